@@ -1,0 +1,1 @@
+"""The eval harness: retrieval, claim-checking and citation-quality measurements (`reviewer eval ...`)."""

@@ -1,0 +1,189 @@
+"""Fit the offline claim checker's combiner on SciFact TRAIN and write reviewer/assets/checker_params.json.
+
+    python -m evals.fit_checker                      # ~3 min the first time (embeds ~6k sentences), then ~20 s
+    python -m evals.fit_checker --home /tmp/h --out /tmp/params.json
+
+Deterministic: the features are deterministic, the folds are claim positions mod 5, and the models are
+logistic regressions fitted by Newton's method (no random initialisation). Only train claims are
+used -- dev stays untouched for `python -m evals.claims`. Two models (see CheckerParams):
+* relevance, S+C vs NEI, on similarity/coverage features (balanced class weights);
+* contradiction, C vs S among addressed claims, on explicit contradiction signals only. Signals that
+  would only learn how SciFact's contradicted claims were written (the claim being negated, its
+  length, its similarity to the evidence) are kept out of this model on purpose, so the checker does
+  not call a faithful paraphrase contradicted for looking like one.
+Choices made here, on out-of-fold train predictions only:
+* L2 strength from a small grid by cross-validated log loss of the 3-way probabilities;
+* the SUPPORTED threshold: the P(SUPPORTED) cut maximising F-beta of SUPPORTED with beta = 0.5, i.e.
+  precision weighted over recall (the survey pipeline drops what is not supported, so a wrong
+  SUPPORTED is the costly error); then the CONTRADICTED threshold that maximises macro-F1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import time
+from pathlib import Path
+
+import numpy as np
+
+from evals.claims import DEFAULT_HOME, LABELS, accuracy, load_claims, load_papers, macro_f1, per_class
+from reviewer.checker.features import FEATURE_NAMES
+from reviewer.checker.offline import PARAMS_PATH, BinaryModel, CheckerParams, decide, probabilities
+from reviewer.settings import Settings
+
+L2_GRID = (0.1, 1.0, 10.0, 30.0)
+FOLDS = 5
+RELEVANCE = ("dense_max", "dense_pair_max", "dense_top3_mean", "lex_top1", "lex_top2", "lex_all",
+             "bigram_top2", "term_cov", "num_unmatched", "claim_len")
+CONTRADICTION = ("num_conflict", "neg_flip", "dir_reversed", "dir_agree")
+
+
+def featurize(settings: Settings, split: str) -> tuple[np.ndarray, np.ndarray]:
+    """Feature matrix and gold class indices of a SciFact split, via the checker's own analysis."""
+    from reviewer.checker.offline import OfflineChecker
+
+    checker = OfflineChecker(settings)
+    papers = load_papers()
+    claims = load_claims(split)  # type: ignore[arg-type]
+    rows = [checker.analyse(c.claim, [papers[d] for d in c.doc_ids])[0].features for c in claims]
+    return np.vstack(rows), np.array([LABELS.index(c.label) for c in claims])
+
+
+def fit_logistic(x: np.ndarray, t: np.ndarray, l2: float, weights: np.ndarray | None = None,
+                 iters: int = 50) -> tuple[np.ndarray, float]:
+    """Binary logistic regression (L2 on weights, not the bias) by Newton steps."""
+    n, f = x.shape
+    sw = np.ones(n) if weights is None else weights
+    xb = np.hstack([x, np.ones((n, 1))])
+    theta = np.zeros(f + 1)
+    reg = np.full(f + 1, l2)
+    reg[-1] = 1e-6
+    for _ in range(iters):
+        p = 1.0 / (1.0 + np.exp(-(xb @ theta)))
+        grad = xb.T @ ((p - t) * sw) + reg * theta
+        hess = (xb * (sw * p * (1 - p))[:, None]).T @ xb + np.diag(reg)
+        step = np.linalg.solve(hess, grad)
+        theta -= step
+        if np.abs(step).max() < 1e-10:
+            break
+    return theta[:f], float(theta[f])
+
+
+def _balanced(t: np.ndarray) -> np.ndarray:
+    pos = t.sum()
+    return np.where(t == 1, len(t) / (2 * pos), len(t) / (2 * (len(t) - pos)))
+
+
+def fit_params(xs: np.ndarray, y: np.ndarray, l2: float) -> tuple[BinaryModel, BinaryModel]:
+    """Relevance on all claims (balanced), contradiction on the SUPPORT/CONTRADICT claims."""
+    rel_cols = [FEATURE_NAMES.index(n) for n in RELEVANCE]
+    con_cols = [FEATURE_NAMES.index(n) for n in CONTRADICTION]
+    t_rel = (y != LABELS.index("UNSUPPORTED")).astype(float)
+    w_r, b_r = fit_logistic(xs[:, rel_cols], t_rel, l2, _balanced(t_rel))
+    addressed = t_rel == 1
+    t_con = (y[addressed] == LABELS.index("CONTRADICTED")).astype(float)
+    w_c, b_c = fit_logistic(xs[addressed][:, con_cols], t_con, l2)
+    return (
+        BinaryModel(features=list(RELEVANCE), weights=[round(float(v), 6) for v in w_r], bias=round(b_r, 6)),
+        BinaryModel(features=list(CONTRADICTION), weights=[round(float(v), 6) for v in w_c], bias=round(b_c, 6)),
+    )
+
+
+def _params(rel: BinaryModel, con: BinaryModel, **kw: object) -> CheckerParams:
+    n = len(FEATURE_NAMES)
+    defaults: dict[str, object] = {"mean": [0.0] * n, "scale": [1.0] * n, "support_threshold": 0.5,
+                                   "contradict_threshold": 0.5}
+    return CheckerParams(features=list(FEATURE_NAMES), relevance=rel, contradiction=con, **{**defaults, **kw})
+
+
+def out_of_fold(xs: np.ndarray, y: np.ndarray, l2: float) -> np.ndarray:
+    folds = np.arange(len(y)) % FOLDS
+    probs = np.zeros((len(y), len(LABELS)))
+    for k in range(FOLDS):
+        train, test = folds != k, folds == k
+        probs[test] = probabilities(_params(*fit_params(xs[train], y[train], l2)), xs[test])
+    return probs
+
+
+def f_beta(precision: float, recall: float, beta: float) -> float:
+    b2 = beta * beta
+    return (1 + b2) * precision * recall / (b2 * precision + recall) if precision + recall else 0.0
+
+
+def choose_thresholds(probs: np.ndarray, y: np.ndarray, beta: float) -> tuple[float, float, dict]:
+    """SUPPORTED cut maximising F-beta of SUPPORTED (beta < 1 favours precision), then the
+    CONTRADICTED cut maximising macro-F1; both on out-of-fold probabilities."""
+    gold = [LABELS[i] for i in y]
+    grid = np.round(np.arange(0.30, 0.91, 0.02), 2)
+    best_s = (-1.0, 0.0)
+    for t in grid:
+        s = per_class(gold, [decide(p, float(t), 0.5) for p in probs])["SUPPORTED"]
+        best_s = max(best_s, (round(f_beta(s["precision"], s["recall"], beta), 4), float(t)))
+    t_s = best_s[1]
+    best = (-1.0, 0.5)
+    for t in np.round(np.arange(0.10, 0.91, 0.02), 2):
+        pred = [decide(p, t_s, float(t)) for p in probs]
+        best = max(best, (macro_f1(gold, pred), float(t)))
+    t_c = best[1]
+    pred = [decide(p, t_s, t_c) for p in probs]
+    report = {
+        "accuracy": round(accuracy(gold, pred), 4),
+        "macro_f1": round(macro_f1(gold, pred), 4),
+        "per_class": {k: {m: round(v, 4) for m, v in d.items()} for k, d in per_class(gold, pred).items()},
+    }
+    return t_s, t_c, report
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--home", type=Path, default=DEFAULT_HOME, help="vector cache directory")
+    parser.add_argument("--out", type=Path, default=PARAMS_PATH)
+    parser.add_argument("--beta", type=float, default=0.5, help="F-beta of SUPPORTED for its threshold")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    x, y = featurize(Settings(home=args.home), "train")
+    feat_seconds = time.perf_counter() - started
+    mean = x.mean(axis=0)
+    scale = np.where(x.std(axis=0) > 1e-9, x.std(axis=0), 1.0)
+    xs = (x - mean) / scale
+    counts = np.bincount(y, minlength=len(LABELS))
+    losses = {}
+    for l2 in L2_GRID:
+        p = out_of_fold(xs, y, l2)
+        losses[l2] = float(-np.mean(np.log(p[np.arange(len(y)), y] + 1e-12)))
+    l2 = min(L2_GRID, key=lambda v: (losses[v], v))
+    t_s, t_c, cv = choose_thresholds(out_of_fold(xs, y, l2), y, args.beta)
+    rel, con = fit_params(xs, y, l2)
+    params = _params(
+        rel,
+        con,
+        mean=[round(float(v), 6) for v in mean],
+        scale=[round(float(v), 6) for v in scale],
+        support_threshold=t_s,
+        contradict_threshold=t_c,
+        metadata={
+            "fitted": dt.date.today().isoformat(),
+            "data": "SciFact claims_train.jsonl with gold evidence docs (NEI: cited_doc_ids)",
+            "train_size": int(len(y)),
+            "train_labels": {LABELS[i]: int(c) for i, c in enumerate(counts)},
+            "model": "relevance LR (S+C vs NEI, balanced) x contradiction LR (C vs S), Newton, L2",
+            "l2": l2,
+            "cv_log_loss": {str(k): round(v, 4) for k, v in losses.items()},
+            "support_threshold_rule": f"max F{args.beta:g} of SUPPORTED, out-of-fold",
+            "cv_out_of_fold": cv,
+            "command": "python -m evals.fit_checker",
+        },
+    )
+    args.out.write_text(json.dumps(params.model_dump(), indent=1) + "\n", encoding="utf-8")
+    print(f"features {feat_seconds:.1f}s, total {time.perf_counter() - started:.1f}s; l2={l2}; "
+          f"thresholds S={t_s} C={t_c}; out-of-fold {json.dumps(cv)}")
+    for model in (rel, con):
+        print("  " + ", ".join(f"{n} {w:+.2f}" for n, w in zip(model.features, model.weights, strict=True))
+              + f", bias {model.bias:+.2f}")
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,236 @@
+"""The paper catalogue: deduplicated papers with stable ids and citation keys, in SQLite.
+
+SQLite gives atomic transactions, so a process killed mid-ingest leaves either the whole batch or none.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+import uuid
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from reviewer.errors import NotFoundError
+from reviewer.models import Paper, PaperRecord
+from reviewer.textutil import normalize, normalize_title
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS papers (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT UNIQUE NOT NULL,
+    key TEXT UNIQUE NOT NULL,
+    norm_title TEXT UNIQUE NOT NULL,
+    doi TEXT,
+    arxiv_id TEXT,
+    data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS papers_doi ON papers(doi);
+CREATE INDEX IF NOT EXISTS papers_arxiv ON papers(arxiv_id);
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+_STOP = {
+    "a", "an", "the", "on", "of", "for", "and", "in", "to", "with", "via", "is", "are", "do", "does",
+    "what", "how", "why", "can", "we", "towards", "toward", "from", "by", "at", "as", "its", "it", "be",
+    "your", "our", "when", "not", "all", "more", "than", "into", "beyond", "using", "through",
+}
+# Words too common in ML titles to identify a paper in a key (used only if other words remain).
+_GENERIC = {"large", "language", "model", "models", "llm", "llms", "learning", "neural", "deep", "based", "study"}
+
+
+class IngestStats(BaseModel):
+    added: int = 0
+    merged: int = 0
+    unchanged: int = 0
+
+
+def paper_id(title: str) -> str:
+    """Stable id from the normalised title, so re-ingesting in any order gives the same id."""
+    return "p" + hashlib.sha1(normalize_title(title).encode()).hexdigest()[:11]
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", normalize(text))
+
+
+def _surname(author: str) -> str:
+    parts = author.replace(",", " ").split()
+    return _slug(parts[-1]) if parts else ""
+
+
+def base_key(record: PaperRecord | Paper) -> str:
+    """`surname` + `year` + first content word of the title, e.g. wang2025preference."""
+    title_words = [w for w in normalize(record.title).split() if w not in _STOP and not w.isdigit()]
+    title_words = [w for w in title_words if w not in _GENERIC] or title_words
+    first = _surname(record.authors[0]) if record.authors else ""
+    if not first:
+        first = title_words.pop(0) if title_words else "anon"
+    word = next((w for w in title_words if len(w) > 2 and w != first), title_words[0] if title_words else "")
+    year = str(record.year) if record.year else ""
+    return (first[:20] + year + _slug(word)[:20]) or "paper"
+
+
+class Catalog:
+    """Papers by id and key, with dedup by normalised title, DOI and arXiv id."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._db = sqlite3.connect(str(path), timeout=60, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Catalog:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- reading -------------------------------------------------------------------------------
+    def count(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM papers").fetchone()[0])
+
+    def version(self) -> str:
+        """Changes whenever papers are added or merged; the BM25 index records which one it saw."""
+        row = self._db.execute("SELECT value FROM meta WHERE name='version'").fetchone()
+        return row[0] if row else "0"
+
+    def ids(self) -> list[str]:
+        return [r[0] for r in self._db.execute("SELECT id FROM papers ORDER BY seq")]
+
+    def iter_papers(self) -> Iterator[Paper]:
+        for (data,) in self._db.execute("SELECT data FROM papers ORDER BY seq"):
+            yield Paper.model_validate_json(data)
+
+    def papers(self) -> list[Paper]:
+        return list(self.iter_papers())
+
+    def get_many(self, ids: Iterable[str]) -> dict[str, Paper]:
+        wanted = list(dict.fromkeys(ids))
+        found: dict[str, Paper] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for (data,) in self._db.execute(f"SELECT data FROM papers WHERE id IN ({marks})", chunk):
+                paper = Paper.model_validate_json(data)
+                found[paper.id] = paper
+        return found
+
+    def resolve(self, ref: str) -> Paper:
+        """A paper by id, citation key (with or without @) or exact title."""
+        ref = ref.strip().lstrip("@")
+        row = self._db.execute(
+            "SELECT data FROM papers WHERE id=? OR key=? OR norm_title=?", (ref, ref, normalize_title(ref))
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no paper with id or key {ref!r}", hint="list them with: reviewer papers")
+        return Paper.model_validate_json(row[0])
+
+    # -- writing -------------------------------------------------------------------------------
+    def _find(self, rec: PaperRecord, norm: str) -> Paper | None:
+        for column, value in (("norm_title", norm), ("doi", rec.doi), ("arxiv_id", rec.arxiv_id)):
+            if value:
+                row = self._db.execute(f"SELECT data FROM papers WHERE {column}=?", (value,)).fetchone()
+                if row:
+                    return Paper.model_validate_json(row[0])
+        return None
+
+    def _unique_key(self, base: str) -> str:
+        key, suffix = base, ord("b")
+        while self._db.execute("SELECT 1 FROM papers WHERE key=?", (key,)).fetchone():
+            key = f"{base}{chr(suffix)}" if suffix <= ord("z") else f"{base}{suffix - ord('z')}"
+            suffix += 1
+        return key
+
+    @staticmethod
+    def _merge(paper: Paper, rec: PaperRecord) -> Paper | None:
+        """Fill fields the stored paper lacks; return None when nothing changes."""
+        update: dict[str, object] = {}
+        for field in ("year", "url", "doi", "arxiv_id", "date", "n_authors", "organization"):
+            if getattr(paper, field) in (None, "") and getattr(rec, field) not in (None, ""):
+                update[field] = getattr(rec, field)
+        if not paper.authors and rec.authors:
+            update["authors"] = list(rec.authors)
+        if len(rec.abstract) > len(paper.abstract) * 1.2:
+            update["abstract"] = rec.abstract
+        source = Path(rec.source).name if rec.source else ""
+        if source and source not in paper.sources:
+            update["sources"] = [*paper.sources, source]
+        return paper.model_copy(update=update) if update else None
+
+    def add_records(self, records: Iterable[PaperRecord], batch_size: int = 500) -> IngestStats:
+        """Insert or merge records, committing every `batch_size` so progress survives a crash."""
+        stats = IngestStats()
+        batch: list[PaperRecord] = []
+        for rec in records:
+            batch.append(rec)
+            if len(batch) >= batch_size:
+                self._add_batch(batch, stats)
+                batch = []
+        if batch:
+            self._add_batch(batch, stats)
+        return stats
+
+    def _add_batch(self, batch: list[PaperRecord], stats: IngestStats) -> None:
+        changed = False
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            for rec in batch:
+                norm = normalize_title(rec.title)
+                if not norm:
+                    continue
+                existing = self._find(rec, norm)
+                if existing is not None:
+                    merged = self._merge(existing, rec)
+                    if merged is None:
+                        stats.unchanged += 1
+                        continue
+                    self._db.execute(
+                        "UPDATE papers SET doi=?, arxiv_id=?, data=? WHERE id=?",
+                        (merged.doi, merged.arxiv_id, merged.model_dump_json(), merged.id),
+                    )
+                    stats.merged += 1
+                    changed = True
+                    continue
+                paper = Paper(
+                    id=paper_id(rec.title),
+                    key=self._unique_key(base_key(rec)),
+                    title=rec.title,
+                    abstract=rec.abstract,
+                    authors=rec.authors,
+                    year=rec.year,
+                    url=rec.url,
+                    doi=rec.doi,
+                    arxiv_id=rec.arxiv_id,
+                    date=rec.date,
+                    n_authors=rec.n_authors if rec.n_authors is not None else (len(rec.authors) or None),
+                    organization=rec.organization,
+                    sources=[Path(rec.source).name] if rec.source else [],
+                )
+                self._db.execute(
+                    "INSERT INTO papers (id, key, norm_title, doi, arxiv_id, data) VALUES (?,?,?,?,?,?)",
+                    (paper.id, paper.key, norm, paper.doi, paper.arxiv_id, paper.model_dump_json()),
+                )
+                stats.added += 1
+                changed = True
+            if changed:
+                self._db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (uuid.uuid4().hex,))
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+
+    def get_meta(self, name: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE name=?", (name,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, name: str, value: object) -> None:
+        self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (name, json.dumps(value)))

@@ -1,0 +1,97 @@
+"""LLM judge: the model labels the claim and quotes the abstract; we believe only quotes we can find.
+
+Each quote is verified against the cited abstracts (`verify_quote`: exact, normalised, then fuzzy);
+unverifiable quotes are dropped, and a SUPPORTED or CONTRADICTED label left without a verified quote
+becomes UNSUPPORTED -- a verdict must rest on text the sources contain. If the call fails (endpoint
+error, invalid structured output, budget) the offline checker answers and the verdict says so.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, Field
+
+from reviewer.errors import BudgetExceeded, LLMError
+from reviewer.evidence import verify_quote
+from reviewer.models import EvidenceSentence, Paper
+from reviewer.textutil import normalize, split_sentences
+
+if TYPE_CHECKING:
+    from reviewer.checker import ClaimVerdict
+    from reviewer.checker.offline import OfflineChecker
+    from reviewer.llm import LLMClient
+
+PROMPT = "judge"
+STAGE = "check"
+
+
+class JudgeReply(BaseModel):
+    """What the judge prompt asks the model for."""
+
+    label: Literal["SUPPORTED", "CONTRADICTED", "UNSUPPORTED"]
+    quotes: list[str] = Field(default_factory=list, description="Verbatim sentences from the abstracts.")
+    rationale: str = Field(default="", description="One short sentence explaining the label.")
+
+
+def format_abstracts(papers: list[Paper]) -> str:
+    return "\n\n".join(f"[{p.key}] {p.title}\n{p.abstract}" for p in papers)
+
+
+def locate_quote(quote: str, papers: list[Paper]) -> list[EvidenceSentence]:
+    """The abstract sentences a verified quote comes from (empty when it cannot be verified)."""
+    for paper in papers:
+        match = verify_quote(quote, paper.abstract)
+        if match is None:
+            continue
+        sentences = split_sentences(paper.abstract)
+        nq = normalize(match.text)
+        hits = [
+            i for i, s in enumerate(sentences)
+            if (ns := normalize(s)) and (ns in nq or nq in ns)
+        ]
+        if not hits:  # a quote spanning a sentence boundary partially: take the best-overlapping one
+            from rapidfuzz import fuzz
+
+            hits = [max(range(len(sentences)), key=lambda i: fuzz.partial_ratio(nq, normalize(sentences[i])))]
+        return [
+            EvidenceSentence(paper_id=paper.id, key=paper.key, index=i, text=sentences[i], score=match.score / 100)
+            for i in hits
+        ]
+    return []
+
+
+class LLMJudge:
+    def __init__(self, llm: LLMClient, offline: OfflineChecker) -> None:
+        self.llm = llm
+        self.offline = offline
+
+    def check(self, claim: str, papers: list[Paper]) -> ClaimVerdict:
+        from reviewer.checker import ClaimVerdict
+
+        try:
+            reply = self.llm.structured(
+                STAGE, PROMPT, {"claim": claim, "abstracts": format_abstracts(papers)}, JudgeReply
+            )
+        except (LLMError, BudgetExceeded) as exc:
+            verdict = self.offline.check(claim, papers)
+            verdict.reasons.append(
+                f"LLM judge failed ({type(exc).__name__}: {exc.message}); fell back to the offline checker"
+            )
+            return verdict
+        evidence: list[EvidenceSentence] = []
+        reasons = [f"LLM judge: {reply.label}" + (f" -- {reply.rationale}" if reply.rationale else "")]
+        for quote in reply.quotes:
+            found = locate_quote(quote, papers)
+            if not found:
+                reasons.append(f"dropped a quote not found in the abstracts: {quote[:120]!r}")
+            for e in found:
+                if not any((e.paper_id, e.index) == (o.paper_id, o.index) for o in evidence):
+                    evidence.append(e)
+        label = reply.label
+        if label != "UNSUPPORTED" and not evidence:
+            reasons.append(f"{label} without a verified quote: downgraded to UNSUPPORTED")
+            label = "UNSUPPORTED"
+        # The judge gives no probability: support confidence is the quote match quality when supported.
+        score = min(e.score for e in evidence) if label == "SUPPORTED" else 0.0
+        return ClaimVerdict(label=label, score=round(score, 4), evidence=evidence, reasons=reasons, mode="llm")

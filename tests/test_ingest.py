@@ -1,0 +1,103 @@
+"""Ingest through the CLI: dedup of the seeds, idempotent and incremental re-ingest, bad files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from reviewer.catalog import Catalog
+from reviewer.cli import cli
+from reviewer.index import VectorStore
+from reviewer.settings import Settings
+from tests.conftest import SEEDS
+
+
+def _papers(runner: CliRunner) -> list[dict]:
+    result = runner.invoke(cli, ["papers", "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_seeds_dedup_to_343_with_unique_keys(seeded_home: Path) -> None:
+    rows = _papers(CliRunner())
+    assert len(rows) == 343
+    assert len({r["key"] for r in rows}) == 343
+    assert len({r["id"] for r in rows}) == 343
+    titles = {r["title"] for r in rows}
+    assert "What Is Preference Optimization Doing, How and Why?" in titles
+    assert not any(t in titles for t in ("Subscribe", "Daily Papers", "Get trending papers in your email inbox!"))
+    # papers listed in several seed files carry every source
+    assert any(len(r["sources"]) > 1 for r in rows)
+
+
+def test_reingest_changes_nothing(seeded_home: Path) -> None:
+    runner = CliRunner()
+    before = _papers(runner)
+    result = runner.invoke(cli, ["ingest", str(SEEDS), "--json", "-q"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["stats"]["added"] == 0
+    assert report["index"]["embedded"] == 0
+    after = _papers(runner)
+    assert [(r["id"], r["key"]) for r in after] == [(r["id"], r["key"]) for r in before]
+    assert len(VectorStore(Settings()).ids()) == 343
+
+
+def test_adding_a_file_indexes_only_new_papers(seeded_home: Path, tmp_path: Path) -> None:
+    extra = tmp_path / "extra.jsonl"
+    extra.write_text(
+        json.dumps({"title": "Sparse Autoencoders Find Interpretable Features in Reward Models",
+                    "abstract": "We train sparse autoencoders on reward model activations. They reveal "
+                                "interpretable features that predict preference labels.",
+                    "authors": ["Ada Lovelace"], "year": 2025}) + "\n"
+        + json.dumps({"title": "What Is Preference Optimization Doing, How and Why?",
+                      "abstract": "duplicate of a seed paper with a year added", "year": 2025}) + "\n"
+    )
+    result = CliRunner().invoke(cli, ["ingest", str(extra), "--json", "-q"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["stats"]["added"] == 1
+    assert report["stats"]["merged"] == 1
+    assert report["index"]["embedded"] == 1
+    with Catalog(Settings().catalog_path) as catalog:
+        assert catalog.count() == 344
+        new = catalog.resolve("Sparse Autoencoders Find Interpretable Features in Reward Models")
+        assert new.key == "lovelace2025sparse"
+        merged = catalog.resolve("What Is Preference Optimization Doing, How and Why?")
+        assert merged.year == 2025  # metadata merged ...
+        assert merged.abstract.startswith("Preference optimization (PO) is indispensable")  # ... text kept
+
+
+def test_bad_files_are_reported_and_good_papers_still_ingested(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "good.jsonl").write_text(
+        json.dumps({"title": "Paper One on Tool Use", "abstract": "Agents call tools to finish tasks."}) + "\n"
+        + "this line is not a paper\n"
+        + json.dumps({"title": "Paper Two on Planning", "abstract": "Planning helps agents reason."}) + "\n"
+    )
+    (folder / "blob.bin").write_bytes(bytes(range(256)) * 4)
+    (folder / "empty.csv").write_text("")
+    result = CliRunner().invoke(cli, ["ingest", str(folder), "-q"])
+    assert result.exit_code == 1
+    assert "good.jsonl:2" in result.stderr
+    assert "blob.bin" in result.stderr
+    assert "empty.csv" in result.stderr
+    with Catalog(Settings().catalog_path) as catalog:
+        assert {p.title for p in catalog.papers()} == {"Paper One on Tool Use", "Paper Two on Planning"}
+
+
+def test_keys_are_stable_across_fresh_homes(tmp_path: Path, monkeypatch) -> None:
+    rows = []
+    for name in ("a", "b"):
+        monkeypatch.setenv("REVIEWER_HOME", str(tmp_path / name))
+        with Catalog(Settings().catalog_path) as catalog:
+            from reviewer.ingest.parse import parse_file
+
+            for f in sorted(SEEDS.iterdir()):
+                catalog.add_records(r for r in parse_file(f) if not isinstance(r, Exception))
+            rows.append([(p.id, p.key) for p in catalog.papers()])
+    assert rows[0] == rows[1]
+    assert len(rows[0]) == 343
