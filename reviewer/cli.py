@@ -176,10 +176,7 @@ def _register_extras() -> None:
 
 def main() -> None:
     """Entry point: user errors print one clean line (and a hint), never a traceback."""
-    try:
-        _register_extras()
-    except ImportError:  # pragma: no cover - partial checkouts during development
-        pass
+    _register_extras()
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:

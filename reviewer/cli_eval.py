@@ -1,0 +1,168 @@
+"""`reviewer verify`, `reviewer check` and `reviewer eval ...`: the claim checker and the eval harness."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import click
+
+
+def _write_result(name: str, payload: str, out: Path | None) -> Path:
+    from reviewer.settings import Settings
+    from reviewer.textutil import atomic_write_text
+
+    path = out or Settings().home / "evals" / f"{name}-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    atomic_write_text(path, payload)
+    return path
+
+
+def _verdict_line(label: str, score: float, text: str) -> str:
+    colour = {"SUPPORTED": "green", "CONTRADICTED": "red"}.get(label, "yellow")
+    return f"{click.style(f'{label:<12}', fg=colour)} {score:.2f}  {text}"
+
+
+@click.command()
+@click.option("--claim", required=True, help="The claim sentence to check.")
+@click.option("--paper", "papers", multiple=True, required=True, help="Paper id or citation key (repeatable).")
+@click.option("--llm", "use_llm", is_flag=True, help="Use the LLM judge (needs a configured endpoint).")
+@click.option("--json", "as_json", is_flag=True, help="Print the verdict as JSON.")
+def verify(claim: str, papers: tuple[str, ...], use_llm: bool, as_json: bool) -> None:
+    """Check one claim against the abstracts of the given papers: SUPPORTED, CONTRADICTED or UNSUPPORTED."""
+    from reviewer.catalog import Catalog
+    from reviewer.checker import ClaimChecker
+    from reviewer.corpus import ensure_ready
+    from reviewer.errors import ConfigError
+    from reviewer.services import make_llm
+    from reviewer.settings import Settings
+
+    settings = Settings()
+    ensure_ready(settings)
+    llm = make_llm(settings) if use_llm else None
+    if use_llm and llm is None:
+        raise ConfigError("--llm needs an endpoint", hint="set OPENAI_API_KEY or REVIEWER_LLM_BASE_URL")
+    with Catalog(settings.catalog_path) as catalog:
+        resolved = [catalog.resolve(p) for p in papers]
+    verdict = ClaimChecker(settings, llm=llm).check(claim, resolved)
+    if as_json:
+        click.echo(verdict.model_dump_json(indent=2))
+        return
+    click.echo(_verdict_line(verdict.label, verdict.score, claim))
+    for ev in verdict.evidence:
+        click.echo(f"  evidence [@{ev.key}] (s{ev.index}): {ev.text}")
+    for reason in verdict.reasons:
+        click.echo(f"  - {reason}")
+
+
+@click.command()
+@click.argument("report", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print per-sentence verdicts and totals as JSON.")
+@click.option("--llm", "use_llm", is_flag=True, help="Use the LLM judge (needs a configured endpoint).")
+def check(report: Path, as_json: bool, use_llm: bool) -> None:
+    """Check every cited sentence of a markdown report (or answer) against the abstracts it cites.
+
+    Uses the same checker the survey pipeline runs before it prints. Exits 1 if any sentence is
+    unsupported, contradicted or cites an unknown key.
+    """
+    import sys
+
+    from evals.citations import check_text, prose_of_report
+    from reviewer.checker import ClaimChecker
+    from reviewer.corpus import ensure_ready
+    from reviewer.services import make_llm
+    from reviewer.settings import Settings
+
+    settings = Settings()
+    ensure_ready(settings)
+    llm = make_llm(settings) if use_llm else None
+    text = prose_of_report(report.read_text(encoding="utf-8"))
+    result = check_text(text, settings, source=str(report), checker=ClaimChecker(settings, llm=llm))
+    if as_json:
+        click.echo(result.model_dump_json(indent=2))
+    else:
+        for c in result.checks:
+            line = _verdict_line(c.label, c.score, c.sentence[:160])
+            if c.invalid_keys:
+                line += click.style(f"  unknown keys: {', '.join(c.invalid_keys)}", fg="red")
+            click.echo(line)
+        s = result.scores
+        click.echo(
+            f"\n{s.cited_sentences} cited sentences: {s.supported} supported, {s.contradicted} contradicted, "
+            f"{s.unsupported} unsupported; citation recall {s.citation_recall:.3f}, precision "
+            f"{s.citation_precision:.3f}, invalid keys {s.invalid_key_share:.3f}"
+        )
+    s = result.scores
+    if s.contradicted or s.unsupported or s.invalid_key_share:
+        sys.exit(1)
+
+
+@click.group("eval")
+def eval_group() -> None:
+    """Measure retrieval, claim checking and citation quality (results as JSON + a table)."""
+
+
+@eval_group.command("retrieval")
+@click.option("--subset", type=int, default=None, help="Only the first N judged dev claims (+ distractors).")
+@click.option("--docs", type=int, default=300, show_default=True, help="Corpus size with --subset.")
+@click.option("--out", type=click.Path(path_type=Path), help="Where to write the JSON result.")
+def eval_retrieval(subset: int | None, docs: int, out: Path | None) -> None:
+    """nDCG@10, recall@100 and MRR@10 of dense, BM25 and hybrid search on SciFact dev.
+
+    The SciFact corpus is indexed once into REVIEWER_HOME/evals/scifact[-subset] and reused.
+    """
+    from evals.retrieval import run_retrieval_eval
+    from reviewer.settings import Settings
+
+    base = Settings()
+    home = base.home / "evals" / ("scifact" if subset is None else f"scifact-{subset}-{docs}")
+    settings = base.model_copy(update={"home": home, "chroma_url": None})
+    result = run_retrieval_eval(settings, n_claims=subset, n_docs=docs)
+    click.echo(f"SciFact dev: {result.n_queries} queries over {result.n_docs} abstracts ({result.embedding})")
+    click.echo(f"{'retriever':<9} {'nDCG@10':>8} {'R@100':>7} {'MRR@10':>7} {'ms/q':>7}")
+    for mode, s in result.scores.items():
+        click.echo(f"{mode:<9} {s.ndcg_at_10:>8.4f} {s.recall_at_100:>7.4f} {s.mrr_at_10:>7.4f} {s.ms_per_query:>7.1f}")
+    click.echo(f"result: {_write_result('retrieval', result.model_dump_json(indent=2), out)}")
+
+
+@eval_group.command("claims")
+@click.option("--mode", type=click.Choice(["offline", "llm"]), default="offline", show_default=True)
+@click.option("--limit", type=int, default=None, help="Only the first N dev claims.")
+@click.option("--out", type=click.Path(path_type=Path), help="Where to write the JSON result.")
+def eval_claims(mode: str, limit: int | None, out: Path | None) -> None:
+    """3-way accuracy, macro-F1 and confusion matrix of the claim checker on SciFact dev."""
+    from evals.claims import format_result, run_claims_eval
+    from reviewer.errors import ConfigError
+    from reviewer.services import make_llm
+    from reviewer.settings import Settings
+
+    settings = Settings()
+    llm = make_llm(settings) if mode == "llm" else None
+    if mode == "llm" and llm is None:
+        raise ConfigError("--mode llm needs an endpoint", hint="set OPENAI_API_KEY or REVIEWER_LLM_BASE_URL")
+    result = run_claims_eval(settings, mode, limit, llm=llm)  # type: ignore[arg-type]
+    click.echo(format_result(result))
+    click.echo(f"result: {_write_result('claims', result.model_dump_json(indent=2), out)}")
+
+
+@eval_group.command("citations")
+@click.option("--limit", type=int, default=None, help="Only the first N questions and N survey topics.")
+@click.option("--out", type=click.Path(path_type=Path), help="Where to write the JSON result.")
+def eval_citations(limit: int | None, out: Path | None) -> None:
+    """ALCE-style citation recall/precision and invalid keys of `ask` answers and `survey` reports on the seeds."""
+    from evals.citations import run_citation_eval
+    from reviewer.settings import Settings
+
+    result = run_citation_eval(Settings(), limit=limit)
+    click.echo(f"mode: {result.mode}")
+    click.echo(f"{'output':<7} {'sent.':>6} {'cited':>6} {'recall':>7} {'precision':>9} {'invalid':>8}")
+    for name, s in (("ask", result.ask), ("survey", result.survey)):
+        click.echo(f"{name:<7} {s.sentences:>6} {s.cited_sentences:>6} {s.citation_recall:>7.3f} "
+                   f"{s.citation_precision:>9.3f} {s.invalid_key_share:>8.3f}")
+    click.echo(f"result: {_write_result('citations', json.dumps(result.model_dump(), indent=2), out)}")
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(verify)
+    cli.add_command(check)
+    cli.add_command(eval_group)
