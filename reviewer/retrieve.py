@@ -1,4 +1,4 @@
-"""Hybrid retrieval: dense (Chroma) and lexical (bm25s) candidates fused by reciprocal rank."""
+"""Hybrid retrieval: dense (Chroma) and lexical (bm25s) candidates, fused by normalised scores or RRF."""
 
 from __future__ import annotations
 
@@ -56,6 +56,22 @@ def rrf(rankings: list[list[str]], k: int, weights: list[float] | None = None) -
     return fused
 
 
+def convex(rankings: list[list[tuple[str, float]]], weights: list[float]) -> dict[str, float]:
+    """Weighted sum of min-max normalised scores; a document absent from a list gets 0 there.
+
+    Chosen over RRF on SciFact *train* (nDCG@10 0.729 vs 0.707 for RRF k=60); dev is kept for reporting.
+    """
+    fused: dict[str, float] = {}
+    for ranking, weight in zip(rankings, weights, strict=True):
+        if not ranking:
+            continue
+        values = [v for _, v in ranking]
+        low, span = min(values), (max(values) - min(values)) or 1.0
+        for doc, value in ranking:
+            fused[doc] = fused.get(doc, 0.0) + weight * (value - low) / span
+    return fused
+
+
 class HybridRetriever:
     """Loads both indexes once; `search` is then a few milliseconds."""
 
@@ -93,8 +109,11 @@ class HybridRetriever:
             scores = dict(dense)
         elif mode == "bm25":
             scores = dict(lexical)
-        else:
+        elif self.settings.fusion == "rrf":
             scores = rrf([[d for d, _ in dense], [d for d, _ in lexical]], self.settings.rrf_k)
+        else:
+            w = self.settings.dense_weight
+            scores = convex([dense, lexical], [w, 1.0 - w])
         top = sorted(scores, key=lambda d: (-scores[d], d))[:k]
         papers = self.catalog.get_many(top)
         return [

@@ -54,7 +54,12 @@ class Settings(BaseSettings):
         default=None, ge=1, description="onnxruntime intra-op threads; unset lets onnxruntime decide."
     )
     retrieve_k: int = Field(default=8, ge=1, le=200, description="Papers retrieved for `ask`.")
-    rrf_k: int = Field(default=60, ge=1, description="Reciprocal rank fusion constant.")
+    fusion: Literal["convex", "rrf"] = Field(
+        default="convex",
+        description="How dense and BM25 results are fused: weighted normalised scores, or reciprocal rank fusion.",
+    )
+    dense_weight: float = Field(default=0.5, ge=0, le=1, description="Weight of the dense score in convex fusion.")
+    rrf_k: int = Field(default=60, ge=1, description="Reciprocal rank fusion constant (fusion='rrf').")
     candidate_pool: int = Field(
         default=100, ge=10, description="Candidates taken from each retriever before fusion."
     )
