@@ -1,0 +1,315 @@
+"""Typed outputs of every survey stage; each one is saved as JSON in the run directory so runs resume."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from typing import ClassVar, Literal
+
+from pydantic import BaseModel, Field, field_validator, model_validator
+
+from reviewer.models import EvidenceSentence, Paper
+
+Mode = Literal["llm", "offline", "mixed", "skipped"]
+Action = Literal["kept", "rewritten", "dropped", "framing"]
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+class SurveyOptions(BaseModel):
+    """Everything that changes a survey's result; hashed into the run directory name."""
+
+    topic: str
+    max_papers: int = 40
+    year_min: int | None = None
+    year_max: int | None = None
+    source: str | None = None
+    llm_model: str | None = Field(default=None, description="Chat model name, or None for offline runs.")
+
+
+class StageInfo(BaseModel):
+    """How a stage ran: with the LLM, offline, or offline after an LLM failure (`reason`)."""
+
+    stage: str
+    mode: Mode = "offline"
+    reason: str | None = None
+    computed_at: str = Field(default_factory=now_iso)
+    seconds: float = 0.0
+
+
+class StageOutput(BaseModel):
+    """Base of every saved stage: carries its StageInfo."""
+
+    info: StageInfo
+
+
+# ---- 1. scope & retrieve -------------------------------------------------------------------------
+
+
+class ScopeReply(BaseModel):
+    """LLM reply: 3-5 focused search queries that together cover the survey topic."""
+
+    queries: list[str] = Field(description="3 to 5 short search queries, each a distinct facet of the topic.")
+
+    @field_validator("queries")
+    @classmethod
+    def _three_to_five(cls, value: list[str]) -> list[str]:
+        cleaned = list(dict.fromkeys(q.strip() for q in value if q and q.strip()))
+        if not 3 <= len(cleaned) <= 5:
+            raise ValueError(f"give 3 to 5 distinct non-empty queries, not {len(cleaned)}")
+        return cleaned
+
+
+class RetrievedPaper(BaseModel):
+    paper: Paper
+    score: float = Field(description="RRF score pooled across the sub-queries.")
+    queries: list[int] = Field(default_factory=list, description="Indexes of the queries that found it.")
+
+
+class Acronym(BaseModel):
+    """A topic phrase and the acronym the corpus defines for it ('process reward models' -> 'PRM')."""
+
+    phrase: str
+    short: str
+
+    def apply(self, text: str) -> str:
+        return re.sub(re.escape(self.phrase), self.short, text, flags=re.IGNORECASE)
+
+
+class ScopeResult(StageOutput):
+    topic: str
+    queries: list[str]
+    weights: list[float] = Field(default_factory=list, description="RRF weight of each query.")
+    acronyms: list[Acronym] = Field(default_factory=list)
+    papers: list[RetrievedPaper]
+
+
+# ---- 2. evidence ---------------------------------------------------------------------------------
+
+CellKind = Literal["method", "evaluation", "result"]
+
+
+class Cell(BaseModel):
+    """A comparison-table cell: a short span of the abstract (verified) or blank."""
+
+    text: str = ""
+    source: Literal["llm", "offline", "none"] = "none"
+
+
+class TableRow(BaseModel):
+    key: str
+    method: Cell = Field(default_factory=Cell)
+    evaluation: Cell = Field(default_factory=Cell)
+    result: Cell = Field(default_factory=Cell)
+
+
+class PaperEvidence(BaseModel):
+    """The verbatim abstract sentences of one paper that bear on the topic."""
+
+    key: str
+    paper_id: str
+    relevance: float = Field(description="Best sentence score against the topic and sub-queries.")
+    sentences: list[EvidenceSentence] = Field(default_factory=list)
+    summary: str | None = Field(default=None, description="LLM summary; prompt input only, never printed.")
+    llm_relevance: int | None = None
+    row: TableRow
+
+
+class WeakPaper(BaseModel):
+    key: str
+    title: str
+    reason: str
+
+
+class EvidenceResult(StageOutput):
+    papers: list[PaperEvidence] = Field(description="Papers on topic, best first.")
+    weak: list[WeakPaper] = Field(default_factory=list, description="Retrieved but weakly related.")
+    threshold: float = 0.0
+    dropped_quotes: list[str] = Field(default_factory=list, description="LLM quotes that failed verification.")
+
+
+class PaperNote(BaseModel):
+    """What the LLM says about one paper; every quote and cell is verified against the abstract."""
+
+    key: str = Field(description="The paper's citation key, exactly as given.")
+    relevance: int = Field(ge=0, le=3, description="0 unrelated, 1 tangential, 2 related, 3 central.")
+    summary: str = Field(default="", description="One or two sentences on what the paper contributes.")
+    quotes: list[str] = Field(default_factory=list, description="Verbatim abstract sentences on the topic.")
+    method: str = Field(default="", description="Verbatim short span naming the method/contribution.")
+    evaluation: str = Field(default="", description="Verbatim short span naming benchmarks/datasets.")
+    result: str = Field(default="", description="Verbatim short span stating the key result.")
+
+
+class EvidenceReply(BaseModel):
+    """LLM reply for one batch of papers."""
+
+    papers: list[PaperNote]
+
+
+# ---- 3. outline ----------------------------------------------------------------------------------
+
+
+class SectionPlan(BaseModel):
+    title: str = Field(description="A readable theme title, 3-10 words.")
+    scope: str = Field(description="One sentence saying what the section covers.")
+    keys: list[str] = Field(description="Citation keys of the papers that belong in this section.")
+
+
+class OutlineReply(BaseModel):
+    """LLM outline: 3-7 themed sections; keys not on the allow-list are dropped."""
+
+    allowed_keys: ClassVar[frozenset[str]] = frozenset()
+    sections: list[SectionPlan]
+
+    @model_validator(mode="after")
+    def _check(self) -> OutlineReply:
+        allowed = type(self).allowed_keys
+        kept: list[SectionPlan] = []
+        seen: set[str] = set()
+        for plan in self.sections:
+            keys = [k.lstrip("@") for k in plan.keys]
+            keys = [k for k in dict.fromkeys(keys) if (not allowed or k in allowed) and k not in seen]
+            seen.update(keys)
+            if keys and plan.title.strip():
+                kept.append(plan.model_copy(update={"keys": keys, "title": plan.title.strip()}))
+        if not 3 <= len(kept) <= 7:
+            raise ValueError(
+                f"the outline needs 3 to 7 sections that each cite at least one allowed key; got {len(kept)}"
+            )
+        self.sections = kept
+        return self
+
+    @classmethod
+    def for_keys(cls, keys: set[str]) -> type[OutlineReply]:
+        """A subclass whose validator knows the allow-list (the LLM client validates with the class only)."""
+        return type("OutlineReply", (cls,), {"allowed_keys": frozenset(keys), "__doc__": cls.__doc__})
+
+
+class Section(BaseModel):
+    title: str
+    scope: str
+    keys: list[str]
+
+
+class Outline(StageOutput):
+    sections: list[Section]
+    not_covered: list[WeakPaper] = Field(default_factory=list)
+
+
+# ---- 4. sections ---------------------------------------------------------------------------------
+
+
+class Sentence(BaseModel):
+    text: str = Field(description="Plain text without citation markers.")
+    keys: list[str] = Field(default_factory=list)
+
+
+class Paragraph(BaseModel):
+    sentences: list[Sentence] = Field(default_factory=list)
+
+
+class SectionDraft(BaseModel):
+    title: str
+    scope: str
+    keys: list[str]
+    text: str = Field(description="Prose with [@key] citations, paragraphs separated by blank lines.")
+    mode: Mode = "offline"
+    reason: str | None = None
+
+
+class Drafts(StageOutput):
+    sections: list[SectionDraft]
+
+
+# ---- 5. check ------------------------------------------------------------------------------------
+
+
+class SentenceCheck(BaseModel):
+    section: str = ""
+    text: str
+    keys: list[str] = Field(default_factory=list)
+    action: Action
+    reason: str = ""
+    label: str | None = None
+    score: float | None = None
+    rewritten_from: str | None = None
+    pruned_keys: list[str] = Field(default_factory=list)
+    unknown_keys: list[str] = Field(default_factory=list)
+
+
+class CheckedSection(BaseModel):
+    title: str
+    scope: str
+    paragraphs: list[Paragraph]
+    checks: list[SentenceCheck] = Field(default_factory=list)
+
+    @property
+    def cited_keys(self) -> list[str]:
+        return list(dict.fromkeys(k for p in self.paragraphs for s in p.sentences for k in s.keys))
+
+    def count(self, action: Action) -> int:
+        return sum(1 for c in self.checks if c.action == action)
+
+
+class CheckResult(StageOutput):
+    sections: list[CheckedSection]
+    checker_mode: str = ""
+
+
+class RevisionItem(BaseModel):
+    id: int = Field(description="The id of the sentence being revised.")
+    text: str = Field(description="The rewritten sentence with [@key] citations, or '' to drop it.")
+
+
+class RevisionReply(BaseModel):
+    """LLM reply: one revision per unsupported sentence."""
+
+    revisions: list[RevisionItem]
+
+
+# ---- 6. report -----------------------------------------------------------------------------------
+
+
+class BibEntry(BaseModel):
+    number: int
+    key: str
+    title: str
+    authors: list[str] = Field(default_factory=list)
+    year: int | None = None
+    url: str | None = None
+    doi: str | None = None
+    arxiv_id: str | None = None
+
+
+class Coverage(BaseModel):
+    queries: list[str]
+    retrieved: int
+    uncited: list[WeakPaper] = Field(default_factory=list)
+    weak: list[WeakPaper] = Field(default_factory=list)
+    thin_sections: list[str] = Field(default_factory=list)
+    dropped: list[SentenceCheck] = Field(default_factory=list)
+    thin_topic: bool = False
+    notes: list[str] = Field(default_factory=list)
+
+
+class CheckTotals(BaseModel):
+    """Sentences the checker kept, rewrote, dropped, and framing sentences it let through."""
+
+    kept: int = 0
+    rewritten: int = 0
+    dropped: int = 0
+    framing: int = 0
+
+
+class SurveyReport(BaseModel):
+    topic: str
+    created: str = Field(default_factory=now_iso)
+    options: SurveyOptions
+    sections: list[CheckedSection]
+    table: list[TableRow]
+    bibliography: list[BibEntry]
+    coverage: Coverage
+    stages: list[StageInfo]
+    totals: CheckTotals = Field(default_factory=lambda: CheckTotals())

@@ -1,0 +1,123 @@
+"""Stage 1: expand the topic into sub-queries and pool what each retrieves.
+
+Several queries find facets that the topic's own wording misses; reciprocal rank fusion with the topic
+weighted highest keeps the pool centred on the topic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from reviewer.evidence import content_stems
+from reviewer.retrieve import Filters, HybridRetriever, rrf
+from reviewer.settings import Settings
+from reviewer.survey.models import Acronym, RetrievedPaper, ScopeReply
+from reviewer.survey.terms import PhraseStats, phrases, topic_chunks
+
+if TYPE_CHECKING:
+    from reviewer.llm.client import LLMClient
+
+TOPIC_WEIGHT = 2.0
+PRF_DOCS = 8
+MAX_QUERIES = 5
+
+
+def llm_queries(topic: str, llm: LLMClient) -> list[str]:
+    """3-5 sub-queries from the LLM; the topic itself always runs first."""
+    reply = llm.structured("scope", "scope", {"topic": topic}, ScopeReply)
+    assert isinstance(reply, ScopeReply)
+    queries = [topic] + [q for q in reply.queries if q.strip().lower() != topic.strip().lower()]
+    return queries[: MAX_QUERIES + 1]
+
+
+def acronym(chunk: str, texts: list[str]) -> str | None:
+    """The acronym the papers define for a phrase, e.g. 'process reward models (PRMs)' -> 'PRM'."""
+    words_ = chunk.split()
+    if len(words_) < 2:
+        return None
+    body = r"[\s-]+".join(re.escape(w[:-1] if w.endswith("s") else w) + r"s?" for w in words_)
+    pattern = re.compile(body + r"\s*\(([A-Z][A-Za-z0-9-]{1,9})\)", re.IGNORECASE)
+    found: Counter[str] = Counter()
+    for text in texts:
+        for m in pattern.finditer(text):
+            acr = m.group(1)
+            if sum(c.isupper() for c in acr) >= 2:
+                found[acr[:-1] if acr.endswith("s") and acr[:-1].isupper() else acr] += 1
+    return found.most_common(1)[0][0] if found else None
+
+
+def topic_acronyms(topic: str, retriever: HybridRetriever, filters: Filters | None = None) -> list[Acronym]:
+    """Acronyms the topic's top papers define for its phrases, so 'DPO' counts as 'direct preference ...'."""
+    papers = retriever.papers_for(retriever.search(topic, k=20, filters=filters))
+    texts = [f"{p.title}. {p.abstract}" for p in papers]
+    found = [(chunk, acronym(chunk, texts)) for chunk in topic_chunks(topic)]
+    return [Acronym(phrase=chunk, short=acr) for chunk, acr in found if acr]
+
+
+def offline_queries(
+    topic: str, retriever: HybridRetriever, filters: Filters | None = None
+) -> tuple[list[str], list[float]]:
+    """The topic, its keyword sub-phrases, their acronyms, and a pseudo-relevance-feedback expansion.
+
+    Returns queries and their fusion weights: the topic counts most, its head phrase and acronym next,
+    broad context phrases ("LLM reasoning") least, so they add recall without taking over the pool.
+    """
+    queries: list[tuple[str, float]] = [(topic, TOPIC_WEIGHT)]
+    chunks = topic_chunks(topic)
+    multi = len(chunks) > 1
+    if multi:
+        queries += [(c, 1.0 if i == 0 else 0.5) for i, c in enumerate(chunks) if len(c.split()) >= 2]
+    hits = retriever.search(topic, k=max(PRF_DOCS * 5, 30), filters=filters)
+    papers = retriever.papers_for(hits)
+    texts = [f"{p.title}. {p.abstract}" for p in papers]
+    for i, chunk in enumerate(chunks):
+        acr = acronym(chunk, texts[:20])
+        if acr:
+            rest = " ".join(c for j, c in enumerate(chunks) if j != i)
+            queries.append((f"{acr} {rest}".strip(), 1.0))
+    if len(papers) > PRF_DOCS:
+        stats = PhraseStats(texts)
+        exclude = set(content_stems(topic))
+        titled = {stems for p in papers[:15] for stems, _ in phrases(p.title)}
+        found = [
+            p for p in stats.distinctive(list(range(PRF_DOCS)), exclude=exclude, min_df=2, top=20)
+            if len(p.stems.split()) >= 2 or p.stems in titled
+        ]
+        core = chunks[0] if chunks else topic
+        queries += [(f"{core} {phrase.surface}", 0.7) for phrase in found[:1]]
+    seen: dict[str, float] = {}
+    for query, weight in queries:
+        key = query.strip()
+        if key and key.lower() not in {q.lower() for q in seen}:
+            seen[key] = weight
+    picked = list(seen.items())[:MAX_QUERIES]
+    return [q for q, _ in picked], [w for _, w in picked]
+
+
+def pool(
+    queries: list[str],
+    retriever: HybridRetriever,
+    settings: Settings,
+    max_papers: int,
+    filters: Filters | None = None,
+    weights: list[float] | None = None,
+) -> list[RetrievedPaper]:
+    """Retrieve every query, fuse the rankings by RRF (topic first and weighted), dedupe, cap."""
+    rankings: list[list[str]] = []
+    found_by: dict[str, list[int]] = {}
+    for qi, query in enumerate(queries):
+        hits = retriever.search(query, k=max_papers, filters=filters)
+        rankings.append([h.id for h in hits])
+        for h in hits:
+            found_by.setdefault(h.id, []).append(qi)
+    weights = weights or [TOPIC_WEIGHT] + [1.0] * (len(queries) - 1)
+    fused = rrf(rankings, settings.rrf_k, weights)
+    top = sorted(fused, key=lambda d: (-fused[d], d))[:max_papers]
+    papers = retriever.catalog.get_many(top)
+    return [
+        RetrievedPaper(paper=papers[d], score=round(fused[d], 6), queries=found_by.get(d, []))
+        for d in top
+        if d in papers
+    ]

@@ -1,0 +1,168 @@
+"""Stage 4: write each section from its own papers' evidence only.
+
+The LLM writer runs sections in parallel, one call per section. The offline writer is extractive: it
+picks non-repeating evidence sentences (MMR), keeps each paper's sentences in source order, and only
+changes who is speaking ("We propose" -> "Wang et al. propose") so every sentence stays checkable.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING
+
+from reviewer.answer import evidence_block
+from reviewer.citations import format_group
+from reviewer.errors import BudgetExceeded, LLMError
+from reviewer.evidence import mmr_select
+from reviewer.models import EvidenceSentence, Paper
+from reviewer.settings import Settings
+from reviewer.survey.models import Drafts, EvidenceResult, Outline, Section, SectionDraft, StageInfo
+from reviewer.survey.prose import is_anaphoric, is_context, strip_marker, third_person
+
+if TYPE_CHECKING:
+    from reviewer.llm.client import LLMClient
+
+PAPERS_PER_PARAGRAPH = 3
+MAX_EXTRA_SENTENCES = 6
+MAX_WORKERS = 4
+
+
+def cite(sentence: str, keys: list[str]) -> str:
+    """Put the citation group before the sentence's final punctuation."""
+    text = sentence.rstrip()
+    end = text[-1] if text and text[-1] in ".!?" else "."
+    body = text[:-1].rstrip() if text and text[-1] in ".!?" else text
+    return f"{body} {format_group(keys)}{end}"
+
+
+def _lower_first(text: str) -> str:
+    """Lower-case an initial capital unless the first word is an acronym or a name with inner capitals."""
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and (any(c.isupper() for c in first[1:]) or any(c.isdigit() for c in first)):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def framing(section: Section) -> str:
+    """The section's opening line: says what the section covers, states no finding."""
+    return f"This section covers work on {_lower_first(section.title)}."
+
+
+def _select(section: Section, result: EvidenceResult, settings: Settings) -> dict[str, list[EvidenceSentence]]:
+    """Best sentence of every paper, plus non-repeating extra sentences chosen by MMR."""
+    by_key = {e.key: e for e in result.papers}
+    chosen: dict[str, list[EvidenceSentence]] = {}
+    pool: list[EvidenceSentence] = []
+    for key in section.keys:
+        ev = by_key.get(key)
+        if ev is None or not ev.sentences:
+            continue
+        ranked = sorted(ev.sentences, key=lambda s: (-s.score, s.index))
+        # Lead with the paper's own contribution, in a sentence that stands on its own: background
+        # about the field and "This yields..." (which needs its predecessor) only when nothing else is left.
+        own = [s for s in ranked if not is_context(s.text, s.index)] or ranked
+        lead = next((s for s in own if not is_anaphoric(s.text)), own[0])
+        chosen[key] = [lead]
+        pool.extend(s for s in own if s is not lead)
+    pool.sort(key=lambda s: (-s.score, s.key, s.index))
+    budget = min(len(pool), max(2, min(MAX_EXTRA_SENTENCES, len(chosen))))
+    for extra in mmr_select(pool, k=budget, settings=settings, per_paper=1) if budget else []:
+        chosen[extra.key].append(extra)
+    return {k: sorted(v, key=lambda s: s.index) for k, v in chosen.items()}
+
+
+def offline_section(
+    section: Section, result: EvidenceResult, papers: dict[str, Paper], settings: Settings, reason: str | None = None
+) -> SectionDraft:
+    chosen = _select(section, result, settings)
+    paragraphs: list[list[str]] = [[framing(section)]]
+    for n, key in enumerate(k for k in section.keys if k in chosen):
+        if n and n % PAPERS_PER_PARAGRAPH == 0:
+            paragraphs.append([])
+        named = False
+        for sentence in chosen[key]:
+            text = sentence.text
+            if not named and not is_anaphoric(text):
+                rewritten = third_person(text, papers[key], name_first=True)
+                named = rewritten != strip_marker(text)
+            else:
+                rewritten = third_person(text, papers[key], name_first=False)
+            paragraphs[-1].append(cite(rewritten, [key]))
+    text = "\n\n".join(" ".join(p) for p in paragraphs if p)
+    return SectionDraft(title=section.title, scope=section.scope, keys=list(section.keys), text=text,
+                        mode="offline", reason=reason)
+
+
+def offline_sections(
+    outline: Outline, result: EvidenceResult, papers: dict[str, Paper], settings: Settings
+) -> Drafts:
+    return Drafts(
+        info=StageInfo(stage="sections"),
+        sections=[offline_section(s, result, papers, settings) for s in outline.sections],
+    )
+
+
+def section_variables(topic: str, section: Section, result: EvidenceResult, papers: dict[str, Paper]) -> dict[str, str]:
+    """The prompt sees only this section's papers: their evidence sentences and summaries."""
+    keys = [k for k in section.keys if k in papers]
+    by_key = {e.key: e for e in result.papers}
+    evidence = [s for k in keys if k in by_key for s in by_key[k].sentences]
+    block = evidence_block([papers[k] for k in keys], evidence)
+    summaries = "\n".join(f"[@{k}] {by_key[k].summary}" for k in keys if k in by_key and by_key[k].summary)
+    return {
+        "topic": topic,
+        "title": section.title,
+        "scope": section.scope,
+        "evidence": block,
+        "summaries": summaries or "(none)",
+        "keys": ", ".join(f"@{k}" for k in keys),
+    }
+
+
+def _clean_llm_text(raw: str) -> str:
+    """Drop headings and list markers the model may add; the renderer owns the layout."""
+    lines = []
+    for line in raw.strip().splitlines():
+        stripped = line.strip()
+        if stripped.startswith("#"):
+            continue
+        if stripped[:2] in ("- ", "* "):
+            stripped = stripped[2:]
+        lines.append(stripped)
+    return "\n".join(lines).strip()
+
+
+def llm_sections(
+    topic: str,
+    outline: Outline,
+    result: EvidenceResult,
+    papers: dict[str, Paper],
+    settings: Settings,
+    llm: LLMClient,
+) -> Drafts:
+    """One LLM call per section, in parallel; a failed section falls back to the offline writer."""
+
+    def write(section: Section) -> SectionDraft:
+        try:
+            raw = llm.complete("section", "section", section_variables(topic, section, result, papers))
+        except (LLMError, BudgetExceeded) as exc:
+            return offline_section(section, result, papers, settings, reason=exc.message)
+        text = _clean_llm_text(raw)
+        if not text:
+            return offline_section(section, result, papers, settings, reason="the LLM returned an empty section")
+        return SectionDraft(title=section.title, scope=section.scope, keys=list(section.keys), text=text, mode="llm")
+
+    if not outline.sections:
+        return Drafts(info=StageInfo(stage="sections", mode="skipped"), sections=[])
+    with ThreadPoolExecutor(max_workers=min(MAX_WORKERS, len(outline.sections))) as pool:
+        drafts = list(pool.map(write, outline.sections))
+    failed = [d for d in drafts if d.mode != "llm"]
+    if not failed:
+        info = StageInfo(stage="sections", mode="llm")
+    else:
+        info = StageInfo(
+            stage="sections",
+            mode="offline" if len(failed) == len(drafts) else "mixed",
+            reason=f"{len(failed)} of {len(drafts)} sections fell back to the offline writer: {failed[0].reason}",
+        )
+    return Drafts(info=info, sections=drafts)
