@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reviewer.citations import cited_sentences, filter_citations, format_group, keys_in
+from reviewer.citations import attach, cited_sentences, filter_citations, format_group, keys_in
 from reviewer.errors import LLMError
 from reviewer.evidence import mmr_select, rank_sentences
 from reviewer.models import Answer, Citation, EvidenceSentence, Paper
@@ -19,6 +19,14 @@ EXTRACTIVE_HEADER = (
     "Extractive answer (no LLM endpoint configured): the most relevant sentences of the retrieved "
     "abstracts, quoted verbatim."
 )
+FALLBACK_HEADER = (
+    "Extractive answer (the LLM's answer could not be used; see the notes): the most relevant sentences "
+    "of the retrieved abstracts, quoted verbatim."
+)
+
+
+class UnusableAnswer(Exception):
+    """The model replied, but with nothing grounded to print (empty, or citing no retrieved paper)."""
 
 
 def evidence_block(papers: list[Paper], evidence: list[EvidenceSentence]) -> str:
@@ -36,7 +44,7 @@ def evidence_block(papers: list[Paper], evidence: list[EvidenceSentence]) -> str
     return "\n\n".join(blocks)
 
 
-def extractive_answer(evidence: list[EvidenceSentence]) -> str:
+def extractive_answer(evidence: list[EvidenceSentence], header: str = EXTRACTIVE_HEADER) -> str:
     """Quoted evidence, one bullet per sentence, sentences of one paper kept together in source order."""
     order: list[str] = []
     groups: dict[str, list[EvidenceSentence]] = {}
@@ -49,7 +57,7 @@ def extractive_answer(evidence: list[EvidenceSentence]) -> str:
     for pid in order:
         for ev in sorted(groups[pid], key=lambda e: e.index):
             bullets.append(f"- {ev.text} {format_group([ev.key])}")
-    return EXTRACTIVE_HEADER + "\n\n" + "\n".join(bullets)
+    return header + "\n\n" + "\n".join(bullets)
 
 
 def _citations(text: str, papers: list[Paper]) -> list[Citation]:
@@ -95,7 +103,9 @@ def answer_question(
             return _llm_answer(question, papers, ranked, llm, notes)
         except LLMError as exc:
             notes.append(f"LLM unavailable ({exc.message}); fell back to the extractive writer")
-    text = extractive_answer(selected)
+        except UnusableAnswer as exc:
+            notes.append(f"{exc}; fell back to the extractive writer")
+    text = extractive_answer(selected, FALLBACK_HEADER if notes else EXTRACTIVE_HEADER)
     return Answer(
         question=question, answer=text, citations=_citations(text, papers), mode="extractive", notes=notes
     )
@@ -129,7 +139,41 @@ def _llm_answer(
     filtered = filter_citations(raw, set(allowed))
     if filtered.removed:
         notes.append("removed citations to keys that were not retrieved: " + ", ".join(filtered.removed))
-    text = filtered.text
+    text = _drop_contradicted(filtered.text, papers, llm, notes)
+    if not raw.strip():
+        raise UnusableAnswer("the model's answer was empty")
     if not any(s.keys for s in cited_sentences(text)):
-        notes.append("the model's answer cited no retrieved paper")
+        # Uncited prose (or a reply in another format) is not grounded in the abstracts: never print it.
+        raise UnusableAnswer("the model's answer cited no retrieved paper")
     return Answer(question=question, answer=text, citations=_citations(text, papers), mode="llm", notes=notes)
+
+
+def _drop_contradicted(text: str, papers: list[Paper], llm: LLMClient, notes: list[str]) -> str:
+    """Run the shared claim checker on each cited sentence; drop what the cited abstracts contradict.
+
+    Unsupported paraphrases are kept but counted: the offline checker is strict about paraphrase,
+    while a contradiction (changed number, reversed direction, negation) is a clear error.
+    """
+    from reviewer.checker import ClaimChecker
+
+    checker = ClaimChecker(llm.settings)
+    by_key = {p.key: p for p in papers}
+    kept: list[str] = []
+    unsupported = 0
+    for paragraph in text.split("\n\n"):
+        out = []
+        for sentence in cited_sentences(paragraph):
+            cited = [by_key[k] for k in sentence.keys if k in by_key]
+            rendered = attach(sentence.text, sentence.keys)
+            if cited:
+                label = checker.check(sentence.text, cited).label
+                if label == "CONTRADICTED":
+                    notes.append(f"dropped a sentence its cited abstracts contradict: {sentence.text[:100]}")
+                    continue
+                unsupported += label == "UNSUPPORTED"
+            out.append(rendered)
+        if out:
+            kept.append(" ".join(out))
+    if unsupported:
+        notes.append(f"{unsupported} cited sentence(s) paraphrase beyond what the offline checker can confirm")
+    return "\n\n".join(kept)

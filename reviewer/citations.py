@@ -45,6 +45,17 @@ def format_group(keys: list[str]) -> str:
     return "[" + "; ".join(f"@{k}" for k in keys) + "]" if keys else ""
 
 
+def attach(text: str, keys: list[str]) -> str:
+    """Put a citation group before the sentence's final punctuation: `... step [@k].`"""
+    group = format_group(keys)
+    if not group:
+        return text
+    body = text.rstrip()
+    if body and body[-1] in ".!?":
+        return f"{body[:-1].rstrip()} {group}{body[-1]}"
+    return f"{body} {group}"
+
+
 def filter_citations(text: str, allowed: set[str]) -> FilterResult:
     """Rewrite every citation group keeping only allowed keys; empty groups vanish."""
     kept: list[str] = []

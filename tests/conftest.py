@@ -31,25 +31,25 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
-@pytest.fixture(scope="session")
-def seeded_home_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seeds ingested and indexed ONCE per test session (embedding 343 abstracts takes ~30 s)."""
-    import os
-
+def build_seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds ingested and indexed ONCE per test session (embedding 343 abstracts takes ~30-60 s)."""
     from reviewer.corpus import ensure_ready
     from reviewer.settings import Settings
 
-    home = tmp_path_factory.mktemp("seeded-template")
-    old = os.environ.get("REVIEWER_HOME")
-    os.environ["REVIEWER_HOME"] = str(home)
-    try:
+    home = tmp_path_factory.getbasetemp() / "seeded-template"
+    marker = home / ".seeded"
+    if marker.exists():
+        return home
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("REVIEWER_HOME", str(home))
         ensure_ready(Settings(seeds_dir=SEEDS), quiet=True)
-    finally:
-        if old is None:
-            os.environ.pop("REVIEWER_HOME", None)
-        else:
-            os.environ["REVIEWER_HOME"] = old
+    marker.touch()
     return home
+
+
+@pytest.fixture(scope="session")
+def seeded_home_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_seeded_template(tmp_path_factory)
 
 
 @pytest.fixture

@@ -87,3 +87,17 @@ def test_user_errors_are_one_clean_line(tmp_path: Path) -> None:
     assert proc.returncode == 1
     assert proc.stderr.startswith("Error: the corpus is empty")
     assert "Traceback" not in proc.stderr
+
+
+def test_sentences_the_cited_abstract_contradicts_are_dropped(seeded_home: Path) -> None:
+    settings = Settings()
+    question = "How do strategic games evaluate planning and revision in LLM reasoning?"
+    retriever = HybridRetriever(settings)
+    key = retriever.search(question, k=settings.retrieve_k)[0].key
+    reply = (f"Strategic games serve as closed, rule-based evaluation environments [@{key}]. "
+             f"ChatGPT-o3-mini achieves a win rate of 47.7 percent [@{key}].")
+    llm = LLMClient(settings, chat_model=FakeListChatModel(responses=[reply]))
+    answer = answer_question(question, settings, retriever, llm=llm)
+    assert "47.7" not in answer.answer
+    assert "rule-based evaluation environments" in answer.answer
+    assert any("contradict" in n for n in answer.notes)

@@ -11,7 +11,7 @@ from reviewer.catalog import Catalog
 from reviewer.cli import cli
 from reviewer.index import VectorStore
 from reviewer.settings import Settings
-from tests.conftest import SEEDS
+from conftest import SEEDS
 
 
 def _papers(runner: CliRunner) -> list[dict]:

@@ -18,7 +18,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
 from pydantic import Field, PrivateAttr
-from test_survey_offline import EMBED_MAX_LENGTH, build_seeded_home
+from test_survey_offline import build_seeded_home
 
 from reviewer.citations import keys_in
 from reviewer.llm.cache import ResponseCache
@@ -133,7 +133,6 @@ def settings(tmp_path_factory: pytest.TempPathFactory, _isolated_home: Path,
              monkeypatch: pytest.MonkeyPatch) -> Settings:
     home = build_seeded_home(tmp_path_factory)
     monkeypatch.setenv("REVIEWER_HOME", str(home))
-    monkeypatch.setenv("REVIEWER_EMBED_MAX_LENGTH", EMBED_MAX_LENGTH)
     return Settings()
 
 

@@ -13,35 +13,19 @@ import click
 import pytest
 from click.testing import CliRunner
 
+from conftest import build_seeded_template
 from reviewer.citations import keys_in
 from reviewer.settings import Settings
 from reviewer.survey.render import render_bibtex, render_markdown
 from reviewer.survey.run import STAGES, run_survey
 
 TOPIC = "process reward models for LLM reasoning"
-MAX_PAPERS = 24  # keeps the first (embedding-heavy) run short
-# Shorter token windows halve the one-off embedding time of the 343 seed abstracts.
-EMBED_MAX_LENGTH = "128"
+MAX_PAPERS = 24  # keeps the sentence-embedding work of the first run short
 
 
 def build_seeded_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Ingest the seeds once per session into a shared home (both survey test modules use it)."""
-    home = tmp_path_factory.getbasetemp() / "survey-seeds-home"
-    marker = home / ".seeded"
-    if marker.exists():
-        return home
-    from reviewer.services import open_retriever
-
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("REVIEWER_HOME", str(home))
-        mp.setenv("REVIEWER_EMBED_MAX_LENGTH", EMBED_MAX_LENGTH)
-        mp.setenv("HF_HUB_OFFLINE", "1")
-        mp.setenv("ANONYMIZED_TELEMETRY", "False")
-        for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "REVIEWER_LLM_BASE_URL", "REVIEWER_LLM_API_KEY"):
-            mp.delenv(var, raising=False)
-        open_retriever(Settings(), quiet=True)
-    marker.touch()
-    return home
+    """The session's shared seeds index (tests/conftest.py builds it once for every module)."""
+    return build_seeded_template(tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
@@ -52,7 +36,6 @@ def seeded_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def settings(seeded_home: Path, _isolated_home: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
     monkeypatch.setenv("REVIEWER_HOME", str(seeded_home))
-    monkeypatch.setenv("REVIEWER_EMBED_MAX_LENGTH", EMBED_MAX_LENGTH)
     return Settings()
 
 
