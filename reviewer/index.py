@@ -95,30 +95,49 @@ class VectorStore:
             offset += page
 
     def add(self, papers: list[Paper], quiet: bool | None = None) -> int:
-        with progress("embedding papers", len(papers), quiet) as bar:
-            for start in range(0, len(papers), EMBED_CHUNK):
-                chunk = papers[start : start + EMBED_CHUNK]
-                vectors = self.function([p.text for p in chunk])
-                self.collection.upsert(
-                    ids=[p.id for p in chunk],
-                    embeddings=[np.asarray(v, dtype=np.float32) for v in vectors],
-                    metadatas=[_metadata(p) for p in chunk],
-                )
-                bar.advance(len(chunk))
+        """Index one vector per paper (title + abstract) and cache its sentence vectors.
+
+        Sentence vectors are what evidence ranking, dense re-scoring and the claim checker read; making
+        them here, in the same batches, keeps queries and surveys free of embedding work.
+        """
+        from reviewer.vector_cache import VectorCache, paper_sentences
+
+        cache = VectorCache(self.settings, remember=False)
+        try:
+            with progress("embedding papers", len(papers), quiet) as bar:
+                for start in range(0, len(papers), EMBED_CHUNK):
+                    chunk = papers[start : start + EMBED_CHUNK]
+                    units = [paper_sentences(p.title, p.abstract) for p in chunk]
+                    matrix = cache.embed([u for group in units for u in group])
+                    bounds = np.cumsum([0] + [len(g) for g in units])
+                    cache.put_papers([(p.id, matrix[a:b]) for p, a, b in zip(chunk, bounds[:-1], bounds[1:], strict=True)])
+                    vectors = self.function([p.text for p in chunk])
+                    self.collection.upsert(
+                        ids=[p.id for p in chunk],
+                        embeddings=[np.asarray(v, dtype=np.float32) for v in vectors],
+                        metadatas=[_metadata(p) for p in chunk],
+                    )
+                    bar.advance(len(chunk))
+        finally:
+            cache.close()
         return len(papers)
 
     def delete(self, ids: list[str]) -> None:
+        from reviewer.vector_cache import VectorCache
+
         if ids:
             self.collection.delete(ids=ids)
+            cache = VectorCache(self.settings, remember=False)
+            try:
+                cache.forget_papers(ids)
+            finally:
+                cache.close()
 
     def query(self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
-        """(id, cosine similarity) best first."""
-        count = self.collection.count()
-        if count == 0:
-            return []
+        """(id, cosine similarity) best first; Chroma caps n at the collection size itself."""
         result = self.collection.query(
             query_embeddings=[vector.astype(np.float32)],
-            n_results=min(n, count),
+            n_results=n,
             where=where or None,
             include=["distances"],
         )
@@ -144,6 +163,8 @@ class LexicalIndex:
     def build(cls, ids: list[str], texts: list[str], version: str) -> LexicalIndex:
         import bm25s
 
+        if not ids:
+            return cls(None, [], version)
         retriever = bm25s.BM25()
         retriever.index(tokenize(texts), show_progress=False)
         return cls(retriever, ids, version)
@@ -151,7 +172,9 @@ class LexicalIndex:
     def save(self, root: Path) -> None:
         root.mkdir(parents=True, exist_ok=True)
         folder = root / f"v-{uuid.uuid4().hex[:12]}"
-        self.retriever.save(str(folder), show_progress=False)
+        folder.mkdir()
+        if self.retriever is not None:
+            self.retriever.save(str(folder), show_progress=False)
         atomic_write_text(folder / "ids.json", json.dumps(self.ids))
         atomic_write_text(root / "current.json", json.dumps({"folder": folder.name, "version": self.version}))
         for old in root.glob("v-*"):
@@ -168,8 +191,8 @@ class LexicalIndex:
         info = json.loads(pointer.read_text())
         folder = root / info["folder"]
         try:
-            retriever = bm25s.BM25.load(str(folder), mmap=False, show_progress=False)
             ids = json.loads((folder / "ids.json").read_text())
+            retriever = bm25s.BM25.load(str(folder), mmap=False, show_progress=False) if ids else None
         except (OSError, ValueError):
             return None
         return cls(retriever, ids, info["version"])

@@ -80,6 +80,7 @@ class HybridRetriever:
         self.catalog = catalog or Catalog(settings.catalog_path)
         self.store = VectorStore(settings)
         self.lexical = LexicalIndex.load(settings.bm25_path) or LexicalIndex.build([], [], "empty")
+        self._vectors: Any = None
 
     def embed_query(self, query: str) -> Any:
         from reviewer.embed import embed_texts
@@ -87,8 +88,34 @@ class HybridRetriever:
         return embed_texts([query], self.settings)[0]
 
     def dense(self, query: str, n: int, filters: Filters | None = None) -> list[tuple[str, float]]:
+        """Chroma candidates by paper vector, re-scored by their best-matching sentence.
+
+        A claim or question usually matches one sentence of an abstract; the sentence vectors are
+        already on disk from ingest, so the re-scoring costs a lookup, not an embedding.
+        """
         where = filters.chroma_where() if filters else None
-        return self.store.query(self.embed_query(query), n, where)
+        vector = self.embed_query(query)
+        hits = self.store.query(vector, n, where)
+        if not hits or self.settings.sentence_rerank == 0:
+            return hits
+        from reviewer.vector_cache import VectorCache, paper_sentences
+
+        if self._vectors is None:
+            self._vectors = VectorCache(self.settings)
+        ids = [i for i, _ in hits]
+        matrices = self._vectors.paper_matrices(ids)
+        missing = [i for i in ids if i not in matrices]
+        if missing:  # indexed elsewhere (a shared Chroma server) or before per-paper rows existed
+            papers = self.catalog.get_many(missing)
+            for i in missing:
+                if i in papers:
+                    matrices[i] = self._vectors.embed(paper_sentences(papers[i].title, papers[i].abstract))
+        w = self.settings.sentence_rerank
+        rescored = []
+        for doc, score in hits:
+            best = float((matrices[doc] @ vector).max()) if doc in matrices and len(matrices[doc]) else score
+            rescored.append((doc, w * best + (1 - w) * score))
+        return sorted(rescored, key=lambda x: -x[1])
 
     def bm25(self, query: str, n: int, filters: Filters | None = None) -> list[tuple[str, float]]:
         if not filters or not filters.active:

@@ -59,11 +59,24 @@ class Settings(BaseSettings):
         description="How dense and BM25 results are fused: weighted normalised scores, or reciprocal rank fusion.",
     )
     dense_weight: float = Field(default=0.5, ge=0, le=1, description="Weight of the dense score in convex fusion.")
+    sentence_rerank: float = Field(
+        default=0.5,
+        ge=0,
+        le=1,
+        description="Weight of the best-sentence similarity when re-scoring dense candidates (0 = paper vector only).",
+    )
     rrf_k: int = Field(default=60, ge=1, description="Reciprocal rank fusion constant (fusion='rrf').")
     candidate_pool: int = Field(
         default=100, ge=10, description="Candidates taken from each retriever before fusion."
     )
     survey_max_papers: int = Field(default=40, ge=4, le=200, description="Papers pooled for a survey.")
+    evidence_batch_size: int = Field(
+        default=40,
+        ge=1,
+        le=200,
+        description="Papers graded per LLM evidence call (one call for a default survey); lower it for "
+        "local models with a small context window.",
+    )
     min_evidence_score: float = Field(
         default=0.30,
         description="Combined (dense + lexical) sentence score below which a paper counts as weakly related.",

@@ -1,9 +1,15 @@
-"""Sentence vectors cached on disk by content hash, so evidence scoring embeds each sentence once ever."""
+"""Sentence vectors on disk by content hash: each sentence of the corpus is embedded once, ever.
+
+Ingest embeds a paper's title and abstract sentences next to its whole-text vector and stores them
+here; evidence ranking, dense re-scoring and the claim checker then read them instead of embedding.
+Stored as float16: half the disk, and cosine similarities change by < 1e-3.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import sqlite3
+import threading
 
 import numpy as np
 
@@ -11,17 +17,38 @@ from reviewer.settings import Settings
 
 
 class VectorCache:
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, remember: bool = True) -> None:
+        """`remember=False` keeps nothing in memory (bulk ingest of 100k papers must stay small)."""
         self.settings = settings
+        self.remember = remember
         settings.ensure_home()
-        self._db = sqlite3.connect(str(settings.home / "vectors.sqlite"), timeout=60, isolation_level=None)
+        self._db = sqlite3.connect(str(settings.home / "vectors.sqlite"), timeout=60, isolation_level=None,
+                                   check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("CREATE TABLE IF NOT EXISTS vec (h TEXT PRIMARY KEY, v BLOB NOT NULL)")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("CREATE TABLE IF NOT EXISTS vec16 (h TEXT PRIMARY KEY, v BLOB NOT NULL)")
+        self._db.execute("CREATE TABLE IF NOT EXISTS paper16 (id TEXT PRIMARY KEY, tag TEXT NOT NULL, v BLOB NOT NULL)")
         self._tag = f"{settings.embedding}:{settings.openai_embedding_model}:{settings.embed_max_length}"
         self._memory: dict[str, np.ndarray] = {}
+        self._lock = threading.RLock()  # survey sections share one retriever across threads
 
     def _hash(self, text: str) -> str:
         return hashlib.sha1(f"{self._tag}\0{text}".encode()).hexdigest()
+
+    def _select(self, sql: str, keys: list[str]) -> list[tuple]:
+        """Rows for `sql` with an `IN ({marks})` over keys, read in SQLite-sized chunks."""
+        rows: list[tuple] = []
+        with self._lock:
+            for start in range(0, len(keys), 900):
+                chunk = keys[start : start + 900]
+                rows.extend(self._db.execute(sql.format(marks=",".join("?" * len(chunk))), chunk))
+        return rows
+
+    def _write(self, sql: str, rows: list[tuple]) -> None:
+        with self._lock:
+            self._db.execute("BEGIN")
+            self._db.executemany(sql, rows)
+            self._db.execute("COMMIT")
 
     def embed(self, texts: list[str]) -> np.ndarray:
         """Vectors for texts, computing only those never seen before."""
@@ -30,21 +57,44 @@ class VectorCache:
         if not texts:
             return np.zeros((0, DIM), dtype=np.float32)
         hashes = [self._hash(t) for t in texts]
-        todo = [h for h in dict.fromkeys(hashes) if h not in self._memory]
-        for start in range(0, len(todo), 500):
-            chunk = todo[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for h, blob in self._db.execute(f"SELECT h, v FROM vec WHERE h IN ({marks})", chunk):
-                self._memory[h] = np.frombuffer(blob, dtype=np.float32)
-        missing = list({h: t for h, t in zip(hashes, texts, strict=True) if h not in self._memory}.items())
+        have = {h: self._memory[h] for h in hashes if h in self._memory}
+        wanted = [h for h in dict.fromkeys(hashes) if h not in have]
+        for h, blob in self._select("SELECT h, v FROM vec16 WHERE h IN ({marks})", wanted):
+            have[h] = np.frombuffer(blob, dtype=np.float16).astype(np.float32)
+        missing = list({h: t for h, t in zip(hashes, texts, strict=True) if h not in have}.items())
         if missing:
-            vectors = embed_texts([t for _, t in missing], self.settings)
-            self._db.execute("BEGIN")
-            for (h, _), v in zip(missing, vectors, strict=True):
-                self._memory[h] = np.asarray(v, dtype=np.float32)
-                self._db.execute("INSERT OR REPLACE INTO vec VALUES (?, ?)", (h, self._memory[h].tobytes()))
-            self._db.execute("COMMIT")
-        return np.stack([self._memory[h] for h in hashes])
+            vectors = embed_texts([t for _, t in missing], self.settings).astype(np.float16)
+            pairs = list(zip((h for h, _ in missing), vectors, strict=True))
+            self._write("INSERT OR REPLACE INTO vec16 VALUES (?, ?)", [(h, v.tobytes()) for h, v in pairs])
+            have.update({h: v.astype(np.float32) for h, v in pairs})
+        if self.remember:
+            self._memory.update(have)
+        return np.stack([have[h] for h in hashes])
+
+    def put_papers(self, rows: list[tuple[str, np.ndarray]]) -> None:
+        """Store each paper's unit matrix (title + sentences) under its id, for one-read re-scoring."""
+        self._write("INSERT OR REPLACE INTO paper16 VALUES (?, ?, ?)",
+                    [(pid, self._tag, m.astype(np.float16).tobytes()) for pid, m in rows])
+
+    def paper_matrices(self, ids: list[str]) -> dict[str, np.ndarray]:
+        """Unit matrices of the papers that have one for the current embedding model."""
+        from reviewer.embed import DIM
+
+        rows = self._select("SELECT id, tag, v FROM paper16 WHERE id IN ({marks})", ids)
+        return {pid: np.frombuffer(blob, dtype=np.float16).astype(np.float32).reshape(-1, DIM)
+                for pid, tag, blob in rows if tag == self._tag}
+
+    def forget_papers(self, ids: list[str]) -> None:
+        self._write("DELETE FROM paper16 WHERE id = ?", [(i,) for i in ids])
 
     def close(self) -> None:
-        self._db.close()
+        with self._lock:
+            self._db.close()
+
+
+def paper_sentences(title: str, abstract: str) -> list[str]:
+    """The units a paper is embedded as: its title, then each abstract sentence."""
+    from reviewer.textutil import split_sentences
+
+    return [title, *split_sentences(abstract)] if title.strip() else split_sentences(abstract) or [abstract]
+

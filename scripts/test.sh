@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
 # The README's test command: a venv, the package with its test extras, then the default test suite.
+# The browser test renders a report in Debian's headless Chromium; as root we install it if missing
+# (elsewhere install it yourself, or set REVIEWER_SKIP_BROWSER=1 to skip that one test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+        || echo "warning: could not install chromium; the browser test will fail" >&2
+fi
 python3 -m venv .venv
 . .venv/bin/activate
 pip install --disable-pip-version-check -q -e '.[test]'

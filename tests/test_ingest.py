@@ -7,11 +7,11 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from conftest import SEEDS
 from reviewer.catalog import Catalog
 from reviewer.cli import cli
 from reviewer.index import VectorStore
 from reviewer.settings import Settings
-from conftest import SEEDS
 
 
 def _papers(runner: CliRunner) -> list[dict]:

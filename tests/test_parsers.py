@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS
 
+from conftest import SEEDS
 from reviewer.errors import InputError
 from reviewer.ingest.detect import is_prose, normalize_arxiv_id, normalize_doi, split_authors
 from reviewer.ingest.parse import detect_format, parse_file

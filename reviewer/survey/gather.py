@@ -37,7 +37,6 @@ SENTENCE_MARGIN = 0.2
 # A paper is on topic when its best sentence reaches this share of the best paper's, and an absolute floor.
 RELATIVE_FLOOR = 0.62
 ABSOLUTE_FLOOR = 1.35
-BATCH_SIZE = 20
 
 
 def offline_evidence(
@@ -150,12 +149,12 @@ def _sentence_index(quote: str, sentences: list[str]) -> int | None:
 
 
 def llm_evidence(
-    topic: str, result: EvidenceResult, papers: dict[str, Paper], llm: LLMClient
+    topic: str, result: EvidenceResult, papers: dict[str, Paper], llm: LLMClient, batch_size: int
 ) -> EvidenceResult:
     """Grade, summarise and quote the on-topic papers in batched calls; verify every quote and cell."""
     by_key = {e.key: e for e in result.papers}
     failures: list[str] = []
-    batches = list(chunks([papers[e.key] for e in result.papers], BATCH_SIZE))
+    batches = list(chunks([papers[e.key] for e in result.papers], batch_size))
     dropped: list[str] = list(result.dropped_quotes)
     unrelated: set[str] = set()
     for batch in batches:

@@ -185,7 +185,7 @@ class _Chain:
 
         result = offline_evidence(scope.topic, scope.queries, scope.papers, self.settings, scope.acronyms)
         if self.llm is not None and result.papers:
-            result = llm_evidence(scope.topic, result, self.papers, self.llm)
+            result = llm_evidence(scope.topic, result, self.papers, self.llm, self.settings.evidence_batch_size)
         return result
 
     def outline(self, evidence: EvidenceResult) -> Outline:

@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 from reviewer.answer import evidence_block
-from reviewer.citations import format_group
+from reviewer.citations import format_group, keys_in
 from reviewer.errors import BudgetExceeded, LLMError
 from reviewer.evidence import mmr_select
 from reviewer.models import EvidenceSentence, Paper
@@ -150,6 +150,10 @@ def llm_sections(
         text = _clean_llm_text(raw)
         if not text:
             return offline_section(section, result, papers, settings, reason="the LLM returned an empty section")
+        if not set(keys_in(text)) & set(section.keys):
+            # Prose that cites none of its papers cannot be checked, so it never replaces the evidence.
+            return offline_section(section, result, papers, settings,
+                                   reason="the LLM's section cited none of its papers")
         return SectionDraft(title=section.title, scope=section.scope, keys=list(section.keys), text=text, mode="llm")
 
     if not outline.sections:
