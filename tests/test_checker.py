@@ -252,3 +252,24 @@ def test_judge_prompt_variables() -> None:
     template = load_prompt("judge", {"claim", "abstracts"})
     text = template.format(claim="C", abstracts=json.dumps({"a": "{b}"}))
     assert "Claim: C" in text and '{"a": "{b}"}' in text
+
+
+def test_a_copied_sentence_stays_supported_next_to_a_negated_one(checker: ClaimChecker) -> None:
+    """A negation in a *different* sentence must not overturn a verbatim restatement (a seeds abstract
+    where the fitted model alone says CONTRADICTED: 'lacks supervision over the thinking process')."""
+    paper = Paper(
+        id="p-sophia", key="fan2025sophiavl", title="SophiaVL-R1: Reinforcing MLLMs Reasoning with Thinking Reward",
+        abstract=("Recent advances have shown success in eliciting strong reasoning abilities in multimodal large "
+                  "language models (MLLMs) through rule-based reinforcement learning (RL) with outcome rewards. "
+                  "However, this paradigm typically lacks supervision over the thinking process leading to the "
+                  "final outcome. As a result, the model may learn sub-optimal reasoning strategies, which can "
+                  "hinder its generalization ability. In light of this, we propose SophiaVL-R1, as an attempt to "
+                  "add reward signals for the thinking process in this paradigm."),
+    )
+    copied = ("In light of this, we propose SophiaVL-R1, as an attempt to add reward signals for the thinking "
+              "process in this paradigm.")
+    v = checker.check(copied, [paper])
+    assert v.label == "SUPPORTED", v.reasons
+    assert v.evidence[0].index == 3
+    flipped = "This paradigm typically provides supervision over the thinking process leading to the final outcome."
+    assert checker.check(flipped, [paper]).label == "CONTRADICTED"

@@ -66,3 +66,21 @@ def test_langchain_retriever_returns_documents_with_keys(seeded_home: Path) -> N
     assert len(docs) == 4
     assert all(d.metadata["key"] and d.metadata["id"].startswith("p") for d in docs)
     assert "reward" in docs[0].page_content.lower()
+
+
+def test_sentence_rescoring_reads_ingest_rows_and_falls_back_without_them(seeded_home: Path) -> None:
+    """The per-paper rows written at ingest and the slow path (split + embed from the catalogue) agree,
+    and re-scoring by best sentence actually reorders Chroma's whole-text ranking."""
+    import sqlite3
+
+    query = "Does a verifier that scores every reasoning step beat one that only checks the final answer?"
+    settings = Settings()
+    stored = HybridRetriever(settings).dense(query, 30)
+    plain = HybridRetriever(settings.model_copy(update={"sentence_rerank": 0.0})).dense(query, 30)
+    assert [d for d, _ in stored] != [d for d, _ in plain]
+    with sqlite3.connect(settings.home / "vectors.sqlite") as db:
+        assert db.execute("SELECT count(*) FROM paper16").fetchone()[0] == 343
+        db.execute("DELETE FROM paper16")
+    rebuilt = HybridRetriever(settings).dense(query, 30)
+    assert [d for d, _ in rebuilt] == [d for d, _ in stored]
+    assert all(abs(a - b) < 1e-3 for (_, a), (_, b) in zip(rebuilt, stored, strict=True))

@@ -409,8 +409,9 @@ def compute_features(
             feats["dir_agree"] = a
     for t in missing_terms[:3]:
         reasons.append(f"term {t!r} in claim not in evidence")
+    # A claim that restates its best sentence is supported by it, whatever cues other sentences carry.
     near_verbatim = (
-        not contra and not nums.unmatched and not missing_terms
+        b1 not in contra and not nums.unmatched and not missing_terms
         and lex[b1] >= 0.9 and dense[b1] >= 0.85
     )
     return Analysis(
