@@ -4,9 +4,9 @@
     python -m evals.claims --mode offline --limit 50 --json out.json
 
 Each claim is checked against its gold cited abstracts: the evidence documents for SUPPORT /
-CONTRADICT claims, and for NEI claims the documents SciFact lists as cited (`cited_doc_ids`). Those
-NEI documents are topically close to the claim -- they are what the claim's author cited -- so they
-are a fair, offline-reproducible stand-in for "the top retrieved abstract" and no easier to reject.
+CONTRADICT claims. NEI claims have no evidence document; with `--nei retrieved` (the default) each is
+checked against the top BM25-retrieved abstract of the whole corpus, with `--nei cited` against the
+documents SciFact lists as cited (`cited_doc_ids`), which the annotators judged and found silent.
 Gold label per claim: SUPPORT if any evidence document supports it, else CONTRADICT if any
 contradicts it, else NEI; mapped to SUPPORTED / CONTRADICTED / UNSUPPORTED.
 Sentence vectors are cached under the settings' home (default `.reviewer-home/` in the repo).
@@ -108,15 +108,31 @@ def gold_label(evidence: dict[str, list[dict]]) -> str:
     return GOLD_MAP["NEI"]
 
 
-def load_claims(split: Literal["train", "dev"], root: Path = DATA) -> list[SciFactClaim]:
-    """Labelled claims with the documents to check them against (evidence docs, or cited docs for NEI)."""
+NeiDocs = Literal["retrieved", "cited"]
+
+
+def load_claims(
+    split: Literal["train", "dev"], root: Path = DATA, nei: NeiDocs = "cited", papers: dict[int, Paper] | None = None
+) -> list[SciFactClaim]:
+    """Labelled claims with the documents to check them against (evidence docs; for NEI see `nei`)."""
+    rows = [json.loads(line) for line in (root / f"claims_{split}.jsonl").read_text(encoding="utf-8").splitlines()]
+    top: dict[int, int] = {}
+    if nei == "retrieved":
+        top = _top_retrieved([r for r in rows if not r["evidence"]], papers or load_papers(root))
     out: list[SciFactClaim] = []
-    with open(root / f"claims_{split}.jsonl", encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            docs = sorted(int(d) for d in r["evidence"]) or list(r["cited_doc_ids"])
-            out.append(SciFactClaim(int(r["id"]), r["claim"], gold_label(r["evidence"]), tuple(docs)))
+    for r in rows:
+        docs = sorted(int(d) for d in r["evidence"]) or (
+            [top[int(r["id"])]] if nei == "retrieved" else list(r["cited_doc_ids"]))
+        out.append(SciFactClaim(int(r["id"]), r["claim"], gold_label(r["evidence"]), tuple(docs)))
     return out
+
+
+def _top_retrieved(rows: list[dict], papers: dict[int, Paper]) -> dict[int, int]:
+    """The best BM25 abstract of the corpus for each claim (lexical, so no corpus embedding is needed)."""
+    from reviewer.index import LexicalIndex
+
+    index = LexicalIndex.build([str(d) for d in papers], [p.text for p in papers.values()], "scifact")
+    return {int(r["id"]): int(index.query(r["claim"], 1)[0][0]) for r in rows}
 
 
 # ---------------------------------------------------------------- the evaluation
@@ -131,7 +147,7 @@ class ClaimsEvalResult(BaseModel):
     macro_f1: float
     per_class: dict[str, dict[str, float]]
     confusion: list[list[int]] = Field(description="Rows = gold, columns = predicted, in `labels` order.")
-    nei_documents: str = "cited_doc_ids"
+    nei_documents: str = Field(description="What NEI claims are checked against: retrieved (top BM25) or cited.")
     seconds: float
     ms_per_claim: float
     fallbacks: int = Field(default=0, description="LLM-mode verdicts that fell back to offline.")
@@ -144,6 +160,7 @@ def run_claims_eval(
     limit: int | None = None,
     split: Literal["train", "dev"] = "dev",
     llm: object | None = None,
+    nei: NeiDocs = "retrieved",
 ) -> ClaimsEvalResult:
     """Check every (or the first `limit`) SciFact claim against its gold abstracts and score the labels."""
     from reviewer.checker import ClaimChecker
@@ -155,7 +172,8 @@ def run_claims_eval(
         llm = LLMClient(settings)
     checker = ClaimChecker(settings, llm=llm if mode == "llm" else None)  # type: ignore[arg-type]
     papers = load_papers()
-    claims = load_claims(split)[:limit] if limit else load_claims(split)
+    claims = load_claims(split, nei=nei, papers=papers)
+    claims = claims[:limit] if limit else claims
     started = time.perf_counter()
     gold, pred, fallbacks = [], [], 0
     for c in claims:
@@ -175,6 +193,7 @@ def run_claims_eval(
         seconds=round(seconds, 2),
         ms_per_claim=round(1000 * seconds / max(1, len(claims)), 2),
         fallbacks=fallbacks,
+        nei_documents=nei,
         params=dict(load_params().metadata),
     )
 
@@ -182,7 +201,7 @@ def run_claims_eval(
 def format_result(result: ClaimsEvalResult) -> str:
     lines = [
         f"{result.dataset} ({result.mode}, {result.n_claims} claims): accuracy {result.accuracy:.3f}, "
-        f"macro-F1 {result.macro_f1:.3f}, {result.ms_per_claim:.1f} ms/claim",
+        f"macro-F1 {result.macro_f1:.3f}, {result.ms_per_claim:.1f} ms/claim (NEI vs {result.nei_documents} docs)",
         "confusion (rows gold, cols predicted): " + " / ".join(s[:4] for s in result.labels),
     ]
     for label, row in zip(result.labels, result.confusion, strict=True):
@@ -197,11 +216,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--mode", choices=["offline", "llm"], default="offline")
     parser.add_argument("--split", choices=["train", "dev"], default="dev")
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--nei", choices=["retrieved", "cited"], default="retrieved")
     parser.add_argument("--home", type=Path, default=DEFAULT_HOME, help="vector cache directory")
     parser.add_argument("--json", type=Path, default=None, help="also write the result as JSON here")
     args = parser.parse_args(argv)
     settings = Settings(home=args.home)
-    result = run_claims_eval(settings, args.mode, args.limit, args.split)
+    result = run_claims_eval(settings, args.mode, args.limit, args.split, nei=args.nei)
     print(format_result(result))
     if args.json:
         args.json.write_text(result.model_dump_json(indent=2), encoding="utf-8")

@@ -128,8 +128,10 @@ def eval_retrieval(subset: int | None, docs: int, out: Path | None) -> None:
 @eval_group.command("claims")
 @click.option("--mode", type=click.Choice(["offline", "llm"]), default="offline", show_default=True)
 @click.option("--limit", type=int, default=None, help="Only the first N dev claims.")
+@click.option("--nei", type=click.Choice(["retrieved", "cited"]), default="retrieved", show_default=True,
+              help="Check no-evidence claims against the top BM25 abstract, or against SciFact's cited ones.")
 @click.option("--out", type=click.Path(path_type=Path), help="Where to write the JSON result.")
-def eval_claims(mode: str, limit: int | None, out: Path | None) -> None:
+def eval_claims(mode: str, limit: int | None, nei: str, out: Path | None) -> None:
     """3-way accuracy, macro-F1 and confusion matrix of the claim checker on SciFact dev."""
     from evals.claims import format_result, run_claims_eval
     from reviewer.errors import ConfigError
@@ -140,7 +142,7 @@ def eval_claims(mode: str, limit: int | None, out: Path | None) -> None:
     llm = make_llm(settings) if mode == "llm" else None
     if mode == "llm" and llm is None:
         raise ConfigError("--mode llm needs an endpoint", hint="set OPENAI_API_KEY or REVIEWER_LLM_BASE_URL")
-    result = run_claims_eval(settings, mode, limit, llm=llm)  # type: ignore[arg-type]
+    result = run_claims_eval(settings, mode, limit, llm=llm, nei=nei)  # type: ignore[arg-type]
     click.echo(format_result(result))
     click.echo(f"result: {_write_result('claims', result.model_dump_json(indent=2), out)}")
 

@@ -133,6 +133,13 @@ class VectorStore:
             finally:
                 cache.close()
 
+    def vectors(self, ids: list[str]) -> dict[str, np.ndarray]:
+        """The stored whole-text vectors of these papers (those the collection has)."""
+        if not ids:
+            return {}
+        got = self.collection.get(ids=ids, include=["embeddings"])
+        return {i: np.asarray(v, dtype=np.float32) for i, v in zip(got["ids"], got["embeddings"], strict=True)}
+
     def query(self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
         """(id, cosine similarity) best first; Chroma caps n at the collection size itself."""
         result = self.collection.query(

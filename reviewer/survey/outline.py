@@ -32,17 +32,26 @@ if TYPE_CHECKING:
 
 
 
-def paper_vectors(evidence: list[PaperEvidence], papers: dict[str, Paper], settings: Settings) -> np.ndarray:
+def paper_vectors(
+    evidence: list[PaperEvidence],
+    papers: dict[str, Paper],
+    settings: Settings,
+    stored: dict[str, np.ndarray] | None = None,
+) -> np.ndarray:
     """One unit vector per paper: its whole text plus, at half weight, its topic evidence.
 
     The whole abstract says what a paper is about (what themes group); the evidence keeps the
-    grouping anchored on the survey's topic.
+    grouping anchored on the survey's topic. `stored` (paper id -> indexed whole-text vector) spares
+    re-embedding the longest texts of the survey.
     """
     from reviewer.vector_cache import VectorCache
 
+    stored = stored or {}
     cache = VectorCache(settings)
     try:
-        full = cache.embed([papers[e.key].text for e in evidence]).astype(np.float64)
+        todo = [e for e in evidence if papers[e.key].id not in stored]
+        fresh = dict(zip((e.key for e in todo), cache.embed([papers[e.key].text for e in todo]), strict=True))
+        full = np.stack([stored.get(papers[e.key].id, fresh.get(e.key)) for e in evidence]).astype(np.float64)
         focus = np.zeros_like(full)
         for i, ev in enumerate(evidence):
             if ev.sentences:
@@ -73,7 +82,13 @@ def _scope_line(terms: list[str]) -> str:
     return f"Papers whose titles and evidence centre on {listed}."
 
 
-def offline_outline(topic: str, result: EvidenceResult, papers: dict[str, Paper], settings: Settings) -> Outline:
+def offline_outline(
+    topic: str,
+    result: EvidenceResult,
+    papers: dict[str, Paper],
+    settings: Settings,
+    stored: dict[str, np.ndarray] | None = None,
+) -> Outline:
     evidence = result.papers
     info = StageInfo(stage="outline")
     if not evidence:
@@ -84,7 +99,7 @@ def offline_outline(topic: str, result: EvidenceResult, papers: dict[str, Paper]
         _, terms = name_group(stats, list(range(len(docs))), set(content_stems(topic)), set())
         section = Section(title=title_case(topic), scope=_scope_line(terms), keys=[e.key for e in evidence])
         return Outline(info=info, sections=[section], not_covered=list(result.weak))
-    x = paper_vectors(evidence, papers, settings)
+    x = paper_vectors(evidence, papers, settings, stored)
     themes = find_themes(topic, docs, x, _embedder(settings))
     # Most central theme first: by the mean topic relevance of its papers.
     themes.sort(key=lambda t: -float(np.mean([evidence[i].relevance for i in t.members])))

@@ -199,7 +199,8 @@ class _Chain:
                 reason = _fallback("outline", exc)
         elif self.llm is not None:
             reason = f"only {len(evidence.papers)} on-topic papers: too few for an LLM outline of 3+ themes"
-        result = offline_outline(self.options.topic, evidence, self.papers, self.settings)
+        stored = self.retriever.store.vectors([self.papers[e.key].id for e in evidence.papers])
+        result = offline_outline(self.options.topic, evidence, self.papers, self.settings, stored)
         result.info.reason = reason
         return result
 
