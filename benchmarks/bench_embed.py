@@ -4,7 +4,7 @@
   vs `MiniLMEmbedder.embed` over exactly the texts that ingest embedded (recorded by the ingest run; with
   the sentence layout these are titles and abstract sentences), same batch size, each in a fresh
   process, alternating; plus the old floor, one whole "title. abstract" text per paper;
-* max_length, sort-by-length, batch 16/32/64, threads 1 vs 2 (= auto on 2 cores): interleaved in one
+* max_length, sort-by-length, batch 8/16/32/64, threads 1 vs 2 (= auto on 2 cores): interleaved in one
   process over the texts ingest embeds;
 * a cross-home content-hash cache of vectors: re-ingest of the same texts into a fresh home.
 Quality per max_length is in bench_quality.py.
@@ -18,17 +18,18 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import Section, clean_env, log, median, ratio, run_worker
+from benchmarks.common import DEFAULT_BATCH, Section, clean_env, log, median, ratio, run_worker
 from benchmarks.data import scifact_jsonl
 
 INGEST_TARGET = 0.8
-DEFAULT = "default (max_length 256, batch 32, sorted, threads auto = 2 here)"
+DEFAULT = f"default (max_length 256, batch {DEFAULT_BATCH}, sorted, threads auto = 2 here)"
 VARIANTS: dict[str, dict[str, Any]] = {
     DEFAULT: {},
     "max_length 128": {"max_length": 128},
     "max_length 64": {"max_length": 64},
     "sort_by_length off": {"sort": False},
-    "batch 16": {"batch_size": 16},
+    "batch 8": {"batch_size": 8},
+    "batch 32": {"batch_size": 32},
     "batch 64": {"batch_size": 64},
     "threads 1": {"threads": 1},
 }
@@ -93,7 +94,7 @@ def _ingest_vs_raw(section: Section, corpus: Path, n: int, rounds: int, tmp: Pat
     section.table(["phase", "share of ingest time"],
                   [[k, f"{median([p.get(k, 0.0) for p in phases]) / total:.1%}"] for k in keys])
     section.lines.append(f"Peak RSS: ingest {rss['ingest']:.0f} MB, raw embedding of the same texts {rss['raw']:.0f} MB, "
-                         f"whole abstracts {rss['whole']:.0f} MB (batch 32).")
+                         f"whole abstracts {rss['whole']:.0f} MB (batch {DEFAULT_BATCH}).")
     section.lines.append("")
     return units
 

@@ -22,6 +22,14 @@ REPO = Path(__file__).resolve().parent.parent
 BENCH_DIR = REPO / ".reviewer-home" / "bench"  # gitignored: cached homes, vectors and corpora
 SCIFACT_HOME = REPO / ".reviewer-home" / "evals" / "scifact"  # read-only: always copied before use
 PYTHON = sys.executable
+
+def _default_batch() -> int:
+    from reviewer.settings import Settings
+
+    return int(Settings.model_fields["embed_batch_size"].default)
+
+
+DEFAULT_BATCH = _default_batch()  # reviewer's default embed_batch_size
 _STRIP = ("OPENAI_API_KEY", "OPENAI_BASE_URL", "REVIEWER_LLM_BASE_URL", "REVIEWER_LLM_API_KEY",
           "REVIEWER_CHROMA_URL", "REVIEWER_LLM_MODEL")
 

@@ -18,6 +18,8 @@ from typing import Any
 
 import numpy as np
 
+from benchmarks.common import DEFAULT_BATCH
+
 DIM = 384
 
 
@@ -137,7 +139,7 @@ def task_ingest(args: dict[str, Any]) -> dict[str, Any]:
     from reviewer.settings import Settings
 
     settings = Settings(home=Path(args["home"]), embed_max_length=args.get("max_length", 256),
-                        embed_batch_size=args.get("batch_size", 32), auto_ingest_seeds=False)
+                        embed_batch_size=args.get("batch_size", DEFAULT_BATCH), auto_ingest_seeds=False)
     if args.get("fake"):
         fake: Any = FakeEmbedder()
         if args.get("real_calls"):
@@ -181,7 +183,7 @@ def task_raw_embed(args: dict[str, Any]) -> dict[str, Any]:
     from reviewer.embed import MiniLMEmbedder
 
     texts = _load_texts(args)
-    embedder = MiniLMEmbedder(max_length=args.get("max_length", 256), batch_size=args.get("batch_size", 32))
+    embedder = MiniLMEmbedder(max_length=args.get("max_length", 256), batch_size=args.get("batch_size", DEFAULT_BATCH))
     embedder.embed(["warm up the session"])
     start = time.perf_counter()
     embedder.embed(texts)
@@ -201,7 +203,7 @@ def task_embed_settings(args: dict[str, Any]) -> dict[str, Any]:
     for name, v in args["variants"].items():
         key = (v.get("max_length", 256), v.get("threads"))
         if key not in sessions:
-            sessions[key] = MiniLMEmbedder(max_length=key[0], batch_size=32, threads=key[1])
+            sessions[key] = MiniLMEmbedder(max_length=key[0], batch_size=DEFAULT_BATCH, threads=key[1])
             sessions[key].embed(["warm up the session"])
         variants[name] = (sessions[key], v.get("batch_size", 32), v.get("sort", True))
     names = list(variants)

@@ -49,7 +49,10 @@ class Settings(BaseSettings):
         default="text-embedding-3-small", description="Embedding model name when embedding='openai'."
     )
     embed_max_length: int = Field(default=256, ge=16, le=512, description="Token limit per text for MiniLM.")
-    embed_batch_size: int = Field(default=32, ge=1, le=1024, description="Texts per embedding batch.")
+    embed_batch_size: int = Field(
+        default=16, ge=1, le=1024,
+        description="Texts per embedding batch (16 beat 32 and 64 on 2 cores: see benchmarks/RESULTS.md).",
+    )
     embed_threads: int | None = Field(
         default=None, ge=1, description="onnxruntime intra-op threads; unset lets onnxruntime decide."
     )

@@ -94,6 +94,8 @@ class LLMClient:
         self.calls_made = 0
         self.cost_usd = 0.0
         self._lock = threading.Lock()
+        # After the endpoint rejects the credentials, every later call would too: fail them locally.
+        self._refused: LLMEndpointError | None = None
 
     def __repr__(self) -> str:
         return f"LLMClient(model={self.settings.llm_model!r}, endpoint={safe_endpoint(self.settings.llm_base_url)!r})"
@@ -241,6 +243,10 @@ class LLMClient:
         def on_retry(_failure: Failure, _wait: float) -> None:
             stats.retries += 1
 
+        if self._refused is not None:
+            raise LLMEndpointError(f"{self._refused.message} (not called again this run)",
+                                   hint=self._refused.hint, retryable=False, status=self._refused.status, attempts=0)
+
         def send() -> tuple[AIMessage, bool]:
             try:
                 reply = runnable.invoke(messages)
@@ -253,13 +259,18 @@ class LLMClient:
                 reply = AIMessage(content=str(getattr(reply, "content", reply)))
             return reply, False
 
-        reply, truncated = call_with_retries(
-            send,
-            self._context(stage),
-            self.policy,
-            on_retry=on_retry,
-            fallback_statuses=UNSUPPORTED_METHOD_STATUS if probing else frozenset(),
-        )
+        try:
+            reply, truncated = call_with_retries(
+                send,
+                self._context(stage),
+                self.policy,
+                on_retry=on_retry,
+                fallback_statuses=UNSUPPORTED_METHOD_STATUS if probing else frozenset(),
+            )
+        except LLMEndpointError as exc:
+            if exc.status in (401, 403):
+                self._refused = exc
+            raise
         stats.add_usage(messages, reply)
         return reply, truncated
 
