@@ -98,7 +98,8 @@ class VectorStore:
         """Index one vector per paper (title + abstract) and cache its sentence vectors.
 
         Sentence vectors are what evidence ranking, dense re-scoring and the claim checker read; making
-        them here, in the same batches, keeps queries and surveys free of embedding work.
+        them here, in the same batches, keeps queries and surveys free of embedding work. Everything goes
+        through the content-hash cache, so a text (or a bundled seed vector) is never embedded twice.
         """
         from reviewer.vector_cache import VectorCache, paper_sentences
 
@@ -108,13 +109,12 @@ class VectorStore:
                 for start in range(0, len(papers), EMBED_CHUNK):
                     chunk = papers[start : start + EMBED_CHUNK]
                     units = [paper_sentences(p.title, p.abstract) for p in chunk]
-                    matrix = cache.embed([u for group in units for u in group])
+                    matrix = cache.embed([u for group in units for u in group] + [p.text for p in chunk])
                     bounds = np.cumsum([0] + [len(g) for g in units])
                     cache.put_papers([(p.id, matrix[a:b]) for p, a, b in zip(chunk, bounds[:-1], bounds[1:], strict=True)])
-                    vectors = self.function([p.text for p in chunk])
                     self.collection.upsert(
                         ids=[p.id for p in chunk],
-                        embeddings=[np.asarray(v, dtype=np.float32) for v in vectors],
+                        embeddings=list(matrix[bounds[-1] :]),
                         metadatas=[_metadata(p) for p in chunk],
                     )
                     bar.advance(len(chunk))

@@ -49,6 +49,10 @@ class Settings(BaseSettings):
         default="text-embedding-3-small", description="Embedding model name when embedding='openai'."
     )
     embed_max_length: int = Field(default=256, ge=16, le=512, description="Token limit per text for MiniLM.")
+    seed_vectors: bool = Field(
+        default=True,
+        description="Use the vectors bundled for the bundled seeds instead of embedding them again on first use.",
+    )
     embed_batch_size: int = Field(
         default=16, ge=1, le=1024,
         description="Texts per embedding batch (16 beat 32 and 64 on 2 cores: see benchmarks/RESULTS.md).",

@@ -1,0 +1,43 @@
+"""Rebuild reviewer/assets/seed_vectors.npz: the vectors of every text ingest embeds for `seeds/`.
+
+    python scripts/build_seed_pack.py
+
+Ingests the bundled seeds into a temporary home with the bundled pack switched off (so every vector
+is computed by the offline MiniLM here), then stores the cache rows sorted by content hash. Run it
+after changing the seeds, the sentence splitter or the embedder; tests/test_seed_pack.py fails when
+the pack no longer matches what the code computes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+
+def main() -> None:
+    from reviewer.corpus import ingest_paths
+    from reviewer.settings import Settings
+    from reviewer.vector_cache import SEED_PACK
+
+    with tempfile.TemporaryDirectory(prefix="seed-pack-") as tmp:
+        settings = Settings(home=Path(tmp), seed_vectors=False, auto_ingest_seeds=False)
+        ingest_paths(settings, [REPO / "seeds"], quiet=False)
+        with sqlite3.connect(Path(tmp) / "vectors.sqlite") as db:
+            rows = sorted(db.execute("SELECT h, v FROM vec16"))
+    hashes = np.array([list(bytes.fromhex(h)) for h, _ in rows], dtype=np.uint8)
+    vectors = np.stack([np.frombuffer(v, dtype=np.float16) for _, v in rows])
+    tmp_path = SEED_PACK.with_suffix(".tmp.npz")
+    np.savez_compressed(tmp_path, hashes=hashes, vectors=vectors)
+    tmp_path.replace(SEED_PACK)
+    print(f"{SEED_PACK.relative_to(REPO)}: {len(rows)} vectors, {SEED_PACK.stat().st_size / 1e6:.1f} MB")
+
+
+if __name__ == "__main__":
+    main()
