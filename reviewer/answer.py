@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reviewer.citations import attach, cited_sentences, filter_citations, format_group, keys_in
+from reviewer.citations import attach, cited_sentences, filter_citations, keys_in
 from reviewer.errors import LLMError
 from reviewer.evidence import mmr_select, rank_sentences
 from reviewer.models import Answer, Citation, EvidenceSentence, Paper
@@ -56,7 +56,7 @@ def extractive_answer(evidence: list[EvidenceSentence], header: str = EXTRACTIVE
     bullets = []
     for pid in order:
         for ev in sorted(groups[pid], key=lambda e: e.index):
-            bullets.append(f"- {ev.text} {format_group([ev.key])}")
+            bullets.append(f"- {attach(ev.text, [ev.key])}")
     return header + "\n\n" + "\n".join(bullets)
 
 

@@ -13,6 +13,7 @@ from reviewer.textutil import split_sentences
 
 # [@key], [@a; @b], [@a, @b]; keys are letters, digits and a few joiners.
 CITE_GROUP = re.compile(r"\[\s*@[^\]]*\]")
+BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)])\s+")
 KEY = re.compile(r"@([A-Za-z0-9][A-Za-z0-9_:.\-]*[A-Za-z0-9]|[A-Za-z0-9])")
 
 
@@ -80,9 +81,10 @@ def cited_sentences(text: str) -> list[CitedSentence]:
     """Split prose into sentences and attach each sentence's citations to it.
 
     A citation group that follows the sentence's final period (`... works. [@k]`) belongs to that sentence.
+    Lines are boundaries too: a list item or paragraph never runs on into the next one.
     """
     protected = CITE_GROUP.sub(lambda m: m.group(0).replace(".", "\u2024"), text)
-    pieces = split_sentences(protected)
+    pieces = [p for line in protected.splitlines() for p in split_sentences(BULLET.sub("", line)) if p.strip()]
     merged: list[str] = []
     for piece in pieces:
         if merged and CITE_GROUP.fullmatch(piece.strip()):

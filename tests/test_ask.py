@@ -101,3 +101,21 @@ def test_sentences_the_cited_abstract_contradicts_are_dropped(seeded_home: Path)
     assert "47.7" not in answer.answer
     assert "rule-based evaluation environments" in answer.answer
     assert any("contradict" in n for n in answer.notes)
+
+
+def test_extractive_bullets_are_checked_one_by_one(seeded_home: Path) -> None:
+    """Each quoted bullet is its own cited sentence, and the checker (the eval harness's) supports it."""
+    from reviewer.checker import ClaimChecker
+    from reviewer.citations import cited_sentences
+
+    settings = Settings()
+    retriever = HybridRetriever(settings)
+    answer = answer_question("What are the known failure modes of LLM-as-a-judge evaluation?", settings, retriever)
+    bullets = [line for line in answer.answer.splitlines() if line.startswith("- ")]
+    cited = [c for c in cited_sentences(answer.answer) if c.keys]
+    assert len(bullets) >= 2 and len(cited) == len(bullets)
+    papers = {p.key: p for p in retriever.catalog.get_many(c.id for c in answer.citations).values()}
+    checker = ClaimChecker(settings)
+    for c in cited:
+        assert len(c.keys) == 1 and c.text in answer.answer.replace(f" [@{c.keys[0]}]", "")
+        assert checker.check(c.text, [papers[c.keys[0]]]).label == "SUPPORTED", c.text
