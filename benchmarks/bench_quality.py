@@ -95,7 +95,8 @@ def quality(section: Section) -> None:
                          f"{found[('mean', ml)]:.4f}", cut])
             rows.append([f"mean of title + sentence vectors + re-rank (weight {rerank})", str(ml),
                          f"{found[('mean+rerank', ml)]:.4f}", cut])
-    key = {"paper": "whole", "sentences": "whole+rerank", "sentences+mean": "mean+rerank"}[layout]
+    key = {"paper": "whole", "sentences": "whole+rerank", "sentences+paper-rows": "whole+rerank",
+           "sentences+mean": "mean+rerank"}[layout]
     section.add(f"SciFact dense nDCG@10, max_length 128 vs 256 (100 dev claims, 1,000 docs; current code: {key})",
                 f"{found[(key, 128)]:.4f} vs {found[(key, 256)]:.4f}", "(quality next to speed)", None,
                 f"whole text only: {found[('whole', 128)]:.4f} vs {found[('whole', 256)]:.4f}"

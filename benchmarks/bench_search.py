@@ -1,9 +1,8 @@
 """Search latency at 343 (seeds), ~5k (SciFact) and 100k (synthetic) abstracts: hybrid vs its two parts.
 
 Per query, hybrid (`HybridRetriever.search`, k=10), the dense part alone (`dense`: Chroma, plus the
-best-sentence re-scoring when the code has it) and BM25 alone (`bm25`), both over the candidate pool,
-plus a raw `collection.query`, `collection.count()` and the prototype of proto_dense.py run side by side
-in a rotating order. The query vector is computed once up front (its time is reported on its own) and
+best-sentence re-scoring from the per-paper sentence matrices ingest wrote) and BM25 alone (`bm25`),
+both over the candidate pool, plus a raw `collection.query`, run side by side in a rotating order. The query vector is computed once up front (its time is reported on its own) and
 served from memory to every case.
 """
 
@@ -21,7 +20,6 @@ from typing import Any
 from benchmarks.common import Section, log, median, ms, percentile, ratio
 from benchmarks.data import (
     copy_home,
-    index_layout,
     scifact_home_copy,
     seeds_home,
     synthetic_home,
@@ -72,22 +70,17 @@ def run(quick: bool) -> Section:
                             f"< {P50_TARGET_100K * 1000:.0f} ms", stats["hybrid_p50"] < P50_TARGET_100K,
                             f"absolute time on a shared 2-core machine (load {stats['load']}); "
                             f"{ratio(stats['hybrid_p50'] / stats['bm25_p50'])} of BM25 alone")
-                if "proto_hybrid_p50" in stats:
-                    value = stats["proto_hybrid_p50"]
-                    section.add("100k: hybrid p50 with the prototype dense path (benchmarks/proto_dense.py)",
-                                ms(value), f"< {P50_TARGET_100K * 1000:.0f} ms", value < P50_TARGET_100K,
-                                f"{ratio(value / stats['hybrid_p50'])} of today's hybrid, side by side")
             profile_target = (label, retriever, queries)
         if profile_target is not None:
             profile_lines = _profile(*profile_target)
     section.lines.append(f"{n_queries if not quick else 20} queries × {rounds} rounds per corpus (seeds: "
                          f"{len(SEED_QUERIES)} topical queries); all timed cases interleave per query, order "
-                         "rotating. The dense part is `HybridRetriever.dense` (Chroma `count()` + `query`, then the "
-                         "best-sentence re-scoring); its sentence vectors are dropped from memory before each call.")
+                         "rotating. The dense part is `HybridRetriever.dense` (Chroma `query`, then the best-sentence "
+                         "re-scoring: one SQLite read of the candidates' float16 sentence matrices).")
     section.lines.append("")
     section.table(["corpus", "hybrid p50 / p95", "dense part alone p50 / p95", "BM25 alone p50 / p95",
-                   "fusion + catalogue (median)", "inside dense: Chroma query + count()", "query embedding p50",
-                   "hybrid / slower part", "prototype dense / hybrid p50", "sentence vectors filled"], rows)
+                   "fusion + catalogue (median)", "inside dense: raw Chroma query", "query embedding p50",
+                   "hybrid / slower part", "candidates without sentence rows"], rows)
     section.lines += profile_lines
     return section
 
@@ -113,36 +106,18 @@ def _measure(home: Path, queries: list[str], rounds: int, scratch: Path) -> tupl
         vectors[q] = retriever.embed_query(q)
         embed_times.append(time.perf_counter() - start)
     retriever.embed_query = vectors.__getitem__  # type: ignore[method-assign]
-    filled = _fill_missing_sentence_vectors(retriever, queries, pool)
+    missing = _candidates_without_rows(retriever, queries, vectors, pool)
     collection = retriever.store.collection
 
     def raw_query(q: str) -> Any:
         return collection.query(query_embeddings=[vectors[q]], n_results=pool, include=["distances"])
 
     cases: dict[str, Callable[[str], Any]] = {
-        "hybrid": lambda q: (forget(retriever), retriever.search(q, k=10)),
-        "dense": lambda q: (forget(retriever), retriever.dense(q, pool)),
+        "hybrid": lambda q: retriever.search(q, k=10),
+        "dense": lambda q: retriever.dense(q, pool),
         "bm25": lambda q: retriever.bm25(q, pool),
         "raw": raw_query,
-        "count": lambda q: collection.count(),
     }
-    agree: float | None = None
-    if index_layout() != "paper":
-        from benchmarks import proto_dense
-
-        proto = proto_dense.build(retriever, queries, vectors, pool, scratch / f"units-{home.name}.sqlite")
-
-        def proto_hybrid(q: str) -> Any:
-            retriever.dense = lambda query, n, filters=None: proto(query, n)  # type: ignore[method-assign]
-            try:
-                return retriever.search(q, k=10)
-            finally:
-                del retriever.dense
-
-        cases["proto_dense"] = lambda q: proto(q, pool)
-        cases["proto_hybrid"] = proto_hybrid
-        same = [[h.id for h in proto_hybrid(q)] == [h.id for h in retriever.search(q, k=10)] for q in queries]
-        agree = sum(same) / len(same)
     for q in queries[:3]:
         for fn in cases.values():
             fn(q)
@@ -157,8 +132,7 @@ def _measure(home: Path, queries: list[str], rounds: int, scratch: Path) -> tupl
                 samples[name].append(time.perf_counter() - start)
     # The three samples of one (round, query) share a slot: the fusion overhead is computed per slot.
     overhead = [h - d - b for h, d, b in zip(samples["hybrid"], samples["dense"], samples["bm25"], strict=True)]
-    stats: dict[str, Any] = {"n": len(retriever.lexical.ids), "embed_p50": median(embed_times), "filled": filled,
-                             "agree": agree,
+    stats: dict[str, Any] = {"n": len(retriever.lexical.ids), "embed_p50": median(embed_times), "missing": missing,
                              "overhead_p50": median(overhead), "load": f"{os.getloadavg()[0]:.1f}"}
     for name, values in samples.items():
         stats[f"{name}_p50"] = median(values)
@@ -166,48 +140,22 @@ def _measure(home: Path, queries: list[str], rounds: int, scratch: Path) -> tupl
     return retriever, stats
 
 
-def forget(retriever: Any) -> None:
-    """Drop the sentence vectors a retriever keeps in memory, so every query reads its own from disk
-    (as the first query of a `reviewer search` process does)."""
-    memory = getattr(getattr(retriever, "_vectors", None), "_memory", None)
-    if isinstance(memory, dict):
-        memory.clear()
+def _candidates_without_rows(retriever: Any, queries: list[str], vectors: dict[str, Any], pool: int) -> int:
+    """Candidates lacking a per-paper sentence row (they would take the slow re-embedding path): 0 expected."""
+    from reviewer.vector_cache import VectorCache
 
-
-def _fill_missing_sentence_vectors(retriever: Any, queries: list[str], pool: int) -> int:
-    """With the sentence layout, dense re-scoring reads each candidate's sentence vectors from the cache
-    ingest filled. Homes indexed before that layout lack them: fill the candidates' missing vectors with
-    random ones (latency only depends on their presence) through the production path, and count them."""
-    if index_layout() == "paper":
-        return 0
-    import reviewer.embed as embed_mod
-    from benchmarks.worker import FakeEmbedder
-
-    fake, count = FakeEmbedder(), [0]
-
-    def counting(texts: list[str], sort_by_length: bool = True) -> Any:
-        count[0] += len(texts)
-        return FakeEmbedder.embed(fake, texts)
-
-    fake.embed = counting  # type: ignore[method-assign]
-    real = embed_mod.get_embedder
-    embed_mod.get_embedder = lambda *a, **k: fake  # type: ignore[assignment]
-    try:
-        for q in queries:
-            retriever.dense(q, pool)
-    finally:
-        embed_mod.get_embedder = real  # type: ignore[assignment]
-    return count[0]
+    cache = VectorCache(retriever.settings)
+    ids = {i for q in queries for i, _ in retriever.store.query(vectors[q], pool)}
+    found = cache.paper_matrices(sorted(ids))
+    cache.close()
+    return len(ids) - len(found)
 
 
 def _row(s: dict[str, Any]) -> list[str]:
     return [f"{s['label']} ({s['n']:,} docs)", f"{ms(s['hybrid_p50'])} / {ms(s['hybrid_p95'])}",
             f"{ms(s['dense_p50'])} / {ms(s['dense_p95'])}", f"{ms(s['bm25_p50'])} / {ms(s['bm25_p95'])}",
-            ms(s["overhead_p50"]), f"{ms(s['raw_p50'])} + {ms(s['count_p50'])}", ms(s["embed_p50"]),
-            ratio(s["hybrid_p50"] / max(s["dense_p50"], s["bm25_p50"])),
-            f"{ms(s['proto_dense_p50'])} / {ms(s['proto_hybrid_p50'])} (same top 10: {s['agree']:.0%})"
-            if "proto_dense_p50" in s else "—",
-            f"{s['filled']:,}"]
+            ms(s["overhead_p50"]), ms(s["raw_p50"]), ms(s["embed_p50"]),
+            ratio(s["hybrid_p50"] / max(s["dense_p50"], s["bm25_p50"])), f"{s['missing']:,}"]
 
 
 def _profile(label: str, retriever: Any, queries: list[str]) -> list[str]:
@@ -215,7 +163,6 @@ def _profile(label: str, retriever: Any, queries: list[str]) -> list[str]:
     profiler = cProfile.Profile()
     profiler.enable()
     for q in queries[:20]:
-        forget(retriever)
         retriever.search(q, k=10)
     profiler.disable()
     out = io.StringIO()

@@ -78,8 +78,8 @@ def index_layout() -> str:
 
     if not hasattr(vector_cache, "paper_sentences"):
         return "paper"  # one whole-text vector per paper, nothing else at ingest
-    # sentence vectors cached at ingest; the indexed vector is their mean, or a whole-text embedding
-    return "sentences+mean" if hasattr(vector_cache, "mean_vectors") else "sentences"
+    # sentence vectors cached at ingest, and since then also one float16 matrix per paper for re-scoring
+    return "sentences+paper-rows" if hasattr(vector_cache.VectorCache, "paper_matrices") else "sentences"
 
 
 def _built(home: Path) -> dict[str, Any] | None:
