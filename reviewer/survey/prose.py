@@ -16,6 +16,13 @@ _LEADING_MARKERS = re.compile(
     r"As a result|In particular|To this end|Thus|Hence|Therefore|Then|Next|Different from (?:them|these|this)|"
     r"Unlike (?:them|these|this)|In contrast|On the other hand|To address (?:this|these)(?: \w+)?),\s+"
 )
+_ENUMERATOR = re.compile(r"^\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])\)\s+")  # "(3) ", "ii) ": a list item quoted alone
+
+
+def _lead(sentence: str) -> str:
+    return _LEADING_MARKERS.sub("", _ENUMERATOR.sub("", sentence.strip()))
+
+
 _THIS_WORK = re.compile(
     r"^(?:(?:In|Within|Through) (?:this|the present|our) (?:paper|work|study|article|report|letter),?\s+"
     r"|Here,?\s+|In response,?\s+)(?=we\b)",
@@ -126,7 +133,7 @@ def third_person(sentence: str, paper: Paper, name_first: bool = True) -> str:
     """Rewrite a first-person abstract sentence so a survey can quote it ('We find' -> 'Wang et al. find')."""
     label, singular = author_label(paper, sentence) if name_first else ("they", False)
     owner = "their" if not name_first else ("the authors'" if label.startswith("the authors") else f"{label}'s")
-    text = _THIS_WORK.sub("", _LEADING_MARKERS.sub("", sentence.strip()))
+    text = _THIS_WORK.sub("", _lead(sentence))
     m = _THIS_PAPER.match(text)
     if m:
         text = f"{owner} {m.group(2)}" + text[m.end() :]
@@ -148,13 +155,13 @@ def third_person(sentence: str, paper: Paper, name_first: bool = True) -> str:
 
 def strip_marker(sentence: str) -> str:
     """Drop a leading discourse marker ('Moreover, ') that has no antecedent once quoted alone."""
-    text = _LEADING_MARKERS.sub("", sentence.strip())
+    text = _lead(sentence)
     return text[:1].upper() + text[1:] if text else text
 
 
 def is_anaphoric(sentence: str) -> bool:
     """Starts with a pronoun that needs the previous sentence ('This raises...', 'It uses...')."""
-    text = _LEADING_MARKERS.sub("", sentence.strip())
+    text = _lead(sentence)
     return bool(_ANAPHORA.match(text)) and not _THIS_PAPER.match(text)
 
 
