@@ -131,11 +131,31 @@ def _needed(checker: object, sentence: str, papers: list[Paper], together: bool)
     return keys
 
 
+def misattributed(item: TextCheck, settings: Settings, checker: object) -> list[SentenceCheck]:
+    """The instrument's control: each cited sentence re-checked against another paper that the same
+    answer or report cites (on topic, but not the source). Its recall should be far below the real one."""
+    checks = [c for c in item.checks if not c.invalid_keys]
+    out: list[SentenceCheck] = []
+    with Catalog(settings.catalog_path) as catalog:
+        for i, c in enumerate(checks):
+            other = next((o for o in checks[i + 1 :] + checks[:i] if not set(o.keys) & set(c.keys)), None)
+            if other is None:
+                continue
+            papers = [catalog.resolve(k) for k in other.keys]
+            verdict = checker.check(c.sentence, papers)  # type: ignore[attr-defined]
+            out.append(SentenceCheck(sentence=c.sentence, keys=other.keys, label=verdict.label,
+                                     score=round(verdict.score, 3), reasons=verdict.reasons[:1]))
+    return out
+
+
 class CitationEvalResult(BaseModel):
     corpus: str = "seeds"
     mode: str
     ask: CitationScores
     survey: CitationScores
+    control_recall: float = Field(description="Citation recall of the same sentences citing another paper of the "
+                                  "same output (misattribution control; lower = the checker catches it).")
+    control_sentences: int = 0
     per_item: list[TextCheck] = Field(default_factory=list)
 
 
@@ -175,5 +195,11 @@ def run_citation_eval(settings: Settings, topics_file: Path = TOPICS, quiet: boo
         run = run_survey(topic, settings, retriever=retriever, llm=llm, quiet=quiet)
         markdown = render_markdown(run.report)
         reports.append(check_text(prose_of_report(markdown), settings, source=f"survey: {topic}"))
+    from reviewer.checker import ClaimChecker
+
+    checker = ClaimChecker(settings)
+    control = [c for item in asks + reports for c in misattributed(item, settings, checker)]
+    control_recall = sum(c.label == "SUPPORTED" for c in control) / len(control) if control else 0.0
     return CitationEvalResult(mode="llm" if llm else "offline", ask=_pool(asks), survey=_pool(reports),
+                              control_recall=round(control_recall, 4), control_sentences=len(control),
                               per_item=asks + reports)

@@ -161,6 +161,8 @@ def eval_citations(limit: int | None, out: Path | None) -> None:
     for name, s in (("ask", result.ask), ("survey", result.survey)):
         click.echo(f"{name:<7} {s.sentences:>6} {s.cited_sentences:>6} {s.citation_recall:>7.3f} "
                    f"{s.citation_precision:>9.3f} {s.invalid_key_share:>8.3f}")
+    click.echo(f"control: the same {result.control_sentences} sentences citing another paper of the same output: "
+               f"recall {result.control_recall:.3f}")
     click.echo(f"result: {_write_result('citations', json.dumps(result.model_dump(), indent=2), out)}")
 
 
