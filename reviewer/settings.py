@@ -55,7 +55,7 @@ class Settings(BaseSettings):
     )
     embed_batch_size: int = Field(
         default=16, ge=1, le=1024,
-        description="Texts per embedding batch (16 beat 32 and 64 on 2 cores: see benchmarks/RESULTS.md).",
+        description="Texts per embedding batch (texts are sorted by length first; see benchmarks/RESULTS.md §1).",
     )
     embed_threads: int | None = Field(
         default=None, ge=1, description="onnxruntime intra-op threads; unset lets onnxruntime decide."
