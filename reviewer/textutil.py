@@ -85,3 +85,12 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 def chunks(items: list, size: int) -> Iterator[list]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
+
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s*\[[^\]]*\])?[.!?]?(?=\s|$)")
+
+
+def complete_sentences(text: str) -> str:
+    """Text up to the end of its last whole sentence (citation group included); unchanged if it has none."""
+    ends = list(_SENTENCE_END.finditer(text))
+    return text[: ends[-1].end()].rstrip() if ends else text

@@ -156,6 +156,14 @@ def test_repeat_is_served_from_cache(fake_openai: FakeOpenAIServer, tmp_path: Pa
     assert hit.cache_hit and hit.cost_usd == 0
 
 
+def test_completion_cut_by_max_tokens_keeps_whole_sentences(fake_openai: FakeOpenAIServer, tmp_path: Path) -> None:
+    cut = "PRMs score each step [@a]. ORMs score only the outcome [@b]. Both are trained on prefer"
+    fake_openai.script([Reply(content=cut, finish_reason="length"), Reply.text(cut)])
+    client = make_client(fake_openai, tmp_path, llm_cache=False)
+    assert client.complete("section", "_selftest", Q) == "PRMs score each step [@a]. ORMs score only the outcome [@b]."
+    assert client.complete("section", "_selftest", Q) == cut  # finish_reason=stop: the text is left alone
+
+
 # -- structured output ------------------------------------------------------------------------------
 
 

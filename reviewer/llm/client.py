@@ -292,6 +292,11 @@ class LLMClient:
             self._record(stage, prompt, "complete", started, stats, error=_error_text(exc))
             raise
         text = str(reply.text)
+        if (reply.response_metadata or {}).get("finish_reason") == "length":
+            # Cut off by max_tokens: keep only whole sentences (a half sentence cannot be checked).
+            from reviewer.textutil import complete_sentences
+
+            text = complete_sentences(text)
         if cache is not None:
             cache.put(
                 key,
