@@ -17,13 +17,12 @@ from typing import Any
 
 from benchmarks.common import Section, clean_env, log, median, ratio, run_worker
 from benchmarks.data import copy_home, seeds_home
+from reviewer.answer import parse_evidence_block
 
 TOPIC = "process reward models for LLM reasoning"
 OFFLINE_TARGET = 10.0
 MARKERS = {"scope": "You plan literature searches", "evidence": "You read paper abstracts",
            "outline": "You organise papers", "section": "You write one section", "revise": "A checker found"}
-_BLOCK = re.compile(r"^\[@([^\]\s]+)\] .*$", re.MULTILINE)
-_SENT = re.compile(r"^  \(s(\d+)\) (.*)$", re.MULTILINE)
 
 
 def run(quick: bool) -> Section:
@@ -122,16 +121,6 @@ def _llm(section: Section, home: Path, tmp: Path) -> None:
     section.lines.append("")
 
 
-def _blocks(text: str) -> dict[str, list[str]]:
-    """Evidence blocks of a prompt: key -> its (sN) sentences, in order."""
-    out: dict[str, list[str]] = {}
-    heads = list(_BLOCK.finditer(text))
-    for i, head in enumerate(heads):
-        end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
-        out[head.group(1)] = [m.group(2) for m in _SENT.finditer(text, head.end(), end)]
-    return out
-
-
 def _reply(stage: str, text: str) -> str:
     if stage == "scope":
         return json.dumps({"queries": ["process reward models", "step-level verification of reasoning",
@@ -140,20 +129,20 @@ def _reply(stage: str, text: str) -> str:
         return json.dumps({"papers": [
             {"key": key, "relevance": 3 if n < 12 else 1, "summary": f"What {key} contributes.",
              "quotes": sents[-2:], "method": "", "evaluation": "", "result": ""}
-            for n, (key, sents) in enumerate(_blocks(text).items())]})
+            for n, (key, sents) in enumerate(parse_evidence_block(text).items())]})
     if stage == "outline":
         line = next(ln for ln in text.splitlines() if ln.startswith("Allowed keys:"))
         keys = re.findall(r"@(\S+?)(?:,|$)", line)
         return json.dumps({"sections": [{"title": f"Theme {i + 1} of the surveyed work", "scope": f"Scope {i + 1}.",
                                          "keys": keys[i::3]} for i in range(3)]})
     if stage == "section":
-        evidence = _blocks(text.split("Paper summaries", 1)[0])
+        evidence = parse_evidence_block(text.split("Paper summaries", 1)[0])
         body = " ".join(f"{sents[0].rstrip('.')} [@{key}]." for key, sents in evidence.items() if sents)
         return "The papers in this theme are related.\n\n" + body
     revisions = []
     for item in text.split("\n\n---\n\n"):
         ident = re.search(r"^id: (\d+)", item, re.MULTILINE)
-        found = _blocks(item)
+        found = parse_evidence_block(item)
         if ident is not None and found:
             key, sents = next(iter(found.items()))
             revisions.append({"id": int(ident.group(1)), "text": f"{sents[0].rstrip('.')} [@{key}]."})

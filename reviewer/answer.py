@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from reviewer.citations import attach, cited_sentences, filter_citations, keys_in
@@ -42,6 +43,20 @@ def evidence_block(papers: list[Paper], evidence: list[EvidenceSentence]) -> str
         lines = "\n".join(f"  (s{e.index}) {e.text}" for e in sentences)
         blocks.append(f"[@{paper.key}] {paper.title} ({paper.year or 'n.d.'})\n{lines}")
     return "\n\n".join(blocks)
+
+
+_BLOCK_HEAD = re.compile(r"^\[@([^\]\s]+)\] .*$", re.MULTILINE)
+_BLOCK_SENTENCE = re.compile(r"^  \(s(\d+)\) (.*)$", re.MULTILINE)
+
+
+def parse_evidence_block(text: str) -> dict[str, list[str]]:
+    """The inverse of `evidence_block`: key -> its `(sN)` sentences, in order (fake models read prompts so)."""
+    out: dict[str, list[str]] = {}
+    heads = list(_BLOCK_HEAD.finditer(text))
+    for i, head in enumerate(heads):
+        end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
+        out[head.group(1)] = [m.group(2) for m in _BLOCK_SENTENCE.finditer(text, head.end(), end)]
+    return out
 
 
 def extractive_answer(evidence: list[EvidenceSentence], header: str = EXTRACTIVE_HEADER) -> str:

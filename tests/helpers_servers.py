@@ -29,6 +29,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from reviewer.answer import parse_evidence_block
+
 REPO = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 
@@ -367,8 +369,6 @@ _STAGE_MARKERS = {
     "revise": "A checker found",
     "judge": "You check claims against",
 }
-_EVIDENCE_HEAD = re.compile(r"^\[@([^\]\s]+)\] .*$", re.MULTILINE)
-_EVIDENCE_SENT = re.compile(r"^  \(s(\d+)\) (.*)$", re.MULTILINE)
 
 
 def request_text(request: dict[str, Any]) -> tuple[str, str]:
@@ -387,16 +387,6 @@ def request_text(request: dict[str, Any]) -> tuple[str, str]:
 def stage_of(request: dict[str, Any]) -> str:
     system, _ = request_text(request)
     return next((name for name, marker in _STAGE_MARKERS.items() if marker in system), "unknown")
-
-
-def evidence_blocks(text: str) -> dict[str, list[str]]:
-    """`[@key] title` blocks of a prompt: key -> its `(sN)` evidence sentences."""
-    out: dict[str, list[str]] = {}
-    heads = list(_EVIDENCE_HEAD.finditer(text))
-    for i, head in enumerate(heads):
-        end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
-        out[head.group(1)] = [m.group(2) for m in _EVIDENCE_SENT.finditer(text, head.end(), end)]
-    return out
 
 
 class StageResponder:
@@ -431,7 +421,7 @@ class StageResponder:
 
     def _cited(self, text: str) -> str:
         sentences = []
-        for key, sents in evidence_blocks(text).items():
+        for key, sents in parse_evidence_block(text).items():
             if sents:
                 sentences.append(f"{sents[0].rstrip('.')} [@{key}].")
         for extra in self._extra_keys(text):
@@ -451,7 +441,7 @@ class StageResponder:
 
     def _evidence(self, text: str) -> dict[str, Any]:
         papers = []
-        for key, sents in evidence_blocks(text).items():
+        for key, sents in parse_evidence_block(text).items():
             papers.append({"key": key, "relevance": 3, "summary": f"Summary of {key}.",
                            "quotes": sents[-1:], "method": "", "evaluation": "", "result": ""})
         for extra in self._extra_keys(text):
@@ -471,7 +461,7 @@ class StageResponder:
         revisions = []
         for item in text.split("\n\n---\n\n"):
             ident = re.search(r"^id: (\d+)", item, re.MULTILINE)
-            found = evidence_blocks(item)
+            found = parse_evidence_block(item)
             if ident is None or not found:
                 continue
             key, sents = next(iter(found.items()))

@@ -20,6 +20,7 @@ from langchain_core.outputs import ChatGeneration, ChatResult
 from pydantic import Field, PrivateAttr
 from test_survey_offline import build_seeded_home
 
+from reviewer.answer import parse_evidence_block
 from reviewer.citations import keys_in
 from reviewer.llm.cache import ResponseCache
 from reviewer.llm.client import LLMClient
@@ -40,18 +41,6 @@ MARKERS = {
     "section": "You write one section",
     "revise": "A checker found",
 }
-_BLOCK = re.compile(r"^\[@([^\]\s]+)\] .*$", re.MULTILINE)
-_SENT = re.compile(r"^  \(s(\d+)\) (.*)$", re.MULTILINE)
-
-
-def blocks(text: str) -> dict[str, list[str]]:
-    """Evidence blocks of a prompt: key -> its (sN) sentences, in order."""
-    out: dict[str, list[str]] = {}
-    heads = list(_BLOCK.finditer(text))
-    for i, head in enumerate(heads):
-        end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
-        out[head.group(1)] = [m.group(2) for m in _SENT.finditer(text, head.end(), end)]
-    return out
 
 
 class ScriptedChat(BaseChatModel):
@@ -88,7 +77,7 @@ class ScriptedChat(BaseChatModel):
 
     def _evidence(self, text: str) -> str:
         papers = []
-        for n, (key, sentences) in enumerate(blocks(text).items()):
+        for n, (key, sentences) in enumerate(parse_evidence_block(text).items()):
             quotes = [sentences[-1]] + ([MISQUOTE] if n == 0 else [])
             papers.append({
                 "key": key, "relevance": 3, "summary": f"Summary of {key}.", "quotes": quotes,
@@ -109,7 +98,7 @@ class ScriptedChat(BaseChatModel):
         return json.dumps({"sections": sections})
 
     def _section(self, text: str) -> str:
-        evidence = blocks(text.split("Paper summaries", 1)[0])
+        evidence = parse_evidence_block(text.split("Paper summaries", 1)[0])
         sentences = [f"{sents[0].rstrip('.')} [@{key}]." for key, sents in evidence.items() if sents]
         first = next(iter(evidence))
         sentences.append(f"A fabricated claim says widgets beat everything by 99% [@{INVENTED}].")
@@ -122,7 +111,7 @@ class ScriptedChat(BaseChatModel):
             ident = re.search(r"^id: (\d+)", item, re.MULTILINE)
             if ident is None:
                 continue
-            found = blocks(item)
+            found = parse_evidence_block(item)
             key, sents = next(iter(found.items()))
             revisions.append({"id": int(ident.group(1)), "text": f"{sents[0].rstrip('.')} [@{key}]."})
         return json.dumps({"revisions": revisions})
@@ -157,7 +146,7 @@ def test_llm_survey_prompts_checks_and_cache(settings: Settings, tmp_path: Path)
     by_title = {s.title: set(s.keys) for s in outline.sections}
     for prompt in fake.prompts("section"):
         title = re.search(r"^Section: (.*)$", prompt, re.MULTILINE).group(1)  # type: ignore[union-attr]
-        shown = set(blocks(prompt.split("Paper summaries", 1)[0]))
+        shown = set(parse_evidence_block(prompt.split("Paper summaries", 1)[0]))
         assert shown == by_title[title]
         line = prompt.split("using only these keys:", 1)[1].split("\n", 1)[0]
         allowed = {k.rstrip(".") for k in re.findall(r"@([\w:.\-]+)", line)}
