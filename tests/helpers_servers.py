@@ -29,6 +29,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from typing_extensions import Self
+
 from reviewer.answer import parse_evidence_block
 
 REPO = Path(__file__).resolve().parent.parent
@@ -97,33 +99,28 @@ def loopback_env(base: dict[str, str] | None = None) -> dict[str, str]:
 # -- Chroma --------------------------------------------------------------------------------------
 
 
-class ChromaServer:
-    """A real Chroma server on 127.0.0.1 with its data under `path`; use as a context manager."""
+class LoopbackServer:
+    """A server process on 127.0.0.1 that is ready once `ready_url` answers; use as a context manager."""
 
-    def __init__(self, path: Path, port: int | None = None, startup_timeout: float = 120.0) -> None:
-        self.path = Path(path)
-        self.port = port or free_port()
-        self.startup_timeout = startup_timeout
-        self.log = self.path.parent / f"chroma-{self.port}.log"
-        self.proc: subprocess.Popen[bytes] | None = None
+    port: int
+    log: Path
+    startup_timeout: float
+    proc: subprocess.Popen[bytes] | None = None
+
+    def command(self) -> list[str]:
+        raise NotImplementedError
 
     @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+    def ready_url(self) -> str:
+        raise NotImplementedError
 
-    def start(self) -> ChromaServer:
-        exe = VENV_BIN / "chroma"
-        if not exe.exists():
-            raise RuntimeError(f"the chroma CLI is not installed next to {sys.executable}")
-        self.path.mkdir(parents=True, exist_ok=True)
+    def start(self) -> Self:
+        cmd = self.command()
         with open(self.log, "wb") as log:
-            self.proc = subprocess.Popen(
-                [str(exe), "run", "--path", str(self.path), "--host", "127.0.0.1", "--port", str(self.port)],
-                stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=loopback_env(),
-                start_new_session=True,
-            )
+            self.proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                         env=loopback_env(), start_new_session=True)
         try:
-            wait_http(f"{self.url}/api/v2/heartbeat", self.proc, self.startup_timeout, self.log)
+            wait_http(self.ready_url, self.proc, self.startup_timeout, self.log)
         except BaseException:
             self.stop()
             raise
@@ -133,18 +130,43 @@ class ChromaServer:
         if self.proc is not None:
             stop_process(self.proc)
 
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+class ChromaServer(LoopbackServer):
+    """A real Chroma server on 127.0.0.1 with its data under `path`."""
+
+    def __init__(self, path: Path, port: int | None = None, startup_timeout: float = 120.0) -> None:
+        self.path = Path(path)
+        self.port = port or free_port()
+        self.startup_timeout = startup_timeout
+        self.log = self.path.parent / f"chroma-{self.port}.log"
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def ready_url(self) -> str:
+        return f"{self.url}/api/v2/heartbeat"
+
+    def command(self) -> list[str]:
+        exe = VENV_BIN / "chroma"
+        if not exe.exists():
+            raise RuntimeError(f"the chroma CLI is not installed next to {sys.executable}")
+        self.path.mkdir(parents=True, exist_ok=True)
+        return [str(exe), "run", "--path", str(self.path), "--host", "127.0.0.1", "--port", str(self.port)]
+
     def client(self) -> Any:
         import chromadb
         from chromadb.config import Settings as ChromaSettings
 
         return chromadb.HttpClient(host="127.0.0.1", port=self.port,
                                    settings=ChromaSettings(anonymized_telemetry=False))
-
-    def __enter__(self) -> ChromaServer:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
 
 
 # -- llama.cpp -----------------------------------------------------------------------------------
@@ -167,7 +189,7 @@ def find_gguf() -> Path | None:
     return None
 
 
-class LlamaServer:
+class LlamaServer(LoopbackServer):
     """`python -m llama_cpp.server` serving one GGUF on 127.0.0.1 (OpenAI-compatible, keyless)."""
 
     def __init__(self, model: Path, workdir: Path, n_ctx: int = 4096, startup_timeout: float = 180.0,
@@ -178,37 +200,21 @@ class LlamaServer:
         self.alias = model_alias
         self.startup_timeout = startup_timeout
         self.log = Path(workdir) / f"llama-{self.port}.log"
-        self.proc: subprocess.Popen[bytes] | None = None
 
     @property
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.port}/v1"
 
-    def start(self) -> LlamaServer:
-        cmd = [
+    @property
+    def ready_url(self) -> str:
+        return f"{self.base_url}/models"
+
+    def command(self) -> list[str]:
+        return [
             sys.executable, "-m", "llama_cpp.server", "--model", str(self.model), "--model_alias", self.alias,
             "--host", "127.0.0.1", "--port", str(self.port), "--n_ctx", str(self.n_ctx),
             "--n_threads", str(max(1, min(2, os.cpu_count() or 1))), "--verbose", "False",
         ]
-        with open(self.log, "wb") as log:
-            self.proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                         env=loopback_env(), start_new_session=True)
-        try:
-            wait_http(f"{self.base_url}/models", self.proc, self.startup_timeout, self.log)
-        except BaseException:
-            self.stop()
-            raise
-        return self
-
-    def stop(self) -> None:
-        if self.proc is not None:
-            stop_process(self.proc)
-
-    def __enter__(self) -> LlamaServer:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
 
 
 # -- corpora -------------------------------------------------------------------------------------
