@@ -333,19 +333,28 @@ def kill_hard(proc: subprocess.Popen[Any]) -> None:
     proc.wait(timeout=30)
 
 
-def catalog_count(home: Path) -> int:
-    """Papers committed to the catalogue, read without taking any lock (0 if it does not exist yet)."""
-    path = home / "catalog.sqlite"
+def readonly_count(path: Path, table: str) -> int:
+    """Rows of `table` in the SQLite file at `path`, read without taking any lock (0 if not there yet)."""
     if not path.exists():
         return 0
     try:
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1)
         try:
-            return int(db.execute("SELECT COUNT(*) FROM papers").fetchone()[0])
+            return int(db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
         finally:
             db.close()
     except sqlite3.Error:
         return 0
+
+
+def catalog_count(home: Path) -> int:
+    """Papers committed to the catalogue so far."""
+    return readonly_count(home / "catalog.sqlite", "papers")
+
+
+def chroma_vectors(home: Path) -> int:
+    """Vectors the embedded Chroma has accepted so far, read from its SQLite without a client."""
+    return readonly_count(home / "chroma" / "chroma.sqlite3", "embeddings_queue")
 
 
 def index_ids(home: Path) -> tuple[list[str], list[str], list[str]]:

@@ -16,6 +16,7 @@ from fake_openai_server import FakeOpenAIServer, Fault, fake_openai
 from helpers_servers import (
     StageResponder,
     catalog_count,
+    chroma_vectors,
     cli_env,
     index_ids,
     kill_hard,
@@ -31,23 +32,6 @@ __all__ = ["fake_openai"]
 
 # Short token windows make embedding the synthetic abstracts several times faster.
 FAST_EMBED = {"REVIEWER_EMBED_MAX_LENGTH": "32", "REVIEWER_AUTO_INGEST_SEEDS": "0"}
-
-
-def chroma_vectors(home: Path) -> int:
-    """Vectors the embedded Chroma has accepted so far, read from its SQLite without a client."""
-    import sqlite3
-
-    path = home / "chroma" / "chroma.sqlite3"
-    if not path.exists():
-        return 0
-    try:
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1)
-        try:
-            return int(db.execute("SELECT COUNT(*) FROM embeddings_queue").fetchone()[0])
-        finally:
-            db.close()
-    except sqlite3.Error:
-        return 0
 
 
 def wait_until(predicate, timeout: float, proc=None, what: str = "") -> None:  # type: ignore[no-untyped-def]
