@@ -1,0 +1,157 @@
+"""Rhetorical role of each abstract sentence: background, objective, method, result, conclusion, limitation.
+
+Shared by the survey writer (which quotes only a paper's own method/result/conclusion sentences), `ask`
+(which attributes background to "prior work") and the claim checker (a claim whose only evidence is a
+sentence reporting other work is not that paper's finding). Rules, not a model: abstracts follow a
+strong conventional order and cue vocabulary, and rules are inspectable and fast.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+
+class Role(str, Enum):
+    BACKGROUND = "background"
+    OBJECTIVE = "objective"
+    METHOD = "method"
+    RESULT = "result"
+    CONCLUSION = "conclusion"
+    LIMITATION = "limitation"
+
+
+# A sentence that reports what *other* people claim or believe: never the cited paper's own finding.
+_REPORTED = re.compile(
+    r"\b(?:some|many|several|recent|prior|previous|existing|earlier|other|past)\s+(?:\w+\s+){0,2}?"
+    r"(?:studies|works?|research|papers?|literature|findings|reports|methods|approaches|efforts|analyses)\s+"
+    r"(?:\w+\s+){0,2}?(?:have\s+|has\s+)?(?:suggest|show|shown|claim|report|argue|find|found|found|demonstrat"
+    r"|indicat|propos|observ|reveal|hypothesi|assum|posit|note|believ|attribut|focus|rely|relied)\w*"
+    r"|\b(?:it\s+(?:is|has\s+been)\s+(?:widely\s+|commonly\s+|generally\s+|often\s+|long\s+)?"
+    r"(?:believed|assumed|argued|thought|claimed|suggested|reported|accepted|held|hypothesi[sz]ed|shown))"
+    r"|\b(?:is|are|was|were|has been|have been)\s+(?:widely|commonly|generally|often|frequently|long)\s+"
+    r"(?:believed|assumed|thought|regarded|considered|claimed|reported|accepted|held)"
+    r"|\b(?:conventional|common|popular|prevailing)\s+wisdom\b|\bwidely\s+(?:held|accepted)\b"
+    r"|\baccording\s+to\s+(?:prior|previous|recent|some|existing)\b",
+    re.IGNORECASE,
+)
+# The abstract turns against a view it has just reported.
+_REJECTS = re.compile(
+    r"\b(?:contrary to|in contrast to|challeng\w*|refut\w*|contradict\w*|overturn\w*|question\w*|debunk\w*|"
+    r"we (?:find|show|demonstrate|observe|argue|reveal) (?:that )?(?:this|these|such|the opposite|otherwise)|"
+    r"do(?:es)? not (?:hold|generalize|transfer)|fail(?:s|ed)? to (?:hold|replicate|generalize)|"
+    r"(?:is|are) (?:largely )?(?:an artifact|spurious|misleading|unfounded)|"
+    r"only (?:work|hold|apply)s? (?:for|on|in)|the opposite)\b",
+    re.IGNORECASE,
+)
+_OWN = re.compile(r"\b(?:we|our|us|ours)\b|^(?:this|the present|our) (?:paper|work|study|article|report)\b",
+                  re.IGNORECASE)
+_OBJECTIVE = re.compile(
+    r"\b(?:we (?:aim|seek|set out|ask|investigate|study|examine|explore|address|focus on|tackle|revisit)|"
+    r"(?:this|the present|our) (?:paper|work|study|article) (?:aims|seeks|investigates|studies|examines|"
+    r"explores|addresses|asks|focuses)|in this (?:paper|work|study)|the (?:goal|aim|objective|purpose) of "
+    r"(?:this|our)|to (?:answer|address) (?:this|these) question)\b",
+    re.IGNORECASE,
+)
+_METHOD = re.compile(
+    r"\b(?:we|this (?:paper|work|study)|here we)\s+(?:\w+ly\s+)?(?:propose|introduce|present|develop|design|"
+    r"describe|formulate|build|construct|devise|train|fine-tune|use|employ|leverage|adopt|apply|extend|"
+    r"collect|curate|release|create|construct|implement)s?\b"
+    r"|\b(?:called|named|dubbed|termed)\s+[A-Z]"
+    r"|\b(?:our|the proposed) (?:method|approach|framework|model|algorithm|system|technique)\b"
+    r"|\b(?:consists? of|is trained|are trained|is built|works by|by (?:first )?(?:training|using|sampling|"
+    r"learning|generating|combining|decomposing))\b",
+    re.IGNORECASE,
+)
+_RESULT = re.compile(
+    r"\b(?:outperform\w*|surpass\w*|improv(?:es|ed|ement|ements)|achiev\w*|boost\w*|exceed\w*|reduc\w*|"
+    r"state-of-the-art|SOTA|yield\w*|rivals?|matches|beats?|speed-?ups?|gains?|accuracy of|"
+    r"(?:results|experiments|evaluations?|analys[ie]s|ablations?) (?:show|demonstrate|indicate|reveal|"
+    r"suggest|confirm)|we (?:find|found|show|observe|demonstrate|reveal|discover|confirm|report)|"
+    r"empirically|experimentally)\b|\d+(?:\.\d+)?\s?(?:%|x\b|×|points?\b|pp\b)",
+    re.IGNORECASE,
+)
+_CONCLUSION = re.compile(
+    r"^(?:overall|in summary|in conclusion|taken together|collectively|together|these (?:results|findings)|"
+    r"our (?:results|findings|work)|this (?:work|study) (?:highlights|suggests|demonstrates|shows|provides|"
+    r"opens|paves|offers)|we (?:hope|believe|conclude|argue)|our findings)\b"
+    r"|\b(?:paves? the way|sheds? light|opens? (?:up )?(?:new|a) (?:avenue|direction)|"
+    r"(?:highlight|underscore)s? the (?:importance|need|potential)|offers? (?:new )?insights?)\b",
+    re.IGNORECASE,
+)
+_LIMITATION = re.compile(
+    r"\b(?:limitations?|remains? (?:an? )?(?:open|unclear|challenging|unsolved|unexplored|underexplored)|"
+    r"future (?:work|research|directions?)|open (?:problems?|questions?|challenges?)|left for future|"
+    r"does not (?:yet )?(?:address|handle|scale)|(?:fails?|struggles?) to|is limited (?:to|by)|"
+    r"(?:still|yet to be) (?:lacking|limited|unclear|unknown|open)|not yet (?:clear|understood|known))\b",
+    re.IGNORECASE,
+)
+_FIELD_BACKGROUND = re.compile(
+    r"\b(?:have|has) (?:recently )?(?:emerged|become|gained|attracted|achieved|shown)\b"
+    r"|\b(?:recent|existing|current|prior|previous|conventional|standard)(?: [\w-]+)? (?:work|works|methods|"
+    r"approaches|studies|research|advances|efforts|techniques|systems|models)\b"
+    r"|\b(?:is|are) (?:a |an )?(?:promising|crucial|critical|key|fundamental|important|essential|popular|"
+    r"widely used)\b|\bplays? (?:a|an) (?:crucial|critical|key|important|vital|central)\b"
+    r"|\bemerg\w* as\b|\b(?:typically|commonly|widely|traditionally)\b",
+    re.IGNORECASE,
+)
+
+
+_LEAVE_FOR_FUTURE = re.compile(r"\b(?:leave|left)\b[^.]{0,40}\bfuture\b", re.IGNORECASE)
+_NUMBERED_RESULT = re.compile(r"\d+(?:\.\d+)?\s?(?:%|\\%|x\b|×|points?\b)")
+_PROBLEM = re.compile(
+    r"\b(?:challeng\w*|lack\w*|struggl\w*|suffer\w*|limited|limitations?|bottleneck|hinder\w*|costly|"
+    r"expensive|prohibitive|remains? (?:unclear|difficult|open|underexplored))\b",
+    re.IGNORECASE,
+)
+_RESULT_VERBS = re.compile(r"\b(?:outperform\w*|surpass\w*|achiev\w*|we (?:find|show|demonstrate))\b", re.IGNORECASE)
+
+
+def reports_other_work(sentence: str) -> bool:
+    """'Some studies suggest X', 'It is widely believed that X': a claim the paper reports, not makes."""
+    return bool(_REPORTED.search(sentence))
+
+
+def rejects_reported_view(sentences: list[str], index: int) -> bool:
+    """Whether a sentence after `index` turns against the view that sentence `index` reports."""
+    return any(_REJECTS.search(s) for s in sentences[index + 1 :])
+
+
+def sentence_role(sentence: str, index: int, n: int) -> Role:
+    """Role of sentence `index` of an `n`-sentence abstract, from cue phrases and position."""
+    s = sentence.strip()
+    own = bool(_OWN.search(s))
+    if reports_other_work(s) and not re.search(r"\bwe (?:find|show|demonstrate|reveal)\b", s, re.IGNORECASE):
+        return Role.BACKGROUND
+    if _METHOD.search(s) and own and not _LEAVE_FOR_FUTURE.search(s):
+        return Role.METHOD
+    if _LIMITATION.search(s) and (own or index >= n - 2 or "future" in s.lower()):
+        return Role.LIMITATION if index > 0 else Role.BACKGROUND
+    if _CONCLUSION.search(s) and index >= max(1, n // 2) and not _NUMBERED_RESULT.search(s):
+        return Role.CONCLUSION
+    if not own and _PROBLEM.search(s) and not _RESULT_VERBS.search(s):
+        return Role.BACKGROUND
+    if _RESULT.search(s) and (own or index > 0) and not (_FIELD_BACKGROUND.search(s) and not own):
+        return Role.RESULT
+    if _METHOD.search(s):
+        return Role.METHOD
+    if _OBJECTIVE.search(s):
+        return Role.OBJECTIVE
+    if _FIELD_BACKGROUND.search(s) and not own:
+        return Role.BACKGROUND
+    if index == 0 and not own:
+        return Role.BACKGROUND
+    if own:
+        return Role.METHOD
+    # Unmarked middle sentences describe the approach; late unmarked ones usually state outcomes.
+    if index >= n - 1 and n > 2:
+        return Role.CONCLUSION
+    return Role.METHOD if index < n - 1 else Role.RESULT
+
+
+def sentence_roles(sentences: list[str]) -> list[Role]:
+    n = len(sentences)
+    return [sentence_role(s, i, n) for i, s in enumerate(sentences)]
+
+
+OWN_ROLES = frozenset({Role.METHOD, Role.RESULT, Role.CONCLUSION, Role.LIMITATION, Role.OBJECTIVE})
