@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+from reviewer import resources
 
 
 def _default_home() -> Path:
@@ -27,11 +27,11 @@ class Settings(BaseSettings):
         description="Data directory holding the catalogue, the index, the LLM cache and run logs.",
     )
     seeds_dir: Path = Field(
-        default=REPO_ROOT / "seeds",
-        description="Bundled corpus ingested automatically when the catalogue is empty.",
+        default_factory=resources.seeds_dir,
+        description="Bundled corpus ingested automatically when the catalogue is empty (package data).",
     )
     prompts_dir: Path = Field(
-        default=REPO_ROOT / "prompts", description="Directory of prompt template files."
+        default_factory=resources.prompts_dir, description="Directory of prompt template files (package data)."
     )
     auto_ingest_seeds: bool = Field(
         default=True, description="Ingest the bundled seeds on first use when the catalogue is empty."

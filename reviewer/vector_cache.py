@@ -11,13 +11,13 @@ import functools
 import hashlib
 import sqlite3
 import threading
-from pathlib import Path
 
 import numpy as np
 
+from reviewer.resources import asset
 from reviewer.settings import Settings
 
-SEED_PACK = Path(__file__).resolve().parent / "assets" / "seed_vectors.npz"
+SEED_PACK = asset("seed_vectors.npz")
 
 
 @functools.lru_cache(maxsize=1)

@@ -39,10 +39,10 @@ _lock = threading.Lock()
 
 
 def default_prompts_dir() -> Path:
-    """The repository's prompts/ directory; settings.prompts_dir overrides it."""
-    from reviewer.settings import REPO_ROOT
+    """The prompts shipped as package data; settings.prompts_dir overrides it."""
+    from reviewer.resources import prompts_dir
 
-    return REPO_ROOT / "prompts"
+    return prompts_dir()
 
 
 def prompt_path(name: str, prompts_dir: Path | None = None) -> Path:
