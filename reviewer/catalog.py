@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from reviewer.errors import NotFoundError
 from reviewer.models import Paper, PaperRecord
+from reviewer.sqlite_schema import Schema
 from reviewer.textutil import normalize, normalize_title
 
 _SCHEMA = """
@@ -33,6 +34,8 @@ CREATE INDEX IF NOT EXISTS papers_doi ON papers(doi);
 CREATE INDEX IF NOT EXISTS papers_arxiv ON papers(arxiv_id);
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+# Version 1 is the DDL above; register later versions with @CATALOG_SCHEMA.migration(2), ...
+CATALOG_SCHEMA = Schema("catalogue", _SCHEMA)
 _STOP = {
     "a", "an", "the", "on", "of", "for", "and", "in", "to", "with", "via", "is", "are", "do", "does",
     "what", "how", "why", "can", "we", "towards", "toward", "from", "by", "at", "as", "its", "it", "be",
@@ -83,7 +86,7 @@ class Catalog:
         self._db = sqlite3.connect(str(path), timeout=60, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(_SCHEMA)
+        CATALOG_SCHEMA.ensure(self._db, path)
 
     def close(self) -> None:
         self._db.close()

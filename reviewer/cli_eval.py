@@ -13,7 +13,7 @@ def _write_result(name: str, payload: str, out: Path | None) -> Path:
     from reviewer.settings import Settings
     from reviewer.textutil import atomic_write_text
 
-    path = out or Settings().home / "evals" / f"{name}-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    path = out or Settings().evals_dir / f"{name}-{time.strftime('%Y%m%d-%H%M%S')}.json"
     atomic_write_text(path, payload)
     return path
 
@@ -115,7 +115,7 @@ def eval_retrieval(subset: int | None, docs: int, out: Path | None) -> None:
     from reviewer.settings import Settings
 
     base = Settings()
-    home = base.home / "evals" / ("scifact" if subset is None else f"scifact-{subset}-{docs}")
+    home = base.evals_dir / ("scifact" if subset is None else f"scifact-{subset}-{docs}")
     settings = base.model_copy(update={"home": home, "chroma_url": None})
     result = run_retrieval_eval(settings, n_claims=subset, n_docs=docs)
     click.echo(f"SciFact dev: {result.n_queries} queries over {result.n_docs} abstracts ({result.embedding})")

@@ -138,6 +138,21 @@ class Settings(BaseSettings):
         return self.home / "cache.sqlite"
 
     @property
+    def vectors_path(self) -> Path:
+        """Sentence and paper vectors by content hash (reviewer.vector_cache)."""
+        return self.home / "vectors.sqlite"
+
+    @property
+    def ledger_path(self) -> Path:
+        """Ledger of LLM calls made outside a survey run (`ask`, `verify --llm`); runs keep their own."""
+        return self.home / "ledger.jsonl"
+
+    @property
+    def evals_dir(self) -> Path:
+        """Eval results and the SciFact indexes built by `reviewer eval`."""
+        return self.home / "evals"
+
+    @property
     def runs_dir(self) -> Path:
         return self.home / "runs"
 

@@ -16,8 +16,16 @@ import numpy as np
 
 from reviewer.resources import asset
 from reviewer.settings import Settings
+from reviewer.sqlite_schema import Schema
 
 SEED_PACK = asset("seed_vectors.npz")
+VECTORS_SCHEMA = Schema(
+    "sentence-vector cache",
+    """
+    CREATE TABLE IF NOT EXISTS vec16 (h TEXT PRIMARY KEY, v BLOB NOT NULL);
+    CREATE TABLE IF NOT EXISTS paper16 (id TEXT PRIMARY KEY, tag TEXT NOT NULL, v BLOB NOT NULL)
+    """,
+)
 
 
 @functools.lru_cache(maxsize=1)
@@ -39,12 +47,11 @@ class VectorCache:
         self.settings = settings
         self.remember = remember
         settings.ensure_home()
-        self._db = sqlite3.connect(str(settings.home / "vectors.sqlite"), timeout=60, isolation_level=None,
+        self._db = sqlite3.connect(str(settings.vectors_path), timeout=60, isolation_level=None,
                                    check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("CREATE TABLE IF NOT EXISTS vec16 (h TEXT PRIMARY KEY, v BLOB NOT NULL)")
-        self._db.execute("CREATE TABLE IF NOT EXISTS paper16 (id TEXT PRIMARY KEY, tag TEXT NOT NULL, v BLOB NOT NULL)")
+        VECTORS_SCHEMA.ensure(self._db, settings.vectors_path)
         self._tag = f"{settings.embedding}:{settings.openai_embedding_model}:{settings.embed_max_length}"
         self._memory: dict[str, np.ndarray] = {}
         self._lock = threading.RLock()  # survey sections share one retriever across threads
