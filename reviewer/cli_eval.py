@@ -67,8 +67,8 @@ def check(report: Path, as_json: bool, use_llm: bool) -> None:
     """
     import sys
 
-    from evals.citations import check_text, prose_of_report
     from reviewer.checker import ClaimChecker
+    from reviewer.checker.report import check_text, prose_of_report
     from reviewer.corpus import ensure_ready
     from reviewer.services import make_llm
     from reviewer.settings import Settings

@@ -161,9 +161,3 @@ class HybridRetriever:
         found = self.catalog.get_many(h.id for h in hits)
         return [found[h.id] for h in hits if h.id in found]
 
-
-def as_langchain_retriever(retriever: HybridRetriever, k: int = 8, filters: Filters | None = None) -> Any:
-    """The hybrid retriever as a LangChain BaseRetriever, for composing with LangChain chains."""
-    from reviewer.lc_retriever import ReviewerRetriever
-
-    return ReviewerRetriever(hybrid=retriever, k=k, filters=filters)
