@@ -17,7 +17,7 @@ from typing import Any
 
 from benchmarks.common import Section, clean_env, log, median, ratio, run_worker
 from benchmarks.data import copy_home, seeds_home
-from reviewer.answer import parse_evidence_block
+from tests.fakes import parse_evidence_block
 
 TOPIC = "process reward models for LLM reasoning"
 OFFLINE_TARGET = 10.0

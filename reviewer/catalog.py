@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from reviewer.errors import NotFoundError
 from reviewer.models import Paper, PaperRecord
 from reviewer.sqlite_schema import Schema
-from reviewer.textutil import normalize, normalize_title
+from reviewer.textutil import normalize, normalize_title, surname
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS papers (
@@ -60,16 +60,11 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", normalize(text))
 
 
-def _surname(author: str) -> str:
-    parts = author.replace(",", " ").split()
-    return _slug(parts[-1]) if parts else ""
-
-
 def base_key(record: PaperRecord | Paper) -> str:
     """`surname` + `year` + first content word of the title, e.g. wang2025preference."""
     title_words = [w for w in normalize(record.title).split() if w not in _STOP and not w.isdigit()]
     title_words = [w for w in title_words if w not in _GENERIC] or title_words
-    first = _surname(record.authors[0]) if record.authors else ""
+    first = _slug(surname(record.authors[0])) if record.authors else ""
     if not first:
         first = title_words.pop(0) if title_words else "anon"
     word = next((w for w in title_words if len(w) > 2 and w != first), title_words[0] if title_words else "")

@@ -31,7 +31,7 @@ from typing import Any
 
 from typing_extensions import Self
 
-from reviewer.answer import parse_evidence_block
+from fakes import parse_evidence_block
 
 REPO = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent

@@ -20,7 +20,7 @@ from langchain_core.outputs import ChatGeneration, ChatResult
 from pydantic import Field, PrivateAttr
 from test_survey_offline import build_seeded_home
 
-from reviewer.answer import parse_evidence_block
+from fakes import parse_evidence_block
 from reviewer.citations import keys_in
 from reviewer.llm.cache import ResponseCache
 from reviewer.llm.client import LLMClient

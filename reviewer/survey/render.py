@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from reviewer.citations import filter_citations, format_group
+from reviewer.citations import attach, filter_citations
 from reviewer.models import Paper
 from reviewer.survey.models import BibEntry, CheckedSection, SurveyReport, TableRow
 
@@ -50,11 +50,7 @@ def safe_url(url: str | None) -> str | None:
 
 def cite(text: str, keys: list[str]) -> str:
     """Escaped sentence with its citation group before the final punctuation."""
-    body = escape_md(text).rstrip()
-    end = body[-1] if body and body[-1] in ".!?" else "."
-    if body and body[-1] in ".!?":
-        body = body[:-1].rstrip()
-    return f"{body} {format_group(keys)}{end}" if keys else f"{body}{end}"
+    return attach(escape_md(text), keys, terminate=True)
 
 
 def short_title(title: str, words: int = 8) -> str:
