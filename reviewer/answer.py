@@ -93,7 +93,7 @@ def answer_question(
             notes.append(f"{exc}; fell back to the extractive writer")
     text = extractive_answer(selected, FALLBACK_HEADER if notes else EXTRACTIVE_HEADER)
     return Answer(
-        question=question, answer=text, citations=_citations(text, papers), mode="extractive", notes=notes
+        question=question, answer=text, citations=_citations(text, papers), mode="offline", notes=notes
     )
 
 

@@ -127,7 +127,7 @@ def search(query: str, k: int, mode: str, as_json: bool, year_min: int | None, y
 @click.argument("question")
 @click.option("-k", "k", type=int, default=None, help="Papers to retrieve (default REVIEWER_RETRIEVE_K).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON: answer, citations, refused, mode.")
-@click.option("--offline", is_flag=True, help="Use the extractive writer even if an LLM is configured.")
+@click.option("--offline", is_flag=True, help="Use the offline (extractive) path even if an LLM is configured.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress output.")
 @with_filters
 def ask(question: str, k: int | None, as_json: bool, offline: bool, quiet: bool, year_min: int | None,

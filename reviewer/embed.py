@@ -21,7 +21,6 @@ from reviewer.resources import asset
 from reviewer.settings import Settings
 
 VOCAB_PATH = asset("minilm/vocab.txt")
-MODEL_ID = "all-MiniLM-L6-v2-int8"
 DIM = 384
 
 

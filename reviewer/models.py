@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 
 class PaperRecord(BaseModel):
@@ -76,13 +76,18 @@ class Citation(BaseModel):
     title: str
 
 
-Verdict = Literal["SUPPORTED", "CONTRADICTED", "UNSUPPORTED"]
-
-
 class Answer(BaseModel):
     question: str
     answer: str
     citations: list[Citation] = Field(default_factory=list)
     refused: bool = False
-    mode: Literal["llm", "extractive"] = "extractive"
+    mode: Literal["llm", "offline"] = Field(
+        default="offline", description="Who wrote the answer: the LLM, or the offline extractive writer."
+    )
     notes: list[str] = Field(default_factory=list, description="Degradations and removed citations.")
+
+    @field_validator("mode", mode="before")
+    @classmethod
+    def _one_name_for_offline(cls, value: object) -> object:
+        """'extractive' was the old name of the offline mode; both mean the same, only 'offline' is printed."""
+        return "offline" if value == "extractive" else value

@@ -164,6 +164,3 @@ class Settings(BaseSettings):
         self.home.mkdir(parents=True, exist_ok=True)
         return self.home
 
-
-def get_settings(**overrides: object) -> Settings:
-    return Settings(**overrides)  # type: ignore[arg-type]

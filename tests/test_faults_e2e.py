@@ -93,7 +93,7 @@ def assert_clean(answer: Answer, retriever: HybridRetriever) -> None:
 
 
 def assert_degraded(answer: Answer, *reason: str) -> None:
-    assert answer.mode == "extractive" and not answer.refused
+    assert answer.mode == "offline" and not answer.refused
     assert answer.answer.startswith(FALLBACK_HEADER) and answer.citations
     assert any(all(r in note for r in reason) and "fell back" in note for note in answer.notes), answer.notes
 

@@ -30,7 +30,6 @@ from reviewer.errors import ConfigError
 if TYPE_CHECKING:
     from langchain_core.prompts import ChatPromptTemplate
 
-ROLES = ("system", "human", "ai")
 _HEADER = re.compile(r"^###[ \t]*(system|human|ai)[ \t]*$", re.IGNORECASE)
 _NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
 

@@ -1,9 +1,10 @@
 """Stage 2: per paper, the verbatim abstract sentences bearing on the topic, and its table row.
 
 Offline, sentences are ranked against the topic and its sub-queries. With an LLM, papers go in batches
-(~20 per call) for a relevance grade, a summary, key quotes and table spans; every quote and span is
-verified against the abstract and dropped if it is not there. Papers whose best sentence is far below
-the topic's best go to a weakly-related list, so a narrow topic does not pull unrelated papers into themes.
+(REVIEWER_EVIDENCE_BATCH_SIZE per call, 40 by default) for a relevance grade, a summary, key quotes and
+table spans; every quote and span is verified against the abstract and dropped if it is not there.
+Papers whose best sentence is far below the topic's best go to a weakly-related list, so a narrow topic
+does not pull unrelated papers into themes.
 """
 
 from __future__ import annotations
