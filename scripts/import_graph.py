@@ -103,17 +103,25 @@ def _group(module: str) -> str:
     return parts[1] if len(parts) > 1 else parts[0]
 
 
-def mermaid(graph: dict[str, set[str]]) -> str:
+# Imported by nearly everything; drawn as one note instead of ~50 edges.
+FOUNDATION = ("errors", "models", "settings", "textutil", "resources", "sqlite_schema", "progress", "reviewer")
+
+
+def mermaid(graph: dict[str, set[str]], hide: tuple[str, ...] = FOUNDATION) -> str:
     """A flowchart of the grouped graph, dependencies pointing down (A --> B: A imports B)."""
-    edges = sorted({(_group(a), _group(b)) for a, targets in graph.items() for b in targets if _group(a) != _group(b)})
+    edges = sorted({(_group(a), _group(b)) for a, targets in graph.items() for b in targets
+                    if _group(a) != _group(b) and _group(a) not in hide and _group(b) not in hide})
     lines = ["flowchart TD"]
     lines += [f"    {a} --> {b}" for a, b in edges]
+    if hide:
+        lines.append(f"    foundation[\"imported everywhere: {', '.join(h for h in hide if h != 'reviewer')}\"]")
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cycles", action="store_true", help="list import cycles; exit 1 when there is one")
+    parser.add_argument("--all", action="store_true", help="draw the foundation modules' edges too")
     args = parser.parse_args(argv)
     graph = import_graph()
     if args.cycles:
@@ -121,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
         for cycle in cycles:
             print(" <-> ".join(cycle))
         return 1 if cycles else 0
-    print(mermaid(graph))
+    print(mermaid(graph, hide=() if args.all else FOUNDATION))
     return 0
 
 
