@@ -8,9 +8,9 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+import threading
 import unicodedata
 from collections.abc import Iterator
-from functools import lru_cache
 from pathlib import Path
 
 _WS = re.compile(r"\s+")
@@ -76,12 +76,17 @@ STOPWORDS = frozenset(
 )
 
 
-@lru_cache(maxsize=1)
-def stemmer():  # type: ignore[no-untyped-def]
-    """The English Snowball stemmer (PyStemmer), built once."""
-    import Stemmer
+_local = threading.local()
 
-    return Stemmer.Stemmer("english")
+
+def stemmer():  # type: ignore[no-untyped-def]
+    """The English Snowball stemmer (PyStemmer), one per thread: its objects are not thread-safe."""
+    found = getattr(_local, "stemmer", None)
+    if found is None:
+        import Stemmer
+
+        found = _local.stemmer = Stemmer.Stemmer("english")
+    return found
 
 
 def content_stems(text: str) -> list[str]:
