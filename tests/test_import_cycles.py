@@ -17,6 +17,8 @@ def _tool():  # type: ignore[no-untyped-def]
 
 
 def test_the_package_has_no_import_cycles() -> None:
+    # Generic on purpose: on the i15 branch alone it still finds checker <-> checker.judge <->
+    # checker.offline (ClaimVerdict defined in checker/__init__), which the checker-types change fixes.
     tool = _tool()
     graph = tool.import_graph()
     assert "reviewer.retrieve" in graph and "reviewer.survey.run" in graph  # the walk found the package

@@ -27,7 +27,7 @@ from reviewer.llm import (
 )
 from reviewer.llm.prompts import clear_prompt_cache
 from reviewer.llm.retry import parse_retry_after, safe_endpoint
-from reviewer.llm.structured import forget_methods, strip_fence
+from reviewer.llm.structured import strip_fence
 from reviewer.settings import Settings
 
 KEY = "sk-test-PLUMBING-5ecret-key-0123456789"
@@ -57,11 +57,9 @@ def fake(*replies: str | AIMessage) -> RecordingFake:
 
 
 @pytest.fixture(autouse=True)
-def _fresh_memory() -> Iterator[None]:
-    forget_methods()
+def _fresh_prompts() -> Iterator[None]:
     clear_prompt_cache()
     yield
-    forget_methods()
 
 
 @pytest.fixture

@@ -38,8 +38,6 @@ from reviewer.llm.structured import (
     message_from_finish_error,
     needs_instructions,
     parse_reply,
-    remember_method,
-    remembered_method,
     reply_payload,
     schema_instructions,
 )
@@ -96,6 +94,7 @@ class LLMClient:
         self._lock = threading.Lock()
         # After the endpoint rejects the credentials, every later call would too: fail them locally.
         self._refused: LLMEndpointError | None = None
+        self._method: str | None = None  # structured-output method known to work (see known_method)
 
     def __repr__(self) -> str:
         return f"LLMClient(model={self.settings.llm_model!r}, endpoint={safe_endpoint(self.settings.llm_base_url)!r})"
@@ -143,18 +142,18 @@ class LLMClient:
         return CallContext(stage, self.model_name, safe_endpoint(self.base_url), self._secrets())
 
     def known_method(self) -> str | None:
-        """The structured-output method that last worked for this endpoint and model, if any."""
-        method = remembered_method(self.endpoint_id)
-        if method is None and self.cache is not None:
-            method = self.cache.get_method(self.endpoint_id)
-            if method is not None:
-                remember_method(self.endpoint_id, method)
-        return method
+        """The structured-output method that last worked for this endpoint and model, if any.
+
+        One memory: the cache's method table (so a new process does not re-probe), read once per client.
+        """
+        if self._method is None and self.cache is not None:
+            self._method = self.cache.get_method(self.endpoint_id)
+        return self._method
 
     def _remember(self, method: str) -> None:
-        if remembered_method(self.endpoint_id) == method:
+        if self._method == method:
             return
-        remember_method(self.endpoint_id, method)
+        self._method = method
         if self.cache is not None:
             self.cache.set_method(self.endpoint_id, method)
 
