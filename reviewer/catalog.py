@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from reviewer.errors import NotFoundError
+from reviewer.errors import ConfigError, NotFoundError
 from reviewer.models import Paper, PaperRecord
 from reviewer.textutil import normalize, normalize_title
 
@@ -27,12 +27,30 @@ CREATE TABLE IF NOT EXISTS papers (
     norm_title TEXT UNIQUE NOT NULL,
     doi TEXT,
     arxiv_id TEXT,
-    data TEXT NOT NULL
+    data TEXT NOT NULL,
+    year INTEGER,
+    authors TEXT,
+    venue TEXT,
+    url TEXT,
+    upvotes INTEGER,
+    sources TEXT
 );
 CREATE INDEX IF NOT EXISTS papers_doi ON papers(doi);
 CREATE INDEX IF NOT EXISTS papers_arxiv ON papers(arxiv_id);
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+# PRAGMA user_version of the catalogue. 0: the first release (metadata only inside `data`);
+# 2: year, authors, venue, url, upvotes and sources also as columns, so they can be queried and exported.
+SCHEMA_VERSION = 2
+_META_COLUMNS = {
+    "year": ("INTEGER", "json_extract(data, '$.year')"),
+    "authors": ("TEXT", "(SELECT group_concat(value, '; ') FROM json_each(data, '$.authors'))"),
+    "venue": ("TEXT", "json_extract(data, '$.venue')"),
+    "url": ("TEXT", "json_extract(data, '$.url')"),
+    "upvotes": ("INTEGER", "json_extract(data, '$.upvotes')"),
+    "sources": ("TEXT", "(SELECT group_concat(value, '; ') FROM json_each(data, '$.sources'))"),
+}
+_MERGE_FIELDS = ("year", "url", "doi", "arxiv_id", "date", "n_authors", "organization", "upvotes", "venue", "kind")
 _STOP = {
     "a", "an", "the", "on", "of", "for", "and", "in", "to", "with", "via", "is", "are", "do", "does",
     "what", "how", "why", "can", "we", "towards", "toward", "from", "by", "at", "as", "its", "it", "be",
@@ -74,6 +92,12 @@ def base_key(record: PaperRecord | Paper) -> str:
     return (first[:20] + year + _slug(word)[:20]) or "paper"
 
 
+def _columns(paper: Paper) -> tuple[object, ...]:
+    """The queryable metadata columns, in _META_COLUMNS order."""
+    return (paper.year, "; ".join(paper.authors) or None, paper.venue, paper.url, paper.upvotes,
+            "; ".join(paper.sources) or None)
+
+
 class Catalog:
     """Papers by id and key, with dedup by normalised title, DOI and arXiv id."""
 
@@ -83,7 +107,35 @@ class Catalog:
         self._db = sqlite3.connect(str(path), timeout=60, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(_SCHEMA)
+        self._migrate()
+
+    def _migrate(self) -> None:
+        """Create the schema, or bring an older catalogue up to SCHEMA_VERSION in one transaction."""
+        version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
+        if version == SCHEMA_VERSION:
+            return
+        if version > SCHEMA_VERSION:
+            raise ConfigError(
+                f"{self.path}: catalogue schema version {version} is newer than this reviewer ({SCHEMA_VERSION})",
+                hint="upgrade reviewer, or point REVIEWER_HOME at another directory",
+            )
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            exists = self._db.execute("SELECT 1 FROM sqlite_master WHERE name='papers'").fetchone()
+            if exists:
+                have = {row[1] for row in self._db.execute("PRAGMA table_info(papers)")}
+                for column, (sql_type, expr) in _META_COLUMNS.items():
+                    if column not in have:
+                        self._db.execute(f"ALTER TABLE papers ADD COLUMN {column} {sql_type}")
+                        self._db.execute(f"UPDATE papers SET {column} = {expr}")
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    self._db.execute(statement)
+            self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
 
     def close(self) -> None:
         self._db.close()
@@ -154,13 +206,18 @@ class Catalog:
     def _merge(paper: Paper, rec: PaperRecord) -> Paper | None:
         """Fill fields the stored paper lacks; return None when nothing changes."""
         update: dict[str, object] = {}
-        for field in ("year", "url", "doi", "arxiv_id", "date", "n_authors", "organization"):
+        for field in _MERGE_FIELDS:
             if getattr(paper, field) in (None, "") and getattr(rec, field) not in (None, ""):
                 update[field] = getattr(rec, field)
         if not paper.authors and rec.authors:
             update["authors"] = list(rec.authors)
-        if len(rec.abstract) > len(paper.abstract) * 1.2:
+        real_over_tldr = paper.abstract_source == "tldr" and rec.abstract_source != "tldr"
+        tldr_over_real = rec.abstract_source == "tldr" and paper.abstract_source != "tldr"
+        if real_over_tldr or (len(rec.abstract) > len(paper.abstract) * 1.2 and not tldr_over_real):
             update["abstract"] = rec.abstract
+            update["abstract_source"] = rec.abstract_source
+        if rec.source_id and rec.source_id not in paper.source_ids:
+            update["source_ids"] = [*paper.source_ids, rec.source_id]
         source = Path(rec.source).name if rec.source else ""
         if source and source not in paper.sources:
             update["sources"] = [*paper.sources, source]
@@ -194,8 +251,9 @@ class Catalog:
                         stats.unchanged += 1
                         continue
                     self._db.execute(
-                        "UPDATE papers SET doi=?, arxiv_id=?, data=? WHERE id=?",
-                        (merged.doi, merged.arxiv_id, merged.model_dump_json(), merged.id),
+                        "UPDATE papers SET doi=?, arxiv_id=?, data=?, year=?, authors=?, venue=?, url=?, upvotes=?,"
+                        " sources=? WHERE id=?",
+                        (merged.doi, merged.arxiv_id, merged.model_dump_json(), *_columns(merged), merged.id),
                     )
                     stats.merged += 1
                     changed = True
@@ -213,11 +271,17 @@ class Catalog:
                     date=rec.date,
                     n_authors=rec.n_authors if rec.n_authors is not None else (len(rec.authors) or None),
                     organization=rec.organization,
+                    upvotes=rec.upvotes,
+                    venue=rec.venue,
+                    kind=rec.kind,
+                    abstract_source=rec.abstract_source,
+                    source_ids=[rec.source_id] if rec.source_id else [],
                     sources=[Path(rec.source).name] if rec.source else [],
                 )
                 self._db.execute(
-                    "INSERT INTO papers (id, key, norm_title, doi, arxiv_id, data) VALUES (?,?,?,?,?,?)",
-                    (paper.id, paper.key, norm, paper.doi, paper.arxiv_id, paper.model_dump_json()),
+                    "INSERT INTO papers (id, key, norm_title, doi, arxiv_id, data, year, authors, venue, url, upvotes,"
+                    " sources) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (paper.id, paper.key, norm, paper.doi, paper.arxiv_id, paper.model_dump_json(), *_columns(paper)),
                 )
                 stats.added += 1
                 changed = True

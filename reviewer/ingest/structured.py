@@ -33,6 +33,7 @@ from reviewer.ingest.detect import (
     parse_year,
     split_authors,
 )
+from reviewer.ingest.scholarly import kind_of, records_from_json, unwrap
 from reviewer.models import PaperRecord
 
 # Accepted spellings (after norm_key) per PaperRecord field, most specific first.
@@ -166,7 +167,10 @@ def parse_jsonl(path: Path) -> Iterator[PaperRecord | InputError]:
         if not isinstance(obj, dict):
             yield _err(path, lineno, f"expected a JSON object with title and abstract, got {type(obj).__name__}")
             continue
-        yield record_from_mapping(path, lineno, obj)
+        if kind_of(obj) == "plain" and unwrap(obj) == [obj]:
+            yield record_from_mapping(path, lineno, obj)
+        else:  # an OpenAlex / Semantic Scholar / arXiv snapshot / CSL object, or an API page on one line
+            yield from records_from_json(path, lineno, obj, numbered=False)
 
 
 # ---------------------------------------------------------------- CSV
