@@ -82,6 +82,11 @@ class Citation(BaseModel):
     key: str
     id: str
     title: str
+    authors: list[str] = Field(default_factory=list)
+    year: int | None = None
+    venue: str | None = None
+    link: str | None = Field(default=None, description="DOI, else arXiv, else the paper's URL.")
+    reference: str = Field(default="", description="The formatted reference, as printed.")
 
 
 Verdict = Literal["SUPPORTED", "CONTRADICTED", "UNSUPPORTED"]

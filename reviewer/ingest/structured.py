@@ -311,14 +311,36 @@ def _bib_chunks(path: Path) -> Iterator[tuple[int, str, str, str | None]]:
         yield start, etype, "".join(parts), "is not closed at end of file (missing '}')"
 
 
+_TEXT_SYMBOL = re.compile(r"\$\\(lbrace|rbrace)\$|\\(textbraceleft|textbraceright|textbackslash|textasciitilde|textasciicircum|"
+                          r"textdollar|textunderscore|textpercent)(?:\{\}|(?![A-Za-z])\s?)")
+_SYMBOLS = {"lbrace": "{", "rbrace": "}", "textbraceleft": "{", "textbraceright": "}", "textbackslash": "\\", "textasciitilde": "~",
+            "textasciicircum": "^", "textdollar": "$", "textunderscore": "_", "textpercent": "%"}
+_ESCAPED = re.compile(r"\\([&%$#_{}])")
+_KEPT = re.compile("\ue000(\\d+)\ue001")
+
+
 def latex_to_text(value: str) -> str:
-    """Plain text from a BibTeX value: accents to Unicode, formatting commands and braces dropped."""
+    """Plain text from a BibTeX value: accents to Unicode, formatting commands and braces dropped.
+
+    Escaped specials (\\{, \\%, \\textbraceleft{} ...) are set aside first, so the literal characters
+    they stand for survive the brace and command stripping.
+    """
+    kept: list[str] = []
+
+    def keep(char: str) -> str:
+        kept.append(char)
+        return f"\ue000{len(kept) - 1}\ue001"
+
+    if "\\" in value:
+        value = _TEXT_SYMBOL.sub(lambda m: keep(_SYMBOLS[m.group(1) or m.group(2)]), value)
+        value = _ESCAPED.sub(lambda m: keep(m.group(1)), value)
     value = re.sub(r"\\(LaTeX|TeX)\b(\{\})?", r"\1", value)
     value = _FORMAT_CMD.sub("", value)
     value = latex_to_unicode(value)
-    value = re.sub(r"\\([&%$#_{}])", r"\1", value)
     value = re.sub(r"\\[A-Za-z]+\*?", "", value).replace("\\", "")
     value = value.replace("``", '"').replace("''", '"').replace("~", " ").replace("$", "")
+    if kept:
+        value = _KEPT.sub(lambda m: kept[int(m.group(1))], value)
     return " ".join(value.split())
 
 
@@ -369,12 +391,18 @@ def _bib_record(path: Path, line: int, entry: Mapping[str, str]) -> PaperRecord 
             arxiv_id = normalize_arxiv_id(value)
     if doi is None and url and "doi.org/" in url.lower():
         doi = normalize_doi(url)
+    etype = entry.get("ENTRYTYPE", "").lower()
+    venue = latex_to_text(entry.get("journal") or entry.get("booktitle") or entry.get("journaltitle")
+                         or entry.get("howpublished") or "")
+    kind = _BIB_KIND.get(etype) or ("preprint" if arxiv_id else "misc")
     return build_record(
         path, line, title=title, abstract=abstract, authors=_bib_names(entry.get("author", "")),
         year=year if isinstance(year, int) else None, url=url, doi=doi, arxiv_id=arxiv_id, source_id=key,
+        venue=venue or None, kind=kind,
     )
 
 
+_BIB_KIND = {"article": "article", "inproceedings": "inproceedings", "conference": "inproceedings"}
 _local = threading.local()
 
 
