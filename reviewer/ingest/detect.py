@@ -76,6 +76,8 @@ _WS = re.compile(r"\s+")
 def clean(text: str) -> str:
     """textutil.clean_text, with a fast path for plain ASCII (its per-character scan dominates big corpora)."""
     if text.isascii() and not _ASCII_CTRL.search(text):
+        if "  " not in text and "\n" not in text and "\t" not in text:
+            return text.strip()  # already single-spaced: re-substituting every space is the slow part
         return _WS.sub(" ", text).strip()
     return clean_text(text)
 
@@ -84,13 +86,17 @@ TITLE_KEYS = ("title", "papertitle", "articletitle")
 ABSTRACT_KEYS = ("abstract", "abstractnote", "summary", "abstracttext")
 
 
-def iter_lines(path: Path, max_bytes: int) -> Iterator[tuple[int, str | None]]:
+def iter_lines(
+    path: Path, max_bytes: int, start_offset: int = 0, first_line: int = 1
+) -> Iterator[tuple[int, str | None]]:
     """Yield (1-based line number, decoded line with its terminator); None for a line over max_bytes.
 
     An over-long line is skipped in 1 MiB reads, never held whole. A leading BOM is dropped.
+    `start_offset` / `first_line` resume reading at a line start found earlier.
     """
     with open(path, "rb") as fh:
-        lineno = 0
+        fh.seek(start_offset)
+        lineno = first_line - 1
         while True:
             raw = fh.readline(max_bytes + 1)
             if not raw:

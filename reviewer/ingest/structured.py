@@ -10,7 +10,8 @@ import itertools
 import json
 import re
 import threading
-from collections.abc import Iterator, Mapping
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from bibtexparser.bibdatabase import BibDatabase
@@ -18,6 +19,7 @@ from bibtexparser.bparser import BibTexParser
 from bibtexparser.latexenc import latex_to_unicode
 
 from reviewer.errors import InputError
+from reviewer.ingest.bibfast import parse_entry, split_chunks
 from reviewer.ingest.detect import (
     ABSTRACT_KEYS,
     MAX_AUTHORS,
@@ -239,6 +241,10 @@ def parse_csv(path: Path) -> Iterator[PaperRecord | InputError]:
 # ---------------------------------------------------------------- BibTeX
 
 _ENTRY_START = re.compile(r"\s*@\s*([A-Za-z]+)\s*([{(])")
+_BRACES = re.compile(r"[{}]")
+_OPEN_AT_END = "is not closed at end of file (missing '}')"
+_NOT_CLOSED = "is not closed before the next entry (missing '}')"
+_DELIMS = re.compile(r'[{}()"]')
 _ENTRY_KEY = re.compile(r"@\s*[A-Za-z]+\s*[{(]\s*([^,\s{}()]+)")
 _FORMAT_CMD = re.compile(
     r"\\(?:emph|textit|textbf|texttt|textsc|textrm|textsf|textnormal|textup|mathrm|mathbf|mathit|mathsf|"
@@ -246,7 +252,13 @@ _FORMAT_CMD = re.compile(
 )
 
 
-def _bib_chunks(path: Path) -> Iterator[tuple[int, str, str, str | None]]:
+def _chunk_lines(text: str, first_line: int) -> Iterator[tuple[int, str | None]]:
+    """The lines of a piece of the file as iter_lines gives them (None for an over-long line)."""
+    for n, line in enumerate(text.splitlines(keepends=True), start=first_line):
+        yield n, None if len(line) * 4 > MAX_TEXT_LINE_BYTES and len(line.encode()) > MAX_TEXT_LINE_BYTES else line
+
+
+def _bib_chunks(lines: Iterable[tuple[int, str | None]]) -> Iterator[tuple[int, str, str, str | None]]:
     """Split a .bib file into entries: (start line, type, text, problem or None). Text outside entries is
     ignored, except an over-long line, reported with type "" since it may have hidden an entry.
 
@@ -257,7 +269,7 @@ def _bib_chunks(path: Path) -> Iterator[tuple[int, str, str, str | None]]:
     start, etype, size, depth = 0, "", 0, 0
     paren = in_quote = False
     open_entry = False
-    for lineno, text in iter_lines(path, MAX_TEXT_LINE_BYTES):
+    for lineno, text in lines:
         if text is None:
             if open_entry:
                 size = MAX_ENTRY_CHARS + 1
@@ -268,7 +280,7 @@ def _bib_chunks(path: Path) -> Iterator[tuple[int, str, str, str | None]]:
         while pos < len(text):
             m = _ENTRY_START.match(text, pos) if (not open_entry or pos == 0) else None
             if m and open_entry:
-                yield start, etype, "".join(parts), "is not closed before the next entry (missing '}')"
+                yield start, etype, "".join(parts), _NOT_CLOSED
                 open_entry = False
             if not open_entry:
                 if m is None:
@@ -281,21 +293,28 @@ def _bib_chunks(path: Path) -> Iterator[tuple[int, str, str, str | None]]:
                     depth = 1
             else:
                 seg_start = pos
+                closes = text.count("}")
+                if not paren and closes < depth:  # the common line inside an entry: it cannot close it
+                    depth += text.count("{") - closes
+                    size += len(text)
+                    if size <= MAX_ENTRY_CHARS:
+                        parts.append(text)
+                    break
             end = None
-            for c in re.finditer(r'[{}()"]', text[pos:]):
+            for c in (_DELIMS if paren else _BRACES).finditer(text, pos):
                 ch = c.group(0)
                 if ch == "{":
                     depth += 1
                 elif ch == "}":
                     depth -= 1
                     if depth == 0 and not paren:
-                        end = pos + c.end()
+                        end = c.end()
                         break
                     depth = max(depth, 0)
                 elif paren and depth == 0 and ch == '"':
                     in_quote = not in_quote
                 elif paren and depth == 0 and ch == ")" and not in_quote:
-                    end = pos + c.end()
+                    end = c.end()
                     break
             piece = text[seg_start:end] if end is not None else text[seg_start:]
             size += len(piece)
@@ -308,7 +327,7 @@ def _bib_chunks(path: Path) -> Iterator[tuple[int, str, str, str | None]]:
             if not _ENTRY_START.match(text, pos):
                 break
     if open_entry:
-        yield start, etype, "".join(parts), "is not closed at end of file (missing '}')"
+        yield start, etype, "".join(parts), _OPEN_AT_END
 
 
 _TEXT_SYMBOL = re.compile(r"\$\\(lbrace|rbrace)\$|\\(textbraceleft|textbraceright|textbackslash|textasciitilde|textasciicircum|"
@@ -316,6 +335,8 @@ _TEXT_SYMBOL = re.compile(r"\$\\(lbrace|rbrace)\$|\\(textbraceleft|textbracerigh
 _SYMBOLS = {"lbrace": "{", "rbrace": "}", "textbraceleft": "{", "textbraceright": "}", "textbackslash": "\\", "textasciitilde": "~",
             "textasciicircum": "^", "textdollar": "$", "textunderscore": "_", "textpercent": "%"}
 _ESCAPED = re.compile(r"\\([&%$#_{}])")
+_LATEX_CHARS = re.compile(r"[\\{}$~]")
+_HARD_LATEX = re.compile(r"\\[^%&_#]|[{}$~]")  # anything beyond the four simple escapes
 _KEPT = re.compile("\ue000(\\d+)\ue001")
 
 
@@ -325,6 +346,10 @@ def latex_to_text(value: str) -> str:
     Escaped specials (\\{, \\%, \\textbraceleft{} ...) are set aside first, so the literal characters
     they stand for survive the brace and command stripping.
     """
+    if "\\" in value and not _HARD_LATEX.search(value):  # only \% \& \_ \#: plain replacements
+        value = value.replace("\\%", "%").replace("\\&", "&").replace("\\_", "_").replace("\\#", "#")
+    if not _LATEX_CHARS.search(value) and "``" not in value and "''" not in value:
+        return " ".join(value.split())
     kept: list[str] = []
 
     def keep(char: str) -> str:
@@ -334,11 +359,18 @@ def latex_to_text(value: str) -> str:
     if "\\" in value:
         value = _TEXT_SYMBOL.sub(lambda m: keep(_SYMBOLS[m.group(1) or m.group(2)]), value)
         value = _ESCAPED.sub(lambda m: keep(m.group(1)), value)
-    value = re.sub(r"\\(LaTeX|TeX)\b(\{\})?", r"\1", value)
-    value = _FORMAT_CMD.sub("", value)
-    value = latex_to_unicode(value)
-    value = re.sub(r"\\[A-Za-z]+\*?", "", value).replace("\\", "")
-    value = value.replace("``", '"').replace("''", '"').replace("~", " ").replace("$", "")
+    if "\\" in value:  # bibtexparser's table walk costs ~4 ms, so only for values with commands left
+        value = re.sub(r"\\(LaTeX|TeX)\b(\{\})?", r"\1", value)
+        value = _FORMAT_CMD.sub("", value)
+        value = latex_to_unicode(value)
+        value = re.sub(r"\\[A-Za-z]+\*?", "", value).replace("\\", "")
+    else:  # what latex_to_unicode does to a value without commands
+        value = value.replace("{", "").replace("}", "")
+        if not value.isascii():
+            value = unicodedata.normalize("NFC", value)
+    if "`" in value or "'" in value:
+        value = value.replace("``", '"').replace("''", '"')
+    value = value.replace("~", " ").replace("$", "")
     if kept:
         value = _KEPT.sub(lambda m: kept[int(m.group(1))], value)
     return " ".join(value.split())
@@ -361,6 +393,9 @@ def _split_top(value: str, sep: str) -> list[str]:
 
 def _bib_names(value: str) -> list[str]:
     """'Last, First and First Last and others' -> ['First Last', 'First Last']."""
+    if not _LATEX_CHARS.search(value):  # plain names: no braces or commands to respect
+        names = [flip_name(" ".join(n.split())) for n in re.split(r"(?i)\s+and\s+", value.strip())]
+        return [n for n in names if n and n.lower() != "others"]
     out = []
     for name in _split_top(value, r"\s+and\s+"):
         parts = [latex_to_text(p) for p in _split_top(name, ",")]
@@ -417,18 +452,51 @@ def _bib_parser() -> BibTexParser:
 
 
 def parse_bibtex(path: Path) -> Iterator[PaperRecord | InputError]:
-    """Entries split by brace counting (for line numbers), each parsed by bibtexparser 1.x."""
-    parser = _bib_parser()
+    """Each piece from one line-leading '@type{' to the next is read by the fast scanner; a piece it
+    does not accept is split by brace counting and parsed by bibtexparser 1.x, as before."""
     database = BibDatabase()  # per file: @string macros must not leak between files
     database.load_common_strings()
+    pieces = split_chunks(path)
+    following = next(pieces, None)
+    while following is not None:
+        start, offset, raw = following
+        following = next(pieces, None)
+        if raw is None:  # a huge entry or line: the rest of the file goes line by line, in bounded memory
+            yield from _parse_careful(path, _bib_chunks(iter_lines(path, MAX_TEXT_LINE_BYTES, offset, start)),
+                                      database)
+            return
+        piece = raw.decode("utf-8", errors="replace")
+        head = _ENTRY_START.match(piece)
+        etype = head.group(1).lower() if head else ""
+        if etype in ("comment", "preamble") and "@" not in piece[head.end():]:  # type: ignore[union-attr]
+            continue
+        fast = parse_entry(piece, database.strings) if head and len(raw) <= MAX_TEXT_LINE_BYTES else None
+        if fast is not None:  # the common case, without bibtexparser's slow grammar
+            if etype != "string":
+                yield _bib_record(path, start, fast)
+            continue
+        chunks = _bib_chunks(_chunk_lines(piece, start))
+        if following is not None:  # an entry left open here is cut off by the next one, not by the end
+            chunks = ((n, t, x, _NOT_CLOSED if p == _OPEN_AT_END else p) for n, t, x, p in chunks)
+        yield from _parse_careful(path, chunks, database)
+
+
+def _parse_careful(path: Path, chunks: Iterable[tuple[int, str, str, str | None]],
+                   database: BibDatabase) -> Iterator[PaperRecord | InputError]:
+    parser = _bib_parser()
     entries = database.entries
-    for line, etype, text, problem in _bib_chunks(path):
+    for line, etype, text, problem in chunks:
         if etype in ("comment", "preamble"):
             continue
         m = _ENTRY_KEY.match(text.lstrip())
         key = m.group(1) if m else "?"
         if problem:
             yield _err(path, line, f"BibTeX entry '{key}' {problem}" if etype else problem)
+            continue
+        fast = parse_entry(text, database.strings)
+        if fast is not None:
+            if etype != "string":
+                yield _bib_record(path, line, fast)
             continue
         before = len(entries)
         parser.bib_database = database  # re-set every time: another file's generator may share this parser
