@@ -75,10 +75,12 @@ _WS = re.compile(r"\s+")
 
 def clean(text: str) -> str:
     """textutil.clean_text, with a fast path for plain ASCII (its per-character scan dominates big corpora)."""
+    if text.isascii() and text.isprintable() and "  " not in text:
+        return text.strip()  # the common case, decided by C scans alone
     if text.isascii() and not _ASCII_CTRL.search(text):
         if "  " not in text and "\n" not in text and "\t" not in text:
             return text.strip()  # already single-spaced: re-substituting every space is the slow part
-        return _WS.sub(" ", text).strip()
+        return " ".join(text.split())
     return clean_text(text)
 
 
