@@ -38,7 +38,8 @@ def cli() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--json", "as_json", is_flag=True, help="Print the ingest report as JSON.")
 def ingest(paths: tuple[Path, ...], quiet: bool, as_json: bool) -> None:
-    """Add papers from files or folders (result lists, HF Daily Papers scrapes, JSONL, CSV, BibTeX).
+    """Add papers from files or folders (JSONL, CSV, BibTeX, RIS, CSL-JSON, OpenAlex, Semantic Scholar,
+    arXiv snapshot/Atom, PubMed XML, result lists, HF Daily Papers scrapes).
 
     Re-running is safe: known papers are merged, never duplicated. Bad files or lines are reported
     by name and line; every valid paper is still ingested.
