@@ -13,8 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from reviewer.cli import _register_extras, cli
+from reviewer.ingest.bibtex import latex_to_text
 from reviewer.ingest.parse import parse_file
-from reviewer.ingest.structured import latex_to_text
 from reviewer.models import Paper, PaperRecord
 from reviewer.references import bibtex_entry, format_reference, link, render_bibtex, short_authors
 

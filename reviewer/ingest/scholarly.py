@@ -256,8 +256,8 @@ _GMT_YEAR = re.compile(r"\b(19|20)\d\d\b")
 
 
 def _arxiv_snapshot(path: Path, line: int | None, obj: Mapping[str, object]) -> PaperRecord | InputError:
+    from reviewer.ingest.bibtex import latex_to_text
     from reviewer.ingest.detect import split_authors
-    from reviewer.ingest.structured import latex_to_text
 
     authors: list[str] = []
     for parts in obj.get("authors_parsed") or []:
