@@ -48,7 +48,13 @@ def extractive_answer(evidence: list[EvidenceSentence], header: str = EXTRACTIVE
 
 def _citations(text: str, papers: list[Paper]) -> list[Citation]:
     by_key = {p.key: p for p in papers}
-    return [Citation(key=k, id=by_key[k].id, title=by_key[k].title) for k in keys_in(text) if k in by_key]
+    from reviewer.references import format_reference, link
+
+    return [
+        Citation(key=k, id=by_key[k].id, title=by_key[k].title, authors=by_key[k].authors, year=by_key[k].year,
+                 venue=by_key[k].venue, link=link(by_key[k]), reference=format_reference(by_key[k]))
+        for k in keys_in(text) if k in by_key
+    ]
 
 
 def _refusal(question: str, best: float | None) -> Answer:

@@ -34,8 +34,27 @@ CREATE INDEX IF NOT EXISTS papers_doi ON papers(doi);
 CREATE INDEX IF NOT EXISTS papers_arxiv ON papers(arxiv_id);
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
-# Version 1 is the DDL above; register later versions with @CATALOG_SCHEMA.migration(2), ...
+# Version 1 is the DDL above (frozen). Version 2 adds year, authors, venue, url, upvotes and sources as
+# columns (they used to live only inside `data`), so they can be queried and exported.
 CATALOG_SCHEMA = Schema("catalogue", _SCHEMA)
+_META_COLUMNS = {
+    "year": ("INTEGER", "json_extract(data, '$.year')"),
+    "authors": ("TEXT", "(SELECT group_concat(value, '; ') FROM json_each(data, '$.authors'))"),
+    "venue": ("TEXT", "json_extract(data, '$.venue')"),
+    "url": ("TEXT", "json_extract(data, '$.url')"),
+    "upvotes": ("INTEGER", "json_extract(data, '$.upvotes')"),
+    "sources": ("TEXT", "(SELECT group_concat(value, '; ') FROM json_each(data, '$.sources'))"),
+}
+_MERGE_FIELDS = ("year", "url", "doi", "arxiv_id", "date", "n_authors", "organization", "upvotes", "venue", "kind")
+
+
+@CATALOG_SCHEMA.migration(2)
+def _add_metadata_columns(conn: sqlite3.Connection) -> None:
+    have = {row[1] for row in conn.execute("PRAGMA table_info(papers)")}
+    for column, (sql_type, expr) in _META_COLUMNS.items():
+        if column not in have:
+            conn.execute(f"ALTER TABLE papers ADD COLUMN {column} {sql_type}")
+            conn.execute(f"UPDATE papers SET {column} = {expr}")
 _STOP = {
     "a", "an", "the", "on", "of", "for", "and", "in", "to", "with", "via", "is", "are", "do", "does",
     "what", "how", "why", "can", "we", "towards", "toward", "from", "by", "at", "as", "its", "it", "be",
@@ -70,6 +89,12 @@ def base_key(record: PaperRecord | Paper) -> str:
     word = next((w for w in title_words if len(w) > 2 and w != first), title_words[0] if title_words else "")
     year = str(record.year) if record.year else ""
     return (first[:20] + year + _slug(word)[:20]) or "paper"
+
+
+def _columns(paper: Paper) -> tuple[object, ...]:
+    """The queryable metadata columns, in _META_COLUMNS order."""
+    return (paper.year, "; ".join(paper.authors) or None, paper.venue, paper.url, paper.upvotes,
+            "; ".join(paper.sources) or None)
 
 
 class Catalog:
@@ -152,13 +177,18 @@ class Catalog:
     def _merge(paper: Paper, rec: PaperRecord) -> Paper | None:
         """Fill fields the stored paper lacks; return None when nothing changes."""
         update: dict[str, object] = {}
-        for field in ("year", "url", "doi", "arxiv_id", "date", "n_authors", "organization"):
+        for field in _MERGE_FIELDS:
             if getattr(paper, field) in (None, "") and getattr(rec, field) not in (None, ""):
                 update[field] = getattr(rec, field)
         if not paper.authors and rec.authors:
             update["authors"] = list(rec.authors)
-        if len(rec.abstract) > len(paper.abstract) * 1.2:
+        real_over_tldr = paper.abstract_source == "tldr" and rec.abstract_source != "tldr"
+        tldr_over_real = rec.abstract_source == "tldr" and paper.abstract_source != "tldr"
+        if real_over_tldr or (len(rec.abstract) > len(paper.abstract) * 1.2 and not tldr_over_real):
             update["abstract"] = rec.abstract
+            update["abstract_source"] = rec.abstract_source
+        if rec.source_id and rec.source_id not in paper.source_ids:
+            update["source_ids"] = [*paper.source_ids, rec.source_id]
         source = Path(rec.source).name if rec.source else ""
         if source and source not in paper.sources:
             update["sources"] = [*paper.sources, source]
@@ -192,8 +222,9 @@ class Catalog:
                         stats.unchanged += 1
                         continue
                     self._db.execute(
-                        "UPDATE papers SET doi=?, arxiv_id=?, data=? WHERE id=?",
-                        (merged.doi, merged.arxiv_id, merged.model_dump_json(), merged.id),
+                        "UPDATE papers SET doi=?, arxiv_id=?, data=?, year=?, authors=?, venue=?, url=?, upvotes=?,"
+                        " sources=? WHERE id=?",
+                        (merged.doi, merged.arxiv_id, merged.model_dump_json(), *_columns(merged), merged.id),
                     )
                     stats.merged += 1
                     changed = True
@@ -211,11 +242,17 @@ class Catalog:
                     date=rec.date,
                     n_authors=rec.n_authors if rec.n_authors is not None else (len(rec.authors) or None),
                     organization=rec.organization,
+                    upvotes=rec.upvotes,
+                    venue=rec.venue,
+                    kind=rec.kind,
+                    abstract_source=rec.abstract_source,
+                    source_ids=[rec.source_id] if rec.source_id else [],
                     sources=[Path(rec.source).name] if rec.source else [],
                 )
                 self._db.execute(
-                    "INSERT INTO papers (id, key, norm_title, doi, arxiv_id, data) VALUES (?,?,?,?,?,?)",
-                    (paper.id, paper.key, norm, paper.doi, paper.arxiv_id, paper.model_dump_json()),
+                    "INSERT INTO papers (id, key, norm_title, doi, arxiv_id, data, year, authors, venue, url, upvotes,"
+                    " sources) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (paper.id, paper.key, norm, paper.doi, paper.arxiv_id, paper.model_dump_json(), *_columns(paper)),
                 )
                 stats.added += 1
                 changed = True

@@ -38,7 +38,8 @@ def cli() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--json", "as_json", is_flag=True, help="Print the ingest report as JSON.")
 def ingest(paths: tuple[Path, ...], quiet: bool, as_json: bool) -> None:
-    """Add papers from files or folders (result lists, HF Daily Papers scrapes, JSONL, CSV, BibTeX).
+    """Add papers from files or folders (JSONL, CSV, BibTeX, RIS, CSL-JSON, OpenAlex, Semantic Scholar,
+    arXiv snapshot/Atom, PubMed XML, result lists, HF Daily Papers scrapes).
 
     Re-running is safe: known papers are merged, never duplicated. Bad files or lines are reported
     by name and line; every valid paper is still ingested.
@@ -120,7 +121,7 @@ def search(query: str, k: int, mode: str, as_json: bool, year_min: int | None, y
         echo_json([h.model_dump() for h in hits])
         return
     for rank, h in enumerate(hits, start=1):
-        click.echo(f"{rank:>3}. {h.score:.4f}  [@{h.key}] {h.title} ({h.year or 'n.d.'})")
+        click.echo(f"{rank:>3}. {h.score:.4f}  [@{h.key}] {h.title}" + (f" ({h.year})" if h.year else ""))
 
 
 @cli.command()
@@ -146,11 +147,12 @@ def ask(question: str, k: int | None, as_json: bool, offline: bool, quiet: bool,
         return
     click.echo(result.answer)
     if result.citations:
+        from reviewer.references import format_reference
+
         click.echo("\nReferences")
-        by_id = {p.id: p for p in retriever.catalog.get_many(c.id for c in result.citations).values()}
+        by_id = retriever.catalog.get_many(c.id for c in result.citations)
         for n, c in enumerate(result.citations, start=1):
-            year = by_id[c.id].year if c.id in by_id else None
-            click.echo(f"  [{n}] @{c.key}: {c.title} ({year or 'n.d.'})")
+            click.echo(f"  [{n}] @{c.key}: {format_reference(by_id.get(c.id) or c)}")
     for note in result.notes:
         click.echo(f"note: {note}", err=True)
 
@@ -168,10 +170,12 @@ def show_settings() -> None:
 
 def _register_extras() -> None:
     from reviewer.cli_eval import register as register_eval
+    from reviewer.cli_export import register as register_export
     from reviewer.cli_survey import register as register_survey
 
     register_survey(cli)
     register_eval(cli)
+    register_export(cli)
 
 
 def main() -> None:

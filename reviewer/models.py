@@ -22,6 +22,9 @@ class PaperRecord(BaseModel):
     n_authors: int | None = None
     organization: str | None = None
     upvotes: int | None = None
+    venue: str | None = Field(default=None, description="Journal, conference or repository name.")
+    kind: str | None = Field(default=None, description="article, inproceedings, preprint or misc, when known.")
+    abstract_source: str | None = Field(default=None, description="'tldr' when the text is a TLDR, not an abstract.")
     source: str = Field(default="", description="File the record came from.")
     line: int | None = Field(default=None, description="1-based line of the record in its file.")
 
@@ -41,6 +44,11 @@ class Paper(BaseModel):
     date: str | None = None
     n_authors: int | None = None
     organization: str | None = None
+    upvotes: int | None = None
+    venue: str | None = None
+    kind: str | None = None
+    abstract_source: str | None = None
+    source_ids: list[str] = Field(default_factory=list, description="Ids the input files gave the paper.")
     sources: list[str] = Field(default_factory=list)
 
     @property
@@ -74,6 +82,11 @@ class Citation(BaseModel):
     key: str
     id: str
     title: str
+    authors: list[str] = Field(default_factory=list)
+    year: int | None = None
+    venue: str | None = None
+    link: str | None = Field(default=None, description="DOI, else arXiv, else the paper's URL.")
+    reference: str = Field(default="", description="The formatted reference, as printed.")
 
 
 class Answer(BaseModel):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.catalog import Catalog
+from reviewer.catalog import CATALOG_SCHEMA, Catalog
 from reviewer.errors import ConfigError
 from reviewer.llm.cache import ResponseCache
 from reviewer.settings import Settings
@@ -33,8 +33,9 @@ def _open_all(settings: Settings) -> None:
 def test_every_database_is_created_at_the_settings_path_with_a_version(tmp_path: Path) -> None:
     settings = Settings(home=tmp_path / "home")
     _open_all(settings)
-    for path in (settings.catalog_path, settings.vectors_path, settings.cache_path):
-        assert _user_version(path) == 1, path
+    expected = {settings.catalog_path: CATALOG_SCHEMA.version, settings.vectors_path: 1, settings.cache_path: 1}
+    for path, version in expected.items():
+        assert _user_version(path) == version, path
     assert sorted(p.name for p in settings.home.glob("*.sqlite")) == sorted(
         p.name for p in (settings.catalog_path, settings.vectors_path, settings.cache_path)
     )
