@@ -28,7 +28,7 @@ from reviewer.llm.structured import forget_methods
 from reviewer.models import Answer
 from reviewer.retrieve import HybridRetriever
 from reviewer.settings import Settings
-from reviewer.survey.render import render_markdown
+from reviewer.survey.report import render_markdown
 from reviewer.survey.run import SurveyRun, run_survey
 
 __all__ = ["fake_openai"]

@@ -18,7 +18,7 @@ from reviewer.survey.models import (
     SurveyReport,
     TableRow,
 )
-from reviewer.survey.render import (
+from reviewer.survey.report import (
     bibliography,
     escape_cell,
     escape_md,

@@ -27,7 +27,7 @@ from reviewer.llm.client import LLMClient
 from reviewer.llm.ledger import Ledger
 from reviewer.settings import Settings
 from reviewer.survey.models import EvidenceResult, Outline
-from reviewer.survey.render import render_markdown
+from reviewer.survey.report import render_markdown
 from reviewer.survey.run import run_survey
 
 TOPIC = "process reward models for LLM reasoning"

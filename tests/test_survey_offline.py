@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from conftest import build_seeded_template
 from reviewer.citations import keys_in
 from reviewer.settings import Settings
-from reviewer.survey.render import render_bibtex, render_markdown
+from reviewer.survey.report import render_bibtex, render_markdown
 from reviewer.survey.run import STAGES, run_survey
 
 TOPIC = "process reward models for LLM reasoning"

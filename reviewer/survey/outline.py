@@ -15,6 +15,7 @@ import numpy as np
 from reviewer.evidence import content_stems
 from reviewer.models import Paper
 from reviewer.settings import Settings
+from reviewer.survey.context import Previous, SurveyContext
 from reviewer.survey.models import (
     EvidenceResult,
     Outline,
@@ -140,3 +141,17 @@ def llm_outline(topic: str, result: EvidenceResult, papers: dict[str, Paper], ll
     ]
     return Outline(info=StageInfo(stage="outline", mode="llm"), sections=sections,
                    not_covered=list(result.weak) + left_out)
+
+
+def run(ctx: SurveyContext, previous: Previous) -> Outline:
+    """An LLM outline when there are enough papers for 3+ themes, else the offline one."""
+    evidence = previous.need_evidence()
+    if ctx.llm is not None and len(evidence.papers) >= 2 * MIN_K:
+        return llm_outline(ctx.topic, evidence, ctx.papers, ctx.llm)
+    reason = None
+    if ctx.llm is not None:
+        reason = f"only {len(evidence.papers)} on-topic papers: too few for an LLM outline of 3+ themes"
+    stored = ctx.retriever.store.vectors([ctx.papers[e.key].id for e in evidence.papers])
+    result = offline_outline(ctx.topic, evidence, ctx.papers, ctx.settings, stored)
+    result.info.reason = reason
+    return result

@@ -16,6 +16,7 @@ from reviewer.errors import BudgetExceeded, LLMError
 from reviewer.evidence import mmr_select
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.settings import Settings
+from reviewer.survey.context import Previous, SurveyContext
 from reviewer.survey.models import Drafts, EvidenceResult, Outline, Section, SectionDraft, StageInfo
 from reviewer.survey.prose import is_anaphoric, is_context, strip_marker, third_person
 
@@ -170,3 +171,11 @@ def llm_sections(
             reason=f"{len(failed)} of {len(drafts)} sections fell back to the offline writer: {failed[0].reason}",
         )
     return Drafts(info=info, sections=drafts)
+
+
+def run(ctx: SurveyContext, previous: Previous) -> Drafts:
+    """Every section drafted from its own papers' evidence (LLM per section, offline writer otherwise)."""
+    outline, evidence = previous.need_outline(), previous.need_evidence()
+    if ctx.llm is not None:
+        return llm_sections(ctx.topic, outline, evidence, ctx.papers, ctx.settings, ctx.llm)
+    return offline_sections(outline, evidence, ctx.papers, ctx.settings)

@@ -1,4 +1,5 @@
-"""Stage 6: the report as Markdown, JSON and BibTeX.
+"""Stage 6, report: the bibliography of exactly the cited papers, the table, the coverage appendix, and
+the report rendered as Markdown, JSON and BibTeX.
 
 Titles, quotes and cells come from an untrusted corpus, so every such string is escaped: HTML tags,
 entities, backticks, emphasis marks, brackets that could form links or citations, table pipes and
@@ -12,7 +13,16 @@ import re
 
 from reviewer.citations import filter_citations, format_group
 from reviewer.models import Paper
-from reviewer.survey.models import BibEntry, CheckedSection, SurveyReport, TableRow
+from reviewer.survey.context import Previous, SurveyContext
+from reviewer.survey.models import (
+    BibEntry,
+    CheckedSection,
+    CheckTotals,
+    Coverage,
+    SurveyReport,
+    TableRow,
+    WeakPaper,
+)
 
 _MD_SPECIAL = re.compile(r"([\\`*_~|$])")
 _BLOCK_START = re.compile(r"^(\s*)([#>+=-])")
@@ -22,6 +32,7 @@ _BIBTEX_SPECIAL = {
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
     "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
 }
+THIN_SECTION_PAPERS = 2
 COLUMNS = ("Paper", "Method / contribution", "Evaluation / benchmark", "Key result")
 
 
@@ -71,6 +82,50 @@ def bibliography(sections: list[CheckedSection], papers: dict[str, Paper]) -> li
                  url=papers[k].url, doi=papers[k].doi, arxiv_id=papers[k].arxiv_id)
         for n, k in enumerate(order, start=1)
     ]
+
+
+def run(ctx: SurveyContext, previous: Previous) -> SurveyReport:
+    """Bibliography of exactly the cited papers, their table rows, and the coverage appendix."""
+    from reviewer.survey.table import offline_row
+    from reviewer.survey.themes import MIN_K
+
+    scope, evidence, outline = previous.need_scope(), previous.need_evidence(), previous.need_outline()
+    drafts, checked, papers = previous.need_sections(), previous.need_check(), ctx.papers
+    kept = [s for s in checked.sections if s.paragraphs]
+    bib = bibliography(kept, papers)
+    cited = {b.key for b in bib}
+    rows = {e.key: e.row for e in evidence.papers}
+    table = [rows.get(b.key) or offline_row(papers[b.key]) for b in bib]
+    where = {k: s.title for s in outline.sections for k in s.keys}
+    weak_keys = {w.key for w in outline.not_covered}
+    uncited = [
+        WeakPaper(key=e.key, title=papers[e.key].title,
+                  reason=f"in “{where[e.key]}” but none of its sentences passed the checker" if e.key in where
+                  else "not placed in a theme")
+        for e in evidence.papers
+        if e.key not in cited and e.key not in weak_keys
+    ]
+    thin = [s.title + " (no sentence survived the checker)" for s in checked.sections if not s.paragraphs]
+    thin += [s.title for s in kept if len(s.cited_keys) < THIN_SECTION_PAPERS]
+    dropped = [c for s in checked.sections for c in s.checks if c.action == "dropped"]
+    top = max((e.relevance for e in evidence.papers), default=0.0)
+    notes = []
+    if evidence.dropped_quotes:
+        notes.append(f"{len(evidence.dropped_quotes)} LLM quotes or table spans failed verification and were dropped")
+    coverage = Coverage(
+        queries=scope.queries, retrieved=len(scope.papers), uncited=uncited, weak=outline.not_covered,
+        thin_sections=thin, dropped=dropped, notes=notes,
+        thin_topic=len(evidence.papers) < 2 * MIN_K or top < ctx.settings.min_evidence_score or len(kept) == 0,
+    )
+    totals = CheckTotals()
+    for s in checked.sections:
+        totals.kept += s.count("kept")
+        totals.rewritten += s.count("rewritten")
+        totals.dropped += s.count("dropped")
+        totals.framing += s.count("framing")
+    stages = [scope.info, evidence.info, outline.info, drafts.info, checked.info]
+    return SurveyReport(topic=ctx.topic, options=ctx.options, sections=kept, table=table, bibliography=bib,
+                        coverage=coverage, stages=stages, totals=totals)
 
 
 def _authors(entry: BibEntry, limit: int = 6) -> str:

@@ -1,7 +1,7 @@
 """Stage 2: per paper, the verbatim abstract sentences bearing on the topic, and its table row.
 
 Offline, sentences are ranked against the topic and its sub-queries. With an LLM, papers go in batches
-(~20 per call) for a relevance grade, a summary, key quotes and table spans; every quote and span is
+(`REVIEWER_EVIDENCE_BATCH_SIZE` per call) for a relevance grade, a summary, key quotes and table spans; every quote and span is
 verified against the abstract and dropped if it is not there. Papers whose best sentence is far below
 the topic's best go to a weakly-related list, so a narrow topic does not pull unrelated papers into themes.
 """
@@ -14,6 +14,7 @@ from reviewer.errors import BudgetExceeded, LLMError
 from reviewer.evidence import content_stems, rank_sentences, verify_quote
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.settings import Settings
+from reviewer.survey.context import Previous, SurveyContext
 from reviewer.survey.models import (
     Acronym,
     EvidenceReply,
@@ -209,3 +210,12 @@ def llm_evidence(
         info = StageInfo(stage="evidence", mode=mode, reason=f"{len(failures)} of {len(batches)} LLM batches "
                          f"failed, offline evidence kept for them: {failures[0]}")
     return result.model_copy(update={"papers": kept, "weak": weak, "dropped_quotes": dropped, "info": info})
+
+
+def run(ctx: SurveyContext, previous: Previous) -> EvidenceResult:
+    """Offline evidence for every pooled paper; with an LLM, graded, quoted and verified on top of it."""
+    scope = previous.need_scope()
+    result = offline_evidence(scope.topic, scope.queries, scope.papers, ctx.settings, scope.acronyms)
+    if ctx.llm is not None and result.papers:
+        result = llm_evidence(scope.topic, result, ctx.papers, ctx.llm, ctx.settings.evidence_batch_size)
+    return result
