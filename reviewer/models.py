@@ -24,6 +24,8 @@ class PaperRecord(BaseModel):
     upvotes: int | None = None
     source: str = Field(default="", description="File the record came from.")
     line: int | None = Field(default=None, description="1-based line of the record in its file.")
+    raw_title: str | None = Field(default=None, description="Title as read, when markup cleaning changed it.")
+    raw_abstract: str | None = Field(default=None, description="Abstract as read, when markup cleaning changed it.")
 
 
 class Paper(BaseModel):
@@ -42,6 +44,8 @@ class Paper(BaseModel):
     n_authors: int | None = None
     organization: str | None = None
     sources: list[str] = Field(default_factory=list)
+    raw_title: str | None = Field(default=None, description="Title as read, when markup cleaning changed it.")
+    raw_abstract: str | None = Field(default=None, description="Abstract as read, when markup cleaning changed it.")
 
     @property
     def text(self) -> str:

@@ -46,6 +46,8 @@ _REJECTS = re.compile(
 )
 _OWN = re.compile(r"\b(?:we|our|us|ours)\b|^(?:this|the present|our) (?:paper|work|study|article|report)\b",
                   re.IGNORECASE)
+_HERE = re.compile(r"^(?:here|in this (?:paper|work|study)|to (?:this end|address|bridge|fill|overcome|tackle)"
+                   r"\b)", re.IGNORECASE)
 _OBJECTIVE = re.compile(
     r"\b(?:we (?:aim|seek|set out|ask|investigate|study|examine|explore|address|focus on|tackle|revisit)|"
     r"(?:this|the present|our) (?:paper|work|study|article) (?:aims|seeks|investigates|studies|examines|"
@@ -150,8 +152,17 @@ def sentence_role(sentence: str, index: int, n: int) -> Role:
 
 
 def sentence_roles(sentences: list[str]) -> list[Role]:
+    """Roles of a whole abstract. Abstracts state the field's context before the paper's own first
+    statement ("we ...", "this paper ...", "here, ..."), so every unmarked sentence before that point is
+    background, whatever verbs it uses ("PRMs provide feedback ..., potentially improving ...")."""
     n = len(sentences)
-    return [sentence_role(s, i, n) for i, s in enumerate(sentences)]
+    roles = [sentence_role(s, i, n) for i, s in enumerate(sentences)]
+    first_own = next((i for i, s in enumerate(sentences) if _OWN.search(s.strip()) or _HERE.match(s.strip())), None)
+    if first_own is not None:
+        for i in range(first_own):
+            if roles[i] not in (Role.LIMITATION,):
+                roles[i] = Role.BACKGROUND
+    return roles
 
 
 OWN_ROLES = frozenset({Role.METHOD, Role.RESULT, Role.CONCLUSION, Role.LIMITATION, Role.OBJECTIVE})

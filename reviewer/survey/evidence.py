@@ -1,18 +1,25 @@
 """Stage 2: per paper, the verbatim abstract sentences bearing on the topic, and its table row.
 
-Offline, sentences are ranked against the topic and its sub-queries. With an LLM, papers go in batches
-(`REVIEWER_EVIDENCE_BATCH_SIZE` per call) for a relevance grade, a summary, key quotes and table spans; every quote and span is
-verified against the abstract and dropped if it is not there. Papers whose best sentence is far below
-the topic's best go to a weakly-related list, so a narrow topic does not pull unrelated papers into themes.
+Selection is by rank, so rewording a topic does not swing the count: every pooled paper (the union of
+the top-ranked papers of each facet query) is re-scored by one relevance model (title and best
+sentence against the topic, blended with closeness to the topic's best few papers), and the top
+`MAX_SURVEYED` above an absolute floor are surveyed. Only a paper's own method, result and conclusion
+sentences are quoted (reviewer.roles); its limitation sentences feed the open-problems section.
+With an LLM, papers go in batches (`REVIEWER_EVIDENCE_BATCH_SIZE` per call) for a relevance grade
+that decides membership, a summary, quotes and table fields; every quote and span is verified
+against the abstract and dropped if it is not there.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from reviewer.errors import BudgetExceeded, LLMError
 from reviewer.evidence import content_stems, rank_sentences, verify_quote
 from reviewer.models import EvidenceSentence, Paper
+from reviewer.roles import Role, reports_other_work, sentence_roles
 from reviewer.settings import Settings
 from reviewer.survey.context import Previous, SurveyContext
 from reviewer.survey.models import (
@@ -25,7 +32,7 @@ from reviewer.survey.models import (
     WeakPaper,
 )
 from reviewer.survey.prose import is_boilerplate, role_bonus
-from reviewer.survey.table import offline_row, verified_cell
+from reviewer.survey.table import llm_benchmarks, mine_gazetteer, offline_row, verified_cell
 from reviewer.survey.terms import topic_chunks
 from reviewer.textutil import chunks, normalize, split_sentences
 
@@ -35,9 +42,11 @@ if TYPE_CHECKING:
 SUBQUERY_DISCOUNT = 0.9
 SENTENCES_PER_PAPER = 5
 SENTENCE_MARGIN = 0.2
-# A paper is on topic when its best sentence reaches this share of the best paper's, and an absolute floor.
-RELATIVE_FLOOR = 0.62
-ABSOLUTE_FLOOR = 1.35
+MAX_SURVEYED = 20  # papers surveyed, by rank; a count, never a share of the best score
+RELEVANCE_FLOOR = 0.55  # absolute: below it a paper is off topic whatever its rank
+ANCHOR_PAPERS = 3  # the topic's best papers, whose centroid steadies relevance across rewordings
+ANCHOR_WEIGHT = 0.5
+QUOTABLE = frozenset({Role.METHOD, Role.RESULT, Role.CONCLUSION})
 
 
 def offline_evidence(
@@ -46,6 +55,7 @@ def offline_evidence(
     retrieved: list[RetrievedPaper],
     settings: Settings,
     acronyms: list[Acronym] | None = None,
+    stored: dict[str, np.ndarray] | None = None,
 ) -> EvidenceResult:
     papers = [r.paper for r in retrieved]
     topic_scores = _scores(topic, papers, settings)
@@ -60,24 +70,50 @@ def offline_evidence(
         # "X for Y": a paper must be about X, not merely about Y, so the head phrase weighs half.
         core_rel = _relevance([core] + [a.apply(core) for a in acronyms], papers, settings)
         relevance = {pid: (rel + core_rel[pid]) / 2 for pid, rel in relevance.items()}
-    top = max(relevance.values(), default=0.0)
-    threshold = max(RELATIVE_FLOOR * top, ABSOLUTE_FLOOR * settings.min_evidence_score)
-    core: list[PaperEvidence] = []
+    relevance = _anchored(relevance, stored or {})
+    ranked = sorted(papers, key=lambda p: (-relevance[p.id], p.key))
+    gazetteer = mine_gazetteer(papers)
+    kept: list[PaperEvidence] = []
     weak: list[WeakPaper] = []
-    for paper in papers:
+    for rank, paper in enumerate(ranked, start=1):
         rel = relevance[paper.id]
-        if rel < threshold:
+        if rel < RELEVANCE_FLOOR:
             weak.append(WeakPaper(key=paper.key, title=paper.title, reason=(
-                f"topic relevance {rel:.2f} (title and best sentence) below the threshold {threshold:.2f}")))
+                f"topic relevance {rel:.2f} is below the floor {RELEVANCE_FLOOR:.2f} for on-topic papers")))
             continue
-        core.append(PaperEvidence(
-            key=paper.key, paper_id=paper.id, relevance=round(rel, 4),
-            sentences=_pick(paper, combined), row=offline_row(paper),
+        if len(kept) >= MAX_SURVEYED:
+            weak.append(WeakPaper(key=paper.key, title=paper.title, reason=(
+                f"ranked {rank} of {len(ranked)} by topic relevance; the survey covers the top {MAX_SURVEYED}")))
+            continue
+        sentences, limitations = _pick(paper, combined)
+        kept.append(PaperEvidence(
+            key=paper.key, paper_id=paper.id, relevance=round(rel, 4), sentences=sentences,
+            limitations=limitations, row=offline_row(paper, gazetteer),
         ))
-    core.sort(key=lambda e: (-e.relevance, e.key))
     return EvidenceResult(
-        info=StageInfo(stage="evidence"), papers=core, weak=weak, threshold=round(threshold, 4)
+        info=StageInfo(stage="evidence"), papers=kept, weak=weak, threshold=RELEVANCE_FLOOR,
+        gazetteer=sorted(gazetteer),
     )
+
+
+def _anchored(relevance: dict[str, float], stored: dict[str, np.ndarray]) -> dict[str, float]:
+    """Blend each paper's relevance with its closeness to the topic's best few papers.
+
+    Query wording moves the lexical part of relevance; what the best papers are about moves much less,
+    so the blend keeps the surveyed set steadier under paraphrase.
+    """
+    ids = [pid for pid in relevance if pid in stored]
+    if len(ids) < ANCHOR_PAPERS + 1:
+        return relevance
+    best = sorted(ids, key=lambda pid: (-relevance[pid], pid))[:ANCHOR_PAPERS]
+    vecs = {pid: np.asarray(stored[pid], dtype=np.float64) for pid in ids}
+    vecs = {pid: v / max(float(np.linalg.norm(v)), 1e-9) for pid, v in vecs.items()}
+    centre = np.mean([vecs[pid] for pid in best], axis=0)
+    centre /= max(float(np.linalg.norm(centre)), 1e-9)
+    return {
+        pid: (1 - ANCHOR_WEIGHT) * rel + ANCHOR_WEIGHT * float(vecs[pid] @ centre) if pid in vecs else rel
+        for pid, rel in relevance.items()
+    }
 
 
 def _core_phrase(topic: str) -> str | None:
@@ -110,22 +146,28 @@ def _scores(query: str, papers: list[Paper], settings: Settings) -> dict[tuple[s
     return {(e.paper_id, e.index): e.score for e in rank_sentences(query, papers, settings)}
 
 
-def _pick(paper: Paper, combined: dict[tuple[str, int], float]) -> list[EvidenceSentence]:
-    """The paper's best sentences for the topic, favouring contributions and findings over background."""
+def _pick(
+    paper: Paper, combined: dict[tuple[str, int], float]
+) -> tuple[list[EvidenceSentence], list[EvidenceSentence]]:
+    """The paper's best own method/result/conclusion sentences for the topic, and its limitation sentences.
+
+    Background, and sentences that report other people's claims, are never quoted as the paper's own.
+    """
     sentences = split_sentences(paper.abstract)
-    scored = [
-        EvidenceSentence(
-            paper_id=paper.id, key=paper.key, index=i, text=s,
-            score=round(combined.get((paper.id, i), 0.0) + role_bonus(s, i), 4),
-        )
-        for i, s in enumerate(sentences)
-        if not is_boilerplate(s)
-    ]
-    scored.sort(key=lambda e: (-e.score, e.index))
+    roles = sentence_roles(sentences)
+
+    def item(i: int) -> EvidenceSentence:
+        score = combined.get((paper.id, i), 0.0) + role_bonus(sentences[i], i)
+        return EvidenceSentence(paper_id=paper.id, key=paper.key, index=i, text=sentences[i], score=round(score, 4))
+
+    usable = [i for i, s in enumerate(sentences) if not is_boilerplate(s) and not reports_other_work(s)]
+    quotable = [i for i in usable if roles[i] in QUOTABLE] or [i for i in usable if roles[i] == Role.OBJECTIVE]
+    limits = [item(i) for i in usable if roles[i] == Role.LIMITATION]
+    scored = sorted((item(i) for i in quotable), key=lambda e: (-e.score, e.index))
     if not scored:
-        return []
+        return [], limits
     best = scored[0].score
-    return [e for e in scored[:SENTENCES_PER_PAPER] if e.score >= best - SENTENCE_MARGIN]
+    return [e for e in scored[:SENTENCES_PER_PAPER] if e.score >= best - SENTENCE_MARGIN], limits
 
 
 def papers_block(papers: list[Paper]) -> str:
@@ -133,7 +175,8 @@ def papers_block(papers: list[Paper]) -> str:
     blocks = []
     for paper in papers:
         lines = "\n".join(f"  (s{i}) {s}" for i, s in enumerate(split_sentences(paper.abstract)))
-        blocks.append(f"[@{paper.key}] {paper.title} ({paper.year or 'n.d.'})\n{lines}")
+        year = f" ({paper.year})" if paper.year else ""
+        blocks.append(f"[@{paper.key}] {paper.title}{year}\n{lines}")
     return "\n\n".join(blocks)
 
 
@@ -178,7 +221,7 @@ def llm_evidence(
             paper, ev = papers[key], by_key[key]
             ev.llm_relevance = note.relevance
             ev.summary = note.summary.strip() or None
-            if note.relevance == 0:
+            if note.relevance <= 1:
                 unrelated.add(key)
             sentences = split_sentences(paper.abstract)
             have = {s.index for s in ev.sentences}
@@ -191,16 +234,21 @@ def llm_evidence(
                     have.add(idx)
                     ev.sentences.append(EvidenceSentence(
                         paper_id=paper.id, key=key, index=idx, text=sentences[idx], score=ev.relevance))
-            for column in ("method", "evaluation", "result"):
+            for column in ("method", "task", "result"):
                 span = getattr(note, column)
-                cell = verified_cell(span, paper.abstract)
+                cell = verified_cell(span, paper.abstract, paper.title)
                 if cell is not None:
                     setattr(ev.row, column, cell)
                 elif span.strip():
                     dropped.append(f"{key} ({column} cell): {span[:120]}")
+            names = llm_benchmarks(note.benchmarks, paper.abstract, frozenset(result.gazetteer))
+            if names is not None:
+                ev.row.benchmarks = names
+            elif note.benchmarks.strip():
+                dropped.append(f"{key} (benchmarks cell): {note.benchmarks[:120]}")
     kept = [e for e in result.papers if e.key not in unrelated]
     weak = result.weak + [
-        WeakPaper(key=k, title=papers[k].title, reason="the LLM graded it unrelated to the topic")
+        WeakPaper(key=k, title=papers[k].title, reason="the LLM graded it unrelated or only tangential to the topic")
         for k in sorted(unrelated)
     ]
     if not failures:
@@ -215,7 +263,8 @@ def llm_evidence(
 def run(ctx: SurveyContext, previous: Previous) -> EvidenceResult:
     """Offline evidence for every pooled paper; with an LLM, graded, quoted and verified on top of it."""
     scope = previous.need_scope()
-    result = offline_evidence(scope.topic, scope.queries, scope.papers, ctx.settings, scope.acronyms)
+    stored = ctx.retriever.store.vectors([r.paper.id for r in scope.papers])
+    result = offline_evidence(scope.topic, scope.queries, scope.papers, ctx.settings, scope.acronyms, stored)
     if ctx.llm is not None and result.papers:
         result = llm_evidence(scope.topic, result, ctx.papers, ctx.llm, ctx.settings.evidence_batch_size)
     return result

@@ -33,13 +33,14 @@ _BIBTEX_SPECIAL = {
     "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
 }
 THIN_SECTION_PAPERS = 2
-COLUMNS = ("Paper", "Method / contribution", "Evaluation / benchmark", "Key result")
+COLUMNS = ("Ref.", "Method", "Task", "Benchmarks and datasets", "Headline result")
+MIN_TABLE_FIELDS = 3  # a row needs three of the four fields; sparser papers are listed under the table
 
 
 def escape_md(text: str) -> str:
     """Untrusted text as inert Markdown: no HTML, links, code, emphasis or block markers."""
     text = " ".join(text.split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
     text = text.replace("[", "&#91;").replace("]", "&#93;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
     text = _BLOCK_START.sub(r"\1\\\2", text)
@@ -68,10 +69,10 @@ def cite(text: str, keys: list[str]) -> str:
     return f"{body} {format_group(keys)}{end}" if keys else f"{body}{end}"
 
 
-def short_title(title: str, words: int = 8) -> str:
+def short_title(title: str) -> str:
+    """The title's name part ('S-GRPO' of 'S-GRPO: Early Exit ...'), or the whole title; never cut."""
     head = title.split(":", 1)[0].strip() if ":" in title else title
-    tokens = head.split()
-    return " ".join(tokens[:words]) + (" …" if len(tokens) > words else "")
+    return head if len(head.split()) >= 1 else title
 
 
 def bibliography(sections: list[CheckedSection], papers: dict[str, Paper]) -> list[BibEntry]:
@@ -86,6 +87,7 @@ def bibliography(sections: list[CheckedSection], papers: dict[str, Paper]) -> li
 
 def run(ctx: SurveyContext, previous: Previous) -> SurveyReport:
     """Bibliography of exactly the cited papers, their table rows, and the coverage appendix."""
+    from reviewer.survey.sections import OPEN_PROBLEMS
     from reviewer.survey.table import offline_row
     from reviewer.survey.themes import MIN_K
 
@@ -95,7 +97,8 @@ def run(ctx: SurveyContext, previous: Previous) -> SurveyReport:
     bib = bibliography(kept, papers)
     cited = {b.key for b in bib}
     rows = {e.key: e.row for e in evidence.papers}
-    table = [rows.get(b.key) or offline_row(papers[b.key]) for b in bib]
+    gazetteer = frozenset(evidence.gazetteer)
+    table = [rows.get(b.key) or offline_row(papers[b.key], gazetteer) for b in bib]
     where = {k: s.title for s in outline.sections for k in s.keys}
     weak_keys = {w.key for w in outline.not_covered}
     uncited = [
@@ -106,7 +109,7 @@ def run(ctx: SurveyContext, previous: Previous) -> SurveyReport:
         if e.key not in cited and e.key not in weak_keys
     ]
     thin = [s.title + " (no sentence survived the checker)" for s in checked.sections if not s.paragraphs]
-    thin += [s.title for s in kept if len(s.cited_keys) < THIN_SECTION_PAPERS]
+    thin += [s.title for s in kept if len(s.cited_keys) < THIN_SECTION_PAPERS and s.title != OPEN_PROBLEMS]
     dropped = [c for s in checked.sections for c in s.checks if c.action == "dropped"]
     top = max((e.relevance for e in evidence.papers), default=0.0)
     notes = []
@@ -144,20 +147,66 @@ def _section_md(n: int, section: CheckedSection) -> str:
     return "\n".join(lines)
 
 
-def _table_md(rows: list[TableRow], numbers: dict[str, int], titles: dict[str, str]) -> list[str]:
+def _table_md(rows: list[TableRow], numbers: dict[str, int]) -> list[str]:
+    """One row per paper with at least MIN_TABLE_FIELDS fields; cells hold whole spans (they wrap)."""
     out = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
     for row in rows:
-        paper = f"\\[{numbers[row.key]}\\] {escape_md(titles[row.key])}"
-        cells = [paper, escape_cell(row.method.text), escape_cell(row.evaluation.text),
-                 escape_cell(row.result.text)]
+        cells = [f"\\[{numbers[row.key]}\\]"] + [escape_cell(text) for text in row.cells()]
         out.append("| " + " | ".join(cells) + " |")
     return out
+
+
+def _table_section(report: SurveyReport, numbers: dict[str, int], titles: dict[str, str]) -> list[str]:
+    rows = [r for r in report.table if r.key in numbers]
+    full = [r for r in rows if r.filled() >= MIN_TABLE_FIELDS]
+    sparse = [r for r in rows if r.filled() < MIN_TABLE_FIELDS]
+    if not rows:
+        return []
+    out = ["## Comparison of methods", ""]
+    if full:
+        out += ["Fields are taken from each paper's title and abstract; a blank cell means the abstract "
+                "does not say.", ""]
+        out += _table_md(full, numbers) + [""]
+    if sparse:
+        out += ["Papers whose abstracts name no benchmark and report no number, so they have no row:", ""]
+        for r in sparse:
+            known = "; ".join(escape_md(t) for t in (r.method.text, r.task.text) if t.strip())
+            out.append(f"- \\[{numbers[r.key]}\\] {escape_md(titles[r.key])}" + (f" ({known})" if known else ""))
+        out.append("")
+    return out
+
+
+def conclusion(report: SurveyReport) -> list[str]:
+    """A short close: what the survey covered and where the open problems are; no new claims."""
+    themes = [s.title for s in report.sections if s.cited_keys]
+    if not themes:
+        return []
+    from reviewer.survey.sections import OPEN_PROBLEMS
+
+    body = [t for t in themes if t != OPEN_PROBLEMS]
+    n = len(report.bibliography)
+    text = (f"The survey covers {n} paper{'s' if n != 1 else ''} on “{escape_md(report.topic)}” in "
+            f"{len(body)} theme{'s' if len(body) != 1 else ''}: " + "; ".join(escape_md(t) for t in body) + ".")
+    bench: dict[str, int] = {}
+    for row in report.table:
+        for b in (row.benchmarks.text.split(", ") if row.benchmarks.text else []):
+            bench[b] = bench.get(b, 0) + 1
+    common = sorted(((c, b) for b, c in bench.items() if c >= 2), key=lambda x: (-x[0], x[1]))[:3]
+    if common:
+        text += " The benchmarks named most often in the abstracts are " + ", ".join(
+            f"{escape_md(b)} ({c} papers)" for c, b in common) + "."
+    if OPEN_PROBLEMS in themes:
+        text += " The open problems above are the authors' own statements of what their methods do not yet do."
+    return ["## Conclusion", "", text, ""]
 
 
 def overview(report: SurveyReport) -> str:
     """What was searched and found, and how the text was checked; states nothing about the literature."""
     cov, totals = report.coverage, report.totals
-    themes = "; ".join(escape_md(s.title) for s in report.sections)
+    from reviewer.survey.sections import OPEN_PROBLEMS
+
+    body = [s for s in report.sections if s.title != OPEN_PROBLEMS]
+    themes = "; ".join(escape_md(s.title) for s in body)
     parts = [
         f"This survey searched the corpus with {len(cov.queries)} "
         f"quer{'y' if len(cov.queries) == 1 else 'ies'} for “{escape_md(report.topic)}” and retrieved "
@@ -165,11 +214,13 @@ def overview(report: SurveyReport) -> str:
     ]
     if report.sections:
         parts.append(
-            f"It cites {len(report.bibliography)} of them across {len(report.sections)} "
-            f"theme{'s' if len(report.sections) != 1 else ''}: {themes}."
+            f"It cites {len(report.bibliography)} of them across {len(body)} "
+            f"theme{'s' if len(body) != 1 else ''}: {themes}"
+            + ("; a closing section collects the open problems the papers name." if len(body) < len(report.sections)
+               else ".")
         )
     if cov.weak:
-        parts.append(f"{len(cov.weak)} retrieved papers were judged weakly related and are listed in the appendix.")
+        parts.append(f"{len(cov.weak)} retrieved papers were left out; the appendix lists each with the reason.")
     modes = {s.stage: s.mode for s in report.stages}
     writer = "an LLM" if modes.get("sections") in ("llm", "mixed") else "extracting and attributing abstract sentences"
     parts.append(
@@ -189,19 +240,16 @@ def render_markdown(report: SurveyReport) -> str:
     out = [f"# Survey: {escape_md(report.topic)}", "", "## Overview", "", overview(report), ""]
     for n, section in enumerate(report.sections, start=1):
         out.append(_section_md(n, section))
-    rows = [r for r in report.table if r.key in numbers]
-    if rows:
-        out += ["## Comparison of methods", "",
-                "Cells quote the abstracts; a blank cell means the abstract does not say.", ""]
-        out += _table_md(rows, numbers, titles) + [""]
+    out += _table_section(report, numbers, titles)
+    out += conclusion(report)
     out += _appendix(report) + [""]
     out += ["## References", ""]
     for b in report.bibliography:
-        year = b.year or "n.d."
+        year = f" ({b.year})" if b.year else ""
         link = safe_url(b.url) or (f"https://doi.org/{b.doi}" if b.doi and safe_url(f"https://doi.org/{b.doi}")
                                    else None)
         tail = f" <{link}>" if link else ""
-        out.append(f"{b.number}. **{escape_md(b.key)}**: {_authors(b)}{escape_md(b.title)} ({year}).{tail}")
+        out.append(f"{b.number}. **{escape_md(b.key)}**: {_authors(b)}{escape_md(b.title)}{year}.{tail}")
     text = "\n".join(out).rstrip() + "\n"
     guard = filter_citations(text, set(numbers))
     return guard.text + "\n" if guard.removed else text
@@ -213,7 +261,7 @@ def _appendix(report: SurveyReport) -> list[str]:
     out += [f"{i}. {escape_md(q)}" for i, q in enumerate(cov.queries, start=1)] + [""]
     out += ["### Retrieved but not cited", ""]
     out += [f"- **{escape_md(p.key)}**: {escape_md(p.title)} ({escape_md(p.reason)})" for p in cov.uncited] or ["- none"]
-    out += ["", "### Weakly related or not covered", ""]
+    out += ["", "### Left out of the survey", ""]
     out += [f"- **{escape_md(p.key)}**: {escape_md(p.title)} ({escape_md(p.reason)})" for p in cov.weak] or ["- none"]
     out += ["", "### Sections with thin support", ""]
     out += [f"- {escape_md(t)}" for t in cov.thin_sections] or ["- none"]

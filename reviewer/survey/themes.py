@@ -9,6 +9,7 @@ clusters afterwards tends to produce bags of words. When too few good phrases ex
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 
 import numpy as np
@@ -283,3 +284,54 @@ def find_themes(topic: str, docs: list[ThemeDoc], x: np.ndarray, embed: object) 
         used.update(" ".join(content_stems(t)) for t in terms[:1])
         themes.append(Theme(title=title or f"Further work on {topic}", terms=terms, members=members))
     return themes
+
+
+_TASK_END = re.compile(
+    r"(?:reasoning|answering|generation|tasks?|agents?|alignment|safety|translation|summari[sz]ation|math\w*|"
+    r"coding|navigation|dialogue|recommendation|domains?|settings?|benchmarks?|games?|search|understanding|"
+    r"planning|decision[- ]making)$", re.IGNORECASE)
+_PROCESS_END = re.compile(
+    r"(?:training|evaluation|verification|supervision|estimation|learning|optimi[sz]ation|scaling|design|"
+    r"annotation|modell?ing|selection|tuning|fine-tuning|distillation|construction|labels?|feedback|data)$",
+    re.IGNORECASE)
+GENERIC_THEME_WORDS = frozenset("""llm llms lm lms language model models large ai system systems reasoning
+    reinforcement learning alignment training evaluation method methods finding findings approach approaches
+    work works paper papers study studies analysis results framework frameworks""".split())
+
+
+def _tidy_case(title: str) -> str:
+    """Sentence case: words written Title Case mid-title go lower; acronyms and CamelCase names stay."""
+    words = title.split()
+    out = [words[0][:1].upper() + words[0][1:]] if words else []
+    for w in words[1:]:
+        plain = w[:1].isupper() and w[1:].islower() and w.isalpha()
+        out.append(w.lower() if plain else w)
+    return " ".join(out)
+
+
+def theme_title(raw: str, topic_head: str) -> str:
+    """A 3-8 word noun phrase for a theme, from its label and the survey's head phrase.
+
+    'Mathematical reasoning' -> 'PRMs for mathematical reasoning'; 'Automated training' -> 'Automated
+    training of PRMs'; a label of only generic words ('LLMs', 'AI systems') -> 'Further work on PRMs'.
+    """
+    raw = " ".join(raw.split())
+    if len(raw.split()) > 8 and " and " in raw:
+        raw = raw.split(" and ", 1)[0]
+    words = raw.split()
+    content = [w for w in re.findall(r"[\w-]+", raw.lower()) if w not in _FUNCTION_WORDS]
+    head = topic_head.strip()
+    if not content or all(w in GENERIC_THEME_WORDS for w in content):
+        return _tidy_case(f"Further work on {head}") if head else "Further work"
+    head_stems = set(norm_stems(content_stems(head)))
+    if len(words) >= 3 or not head or head_stems & set(norm_stems(content_stems(raw))):
+        title = raw
+    elif _TASK_END.search(raw):
+        title = f"{head} for {raw[:1].lower() + raw[1:]}"
+    elif _PROCESS_END.search(raw):
+        title = f"{raw} of {head}"
+    else:
+        title = f"{raw} in {head}"
+    if len(title.split()) > 8:
+        title = raw if len(raw.split()) >= 3 else " ".join(title.split()[:8])
+    return _tidy_case(title)
