@@ -46,8 +46,9 @@ _REJECTS = re.compile(
 )
 _OWN = re.compile(r"\b(?:we|our|us|ours)\b|^(?:this|the present|our) (?:paper|work|study|article|report)\b",
                   re.IGNORECASE)
-_HERE = re.compile(r"^(?:here|in this (?:paper|work|study)|to (?:this end|address|bridge|fill|overcome|tackle)"
-                   r"\b)", re.IGNORECASE)
+_FIRST_OWN = re.compile(r"\b(?:we|our)\b|^(?:this|the present|our) (?:paper|work|study|article|report)\b",
+                        re.IGNORECASE)
+_HERE = re.compile(r"^(?:here|in this (?:paper|work|study))\b", re.IGNORECASE)
 _OBJECTIVE = re.compile(
     r"\b(?:we (?:aim|seek|set out|ask|investigate|study|examine|explore|address|focus on|tackle|revisit)|"
     r"(?:this|the present|our) (?:paper|work|study|article) (?:aims|seeks|investigates|studies|examines|"
@@ -157,7 +158,8 @@ def sentence_roles(sentences: list[str]) -> list[Role]:
     background, whatever verbs it uses ("PRMs provide feedback ..., potentially improving ...")."""
     n = len(sentences)
     roles = [sentence_role(s, i, n) for i, s in enumerate(sentences)]
-    first_own = next((i for i, s in enumerate(sentences) if _OWN.search(s.strip()) or _HERE.match(s.strip())), None)
+    first_own = next((i for i, s in enumerate(sentences) if _FIRST_OWN.search(s.strip()) or _HERE.match(s.strip())),
+                     None)
     if first_own is not None:
         for i in range(first_own):
             if roles[i] not in (Role.LIMITATION,):

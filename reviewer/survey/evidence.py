@@ -12,6 +12,7 @@ against the abstract and dropped if it is not there.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -46,6 +47,7 @@ MAX_SURVEYED = 20  # papers surveyed, by rank; a count, never a share of the bes
 RELEVANCE_FLOOR = 0.55  # absolute: below it a paper is off topic whatever its rank
 ANCHOR_PAPERS = 3  # the topic's best papers, whose centroid steadies relevance across rewordings
 ANCHOR_WEIGHT = 0.5
+INJECTED = re.compile(r"@\w|</?[a-z][^>]*>", re.IGNORECASE)  # citation keys or HTML inside an abstract: never quoted
 QUOTABLE = frozenset({Role.METHOD, Role.RESULT, Role.CONCLUSION})
 
 
@@ -160,7 +162,8 @@ def _pick(
         score = combined.get((paper.id, i), 0.0) + role_bonus(sentences[i], i)
         return EvidenceSentence(paper_id=paper.id, key=paper.key, index=i, text=sentences[i], score=round(score, 4))
 
-    usable = [i for i, s in enumerate(sentences) if not is_boilerplate(s) and not reports_other_work(s)]
+    usable = [i for i, s in enumerate(sentences)
+              if not is_boilerplate(s) and not reports_other_work(s) and not INJECTED.search(s)]
     quotable = [i for i in usable if roles[i] in QUOTABLE] or [i for i in usable if roles[i] == Role.OBJECTIVE]
     limits = [item(i) for i in usable if roles[i] == Role.LIMITATION]
     scored = sorted((item(i) for i in quotable), key=lambda e: (-e.score, e.index))
@@ -227,7 +230,7 @@ def llm_evidence(
             have = {s.index for s in ev.sentences}
             for quote in note.quotes:
                 idx = _sentence_index(quote, sentences) if verify_quote(quote, paper.abstract) else None
-                if idx is None:
+                if idx is None or INJECTED.search(sentences[idx]):
                     dropped.append(f"{key}: {quote[:120]}")
                     continue
                 if idx not in have:

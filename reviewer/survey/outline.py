@@ -99,7 +99,12 @@ def single_title(topic: str, head: str) -> str:
     """The one section's title when the topic has too few papers for themes: the topic if it is short."""
     if 3 <= len(topic.split()) <= 8:
         return title_case(topic)
-    return title_case(f"Work on {head}") if head else title_case(" ".join(topic.split()[:8]))
+    if head:
+        return title_case(f"Work on {head}")
+    words = topic.split()[:8]
+    while len(words) > 3 and words[-1].lower() in {"a", "an", "the", "of", "for", "in", "on", "with", "and", "or", "to"}:
+        words.pop()
+    return title_case(" ".join(words))
 
 
 def topic_head(topic: str, acronyms: list[Acronym]) -> str:
@@ -140,7 +145,7 @@ def offline_outline(
     head = topic_head(topic, acronyms or [])
     sections = []
     for t in themes:
-        title = theme_title(t.title, head)
+        title = theme_title(t.title, head, t.terms)
         sections.append(Section(title=title, scope=_scope_line(title, len(t.members), t.terms),
                                 keys=[evidence[i].key for i in sorted(t.members, key=lambda i: -evidence[i].relevance)]))
     return Outline(info=info, sections=sections, not_covered=list(result.weak))

@@ -40,7 +40,7 @@ MIN_TABLE_FIELDS = 3  # a row needs three of the four fields; sparser papers are
 def escape_md(text: str) -> str:
     """Untrusted text as inert Markdown: no HTML, links, code, emphasis or block markers."""
     text = " ".join(text.split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = text.replace("[", "&#91;").replace("]", "&#93;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
     text = _BLOCK_START.sub(r"\1\\\2", text)

@@ -182,6 +182,7 @@ def llm_sections(
         return Drafts(info=StageInfo(stage="sections", mode="skipped"), sections=[])
     with ThreadPoolExecutor(max_workers=min(MAX_WORKERS, len(outline.sections))) as pool:
         drafts = list(pool.map(write, outline.sections))
+    closing = open_problems(outline, result, papers)  # the papers' own limitation sentences, quoted
     failed = [d for d in drafts if d.mode != "llm"]
     if not failed:
         info = StageInfo(stage="sections", mode="llm")
@@ -191,7 +192,7 @@ def llm_sections(
             mode="offline" if len(failed) == len(drafts) else "mixed",
             reason=f"{len(failed)} of {len(drafts)} sections fell back to the offline writer: {failed[0].reason}",
         )
-    return Drafts(info=info, sections=drafts)
+    return Drafts(info=info, sections=drafts + ([closing] if closing else []))
 
 
 def run(ctx: SurveyContext, previous: Previous) -> Drafts:

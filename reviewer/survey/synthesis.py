@@ -26,7 +26,8 @@ _NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "e
 # "This method improves ..." / "It uses ...": a subject that points back to the paper's method.
 _SUBJECT = re.compile(
     r"^(?:(?:This|The|Our|The proposed|This new|Such an?) (?:method|approach|framework|model|system|algorithm|"
-    r"technique|pipeline|paradigm|strategy|design|agent|benchmark|dataset|recipe|architecture)s?|It)\b(?=\s+[a-z])"
+    r"technique|pipeline|paradigm|strategy|design|agent|benchmark|dataset|recipe|architecture)s?|It)\b"
+    r"(?=\s+(?!is\b|was\b|has\b|remains\b|seems\b|becomes\b|appears\b|turns\b)[a-z])"
 )
 _OWN_THING = re.compile(r"\b(?:their|the proposed) (?:method|approach|framework|system|model|algorithm|technique|"
                         r"pipeline|benchmark|dataset)\b")
@@ -62,7 +63,6 @@ def with_context(paper: Paper, chosen: list[EvidenceSentence], name: str) -> lis
     """
     sentences = split_sentences(paper.abstract)
     roles = sentence_roles(sentences)
-    have = {e.index for e in chosen}
     out: dict[int, EvidenceSentence] = {}
     for ev in sorted(chosen, key=lambda e: e.index):
         if not is_anaphoric(ev.text):
@@ -73,7 +73,7 @@ def with_context(paper: Paper, chosen: list[EvidenceSentence], name: str) -> lis
             out[ev.index] = ev.model_copy(update={"text": resolved})
             continue
         prev = ev.index - 1
-        if prev >= 0 and (prev in have or prev in out or (
+        if prev >= 0 and (prev in out or (
                 roles[prev] != Role.BACKGROUND and not reports_other_work(sentences[prev])
                 and not is_anaphoric(sentences[prev]))):
             out.setdefault(prev, EvidenceSentence(paper_id=paper.id, key=paper.key, index=prev,
@@ -163,7 +163,8 @@ def open_problem_quotes(evidence: list[PaperEvidence], papers: dict[str, Paper],
             text = sentences[i]
             if i in quoted or roles[i] not in _OPEN_ROLES or not _OPEN.search(text) or _PRAISE.search(text):
                 continue
-            if is_anaphoric(text) or "?" in text or reports_other_work(text) or len(text.split()) > 45:
+            if is_anaphoric(text) or "?" in text or reports_other_work(text) or len(text.split()) > 45 \
+                    or re.search(r"@\w|<[a-z/]", text, re.IGNORECASE):
                 continue
             out.append(EvidenceSentence(paper_id=paper.id, key=paper.key, index=i, text=text, score=ev.relevance))
             break

@@ -80,6 +80,10 @@ def _sentences(paper: Paper) -> list[str]:
     return [s for s in split_sentences(paper.abstract) if not is_boilerplate(s)]
 
 
+_NOT_A_NAME = re.compile(r"^(?:towards?|on|beyond|rethinking|revisiting|when|how|what|why|can|is|are|do|does|"
+                         r"from|through|with|without|in|the|a|an)\b", re.IGNORECASE)
+
+
 def _name_like(word: str) -> bool:
     """'S-GRPO', 'ReasonFlux-PRM', 'RM-R1', 'AURORA': inner capitals, digits, or all capitals."""
     core = word.strip("()[],.")
@@ -90,7 +94,7 @@ def _name_like(word: str) -> bool:
 def method_name(paper: Paper) -> str:
     """The name the paper gives its method, system or resource, or ''."""
     head = paper.title.split(":", 1)[0].strip() if ":" in paper.title else ""
-    if head and len(head.split()) <= 4 and any(_name_like(w) for w in head.split()):
+    if head and len(head.split()) <= 4 and any(_name_like(w) for w in head.split()) and not _NOT_A_NAME.match(head):
         return head
     for sentence in _sentences(paper):
         m = _CALLED.search(sentence)

@@ -309,29 +309,48 @@ def _tidy_case(title: str) -> str:
     return " ".join(out)
 
 
-def theme_title(raw: str, topic_head: str) -> str:
-    """A 3-8 word noun phrase for a theme, from its label and the survey's head phrase.
+def _bare(raw: str) -> bool:
+    """A bare acronym ('MLLMs') or only generic words ('AI systems'): not a name for a theme."""
+    content = [w for w in re.findall(r"[\w-]+", raw.lower()) if w not in _FUNCTION_WORDS]
+    words = raw.split()
+    acronym = len(words) == 1 and sum(c.isupper() for c in words[0]) >= 2
+    return acronym or not content or all(w in GENERIC_THEME_WORDS for w in content)
+
+
+def theme_title(raw: str, topic_head: str, terms: list[str] | None = None) -> str:
+    """A 3-8 word noun phrase for a theme, from its label, its other phrases and the survey's head phrase.
 
     'Mathematical reasoning' -> 'PRMs for mathematical reasoning'; 'Automated training' -> 'Automated
-    training of PRMs'; a label of only generic words ('LLMs', 'AI systems') -> 'Further work on PRMs'.
+    training of PRMs'; a label of only generic words or a bare acronym ('LLMs') gives way to the
+    theme's next phrase, or to 'Further work on PRMs'.
     """
     raw = " ".join(raw.split())
     if len(raw.split()) > 8 and " and " in raw:
         raw = raw.split(" and ", 1)[0]
-    words = raw.split()
-    content = [w for w in re.findall(r"[\w-]+", raw.lower()) if w not in _FUNCTION_WORDS]
     head = topic_head.strip()
-    if not content or all(w in GENERIC_THEME_WORDS for w in content):
-        return _tidy_case(f"Further work on {head}") if head else "Further work"
-    head_stems = set(norm_stems(content_stems(head)))
-    if len(words) >= 3 or not head or head_stems & set(norm_stems(content_stems(raw))):
+    others = [t for t in (terms or []) if t.lower() not in raw.lower() and not _bare(t)]
+    if _bare(raw):
+        if not others:
+            return _tidy_case(f"Further work on {head}") if head else "Further work"
+        raw = others.pop(0)
+    words = raw.split()
+    head_stems = set(norm_stems(content_stems(head))) if head else set()
+    overlaps = bool(head_stems & set(norm_stems(content_stems(raw))))
+    if len(words) >= 3:
         title = raw
-    elif _TASK_END.search(raw):
+    elif head and not overlaps and _TASK_END.search(raw):
         title = f"{head} for {raw[:1].lower() + raw[1:]}"
-    elif _PROCESS_END.search(raw):
+    elif head and not overlaps and _PROCESS_END.search(raw):
         title = f"{raw} of {head}"
-    else:
+    elif head and not overlaps:
         title = f"{raw} in {head}"
+    elif others and len(f"{raw} and {others[0]}".split()) <= 8:
+        title = f"{raw} and {others[0]}"
+    else:
+        title = f"Work on {raw[:1].lower() + raw[1:]}" if not raw[1:2].isupper() else f"Work on {raw}"
     if len(title.split()) > 8:
         title = raw if len(raw.split()) >= 3 else " ".join(title.split()[:8])
-    return _tidy_case(title)
+    words = title.split()
+    while len(words) > 3 and words[-1].lower() in _FUNCTION_WORDS:
+        words.pop()
+    return _tidy_case(" ".join(words))
