@@ -16,7 +16,7 @@ from reviewer.settings import Settings
 from reviewer.survey.evidence import _pick
 from reviewer.survey.synthesis import resolve_subject, with_context
 from reviewer.survey.table import CURATED_BENCHMARKS, method_name, mine_gazetteer, offline_row
-from reviewer.survey.themes import theme_title
+from reviewer.survey.themes import GENERIC_THEME_WORDS, theme_title
 from reviewer.textutil import split_sentences
 from tests.test_survey_offline import build_seeded_home
 
@@ -125,8 +125,12 @@ def test_table_cells_are_never_cut(seed_papers: dict[str, Paper]) -> None:
 
 @pytest.mark.parametrize("label", ["LLMs", "AI systems", "Reinforcement learning", "MLLMs", "Findings"])
 def test_generic_or_acronym_labels_never_become_theme_titles(label: str) -> None:
-    title = theme_title(label, "process reward models", ["step-level verification"])
-    assert title.lower() != label.lower() and 3 <= len(title.split()) <= 8
+    head = "process reward models"
+    title = theme_title(label, head, ["step-level verification"])
+    assert 3 <= len(title.split()) <= 8
+    # Beyond the topic's own head phrase the title must say something specific, not only generic words.
+    own = {w.strip(",").lower() for w in title.split()} - set(head.split()) - {"of", "for", "in", "on", "and"}
+    assert own - GENERIC_THEME_WORDS - {"further"}, title
 
 
 def test_offline_outline_titles_are_noun_phrases(settings: Settings, tmp_path: Path) -> None:
