@@ -100,6 +100,10 @@ _FIELD_BACKGROUND = re.compile(
 )
 
 
+_FUTURE = re.compile(r"\b(?:still (?:meets|faces|struggles|has|lacks|falls short)|future (?:work|research|efforts|"
+                     r"studies|directions?)|left (?:open|for future)|remains? (?:an )?open)\b", re.IGNORECASE)
+_FOR_FUTURE_USE = re.compile(r"\b(?:facilitat|foster|support|enabl|inspir|benefit|spur|advanc|guid)\w* (?:further |"
+                             r"the )?(?:future|further)\b", re.IGNORECASE)
 _LEAVE_FOR_FUTURE = re.compile(r"\b(?:leave|left)\b[^.]{0,40}\bfuture\b", re.IGNORECASE)
 _NUMBERED_RESULT = re.compile(r"\d+(?:\.\d+)?\s?(?:%|\\%|x\b|×|points?\b)")
 _PROBLEM = re.compile(
@@ -126,6 +130,8 @@ def sentence_role(sentence: str, index: int, n: int) -> Role:
     own = bool(_OWN.search(s))
     if reports_other_work(s) and not re.search(r"\bwe (?:find|show|demonstrate|reveal)\b", s, re.IGNORECASE):
         return Role.BACKGROUND
+    if _FUTURE.search(s) and index > 0 and not _FOR_FUTURE_USE.search(s):
+        return Role.LIMITATION
     if _METHOD.search(s) and own and not _LEAVE_FOR_FUTURE.search(s):
         return Role.METHOD
     if _LIMITATION.search(s) and (own or index >= n - 2 or "future" in s.lower()):
@@ -164,6 +170,11 @@ def sentence_roles(sentences: list[str]) -> list[Role]:
         for i in range(first_own):
             if roles[i] not in (Role.LIMITATION,):
                 roles[i] = Role.BACKGROUND
+        # After it, an unmarked problem statement is the paper's own finding about its method, not context.
+        for i in range(first_own + 1, n):
+            s = sentences[i]
+            if roles[i] == Role.BACKGROUND and not reports_other_work(s) and not _FIELD_BACKGROUND.search(s):
+                roles[i] = Role.LIMITATION if _LIMITATION.search(s) or _PROBLEM.search(s) else Role.RESULT
     return roles
 
 
