@@ -44,9 +44,9 @@ SUBQUERY_DISCOUNT = 0.9
 SENTENCES_PER_PAPER = 5
 SENTENCE_MARGIN = 0.2
 MAX_SURVEYED = 20  # papers surveyed, by rank; a count, never a share of the best score
-RELEVANCE_FLOOR = 0.55  # absolute: below it a paper is off topic whatever its rank
+RELEVANCE_FLOOR = 0.6  # absolute: below it a paper is off topic whatever its rank
 ANCHOR_PAPERS = 3  # the topic's best papers, whose centroid steadies relevance across rewordings
-ANCHOR_WEIGHT = 0.5
+ANCHOR_WEIGHT = 0.7
 INJECTED = re.compile(r"@\w|</?[a-z][^>]*>", re.IGNORECASE)  # citation keys or HTML inside an abstract: never quoted
 QUOTABLE = frozenset({Role.METHOD, Role.RESULT, Role.CONCLUSION})
 

@@ -353,4 +353,6 @@ def theme_title(raw: str, topic_head: str, terms: list[str] | None = None) -> st
     words = title.split()
     while len(words) > 3 and words[-1].lower() in _FUNCTION_WORDS:
         words.pop()
+    if len(words) > 3 and words[0].lower() in {"the", "a", "an"}:
+        words = words[1:]
     return _tidy_case(" ".join(words))
