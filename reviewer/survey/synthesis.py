@@ -135,15 +135,17 @@ def lead_sentences(keys: list[str], evidence: dict[str, PaperEvidence], names: d
 
 
 _OPEN = re.compile(
-    r"\b(?:limitations?|challeng\w*|fail\w*|struggl\w*|remains?|hack\w*|bias\w*|vulnerab\w*|not yet|open "
-    r"(?:question|problem)s?|future (?:work|research|directions?)|costly|expensive|unreliable|brittle|degrad\w*|"
-    r"overfit\w*|collapse\w*|bottlenecks?|issues?|lack\w*|insufficient|misclassif\w*|sensitive to|"
-    r"trade-?offs?|at the cost of|does not|do not|cannot|no longer)\b",
+    r"\b(?:limitations?|fail(?:s|ed|ure|ures)?\b|struggl\w*|remains? (?:open|unclear|challenging|difficult|limited|"
+    r"unsolved)|reward hacking|vulnerab\w*|not yet|open (?:question|problem)s?|future (?:work|research|efforts|"
+    r"directions?)|costly|expensive|unreliable|brittle|degrad\w*|overfit\w*|collapse\w*|bottlenecks?|"
+    r"insufficient|misclassif\w*|sensitive to|trade-?offs?|at the cost of|still (?:meets|faces|struggles|lacks)|"
+    r"persistent challenges|challenges remain|low precision|low recall)",
     re.IGNORECASE,
 )
 _OPEN_ROLES = frozenset({Role.LIMITATION, Role.RESULT, Role.CONCLUSION})
 _PRAISE = re.compile(r"\b(?:outperform\w*|surpass\w*|state-of-the-art|significantly improv\w*|without (?:severe|any)|"
-                     r"consistently improv\w*)\b", re.IGNORECASE)
+                     r"achiev\w*)\b", re.IGNORECASE)
+_FINDING = re.compile(r"\b(?:reveal|expos|find|found|show|observ|identif|uncover)\w*", re.IGNORECASE)
 
 
 def open_problem_quotes(evidence: list[PaperEvidence], papers: dict[str, Paper], limit: int = 6) -> list[EvidenceSentence]:
@@ -161,7 +163,8 @@ def open_problem_quotes(evidence: list[PaperEvidence], papers: dict[str, Paper],
         order = sorted(range(len(sentences)), key=lambda i: (roles[i] != Role.LIMITATION, i))
         for i in order:
             text = sentences[i]
-            if i in quoted or roles[i] not in _OPEN_ROLES or not _OPEN.search(text) or _PRAISE.search(text):
+            own_finding = roles[i] in _OPEN_ROLES or (roles[i] == Role.METHOD and _FINDING.search(text))
+            if i in quoted or not own_finding or not _OPEN.search(text) or _PRAISE.search(text):
                 continue
             if is_anaphoric(text) or "?" in text or reports_other_work(text) or len(text.split()) > 45 \
                     or re.search(r"@\w|<[a-z/]", text, re.IGNORECASE):
