@@ -58,7 +58,9 @@ def offline_evidence(
     settings: Settings,
     acronyms: list[Acronym] | None = None,
     stored: dict[str, np.ndarray] | None = None,
+    every: bool = False,
 ) -> EvidenceResult:
+    """Evidence for the surveyed papers (`every`: for every pooled paper, best first, for the LLM to grade)."""
     papers = [r.paper for r in retrieved]
     topic_scores = _scores(topic, papers, settings)
     combined = dict(topic_scores)
@@ -79,11 +81,11 @@ def offline_evidence(
     weak: list[WeakPaper] = []
     for rank, paper in enumerate(ranked, start=1):
         rel = relevance[paper.id]
-        if rel < RELEVANCE_FLOOR:
+        if rel < RELEVANCE_FLOOR and not every:
             weak.append(WeakPaper(key=paper.key, title=paper.title, reason=(
                 f"topic relevance {rel:.2f} is below the floor {RELEVANCE_FLOOR:.2f} for on-topic papers")))
             continue
-        if len(kept) >= MAX_SURVEYED:
+        if len(kept) >= MAX_SURVEYED and not every:
             weak.append(WeakPaper(key=paper.key, title=paper.title, reason=(
                 f"ranked {rank} of {len(ranked)} by topic relevance; the survey covers the top {MAX_SURVEYED}")))
             continue
@@ -267,7 +269,21 @@ def run(ctx: SurveyContext, previous: Previous) -> EvidenceResult:
     """Offline evidence for every pooled paper; with an LLM, graded, quoted and verified on top of it."""
     scope = previous.need_scope()
     stored = ctx.retriever.store.vectors([r.paper.id for r in scope.papers])
-    result = offline_evidence(scope.topic, scope.queries, scope.papers, ctx.settings, scope.acronyms, stored)
-    if ctx.llm is not None and result.papers:
-        result = llm_evidence(scope.topic, result, ctx.papers, ctx.llm, ctx.settings.evidence_batch_size)
-    return result
+    args = (scope.topic, scope.queries, scope.papers, ctx.settings, scope.acronyms, stored)
+    if ctx.llm is None:
+        return offline_evidence(*args)
+    # With an LLM its relevance grade decides: every pooled paper is graded; a paper whose batch failed
+    # keeps the offline decision (rank and floor).
+    wide = offline_evidence(*args, every=True)
+    if not wide.papers:
+        return wide
+    result = llm_evidence(scope.topic, wide, ctx.papers, ctx.llm, ctx.settings.evidence_batch_size)
+    offline_keep = {e.key for e in [e for e in wide.papers if e.relevance >= RELEVANCE_FLOOR][:MAX_SURVEYED]}
+    ungraded = [e for e in result.papers if e.llm_relevance is None and e.key not in offline_keep]
+    if not ungraded:
+        return result
+    left = {e.key for e in ungraded}
+    weak = result.weak + [WeakPaper(key=e.key, title=ctx.papers[e.key].title, reason=(
+        f"not graded by the LLM (its batch failed) and outside the offline top {MAX_SURVEYED} above the "
+        f"relevance floor {RELEVANCE_FLOOR:.2f}")) for e in ungraded]
+    return result.model_copy(update={"papers": [e for e in result.papers if e.key not in left], "weak": weak})
