@@ -166,6 +166,20 @@ def eval_citations(limit: int | None, out: Path | None) -> None:
     click.echo(f"result: {_write_result('citations', json.dumps(result.model_dump(), indent=2), out)}")
 
 
+@eval_group.command("survey")
+@click.option("--limit", type=int, default=None, help="Only the first N dev topics.")
+@click.option("--out", type=click.Path(path_type=Path), help="Where to write the JSON result.")
+def eval_survey(limit: int | None, out: Path | None) -> None:
+    """Offline survey quality on the dev topics: recall/precision/stability of the cited papers, quote
+    roles and anaphora, template openers, table fill, markup, theme titles, wall time."""
+    from evals.survey import dumps, format_result, run_survey_eval
+    from reviewer.settings import Settings
+
+    result = run_survey_eval(Settings(), limit=limit)
+    click.echo(format_result(result))
+    click.echo(f"result: {_write_result('survey', dumps(result), out)}")
+
+
 def register(cli: click.Group) -> None:
     cli.add_command(verify)
     cli.add_command(check)

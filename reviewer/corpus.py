@@ -47,6 +47,7 @@ def expand_paths(paths: list[Path]) -> list[Path]:
 
 
 def _records(path: Path, report: FileReport) -> Iterator[PaperRecord]:
+    from reviewer.ingest.markup import clean_record
     from reviewer.ingest.parse import parse_file
 
     if not path.exists():
@@ -58,7 +59,7 @@ def _records(path: Path, report: FileReport) -> Iterator[PaperRecord]:
                 report.errors.append(str(item))
             else:
                 report.records += 1
-                yield item
+                yield clean_record(item)
     except OSError as exc:
         report.errors.append(str(InputError(str(path), f"cannot read: {exc.strerror or exc}")))
 

@@ -27,6 +27,8 @@ class PaperRecord(BaseModel):
     abstract_source: str | None = Field(default=None, description="'tldr' when the text is a TLDR, not an abstract.")
     source: str = Field(default="", description="File the record came from.")
     line: int | None = Field(default=None, description="1-based line of the record in its file.")
+    raw_title: str | None = Field(default=None, description="Title as read, when markup cleaning changed it.")
+    raw_abstract: str | None = Field(default=None, description="Abstract as read, when markup cleaning changed it.")
 
 
 class Paper(BaseModel):
@@ -50,6 +52,8 @@ class Paper(BaseModel):
     abstract_source: str | None = None
     source_ids: list[str] = Field(default_factory=list, description="Ids the input files gave the paper.")
     sources: list[str] = Field(default_factory=list)
+    raw_title: str | None = Field(default=None, description="Title as read, when markup cleaning changed it.")
+    raw_abstract: str | None = Field(default=None, description="Abstract as read, when markup cleaning changed it.")
 
     @property
     def text(self) -> str:

@@ -46,6 +46,9 @@ _REJECTS = re.compile(
 )
 _OWN = re.compile(r"\b(?:we|our|us|ours)\b|^(?:this|the present|our) (?:paper|work|study|article|report)\b",
                   re.IGNORECASE)
+_FIRST_OWN = re.compile(r"\b(?:we|our)\b|^(?:this|the present|our) (?:paper|work|study|article|report)\b",
+                        re.IGNORECASE)
+_HERE = re.compile(r"^(?:here|in this (?:paper|work|study))\b", re.IGNORECASE)
 _OBJECTIVE = re.compile(
     r"\b(?:we (?:aim|seek|set out|ask|investigate|study|examine|explore|address|focus on|tackle|revisit)|"
     r"(?:this|the present|our) (?:paper|work|study|article) (?:aims|seeks|investigates|studies|examines|"
@@ -97,6 +100,10 @@ _FIELD_BACKGROUND = re.compile(
 )
 
 
+_FUTURE = re.compile(r"\b(?:still (?:meets|faces|struggles|has|lacks|falls short)|future (?:work|research|efforts|"
+                     r"studies|directions?)|left (?:open|for future)|remains? (?:an )?open)\b", re.IGNORECASE)
+_FOR_FUTURE_USE = re.compile(r"\b(?:facilitat|foster|support|enabl|inspir|benefit|spur|advanc|guid)\w* (?:further |"
+                             r"the )?(?:future|further)\b", re.IGNORECASE)
 _LEAVE_FOR_FUTURE = re.compile(r"\b(?:leave|left)\b[^.]{0,40}\bfuture\b", re.IGNORECASE)
 _NUMBERED_RESULT = re.compile(r"\d+(?:\.\d+)?\s?(?:%|\\%|x\b|×|points?\b)")
 _PROBLEM = re.compile(
@@ -123,6 +130,8 @@ def sentence_role(sentence: str, index: int, n: int) -> Role:
     own = bool(_OWN.search(s))
     if reports_other_work(s) and not re.search(r"\bwe (?:find|show|demonstrate|reveal)\b", s, re.IGNORECASE):
         return Role.BACKGROUND
+    if _FUTURE.search(s) and index > 0 and not _FOR_FUTURE_USE.search(s):
+        return Role.LIMITATION
     if _METHOD.search(s) and own and not _LEAVE_FOR_FUTURE.search(s):
         return Role.METHOD
     if _LIMITATION.search(s) and (own or index >= n - 2 or "future" in s.lower()):
@@ -150,8 +159,23 @@ def sentence_role(sentence: str, index: int, n: int) -> Role:
 
 
 def sentence_roles(sentences: list[str]) -> list[Role]:
+    """Roles of a whole abstract. Abstracts state the field's context before the paper's own first
+    statement ("we ...", "this paper ...", "here, ..."), so every unmarked sentence before that point is
+    background, whatever verbs it uses ("PRMs provide feedback ..., potentially improving ...")."""
     n = len(sentences)
-    return [sentence_role(s, i, n) for i, s in enumerate(sentences)]
+    roles = [sentence_role(s, i, n) for i, s in enumerate(sentences)]
+    first_own = next((i for i, s in enumerate(sentences) if _FIRST_OWN.search(s.strip()) or _HERE.match(s.strip())),
+                     None)
+    if first_own is not None:
+        for i in range(first_own):
+            if roles[i] not in (Role.LIMITATION,):
+                roles[i] = Role.BACKGROUND
+        # After it, an unmarked problem statement is the paper's own finding about its method, not context.
+        for i in range(first_own + 1, n):
+            s = sentences[i]
+            if roles[i] == Role.BACKGROUND and not reports_other_work(s) and not _FIELD_BACKGROUND.search(s):
+                roles[i] = Role.LIMITATION if _LIMITATION.search(s) or _PROBLEM.search(s) else Role.RESULT
+    return roles
 
 
 OWN_ROLES = frozenset({Role.METHOD, Role.RESULT, Role.CONCLUSION, Role.LIMITATION, Role.OBJECTIVE})

@@ -26,7 +26,7 @@ from reviewer.llm.ledger import Ledger
 from reviewer.models import Answer
 from reviewer.retrieve import HybridRetriever
 from reviewer.settings import Settings
-from reviewer.survey.render import render_markdown
+from reviewer.survey.report import render_markdown
 from reviewer.survey.run import SurveyRun, run_survey
 
 __all__ = ["fake_openai"]
