@@ -5,10 +5,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from reviewer.citations import attach, cited_sentences, filter_citations, keys_in
+from reviewer.ask_cite import clean
+from reviewer.ask_render import render_extractive
+from reviewer.ask_select import NameIndex, Scored, score_for_type, select
+from reviewer.citations import attach, cited_sentences, keys_in
 from reviewer.errors import LLMError
-from reviewer.evidence import mmr_select, rank_sentences
-from reviewer.models import Answer, Citation, EvidenceSentence, Paper
+from reviewer.evidence import rank_sentences
+from reviewer.models import Answer, AnswerSentence, Citation, EvidenceQuote, EvidenceSentence, Paper
+from reviewer.question import QType, Question, analyse
 from reviewer.retrieve import Filters, HybridRetriever
 from reviewer.settings import Settings
 
@@ -17,8 +21,8 @@ if TYPE_CHECKING:
 
 REFUSAL_MARK = "INSUFFICIENT_EVIDENCE"
 EXTRACTIVE_HEADER = (
-    "Extractive answer (no LLM endpoint configured): the most relevant sentences of the retrieved "
-    "abstracts, quoted verbatim."
+    "(Extractive answer, no LLM endpoint configured: sentences quoted from the retrieved abstracts, with "
+    "enumerators dropped and first person put in the third person.)"
 )
 FALLBACK_HEADER = (
     "Extractive answer (the LLM's answer could not be used; see the notes): the most relevant sentences "
@@ -75,12 +79,13 @@ def extractive_answer(evidence: list[EvidenceSentence], header: str = EXTRACTIVE
     return header + "\n\n" + "\n".join(bullets)
 
 
+
 def _citations(text: str, papers: list[Paper]) -> list[Citation]:
     by_key = {p.key: p for p in papers}
     return [Citation(key=k, id=by_key[k].id, title=by_key[k].title) for k in keys_in(text) if k in by_key]
 
 
-def _refusal(question: str, best: float | None) -> Answer:
+def _refusal(question: str, best: float | None, qtype: str = "general") -> Answer:
     detail = "no relevant passages" if best is None else f"best sentence similarity {best:.2f}"
     return Answer(
         question=question,
@@ -89,7 +94,35 @@ def _refusal(question: str, best: float | None) -> Answer:
             f"({detail}). Try rephrasing it, or ingest papers on the topic."
         ),
         refused=True,
+        question_type=qtype,
     )
+
+
+def _unknown_name(q: Question, unknown: list[str], names: NameIndex) -> Answer:
+    closest = names.closest(unknown[0])
+    listed = ", ".join(closest) if closest else "none"
+    return Answer(
+        question=q.text,
+        answer=(
+            f"{', '.join(repr(u) for u in unknown)} is not in the corpus: no indexed title or abstract names "
+            f"it, so nothing can be said about it. Closest names that are in the corpus: {listed}."
+        ),
+        refused=True,
+        question_type=q.qtype.value,
+        closest_names=closest,
+    )
+
+
+def retrieve_for(q: Question, retriever: HybridRetriever, k: int, filters: Filters | None) -> list[Paper]:
+    """Papers for the whole question, plus the best few for each sub-query (each compared side, the term)."""
+    hits = retriever.search(q.text, k=k, filters=filters)
+    seen = {h.id for h in hits}
+    for sub in q.sub_queries[1:]:
+        for h in retriever.search(sub, k=max(2, k // 2), filters=filters):
+            if h.id not in seen:
+                hits.append(h)
+                seen.add(h.id)
+    return retriever.papers_for(hits)
 
 
 def answer_question(
@@ -99,68 +132,127 @@ def answer_question(
     k: int | None = None,
     llm: LLMClient | None = None,
     filters: Filters | None = None,
+    names: NameIndex | None = None,
 ) -> Answer:
-    """Answer from retrieved abstracts only; refuse when the evidence is weak."""
+    """Answer from retrieved abstracts only; refuse unknown names and weak evidence.
+
+    `names` (the corpus's vocabulary) may be passed in so a session builds it once.
+    """
     k = k or settings.retrieve_k
-    hits = retriever.search(question, k=k, filters=filters)
-    papers = retriever.papers_for(hits)
-    top = max((h.score for h in hits), default=1.0) or 1.0
-    ranked = rank_sentences(question, papers, settings, {h.id: h.score / top for h in hits})
+    q = analyse(question)
+    names = names or NameIndex(retriever.catalog.papers())
+    unknown = [n for n in q.names if not names.known(n)]
+    if unknown:
+        return _unknown_name(q, unknown, names)
+    aliases = {n: names.expansions[n] for n in q.names if n in names.expansions}
+    for alias in aliases.values():
+        q.sub_queries.append(alias[0])
+    papers = retrieve_for(q, retriever, k, filters)
+    ranked = rank_sentences(question, papers, settings)
     best = max((e.similarity for e in ranked), default=None)
     if best is None or best < settings.min_evidence_similarity:
-        return _refusal(question, best)
-    # A quoted sentence must be relevant on its own, not just come from a relevant paper.
-    strong = [e for e in ranked if e.score >= 0.7 * ranked[0].score]
-    selected = mmr_select(strong, k=6, settings=settings, per_paper=2)
+        return _refusal(question, best, q.qtype.value)
+    scored = score_for_type(q, ranked, papers, aliases)
+    if not scored:
+        return _refusal(question, best, q.qtype.value)
     notes: list[str] = []
     if llm is not None:
         try:
-            return _llm_answer(question, papers, ranked, llm, notes)
+            return _llm_answer(q, papers, scored, llm, notes)
         except LLMError as exc:
             notes.append(f"LLM unavailable ({exc.message}); fell back to the extractive writer")
         except UnusableAnswer as exc:
             notes.append(f"{exc}; fell back to the extractive writer")
-    text = extractive_answer(selected, FALLBACK_HEADER if notes else EXTRACTIVE_HEADER)
+    sel = select(q, scored, papers)
+    text = render_extractive(sel, papers, "" if notes else EXTRACTIVE_HEADER).rstrip()
+    if notes:
+        text = FALLBACK_HEADER + "\n\n" + text
+    used = [sel.lead, *sel.points]
     return Answer(
-        question=question, answer=text, citations=_citations(text, papers), mode="extractive", notes=notes
+        question=question, answer=text, citations=_citations(text, papers), mode="extractive", notes=notes,
+        question_type=q.qtype.value, sentences=_sentences(text, used), evidence=_quotes(used),
     )
 
 
-def _llm_answer(
-    question: str, papers: list[Paper], ranked: list[EvidenceSentence], llm: LLMClient, notes: list[str]
-) -> Answer:
+def _quotes(used: list[Scored]) -> list[EvidenceQuote]:
+    return [EvidenceQuote(key=s.ev.key, index=s.ev.index, quote=s.ev.text) for s in used]
+
+
+def _sentences(text: str, used: list[Scored]) -> list[AnswerSentence]:
+    """The printed cited sentences with the role and score of the evidence each was quoted from."""
+    by_key: dict[str, list[Scored]] = {}
+    for s in used:
+        by_key.setdefault(s.ev.key, []).append(s)
+    out: list[AnswerSentence] = []
+    for cs in cited_sentences(text):
+        if not cs.keys:
+            continue
+        source = next((s for k in cs.keys for s in by_key.get(k, []) if _same(s.ev.text, cs.text)), None)
+        out.append(AnswerSentence(text=cs.text, keys=cs.keys, role=source.role.value if source else "answer",
+                                  score=round(source.score, 4) if source else None))
+    return out
+
+
+def _same(quote: str, printed: str) -> bool:
+    tail = re.sub(r"\W+", " ", quote).strip().lower().split()[-5:]
+    return " ".join(tail) in re.sub(r"\W+", " ", printed).lower()
+
+
+_SHAPE = {
+    QType.DEFINITION: "Start with one sentence that defines {subject}.",
+    QType.COMPARISON: "Start with one sentence stating how {sides} differ; then cover each side, and say so "
+                      "if the evidence says nothing about one side.",
+    QType.MECHANISM: "Start with one sentence stating how it works (the mechanism), then the supporting details.",
+    QType.METHODS: "Start with one sentence naming the main methods, then one point per method.",
+    QType.QUANTITATIVE: "Start with the number(s) the evidence reports, with the setting they were measured in.",
+    QType.NAMED: "Start with one sentence saying what {subject} is or does, then its results.",
+    QType.GENERAL: "Start with one sentence that directly answers the question.",
+}
+
+
+def _llm_answer(q: Question, papers: list[Paper], scored: list[Scored], llm: LLMClient, notes: list[str]) -> Answer:
+    """The same question analysis and evidence order as the extractive writer, written by the model."""
     per_paper: dict[str, int] = {}
-    evidence: list[EvidenceSentence] = []
-    for ev in ranked:
-        if per_paper.get(ev.paper_id, 0) < 4:
-            evidence.append(ev)
-            per_paper[ev.paper_id] = per_paper.get(ev.paper_id, 0) + 1
+    chosen: list[Scored] = []
+    for s in scored:
+        if per_paper.get(s.ev.paper_id, 0) < 4:
+            chosen.append(s)
+            per_paper[s.ev.paper_id] = per_paper.get(s.ev.paper_id, 0) + 1
+    evidence: list[EvidenceSentence] = [s.ev for s in chosen]
+    order = list(dict.fromkeys(s.ev.paper_id for s in chosen))
+    ordered_papers = sorted(papers, key=lambda p: order.index(p.id) if p.id in order else len(order))
     allowed = [p.key for p in papers]
+    shape = _SHAPE[q.qtype].format(subject=q.subject or "the term", sides=" and ".join(q.sides) or "they")
     raw = llm.complete(
         "ask",
         "answer",
         {
-            "question": question,
-            "evidence": evidence_block(papers, evidence),
+            "question": q.text,
+            "question_type": q.qtype.value,
+            "answer_shape": shape,
+            "evidence": evidence_block(ordered_papers, evidence),
             "allowed_keys": ", ".join(f"@{k}" for k in allowed),
             "refusal_mark": REFUSAL_MARK,
         },
     )
     if REFUSAL_MARK in raw:
-        refused = _refusal(question, None)
+        refused = _refusal(q.text, None, q.qtype.value)
         refused.mode = "llm"
         refused.answer = refused.answer.replace("(no relevant passages)", "(the model found them insufficient)")
         return refused
-    filtered = filter_citations(raw, set(allowed))
-    if filtered.removed:
-        notes.append("removed citations to keys that were not retrieved: " + ", ".join(filtered.removed))
-    text = _drop_contradicted(filtered.text, papers, llm, notes)
     if not raw.strip():
         raise UnusableAnswer("the model's answer was empty")
+    cleaned = clean(raw, set(allowed))
+    if cleaned.removed:
+        notes.append("removed citations to keys that were not retrieved: " + ", ".join(cleaned.removed))
+    for sentence in cleaned.dropped:
+        notes.append(f"dropped a sentence whose only citations were not allowed: {sentence[:100]}")
+    text = _drop_contradicted(cleaned.text, papers, llm, notes)
     if not any(s.keys for s in cited_sentences(text)):
         # Uncited prose (or a reply in another format) is not grounded in the abstracts: never print it.
         raise UnusableAnswer("the model's answer cited no retrieved paper")
-    return Answer(question=question, answer=text, citations=_citations(text, papers), mode="llm", notes=notes)
+    return Answer(question=q.text, answer=text, citations=_citations(text, papers), mode="llm", notes=notes,
+                  question_type=q.qtype.value, sentences=_sentences(text, chosen), evidence=_quotes(chosen))
 
 
 def _drop_contradicted(text: str, papers: list[Paper], llm: LLMClient, notes: list[str]) -> str:

@@ -1,0 +1,276 @@
+"""Evidence for `ask` chosen by question type, and the corpus's names for refusing unknown ones.
+
+Relevance to the question is not enough: "What is X?" is answered by the sentence that defines X, "How
+does X work?" by a method sentence, "How much?" by a result with a number, "A vs B" by sentences on
+both sides. Each candidate sentence gets the plain relevance score of `evidence.rank_sentences` plus a
+bonus for the shape the question type wants; fragments (cut sentences, questions) are never chosen.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from pydantic import BaseModel
+
+from reviewer.models import EvidenceSentence, Paper
+from reviewer.question import QType, Question, extract_names
+from reviewer.roles import Role, reports_other_work, sentence_roles
+from reviewer.textutil import split_sentences
+
+
+class Scored(BaseModel):
+    """An evidence sentence with its role and the type-aware score used to choose it."""
+
+    ev: EvidenceSentence
+    role: Role
+    score: float
+    reported: bool = False
+
+
+_CONTRAST = re.compile(r"\b(?:whereas|while|unlike|in contrast|contrary|differ\w*|compared (?:to|with)|"
+                       r"rather than|instead of|than|versus|vs\.?|as opposed to|counterpart)\b", re.IGNORECASE)
+_MECH_CUE = re.compile(r"\b(?:by|through|via|directly|instead of|without|using|which|so that|thereby|"
+                       r"replac\w*|bypass\w*|eliminat\w*|avoid\w*)\b", re.IGNORECASE)
+_NUMBER = re.compile(r"\d+(?:\.\d+)?\s?(?:%|x\b|×|points?|pp)|\b\d+\.\d+\b|\b\d{2,}\b")
+_EXPANSION = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,6}?)\(([A-Z][A-Za-z]*[A-Z]s?)\)")
+_INLINE_ENUM = re.compile(r"\((?:ii|2|b)\)")
+_FRAGMENT_START = re.compile(r"^[a-z(\[,;:]")
+
+
+def is_fragment(text: str) -> bool:
+    """A sentence cut in the middle, a question, or too short to stand on its own."""
+    t = text.strip()
+    if len(t.split()) < 6 or _FRAGMENT_START.match(t) and not re.match(r"^\(\d+\)|^\([ivx]+\)", t):
+        return True
+    if t.endswith("?") or t.endswith(":") or not re.search(r"[.!]['\")\]]*$", t):
+        return True
+    return t.count("(") != t.count(")")
+
+
+def _term_pattern(term: str) -> re.Pattern[str] | None:
+    """A loose match for a term: case-insensitive, plural-tolerant, hyphen/space-tolerant."""
+    words = [w for w in re.split(r"[\s\-]+", term.strip()) if w]
+    if not words:
+        return None
+    parts = [re.escape(w[:-1] if len(w) > 3 and w.lower().endswith("s") else w) for w in words]
+    body = r"[\s\-]?".join(parts)
+    return re.compile(rf"(?<![\w-]){body}(?:s|es)?(?![\w]|-[A-Z])", re.IGNORECASE)
+
+
+def _acronym(term: str) -> str | None:
+    words = [w for w in re.split(r"[\s\-]+", term) if w]
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 else None
+
+
+def mentions(text: str, term: str) -> bool:
+    """Whether the text names the term (or its acronym, e.g. PRM for process reward model)."""
+    pattern = _term_pattern(term)
+    if pattern and pattern.search(text):
+        return True
+    acro = _acronym(term)
+    return bool(acro and len(acro) >= 2 and re.search(rf"\b{acro}s?\b", text))
+
+
+def _defines(text: str, term: str) -> bool:
+    """'X is a ...', 'X, a ...', 'X refers to', 'known as X', 'X (...) is', 'methods like X ... by ...'."""
+    pattern = _term_pattern(term)
+    acro = _acronym(term)
+    alts = [pattern.pattern] if pattern else []
+    if acro:
+        alts.append(rf"\b{acro}s?\b")
+    if not alts:
+        return False
+    t = "(?:" + "|".join(alts) + ")"
+    rules = [
+        rf"{t}(?:\s*\([^)]*\))?,?\s+(?:is|are|refers? to|denotes?|describes?|means|occurs?|happens?)\b",
+        rf"{t}(?:\s*\([^)]*\))?,\s+(?:a|an|the|which|where|i\.e\.)\b",
+        rf"(?:known as|called|termed|dubbed|defined as|so-called)\s+(?:the\s+)?{t}",
+        rf"\b(?:like|such as)\s+{t}\b.*\b(?:by|which|that)\b",
+        rf"{t}\s*(?:\([^)]*\))?\s*[-—–:]\s",
+        rf"{t}\s*\((?:where|when|in which|i\.e\.|that is|whereby)\s",
+        rf"{t}(?:\s*\([^)]*\))?,?\s+(?:which|that|where)\s",
+        rf"{t}(?:\s*\([^)]*\))?\s+(?:directly|explicitly|simply|instead)\s",
+    ]
+    return any(re.search(r, text, re.IGNORECASE) for r in rules)
+
+
+def role_map(papers: list[Paper]) -> dict[tuple[str, int], Role]:
+    out: dict[tuple[str, int], Role] = {}
+    for p in papers:
+        sentences = split_sentences(p.abstract)
+        for i, role in enumerate(sentence_roles(sentences)):
+            out[(p.id, i)] = role
+    return out
+
+
+def score_for_type(
+    question: Question,
+    ranked: list[EvidenceSentence],
+    papers: list[Paper],
+    aliases: dict[str, list[str]] | None = None,
+) -> list[Scored]:
+    """Every usable sentence re-scored for the shape of answer the question type wants, best first.
+
+    `aliases` maps a name to its spelled-out forms found in the corpus (DPO -> Direct Preference Optimization).
+    """
+    aliases = aliases or {}
+    roles = role_map(papers)
+    titles = {p.id: p.title for p in papers}
+    subject = question.subject
+    out: list[Scored] = []
+    for ev in ranked:
+        if is_fragment(ev.text):
+            continue
+        role = roles.get((ev.paper_id, ev.index), Role.METHOD)
+        s, t = ev.score, ev.text
+        names_hit = [n for n in question.names if mentions(t, n) or mentions(titles.get(ev.paper_id, ""), n)]
+        s += min(0.08, 0.04 * len(names_hit))
+        qt = question.qtype
+        about = bool(subject) and any(mentions(t, a) for a in [subject, *aliases.get(subject, [])])
+        if qt == QType.DEFINITION and subject:
+            defines = any(_defines(t, a) for a in [subject, *aliases.get(subject, [])])
+            s += 0.06 * about + 0.15 * defines
+            s -= 0.06 * (role in (Role.LIMITATION, Role.RESULT))
+        elif qt == QType.COMPARISON and question.sides:
+            hit = [mentions(t, side) for side in question.sides]
+            s += 0.05 * sum(hit) + 0.1 * (all(hit) and bool(_CONTRAST.search(t)))
+        elif qt == QType.MECHANISM:
+            s += 0.05 * (role == Role.METHOD) + 0.03 * bool(_MECH_CUE.search(t))
+            s += 0.05 * about + 0.1 * bool(subject and any(_defines(t, a) for a in [subject, *aliases.get(subject, [])]))
+            s -= 0.05 * (role in (Role.LIMITATION, Role.CONCLUSION))
+        elif qt == QType.QUANTITATIVE:
+            s += 0.1 * bool(_NUMBER.search(t)) + 0.04 * (role == Role.RESULT) + 0.04 * about
+        elif qt == QType.METHODS:
+            s += 0.06 * (role == Role.METHOD) + 0.03 * (role == Role.RESULT)
+        elif qt == QType.NAMED:
+            s += 0.04 * (role in (Role.METHOD, Role.RESULT, Role.OBJECTIVE))
+        # Inline enumerations and very long sentences make poor direct answers.
+        s -= 0.06 * bool(_INLINE_ENUM.search(t)) + 0.04 * (len(t.split()) > 45)
+        reported = role == Role.BACKGROUND and reports_other_work(t)
+        out.append(Scored(ev=ev, role=role, score=s, reported=reported))
+    out.sort(key=lambda x: (-x.score, x.ev.paper_id, x.ev.index))
+    return out
+
+
+def _distinct(pool: list[Scored], n: int, per_paper: int) -> list[Scored]:
+    taken: list[Scored] = []
+    count: dict[str, int] = {}
+    for item in pool:
+        if len(taken) >= n:
+            break
+        if count.get(item.ev.paper_id, 0) >= per_paper or any(_near(item.ev.text, t.ev.text) for t in taken):
+            continue
+        taken.append(item)
+        count[item.ev.paper_id] = count.get(item.ev.paper_id, 0) + 1
+    return taken
+
+
+def _near(a: str, b: str) -> bool:
+    wa, wb = set(a.lower().split()), set(b.lower().split())
+    return len(wa & wb) / max(1, min(len(wa), len(wb))) > 0.8
+
+
+class Selection(BaseModel):
+    lead: Scored
+    points: list[Scored]
+    groups: list[tuple[str, list[Scored]]]
+    missing_sides: list[str] = []
+
+
+def select(question: Question, scored: list[Scored], papers: list[Paper], max_points: int = 5) -> Selection:
+    """The lead sentence and the supporting points, grouped by compared side or by paper."""
+    # A point must be relevant on its own, not merely come from a relevant paper.
+    base = max(s.ev.score for s in scored)
+    strong = [s for s in scored if s.ev.score >= 0.7 * base]
+    lead = scored[0]
+    if lead not in strong:
+        strong.insert(0, lead)
+    if question.qtype == QType.COMPARISON and question.sides:
+        groups: list[tuple[str, list[Scored]]] = []
+        missing: list[str] = []
+        used = {(lead.ev.paper_id, lead.ev.index)}
+        # A sentence that names one compared side is on topic by construction: a looser relevance bar.
+        loose = [s for s in scored if s.ev.score >= 0.5 * base]
+        for side in question.sides:
+            on_side = [s for s in loose if mentions(s.ev.text, side) and (s.ev.paper_id, s.ev.index) not in used]
+            chosen = _distinct(on_side, 3, per_paper=1)
+            used |= {(c.ev.paper_id, c.ev.index) for c in chosen}
+            if not chosen and not mentions(lead.ev.text, side):
+                missing.append(side)
+            if chosen:
+                groups.append((f"On {side}", chosen))
+        points = [c for _, g in groups for c in g]
+        return Selection(lead=lead, points=points, groups=groups, missing_sides=missing)
+    per_paper = 1 if question.qtype == QType.METHODS else 2
+    rest = [s for s in strong[1:] if not _near(s.ev.text, lead.ev.text)]
+    points = _distinct(rest, max_points, per_paper)
+    by_paper: dict[str, list[Scored]] = {}
+    for p in points:
+        by_paper.setdefault(p.ev.paper_id, []).append(p)
+    title = {p.id: p for p in papers}
+    groups = [(title[pid].title, sorted(items, key=lambda x: x.ev.index)) for pid, items in by_paper.items()]
+    return Selection(lead=lead, points=points, groups=groups)
+
+
+class NameIndex:
+    """Every word and name the corpus uses, to tell an unknown name from a known one."""
+
+    def __init__(self, papers: list[Paper]) -> None:
+        self.papers = papers
+
+    @cached_property
+    def _blob(self) -> str:
+        text = " ".join(f"{p.title} {p.abstract}" for p in self.papers).lower()
+        return " " + re.sub(r"[^0-9a-z]+", " ", text) + " "
+
+    @cached_property
+    def _squashed(self) -> str:
+        return self._blob.replace(" ", "")
+
+    @cached_property
+    def names(self) -> list[str]:
+        counts: dict[str, int] = {}
+        for p in self.papers:
+            for name in extract_names(p.title) + extract_names(p.abstract):
+                counts[name] = counts.get(name, 0) + 1
+        return sorted(counts, key=lambda n: (-counts[n], n))
+
+    def known(self, name: str) -> bool:
+        norm = re.sub(r"[^0-9a-z]+", " ", name.lower()).strip()
+        if not norm:
+            return True
+        variants = {norm, re.sub(r"s$", "", norm)}
+        if any(f" {v} " in self._blob for v in variants):
+            return True
+        squashed = norm.replace(" ", "")
+        return len(squashed) >= 5 and squashed in self._squashed
+
+    def closest(self, name: str, n: int = 5) -> list[str]:
+        """Corpus names spelled most like the unknown one (whole-string similarity, so 'PRM' alone loses)."""
+        from rapidfuzz import fuzz, process
+
+        pool = [c for c in self.names if len(c) >= 3]
+        found = process.extract(name.lower(), pool, scorer=fuzz.ratio, processor=str.lower, limit=n * 4)
+        out: list[str] = []
+        for cand, _, _ in found:
+            if re.sub(r"s$", "", cand.lower()) not in {re.sub(r"s$", "", o.lower()) for o in out}:
+                out.append(cand)
+        return out[:n]
+
+    @cached_property
+    def expansions(self) -> dict[str, list[str]]:
+        """Acronym -> spelled-out forms, from 'Direct Preference Optimization (DPO)' patterns in the corpus."""
+        found: dict[str, dict[str, int]] = {}
+        for p in self.papers:
+            for m in _EXPANSION.finditer(f"{p.title}. {p.abstract}"):
+                words, acro = m.group(1).split(), m.group(2)
+                letters = re.sub(r"[^A-Z]", "", acro.rstrip("s"))
+                for start in range(len(words)):
+                    phrase = words[start:]
+                    initials = "".join(w[0] for w in phrase).upper()
+                    if len(phrase) >= 2 and initials == letters:
+                        found.setdefault(acro.rstrip("s"), {}).setdefault(" ".join(phrase), 0)
+                        found[acro.rstrip("s")][" ".join(phrase)] += 1
+                        break
+        return {a: sorted(f, key=lambda x: -f[x])[:2] for a, f in found.items()}
