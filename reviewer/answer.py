@@ -151,7 +151,9 @@ def answer_question(
     ranked = rank_sentences(question, papers, settings)
     best = max((e.similarity for e in ranked), default=None)
     if best is None or best < settings.min_evidence_similarity:
-        return _refusal(question, best, q.qtype.value)
+        refused = _refusal(question, best, q.qtype.value)
+        refused.best_similarity = best
+        return refused
     scored = score_for_type(q, ranked, papers, aliases)
     if not scored:
         return _refusal(question, best, q.qtype.value)
@@ -171,6 +173,7 @@ def answer_question(
     return Answer(
         question=question, answer=text, citations=_citations(text, papers), mode="extractive", notes=notes,
         question_type=q.qtype.value, sentences=_sentences(text, used), evidence=_quotes(used),
+        best_similarity=best,
     )
 
 

@@ -34,6 +34,7 @@ _MECH_CUE = re.compile(r"\b(?:by|through|via|directly|instead of|without|using|w
                        r"replac\w*|bypass\w*|eliminat\w*|avoid\w*)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+(?:\.\d+)?\s?(?:%|x\b|×|points?|pp)|\b\d+\.\d+\b|\b\d{2,}\b")
 _EXPANSION = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,6}?)\(([A-Z][A-Za-z]*[A-Z]s?)\)")
+_ANAPHOR = re.compile(r"^(?:this|these|those|they|it|such|its|their|that)\b", re.IGNORECASE)
 _INLINE_ENUM = re.compile(r"\((?:ii|2|b)\)")
 _FRAGMENT_START = re.compile(r"^[a-z(\[,;:]")
 
@@ -124,8 +125,11 @@ def score_for_type(
             continue
         role = roles.get((ev.paper_id, ev.index), Role.METHOD)
         s, t = ev.score, ev.text
-        names_hit = [n for n in question.names if mentions(t, n) or mentions(titles.get(ev.paper_id, ""), n)]
-        s += min(0.08, 0.04 * len(names_hit))
+        in_text = sum(mentions(t, n) for n in question.names)
+        in_title = sum(mentions(titles.get(ev.paper_id, ""), n) for n in question.names)
+        s += min(0.08, 0.04 * in_text) + min(0.04, 0.02 * in_title)
+        # A sentence that leans on the previous one ("This ...", "They ...") cannot open an answer alone.
+        s -= 0.05 * bool(_ANAPHOR.match(t))
         qt = question.qtype
         about = bool(subject) and any(mentions(t, a) for a in [subject, *aliases.get(subject, [])])
         if qt == QType.DEFINITION and subject:

@@ -166,6 +166,19 @@ def eval_citations(limit: int | None, out: Path | None) -> None:
     click.echo(f"result: {_write_result('citations', json.dumps(result.model_dump(), indent=2), out)}")
 
 
+@eval_group.command("ask")
+@click.option("--limit", type=int, default=None, help="Only the first N dev questions.")
+@click.option("--out", type=click.Path(path_type=Path), help="Where to write the JSON result.")
+def eval_ask(limit: int | None, out: Path | None) -> None:
+    """Does `ask` cite the right paper, lead with an answer and refuse unknown names? (evals/datasets/ask_dev.jsonl)"""
+    from evals.ask import dumps, format_result, run_ask_eval
+    from reviewer.settings import Settings
+
+    result = run_ask_eval(Settings(llm_offline=True), limit=limit)
+    click.echo(format_result(result))
+    click.echo(f"result: {_write_result('ask', dumps(result), out)}")
+
+
 def register(cli: click.Group) -> None:
     cli.add_command(verify)
     cli.add_command(check)

@@ -107,3 +107,4 @@ class Answer(BaseModel):
     sentences: list[AnswerSentence] = Field(default_factory=list)
     evidence: list[EvidenceQuote] = Field(default_factory=list)
     closest_names: list[str] = Field(default_factory=list, description="When refused for an unknown name.")
+    best_similarity: float | None = Field(default=None, description="Best sentence-to-question cosine seen.")
