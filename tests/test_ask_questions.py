@@ -1,0 +1,167 @@
+"""`ask` answers the question asked: per question type, unknown names refused, pseudo-citations cleaned.
+
+Questions are paraphrases written for these tests (not the dev set's, not the README's); expected
+sentences are real seed text.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+from reviewer.answer import answer_question
+from reviewer.ask_cite import clean, has_stray_citation
+from reviewer.ask_render import tidy
+from reviewer.citations import cited_sentences
+from reviewer.cli import cli
+from reviewer.llm.client import LLMClient
+from reviewer.question import QType, analyse
+from reviewer.retrieve import HybridRetriever
+from reviewer.settings import Settings
+
+
+def _first_cited(text: str) -> tuple[str, list[str]]:
+    first = next(c for c in cited_sentences(text) if c.keys)
+    return first.text, first.keys
+
+
+def test_question_types_are_recognised() -> None:
+    cases = {
+        "What does the term reward overoptimization mean?": QType.DEFINITION,
+        "In what ways are step-level reward models different from outcome verifiers?": QType.COMPARISON,
+        "How does SCoRe train self-correction?": QType.MECHANISM,
+        "Which techniques have been proposed to curb overthinking in reasoning models?": QType.METHODS,
+        "By how much does HelpSteer2 improve Reward-Bench accuracy?": QType.QUANTITATIVE,
+        "What does the UltraFeedback dataset contain?": QType.NAMED,
+    }
+    assert {q: analyse(q).qtype for q in cases} == cases
+    comparison = analyse("In what ways are step-level reward models different from outcome verifiers?")
+    assert comparison.sides == ["step-level reward models", "outcome verifiers"]
+
+
+def test_definition_leads_with_the_defining_sentence(seeded_home: Path) -> None:
+    settings = Settings()
+    answer = answer_question("What does reward misgeneralization mean?", settings, HybridRetriever(settings))
+    text, keys = _first_cited(answer.answer)
+    assert answer.question_type == "definition"
+    assert "a phenomenon where reward models learn spurious correlations" in text and keys == ["twominds"]
+
+
+def test_comparison_covers_both_sides_and_leads_with_the_difference(seeded_home: Path) -> None:
+    settings = Settings()
+    q = "In what way do step-wise reward models for reasoning differ from outcome reward models?"
+    answer = answer_question(q, settings, HybridRetriever(settings))
+    text, _ = _first_cited(answer.answer)
+    assert answer.question_type == "comparison"
+    lowered = text.lower()
+    assert "outcome" in lowered and ("step" in lowered or "process" in lowered)
+    assert len({c.key for c in answer.citations}) >= 3
+    assert "On outcome reward models:" in answer.answer
+
+
+def test_mechanism_leads_with_how_it_works(seeded_home: Path) -> None:
+    settings = Settings()
+    answer = answer_question("How does Step-DPO decide what a preference pair compares?", settings,
+                             HybridRetriever(settings))
+    text, keys = _first_cited(answer.answer)
+    assert answer.question_type == "mechanism"
+    assert keys == ["stepdpo"] and "individual reasoning steps as units" in text
+
+
+def test_quantitative_leads_with_a_number(seeded_home: Path) -> None:
+    settings = Settings()
+    answer = answer_question("By how much does SCoRe raise self-correction on MATH?", settings,
+                             HybridRetriever(settings))
+    text, keys = _first_cited(answer.answer)
+    assert answer.question_type == "quantitative"
+    assert keys == ["trainingself"] and "15.6%" in text
+
+
+def test_methods_question_lists_several_papers(seeded_home: Path) -> None:
+    settings = Settings()
+    answer = answer_question("Which techniques have been proposed to curb overthinking in reasoning models?",
+                             settings, HybridRetriever(settings))
+    assert answer.question_type == "methods"
+    assert len({c.key for c in answer.citations}) >= 3
+
+
+def test_unknown_name_is_refused_with_the_closest_known_names(seeded_home: Path) -> None:
+    result = CliRunner().invoke(cli, ["ask", "What win rate does the ReasonFlux-Omega system report?",
+                                      "--json", "-q"])
+    out = json.loads(result.stdout)
+    assert out["refused"] is True and out["citations"] == []
+    assert "ReasonFlux-Omega" in out["answer"] and "not in the corpus" in out["answer"]
+    assert "ReasonFlux-PRM" in out["closest_names"]
+    # A known name in the same question shape is answered, not refused.
+    known = json.loads(CliRunner().invoke(cli, ["ask", "What does the ReasonFlux-PRM system do?", "--json",
+                                                "-q"]).stdout)
+    assert known["refused"] is False and any(c["key"] == "zoureasonflux" for c in known["citations"])
+
+
+def test_json_carries_sentences_type_and_evidence_quotes(seeded_home: Path) -> None:
+    result = CliRunner().invoke(cli, ["ask", "What is Markovian Thinking?", "--json", "-q"])
+    out = json.loads(result.stdout)
+    assert {"answer", "citations", "refused", "mode", "notes"} <= set(out)
+    assert out["question_type"] == "definition"
+    assert out["sentences"] and all(set(s) >= {"text", "keys", "role", "score"} for s in out["sentences"])
+    abstract_of = {c["key"] for c in out["citations"]}
+    assert out["evidence"] and {e["key"] for e in out["evidence"]} <= abstract_of
+    assert "(n.d.)" not in result.stdout
+
+
+def test_text_is_tidied() -> None:
+    assert tidy("(2) Reward models are brittle.") == "Reward models are brittle."
+    assert tidy("Second, we introduce E-GRPO for our setting.") == "The authors introduce E-GRPO for their setting."
+
+
+def test_printed_answer_has_no_enumerators_first_person_or_nd(seeded_home: Path) -> None:
+    result = CliRunner().invoke(cli, ["ask", "How do PRMs help test-time scaling of small models?", "-q"])
+    assert result.exit_code == 0, result.output
+    body = result.stdout
+    assert "(n.d.)" not in body and "References" in body
+    for line in body.splitlines():
+        assert not line.startswith(("- (1)", "- (2)", "- (3)"))
+    assert " we " not in f" {body.lower()} ".replace("\n", " ")
+
+
+def test_pseudo_citations_are_normalised_and_dropped() -> None:
+    allowed = {"stepdpo", "trainingself"}
+    raw = ("Step-DPO optimizes individual steps [1]. SCoRe uses RL (@trainingself). "
+           "A claim with an invented key [@ghost2024]. Another with a bare @ghost2025 key. "
+           "Step-DPO works on MATH [stepdpo]. Both help @stepdpo.")
+    cleaned = clean(raw, allowed)
+    assert not has_stray_citation(cleaned.text)
+    assert "[1]" not in cleaned.text and "ghost" not in cleaned.text
+    assert "SCoRe uses RL [@trainingself]." in cleaned.text
+    assert "Step-DPO works on MATH [@stepdpo]." in cleaned.text
+    assert "Step-DPO optimizes individual steps" not in cleaned.text  # its only citation was invented
+    assert set(cleaned.removed) >= {"[1]", "ghost2024", "ghost2025"}
+
+
+def test_llm_pseudo_citations_never_reach_the_answer(seeded_home: Path) -> None:
+    settings = Settings()
+    retriever = HybridRetriever(settings)
+    q = "How does Step-DPO decide what a preference pair compares?"
+    real = "stepdpo"
+    reply = (f"Step-DPO treats individual reasoning steps as units for preference optimization [@{real}]. "
+             "It was first proposed for code [2]. Others use tree search (@madeup2023). "
+             "A bare citation @phantom2024 marks a fabricated result.")
+    llm = LLMClient(settings, chat_model=FakeListChatModel(responses=[reply]))
+    answer = answer_question(q, settings, retriever, llm=llm)
+    assert answer.mode == "llm"
+    assert not has_stray_citation(answer.answer)
+    for gone in ("first proposed for code", "tree search", "fabricated result", "madeup2023", "phantom2024"):
+        assert gone not in answer.answer
+    assert [c.key for c in answer.citations] == [real]
+    assert any("phantom2024" in n for n in answer.notes)
+
+
+def test_stdin_answers_each_line_with_one_load(seeded_home: Path) -> None:
+    lines = "What is Markovian Thinking?\n\nWhat does the Zyzzyva-3 benchmark test?\n"
+    result = CliRunner().invoke(cli, ["ask", "--json", "-q"], input=lines)
+    assert result.exit_code == 0, result.output
+    outs = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert [o["refused"] for o in outs] == [False, True]
