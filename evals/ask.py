@@ -2,8 +2,10 @@
 
 Dev set `evals/datasets/ask_dev.jsonl`, written from the seeds: answerable questions with the paper(s)
 that answer them, their type and a reference answer; unanswerable ones (fictitious in-domain names and
-off-domain topics). "First sentence answers" is judged by the shared claim checker: the answer's first
-cited sentence must be SUPPORTED by the reference answer (read as if it were an abstract).
+off-domain topics). "First sentence answers" is judged by the shared claim checker: the reference answer
+must be SUPPORTED by the answer's first cited sentence (read as if it were an abstract), i.e. the first
+sentence says what the reference says. (The other direction penalises a quoted sentence for every detail
+it adds beyond the short reference, which is not what "answers the question" means.)
 """
 
 from __future__ import annotations
@@ -89,8 +91,8 @@ def run_ask_eval(settings: Settings, path: Path = DEV, limit: int | None = None)
             row.cites_expected = bool(set(cited) & set(case.papers))
             if first is not None:
                 row.first_sentence = first.text
-                reference = Paper(id="reference", key="reference", title="", abstract=case.reference)
-                row.first_answers = checker.check(first.text, [reference]).label == "SUPPORTED"
+                said = Paper(id="first", key="first", title="", abstract=first.text)
+                row.first_answers = checker.check(case.reference, [said]).label == "SUPPORTED"
         rows.append(row)
     answerable = [r for r, c in zip(rows, cases, strict=True) if c.answerable]
     unanswerable = [r for r, c in zip(rows, cases, strict=True) if not c.answerable]
@@ -120,7 +122,7 @@ def format_result(result: AskEvalResult) -> str:
     lines = [
         f"ask dev set: {result.n_answerable} answerable, {result.n_unanswerable} unanswerable",
         f"answerable citing an expected paper      {result.cites_expected:.3f}  (target >= 0.90)",
-        f"first sentence answers (checker vs ref)  {result.first_answers:.3f}  (target >= 0.80)",
+        f"first sentence answers (checker, ref)    {result.first_answers:.3f}  (target >= 0.80)",
         f"question type correct                    {result.type_accuracy:.3f}",
         f"unanswerable refused                     {result.unanswerable_refused:.3f}  (target 1.00)",
         f"answerable wrongly refused               {result.answerable_wrongly_refused:.3f}  (target <= 0.05)",

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from reviewer.llm.client import LLMClient
 
 REFUSAL_MARK = "INSUFFICIENT_EVIDENCE"
+# Weight of the paper's retrieval score (best paper = 1) in each of its sentences' scores.
+PAPER_PRIOR = 0.1
 EXTRACTIVE_HEADER = (
     "(Extractive answer, no LLM endpoint configured: sentences quoted from the retrieved abstracts, with "
     "enumerators dropped and first person put in the third person.)"
@@ -115,14 +117,29 @@ def _unknown_name(q: Question, unknown: list[str], names: NameIndex) -> Answer:
 
 def retrieve_for(q: Question, retriever: HybridRetriever, k: int, filters: Filters | None) -> list[Paper]:
     """Papers for the whole question, plus the best few for each sub-query (each compared side, the term)."""
+    return retrieve_scored(q, retriever, k, filters)[0]
+
+
+def retrieve_scored(
+    q: Question, retriever: HybridRetriever, k: int, filters: Filters | None
+) -> tuple[list[Paper], dict[str, float]]:
+    """`retrieve_for` plus each paper's retrieval score for the whole question, scaled to the best (1.0).
+
+    The paper ranker decides well *which paper* answers; the score lets sentence ranking lean on it.
+    Papers found only by a sub-query get the lowest score of the main list.
+    """
     hits = retriever.search(q.text, k=k, filters=filters)
+    top = max((h.score for h in hits), default=1.0) or 1.0
+    prior = {h.id: h.score / top for h in hits}
+    floor = min(prior.values(), default=0.0)
     seen = {h.id for h in hits}
     for sub in q.sub_queries[1:]:
         for h in retriever.search(sub, k=max(2, k // 2), filters=filters):
             if h.id not in seen:
                 hits.append(h)
                 seen.add(h.id)
-    return retriever.papers_for(hits)
+                prior[h.id] = floor
+    return retriever.papers_for(hits), prior
 
 
 def answer_question(
@@ -147,8 +164,10 @@ def answer_question(
     aliases = {n: names.expansions[n] for n in q.names if n in names.expansions}
     for alias in aliases.values():
         q.sub_queries.append(alias[0])
-    papers = retrieve_for(q, retriever, k, filters)
+    papers, prior = retrieve_scored(q, retriever, k, filters)
     ranked = rank_sentences(question, papers, settings)
+    for ev in ranked:
+        ev.score += PAPER_PRIOR * prior.get(ev.paper_id, 0.0)
     best = max((e.similarity for e in ranked), default=None)
     if best is None or best < settings.min_evidence_similarity:
         refused = _refusal(question, best, q.qtype.value)

@@ -12,7 +12,7 @@ import re
 import shutil
 import textwrap
 
-from reviewer.ask_select import Scored, Selection
+from reviewer.ask_select import DEMONSTRATIVE, Scored, Selection
 from reviewer.citations import attach
 from reviewer.models import Paper
 
@@ -58,6 +58,8 @@ def tidy(sentence: str) -> str:
 def display(item: Scored) -> str:
     """The sentence as printed: tidied, and attributed when it reports somebody else's work."""
     text = tidy(item.ev.text)
+    if item.antecedent:
+        text = DEMONSTRATIVE.sub(item.antecedent, text, count=1)
     if item.reported:
         text = REPORTED_PREFIX + text[:1].lower() + text[1:] if not re.match(r"^[A-Z]{2,}", text) else (
             REPORTED_PREFIX + text)

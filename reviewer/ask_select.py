@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.question import QType, Question, extract_names
@@ -26,6 +26,7 @@ class Scored(BaseModel):
     role: Role
     score: float
     reported: bool = False
+    antecedent: str = Field(default="", description="What 'This approach' at the start refers to, if known.")
 
 
 _CONTRAST = re.compile(r"\b(?:whereas|while|unlike|in contrast|contrary|differ\w*|compared (?:to|with)|"
@@ -34,6 +35,7 @@ _MECH_CUE = re.compile(r"\b(?:by|through|via|directly|instead of|without|using|w
                        r"replac\w*|bypass\w*|eliminat\w*|avoid\w*)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+(?:\.\d+)?\s?(?:%|x\b|×|points?|pp)|\b\d+\.\d+\b|\b\d{2,}\b")
 _EXPANSION = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,6}?)\(([A-Z][A-Za-z]*[A-Z]s?)\)")
+_FIGURE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:[KMBkmb]\b|%)")
 _ANAPHOR = re.compile(r"^(?:this|these|those|they|it|such|its|their|that)\b", re.IGNORECASE)
 _INLINE_ENUM = re.compile(r"\((?:ii|2|b)\)")
 _FRAGMENT_START = re.compile(r"^[a-z(\[,;:]")
@@ -86,7 +88,7 @@ def _defines(text: str, term: str) -> bool:
     rules = [
         rf"{t}(?:\s*\([^)]*\))?,?\s+(?:is|are|refers? to|denotes?|describes?|means|occurs?|happens?)\b",
         rf"{t}(?:\s*\([^)]*\))?,\s+(?:a|an|the|which|where|i\.e\.)\b",
-        rf"(?:known as|called|termed|dubbed|defined as|so-called)\s+(?:the\s+)?{t}",
+        rf"(?:known as|called|termed|dubbed|defined as|so-called)\s+(?:as\s+)?(?:the\s+|an?\s+)?{t}",
         rf"\b(?:like|such as)\s+{t}\b.*\b(?:by|which|that)\b",
         rf"{t}\s*(?:\([^)]*\))?\s*[-—–:]\s",
         rf"{t}\s*\((?:where|when|in which|i\.e\.|that is|whereby)\s",
@@ -94,6 +96,24 @@ def _defines(text: str, term: str) -> bool:
         rf"{t}(?:\s*\([^)]*\))?\s+(?:directly|explicitly|simply|instead)\s",
     ]
     return any(re.search(r, text, re.IGNORECASE) for r in rules)
+
+
+DEMONSTRATIVE = re.compile(r"^(?:This|The proposed|Our|The resulting) (?:new |novel |simple )?(?:approach|method|"
+                           r"framework|model|technique|algorithm|system|design|pipeline|strategy|paradigm)\b")
+
+
+def _antecedent(text: str, index: int, sentences: list[str], question: Question) -> str:
+    """The name 'This approach' stands for: a name from the question, or one introduced as `X, a/an ...`,
+    `called X`, or `propose X` in the previous sentence of the same abstract."""
+    if index == 0 or not DEMONSTRATIVE.match(text) or index > len(sentences):
+        return ""
+    previous = sentences[index - 1]
+    for name in [question.subject, *question.names]:
+        if name and mentions(previous, name):
+            return name
+    m = re.search(r"\b(?:propose|introduce|present|called|named|termed|dubbed)\s+(?:as\s+)?([A-Z][\w\-]+(?:-[\w]+)*)",
+                  previous)
+    return m.group(1) if m and len(m.group(1)) > 2 else ""
 
 
 def role_map(papers: list[Paper]) -> dict[tuple[str, int], Role]:
@@ -116,8 +136,10 @@ def score_for_type(
     `aliases` maps a name to its spelled-out forms found in the corpus (DPO -> Direct Preference Optimization).
     """
     aliases = aliases or {}
+    figures = set(_FIGURE.findall(question.text))
     roles = role_map(papers)
     titles = {p.id: p.title for p in papers}
+    sentences = {p.id: split_sentences(p.abstract) for p in papers}
     subject = question.subject
     out: list[Scored] = []
     for ev in ranked:
@@ -128,8 +150,12 @@ def score_for_type(
         in_text = sum(mentions(t, n) for n in question.names)
         in_title = sum(mentions(titles.get(ev.paper_id, ""), n) for n in question.names)
         s += min(0.08, 0.04 * in_text) + min(0.04, 0.02 * in_title)
-        # A sentence that leans on the previous one ("This ...", "They ...") cannot open an answer alone.
-        s -= 0.05 * bool(_ANAPHOR.match(t))
+        # Sizes and figures named in the question (1B, 405B, 10K, 92%) are as specific as names.
+        s += min(0.1, 0.05 * sum(1 for f in figures if re.search(rf"(?<![\w.]){re.escape(f)}(?![\w])", t)))
+        # A sentence that leans on the previous one ("This ...", "They ...") cannot open an answer alone,
+        # unless "This approach" can be named from the sentence before it.
+        antecedent = _antecedent(t, ev.index, sentences.get(ev.paper_id, []), question)
+        s -= 0.05 * (bool(_ANAPHOR.match(t)) and not antecedent)
         qt = question.qtype
         about = bool(subject) and any(mentions(t, a) for a in [subject, *aliases.get(subject, [])])
         if qt == QType.DEFINITION and subject:
@@ -146,13 +172,13 @@ def score_for_type(
         elif qt == QType.QUANTITATIVE:
             s += 0.1 * bool(_NUMBER.search(t)) + 0.04 * (role == Role.RESULT) + 0.04 * about
         elif qt == QType.METHODS:
-            s += 0.06 * (role == Role.METHOD) + 0.03 * (role == Role.RESULT)
+            s += 0.06 * (role == Role.METHOD) + 0.03 * (role == Role.RESULT) - 0.06 * (role == Role.BACKGROUND)
         elif qt == QType.NAMED:
-            s += 0.04 * (role in (Role.METHOD, Role.RESULT, Role.OBJECTIVE))
+            s += 0.04 * (role in (Role.METHOD, Role.RESULT, Role.OBJECTIVE)) + 0.06 * (in_text > 0)
         # Inline enumerations and very long sentences make poor direct answers.
         s -= 0.06 * bool(_INLINE_ENUM.search(t)) + 0.04 * (len(t.split()) > 45)
         reported = role == Role.BACKGROUND and reports_other_work(t)
-        out.append(Scored(ev=ev, role=role, score=s, reported=reported))
+        out.append(Scored(ev=ev, role=role, score=s, reported=reported, antecedent=antecedent))
     out.sort(key=lambda x: (-x.score, x.ev.paper_id, x.ev.index))
     return out
 

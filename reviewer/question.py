@@ -90,6 +90,31 @@ _GENERIC_CAPS = frozenset(
 )
 
 
+_HOW_SUBJECT = re.compile(r"^(?:how|why)\s+(?:does|do|did|can|could|would|is|are|was|were)\s+(?:the\s+|a\s+|an\s+)?(.+)$",
+                          re.IGNORECASE)
+# Base-form verbs that end the subject of "how does <subject> <verb> ...".
+_VERBS = frozenset(
+    """deal cope keep get handle work avoid differ help make use improve reduce change decide learn train achieve
+    compare affect scale perform generalize generalise fool prevent mitigate address estimate select detect
+    choose combine produce generate measure evaluate assign compute update optimize optimise exploit fail lead
+    lower raise increase decrease allow enable encourage stop teach behave interact relate emerge arise work
+    solve tackle remove replace construct build obtain collect label annotate score rank guide shape transfer
+    outperform beat compete fit capture represent model predict explain""".split()
+)
+
+
+def _how_subject(body: str) -> str:
+    """'How does collaborative reward modeling deal with X' -> 'collaborative reward modeling'."""
+    m = _HOW_SUBJECT.match(body)
+    if not m:
+        return ""
+    words = m.group(1).split()
+    for i, word in enumerate(words[:7]):
+        if i and word.lower() in _VERBS:
+            return " ".join(words[:i]) if i <= 5 else ""
+    return ""
+
+
 def _clean_side(text: str) -> str:
     text = re.sub(r"[?.!]+$", "", text.strip())
     text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
@@ -159,6 +184,8 @@ def analyse(question: str) -> Question:
         qtype = QType.GENERAL
     if qtype in (QType.NAMED, QType.QUANTITATIVE, QType.MECHANISM, QType.GENERAL) and not subject and names:
         subject = names[0]
+    if qtype == QType.MECHANISM and not subject:
+        subject = _how_subject(body)
     subs = [text]
     if sides:
         subs += sides
