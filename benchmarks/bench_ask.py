@@ -74,6 +74,7 @@ def _worker() -> None:
     from reviewer.settings import Settings
 
     session = AskSession(Settings(), quiet=True)
+    session.warm()
     session.ask(WARM_UP)
     for q in QUESTIONS:
         start = time.perf_counter()

@@ -34,7 +34,7 @@ _CONTRAST = re.compile(r"\b(?:whereas|while|unlike|in contrast|contrary|differ\w
 _MECH_CUE = re.compile(r"\b(?:by|through|via|directly|instead of|without|using|which|so that|thereby|"
                        r"replac\w*|bypass\w*|eliminat\w*|avoid\w*)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+(?:\.\d+)?\s?(?:%|x\b|×|points?|pp)|\b\d+\.\d+\b|\b\d{2,}\b")
-_EXPANSION = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,6}?)\(([A-Z][A-Za-z]*[A-Z]s?)\)")
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]*[A-Z]s?)\)")
 _FIGURE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:[KMBkmb]\b|%)")
 _ANAPHOR = re.compile(r"^(?:this|these|those|they|it|such|its|their|that)\b", re.IGNORECASE)
 _INLINE_ENUM = re.compile(r"\((?:ii|2|b)\)")
@@ -262,7 +262,7 @@ class NameIndex:
     def names(self) -> list[str]:
         counts: dict[str, int] = {}
         for p in self.papers:
-            for name in extract_names(p.title) + extract_names(p.abstract):
+            for name in extract_names(p.title, nouns=False) + extract_names(p.abstract, nouns=False):
                 counts[name] = counts.get(name, 0) + 1
         return sorted(counts, key=lambda n: (-counts[n], n))
 
@@ -293,14 +293,17 @@ class NameIndex:
         """Acronym -> spelled-out forms, from 'Direct Preference Optimization (DPO)' patterns in the corpus."""
         found: dict[str, dict[str, int]] = {}
         for p in self.papers:
-            for m in _EXPANSION.finditer(f"{p.title}. {p.abstract}"):
-                words, acro = m.group(1).split(), m.group(2)
+            text = f"{p.title}. {p.abstract}"
+            for m in _ACRONYM.finditer(text):
+                acro = m.group(1)
                 letters = re.sub(r"[^A-Z]", "", acro.rstrip("s"))
+                words = re.split(r"[\s]+", text[max(0, m.start() - 120) : m.start()].strip())[-(len(letters) + 2):]
+                words = [w.strip(",;:") for w in words if w]
                 for start in range(len(words)):
                     phrase = words[start:]
-                    initials = "".join(w[0] for w in phrase).upper()
+                    initials = "".join(w[0] for w in phrase if w[:1].isalpha()).upper()
                     if len(phrase) >= 2 and initials == letters:
-                        found.setdefault(acro.rstrip("s"), {}).setdefault(" ".join(phrase), 0)
-                        found[acro.rstrip("s")][" ".join(phrase)] += 1
+                        found.setdefault(letters, {}).setdefault(" ".join(phrase), 0)
+                        found[letters][" ".join(phrase)] += 1
                         break
         return {a: sorted(f, key=lambda x: -f[x])[:2] for a, f in found.items()}

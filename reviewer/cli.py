@@ -147,6 +147,7 @@ def ask(question: str | None, k: int | None, as_json: bool, offline: bool, quiet
     if question is not None and question != "-":
         session.print_answer(session.ask(question, k=k, filters=filters), as_json)
         return
+    session.warm()
     for n, line in enumerate(questions_from(sys.stdin)):
         if not as_json:
             click.echo(("\n" if n else "") + f"Q: {line}\n")

@@ -126,6 +126,8 @@ def _clean_side(text: str) -> str:
 def looks_like_name(token: str) -> bool:
     """GRPO, ReasonFlux-PRM, GSM8K, o1, HelpSteer2: inner capitals, letter-digit mixes, acronyms."""
     core = token.strip(".,;:!?()'\"")
+    if core.isalpha() and core[1:].islower():  # fast path: ordinary words
+        return False
     if len(core) < 2 or core.isdigit() or re.fullmatch(r"\d+(?:\.\d+)?%?|\d{4}s?", core):
         return False
     if re.search(r"[a-z][A-Z]|[A-Z]{2,}|\w-[A-Z]", core):
@@ -134,19 +136,24 @@ def looks_like_name(token: str) -> bool:
                                                                                  core, re.IGNORECASE)
 
 
-def extract_names(text: str) -> list[str]:
-    """Proper-name tokens and quoted names in order, without duplicates or generic acronyms."""
+def extract_names(text: str, nouns: bool = True) -> list[str]:
+    """Proper-name tokens and quoted names in order, without duplicates or generic acronyms.
+
+    `nouns` also takes a capitalised word before "paper/benchmark/dataset..." (questions only: slow on
+    whole abstracts and not needed there).
+    """
     names: list[str] = []
     for quoted in _QUOTED.findall(text):
         if quoted not in names:
             names.append(quoted.strip())
     for token in _NAME_TOKEN.findall(text):
         core = token.strip(".,;:!?()'\"")
-        plain = re.sub(r"s$", "", core)
-        generic = plain.upper() in _GENERIC_CAPS or core.upper() in _GENERIC_CAPS
-        if looks_like_name(core) and not generic and core not in names and not any(core in n for n in names):
+        if core in names or not looks_like_name(core):
+            continue
+        generic = core.upper() in _GENERIC_CAPS or core.upper().removesuffix("S") in _GENERIC_CAPS
+        if not generic and not any(core in n for n in names):
             names.append(core)
-    for m in _NAMED_NOUN.finditer(text):
+    for m in _NAMED_NOUN.finditer(text) if nouns else ():
         word = m.group(1).split()[-1]
         if m.start(1) > 0 and word[:1].isupper() and word not in names and word.upper() not in _GENERIC_CAPS:
             names.append(word)
