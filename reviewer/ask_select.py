@@ -116,6 +116,17 @@ def _antecedent(text: str, index: int, sentences: list[str], question: Question)
     return m.group(1) if m and len(m.group(1)) > 2 else ""
 
 
+def _acts(text: str, term: str) -> bool:
+    """The term is the grammatical subject of a present-tense verb: 'CRM maintains two RMs ...'."""
+    pattern = _term_pattern(term)
+    acro = _acronym(term)
+    alts = ([pattern.pattern] if pattern else []) + ([rf"\b{acro}\b"] if acro else [])
+    if not alts:
+        return False
+    return bool(re.search(rf"(?:{'|'.join(alts)})(?:\s*\([^)]*\))?\s+(?:\w+ly\s+)?(?:[a-z]+[^s\W]s|[a-z]+ies)\b",
+                          text))
+
+
 def role_map(papers: list[Paper]) -> dict[tuple[str, int], Role]:
     out: dict[tuple[str, int], Role] = {}
     for p in papers:
@@ -166,7 +177,8 @@ def score_for_type(
             hit = [mentions(t, side) for side in question.sides]
             s += 0.05 * sum(hit) + 0.1 * (all(hit) and bool(_CONTRAST.search(t)))
         elif qt == QType.MECHANISM:
-            s += 0.05 * (role == Role.METHOD) + 0.03 * bool(_MECH_CUE.search(t))
+            s += 0.05 * (role == Role.METHOD) + 0.03 * (role == Role.RESULT) + 0.03 * bool(_MECH_CUE.search(t))
+            s += 0.06 * bool(subject and any(_acts(t, a) for a in [subject, *aliases.get(subject, [])]))
             s += 0.05 * about + 0.1 * bool(subject and any(_defines(t, a) for a in [subject, *aliases.get(subject, [])]))
             s -= 0.05 * (role in (Role.LIMITATION, Role.CONCLUSION))
         elif qt == QType.QUANTITATIVE:

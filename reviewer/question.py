@@ -119,8 +119,9 @@ def _clean_side(text: str) -> str:
     text = re.sub(r"[?.!]+$", "", text.strip())
     text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"\s+(?:do|does|in practice|exactly|really|each other)$", "", text, flags=re.IGNORECASE)
-    return re.sub(r"\s+(?:in|for|when|on)\s+(?:terms of|training|practice|llms?|language models?).*$", "",
-                  text, flags=re.IGNORECASE).strip(" ,")
+    # "the refusal cliff in reasoning models" -> "refusal cliff": the setting is not part of the name.
+    return re.sub(r"\s+(?:in|for|within|among|during|when|under|across|on|at)\s+.*$", "", text,
+                  flags=re.IGNORECASE).strip(" ,")
 
 
 def looks_like_name(token: str) -> bool:
