@@ -19,6 +19,7 @@ from pydantic import BaseModel, Field
 from reviewer.settings import Settings
 
 DEV = Path(__file__).resolve().parent / "datasets" / "ask_dev.jsonl"
+HOLDOUT = Path(__file__).resolve().parent / "datasets" / "ask_holdout.jsonl"
 
 
 class AskCase(BaseModel):
@@ -120,7 +121,7 @@ def run_ask_eval(settings: Settings, path: Path = DEV, limit: int | None = None)
 
 def format_result(result: AskEvalResult) -> str:
     lines = [
-        f"ask dev set: {result.n_answerable} answerable, {result.n_unanswerable} unanswerable",
+        f"ask questions: {result.n_answerable} answerable, {result.n_unanswerable} unanswerable",
         f"answerable citing an expected paper      {result.cites_expected:.3f}  (target >= 0.90)",
         f"first sentence answers (checker, ref)    {result.first_answers:.3f}  (target >= 0.80)",
         f"question type correct                    {result.type_accuracy:.3f}",
