@@ -9,12 +9,11 @@ bonus for the shape the question type wants; fragments (cut sentences, questions
 from __future__ import annotations
 
 import re
-from functools import cached_property
 
 from pydantic import BaseModel, Field
 
 from reviewer.models import EvidenceSentence, Paper
-from reviewer.question import QType, Question, extract_names
+from reviewer.question import QType, Question
 from reviewer.roles import Role, reports_other_work, sentence_roles
 from reviewer.textutil import split_sentences
 
@@ -34,7 +33,6 @@ _CONTRAST = re.compile(r"\b(?:whereas|while|unlike|in contrast|contrary|differ\w
 _MECH_CUE = re.compile(r"\b(?:by|through|via|directly|instead of|without|using|which|so that|thereby|"
                        r"replac\w*|bypass\w*|eliminat\w*|avoid\w*)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+(?:\.\d+)?\s?(?:%|x\b|×|points?|pp)|\b\d+\.\d+\b|\b\d{2,}\b")
-_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]*[A-Z]s?)\)")
 _FIGURE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:[KMBkmb]\b|%)")
 _ANAPHOR = re.compile(r"^(?:this|these|those|they|it|such|its|their|that)\b", re.IGNORECASE)
 _INLINE_ENUM = re.compile(r"\((?:ii|2|b)\)")
@@ -171,7 +169,7 @@ def score_for_type(
         about = bool(subject) and any(mentions(t, a) for a in [subject, *aliases.get(subject, [])])
         if qt == QType.DEFINITION and subject:
             defines = any(_defines(t, a) for a in [subject, *aliases.get(subject, [])])
-            s += 0.06 * about + 0.15 * defines
+            s += 0.06 * about + 0.22 * defines
             s -= 0.06 * (role in (Role.LIMITATION, Role.RESULT))
         elif qt == QType.COMPARISON and question.sides:
             hit = [mentions(t, side) for side in question.sides]
@@ -253,69 +251,3 @@ def select(question: Question, scored: list[Scored], papers: list[Paper], max_po
     title = {p.id: p for p in papers}
     groups = [(title[pid].title, sorted(items, key=lambda x: x.ev.index)) for pid, items in by_paper.items()]
     return Selection(lead=lead, points=points, groups=groups)
-
-
-class NameIndex:
-    """Every word and name the corpus uses, to tell an unknown name from a known one."""
-
-    def __init__(self, papers: list[Paper]) -> None:
-        self.papers = papers
-
-    @cached_property
-    def _blob(self) -> str:
-        text = " ".join(f"{p.title} {p.abstract}" for p in self.papers).lower()
-        return " " + re.sub(r"[^0-9a-z]+", " ", text) + " "
-
-    @cached_property
-    def _squashed(self) -> str:
-        return self._blob.replace(" ", "")
-
-    @cached_property
-    def names(self) -> list[str]:
-        counts: dict[str, int] = {}
-        for p in self.papers:
-            for name in extract_names(p.title, nouns=False) + extract_names(p.abstract, nouns=False):
-                counts[name] = counts.get(name, 0) + 1
-        return sorted(counts, key=lambda n: (-counts[n], n))
-
-    def known(self, name: str) -> bool:
-        norm = re.sub(r"[^0-9a-z]+", " ", name.lower()).strip()
-        if not norm:
-            return True
-        variants = {norm, re.sub(r"s$", "", norm)}
-        if any(f" {v} " in self._blob for v in variants):
-            return True
-        squashed = norm.replace(" ", "")
-        return len(squashed) >= 5 and squashed in self._squashed
-
-    def closest(self, name: str, n: int = 5) -> list[str]:
-        """Corpus names spelled most like the unknown one (whole-string similarity, so 'PRM' alone loses)."""
-        from rapidfuzz import fuzz, process
-
-        pool = [c for c in self.names if len(c) >= 3]
-        found = process.extract(name.lower(), pool, scorer=fuzz.ratio, processor=str.lower, limit=n * 4)
-        out: list[str] = []
-        for cand, _, _ in found:
-            if re.sub(r"s$", "", cand.lower()) not in {re.sub(r"s$", "", o.lower()) for o in out}:
-                out.append(cand)
-        return out[:n]
-
-    @cached_property
-    def expansions(self) -> dict[str, list[str]]:
-        """Acronym -> spelled-out forms, from 'Direct Preference Optimization (DPO)' patterns in the corpus."""
-        found: dict[str, dict[str, int]] = {}
-        for p in self.papers:
-            text = f"{p.title}. {p.abstract}"
-            for m in _ACRONYM.finditer(text):
-                acro = m.group(1)
-                letters = re.sub(r"[^A-Z]", "", acro.rstrip("s"))
-                words = re.split(r"[\s]+", text[max(0, m.start() - 120) : m.start()].strip())[-(len(letters) + 2):]
-                words = [w.strip(",;:") for w in words if w]
-                for start in range(len(words)):
-                    phrase = words[start:]
-                    initials = "".join(w[0] for w in phrase if w[:1].isalpha()).upper()
-                    if len(phrase) >= 2 and initials == letters:
-                        found.setdefault(letters, {}).setdefault(" ".join(phrase), 0)
-                        found[letters][" ".join(phrase)] += 1
-                        break
-        return {a: sorted(f, key=lambda x: -f[x])[:2] for a, f in found.items()}

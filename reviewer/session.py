@@ -27,18 +27,18 @@ class AskSession:
     """Everything `ask` needs, opened once."""
 
     def __init__(self, settings: Settings, quiet: bool | None = None) -> None:
-        from reviewer.ask_select import NameIndex
+        from reviewer.corpus_names import corpus_names
         from reviewer.services import make_llm, open_retriever
 
         self.settings = settings
         self.retriever = open_retriever(settings, quiet=quiet)
         self.llm = make_llm(settings)
-        self.names = NameIndex(self.retriever.catalog.papers())
+        self.names = corpus_names(self.retriever.catalog, settings.home)
 
     def warm(self) -> None:
         """Load the embedding model and build the name index now, so the first question is fast too."""
         self.retriever.embed_query("warm up")
-        _ = self.names.names, self.names.expansions, self.names.known("warm")
+        _ = self.names.names, self.names.expansions, self.names.known("warm"), self.names.vocabulary
 
     def ask(self, question: str, k: int | None = None, filters: Filters | None = None) -> Answer:
         from reviewer.answer import answer_question

@@ -165,3 +165,23 @@ def test_stdin_answers_each_line_with_one_load(seeded_home: Path) -> None:
     assert result.exit_code == 0, result.output
     outs = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
     assert [o["refused"] for o in outs] == [False, True]
+
+
+def test_name_check_tolerates_a_slip_but_not_another_version(seeded_home: Path) -> None:
+    """The seeds spell "Zephy-7B" (sic): "Zephyr-7B" is that name; "HelpSteer9" is not HelpSteer2."""
+    from reviewer.catalog import Catalog
+    from reviewer.corpus_names import corpus_names
+
+    with Catalog(Settings().catalog_path) as catalog:
+        names = corpus_names(catalog, None)
+    assert names.known("Zephy-7B") and names.known("Zephyr-7B") and names.known("HelpSteer2")
+    assert not names.known("HelpSteer9") and not names.known("Zephyr-70B")
+
+
+def test_off_domain_words_are_refused_even_when_some_sentence_is_vaguely_similar(seeded_home: Path) -> None:
+    settings = Settings()
+    answer = answer_question("How do language models transliterate cuneiform tablets?", settings,
+                             HybridRetriever(settings))
+    # Some sentence about language models clears the similarity bar; the question's own words do not occur.
+    assert answer.best_similarity is not None and answer.best_similarity >= settings.min_evidence_similarity
+    assert answer.refused and answer.citations == []
