@@ -37,7 +37,7 @@ class Question(BaseModel):
 
 _LEAD = r"^(?:so|and|ok(?:ay)?|please|can you|could you|tell me|explain)[, ]+\s*"
 _DEFINE = re.compile(
-    r"^(?:what\s+(?:is|are)\s+(?:meant\s+by\s+)?|what\s+does\s+(?:the\s+term\s+)?(.+?)\s+(?:mean|refer\s+to|stand\s+for)"
+    r"^(?:what\s+(?:is|are)\s+(?:meant\s+by\s+)?|what\s+does\s+(?:the\s+term\s+)?(.+?)\s+(?:mean|refer\s+to|stand\s+for|describe|denote)"
     r"|define\s+|definition\s+of\s+|what\s+do\s+(?:people|authors|papers|researchers)\s+mean\s+by\s+)(.*)$",
     re.IGNORECASE,
 )

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from click.testing import CliRunner
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
@@ -209,3 +211,47 @@ def test_llm_prompt_gets_the_question_type_and_type_ranked_evidence(seeded_home:
     blocks = parse_evidence_block(prompt[prompt.index("Evidence (grouped"):])
     assert next(iter(blocks)) == "twominds"  # the paper holding the defining sentence comes first
     assert any("a phenomenon where reward models learn spurious correlations" in s for s in blocks["twominds"])
+
+
+def _scored_order(question: str, pairs: list[tuple[str, str]], seeded: Path) -> list[str]:
+    """Order `score_for_type` gives real seed sentences (key, text) that all start from the same base score."""
+    from reviewer.ask_select import score_for_type
+    from reviewer.catalog import Catalog
+    from reviewer.models import EvidenceSentence
+    from reviewer.textutil import split_sentences
+
+    with Catalog(Settings().catalog_path) as catalog:
+        papers = {p.key: p for p in catalog.iter_papers() if p.key in {k for k, _ in pairs}}
+    evs = []
+    for key, needle in pairs:
+        sentences = split_sentences(papers[key].abstract)
+        index = next(i for i, s in enumerate(sentences) if needle in s)
+        evs.append(EvidenceSentence(paper_id=papers[key].id, key=key, index=index, text=sentences[index], score=0.5))
+    scored = score_for_type(analyse(question), evs, list(papers.values()))
+    return [next(n for k, n in pairs if s.ev.key == k and n in s.ev.text) for s in scored]
+
+
+REORDER_CASES = [
+    # Definition: the defining sentence beats one that merely uses the term.
+    ("What is reward misgeneralization?", [("twominds", "Reward models (RMs) play a pivotal role"),
+                                           ("twominds", "a phenomenon where reward models learn spurious")]),
+    # Quantitative: the result with numbers beats the method sentence.
+    ("How much does SCoRe improve self-correction?", [
+        ("trainingself", "we develop a multi-turn online reinforcement learning"),
+        ("trainingself", "improving the base models' self-correction by 15.6%")]),
+    # Mechanism: the method sentence beats the background that states the problem.
+    ("How does Step-DPO work?", [("stepdpo", "This limitation stems from a lack of fine-grained process supervision"),
+                                 ("stepdpo", "which treats individual reasoning steps as units")]),
+    # Comparison: the sentence covering both sides with a contrast beats the one-sided one.
+    ("How do process reward models differ from outcome reward models?", [
+        ("lessonsdeveloping", "Process Reward Models (PRMs) emerge as a promising approach"),
+        ("rewardingprogress", "potentially improving credit assignment over outcome reward models")]),
+]
+
+
+@pytest.mark.parametrize(("question", "pairs"), REORDER_CASES, ids=["definition", "quantitative", "mechanism",
+                                                                    "comparison"])
+def test_type_rules_reorder_equally_relevant_sentences(question: str, pairs: list[tuple[str, str]],
+                                                       seeded_home: Path) -> None:
+    """From equal base scores, the sentence of the shape the question type wants comes first."""
+    assert _scored_order(question, pairs, seeded_home)[0] == pairs[1][1]
