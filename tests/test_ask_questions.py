@@ -10,7 +10,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from click.testing import CliRunner
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
@@ -240,8 +239,9 @@ REORDER_CASES = [
         ("trainingself", "we develop a multi-turn online reinforcement learning"),
         ("trainingself", "improving the base models' self-correction by 15.6%")]),
     # Mechanism: the method sentence beats the background that states the problem.
-    ("How does Step-DPO work?", [("stepdpo", "This limitation stems from a lack of fine-grained process supervision"),
-                                 ("stepdpo", "which treats individual reasoning steps as units")]),
+    ("How does step-wise preference optimization work?", [
+        ("stepdpo", "Ensuring the correctness of each reasoning step is critical"),
+        ("stepdpo", "which treats individual reasoning steps as units")]),
     # Comparison: the sentence covering both sides with a contrast beats the one-sided one.
     ("How do process reward models differ from outcome reward models?", [
         ("lessonsdeveloping", "Process Reward Models (PRMs) emerge as a promising approach"),
