@@ -188,6 +188,8 @@ def score_for_type(
         # Inline enumerations and very long sentences make poor direct answers.
         s -= 0.06 * bool(_INLINE_ENUM.search(t)) + 0.04 * (len(t.split()) > 45)
         reported = role == Role.BACKGROUND and reports_other_work(t)
+        # What earlier work did is not a method the corpus proposes, nor the named thing's own finding.
+        s -= 0.08 * (reports_other_work(t) and qt in (QType.METHODS, QType.NAMED, QType.MECHANISM))
         out.append(Scored(ev=ev, role=role, score=s, reported=reported, antecedent=antecedent))
     out.sort(key=lambda x: (-x.score, x.ev.paper_id, x.ev.index))
     return out
