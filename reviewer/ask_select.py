@@ -36,6 +36,8 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?\s?(?:%|x\b|×|points?|pp)|\b\d+\.\d+\b|\b\d
 _FIGURE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:[KMBkmb]\b|%)")
 _ANAPHOR = re.compile(r"^(?:this|these|those|they|it|such|its|their|that)\b", re.IGNORECASE)
 _INLINE_ENUM = re.compile(r"\((?:ii|2|b)\)")
+_CUT_END = re.compile(r"(?:\s\d+|\b(?:i|e|e\.g|i\.e|al|vs|cf|approx|resp|Fig|Eq))\.$")
+_CUT_START = re.compile(r"^\d+(?:\.\d+)?\s?(?:%|\\%)|^(?:e|g)\.\s")
 _FRAGMENT_START = re.compile(r"^[a-z(\[,;:]")
 
 
@@ -45,6 +47,9 @@ def is_fragment(text: str) -> bool:
     if len(t.split()) < 6 or _FRAGMENT_START.match(t) and not re.match(r"^\(\d+\)|^\([ivx]+\)", t):
         return True
     if t.endswith("?") or t.endswith(":") or not re.search(r"[.!]['\")\]]*$", t):
+        return True
+    # Split inside a number ("achieving a 0." | "54% gain") or an abbreviation ("... hacking, i." | "e. ...").
+    if _CUT_END.search(t) or _CUT_START.match(t):
         return True
     return t.count("(") != t.count(")")
 

@@ -255,3 +255,18 @@ def test_type_rules_reorder_equally_relevant_sentences(question: str, pairs: lis
                                                        seeded_home: Path) -> None:
     """From equal base scores, the sentence of the shape the question type wants comes first."""
     assert _scored_order(question, pairs, seeded_home)[0] == pairs[1][1]
+
+
+def test_questions_and_cut_sentences_are_never_quoted(seeded_home: Path) -> None:
+    """The 1B-vs-405B abstract asks two questions before answering them; `ask` quotes only the answers."""
+    from reviewer.ask_select import is_fragment
+
+    assert is_fragment("In this paper, we focus on two core questions: (1) What is the optimal approach to scale "
+                       "test-time computation across different policy models, PRMs, and problem difficulty levels?")
+    assert is_fragment("Cooper improves end-to-end RL performance, for instance, achieving a 0.")
+    assert not is_fragment("For example, a 1B LLM can exceed a 405B LLM on MATH-500.")
+    settings = Settings()
+    answer = answer_question("Which test-time scaling questions does the 1B versus 405B study pose and answer?",
+                             settings, HybridRetriever(settings))
+    assert answer.citations and all(not s.text.endswith("?") for s in answer.sentences)
+    assert "?" not in answer.answer.replace(answer.question, "")
