@@ -270,3 +270,37 @@ def test_questions_and_cut_sentences_are_never_quoted(seeded_home: Path) -> None
                              settings, HybridRetriever(settings))
     assert answer.citations and all(not s.text.endswith("?") for s in answer.sentences)
     assert "?" not in answer.answer.replace(answer.question, "")
+
+
+def test_background_reporting_other_work_is_attributed_as_such(seeded_home: Path) -> None:
+    """Thought Crime's first sentence reports prior work's finding; it is quoted as background, and the
+    claim checker still finds it in the cited abstract."""
+    from reviewer.ask_render import REPORTED_PREFIX
+    from reviewer.checker import ClaimChecker
+
+    settings = Settings()
+    retriever = HybridRetriever(settings)
+    answer = answer_question("What does the term emergent misalignment mean?", settings, retriever)
+    reported = [s for s in answer.sentences if "insecure code" in s.text]
+    assert reported and reported[0].text.startswith(REPORTED_PREFIX) and reported[0].role == "background"
+    paper = retriever.catalog.resolve("thoughtcrime")
+    assert ClaimChecker(settings).check(reported[0].text, [paper]).label == "SUPPORTED"
+
+
+def test_wrap_keeps_lines_within_width_with_hanging_bullets() -> None:
+    from reviewer.ask_render import wrap
+
+    text = "Lead sentence " * 12 + "[@k].\n\nOn x:\n- " + "point words " * 15 + "[@k]."
+    lines = wrap(text, 50).splitlines()
+    assert max(len(line) for line in lines) <= 50
+    bullet = lines.index(next(line for line in lines if line.startswith("- ")))
+    assert lines[bullet + 1].startswith("  ") and not lines[bullet + 1].startswith("   ")
+
+
+def test_chat_answers_follow_up_questions_until_quit(seeded_home: Path) -> None:
+    lines = "What is Markovian Thinking?\nWhat does the Zyzzyva-3 benchmark test?\nquit\nWhat is never asked?\n"
+    result = CliRunner().invoke(cli, ["chat"], input=lines)
+    assert result.exit_code == 0, result.output
+    assert "Markovian Thinking" in result.stdout and "[@markovianthinker]" in result.stdout
+    assert "'Zyzzyva-3' is not in the corpus" in result.stdout
+    assert "never asked" not in result.stdout
