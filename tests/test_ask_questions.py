@@ -298,9 +298,10 @@ def test_wrap_keeps_lines_within_width_with_hanging_bullets() -> None:
 
 
 def test_chat_answers_follow_up_questions_until_quit(seeded_home: Path) -> None:
-    lines = "What is Markovian Thinking?\nWhat does the Zyzzyva-3 benchmark test?\nquit\nWhat is never asked?\n"
+    lines = ("What is Markovian Thinking?\nWhat does the Zyzzyva-3 benchmark test?\nquit\n"
+             "What does the Qwertyzz-5 system do?\n")
     result = CliRunner().invoke(cli, ["chat"], input=lines)
     assert result.exit_code == 0, result.output
     assert "Markovian Thinking" in result.stdout and "[@markovianthinker]" in result.stdout
     assert "'Zyzzyva-3' is not in the corpus" in result.stdout
-    assert "never asked" not in result.stdout
+    assert "Qwertyzz-5" not in result.stdout  # asked after quit
