@@ -13,7 +13,7 @@ from reviewer.corpus_names import NameIndex, corpus_names
 from reviewer.errors import LLMError
 from reviewer.evidence import rank_sentences
 from reviewer.models import Answer, AnswerSentence, Citation, EvidenceQuote, EvidenceSentence, Paper
-from reviewer.question import QType, Question, analyse
+from reviewer.question import Question, analyse
 from reviewer.retrieve import Filters, HybridRetriever
 from reviewer.settings import Settings
 
@@ -68,23 +68,6 @@ def parse_evidence_block(text: str) -> dict[str, list[str]]:
         end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
         out[head.group(1)] = [m.group(2) for m in _BLOCK_SENTENCE.finditer(text, head.end(), end)]
     return out
-
-
-def extractive_answer(evidence: list[EvidenceSentence], header: str = EXTRACTIVE_HEADER) -> str:
-    """Quoted evidence, one bullet per sentence, sentences of one paper kept together in source order."""
-    order: list[str] = []
-    groups: dict[str, list[EvidenceSentence]] = {}
-    for ev in evidence:
-        if ev.paper_id not in groups:
-            order.append(ev.paper_id)
-            groups[ev.paper_id] = []
-        groups[ev.paper_id].append(ev)
-    bullets = []
-    for pid in order:
-        for ev in sorted(groups[pid], key=lambda e: e.index):
-            bullets.append(f"- {attach(ev.text, [ev.key])}")
-    return header + "\n\n" + "\n".join(bullets)
-
 
 
 def _citations(text: str, papers: list[Paper]) -> list[Citation]:
@@ -226,18 +209,6 @@ def _same(quote: str, printed: str) -> bool:
     return " ".join(tail) in re.sub(r"\W+", " ", printed).lower()
 
 
-_SHAPE = {
-    QType.DEFINITION: "Start with one sentence that defines {subject}.",
-    QType.COMPARISON: "Start with one sentence stating how {sides} differ; then cover each side, and say so "
-                      "if the evidence says nothing about one side.",
-    QType.MECHANISM: "Start with one sentence stating how it works (the mechanism), then the supporting details.",
-    QType.METHODS: "Start with one sentence naming the main methods, then one point per method.",
-    QType.QUANTITATIVE: "Start with the number(s) the evidence reports, with the setting they were measured in.",
-    QType.NAMED: "Start with one sentence saying what {subject} is or does, then its results.",
-    QType.GENERAL: "Start with one sentence that directly answers the question.",
-}
-
-
 def _llm_answer(q: Question, papers: list[Paper], scored: list[Scored], llm: LLMClient, notes: list[str]) -> Answer:
     """The same question analysis and evidence order as the extractive writer, written by the model."""
     per_paper: dict[str, int] = {}
@@ -250,14 +221,14 @@ def _llm_answer(q: Question, papers: list[Paper], scored: list[Scored], llm: LLM
     order = list(dict.fromkeys(s.ev.paper_id for s in chosen))
     ordered_papers = sorted(papers, key=lambda p: order.index(p.id) if p.id in order else len(order))
     allowed = [p.key for p in papers]
-    shape = _SHAPE[q.qtype].format(subject=q.subject or "the term", sides=" and ".join(q.sides) or "they")
+    focus = " vs ".join(q.sides) or q.subject or "(see the question)"
     raw = llm.complete(
         "ask",
         "answer",
         {
             "question": q.text,
             "question_type": q.qtype.value,
-            "answer_shape": shape,
+            "focus": focus,
             "evidence": evidence_block(ordered_papers, evidence),
             "allowed_keys": ", ".join(f"@{k}" for k in allowed),
             "refusal_mark": REFUSAL_MARK,
