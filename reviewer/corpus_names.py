@@ -61,6 +61,10 @@ class NameIndex:
         return " " + re.sub(r"[^0-9a-z]+", " ", text) + " "
 
     @cached_property
+    def _squashed_names(self) -> set[str]:
+        return {re.sub(r"[^0-9a-z]+", "", n.lower()) for n in self.names}
+
+    @cached_property
     def _squashed(self) -> str:
         return self._blob.replace(" ", "")
 
@@ -82,6 +86,8 @@ class NameIndex:
         squashed = norm.replace(" ", "")
         if len(squashed) >= 5 and squashed in self._squashed:
             return True
+        if squashed in self._squashed_names or re.sub(r"s$", "", squashed) in self._squashed_names:
+            return True  # "GPT4" for "GPT-4", "Llama3" for "Llama 3"
         # A one-letter slip ("Zephyr-7B" for the corpus's "Zephy-7B") is the same name, not an unknown one.
         from rapidfuzz import fuzz, process
 

@@ -176,6 +176,7 @@ def test_name_check_tolerates_a_slip_but_not_another_version(seeded_home: Path) 
     with Catalog(Settings().catalog_path) as catalog:
         names = corpus_names(catalog, None)
     assert names.known("Zephy-7B") and names.known("Zephyr-7B") and names.known("HelpSteer2")
+    assert names.known("GPT4") and names.known("DeepSeekR1")  # spelled without the corpus's hyphen
     assert not names.known("HelpSteer9") and not names.known("Zephyr-70B")
 
 
