@@ -306,3 +306,12 @@ def test_chat_answers_follow_up_questions_until_quit(seeded_home: Path) -> None:
     assert "Markovian Thinking" in result.stdout and "[@markovianthinker]" in result.stdout
     assert "'Zyzzyva-3' is not in the corpus" in result.stdout
     assert "Qwertyzz-5" not in result.stdout  # asked after quit
+
+
+def test_comparison_says_when_one_side_has_no_evidence(seeded_home: Path) -> None:
+    settings = Settings()
+    answer = answer_question("In what ways do step-level reward models differ from Kalman filters?", settings,
+                             HybridRetriever(settings))
+    assert answer.question_type == "comparison" and not answer.refused
+    assert "say nothing specific about Kalman filters" in answer.answer
+    assert "say nothing specific about step-level reward models" not in answer.answer
