@@ -266,6 +266,7 @@ def test_questions_and_cut_sentences_are_never_quoted(seeded_home: Path) -> None
                        "test-time computation across different policy models, PRMs, and problem difficulty levels?")
     assert is_fragment("Cooper improves end-to-end RL performance, for instance, achieving a 0.")
     assert not is_fragment("For example, a 1B LLM can exceed a 405B LLM on MATH-500.")
+    assert not is_fragment("It scores 94.1 on RewardBench, top of 140 reward models as of 1 Oct 2024.")
     settings = Settings()
     answer = answer_question("Which test-time scaling questions does the 1B versus 405B study pose and answer?",
                              settings, HybridRetriever(settings))
