@@ -18,6 +18,9 @@ _KEYISH = r"[A-Za-z][A-Za-z0-9_:.\-]*[A-Za-z0-9]"
 _PAREN_AT = re.compile(r"\(\s*(@[^()]*?)\s*\)")
 _BRACKET = re.compile(r"\[([^\[\]@]{1,200})\]")
 _BARE_AT = re.compile(rf"(?<![\w\[@;,])(?<!\[ )@({_KEYISH})")
+# An unknown bracketed word still reads as a citation when it is shaped like a key: lower-case letters and
+# digits, at least five characters ("smith2024reward", "freeprocess"); "[sic]" or "[MASK]" stay text.
+_LOOKS_LIKE_KEY = re.compile(r"[a-z][a-z0-9_:.\-]{3,}[a-z0-9]")
 _NUMERIC = re.compile(r"^\s*\d+(?:\s*[-–,;]\s*\d+)*\s*$")
 INVALID = "invalid-citation"
 
@@ -31,8 +34,8 @@ class CleanedAnswer(BaseModel):
 def normalise(text: str, known: set[str]) -> str:
     """Rewrite `(@k)`, `[k]`, `[k1, k2]`, `[2]` and bare `@k` as `[@...]` groups.
 
-    `[word]` becomes a citation only when the word is a known key (so `[sic]` stays text); numbers
-    become the placeholder key `invalid-citation-N`, which no allow-list contains.
+    `[word]` becomes a citation when the word is a known key or shaped like one (so `[sic]` stays text);
+    numbers become the placeholder key `invalid-citation-N`, which no allow-list contains.
     """
 
     def paren(m: re.Match[str]) -> str:
@@ -44,7 +47,7 @@ def normalise(text: str, known: set[str]) -> str:
             nums = re.findall(r"\d+", inner)
             return "[" + "; ".join(f"@{INVALID}-{n}" for n in nums) + "]"
         parts = [p.strip() for p in re.split(r"[;,]", inner)]
-        if parts and all(re.fullmatch(_KEYISH, p) and p in known for p in parts):
+        if parts and all(p in known or _LOOKS_LIKE_KEY.fullmatch(p) for p in parts):
             return "[" + "; ".join(f"@{p}" for p in parts) + "]"
         return m.group(0)
 
@@ -94,4 +97,5 @@ def clean(raw: str, allowed: set[str], known: set[str] | None = None) -> Cleaned
 def has_stray_citation(text: str) -> bool:
     """Whether any pseudo-citation survives outside a `[@key]` group (used by tests and the eval)."""
     outside = CITE_GROUP.sub("", text)
-    return bool(re.search(r"\[\d+(?:[,;\s-]+\d+)*\]|\(@|(?<![\w])@[A-Za-z]", outside))
+    return bool(re.search(r"\[\d+(?:[,;\s-]+\d+)*\]|\(@|(?<![\w])@[A-Za-z]|\[[a-z][a-z0-9_:.\-]{3,}[a-z0-9]\]",
+                          outside))

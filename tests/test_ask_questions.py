@@ -132,14 +132,16 @@ def test_pseudo_citations_are_normalised_and_dropped() -> None:
     allowed = {"stepdpo", "trainingself"}
     raw = ("Step-DPO optimizes individual steps [1]. SCoRe uses RL (@trainingself). "
            "A claim with an invented key [@ghost2024]. Another with a bare @ghost2025 key. "
-           "Step-DPO works on MATH [stepdpo]. Both help @stepdpo.")
+           "Step-DPO works on MATH [stepdpo]. Both help @stepdpo. An unknown key [nobody2023made] too. "
+           "Literal brackets [sic] stay.")
     cleaned = clean(raw, allowed)
     assert not has_stray_citation(cleaned.text)
     assert "[1]" not in cleaned.text and "ghost" not in cleaned.text
     assert "SCoRe uses RL [@trainingself]." in cleaned.text
     assert "Step-DPO works on MATH [@stepdpo]." in cleaned.text
     assert "Step-DPO optimizes individual steps" not in cleaned.text  # its only citation was invented
-    assert set(cleaned.removed) >= {"[1]", "ghost2024", "ghost2025"}
+    assert set(cleaned.removed) >= {"[1]", "ghost2024", "ghost2025", "nobody2023made"}
+    assert "Literal brackets [sic] stay." in cleaned.text
 
 
 def test_llm_pseudo_citations_never_reach_the_answer(seeded_home: Path) -> None:
@@ -149,12 +151,14 @@ def test_llm_pseudo_citations_never_reach_the_answer(seeded_home: Path) -> None:
     real = "stepdpo"
     reply = (f"Step-DPO treats individual reasoning steps as units for preference optimization [@{real}]. "
              "It was first proposed for code [2]. Others use tree search (@madeup2023). "
-             "A bare citation @phantom2024 marks a fabricated result.")
+             "A bare citation @phantom2024 marks a fabricated result. "
+             "A bracketed key [ghost2026reward] backs an invented number.")
     llm = LLMClient(settings, chat_model=FakeListChatModel(responses=[reply]))
     answer = answer_question(q, settings, retriever, llm=llm)
     assert answer.mode == "llm"
     assert not has_stray_citation(answer.answer)
-    for gone in ("first proposed for code", "tree search", "fabricated result", "madeup2023", "phantom2024"):
+    for gone in ("first proposed for code", "tree search", "fabricated result", "madeup2023", "phantom2024",
+                 "invented number", "ghost2026reward"):
         assert gone not in answer.answer
     assert [c.key for c in answer.citations] == [real]
     assert any("phantom2024" in n for n in answer.notes)
