@@ -43,8 +43,8 @@ def normalise(text: str, known: set[str]) -> str:
 
     def bracket(m: re.Match[str]) -> str:
         inner = m.group(1)
-        if _NUMERIC.match(inner):
-            nums = re.findall(r"\d+", inner)
+        nums = re.findall(r"\d+", inner)
+        if _NUMERIC.match(inner) and "0" not in nums and not re.search(r"\d\.\d", inner):  # "[0, 1]" is an interval
             return "[" + "; ".join(f"@{INVALID}-{n}" for n in nums) + "]"
         parts = [p.strip() for p in re.split(r"[;,]", inner)]
         if parts and all(p in known or _LOOKS_LIKE_KEY.fullmatch(p) for p in parts):
@@ -86,7 +86,7 @@ def clean(raw: str, allowed: set[str], known: set[str] | None = None) -> Cleaned
                 if sentence.keys and not good:
                     dropped.append(sentence.text)
                     continue
-                out.append(attach(sentence.text, good))
+                out.append(attach(re.sub(r"[ \t]{2,}", " ", sentence.text), good))
             if out:
                 lines.append((bullet.group(0) if bullet else "") + " ".join(out))
         if lines:
