@@ -24,6 +24,7 @@ BENCHMARKS = {
     "cli": "benchmarks.bench_cli",
     "survey": "benchmarks.bench_survey",
     "memory": "benchmarks.bench_memory",
+    "ask": "benchmarks.bench_ask",
 }
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 

@@ -24,7 +24,7 @@ class Role(str, Enum):
 # A sentence that reports what *other* people claim or believe: never the cited paper's own finding.
 _REPORTED = re.compile(
     r"\b(?:some|many|several|recent|prior|previous|existing|earlier|other|past)\s+(?:\w+\s+){0,2}?"
-    r"(?:studies|works?|research|papers?|literature|findings|reports|methods|approaches|efforts|analyses)\s+"
+    r"(?:studies|works?|research(?:es)?|papers?|literature|findings|reports|methods|approaches|efforts|analyses)\s+"
     r"(?:\w+\s+){0,2}?(?:have\s+|has\s+)?(?:suggest|show|shown|claim|report|argue|find|found|found|demonstrat"
     r"|indicat|propos|observ|reveal|hypothesi|assum|posit|note|believ|attribut|focus|rely|relied)\w*"
     r"|\b(?:it\s+(?:is|has\s+been)\s+(?:widely\s+|commonly\s+|generally\s+|often\s+|long\s+)?"
