@@ -24,11 +24,11 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from reviewer.checker.types import LABELS
 from reviewer.models import Paper
 from reviewer.settings import REPO_ROOT, Settings
 
 DATA = Path(__file__).resolve().parent / "datasets" / "scifact"
-LABELS: tuple[str, str, str] = ("SUPPORTED", "CONTRADICTED", "UNSUPPORTED")
 GOLD_MAP = {"SUPPORT": "SUPPORTED", "CONTRADICT": "CONTRADICTED", "NEI": "UNSUPPORTED"}
 DEFAULT_HOME = REPO_ROOT / ".reviewer-home"
 

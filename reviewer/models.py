@@ -76,9 +76,6 @@ class Citation(BaseModel):
     title: str
 
 
-Verdict = Literal["SUPPORTED", "CONTRADICTED", "UNSUPPORTED"]
-
-
 class Answer(BaseModel):
     question: str
     answer: str

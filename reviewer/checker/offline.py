@@ -19,17 +19,17 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from reviewer.checker.features import FEATURE_NAMES, Analysis, clean_claim, compute_features
+from reviewer.checker.types import LABELS, ClaimVerdict
 from reviewer.errors import ConfigError
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.settings import Settings
 from reviewer.textutil import split_sentences
 
 if TYPE_CHECKING:
-    from reviewer.checker import ClaimVerdict
     from reviewer.vector_cache import VectorCache
 
 PARAMS_PATH = Path(__file__).resolve().parent.parent / "assets" / "checker_params.json"
-CLASSES: tuple[str, str, str] = ("SUPPORTED", "CONTRADICTED", "UNSUPPORTED")
+CLASSES = LABELS
 MAX_EVIDENCE = 3
 
 
@@ -150,8 +150,7 @@ class OfflineChecker:
         return analysis, items
 
     def check(self, claim: str, papers: list[Paper]) -> ClaimVerdict:
-        from reviewer.checker import ClaimVerdict
-
+    
         analysis, items = self.analyse(claim, papers)
         params = self.params
         probs = probabilities(params, analysis.features)[0]
