@@ -24,6 +24,7 @@ BENCHMARKS = {
     "cli": "benchmarks.bench_cli",
     "survey": "benchmarks.bench_survey",
     "memory": "benchmarks.bench_memory",
+    "check": "benchmarks.bench_check",
 }
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from reviewer.checker.families import THAN, comparison_args
 from reviewer.checker.features import named_terms
 from reviewer.checker.types import Label
 from reviewer.evidence import content_stems
@@ -83,39 +84,9 @@ def _year(digits: str) -> bool:
     return len(digits) == 4 and digits[:2] in ("19", "20")
 
 
-_COMPARE = re.compile(r"\b(outperform(?:s|ed)?|surpass(?:es|ed)?|beats?|exceed(?:s|ed)?|"
-                      r"(?:is|are) (?:better|faster|stronger|more accurate) than)\s+", re.IGNORECASE)
-_ARG_STOP = re.compile(r"[,;:()]|\s(?:by|on|in|across|while|with|at|and|for|under|when|using|without|"
-                       r"which|that|as|through|to|over)\s|\.$")
-
-
-def comparison_args(s: str) -> tuple[tuple[int, int], re.Match[str], tuple[int, int]] | None:
-    """Spans of A and B in 'A outperforms B' (A: up to 5 words after the last clause break)."""
-    m = _COMPARE.search(s)
-    if not m:
-        return None
-    left = s[: m.start()].rstrip()
-    cut = max(left.rfind(","), left.rfind(";"), left.rfind(":"), left.rfind("("))
-    a_words = left[cut + 1 :].split()
-    if not a_words or len(a_words) > 5 or re.search(r"[()]|\b(?:or|they|we|it|which|that)\b", " ".join(a_words),
-                                                     re.IGNORECASE):
-        return None
-    a_start = len(left) - len(" ".join(a_words))
-    rest = s[m.end() :]
-    stop = _ARG_STOP.search(rest)
-    b_text = rest[: stop.start()] if stop else rest.rstrip(".")
-    if not b_text.strip() or len(b_text.split()) > 6 or re.search(r"[()]", b_text):
-        return None
-    return (a_start, len(left)), m, (m.end(), m.end() + len(b_text.rstrip()))
-
-
-_THAN = re.compile(r"\b((?:\w+er|more \w+|less \w+) (?:in|among|for|with|on|at) )([^,;()]{2,40}?)"
-                   r"( than (?:in|among|for|with|on|at) )([^,;()]{2,40}?)(?=[,;.]|$| \w+ly\b| and\b)")
-
-
 def reverse_comparison(s: str, rng: random.Random) -> str | None:
     """'A outperforms B' -> 'B outperforms A', 'higher in X than in Y' -> 'higher in Y than in X'."""
-    than = _THAN.search(s)
+    than = THAN.search(s)
     if than and not set(content_stems(than.group(2))) & set(content_stems(than.group(4))):
         return s[: than.start(2)] + than.group(4) + than.group(3) + than.group(2) + s[than.end(4) :]
     found = comparison_args(s)

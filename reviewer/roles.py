@@ -37,11 +37,16 @@ _REPORTED = re.compile(
 )
 # The abstract turns against a view it has just reported.
 _REJECTS = re.compile(
-    r"\b(?:contrary to|in contrast to|challeng\w*|refut\w*|contradict\w*|overturn\w*|question\w*|debunk\w*|"
+    r"\b(?:contrary to|in contrast to (?:this|these|such|prior|previous|common|conventional|popular)|"
+    r"(?:challenge|challenges|challenged|challenging|question|questions|questioned|questioning) "
+    r"(?:this|these|that|such|the (?:common|conventional|prevailing|popular|widespread)|whether|prior|previous)|"
+    r"refut\w*|contradict\w*|overturn\w*|debunk\w*|"
     r"we (?:find|show|demonstrate|observe|argue|reveal) (?:that )?(?:this|these|such|the opposite|otherwise)|"
-    r"do(?:es)? not (?:hold|generalize|transfer)|fail(?:s|ed)? to (?:hold|replicate|generalize)|"
-    r"(?:is|are) (?:largely )?(?:an artifact|spurious|misleading|unfounded)|"
-    r"only (?:work|hold|apply)s? (?:for|on|in)|the opposite)\b",
+    r"do(?:es)? not (?:hold|generalize|transfer)|fail(?:s|ed|ing)? to (?:hold|replicate|reproduce|generalize|"
+    r"transfer|achieve similar|match)|"
+    r"(?:is|are|be|were) (?:largely |often |mostly )?(?:an artifact|spurious|misleading|unfounded|unreliable|"
+    r"overstated|inflated|overestimated|illusory)|"
+    r"only (?:work|hold|apply)s? (?:for|on|in)|only (?:accurate|correct|genuine|true|clean) \w+|the opposite)\b",
     re.IGNORECASE,
 )
 _OWN = re.compile(r"\b(?:we|our|us|ours)\b|^(?:this|the present|our) (?:paper|work|study|article|report)\b",

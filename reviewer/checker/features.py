@@ -17,6 +17,14 @@ from functools import lru_cache
 
 import numpy as np
 
+from reviewer.checker.claimtext import clean_claim
+from reviewer.checker.families import (
+    comparison_reversed,
+    entity_swapped,
+    hedge_strengthened,
+    quantifier_conflict,
+    rank_conflict,
+)
 from reviewer.evidence import content_stems, lexical_overlap
 from reviewer.textutil import words
 
@@ -35,6 +43,10 @@ FEATURE_NAMES: tuple[str, ...] = (
     "dir_reversed",  # antonym swap: increase/decrease, improves/degrades, ... (alignment-weighted)
     "dir_agree",  # same direction cue on both sides (alignment-weighted)
     "claim_len",  # log of the number of claim content stems
+    "comp_reversed",  # the two arguments of a comparison in the opposite order (alignment-weighted)
+    "quant_conflict",  # clashing quantifiers: all vs none, most vs few (alignment-weighted)
+    "entity_swap",  # the best sentence with one named term replaced by another of the abstract
+    "hedge_up",  # the claim states as certain what the best sentence hedges
 )
 
 _NUM = re.compile(
@@ -285,31 +297,6 @@ def bigram_coverage(claim_stems: list[str], evidence_stems: list[list[str]]) -> 
 # ---------------------------------------------------------------- all together
 
 
-_CITATION = re.compile(
-    r"\s*(?:\[[^\]]{1,80}\]|\((?:[A-Z][^()]{0,60}?(?:et al\.?|\b(?:19|20)\d{2}[a-z]?)[^()]{0,20})\))"
-)
-_ATTRIBUTION = re.compile(
-    r"^(?:(?:[A-Z][\w'\-]+(?:\s+(?:et al\.?|and [A-Z][\w'\-]+))?(?:\s*\(\d{4}[a-z]?\))?)|the authors|they|"
-    r"this (?:paper|work|study)|the (?:paper|work|study))\s+(?:also\s+)?"
-    r"(?:find|found|finds|show|showed|shows|report|reported|reports|demonstrate|demonstrated|demonstrates|"
-    r"observe|observed|observes|argue|argued|argues|note|noted|notes|claim|claimed|claims)\s+that\s+",
-    re.IGNORECASE,
-)
-
-
-def clean_claim(claim: str) -> str:
-    """The claim without citation markers and 'Wang et al. (2024) show that' attributions.
-
-    Generated survey sentences carry both; neither is something the abstract has to state.
-    """
-    text = _CITATION.sub("", claim).strip()
-    m = _ATTRIBUTION.match(text)
-    if m and len(text) - m.end() > 15:
-        text = text[m.end() :]
-        text = text[:1].upper() + text[1:]
-    return text
-
-
 @dataclass
 class Analysis:
     """Features plus what explains them: the ranked sentences and human-readable reasons."""
@@ -322,6 +309,7 @@ class Analysis:
     strong_contradiction: bool  # a near-verbatim alignment with a changed number/direction/negation
     near_verbatim: bool  # the claim is (almost) one evidence sentence with nothing contradicting it
     unverifiable: bool = False  # the claim names terms or numbers the evidence never mentions
+    overstated: bool = False  # a close restatement that turns the evidence's hedge into a certainty
 
 
 def compute_features(
@@ -407,11 +395,37 @@ def compute_features(
         elif direction_agrees(claim, text):
             direction_decided = True
             feats["dir_agree"] = a
+    for i, text, a in aligned[:2]:
+        if comparison_reversed(claim, text):
+            feats["comp_reversed"] = max(feats["comp_reversed"], a)
+            reasons.append(f"comparison reversed: the arguments are in the opposite order (sentence {i})")
+            contra.append(i)
+            strong = strong or a >= 0.6
+        if quantifier_conflict(claim, text):
+            feats["quant_conflict"] = max(feats["quant_conflict"], a)
+            reasons.append(f"quantifier differs (sentence {i})")
+            contra.append(i)
+            strong = strong or (a >= 0.8 and i == b1)
+        for c_raw, e_raw in rank_conflict(claim, text):
+            feats["num_conflict"] = max(feats["num_conflict"], a)
+            reasons.append(f"rank {c_raw} in claim but evidence says {e_raw}")
+            contra.append(i)
+            strong = strong or a >= 0.7
+    rest = " ".join([extra_text, *sentences[:b1], *sentences[b1 + 1 :]])
+    if entity_swapped(claim, sentences[b1], rest, named_terms(claim), named_terms(sentences[b1])):
+        feats["entity_swap"] = float(lex[b1])
+        reasons.append(f"an entity of the abstract stands in place of another (sentence {b1})")
+        contra.append(b1)
+        strong = strong or lex[b1] >= 0.5
+    hedged = hedge_strengthened(claim, sentences[b1])
+    if hedged:
+        feats["hedge_up"] = float(lex[b1])
+        reasons.append(f"claim states as certain what the evidence hedges (sentence {b1})")
     for t in missing_terms[:3]:
         reasons.append(f"term {t!r} in claim not in evidence")
     # A claim that restates its best sentence is supported by it, whatever cues other sentences carry.
     near_verbatim = (
-        b1 not in contra and not nums.unmatched and not missing_terms
+        b1 not in contra and not nums.unmatched and not missing_terms and not hedged
         and lex[b1] >= 0.9 and dense[b1] >= 0.85
     )
     return Analysis(
@@ -423,4 +437,5 @@ def compute_features(
         strong_contradiction=strong,
         near_verbatim=near_verbatim,
         unverifiable=bool(missing_terms or nums.unmatched),
+        overstated=hedged and lex[b1] >= 0.6,
     )

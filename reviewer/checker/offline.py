@@ -22,6 +22,7 @@ from reviewer.checker.features import FEATURE_NAMES, Analysis, clean_claim, comp
 from reviewer.checker.types import LABELS, ClaimVerdict
 from reviewer.errors import ConfigError
 from reviewer.models import EvidenceSentence, Paper
+from reviewer.roles import Role, rejects_reported_view, reports_other_work, sentence_role
 from reviewer.settings import Settings
 from reviewer.textutil import split_sentences
 
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 PARAMS_PATH = Path(__file__).resolve().parent.parent / "assets" / "checker_params.json"
 CLASSES = LABELS
 MAX_EVIDENCE = 3
+LEX_TOP1 = FEATURE_NAMES.index("lex_top1")
 
 
 class BinaryModel(BaseModel):
@@ -157,10 +159,25 @@ class OfflineChecker:
         label = decide(probs, params.support_threshold, params.contradict_threshold)
         score = float(probs[0])
         reasons = list(analysis.reasons)
+        background = _background_only(analysis, items)
         if analysis.strong_contradiction:
             if label != "CONTRADICTED":
                 reasons.append("guard: near-verbatim evidence states something different")
             label, score = "CONTRADICTED", min(score, 0.1)
+        elif background is not None and (label == "SUPPORTED" or analysis.features[LEX_TOP1] >= 0.6):
+            rejected, where = background
+            label = "CONTRADICTED" if rejected else "UNSUPPORTED"
+            if rejected:
+                same = [k for k, x in enumerate(items) if x.paper_id == items[where].paper_id and k > where]
+                analysis.contradiction_sentences = [k for k in same if rejects_reported_view([items[k].text], -1)][:1]
+            reasons.append(
+                f"rule: the only evidence (sentence {items[where].index} of {items[where].key}) reports other "
+                "work, not the paper's own finding" + ("; the abstract goes on to reject that view" if rejected else "")
+            )
+            score = min(score, 0.1)
+        elif analysis.overstated:
+            label, score = "UNSUPPORTED", min(score, 0.3)
+            reasons.append("guard: the claim states as certain what the evidence only hedges")
         elif analysis.near_verbatim:
             if label != "SUPPORTED":
                 reasons.append("guard: claim restates an evidence sentence")
@@ -177,6 +194,25 @@ class OfflineChecker:
             reasons=reasons,
             mode="offline",
         )
+
+
+def _background_only(analysis: Analysis, items: list[EvidenceSentence]) -> tuple[bool, int] | None:
+    """(rejected, sentence) when the best evidence reports other work and no own sentence is as close.
+
+    'Some studies suggest X' is the paper reporting X, often to refute it: citing the paper for X
+    would pass its background off as its finding. `rejected` says a later sentence turns against X.
+    """
+    if not analysis.order:
+        return None
+    best = analysis.order[0]
+    item = items[best]
+    sents = [x.text for x in items if x.paper_id == item.paper_id]
+    if not reports_other_work(item.text) or sentence_role(item.text, item.index, len(sents)) != Role.BACKGROUND:
+        return None
+    top = analysis.alignment[best]
+    if any(analysis.alignment[i] >= top - 0.05 and not reports_other_work(items[i].text) for i in analysis.order[1:]):
+        return None
+    return rejects_reported_view(sents, item.index), best
 
 
 def _summary(analysis: Analysis, probs: np.ndarray) -> str:

@@ -1,0 +1,66 @@
+"""`reviewer check` on an offline survey: wall time per checked sentence, whole command included.
+
+The survey is written once by `reviewer survey TOPIC --offline` into a copy of the seeds bench home;
+then `reviewer check survey.md --json` runs as a subprocess for several rounds (process start-up,
+catalogue, vector cache and every verdict included) and the median wall time is divided by the
+number of cited sentences it checked. A second figure times the in-process check alone.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.common import PYTHON, Section, clean_env, log, median, run_process
+from benchmarks.data import copy_home, seeds_home
+
+TOPIC = "process reward models for LLM reasoning"
+TARGET_MS = 50.0
+
+
+def run(quick: bool) -> Section:
+    section = Section("Claim checker: `reviewer check` on an offline survey")
+    rounds = 2 if quick else 5
+    with tempfile.TemporaryDirectory(prefix="bench-check-") as tmp_name:
+        tmp = Path(tmp_name)
+        home = copy_home(seeds_home()[0], tmp / "home")
+        env = clean_env(home)
+        report = tmp / "survey.md"
+        got = run_process([PYTHON, "-m", "reviewer", "survey", TOPIC, "--offline", "--quiet", "-o", str(report)], env)
+        if got.returncode != 0:
+            raise RuntimeError(f"survey failed: {got.stderr[-2000:]}")
+        cmd = [PYTHON, "-m", "reviewer", "check", str(report), "--json"]
+        times: list[float] = []
+        n = 0
+        for r in range(rounds + 1):  # the first round warms the page cache and .pyc files
+            got = run_process(cmd, env)
+            if got.returncode not in (0, 1):
+                raise RuntimeError(f"check failed: {got.stderr[-2000:]}")
+            n = int(json.loads(got.stdout)["scores"]["cited_sentences"])
+            if r:
+                times.append(got.seconds)
+        log(f"check: {n} cited sentences, {rounds} rounds")
+        inproc = _in_process(home, report)
+    wall = median(times)
+    per = 1000 * wall / max(1, n)
+    section.add("`reviewer check survey.md` wall time per cited sentence", f"{per:.1f} ms", f"< {TARGET_MS:.0f} ms",
+                per < TARGET_MS, f"{n} sentences, {wall:.2f} s median of {rounds} (start-up included)")
+    section.add("in-process check per cited sentence (checker warm)", f"{inproc:.1f} ms", "", None,
+                "check_text on the same report after one warm-up pass")
+    return section
+
+
+def _in_process(home: Path, report: Path) -> float:
+    from evals.citations import check_text, prose_of_report
+    from reviewer.checker import ClaimChecker
+    from reviewer.settings import Settings
+
+    settings = Settings(home=home, auto_ingest_seeds=False)
+    checker = ClaimChecker(settings)
+    text = prose_of_report(report.read_text(encoding="utf-8"))
+    check_text(text, settings, checker=checker)
+    t0 = time.perf_counter()
+    result = check_text(text, settings, checker=checker)
+    return 1000 * (time.perf_counter() - t0) / max(1, result.scores.cited_sentences)
