@@ -51,7 +51,8 @@ class SynthRow(BaseModel):
 
 # ---------------------------------------------------------------- rules (sentence, abstract) -> claim
 
-_NUMBER = re.compile(r"(?<![\w.\-+/])(\d+(?:\.\d+)?)(\s?(?:\\?%|x\b|×|-fold\b|points?\b))?(?![\w.]*\d|-\d|[-/+]\w)")
+_NUMBER = re.compile(r"(?<![\w.,\-+/])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s?(?:\\?%|x\b|×|-fold\b|points?\b))?"
+                     r"(?![\w.]*\d|-\d|[-/+]\w|,\d)")
 _RANK = re.compile(r"\b(top|rank(?:ed)?|Top|pass@|Pass@)(-|\s)?(\d+)\b")
 
 
@@ -66,7 +67,7 @@ def change_number(s: str, rng: random.Random) -> str | None:
     if not hits:
         return None
     m = rng.choice(hits)
-    digits = m.group(1)
+    digits = m.group(1).replace(",", "")
     value = float(digits)
     decimals = len(digits.split(".")[1]) if "." in digits else 0
     for _ in range(10):
@@ -75,7 +76,7 @@ def change_number(s: str, rng: random.Random) -> str | None:
         if m.group(2) and "%" in m.group(2) and new > 100:
             new = round(value * 0.5, decimals)
         if new and abs(new - value) >= max(0.15 * value, 10**-decimals):
-            text = f"{new:.{decimals}f}"
+            text = f"{new:,.{decimals}f}" if "," in m.group(1) else f"{new:.{decimals}f}"
             return s[: m.start(1)] + text + s[m.end(1) :]
     return None
 
@@ -221,7 +222,7 @@ def foreign_entity(s: str, rng: random.Random, abstract: str, pool: list[str]) -
 
 HEDGES: tuple[tuple[str, str], ...] = (
     (r"\bmay\b(?! not)", "is guaranteed to"), (r"\bmight\b(?! not)", "is guaranteed to"),
-    (r"\bcould\b(?! not)", "will always"), (r"\bcan\b(?! not)", "always"), (r"\bsuggests?\b", "proves"),
+    (r"\bcould\b(?! not)", "will always"), (r"\bcan\b(?! not)", "will always"), (r"\bsuggests?\b", "proves"),
     (r"\bsuggesting\b", "proving"), (r"\bpotentially\b", "certainly"), (r"\blikely\b(?! to)", "certainly"),
     (r"\b(?:is|are) likely to\b", "will certainly"), (r"\bindicates?\b", "proves"),
     (r"\bpromising\b", "definitive"), (r"\bhelps?\b", "guarantees"), (r"\bpossibly\b", "definitely"),
