@@ -10,6 +10,7 @@ claim with one sentence; `features.compute_features` applies them to the best-al
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from reviewer.evidence import content_stems
@@ -136,3 +137,86 @@ def entity_swapped(claim: str, sentence: str, other_text: str, terms: set[str], 
     _, i1, i2, j1, j2 = ops[0]
     new, old = " ".join(cw[i1:i2]), " ".join(sw[j1:j2])
     return term in new and any(t in old for t in lost) and i2 - i1 <= len(term.split()) + 2
+
+
+# ---------------------------------------------------------------- edits of a near-copy
+
+_TOKEN = re.compile(r"[^\s]+")
+_NUMERIC = re.compile(r"^[<>~≈±+\-]?\d[\d,.]*(?:%|\\%|x|×|-fold|th|st|nd|rd|k|m|b|pp)?$")
+_NEGATORS = frozenset({"not", "no", "never", "cannot", "nor", "neither", "without", "none"})
+
+
+@dataclass
+class Edits:
+    """What changed between a near-copy claim and its sentence, read from a word-level diff."""
+
+    numbers: list[tuple[str, str]] = field(default_factory=list)
+    antonyms: list[tuple[str, str]] = field(default_factory=list)
+    negation: list[str] = field(default_factory=list)
+    quantifiers: list[tuple[str, str]] = field(default_factory=list)
+    swapped: list[tuple[str, str]] = field(default_factory=list)  # claim term from elsewhere in the abstract
+    foreign: list[str] = field(default_factory=list)  # claim term found nowhere in the evidence
+
+    @property
+    def contradicts(self) -> bool:
+        return bool(self.numbers or self.antonyms or self.negation or self.quantifiers or self.swapped)
+
+
+def _tokens(text: str) -> list[str]:
+    out = []
+    for t in _TOKEN.findall(text.lower().replace("n't", " not")):
+        t = t.strip(".,;:()[]\"'")
+        if t:
+            out.append(t)
+    return out
+
+
+def near_copy_edits(claim: str, sentence: str, evidence_text: str, directions: object,
+                    min_ratio: float = 0.75) -> Edits | None:
+    """The edits that turn `sentence` into `claim`, or None when the claim is not a near-copy.
+
+    `directions(a, b)` says whether word lists a and b hold opposite sides of a direction family.
+    """
+    cw, sw = _tokens(claim), _tokens(sentence)
+    matcher = SequenceMatcher(None, cw, sw, autojunk=False)
+    if matcher.ratio() < min_ratio:
+        return None
+    out = Edits()
+    ev = " " + " ".join(_tokens(evidence_text)) + " "
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        c, s = cw[i1:i2], sw[j1:j2]
+        if len(c) > 6 or len(s) > 6:
+            continue  # a rewritten clause, not an edit
+        c_num = [t for t in c if _NUMERIC.match(t)]
+        s_num = [t for t in s if _NUMERIC.match(t)]
+        if c_num and s_num and set(c_num) != set(s_num):
+            out.numbers.append((c_num[0], s_num[0]))
+        if set(c) & _NEGATORS != set(s) & _NEGATORS:
+            out.negation.extend(sorted((set(c) ^ set(s)) & _NEGATORS))
+        if directions(c, s):  # type: ignore[operator]
+            out.antonyms.append((" ".join(c), " ".join(s)))
+        qc, qs = {_QUANT[t] for t in c if t in _QUANT}, {_QUANT[t] for t in s if t in _QUANT}
+        if any((a, b) in _CLASH for a in qc - qs for b in qs - qc):
+            out.quantifiers.append((" ".join(c), " ".join(s)))
+        for t in c:
+            if t in s or _NUMERIC.match(t) or not re.search(r"[a-z]", t) or t in _NEGATORS:
+                continue
+            if not _looks_named(t, claim):
+                continue
+            if f" {t} " in ev:
+                if s:
+                    out.swapped.append((t, " ".join(s)))
+            else:
+                out.foreign.append(t)
+    return out
+
+
+def _looks_named(token: str, claim: str) -> bool:
+    """The token is written as a name in the claim: capitals after the first letter, or a digit."""
+    for w in _TOKEN.findall(claim):
+        w = w.strip(".,;:()[]\"'")
+        if w.lower() == token:
+            return sum(ch.isupper() for ch in w) >= 2 or (w[:1].isupper() and "-" in w)
+    return False

@@ -22,6 +22,7 @@ from reviewer.checker.families import (
     comparison_reversed,
     entity_swapped,
     hedge_strengthened,
+    near_copy_edits,
     quantifier_conflict,
     rank_conflict,
 )
@@ -74,6 +75,8 @@ DIRECTION_FAMILIES: tuple[tuple[frozenset[str], frozenset[str], bool], ...] = (
     _family("promot activ induc stimul facilit enabl encourag",
             "inhibit suppress prevent block repress imped inactiv abolish hinder", True),
     _family("posit", "negat", True),
+    _family("mitig allevi reliev amelior", "worsen exacerb aggrav", True),
+    _family("gain", "loss", False),
     _family("faster acceler fast hasten", "slower slow deceler delay", True),
     _family("stronger strengthen strong", "weaker weaken weak", False),
     _family("requir necessari essenti indispens", "dispens unnecessari", False),
@@ -159,6 +162,16 @@ def direction_reversals(claim: str, sentence: str, strong_only: bool = False) ->
     return out
 
 
+def opposite_words(claim_words: list[str], sentence_words: list[str]) -> bool:
+    """Word lists (one diff edit) on opposite sides of a direction family, or a prefix flip."""
+    c, s = set(_stemmer().stemWords(claim_words)), set(_stemmer().stemWords(sentence_words))
+    for up, down, _ in DIRECTION_FAMILIES:
+        if (c & up and s & down) or (c & down and s & up):
+            return True
+    return any(a == p + b or b == p + a for a in claim_words for b in sentence_words for p in _FLIP_PREFIXES
+               if len(a) > 4 and len(b) > 4)
+
+
 def direction_agrees(claim: str, sentence: str) -> bool:
     c, s = set(all_stems(claim)), set(all_stems(sentence))
     return any((c & up and s & up) or (c & down and s & down) for up, down, _ in DIRECTION_FAMILIES)
@@ -213,6 +226,7 @@ class Analysis:
     near_verbatim: bool  # the claim is (almost) one evidence sentence with nothing contradicting it
     unverifiable: bool = False  # the claim names terms or numbers the evidence never mentions
     overstated: bool = False  # a close restatement that turns the evidence's hedge into a certainty
+    foreign_edit: bool = False  # a near-copy of a sentence with one name replaced by one the evidence lacks
 
 
 def compute_features(
@@ -314,6 +328,22 @@ def compute_features(
             reasons.append(f"rank {c_raw} in claim but evidence says {e_raw}")
             contra.append(i)
             strong = strong or a >= 0.7
+    foreign_edit = False
+    for i in order[:2]:
+        edits = near_copy_edits(claim, sentences[i], all_text, opposite_words)
+        if edits is None:
+            continue
+        a = float(lex[i])
+        found = [("num_conflict", edits.numbers, "number"), ("dir_reversed", edits.antonyms, "direction"),
+                 ("neg_flip", edits.negation, "negation"), ("quant_conflict", edits.quantifiers, "quantifier"),
+                 ("entity_swap", edits.swapped, "entity")]
+        for name, items, what in found:
+            if items:
+                feats[name] = max(feats[name], a)
+                reasons.append(f"edited {what} of sentence {i}: {items[0]}")
+                contra.append(i)
+                strong = True
+        foreign_edit = foreign_edit or (bool(edits.foreign) and not edits.contradicts)
     rest = " ".join([extra_text, *sentences[:b1], *sentences[b1 + 1 :]])
     if entity_swapped(claim, sentences[b1], rest, named_terms(claim), named_terms(sentences[b1])):
         feats["entity_swap"] = float(lex[b1])
@@ -341,4 +371,5 @@ def compute_features(
         near_verbatim=near_verbatim,
         unverifiable=bool(missing_terms or nums.unmatched),
         overstated=hedged and lex[b1] >= 0.6,
+        foreign_edit=foreign_edit,
     )

@@ -175,6 +175,9 @@ class OfflineChecker:
                 "work, not the paper's own finding" + ("; the abstract goes on to reject that view" if rejected else "")
             )
             score = min(score, 0.1)
+        elif analysis.foreign_edit:
+            label, score = "UNSUPPORTED", min(score, 0.3)
+            reasons.append("guard: the claim copies a sentence but names something the evidence never mentions")
         elif analysis.overstated:
             label, score = "UNSUPPORTED", min(score, 0.3)
             reasons.append("guard: the claim states as certain what the evidence only hedges")
