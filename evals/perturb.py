@@ -51,7 +51,7 @@ class SynthRow(BaseModel):
 
 # ---------------------------------------------------------------- rules (sentence, abstract) -> claim
 
-_NUMBER = re.compile(r"(?<![\w.,\-+/])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s?(?:\\?%|x\b|×|-fold\b|points?\b))?"
+_NUMBER = re.compile(r"(?<![\w.,\-+/])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s?(?:\\?%|x\b|×|-fold\b|points?\b|[KMB]\b))?"
                      r"(?![\w.]*\d|-\d|[-/+]\w|,\d|[A-Za-z])")
 _RANK = re.compile(r"\b(top|rank(?:ed)?|Top|pass@|Pass@)(-|\s)?(\d+)\b")
 

@@ -60,7 +60,8 @@ def seed_papers() -> list[Paper]:
     return list(out.values())
 
 
-def scifact_papers(n: int = SCIFACT_SAMPLE) -> list[Paper]:
+def scifact_papers(n: int = SCIFACT_SAMPLE, rest: bool = False) -> list[Paper]:
+    """A fixed sample of SciFact abstracts no dev claim cites (`rest`: all the others of that kind)."""
     from evals.claims import DATA, load_papers
 
     dev_docs: set[int] = set()
@@ -69,6 +70,9 @@ def scifact_papers(n: int = SCIFACT_SAMPLE) -> list[Paper]:
         dev_docs |= {int(d) for d in r["evidence"]} | {int(d) for d in r["cited_doc_ids"]}
     papers = [p for d, p in sorted(load_papers().items()) if d not in dev_docs and p.abstract]
     chosen = random.Random(SEED).sample(papers, n)
+    if rest:
+        ids = {p.id for p in chosen}
+        chosen = [p for p in papers if p.id not in ids]
     return [p.model_copy(update={"id": f"scifact-{p.id}", "key": f"scifact{p.id}"}) for p in chosen]
 
 
@@ -151,6 +155,20 @@ def build() -> tuple[list[Paper], list[SynthRow]]:
                 candidates[family].append(SynthRow(
                     id="", split=split, family=family, label=label, claim=claim, paper_id=p.id,  # type: ignore[arg-type]
                     source=sents[idx] if idx >= 0 else "", source_index=idx))
+        extra = [p for p in scifact_papers(rest=True) if split_of(p.id) == split]
+        for p in extra:  # comparisons are rare: scan more abstracts for that family alone
+            if len(candidates["comparison"]) >= PER_FAMILY[split]:
+                break
+            sents = split_sentences(p.abstract)
+            roles = sentence_roles(sents)
+            for i, (sent, role) in enumerate(zip(sents, roles, strict=True)):
+                claim = CONTRADICTED_RULES["comparison"](sent, rng) if role in OWN and _usable(sent) else None
+                if claim and claim != sent and not reports_other_work(sent):
+                    candidates["comparison"].append(SynthRow(
+                        id="", split=split, family="comparison", label="CONTRADICTED", claim=claim, paper_id=p.id,
+                        source=sent, source_index=i))
+                    papers.append(p)
+                    break
         for family in FAMILIES:
             chosen = candidates[family]
             rng.shuffle(chosen)

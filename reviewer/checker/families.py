@@ -21,7 +21,7 @@ _ARG_STOP = re.compile(r"[,;:()]|\s(?:by|on|in|across|while|with|at|and|for|unde
                        r"which|that|as|through|to|over)\s|\.$")
 _BAD_SUBJECT = re.compile(r"[()]|\b(?:or|they|we|it|which|that)\b", re.IGNORECASE)
 THAN = re.compile(r"\b((?:\w+er|more \w+|less \w+) (?:in|among|for|with|on|at) )([^,;()]{2,40}?)"
-                  r"( than (?:in|among|for|with|on|at) )([^,;()]{2,40}?)(?=[,;.]|$| \w+ly\b| and\b)")
+                  r"( than (?:(?:in|among|for|with|on|at) )?)([^,;()]{2,40}?)(?=[,;.]|$| \w+ly\b| and\b)")
 
 
 def comparison_args(s: str) -> tuple[tuple[int, int], re.Match[str], tuple[int, int]] | None:
