@@ -55,8 +55,8 @@ CASES = [
     ("antonym", "Firstly, MCTS is effective for tasks like the Game of Go, where simulation results can yield "
      "objective rewards (e.g., 1 for a win and 0 for a loss).", "CONTRADICTED"),
     ("negation", "They can serve as efficient alternatives to LLMs for reasoning-intensive tasks.", "CONTRADICTED"),
-    ("quantifier", "We also present several findings on how different multilingual aspects impact RM performance.",
-     "CONTRADICTED"),
+    ("quantifier", "We conducted a series of empirical studies and have corroborated that IEP consistently outperforms "
+     "CoT across various tasks.", "CONTRADICTED"),
     ("hedge", "In practice, multiple responses can exist for a given prompt with varying quality relative to each "
      "other.", "UNSUPPORTED"),
     ("paraphrase", "We repeat all experiments three times to ensure a robust performance assessment.", "SUPPORTED"),
