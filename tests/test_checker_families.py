@@ -142,3 +142,13 @@ def test_quantifier_rank_and_hedge_signals() -> None:
     h = "In practice, multiple responses can exist for a given prompt."
     assert hedge_strengthened(perturb.strengthen_hedge(h, random.Random(0)) or "", h)
     assert not hedge_strengthened(h, h)
+
+
+def test_the_authors_of_a_titled_paper_is_the_papers_voice(checker: ClaimChecker) -> None:
+    sentence = ("We demonstrate the effectiveness of QAlign on mathematical reasoning benchmarks (GSM8K and "
+                "GSM-Symbolic) using a task-specific RM, showing consistent improvements over existing test-time "
+                "compute methods like best-of-n and majority voting.")
+    paper = paper_with(sentence)
+    assert "Don't" in paper.title  # a negation inside the title must not read as a negated finding
+    claim = sentence.replace("We demonstrate", f"The authors of {paper.title.split(':')[0]} demonstrate")
+    assert label(checker, claim, paper) == "SUPPORTED"

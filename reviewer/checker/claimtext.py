@@ -34,10 +34,18 @@ def clean_claim(claim: str) -> str:
     return first_person(text)
 
 
+# 'The authors of <title> demonstrate ...': the title is a name, not part of what the abstract states.
+_AUTHORS_OF = re.compile(
+    r"^The authors of .{2,120}? (?=(?:demonstrate|show|propose|introduce|present|find|report|argue|observe|develop|"
+    r"evaluate|study|analy[sz]e|investigate|design|build|train|release|note|reveal)s?\b)"
+)
+
+
 def first_person(text: str) -> str:
     """'The authors propose ... their method' -> 'We propose ... our method' (the abstract's own voice)."""
     if not re.search(r"\b[Tt]he authors\b", text):
         return text
+    text = _AUTHORS_OF.sub("We ", text)
     text = re.sub(r"\bThe authors\b", "We", text)
     text = re.sub(r"\bthe authors\b", "we", text)
     text = re.sub(r"\bTheir\b", "Our", text)
