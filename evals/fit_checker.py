@@ -1,21 +1,28 @@
-"""Fit the offline claim checker's combiner on SciFact TRAIN and write reviewer/assets/checker_params.json.
+"""Fit the offline claim checker's combiner and write reviewer/assets/checker_params.json.
 
-    python -m evals.fit_checker                      # ~3 min the first time (embeds ~6k sentences), then ~20 s
+    python -m evals.synthetic                        # (re)build the synthetic rows (seeded, deterministic)
+    python -m evals.fit_checker                      # ~10 min the first time (embeds ~10k sentences), then ~1 min
     python -m evals.fit_checker --home /tmp/h --out /tmp/params.json
 
-Deterministic: the features are deterministic, the folds are claim positions mod 5, and the models are
-logistic regressions fitted by Newton's method (no random initialisation). Only train claims are
-used -- dev stays untouched for `python -m evals.claims`. Two models (see CheckerParams):
-* relevance, S+C vs NEI, on similarity/coverage features (balanced class weights);
-* contradiction, C vs S among addressed claims, on explicit contradiction signals only. Signals that
-  would only learn how SciFact's contradicted claims were written (the claim being negated, its
-  length, its similarity to the evidence) are kept out of this model on purpose, so the checker does
-  not call a faithful paraphrase contradicted for looking like one.
-Choices made here, on out-of-fold train predictions only:
-* L2 strength from a small grid by cross-validated log loss of the 3-way probabilities;
-* the SUPPORTED threshold: the P(SUPPORTED) cut maximising F-beta of SUPPORTED with beta = 0.5, i.e.
-  precision weighted over recall (the survey pipeline drops what is not supported, so a wrong
-  SUPPORTED is the costly error); then the CONTRADICTED threshold that maximises macro-F1.
+Data: SciFact TRAIN claims (gold evidence docs; NEI: cited docs) plus the synthetic TRAIN split of
+`evals/datasets/synthetic/` (FactCC-style perturbations of seed and SciFact sentences, see
+evals/perturb.py). Dev and the synthetic test split stay untouched for `reviewer eval claims`.
+Deterministic: the features are deterministic, SciFact folds are claim positions mod 5, synthetic
+folds are a hash of the paper id mod 5 (no paper on both sides), and the models are logistic
+regressions fitted by Newton's method (no random initialisation). Two models (see CheckerParams):
+* relevance, S+C vs NEI, on similarity/coverage features and the hedge signal (balanced weights);
+* contradiction, C vs S among addressed claims, on explicit contradiction signals only (numbers,
+  negation, direction, comparison order, quantifiers, entity swaps). Signals that would only learn how
+  SciFact's contradicted claims were written (the claim being negated, its length) stay out of it.
+Choices made here, on out-of-fold predictions only:
+* L2 strength and the weight of a synthetic row (SYNTH_WEIGHTS) by cross-validated log loss, the mean
+  of the SciFact and synthetic log losses (SciFact alone prefers weight 0: its claims look nothing like
+  near-copies; the synthetic rows are the kind of claim the pipeline checks);
+* the SUPPORTED threshold: the P(SUPPORTED) cut maximising F-beta of SUPPORTED with beta = 0.5 on the
+  SciFact rows (a wrong SUPPORTED is the costly error); then the CONTRADICTED threshold maximising
+  macro-F1 there.
+The rule guards in `reviewer/checker/offline.py` (near-copy edits, background-only evidence, hedges)
+sit on top of this model and are not fitted.
 """
 
 from __future__ import annotations

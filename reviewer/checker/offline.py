@@ -1,10 +1,12 @@
 """Offline claim checking: evidence sentences + signals from `features.py` + a small fitted combiner.
 
-The combiner is two logistic regressions fitted on SciFact train (`evals/fit_checker.py`, see
-CheckerParams); weights, feature scaling and thresholds live in `reviewer/assets/checker_params.json`.
-Two guard rules sit on top because SciFact has few claims of our main use case (sentences that copy
-an abstract sentence): a near-verbatim copy with nothing contradicting it is SUPPORTED, and a
-near-verbatim copy with a changed number, reversed direction or flipped negation is CONTRADICTED.
+The combiner is two logistic regressions fitted on SciFact train plus the synthetic perturbation set
+(`evals/fit_checker.py`, see CheckerParams); weights, scaling and thresholds live in
+`reviewer/assets/checker_params.json`. Rules sit on top, in this order: a near-copy of an evidence
+sentence with an edited number, direction, negation, quantifier or entity is CONTRADICTED; one that
+names something the evidence never mentions is UNSUPPORTED; a claim whose only evidence is a sentence
+reporting other work is UNSUPPORTED (CONTRADICTED when the abstract goes on to reject that view); a
+claim that turns the evidence's hedge into a certainty is UNSUPPORTED; a faithful near-copy is SUPPORTED.
 """
 
 from __future__ import annotations
