@@ -152,3 +152,8 @@ def test_the_authors_of_a_titled_paper_is_the_papers_voice(checker: ClaimChecker
     assert "Don't" in paper.title  # a negation inside the title must not read as a negated finding
     claim = sentence.replace("We demonstrate", f"The authors of {paper.title.split(':')[0]} demonstrate")
     assert label(checker, claim, paper) == "SUPPORTED"
+    # Only the title is dropped, never the first verb: 'compare ... and demonstrate' keeps 'compare ...'.
+    econ = ("In this paper, we systematically compare the efficiency of different test-time scaling strategies for "
+            "ATP models and demonstrate the inefficiency of the current state-of-the-art (SOTA) open-source approaches.")
+    claim = econ.replace("In this paper, we", "The authors of EconProver")
+    assert label(checker, claim, paper_with(econ)) == "SUPPORTED"

@@ -36,8 +36,9 @@ def clean_claim(claim: str) -> str:
 
 # 'The authors of <title> demonstrate ...': the title is a name, not part of what the abstract states.
 _AUTHORS_OF = re.compile(
-    r"^The authors of .{2,120}? (?=(?:demonstrate|show|propose|introduce|present|find|report|argue|observe|develop|"
-    r"evaluate|study|analy[sz]e|investigate|design|build|train|release|note|reveal)s?\b)"
+    r"^The authors of (?:(?:[A-Z0-9][^\s]*|of|the|and|for|by|in|on|to|a|an|with|is|are|via|from|at)\s){1,14}?"
+    r"(?=(?:\w+ly\s)?(?:demonstrate|show|propose|introduce|present|find|report|argue|observe|develop|compare|"
+    r"evaluate|study|analy[sz]e|investigate|design|build|train|release|note|reveal|examine|explore)s?\b)"
 )
 
 
