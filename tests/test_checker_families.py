@@ -157,3 +157,17 @@ def test_the_authors_of_a_titled_paper_is_the_papers_voice(checker: ClaimChecker
             "ATP models and demonstrate the inefficiency of the current state-of-the-art (SOTA) open-source approaches.")
     claim = econ.replace("In this paper, we", "The authors of EconProver")
     assert label(checker, claim, paper_with(econ)) == "SUPPORTED"
+
+
+def test_verdict_labels_are_defined_once() -> None:
+    """One definition of the three labels (checker/types.py); everything else imports it."""
+    from pathlib import Path
+
+    from reviewer.checker import ClaimVerdict as Exported
+    from reviewer.checker.types import LABELS, ClaimVerdict
+
+    root = Path(__file__).resolve().parent.parent
+    spelled = [p for d in ("reviewer", "evals") for p in (root / d).rglob("*.py")
+               if '"SUPPORTED", "CONTRADICTED", "UNSUPPORTED"' in p.read_text(encoding="utf-8")]
+    assert [p.relative_to(root).as_posix() for p in spelled] == ["reviewer/checker/types.py"]
+    assert Exported is ClaimVerdict and LABELS == ("SUPPORTED", "CONTRADICTED", "UNSUPPORTED")
