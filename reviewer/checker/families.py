@@ -193,7 +193,8 @@ def near_copy_edits(claim: str, sentence: str, evidence_text: str, directions: o
         s_num = [t for t in s if _NUMERIC.match(t)]
         if c_num and s_num and set(c_num) != set(s_num):
             out.numbers.append((c_num[0], s_num[0]))
-        if set(c) & _NEGATORS != set(s) & _NEGATORS:
+        if set(c) & _NEGATORS != set(s) & _NEGATORS and set(content_stems(" ".join(c))) == set(
+                content_stems(" ".join(s))):  # only a negator (and its auxiliary) added or removed
             out.negation.extend(sorted((set(c) ^ set(s)) & _NEGATORS))
         if directions(c, s):  # type: ignore[operator]
             out.antonyms.append((" ".join(c), " ".join(s)))
