@@ -156,6 +156,7 @@ class Edits:
     quantifiers: list[tuple[str, str]] = field(default_factory=list)
     swapped: list[tuple[str, str]] = field(default_factory=list)  # claim term from elsewhere in the abstract
     foreign: list[str] = field(default_factory=list)  # claim term found nowhere in the evidence
+    hedge: list[tuple[str, str]] = field(default_factory=list)  # a hedge replaced by a certainty
 
     @property
     def contradicts(self) -> bool:
@@ -198,6 +199,8 @@ def near_copy_edits(claim: str, sentence: str, evidence_text: str, directions: o
             out.negation.extend(sorted((set(c) ^ set(s)) & _NEGATORS))
         if directions(c, s):  # type: ignore[operator]
             out.antonyms.append((" ".join(c), " ".join(s)))
+        if _CERTAIN.search(" ".join(c)) and _HEDGE.search(" ".join(s)):
+            out.hedge.append((" ".join(c), " ".join(s)))
         qc, qs = {_QUANT[t] for t in c if t in _QUANT}, {_QUANT[t] for t in s if t in _QUANT}
         if any((a, b) in _CLASH for a in qc - qs for b in qs - qc):
             out.quantifiers.append((" ".join(c), " ".join(s)))

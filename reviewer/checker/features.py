@@ -328,7 +328,7 @@ def compute_features(
             reasons.append(f"rank {c_raw} in claim but evidence says {e_raw}")
             contra.append(i)
             strong = strong or a >= 0.7
-    foreign_edit = False
+    foreign_edit = hedge_edit = False
     for i in order[:2]:
         edits = near_copy_edits(claim, sentences[i], all_text, opposite_words)
         if edits is None:
@@ -344,13 +344,14 @@ def compute_features(
                 contra.append(i)
                 strong = True
         foreign_edit = foreign_edit or (bool(edits.foreign) and not edits.contradicts)
+        hedge_edit = hedge_edit or (bool(edits.hedge) and not edits.contradicts and i == b1)
     rest = " ".join([extra_text, *sentences[:b1], *sentences[b1 + 1 :]])
     if entity_swapped(claim, sentences[b1], rest, named_terms(claim), named_terms(sentences[b1])):
         feats["entity_swap"] = float(lex[b1])
         reasons.append(f"an entity of the abstract stands in place of another (sentence {b1})")
         contra.append(b1)
         strong = strong or lex[b1] >= 0.5
-    hedged = hedge_strengthened(claim, sentences[b1])
+    hedged = hedge_edit or hedge_strengthened(claim, sentences[b1])
     if hedged:
         feats["hedge_up"] = float(lex[b1])
         reasons.append(f"claim states as certain what the evidence hedges (sentence {b1})")
