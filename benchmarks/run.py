@@ -25,6 +25,7 @@ BENCHMARKS = {
     "survey": "benchmarks.bench_survey",
     "memory": "benchmarks.bench_memory",
     "ask": "benchmarks.bench_ask",
+    "check": "benchmarks.bench_check",
 }
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 

@@ -132,7 +132,8 @@ def eval_retrieval(subset: int | None, docs: int, out: Path | None) -> None:
               help="Check no-evidence claims against the top BM25 abstract, or against SciFact's cited ones.")
 @click.option("--out", type=click.Path(path_type=Path), help="Where to write the JSON result.")
 def eval_claims(mode: str, limit: int | None, nei: str, out: Path | None) -> None:
-    """3-way accuracy, macro-F1 and confusion matrix of the claim checker on SciFact dev."""
+    """Claim checker on SciFact dev (accuracy, macro-F1, per-class P/R, confusion) and, offline, on the
+    synthetic perturbation test split, one accuracy per family (evals/datasets/synthetic/test.jsonl)."""
     from evals.claims import format_result, run_claims_eval
     from reviewer.errors import ConfigError
     from reviewer.services import make_llm

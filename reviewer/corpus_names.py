@@ -100,13 +100,13 @@ class NameIndex:
     @cached_property
     def vocabulary(self) -> set[str]:
         """Every content stem of the corpus, to tell an off-domain question by its words."""
-        from reviewer.evidence import content_stems
+        from reviewer.textutil import content_stems
 
         return {st for p in self.papers for st in content_stems(f"{p.title} {p.abstract}")}
 
     def unknown_share(self, text: str) -> float:
         """Share of the question's content stems that no title or abstract uses."""
-        from reviewer.evidence import content_stems
+        from reviewer.textutil import content_stems
 
         stems = content_stems(text)
         return sum(st not in self.vocabulary for st in stems) / len(stems) if stems else 0.0

@@ -37,11 +37,16 @@ _REPORTED = re.compile(
 )
 # The abstract turns against a view it has just reported.
 _REJECTS = re.compile(
-    r"\b(?:contrary to|in contrast to|challeng\w*|refut\w*|contradict\w*|overturn\w*|question\w*|debunk\w*|"
+    r"\b(?:contrary to|in contrast to (?:this|these|such|prior|previous|common|conventional|popular)|"
+    r"(?:challenge|challenges|challenged|challenging|question|questions|questioned|questioning) "
+    r"(?:this|these|that|such|the (?:common|conventional|prevailing|popular|widespread)|whether|prior|previous)|"
+    r"refut\w*|contradict\w*|overturn\w*|debunk\w*|"
     r"we (?:find|show|demonstrate|observe|argue|reveal) (?:that )?(?:this|these|such|the opposite|otherwise)|"
-    r"do(?:es)? not (?:hold|generalize|transfer)|fail(?:s|ed)? to (?:hold|replicate|generalize)|"
-    r"(?:is|are) (?:largely )?(?:an artifact|spurious|misleading|unfounded)|"
-    r"only (?:work|hold|apply)s? (?:for|on|in)|the opposite)\b",
+    r"do(?:es)? not (?:hold|generalize|transfer)|fail(?:s|ed|ing)? to (?:hold|replicate|reproduce|generalize|"
+    r"transfer|achieve similar|match)|"
+    r"(?:is|are|be|were) (?:largely |often |mostly )?(?:an artifact|spurious|misleading|unfounded|unreliable|"
+    r"overstated|inflated|overestimated|illusory)|"
+    r"only (?:work|hold|apply)s? (?:for|on|in)|only (?:accurate|correct|genuine|true|clean) \w+|the opposite)\b",
     re.IGNORECASE,
 )
 _OWN = re.compile(r"\b(?:we|our|us|ours)\b|^(?:this|the present|our) (?:paper|work|study|article|report)\b",
@@ -112,6 +117,21 @@ _PROBLEM = re.compile(
     re.IGNORECASE,
 )
 _RESULT_VERBS = re.compile(r"\b(?:outperform\w*|surpass\w*|achiev\w*|we (?:find|show|demonstrate))\b", re.IGNORECASE)
+
+
+# A claim that itself says the paper is *reporting* earlier work ("As background, this abstract reports
+# earlier work: ..."), which is then a correct reading of a background sentence, not a misattribution.
+_ATTRIBUTED = re.compile(
+    r"^\s*(?:as background\b|according to (?:the )?(?:earlier|prior|previous|other) work\b)"
+    r"|\b(?:this abstract|the abstract|this paper|the authors|the paper) (?:reports?|cites?|notes?|mentions?|"
+    r"summari[sz]es?|describes?) (?:that )?(?:earlier|prior|previous|other|existing) (?:work|studies|research)\b",
+    re.IGNORECASE,
+)
+
+
+def attributes_to_other_work(claim: str) -> bool:
+    """The claim says outright that the cited paper reports others' work, not its own finding."""
+    return bool(_ATTRIBUTED.search(claim))
 
 
 def reports_other_work(sentence: str) -> bool:

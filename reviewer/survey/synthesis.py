@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import re
 
-from reviewer.evidence import content_stems
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.roles import Role, reports_other_work, sentence_roles
 from reviewer.survey.models import PaperEvidence, TableRow
 from reviewer.survey.prose import is_anaphoric
-from reviewer.textutil import split_sentences
+from reviewer.textutil import content_stems, split_sentences
 
 _NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                  "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
