@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import threading
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from pydantic import BaseModel
 
 from reviewer.errors import BudgetExceeded
 from reviewer.llm.cache import CachedReply, ResponseCache, endpoint_digest, make_key
+from reviewer.llm.calllog import CallLog
+from reviewer.llm.cancel import check_cancelled, install_interrupt_handler
 from reviewer.llm.factory import KEYLESS_API_KEY, make_chat_model
 from reviewer.llm.ledger import Ledger, LedgerEntry
 from reviewer.llm.prompts import load_prompt
@@ -29,6 +32,7 @@ from reviewer.llm.retry import (
     call_with_retries,
     safe_endpoint,
 )
+from reviewer.llm.redact import url_secrets
 from reviewer.llm.structured import (
     InvalidReply,
     StructuredOutputError,
@@ -77,6 +81,7 @@ class LLMClient:
         backoff_base: float = 1.0,
         backoff_max: float = 30.0,
         retry_after_cap: float = 60.0,
+        call_log: Path | None = None,
     ) -> None:
         self.settings = settings
         self._chat_model = chat_model
@@ -90,12 +95,20 @@ class LLMClient:
             backoff_base=backoff_base,
             backoff_max=backoff_max,
             retry_after_cap=retry_after_cap,
+            unreachable_budget=settings.llm_unreachable_retry_s,
         )
         self.calls_made = 0
         self.cost_usd = 0.0
         self._lock = threading.Lock()
         # After the endpoint rejects the credentials, every later call would too: fail them locally.
         self._refused: LLMEndpointError | None = None
+        # After the endpoint refused to connect (or its host did not resolve) through the retry budget,
+        # it is down for this run: later calls go offline at once instead of retrying again.
+        self._down: LLMEndpointError | None = None
+        if call_log is None and settings.llm_log and self.ledger.path is not None:
+            call_log = self.ledger.path.parent / "calls.jsonl"  # a survey's run directory, or the home
+        self.call_log = CallLog(call_log, self._secrets()) if call_log is not None else None
+        install_interrupt_handler()
 
     def __repr__(self) -> str:
         return f"LLMClient(model={self.settings.llm_model!r}, endpoint={safe_endpoint(self.settings.llm_base_url)!r})"
@@ -137,6 +150,7 @@ class LLMClient:
         for key in (self.settings.llm_api_key, getattr(self._chat_model, "openai_api_key", None)):
             if key is not None and hasattr(key, "get_secret_value"):
                 found.append(key.get_secret_value())
+        found += url_secrets(self.settings.llm_base_url)
         return tuple(s for s in found if s and s != KEYLESS_API_KEY)
 
     def _context(self, stage: str) -> CallContext:
@@ -246,8 +260,12 @@ class LLMClient:
         if self._refused is not None:
             raise LLMEndpointError(f"{self._refused.message} (not called again this run)",
                                    hint=self._refused.hint, retryable=False, status=self._refused.status, attempts=0)
+        if self._down is not None:
+            raise LLMEndpointError(self._down.message, hint=self._down.hint, retryable=False, attempts=0,
+                                   unreachable=True)
 
         def send() -> tuple[AIMessage, bool]:
+            check_cancelled()  # Ctrl-C: nothing is sent after the signal, retries included
             try:
                 reply = runnable.invoke(messages)
             except Exception as exc:
@@ -267,12 +285,23 @@ class LLMClient:
                 on_retry=on_retry,
                 fallback_statuses=UNSUPPORTED_METHOD_STATUS if probing else frozenset(),
             )
-        except LLMEndpointError as exc:
-            if exc.status in (401, 403):
+        except Exception as exc:
+            if isinstance(exc, LLMEndpointError) and exc.status in (401, 403):
                 self._refused = exc
+            if isinstance(exc, LLMEndpointError) and exc.unreachable:
+                with self._lock:
+                    self._down = self._down or exc
+            self._log(stage, stats, messages, error=_error_text(exc))
             raise
         stats.add_usage(messages, reply)
+        self._log(stage, stats, messages, reply=reply)
         return reply, truncated
+
+    def _log(self, stage: str, stats: CallStats, sent: list[BaseMessage], *, reply: AIMessage | None = None,
+             error: str | None = None) -> None:
+        if self.call_log is not None:
+            self.call_log.write(stage=stage, prompt=stats.prompt, model=self.model_name, sent=sent, reply=reply,
+                                error=error)
 
     def complete(self, stage: str, prompt: str, variables: dict[str, Any]) -> str:
         """Render prompt file `prompt` with `variables`, call the model, return its text."""
@@ -285,18 +314,19 @@ class LLMClient:
             self._record(stage, prompt, "complete", started, CallStats(), cache_hit=True)
             return hit.text
         self._reserve(messages)
-        stats = CallStats()
+        stats = CallStats(prompt=prompt)
         try:
             reply, _ = self._invoke(self.chat_model, messages, stage, stats)
         except Exception as exc:
             self._record(stage, prompt, "complete", started, stats, error=_error_text(exc))
             raise
         text = str(reply.text)
-        if (reply.response_metadata or {}).get("finish_reason") == "length":
+        cap = 8 * self.settings.llm_max_tokens  # chars: a server ignoring max_tokens must not flood a report
+        if (reply.response_metadata or {}).get("finish_reason") == "length" or len(text) > cap:
             # Cut off by max_tokens: keep only whole sentences (a half sentence cannot be checked).
             from reviewer.textutil import complete_sentences
 
-            text = complete_sentences(text)
+            text = complete_sentences(text[:cap])
         if cache is not None:
             cache.put(
                 key,
@@ -334,7 +364,7 @@ class LLMClient:
                 )
                 return value
         self._reserve(messages)
-        stats = CallStats()
+        stats = CallStats(prompt=prompt)
         method: str | None = None
         try:
             value, method = self._negotiate(stage, messages, schema, stats)
