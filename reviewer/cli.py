@@ -163,6 +163,10 @@ def show_settings() -> None:
         value = getattr(settings, name)
         if "key" in name and value is not None:
             value = "********"
+        elif isinstance(value, str) and "://" in value:
+            from reviewer.llm.redact import mask_url
+
+            value = mask_url(value)  # user:password@ and ?api-key= in endpoint URLs
         click.echo(f"{name} = {value}\n    {field.description}")
 
 

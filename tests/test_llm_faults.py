@@ -340,6 +340,7 @@ def test_timeout_is_a_total_deadline_not_per_read(fake_openai: FakeOpenAIServer,
     # One byte per second: every read returns in 1 s, so a per-read timeout of 2 s never fires.
     fake_openai.script([Fault.trickle(1.0)])
     client = make_client(fake_openai, tmp_path, llm_timeout=2.0, llm_max_retries=0)
+    assert client.model_name == "fake-model"  # builds the model (slow imports) before the clock starts
     outcome, seconds = _call_in_thread(lambda: client.complete("ask", "_selftest", Q), limit=8)
     assert isinstance(outcome, LLMError) and "timed out" in outcome.message, outcome
     assert 1.8 <= seconds < 4
