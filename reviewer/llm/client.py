@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -21,31 +21,23 @@ from reviewer.llm.calllog import CallLog
 from reviewer.llm.cancel import check_cancelled, install_interrupt_handler
 from reviewer.llm.factory import KEYLESS_API_KEY, make_chat_model
 from reviewer.llm.ledger import Ledger, LedgerEntry
+from reviewer.llm.negotiate import negotiate
 from reviewer.llm.prompts import load_prompt
+from reviewer.llm.redact import url_secrets
 from reviewer.llm.retry import (
     UNSUPPORTED_METHOD_STATUS,
     CallContext,
     Failure,
     LLMEndpointError,
-    MethodUnsupported,
     RetryPolicy,
     call_with_retries,
     safe_endpoint,
 )
-from reviewer.llm.redact import url_secrets
 from reviewer.llm.structured import (
-    InvalidReply,
     StructuredOutputError,
-    bind_method,
-    candidate_methods,
-    feedback_text,
     message_from_finish_error,
-    needs_instructions,
-    parse_reply,
     remember_method,
     remembered_method,
-    reply_payload,
-    schema_instructions,
 )
 from reviewer.llm.usage import CallStats, estimate_tokens, messages_text, serialize_messages
 from reviewer.settings import Settings
@@ -367,7 +359,7 @@ class LLMClient:
         stats = CallStats(prompt=prompt)
         method: str | None = None
         try:
-            value, method = self._negotiate(stage, messages, schema, stats)
+            value, method = negotiate(self, stage, messages, schema, stats)
         except Exception as exc:
             failed_method = getattr(exc, "method", None) or method
             self._record(
@@ -388,66 +380,6 @@ class LLMClient:
             )
         self._record(stage, prompt, "structured", started, stats, method=method)
         return value
-
-    def _negotiate(
-        self, stage: str, messages: list[BaseMessage], schema: type[S], stats: CallStats
-    ) -> tuple[S, str]:
-        """Try methods best-first (starting at the remembered one) until the server accepts one."""
-        model = self.chat_model
-        methods = candidate_methods(model)
-        known = self.known_method()
-        if known in methods:
-            methods = methods[methods.index(known) :]
-        for method in methods:
-            try:
-                runnable = bind_method(model, method, schema)
-            except (NotImplementedError, TypeError, ValueError):
-                stats.fallbacks.append(method)
-                continue
-            probing = method != known and method != "text"
-            try:
-                return self._structured_with(
-                    method, runnable, stage, messages, schema, stats, probing
-                ), method
-            except MethodUnsupported:
-                stats.fallbacks.append(method)
-                continue
-        raise AssertionError("the 'text' method never reports MethodUnsupported")  # pragma: no cover
-
-    def _structured_with(
-        self,
-        method: str,
-        runnable: Any,
-        stage: str,
-        messages: list[BaseMessage],
-        schema: type[S],
-        stats: CallStats,
-        probing: bool,
-    ) -> S:
-        from langchain_core.messages import HumanMessage
-
-        sent = list(messages)
-        if needs_instructions(method):
-            last = sent[-1]
-            sent[-1] = HumanMessage(content=f"{last.text}\n\n{schema_instructions(schema)}")
-        error = ""
-        for attempt in range(2):
-            reply, truncated = self._invoke(runnable, sent, stage, stats, probing=probing and attempt == 0)
-            self._remember(method)  # the server accepted the method; validity is the model's part
-            try:
-                return cast(S, parse_reply(reply, schema, truncated=truncated))
-            except InvalidReply as exc:
-                error = str(exc)
-            if attempt == 0:
-                stats.validation_retries += 1
-                sent = [*sent, HumanMessage(content=feedback_text(reply_payload(reply), error, method))]
-        raise StructuredOutputError(
-            f"the model's reply for stage '{stage}' did not match {schema.__name__} after a corrective "
-            f"retry ({method}): {error}",
-            schema=schema.__name__,
-            method=method,
-            hint="use a stronger model, raise REVIEWER_LLM_MAX_TOKENS, or run offline (REVIEWER_LLM_OFFLINE=1)",
-        )
 
 
 def _error_text(exc: BaseException) -> str:

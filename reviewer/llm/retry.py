@@ -10,8 +10,7 @@ from __future__ import annotations
 import email.utils
 import socket
 import time
-from collections.abc import Iterator
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 from urllib.parse import urlsplit
