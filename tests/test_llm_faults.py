@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -19,6 +21,9 @@ from fake_openai_server import (
     http_date,
     response_format_type,
 )
+from hypothesis import HealthCheck, given
+from hypothesis import settings as fuzz_settings
+from hypothesis import strategies as st
 from pydantic import BaseModel, Field, SecretStr
 
 from helpers_servers import free_port
@@ -374,3 +379,31 @@ def test_unreachable_endpoint_is_down_for_the_rest_of_the_run(tmp_path: Path) ->
     later = client.ledger.entries()[-1]
     assert later.stage == "outline" and later.retries == 0 and "unreachable" in (later.error or "")
     assert KEY not in str(first.value)
+
+
+_JSON_SCALARS = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20)
+_JSON = st.recursive(_JSON_SCALARS, lambda inner: st.lists(inner, max_size=3)
+                     | st.dictionaries(st.text(max_size=8), inner, max_size=3), max_leaves=8)
+_MESSAGE = st.fixed_dictionaries(
+    {"role": st.sampled_from(["assistant", "user", ""])},
+    optional={"content": _JSON | st.text(max_size=40),
+              "tool_calls": _JSON | st.lists(st.fixed_dictionaries(
+                  {"id": st.text(max_size=5), "type": st.just("function"),
+                   "function": st.fixed_dictionaries({"name": st.text(max_size=8), "arguments": _JSON})}),
+                  max_size=2)})
+_CHOICE = st.fixed_dictionaries({"index": st.integers(0, 2)},
+                                optional={"message": _MESSAGE | _JSON, "finish_reason": _JSON})
+_BODY = st.fixed_dictionaries(
+    {"id": st.just("chatcmpl-fuzz"), "object": st.just("chat.completion"), "model": st.just("fake-model")},
+    optional={"choices": st.lists(_CHOICE, max_size=2) | _JSON, "created": _JSON, "usage": _JSON})
+
+
+@fuzz_settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=_BODY | _JSON)
+def test_any_200_reply_shape_is_text_or_an_llm_error(fake_openai: FakeOpenAIServer, tmp_path: Path,
+                                                     body: Any) -> None:
+    """Whatever JSON a server sends with status 200, `complete` returns text or raises LLMError."""
+    fake_openai.script([Fault.raw(json.dumps(body).encode())])
+    client = make_client(fake_openai, tmp_path, llm_cache=False, llm_max_retries=0)
+    with contextlib.suppress(LLMError):
+        assert isinstance(client.complete("ask", "_selftest", Q), str)
