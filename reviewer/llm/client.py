@@ -19,6 +19,7 @@ from reviewer.errors import BudgetExceeded
 from reviewer.llm.cache import CachedReply, ResponseCache, endpoint_digest, make_key
 from reviewer.llm.calllog import CallLog
 from reviewer.llm.cancel import check_cancelled, install_interrupt_handler
+from reviewer.llm.cancel import reset as reset_cancelled
 from reviewer.llm.factory import KEYLESS_API_KEY, make_chat_model
 from reviewer.llm.ledger import Ledger, LedgerEntry
 from reviewer.llm.negotiate import negotiate
@@ -101,6 +102,7 @@ class LLMClient:
             call_log = self.ledger.path.parent / "calls.jsonl"  # a survey's run directory, or the home
         self.call_log = CallLog(call_log, self._secrets()) if call_log is not None else None
         install_interrupt_handler()
+        reset_cancelled()  # a new command: an earlier Ctrl-C in this process (a notebook) is over
 
     def __repr__(self) -> str:
         return f"LLMClient(model={self.settings.llm_model!r}, endpoint={safe_endpoint(self.settings.llm_base_url)!r})"
