@@ -115,7 +115,7 @@ class Settings(BaseSettings):
         default=5.0, gt=0, description="Seconds to wait for the endpoint to accept a connection."
     )
     llm_unreachable_retry_s: float = Field(
-        default=2.0, ge=0, le=120,
+        default=1.0, ge=0, le=120,
         description="Seconds spent retrying an endpoint that refuses connections or whose host does not "
         "resolve; after that it counts as down and later calls of the run go offline at once.",
     )

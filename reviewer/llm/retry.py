@@ -278,7 +278,7 @@ class RetryPolicy:
     backoff_base: float = 1.0
     backoff_max: float = 30.0
     retry_after_cap: float = 60.0
-    unreachable_budget: float = 2.0  # seconds of retrying a refused connection / unknown host
+    unreachable_budget: float = 1.0  # seconds of retrying a refused connection / unknown host
     sleep: Callable[[float], None] = cancellable_sleep
 
 
