@@ -95,10 +95,10 @@ def assert_secrets_absent(*texts: str, home: Path | None = None) -> None:
 
 def test_closed_port_ask_and_survey_fail_over_in_seconds(seeded_home: Path, tmp_path: Path) -> None:
     """Targets: ask < 5 s and survey < 10 s on an idle machine, where the offline commands take ~2 s and
-    ~5 s. Wall times on a busy machine say little (the first LLM call's imports alone can take 10 s there),
-    so what is asserted is the time the LLM calls took by the ledger: the retry budget of the first call,
-    then nothing (before the fix: ~15-20 s for ask, ~75 s for survey, all of it back-off sleeps). The
-    wall times are printed next to the same command run offline."""
+    ~5 s. Wall times on a busy machine vary by seconds, so the tight assertion is on the time the LLM calls
+    took by the ledger: the retry budget of the first call (1 s), then nothing (before the fix: ~15-20 s
+    for ask, ~75 s for survey, all of it back-off sleeps); the wall time the dead endpoint adds over the
+    same command run offline is asserted loosely (a TCP probe fails before langchain-openai is imported)."""
     url = f"http://reviewer:{PASSWORD}@127.0.0.1:{free_port()}/v1"  # nothing listens: connection refused
     env = cli_env(seeded_home, OPENAI_API_KEY=KEY, OPENAI_BASE_URL=url, REVIEWER_QUIET="0")
     offline = {**env, "REVIEWER_LLM_OFFLINE": "1"}
@@ -109,7 +109,7 @@ def test_closed_port_ask_and_survey_fail_over_in_seconds(seeded_home: Path, tmp_
     assert base.returncode == 0 and proc.returncode == 0, proc.stderr
     (entry,) = [json.loads(line) for line in (seeded_home / "ledger.jsonl").read_text().splitlines()]
     print(f"\nclosed port: ask {ask_s:.1f} s (offline {base_s:.1f} s), LLM time {entry['latency_s']:.1f} s")
-    assert entry["latency_s"] < 3.5 and entry["retries"] >= 1
+    assert entry["latency_s"] < 3.5 and ask_s - base_s < 5.0
     assert proc.stdout.startswith(FALLBACK_HEADER) and "unreachable" in proc.stderr, proc.stderr
 
     args = ["survey", TOPIC, "--max-papers", "8", "-o"]
@@ -121,10 +121,10 @@ def test_closed_port_ask_and_survey_fail_over_in_seconds(seeded_home: Path, tmp_
     llm_s = sum(e["latency_s"] for e in entries)
     print(f"closed port: survey {survey_s:.1f} s (offline {base_s:.1f} s), LLM time {llm_s:.1f} s "
           f"over {len(entries)} calls")
-    assert entries[0]["stage"] == "scope" and entries[0]["retries"] >= 1  # the first stage did retry...
+    assert entries[0]["stage"] == "scope" and "attempts in" in entries[0]["error"]  # the first stage retried...
     assert entries[0]["latency_s"] < 3.5
     assert all(e["retries"] == 0 and e["latency_s"] < 1.0 for e in entries[1:])  # ...later ones went offline
-    assert llm_s < 5.0
+    assert llm_s < 5.0 and survey_s - base_s < 5.0
     stages = json.loads((run_dir / "report.json").read_text())["stages"]
     for stage in stages:
         if stage["stage"] in ("scope", "outline"):

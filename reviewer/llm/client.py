@@ -24,6 +24,7 @@ from reviewer.llm.factory import KEYLESS_API_KEY, make_chat_model
 from reviewer.llm.ledger import Ledger, LedgerEntry
 from reviewer.llm.negotiate import negotiate
 from reviewer.llm.prompts import load_prompt
+from reviewer.llm.reach import probe
 from reviewer.llm.redact import url_secrets
 from reviewer.llm.retry import (
     UNSUPPORTED_METHOD_STATUS,
@@ -32,6 +33,7 @@ from reviewer.llm.retry import (
     LLMEndpointError,
     RetryPolicy,
     call_with_retries,
+    exhausted_error,
     safe_endpoint,
 )
 from reviewer.llm.structured import (
@@ -123,6 +125,8 @@ class LLMClient:
 
     @property
     def model_name(self) -> str:
+        if self._chat_model is None:
+            return self.settings.llm_model  # what ChatOpenAI would be built with; no import needed
         model = self.chat_model
         for attr in ("model_name", "model"):
             value = getattr(model, attr, None)
@@ -132,6 +136,8 @@ class LLMClient:
 
     @property
     def base_url(self) -> str | None:
+        if self._chat_model is None:
+            return self.settings.llm_base_url
         value = getattr(self.chat_model, "openai_api_base", None)
         return value if isinstance(value, str) else self.settings.llm_base_url
 
@@ -291,6 +297,23 @@ class LLMClient:
         self._log(stage, stats, messages, reply=reply)
         return reply, truncated
 
+    def _connect(self, stage: str) -> None:
+        """Before the first request: a dead endpoint fails in about a second, then the model is built."""
+        if self._down is not None:
+            raise LLMEndpointError(self._down.message, hint=self._down.hint, retryable=False, attempts=0,
+                                   unreachable=True)
+        if self._chat_model is None:
+            failed = probe(self.settings.llm_base_url, self.settings.llm_connect_timeout,
+                           self.policy.unreachable_budget, self.policy.sleep)
+            if failed is not None:
+                error, attempts, seconds = failed
+                ctx = self._context(stage)
+                failure = Failure("unreachable", None, ctx.scrub(f"{type(error).__name__}: {error}"))
+                with self._lock:
+                    self._down = self._down or exhausted_error(failure, ctx, attempts, seconds)
+                raise self._down
+        self.chat_model  # noqa: B018 - imports langchain-openai the first time
+
     def _log(self, stage: str, stats: CallStats, sent: list[BaseMessage], *, reply: AIMessage | None = None,
              error: str | None = None) -> None:
         if self.call_log is not None:
@@ -300,7 +323,6 @@ class LLMClient:
     def complete(self, stage: str, prompt: str, variables: dict[str, Any]) -> str:
         """Render prompt file `prompt` with `variables`, call the model, return its text."""
         messages = self.render(prompt, variables)
-        self.chat_model  # noqa: B018 - built (imports take seconds) before the call's latency is measured
         started = time.monotonic()
         key = make_key(self.model_name, serialize_messages(messages), self._params("complete"))
         cache = self.cache
@@ -311,6 +333,8 @@ class LLMClient:
         self._reserve(messages)
         stats = CallStats(prompt=prompt)
         try:
+            self._connect(stage)
+            started = time.monotonic()  # the call's latency, not the seconds spent importing the client
             reply, _ = self._invoke(self.chat_model, messages, stage, stats)
         except Exception as exc:
             self._record(stage, prompt, "complete", started, stats, error=_error_text(exc))
@@ -343,7 +367,6 @@ class LLMClient:
         corrective retry, so callers can fall back to their offline path and say so.
         """
         messages = self.render(prompt, variables)
-        self.chat_model  # noqa: B018 - built (imports take seconds) before the call's latency is measured
         started = time.monotonic()
         params = self._params("structured", schema=schema.model_json_schema(), schema_name=schema.__name__)
         key = make_key(self.model_name, serialize_messages(messages), params)
@@ -363,6 +386,8 @@ class LLMClient:
         stats = CallStats(prompt=prompt)
         method: str | None = None
         try:
+            self._connect(stage)
+            started = time.monotonic()
             value, method = negotiate(self, stage, messages, schema, stats)
         except Exception as exc:
             failed_method = getattr(exc, "method", None) or method
