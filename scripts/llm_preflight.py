@@ -43,7 +43,8 @@ def main() -> int:
                 raise RuntimeError(f"the model returned no completion: {body}")
     except Exception as exc:  # noqa: BLE001 - any failure means the suite cannot prove anything
         log = server.log.read_text(errors="replace") if server.log.exists() else "(no server log)"
-        print(f"preflight FAILED: {type(exc).__name__}: {exc}\n--- llama.cpp server log ---\n{log[-6000:]}",
+        first = (str(exc).splitlines() or [""])[0]  # the log follows in full
+        print(f"preflight FAILED: {type(exc).__name__}: {first}\n--- llama.cpp server log ---\n{log[-6000:]}",
               file=sys.stderr)
         return 1
     print(f"preflight ok in {time.monotonic() - started:.1f} s: {tokens} completion tokens from {model.name}: "
