@@ -190,6 +190,10 @@ def show_settings() -> None:
         value = getattr(settings, name)
         if "key" in name and value is not None:
             value = "********"
+        elif isinstance(value, str) and "://" in value:
+            from reviewer.llm.redact import mask_url
+
+            value = mask_url(value)  # user:password@ and ?api-key= in endpoint URLs
         click.echo(f"{name} = {value}\n    {field.description}")
 
 
@@ -203,14 +207,22 @@ def _register_extras() -> None:
     register_export(cli)
 
 
+def _exit_interrupted(message: str) -> None:
+    """Exit 130 at once: finished stages, ledger lines and cache rows are already on disk, and the
+    interpreter's own teardown (finalising the index and ONNX sessions) can take seconds."""
+    click.echo(message, err=True)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(130)
+
+
 def main() -> None:
     """Entry point: user errors print one clean line (and a hint), never a traceback."""
     _register_extras()
     try:
         cli.main(standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
-        sys.exit(130)
+    except click.exceptions.Abort:  # click's form of Ctrl-C
+        _exit_interrupted("Aborted.")
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
@@ -220,8 +232,7 @@ def main() -> None:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(1)
     except KeyboardInterrupt:
-        click.echo("Interrupted.", err=True)
-        sys.exit(130)
+        _exit_interrupted("Interrupted.")
     except Exception as exc:
         if os.environ.get("REVIEWER_DEBUG"):
             raise

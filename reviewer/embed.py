@@ -151,8 +151,10 @@ class ReviewerOpenAIEmbedding(EmbeddingFunction[Documents]):
         try:
             response = self._client().embeddings.create(model=self.model, input=list(input))
         except Exception as exc:
+            from reviewer.llm.redact import mask_url
+
             raise LLMError(
-                f"embedding request to {self.base_url or 'OpenAI'} failed: {type(exc).__name__}",
+                f"embedding request to {mask_url(self.base_url) or 'OpenAI'} failed: {type(exc).__name__}",
                 hint="check REVIEWER_LLM_BASE_URL / REVIEWER_LLM_API_KEY, or set REVIEWER_EMBEDDING=minilm",
                 retryable=True,
             ) from exc

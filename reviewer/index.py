@@ -36,10 +36,12 @@ def chroma_client(settings: Settings) -> Any:
 
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
     if settings.chroma_url:
+        from reviewer.llm.redact import mask_url, scrub, url_secrets
+
         url = urlparse(settings.chroma_url)
         if url.scheme not in ("http", "https") or not url.hostname:
             raise ConfigError(
-                f"REVIEWER_CHROMA_URL={settings.chroma_url!r} is not an http(s) URL",
+                f"REVIEWER_CHROMA_URL={mask_url(settings.chroma_url)!r} is not an http(s) URL",
                 hint="use e.g. http://127.0.0.1:8000",
             )
         try:
@@ -51,7 +53,8 @@ def chroma_client(settings: Settings) -> Any:
             )
         except Exception as exc:
             raise ReviewerError(
-                f"cannot reach the Chroma server at {settings.chroma_url}: {exc}",
+                f"cannot reach the Chroma server at {mask_url(settings.chroma_url)}: "
+                f"{scrub(str(exc), url_secrets(settings.chroma_url))}",
                 hint="start it with `chroma run --path DIR --port PORT`, or unset REVIEWER_CHROMA_URL",
                 retryable=True,
             ) from exc

@@ -107,8 +107,22 @@ class Settings(BaseSettings):
     )
     llm_model: str = Field(default="gpt-4o-mini", description="Chat model name at the endpoint.")
     llm_temperature: float = Field(default=0.0, ge=0, le=2, description="Sampling temperature.")
-    llm_timeout: float = Field(default=60.0, gt=0, description="Seconds before an LLM call times out.")
+    llm_timeout: float = Field(
+        default=60.0, gt=0, description="Seconds one LLM request may take in total (connect, send, read the reply)."
+    )
     llm_max_retries: int = Field(default=4, ge=0, le=20, description="Retries on 429/5xx/timeouts.")
+    llm_connect_timeout: float = Field(
+        default=5.0, gt=0, description="Seconds to wait for the endpoint to accept a connection."
+    )
+    llm_unreachable_retry_s: float = Field(
+        default=1.0, ge=0, le=120,
+        description="Seconds spent retrying an endpoint that refuses connections or whose host does not "
+        "resolve; after that it counts as down and later calls of the run go offline at once.",
+    )
+    llm_log: bool = Field(
+        default=False,
+        description="Write every prompt and reply of a run (secrets scrubbed) to calls.jsonl next to its ledger.",
+    )
     llm_max_tokens: int = Field(default=1200, ge=16, description="Completion token limit per call.")
     llm_cache: bool = Field(default=True, description="Cache LLM replies on disk so repeats cost nothing.")
     llm_price_in: float = Field(default=0.15, ge=0, description="USD per million prompt tokens (estimate).")

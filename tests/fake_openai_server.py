@@ -16,7 +16,9 @@ Usage (pytest)::
 Endpoints: `POST /v1/chat/completions` and `POST /v1/embeddings` (deterministic hash vectors).
 Each chat request consumes the next scripted step (a Reply or a Fault); when the queue is empty,
 `server.default` -- a callable `(request_json) -> Reply | Fault` -- answers (default: "ok").
-Sticky faults (`Fault.reject_json_schema()`) stay active for every matching request and do not
+Malformed 200 replies (`Fault.malformed(shape)` for each of MALFORMED_SHAPES), a reply trickled one byte
+per second (`Fault.trickle()`) and a 2 MB completion (`Fault.huge()`) cover what a broken proxy or server
+sends. Sticky faults (`Fault.reject_json_schema()`) stay active for every matching request and do not
 consume the queue, like a server that simply lacks a feature. Every request is recorded with its
 arrival time (time.monotonic) and headers, including Authorization.
 """
@@ -142,6 +144,8 @@ class Fault:
     seconds: float = 0.0
     then: Reply | None = None
     sticky: bool = False
+    body: bytes = b""
+    content_type: str = "application/json"
 
     @classmethod
     def status(
@@ -171,6 +175,27 @@ class Fault:
         return cls("disconnect")
 
     @classmethod
+    def raw(cls, body: bytes, content_type: str = "application/json") -> Fault:
+        """A 200 reply with exactly `body` (for malformed replies)."""
+        return cls("raw", body=body, content_type=content_type)
+
+    @classmethod
+    def malformed(cls, shape: str) -> Fault:
+        """A 200 reply of one of MALFORMED_SHAPES, each of which once crashed a command."""
+        return malformed_reply(shape)
+
+    @classmethod
+    def trickle(cls, interval: float = 1.0, then: Reply | None = None) -> Fault:
+        """Send the whole response (status line, headers, body) one byte every `interval` seconds."""
+        return cls("trickle", seconds=interval, then=then)
+
+    @classmethod
+    def huge(cls, size: int = 2_000_000) -> Fault:
+        """A valid 200 completion whose content is `size` bytes of prose (a server ignoring max_tokens)."""
+        sentence = "Process reward models score every step of a solution. "
+        return cls("huge", then=Reply.text((sentence * (size // len(sentence) + 1))[:size]))
+
+    @classmethod
     def reject_json_schema(cls) -> Fault:
         """Sticky: answer every `response_format: json_schema` request with 500, as llama-cpp-python does."""
         return cls(
@@ -187,6 +212,37 @@ class Fault:
 
 
 Step = Reply | Fault
+
+
+def _completion(message: dict[str, Any] | None, choices: list[Any] | None = None) -> bytes:
+    body = {"id": "chatcmpl-malformed", "object": "chat.completion", "created": 0, "model": "fake-model",
+            "choices": choices if choices is not None else [
+                {"index": 0, "message": message, "finish_reason": "stop", "logprobs": None}],
+            "usage": {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15}}
+    return json.dumps(body).encode()
+
+
+MALFORMED_SHAPES = ("not_json", "invalid_utf8", "sse", "no_choices", "null_content", "list_content")
+
+
+def malformed_reply(shape: str) -> Fault:
+    """A 200 reply that is not a usable chat completion (see MALFORMED_SHAPES)."""
+    if shape == "not_json":
+        return Fault.raw(b"<html><body>502 Bad Gateway (from a proxy)</body></html>", "text/html")
+    if shape == "invalid_utf8":
+        good = _completion({"role": "assistant", "content": "Process reward models score steps."})
+        return Fault.raw(good.replace(b"score", b"sc\xff\xfere"))
+    if shape == "sse":
+        chunk = {"id": "c", "object": "chat.completion.chunk", "created": 0, "model": "fake-model",
+                 "choices": [{"index": 0, "delta": {"content": "Hi"}, "finish_reason": None}]}
+        return Fault.raw(f"data: {json.dumps(chunk)}\n\ndata: [DONE]\n\n".encode(), "text/event-stream")
+    if shape == "no_choices":
+        return Fault.raw(_completion(None, choices=[]))
+    if shape == "null_content":
+        return Fault.raw(_completion({"role": "assistant", "content": None}))
+    if shape == "list_content":
+        return Fault.raw(_completion({"role": "assistant", "content": [{"type": "text", "text": "Hi"}]}))
+    raise ValueError(f"unknown malformed shape {shape!r}")
 
 
 @dataclass
@@ -410,6 +466,25 @@ class _Handler(BaseHTTPRequestHandler):
         elif step.kind == "disconnect":
             self.close_connection = True
             self.connection.close()
+        elif step.kind == "raw":
+            self.send_response(200)
+            self.send_header("Content-Type", step.content_type)
+            self.send_header("Content-Length", str(len(step.body)))
+            self.end_headers()
+            self.wfile.write(step.body)
+            self.wfile.flush()
+        elif step.kind == "huge":
+            self._send_json(200, (step.then or Reply.text("")).body(body))
+        elif step.kind == "trickle":
+            data = json.dumps((step.then or Reply.text("slow")).body(body)).encode()
+            head = (f"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {len(data)}\r\n\r\n"
+                    ).encode()
+            self.close_connection = True
+            for i in range(len(head) + len(data)):
+                if self.fake._stop.wait(step.seconds if i else 0):
+                    break
+                self.wfile.write((head + data)[i : i + 1])
+                self.wfile.flush()
         else:  # pragma: no cover - guarded by the Fault constructors
             raise ValueError(f"unknown fault {step.kind}")
 

@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import openai
 import pytest
-from fake_openai_server import FakeOpenAIServer, Fault, Reply, fake_openai, http_date, response_format_type
+from fake_openai_server import (
+    MALFORMED_SHAPES,
+    FakeOpenAIServer,
+    Fault,
+    Reply,
+    fake_openai,
+    http_date,
+    response_format_type,
+)
+from hypothesis import HealthCheck, given
+from hypothesis import settings as fuzz_settings
+from hypothesis import strategies as st
 from pydantic import BaseModel, Field, SecretStr
 
+from helpers_servers import free_port
 from reviewer.errors import BudgetExceeded, LLMError
 from reviewer.llm import Ledger, LLMClient, ResponseCache, StructuredOutputError
 from reviewer.settings import Settings
@@ -274,3 +291,110 @@ def test_cache_file_shared_with_new_client(fake_openai: FakeOpenAIServer, tmp_pa
     other = LLMClient(client.settings, cache=ResponseCache(client.settings.cache_path))
     assert other.complete("ask", "_selftest", Q) == "once"
     assert len(fake_openai.chat_requests) == 1
+
+
+# -- malformed replies, deadlines, size cap, unreachable endpoints (issues 13 and 17) -----------------
+
+
+@pytest.mark.parametrize("shape", MALFORMED_SHAPES)
+@pytest.mark.parametrize("kind", ["complete", "structured"])
+def test_malformed_200_reply_is_an_llm_error_with_a_reason(
+    fake_openai: FakeOpenAIServer, tmp_path: Path, shape: str, kind: str
+) -> None:
+    fake_openai.default = lambda request: Fault.malformed(shape)
+    client = make_client(fake_openai, tmp_path)
+    with pytest.raises(LLMError) as info:
+        if kind == "complete":
+            client.complete("ask", "_selftest", Q)
+        else:
+            client.structured("judge", "_selftest", Q, Verdict)
+    assert "malformed reply" in info.value.message and info.value.retryable is False
+    assert len(fake_openai.chat_requests) == 1  # a server that answers garbage is not asked again
+    entry = client.ledger.entries()[0]
+    assert entry.error and "malformed reply" in entry.error
+
+
+def _call_in_thread(fn: Callable[[], Any], limit: float) -> tuple[Any, float]:
+    """Run `fn` in a thread; (its result or exception, seconds) -- or fail if it outlives `limit`."""
+    box: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            box["value"] = fn()
+        except BaseException as exc:  # noqa: BLE001 - handed back to the test
+            box["value"] = exc
+
+    started = time.monotonic()
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(limit)
+    assert not thread.is_alive(), f"the call was still running after {limit} s"
+    return box["value"], time.monotonic() - started
+
+
+def test_timeout_is_a_total_deadline_not_per_read(fake_openai: FakeOpenAIServer, tmp_path: Path) -> None:
+    # One byte per second: every read returns in 1 s, so a per-read timeout of 2 s never fires.
+    fake_openai.script([Fault.trickle(1.0)])
+    client = make_client(fake_openai, tmp_path, llm_timeout=2.0, llm_max_retries=0)
+    assert client.model_name == "fake-model"  # builds the model (slow imports) before the clock starts
+    outcome, seconds = _call_in_thread(lambda: client.complete("ask", "_selftest", Q), limit=8)
+    assert isinstance(outcome, LLMError) and "timed out" in outcome.message, outcome
+    assert 1.8 <= seconds < 4
+
+
+def test_a_2mb_completion_is_capped(fake_openai: FakeOpenAIServer, tmp_path: Path) -> None:
+    fake_openai.script([Fault.huge(2_000_000)])
+    client = make_client(fake_openai, tmp_path, llm_max_tokens=200)
+    with pytest.raises(LLMError, match="larger than") as info:
+        client.complete("ask", "_selftest", Q)
+    assert info.value.retryable is False and len(fake_openai.chat_requests) == 1
+    # Below the byte cap but far beyond max_tokens: trimmed to whole sentences within 8 chars/token.
+    fake_openai.script([Fault.huge(20_000)])
+    text = client.complete("ask", "_selftest", {"question": "again"})
+    assert 0 < len(text) <= 8 * 200 and text.endswith("solution.")
+
+
+def test_unreachable_endpoint_is_down_for_the_rest_of_the_run(tmp_path: Path) -> None:
+    closed = free_port()  # nothing listens here: connection refused
+    settings = Settings(llm_base_url=f"http://127.0.0.1:{closed}/v1", llm_api_key=SecretStr(KEY), llm_model="m",
+                        llm_max_retries=4, llm_unreachable_retry_s=1.0)
+    client = LLMClient(settings, ledger=Ledger(tmp_path / "ledger.jsonl"))  # default back-off (1 s base)
+    started = time.monotonic()
+    with pytest.raises(LLMError, match="unreachable") as first:
+        client.complete("scope", "_selftest", Q)
+    assert time.monotonic() - started < 2.5 and first.value.attempts >= 2  # retried, within the budget
+    started = time.monotonic()
+    with pytest.raises(LLMError, match="unreachable"):
+        client.structured("outline", "_selftest", Q, Verdict)
+    assert time.monotonic() - started < 1.0  # later stages: offline at once (no retry, no back-off)
+    later = client.ledger.entries()[-1]
+    assert later.stage == "outline" and later.retries == 0 and "unreachable" in (later.error or "")
+    assert KEY not in str(first.value)
+
+
+_JSON_SCALARS = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20)
+_JSON = st.recursive(_JSON_SCALARS, lambda inner: st.lists(inner, max_size=3)
+                     | st.dictionaries(st.text(max_size=8), inner, max_size=3), max_leaves=8)
+_MESSAGE = st.fixed_dictionaries(
+    {"role": st.sampled_from(["assistant", "user", ""])},
+    optional={"content": _JSON | st.text(max_size=40),
+              "tool_calls": _JSON | st.lists(st.fixed_dictionaries(
+                  {"id": st.text(max_size=5), "type": st.just("function"),
+                   "function": st.fixed_dictionaries({"name": st.text(max_size=8), "arguments": _JSON})}),
+                  max_size=2)})
+_CHOICE = st.fixed_dictionaries({"index": st.integers(0, 2)},
+                                optional={"message": _MESSAGE | _JSON, "finish_reason": _JSON})
+_BODY = st.fixed_dictionaries(
+    {"id": st.just("chatcmpl-fuzz"), "object": st.just("chat.completion"), "model": st.just("fake-model")},
+    optional={"choices": st.lists(_CHOICE, max_size=2) | _JSON, "created": _JSON, "usage": _JSON})
+
+
+@fuzz_settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=_BODY | _JSON)
+def test_any_200_reply_shape_is_text_or_an_llm_error(fake_openai: FakeOpenAIServer, tmp_path: Path,
+                                                     body: Any) -> None:
+    """Whatever JSON a server sends with status 200, `complete` returns text or raises LLMError."""
+    fake_openai.script([Fault.raw(json.dumps(body).encode())])
+    client = make_client(fake_openai, tmp_path, llm_cache=False, llm_max_retries=0)
+    with contextlib.suppress(LLMError):
+        assert isinstance(client.complete("ask", "_selftest", Q), str)

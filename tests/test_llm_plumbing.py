@@ -299,7 +299,7 @@ def test_make_chat_model_from_settings() -> None:
     )
     assert model.max_retries == 0 and model.model_name == "local" and model.max_tokens == 99
     assert model.openai_api_key.get_secret_value() == "not-needed"
-    assert model.request_timeout == 7
+    assert model.request_timeout.read == 7 and model.request_timeout.connect == 5  # total 7 s, connect 5 s
     assert model.extra_body == {"max_tokens": 99}  # local servers ignore max_completion_tokens
     keyed = make_chat_model(Settings(llm_api_key=SecretStr(KEY)))
     assert keyed.extra_body is None

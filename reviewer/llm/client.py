@@ -10,36 +10,35 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel
 
 from reviewer.errors import BudgetExceeded
 from reviewer.llm.cache import CachedReply, ResponseCache, endpoint_digest, make_key
+from reviewer.llm.calllog import CallLog
+from reviewer.llm.cancel import check_cancelled, install_interrupt_handler
+from reviewer.llm.cancel import reset as reset_cancelled
 from reviewer.llm.factory import KEYLESS_API_KEY, make_chat_model
 from reviewer.llm.ledger import Ledger, LedgerEntry
+from reviewer.llm.negotiate import negotiate
 from reviewer.llm.prompts import load_prompt
+from reviewer.llm.reach import probe
+from reviewer.llm.redact import url_secrets
 from reviewer.llm.retry import (
     UNSUPPORTED_METHOD_STATUS,
     CallContext,
     Failure,
     LLMEndpointError,
-    MethodUnsupported,
     RetryPolicy,
     call_with_retries,
+    exhausted_error,
     safe_endpoint,
 )
 from reviewer.llm.structured import (
-    InvalidReply,
     StructuredOutputError,
-    bind_method,
-    candidate_methods,
-    feedback_text,
     message_from_finish_error,
-    needs_instructions,
-    parse_reply,
-    reply_payload,
-    schema_instructions,
 )
 from reviewer.llm.usage import CallStats, estimate_tokens, messages_text, serialize_messages
 from reviewer.settings import Settings
@@ -75,6 +74,7 @@ class LLMClient:
         backoff_base: float = 1.0,
         backoff_max: float = 30.0,
         retry_after_cap: float = 60.0,
+        call_log: Path | None = None,
     ) -> None:
         self.settings = settings
         self._chat_model = chat_model
@@ -88,6 +88,7 @@ class LLMClient:
             backoff_base=backoff_base,
             backoff_max=backoff_max,
             retry_after_cap=retry_after_cap,
+            unreachable_budget=settings.llm_unreachable_retry_s,
         )
         self.calls_made = 0
         self.cost_usd = 0.0
@@ -95,6 +96,14 @@ class LLMClient:
         # After the endpoint rejects the credentials, every later call would too: fail them locally.
         self._refused: LLMEndpointError | None = None
         self._method: str | None = None  # structured-output method known to work (see known_method)
+        # After the endpoint refused to connect (or its host did not resolve) through the retry budget,
+        # it is down for this run: later calls go offline at once instead of retrying again.
+        self._down: LLMEndpointError | None = None
+        if call_log is None and settings.llm_log and self.ledger.path is not None:
+            call_log = self.ledger.path.parent / "calls.jsonl"  # a survey's run directory, or the home
+        self.call_log = CallLog(call_log, self._secrets()) if call_log is not None else None
+        install_interrupt_handler()
+        reset_cancelled()  # a new command: an earlier Ctrl-C in this process (a notebook) is over
 
     def __repr__(self) -> str:
         return f"LLMClient(model={self.settings.llm_model!r}, endpoint={safe_endpoint(self.settings.llm_base_url)!r})"
@@ -115,6 +124,8 @@ class LLMClient:
 
     @property
     def model_name(self) -> str:
+        if self._chat_model is None:
+            return self.settings.llm_model  # what ChatOpenAI would be built with; no import needed
         model = self.chat_model
         for attr in ("model_name", "model"):
             value = getattr(model, attr, None)
@@ -124,6 +135,8 @@ class LLMClient:
 
     @property
     def base_url(self) -> str | None:
+        if self._chat_model is None:
+            return self.settings.llm_base_url
         value = getattr(self.chat_model, "openai_api_base", None)
         return value if isinstance(value, str) else self.settings.llm_base_url
 
@@ -136,6 +149,7 @@ class LLMClient:
         for key in (self.settings.llm_api_key, getattr(self._chat_model, "openai_api_key", None)):
             if key is not None and hasattr(key, "get_secret_value"):
                 found.append(key.get_secret_value())
+        found += url_secrets(self.settings.llm_base_url)
         return tuple(s for s in found if s and s != KEYLESS_API_KEY)
 
     def _context(self, stage: str) -> CallContext:
@@ -234,12 +248,11 @@ class LLMClient:
         stage: str,
         stats: CallStats,
         *,
-        prompt: str,
         probing: bool = False,
     ) -> tuple[AIMessage, bool]:
         """One request (with transport retries); returns (reply, truncated).
 
-        The prompt file's name rides along as run metadata (never sent to the endpoint): callbacks and
+        The prompt file's name (`stats.prompt`) rides along as run metadata (never sent to the endpoint): callbacks and
         tracers see which prompt a call rendered, and test fakes answer by it.
         """
         from langchain_core.messages import AIMessage
@@ -250,10 +263,14 @@ class LLMClient:
         if self._refused is not None:
             raise LLMEndpointError(f"{self._refused.message} (not called again this run)",
                                    hint=self._refused.hint, retryable=False, status=self._refused.status, attempts=0)
+        if self._down is not None:
+            raise LLMEndpointError(self._down.message, hint=self._down.hint, retryable=False, attempts=0,
+                                   unreachable=True)
 
         def send() -> tuple[AIMessage, bool]:
+            check_cancelled()  # Ctrl-C: nothing is sent after the signal, retries included
             try:
-                reply = runnable.invoke(messages, config={"metadata": {"prompt": prompt}})
+                reply = runnable.invoke(messages, config={"metadata": {"prompt": stats.prompt}})
             except Exception as exc:
                 recovered = message_from_finish_error(exc)
                 if recovered is None:
@@ -271,12 +288,40 @@ class LLMClient:
                 on_retry=on_retry,
                 fallback_statuses=UNSUPPORTED_METHOD_STATUS if probing else frozenset(),
             )
-        except LLMEndpointError as exc:
-            if exc.status in (401, 403):
+        except Exception as exc:
+            if isinstance(exc, LLMEndpointError) and exc.status in (401, 403):
                 self._refused = exc
+            if isinstance(exc, LLMEndpointError) and exc.unreachable:
+                with self._lock:
+                    self._down = self._down or exc
+            self._log(stage, stats, messages, error=_error_text(exc))
             raise
         stats.add_usage(messages, reply)
+        self._log(stage, stats, messages, reply=reply)
         return reply, truncated
+
+    def _connect(self, stage: str) -> None:
+        """Before the first request: a dead endpoint fails in about a second, then the model is built."""
+        if self._down is not None:
+            raise LLMEndpointError(self._down.message, hint=self._down.hint, retryable=False, attempts=0,
+                                   unreachable=True)
+        if self._chat_model is None:
+            failed = probe(self.settings.llm_base_url, self.settings.llm_connect_timeout,
+                           self.policy.unreachable_budget, self.policy.sleep)
+            if failed is not None:
+                error, attempts, seconds = failed
+                ctx = self._context(stage)
+                failure = Failure("unreachable", None, ctx.scrub(f"{type(error).__name__}: {error}"))
+                with self._lock:
+                    self._down = self._down or exhausted_error(failure, ctx, attempts, seconds)
+                raise self._down
+        self.chat_model  # noqa: B018 - imports langchain-openai the first time
+
+    def _log(self, stage: str, stats: CallStats, sent: list[BaseMessage], *, reply: AIMessage | None = None,
+             error: str | None = None) -> None:
+        if self.call_log is not None:
+            self.call_log.write(stage=stage, prompt=stats.prompt, model=self.model_name, sent=sent, reply=reply,
+                                error=error)
 
     def complete(self, stage: str, prompt: str, variables: dict[str, Any]) -> str:
         """Render prompt file `prompt` with `variables`, call the model, return its text."""
@@ -289,18 +334,21 @@ class LLMClient:
             self._record(stage, prompt, "complete", started, CallStats(), cache_hit=True)
             return hit.text
         self._reserve(messages)
-        stats = CallStats()
+        stats = CallStats(prompt=prompt)
         try:
-            reply, _ = self._invoke(self.chat_model, messages, stage, stats, prompt=prompt)
+            self._connect(stage)
+            started = time.monotonic()  # the call's latency, not the seconds spent importing the client
+            reply, _ = self._invoke(self.chat_model, messages, stage, stats)
         except Exception as exc:
             self._record(stage, prompt, "complete", started, stats, error=_error_text(exc))
             raise
         text = str(reply.text)
-        if (reply.response_metadata or {}).get("finish_reason") == "length":
+        cap = 8 * self.settings.llm_max_tokens  # chars: a server ignoring max_tokens must not flood a report
+        if (reply.response_metadata or {}).get("finish_reason") == "length" or len(text) > cap:
             # Cut off by max_tokens: keep only whole sentences (a half sentence cannot be checked).
             from reviewer.textutil import complete_sentences
 
-            text = complete_sentences(text)
+            text = complete_sentences(text[:cap])
         if cache is not None:
             cache.put(
                 key,
@@ -338,10 +386,12 @@ class LLMClient:
                 )
                 return value
         self._reserve(messages)
-        stats = CallStats()
+        stats = CallStats(prompt=prompt)
         method: str | None = None
         try:
-            value, method = self._negotiate(stage, prompt, messages, schema, stats)
+            self._connect(stage)
+            started = time.monotonic()
+            value, method = negotiate(self, stage, messages, schema, stats)
         except Exception as exc:
             failed_method = getattr(exc, "method", None) or method
             self._record(
@@ -362,68 +412,6 @@ class LLMClient:
             )
         self._record(stage, prompt, "structured", started, stats, method=method)
         return value
-
-    def _negotiate(
-        self, stage: str, prompt: str, messages: list[BaseMessage], schema: type[S], stats: CallStats
-    ) -> tuple[S, str]:
-        """Try methods best-first (starting at the remembered one) until the server accepts one."""
-        model = self.chat_model
-        methods = candidate_methods(model)
-        known = self.known_method()
-        if known in methods:
-            methods = methods[methods.index(known) :]
-        for method in methods:
-            try:
-                runnable = bind_method(model, method, schema)
-            except (NotImplementedError, TypeError, ValueError):
-                stats.fallbacks.append(method)
-                continue
-            probing = method != known and method != "text"
-            try:
-                return self._structured_with(
-                    method, runnable, stage, prompt, messages, schema, stats, probing
-                ), method
-            except MethodUnsupported:
-                stats.fallbacks.append(method)
-                continue
-        raise AssertionError("the 'text' method never reports MethodUnsupported")  # pragma: no cover
-
-    def _structured_with(
-        self,
-        method: str,
-        runnable: Any,
-        stage: str,
-        prompt: str,
-        messages: list[BaseMessage],
-        schema: type[S],
-        stats: CallStats,
-        probing: bool,
-    ) -> S:
-        from langchain_core.messages import HumanMessage
-
-        sent = list(messages)
-        if needs_instructions(method):
-            last = sent[-1]
-            sent[-1] = HumanMessage(content=f"{last.text}\n\n{schema_instructions(schema)}")
-        error = ""
-        for attempt in range(2):
-            reply, truncated = self._invoke(runnable, sent, stage, stats, prompt=prompt,
-                                            probing=probing and attempt == 0)
-            self._remember(method)  # the server accepted the method; validity is the model's part
-            try:
-                return cast(S, parse_reply(reply, schema, truncated=truncated))
-            except InvalidReply as exc:
-                error = str(exc)
-            if attempt == 0:
-                stats.validation_retries += 1
-                sent = [*sent, HumanMessage(content=feedback_text(reply_payload(reply), error, method))]
-        raise StructuredOutputError(
-            f"the model's reply for stage '{stage}' did not match {schema.__name__} after a corrective "
-            f"retry ({method}): {error}",
-            schema=schema.__name__,
-            method=method,
-            hint="use a stronger model, raise REVIEWER_LLM_MAX_TOKENS, or run offline (REVIEWER_LLM_OFFLINE=1)",
-        )
 
 
 def _error_text(exc: BaseException) -> str:

@@ -18,7 +18,11 @@ KEYLESS_API_KEY = "not-needed"
 
 
 def make_chat_model(settings: Settings) -> BaseChatModel:
-    """ChatOpenAI from settings, with its own retries off (max_retries=0): LLMClient retries."""
+    """ChatOpenAI from settings, with its own retries off (max_retries=0): LLMClient retries.
+
+    Requests go through a guarded httpx client (reviewer.llm.transport): total deadline per request,
+    capped reply size, malformed 200 replies turned into LLMErrors.
+    """
     if settings.llm_base_url is None and settings.llm_api_key is None:
         raise ConfigError(
             "no LLM endpoint is configured",
@@ -33,18 +37,27 @@ def make_chat_model(settings: Settings) -> BaseChatModel:
         # ChatOpenAI sends only `max_completion_tokens`, which llama-cpp-python, Ollama and LM Studio
         # ignore (unbounded generations); repeat the limit under its legacy name for them.
         extra["extra_body"] = {"max_tokens": settings.llm_max_tokens}
+    from reviewer.llm.transport import make_http_client
+
+    http_client = make_http_client(settings.llm_timeout, settings.llm_connect_timeout, max_reply_bytes(settings))
     return ChatOpenAI(
         model=settings.llm_model,
         base_url=settings.llm_base_url,
         api_key=api_key,
         temperature=settings.llm_temperature,
-        timeout=settings.llm_timeout,
+        timeout=http_client.timeout,
+        http_client=http_client,
         max_tokens=settings.llm_max_tokens,  # type: ignore[call-arg]
         max_retries=0,
         # Local OpenAI-compatible servers speak Chat Completions only.
         use_responses_api=False,
         **extra,
     )
+
+
+def max_reply_bytes(settings: Settings) -> int:
+    """Largest reply body read: generous for `llm_max_tokens` tokens, far below a runaway completion."""
+    return 65536 + 64 * settings.llm_max_tokens
 
 
 def _is_openai_host(base_url: str | None) -> bool:

@@ -8,13 +8,16 @@ after a minute of silent back-off. Messages never contain the API key: server te
 from __future__ import annotations
 
 import email.utils
+import socket
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 from urllib.parse import urlsplit
 
 from reviewer.errors import LLMError
+from reviewer.llm.cancel import CallCancelled, cancellable_sleep, cancelled
+from reviewer.llm.redact import scrub
 
 T = TypeVar("T")
 
@@ -36,17 +39,19 @@ class LLMEndpointError(LLMError):
         retryable: bool,
         status: int | None = None,
         attempts: int = 1,
+        unreachable: bool = False,
     ) -> None:
         super().__init__(message, hint=hint, retryable=retryable)
         self.status = status
         self.attempts = attempts
+        self.unreachable = unreachable  # refused / no such host: down for the rest of the run
 
 
 @dataclass
 class Failure:
     """What went wrong with one request, reduced to what retry decisions need."""
 
-    kind: str  # "status" | "timeout" | "connection"
+    kind: str  # "status" | "timeout" | "connection" | "unreachable" | "malformed"
     status: int | None
     detail: str
     retry_after: float | None = None
@@ -54,8 +59,10 @@ class Failure:
 
     @property
     def retryable(self) -> bool:
-        if self.kind in ("timeout", "connection"):
+        if self.kind in ("timeout", "connection", "unreachable"):
             return True
+        if self.kind == "malformed":
+            return False
         return self.status is not None and (self.status in RETRYABLE_STATUS or self.status >= 500)
 
     def describe(self) -> str:
@@ -63,6 +70,10 @@ class Failure:
             return "request timed out"
         if self.kind == "connection":
             return f"connection failed: {self.detail}"
+        if self.kind == "unreachable":
+            return f"endpoint unreachable: {self.detail}"
+        if self.kind == "malformed":
+            return f"malformed reply: {self.detail}"
         return f"HTTP {self.status}: {self.detail}"
 
 
@@ -92,10 +103,7 @@ class CallContext:
     secrets: tuple[str, ...] = field(default=(), repr=False)
 
     def scrub(self, text: str) -> str:
-        for secret in self.secrets:
-            if secret and len(secret) >= 4:
-                text = text.replace(secret, "***")
-        return text
+        return scrub(text, self.secrets)
 
 
 def safe_endpoint(base_url: str | None) -> str:
@@ -152,6 +160,21 @@ def classify(exc: BaseException, ctx: CallContext) -> Failure | None:
         text = ctx.scrub(" ".join(str(text).split()))
         return text if len(text) <= _DETAIL_LIMIT else text[:_DETAIL_LIMIT] + "..."
 
+    # openai wraps whatever the transport raised in APIConnectionError: look at the causes, but never
+    # for an HTTP status error (its context may hold unrelated, already-handled exceptions).
+    if cancelled():  # whatever the request died of, after Ctrl-C it is not retried
+        raise CallCancelled() from None
+    chain = list(_causes(exc)) if not isinstance(getattr(exc, "status_code", None), int) else []
+    for link in chain:
+        if isinstance(link, CallCancelled):
+            raise link
+        if isinstance(link, LLMError) and type(link).__name__ == "MalformedReply":
+            return Failure("malformed", None, detail(link.message))
+    for link in chain:
+        if isinstance(link, httpx.ConnectError | httpx.ConnectTimeout | ConnectionRefusedError | socket.gaierror):
+            text = f"{type(link).__name__}: {link}" if str(link) else type(link).__name__
+            return Failure("unreachable", None, detail(text))
+
     if isinstance(exc, openai.APITimeoutError | httpx.TimeoutException | ModelTimeoutError | TimeoutError):
         return Failure("timeout", None, "timed out")
     if isinstance(
@@ -176,6 +199,16 @@ def classify(exc: BaseException, ctx: CallContext) -> Failure | None:
     )
 
 
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    """`exc` and its causes/contexts (openai wraps transport errors in APIConnectionError)."""
+    seen: set[int] = set()
+    link: BaseException | None = exc
+    while link is not None and id(link) not in seen and len(seen) < 12:
+        seen.add(id(link))
+        yield link
+        link = link.__cause__ or link.__context__
+
+
 def fatal_error(failure: Failure, ctx: CallContext, attempts: int = 1) -> LLMEndpointError:
     """A non-retryable failure as an LLMError whose hint says what to change."""
     where = f"{ctx.endpoint} (model '{ctx.model}', stage '{ctx.stage}')"
@@ -195,6 +228,12 @@ def fatal_error(failure: Failure, ctx: CallContext, attempts: int = 1) -> LLMEnd
             "check REVIEWER_LLM_MODEL and REVIEWER_LLM_BASE_URL (OpenAI-compatible servers usually "
             "end in /v1)"
         )
+    elif failure.kind == "malformed":
+        message = f"the LLM endpoint {where} sent a {failure.describe()}"
+        hint = (
+            "check that REVIEWER_LLM_BASE_URL is an OpenAI-compatible /v1 endpoint (not a proxy's error page) "
+            "and that the server honours REVIEWER_LLM_MAX_TOKENS"
+        )
     elif failure.context_overflow:
         message = f"the prompt is too long for {where}: {failure.detail}"
         hint = "retrieve fewer papers (REVIEWER_RETRIEVE_K) or use a model with a larger context"
@@ -207,7 +246,17 @@ def fatal_error(failure: Failure, ctx: CallContext, attempts: int = 1) -> LLMEnd
     return LLMEndpointError(message, hint=hint, retryable=False, status=status, attempts=attempts)
 
 
-def exhausted_error(failure: Failure, ctx: CallContext, attempts: int) -> LLMEndpointError:
+def exhausted_error(failure: Failure, ctx: CallContext, attempts: int, seconds: float = 0.0) -> LLMEndpointError:
+    if failure.kind == "unreachable":
+        return LLMEndpointError(
+            f"the LLM endpoint {ctx.endpoint} is unreachable ({failure.detail}; {attempts} "
+            f"attempt{'s' if attempts != 1 else ''} in {seconds:.1f} s); not called again this run",
+            hint="start the server or fix REVIEWER_LLM_BASE_URL; REVIEWER_LLM_UNREACHABLE_RETRY_S sets how long "
+            "a refused connection is retried",
+            retryable=True,
+            attempts=attempts,
+            unreachable=True,
+        )
     return LLMEndpointError(
         f"the LLM endpoint {ctx.endpoint} (model '{ctx.model}', stage '{ctx.stage}') still failed after "
         f"{attempts} attempt{'s' if attempts != 1 else ''}: {failure.describe()}",
@@ -229,7 +278,8 @@ class RetryPolicy:
     backoff_base: float = 1.0
     backoff_max: float = 30.0
     retry_after_cap: float = 60.0
-    sleep: Callable[[float], None] = time.sleep
+    unreachable_budget: float = 1.0  # seconds of retrying a refused connection / unknown host
+    sleep: Callable[[float], None] = cancellable_sleep
 
 
 def _raise_from(error: Exception, cause: BaseException, ctx: CallContext) -> None:
@@ -251,18 +301,37 @@ def call_with_retries(
 
     Exceptions that are not endpoint failures (bugs, parse errors) propagate unchanged.
     """
-    from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential_jitter
+    from tenacity import Retrying, retry_if_exception_type, wait_exponential_jitter
 
     backoff = wait_exponential_jitter(
         initial=policy.backoff_base, max=policy.backoff_max, jitter=policy.backoff_base
     )
+
+    started = time.monotonic()
+
+    def unreachable_left(state: object) -> float | None:
+        """Seconds left of the unreachable budget when the last attempt could not connect, else None."""
+        outcome = getattr(state, "outcome", None)
+        exc = outcome.exception() if outcome is not None else None
+        if isinstance(exc, Transient) and exc.failure.kind == "unreachable":
+            return policy.unreachable_budget - (time.monotonic() - started)
+        return None
 
     def wait(state: object) -> float:
         outcome = getattr(state, "outcome", None)
         exc = outcome.exception() if outcome is not None else None
         if isinstance(exc, Transient) and exc.failure.retry_after is not None:
             return min(exc.failure.retry_after, policy.retry_after_cap)
+        left = unreachable_left(state)
+        if left is not None:
+            return max(0.0, min(float(backoff(state)), left))  # type: ignore[arg-type]
         return float(backoff(state))  # type: ignore[arg-type]
+
+    def stop(state: object) -> bool:
+        if getattr(state, "attempt_number", 0) >= policy.max_retries + 1:
+            return True
+        left = unreachable_left(state)
+        return left is not None and left <= 0
 
     def before_sleep(state: object) -> None:
         outcome = getattr(state, "outcome", None)
@@ -290,7 +359,7 @@ def call_with_retries(
             raise  # unreachable; keeps type checkers content
 
     retrying = Retrying(
-        stop=stop_after_attempt(policy.max_retries + 1),
+        stop=stop,
         wait=wait,
         retry=retry_if_exception_type(Transient),
         before_sleep=before_sleep,
@@ -301,5 +370,5 @@ def call_with_retries(
         return retrying(attempt)
     except Transient as transient:
         cause = transient.__cause__ or transient
-        _raise_from(exhausted_error(transient.failure, ctx, attempts), cause, ctx)
+        _raise_from(exhausted_error(transient.failure, ctx, attempts, time.monotonic() - started), cause, ctx)
         raise  # unreachable

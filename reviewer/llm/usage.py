@@ -34,6 +34,7 @@ class CallStats:
     completion_tokens: int = 0
     estimated: bool = False
     fallbacks: list[str] = field(default_factory=list)
+    prompt: str = ""  # the prompt file, for the call log
 
     def add_usage(self, sent: list[BaseMessage], reply: AIMessage) -> None:
         usage = reply.usage_metadata
