@@ -24,6 +24,8 @@ from reviewer.settings import Settings
 from reviewer.textutil import normalize, split_sentences
 
 DEV_SET = Path(__file__).parent / "datasets" / "survey_dev.jsonl"
+# Written before the selection rules were finalised and never used to choose them; reported separately.
+HOLDOUT_SET = Path(__file__).parent / "datasets" / "survey_holdout.jsonl"
 # A sentence opening with a word that points outside the quote, unless it names its referent
 # ("This paper", "These results show" count as resolved only with a noun that the sentence itself owns).
 _ANAPHOR = re.compile(
@@ -172,7 +174,7 @@ def report_shape(report: object, abstracts: dict[str, str], shape: ReportShape) 
         shape.markup_hits += [m.group(0) for m in _MARKUP.finditer(b.title)]
 
 
-def run_survey_eval(settings: Settings, limit: int | None = None) -> SurveyEvalResult:
+def run_survey_eval(settings: Settings, limit: int | None = None, path: Path = DEV_SET) -> SurveyEvalResult:
     from reviewer.catalog import Catalog
     from reviewer.corpus import ensure_ready
     from reviewer.services import open_retriever
@@ -185,7 +187,7 @@ def run_survey_eval(settings: Settings, limit: int | None = None) -> SurveyEvalR
     offline = settings.model_copy(update={"llm_offline": True})
     topics, shape = [], ReportShape()
     with tempfile.TemporaryDirectory(prefix="survey-eval-") as tmp:
-        for dev in load_dev()[:limit]:
+        for dev in load_dev(path)[:limit]:
             cited, seconds = [], []
             for text in (dev.topic, dev.paraphrase):
                 started = time.monotonic()
