@@ -182,6 +182,9 @@ def test_selection_is_by_rank_and_stable_under_rewording(settings: Settings) -> 
         worst_kept = min(e.relevance for e in result.papers)
         for weak in result.weak:
             assert "threshold" not in weak.reason and ("below the floor" in weak.reason or "ranked" in weak.reason)
+            shown = re.search(r"relevance (\d\.\d+) is below the floor (\d\.\d+)", weak.reason)
+            if shown:  # the printed score is below the printed floor, never "0.60 is below the floor 0.60"
+                assert float(shown.group(1)) < float(shown.group(2)), weak.reason
         assert worst_kept >= evidence.RELEVANCE_FLOOR
         kept.append({e.key for e in result.papers})
     a, b = kept
