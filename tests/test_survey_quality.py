@@ -189,3 +189,23 @@ def test_selection_is_by_rank_and_stable_under_rewording(settings: Settings) -> 
         kept.append({e.key for e in result.papers})
     a, b = kept
     assert len(a & b) / len(a | b) >= 0.4, (sorted(a), sorted(b))
+
+
+def test_coverage_appendix_order_is_stable_and_its_reasons_consistent(settings: Settings, tmp_path: Path) -> None:
+    """The left-out list reads the same whatever order the stages produced it in, and a printed score
+    is never at or above the printed floor it is said to be below."""
+    from reviewer.survey.report import render_markdown
+    from reviewer.survey.run import run_survey
+
+    report = run_survey("reward hacking and overoptimization in RLHF", settings, runs_dir=tmp_path, quiet=True,
+                        offline=True).report
+    assert len(report.coverage.weak) >= 2
+    md = render_markdown(report)
+    shuffled = report.model_copy(update={"coverage": report.coverage.model_copy(update={
+        "weak": list(reversed(report.coverage.weak)), "uncited": list(reversed(report.coverage.uncited))})})
+    assert render_markdown(shuffled) == md
+    left_out = md.split("### Left out of the survey", 1)[1].split("###", 1)[0]
+    keys = re.findall(r"^- \*\*(.+?)\*\*", left_out, flags=re.M)
+    assert keys == sorted(keys) and len(keys) == len(report.coverage.weak)
+    for shown, floor in re.findall(r"relevance (\d\.\d+) is below the floor (\d\.\d+)", left_out):
+        assert float(shown) < float(floor)
