@@ -37,7 +37,7 @@ from reviewer.survey.models import (
 )
 from reviewer.survey.prose import is_boilerplate, role_bonus
 from reviewer.survey.table import llm_benchmarks, mine_gazetteer, offline_row, verified_cell
-from reviewer.survey.terms import topic_chunks
+from reviewer.survey.terms import head_chunk, is_clause, topic_chunks
 from reviewer.textutil import chunks, content_stems, split_sentences
 
 if TYPE_CHECKING:
@@ -131,8 +131,11 @@ def _anchored(relevance: dict[str, float], stored: dict[str, np.ndarray]) -> dic
 
 def _core_phrase(topic: str) -> str | None:
     """The head phrase of a multi-part topic ('process reward models' of '... for LLM reasoning')."""
+    if is_clause(topic):  # a question's first noun phrase is not necessarily its subject
+        return None
     chunks = topic_chunks(topic)
-    return chunks[0] if len(chunks) > 1 and content_stems(chunks[0]) else None
+    head = head_chunk(chunks)
+    return head if len(chunks) > 1 and head and content_stems(head) else None
 
 
 def _relevance(forms: list[str], papers: list[Paper], settings: Settings) -> dict[str, float]:
