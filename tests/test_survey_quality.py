@@ -209,3 +209,30 @@ def test_coverage_appendix_order_is_stable_and_its_reasons_consistent(settings: 
     assert keys == sorted(keys) and len(keys) == len(report.coverage.weak)
     for shown, floor in re.findall(r"relevance (\d\.\d+) is below the floor (\d\.\d+)", left_out):
         assert float(shown) < float(floor)
+
+
+def _surveyed(settings: Settings, retriever: object, topic: str) -> set[str]:
+    from reviewer.survey import evidence, scope
+    from reviewer.survey.context import Previous, SurveyContext
+    from reviewer.survey.models import SurveyOptions
+
+    ctx = SurveyContext(options=SurveyOptions(topic=topic), settings=settings, _retriever=retriever)
+    prev = Previous(scope=scope.run(ctx, Previous()))
+    ctx.papers = {r.paper.key: r.paper for r in prev.need_scope().papers}
+    return {e.key for e in evidence.run(ctx, prev).papers}
+
+
+def test_question_worded_topic_surveys_the_same_papers_as_its_keyword_form(settings: Settings) -> None:
+    """A topic asked as a question breaks into the same kind of noun phrases as a keyword topic, so the
+    surveyed set stays close to the keyword form's (real seeds, three question forms)."""
+    from reviewer.services import open_retriever
+    from reviewer.survey.terms import topic_chunks
+
+    assert "language models" in topic_chunks("how trustworthy are language models used as evaluators")
+    retriever = open_retriever(settings, quiet=True)
+    base = _surveyed(settings, retriever, "medical reasoning with large language models")
+    for question in ("how well do large language models reason about medical questions",
+                     "what can language models do for clinical reasoning",
+                     "how do LLMs perform on medical exam questions"):
+        other = _surveyed(settings, retriever, question)
+        assert len(base & other) / len(base | other) >= 0.3, (question, sorted(base), sorted(other))
