@@ -24,6 +24,8 @@ from reviewer.settings import Settings
 from reviewer.textutil import normalize, split_sentences
 
 DEV_SET = Path(__file__).parent / "datasets" / "survey_dev.jsonl"
+# Written before the selection rules were finalised and never used to choose them; reported separately.
+HOLDOUT_SET = Path(__file__).parent / "datasets" / "survey_holdout.jsonl"
 # A sentence opening with a word that points outside the quote, unless it names its referent
 # ("This paper", "These results show" count as resolved only with a noun that the sentence itself owns).
 _ANAPHOR = re.compile(
@@ -63,6 +65,10 @@ class TopicScore(BaseModel):
     cited_paraphrase: list[str]
     seconds: float
     seconds_paraphrase: float
+    # The ceiling the relevance ranking allows: the share of the relevant set among the top |relevant|
+    # papers of the evidence stage's full ranking, i.e. recall if the count were chosen perfectly.
+    r_precision: float = 0.0
+    r_precision_paraphrase: float = 0.0
 
 
 class ReportShape(BaseModel):
@@ -87,6 +93,8 @@ class SurveyEvalResult(BaseModel):
     recall_paraphrase: float
     precision: float
     jaccard: float
+    r_precision: float = 0.0
+    r_precision_paraphrase: float = 0.0
     anaphor_or_background_share: float
     table_fill: float
     max_seconds: float
@@ -172,7 +180,7 @@ def report_shape(report: object, abstracts: dict[str, str], shape: ReportShape) 
         shape.markup_hits += [m.group(0) for m in _MARKUP.finditer(b.title)]
 
 
-def run_survey_eval(settings: Settings, limit: int | None = None) -> SurveyEvalResult:
+def run_survey_eval(settings: Settings, limit: int | None = None, path: Path = DEV_SET) -> SurveyEvalResult:
     from reviewer.catalog import Catalog
     from reviewer.corpus import ensure_ready
     from reviewer.services import open_retriever
@@ -185,14 +193,15 @@ def run_survey_eval(settings: Settings, limit: int | None = None) -> SurveyEvalR
     offline = settings.model_copy(update={"llm_offline": True})
     topics, shape = [], ReportShape()
     with tempfile.TemporaryDirectory(prefix="survey-eval-") as tmp:
-        for dev in load_dev()[:limit]:
-            cited, seconds = [], []
+        for dev in load_dev(path)[:limit]:
+            cited, seconds, ranked = [], [], []
             for text in (dev.topic, dev.paraphrase):
                 started = time.monotonic()
                 result = run_survey(text, offline, offline=True, fresh=True, quiet=True, retriever=retriever,
                                     runs_dir=Path(tmp))
                 seconds.append(round(time.monotonic() - started, 2))
                 cited.append({b.key for b in result.report.bibliography})
+                ranked.append(_ranking(result.run_dir))
                 report_shape(result.report, abstracts, shape)
             rel = set(dev.relevant)
             a, b = cited
@@ -201,6 +210,8 @@ def run_survey_eval(settings: Settings, limit: int | None = None) -> SurveyEvalR
                 precision=len(a & rel) / max(1, len(a)), precision_paraphrase=len(b & rel) / max(1, len(b)),
                 jaccard=len(a & b) / max(1, len(a | b)), cited=sorted(a), cited_paraphrase=sorted(b),
                 seconds=seconds[0], seconds_paraphrase=seconds[1],
+                r_precision=len(set(ranked[0][: len(rel)]) & rel) / len(rel),
+                r_precision_paraphrase=len(set(ranked[1][: len(rel)]) & rel) / len(rel),
             ))
     n = len(topics)
     return SurveyEvalResult(
@@ -209,10 +220,21 @@ def run_survey_eval(settings: Settings, limit: int | None = None) -> SurveyEvalR
         recall_paraphrase=round(sum(t.recall_paraphrase for t in topics) / n, 3),
         precision=round(sum(t.precision + t.precision_paraphrase for t in topics) / (2 * n), 3),
         jaccard=round(sum(t.jaccard for t in topics) / n, 3),
+        r_precision=round(sum(t.r_precision for t in topics) / n, 3),
+        r_precision_paraphrase=round(sum(t.r_precision_paraphrase for t in topics) / n, 3),
         anaphor_or_background_share=round(shape.anaphor_or_background / max(1, shape.cited_sentences), 4),
         table_fill=round(shape.cells_filled / max(1, shape.cells), 3),
         max_seconds=max(max(t.seconds, t.seconds_paraphrase) for t in topics),
     )
+
+
+def _ranking(run_dir: Path) -> list[str]:
+    """Every pooled paper, best first, as the offline evidence stage ranked it (surveyed, then left out:
+    both lists are in rank order and every surveyed paper ranks above every left-out one)."""
+    from reviewer.survey.models import EvidenceResult
+
+    ev = EvidenceResult.model_validate_json((run_dir / "evidence.json").read_text(encoding="utf-8"))
+    return [e.key for e in ev.papers] + [w.key for w in ev.weak]
 
 
 def format_result(result: SurveyEvalResult) -> str:
@@ -224,6 +246,8 @@ def format_result(result: SurveyEvalResult) -> str:
     lines += [
         f"mean recall {result.recall:.3f} (paraphrase {result.recall_paraphrase:.3f}), precision "
         f"{result.precision:.3f}, Jaccard {result.jaccard:.3f}",
+        f"ranking ceiling (relevant share of the top |relevant| ranked papers): topic {result.r_precision:.3f}, "
+        f"paraphrase {result.r_precision_paraphrase:.3f}",
         f"cited sentences {s.cited_sentences}: anaphor/background {s.anaphor_or_background} "
         f"({result.anaphor_or_background_share:.1%}); template openers {s.template_openers}",
         f"table rows {s.table_rows} for {s.papers_cited} cited papers; cells {s.cells}: filled "

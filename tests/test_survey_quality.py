@@ -182,7 +182,57 @@ def test_selection_is_by_rank_and_stable_under_rewording(settings: Settings) -> 
         worst_kept = min(e.relevance for e in result.papers)
         for weak in result.weak:
             assert "threshold" not in weak.reason and ("below the floor" in weak.reason or "ranked" in weak.reason)
+            shown = re.search(r"relevance (\d\.\d+) is below the floor (\d\.\d+)", weak.reason)
+            if shown:  # the printed score is below the printed floor, never "0.60 is below the floor 0.60"
+                assert float(shown.group(1)) < float(shown.group(2)), weak.reason
         assert worst_kept >= evidence.RELEVANCE_FLOOR
         kept.append({e.key for e in result.papers})
     a, b = kept
     assert len(a & b) / len(a | b) >= 0.4, (sorted(a), sorted(b))
+
+
+def test_coverage_appendix_order_is_stable_and_its_reasons_consistent(settings: Settings, tmp_path: Path) -> None:
+    """The left-out list reads the same whatever order the stages produced it in, and a printed score
+    is never at or above the printed floor it is said to be below."""
+    from reviewer.survey.report import render_markdown
+    from reviewer.survey.run import run_survey
+
+    report = run_survey("reward hacking and overoptimization in RLHF", settings, runs_dir=tmp_path, quiet=True,
+                        offline=True).report
+    assert len(report.coverage.weak) >= 2
+    md = render_markdown(report)
+    shuffled = report.model_copy(update={"coverage": report.coverage.model_copy(update={
+        "weak": list(reversed(report.coverage.weak)), "uncited": list(reversed(report.coverage.uncited))})})
+    assert render_markdown(shuffled) == md
+    left_out = md.split("### Left out of the survey", 1)[1].split("###", 1)[0]
+    keys = re.findall(r"^- \*\*(.+?)\*\*", left_out, flags=re.M)
+    assert keys == sorted(keys) and len(keys) == len(report.coverage.weak)
+    for shown, floor in re.findall(r"relevance (\d\.\d+) is below the floor (\d\.\d+)", left_out):
+        assert float(shown) < float(floor)
+
+
+def _surveyed(settings: Settings, retriever: object, topic: str) -> set[str]:
+    from reviewer.survey import evidence, scope
+    from reviewer.survey.context import Previous, SurveyContext
+    from reviewer.survey.models import SurveyOptions
+
+    ctx = SurveyContext(options=SurveyOptions(topic=topic), settings=settings, _retriever=retriever)
+    prev = Previous(scope=scope.run(ctx, Previous()))
+    ctx.papers = {r.paper.key: r.paper for r in prev.need_scope().papers}
+    return {e.key for e in evidence.run(ctx, prev).papers}
+
+
+def test_question_worded_topic_surveys_the_same_papers_as_its_keyword_form(settings: Settings) -> None:
+    """A topic asked as a question breaks into the same kind of noun phrases as a keyword topic, so the
+    surveyed set stays close to the keyword form's (real seeds, three question forms)."""
+    from reviewer.services import open_retriever
+    from reviewer.survey.terms import topic_chunks
+
+    assert "language models" in topic_chunks("how trustworthy are language models used as evaluators")
+    retriever = open_retriever(settings, quiet=True)
+    base = _surveyed(settings, retriever, "medical reasoning with large language models")
+    for question in ("how well do large language models reason about medical questions",
+                     "what can language models do for clinical reasoning",
+                     "how do LLMs perform on medical exam questions"):
+        other = _surveyed(settings, retriever, question)
+        assert len(base & other) / len(base | other) >= 0.3, (question, sorted(base), sorted(other))

@@ -12,6 +12,7 @@ against the abstract and dropped if it is not there.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import TYPE_CHECKING
 
@@ -36,7 +37,7 @@ from reviewer.survey.models import (
 )
 from reviewer.survey.prose import is_boilerplate, role_bonus
 from reviewer.survey.table import llm_benchmarks, mine_gazetteer, offline_row, verified_cell
-from reviewer.survey.terms import topic_chunks
+from reviewer.survey.terms import head_chunk, is_clause, topic_chunks
 from reviewer.textutil import chunks, content_stems, split_sentences
 
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ def offline_evidence(
         rel = relevance[paper.id]
         if rel < RELEVANCE_FLOOR and not every:
             weak.append(WeakPaper(key=paper.key, title=paper.title, reason=(
-                f"topic relevance {rel:.2f} is below the floor {RELEVANCE_FLOOR:.2f} for on-topic papers")))
+                f"topic relevance {_shown_below(rel)} is below the floor {RELEVANCE_FLOOR:.2f} for on-topic papers")))
             continue
         if len(kept) >= MAX_SURVEYED and not every:
             weak.append(WeakPaper(key=paper.key, title=paper.title, reason=(
@@ -100,6 +101,12 @@ def offline_evidence(
         info=StageInfo(stage="evidence"), papers=kept, weak=weak, threshold=RELEVANCE_FLOOR,
         gazetteer=sorted(gazetteer),
     )
+
+
+def _shown_below(rel: float) -> str:
+    """The relevance as printed for a paper under the floor: rounded down, so the appendix never says
+    '0.60 is below the floor 0.60' for a score of 0.597."""
+    return f"{math.floor(rel * 100) / 100:.2f}"
 
 
 def _anchored(relevance: dict[str, float], stored: dict[str, np.ndarray]) -> dict[str, float]:
@@ -124,8 +131,11 @@ def _anchored(relevance: dict[str, float], stored: dict[str, np.ndarray]) -> dic
 
 def _core_phrase(topic: str) -> str | None:
     """The head phrase of a multi-part topic ('process reward models' of '... for LLM reasoning')."""
+    if is_clause(topic):  # a question's first noun phrase is not necessarily its subject
+        return None
     chunks = topic_chunks(topic)
-    return chunks[0] if len(chunks) > 1 and content_stems(chunks[0]) else None
+    head = head_chunk(chunks)
+    return head if len(chunks) > 1 and head and content_stems(head) else None
 
 
 def _relevance(forms: list[str], papers: list[Paper], settings: Settings) -> dict[str, float]:

@@ -234,9 +234,12 @@ def _appendix(report: SurveyReport) -> list[str]:
     out = ["## Appendix: coverage", "", "### Queries run", ""]
     out += [f"{i}. {escape_md(q)}" for i, q in enumerate(cov.queries, start=1)] + [""]
     out += ["### Retrieved but not cited", ""]
-    out += [f"- **{escape_md(p.key)}**: {escape_md(p.title)} ({escape_md(p.reason)})" for p in cov.uncited] or ["- none"]
+    # Sorted by key: the lists read the same whatever order the stages produced them in.
+    uncited = sorted(cov.uncited, key=lambda p: p.key)
+    out += [f"- **{escape_md(p.key)}**: {escape_md(p.title)} ({escape_md(p.reason)})" for p in uncited] or ["- none"]
     out += ["", "### Left out of the survey", ""]
-    out += [f"- **{escape_md(p.key)}**: {escape_md(p.title)} ({escape_md(p.reason)})" for p in cov.weak] or ["- none"]
+    weak = sorted(cov.weak, key=lambda p: p.key)
+    out += [f"- **{escape_md(p.key)}**: {escape_md(p.title)} ({escape_md(p.reason)})" for p in weak] or ["- none"]
     out += ["", "### Sections with thin support", ""]
     out += [f"- {escape_md(t)}" for t in cov.thin_sections] or ["- none"]
     out += ["", f"### Sentences dropped by the checker ({len(cov.dropped)})", ""]

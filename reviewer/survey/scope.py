@@ -14,7 +14,7 @@ from reviewer.retrieve import Filters, HybridRetriever, rrf
 from reviewer.settings import Settings
 from reviewer.survey.context import Previous, SurveyContext
 from reviewer.survey.models import Acronym, RetrievedPaper, ScopeReply, ScopeResult, StageInfo
-from reviewer.survey.terms import PhraseStats, phrases, topic_chunks
+from reviewer.survey.terms import PhraseStats, head_chunk, phrases, topic_chunks
 from reviewer.textutil import content_stems
 
 if TYPE_CHECKING:
@@ -69,7 +69,8 @@ def offline_queries(
     chunks = topic_chunks(topic)
     multi = len(chunks) > 1
     if multi:
-        queries += [(c, 1.0 if i == 0 else 0.5) for i, c in enumerate(chunks) if len(c.split()) >= 2]
+        head = head_chunk(chunks)
+        queries += [(c, 1.0 if c == head else 0.5) for c in chunks if len(c.split()) >= 2]
     hits = retriever.search(topic, k=max(PRF_DOCS * 5, 30), filters=filters)
     papers = retriever.papers_for(hits)
     texts = [f"{p.title}. {p.abstract}" for p in papers]
@@ -86,7 +87,7 @@ def offline_queries(
             p for p in stats.distinctive(list(range(PRF_DOCS)), exclude=exclude, min_df=2, top=20)
             if len(p.stems.split()) >= 2 or p.stems in titled
         ]
-        core = chunks[0] if chunks else topic
+        core = head_chunk(chunks) or topic
         queries += [(f"{core} {phrase.surface}", 0.7) for phrase in found[:1]]
     seen: dict[str, float] = {}
     for query, weight in queries:

@@ -178,10 +178,37 @@ def _drop_overlaps(ranked: list[Phrase], top: int) -> list[Phrase]:
     return chosen
 
 
+# Where a topic worded as a question or a clause breaks into noun phrases: question words, relative
+# pronouns, auxiliaries and comparison words carry no topic, so "how trustworthy are language models used
+# as evaluators" gives the same kind of pieces ("language models", "evaluators") as a keyword topic.
+_CLAUSE_BREAKS = (
+    r"how|what|why|which|who|whose|when|where|whether|that|is|are|was|were|be|been|being|do|does|did|"
+    r"can|could|should|makes?|made|used as|instead of|rather than|compared (?:with|to)|than|or"
+)
+_LEADING = re.compile(r"^(?:(?:the|a|an|its|their|each|every|only|other|of)\s+)+", re.IGNORECASE)
+
+
 def topic_chunks(topic: str) -> list[str]:
-    """Keyword sub-phrases of a topic: the pieces between prepositions and conjunctions."""
-    pieces = re.split(r"\s+(?:for|in|with|on|via|and|using|to|from|under|towards?)\s+|[,:;]", topic.strip())
-    return [p.strip() for p in pieces if len(content_stems(p)) >= 1 and p.strip()]
+    """Keyword sub-phrases of a topic: the pieces between prepositions, conjunctions and clause words."""
+    pieces = re.split(
+        rf"\s+(?:for|in|with|on|via|and|using|to|from|under|towards?)\s+|[,:;?]|(?:^|\s+)(?:{_CLAUSE_BREAKS})(?=\s|$)",
+        topic.strip(), flags=re.IGNORECASE)
+    pieces = [_LEADING.sub("", p.strip()) for p in pieces if p]
+    return [p for p in dict.fromkeys(pieces) if p and len(content_stems(p)) >= 1]
+
+
+_NOT_A_HEAD = re.compile(r"^\w+(?:ing|ly|ive|ful|able|ible|ous|worthy)$", re.IGNORECASE)
+
+
+def is_clause(topic: str) -> bool:
+    """A topic worded as a question or clause ('how X makes Y ...'), not as a keyword phrase."""
+    return re.search(rf"(?:^|\s)(?:{_CLAUSE_BREAKS})(?=\s|$)", topic, re.IGNORECASE) is not None
+
+
+def head_chunk(chunks: list[str]) -> str | None:
+    """The topic's head phrase: its first piece, skipping a lone verb or adjective left by a question
+    ('estimating', 'trustworthy'), which names no subject."""
+    return next((c for c in chunks if not _NOT_A_HEAD.match(c)), None)
 
 
 def title_case(phrase: str) -> str:
