@@ -13,9 +13,9 @@ import uuid
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
-from reviewer.errors import NotFoundError
+from reviewer.errors import CorruptFileError, NotFoundError
 from reviewer.models import Paper, PaperRecord
 from reviewer.textutil import normalize, normalize_title
 
@@ -32,7 +32,10 @@ CREATE TABLE IF NOT EXISTS papers (
 CREATE INDEX IF NOT EXISTS papers_doi ON papers(doi);
 CREATE INDEX IF NOT EXISTS papers_arxiv ON papers(arxiv_id);
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS reindex (id TEXT PRIMARY KEY);
 """
+# Bumped when normalize_title changes, so stored norm_title values are recomputed on open.
+TITLE_NORM_VERSION = "2"
 _STOP = {
     "a", "an", "the", "on", "of", "for", "and", "in", "to", "with", "via", "is", "are", "do", "does",
     "what", "how", "why", "can", "we", "towards", "toward", "from", "by", "at", "as", "its", "it", "be",
@@ -46,11 +49,38 @@ class IngestStats(BaseModel):
     added: int = 0
     merged: int = 0
     unchanged: int = 0
+    near_duplicates: list[str] = Field(default_factory=list, description="Same title, kept apart: why.")
 
 
-def paper_id(title: str) -> str:
-    """Stable id from the normalised title, so re-ingesting in any order gives the same id."""
-    return "p" + hashlib.sha1(normalize_title(title).encode()).hexdigest()[:11]
+def title_key(title: str) -> str:
+    """normalize_title, never empty: a title of punctuation only is compared as its casefolded text."""
+    return normalize_title(title) or " ".join(title.casefold().split())
+
+
+def paper_id(title: str, discriminator: str = "") -> str:
+    """Stable id from the normalised title, so re-ingesting in any order gives the same id.
+
+    A different paper with the same title gets the discriminator (its authors and year) hashed in too.
+    """
+    text = title_key(title) + (f"\0{discriminator}" if discriminator else "")
+    return "p" + hashlib.sha1(text.encode()).hexdigest()[:11]
+
+
+def _name_tokens(authors: list[str]) -> set[str]:
+    return {t for a in authors for t in normalize_title(a).split() if len(t) > 1}
+
+
+def conflict(paper: Paper, rec: PaperRecord) -> str | None:
+    """Why a record with the same title is a different paper (different ids, authors or year), else None."""
+    if paper.doi and rec.doi and paper.doi != rec.doi:
+        return f"DOI {rec.doi} differs from {paper.doi}"
+    if paper.arxiv_id and rec.arxiv_id and paper.arxiv_id != rec.arxiv_id:
+        return f"arXiv id {rec.arxiv_id} differs from {paper.arxiv_id}"
+    if paper.authors and rec.authors and not _name_tokens(paper.authors) & _name_tokens(rec.authors):
+        return f"authors ({rec.authors[0]}) differ from ({paper.authors[0]})"
+    if paper.year and rec.year and abs(paper.year - rec.year) > 1:
+        return f"year {rec.year} differs from {paper.year}"
+    return None
 
 
 def _slug(text: str) -> str:
@@ -83,7 +113,33 @@ class Catalog:
         self._db = sqlite3.connect(str(path), timeout=60, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(_SCHEMA)
+        try:
+            self._db.executescript(_SCHEMA)
+            self._renormalize_titles()
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
+            raise CorruptFileError(path, exc, "restore it from a backup, or move it away and re-ingest "
+                                   "your files (reviewer ingest PATH)") from exc
+
+    def _renormalize_titles(self) -> None:
+        """Recompute norm_title after normalize_title changed, so old catalogues dedup like new ones."""
+        if self.get_meta("title_norm") == json.dumps(TITLE_NORM_VERSION):
+            return
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            rows = self._db.execute("SELECT seq, id, data FROM papers ORDER BY seq").fetchall()
+            self._db.execute("UPDATE papers SET norm_title = '\0' || id")  # free every value first
+            seen: set[str] = set()
+            for _seq, pid, data in rows:
+                norm = title_key(Paper.model_validate_json(data).title)
+                norm = norm if norm not in seen else f"{norm}\0{pid}"
+                seen.add(norm)
+                self._db.execute("UPDATE papers SET norm_title=? WHERE id=?", (norm, pid))
+            self._db.execute("INSERT OR REPLACE INTO meta VALUES ('title_norm', ?)", (json.dumps(TITLE_NORM_VERSION),))
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
 
     def close(self) -> None:
         self._db.close()
@@ -128,20 +184,45 @@ class Catalog:
         """A paper by id, citation key (with or without @) or exact title."""
         ref = ref.strip().lstrip("@")
         row = self._db.execute(
-            "SELECT data FROM papers WHERE id=? OR key=? OR norm_title=?", (ref, ref, normalize_title(ref))
+            "SELECT data FROM papers WHERE id=? OR key=? OR norm_title=?", (ref, ref, title_key(ref))
         ).fetchone()
         if row is None:
             raise NotFoundError(f"no paper with id or key {ref!r}", hint="list them with: reviewer papers")
         return Paper.model_validate_json(row[0])
 
     # -- writing -------------------------------------------------------------------------------
-    def _find(self, rec: PaperRecord, norm: str) -> Paper | None:
-        for column, value in (("norm_title", norm), ("doi", rec.doi), ("arxiv_id", rec.arxiv_id)):
+    def _find(self, rec: PaperRecord, norm: str) -> tuple[Paper | None, str | None]:
+        """The paper this record is (same DOI or arXiv id, or same title without conflicting authors,
+        year or ids), else None and, for a same-title paper kept apart, the reason."""
+        for column, value in (("doi", rec.doi), ("arxiv_id", rec.arxiv_id)):
             if value:
                 row = self._db.execute(f"SELECT data FROM papers WHERE {column}=?", (value,)).fetchone()
                 if row:
-                    return Paper.model_validate_json(row[0])
-        return None
+                    return Paper.model_validate_json(row[0]), None
+        reason = None
+        rows = self._db.execute(
+            "SELECT data FROM papers WHERE norm_title=? OR (norm_title > ? AND norm_title < ?) ORDER BY seq",
+            (norm, norm + "\0", norm + "\1"),
+        )
+        for (data,) in rows:
+            paper = Paper.model_validate_json(data)
+            why = conflict(paper, rec)
+            if why is None:
+                return paper, None
+            reason = reason or f"{paper.key}: {why}"
+        return None, reason
+
+    def sources(self) -> list[str]:
+        """Every ingested file name, as `--source` accepts it."""
+        rows = self._db.execute("SELECT DISTINCT j.value FROM papers, json_each(papers.data, '$.sources') AS j")
+        return sorted(str(r[0]) for r in rows)
+
+    def pending_reindex(self) -> list[str]:
+        """Ids of merged papers whose vectors, sentence rows and metadata must be written again."""
+        return [r[0] for r in self._db.execute("SELECT id FROM reindex ORDER BY id")]
+
+    def clear_reindex(self, ids: list[str]) -> None:
+        self._db.executemany("DELETE FROM reindex WHERE id=?", [(i,) for i in ids])
 
     def _unique_key(self, base: str) -> str:
         key, suffix = base, ord("b")
@@ -184,10 +265,8 @@ class Catalog:
         self._db.execute("BEGIN IMMEDIATE")
         try:
             for rec in batch:
-                norm = normalize_title(rec.title)
-                if not norm:
-                    continue
-                existing = self._find(rec, norm)
+                norm = title_key(rec.title)
+                existing, near = self._find(rec, norm)
                 if existing is not None:
                     merged = self._merge(existing, rec)
                     if merged is None:
@@ -197,11 +276,18 @@ class Catalog:
                         "UPDATE papers SET doi=?, arxiv_id=?, data=? WHERE id=?",
                         (merged.doi, merged.arxiv_id, merged.model_dump_json(), merged.id),
                     )
+                    self._db.execute("INSERT OR IGNORE INTO reindex VALUES (?)", (merged.id,))
                     stats.merged += 1
                     changed = True
                     continue
+                pid = paper_id(rec.title)
+                if near is not None:
+                    pid = paper_id(rec.title, f"{'; '.join(rec.authors)}\0{rec.year or ''}\0{rec.doi or ''}")
+                    where = f"{Path(rec.source).name}:{rec.line}" if rec.line else Path(rec.source).name
+                    stats.near_duplicates.append(f"{where}: {rec.title[:80]!r} kept as a separate paper ({near})")
+                    norm = f"{norm}\0{pid}"
                 paper = Paper(
-                    id=paper_id(rec.title),
+                    id=pid,
                     key=self._unique_key(base_key(rec)),
                     title=rec.title,
                     abstract=rec.abstract,

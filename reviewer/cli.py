@@ -10,7 +10,8 @@ from pathlib import Path
 import click
 
 from reviewer import __version__
-from reviewer.errors import ReviewerError
+from reviewer.errors import NotFoundError, ReviewerError
+from reviewer.termsafe import echo, sanitize, sanitize_json
 
 
 def _settings(**overrides: object):  # type: ignore[no-untyped-def]
@@ -20,7 +21,27 @@ def _settings(**overrides: object):  # type: ignore[no-untyped-def]
 
 
 def echo_json(value: object) -> None:
-    click.echo(json.dumps(value, indent=2, ensure_ascii=False))
+    click.echo(sanitize_json(json.dumps(value, indent=2, ensure_ascii=False)))
+
+
+def nonempty(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Click callback: a query, question, topic or claim must have some text."""
+    if value is not None and not value.strip():
+        raise click.BadParameter("must not be empty", ctx=ctx, param=param)
+    return value
+
+
+def check_source(settings: object, source: str | None) -> None:
+    """An unknown --source would silently match nothing; name the ingested files instead."""
+    if not source:
+        return
+    from reviewer.catalog import Catalog
+
+    with Catalog(settings.catalog_path) as catalog:  # type: ignore[attr-defined]
+        known = catalog.sources()
+    if source not in known:
+        shown = ", ".join(known[:8]) + (" …" if len(known) > 8 else "")
+        raise NotFoundError(f"no ingested file named {source!r} (--source)", hint=f"ingested files: {shown}")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -37,15 +58,17 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--json", "as_json", is_flag=True, help="Print the ingest report as JSON.")
-def ingest(paths: tuple[Path, ...], quiet: bool, as_json: bool) -> None:
+@click.option("--wait", is_flag=True, help="If another ingest is running, wait for it instead of failing.")
+def ingest(paths: tuple[Path, ...], quiet: bool, as_json: bool, wait: bool) -> None:
     """Add papers from files or folders (result lists, HF Daily Papers scrapes, JSONL, CSV, BibTeX).
 
     Re-running is safe: known papers are merged, never duplicated. Bad files or lines are reported
-    by name and line; every valid paper is still ingested.
+    by name and line as `Error: FILE:LINE: reason`; every valid paper is still ingested, and the exit
+    code is 1 if anything was rejected (0 otherwise).
     """
     from reviewer.corpus import ingest_paths
 
-    report = ingest_paths(_settings(), list(paths), quiet=quiet or None)
+    report = ingest_paths(_settings(), list(paths), quiet=quiet or None, wait=wait)
     if as_json:
         echo_json(report.model_dump(mode="json"))
     else:
@@ -56,10 +79,12 @@ def ingest(paths: tuple[Path, ...], quiet: bool, as_json: bool) -> None:
         )
         if report.index:
             click.echo(f"indexed {report.index.embedded} new vectors")
+    for note in report.stats.near_duplicates:
+        echo(f"note: near-duplicate: {note}", err=True)
     for error in report.errors:
-        click.echo(f"error: {error}", err=True)
+        echo(f"Error: {error}", err=True)
     if report.errors:
-        sys.exit(2 if sum(f.records for f in report.files) == 0 else 1)
+        sys.exit(1)
 
 
 @cli.command()
@@ -80,7 +105,7 @@ def papers(as_json: bool) -> None:
         echo_json(rows)
         return
     for r in rows:
-        click.echo(f"{r['id']}  {r['key']:<32} {r['year'] or '----'}  {r['title']}")
+        echo(f"{r['id']}  {r['key']:<32} {r['year'] or '----'}  {r['title']}")
     click.echo(f"{len(rows)} papers", err=True)
 
 
@@ -104,8 +129,8 @@ def with_filters(f):  # type: ignore[no-untyped-def]
 
 
 @cli.command()
-@click.argument("query")
-@click.option("-k", "k", default=10, show_default=True, help="Number of results.")
+@click.argument("query", callback=nonempty)
+@click.option("-k", "k", type=click.IntRange(min=1), default=10, show_default=True, help="Number of results.")
 @click.option("--mode", type=click.Choice(["hybrid", "dense", "bm25"]), default="hybrid", show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON: id, key, title, year, score.")
 @with_filters
@@ -114,18 +139,20 @@ def search(query: str, k: int, mode: str, as_json: bool, year_min: int | None, y
     """Hybrid (dense + BM25) search over the corpus."""
     from reviewer.services import open_retriever
 
-    retriever = open_retriever(_settings())
+    settings = _settings()
+    retriever = open_retriever(settings)
+    check_source(settings, source)
     hits = retriever.search(query, k=k, filters=_filters(year_min, year_max, source), mode=mode)  # type: ignore[arg-type]
     if as_json:
         echo_json([h.model_dump() for h in hits])
         return
     for rank, h in enumerate(hits, start=1):
-        click.echo(f"{rank:>3}. {h.score:.4f}  [@{h.key}] {h.title} ({h.year or 'n.d.'})")
+        echo(f"{rank:>3}. {h.score:.4f}  [@{h.key}] {h.title} ({h.year or 'n.d.'})")
 
 
 @cli.command()
-@click.argument("question")
-@click.option("-k", "k", type=int, default=None, help="Papers to retrieve (default REVIEWER_RETRIEVE_K).")
+@click.argument("question", callback=nonempty)
+@click.option("-k", "k", type=click.IntRange(min=1), default=None, help="Papers to retrieve (default REVIEWER_RETRIEVE_K).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON: answer, citations, refused, mode.")
 @click.option("--offline", is_flag=True, help="Use the extractive writer even if an LLM is configured.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress output.")
@@ -138,32 +165,35 @@ def ask(question: str, k: int | None, as_json: bool, offline: bool, quiet: bool,
 
     settings = _settings(llm_offline=True if offline else None)
     retriever = open_retriever(settings, quiet=quiet or None)
+    check_source(settings, source)
     llm = make_llm(settings)
     result = answer_question(question, settings, retriever, k=k, llm=llm,
                              filters=_filters(year_min, year_max, source))
     if as_json:
         echo_json(result.model_dump(include={"answer", "citations", "refused", "mode", "notes"}))
         return
-    click.echo(result.answer)
+    echo(result.answer)
     if result.citations:
-        click.echo("\nReferences")
+        echo("\nReferences")
         by_id = {p.id: p for p in retriever.catalog.get_many(c.id for c in result.citations).values()}
         for n, c in enumerate(result.citations, start=1):
             year = by_id[c.id].year if c.id in by_id else None
-            click.echo(f"  [{n}] @{c.key}: {c.title} ({year or 'n.d.'})")
+            echo(f"  [{n}] @{c.key}: {c.title} ({year or 'n.d.'})")
     for note in result.notes:
-        click.echo(f"note: {note}", err=True)
+        echo(f"note: {note}", err=True)
 
 
 @cli.command("settings")
 def show_settings() -> None:
     """Show the effective settings (secrets masked) and where each comes from (REVIEWER_<NAME>)."""
+    from reviewer.settings import setting_source
+
     settings = _settings()
     for name, field in type(settings).model_fields.items():
         value = getattr(settings, name)
         if "key" in name and value is not None:
             value = "********"
-        click.echo(f"{name} = {value}\n    {field.description}")
+        echo(f"{name} = {value}  [{setting_source(name)}]\n    {field.description}")
 
 
 def _register_extras() -> None:
@@ -182,20 +212,35 @@ def main() -> None:
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         sys.exit(130)
+    except click.UsageError as exc:
+        command = exc.ctx.command_path if exc.ctx else "reviewer"
+        echo(f"Error: {exc.format_message()} (see: {command} --help)", err=True)
+        sys.exit(exc.exit_code)
     except click.ClickException as exc:
-        exc.show()
+        echo(f"Error: {exc.format_message()}", err=True)
         sys.exit(exc.exit_code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except ReviewerError as exc:
-        click.echo(f"Error: {exc}", err=True)
+        echo(f"Error: {exc}", err=True)
         sys.exit(1)
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)
         sys.exit(130)
+    except BrokenPipeError:
+        # The reader went away (`reviewer papers | head -1`): that is success, not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(0)
     except Exception as exc:
         if os.environ.get("REVIEWER_DEBUG"):
             raise
-        click.echo(f"Error: unexpected {type(exc).__name__}: {exc} (set REVIEWER_DEBUG=1 for a traceback)",
-                   err=True)
+        from pydantic import ValidationError
+
+        from reviewer.settings import settings_error
+
+        if isinstance(exc, ValidationError) and exc.title == "Settings":
+            echo(f"Error: {settings_error(exc)}", err=True)
+            sys.exit(1)
+        echo(f"Error: unexpected {type(exc).__name__}: {exc} (set REVIEWER_DEBUG=1 for a traceback)", err=True)
         sys.exit(1)
