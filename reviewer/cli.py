@@ -11,7 +11,7 @@ import click
 
 from reviewer import __version__
 from reviewer.errors import NotFoundError, ReviewerError
-from reviewer.termsafe import echo, sanitize, sanitize_json
+from reviewer.termsafe import echo, sanitize_json
 
 
 def _settings(**overrides: object):  # type: ignore[no-untyped-def]

@@ -14,8 +14,14 @@ def register(cli: click.Group) -> None:
     cli.add_command(costs)
 
 
+def _nonempty(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from reviewer.cli import nonempty
+
+    return nonempty(ctx, param, value)
+
+
 @click.command()
-@click.argument("topic")
+@click.argument("topic", callback=_nonempty)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the Markdown report here (default: print it).")
 @click.option("--json", "as_json", is_flag=True, help="Print the full structured report as JSON on stdout.")
@@ -40,13 +46,21 @@ def survey(topic: str, output: Path | None, as_json: bool, bib: Path | None, max
     comparison table, a coverage appendix and the references. Every stage is saved under the run
     directory, so re-running the same command resumes where it stopped (--fresh recomputes).
     """
+    from reviewer.cli import check_source
+    from reviewer.corpus import ensure_ready
+    from reviewer.output import check_outputs, write_output
     from reviewer.retrieve import Filters
     from reviewer.settings import Settings
     from reviewer.survey.render import render_bibtex, render_markdown
     from reviewer.survey.run import run_survey
+    from reviewer.termsafe import echo, sanitize
     from reviewer.textutil import atomic_write_text
 
+    check_outputs({"-o": output, "--bib": bib})  # before any work, not after the survey has run
     settings = Settings(**({"llm_offline": True} if offline else {}))  # type: ignore[arg-type]
+    if source:
+        ensure_ready(settings, quiet=True if quiet else None)
+        check_source(settings, source)
     result = run_survey(
         topic, settings, max_papers=max_papers, filters=Filters(year_min=year_min, year_max=year_max, source=source),
         offline=offline, fresh=fresh, quiet=True if quiet else None, max_calls=max_calls, max_cost=max_cost,
@@ -54,13 +68,15 @@ def survey(topic: str, output: Path | None, as_json: bool, bib: Path | None, max
     markdown = render_markdown(result.report)
     atomic_write_text(result.run_dir / "report.md", markdown)
     if output is not None:
-        atomic_write_text(output, markdown)
+        write_output(output, markdown)
     if bib is not None:
-        atomic_write_text(bib, render_bibtex(result.report.bibliography))
+        write_output(bib, render_bibtex(result.report.bibliography))
     if as_json:
-        click.echo(result.report.model_dump_json(indent=2))
+        from reviewer.termsafe import sanitize_json
+
+        click.echo(sanitize_json(result.report.model_dump_json(indent=2)))
     elif output is None:
-        click.echo(markdown, nl=False)
+        echo(markdown, nl=False)
     if not quiet:
         totals, report = result.report.totals, result.report
         where = f"wrote {output}" if output else "report above"
@@ -71,7 +87,7 @@ def survey(topic: str, output: Path | None, as_json: bool, bib: Path | None, max
         )
         for stage in report.stages:
             if stage.reason:
-                click.echo(f"note: {stage.stage} ran {stage.mode}: {stage.reason}", err=True)
+                click.echo(f"note: {stage.stage} ran {stage.mode}: {sanitize(stage.reason)}", err=True)
 
 
 @click.command()
@@ -85,7 +101,7 @@ def costs(run_dir: Path | None, all_runs: bool, as_json: bool) -> None:
     from reviewer.settings import Settings
 
     settings = Settings()
-    ledgers = sorted(settings.runs_dir.glob("*/ledger.jsonl")) if settings.runs_dir.exists() else []
+    ledgers = sorted(settings.runs_dir.glob("*/ledger*.jsonl")) if settings.runs_dir.exists() else []
     if run_dir is not None:
         if not run_dir.is_dir():
             candidate = settings.runs_dir / run_dir
@@ -97,7 +113,8 @@ def costs(run_dir: Path | None, all_runs: bool, as_json: bool) -> None:
     elif all_runs:
         paths, label = ledgers, f"all runs under {settings.runs_dir}"
     else:
-        runs = sorted((p for p in settings.runs_dir.glob("*/options.json")), key=lambda p: p.stat().st_mtime) \
+        # A run counts once it finished (report.json saved): a failed survey is never "the latest".
+        runs = sorted((p for p in settings.runs_dir.glob("*/report.json")), key=lambda p: p.stat().st_mtime) \
             if settings.runs_dir.exists() else []
         if not runs:
             raise NotFoundError("no survey runs yet", hint="run: reviewer survey TOPIC -o survey.md")

@@ -214,3 +214,10 @@ def ensure_ready(settings: Settings, quiet: bool | None = None) -> None:
         if not _indexes_present(settings):
             raise IngestRunning(f"the index is missing and an ingest is running ({_holder(settings)})",
                                 hint="run the command again when the ingest has finished") from None
+
+
+def corpus_version(settings: Settings, quiet: bool | None = None) -> str:
+    """The catalogue version after ensure_ready: it changes whenever papers are added or merged."""
+    ensure_ready(settings, quiet)
+    with Catalog(settings.catalog_path) as catalog:
+        return catalog.version()

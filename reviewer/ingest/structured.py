@@ -6,7 +6,6 @@ Each bad line, row or entry becomes an InputError naming its line, and parsing g
 from __future__ import annotations
 
 import csv
-import itertools
 import json
 import re
 import threading
@@ -20,6 +19,7 @@ from bibtexparser.latexenc import latex_to_unicode
 from reviewer.errors import InputError
 from reviewer.ingest.detect import (
     ABSTRACT_KEYS,
+    CSV_DELIMITERS,
     MAX_AUTHORS,
     MAX_JSONL_LINE_BYTES,
     MAX_TEXT_LINE_BYTES,
@@ -172,33 +172,85 @@ def parse_jsonl(path: Path) -> Iterator[PaperRecord | InputError]:
 # ---------------------------------------------------------------- CSV
 
 
+MAX_CSV_RECORD_CHARS = 4 * 100_000  # a quoted field may span lines, but no further than this
+
+
+def _csv_row(text: str, delimiter: str) -> list[str] | None | Exception:
+    """One record's fields; None if a quoted field is still open at the end; the csv.Error otherwise."""
+    try:
+        rows = list(csv.reader([text], delimiter=delimiter, strict=True))
+    except csv.Error as exc:
+        return None if "unexpected end of data" in str(exc) else exc
+    return rows[0] if rows else []
+
+
+def _csv_records(path: Path, delimiter: str, width: int, lines: Iterator[tuple[int, str | None]]
+                 ) -> Iterator[tuple[int, list[str]] | InputError]:
+    """(first line, fields) per record. A quoted field may continue over lines; a quote that never
+    closes, or closes with the wrong number of fields, or swallows lines that are rows themselves, is
+    reported on its line and reading restarts at the next line, so no valid row is lost."""
+    pending: list[tuple[int, str | None]] = []
+
+    def take() -> tuple[int, str | None] | None:
+        return pending.pop(0) if pending else next(lines, None)
+
+    while (item := take()) is not None:
+        lineno, text = item
+        if text is None:
+            yield _err(path, lineno, f"line is longer than {MAX_TEXT_LINE_BYTES // 2**20} MiB; row skipped")
+            continue
+        if not text.strip():
+            continue
+        row = _csv_row(text, delimiter)
+        used: list[tuple[int, str | None]] = []
+        joined = text
+        while row is None:
+            nxt = take()
+            if nxt is None or nxt[1] is None or len(joined) > MAX_CSV_RECORD_CHARS:
+                if nxt is not None:
+                    used.append(nxt)
+                break
+            used.append(nxt)
+            joined += nxt[1]
+            if joined.count('"') % 2 == 0:
+                row = _csv_row(joined, delimiter)
+        if isinstance(row, list) and used:
+            alone = [n for n, t in used if t and isinstance(r := _csv_row(t, delimiter), list) and len(r) == width
+                     and all(c.strip() for c in r)]
+            if len(row) != width or (alone and width > 2):
+                row = ValueError(f"has {len(row)} fields" if len(row) != width else "swallows rows")
+            elif alone:
+                yield _err(path, lineno, f"a quoted field runs from here to line {used[-1][0]}, and line(s) "
+                           f"{', '.join(map(str, alone[:5]))} also read as rows; kept as one row — check for a "
+                           "stray quote")
+        if isinstance(row, list):
+            yield lineno, row
+            continue
+        if not used:
+            yield _err(path, lineno, f"malformed CSV row: {row}")
+            continue
+        reason = "never closes" if row is None else f"does not end a valid row ({row})"
+        yield _err(path, lineno, f"malformed CSV row: unbalanced quote: the quoted field opened here {reason} "
+                                 f"(read up to line {used[-1][0]}); row skipped, reading on from line {lineno + 1}")
+        pending[:0] = used  # re-read the swallowed lines as rows of their own
+
+
 def parse_csv(path: Path) -> Iterator[PaperRecord | InputError]:
     """A header row naming title and abstract columns (case-insensitive, common aliases), then one paper per row."""
-    long_lines: list[int] = []
-
-    def source() -> Iterator[str]:
-        for lineno, text in iter_lines(path, MAX_TEXT_LINE_BYTES):
-            if text is None:
-                long_lines.append(lineno)
-                text = "\n"
-            yield text
-
-    lines = source()
-    skipped = 0  # blank lines before the header
-    header_text = next(lines, "")
-    while header_text and not header_text.strip():
-        skipped, header_text = skipped + 1, next(lines, "")
-    if not header_text:
-        yield _err(path, None, "CSV file has no header row")
+    lines = iter_lines(path, MAX_TEXT_LINE_BYTES)
+    header_line, header_text = next(lines, (0, None))
+    while header_text is not None and not header_text.strip():
+        header_line, header_text = next(lines, (header_line, None))
+    if header_text is None or not header_text.strip():
+        yield _err(path, None if header_text is None and not header_line else header_line,
+                   "CSV file has no header row")
         return
-    header_line = skipped + 1
-    delimiter = max(",;\t", key=header_text.count)
-    reader = csv.reader(itertools.chain([header_text], lines), delimiter=delimiter, strict=True)
-    try:
-        header = [norm_key(col) for col in next(reader)]
-    except csv.Error as exc:
-        yield _err(path, header_line, f"malformed CSV header: {exc}")
+    delimiter = max(CSV_DELIMITERS, key=header_text.count)
+    row = _csv_row(header_text, delimiter)
+    if not isinstance(row, list):
+        yield _err(path, header_line, f"malformed CSV header: {row or 'unbalanced quote'}")
         return
+    header = [norm_key(col) for col in row]
     missing = [f for f in ("title", "abstract") if not set(FIELD_KEYS[f]) & set(header)]
     if missing:
         yield InputError(
@@ -206,21 +258,11 @@ def parse_csv(path: Path) -> Iterator[PaperRecord | InputError]:
             line=header_line, hint="name the columns 'title' and 'abstract'",
         )
         return
-    while True:
-        start = reader.line_num + skipped + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            yield _err(path, start, f"malformed CSV row: {exc}")
+    for item in _csv_records(path, delimiter, len(header), lines):
+        if isinstance(item, InputError):
+            yield item
             continue
-        end = reader.line_num + skipped
-        longs = [n for n in long_lines if n <= end]
-        del long_lines[: len(longs)]
-        if longs:
-            yield _err(path, longs[0], f"line is longer than {MAX_TEXT_LINE_BYTES // 2**20} MiB; row skipped")
-            continue
+        start, row = item
         if not any(cell.strip() for cell in row):
             continue
         if len(row) > len(header) and any(cell.strip() for cell in row[len(header):]):
