@@ -36,6 +36,8 @@ CREATE TABLE IF NOT EXISTS reindex (id TEXT PRIMARY KEY);
 """
 # Bumped when normalize_title changes, so stored norm_title values are recomputed on open.
 TITLE_NORM_VERSION = "2"
+# Between a title and the id of a same-title paper kept apart (normalised titles never hold controls).
+SEP = "\x1f"
 _STOP = {
     "a", "an", "the", "on", "of", "for", "and", "in", "to", "with", "via", "is", "are", "do", "does",
     "what", "how", "why", "can", "we", "towards", "toward", "from", "by", "at", "as", "its", "it", "be",
@@ -111,9 +113,9 @@ class Catalog:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._db = sqlite3.connect(str(path), timeout=60, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
         try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.executescript(_SCHEMA)
             self._renormalize_titles()
         except sqlite3.DatabaseError as exc:
@@ -128,11 +130,11 @@ class Catalog:
         self._db.execute("BEGIN IMMEDIATE")
         try:
             rows = self._db.execute("SELECT seq, id, data FROM papers ORDER BY seq").fetchall()
-            self._db.execute("UPDATE papers SET norm_title = '\0' || id")  # free every value first
+            self._db.execute("UPDATE papers SET norm_title = char(31) || id")  # free every value first
             seen: set[str] = set()
             for _seq, pid, data in rows:
                 norm = title_key(Paper.model_validate_json(data).title)
-                norm = norm if norm not in seen else f"{norm}\0{pid}"
+                norm = norm if norm not in seen else f"{norm}{SEP}{pid}"
                 seen.add(norm)
                 self._db.execute("UPDATE papers SET norm_title=? WHERE id=?", (norm, pid))
             self._db.execute("INSERT OR REPLACE INTO meta VALUES ('title_norm', ?)", (json.dumps(TITLE_NORM_VERSION),))
@@ -202,7 +204,7 @@ class Catalog:
         reason = None
         rows = self._db.execute(
             "SELECT data FROM papers WHERE norm_title=? OR (norm_title > ? AND norm_title < ?) ORDER BY seq",
-            (norm, norm + "\0", norm + "\1"),
+            (norm, norm + SEP, norm + chr(ord(SEP) + 1)),
         )
         for (data,) in rows:
             paper = Paper.model_validate_json(data)
@@ -285,7 +287,7 @@ class Catalog:
                     pid = paper_id(rec.title, f"{'; '.join(rec.authors)}\0{rec.year or ''}\0{rec.doi or ''}")
                     where = f"{Path(rec.source).name}:{rec.line}" if rec.line else Path(rec.source).name
                     stats.near_duplicates.append(f"{where}: {rec.title[:80]!r} kept as a separate paper ({near})")
-                    norm = f"{norm}\0{pid}"
+                    norm = f"{norm}{SEP}{pid}"
                 paper = Paper(
                     id=pid,
                     key=self._unique_key(base_key(rec)),

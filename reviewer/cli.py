@@ -78,7 +78,8 @@ def ingest(paths: tuple[Path, ...], quiet: bool, as_json: bool, wait: bool) -> N
             f"{s.added} new, {s.merged} merged, {s.unchanged} unchanged; {report.total_papers} papers in corpus"
         )
         if report.index:
-            click.echo(f"indexed {report.index.embedded} new vectors")
+            click.echo(f"indexed {report.index.embedded} new vectors"
+                       + (f", re-indexed {report.index.reindexed} changed papers" if report.index.reindexed else ""))
     for note in report.stats.near_duplicates:
         echo(f"note: near-duplicate: {note}", err=True)
     for error in report.errors:

@@ -24,6 +24,7 @@ EMBED_CHUNK = 256
 
 class SyncStats(BaseModel):
     embedded: int = 0
+    reindexed: int = 0
     removed: int = 0
     bm25_rebuilt: bool = False
     total: int = 0
@@ -257,13 +258,16 @@ def sync_index(settings: Settings, catalog: Catalog, quiet: bool | None = None,
     wanted_set = set(wanted)
     pending = catalog.pending_reindex()
     missing = [i for i in wanted if i not in have]
-    missing += [i for i in pending if i in have and i in wanted_set]  # merged: text or metadata changed
+    changed = [i for i in pending if i in have and i in wanted_set]  # merged: text or metadata changed
     stale = sorted(have - wanted_set)
     if missing:
         papers = catalog.get_many(missing)
         stats.embedded = store.add([papers[i] for i in missing if i in papers], quiet)
+    if changed:  # vectors, sentence rows and metadata all rewritten (unchanged texts are cache hits)
+        papers = catalog.get_many(changed)
+        stats.reindexed = store.add([papers[i] for i in changed if i in papers], quiet)
     if all_metadata:
-        done = set(missing)
+        done = set(missing) | set(changed)
         rest = [i for i in wanted if i in have and i not in done]
         for start in range(0, len(rest), 1000):
             found = catalog.get_many(rest[start : start + 1000])
