@@ -210,6 +210,13 @@ def main() -> None:
     _register_extras()
     try:
         cli.main(standalone_mode=False)
+    except SystemExit as exc:
+        from click.utils import PacifyFlushWrapper
+
+        # click turns EPIPE into exit 1; a reader that went away (`reviewer papers | head -1`) is success.
+        if exc.code == 1 and isinstance(sys.stdout, PacifyFlushWrapper):
+            sys.exit(0)
+        raise
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         sys.exit(130)
