@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -112,8 +113,6 @@ def writer_lock(settings: Settings, wait: bool = False, quiet: bool | None = Non
     """Hold the ingest lock. Busy: fail at once naming the holder, or with `wait` say so and block."""
     from filelock import FileLock, Timeout
 
-    from reviewer.progress import status
-
     lock = FileLock(str(settings.lock_path))
     try:
         lock.acquire(timeout=0)
@@ -121,7 +120,8 @@ def writer_lock(settings: Settings, wait: bool = False, quiet: bool | None = Non
         if not wait:
             raise IngestRunning(f"an ingest is already running ({_holder(settings)})",
                                 hint="wait for it to finish, or add --wait to queue behind it") from None
-        status(f"waiting for the running ingest ({_holder(settings)}) …", quiet)
+        if quiet is not True:  # shown even when not on a terminal: otherwise the wait looks like a hang
+            print(f"note: waiting for the running ingest ({_holder(settings)}) …", file=sys.stderr, flush=True)
         lock.acquire()
     try:
         info = _lock_info_path(settings)
