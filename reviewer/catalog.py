@@ -96,7 +96,7 @@ def _surname(author: str) -> str:
 
 def base_key(record: PaperRecord | Paper) -> str:
     """`surname` + `year` + first content word of the title, e.g. wang2025preference."""
-    title_words = [w for w in normalize(record.title).split() if w not in _STOP and not w.isdigit()]
+    title_words = [w for w in map(_slug, normalize(record.title).split()) if w and w not in _STOP and not w.isdigit()]
     title_words = [w for w in title_words if w not in _GENERIC] or title_words
     first = _surname(record.authors[0]) if record.authors else ""
     if not first:

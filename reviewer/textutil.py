@@ -28,14 +28,17 @@ def clean_text(text: str) -> str:
 
 
 def normalize(text: str) -> str:
-    """Lower-case ASCII-folded form used to compare strings loosely."""
+    """Lower-case accent-folded form used to compare strings loosely: letters and digits of every
+    script (so a Chinese or Greek quote is compared as itself, not as an empty string)."""
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
-    return _WS.sub(" ", _NON_ALNUM.sub(" ", folded)).strip()
+    if folded.isascii():
+        return _WS.sub(" ", _NON_ALNUM.sub(" ", folded)).strip()
+    return _WS.sub(" ", "".join(ch if ch.isalnum() else " " for ch in folded)).strip()
 
 
-# Punctuation that changes what a title names ("C++" vs "C", "C#", "Q&A"); other punctuation is a gap.
-_TITLE_SYMBOLS = frozenset("+#&%@*$")
+# Punctuation that changes what a title names ("C++" vs "C", "C#"); other punctuation is a gap.
+_TITLE_SYMBOLS = frozenset("+#%@*$")
 
 
 def normalize_title(title: str) -> str:
