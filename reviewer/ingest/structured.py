@@ -184,6 +184,12 @@ def _csv_row(text: str, delimiter: str) -> list[str] | None | Exception:
     return rows[0] if rows else []
 
 
+def _row_like(text: str, delimiter: str, width: int) -> bool:
+    """`text` alone reads as a complete row: `width` fields, none empty."""
+    row = _csv_row(text, delimiter)
+    return isinstance(row, list) and len(row) == width and all(c.strip() for c in row)
+
+
 def _csv_records(path: Path, delimiter: str, width: int, lines: Iterator[tuple[int, str | None]]
                  ) -> Iterator[tuple[int, list[str]] | InputError]:
     """(first line, fields) per record. A quoted field may continue over lines; a quote that never
@@ -215,11 +221,14 @@ def _csv_records(path: Path, delimiter: str, width: int, lines: Iterator[tuple[i
             if joined.count('"') % 2 == 0:
                 row = _csv_row(joined, delimiter)
         if isinstance(row, list) and used:
-            alone = [n for n, t in used if t and isinstance(r := _csv_row(t, delimiter), list) and len(r) == width
-                     and all(c.strip() for c in r)]
+            # Lines inside the field that would be complete rows on their own. With 3+ columns that is
+            # a runaway quote (only lines with balanced quotes count: an odd count closes the field);
+            # with 2 columns a line of a quoted abstract may look like a row too, so it is only reported.
+            alone = [n for n, t in used if t and t.count('"') % 2 == 0 and _row_like(t, delimiter, width)]
+            maybe = [n for n, t in used if t and _row_like(t.replace('"', ""), delimiter, width)]
             if len(row) != width or (alone and width > 2):
                 row = ValueError(f"has {len(row)} fields" if len(row) != width else "swallows rows")
-            elif alone:
+            elif width == 2 and (alone := maybe):
                 yield _err(path, lineno, f"a quoted field runs from here to line {used[-1][0]}, and line(s) "
                            f"{', '.join(map(str, alone[:5]))} also read as rows; kept as one row — check for a "
                            "stray quote")
