@@ -177,3 +177,18 @@ def test_a_failed_survey_is_not_the_latest_run(seeded_home: Path, fake_openai: F
     code, _, err = run_main(["survey", "outcome reward models", "-q", "--max-papers", "8"], capsys)
     assert code == 1 and "simulated crash" in err
     assert _costs(capsys)["run"] == finished
+
+
+def test_weakly_related_appendix_order_does_not_depend_on_gathering_order() -> None:
+    from reviewer.survey.models import Coverage, SurveyOptions, SurveyReport, WeakPaper
+    from reviewer.survey.render import render_markdown
+
+    weak = [WeakPaper(key=k, title=f"Title {k}", reason="below the threshold") for k in ("zeta2024", "alpha2023",
+                                                                                         "mid2022")]
+
+    def appendix(order: list[WeakPaper]) -> str:
+        report = SurveyReport(topic="t", options=SurveyOptions(topic="t"), sections=[], table=[], bibliography=[],
+                              coverage=Coverage(queries=["t"], retrieved=3, weak=order), stages=[])
+        return render_markdown(report).split("### Weakly related or not covered")[1]
+
+    assert appendix(weak) == appendix(list(reversed(weak))) == appendix(weak[1:] + weak[:1])

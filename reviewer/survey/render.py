@@ -159,7 +159,7 @@ def _appendix(report: SurveyReport) -> list[str]:
     out += ["### Retrieved but not cited", ""]
     out += [f"- **{escape_md(p.key)}**: {escape_md(p.title)} ({escape_md(p.reason)})" for p in cov.uncited] or ["- none"]
     out += ["", "### Weakly related or not covered", ""]
-    out += [f"- **{escape_md(p.key)}**: {escape_md(p.title)} ({escape_md(p.reason)})" for p in cov.weak] or ["- none"]
+    out += [f"- **{escape_md(p.key)}**: {escape_md(p.title)} ({escape_md(p.reason)})" for p in sorted(cov.weak, key=lambda w: w.key)] or ["- none"]
     out += ["", "### Sections with thin support", ""]
     out += [f"- {escape_md(t)}" for t in cov.thin_sections] or ["- none"]
     out += ["", f"### Sentences dropped by the checker ({len(cov.dropped)})", ""]
