@@ -188,7 +188,7 @@ def _indexes_present(settings: Settings) -> bool:
     return bool(settings.chroma_url) or (settings.chroma_path / "chroma.sqlite3").is_file()
 
 
-def ensure_ready(settings: Settings, quiet: bool | None = None) -> None:
+def ensure_ready(settings: Settings, quiet: bool | None = None, force: bool = False) -> None:
     """First use ingests the bundled seeds; a catalogue changed since the last sync, or an index that is
     missing or was built for another collection, is (re)built. While another process ingests, readers
     do not wait: they use the last committed state."""
@@ -197,7 +197,8 @@ def ensure_ready(settings: Settings, quiet: bool | None = None) -> None:
     with Catalog(settings.catalog_path) as catalog:
         empty = catalog.count() == 0
         mark = _mark(settings, catalog.version())
-        fresh = not empty and catalog.get_meta(INDEXED_MARK) == json.dumps(mark) and _indexes_present(settings)
+        fresh = not force and not empty and catalog.get_meta(INDEXED_MARK) == json.dumps(mark) \
+            and _indexes_present(settings)
     if fresh:
         return
     if empty:

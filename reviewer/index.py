@@ -228,14 +228,14 @@ class LexicalIndex:
         pointer = root / "current.json"
         if not pointer.exists():
             return None
-        info = json.loads(pointer.read_text())
-        folder = root / info["folder"]
-        try:
+        try:  # a damaged pointer or folder means "no index": the caller rebuilds it
+            info = json.loads(pointer.read_text())
+            folder = root / info["folder"]
             ids = json.loads((folder / "ids.json").read_text())
             retriever = bm25s.BM25.load(str(folder), mmap=False, show_progress=False) if ids else None
-        except (OSError, ValueError):
+        except (OSError, ValueError, KeyError, TypeError):
             return None
-        return cls(retriever, ids, info["version"])
+        return cls(retriever, ids, str(info.get("version", "")))
 
     def query(self, text: str, n: int) -> list[tuple[str, float]]:
         if not self.ids:

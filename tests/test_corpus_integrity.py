@@ -167,7 +167,7 @@ def _dense_ids(query: str) -> list[str]:
     return [h["id"] for h in json.loads(result.stdout)]
 
 
-@pytest.mark.parametrize("damage", ["chroma", "bm25", "collection"])
+@pytest.mark.parametrize("damage", ["chroma", "bm25", "collection", "deleted-collection", "bm25-pointer"])
 def test_missing_or_switched_index_is_rebuilt(seeded_home: Path, damage: str,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     query = "process reward models for step-level verification"
@@ -175,6 +175,12 @@ def test_missing_or_switched_index_is_rebuilt(seeded_home: Path, damage: str,
     assert before
     if damage == "collection":
         monkeypatch.setenv("REVIEWER_COLLECTION", "other-corpus")
+    elif damage == "deleted-collection":  # e.g. dropped on a shared Chroma server
+        from reviewer.index import VectorStore, collection_name
+
+        VectorStore(Settings()).client.delete_collection(collection_name(Settings()))
+    elif damage == "bm25-pointer":
+        (seeded_home / "bm25" / "current.json").write_text("{not json")
     else:
         shutil.rmtree(seeded_home / damage)
     assert _dense_ids(query) == before
@@ -257,3 +263,14 @@ def test_embedded_vectors_match_text_after_seed_ingest(seeded_home: Path) -> Non
     assert code == 0 and report["index"]["embedded"] == 0 and report["index"]["reindexed"] == 0
     after = VectorStore(settings).vectors(ids)
     assert all(np.allclose(before[i], after[i]) for i in ids)
+
+
+def test_a_quote_in_another_script_is_verified_as_itself() -> None:
+    """Neighbour of item 1: loose comparison used to drop non-Latin letters, so any invented Chinese
+    quote 'matched' any Chinese abstract."""
+    from reviewer.evidence import verify_quote
+
+    abstract = "大型语言模型在推理任务上表现出色。我们提出了一种新方法。"
+    assert verify_quote("这是一个完全捏造的引用", abstract) is None
+    assert verify_quote("我们提出了一种新方法", abstract) is not None
+    assert verify_quote("Θεωρία που δεν υπάρχει", "Μια εντελώς διαφορετική περίληψη για μοντέλα.") is None
