@@ -44,7 +44,8 @@ def survey(topic: str, output: Path | None, as_json: bool, bib: Path | None, max
     3-7 themes, writes each theme from its own evidence, checks every cited sentence against the
     abstracts it cites (unsupported sentences are rewritten or dropped), and renders Markdown with a
     comparison table, a coverage appendix and the references. Every stage is saved under the run
-    directory, so re-running the same command resumes where it stopped (--fresh recomputes).
+    directory, so re-running the same command resumes where it stopped (--fresh recomputes); after an
+    ingest the corpus version differs, so the survey starts a new run.
     """
     from reviewer.cli import check_source
     from reviewer.corpus import ensure_ready
@@ -95,7 +96,10 @@ def survey(topic: str, output: Path | None, as_json: bool, bib: Path | None, max
 @click.option("--all", "all_runs", is_flag=True, help="Sum over every run instead of the latest.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def costs(run_dir: Path | None, all_runs: bool, as_json: bool) -> None:
-    """Summarise LLM usage (calls, cache hits, tokens, cost) of the latest survey run, or of RUN_DIR."""
+    """Summarise LLM usage (calls, cache hits, tokens, cost) of the latest finished survey run, or of RUN_DIR.
+
+    A --fresh rerun is a run of its own: earlier calls in the same directory are kept aside (ledger-*.jsonl).
+    """
     from reviewer.errors import NotFoundError
     from reviewer.llm.ledger import summarize_ledgers
     from reviewer.settings import Settings
