@@ -113,6 +113,8 @@ def papers(as_json: bool) -> None:
 def _filters(year_min: int | None, year_max: int | None, source: str | None):  # type: ignore[no-untyped-def]
     from reviewer.retrieve import Filters
 
+    if year_min is not None and year_max is not None and year_min > year_max:
+        raise click.BadParameter(f"--year-min {year_min} is after --year-max {year_max}; nothing could match")
     return Filters(year_min=year_min, year_max=year_max, source=source)
 
 

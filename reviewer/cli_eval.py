@@ -136,8 +136,8 @@ def eval_group() -> None:
 
 
 @eval_group.command("retrieval")
-@click.option("--subset", type=int, default=None, help="Only the first N judged dev claims (+ distractors).")
-@click.option("--docs", type=int, default=300, show_default=True, help="Corpus size with --subset.")
+@click.option("--subset", type=click.IntRange(min=1), default=None, help="Only the first N judged dev claims (+ distractors).")
+@click.option("--docs", type=click.IntRange(min=1), default=300, show_default=True, help="Corpus size with --subset.")
 @click.option("--out", type=click.Path(path_type=Path), help="Where to write the JSON result.")
 def eval_retrieval(subset: int | None, docs: int, out: Path | None) -> None:
     """nDCG@10, recall@100 and MRR@10 of dense, BM25 and hybrid search on SciFact dev.

@@ -47,7 +47,7 @@ def survey(topic: str, output: Path | None, as_json: bool, bib: Path | None, max
     directory, so re-running the same command resumes where it stopped (--fresh recomputes); after an
     ingest the corpus version differs, so the survey starts a new run.
     """
-    from reviewer.cli import check_source
+    from reviewer.cli import _filters, check_source
     from reviewer.corpus import ensure_ready
     from reviewer.output import check_outputs, write_output
     from reviewer.retrieve import Filters
@@ -58,6 +58,7 @@ def survey(topic: str, output: Path | None, as_json: bool, bib: Path | None, max
     from reviewer.textutil import atomic_write_text
 
     check_outputs({"-o": output, "--bib": bib})  # before any work, not after the survey has run
+    _filters(year_min, year_max, source)
     settings = Settings(**({"llm_offline": True} if offline else {}))  # type: ignore[arg-type]
     if source:
         ensure_ready(settings, quiet=True if quiet else None)

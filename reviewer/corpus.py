@@ -206,7 +206,8 @@ def ensure_ready(settings: Settings, quiet: bool | None = None, force: bool = Fa
             raise EmptyCorpusError(
                 "the corpus is empty", hint="add papers with: reviewer ingest PATH (JSONL, CSV, BibTeX or text)"
             )
-        ingest_paths(settings, [settings.seeds_dir], quiet)
+        # First use: there is no committed state to read yet, so wait for a seeds ingest already running.
+        ingest_paths(settings, [settings.seeds_dir], quiet, wait=True)
         return
     try:
         with writer_lock(settings), Catalog(settings.catalog_path) as catalog:
@@ -217,8 +218,22 @@ def ensure_ready(settings: Settings, quiet: bool | None = None, force: bool = Fa
                                 hint="run the command again when the ingest has finished") from None
 
 
-def corpus_version(settings: Settings, quiet: bool | None = None) -> str:
-    """The catalogue version after ensure_ready: it changes whenever papers are added or merged."""
-    ensure_ready(settings, quiet)
-    with Catalog(settings.catalog_path) as catalog:
-        return catalog.version()
+# Settings that change which papers and sentences a survey sees, so a saved run made under others is stale.
+_RESULT_SETTINGS = ("embedding", "openai_embedding_model", "embed_max_length", "collection", "chroma_url", "fusion",
+                    "dense_weight", "sentence_rerank", "rrf_k", "candidate_pool", "min_evidence_score",
+                    "min_evidence_similarity", "evidence_batch_size", "llm_temperature", "llm_max_tokens")
+
+
+def corpus_version(settings: Settings, quiet: bool | None = None, catalog: Catalog | None = None) -> str:
+    """The catalogue version after ensure_ready (it changes whenever papers are added or merged), plus a
+    digest of the retrieval settings: either changing means a saved survey run is stale."""
+    import hashlib
+
+    if catalog is not None:  # an open retriever's catalogue: already ready
+        version = catalog.version()
+    else:
+        ensure_ready(settings, quiet)
+        with Catalog(settings.catalog_path) as opened:
+            version = opened.version()
+    knobs = json.dumps({name: str(getattr(settings, name)) for name in _RESULT_SETTINGS}, sort_keys=True)
+    return f"{version}-{hashlib.sha1(knobs.encode()).hexdigest()[:8]}"

@@ -243,6 +243,9 @@ def test_survey_after_ingest_is_a_new_run_with_the_new_paper(seeded_home: Path, 
     assert title in [p.paper.title for p in json_scope(second.run_dir)]
     again = run_survey(topic, Settings(), max_papers=8, offline=True, quiet=True)
     assert again.run_dir == second.run_dir and "scope" in again.loaded  # unchanged corpus: resumed
+    # Neighbour: a setting that changes what is retrieved or kept makes the saved run stale too.
+    other = run_survey(topic, Settings(min_evidence_score=0.5), max_papers=8, offline=True, quiet=True)
+    assert other.run_dir != second.run_dir and "scope" in other.computed
 
 
 def json_scope(run_dir: Path) -> list:

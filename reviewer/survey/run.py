@@ -124,7 +124,7 @@ def run_survey(
         topic=topic.strip(), max_papers=max_papers or settings.survey_max_papers,
         year_min=filters.year_min, year_max=filters.year_max, source=filters.source,
         llm_model=(llm.model_name if llm is not None else settings.llm_model) if use_llm else None,
-        corpus_version=retriever.catalog.version() if retriever is not None else corpus_version(settings, quiet),
+        corpus_version=corpus_version(settings, quiet, retriever.catalog if retriever is not None else None),
     )
     run_dir = run_dir_for(options, runs_dir or settings.runs_dir)
     run_dir.mkdir(parents=True, exist_ok=True)
