@@ -41,6 +41,7 @@ def one_error(err: str) -> str:
     ["ask", ""], ["ask", "   "], ["survey", "", "--offline"], ["search", ""],
     ["verify", "--claim", "", "--paper", "x"],
     ["search", "reward models", "-k", "0"], ["search", "reward models", "-k", "-2"], ["ask", "reward", "-k", "0"],
+    ["search", "reward models", "--year-min", "2025", "--year-max", "2020"],
 ])
 def test_empty_input_and_bad_k_are_one_line_errors(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run_main(args, capsys)
