@@ -15,7 +15,6 @@ from reviewer.catalog import Catalog
 from reviewer.cli import main
 from reviewer.models import PaperRecord
 from reviewer.settings import Settings
-from reviewer.termsafe import sanitize
 
 __all__ = ["fake_openai"]
 
@@ -45,6 +44,8 @@ def assert_clean(text: str) -> None:
 
 
 def test_sanitize_strips_every_kind_of_sequence() -> None:
+    from reviewer.termsafe import sanitize
+
     dirty = f"safe {OSC52}text {OSC8} more{CSI} red{C1_CSI} {BIDI}end\r\n\tok"
     clean = sanitize(dirty)
     assert_clean(clean)

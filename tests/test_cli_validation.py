@@ -39,7 +39,6 @@ def one_error(err: str) -> str:
 
 @pytest.mark.parametrize("args", [
     ["ask", ""], ["ask", "   "], ["survey", "", "--offline"], ["search", ""],
-    ["verify", "--claim", "", "--paper", "x"],
     ["search", "reward models", "-k", "0"], ["search", "reward models", "-k", "-2"], ["ask", "reward", "-k", "0"],
     ["search", "reward models", "--year-min", "2025", "--year-max", "2020"],
 ])
@@ -47,6 +46,12 @@ def test_empty_input_and_bad_k_are_one_line_errors(args: list[str], capsys: pyte
     code, out, err = run_main(args, capsys)
     assert code != 0 and out == ""
     one_error(err)
+
+
+def test_verify_empty_claim_is_an_error(seeded_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run_main(["verify", "--claim", " ", "--paper", "wangpreference"], capsys)
+    assert code != 0 and out == ""
+    assert "claim" in one_error(err).lower()
 
 
 @pytest.mark.parametrize("command", [["search", "reward models"], ["ask", "reward models", "--offline"],

@@ -183,6 +183,9 @@ def test_missing_or_switched_index_is_rebuilt(seeded_home: Path, damage: str,
         (seeded_home / "bm25" / "current.json").write_text("{not json")
     else:
         shutil.rmtree(seeded_home / damage)
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    SharedSystemClient.clear_system_cache()  # as a new process would: no in-memory copy of the old store
     assert _dense_ids(query) == before
     bm25 = CliRunner().invoke(cli, ["search", query, "--json", "--mode", "bm25", "-k", "3"])
     assert bm25.exit_code == 0 and len(json.loads(bm25.stdout)) == 3
