@@ -133,7 +133,7 @@ def test_ingest_errors_follow_the_documented_convention(tmp_path: Path, capsys: 
     mixed.write_text('{"title": "Good", "abstract": "A fine abstract."}\n{"title": "Bad"}\n')
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"title": "Bad"}\n')
-    readme = (REPO / "README.md").read_text()
+    readme = " ".join((REPO / "README.md").read_text().split())
     assert "exit code 1 when some input was rejected" in readme and "`Error: ...`" in readme
     for path in (mixed, bad):
         code, _, err = run_main(["ingest", "-q", str(path)], capsys)
