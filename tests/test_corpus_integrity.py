@@ -280,3 +280,21 @@ def test_a_quote_in_another_script_is_verified_as_itself() -> None:
     assert verify_quote("这是一个完全捏造的引用", abstract) is None
     assert verify_quote("我们提出了一种新方法", abstract) is not None
     assert verify_quote("Θεωρία που δεν υπάρχει", "Μια εντελώς διαφορετική περίληψη για μοντέλα.") is None
+
+
+def test_catalogue_from_before_the_unicode_normalisation_is_migrated(bare_home: None, tmp_path: Path) -> None:
+    """A catalogue written with the old ASCII-only title key ('c code generation with llms' for C++)
+    must not swallow the C paper ingested later."""
+    import sqlite3
+
+    first, second = seed_abstracts(2)
+    ingest(write_jsonl(tmp_path / "old.jsonl", [{"title": "C++ Code Generation with LLMs", "abstract": first}]))
+    db = sqlite3.connect(Settings().catalog_path)
+    db.execute("UPDATE papers SET norm_title='c code generation with llms'")  # what the old code stored
+    db.execute("DELETE FROM meta WHERE name='title_norm'")
+    db.commit()
+    db.close()
+    code, report, _ = ingest(write_jsonl(tmp_path / "new.jsonl",
+                                         [{"title": "C Code Generation with LLMs", "abstract": second}]))
+    assert code == 0 and report["stats"]["added"] == 1
+    assert sorted(p["title"] for p in papers()) == ["C Code Generation with LLMs", "C++ Code Generation with LLMs"]
