@@ -40,12 +40,13 @@ class IngestReport(BaseModel):
 
 
 def expand_paths(paths: list[Path]) -> list[Path]:
-    """Files as given, and the regular non-hidden files under any directory, in a stable order."""
+    """Files as given, and the non-hidden entries under any directory that are not directories, in a
+    stable order (a FIFO or device among them is then reported, not silently skipped or opened)."""
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
             out.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and not any(x.startswith(".") for x in p.parts))
+                sorted(p for p in path.rglob("*") if not p.is_dir() and not any(x.startswith(".") for x in p.parts))
             )
         else:
             out.append(path)

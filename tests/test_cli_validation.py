@@ -164,6 +164,13 @@ def test_ingest_refuses_a_fifo_without_blocking(tmp_path: Path) -> None:
     good = tmp_path / "good.jsonl"
     good.write_text('{"title": "After The FIFO", "abstract": "The lock was released."}\n')
     assert run_cli(["ingest", str(good)], env, timeout=120).returncode == 0
+    # Inside a folder it is reported too, and the folder's files are still ingested.
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    os.mkfifo(folder / "inner.fifo")
+    (folder / "paper.jsonl").write_text('{"title": "Inside The Folder", "abstract": "Read fine."}\n')
+    inside = run_cli(["ingest", str(folder)], env, timeout=120)
+    assert inside.returncode == 1 and "inner.fifo" in inside.stderr and "1 new" in inside.stdout
     # A FIFO given to `check` is refused the same way.
     checked = run_cli(["check", str(fifo)], cli_env(tmp_path / "home2"), timeout=60)
     assert checked.returncode != 0 and "FIFO" in checked.stderr
