@@ -67,12 +67,13 @@ def survey(topic: str, output: Path | None, as_json: bool, bib: Path | None, max
         topic, settings, max_papers=max_papers, filters=Filters(year_min=year_min, year_max=year_max, source=source),
         offline=offline, fresh=fresh, quiet=True if quiet else None, max_calls=max_calls, max_cost=max_cost,
     )
-    markdown = render_markdown(result.report)
+    # No control sequences in the report either: it is meant to be read, and is often `cat` to a terminal.
+    markdown = sanitize(render_markdown(result.report))
     atomic_write_text(result.run_dir / "report.md", markdown)
     if output is not None:
         write_output(output, markdown)
     if bib is not None:
-        write_output(bib, render_bibtex(result.report.bibliography))
+        write_output(bib, sanitize(render_bibtex(result.report.bibliography)))
     if as_json:
         from reviewer.termsafe import sanitize_json
 

@@ -88,6 +88,12 @@ def test_corpus_text_and_file_names_are_printed_clean(seeded_home: Path, tmp_pat
         assert code == 0, err
         assert_clean(out)
         assert "Under Attack" in out
+    report = tmp_path / "survey.md"
+    code, _, err = run_main(["survey", "reward models under attack", "--offline", "-q", "--max-papers", "8",
+                             "-o", str(report)], capsys)
+    assert code == 0, err
+    assert "Under Attack" in report.read_text()
+    assert_clean(report.read_text())  # the report file is often `cat` to a terminal
     bad_name = tmp_path / f"evil{OSC52}.jsonl"
     bad_name.write_text("{not json\n")
     code, out, err = run_main(["ingest", "-q", str(bad_name)], capsys)
