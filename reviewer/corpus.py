@@ -136,9 +136,15 @@ def writer_lock(settings: Settings, wait: bool = False, quiet: bool | None = Non
 def ingest_paths(settings: Settings, paths: list[Path], quiet: bool | None = None, wait: bool = False) -> IngestReport:
     """Ingest every readable paper; a bad file or line is reported and never stops the others."""
     settings.ensure_home()
-    _refuse_truncated_catalog(settings)
     report = IngestReport()
-    with writer_lock(settings, wait, quiet), Catalog(settings.catalog_path) as catalog:
+    with writer_lock(settings, wait, quiet):
+        _refuse_truncated_catalog(settings)  # under the lock: a catalogue being created is briefly 0 bytes
+        _ingest_locked(settings, paths, quiet, report)
+    return report
+
+
+def _ingest_locked(settings: Settings, paths: list[Path], quiet: bool | None, report: IngestReport) -> None:
+    with Catalog(settings.catalog_path) as catalog:
         for path in expand_paths(paths):
             file_report = FileReport(path=str(path))
             report.files.append(file_report)
@@ -149,7 +155,6 @@ def ingest_paths(settings: Settings, paths: list[Path], quiet: bool | None = Non
             report.stats.near_duplicates += stats.near_duplicates
         report.index = _sync(settings, catalog, quiet)
         report.total_papers = catalog.count()
-    return report
 
 
 def _mark(settings: Settings, version: str) -> dict[str, object]:
@@ -168,10 +173,20 @@ def _sync(settings: Settings, catalog: Catalog, quiet: bool | None) -> SyncStats
     return stats
 
 
-def _refuse_truncated_catalog(settings: Settings) -> None:
-    """A 0-byte catalogue is a damaged one (SQLite would treat it as new and the seeds would refill it)."""
+def _zero_bytes(path: Path) -> bool:
+    return path.is_file() and path.stat().st_size == 0
+
+
+def _refuse_truncated_catalog(settings: Settings, recheck_locked: bool = False) -> None:
+    """A 0-byte catalogue is a damaged one (SQLite would treat it as new and the seeds would refill it).
+
+    `recheck_locked`: look again holding the ingest lock, since a catalogue another process is creating
+    is 0 bytes for a moment (it is created under the lock)."""
     path = settings.catalog_path
-    if path.is_file() and path.stat().st_size == 0:
+    if recheck_locked and _zero_bytes(path):
+        with writer_lock(settings, wait=True, quiet=True):
+            pass
+    if _zero_bytes(path):
         raise CorruptFileError(path, ValueError("0 bytes"),
                                "restore it from a backup, or delete it to start an empty corpus (the bundled "
                                "seeds are ingested into a home with no catalogue)")
@@ -194,7 +209,7 @@ def ensure_ready(settings: Settings, quiet: bool | None = None, force: bool = Fa
     missing or was built for another collection, is (re)built. While another process ingests, readers
     do not wait: they use the last committed state."""
     settings.ensure_home()
-    _refuse_truncated_catalog(settings)
+    _refuse_truncated_catalog(settings, recheck_locked=True)
     with Catalog(settings.catalog_path) as catalog:
         empty = catalog.count() == 0
         mark = _mark(settings, catalog.version())
