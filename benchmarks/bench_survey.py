@@ -8,7 +8,6 @@ from the ledger, and an identical re-run (recomputing every stage) must be serve
 
 from __future__ import annotations
 
-import json
 import re
 import tempfile
 import time
@@ -17,12 +16,10 @@ from typing import Any
 
 from benchmarks.common import Section, clean_env, log, median, ratio, run_worker
 from benchmarks.data import copy_home, seeds_home
-from reviewer.answer import parse_evidence_block
+from tests.fakes import FakeChat, SeedReplies, parse_evidence_block
 
 TOPIC = "process reward models for LLM reasoning"
 OFFLINE_TARGET = 10.0
-MARKERS = {"scope": "You plan literature searches", "evidence": "You read paper abstracts",
-           "outline": "You organise papers", "section": "You write one section", "revise": "A checker found"}
 
 
 def run(quick: bool) -> Section:
@@ -121,52 +118,25 @@ def _llm(section: Section, home: Path, tmp: Path) -> None:
     section.lines.append("")
 
 
-def _reply(stage: str, text: str) -> str:
-    if stage == "scope":
-        return json.dumps({"queries": ["process reward models", "step-level verification of reasoning",
-                                       "process supervision training data"]})
-    if stage == "evidence":
-        return json.dumps({"papers": [
+class BenchReplies(SeedReplies):
+    """Valid replies for every survey prompt: 12 papers graded on topic, three themes, no planted faults."""
+
+    def scope(self, text: str) -> Any:
+        return {"queries": ["process reward models", "step-level verification of reasoning",
+                            "process supervision training data"]}
+
+    def evidence(self, text: str) -> Any:
+        return {"papers": [
             {"key": key, "relevance": 3 if n < 12 else 1, "summary": f"What {key} contributes.",
              "quotes": sents[-2:], "method": "", "evaluation": "", "result": ""}
-            for n, (key, sents) in enumerate(parse_evidence_block(text).items())]})
-    if stage == "outline":
-        line = next(ln for ln in text.splitlines() if ln.startswith("Allowed keys:"))
-        keys = re.findall(r"@(\S+?)(?:,|$)", line)
-        return json.dumps({"sections": [{"title": f"Theme {i + 1} of the surveyed work", "scope": f"Scope {i + 1}.",
-                                         "keys": keys[i::3]} for i in range(3)]})
-    if stage == "section":
-        evidence = parse_evidence_block(text.split("Paper summaries", 1)[0])
-        body = " ".join(f"{sents[0].rstrip('.')} [@{key}]." for key, sents in evidence.items() if sents)
-        return "The papers in this theme are related.\n\n" + body
-    revisions = []
-    for item in text.split("\n\n---\n\n"):
-        ident = re.search(r"^id: (\d+)", item, re.MULTILINE)
-        found = parse_evidence_block(item)
-        if ident is not None and found:
-            key, sents = next(iter(found.items()))
-            revisions.append({"id": int(ident.group(1)), "text": f"{sents[0].rstrip('.')} [@{key}]."})
-    return json.dumps({"revisions": revisions})
+            for n, (key, sents) in enumerate(parse_evidence_block(text).items())]}
+
+    def outline(self, text: str) -> Any:
+        keys = re.findall(r"@(\S+?)(?:,|$)", next(ln for ln in text.splitlines() if ln.startswith("Allowed keys:")))
+        return {"sections": [{"title": f"Theme {i + 1} of the surveyed work", "scope": f"Scope {i + 1}.",
+                              "keys": keys[i::3]} for i in range(3)]}
 
 
 def make_fake_chat() -> Any:
-    """A LangChain chat model answering each survey stage (recognised by its system prompt) with valid JSON."""
-    from langchain_core.language_models import BaseChatModel
-    from langchain_core.messages import AIMessage, BaseMessage
-    from langchain_core.outputs import ChatGeneration, ChatResult
-
-    class StageFake(BaseChatModel):
-        model_name: str = "bench-fake"
-
-        @property
-        def _llm_type(self) -> str:
-            return "bench-fake"
-
-        def _generate(self, messages: list[BaseMessage], stop: list[str] | None = None, run_manager: Any = None,
-                      **kwargs: Any) -> ChatResult:
-            system = str(messages[0].content)
-            stage = next((name for name, marker in MARKERS.items() if marker in system), "scope")
-            text = "\n".join(str(m.content) for m in messages)
-            return ChatResult(generations=[ChatGeneration(message=AIMessage(content=_reply(stage, text)))])
-
-    return StageFake()
+    """The test suite's fake chat model (tests/fakes.py), answering each survey prompt by name."""
+    return FakeChat(model_name="bench-fake", default=BenchReplies())

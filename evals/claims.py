@@ -25,12 +25,12 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from reviewer.models import Paper
-from reviewer.settings import REPO_ROOT, Settings
+from reviewer.settings import Settings
 
 DATA = Path(__file__).resolve().parent / "datasets" / "scifact"
 LABELS: tuple[str, str, str] = ("SUPPORTED", "CONTRADICTED", "UNSUPPORTED")
 GOLD_MAP = {"SUPPORT": "SUPPORTED", "CONTRADICT": "CONTRADICTED", "NEI": "UNSUPPORTED"}
-DEFAULT_HOME = REPO_ROOT / ".reviewer-home"
+DEFAULT_HOME = Path(__file__).resolve().parent.parent / ".reviewer-home"
 
 
 # ---------------------------------------------------------------- pure metrics

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from reviewer.citations import attach, cited_sentences, filter_citations, keys_in
 from reviewer.errors import LLMError
 from reviewer.evidence import mmr_select, rank_sentences
+from reviewer.llm.blocks import evidence_block
 from reviewer.models import Answer, Citation, EvidenceSentence, Paper
 from reviewer.retrieve import Filters, HybridRetriever
 from reviewer.settings import Settings
@@ -30,35 +30,6 @@ class UnusableAnswer(Exception):
     """The model replied, but with nothing grounded to print (empty, or citing no retrieved paper)."""
 
 
-def evidence_block(papers: list[Paper], evidence: list[EvidenceSentence]) -> str:
-    """Evidence grouped by paper, each group headed by the only key it may be cited with."""
-    by_paper: dict[str, list[EvidenceSentence]] = {}
-    for ev in evidence:
-        by_paper.setdefault(ev.paper_id, []).append(ev)
-    blocks = []
-    for paper in papers:
-        sentences = sorted(by_paper.get(paper.id, []), key=lambda e: e.index)
-        if not sentences:
-            continue
-        lines = "\n".join(f"  (s{e.index}) {e.text}" for e in sentences)
-        blocks.append(f"[@{paper.key}] {paper.title} ({paper.year or 'n.d.'})\n{lines}")
-    return "\n\n".join(blocks)
-
-
-_BLOCK_HEAD = re.compile(r"^\[@([^\]\s]+)\] .*$", re.MULTILINE)
-_BLOCK_SENTENCE = re.compile(r"^  \(s(\d+)\) (.*)$", re.MULTILINE)
-
-
-def parse_evidence_block(text: str) -> dict[str, list[str]]:
-    """The inverse of `evidence_block`: key -> its `(sN)` sentences, in order (fake models read prompts so)."""
-    out: dict[str, list[str]] = {}
-    heads = list(_BLOCK_HEAD.finditer(text))
-    for i, head in enumerate(heads):
-        end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
-        out[head.group(1)] = [m.group(2) for m in _BLOCK_SENTENCE.finditer(text, head.end(), end)]
-    return out
-
-
 def extractive_answer(evidence: list[EvidenceSentence], header: str = EXTRACTIVE_HEADER) -> str:
     """Quoted evidence, one bullet per sentence, sentences of one paper kept together in source order."""
     order: list[str] = []
@@ -77,7 +48,13 @@ def extractive_answer(evidence: list[EvidenceSentence], header: str = EXTRACTIVE
 
 def _citations(text: str, papers: list[Paper]) -> list[Citation]:
     by_key = {p.key: p for p in papers}
-    return [Citation(key=k, id=by_key[k].id, title=by_key[k].title) for k in keys_in(text) if k in by_key]
+    from reviewer.references import format_reference, link
+
+    return [
+        Citation(key=k, id=by_key[k].id, title=by_key[k].title, authors=by_key[k].authors, year=by_key[k].year,
+                 venue=by_key[k].venue, link=link(by_key[k]), reference=format_reference(by_key[k]))
+        for k in keys_in(text) if k in by_key
+    ]
 
 
 def _refusal(question: str, best: float | None) -> Answer:
@@ -122,7 +99,7 @@ def answer_question(
             notes.append(f"{exc}; fell back to the extractive writer")
     text = extractive_answer(selected, FALLBACK_HEADER if notes else EXTRACTIVE_HEADER)
     return Answer(
-        question=question, answer=text, citations=_citations(text, papers), mode="extractive", notes=notes
+        question=question, answer=text, citations=_citations(text, papers), mode="offline", notes=notes
     )
 
 

@@ -17,7 +17,8 @@ from pydantic import BaseModel, Field
 
 from reviewer.errors import CorruptFileError, NotFoundError
 from reviewer.models import Paper, PaperRecord
-from reviewer.textutil import normalize, normalize_title
+from reviewer.sqlite_schema import Schema
+from reviewer.textutil import normalize, normalize_title, surname
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS papers (
@@ -32,12 +33,47 @@ CREATE TABLE IF NOT EXISTS papers (
 CREATE INDEX IF NOT EXISTS papers_doi ON papers(doi);
 CREATE INDEX IF NOT EXISTS papers_arxiv ON papers(arxiv_id);
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS reindex (id TEXT PRIMARY KEY);
 """
-# Bumped when normalize_title changes, so stored norm_title values are recomputed on open.
-TITLE_NORM_VERSION = "2"
 # Between a title and the id of a same-title paper kept apart (normalised titles never hold controls).
 SEP = "\x1f"
+# Version 1 is the DDL above (frozen). Version 2 adds year, authors, venue, url, upvotes and sources as
+# columns (they used to live only inside `data`), so they can be queried and exported.
+CATALOG_SCHEMA = Schema("catalogue", _SCHEMA)
+_META_COLUMNS = {
+    "year": ("INTEGER", "json_extract(data, '$.year')"),
+    "authors": ("TEXT", "(SELECT group_concat(value, '; ') FROM json_each(data, '$.authors'))"),
+    "venue": ("TEXT", "json_extract(data, '$.venue')"),
+    "url": ("TEXT", "json_extract(data, '$.url')"),
+    "upvotes": ("INTEGER", "json_extract(data, '$.upvotes')"),
+    "sources": ("TEXT", "(SELECT group_concat(value, '; ') FROM json_each(data, '$.sources'))"),
+}
+_MERGE_FIELDS = ("year", "url", "doi", "arxiv_id", "date", "n_authors", "organization", "upvotes", "venue", "kind")
+
+
+@CATALOG_SCHEMA.migration(2)
+def _add_metadata_columns(conn: sqlite3.Connection) -> None:
+    have = {row[1] for row in conn.execute("PRAGMA table_info(papers)")}
+    for column, (sql_type, expr) in _META_COLUMNS.items():
+        if column not in have:
+            conn.execute(f"ALTER TABLE papers ADD COLUMN {column} {sql_type}")
+            conn.execute(f"UPDATE papers SET {column} = {expr}")
+
+
+@CATALOG_SCHEMA.migration(3)
+def _unicode_titles_and_reindex_queue(conn: sqlite3.Connection) -> None:
+    """Version 3: titles keyed by the Unicode-aware normalize_title (the old key kept only a-z0-9, so
+    "C" and "C++" or any two Chinese titles collided), and a queue of merged papers to re-index."""
+    conn.execute("CREATE TABLE IF NOT EXISTS reindex (id TEXT PRIMARY KEY)")
+    rows = conn.execute("SELECT id, data FROM papers ORDER BY seq").fetchall()
+    conn.execute("UPDATE papers SET norm_title = char(31) || id")  # free every value first
+    seen: set[str] = set()
+    for pid, data in rows:
+        norm = title_key(Paper.model_validate_json(data).title)
+        norm = norm if norm not in seen else f"{norm}{SEP}{pid}"
+        seen.add(norm)
+        conn.execute("UPDATE papers SET norm_title=? WHERE id=?", (norm, pid))
+
+
 _STOP = {
     "a", "an", "the", "on", "of", "for", "and", "in", "to", "with", "via", "is", "are", "do", "does",
     "what", "how", "why", "can", "we", "towards", "toward", "from", "by", "at", "as", "its", "it", "be",
@@ -89,21 +125,22 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", normalize(text))
 
 
-def _surname(author: str) -> str:
-    parts = author.replace(",", " ").split()
-    return _slug(parts[-1]) if parts else ""
-
-
 def base_key(record: PaperRecord | Paper) -> str:
     """`surname` + `year` + first content word of the title, e.g. wang2025preference."""
     title_words = [w for w in map(_slug, normalize(record.title).split()) if w and w not in _STOP and not w.isdigit()]
     title_words = [w for w in title_words if w not in _GENERIC] or title_words
-    first = _surname(record.authors[0]) if record.authors else ""
+    first = _slug(surname(record.authors[0])) if record.authors else ""
     if not first:
         first = title_words.pop(0) if title_words else "anon"
     word = next((w for w in title_words if len(w) > 2 and w != first), title_words[0] if title_words else "")
     year = str(record.year) if record.year else ""
     return (first[:20] + year + _slug(word)[:20]) or "paper"
+
+
+def _columns(paper: Paper) -> tuple[object, ...]:
+    """The queryable metadata columns, in _META_COLUMNS order."""
+    return (paper.year, "; ".join(paper.authors) or None, paper.venue, paper.url, paper.upvotes,
+            "; ".join(paper.sources) or None)
 
 
 class Catalog:
@@ -116,32 +153,11 @@ class Catalog:
         try:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.executescript(_SCHEMA)
-            self._renormalize_titles()
+            CATALOG_SCHEMA.ensure(self._db, path)
         except sqlite3.DatabaseError as exc:
             self._db.close()
             raise CorruptFileError(path, exc, "restore it from a backup, or move it away and re-ingest "
                                    "your files (reviewer ingest PATH)") from exc
-
-    def _renormalize_titles(self) -> None:
-        """Recompute norm_title after normalize_title changed, so old catalogues dedup like new ones."""
-        if self.get_meta("title_norm") == json.dumps(TITLE_NORM_VERSION):
-            return
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            rows = self._db.execute("SELECT seq, id, data FROM papers ORDER BY seq").fetchall()
-            self._db.execute("UPDATE papers SET norm_title = char(31) || id")  # free every value first
-            seen: set[str] = set()
-            for _seq, pid, data in rows:
-                norm = title_key(Paper.model_validate_json(data).title)
-                norm = norm if norm not in seen else f"{norm}{SEP}{pid}"
-                seen.add(norm)
-                self._db.execute("UPDATE papers SET norm_title=? WHERE id=?", (norm, pid))
-            self._db.execute("INSERT OR REPLACE INTO meta VALUES ('title_norm', ?)", (json.dumps(TITLE_NORM_VERSION),))
-            self._db.execute("COMMIT")
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
 
     def close(self) -> None:
         self._db.close()
@@ -237,13 +253,18 @@ class Catalog:
     def _merge(paper: Paper, rec: PaperRecord) -> Paper | None:
         """Fill fields the stored paper lacks; return None when nothing changes."""
         update: dict[str, object] = {}
-        for field in ("year", "url", "doi", "arxiv_id", "date", "n_authors", "organization"):
+        for field in _MERGE_FIELDS:
             if getattr(paper, field) in (None, "") and getattr(rec, field) not in (None, ""):
                 update[field] = getattr(rec, field)
         if not paper.authors and rec.authors:
             update["authors"] = list(rec.authors)
-        if len(rec.abstract) > len(paper.abstract) * 1.2:
+        real_over_tldr = paper.abstract_source == "tldr" and rec.abstract_source != "tldr"
+        tldr_over_real = rec.abstract_source == "tldr" and paper.abstract_source != "tldr"
+        if real_over_tldr or (len(rec.abstract) > len(paper.abstract) * 1.2 and not tldr_over_real):
             update["abstract"] = rec.abstract
+            update["abstract_source"] = rec.abstract_source
+        if rec.source_id and rec.source_id not in paper.source_ids:
+            update["source_ids"] = [*paper.source_ids, rec.source_id]
         source = Path(rec.source).name if rec.source else ""
         if source and source not in paper.sources:
             update["sources"] = [*paper.sources, source]
@@ -275,8 +296,9 @@ class Catalog:
                         stats.unchanged += 1
                         continue
                     self._db.execute(
-                        "UPDATE papers SET doi=?, arxiv_id=?, data=? WHERE id=?",
-                        (merged.doi, merged.arxiv_id, merged.model_dump_json(), merged.id),
+                        "UPDATE papers SET doi=?, arxiv_id=?, data=?, year=?, authors=?, venue=?, url=?, upvotes=?,"
+                        " sources=? WHERE id=?",
+                        (merged.doi, merged.arxiv_id, merged.model_dump_json(), *_columns(merged), merged.id),
                     )
                     self._db.execute("INSERT OR IGNORE INTO reindex VALUES (?)", (merged.id,))
                     stats.merged += 1
@@ -301,11 +323,17 @@ class Catalog:
                     date=rec.date,
                     n_authors=rec.n_authors if rec.n_authors is not None else (len(rec.authors) or None),
                     organization=rec.organization,
+                    upvotes=rec.upvotes,
+                    venue=rec.venue,
+                    kind=rec.kind,
+                    abstract_source=rec.abstract_source,
+                    source_ids=[rec.source_id] if rec.source_id else [],
                     sources=[Path(rec.source).name] if rec.source else [],
                 )
                 self._db.execute(
-                    "INSERT INTO papers (id, key, norm_title, doi, arxiv_id, data) VALUES (?,?,?,?,?,?)",
-                    (paper.id, paper.key, norm, paper.doi, paper.arxiv_id, paper.model_dump_json()),
+                    "INSERT INTO papers (id, key, norm_title, doi, arxiv_id, data, year, authors, venue, url, upvotes,"
+                    " sources) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (paper.id, paper.key, norm, paper.doi, paper.arxiv_id, paper.model_dump_json(), *_columns(paper)),
                 )
                 stats.added += 1
                 changed = True

@@ -46,15 +46,20 @@ def format_group(keys: list[str]) -> str:
     return "[" + "; ".join(f"@{k}" for k in keys) + "]" if keys else ""
 
 
-def attach(text: str, keys: list[str]) -> str:
-    """Put a citation group before the sentence's final punctuation: `... step [@k].`"""
+def attach(text: str, keys: list[str], *, terminate: bool = False) -> str:
+    """Put a citation group before the sentence's final punctuation: `... step [@k].`
+
+    `terminate` ends a sentence without final punctuation with a period (report prose); otherwise
+    such text, and text given no keys, keeps its ending as it is.
+    """
     group = format_group(keys)
-    if not group:
-        return text
     body = text.rstrip()
+    end = body[-1] if body and body[-1] in ".!?" else ("." if terminate else "")
     if body and body[-1] in ".!?":
-        return f"{body[:-1].rstrip()} {group}{body[-1]}"
-    return f"{body} {group}"
+        body = body[:-1].rstrip()
+    if not group:
+        return f"{body}{end}" if terminate else text
+    return f"{body} {group}{end}"
 
 
 def filter_citations(text: str, allowed: set[str]) -> FilterResult:

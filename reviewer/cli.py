@@ -60,7 +60,8 @@ def cli() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the ingest report as JSON.")
 @click.option("--wait", is_flag=True, help="If another ingest is running, wait for it instead of failing.")
 def ingest(paths: tuple[Path, ...], quiet: bool, as_json: bool, wait: bool) -> None:
-    """Add papers from files or folders (result lists, HF Daily Papers scrapes, JSONL, CSV, BibTeX).
+    """Add papers from files or folders (JSONL, CSV, BibTeX, RIS, CSL-JSON, OpenAlex, Semantic Scholar,
+    arXiv snapshot/Atom, PubMed XML, result lists, HF Daily Papers scrapes).
 
     Re-running is safe: known papers are merged, never duplicated. Bad files or lines are reported
     by name and line as `Error: FILE:LINE: reason`; every valid paper is still ingested, and the exit
@@ -150,14 +151,14 @@ def search(query: str, k: int, mode: str, as_json: bool, year_min: int | None, y
         echo_json([h.model_dump() for h in hits])
         return
     for rank, h in enumerate(hits, start=1):
-        echo(f"{rank:>3}. {h.score:.4f}  [@{h.key}] {h.title} ({h.year or 'n.d.'})")
+        echo(f"{rank:>3}. {h.score:.4f}  [@{h.key}] {h.title}" + (f" ({h.year})" if h.year else ""))
 
 
 @cli.command()
 @click.argument("question", callback=nonempty)
 @click.option("-k", "k", type=click.IntRange(min=1), default=None, help="Papers to retrieve (default REVIEWER_RETRIEVE_K).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON: answer, citations, refused, mode.")
-@click.option("--offline", is_flag=True, help="Use the extractive writer even if an LLM is configured.")
+@click.option("--offline", is_flag=True, help="Use the offline (extractive) path even if an LLM is configured.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress output.")
 @with_filters
 def ask(question: str, k: int | None, as_json: bool, offline: bool, quiet: bool, year_min: int | None,
@@ -177,11 +178,12 @@ def ask(question: str, k: int | None, as_json: bool, offline: bool, quiet: bool,
         return
     echo(result.answer)
     if result.citations:
+        from reviewer.references import format_reference
+
         echo("\nReferences")
-        by_id = {p.id: p for p in retriever.catalog.get_many(c.id for c in result.citations).values()}
+        by_id = retriever.catalog.get_many(c.id for c in result.citations)
         for n, c in enumerate(result.citations, start=1):
-            year = by_id[c.id].year if c.id in by_id else None
-            echo(f"  [{n}] @{c.key}: {c.title} ({year or 'n.d.'})")
+            echo(f"  [{n}] @{c.key}: {format_reference(by_id.get(c.id) or c)}")
     for note in result.notes:
         echo(f"note: {note}", err=True)
 
@@ -201,10 +203,12 @@ def show_settings() -> None:
 
 def _register_extras() -> None:
     from reviewer.cli_eval import register as register_eval
+    from reviewer.cli_export import register as register_export
     from reviewer.cli_survey import register as register_survey
 
     register_survey(cli)
     register_eval(cli)
+    register_export(cli)
 
 
 def main() -> None:

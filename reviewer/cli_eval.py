@@ -13,7 +13,7 @@ def _write_result(name: str, payload: str, out: Path | None) -> Path:
     from reviewer.output import write_output
     from reviewer.settings import Settings
 
-    path = out or Settings().home / "evals" / f"{name}-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    path = out or Settings().evals_dir / f"{name}-{time.strftime('%Y%m%d-%H%M%S')}.json"
     write_output(path, payload)
     return path
 
@@ -99,8 +99,8 @@ def check(report: Path, as_json: bool, use_llm: bool) -> None:
     """
     import sys
 
-    from evals.citations import check_text, prose_of_report
     from reviewer.checker import ClaimChecker
+    from reviewer.checker.report import check_text, prose_of_report
     from reviewer.corpus import ensure_ready
     from reviewer.services import make_llm
     from reviewer.settings import Settings
@@ -148,7 +148,7 @@ def eval_retrieval(subset: int | None, docs: int, out: Path | None) -> None:
     from reviewer.settings import Settings
 
     base = Settings()
-    home = base.home / "evals" / ("scifact" if subset is None else f"scifact-{subset}-{docs}")
+    home = base.evals_dir / ("scifact" if subset is None else f"scifact-{subset}-{docs}")
     settings = base.model_copy(update={"home": home, "chroma_url": None})
     result = run_retrieval_eval(settings, n_claims=subset, n_docs=docs)
     click.echo(f"SciFact dev: {result.n_queries} queries over {result.n_docs} abstracts ({result.embedding})")

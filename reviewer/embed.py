@@ -17,10 +17,10 @@ from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
 from chromadb.utils.embedding_functions import register_embedding_function
 
 from reviewer.errors import ConfigError, LLMError, MissingDependency
+from reviewer.resources import asset
 from reviewer.settings import Settings
 
-VOCAB_PATH = Path(__file__).resolve().parent / "assets" / "minilm" / "vocab.txt"
-MODEL_ID = "all-MiniLM-L6-v2-int8"
+VOCAB_PATH = asset("minilm/vocab.txt")
 DIM = 384
 
 

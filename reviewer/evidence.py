@@ -1,55 +1,20 @@
-"""Evidence: verbatim abstract sentences ranked against a query, and quote verification.
+"""Evidence: verbatim abstract sentences ranked against a query (dense + lexical), then diversified (MMR).
 
-Quotes (from us or from an LLM) are checked against the abstract exactly, then normalised, then fuzzily,
-so nothing reaches a report that the source does not say.
+Quote verification lives in reviewer/quotes.py, the text primitives in reviewer/textutil.py.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from functools import lru_cache
-from typing import Literal
 
 import numpy as np
-from pydantic import BaseModel
 
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.settings import Settings
-from reviewer.textutil import normalize, split_sentences, words
+from reviewer.textutil import content_stems, lexical_overlap, split_sentences
 
 DENSE_WEIGHT = 0.65
-FUZZY_THRESHOLD = 90.0
-_STOPWORDS = frozenset(
-    """a an the of for and or in on to with by from as at is are was were be been being this that these those
-    it its we our their they them which who whom what how why when where do does did can could should would
-    may might will shall not no than then there here such via into over under about between among also
-    more most less least very much many some any each both all other using use used based new approach
-    paper propose proposed study show shows results result method methods model models""".split()
-)
-
-
-@lru_cache(maxsize=1)
-def _stemmer():  # type: ignore[no-untyped-def]
-    import Stemmer
-
-    return Stemmer.Stemmer("english")
-
-
-def content_stems(text: str) -> list[str]:
-    """Stemmed content words: the unit of lexical overlap everywhere in reviewer."""
-    toks = [w.lower() for w in words(text)]
-    toks = [w for w in toks if w not in _STOPWORDS and (len(w) > 1 or w.isdigit())]
-    return _stemmer().stemWords(toks)
-
-
-def lexical_overlap(query_stems: list[str], sentence_stems: set[str], idf: dict[str, float]) -> float:
-    """IDF-weighted share of the query's content stems that the sentence contains."""
-    wanted = set(query_stems)
-    if not wanted:
-        return 0.0
-    total = sum(idf.get(s, 1.0) for s in wanted)
-    return sum(idf.get(s, 1.0) for s in wanted if s in sentence_stems) / total
 
 
 def rank_sentences(
@@ -126,35 +91,3 @@ def mmr_select(
         chosen.append(best)
         used[pool[best].paper_id] += 1
     return [pool[i] for i in chosen]
-
-
-class QuoteMatch(BaseModel):
-    method: Literal["exact", "normalized", "fuzzy"]
-    score: float
-    text: str
-
-
-def verify_quote(quote: str, source: str, threshold: float = FUZZY_THRESHOLD) -> QuoteMatch | None:
-    """Where the quote stands in the source: exactly, after normalisation, or fuzzily above threshold."""
-    quote = quote.strip().strip('"“”')
-    if not quote:
-        return None
-    if quote in source:
-        return QuoteMatch(method="exact", score=100.0, text=quote)
-    nq = normalize(quote)
-    if not nq:  # punctuation only: nothing to verify (an empty string fuzzy-matches everything)
-        return None
-    if nq in normalize(source):
-        return QuoteMatch(method="normalized", score=100.0, text=quote)
-    from rapidfuzz import fuzz
-
-    best: tuple[float, str] = (0.0, "")
-    for sentence in split_sentences(source):
-        score = fuzz.ratio(nq, normalize(sentence)) if len(nq) > 0.6 * len(normalize(sentence)) else 0.0
-        if len(nq) <= len(normalize(sentence)):
-            score = max(score, fuzz.partial_ratio(nq, normalize(sentence)))
-        if score > best[0]:
-            best = (score, sentence)
-    if best[0] >= threshold:
-        return QuoteMatch(method="fuzzy", score=round(best[0], 1), text=best[1])
-    return None

@@ -17,7 +17,7 @@ from reviewer.errors import ConfigError, ReviewerError
 from reviewer.models import Paper
 from reviewer.progress import progress
 from reviewer.settings import Settings
-from reviewer.textutil import atomic_write_text
+from reviewer.textutil import atomic_write_text, stemmer
 
 EMBED_CHUNK = 256
 
@@ -186,9 +186,8 @@ class VectorStore:
 
 def tokenize(texts: list[str]) -> Any:
     import bm25s
-    import Stemmer
 
-    return bm25s.tokenize(texts, stopwords="en", stemmer=Stemmer.Stemmer("english"), show_progress=False)
+    return bm25s.tokenize(texts, stopwords="en", stemmer=stemmer(), show_progress=False)
 
 
 class LexicalIndex:

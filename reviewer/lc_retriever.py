@@ -1,8 +1,10 @@
-"""LangChain adapter: the hybrid retriever as a BaseRetriever returning one Document per paper."""
+"""LangChain adapter: the hybrid retriever as a BaseRetriever returning one Document per paper.
+
+Use it directly: `ReviewerRetriever(hybrid=HybridRetriever(settings), k=8)`. It depends on
+`retrieve`, never the other way round, so the core retriever imports no LangChain.
+"""
 
 from __future__ import annotations
-
-from typing import Any
 
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
@@ -17,14 +19,14 @@ class ReviewerRetriever(BaseRetriever):
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
-    hybrid: Any
+    hybrid: HybridRetriever
     k: int = 8
     filters: Filters | None = None
 
     def _get_relevant_documents(
         self, query: str, *, run_manager: CallbackManagerForRetrieverRun
     ) -> list[Document]:
-        hybrid: HybridRetriever = self.hybrid
+        hybrid = self.hybrid
         hits = hybrid.search(query, k=self.k, filters=self.filters)
         papers = {p.id: p for p in hybrid.papers_for(hits)}
         return [

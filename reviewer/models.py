@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 
 class PaperRecord(BaseModel):
@@ -22,6 +22,9 @@ class PaperRecord(BaseModel):
     n_authors: int | None = None
     organization: str | None = None
     upvotes: int | None = None
+    venue: str | None = Field(default=None, description="Journal, conference or repository name.")
+    kind: str | None = Field(default=None, description="article, inproceedings, preprint or misc, when known.")
+    abstract_source: str | None = Field(default=None, description="'tldr' when the text is a TLDR, not an abstract.")
     source: str = Field(default="", description="File the record came from.")
     line: int | None = Field(default=None, description="1-based line of the record in its file.")
 
@@ -41,6 +44,11 @@ class Paper(BaseModel):
     date: str | None = None
     n_authors: int | None = None
     organization: str | None = None
+    upvotes: int | None = None
+    venue: str | None = None
+    kind: str | None = None
+    abstract_source: str | None = None
+    source_ids: list[str] = Field(default_factory=list, description="Ids the input files gave the paper.")
     sources: list[str] = Field(default_factory=list)
 
     @property
@@ -74,9 +82,11 @@ class Citation(BaseModel):
     key: str
     id: str
     title: str
-
-
-Verdict = Literal["SUPPORTED", "CONTRADICTED", "UNSUPPORTED"]
+    authors: list[str] = Field(default_factory=list)
+    year: int | None = None
+    venue: str | None = None
+    link: str | None = Field(default=None, description="DOI, else arXiv, else the paper's URL.")
+    reference: str = Field(default="", description="The formatted reference, as printed.")
 
 
 class Answer(BaseModel):
@@ -84,5 +94,13 @@ class Answer(BaseModel):
     answer: str
     citations: list[Citation] = Field(default_factory=list)
     refused: bool = False
-    mode: Literal["llm", "extractive"] = "extractive"
+    mode: Literal["llm", "offline"] = Field(
+        default="offline", description="Who wrote the answer: the LLM, or the offline extractive writer."
+    )
     notes: list[str] = Field(default_factory=list, description="Degradations and removed citations.")
+
+    @field_validator("mode", mode="before")
+    @classmethod
+    def _one_name_for_offline(cls, value: object) -> object:
+        """'extractive' was the old name of the offline mode; both mean the same, only 'offline' is printed."""
+        return "offline" if value == "extractive" else value

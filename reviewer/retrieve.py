@@ -11,7 +11,7 @@ from reviewer.index import LexicalIndex, VectorStore
 from reviewer.models import Paper, SearchHit
 from reviewer.settings import Settings
 
-Mode = Literal["hybrid", "dense", "bm25"]
+SearchMode = Literal["hybrid", "dense", "bm25"]
 
 
 class Filters(BaseModel):
@@ -127,7 +127,7 @@ class HybridRetriever:
         return [(i, s) for i, s in hits if i in papers and filters.accepts(papers[i])][:n]
 
     def search(
-        self, query: str, k: int = 10, filters: Filters | None = None, mode: Mode = "hybrid"
+        self, query: str, k: int = 10, filters: Filters | None = None, mode: SearchMode = "hybrid"
     ) -> list[SearchHit]:
         pool = max(self.settings.candidate_pool, k)
         dense = self.dense(query, pool, filters) if mode in ("hybrid", "dense") else []
@@ -163,9 +163,3 @@ class HybridRetriever:
         found = self.catalog.get_many(h.id for h in hits)
         return [found[h.id] for h in hits if h.id in found]
 
-
-def as_langchain_retriever(retriever: HybridRetriever, k: int = 8, filters: Filters | None = None) -> Any:
-    """The hybrid retriever as a LangChain BaseRetriever, for composing with LangChain chains."""
-    from reviewer.lc_retriever import ReviewerRetriever
-
-    return ReviewerRetriever(hybrid=retriever, k=k, filters=filters)

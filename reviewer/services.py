@@ -43,7 +43,7 @@ def make_llm(
     settings.ensure_home()
     return LLMClient(
         settings,
-        ledger=Ledger(ledger_path or settings.home / "ledger.jsonl"),
+        ledger=Ledger(ledger_path or settings.ledger_path),
         cache=ResponseCache(settings.cache_path) if settings.llm_cache else None,
         max_calls=max_calls,
         max_cost=max_cost,

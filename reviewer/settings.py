@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+from reviewer import resources
 
 
 def _default_home() -> Path:
@@ -28,11 +28,11 @@ class Settings(BaseSettings):
         description="Data directory holding the catalogue, the index, the LLM cache and run logs.",
     )
     seeds_dir: Path = Field(
-        default=REPO_ROOT / "seeds",
-        description="Bundled corpus ingested automatically when the catalogue is empty.",
+        default_factory=resources.seeds_dir,
+        description="Bundled corpus ingested automatically when the catalogue is empty (package data).",
     )
     prompts_dir: Path = Field(
-        default=REPO_ROOT / "prompts", description="Directory of prompt template files."
+        default_factory=resources.prompts_dir, description="Directory of prompt template files (package data)."
     )
     auto_ingest_seeds: bool = Field(
         default=True, description="Ingest the bundled seeds on first use when the catalogue is empty."
@@ -147,6 +147,21 @@ class Settings(BaseSettings):
         return self.home / "cache.sqlite"
 
     @property
+    def vectors_path(self) -> Path:
+        """Sentence and paper vectors by content hash (reviewer.vector_cache)."""
+        return self.home / "vectors.sqlite"
+
+    @property
+    def ledger_path(self) -> Path:
+        """Ledger of LLM calls made outside a survey run (`ask`, `verify --llm`); runs keep their own."""
+        return self.home / "ledger.jsonl"
+
+    @property
+    def evals_dir(self) -> Path:
+        """Eval results and the SciFact indexes built by `reviewer eval`."""
+        return self.home / "evals"
+
+    @property
     def runs_dir(self) -> Path:
         return self.home / "runs"
 
@@ -158,9 +173,6 @@ class Settings(BaseSettings):
         self.home.mkdir(parents=True, exist_ok=True)
         return self.home
 
-
-def get_settings(**overrides: object) -> Settings:
-    return Settings(**overrides)  # type: ignore[arg-type]
 
 
 def env_names(name: str) -> list[str]:

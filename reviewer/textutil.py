@@ -1,10 +1,14 @@
-"""Small text helpers shared by every stage: normalisation, sentence splitting, atomic writes."""
+"""The text primitives every stage shares: normalisation, sentence splitting, words, stems, overlap.
+
+Also the stopword list of content words, the one Snowball stemmer, author surnames and atomic writes.
+"""
 
 from __future__ import annotations
 
 import os
 import re
 import tempfile
+import threading
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -89,6 +93,54 @@ def split_sentences(text: str) -> list[str]:
 
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
+
+
+# Words that carry no topic: dropped from the stems that lexical overlap compares.
+STOPWORDS = frozenset(
+    """a an the of for and or in on to with by from as at is are was were be been being this that these those
+    it its we our their they them which who whom what how why when where do does did can could should would
+    may might will shall not no than then there here such via into over under about between among also
+    more most less least very much many some any each both all other using use used based new approach
+    paper propose proposed study show shows results result method methods model models""".split()
+)
+
+
+_local = threading.local()
+
+
+def stemmer():  # type: ignore[no-untyped-def]
+    """The English Snowball stemmer (PyStemmer), one per thread: its objects are not thread-safe."""
+    found = getattr(_local, "stemmer", None)
+    if found is None:
+        import Stemmer
+
+        found = _local.stemmer = Stemmer.Stemmer("english")
+    return found
+
+
+def content_stems(text: str) -> list[str]:
+    """Stemmed content words: the unit of lexical overlap everywhere in reviewer."""
+    toks = [w.lower() for w in words(text)]
+    toks = [w for w in toks if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+    return stemmer().stemWords(toks)
+
+
+def lexical_overlap(query_stems: list[str], sentence_stems: set[str], idf: dict[str, float]) -> float:
+    """IDF-weighted share of the query's content stems that the sentence contains."""
+    wanted = set(query_stems)
+    if not wanted:
+        return 0.0
+    total = sum(idf.get(s, 1.0) for s in wanted)
+    return sum(idf.get(s, 1.0) for s in wanted if s in sentence_stems) / total
+
+
+def surname(author: str) -> str:
+    """'Wang, Yue' -> 'Wang'; 'Yue Wang' -> 'Wang'."""
+    author = author.strip()
+    if "," in author:
+        return author.split(",", 1)[0].strip()
+    parts = author.split()
+    return parts[-1] if parts else ""
 
 
 def atomic_write_text(path: Path, text: str) -> None:

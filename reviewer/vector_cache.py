@@ -11,13 +11,21 @@ import functools
 import hashlib
 import sqlite3
 import threading
-from pathlib import Path
 
 import numpy as np
 
+from reviewer.resources import asset
 from reviewer.settings import Settings
+from reviewer.sqlite_schema import Schema
 
-SEED_PACK = Path(__file__).resolve().parent / "assets" / "seed_vectors.npz"
+SEED_PACK = asset("seed_vectors.npz")
+VECTORS_SCHEMA = Schema(
+    "sentence-vector cache",
+    """
+    CREATE TABLE IF NOT EXISTS vec16 (h TEXT PRIMARY KEY, v BLOB NOT NULL);
+    CREATE TABLE IF NOT EXISTS paper16 (id TEXT PRIMARY KEY, tag TEXT NOT NULL, v BLOB NOT NULL)
+    """,
+)
 
 
 @functools.lru_cache(maxsize=1)
@@ -39,14 +47,12 @@ class VectorCache:
         self.settings = settings
         self.remember = remember
         settings.ensure_home()
-        path = settings.home / "vectors.sqlite"
+        path = settings.vectors_path
         self._db = sqlite3.connect(str(path), timeout=60, isolation_level=None, check_same_thread=False)
         try:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute("CREATE TABLE IF NOT EXISTS vec16 (h TEXT PRIMARY KEY, v BLOB NOT NULL)")
-            self._db.execute(
-                "CREATE TABLE IF NOT EXISTS paper16 (id TEXT PRIMARY KEY, tag TEXT NOT NULL, v BLOB NOT NULL)")
+            VECTORS_SCHEMA.ensure(self._db, path)
         except sqlite3.DatabaseError as exc:
             self._db.close()
             from reviewer.errors import CorruptFileError

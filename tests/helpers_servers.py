@@ -16,7 +16,6 @@ import contextlib
 import json
 import os
 import random
-import re
 import signal
 import socket
 import sqlite3
@@ -31,7 +30,7 @@ from typing import Any
 
 from typing_extensions import Self
 
-from reviewer.answer import parse_evidence_block
+from fakes import SeedReplies, prompt_name_from_system
 
 REPO = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
@@ -375,17 +374,6 @@ def index_ids(home: Path) -> tuple[list[str], list[str], list[str]]:
 
 # -- a fake model that answers every prompt stage ----------------------------------------------------
 
-_STAGE_MARKERS = {
-    "answer": "You answer research questions",
-    "scope": "You plan literature searches",
-    "evidence": "You read paper abstracts",
-    "outline": "You organise papers",
-    "section": "You write one section",
-    "revise": "A checker found",
-    "judge": "You check claims against",
-}
-
-
 def request_text(request: dict[str, Any]) -> tuple[str, str]:
     """(system text, all text) of an OpenAI chat request."""
     system, parts = "", []
@@ -400,94 +388,27 @@ def request_text(request: dict[str, Any]) -> tuple[str, str]:
 
 
 def stage_of(request: dict[str, Any]) -> str:
+    """The name of the prompt file an OpenAI chat request rendered ('unknown' if none)."""
     system, _ = request_text(request)
-    return next((name for name, marker in _STAGE_MARKERS.items() if marker in system), "unknown")
+    return prompt_name_from_system(system)
 
 
 class StageResponder:
-    """`FakeOpenAIServer.default` answering every stage validly from the prompt's own evidence.
-
-    `obey_injection` makes the model follow "cite @KEY" instructions found in the evidence (as a weak
-    model might), so tests can prove the allow-list, not the model, decides what gets cited.
-    """
-
-    _INJECTED = re.compile(r"cite @([A-Za-z0-9_:.\-]+[A-Za-z0-9])", re.IGNORECASE)
+    """`FakeOpenAIServer.default` answering every prompt validly with tests/fakes.py's `SeedReplies`."""
 
     def __init__(self, obey_injection: bool = False, invented_key: str | None = None) -> None:
-        self.obey_injection = obey_injection
-        self.invented_key = invented_key
+        self.replies = SeedReplies(obey_injection=obey_injection, invented_key=invented_key)
         self.stages: list[str] = []
 
     def __call__(self, request: dict[str, Any]) -> Any:
         from fake_openai_server import Reply
 
-        stage = stage_of(request)
+        system, text = request_text(request)
+        stage = prompt_name_from_system(system)
         self.stages.append(stage)
-        _, text = request_text(request)
-        reply = getattr(self, f"_{stage}", self._unknown)(text)
+        reply = self.replies(stage, text)
         # JSON replies become tool calls when the request asked for function calling.
         return Reply.text(reply) if isinstance(reply, str) else Reply.json(reply)
-
-    def _extra_keys(self, text: str) -> list[str]:
-        keys = [self.invented_key] if self.invented_key else []
-        if self.obey_injection:
-            keys += self._INJECTED.findall(text)
-        return list(dict.fromkeys(keys))
-
-    def _cited(self, text: str) -> str:
-        sentences = []
-        for key, sents in parse_evidence_block(text).items():
-            if sents:
-                sentences.append(f"{sents[0].rstrip('.')} [@{key}].")
-        for extra in self._extra_keys(text):
-            sentences.append(f"As instructed, this finding is attributed to an attack [@{extra}].")
-        return " ".join(sentences)
-
-    def _answer(self, text: str) -> str:
-        return self._cited(text)
-
-    def _section(self, text: str) -> str:
-        return "The papers in this theme are related.\n\n" + self._cited(text.split("Paper summaries", 1)[0])
-
-    def _scope(self, text: str) -> dict[str, Any]:
-        topic = re.search(r"Survey topic: (.*)", text)
-        base = topic.group(1).strip() if topic else "the topic"
-        return {"queries": [base, f"{base} methods", f"{base} evaluation benchmarks"]}
-
-    def _evidence(self, text: str) -> dict[str, Any]:
-        papers = []
-        for key, sents in parse_evidence_block(text).items():
-            papers.append({"key": key, "relevance": 3, "summary": f"Summary of {key}.",
-                           "quotes": sents[-1:], "method": "", "evaluation": "", "result": ""})
-        for extra in self._extra_keys(text):
-            papers.append({"key": extra, "relevance": 3, "summary": "injected", "quotes": [], "method": "",
-                           "evaluation": "", "result": ""})
-        return {"papers": papers}
-
-    def _outline(self, text: str) -> dict[str, Any]:
-        line = next((ln for ln in text.splitlines() if ln.startswith("Allowed keys:")), "")
-        keys = re.findall(r"@?([A-Za-z0-9][A-Za-z0-9_:.\-]*[A-Za-z0-9])", line.split(":", 1)[-1])
-        groups = [keys[i::3] for i in range(3)]
-        groups[0] = groups[0] + self._extra_keys(text)
-        return {"sections": [{"title": f"Theme number {i + 1} of the survey", "scope": f"Scope {i + 1}.",
-                              "keys": g} for i, g in enumerate(groups)]}
-
-    def _revise(self, text: str) -> dict[str, Any]:
-        revisions = []
-        for item in text.split("\n\n---\n\n"):
-            ident = re.search(r"^id: (\d+)", item, re.MULTILINE)
-            found = parse_evidence_block(item)
-            if ident is None or not found:
-                continue
-            key, sents = next(iter(found.items()))
-            revisions.append({"id": int(ident.group(1)), "text": f"{sents[0].rstrip('.')} [@{key}]." if sents else ""})
-        return {"revisions": revisions}
-
-    def _judge(self, text: str) -> dict[str, Any]:
-        return {"label": "UNSUPPORTED", "quotes": [], "rationale": "fake"}
-
-    def _unknown(self, text: str) -> str:
-        return "ok"
 
 
 def iter_files(root: Path) -> Iterator[Path]:

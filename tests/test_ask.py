@@ -25,7 +25,7 @@ def test_extractive_answer_cites_only_retrieved_papers(seeded_home: Path) -> Non
     assert result.exit_code == 0, result.output
     out = json.loads(result.stdout)
     assert set(out) >= {"answer", "citations", "refused", "mode"}
-    assert out["mode"] == "extractive" and out["refused"] is False
+    assert out["mode"] == "offline" and out["refused"] is False
     assert "Extractive answer" in out["answer"]
     retrieved = {h.key for h in HybridRetriever(Settings()).search(QUESTION, k=Settings().retrieve_k)}
     cited = {c["key"] for c in out["citations"]}

@@ -73,7 +73,7 @@ def test_ingest_search_ask_survey_use_the_server(
     assert dense and all("Quantization" in h["title"] for h in dense)
 
     answer = json.loads(invoke("ask", QUESTION, "--json", "-q"))
-    assert answer["refused"] is False and answer["mode"] == "extractive"
+    assert answer["refused"] is False and answer["mode"] == "offline"
     cited = {c["key"] for c in answer["citations"]}
     assert cited and cited <= keys
 

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from evals.citations import TextCheck, check_text, misattributed
+from evals.citations import misattributed
 from reviewer.catalog import Catalog
+from reviewer.checker.report import TextCheck, check_text
 from reviewer.cli import cli
 from reviewer.settings import Settings
 from reviewer.textutil import split_sentences

@@ -274,7 +274,7 @@ def test_embedded_vectors_match_text_after_seed_ingest(seeded_home: Path) -> Non
 def test_a_quote_in_another_script_is_verified_as_itself() -> None:
     """Neighbour of item 1: loose comparison used to drop non-Latin letters, so any invented Chinese
     quote 'matched' any Chinese abstract."""
-    from reviewer.evidence import verify_quote
+    from reviewer.quotes import verify_quote
 
     abstract = "大型语言模型在推理任务上表现出色。我们提出了一种新方法。"
     assert verify_quote("这是一个完全捏造的引用", abstract) is None
@@ -291,7 +291,7 @@ def test_catalogue_from_before_the_unicode_normalisation_is_migrated(bare_home: 
     ingest(write_jsonl(tmp_path / "old.jsonl", [{"title": "C++ Code Generation with LLMs", "abstract": first}]))
     db = sqlite3.connect(Settings().catalog_path)
     db.execute("UPDATE papers SET norm_title='c code generation with llms'")  # what the old code stored
-    db.execute("DELETE FROM meta WHERE name='title_norm'")
+    db.execute("PRAGMA user_version = 2")  # the schema version before the Unicode title key
     db.commit()
     db.close()
     code, report, _ = ingest(write_jsonl(tmp_path / "new.jsonl",

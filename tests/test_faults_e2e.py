@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,6 @@ from reviewer.answer import FALLBACK_HEADER, answer_question
 from reviewer.citations import keys_in
 from reviewer.llm.client import LLMClient
 from reviewer.llm.ledger import Ledger
-from reviewer.llm.structured import forget_methods
 from reviewer.models import Answer
 from reviewer.retrieve import HybridRetriever
 from reviewer.settings import Settings
@@ -37,13 +35,6 @@ KEY = "sk-test-E2E-0f4ult5-k3y-7777"
 QUESTION = "How do process reward models differ from outcome reward models?"
 TOPIC = "process reward models for LLM reasoning"
 GHOST = "ghost2099fabricated"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_methods() -> Iterator[None]:
-    forget_methods()
-    yield
-    forget_methods()
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +84,7 @@ def assert_clean(answer: Answer, retriever: HybridRetriever) -> None:
 
 
 def assert_degraded(answer: Answer, *reason: str) -> None:
-    assert answer.mode == "extractive" and not answer.refused
+    assert answer.mode == "offline" and not answer.refused
     assert answer.answer.startswith(FALLBACK_HEADER) and answer.citations
     assert any(all(r in note for r in reason) and "fell back" in note for note in answer.notes), answer.notes
 

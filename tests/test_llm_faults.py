@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +12,6 @@ from pydantic import BaseModel, Field, SecretStr
 
 from reviewer.errors import BudgetExceeded, LLMError
 from reviewer.llm import Ledger, LLMClient, ResponseCache, StructuredOutputError
-from reviewer.llm.structured import forget_methods
 from reviewer.settings import Settings
 
 __all__ = ["fake_openai"]  # the fixture is used by injection, not by name
@@ -30,13 +28,6 @@ class Verdict(BaseModel):
 
 
 GOOD = {"answer": "yes", "confidence": 0.8}
-
-
-@pytest.fixture(autouse=True)
-def _fresh_memory() -> Iterator[None]:
-    forget_methods()
-    yield
-    forget_methods()
 
 
 def make_client(server: FakeOpenAIServer, tmp_path: Path, **overrides: Any) -> LLMClient:
@@ -197,8 +188,7 @@ def test_json_schema_rejected_falls_back_and_is_remembered(
     # Same process: no json_schema probe any more.
     client.structured("judge", "_selftest", {"question": "another"}, Verdict)
     assert "tools" in fake_openai.chat_requests[2].body
-    # New process (memory cleared), same cache file: remembered on disk.
-    forget_methods()
+    # A new client (as in a new process), same cache file: remembered on disk.
     again = make_client(fake_openai, tmp_path)
     again.structured("judge", "_selftest", {"question": "third"}, Verdict)
     assert len(fake_openai.chat_requests) == 4 and "tools" in fake_openai.chat_requests[3].body

@@ -27,8 +27,8 @@ from reviewer.llm import (
 )
 from reviewer.llm.prompts import clear_prompt_cache
 from reviewer.llm.retry import parse_retry_after, safe_endpoint
-from reviewer.llm.structured import forget_methods, strip_fence
-from reviewer.settings import REPO_ROOT, Settings
+from reviewer.llm.structured import strip_fence
+from reviewer.settings import Settings
 
 KEY = "sk-test-PLUMBING-5ecret-key-0123456789"
 
@@ -57,11 +57,9 @@ def fake(*replies: str | AIMessage) -> RecordingFake:
 
 
 @pytest.fixture(autouse=True)
-def _fresh_memory() -> Iterator[None]:
-    forget_methods()
+def _fresh_prompts() -> Iterator[None]:
     clear_prompt_cache()
     yield
-    forget_methods()
 
 
 @pytest.fixture
@@ -329,6 +327,6 @@ def test_package_import_is_lazy() -> None:
         "print(heavy)"
     )
     out = subprocess.run(
-        [sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, check=True
+        [sys.executable, "-c", code], cwd=Path(__file__).resolve().parent.parent, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "[]"

@@ -134,7 +134,8 @@ def test_bibliography_numbers_by_first_citation_and_lists_exactly_cited() -> Non
     assert re.search(r"^1\. \*\*bkey\*\*", refs, re.MULTILINE)
     assert re.search(r"^3\. \*\*ckey\*\*", refs, re.MULTILINE)
     assert "unused" not in refs and "Never cited" not in md
-    assert "<https://example.org/a>" in refs
+    assert "<https://doi.org/10.1/abc_def>" in refs  # DOI first, then arXiv, then the URL
+    assert "<https://arxiv.org/abs/2401.00001>" in refs and "n.d." not in refs
     assert "](javascript" not in refs and "<javascript" not in refs
 
 
@@ -143,10 +144,10 @@ def test_bibtex_escapes_braces_and_specials() -> None:
     bib = render_bibtex(_report(papers).bibliography)
     assert bib.count("@misc{") == 3
     entry = bib.split("@misc{akey,", 1)[1].split("\n}\n", 1)[0]
-    assert r"A \{braced\} title with 100\% \& \$math\$ \#tag" in entry
+    assert r"A $\lbrace$braced$\rbrace$ title with 100\% \& \$math\$ \#tag" in entry
     assert "author = {Smith, A.}" in entry
     assert "url = {https://example.org/a}" in entry
-    assert "doi = {10.1/abc\\_def}" in entry
+    assert "doi = {10.1/abc_def}" in entry  # DOIs are not TeX-escaped
     hostile = bib.split("@misc{bkey,", 1)[1].split("\n}", 1)[0]
     assert "url =" not in hostile  # unsafe URLs are left out
     assert "Doe, Jane and Roe, Rick and Poe, Edgar" in hostile

@@ -9,7 +9,8 @@ from click.testing import CliRunner
 
 from reviewer.catalog import paper_id
 from reviewer.cli import cli
-from reviewer.retrieve import Filters, HybridRetriever, as_langchain_retriever, rrf
+from reviewer.lc_retriever import ReviewerRetriever
+from reviewer.retrieve import Filters, HybridRetriever, rrf
 from reviewer.settings import Settings
 
 PARAPHRASED = Path(__file__).resolve().parent.parent / "evals" / "datasets" / "seeds_paraphrased.jsonl"
@@ -61,7 +62,7 @@ def test_year_filter_applies_to_both_retrievers(seeded_home: Path) -> None:
 
 
 def test_langchain_retriever_returns_documents_with_keys(seeded_home: Path) -> None:
-    lc = as_langchain_retriever(HybridRetriever(Settings()), k=4)
+    lc = ReviewerRetriever(hybrid=HybridRetriever(Settings()), k=4)
     docs = lc.invoke("process reward models for step-level verification")
     assert len(docs) == 4
     assert all(d.metadata["key"] and d.metadata["id"].startswith("p") for d in docs)

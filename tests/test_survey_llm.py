@@ -1,4 +1,4 @@
-"""The LLM path with a scripted fake chat model that answers by prompt stage.
+"""The LLM path with the fake chat model (tests/fakes.py), which answers by prompt name.
 
 Checks that each prompt gets the right evidence, that invented keys, misquotes and unsupported
 sentences never reach the report, that a malformed outline falls back to offline themes (and the
@@ -7,20 +7,14 @@ report says so), that calls stay near sections + 3, and that an identical re-run
 
 from __future__ import annotations
 
-import json
 import re
-import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
-from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, BaseMessage
-from langchain_core.outputs import ChatGeneration, ChatResult
-from pydantic import Field, PrivateAttr
 from test_survey_offline import build_seeded_home
 
-from reviewer.answer import parse_evidence_block
+from fakes import FakeChat, SeedReplies, parse_evidence_block
 from reviewer.citations import keys_in
 from reviewer.llm.cache import ResponseCache
 from reviewer.llm.client import LLMClient
@@ -34,48 +28,15 @@ TOPIC = "process reward models for LLM reasoning"
 MISQUOTE = "Our invented method triples accuracy on every benchmark we tried."
 UNSUPPORTED = "Quantum gravity solves protein folding with 97% accuracy"
 INVENTED = "madeup2099"
-MARKERS = {
-    "scope": "You plan literature searches",
-    "evidence": "You read paper abstracts",
-    "outline": "You organise papers",
-    "section": "You write one section",
-    "revise": "A checker found",
-}
+class ScriptedReplies(SeedReplies):
+    """Valid replies with planted faults: a misquote, an invented table span, a ghost key in the outline,
+    an invented key and an unsupported sentence in each section."""
 
+    def scope(self, text: str) -> Any:
+        return {"queries": ["process reward models", "step-level verification of reasoning",
+                            "process supervision training data"]}
 
-class ScriptedChat(BaseChatModel):
-    """Replies per stage; records (stage, prompt) of every request."""
-
-    model_name: str = "scripted-fake"
-    outline_mode: str = "valid"
-    calls: list[tuple[str, str]] = Field(default_factory=list)
-    _lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
-
-    @property
-    def _llm_type(self) -> str:
-        return "scripted"
-
-    def _generate(self, messages: list[BaseMessage], stop: list[str] | None = None, run_manager: Any = None,
-                  **kwargs: Any) -> ChatResult:
-        system = str(messages[0].content)
-        stage = next(name for name, marker in MARKERS.items() if marker in system)
-        text = "\n".join(str(m.content) for m in messages)
-        with self._lock:
-            self.calls.append((stage, text))
-        reply = getattr(self, f"_{stage}")(text)
-        return ChatResult(generations=[ChatGeneration(message=AIMessage(content=reply))])
-
-    def count(self, stage: str) -> int:
-        return sum(1 for s, _ in self.calls if s == stage)
-
-    def prompts(self, stage: str) -> list[str]:
-        return [t for s, t in self.calls if s == stage]
-
-    def _scope(self, text: str) -> str:
-        return json.dumps({"queries": ["process reward models", "step-level verification of reasoning",
-                                       "process supervision training data"]})
-
-    def _evidence(self, text: str) -> str:
+    def evidence(self, text: str) -> Any:
         papers = []
         for n, (key, sentences) in enumerate(parse_evidence_block(text).items()):
             quotes = [sentences[-1]] + ([MISQUOTE] if n == 0 else [])
@@ -85,19 +46,17 @@ class ScriptedChat(BaseChatModel):
                 "evaluation": "the fabricated XYZ-999 benchmark suite" if n == 0 else "",
                 "result": "",
             })
-        return json.dumps({"papers": papers})
+        return {"papers": papers}
 
-    def _outline(self, text: str) -> str:
-        if self.outline_mode == "malformed":
-            return "Sure! Here are some themes: {not json"
+    def outline(self, text: str) -> Any:
         line = next(ln for ln in text.splitlines() if ln.startswith("Allowed keys:"))
         keys = re.findall(r"@(\S+?)(?:,|$)", line)
         groups = [keys[i::3] for i in range(3)]
         sections = [{"title": f"Theme {i + 1}", "scope": f"Scope {i + 1}.", "keys": g} for i, g in enumerate(groups)]
         sections[0]["keys"] = sections[0]["keys"] + ["ghost2099"]
-        return json.dumps({"sections": sections})
+        return {"sections": sections}
 
-    def _section(self, text: str) -> str:
+    def section(self, text: str) -> Any:
         evidence = parse_evidence_block(text.split("Paper summaries", 1)[0])
         sentences = [f"{sents[0].rstrip('.')} [@{key}]." for key, sents in evidence.items() if sents]
         first = next(iter(evidence))
@@ -105,16 +64,9 @@ class ScriptedChat(BaseChatModel):
         sentences.append(f"{UNSUPPORTED} [@{first}].")
         return "The papers in this theme are related.\n\n" + " ".join(sentences)
 
-    def _revise(self, text: str) -> str:
-        revisions = []
-        for item in text.split("\n\n---\n\n"):
-            ident = re.search(r"^id: (\d+)", item, re.MULTILINE)
-            if ident is None:
-                continue
-            found = parse_evidence_block(item)
-            key, sents = next(iter(found.items()))
-            revisions.append({"id": int(ident.group(1)), "text": f"{sents[0].rstrip('.')} [@{key}]."})
-        return json.dumps({"revisions": revisions})
+
+def scripted() -> FakeChat:
+    return FakeChat(model_name="scripted-fake", default=ScriptedReplies())
 
 
 @pytest.fixture
@@ -125,13 +77,13 @@ def settings(tmp_path_factory: pytest.TempPathFactory, _isolated_home: Path,
     return Settings()
 
 
-def _client(settings: Settings, fake: ScriptedChat, tmp_path: Path, **kw: Any) -> LLMClient:
+def _client(settings: Settings, fake: FakeChat, tmp_path: Path, **kw: Any) -> LLMClient:
     return LLMClient(settings, chat_model=fake, ledger=Ledger(tmp_path / "ledger.jsonl"),
                      cache=ResponseCache(tmp_path / "cache.sqlite"), **kw)
 
 
 def test_llm_survey_prompts_checks_and_cache(settings: Settings, tmp_path: Path) -> None:
-    fake = ScriptedChat()
+    fake = scripted()
     llm = _client(settings, fake, tmp_path)
     run = run_survey(TOPIC, settings, llm=llm, runs_dir=tmp_path / "runs", max_papers=16, quiet=True)
     report = run.report
@@ -190,7 +142,7 @@ def test_llm_survey_prompts_checks_and_cache(settings: Settings, tmp_path: Path)
 
 
 def test_malformed_outline_retries_then_falls_back(settings: Settings, tmp_path: Path) -> None:
-    fake = ScriptedChat(outline_mode="malformed")
+    fake = scripted().enqueue("outline", "Sure! Here are some themes: {not json", "Still not {json")
     run = run_survey(TOPIC, settings, llm=_client(settings, fake, tmp_path), runs_dir=tmp_path / "runs",
                      max_papers=16, quiet=True)
     assert fake.count("outline") == 2  # the corrective retry, then give up
@@ -203,7 +155,7 @@ def test_malformed_outline_retries_then_falls_back(settings: Settings, tmp_path:
 
 
 def test_budget_exhaustion_falls_back_offline(settings: Settings, tmp_path: Path) -> None:
-    fake = ScriptedChat()
+    fake = scripted()
     llm = _client(settings, fake, tmp_path, max_calls=2)
     run = run_survey(TOPIC, settings, llm=llm, runs_dir=tmp_path / "runs", max_papers=16, quiet=True)
     modes = {s.stage: s for s in run.report.stages}

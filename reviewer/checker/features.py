@@ -13,12 +13,10 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
 
-from reviewer.evidence import content_stems, lexical_overlap
-from reviewer.textutil import words
+from reviewer.textutil import content_stems, lexical_overlap, stemmer, words
 
 FEATURE_NAMES: tuple[str, ...] = (
     "dense_max",  # best cosine claim vs one evidence sentence
@@ -84,17 +82,10 @@ DIRECTION_FAMILIES: tuple[tuple[frozenset[str], frozenset[str], bool], ...] = (
 _FLIP_PREFIXES = ("in", "un", "non", "im", "ir", "il", "dis", "anti")
 
 
-@lru_cache(maxsize=1)
-def _stemmer():  # type: ignore[no-untyped-def]
-    import Stemmer
-
-    return Stemmer.Stemmer("english")
-
-
 def all_stems(text: str) -> list[str]:
     """Every word stemmed (stopwords kept: 'more', 'less', 'not' carry direction and negation)."""
     toks = [p.lower() for w in words(text) for p in w.split("-") if p]
-    return _stemmer().stemWords(toks)
+    return stemmer().stemWords(toks)
 
 
 # ---------------------------------------------------------------- numbers
@@ -217,7 +208,7 @@ def _surface(stems: set[str], text: str) -> str:
     """The first word of text whose stem is in stems, to name it in a reason."""
     for w in words(text):
         for part in w.split("-"):
-            if _stemmer().stemWord(part.lower()) in stems:
+            if stemmer().stemWord(part.lower()) in stems:
                 return part
     return next(iter(stems), "")
 

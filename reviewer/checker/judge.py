@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, Field
 
 from reviewer.errors import BudgetExceeded, LLMError
-from reviewer.evidence import verify_quote
+from reviewer.llm.blocks import abstracts_block
 from reviewer.models import EvidenceSentence, Paper
-from reviewer.textutil import normalize, split_sentences
+from reviewer.quotes import quote_sentences, verify_quote
+from reviewer.textutil import split_sentences
 
 if TYPE_CHECKING:
     from reviewer.checker import ClaimVerdict
@@ -34,10 +35,6 @@ class JudgeReply(BaseModel):
     rationale: str = Field(default="", description="One short sentence explaining the label.")
 
 
-def format_abstracts(papers: list[Paper]) -> str:
-    return "\n\n".join(f"[{p.key}] {p.title}\n{p.abstract}" for p in papers)
-
-
 def locate_quote(quote: str, papers: list[Paper]) -> list[EvidenceSentence]:
     """The abstract sentences a verified quote comes from (empty when it cannot be verified)."""
     for paper in papers:
@@ -45,18 +42,9 @@ def locate_quote(quote: str, papers: list[Paper]) -> list[EvidenceSentence]:
         if match is None:
             continue
         sentences = split_sentences(paper.abstract)
-        nq = normalize(match.text)
-        hits = [
-            i for i, s in enumerate(sentences)
-            if (ns := normalize(s)) and (ns in nq or nq in ns)
-        ]
-        if not hits:  # a quote spanning a sentence boundary partially: take the best-overlapping one
-            from rapidfuzz import fuzz
-
-            hits = [max(range(len(sentences)), key=lambda i: fuzz.partial_ratio(nq, normalize(sentences[i])))]
         return [
             EvidenceSentence(paper_id=paper.id, key=paper.key, index=i, text=sentences[i], score=match.score / 100)
-            for i in hits
+            for i in quote_sentences(match.text, sentences)
         ]
     return []
 
@@ -71,7 +59,7 @@ class LLMJudge:
 
         try:
             reply = self.llm.structured(
-                STAGE, PROMPT, {"claim": claim, "abstracts": format_abstracts(papers)}, JudgeReply
+                STAGE, PROMPT, {"claim": claim, "abstracts": abstracts_block(papers)}, JudgeReply
             )
         except (LLMError, BudgetExceeded) as exc:
             verdict = self.offline.check(claim, papers)

@@ -21,6 +21,7 @@ from pydantic import BaseModel, Field
 from reviewer.checker.features import FEATURE_NAMES, Analysis, clean_claim, compute_features
 from reviewer.errors import ConfigError
 from reviewer.models import EvidenceSentence, Paper
+from reviewer.resources import asset
 from reviewer.settings import Settings
 from reviewer.textutil import split_sentences
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from reviewer.checker import ClaimVerdict
     from reviewer.vector_cache import VectorCache
 
-PARAMS_PATH = Path(__file__).resolve().parent.parent / "assets" / "checker_params.json"
+PARAMS_PATH = asset("checker_params.json")
 CLASSES: tuple[str, str, str] = ("SUPPORTED", "CONTRADICTED", "UNSUPPORTED")
 MAX_EVIDENCE = 3
 

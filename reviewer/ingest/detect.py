@@ -19,7 +19,7 @@ from reviewer.errors import InputError
 from reviewer.models import PaperRecord
 from reviewer.textutil import clean_text
 
-Format = Literal["hf_daily", "result_list", "jsonl", "csv", "bibtex"]
+Format = Literal["hf_daily", "result_list", "jsonl", "json", "csv", "bibtex", "ris", "arxiv_atom", "pubmed"]
 
 SNIFF_BYTES = 64 * 1024
 # JSONL lines are parsed whole, so they get a generous cap; the line-oriented text formats a tight one.
@@ -54,8 +54,9 @@ _BINARY_MAGIC = {
 }
 _FORMATS_HINT = (
     "supported formats: JSONL (one {\"title\", \"abstract\", ...} object per line), CSV with title and "
-    "abstract columns, BibTeX entries with an abstract field, a Hugging Face Daily Papers page copied as "
-    "text, or a 'final response' result list"
+    "abstract columns, BibTeX or RIS entries with an abstract, CSL-JSON, OpenAlex / Semantic Scholar / arXiv "
+    "JSON, arXiv Atom or PubMed XML, a Hugging Face Daily Papers page copied as text, or a 'final response' "
+    "result list"
 )
 # Deleting these from a byte string leaves only the control bytes that never occur in text.
 _NOT_CTRL = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 12, 13))
@@ -74,8 +75,12 @@ _WS = re.compile(r"\s+")
 
 def clean(text: str) -> str:
     """textutil.clean_text, with a fast path for plain ASCII (its per-character scan dominates big corpora)."""
+    if text.isascii() and text.isprintable() and "  " not in text:
+        return text.strip()  # the common case, decided by C scans alone
     if text.isascii() and not _ASCII_CTRL.search(text):
-        return _WS.sub(" ", text).strip()
+        if "  " not in text and "\n" not in text and "\t" not in text:
+            return text.strip()  # already single-spaced: re-substituting every space is the slow part
+        return " ".join(text.split())
     return clean_text(text)
 
 
@@ -83,13 +88,17 @@ TITLE_KEYS = ("title", "papertitle", "articletitle")
 ABSTRACT_KEYS = ("abstract", "abstractnote", "summary", "abstracttext")
 
 
-def iter_lines(path: Path, max_bytes: int) -> Iterator[tuple[int, str | None]]:
+def iter_lines(
+    path: Path, max_bytes: int, start_offset: int = 0, first_line: int = 1
+) -> Iterator[tuple[int, str | None]]:
     """Yield (1-based line number, decoded line with its terminator); None for a line over max_bytes.
 
     An over-long line is skipped in 1 MiB reads, never held whole. A leading BOM is dropped.
+    `start_offset` / `first_line` resume reading at a line start found earlier.
     """
     with open(path, "rb") as fh:
-        lineno = 0
+        fh.seek(start_offset)
+        lineno = first_line - 1
         while True:
             raw = fh.readline(max_bytes + 1)
             if not raw:
@@ -282,13 +291,13 @@ def detect_format(path: Path) -> Format:
         first_cut = not complete and len(text.splitlines()) == 1
         if first_cut or any(_is_json_object(ln) for ln in content[:50]) or ext in (".jsonl", ".ndjson"):
             return "jsonl"
-        raise InputError(
-            str(path), "starts with '{' but no line is a JSON object; expected JSONL (one object per line)",
-            hint=_FORMATS_HINT,
-        )
+        return "json"  # one pretty-printed object: a saved API work or results page
     if first.startswith("["):
-        raise InputError(str(path), "looks like a JSON array; write one object per line (JSONL) instead",
-                         hint=_FORMATS_HINT)
+        return "json"  # CSL-JSON array
+    if first.startswith("<"):
+        return _xml_format(path, text)
+    if _RIS_TAG.match(first) and first.startswith("TY"):
+        return "ris"
     non_comment = next((ln for ln in content if not ln.startswith("%")), "")
     if _BIB_START.match(non_comment):
         return "bibtex"
@@ -312,6 +321,18 @@ def detect_format(path: Path) -> Format:
         raise InputError(str(path), f"looks like CSV but the header has no {missing} column",
                          hint="name the columns 'title' and 'abstract'")
     raise InputError(str(path), "unrecognised file format", hint=_FORMATS_HINT)
+
+
+_RIS_TAG = re.compile(r"^[A-Z][A-Z0-9]  -( |$)")
+
+
+def _xml_format(path: Path, text: str) -> Format:
+    if re.search(r"<PubmedArticle(Set)?\b", text):
+        return "pubmed"
+    if re.search(r"<feed\b[^>]*http://www\.w3\.org/2005/Atom", text):
+        return "arxiv_atom"
+    raise InputError(str(path), "XML, but neither an arXiv Atom feed nor a PubMed PubmedArticleSet",
+                     hint=_FORMATS_HINT)
 
 
 def _looks_like_title_abstract(content: list[str]) -> bool:

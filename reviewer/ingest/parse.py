@@ -15,9 +15,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from reviewer.errors import InputError
+from reviewer.ingest.bibtex import parse_bibtex
 from reviewer.ingest.detect import Format, check_utf8, detect_format
+from reviewer.ingest.feeds import parse_arxiv_atom, parse_pubmed, parse_ris
+from reviewer.ingest.scholarly import parse_json_document
 from reviewer.ingest.seedtext import parse_hf_daily, parse_result_list
-from reviewer.ingest.structured import parse_bibtex, parse_csv, parse_jsonl
+from reviewer.ingest.structured import parse_csv, parse_jsonl
 from reviewer.models import PaperRecord
 
 __all__ = ["Format", "InputError", "PaperRecord", "detect_format", "parse_file", "PARSERS"]
@@ -28,6 +31,10 @@ PARSERS: dict[str, Callable[[Path], Iterator[PaperRecord | InputError]]] = {
     "jsonl": parse_jsonl,
     "csv": parse_csv,
     "bibtex": parse_bibtex,
+    "json": parse_json_document,
+    "ris": parse_ris,
+    "arxiv_atom": parse_arxiv_atom,
+    "pubmed": parse_pubmed,
 }
 
 

@@ -1,4 +1,4 @@
-"""Parsers for the structured formats: JSONL, CSV and BibTeX.
+"""Parsers for the structured formats: JSONL and CSV (BibTeX lives in reviewer.ingest.bibtex).
 
 Each bad line, row or entry becomes an InputError naming its line, and parsing goes on with the next.
 """
@@ -7,13 +7,8 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-
-from bibtexparser.bibdatabase import BibDatabase
-from bibtexparser.bparser import BibTexParser
-from bibtexparser.latexenc import latex_to_unicode
 
 from reviewer.errors import InputError
 from reviewer.ingest.csvrows import csv_records, csv_row
@@ -33,6 +28,7 @@ from reviewer.ingest.detect import (
     parse_year,
     split_authors,
 )
+from reviewer.ingest.scholarly import kind_of, records_from_json, unwrap
 from reviewer.models import PaperRecord
 
 # Accepted spellings (after norm_key) per PaperRecord field, most specific first.
@@ -48,7 +44,6 @@ FIELD_KEYS: dict[str, tuple[str, ...]] = {
     "arxiv_id": ("arxivid", "arxiv", "eprint"),
 }
 _ARXIV_ONLY = re.compile(r"^(?:arxiv:\s*)?\d{4}\.\d{4,5}(?:v\d+)?$", re.IGNORECASE)
-MAX_ENTRY_CHARS = 1024 * 1024
 
 
 def _err(path: Path, line: int | None, message: str) -> InputError:
@@ -166,7 +161,10 @@ def parse_jsonl(path: Path) -> Iterator[PaperRecord | InputError]:
         if not isinstance(obj, dict):
             yield _err(path, lineno, f"expected a JSON object with title and abstract, got {type(obj).__name__}")
             continue
-        yield record_from_mapping(path, lineno, obj)
+        if kind_of(obj) == "plain" and unwrap(obj) == [obj]:
+            yield record_from_mapping(path, lineno, obj)
+        else:  # an OpenAlex / Semantic Scholar / arXiv snapshot / CSL object, or an API page on one line
+            yield from records_from_json(path, lineno, obj, numbered=False)
 
 
 # ---------------------------------------------------------------- CSV
@@ -209,188 +207,3 @@ def parse_csv(path: Path) -> Iterator[PaperRecord | InputError]:
         for name, cell in zip(header, row, strict=False):
             mapping.setdefault(name, cell)
         yield record_from_mapping(path, start, mapping)
-
-
-# ---------------------------------------------------------------- BibTeX
-
-_ENTRY_START = re.compile(r"\s*@\s*([A-Za-z]+)\s*([{(])")
-_ENTRY_KEY = re.compile(r"@\s*[A-Za-z]+\s*[{(]\s*([^,\s{}()]+)")
-_FORMAT_CMD = re.compile(
-    r"\\(?:emph|textit|textbf|texttt|textsc|textrm|textsf|textnormal|textup|mathrm|mathbf|mathit|mathsf|"
-    r"mathtt|mathcal|mathbb|mbox|text|url)\s*(?=\{)"
-)
-
-
-def _bib_chunks(path: Path) -> Iterator[tuple[int, str, str, str | None]]:
-    """Split a .bib file into entries: (start line, type, text, problem or None). Text outside entries is
-    ignored, except an over-long line, reported with type "" since it may have hidden an entry.
-
-    Brace depth is tracked per character; a new '@type{' at the start of a line inside an open entry
-    means the open one was never closed, so one bad entry cannot swallow the rest of the file.
-    """
-    parts: list[str] = []
-    start, etype, size, depth = 0, "", 0, 0
-    paren = in_quote = False
-    open_entry = False
-    for lineno, text in iter_lines(path, MAX_TEXT_LINE_BYTES):
-        if text is None:
-            if open_entry:
-                size = MAX_ENTRY_CHARS + 1
-            else:
-                yield lineno, "", "", f"line is longer than {MAX_TEXT_LINE_BYTES // 2**20} MiB; skipped"
-            continue
-        pos = 0
-        while pos < len(text):
-            m = _ENTRY_START.match(text, pos) if (not open_entry or pos == 0) else None
-            if m and open_entry:
-                yield start, etype, "".join(parts), "is not closed before the next entry (missing '}')"
-                open_entry = False
-            if not open_entry:
-                if m is None:
-                    break
-                open_entry, start, etype = True, lineno, m.group(1).lower()
-                parts, size, depth, in_quote = [], 0, 0, False
-                paren = m.group(2) == "("
-                seg_start, pos = m.start(), m.end()
-                if not paren:
-                    depth = 1
-            else:
-                seg_start = pos
-            end = None
-            for c in re.finditer(r'[{}()"]', text[pos:]):
-                ch = c.group(0)
-                if ch == "{":
-                    depth += 1
-                elif ch == "}":
-                    depth -= 1
-                    if depth == 0 and not paren:
-                        end = pos + c.end()
-                        break
-                    depth = max(depth, 0)
-                elif paren and depth == 0 and ch == '"':
-                    in_quote = not in_quote
-                elif paren and depth == 0 and ch == ")" and not in_quote:
-                    end = pos + c.end()
-                    break
-            piece = text[seg_start:end] if end is not None else text[seg_start:]
-            size += len(piece)
-            if size <= MAX_ENTRY_CHARS:
-                parts.append(piece)
-            if end is None:
-                break
-            yield start, etype, "".join(parts), None if size <= MAX_ENTRY_CHARS else "is too large"
-            open_entry, parts, pos = False, [], end
-            if not _ENTRY_START.match(text, pos):
-                break
-    if open_entry:
-        yield start, etype, "".join(parts), "is not closed at end of file (missing '}')"
-
-
-def latex_to_text(value: str) -> str:
-    """Plain text from a BibTeX value: accents to Unicode, formatting commands and braces dropped."""
-    value = re.sub(r"\\(LaTeX|TeX)\b(\{\})?", r"\1", value)
-    value = _FORMAT_CMD.sub("", value)
-    value = latex_to_unicode(value)
-    value = re.sub(r"\\([&%$#_{}])", r"\1", value)
-    value = re.sub(r"\\[A-Za-z]+\*?", "", value).replace("\\", "")
-    value = value.replace("``", '"').replace("''", '"').replace("~", " ").replace("$", "")
-    return " ".join(value.split())
-
-
-def _split_top(value: str, sep: str) -> list[str]:
-    """Split at the regex `sep` outside braces ('{Barnes and Noble}' stays whole)."""
-    parts, depth, begin = [], 0, 0
-    for m in re.finditer(rf"[{{}}]|{sep}", value, re.IGNORECASE):
-        if m.group(0) == "{":
-            depth += 1
-        elif m.group(0) == "}":
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            parts.append(value[begin : m.start()])
-            begin = m.end()
-    parts.append(value[begin:])
-    return parts
-
-
-def _bib_names(value: str) -> list[str]:
-    """'Last, First and First Last and others' -> ['First Last', 'First Last']."""
-    out = []
-    for name in _split_top(value, r"\s+and\s+"):
-        parts = [latex_to_text(p) for p in _split_top(name, ",")]
-        flipped = flip_name(", ".join(parts)) if len(parts) in (2, 3) else latex_to_text(name)
-        if flipped and flipped.lower() != "others":
-            out.append(flipped)
-    return out
-
-
-def _bib_record(path: Path, line: int, entry: Mapping[str, str]) -> PaperRecord | InputError:
-    key = entry.get("ID", "?")
-    title = latex_to_text(entry.get("title", ""))
-    abstract = latex_to_text(entry.get("abstract", ""))
-    if not title:
-        return _err(path, line, f"BibTeX entry '{key}' has no title")
-    if not abstract:
-        return _err(path, line, f"BibTeX entry '{key}' has no abstract")
-    year = parse_year(entry.get("year")) or parse_year(entry.get("date"))
-    url = entry.get("url") or None
-    doi = normalize_doi(entry.get("doi"))
-    arxiv_id = None
-    prefix = (entry.get("archiveprefix") or entry.get("eprinttype") or "arxiv").lower()
-    if entry.get("eprint") and prefix == "arxiv":
-        arxiv_id = normalize_arxiv_id(entry["eprint"])
-    for field in ("arxivid", "arxiv", "url", "doi", "journal", "note", "howpublished"):
-        value = entry.get(field)
-        if arxiv_id is None and value and (field.startswith("arxiv") or "arxiv" in value.lower()):
-            arxiv_id = normalize_arxiv_id(value)
-    if doi is None and url and "doi.org/" in url.lower():
-        doi = normalize_doi(url)
-    return build_record(
-        path, line, title=title, abstract=abstract, authors=_bib_names(entry.get("author", "")),
-        year=year if isinstance(year, int) else None, url=url, doi=doi, arxiv_id=arxiv_id, source_id=key,
-    )
-
-
-_local = threading.local()
-
-
-def _bib_parser() -> BibTexParser:
-    """One parser per thread: building its pyparsing grammar costs ~40 ms, far more than a small file."""
-    parser: BibTexParser | None = getattr(_local, "parser", None)
-    if parser is None:
-        parser = BibTexParser(common_strings=False, ignore_nonstandard_types=False, interpolate_strings=True)
-        parser.expect_multiple_parse = True
-        _local.parser = parser
-    return parser
-
-
-def parse_bibtex(path: Path) -> Iterator[PaperRecord | InputError]:
-    """Entries split by brace counting (for line numbers), each parsed by bibtexparser 1.x."""
-    parser = _bib_parser()
-    database = BibDatabase()  # per file: @string macros must not leak between files
-    database.load_common_strings()
-    entries = database.entries
-    for line, etype, text, problem in _bib_chunks(path):
-        if etype in ("comment", "preamble"):
-            continue
-        m = _ENTRY_KEY.match(text.lstrip())
-        key = m.group(1) if m else "?"
-        if problem:
-            yield _err(path, line, f"BibTeX entry '{key}' {problem}" if etype else problem)
-            continue
-        before = len(entries)
-        parser.bib_database = database  # re-set every time: another file's generator may share this parser
-        try:
-            parser.parse(text, partial=False)
-        except Exception as exc:  # noqa: BLE001 - third-party parser on untrusted text: report, don't crash
-            del entries[before:]
-            what = "@string definition" if etype == "string" else f"entry '{key}'"
-            yield _err(path, line, f"cannot parse BibTeX {what}: {type(exc).__name__}: {str(exc)[:200]}")
-            continue
-        new = entries[before:]
-        del entries[before:]
-        if etype == "string":
-            continue
-        if not new:
-            yield _err(path, line, f"cannot parse BibTeX entry '{key}'")
-            continue
-        yield _bib_record(path, line, new[0])

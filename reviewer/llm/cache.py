@@ -21,6 +21,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from reviewer.sqlite_schema import Schema
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS replies (
     key TEXT PRIMARY KEY,
@@ -38,6 +40,8 @@ CREATE TABLE IF NOT EXISTS methods (
     updated REAL NOT NULL
 );
 """
+
+CACHE_SCHEMA = Schema("LLM cache", _SCHEMA)
 
 
 class CachedReply(BaseModel):
@@ -76,7 +80,7 @@ class ResponseCache:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as conn:
             conn.execute("PRAGMA journal_mode=WAL")
-            conn.executescript(_SCHEMA)
+            CACHE_SCHEMA.ensure(conn, self.path)
 
     def __repr__(self) -> str:
         return f"ResponseCache({str(self.path)!r})"

@@ -38,8 +38,6 @@ from reviewer.llm.structured import (
     message_from_finish_error,
     needs_instructions,
     parse_reply,
-    remember_method,
-    remembered_method,
     reply_payload,
     schema_instructions,
 )
@@ -96,6 +94,7 @@ class LLMClient:
         self._lock = threading.Lock()
         # After the endpoint rejects the credentials, every later call would too: fail them locally.
         self._refused: LLMEndpointError | None = None
+        self._method: str | None = None  # structured-output method known to work (see known_method)
 
     def __repr__(self) -> str:
         return f"LLMClient(model={self.settings.llm_model!r}, endpoint={safe_endpoint(self.settings.llm_base_url)!r})"
@@ -143,18 +142,18 @@ class LLMClient:
         return CallContext(stage, self.model_name, safe_endpoint(self.base_url), self._secrets())
 
     def known_method(self) -> str | None:
-        """The structured-output method that last worked for this endpoint and model, if any."""
-        method = remembered_method(self.endpoint_id)
-        if method is None and self.cache is not None:
-            method = self.cache.get_method(self.endpoint_id)
-            if method is not None:
-                remember_method(self.endpoint_id, method)
-        return method
+        """The structured-output method that last worked for this endpoint and model, if any.
+
+        One memory: the cache's method table (so a new process does not re-probe), read once per client.
+        """
+        if self._method is None and self.cache is not None:
+            self._method = self.cache.get_method(self.endpoint_id)
+        return self._method
 
     def _remember(self, method: str) -> None:
-        if remembered_method(self.endpoint_id) == method:
+        if self._method == method:
             return
-        remember_method(self.endpoint_id, method)
+        self._method = method
         if self.cache is not None:
             self.cache.set_method(self.endpoint_id, method)
 
@@ -235,9 +234,14 @@ class LLMClient:
         stage: str,
         stats: CallStats,
         *,
+        prompt: str,
         probing: bool = False,
     ) -> tuple[AIMessage, bool]:
-        """One request (with transport retries); returns (reply, truncated)."""
+        """One request (with transport retries); returns (reply, truncated).
+
+        The prompt file's name rides along as run metadata (never sent to the endpoint): callbacks and
+        tracers see which prompt a call rendered, and test fakes answer by it.
+        """
         from langchain_core.messages import AIMessage
 
         def on_retry(_failure: Failure, _wait: float) -> None:
@@ -249,7 +253,7 @@ class LLMClient:
 
         def send() -> tuple[AIMessage, bool]:
             try:
-                reply = runnable.invoke(messages)
+                reply = runnable.invoke(messages, config={"metadata": {"prompt": prompt}})
             except Exception as exc:
                 recovered = message_from_finish_error(exc)
                 if recovered is None:
@@ -287,7 +291,7 @@ class LLMClient:
         self._reserve(messages)
         stats = CallStats()
         try:
-            reply, _ = self._invoke(self.chat_model, messages, stage, stats)
+            reply, _ = self._invoke(self.chat_model, messages, stage, stats, prompt=prompt)
         except Exception as exc:
             self._record(stage, prompt, "complete", started, stats, error=_error_text(exc))
             raise
@@ -337,7 +341,7 @@ class LLMClient:
         stats = CallStats()
         method: str | None = None
         try:
-            value, method = self._negotiate(stage, messages, schema, stats)
+            value, method = self._negotiate(stage, prompt, messages, schema, stats)
         except Exception as exc:
             failed_method = getattr(exc, "method", None) or method
             self._record(
@@ -360,7 +364,7 @@ class LLMClient:
         return value
 
     def _negotiate(
-        self, stage: str, messages: list[BaseMessage], schema: type[S], stats: CallStats
+        self, stage: str, prompt: str, messages: list[BaseMessage], schema: type[S], stats: CallStats
     ) -> tuple[S, str]:
         """Try methods best-first (starting at the remembered one) until the server accepts one."""
         model = self.chat_model
@@ -377,7 +381,7 @@ class LLMClient:
             probing = method != known and method != "text"
             try:
                 return self._structured_with(
-                    method, runnable, stage, messages, schema, stats, probing
+                    method, runnable, stage, prompt, messages, schema, stats, probing
                 ), method
             except MethodUnsupported:
                 stats.fallbacks.append(method)
@@ -389,6 +393,7 @@ class LLMClient:
         method: str,
         runnable: Any,
         stage: str,
+        prompt: str,
         messages: list[BaseMessage],
         schema: type[S],
         stats: CallStats,
@@ -402,7 +407,8 @@ class LLMClient:
             sent[-1] = HumanMessage(content=f"{last.text}\n\n{schema_instructions(schema)}")
         error = ""
         for attempt in range(2):
-            reply, truncated = self._invoke(runnable, sent, stage, stats, probing=probing and attempt == 0)
+            reply, truncated = self._invoke(runnable, sent, stage, stats, prompt=prompt,
+                                            probing=probing and attempt == 0)
             self._remember(method)  # the server accepted the method; validity is the model's part
             try:
                 return cast(S, parse_reply(reply, schema, truncated=truncated))

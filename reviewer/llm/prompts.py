@@ -30,7 +30,6 @@ from reviewer.errors import ConfigError
 if TYPE_CHECKING:
     from langchain_core.prompts import ChatPromptTemplate
 
-ROLES = ("system", "human", "ai")
 _HEADER = re.compile(r"^###[ \t]*(system|human|ai)[ \t]*$", re.IGNORECASE)
 _NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
 
@@ -39,10 +38,10 @@ _lock = threading.Lock()
 
 
 def default_prompts_dir() -> Path:
-    """The repository's prompts/ directory; settings.prompts_dir overrides it."""
-    from reviewer.settings import REPO_ROOT
+    """The prompts shipped as package data; settings.prompts_dir overrides it."""
+    from reviewer.resources import prompts_dir
 
-    return REPO_ROOT / "prompts"
+    return prompts_dir()
 
 
 def prompt_path(name: str, prompts_dir: Path | None = None) -> Path:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import sys
-import threading
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
@@ -26,8 +25,6 @@ if TYPE_CHECKING:
 METHODS = ("json_schema", "function_calling", "json_object", "text")
 _FEEDBACK_ECHO_LIMIT = 1500
 
-_memory: dict[str, str] = {}
-_memory_lock = threading.Lock()
 
 
 class StructuredOutputError(LLMError):
@@ -43,22 +40,6 @@ class StructuredOutputError(LLMError):
 
 class InvalidReply(ValueError):
     """A reply that cannot be validated; the message is what the model is told on the retry."""
-
-
-def remembered_method(endpoint: str) -> str | None:
-    with _memory_lock:
-        return _memory.get(endpoint)
-
-
-def remember_method(endpoint: str, method: str) -> None:
-    with _memory_lock:
-        _memory[endpoint] = method
-
-
-def forget_methods() -> None:
-    """Clear the per-process method memory (tests)."""
-    with _memory_lock:
-        _memory.clear()
 
 
 def is_openai_compatible(model: BaseChatModel) -> bool:

@@ -1,9 +1,10 @@
 """Stage 2: per paper, the verbatim abstract sentences bearing on the topic, and its table row.
 
 Offline, sentences are ranked against the topic and its sub-queries. With an LLM, papers go in batches
-(~20 per call) for a relevance grade, a summary, key quotes and table spans; every quote and span is
-verified against the abstract and dropped if it is not there. Papers whose best sentence is far below
-the topic's best go to a weakly-related list, so a narrow topic does not pull unrelated papers into themes.
+(REVIEWER_EVIDENCE_BATCH_SIZE per call, 40 by default) for a relevance grade, a summary, key quotes and
+table spans; every quote and span is verified against the abstract and dropped if it is not there.
+Papers whose best sentence is far below the topic's best go to a weakly-related list, so a narrow topic
+does not pull unrelated papers into themes.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reviewer.errors import BudgetExceeded, LLMError
-from reviewer.evidence import content_stems, rank_sentences, verify_quote
+from reviewer.evidence import rank_sentences
+from reviewer.llm.blocks import papers_block
 from reviewer.models import EvidenceSentence, Paper
+from reviewer.quotes import quote_sentences, verify_quote
 from reviewer.settings import Settings
 from reviewer.survey.models import (
     Acronym,
@@ -26,7 +29,7 @@ from reviewer.survey.models import (
 from reviewer.survey.prose import is_boilerplate, role_bonus
 from reviewer.survey.table import offline_row, verified_cell
 from reviewer.survey.terms import topic_chunks
-from reviewer.textutil import chunks, normalize, split_sentences
+from reviewer.textutil import chunks, content_stems, split_sentences
 
 if TYPE_CHECKING:
     from reviewer.llm.client import LLMClient
@@ -127,27 +130,6 @@ def _pick(paper: Paper, combined: dict[tuple[str, int], float]) -> list[Evidence
     return [e for e in scored[:SENTENCES_PER_PAPER] if e.score >= best - SENTENCE_MARGIN]
 
 
-def papers_block(papers: list[Paper]) -> str:
-    """Each paper's whole abstract, sentence by sentence, under the only key it may be cited with."""
-    blocks = []
-    for paper in papers:
-        lines = "\n".join(f"  (s{i}) {s}" for i, s in enumerate(split_sentences(paper.abstract)))
-        blocks.append(f"[@{paper.key}] {paper.title} ({paper.year or 'n.d.'})\n{lines}")
-    return "\n\n".join(blocks)
-
-
-def _sentence_index(quote: str, sentences: list[str]) -> int | None:
-    nq = normalize(quote)
-    for i, sentence in enumerate(sentences):
-        ns = normalize(sentence)
-        if nq in ns or (ns and ns in nq):
-            return i
-    from rapidfuzz import fuzz
-
-    scores = [fuzz.partial_ratio(nq, normalize(s)) for s in sentences]
-    return max(range(len(sentences)), key=lambda i: scores[i]) if sentences else None
-
-
 def llm_evidence(
     topic: str, result: EvidenceResult, papers: dict[str, Paper], llm: LLMClient, batch_size: int
 ) -> EvidenceResult:
@@ -182,7 +164,7 @@ def llm_evidence(
             sentences = split_sentences(paper.abstract)
             have = {s.index for s in ev.sentences}
             for quote in note.quotes:
-                idx = _sentence_index(quote, sentences) if verify_quote(quote, paper.abstract) else None
+                idx = next(iter(quote_sentences(quote, sentences)), None) if verify_quote(quote, paper.abstract) else None
                 if idx is None:
                     dropped.append(f"{key}: {quote[:120]}")
                     continue

@@ -282,6 +282,8 @@ class BibEntry(BaseModel):
     url: str | None = None
     doi: str | None = None
     arxiv_id: str | None = None
+    venue: str | None = None
+    kind: str | None = None
 
 
 class Coverage(BaseModel):

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from reviewer.evidence import content_stems
 from reviewer.models import Paper
 from reviewer.settings import Settings
 from reviewer.survey.models import (
@@ -26,6 +25,7 @@ from reviewer.survey.models import (
 )
 from reviewer.survey.terms import PhraseStats, title_case
 from reviewer.survey.themes import MIN_K, ThemeDoc, find_themes, name_group
+from reviewer.textutil import content_stems
 
 if TYPE_CHECKING:
     from reviewer.llm.client import LLMClient

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from reviewer.models import Paper
+from reviewer.textutil import surname
 
 _LEADING_MARKERS = re.compile(
     r"^(?:Moreover|Furthermore|Additionally|In addition|Finally|Specifically|Importantly|Notably|Overall|"
@@ -81,15 +82,6 @@ _CLAIM_WORDS = re.compile(
 _SINGULAR = {"are": "is", "were": "was", "have": "has", "do": "does"}
 _MODALS = {"can", "could", "may", "might", "will", "would", "should", "must", "shall", "also", "further",
            "then", "first", "additionally", "not", "now", "thereby", "therefore", "thus", "hence"}
-
-
-def surname(author: str) -> str:
-    """'Wang, Yue' -> 'Wang'; 'Yue Wang' -> 'Wang'."""
-    author = author.strip()
-    if "," in author:
-        return author.split(",", 1)[0].strip()
-    parts = author.split()
-    return parts[-1] if parts else ""
 
 
 def author_label(paper: Paper, sentence: str = "") -> tuple[str, bool]:

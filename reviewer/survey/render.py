@@ -10,18 +10,14 @@ from __future__ import annotations
 
 import re
 
-from reviewer.citations import filter_citations, format_group
+from reviewer.citations import attach, filter_citations
 from reviewer.models import Paper
+from reviewer.references import format_reference, render_bibtex, safe_url  # noqa: F401 - re-exported
 from reviewer.survey.models import BibEntry, CheckedSection, SurveyReport, TableRow
 
 _MD_SPECIAL = re.compile(r"([\\`*_~|$])")
 _BLOCK_START = re.compile(r"^(\s*)([#>+=-])")
 _ORDERED_START = re.compile(r"^(\s*\d+)([.)])")
-_SAFE_URL = re.compile(r"^https?://[^\s<>\"'`()\[\]{}|\\^]+$")
-_BIBTEX_SPECIAL = {
-    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
-    "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
-}
 COLUMNS = ("Paper", "Method / contribution", "Evaluation / benchmark", "Key result")
 
 
@@ -41,20 +37,9 @@ def escape_cell(text: str) -> str:
     return escape_md(text[:1].upper() + text[1:]) or " "
 
 
-def safe_url(url: str | None) -> str | None:
-    """Only plain http(s) URLs, shown as autolinks; anything else (javascript:, data:) is dropped."""
-    if url and _SAFE_URL.match(url.strip()):
-        return url.strip()
-    return None
-
-
 def cite(text: str, keys: list[str]) -> str:
     """Escaped sentence with its citation group before the final punctuation."""
-    body = escape_md(text).rstrip()
-    end = body[-1] if body and body[-1] in ".!?" else "."
-    if body and body[-1] in ".!?":
-        body = body[:-1].rstrip()
-    return f"{body} {format_group(keys)}{end}" if keys else f"{body}{end}"
+    return attach(escape_md(text), keys, terminate=True)
 
 
 def short_title(title: str, words: int = 8) -> str:
@@ -68,17 +53,10 @@ def bibliography(sections: list[CheckedSection], papers: dict[str, Paper]) -> li
     order = list(dict.fromkeys(k for s in sections for k in s.cited_keys if k in papers))
     return [
         BibEntry(number=n, key=k, title=papers[k].title, authors=papers[k].authors, year=papers[k].year,
-                 url=papers[k].url, doi=papers[k].doi, arxiv_id=papers[k].arxiv_id)
+                 url=papers[k].url, doi=papers[k].doi, arxiv_id=papers[k].arxiv_id, venue=papers[k].venue,
+                 kind=papers[k].kind)
         for n, k in enumerate(order, start=1)
     ]
-
-
-def _authors(entry: BibEntry, limit: int = 6) -> str:
-    if not entry.authors:
-        return ""
-    names = entry.authors[:limit]
-    text = "; ".join(names) + ("; et al" if len(entry.authors) > limit else "")
-    return escape_md(text.rstrip(".")) + ". "
 
 
 def _section_md(n: int, section: CheckedSection) -> str:
@@ -142,11 +120,7 @@ def render_markdown(report: SurveyReport) -> str:
     out += _appendix(report) + [""]
     out += ["## References", ""]
     for b in report.bibliography:
-        year = b.year or "n.d."
-        link = safe_url(b.url) or (f"https://doi.org/{b.doi}" if b.doi and safe_url(f"https://doi.org/{b.doi}")
-                                   else None)
-        tail = f" <{link}>" if link else ""
-        out.append(f"{b.number}. **{escape_md(b.key)}**: {_authors(b)}{escape_md(b.title)} ({year}).{tail}")
+        out.append(f"{b.number}. **{escape_md(b.key)}**: {format_reference(b, escape=escape_md, markdown=True)}")
     text = "\n".join(out).rstrip() + "\n"
     guard = filter_citations(text, set(numbers))
     return guard.text + "\n" if guard.removed else text
@@ -175,28 +149,3 @@ def _appendix(report: SurveyReport) -> list[str]:
         out.append(f"- {s.stage}: {s.mode}{why}")
     out += [f"- note: {escape_md(n)}" for n in cov.notes]
     return out
-
-
-def escape_bibtex(text: str) -> str:
-    return "".join(_BIBTEX_SPECIAL.get(ch, ch) for ch in " ".join(text.split()))
-
-
-def render_bibtex(entries: list[BibEntry]) -> str:
-    """@misc entries for the cited papers; braces and TeX specials in fields are escaped."""
-    blocks = []
-    for b in entries:
-        key = re.sub(r"[^A-Za-z0-9_:.\-]", "", b.key) or f"ref{b.number}"
-        fields = [("title", "{" + escape_bibtex(b.title) + "}")]
-        if b.authors:
-            fields.append(("author", " and ".join(escape_bibtex(a) for a in b.authors)))
-        if b.year:
-            fields.append(("year", str(b.year)))
-        if b.doi:
-            fields.append(("doi", escape_bibtex(b.doi)))
-        if b.arxiv_id:
-            fields += [("eprint", escape_bibtex(b.arxiv_id)), ("archiveprefix", "arXiv")]
-        if safe_url(b.url):
-            fields.append(("url", (b.url or "").strip()))  # safe_url admits no braces or spaces
-        body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
-        blocks.append(f"@misc{{{key},\n{body}\n}}")
-    return "\n\n".join(blocks) + ("\n" if blocks else "")

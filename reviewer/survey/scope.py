@@ -10,11 +10,11 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from reviewer.evidence import content_stems
 from reviewer.retrieve import Filters, HybridRetriever, rrf
 from reviewer.settings import Settings
 from reviewer.survey.models import Acronym, RetrievedPaper, ScopeReply
 from reviewer.survey.terms import PhraseStats, phrases, topic_chunks
+from reviewer.textutil import content_stems
 
 if TYPE_CHECKING:
     from reviewer.llm.client import LLMClient

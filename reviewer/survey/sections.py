@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 from reviewer.answer import evidence_block
-from reviewer.citations import format_group, keys_in
+from reviewer.citations import attach, keys_in
 from reviewer.errors import BudgetExceeded, LLMError
 from reviewer.evidence import mmr_select
 from reviewer.models import EvidenceSentence, Paper
@@ -25,14 +25,6 @@ if TYPE_CHECKING:
 PAPERS_PER_PARAGRAPH = 3
 MAX_EXTRA_SENTENCES = 6
 MAX_WORKERS = 4
-
-
-def cite(sentence: str, keys: list[str]) -> str:
-    """Put the citation group before the sentence's final punctuation."""
-    text = sentence.rstrip()
-    end = text[-1] if text and text[-1] in ".!?" else "."
-    body = text[:-1].rstrip() if text and text[-1] in ".!?" else text
-    return f"{body} {format_group(keys)}{end}"
 
 
 def _lower_first(text: str) -> str:
@@ -87,7 +79,7 @@ def offline_section(
                 named = rewritten != strip_marker(text)
             else:
                 rewritten = third_person(text, papers[key], name_first=False)
-            paragraphs[-1].append(cite(rewritten, [key]))
+            paragraphs[-1].append(attach(rewritten, [key], terminate=True))
     text = "\n\n".join(" ".join(p) for p in paragraphs if p)
     return SectionDraft(title=section.title, scope=section.scope, keys=list(section.keys), text=text,
                         mode="offline", reason=reason)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from reviewer.evidence import verify_quote
 from reviewer.models import Paper
+from reviewer.quotes import verify_quote
 from reviewer.survey.models import Cell, TableRow
 from reviewer.survey.prose import EVAL_CUES, FINDING_CUES, METHOD_CUES, RESULT_CUES, is_boilerplate
 from reviewer.textutil import split_sentences

@@ -13,8 +13,7 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel
 
-from reviewer.evidence import content_stems
-from reviewer.textutil import words
+from reviewer.textutil import content_stems, words
 
 _CLAUSE = re.compile(r"[,.;:()\[\]!?\"“”]+|\s[-–—]\s")
 # Words that may sit inside a phrase ("of", "and") but never start or end one, and words that are too

@@ -14,8 +14,8 @@ from collections import Counter
 import numpy as np
 from pydantic import BaseModel
 
-from reviewer.evidence import content_stems
 from reviewer.survey.terms import PhraseStats, norm_stems, phrases, title_case
+from reviewer.textutil import content_stems
 
 MIN_K, MAX_K = 3, 7
 SEED = 0

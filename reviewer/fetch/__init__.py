@@ -1,0 +1,1 @@
+"""`reviewer fetch`: build a corpus from the arXiv, OpenAlex or Semantic Scholar APIs, politely."""
