@@ -10,7 +10,8 @@ from pathlib import Path
 import click
 
 from reviewer import __version__
-from reviewer.errors import NotFoundError, ReviewerError
+from reviewer.cli_common import filters_from, check_source, nonempty
+from reviewer.errors import ReviewerError
 from reviewer.termsafe import echo, sanitize_json
 
 
@@ -22,26 +23,6 @@ def _settings(**overrides: object):  # type: ignore[no-untyped-def]
 
 def echo_json(value: object) -> None:
     click.echo(sanitize_json(json.dumps(value, indent=2, ensure_ascii=False)))
-
-
-def nonempty(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """Click callback: a query, question, topic or claim must have some text."""
-    if value is not None and not value.strip():
-        raise click.BadParameter("must not be empty", ctx=ctx, param=param)
-    return value
-
-
-def check_source(settings: object, source: str | None) -> None:
-    """An unknown --source would silently match nothing; name the ingested files instead."""
-    if not source:
-        return
-    from reviewer.catalog import Catalog
-
-    with Catalog(settings.catalog_path) as catalog:  # type: ignore[attr-defined]
-        known = catalog.sources()
-    if source not in known:
-        shown = ", ".join(known[:8]) + (" …" if len(known) > 8 else "")
-        raise NotFoundError(f"no ingested file named {source!r} (--source)", hint=f"ingested files: {shown}")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -111,14 +92,6 @@ def papers(as_json: bool) -> None:
     click.echo(f"{len(rows)} papers", err=True)
 
 
-def _filters(year_min: int | None, year_max: int | None, source: str | None):  # type: ignore[no-untyped-def]
-    from reviewer.retrieve import Filters
-
-    if year_min is not None and year_max is not None and year_min > year_max:
-        raise click.BadParameter(f"--year-min {year_min} is after --year-max {year_max}; nothing could match")
-    return Filters(year_min=year_min, year_max=year_max, source=source)
-
-
 filter_options = [
     click.option("--year-min", type=int, help="Only papers from this year on."),
     click.option("--year-max", type=int, help="Only papers up to this year."),
@@ -146,7 +119,7 @@ def search(query: str, k: int, mode: str, as_json: bool, year_min: int | None, y
     settings = _settings()
     retriever = open_retriever(settings)
     check_source(settings, source)
-    hits = retriever.search(query, k=k, filters=_filters(year_min, year_max, source), mode=mode)  # type: ignore[arg-type]
+    hits = retriever.search(query, k=k, filters=filters_from(year_min, year_max, source), mode=mode)  # type: ignore[arg-type]
     if as_json:
         echo_json([h.model_dump() for h in hits])
         return
@@ -172,7 +145,7 @@ def ask(question: str, k: int | None, as_json: bool, offline: bool, quiet: bool,
     check_source(settings, source)
     llm = make_llm(settings)
     result = answer_question(question, settings, retriever, k=k, llm=llm,
-                             filters=_filters(year_min, year_max, source))
+                             filters=filters_from(year_min, year_max, source))
     if as_json:
         echo_json(result.model_dump(include={"answer", "citations", "refused", "mode", "notes"}))
         return

@@ -27,7 +27,7 @@ def _verdict_line(label: str, score: float, text: str) -> str:
 
 
 def _nonempty(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from reviewer.cli import nonempty
+    from reviewer.cli_common import nonempty
 
     return nonempty(ctx, param, value)
 

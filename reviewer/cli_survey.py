@@ -15,7 +15,7 @@ def register(cli: click.Group) -> None:
 
 
 def _nonempty(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from reviewer.cli import nonempty
+    from reviewer.cli_common import nonempty
 
     return nonempty(ctx, param, value)
 
@@ -47,7 +47,7 @@ def survey(topic: str, output: Path | None, as_json: bool, bib: Path | None, max
     directory, so re-running the same command resumes where it stopped (--fresh recomputes); after an
     ingest the corpus version differs, so the survey starts a new run.
     """
-    from reviewer.cli import _filters, check_source
+    from reviewer.cli_common import filters_from, check_source
     from reviewer.corpus import ensure_ready
     from reviewer.output import check_outputs, write_output
     from reviewer.retrieve import Filters
@@ -58,7 +58,7 @@ def survey(topic: str, output: Path | None, as_json: bool, bib: Path | None, max
     from reviewer.textutil import atomic_write_text
 
     check_outputs({"-o": output, "--bib": bib})  # before any work, not after the survey has run
-    _filters(year_min, year_max, source)
+    filters_from(year_min, year_max, source)
     settings = Settings(**({"llm_offline": True} if offline else {}))  # type: ignore[arg-type]
     if source:
         ensure_ready(settings, quiet=True if quiet else None)
