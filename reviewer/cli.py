@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from reviewer import __version__
-from reviewer.cli_common import filters_from, check_source, nonempty
+from reviewer.cli_common import check_source, filters_from, nonempty
 from reviewer.errors import ReviewerError
 from reviewer.termsafe import echo, sanitize_json
 

@@ -47,7 +47,7 @@ def survey(topic: str, output: Path | None, as_json: bool, bib: Path | None, max
     directory, so re-running the same command resumes where it stopped (--fresh recomputes); after an
     ingest the corpus version differs, so the survey starts a new run.
     """
-    from reviewer.cli_common import filters_from, check_source
+    from reviewer.cli_common import check_source, filters_from
     from reviewer.corpus import ensure_ready
     from reviewer.output import check_outputs, write_output
     from reviewer.retrieve import Filters
