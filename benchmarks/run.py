@@ -24,6 +24,8 @@ BENCHMARKS = {
     "cli": "benchmarks.bench_cli",
     "survey": "benchmarks.bench_survey",
     "memory": "benchmarks.bench_memory",
+    "ask": "benchmarks.bench_ask",
+    "check": "benchmarks.bench_check",
 }
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 

@@ -72,7 +72,7 @@ def run_citation_eval(settings: Settings, topics_file: Path = TOPICS, quiet: boo
     """Answer the fixed questions and write the fixed surveys over the seeds, then check their citations."""
     from reviewer.answer import answer_question
     from reviewer.services import make_llm, open_retriever
-    from reviewer.survey.render import render_markdown
+    from reviewer.survey.report import render_markdown
     from reviewer.survey.run import run_survey
 
     topics = json.loads(topics_file.read_text(encoding="utf-8"))

@@ -24,11 +24,12 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from evals.synthetic import SyntheticResult, format_synthetic, run_synthetic_eval
+from reviewer.checker.types import LABELS
 from reviewer.models import Paper
 from reviewer.settings import Settings
 
 DATA = Path(__file__).resolve().parent / "datasets" / "scifact"
-LABELS: tuple[str, str, str] = ("SUPPORTED", "CONTRADICTED", "UNSUPPORTED")
 GOLD_MAP = {"SUPPORT": "SUPPORTED", "CONTRADICT": "CONTRADICTED", "NEI": "UNSUPPORTED"}
 DEFAULT_HOME = Path(__file__).resolve().parent.parent / ".reviewer-home"
 
@@ -152,6 +153,7 @@ class ClaimsEvalResult(BaseModel):
     ms_per_claim: float
     fallbacks: int = Field(default=0, description="LLM-mode verdicts that fell back to offline.")
     params: dict[str, object] = Field(default_factory=dict, description="Metadata of the fitted combiner.")
+    synthetic: SyntheticResult | None = Field(default=None, description="Per-family scores on the synthetic test split.")
 
 
 def run_claims_eval(
@@ -161,6 +163,7 @@ def run_claims_eval(
     split: Literal["train", "dev"] = "dev",
     llm: object | None = None,
     nei: NeiDocs = "retrieved",
+    synthetic: bool = True,
 ) -> ClaimsEvalResult:
     """Check every (or the first `limit`) SciFact claim against its gold abstracts and score the labels."""
     from reviewer.checker import ClaimChecker
@@ -182,7 +185,9 @@ def run_claims_eval(
         pred.append(verdict.label)
         fallbacks += any("fell back" in r for r in verdict.reasons)
     seconds = time.perf_counter() - started
+    synth = run_synthetic_eval(checker) if synthetic and mode == "offline" and not limit else None
     return ClaimsEvalResult(
+        synthetic=synth,
         dataset=f"scifact-{split}",
         mode=mode,
         n_claims=len(claims),
@@ -208,6 +213,8 @@ def format_result(result: ClaimsEvalResult) -> str:
         lines.append(f"  {label:<12} " + " ".join(f"{v:5d}" for v in row))
     for label, s in result.per_class.items():
         lines.append(f"  {label:<12} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}")
+    if result.synthetic is not None:
+        lines.append(format_synthetic(result.synthetic))
     return "\n".join(lines)
 
 

@@ -1,27 +1,35 @@
-"""Fit the offline claim checker's combiner on SciFact TRAIN and write reviewer/assets/checker_params.json.
+"""Fit the offline claim checker's combiner and write reviewer/assets/checker_params.json.
 
-    python -m evals.fit_checker                      # ~3 min the first time (embeds ~6k sentences), then ~20 s
+    python -m evals.synthetic                        # (re)build the synthetic rows (seeded, deterministic)
+    python -m evals.fit_checker                      # ~10 min the first time (embeds ~10k sentences), then ~1 min
     python -m evals.fit_checker --home /tmp/h --out /tmp/params.json
 
-Deterministic: the features are deterministic, the folds are claim positions mod 5, and the models are
-logistic regressions fitted by Newton's method (no random initialisation). Only train claims are
-used -- dev stays untouched for `python -m evals.claims`. Two models (see CheckerParams):
-* relevance, S+C vs NEI, on similarity/coverage features (balanced class weights);
-* contradiction, C vs S among addressed claims, on explicit contradiction signals only. Signals that
-  would only learn how SciFact's contradicted claims were written (the claim being negated, its
-  length, its similarity to the evidence) are kept out of this model on purpose, so the checker does
-  not call a faithful paraphrase contradicted for looking like one.
-Choices made here, on out-of-fold train predictions only:
-* L2 strength from a small grid by cross-validated log loss of the 3-way probabilities;
-* the SUPPORTED threshold: the P(SUPPORTED) cut maximising F-beta of SUPPORTED with beta = 0.5, i.e.
-  precision weighted over recall (the survey pipeline drops what is not supported, so a wrong
-  SUPPORTED is the costly error); then the CONTRADICTED threshold that maximises macro-F1.
+Data: SciFact TRAIN claims (gold evidence docs; NEI: cited docs) plus the synthetic TRAIN split of
+`evals/datasets/synthetic/` (FactCC-style perturbations of seed and SciFact sentences, see
+evals/perturb.py). Dev and the synthetic test split stay untouched for `reviewer eval claims`.
+Deterministic: the features are deterministic, SciFact folds are claim positions mod 5, synthetic
+folds are a hash of the paper id mod 5 (no paper on both sides), and the models are logistic
+regressions fitted by Newton's method (no random initialisation). Two models (see CheckerParams):
+* relevance, S+C vs NEI, on similarity/coverage features and the hedge signal (balanced weights);
+* contradiction, C vs S among addressed claims, on explicit contradiction signals only (numbers,
+  negation, direction, comparison order, quantifiers, entity swaps). Signals that would only learn how
+  SciFact's contradicted claims were written (the claim being negated, its length) stay out of it.
+Choices made here, on out-of-fold predictions only:
+* L2 strength and the weight of a synthetic row (SYNTH_WEIGHTS) by cross-validated log loss, the mean
+  of the SciFact and synthetic log losses (SciFact alone prefers weight 0: its claims look nothing like
+  near-copies; the synthetic rows are the kind of claim the pipeline checks);
+* the SUPPORTED threshold: the P(SUPPORTED) cut maximising F-beta of SUPPORTED with beta = 0.5 on the
+  SciFact rows (a wrong SUPPORTED is the costly error); then the CONTRADICTED threshold maximising
+  macro-F1 there.
+The rule guards in `reviewer/checker/offline.py` (near-copy edits, background-only evidence, hedges)
+sit on top of this model and are not fitted.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import json
 import time
 from pathlib import Path
@@ -36,8 +44,10 @@ from reviewer.settings import Settings
 L2_GRID = (0.1, 1.0, 10.0, 30.0)
 FOLDS = 5
 RELEVANCE = ("dense_max", "dense_pair_max", "dense_top3_mean", "lex_top1", "lex_top2", "lex_all",
-             "bigram_top2", "term_cov", "num_unmatched", "claim_len")
-CONTRADICTION = ("num_conflict", "neg_flip", "dir_reversed", "dir_agree")
+             "bigram_top2", "term_cov", "num_unmatched", "claim_len", "hedge_up")
+CONTRADICTION = ("num_conflict", "neg_flip", "dir_reversed", "dir_agree", "comp_reversed", "quant_conflict",
+                 "entity_swap")
+SYNTH_WEIGHTS = (0.0, 0.1, 0.25, 1.0)  # weight of a synthetic row relative to a SciFact row, chosen by CV
 
 
 def featurize(settings: Settings, split: str) -> tuple[np.ndarray, np.ndarray]:
@@ -49,6 +59,17 @@ def featurize(settings: Settings, split: str) -> tuple[np.ndarray, np.ndarray]:
     claims = load_claims(split)  # type: ignore[arg-type]
     rows = [checker.analyse(c.claim, [papers[d] for d in c.doc_ids])[0].features for c in claims]
     return np.vstack(rows), np.array([LABELS.index(c.label) for c in claims])
+
+
+def featurize_synthetic(settings: Settings, split: str = "train") -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Features, gold class indices and paper ids of the synthetic rows (evals/synthetic.py)."""
+    from evals.synthetic import load
+    from reviewer.checker.offline import OfflineChecker
+
+    checker = OfflineChecker(settings)
+    papers, rows = load(split)
+    x = [checker.analyse(r.claim, [papers[r.paper_id]])[0].features for r in rows]
+    return np.vstack(x), np.array([LABELS.index(r.label) for r in rows]), [r.paper_id for r in rows]
 
 
 def fit_logistic(x: np.ndarray, t: np.ndarray, l2: float, weights: np.ndarray | None = None,
@@ -76,15 +97,16 @@ def _balanced(t: np.ndarray) -> np.ndarray:
     return np.where(t == 1, len(t) / (2 * pos), len(t) / (2 * (len(t) - pos)))
 
 
-def fit_params(xs: np.ndarray, y: np.ndarray, l2: float) -> tuple[BinaryModel, BinaryModel]:
-    """Relevance on all claims (balanced), contradiction on the SUPPORT/CONTRADICT claims."""
+def fit_params(xs: np.ndarray, y: np.ndarray, l2: float, w: np.ndarray | None = None) -> tuple[BinaryModel, BinaryModel]:
+    """Relevance on all claims (balanced), contradiction on the SUPPORT/CONTRADICT claims; `w` row weights."""
+    w = np.ones(len(y)) if w is None else w
     rel_cols = [FEATURE_NAMES.index(n) for n in RELEVANCE]
     con_cols = [FEATURE_NAMES.index(n) for n in CONTRADICTION]
     t_rel = (y != LABELS.index("UNSUPPORTED")).astype(float)
-    w_r, b_r = fit_logistic(xs[:, rel_cols], t_rel, l2, _balanced(t_rel))
+    w_r, b_r = fit_logistic(xs[:, rel_cols], t_rel, l2, _balanced(t_rel) * w)
     addressed = t_rel == 1
     t_con = (y[addressed] == LABELS.index("CONTRADICTED")).astype(float)
-    w_c, b_c = fit_logistic(xs[addressed][:, con_cols], t_con, l2)
+    w_c, b_c = fit_logistic(xs[addressed][:, con_cols], t_con, l2, w[addressed])
     return (
         BinaryModel(features=list(RELEVANCE), weights=[round(float(v), 6) for v in w_r], bias=round(b_r, 6)),
         BinaryModel(features=list(CONTRADICTION), weights=[round(float(v), 6) for v in w_c], bias=round(b_c, 6)),
@@ -98,13 +120,20 @@ def _params(rel: BinaryModel, con: BinaryModel, **kw: object) -> CheckerParams:
     return CheckerParams(features=list(FEATURE_NAMES), relevance=rel, contradiction=con, **{**defaults, **kw})
 
 
-def out_of_fold(xs: np.ndarray, y: np.ndarray, l2: float) -> np.ndarray:
-    folds = np.arange(len(y)) % FOLDS
+def out_of_fold(xs: np.ndarray, y: np.ndarray, l2: float, w: np.ndarray | None = None,
+                folds: np.ndarray | None = None) -> np.ndarray:
+    folds = np.arange(len(y)) % FOLDS if folds is None else folds
+    w = np.ones(len(y)) if w is None else w
     probs = np.zeros((len(y), len(LABELS)))
     for k in range(FOLDS):
         train, test = folds != k, folds == k
-        probs[test] = probabilities(_params(*fit_params(xs[train], y[train], l2)), xs[test])
+        probs[test] = probabilities(_params(*fit_params(xs[train], y[train], l2, w[train])), xs[test])
     return probs
+
+
+def paper_folds(paper_ids: list[str]) -> np.ndarray:
+    """Synthetic rows fold by paper (sha1 of the id), so no paper is on both sides of a fold."""
+    return np.array([int(hashlib.sha1(p.encode()).hexdigest(), 16) % FOLDS for p in paper_ids])
 
 
 def f_beta(precision: float, recall: float, beta: float) -> float:
@@ -143,19 +172,31 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--beta", type=float, default=0.5, help="F-beta of SUPPORTED for its threshold")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    x, y = featurize(Settings(home=args.home), "train")
+    settings = Settings(home=args.home)
+    x_sf, y_sf = featurize(settings, "train")
+    x_sy, y_sy, pids = featurize_synthetic(settings, "train")
     feat_seconds = time.perf_counter() - started
+    x, y = np.vstack([x_sf, x_sy]), np.concatenate([y_sf, y_sy])
+    is_sf = np.arange(len(y)) < len(y_sf)
+    folds = np.concatenate([np.arange(len(y_sf)) % FOLDS, paper_folds(pids)])
     mean = x.mean(axis=0)
     scale = np.where(x.std(axis=0) > 1e-9, x.std(axis=0), 1.0)
     xs = (x - mean) / scale
-    counts = np.bincount(y, minlength=len(LABELS))
+    counts = np.bincount(y_sf, minlength=len(LABELS))
     losses = {}
-    for l2 in L2_GRID:
-        p = out_of_fold(xs, y, l2)
-        losses[l2] = float(-np.mean(np.log(p[np.arange(len(y)), y] + 1e-12)))
-    l2 = min(L2_GRID, key=lambda v: (losses[v], v))
-    t_s, t_c, cv = choose_thresholds(out_of_fold(xs, y, l2), y, args.beta)
-    rel, con = fit_params(xs, y, l2)
+    for l2 in L2_GRID:  # chosen by out-of-fold log loss, averaged over SciFact and the synthetic rows
+        for sw in SYNTH_WEIGHTS:
+            p = out_of_fold(xs, y, l2, np.where(is_sf, 1.0, sw), folds)
+            ll = -np.log(p[np.arange(len(y)), y] + 1e-12)
+            losses[(l2, sw)] = float(0.5 * ll[is_sf].mean() + 0.5 * ll[~is_sf].mean())
+    l2, sw = min(losses, key=lambda k: (losses[k], k))
+    w = np.where(is_sf, 1.0, sw)
+    oof = out_of_fold(xs, y, l2, w, folds)
+    t_s, t_c, cv = choose_thresholds(oof[is_sf], y_sf, args.beta)
+    gold_sy = [LABELS[i] for i in y_sy]
+    pred_sy = [decide(p, t_s, t_c) for p in oof[~is_sf]]
+    cv_synth = {"accuracy_without_guards": round(accuracy(gold_sy, pred_sy), 4)}
+    rel, con = fit_params(xs, y, l2, w)
     params = _params(
         rel,
         con,
@@ -165,20 +206,24 @@ def main(argv: list[str] | None = None) -> None:
         contradict_threshold=t_c,
         metadata={
             "fitted": dt.date.today().isoformat(),
-            "data": "SciFact claims_train.jsonl with gold evidence docs (NEI: cited_doc_ids)",
-            "train_size": int(len(y)),
+            "data": "SciFact claims_train.jsonl with gold evidence docs (NEI: cited_doc_ids) + "
+                    "evals/datasets/synthetic/train.jsonl (python -m evals.synthetic)",
+            "train_size": int(len(y_sf)),
+            "synthetic_train_size": int(len(y_sy)),
+            "synthetic_weight": sw,
             "train_labels": {LABELS[i]: int(c) for i, c in enumerate(counts)},
             "model": "relevance LR (S+C vs NEI, balanced) x contradiction LR (C vs S), Newton, L2",
             "l2": l2,
-            "cv_log_loss": {str(k): round(v, 4) for k, v in losses.items()},
+            "cv_log_loss_mean_scifact_synthetic": {f"l2={k[0]},w={k[1]}": round(v, 4) for k, v in losses.items()},
             "support_threshold_rule": f"max F{args.beta:g} of SUPPORTED, out-of-fold",
             "cv_out_of_fold": cv,
+            "cv_out_of_fold_synthetic": cv_synth,
             "command": "python -m evals.fit_checker",
         },
     )
     args.out.write_text(json.dumps(params.model_dump(), indent=1) + "\n", encoding="utf-8")
     print(f"features {feat_seconds:.1f}s, total {time.perf_counter() - started:.1f}s; l2={l2}; "
-          f"thresholds S={t_s} C={t_c}; out-of-fold {json.dumps(cv)}")
+          f"synthetic weight {sw}; thresholds S={t_s} C={t_c}; out-of-fold {json.dumps(cv)} {cv_synth}")
     for model in (rel, con):
         print("  " + ", ".join(f"{n} {w:+.2f}" for n, w in zip(model.features, model.weights, strict=True))
               + f", bias {model.bias:+.2f}")

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from reviewer.citations import attach, cited_sentences, filter_citations, keys_in
+from reviewer.ask_cite import clean
+from reviewer.ask_render import render_extractive
+from reviewer.ask_select import Scored, score_for_type, select
+from reviewer.citations import attach, cited_sentences, keys_in
+from reviewer.corpus_names import NameIndex, corpus_names
 from reviewer.errors import LLMError
-from reviewer.evidence import mmr_select, rank_sentences
+from reviewer.evidence import rank_sentences
 from reviewer.llm.blocks import evidence_block
-from reviewer.models import Answer, Citation, EvidenceSentence, Paper
+from reviewer.models import Answer, AnswerSentence, Citation, EvidenceQuote, EvidenceSentence, Paper
+from reviewer.question import Question, analyse
 from reviewer.retrieve import Filters, HybridRetriever
 from reviewer.settings import Settings
 
@@ -16,9 +22,15 @@ if TYPE_CHECKING:
     from reviewer.llm.client import LLMClient
 
 REFUSAL_MARK = "INSUFFICIENT_EVIDENCE"
+# Off-domain by vocabulary: at least this share of the question's content words appear nowhere in the corpus
+# (and no sentence is clearly similar). Dev set: answerable questions <= 0.17, off-domain >= 0.60.
+OFF_DOMAIN_SHARE = 0.5
+OFF_DOMAIN_MAX_SIMILARITY = 0.55
+# Weight of the paper's retrieval score (best paper = 1) in each of its sentences' scores.
+PAPER_PRIOR = 0.1
 EXTRACTIVE_HEADER = (
-    "Extractive answer (no LLM endpoint configured): the most relevant sentences of the retrieved "
-    "abstracts, quoted verbatim."
+    "(Extractive answer, no LLM endpoint configured: sentences quoted from the retrieved abstracts, with "
+    "enumerators dropped and first person put in the third person.)"
 )
 FALLBACK_HEADER = (
     "Extractive answer (the LLM's answer could not be used; see the notes): the most relevant sentences "
@@ -30,20 +42,6 @@ class UnusableAnswer(Exception):
     """The model replied, but with nothing grounded to print (empty, or citing no retrieved paper)."""
 
 
-def extractive_answer(evidence: list[EvidenceSentence], header: str = EXTRACTIVE_HEADER) -> str:
-    """Quoted evidence, one bullet per sentence, sentences of one paper kept together in source order."""
-    order: list[str] = []
-    groups: dict[str, list[EvidenceSentence]] = {}
-    for ev in evidence:
-        if ev.paper_id not in groups:
-            order.append(ev.paper_id)
-            groups[ev.paper_id] = []
-        groups[ev.paper_id].append(ev)
-    bullets = []
-    for pid in order:
-        for ev in sorted(groups[pid], key=lambda e: e.index):
-            bullets.append(f"- {attach(ev.text, [ev.key])}")
-    return header + "\n\n" + "\n".join(bullets)
 
 
 def _citations(text: str, papers: list[Paper]) -> list[Citation]:
@@ -57,7 +55,7 @@ def _citations(text: str, papers: list[Paper]) -> list[Citation]:
     ]
 
 
-def _refusal(question: str, best: float | None) -> Answer:
+def _refusal(question: str, best: float | None, qtype: str = "general") -> Answer:
     detail = "no relevant passages" if best is None else f"best sentence similarity {best:.2f}"
     return Answer(
         question=question,
@@ -66,7 +64,50 @@ def _refusal(question: str, best: float | None) -> Answer:
             f"({detail}). Try rephrasing it, or ingest papers on the topic."
         ),
         refused=True,
+        question_type=qtype,
     )
+
+
+def _unknown_name(q: Question, unknown: list[str], names: NameIndex) -> Answer:
+    closest = names.closest(unknown[0])
+    listed = ", ".join(closest) if closest else "none"
+    return Answer(
+        question=q.text,
+        answer=(
+            f"{', '.join(repr(u) for u in unknown)} is not in the corpus: no indexed title or abstract names "
+            f"it, so nothing can be said about it. Closest names that are in the corpus: {listed}."
+        ),
+        refused=True,
+        question_type=q.qtype.value,
+        closest_names=closest,
+    )
+
+
+def retrieve_for(q: Question, retriever: HybridRetriever, k: int, filters: Filters | None) -> list[Paper]:
+    """Papers for the whole question, plus the best few for each sub-query (each compared side, the term)."""
+    return retrieve_scored(q, retriever, k, filters)[0]
+
+
+def retrieve_scored(
+    q: Question, retriever: HybridRetriever, k: int, filters: Filters | None
+) -> tuple[list[Paper], dict[str, float]]:
+    """`retrieve_for` plus each paper's retrieval score for the whole question, scaled to the best (1.0).
+
+    The paper ranker decides well *which paper* answers; the score lets sentence ranking lean on it.
+    Papers found only by a sub-query get the lowest score of the main list.
+    """
+    hits = retriever.search(q.text, k=k, filters=filters)
+    top = max((h.score for h in hits), default=1.0) or 1.0
+    prior = {h.id: h.score / top for h in hits}
+    floor = min(prior.values(), default=0.0)
+    seen = {h.id for h in hits}
+    for sub in q.sub_queries[1:]:
+        for h in retriever.search(sub, k=max(2, k // 2), filters=filters):
+            if h.id not in seen:
+                hits.append(h)
+                seen.add(h.id)
+                prior[h.id] = floor
+    return retriever.papers_for(hits), prior
 
 
 def answer_question(
@@ -76,68 +117,121 @@ def answer_question(
     k: int | None = None,
     llm: LLMClient | None = None,
     filters: Filters | None = None,
+    names: NameIndex | None = None,
 ) -> Answer:
-    """Answer from retrieved abstracts only; refuse when the evidence is weak."""
+    """Answer from retrieved abstracts only; refuse unknown names and weak evidence.
+
+    `names` (the corpus's vocabulary) may be passed in so a session builds it once.
+    """
     k = k or settings.retrieve_k
-    hits = retriever.search(question, k=k, filters=filters)
-    papers = retriever.papers_for(hits)
-    top = max((h.score for h in hits), default=1.0) or 1.0
-    ranked = rank_sentences(question, papers, settings, {h.id: h.score / top for h in hits})
+    q = analyse(question)
+    names = names or corpus_names(retriever.catalog, settings.home)
+    unknown = [n for n in q.names if not names.known(n)]
+    if unknown:
+        return _unknown_name(q, unknown, names)
+    aliases = {n: names.expansions[n] for n in q.names if n in names.expansions}
+    for alias in aliases.values():
+        q.sub_queries.append(alias[0])
+    papers, prior = retrieve_scored(q, retriever, k, filters)
+    ranked = rank_sentences(question, papers, settings)
+    for ev in ranked:
+        ev.score += PAPER_PRIOR * prior.get(ev.paper_id, 0.0)
     best = max((e.similarity for e in ranked), default=None)
-    if best is None or best < settings.min_evidence_similarity:
-        return _refusal(question, best)
-    # A quoted sentence must be relevant on its own, not just come from a relevant paper.
-    strong = [e for e in ranked if e.score >= 0.7 * ranked[0].score]
-    selected = mmr_select(strong, k=6, settings=settings, per_paper=2)
+    off_domain = names.unknown_share(question) >= OFF_DOMAIN_SHARE and (best or 0.0) < OFF_DOMAIN_MAX_SIMILARITY
+    if best is None or best < settings.min_evidence_similarity or off_domain:
+        refused = _refusal(question, best, q.qtype.value)
+        refused.best_similarity = best
+        return refused
+    scored = score_for_type(q, ranked, papers, aliases)
+    if not scored:
+        return _refusal(question, best, q.qtype.value)
     notes: list[str] = []
     if llm is not None:
         try:
-            return _llm_answer(question, papers, ranked, llm, notes)
+            return _llm_answer(q, papers, scored, llm, notes)
         except LLMError as exc:
             notes.append(f"LLM unavailable ({exc.message}); fell back to the extractive writer")
         except UnusableAnswer as exc:
             notes.append(f"{exc}; fell back to the extractive writer")
-    text = extractive_answer(selected, FALLBACK_HEADER if notes else EXTRACTIVE_HEADER)
+    sel = select(q, scored, papers)
+    text = render_extractive(sel, papers, "" if notes else EXTRACTIVE_HEADER).rstrip()
+    if notes:
+        text = FALLBACK_HEADER + "\n\n" + text
+    used = [sel.lead, *sel.points]
     return Answer(
-        question=question, answer=text, citations=_citations(text, papers), mode="offline", notes=notes
+        question=question, answer=text, citations=_citations(text, papers), mode="offline", notes=notes,
+        question_type=q.qtype.value, sentences=_sentences(text, used), evidence=_quotes(used),
+        best_similarity=best,
     )
 
 
-def _llm_answer(
-    question: str, papers: list[Paper], ranked: list[EvidenceSentence], llm: LLMClient, notes: list[str]
-) -> Answer:
+def _quotes(used: list[Scored]) -> list[EvidenceQuote]:
+    return [EvidenceQuote(key=s.ev.key, index=s.ev.index, quote=s.ev.text) for s in used]
+
+
+def _sentences(text: str, used: list[Scored]) -> list[AnswerSentence]:
+    """The printed cited sentences with the role and score of the evidence each was quoted from."""
+    by_key: dict[str, list[Scored]] = {}
+    for s in used:
+        by_key.setdefault(s.ev.key, []).append(s)
+    out: list[AnswerSentence] = []
+    for cs in cited_sentences(text):
+        if not cs.keys:
+            continue
+        source = next((s for k in cs.keys for s in by_key.get(k, []) if _same(s.ev.text, cs.text)), None)
+        out.append(AnswerSentence(text=cs.text, keys=cs.keys, role=source.role.value if source else "answer",
+                                  score=round(source.score, 4) if source else None))
+    return out
+
+
+def _same(quote: str, printed: str) -> bool:
+    tail = re.sub(r"\W+", " ", quote).strip().lower().split()[-5:]
+    return " ".join(tail) in re.sub(r"\W+", " ", printed).lower()
+
+
+def _llm_answer(q: Question, papers: list[Paper], scored: list[Scored], llm: LLMClient, notes: list[str]) -> Answer:
+    """The same question analysis and evidence order as the extractive writer, written by the model."""
     per_paper: dict[str, int] = {}
-    evidence: list[EvidenceSentence] = []
-    for ev in ranked:
-        if per_paper.get(ev.paper_id, 0) < 4:
-            evidence.append(ev)
-            per_paper[ev.paper_id] = per_paper.get(ev.paper_id, 0) + 1
+    chosen: list[Scored] = []
+    for s in scored:
+        if per_paper.get(s.ev.paper_id, 0) < 4:
+            chosen.append(s)
+            per_paper[s.ev.paper_id] = per_paper.get(s.ev.paper_id, 0) + 1
+    evidence: list[EvidenceSentence] = [s.ev for s in chosen]
+    order = list(dict.fromkeys(s.ev.paper_id for s in chosen))
+    ordered_papers = sorted(papers, key=lambda p: order.index(p.id) if p.id in order else len(order))
     allowed = [p.key for p in papers]
+    focus = " vs ".join(q.sides) or q.subject or "(see the question)"
     raw = llm.complete(
         "ask",
         "answer",
         {
-            "question": question,
-            "evidence": evidence_block(papers, evidence),
+            "question": q.text,
+            "question_type": q.qtype.value,
+            "focus": focus,
+            "evidence": evidence_block(ordered_papers, evidence),
             "allowed_keys": ", ".join(f"@{k}" for k in allowed),
             "refusal_mark": REFUSAL_MARK,
         },
     )
     if REFUSAL_MARK in raw:
-        refused = _refusal(question, None)
+        refused = _refusal(q.text, None, q.qtype.value)
         refused.mode = "llm"
         refused.answer = refused.answer.replace("(no relevant passages)", "(the model found them insufficient)")
         return refused
-    filtered = filter_citations(raw, set(allowed))
-    if filtered.removed:
-        notes.append("removed citations to keys that were not retrieved: " + ", ".join(filtered.removed))
-    text = _drop_contradicted(filtered.text, papers, llm, notes)
     if not raw.strip():
         raise UnusableAnswer("the model's answer was empty")
+    cleaned = clean(raw, set(allowed))
+    if cleaned.removed:
+        notes.append("removed citations to keys that were not retrieved: " + ", ".join(cleaned.removed))
+    for sentence in cleaned.dropped:
+        notes.append(f"dropped a sentence whose only citations were not allowed: {sentence[:100]}")
+    text = _drop_contradicted(cleaned.text, papers, llm, notes)
     if not any(s.keys for s in cited_sentences(text)):
         # Uncited prose (or a reply in another format) is not grounded in the abstracts: never print it.
         raise UnusableAnswer("the model's answer cited no retrieved paper")
-    return Answer(question=question, answer=text, citations=_citations(text, papers), mode="llm", notes=notes)
+    return Answer(question=q.text, answer=text, citations=_citations(text, papers), mode="llm", notes=notes,
+                  question_type=q.qtype.value, sentences=_sentences(text, chosen), evidence=_quotes(chosen))
 
 
 def _drop_contradicted(text: str, papers: list[Paper], llm: LLMClient, notes: list[str]) -> str:

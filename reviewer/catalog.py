@@ -315,6 +315,8 @@ class Catalog:
                     key=self._unique_key(base_key(rec)),
                     title=rec.title,
                     abstract=rec.abstract,
+                    raw_title=rec.raw_title,
+                    raw_abstract=rec.raw_abstract,
                     authors=rec.authors,
                     year=rec.year,
                     url=rec.url,

@@ -128,37 +128,68 @@ def search(query: str, k: int, mode: str, as_json: bool, year_min: int | None, y
 
 
 @cli.command()
-@click.argument("question", callback=nonempty)
+@click.argument("question", required=False)
 @click.option("-k", "k", type=click.IntRange(min=1), default=None, help="Papers to retrieve (default REVIEWER_RETRIEVE_K).")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON: answer, citations, refused, mode.")
-@click.option("--offline", is_flag=True, help="Use the offline (extractive) path even if an LLM is configured.")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print JSON: answer, citations, refused, mode, notes, question_type, sentences, evidence "
+                   "(one object per line when reading several questions from stdin).")
+@click.option("--offline", is_flag=True, help="Use the extractive writer even if an LLM is configured.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress output.")
 @with_filters
-def ask(question: str, k: int | None, as_json: bool, offline: bool, quiet: bool, year_min: int | None,
+def ask(question: str | None, k: int | None, as_json: bool, offline: bool, quiet: bool, year_min: int | None,
         year_max: int | None, source: str | None) -> None:
-    """Answer a question from the corpus, citing the abstracts it uses as [@key]."""
-    from reviewer.answer import answer_question
-    from reviewer.services import make_llm, open_retriever
+    """Answer a question from the corpus, citing the abstracts it uses as [@key].
+
+    With no QUESTION (or "-"), reads one question per line from stdin and answers each in turn,
+    loading the index and models once.
+    """
+    from reviewer.session import AskSession, questions_from
 
     settings = _settings(llm_offline=True if offline else None)
-    retriever = open_retriever(settings, quiet=quiet or None)
-    check_source(settings, source)
-    llm = make_llm(settings)
-    result = answer_question(question, settings, retriever, k=k, llm=llm,
-                             filters=filters_from(year_min, year_max, source))
-    if as_json:
-        echo_json(result.model_dump(include={"answer", "citations", "refused", "mode", "notes"}))
-        return
-    echo(result.answer)
-    if result.citations:
-        from reviewer.references import format_reference
+    if question is not None and question != "-" and not question.strip():
+        raise click.BadParameter("must not be empty", param_hint="'QUESTION'")
+    filters = filters_from(year_min, year_max, source)
+    if source:
+        from reviewer.corpus import ensure_ready
 
-        echo("\nReferences")
-        by_id = retriever.catalog.get_many(c.id for c in result.citations)
-        for n, c in enumerate(result.citations, start=1):
-            echo(f"  [{n}] @{c.key}: {format_reference(by_id.get(c.id) or c)}")
-    for note in result.notes:
-        echo(f"note: {note}", err=True)
+        ensure_ready(settings, quiet or None)
+        check_source(settings, source)
+    session = AskSession(settings, quiet=quiet or None)
+    if question is not None and question != "-":
+        session.print_answer(session.ask(question, k=k, filters=filters), as_json)
+        return
+    session.warm()
+    for n, line in enumerate(questions_from(sys.stdin)):
+        if not as_json:
+            click.echo(("\n" if n else "") + f"Q: {line}\n")
+        session.print_answer(session.ask(line, k=k, filters=filters), as_json, compact=True)
+
+
+@cli.command()
+@click.option("-k", "k", type=click.IntRange(min=1), default=None, help="Papers to retrieve per question.")
+@click.option("--offline", is_flag=True, help="Use the extractive writer even if an LLM is configured.")
+@with_filters
+def chat(k: int | None, offline: bool, year_min: int | None, year_max: int | None, source: str | None) -> None:
+    """Ask questions one after another; the index and models stay loaded (exit with Ctrl-D or 'quit')."""
+    from reviewer.session import AskSession
+
+    settings = _settings(llm_offline=True if offline else None)
+    session = AskSession(settings)
+    session.warm()
+    filters = filters_from(year_min, year_max, source)
+    click.echo("Ask a question about the corpus (Ctrl-D or 'quit' to leave).", err=True)
+    while True:
+        try:
+            line = input("? ")
+        except EOFError:
+            click.echo("", err=True)
+            return
+        line = line.strip()
+        if line.lower() in {"quit", "exit", ":q"}:
+            return
+        if line:
+            session.print_answer(session.ask(line, k=k, filters=filters), as_json=False)
+            click.echo("")
 
 
 @cli.command("settings")

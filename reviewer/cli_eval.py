@@ -165,7 +165,8 @@ def eval_retrieval(subset: int | None, docs: int, out: Path | None) -> None:
               help="Check no-evidence claims against the top BM25 abstract, or against SciFact's cited ones.")
 @click.option("--out", type=click.Path(path_type=Path), help="Where to write the JSON result.")
 def eval_claims(mode: str, limit: int | None, nei: str, out: Path | None) -> None:
-    """3-way accuracy, macro-F1 and confusion matrix of the claim checker on SciFact dev."""
+    """Claim checker on SciFact dev (accuracy, macro-F1, per-class P/R, confusion) and, offline, on the
+    synthetic perturbation test split, one accuracy per family (evals/datasets/synthetic/test.jsonl)."""
     from evals.claims import format_result, run_claims_eval
     from reviewer.errors import ConfigError
     from reviewer.services import make_llm
@@ -197,6 +198,33 @@ def eval_citations(limit: int | None, out: Path | None) -> None:
     click.echo(f"control: the same {result.control_sentences} sentences citing another paper of the same output: "
                f"recall {result.control_recall:.3f}")
     click.echo(f"result: {_write_result('citations', json.dumps(result.model_dump(), indent=2), out)}")
+
+
+@eval_group.command("survey")
+@click.option("--limit", type=int, default=None, help="Only the first N dev topics.")
+@click.option("--out", type=click.Path(path_type=Path), help="Where to write the JSON result.")
+def eval_survey(limit: int | None, out: Path | None) -> None:
+    """Offline survey quality on the dev topics: recall/precision/stability of the cited papers, quote
+    roles and anaphora, template openers, table fill, markup, theme titles, wall time."""
+    from evals.survey import dumps, format_result, run_survey_eval
+    from reviewer.settings import Settings
+
+    result = run_survey_eval(Settings(), limit=limit)
+    click.echo(format_result(result))
+    click.echo(f"result: {_write_result('survey', dumps(result), out)}")
+@eval_group.command("ask")
+@click.option("--limit", type=int, default=None, help="Only the first N dev questions.")
+@click.option("--set", "which", type=click.Choice(["dev", "holdout"]), default="dev", show_default=True,
+              help="dev: the 40 questions rules were developed on; holdout: 16 questions written before, checked after.")
+@click.option("--out", type=click.Path(path_type=Path), help="Where to write the JSON result.")
+def eval_ask(limit: int | None, which: str, out: Path | None) -> None:
+    """Does `ask` cite the right paper, lead with an answer and refuse unknown names? (evals/datasets/ask_*.jsonl)"""
+    from evals.ask import DEV, HOLDOUT, dumps, format_result, run_ask_eval
+    from reviewer.settings import Settings
+
+    result = run_ask_eval(Settings(llm_offline=True), path=DEV if which == "dev" else HOLDOUT, limit=limit)
+    click.echo(format_result(result))
+    click.echo(f"result: {_write_result('ask', dumps(result), out)}")
 
 
 def register(cli: click.Group) -> None:

@@ -52,7 +52,7 @@ def survey(topic: str, output: Path | None, as_json: bool, bib: Path | None, max
     from reviewer.output import check_outputs, write_output
     from reviewer.retrieve import Filters
     from reviewer.settings import Settings
-    from reviewer.survey.render import render_bibtex, render_markdown
+    from reviewer.survey.report import render_bibtex, render_markdown
     from reviewer.survey.run import run_survey
     from reviewer.termsafe import echo, sanitize
     from reviewer.textutil import atomic_write_text

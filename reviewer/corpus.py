@@ -72,6 +72,7 @@ def _not_regular(path: Path) -> str | None:
 
 
 def _records(path: Path, report: FileReport) -> Iterator[PaperRecord]:
+    from reviewer.ingest.markup import clean_record
     from reviewer.ingest.parse import parse_file
 
     problem = _not_regular(path)
@@ -84,7 +85,7 @@ def _records(path: Path, report: FileReport) -> Iterator[PaperRecord]:
                 report.errors.append(str(item))
             else:
                 report.records += 1
-                yield item
+                yield clean_record(item)
     except OSError as exc:
         report.errors.append(str(InputError(str(path), f"cannot read: {exc.strerror or exc}")))
 

@@ -27,6 +27,8 @@ class PaperRecord(BaseModel):
     abstract_source: str | None = Field(default=None, description="'tldr' when the text is a TLDR, not an abstract.")
     source: str = Field(default="", description="File the record came from.")
     line: int | None = Field(default=None, description="1-based line of the record in its file.")
+    raw_title: str | None = Field(default=None, description="Title as read, when markup cleaning changed it.")
+    raw_abstract: str | None = Field(default=None, description="Abstract as read, when markup cleaning changed it.")
 
 
 class Paper(BaseModel):
@@ -50,6 +52,8 @@ class Paper(BaseModel):
     abstract_source: str | None = None
     source_ids: list[str] = Field(default_factory=list, description="Ids the input files gave the paper.")
     sources: list[str] = Field(default_factory=list)
+    raw_title: str | None = Field(default=None, description="Title as read, when markup cleaning changed it.")
+    raw_abstract: str | None = Field(default=None, description="Abstract as read, when markup cleaning changed it.")
 
     @property
     def text(self) -> str:
@@ -89,6 +93,23 @@ class Citation(BaseModel):
     reference: str = Field(default="", description="The formatted reference, as printed.")
 
 
+class AnswerSentence(BaseModel):
+    """One printed sentence of an answer: its text, the keys it cites, its role and selection score."""
+
+    text: str
+    keys: list[str] = Field(default_factory=list)
+    role: str = Field(default="", description="Rhetorical role of the source sentence, or 'answer' (LLM).")
+    score: float | None = None
+
+
+class EvidenceQuote(BaseModel):
+    """A verbatim abstract sentence the answer was built from."""
+
+    key: str
+    index: int
+    quote: str
+
+
 class Answer(BaseModel):
     question: str
     answer: str
@@ -98,6 +119,11 @@ class Answer(BaseModel):
         default="offline", description="Who wrote the answer: the LLM, or the offline extractive writer."
     )
     notes: list[str] = Field(default_factory=list, description="Degradations and removed citations.")
+    question_type: str = "general"
+    sentences: list[AnswerSentence] = Field(default_factory=list)
+    evidence: list[EvidenceQuote] = Field(default_factory=list)
+    closest_names: list[str] = Field(default_factory=list, description="When refused for an unknown name.")
+    best_similarity: float | None = Field(default=None, description="Best sentence-to-question cosine seen.")
 
     @field_validator("mode", mode="before")
     @classmethod

@@ -24,7 +24,7 @@ class Role(str, Enum):
 # A sentence that reports what *other* people claim or believe: never the cited paper's own finding.
 _REPORTED = re.compile(
     r"\b(?:some|many|several|recent|prior|previous|existing|earlier|other|past)\s+(?:\w+\s+){0,2}?"
-    r"(?:studies|works?|research|papers?|literature|findings|reports|methods|approaches|efforts|analyses)\s+"
+    r"(?:studies|works?|research(?:es)?|papers?|literature|findings|reports|methods|approaches|efforts|analyses)\s+"
     r"(?:\w+\s+){0,2}?(?:have\s+|has\s+)?(?:suggest|show|shown|claim|report|argue|find|found|found|demonstrat"
     r"|indicat|propos|observ|reveal|hypothesi|assum|posit|note|believ|attribut|focus|rely|relied)\w*"
     r"|\b(?:it\s+(?:is|has\s+been)\s+(?:widely\s+|commonly\s+|generally\s+|often\s+|long\s+)?"
@@ -37,15 +37,23 @@ _REPORTED = re.compile(
 )
 # The abstract turns against a view it has just reported.
 _REJECTS = re.compile(
-    r"\b(?:contrary to|in contrast to|challeng\w*|refut\w*|contradict\w*|overturn\w*|question\w*|debunk\w*|"
+    r"\b(?:contrary to|in contrast to (?:this|these|such|prior|previous|common|conventional|popular)|"
+    r"(?:challenge|challenges|challenged|challenging|question|questions|questioned|questioning) "
+    r"(?:this|these|that|such|the (?:common|conventional|prevailing|popular|widespread)|whether|prior|previous)|"
+    r"refut\w*|contradict\w*|overturn\w*|debunk\w*|"
     r"we (?:find|show|demonstrate|observe|argue|reveal) (?:that )?(?:this|these|such|the opposite|otherwise)|"
-    r"do(?:es)? not (?:hold|generalize|transfer)|fail(?:s|ed)? to (?:hold|replicate|generalize)|"
-    r"(?:is|are) (?:largely )?(?:an artifact|spurious|misleading|unfounded)|"
-    r"only (?:work|hold|apply)s? (?:for|on|in)|the opposite)\b",
+    r"do(?:es)? not (?:hold|generalize|transfer)|fail(?:s|ed|ing)? to (?:hold|replicate|reproduce|generalize|"
+    r"transfer|achieve similar|match)|"
+    r"(?:is|are|be|were) (?:largely |often |mostly )?(?:an artifact|spurious|misleading|unfounded|unreliable|"
+    r"overstated|inflated|overestimated|illusory)|"
+    r"only (?:work|hold|apply)s? (?:for|on|in)|only (?:accurate|correct|genuine|true|clean) \w+|the opposite)\b",
     re.IGNORECASE,
 )
 _OWN = re.compile(r"\b(?:we|our|us|ours)\b|^(?:this|the present|our) (?:paper|work|study|article|report)\b",
                   re.IGNORECASE)
+_FIRST_OWN = re.compile(r"\b(?:we|our)\b|^(?:this|the present|our) (?:paper|work|study|article|report)\b",
+                        re.IGNORECASE)
+_HERE = re.compile(r"^(?:here|in this (?:paper|work|study))\b", re.IGNORECASE)
 _OBJECTIVE = re.compile(
     r"\b(?:we (?:aim|seek|set out|ask|investigate|study|examine|explore|address|focus on|tackle|revisit)|"
     r"(?:this|the present|our) (?:paper|work|study|article) (?:aims|seeks|investigates|studies|examines|"
@@ -97,6 +105,10 @@ _FIELD_BACKGROUND = re.compile(
 )
 
 
+_FUTURE = re.compile(r"\b(?:still (?:meets|faces|struggles|has|lacks|falls short)|future (?:work|research|efforts|"
+                     r"studies|directions?)|left (?:open|for future)|remains? (?:an )?open)\b", re.IGNORECASE)
+_FOR_FUTURE_USE = re.compile(r"\b(?:facilitat|foster|support|enabl|inspir|benefit|spur|advanc|guid)\w* (?:further |"
+                             r"the )?(?:future|further)\b", re.IGNORECASE)
 _LEAVE_FOR_FUTURE = re.compile(r"\b(?:leave|left)\b[^.]{0,40}\bfuture\b", re.IGNORECASE)
 _NUMBERED_RESULT = re.compile(r"\d+(?:\.\d+)?\s?(?:%|\\%|x\b|×|points?\b)")
 _PROBLEM = re.compile(
@@ -105,6 +117,21 @@ _PROBLEM = re.compile(
     re.IGNORECASE,
 )
 _RESULT_VERBS = re.compile(r"\b(?:outperform\w*|surpass\w*|achiev\w*|we (?:find|show|demonstrate))\b", re.IGNORECASE)
+
+
+# A claim that itself says the paper is *reporting* earlier work ("As background, this abstract reports
+# earlier work: ..."), which is then a correct reading of a background sentence, not a misattribution.
+_ATTRIBUTED = re.compile(
+    r"^\s*(?:as background\b|according to (?:the )?(?:earlier|prior|previous|other) work\b)"
+    r"|\b(?:this abstract|the abstract|this paper|the authors|the paper) (?:reports?|cites?|notes?|mentions?|"
+    r"summari[sz]es?|describes?) (?:that )?(?:earlier|prior|previous|other|existing) (?:work|studies|research)\b",
+    re.IGNORECASE,
+)
+
+
+def attributes_to_other_work(claim: str) -> bool:
+    """The claim says outright that the cited paper reports others' work, not its own finding."""
+    return bool(_ATTRIBUTED.search(claim))
 
 
 def reports_other_work(sentence: str) -> bool:
@@ -123,6 +150,8 @@ def sentence_role(sentence: str, index: int, n: int) -> Role:
     own = bool(_OWN.search(s))
     if reports_other_work(s) and not re.search(r"\bwe (?:find|show|demonstrate|reveal)\b", s, re.IGNORECASE):
         return Role.BACKGROUND
+    if _FUTURE.search(s) and index > 0 and not _FOR_FUTURE_USE.search(s):
+        return Role.LIMITATION
     if _METHOD.search(s) and own and not _LEAVE_FOR_FUTURE.search(s):
         return Role.METHOD
     if _LIMITATION.search(s) and (own or index >= n - 2 or "future" in s.lower()):
@@ -150,8 +179,23 @@ def sentence_role(sentence: str, index: int, n: int) -> Role:
 
 
 def sentence_roles(sentences: list[str]) -> list[Role]:
+    """Roles of a whole abstract. Abstracts state the field's context before the paper's own first
+    statement ("we ...", "this paper ...", "here, ..."), so every unmarked sentence before that point is
+    background, whatever verbs it uses ("PRMs provide feedback ..., potentially improving ...")."""
     n = len(sentences)
-    return [sentence_role(s, i, n) for i, s in enumerate(sentences)]
+    roles = [sentence_role(s, i, n) for i, s in enumerate(sentences)]
+    first_own = next((i for i, s in enumerate(sentences) if _FIRST_OWN.search(s.strip()) or _HERE.match(s.strip())),
+                     None)
+    if first_own is not None:
+        for i in range(first_own):
+            if roles[i] not in (Role.LIMITATION,):
+                roles[i] = Role.BACKGROUND
+        # After it, an unmarked problem statement is the paper's own finding about its method, not context.
+        for i in range(first_own + 1, n):
+            s = sentences[i]
+            if roles[i] == Role.BACKGROUND and not reports_other_work(s) and not _FIELD_BACKGROUND.search(s):
+                roles[i] = Role.LIMITATION if _LIMITATION.search(s) or _PROBLEM.search(s) else Role.RESULT
+    return roles
 
 
 OWN_ROLES = frozenset({Role.METHOD, Role.RESULT, Role.CONCLUSION, Role.LIMITATION, Role.OBJECTIVE})

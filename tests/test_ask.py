@@ -11,9 +11,10 @@ from pathlib import Path
 from click.testing import CliRunner
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-from reviewer.answer import answer_question
+from reviewer.answer import answer_question, retrieve_for
 from reviewer.cli import cli
 from reviewer.llm.client import LLMClient
+from reviewer.question import analyse
 from reviewer.retrieve import HybridRetriever
 from reviewer.settings import Settings
 
@@ -27,7 +28,9 @@ def test_extractive_answer_cites_only_retrieved_papers(seeded_home: Path) -> Non
     assert set(out) >= {"answer", "citations", "refused", "mode"}
     assert out["mode"] == "offline" and out["refused"] is False
     assert "Extractive answer" in out["answer"]
-    retrieved = {h.key for h in HybridRetriever(Settings()).search(QUESTION, k=Settings().retrieve_k)}
+    # Retrieved = the question's own search plus its sub-queries (each compared side).
+    retrieved = {p.key for p in retrieve_for(analyse(QUESTION), HybridRetriever(Settings()), Settings().retrieve_k,
+                                             None)}
     cited = {c["key"] for c in out["citations"]}
     assert cited and cited <= retrieved
     assert "process reward" in out["answer"].lower()
@@ -113,7 +116,7 @@ def test_extractive_bullets_are_checked_one_by_one(seeded_home: Path) -> None:
     answer = answer_question("What are the known failure modes of LLM-as-a-judge evaluation?", settings, retriever)
     bullets = [line for line in answer.answer.splitlines() if line.startswith("- ")]
     cited = [c for c in cited_sentences(answer.answer) if c.keys]
-    assert len(bullets) >= 2 and len(cited) == len(bullets)
+    assert len(bullets) >= 2 and len(cited) == len(bullets) + 1  # the lead sentence, then one per bullet
     papers = {p.key: p for p in retriever.catalog.get_many(c.id for c in answer.citations).values()}
     checker = ClaimChecker(settings)
     for c in cited:

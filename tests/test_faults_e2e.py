@@ -19,14 +19,15 @@ from fake_openai_server import FakeOpenAIServer, Fault, Reply, fake_openai
 from pydantic import SecretStr
 
 from helpers_servers import StageResponder, cli_env, run_cli
-from reviewer.answer import FALLBACK_HEADER, answer_question
+from reviewer.answer import FALLBACK_HEADER, answer_question, retrieve_for
 from reviewer.citations import keys_in
 from reviewer.llm.client import LLMClient
 from reviewer.llm.ledger import Ledger
 from reviewer.models import Answer
+from reviewer.question import analyse
 from reviewer.retrieve import HybridRetriever
 from reviewer.settings import Settings
-from reviewer.survey.render import render_markdown
+from reviewer.survey.report import render_markdown
 from reviewer.survey.run import SurveyRun, run_survey
 
 __all__ = ["fake_openai"]
@@ -71,7 +72,8 @@ def ask(fake: FakeOpenAIServer, retriever: HybridRetriever, tmp_path: Path, step
 
 
 def retrieved_keys(retriever: HybridRetriever) -> set[str]:
-    return {h.key for h in retriever.search(QUESTION, k=Settings().retrieve_k)}
+    """The papers `ask` retrieves: the question's search plus its sub-queries (e.g. each compared side)."""
+    return {p.key for p in retrieve_for(analyse(QUESTION), retriever, Settings().retrieve_k, None)}
 
 
 def assert_clean(answer: Answer, retriever: HybridRetriever) -> None:

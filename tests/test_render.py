@@ -18,7 +18,7 @@ from reviewer.survey.models import (
     SurveyReport,
     TableRow,
 )
-from reviewer.survey.render import (
+from reviewer.survey.report import (
     bibliography,
     escape_cell,
     escape_md,
@@ -59,7 +59,8 @@ def _report(papers: dict[str, Paper]) -> SurveyReport:
         sections=sections,
         table=[
             TableRow(key="bkey", method=Cell(text="a | b method <x>", source="offline"),
-                     evaluation=Cell(text="GSM8K", source="offline")),
+                     task=Cell(text="step | verification", source="offline"),
+                     benchmarks=Cell(text="GSM8K", source="offline")),
             TableRow(key="akey"),
             TableRow(key="ckey", result=Cell(text="# heading-like result", source="llm")),
         ],
@@ -121,7 +122,7 @@ def test_markdown_is_inert_and_citations_resolve() -> None:
         if line.startswith("#"):
             assert line.startswith(("# Survey:", "## ", "### "))
     table = [line for line in md.splitlines() if line.startswith("| ")]
-    assert table and all(len(re.findall(r"(?<!\\)\|", line)) == 5 for line in table)
+    assert table and all(len(re.findall(r"(?<!\\)\|", line)) == 6 for line in table)
 
 
 def test_bibliography_numbers_by_first_citation_and_lists_exactly_cited() -> None:

@@ -21,7 +21,7 @@ from reviewer.llm.client import LLMClient
 from reviewer.llm.ledger import Ledger
 from reviewer.settings import Settings
 from reviewer.survey.models import EvidenceResult, Outline
-from reviewer.survey.render import render_markdown
+from reviewer.survey.report import render_markdown
 from reviewer.survey.run import run_survey
 
 TOPIC = "process reward models for LLM reasoning"
@@ -108,7 +108,7 @@ def test_llm_survey_prompts_checks_and_cache(settings: Settings, tmp_path: Path)
     evidence = EvidenceResult.model_validate_json((run.run_dir / "evidence.json").read_text())
     assert any(MISQUOTE[:40] in d for d in evidence.dropped_quotes)
     assert all(MISQUOTE not in s.text for e in evidence.papers for s in e.sentences)
-    assert all("XYZ-999" not in e.row.evaluation.text for e in evidence.papers)
+    assert all("XYZ-999" not in e.row.benchmarks.text for e in evidence.papers)
     assert any(e.row.method.source == "llm" for e in evidence.papers)
 
     # Invented keys and unsupported sentences never reach the report.

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from conftest import build_seeded_template
 from reviewer.citations import keys_in
 from reviewer.settings import Settings
-from reviewer.survey.render import render_bibtex, render_markdown
+from reviewer.survey.report import render_bibtex, render_markdown
 from reviewer.survey.run import STAGES, run_survey
 
 TOPIC = "process reward models for LLM reasoning"
@@ -60,9 +60,12 @@ def test_survey_structure_citations_bibliography_table(settings: Settings, prm_r
     # Every section cites something, and sentences only cite papers that were retrieved.
     for section in report.sections:
         assert section.cited_keys
-    # The table: a header and one row per cited paper.
-    assert "| Paper | Method / contribution | Evaluation / benchmark | Key result |" in md
+    # The table: typed fields for every cited paper; sparse papers are listed under it, never as empty rows.
+    assert "| Ref. | Method | Task | Benchmarks and datasets | Headline result |" in md
     assert {r.key for r in report.table} == set(bib_keys)
+    table_lines = [line for line in md.splitlines() if line.startswith("| \\[")]
+    assert table_lines and all(line.count("|   |") < 2 for line in table_lines)
+    assert "…" not in "".join(table_lines)
     assert "## References" in md and "## Appendix: coverage" in md
     # Weakly related papers are reported, never cited.
     assert not {w.key for w in report.coverage.weak} & set(cited)

@@ -8,11 +8,10 @@ Heavy modules are imported on first use so importing this package stays cheap.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, Field
-
-from reviewer.models import EvidenceSentence, Paper
+from reviewer.checker.types import LABELS, ClaimVerdict, Label
+from reviewer.models import Paper
 from reviewer.settings import Settings
 
 if TYPE_CHECKING:
@@ -20,17 +19,8 @@ if TYPE_CHECKING:
     from reviewer.checker.offline import OfflineChecker
     from reviewer.llm import LLMClient
 
-__all__ = ["ClaimChecker", "ClaimVerdict"]
+__all__ = ["LABELS", "ClaimChecker", "ClaimVerdict", "Label"]
 
-
-class ClaimVerdict(BaseModel):
-    """A verdict on one claim with the verbatim sentences and signals it rests on."""
-
-    label: Literal["SUPPORTED", "CONTRADICTED", "UNSUPPORTED"]
-    score: float = Field(ge=0.0, le=1.0, description="Support confidence in [0, 1].")
-    evidence: list[EvidenceSentence] = Field(default_factory=list)
-    reasons: list[str] = Field(default_factory=list)
-    mode: Literal["offline", "llm"] = "offline"
 
 
 class ClaimChecker:

@@ -12,10 +12,20 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
+from reviewer.checker.claimtext import clean_claim
+from reviewer.checker.families import (
+    comparison_reversed,
+    entity_swapped,
+    hedge_strengthened,
+    near_copy_edits,
+    quantifier_conflict,
+    rank_conflict,
+)
+from reviewer.checker.numbers import check_numbers, extract_numbers
 from reviewer.textutil import content_stems, lexical_overlap, stemmer, words
 
 FEATURE_NAMES: tuple[str, ...] = (
@@ -33,21 +43,12 @@ FEATURE_NAMES: tuple[str, ...] = (
     "dir_reversed",  # antonym swap: increase/decrease, improves/degrades, ... (alignment-weighted)
     "dir_agree",  # same direction cue on both sides (alignment-weighted)
     "claim_len",  # log of the number of claim content stems
+    "comp_reversed",  # the two arguments of a comparison in the opposite order (alignment-weighted)
+    "quant_conflict",  # clashing quantifiers: all vs none, most vs few (alignment-weighted)
+    "entity_swap",  # the best sentence with one named term replaced by another of the abstract
+    "hedge_up",  # the claim states as certain what the best sentence hedges
 )
 
-_NUM = re.compile(
-    r"(?<![\w.\-/])(\d+(?:,\d{3})*(?:\.\d+)?)"
-    r"(?:\s?(%|percent\b|per cent\b|-?fold\b|×|x\b|[KMBT]\b|pp\b|points?\b|"
-    r"million\b|billion\b|thousand\b|bp\b)|(?![\w.]*\w))"
-)
-_UNIT_CANON = {"percent": "%", "per cent": "%", "fold": "x", "-fold": "x", "×": "x", "point": "pp",
-               "points": "pp", "pp": "pp"}
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
-_WORD_NUMS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "hundred": 100, "twice": 2, "double": 2,
-    "doubles": 2, "doubled": 2, "triple": 3, "tripled": 3, "half": 0.5, "halved": 0.5,
-}
 _NEGATOR = re.compile(
     r"\b(?:not|no|never|none|neither|nor|cannot|without|unable|nothing|lacks?|lacking|lacked|"
     r"fail(?:s|ed|ing)?|absence|\w+n't)\b",
@@ -72,6 +73,8 @@ DIRECTION_FAMILIES: tuple[tuple[frozenset[str], frozenset[str], bool], ...] = (
     _family("promot activ induc stimul facilit enabl encourag",
             "inhibit suppress prevent block repress imped inactiv abolish hinder", True),
     _family("posit", "negat", True),
+    _family("mitig allevi reliev amelior", "worsen exacerb aggrav", True),
+    _family("gain", "loss", False),
     _family("faster acceler fast hasten", "slower slow deceler delay", True),
     _family("stronger strengthen strong", "weaker weaken weak", False),
     _family("requir necessari essenti indispens", "dispens unnecessari", False),
@@ -86,91 +89,6 @@ def all_stems(text: str) -> list[str]:
     """Every word stemmed (stopwords kept: 'more', 'less', 'not' carry direction and negation)."""
     toks = [p.lower() for w in words(text) for p in w.split("-") if p]
     return stemmer().stemWords(toks)
-
-
-# ---------------------------------------------------------------- numbers
-
-
-@dataclass(frozen=True)
-class Number:
-    value: float
-    unit: str  # '%', 'x', 'pp', 'bp', or '' for a bare number
-    raw: str
-    context: frozenset[str]  # content stems near the number: what it is a number *of*
-    tol: float = 0.5  # half a unit of the last printed digit: 74.7 matches 74.68
-
-
-def extract_numbers(text: str, word_numbers: bool = False) -> list[Number]:
-    """Numbers with units and nearby content stems; identifiers like GPT-4 or ResNet-50 are not numbers."""
-    out: list[Number] = []
-    for m in _NUM.finditer(text):
-        if text[max(0, m.start() - 1) : m.start()] == "[":
-            continue  # a citation marker, not a quantity
-        digits_str, raw_unit = m.group(1), m.group(2) or ""
-        scale = _SCALE.get(raw_unit, 1.0)
-        unit = "" if raw_unit in _SCALE else _UNIT_CANON.get(raw_unit.lower(), raw_unit.lower())
-        decimals = len(digits_str.split(".")[1]) if "." in digits_str else 0
-        out.append(Number(
-            value=float(digits_str.replace(",", "")) * scale,
-            unit=unit,
-            raw=m.group(0).strip(),
-            context=_context(text, m.start(), m.end()),
-            tol=0.5 * 10 ** (-decimals) * scale + 1e-9,
-        ))
-    if word_numbers:
-        for m in re.finditer(r"\b(" + "|".join(_WORD_NUMS) + r")\b", text, re.IGNORECASE):
-            out.append(Number(float(_WORD_NUMS[m.group(1).lower()]), "", m.group(0),
-                              _context(text, m.start(), m.end())))
-    return out
-
-
-def _context(text: str, start: int, end: int, width: int = 40) -> frozenset[str]:
-    left = _CLAUSE_BREAK.split(text[max(0, start - width) : start])[-1]
-    right = _CLAUSE_BREAK.split(text[end : end + width])[0]
-    return frozenset(s for s in content_stems(f"{left} {right}") if not s[:1].isdigit())
-
-
-def same_value(claim: Number, evidence: Number) -> bool:
-    """Equal up to the claim's printed precision, or the same share written as percent vs fraction."""
-    b = evidence.value
-    return any(abs(claim.value - c) <= claim.tol for c in (b, b * 100, b / 100))
-
-
-@dataclass
-class NumberCheck:
-    matched: int = 0
-    unmatched: list[str] = field(default_factory=list)
-    conflicts: list[tuple[str, str, int]] = field(default_factory=list)  # claim raw, evidence raw, sentence
-
-
-def check_numbers(claim: str, all_text: str, aligned: list[tuple[int, str, float]]) -> NumberCheck:
-    """Claim numbers must appear in the evidence; a different number for the same thing is a conflict.
-
-    `aligned` holds (sentence index, text, alignment) for the best-aligned sentences. "The same thing"
-    means same unit and a shared content stem near both numbers (or, for a very well aligned sentence,
-    simply the same unit).
-    """
-    result = NumberCheck()
-    evidence_values = extract_numbers(all_text, word_numbers=True)
-    for num in extract_numbers(claim):
-        if any(same_value(num, e) for e in evidence_values):
-            result.matched += 1
-            continue
-        conflict = None
-        for idx, text, align in aligned:
-            for e in extract_numbers(text):
-                if e.unit != num.unit:
-                    continue
-                if (num.context & e.context) or align >= 0.75:
-                    conflict = (num.raw, e.raw, idx)
-                    break
-            if conflict:
-                break
-        if conflict:
-            result.conflicts.append(conflict)
-        else:
-            result.unmatched.append(num.raw)
-    return result
 
 
 # ---------------------------------------------------------------- negation and direction
@@ -235,6 +153,16 @@ def direction_reversals(claim: str, sentence: str, strong_only: bool = False) ->
     return out
 
 
+def opposite_words(claim_words: list[str], sentence_words: list[str]) -> bool:
+    """Word lists (one diff edit) on opposite sides of a direction family, or a prefix flip."""
+    c, s = set(stemmer().stemWords(claim_words)), set(stemmer().stemWords(sentence_words))
+    for up, down, _ in DIRECTION_FAMILIES:
+        if (c & up and s & down) or (c & down and s & up):
+            return True
+    return any(a == p + b or b == p + a for a in claim_words for b in sentence_words for p in _FLIP_PREFIXES
+               if len(a) > 4 and len(b) > 4)
+
+
 def direction_agrees(claim: str, sentence: str) -> bool:
     c, s = set(all_stems(claim)), set(all_stems(sentence))
     return any((c & up and s & up) or (c & down and s & down) for up, down, _ in DIRECTION_FAMILIES)
@@ -276,31 +204,6 @@ def bigram_coverage(claim_stems: list[str], evidence_stems: list[list[str]]) -> 
 # ---------------------------------------------------------------- all together
 
 
-_CITATION = re.compile(
-    r"\s*(?:\[[^\]]{1,80}\]|\((?:[A-Z][^()]{0,60}?(?:et al\.?|\b(?:19|20)\d{2}[a-z]?)[^()]{0,20})\))"
-)
-_ATTRIBUTION = re.compile(
-    r"^(?:(?:[A-Z][\w'\-]+(?:\s+(?:et al\.?|and [A-Z][\w'\-]+))?(?:\s*\(\d{4}[a-z]?\))?)|the authors|they|"
-    r"this (?:paper|work|study)|the (?:paper|work|study))\s+(?:also\s+)?"
-    r"(?:find|found|finds|show|showed|shows|report|reported|reports|demonstrate|demonstrated|demonstrates|"
-    r"observe|observed|observes|argue|argued|argues|note|noted|notes|claim|claimed|claims)\s+that\s+",
-    re.IGNORECASE,
-)
-
-
-def clean_claim(claim: str) -> str:
-    """The claim without citation markers and 'Wang et al. (2024) show that' attributions.
-
-    Generated survey sentences carry both; neither is something the abstract has to state.
-    """
-    text = _CITATION.sub("", claim).strip()
-    m = _ATTRIBUTION.match(text)
-    if m and len(text) - m.end() > 15:
-        text = text[m.end() :]
-        text = text[:1].upper() + text[1:]
-    return text
-
-
 @dataclass
 class Analysis:
     """Features plus what explains them: the ranked sentences and human-readable reasons."""
@@ -313,6 +216,8 @@ class Analysis:
     strong_contradiction: bool  # a near-verbatim alignment with a changed number/direction/negation
     near_verbatim: bool  # the claim is (almost) one evidence sentence with nothing contradicting it
     unverifiable: bool = False  # the claim names terms or numbers the evidence never mentions
+    overstated: bool = False  # a close restatement that turns the evidence's hedge into a certainty
+    foreign_edit: bool = False  # a near-copy of a sentence with one name replaced by one the evidence lacks
 
 
 def compute_features(
@@ -398,11 +303,54 @@ def compute_features(
         elif direction_agrees(claim, text):
             direction_decided = True
             feats["dir_agree"] = a
+    for i, text, a in aligned[:2]:
+        if comparison_reversed(claim, text):
+            feats["comp_reversed"] = max(feats["comp_reversed"], a)
+            reasons.append(f"comparison reversed: the arguments are in the opposite order (sentence {i})")
+            contra.append(i)
+            strong = strong or a >= 0.6
+        if quantifier_conflict(claim, text):
+            feats["quant_conflict"] = max(feats["quant_conflict"], a)
+            reasons.append(f"quantifier differs (sentence {i})")
+            contra.append(i)
+            strong = strong or (a >= 0.8 and i == b1)
+        for c_raw, e_raw in rank_conflict(claim, text):
+            feats["num_conflict"] = max(feats["num_conflict"], a)
+            reasons.append(f"rank {c_raw} in claim but evidence says {e_raw}")
+            contra.append(i)
+            strong = strong or a >= 0.7
+    foreign_edit = hedge_edit = False
+    for i in order[:2]:
+        edits = near_copy_edits(claim, sentences[i], all_text, opposite_words)
+        if edits is None:
+            continue
+        a = float(lex[i])
+        found = [("num_conflict", edits.numbers, "number"), ("dir_reversed", edits.antonyms, "direction"),
+                 ("neg_flip", edits.negation, "negation"), ("quant_conflict", edits.quantifiers, "quantifier"),
+                 ("entity_swap", edits.swapped, "entity")]
+        for name, items, what in found:
+            if items:
+                feats[name] = max(feats[name], a)
+                reasons.append(f"edited {what} of sentence {i}: {items[0]}")
+                contra.append(i)
+                strong = True
+        foreign_edit = foreign_edit or (bool(edits.foreign) and not edits.contradicts)
+        hedge_edit = hedge_edit or (bool(edits.hedge) and not edits.contradicts and i == b1)
+    rest = " ".join([extra_text, *sentences[:b1], *sentences[b1 + 1 :]])
+    if entity_swapped(claim, sentences[b1], rest, named_terms(claim), named_terms(sentences[b1])):
+        feats["entity_swap"] = float(lex[b1])
+        reasons.append(f"an entity of the abstract stands in place of another (sentence {b1})")
+        contra.append(b1)
+        strong = strong or lex[b1] >= 0.5
+    hedged = hedge_edit or hedge_strengthened(claim, sentences[b1])
+    if hedged:
+        feats["hedge_up"] = float(lex[b1])
+        reasons.append(f"claim states as certain what the evidence hedges (sentence {b1})")
     for t in missing_terms[:3]:
         reasons.append(f"term {t!r} in claim not in evidence")
     # A claim that restates its best sentence is supported by it, whatever cues other sentences carry.
     near_verbatim = (
-        b1 not in contra and not nums.unmatched and not missing_terms
+        b1 not in contra and not nums.unmatched and not missing_terms and not hedged
         and lex[b1] >= 0.9 and dense[b1] >= 0.85
     )
     return Analysis(
@@ -414,4 +362,6 @@ def compute_features(
         strong_contradiction=strong,
         near_verbatim=near_verbatim,
         unverifiable=bool(missing_terms or nums.unmatched),
+        overstated=hedged and lex[b1] >= 0.6,
+        foreign_edit=foreign_edit,
     )

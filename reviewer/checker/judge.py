@@ -8,10 +8,11 @@ error, invalid structured output, budget) the offline checker answers and the ve
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
+from reviewer.checker.types import ClaimVerdict, Label
 from reviewer.errors import BudgetExceeded, LLMError
 from reviewer.llm.blocks import abstracts_block
 from reviewer.models import EvidenceSentence, Paper
@@ -19,7 +20,6 @@ from reviewer.quotes import quote_sentences, verify_quote
 from reviewer.textutil import split_sentences
 
 if TYPE_CHECKING:
-    from reviewer.checker import ClaimVerdict
     from reviewer.checker.offline import OfflineChecker
     from reviewer.llm import LLMClient
 
@@ -30,7 +30,7 @@ STAGE = "check"
 class JudgeReply(BaseModel):
     """What the judge prompt asks the model for."""
 
-    label: Literal["SUPPORTED", "CONTRADICTED", "UNSUPPORTED"]
+    label: Label
     quotes: list[str] = Field(default_factory=list, description="Verbatim sentences from the abstracts.")
     rationale: str = Field(default="", description="One short sentence explaining the label.")
 
@@ -55,8 +55,6 @@ class LLMJudge:
         self.offline = offline
 
     def check(self, claim: str, papers: list[Paper]) -> ClaimVerdict:
-        from reviewer.checker import ClaimVerdict
-
         try:
             reply = self.llm.structured(
                 STAGE, PROMPT, {"claim": claim, "abstracts": abstracts_block(papers)}, JudgeReply

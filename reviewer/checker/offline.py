@@ -1,10 +1,12 @@
 """Offline claim checking: evidence sentences + signals from `features.py` + a small fitted combiner.
 
-The combiner is two logistic regressions fitted on SciFact train (`evals/fit_checker.py`, see
-CheckerParams); weights, feature scaling and thresholds live in `reviewer/assets/checker_params.json`.
-Two guard rules sit on top because SciFact has few claims of our main use case (sentences that copy
-an abstract sentence): a near-verbatim copy with nothing contradicting it is SUPPORTED, and a
-near-verbatim copy with a changed number, reversed direction or flipped negation is CONTRADICTED.
+The combiner is two logistic regressions fitted on SciFact train plus the synthetic perturbation set
+(`evals/fit_checker.py`, see CheckerParams); weights, scaling and thresholds live in
+`reviewer/assets/checker_params.json`. Rules sit on top, in this order: a near-copy of an evidence
+sentence with an edited number, direction, negation, quantifier or entity is CONTRADICTED; one that
+names something the evidence never mentions is UNSUPPORTED; a claim whose only evidence is a sentence
+reporting other work is UNSUPPORTED (CONTRADICTED when the abstract goes on to reject that view); a
+claim that turns the evidence's hedge into a certainty is UNSUPPORTED; a faithful near-copy is SUPPORTED.
 """
 
 from __future__ import annotations
@@ -19,19 +21,27 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from reviewer.checker.features import FEATURE_NAMES, Analysis, clean_claim, compute_features
+from reviewer.checker.types import LABELS, ClaimVerdict
 from reviewer.errors import ConfigError
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.resources import asset
+from reviewer.roles import (
+    Role,
+    attributes_to_other_work,
+    rejects_reported_view,
+    reports_other_work,
+    sentence_role,
+)
 from reviewer.settings import Settings
 from reviewer.textutil import split_sentences
 
 if TYPE_CHECKING:
-    from reviewer.checker import ClaimVerdict
     from reviewer.vector_cache import VectorCache
 
 PARAMS_PATH = asset("checker_params.json")
-CLASSES: tuple[str, str, str] = ("SUPPORTED", "CONTRADICTED", "UNSUPPORTED")
+CLASSES = LABELS
 MAX_EVIDENCE = 3
+LEX_TOP1 = FEATURE_NAMES.index("lex_top1")
 
 
 class BinaryModel(BaseModel):
@@ -151,18 +161,35 @@ class OfflineChecker:
         return analysis, items
 
     def check(self, claim: str, papers: list[Paper]) -> ClaimVerdict:
-        from reviewer.checker import ClaimVerdict
-
+    
         analysis, items = self.analyse(claim, papers)
         params = self.params
         probs = probabilities(params, analysis.features)[0]
         label = decide(probs, params.support_threshold, params.contradict_threshold)
         score = float(probs[0])
         reasons = list(analysis.reasons)
+        background = None if attributes_to_other_work(claim) else _background_only(analysis, items)
         if analysis.strong_contradiction:
             if label != "CONTRADICTED":
                 reasons.append("guard: near-verbatim evidence states something different")
             label, score = "CONTRADICTED", min(score, 0.1)
+        elif background is not None and (label == "SUPPORTED" or analysis.features[LEX_TOP1] >= 0.6):
+            rejected, where = background
+            label = "CONTRADICTED" if rejected else "UNSUPPORTED"
+            if rejected:
+                same = [k for k, x in enumerate(items) if x.paper_id == items[where].paper_id and k > where]
+                analysis.contradiction_sentences = [k for k in same if rejects_reported_view([items[k].text], -1)][:1]
+            reasons.append(
+                f"rule: the only evidence (sentence {items[where].index} of {items[where].key}) reports other "
+                "work, not the paper's own finding" + ("; the abstract goes on to reject that view" if rejected else "")
+            )
+            score = min(score, 0.1)
+        elif analysis.foreign_edit:
+            label, score = "UNSUPPORTED", min(score, 0.3)
+            reasons.append("guard: the claim copies a sentence but names something the evidence never mentions")
+        elif analysis.overstated:
+            label, score = "UNSUPPORTED", min(score, 0.3)
+            reasons.append("guard: the claim states as certain what the evidence only hedges")
         elif analysis.near_verbatim:
             if label != "SUPPORTED":
                 reasons.append("guard: claim restates an evidence sentence")
@@ -179,6 +206,25 @@ class OfflineChecker:
             reasons=reasons,
             mode="offline",
         )
+
+
+def _background_only(analysis: Analysis, items: list[EvidenceSentence]) -> tuple[bool, int] | None:
+    """(rejected, sentence) when the best evidence reports other work and no own sentence is as close.
+
+    'Some studies suggest X' is the paper reporting X, often to refute it: citing the paper for X
+    would pass its background off as its finding. `rejected` says a later sentence turns against X.
+    """
+    if not analysis.order:
+        return None
+    best = analysis.order[0]
+    item = items[best]
+    sents = [x.text for x in items if x.paper_id == item.paper_id]
+    if not reports_other_work(item.text) or sentence_role(item.text, item.index, len(sents)) != Role.BACKGROUND:
+        return None
+    top = analysis.alignment[best]
+    if any(analysis.alignment[i] >= top - 0.05 and not reports_other_work(items[i].text) for i in analysis.order[1:]):
+        return None
+    return rejects_reported_view(sents, item.index), best
 
 
 def _summary(analysis: Analysis, probs: np.ndarray) -> str:

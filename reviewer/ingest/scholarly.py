@@ -15,11 +15,14 @@ from pathlib import Path
 from reviewer.errors import InputError
 from reviewer.ingest.detect import (
     MAX_AUTHORS,
+    MAX_JSONL_LINE_BYTES,
     build_record,
+    iter_lines,
     normalize_arxiv_id,
     normalize_doi,
     parse_year,
 )
+from reviewer.ingest.structured import record_from_mapping
 from reviewer.models import PaperRecord
 
 MAX_JSON_DOCUMENT_BYTES = 512 * 1024 * 1024
@@ -79,8 +82,6 @@ def records_from_json(
     path: Path, line: int | None, value: object, *, numbered: bool
 ) -> Iterator[PaperRecord | InputError]:
     """Records of one parsed JSON value; `numbered` adds 'entry N' to errors (no line per entry)."""
-    from reviewer.ingest.structured import record_from_mapping
-
     items = unwrap(value)
     if items is None:
         yield _fail(path, line, None, f"expected a JSON object or list of papers, got {type(value).__name__}")
@@ -287,3 +288,31 @@ def _arxiv_snapshot(path: Path, line: int | None, obj: Mapping[str, object]) -> 
 
 
 _PARSERS = {"csl": _csl, "openalex": _openalex, "s2": _s2, "arxiv": _arxiv_snapshot}
+
+
+# ---------------------------------------------------------------- JSONL
+
+
+def parse_jsonl(path: Path) -> Iterator[PaperRecord | InputError]:
+    """One JSON object per line; blank lines are skipped."""
+    for lineno, text in iter_lines(path, MAX_JSONL_LINE_BYTES):
+        if text is None:
+            yield InputError(str(path), f"line is longer than {MAX_JSONL_LINE_BYTES // 2**20} MiB; skipped", line=lineno)
+            continue
+        if not text or text.isspace():
+            continue
+        try:
+            obj = json.loads(text)
+        except json.JSONDecodeError as exc:
+            yield InputError(str(path), f"malformed JSON: {exc.msg} (column {exc.colno})", line=lineno)
+            continue
+        except (ValueError, RecursionError) as exc:
+            yield InputError(str(path), f"malformed JSON: {str(exc)[:200]}", line=lineno)
+            continue
+        if not isinstance(obj, dict):
+            yield InputError(str(path), f"expected a JSON object with title and abstract, got {type(obj).__name__}", line=lineno)
+            continue
+        if kind_of(obj) == "plain" and unwrap(obj) == [obj]:
+            yield record_from_mapping(path, lineno, obj)
+        else:  # an OpenAlex / Semantic Scholar / arXiv snapshot / CSL object, or an API page on one line
+            yield from records_from_json(path, lineno, obj, numbered=False)

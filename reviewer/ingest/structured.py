@@ -5,7 +5,6 @@ Each bad line, row or entry becomes an InputError naming its line, and parsing g
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -16,7 +15,6 @@ from reviewer.ingest.detect import (
     ABSTRACT_KEYS,
     CSV_DELIMITERS,
     MAX_AUTHORS,
-    MAX_JSONL_LINE_BYTES,
     MAX_TEXT_LINE_BYTES,
     TITLE_KEYS,
     build_record,
@@ -28,7 +26,6 @@ from reviewer.ingest.detect import (
     parse_year,
     split_authors,
 )
-from reviewer.ingest.scholarly import kind_of, records_from_json, unwrap
 from reviewer.models import PaperRecord
 
 # Accepted spellings (after norm_key) per PaperRecord field, most specific first.
@@ -137,34 +134,6 @@ def record_from_mapping(path: Path, line: int, raw: Mapping[str, object]) -> Pap
         year=year if isinstance(year, int) else None, date=values["date"], url=url, doi=doi,
         arxiv_id=arxiv_id, source_id=source_id,
     )
-
-
-# ---------------------------------------------------------------- JSONL
-
-
-def parse_jsonl(path: Path) -> Iterator[PaperRecord | InputError]:
-    """One JSON object per line; blank lines are skipped."""
-    for lineno, text in iter_lines(path, MAX_JSONL_LINE_BYTES):
-        if text is None:
-            yield _err(path, lineno, f"line is longer than {MAX_JSONL_LINE_BYTES // 2**20} MiB; skipped")
-            continue
-        if not text or text.isspace():
-            continue
-        try:
-            obj = json.loads(text)
-        except json.JSONDecodeError as exc:
-            yield _err(path, lineno, f"malformed JSON: {exc.msg} (column {exc.colno})")
-            continue
-        except (ValueError, RecursionError) as exc:
-            yield _err(path, lineno, f"malformed JSON: {str(exc)[:200]}")
-            continue
-        if not isinstance(obj, dict):
-            yield _err(path, lineno, f"expected a JSON object with title and abstract, got {type(obj).__name__}")
-            continue
-        if kind_of(obj) == "plain" and unwrap(obj) == [obj]:
-            yield record_from_mapping(path, lineno, obj)
-        else:  # an OpenAlex / Semantic Scholar / arXiv snapshot / CSL object, or an API page on one line
-            yield from records_from_json(path, lineno, obj, numbered=False)
 
 
 # ---------------------------------------------------------------- CSV

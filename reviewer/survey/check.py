@@ -16,6 +16,7 @@ from reviewer.citations import cited_sentences, keys_in, strip_citations
 from reviewer.errors import BudgetExceeded, LLMError
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.settings import Settings
+from reviewer.survey.context import Previous, SurveyContext
 from reviewer.survey.models import (
     CheckedSection,
     CheckResult,
@@ -174,3 +175,8 @@ def _revision_items(pending: list[_Pending], papers: dict[str, Paper]) -> str:
             + f"\nchecker: {item.verdict.label}\nabstracts:\n{evidence_block(cited, evidence)}"
         )
     return "\n\n---\n\n".join(blocks)
+
+
+def run(ctx: SurveyContext, previous: Previous) -> CheckResult:
+    """Check every drafted sentence; the LLM (when present) only revises the ones that fail."""
+    return SectionChecker(ctx.settings, ctx.papers, ctx.llm).run(previous.need_sections())

@@ -6,7 +6,7 @@ import re
 from datetime import datetime, timezone
 from typing import ClassVar, Literal
 
-from pydantic import BaseModel, Field, field_validator, model_validator
+from pydantic import AliasChoices, BaseModel, Field, field_validator, model_validator
 
 from reviewer.models import EvidenceSentence, Paper
 
@@ -89,21 +89,27 @@ class ScopeResult(StageOutput):
 
 # ---- 2. evidence ---------------------------------------------------------------------------------
 
-CellKind = Literal["method", "evaluation", "result"]
-
-
 class Cell(BaseModel):
-    """A comparison-table cell: a short span of the abstract (verified) or blank."""
+    """A comparison-table cell: a span of the title or abstract (verified), or blank."""
 
     text: str = ""
     source: Literal["llm", "offline", "none"] = "none"
 
 
 class TableRow(BaseModel):
+    """Typed fields of one paper: its method's name, the task, the benchmarks it names, a headline result."""
+
     key: str
-    method: Cell = Field(default_factory=Cell)
-    evaluation: Cell = Field(default_factory=Cell)
-    result: Cell = Field(default_factory=Cell)
+    method: Cell = Field(default_factory=Cell, description="Name of the method, system or resource.")
+    task: Cell = Field(default_factory=Cell, description="The problem or task it addresses.")
+    benchmarks: Cell = Field(default_factory=Cell, description="Benchmark and dataset names, comma-separated.")
+    result: Cell = Field(default_factory=Cell, description="A headline result with its number and metric.")
+
+    def cells(self) -> list[str]:
+        return [self.method.text, self.task.text, self.benchmarks.text, self.result.text]
+
+    def filled(self) -> int:
+        return sum(1 for c in self.cells() if c.strip())
 
 
 class PaperEvidence(BaseModel):
@@ -113,6 +119,7 @@ class PaperEvidence(BaseModel):
     paper_id: str
     relevance: float = Field(description="Best sentence score against the topic and sub-queries.")
     sentences: list[EvidenceSentence] = Field(default_factory=list)
+    limitations: list[EvidenceSentence] = Field(default_factory=list, description="Own limitation/future-work sentences.")
     summary: str | None = Field(default=None, description="LLM summary; prompt input only, never printed.")
     llm_relevance: int | None = None
     row: TableRow
@@ -127,7 +134,8 @@ class WeakPaper(BaseModel):
 class EvidenceResult(StageOutput):
     papers: list[PaperEvidence] = Field(description="Papers on topic, best first.")
     weak: list[WeakPaper] = Field(default_factory=list, description="Retrieved but weakly related.")
-    threshold: float = 0.0
+    threshold: float = Field(default=0.0, description="The absolute relevance floor.")
+    gazetteer: list[str] = Field(default_factory=list, description="Benchmark/dataset names known for this pool.")
     dropped_quotes: list[str] = Field(default_factory=list, description="LLM quotes that failed verification.")
 
 
@@ -138,9 +146,11 @@ class PaperNote(BaseModel):
     relevance: int = Field(ge=0, le=3, description="0 unrelated, 1 tangential, 2 related, 3 central.")
     summary: str = Field(default="", description="One or two sentences on what the paper contributes.")
     quotes: list[str] = Field(default_factory=list, description="Verbatim abstract sentences on the topic.")
-    method: str = Field(default="", description="Verbatim short span naming the method/contribution.")
-    evaluation: str = Field(default="", description="Verbatim short span naming benchmarks/datasets.")
-    result: str = Field(default="", description="Verbatim short span stating the key result.")
+    method: str = Field(default="", description="Verbatim name of the method, system or resource.")
+    task: str = Field(default="", description="Verbatim short span naming the problem or task.")
+    benchmarks: str = Field(default="", validation_alias=AliasChoices("benchmarks", "evaluation"),
+                            description="Verbatim benchmark and dataset names, comma-separated.")
+    result: str = Field(default="", description="Verbatim span stating a headline result with its number.")
 
 
 class EvidenceReply(BaseModel):

@@ -7,6 +7,7 @@ With an LLM: a structured outline whose validator drops keys that were not retri
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,9 @@ import numpy as np
 
 from reviewer.models import Paper
 from reviewer.settings import Settings
+from reviewer.survey.context import Previous, SurveyContext
 from reviewer.survey.models import (
+    Acronym,
     EvidenceResult,
     Outline,
     OutlineReply,
@@ -23,8 +26,8 @@ from reviewer.survey.models import (
     StageInfo,
     WeakPaper,
 )
-from reviewer.survey.terms import PhraseStats, title_case
-from reviewer.survey.themes import MIN_K, ThemeDoc, find_themes, name_group
+from reviewer.survey.terms import PhraseStats, title_case, topic_chunks
+from reviewer.survey.themes import MIN_K, ThemeDoc, find_themes, name_group, theme_title
 from reviewer.textutil import content_stems
 
 if TYPE_CHECKING:
@@ -75,11 +78,45 @@ def _embedder(settings: Settings) -> Callable[[list[str]], np.ndarray]:
     return embed
 
 
-def _scope_line(terms: list[str]) -> str:
-    if not terms:
-        return "Papers that share no strong common phrase."
-    listed = ", ".join(terms[:-1]) + f" and {terms[-1]}" if len(terms) > 1 else terms[0]
-    return f"Papers whose titles and evidence centre on {listed}."
+def _scope_line(title: str, n: int, terms: list[str]) -> str:
+    """One readable sentence: how many papers, on what, and the phrases they share."""
+    from reviewer.survey.synthesis import count_word
+
+    what = title[:1].lower() + title[1:] if not title[1:2].isupper() else title
+    line = f"{count_word(n).capitalize()} paper{'s' if n != 1 else ''} on {what}"
+    terms = [t for t in dict.fromkeys(terms) if t.lower() not in what.lower()][:3]
+    if terms:
+        listed = ", ".join(f"“{t}”" for t in terms[:-1]) + (" and " if len(terms) > 1 else "") + f"“{terms[-1]}”"
+        line += f", whose titles and abstracts share {listed}"
+    return line + "."
+
+
+_NOT_NOUNY = re.compile(r"\b(?:how|what|why|when|which|whether|are|is|do|does|can|make|makes|used|using)\b|^\w+ing\b",
+                        re.IGNORECASE)
+
+
+def single_title(topic: str, head: str) -> str:
+    """The one section's title when the topic has too few papers for themes: the topic if it is short."""
+    if 3 <= len(topic.split()) <= 8:
+        return title_case(topic)
+    if head:
+        return title_case(f"Work on {head}")
+    words = topic.split()[:8]
+    while len(words) > 3 and words[-1].lower() in {"a", "an", "the", "of", "for", "in", "on", "with", "and", "or", "to"}:
+        words.pop()
+    return title_case(" ".join(words))
+
+
+def topic_head(topic: str, acronyms: list[Acronym]) -> str:
+    """The topic's head phrase, in its short form when the corpus defines one ('PRMs')."""
+    chunks = [c for c in topic_chunks(topic) if 1 <= len(c.split()) <= 5 and not _NOT_NOUNY.search(c)]
+    if not chunks:
+        return ""
+    head = chunks[0]
+    for acr in acronyms:
+        if acr.phrase.lower() == head.lower():
+            return acr.short + ("s" if head.lower().endswith("s") and not acr.short.endswith("s") else "")
+    return head
 
 
 def offline_outline(
@@ -88,6 +125,7 @@ def offline_outline(
     papers: dict[str, Paper],
     settings: Settings,
     stored: dict[str, np.ndarray] | None = None,
+    acronyms: list[Acronym] | None = None,
 ) -> Outline:
     evidence = result.papers
     info = StageInfo(stage="outline")
@@ -97,17 +135,19 @@ def offline_outline(
     if len(evidence) < 2 * MIN_K:
         stats = PhraseStats([f"{d.title}. {d.body}" for d in docs])
         _, terms = name_group(stats, list(range(len(docs))), set(content_stems(topic)), set())
-        section = Section(title=title_case(topic), scope=_scope_line(terms), keys=[e.key for e in evidence])
+        title = single_title(topic, topic_head(topic, acronyms or []))
+        section = Section(title=title, scope=_scope_line(title, len(evidence), terms), keys=[e.key for e in evidence])
         return Outline(info=info, sections=[section], not_covered=list(result.weak))
     x = paper_vectors(evidence, papers, settings, stored)
     themes = find_themes(topic, docs, x, _embedder(settings))
     # Most central theme first: by the mean topic relevance of its papers.
     themes.sort(key=lambda t: -float(np.mean([evidence[i].relevance for i in t.members])))
-    sections = [
-        Section(title=t.title, scope=_scope_line(t.terms),
-                keys=[evidence[i].key for i in sorted(t.members, key=lambda i: -evidence[i].relevance)])
-        for t in themes
-    ]
+    head = topic_head(topic, acronyms or [])
+    sections = []
+    for t in themes:
+        title = theme_title(t.title, head, t.terms)
+        sections.append(Section(title=title, scope=_scope_line(title, len(t.members), t.terms),
+                                keys=[evidence[i].key for i in sorted(t.members, key=lambda i: -evidence[i].relevance)]))
     return Outline(info=info, sections=sections, not_covered=list(result.weak))
 
 
@@ -140,3 +180,18 @@ def llm_outline(topic: str, result: EvidenceResult, papers: dict[str, Paper], ll
     ]
     return Outline(info=StageInfo(stage="outline", mode="llm"), sections=sections,
                    not_covered=list(result.weak) + left_out)
+
+
+def run(ctx: SurveyContext, previous: Previous) -> Outline:
+    """An LLM outline when there are enough papers for 3+ themes, else the offline one."""
+    evidence = previous.need_evidence()
+    if ctx.llm is not None and len(evidence.papers) >= 2 * MIN_K:
+        return llm_outline(ctx.topic, evidence, ctx.papers, ctx.llm)
+    reason = None
+    if ctx.llm is not None:
+        reason = f"only {len(evidence.papers)} on-topic papers: too few for an LLM outline of 3+ themes"
+    stored = ctx.retriever.store.vectors([ctx.papers[e.key].id for e in evidence.papers])
+    acronyms = previous.scope.acronyms if previous.scope else []
+    result = offline_outline(ctx.topic, evidence, ctx.papers, ctx.settings, stored, acronyms)
+    result.info.reason = reason
+    return result

@@ -15,7 +15,10 @@ _LEADING_MARKERS = re.compile(
     r"^(?:Moreover|Furthermore|Additionally|In addition|Finally|Specifically|Importantly|Notably|Overall|"
     r"However|Besides|Further|Concretely|Crucially|Second|Third|First|Lastly|Meanwhile|Consequently|"
     r"As a result|In particular|To this end|Thus|Hence|Therefore|Then|Next|Different from (?:them|these|this)|"
-    r"Unlike (?:them|these|this)|In contrast|On the other hand|To address (?:this|these)(?: \w+)?),\s+"
+    r"Unlike (?:them|these|this)|In contrast|On the other hand|To address (?:this|these)(?: \w+)?|"
+    r"(?:Based on|Building on|Motivated by|Inspired by|In light of|Given) (?:it|this|these|that|them)(?: \w+)?|"
+    r"To (?:mitigate|address|tackle|solve|overcome|achieve|close|bridge|fill|remedy) (?:it|this|these|that|them|"
+    r"the gap|this gap)(?: \w+)?|To this end|Yet|Instead|Accordingly|Similarly|Likewise|Still|Nevertheless),\s+"
 )
 _ENUMERATOR = re.compile(r"^\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])\)\s+")  # "(3) ", "ii) ": a list item quoted alone
 
@@ -29,7 +32,8 @@ _THIS_WORK = re.compile(
     r"|Here,?\s+|In response,?\s+)(?=we\b)",
     re.IGNORECASE,
 )
-_THIS_PAPER = re.compile(r"^(This|Our|The present) (paper|work|study|article|report)\b", re.IGNORECASE)
+_THIS_PAPER = re.compile(r"^(This|Our|The present) (paper|work|study|article|report|survey|review|position paper|"
+                         r"tutorial|thesis)\b", re.IGNORECASE)
 _ANAPHORA = re.compile(r"^(?:This|These|It|Its|They|Their|Such|Those|That|He|She|Both|Each)\b")
 _BOILERPLATE = re.compile(
     r"https?://|github\.com|\b(?:code|models?|data(?:set)?s?|weights|checkpoints)\b[^.]{0,60}"

@@ -1,8 +1,9 @@
-"""The survey chain: scope -> evidence -> outline -> sections -> check -> report.
+"""The survey runner: scope -> evidence -> outline -> sections -> check -> report.
 
-Each stage's output is saved as JSON in a run directory named after the topic and a hash of the
-options, so an interrupted run resumes from the last saved stage (`fresh=True` recomputes). A stage
-whose LLM call fails takes its offline path and the report says which stage fell back and why.
+Every stage is a module of this package with `run(ctx, previous) -> StageOutput`; its output is saved
+as `<stage>.json` in a run directory named after the topic and a hash of the options, so an
+interrupted run resumes from the last saved stage (`fresh=True` recomputes). The runner owns the one
+LLM -> offline fallback: a stage whose LLM call fails is rerun without the LLM and says why.
 """
 
 from __future__ import annotations
@@ -10,30 +11,27 @@ from __future__ import annotations
 import hashlib
 import re
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from reviewer.errors import BudgetExceeded, LLMError
-from reviewer.models import Paper
 from reviewer.progress import status
 from reviewer.retrieve import Filters
 from reviewer.settings import Settings
+from reviewer.survey import check, evidence, outline, report, scope, sections
+from reviewer.survey.context import Previous, SurveyContext
 from reviewer.survey.models import (
     CheckResult,
-    CheckTotals,
-    Coverage,
     Drafts,
     EvidenceResult,
     Outline,
     ScopeResult,
-    StageInfo,
     StageOutput,
     SurveyOptions,
     SurveyReport,
-    WeakPaper,
 )
 from reviewer.textutil import atomic_write_text, normalize
 
@@ -41,9 +39,16 @@ if TYPE_CHECKING:
     from reviewer.llm.client import LLMClient
     from reviewer.retrieve import HybridRetriever
 
-S = TypeVar("S", bound=BaseModel)
-STAGES = ("scope", "evidence", "outline", "sections", "check", "report")
-THIN_SECTION_PAPERS = 2
+# Stage name == module name == saved JSON file name; the order is the chain's.
+STAGE_MODULES: dict[str, tuple[ModuleType, type[BaseModel]]] = {
+    "scope": (scope, ScopeResult),
+    "evidence": (evidence, EvidenceResult),
+    "outline": (outline, Outline),
+    "sections": (sections, Drafts),
+    "check": (check, CheckResult),
+    "report": (report, SurveyReport),
+}
+STAGES = tuple(STAGE_MODULES)
 
 
 class SurveyRun(BaseModel):
@@ -64,28 +69,34 @@ def run_dir_for(options: SurveyOptions, runs_dir: Path) -> Path:
     return runs_dir / f"{slug}-{digest}"
 
 
-class _Stages:
+def _fallback(stage: str, exc: Exception) -> str:
+    message = exc.message if isinstance(exc, LLMError | BudgetExceeded) else str(exc)
+    return f"{stage}: LLM failed ({type(exc).__name__}: {message}); used the offline path"
+
+
+class _Runner:
     """Load a stage's saved JSON or compute and save it; once one stage recomputes, all later ones do."""
 
-    def __init__(self, run_dir: Path, fresh: bool, quiet: bool | None) -> None:
-        self.run_dir, self.fresh, self.quiet = run_dir, fresh, quiet
+    def __init__(self, ctx: SurveyContext, run_dir: Path, fresh: bool) -> None:
+        self.ctx, self.run_dir, self.fresh = ctx, run_dir, fresh
         self.loaded: list[str] = []
         self.computed: list[str] = []
 
-    def get(self, name: str, schema: type[S], compute: Callable[[], S]) -> S:
+    def stage(self, name: str, previous: Previous) -> BaseModel:
+        module, schema = STAGE_MODULES[name]
         step = f"[{STAGES.index(name) + 1}/{len(STAGES)}] {name}"
         path = self.run_dir / f"{name}.json"
         if not self.fresh and path.exists():
             try:
                 value = schema.model_validate_json(path.read_text(encoding="utf-8"))
                 self.loaded.append(name)
-                status(f"{step}: resumed from {path}", self.quiet)
+                status(f"{step}: resumed from {path}", self.ctx.quiet)
                 return value
             except (ValidationError, ValueError, OSError):
-                status(f"{step}: saved stage unreadable, recomputing", self.quiet)
-        status(f"{step} …", self.quiet)
+                status(f"{step}: saved stage unreadable, recomputing", self.ctx.quiet)
+        status(f"{step} …", self.ctx.quiet)
         started = time.monotonic()
-        value = compute()
+        value = self._compute(name, module, previous)
         if isinstance(value, StageOutput):
             value.info.seconds = round(time.monotonic() - started, 3)
         atomic_write_text(path, value.model_dump_json(indent=1))
@@ -93,10 +104,16 @@ class _Stages:
         self.computed.append(name)
         return value
 
-
-def _fallback(stage: str, exc: Exception) -> str:
-    message = exc.message if isinstance(exc, LLMError | BudgetExceeded) else str(exc)
-    return f"{stage}: LLM failed ({type(exc).__name__}: {message}); used the offline path"
+    def _compute(self, name: str, module: ModuleType, previous: Previous) -> BaseModel:
+        try:
+            return module.run(self.ctx, previous)
+        except (LLMError, BudgetExceeded) as exc:
+            if self.ctx.llm is None:
+                raise
+            value = module.run(self.ctx.offline(), previous)
+            if isinstance(value, StageOutput):
+                value.info.reason = _fallback(name, exc)
+            return value
 
 
 def run_survey(
@@ -135,142 +152,14 @@ def run_survey(
     atomic_write_text(run_dir / "options.json", options.model_dump_json(indent=1))
     if use_llm and llm is None:
         llm = make_llm(settings, ledger_path=run_dir / "ledger.jsonl", max_calls=max_calls, max_cost=max_cost)
-    if not use_llm:
-        llm = None
-    stages = _Stages(run_dir, fresh, quiet)
-    chain = _Chain(options, settings, llm, filters, retriever, quiet)
-    scope = stages.get("scope", ScopeResult, chain.scope)
-    chain.papers = {r.paper.key: r.paper for r in scope.papers}
-    evidence = stages.get("evidence", EvidenceResult, lambda: chain.evidence(scope))
-    outline = stages.get("outline", Outline, lambda: chain.outline(evidence))
-    drafts = stages.get("sections", Drafts, lambda: chain.sections(outline, evidence))
-    checked = stages.get("check", CheckResult, lambda: chain.check(drafts))
-    report = stages.get("report", SurveyReport,
-                        lambda: assemble_report(options, scope, evidence, outline, drafts, checked, chain.papers,
-                                                settings))
-    return SurveyRun(report=report, run_dir=run_dir, loaded=stages.loaded, computed=stages.computed)
-
-
-class _Chain:
-    """The stage computations, each with its LLM path and offline fallback."""
-
-    def __init__(self, options: SurveyOptions, settings: Settings, llm: LLMClient | None, filters: Filters,
-                 retriever: HybridRetriever | None, quiet: bool | None) -> None:
-        self.options, self.settings, self.llm, self.filters = options, settings, llm, filters
-        self._retriever, self.quiet = retriever, quiet
-        self.papers: dict[str, Paper] = {}
-
-    @property
-    def retriever(self) -> HybridRetriever:
-        if self._retriever is None:
-            from reviewer.services import open_retriever
-
-            self._retriever = open_retriever(self.settings, quiet=self.quiet)
-        return self._retriever
-
-    def scope(self) -> ScopeResult:
-        from reviewer.survey.scope import TOPIC_WEIGHT, llm_queries, offline_queries, pool, topic_acronyms
-
-        topic, info = self.options.topic, StageInfo(stage="scope")
-        queries: list[str] | None = None
-        weights: list[float] | None = None
-        if self.llm is not None:
-            try:
-                queries, info = llm_queries(topic, self.llm), StageInfo(stage="scope", mode="llm")
-            except (LLMError, BudgetExceeded) as exc:
-                info = StageInfo(stage="scope", reason=_fallback("scope", exc))
-        if queries is None:
-            queries, weights = offline_queries(topic, self.retriever, self.filters)
-        weights = weights or [TOPIC_WEIGHT] + [1.0] * (len(queries) - 1)
-        found = pool(queries, self.retriever, self.settings, self.options.max_papers, self.filters, weights)
-        acronyms = topic_acronyms(topic, self.retriever, self.filters)
-        return ScopeResult(info=info, topic=topic, queries=queries, weights=weights, papers=found, acronyms=acronyms)
-
-    def evidence(self, scope: ScopeResult) -> EvidenceResult:
-        from reviewer.survey.gather import llm_evidence, offline_evidence
-
-        result = offline_evidence(scope.topic, scope.queries, scope.papers, self.settings, scope.acronyms)
-        if self.llm is not None and result.papers:
-            result = llm_evidence(scope.topic, result, self.papers, self.llm, self.settings.evidence_batch_size)
-        return result
-
-    def outline(self, evidence: EvidenceResult) -> Outline:
-        from reviewer.survey.outline import MIN_K, llm_outline, offline_outline
-
-        reason = None
-        if self.llm is not None and len(evidence.papers) >= 2 * MIN_K:
-            try:
-                return llm_outline(self.options.topic, evidence, self.papers, self.llm)
-            except (LLMError, BudgetExceeded) as exc:
-                reason = _fallback("outline", exc)
-        elif self.llm is not None:
-            reason = f"only {len(evidence.papers)} on-topic papers: too few for an LLM outline of 3+ themes"
-        stored = self.retriever.store.vectors([self.papers[e.key].id for e in evidence.papers])
-        result = offline_outline(self.options.topic, evidence, self.papers, self.settings, stored)
-        result.info.reason = reason
-        return result
-
-    def sections(self, outline: Outline, evidence: EvidenceResult) -> Drafts:
-        from reviewer.survey.sections import llm_sections, offline_sections
-
-        if self.llm is not None:
-            return llm_sections(self.options.topic, outline, evidence, self.papers, self.settings, self.llm)
-        return offline_sections(outline, evidence, self.papers, self.settings)
-
-    def check(self, drafts: Drafts) -> CheckResult:
-        from reviewer.survey.check import SectionChecker
-
-        return SectionChecker(self.settings, self.papers, self.llm).run(drafts)
-
-
-def assemble_report(
-    options: SurveyOptions,
-    scope: ScopeResult,
-    evidence: EvidenceResult,
-    outline: Outline,
-    drafts: Drafts,
-    checked: CheckResult,
-    papers: dict[str, Paper],
-    settings: Settings,
-) -> SurveyReport:
-    """Bibliography of exactly the cited papers, their table rows, and the coverage appendix."""
-    from reviewer.survey.render import bibliography
-    from reviewer.survey.table import offline_row
-    from reviewer.survey.themes import MIN_K
-
-    kept = [s for s in checked.sections if s.paragraphs]
-    bib = bibliography(kept, papers)
-    cited = {b.key for b in bib}
-    rows = {e.key: e.row for e in evidence.papers}
-    table = [rows.get(b.key) or offline_row(papers[b.key]) for b in bib]
-    where = {k: s.title for s in outline.sections for k in s.keys}
-    weak_keys = {w.key for w in outline.not_covered}
-    uncited = [
-        WeakPaper(key=e.key, title=papers[e.key].title,
-                  reason=f"in “{where[e.key]}” but none of its sentences passed the checker" if e.key in where
-                  else "not placed in a theme")
-        for e in evidence.papers
-        if e.key not in cited and e.key not in weak_keys
-    ]
-    thin = [s.title + " (no sentence survived the checker)" for s in checked.sections if not s.paragraphs]
-    thin += [s.title for s in kept if len(s.cited_keys) < THIN_SECTION_PAPERS]
-    dropped = [c for s in checked.sections for c in s.checks if c.action == "dropped"]
-    top = max((e.relevance for e in evidence.papers), default=0.0)
-    notes = []
-    if evidence.dropped_quotes:
-        notes.append(f"{len(evidence.dropped_quotes)} LLM quotes or table spans failed verification and were dropped")
-    coverage = Coverage(
-        queries=scope.queries, retrieved=len(scope.papers), uncited=uncited, weak=outline.not_covered,
-        thin_sections=thin, dropped=dropped, notes=notes,
-        thin_topic=len(evidence.papers) < 2 * MIN_K or top < settings.min_evidence_score or len(kept) == 0,
-    )
-    totals = CheckTotals()
-    for s in checked.sections:
-        totals.kept += s.count("kept")
-        totals.rewritten += s.count("rewritten")
-        totals.dropped += s.count("dropped")
-        totals.framing += s.count("framing")
-    stages = [scope.info, evidence.info, outline.info, drafts.info, checked.info]
-    return SurveyReport(topic=options.topic, options=options, sections=kept, table=table, bibliography=bib,
-                        coverage=coverage, stages=stages, totals=totals)
-
+    ctx = SurveyContext(options=options, settings=settings, filters=filters, llm=llm if use_llm else None,
+                        quiet=quiet, _retriever=retriever)
+    runner = _Runner(ctx, run_dir, fresh)
+    previous = Previous()
+    for name in STAGES[:-1]:
+        setattr(previous, name, runner.stage(name, previous))
+        if name == "scope":
+            ctx.papers = {r.paper.key: r.paper for r in previous.need_scope().papers}
+    final = runner.stage("report", previous)
+    assert isinstance(final, SurveyReport)
+    return SurveyRun(report=final, run_dir=run_dir, loaded=runner.loaded, computed=runner.computed)

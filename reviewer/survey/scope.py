@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from reviewer.retrieve import Filters, HybridRetriever, rrf
 from reviewer.settings import Settings
-from reviewer.survey.models import Acronym, RetrievedPaper, ScopeReply
+from reviewer.survey.context import Previous, SurveyContext
+from reviewer.survey.models import Acronym, RetrievedPaper, ScopeReply, ScopeResult, StageInfo
 from reviewer.survey.terms import PhraseStats, phrases, topic_chunks
 from reviewer.textutil import content_stems
 
@@ -121,3 +122,17 @@ def pool(
         for d in top
         if d in papers
     ]
+
+
+def run(ctx: SurveyContext, previous: Previous) -> ScopeResult:
+    """Queries (LLM or offline), their pooled papers, and the acronyms the corpus defines for the topic."""
+    topic, info = ctx.topic, StageInfo(stage="scope")
+    weights: list[float] | None = None
+    if ctx.llm is not None:
+        queries, info = llm_queries(topic, ctx.llm), StageInfo(stage="scope", mode="llm")
+    else:
+        queries, weights = offline_queries(topic, ctx.retriever, ctx.filters)
+    weights = weights or [TOPIC_WEIGHT] + [1.0] * (len(queries) - 1)
+    found = pool(queries, ctx.retriever, ctx.settings, ctx.options.max_papers, ctx.filters, weights)
+    acronyms = topic_acronyms(topic, ctx.retriever, ctx.filters)
+    return ScopeResult(info=info, topic=topic, queries=queries, weights=weights, papers=found, acronyms=acronyms)

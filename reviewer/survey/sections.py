@@ -1,8 +1,10 @@
-"""Stage 4: write each section from its own papers' evidence only.
+"""Stage 4: write each section from its own papers' evidence only, then an open-problems section.
 
 The LLM writer runs sections in parallel, one call per section. The offline writer is extractive: it
-picks non-repeating evidence sentences (MMR), keeps each paper's sentences in source order, and only
-changes who is speaking ("We propose" -> "Wang et al. propose") so every sentence stays checkable.
+opens with a lead of facts (synthesis.py), picks non-repeating evidence sentences (MMR), orders
+papers so related claims sit together, keeps each paper's sentences in source order with anaphora
+resolved, and only changes who is speaking ("We propose" -> "Wang et al. propose") or names the
+method ("their system" -> "Kaleido") so every sentence stays checkable.
 """
 
 from __future__ import annotations
@@ -10,34 +12,33 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
-from reviewer.answer import evidence_block
 from reviewer.citations import attach, keys_in
 from reviewer.errors import BudgetExceeded, LLMError
 from reviewer.evidence import mmr_select
+from reviewer.llm.blocks import evidence_block
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.settings import Settings
+from reviewer.survey.context import Previous, SurveyContext
 from reviewer.survey.models import Drafts, EvidenceResult, Outline, Section, SectionDraft, StageInfo
 from reviewer.survey.prose import is_anaphoric, is_context, strip_marker, third_person
+from reviewer.survey.synthesis import (
+    lead_sentences,
+    name_method,
+    open_problem_quotes,
+    related_order,
+    with_context,
+)
+from reviewer.survey.table import method_name
 
 if TYPE_CHECKING:
     from reviewer.llm.client import LLMClient
 
 PAPERS_PER_PARAGRAPH = 3
+OPEN_PROBLEMS = "Open problems"
 MAX_EXTRA_SENTENCES = 6
 MAX_WORKERS = 4
 
 
-def _lower_first(text: str) -> str:
-    """Lower-case an initial capital unless the first word is an acronym or a name with inner capitals."""
-    first = text.split(" ", 1)[0]
-    if len(first) > 1 and (any(c.isupper() for c in first[1:]) or any(c.isdigit() for c in first)):
-        return text
-    return text[:1].lower() + text[1:]
-
-
-def framing(section: Section) -> str:
-    """The section's opening line: says what the section covers, states no finding."""
-    return f"This section covers work on {_lower_first(section.title)}."
 
 
 def _select(section: Section, result: EvidenceResult, settings: Settings) -> dict[str, list[EvidenceSentence]]:
@@ -63,35 +64,58 @@ def _select(section: Section, result: EvidenceResult, settings: Settings) -> dic
     return {k: sorted(v, key=lambda s: s.index) for k, v in chosen.items()}
 
 
+def _paper_sentences(key: str, sentences: list[EvidenceSentence], paper: Paper) -> list[str]:
+    """One paper's quotes as cited prose: the first names its authors, the method is named where it can be."""
+    name = method_name(paper)
+    out: list[str] = []
+    named = False
+    for sentence in with_context(paper, sentences, name):
+        text = sentence.text
+        if not named and not is_anaphoric(text):
+            rewritten = third_person(text, paper, name_first=True)
+            named = rewritten != strip_marker(text)
+        else:
+            rewritten = third_person(text, paper, name_first=False)
+        out.append(attach(name_method(rewritten, name), [key], terminate=True))
+    return out
+
+
 def offline_section(
     section: Section, result: EvidenceResult, papers: dict[str, Paper], settings: Settings, reason: str | None = None
 ) -> SectionDraft:
     chosen = _select(section, result, settings)
-    paragraphs: list[list[str]] = [[framing(section)]]
-    for n, key in enumerate(k for k in section.keys if k in chosen):
-        if n and n % PAPERS_PER_PARAGRAPH == 0:
+    by_key = {e.key: e for e in result.papers}
+    order = related_order([k for k in section.keys if k in chosen], by_key)
+    names = {k: method_name(papers[k]) for k in order}
+    paragraphs: list[list[str]] = [lead_sentences(order, by_key, names)]
+    for n, key in enumerate(order):
+        if n % PAPERS_PER_PARAGRAPH == 0:
             paragraphs.append([])
-        named = False
-        for sentence in chosen[key]:
-            text = sentence.text
-            if not named and not is_anaphoric(text):
-                rewritten = third_person(text, papers[key], name_first=True)
-                named = rewritten != strip_marker(text)
-            else:
-                rewritten = third_person(text, papers[key], name_first=False)
-            paragraphs[-1].append(attach(rewritten, [key], terminate=True))
+        paragraphs[-1].extend(_paper_sentences(key, chosen[key], papers[key]))
     text = "\n\n".join(" ".join(p) for p in paragraphs if p)
     return SectionDraft(title=section.title, scope=section.scope, keys=list(section.keys), text=text,
                         mode="offline", reason=reason)
 
 
+def open_problems(outline: Outline, result: EvidenceResult, papers: dict[str, Paper]) -> SectionDraft | None:
+    """The papers' own limitation and future-work sentences, cited, as a closing section."""
+    placed = {k for s in outline.sections for k in s.keys}
+    quotes = open_problem_quotes([e for e in result.papers if e.key in placed], papers)
+    if len(quotes) < 2:
+        return None
+    lines = ["Several of the surveyed papers name limits of their own approach or questions they leave open."]
+    lines += [attach(third_person(q.text, papers[q.key], name_first=True), [q.key], terminate=True) for q in quotes]
+    keys = list(dict.fromkeys(q.key for q in quotes))
+    scope = "Limitations and future work that the surveyed papers state about themselves."
+    return SectionDraft(title=OPEN_PROBLEMS, scope=scope, keys=keys, text=" ".join(lines), mode="offline")
+
+
 def offline_sections(
     outline: Outline, result: EvidenceResult, papers: dict[str, Paper], settings: Settings
 ) -> Drafts:
-    return Drafts(
-        info=StageInfo(stage="sections"),
-        sections=[offline_section(s, result, papers, settings) for s in outline.sections],
-    )
+    drafts = [offline_section(s, result, papers, settings) for s in outline.sections]
+    closing = open_problems(outline, result, papers)
+    return Drafts(info=StageInfo(stage="sections"), sections=drafts + ([closing] if closing else []))
 
 
 def section_variables(topic: str, section: Section, result: EvidenceResult, papers: dict[str, Paper]) -> dict[str, str]:
@@ -152,6 +176,7 @@ def llm_sections(
         return Drafts(info=StageInfo(stage="sections", mode="skipped"), sections=[])
     with ThreadPoolExecutor(max_workers=min(MAX_WORKERS, len(outline.sections))) as pool:
         drafts = list(pool.map(write, outline.sections))
+    closing = open_problems(outline, result, papers)  # the papers' own limitation sentences, quoted
     failed = [d for d in drafts if d.mode != "llm"]
     if not failed:
         info = StageInfo(stage="sections", mode="llm")
@@ -161,4 +186,12 @@ def llm_sections(
             mode="offline" if len(failed) == len(drafts) else "mixed",
             reason=f"{len(failed)} of {len(drafts)} sections fell back to the offline writer: {failed[0].reason}",
         )
-    return Drafts(info=info, sections=drafts)
+    return Drafts(info=info, sections=drafts + ([closing] if closing else []))
+
+
+def run(ctx: SurveyContext, previous: Previous) -> Drafts:
+    """Every section drafted from its own papers' evidence (LLM per section, offline writer otherwise)."""
+    outline, evidence = previous.need_outline(), previous.need_evidence()
+    if ctx.llm is not None:
+        return llm_sections(ctx.topic, outline, evidence, ctx.papers, ctx.settings, ctx.llm)
+    return offline_sections(outline, evidence, ctx.papers, ctx.settings)

@@ -1,175 +1,258 @@
-"""Comparison table: per paper, method/contribution, evaluation/benchmark and key result.
+"""Comparison table: per paper, typed fields taken from its title and abstract.
 
-Cells are short spans of the abstract, found offline by cue phrases ("we propose", "on GSM8K",
-"outperforms ... by 8%") or taken from the LLM after verification; an abstract that says nothing on
-a column leaves the cell blank rather than guessed.
+- method: the name of the method, system or resource ("S-GRPO", "RewardBench 2"), from the title's
+  prefix, "called X", or the acronym the contribution sentence defines; else its short noun phrase;
+- task: the problem it addresses ("for X" in the contribution sentence, else the title's subtitle);
+- benchmarks: only names in a gazetteer mined from the surveyed papers (names used next to
+  "benchmark"/"dataset" or in an evaluation list) plus a small curated list, so method names such as
+  "VPO" never land there;
+- result: the clause of a result sentence that carries a number with its metric.
+
+Cells are whole spans, never cut with an ellipsis; a blank cell means the abstract does not say.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from reviewer.models import Paper
 from reviewer.quotes import verify_quote
 from reviewer.survey.models import Cell, TableRow
-from reviewer.survey.prose import EVAL_CUES, FINDING_CUES, METHOD_CUES, RESULT_CUES, is_boilerplate
+from reviewer.survey.prose import is_boilerplate
 from reviewer.textutil import split_sentences
 
-MAX_CELL_WORDS = 16
-_VERB_OBJECT = re.compile(
-    r"\b(?:propose|introduce|present|develop|design|describe|formulate|build|construct|offer|devise|"
-    r"contribute)s?\s+(?P<obj>.+)",
-    re.IGNORECASE,
-)
-_CLAUSE_CUT = re.compile(r", (?:which|where|while|whereas|enabling|allowing|thereby)\b|;|:\s| - | -- | — |\. ")
-_TRAILING_FUNCTION = re.compile(r"(?:\s+(?:that|which|where|in|of|for|to|with|by|and|or|the|a|an|on|as|via))+$",
-                                re.IGNORECASE)
-_THAT_CLAUSE = re.compile(
-    r"\b(?:\w+)\s+(?:\w+ly\s+)?"
-    r"(?:show|shows|find|finds|demonstrate|demonstrates|reveal|reveals|indicate|indicates|observe|confirm|"
-    r"confirms|suggest|suggests)\s+that\s+",
+MAX_RESULT_WORDS = 36
+MAX_PHRASE_WORDS = 10
+CURATED_BENCHMARKS = frozenset("""GSM8K MATH MATH500 MATH-500 AIME AIME24 AIME25 AIME2024 AIME2025 AMC AMC23 Minerva
+    OlympiadBench GPQA GPQA-Diamond MMLU MMLU-Pro HumanEval MBPP LiveCodeBench BBH BIG-Bench ARC HellaSwag
+    TruthfulQA AlpacaEval MT-Bench Arena-Hard RewardBench RM-Bench ProcessBench PRM800K HotpotQA TriviaQA
+    StrategyQA CommonsenseQA MathVista MMMU MathVerse SWE-bench WebShop ALFWorld HH-RLHF UltraFeedback
+    HelpSteer2 CLEVRER MMVU NetHack SciFact FEVER SQuAD WinoGrande PIQA MedQA PubMedQA MedMCQA
+    LogiQA ReClor FOLIO ToolBench WebArena OSWorld GAIA Spider BIRD""".split())
+_NAME = re.compile(r"(?<![\w-])(?:[A-Z][\w.+-]*\d[\w.-]*|[A-Z][A-Za-z]*[A-Z][\w.+-]*|[A-Z][a-z]+-[A-Z][\w.-]*)(?![\w-])")
+_BENCH_SUFFIX = re.compile(r"(?:Bench|bench|QA|Eval|Arena|Gym|Set|set|K)(?:[-\s]?\d+(?:\.\d+)?)?$")
+_EVAL_CONTEXT = re.compile(r"\b(?:benchmarks?|datasets?|suites?|test sets?)\b", re.IGNORECASE)
+_LIST_LEAD = re.compile(r"(?:\bon|\bincluding|\bsuch as|\bacross|\(|,|\band|\bor)\s*(?:the\s+)?$")
+_NOT_BENCH = frozenset("""LLM LLMS LRM LRMS LM LMS RL RLHF RLAIF RLVR PRM PRMS ORM ORMS DPO PPO GRPO SFT COT CoT AI AGI
+    NLP ML API GPU GPUS SOTA MCTS KL MLLM MLLMS VLM VLMS QA IR RAG TTS PO HF BON BoN KTO SIMPO IPO ORPO RM RMS
+    MDP FLOPS FLOPs CPU ID OOD MOE MoE VLA LoRA LORA TPU NLI RAG""".split())
+_MODEL_PREFIX = re.compile(
+    r"^(?:qwen|llama|gpt|deepseek|mistral|mixtral|claude|gemini|gemma|phi|o1|o3|o4|r1|internlm|yi|glm|"
+    r"chatglm|vicuna|olmo|falcon|bloom|t5|bert|roberta|palm|opt|llava|internvl|skywork)",
     re.IGNORECASE,
 )
 _HARDWARE = re.compile(r"^(?:[AHVL]\d{2,3}|[AH]800|TPU\w*|GPU\w*)(?:-\w+)?$")
-_BENCH = re.compile(
-    r"\b(?:[A-Z][A-Za-z]*\d+[\w\-.]*|[A-Z]{2,}(?:[\-+][\w.]+)*|[A-Z][a-z]+(?:[A-Z][\w]*)+(?:-[\w]+)?)\b"
-)
-_NOT_BENCH_WORDS = """LLM LLMS LRM LRMS LM LMS RL RLHF RLAIF RLVR PRM PRMS ORM ORMS DPO PPO GRPO SFT COT AI AGI NLP ML API
-    GPU GPUS SOTA MCTS KL MLLM MLLMS VLM VLMS QA IR RAG TTS PO HF BON BO N KTO SIMPO IPO ORPO RM RMS MDP
-    FLOPS CPU ID OOD MOE VLA"""
-_NOT_BENCH = frozenset(_NOT_BENCH_WORDS.split())
-_MODEL_PREFIX = re.compile(
-    r"^(?:qwen|llama|gpt|deepseek|mistral|mixtral|claude|gemini|gemma|phi|o1|o3|o4|r1|internlm|yi|glm|"
-    r"chatglm|vicuna|olmo|falcon|bloom|t5|bert|roberta|palm|opt)",
+_CONTRIBUTION = re.compile(
+    r"\b(?:we|this (?:paper|work|study))\s+(?:\w+ly\s+)?(?:propose|introduce|present|develop|design|"
+    r"release|construct|build|curate|describe)s?\s+(?P<obj>[^.;]+)",
     re.IGNORECASE,
 )
-_EVAL_PHRASE = re.compile(
-    r"\b(?:on|across|over)\s+(?P<what>(?:[\w\-]+\s+){0,5}?(?:benchmarks?|datasets?|tasks|domains|suites?))\b",
-    re.IGNORECASE,
-)
-# Numbers that report results (12.5%, 3x, +4.1, 0.82), not enumerations like "(1)" or model sizes.
-_NUMBERISH = re.compile(
-    r"\d+(?:\.\d+)?\s?%|\b\d+(?:\.\d+)?\s?(?:points?|pp|x|×|times)\b|[+-]\d+(?:\.\d+)?\b|\b\d+\.\d+\b(?!\s?[BM]\b)"
-)
-_VACUOUS = frozenset(["various", "different", "multiple", "diverse", "several", "many", "a", "range", "of", "wide", "the", "and"])
+_CALLED = re.compile(r"\b(?:called|named|dubbed|termed)\s+(?P<name>[A-Z][\w\-.+]*(?:\s[A-Z0-9][\w\-.+]*)?)")
+_DEFINED_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9\-+]{1,14})\)")
+_PHRASE_CUT = re.compile(
+    r",|\s(?:that|which|to|where|whereby|by|using|via|with|for|in|on|from|based|designed|trained|as|"
+    r"capable|featuring|enabling)\s")
+_FOR_TASK = re.compile(r"\bfor\s+(?!the most|a\s|an\s|each|all\s|this|these|example|instance|that|which)(?P<task>(?:[\w\-]+\s+){0,7}?[\w\-]+)(?=[,.;:()]|\s(?:that|which|by|via|"
+                       r"using|with|through|while|and\s(?:we|achiev|show))\b|$)", re.IGNORECASE)
+_NUMBER_METRIC = re.compile(
+    r"(?<![\w.])\d+(?:\.\d+)?\s?(?:%|×|x\b|times\b|points?\b|pp\b|percent)|\b(?:accuracy|pass@\d+|win rate|F1|"
+    r"score|reduction|speed-?up|improvement|gain)s?\b[^.,;]{0,30}(?<![\w.])\d+(?:\.\d+)?(?![\w-])",
+    re.IGNORECASE)
+_RESULT_VERB = re.compile(
+    r"\b(?:outperform\w*|surpass\w*|improv\w*|achiev\w*|reduc\w*|boost\w*|gains?|exceed\w*|raises?|"
+    r"increas\w*|cuts?|match\w*|reach\w*|attain\w*)\b", re.IGNORECASE)
+_THAT_CLAUSE = re.compile(r"^.*?\b(?:show|shows|demonstrate|demonstrates|find|finds|reveal|reveals|indicate|"
+                          r"indicates|confirm|confirms)\s+that\s+", re.IGNORECASE)
+_LEAD_WORDS = re.compile(r"^(?:a|an|the|two|three|several|novel|new|simple|general|unified|first|our)\s+",
+                         re.IGNORECASE)
 
 
-def shorten(span: str, max_words: int = MAX_CELL_WORDS) -> str:
-    """First clause of a span, cut to `max_words` with an ellipsis; the words kept stay verbatim."""
-    span = span.strip()
-    cut = _CLAUSE_CUT.search(span)
-    if cut and len(_TRAILING_FUNCTION.sub("", span[: cut.start()]).split()) >= 2:
-        span = _TRAILING_FUNCTION.sub("", span[: cut.start()])
-    tokens = span.split()
-    if len(tokens) > max_words:
-        return _TRAILING_FUNCTION.sub("", " ".join(tokens[:max_words]).rstrip(",;:(")) + " …"
-    return span.rstrip(" .,;:")
+_DEICTIC = re.compile(r"\b(?:this|these|that|those|it|its|such|our|their)\b", re.IGNORECASE)
+
+
+def _plural_acronym(name: str) -> bool:
+    """'GRMs', 'LLMs': a plural class name, not a benchmark."""
+    return bool(re.fullmatch(r"[A-Z]{2,}s", name))
 
 
 def _sentences(paper: Paper) -> list[str]:
     return [s for s in split_sentences(paper.abstract) if not is_boilerplate(s)]
 
 
-def method_cell(paper: Paper) -> Cell:
+_NOT_A_NAME = re.compile(r"^(?:towards?|on|beyond|rethinking|revisiting|when|how|what|why|can|is|are|do|does|"
+                         r"from|through|with|without|in|the|a|an)\b", re.IGNORECASE)
+
+
+def _name_like(word: str) -> bool:
+    """'S-GRPO', 'ReasonFlux-PRM', 'RM-R1', 'AURORA': inner capitals, digits, or all capitals."""
+    core = word.strip("()[],.")
+    return len(core) >= 2 and (any(c.isupper() for c in core[1:]) or any(c.isdigit() for c in core)) \
+        and core[:1].isalpha()
+
+
+def method_name(paper: Paper) -> str:
+    """The name the paper gives its method, system or resource, or ''."""
+    head = paper.title.split(":", 1)[0].strip() if ":" in paper.title else ""
+    if head and len(head.split()) <= 4 and any(_name_like(w) for w in head.split()) and not _NOT_A_NAME.match(head):
+        return head
     for sentence in _sentences(paper):
-        if not METHOD_CUES.search(sentence) or "?" in sentence:
+        m = _CALLED.search(sentence)
+        if m:
+            return m.group("name").rstrip(".,")
+        c = _CONTRIBUTION.search(sentence)
+        if c:
+            acr = _DEFINED_ACRONYM.search(c.group("obj"))
+            if acr and sum(ch.isupper() for ch in acr.group(1)) >= 2 and acr.group(1).upper() not in _NOT_BENCH:
+                return acr.group(1)
+            first = c.group("obj").split()[0].rstrip(",") if c.group("obj").split() else ""
+            if _name_like(first) and first.upper() not in _NOT_BENCH:
+                return first
+    return ""
+
+
+def contribution_phrase(paper: Paper) -> str:
+    """The contribution's head noun phrase ('consensus filtering mechanism'), whole words, no ellipsis."""
+    for sentence in _sentences(paper):
+        c = _CONTRIBUTION.search(sentence)
+        if not c:
             continue
-        m = _VERB_OBJECT.search(sentence)
-        if m and len(m.group("obj").split()) >= 2:
-            return Cell(text=shorten(m.group("obj")), source="offline")
-    return Cell()
+        obj = _LEAD_WORDS.sub("", _LEAD_WORDS.sub("", c.group("obj").strip()))
+        cut = _PHRASE_CUT.search(obj)
+        phrase = obj[: cut.start()] if cut else obj
+        words = phrase.split()
+        if 1 <= len(words) <= MAX_PHRASE_WORDS and words[-1].lower() not in {"and", "of", "a", "the"} \
+                and not re.search(r"[?\"“”]|\bhypothes[ie]s\b", phrase):
+            return phrase.strip(" ,.:")
+    return ""
 
 
-def _benchmarks(sentence: str, exclude: set[str]) -> list[str]:
+def task_of(paper: Paper, method: str) -> str:
+    """What the paper addresses: 'for X' after its contribution, else the title's subtitle or title."""
+    for sentence in _sentences(paper):
+        c = _CONTRIBUTION.search(sentence)
+        if not c:
+            continue
+        m = _FOR_TASK.search(c.group("obj"))
+        if m and 2 <= len(m.group("task").split()) <= 8 and not _DEICTIC.search(m.group("task")):
+            return m.group("task")
+    sub = paper.title.split(":", 1)[1].strip() if ":" in paper.title else paper.title.strip()
+    if method and sub.lower().startswith(method.lower()):
+        return ""
+    return sub if len(sub.split()) <= 14 else ""
+
+
+def _candidates(sentence: str) -> Iterable[tuple[str, bool]]:
+    """Name-like tokens of an evaluation sentence, and whether each sits in a list or beside 'benchmark'."""
+    for m in _NAME.finditer(sentence):
+        name = m.group(0).rstrip(".-")
+        before = sentence[max(0, m.start() - 14): m.start()]
+        after = sentence[m.end(): m.end() + 12].lower()
+        listed = bool(_LIST_LEAD.search(before)) or after.lstrip().startswith(("benchmark", "dataset", ","))
+        yield name, listed
+
+
+def _plausible(name: str) -> bool:
+    head = name.split("-", 1)[0]
+    return not (_plural_acronym(name) or head.upper() in _NOT_BENCH or head.upper().rstrip("S") in _NOT_BENCH or name in _NOT_BENCH
+                or _HARDWARE.match(name) or _MODEL_PREFIX.match(name) or len(name) < 3)
+
+
+def mine_gazetteer(papers: list[Paper]) -> frozenset[str]:
+    """Benchmark and dataset names the papers use as such, plus the curated list.
+
+    A name counts when it is listed in an evaluation sentence ("on GSM8K, MATH and AIME") or sits
+    next to "benchmark"/"dataset"; names that look like benchmarks (…Bench, …QA, …Eval) count anywhere.
+    """
+    found: set[str] = set(CURATED_BENCHMARKS)
+    methods = {method_name(p) for p in papers}
+    for paper in papers:
+        for sentence in split_sentences(paper.abstract):
+            context = bool(_EVAL_CONTEXT.search(sentence))
+            for name, listed in _candidates(sentence):
+                if not _plausible(name):
+                    continue
+                benchy = bool(_BENCH_SUFFIX.search(name)) and len(name) > 4
+                if benchy or (context and listed and name not in methods):
+                    found.add(name)
+    return frozenset(found)
+
+
+def benchmarks_of(paper: Paper, gazetteer: frozenset[str], method: str) -> str:
+    """The gazetteer names the abstract mentions, in order, without the paper's own method name."""
     names: list[str] = []
-    for m in _BENCH.finditer(sentence):
-        name = m.group(0).rstrip(".")
-        before = sentence[max(0, m.start() - 1) : m.start()]
-        head = name.split("-", 1)[0].upper()
-        if before == "(" or head in _NOT_BENCH or head.rstrip("S") in _NOT_BENCH or _HARDWARE.match(name):
-            continue
-        if _MODEL_PREFIX.match(name) or name.lower() in exclude or len(name) < 3:
-            continue
-        if name not in names:
+    own = {w.lower() for w in re.split(r"[\s:]+", method) if w}
+    for m in _NAME.finditer(paper.abstract):
+        name = m.group(0).rstrip(".-")
+        if name in gazetteer and name not in names and (name.lower() not in own or _BENCH_SUFFIX.search(name)):
             names.append(name)
-    return names
-
-
-def evaluation_cell(paper: Paper, method: Cell) -> Cell:
-    own = {w.lower().strip(",()") for w in method.text.split()}
-    title_name = paper.title.split(":", 1)[0] if ":" in paper.title else " ".join(paper.title.split()[:2])
-    own.update(w.lower() for w in title_name.split())
-    phrase = ""
-    for sentence in _sentences(paper):
-        if not EVAL_CUES.search(sentence):
-            continue
-        names = _benchmarks(sentence, own)
-        if names:
-            return Cell(text=", ".join(names[:5]), source="offline")
-        m = _EVAL_PHRASE.search(sentence)
-        if m and not phrase:
-            words_ = m.group("what").lower().split()
-            if any(w not in _VACUOUS for w in words_[:-1]):
-                phrase = m.group("what")
-    return Cell(text=shorten(phrase), source="offline") if phrase else Cell()
-
-
-def result_cell(paper: Paper) -> Cell:
-    best: tuple[int, int, str] | None = None
-    for i, sentence in enumerate(_sentences(paper)):
-        if i == 0 or not (RESULT_CUES.search(sentence) or FINDING_CUES.search(sentence)):
-            continue
-        score = 2 * bool(_NUMBERISH.search(sentence)) + bool(RESULT_CUES.search(sentence))
-        score += bool(FINDING_CUES.search(sentence))
-        if best is None or score > best[0]:
-            best = (score, i, sentence)
-    if best is None or best[0] < 2:
-        return Cell()
-    return Cell(text=_result_span(best[2]), source="offline")
+    return ", ".join(names[:6])
 
 
 def _clauses(sentence: str) -> list[str]:
-    """Comma-separated clauses, never splitting inside parentheses."""
+    """Comma/semicolon clauses, never splitting inside parentheses."""
     out, depth, start = [], 0, 0
     for i, ch in enumerate(sentence):
         depth += ch == "("
         depth -= ch == ")" and depth > 0
-        if ch == "," and depth == 0 and sentence[i + 1 : i + 2] == " ":
+        if ch in ",;" and depth == 0 and sentence[i + 1: i + 2] == " ":
             out.append(sentence[start:i])
             start = i + 2
     out.append(sentence[start:])
-    return [c for c in out if c.strip()]
+    return [c.strip() for c in out if c.strip()]
 
 
-def _result_span(sentence: str) -> str:
-    """The part that states the result: after 'we show that', else the clauses around the first number."""
-    m = _THAT_CLAUSE.search(sentence)
-    span = sentence[m.end() :] if m else sentence
-    limit = MAX_CELL_WORDS + 4
-    if len(span.split()) > limit:
-        clauses = _clauses(span)
-        anchor = next((i for i, c in enumerate(clauses) if _NUMBERISH.search(c)), None)
-        if anchor is None:
-            anchor = next((i for i, c in enumerate(clauses) if RESULT_CUES.search(c)), 0)
-        span = ", ".join(clauses[anchor:])
-    tokens = span.split()
-    if len(tokens) > limit:
-        return _TRAILING_FUNCTION.sub("", " ".join(tokens[:limit]).rstrip(",;:(")) + " …"
-    return span.rstrip(" .")
+def headline_result(paper: Paper) -> str:
+    """The clause that states a result with a number and metric; whole words, never cut mid-clause."""
+    best: tuple[int, int, str] | None = None
+    for i, sentence in enumerate(_sentences(paper)):
+        if i == 0 or not _NUMBER_METRIC.search(sentence):
+            continue
+        score = 2 * bool(_RESULT_VERB.search(sentence)) + len(_NUMBER_METRIC.findall(sentence))
+        if best is None or score > best[0]:
+            best = (score, i, sentence)
+    if best is None or best[0] < 2:
+        return ""
+    span = _THAT_CLAUSE.sub("", best[2]).rstrip(" .")
+    if len(span.split()) <= MAX_RESULT_WORDS:
+        return span[:1].upper() + span[1:]
+    clauses = _clauses(span)
+    anchor = next((i for i, c in enumerate(clauses) if _NUMBER_METRIC.search(c)), 0)
+    picked = [clauses[anchor]]
+    for extra in clauses[anchor + 1:]:
+        if len(" ".join(picked + [extra]).split()) > MAX_RESULT_WORDS:
+            break
+        picked.append(extra)
+    text = ", ".join(picked)
+    return text[:1].upper() + text[1:] if len(text.split()) <= 2 * MAX_RESULT_WORDS else ""
 
 
-def offline_row(paper: Paper) -> TableRow:
-    method = method_cell(paper)
-    return TableRow(
-        key=paper.key, method=method, evaluation=evaluation_cell(paper, method), result=result_cell(paper)
-    )
+def offline_row(paper: Paper, gazetteer: frozenset[str] = CURATED_BENCHMARKS) -> TableRow:
+    name = method_name(paper)
+    method = name or contribution_phrase(paper)
+    return TableRow(key=paper.key, method=_cell(method), task=_cell(task_of(paper, name)),
+                    benchmarks=_cell(benchmarks_of(paper, gazetteer, name)),
+                    result=_cell(headline_result(paper)))
 
 
-def verified_cell(span: str, abstract: str) -> Cell | None:
-    """An LLM cell that appears in the abstract (exactly or after normalisation), shortened; else None."""
+def _cell(text: str) -> Cell:
+    return Cell(text=text, source="offline") if text else Cell()
+
+
+def verified_cell(span: str, abstract: str, title: str = "") -> Cell | None:
+    """An LLM cell that appears in the title or abstract (exactly or after normalisation); else None."""
     if not span.strip():
         return None
+    if title and span.strip().lower() in title.lower():
+        return Cell(text=span.strip(), source="llm")
     match = verify_quote(span, abstract)
     if match is None or match.method == "fuzzy":
         return None
-    return Cell(text=shorten(span.strip(), MAX_CELL_WORDS + 4), source="llm")
+    return Cell(text=span.strip(), source="llm")
+
+
+def llm_benchmarks(span: str, abstract: str, gazetteer: frozenset[str]) -> Cell | None:
+    """Benchmark names from an LLM span: only names that the abstract contains and the gazetteer knows."""
+    names = [n for n in re.split(r",\s*|\s+and\s+|;\s*", span) if n.strip()]
+    kept = [n.strip() for n in names if n.strip() in gazetteer and n.strip() in abstract]
+    return Cell(text=", ".join(dict.fromkeys(kept)), source="llm") if kept else None

@@ -9,6 +9,7 @@ clusters afterwards tends to produce bags of words. When too few good phrases ex
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 
 import numpy as np
@@ -283,3 +284,75 @@ def find_themes(topic: str, docs: list[ThemeDoc], x: np.ndarray, embed: object) 
         used.update(" ".join(content_stems(t)) for t in terms[:1])
         themes.append(Theme(title=title or f"Further work on {topic}", terms=terms, members=members))
     return themes
+
+
+_TASK_END = re.compile(
+    r"(?:reasoning|answering|generation|tasks?|agents?|alignment|safety|translation|summari[sz]ation|math\w*|"
+    r"coding|navigation|dialogue|recommendation|domains?|settings?|benchmarks?|games?|search|understanding|"
+    r"planning|decision[- ]making)$", re.IGNORECASE)
+_PROCESS_END = re.compile(
+    r"(?:training|evaluation|verification|supervision|estimation|learning|optimi[sz]ation|scaling|design|"
+    r"annotation|modell?ing|selection|tuning|fine-tuning|distillation|construction|labels?|feedback|data)$",
+    re.IGNORECASE)
+GENERIC_THEME_WORDS = frozenset("""llm llms lm lms language model models large ai system systems reasoning
+    reinforcement learning alignment training evaluation method methods finding findings approach approaches
+    work works paper papers study studies analysis results framework frameworks""".split())
+
+
+def _tidy_case(title: str) -> str:
+    """Sentence case: words written Title Case mid-title go lower; acronyms and CamelCase names stay."""
+    words = title.split()
+    out = [words[0][:1].upper() + words[0][1:]] if words else []
+    for w in words[1:]:
+        plain = w[:1].isupper() and w[1:].islower() and w.isalpha()
+        out.append(w.lower() if plain else w)
+    return " ".join(out)
+
+
+def _bare(raw: str) -> bool:
+    """A bare acronym ('MLLMs') or only generic words ('AI systems'): not a name for a theme."""
+    content = [w for w in re.findall(r"[\w-]+", raw.lower()) if w not in _FUNCTION_WORDS]
+    words = raw.split()
+    acronym = len(words) == 1 and sum(c.isupper() for c in words[0]) >= 2
+    return acronym or not content or all(w in GENERIC_THEME_WORDS for w in content)
+
+
+def theme_title(raw: str, topic_head: str, terms: list[str] | None = None) -> str:
+    """A 3-8 word noun phrase for a theme, from its label, its other phrases and the survey's head phrase.
+
+    'Mathematical reasoning' -> 'PRMs for mathematical reasoning'; 'Automated training' -> 'Automated
+    training of PRMs'; a label of only generic words or a bare acronym ('LLMs') gives way to the
+    theme's next phrase, or to 'Further work on PRMs'.
+    """
+    raw = " ".join(raw.split())
+    if len(raw.split()) > 8 and " and " in raw:
+        raw = raw.split(" and ", 1)[0]
+    head = topic_head.strip()
+    others = [t for t in (terms or []) if t.lower() not in raw.lower() and not _bare(t)]
+    if _bare(raw):
+        if not others:
+            return _tidy_case(f"Further work on {head}") if head else "Further work"
+        raw = others.pop(0)
+    words = raw.split()
+    head_stems = set(norm_stems(content_stems(head))) if head else set()
+    overlaps = bool(head_stems & set(norm_stems(content_stems(raw))))
+    if len(words) >= 3:
+        title = raw
+    elif head and not overlaps and _TASK_END.search(raw):
+        title = f"{head} for {raw[:1].lower() + raw[1:]}"
+    elif head and not overlaps and _PROCESS_END.search(raw):
+        title = f"{raw} of {head}"
+    elif head and not overlaps:
+        title = f"{raw} in {head}"
+    elif others and len(f"{raw} and {others[0]}".split()) <= 8:
+        title = f"{raw} and {others[0]}"
+    else:
+        title = f"Work on {raw[:1].lower() + raw[1:]}" if not raw[1:2].isupper() else f"Work on {raw}"
+    if len(title.split()) > 8:
+        title = raw if len(raw.split()) >= 3 else " ".join(title.split()[:8])
+    words = title.split()
+    while len(words) > 3 and words[-1].lower() in _FUNCTION_WORDS:
+        words.pop()
+    if len(words) > 3 and words[0].lower() in {"the", "a", "an"}:
+        words = words[1:]
+    return _tidy_case(" ".join(words))

@@ -1,0 +1,146 @@
+"""`reviewer eval ask`: does `ask` answer the question that was asked, and refuse what it cannot answer?
+
+Dev set `evals/datasets/ask_dev.jsonl`, written from the seeds: answerable questions with the paper(s)
+that answer them, their type and a reference answer; unanswerable ones (fictitious in-domain names and
+off-domain topics). "First sentence answers" is judged by the shared claim checker: the reference answer
+must be SUPPORTED by the answer's first cited sentence (read as if it were an abstract), i.e. the first
+sentence says what the reference says. (The other direction penalises a quoted sentence for every detail
+it adds beyond the short reference, which is not what "answers the question" means.)
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from reviewer.settings import Settings
+
+DEV = Path(__file__).resolve().parent / "datasets" / "ask_dev.jsonl"
+HOLDOUT = Path(__file__).resolve().parent / "datasets" / "ask_holdout.jsonl"
+
+
+class AskCase(BaseModel):
+    q: str
+    type: str
+    papers: list[str] = Field(default_factory=list)
+    reference: str = ""
+    kind: str = ""
+
+    @property
+    def answerable(self) -> bool:
+        return self.type != "unanswerable"
+
+
+class AskRow(BaseModel):
+    q: str
+    expected_type: str
+    predicted_type: str
+    refused: bool
+    cites_expected: bool = False
+    first_answers: bool = False
+    first_sentence: str = ""
+    cited: list[str] = Field(default_factory=list)
+    best_similarity: float | None = None
+    seconds: float
+
+
+class AskEvalResult(BaseModel):
+    n_answerable: int
+    n_unanswerable: int
+    cites_expected: float
+    first_answers: float
+    type_accuracy: float
+    unanswerable_refused: float
+    answerable_wrongly_refused: float
+    cold_start_seconds: float
+    median_seconds: float
+    max_seconds: float
+    similarity_answerable_min: float | None
+    similarity_offdomain_max: float | None
+    rows: list[AskRow]
+
+
+def load_cases(path: Path = DEV) -> list[AskCase]:
+    return [AskCase.model_validate_json(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def run_ask_eval(settings: Settings, path: Path = DEV, limit: int | None = None) -> AskEvalResult:
+    from reviewer.checker import ClaimChecker
+    from reviewer.citations import cited_sentences
+    from reviewer.models import Paper
+    from reviewer.session import AskSession
+
+    cases = load_cases(path)[:limit]
+    started = time.perf_counter()
+    session = AskSession(settings, quiet=True)
+    session.warm()
+    cold = time.perf_counter() - started
+    checker = ClaimChecker(settings)
+    rows: list[AskRow] = []
+    for case in cases:
+        t0 = time.perf_counter()
+        answer = session.ask(case.q)
+        seconds = time.perf_counter() - t0
+        cited = [c.key for c in answer.citations]
+        first = next((c for c in cited_sentences(answer.answer) if c.keys), None)
+        row = AskRow(q=case.q, expected_type=case.type, predicted_type=answer.question_type, refused=answer.refused,
+                     cited=cited, best_similarity=answer.best_similarity, seconds=round(seconds, 3))
+        if case.answerable and not answer.refused:
+            row.cites_expected = bool(set(cited) & set(case.papers))
+            if first is not None:
+                row.first_sentence = first.text
+                said = Paper(id="first", key="first", title="", abstract=first.text)
+                row.first_answers = checker.check(case.reference, [said]).label == "SUPPORTED"
+        rows.append(row)
+    answerable = [r for r, c in zip(rows, cases, strict=True) if c.answerable]
+    unanswerable = [r for r, c in zip(rows, cases, strict=True) if not c.answerable]
+    offdomain = [r.best_similarity for r, c in zip(rows, cases, strict=True)
+                 if c.kind == "off-domain" and r.best_similarity is not None]
+    typed = [r for r in answerable if r.expected_type != "general"]
+    times = sorted(r.seconds for r in rows)
+    share = lambda xs, f: round(sum(1 for x in xs if f(x)) / len(xs), 3) if xs else 0.0  # noqa: E731
+    return AskEvalResult(
+        n_answerable=len(answerable),
+        n_unanswerable=len(unanswerable),
+        cites_expected=share(answerable, lambda r: r.cites_expected),
+        first_answers=share(answerable, lambda r: r.first_answers),
+        type_accuracy=share(typed, lambda r: r.predicted_type == r.expected_type),
+        unanswerable_refused=share(unanswerable, lambda r: r.refused),
+        answerable_wrongly_refused=share(answerable, lambda r: r.refused),
+        cold_start_seconds=round(cold, 3),
+        median_seconds=times[len(times) // 2] if times else 0.0,
+        max_seconds=times[-1] if times else 0.0,
+        similarity_answerable_min=min((r.best_similarity for r in answerable if r.best_similarity), default=None),
+        similarity_offdomain_max=max(offdomain, default=None),
+        rows=rows,
+    )
+
+
+def format_result(result: AskEvalResult) -> str:
+    lines = [
+        f"ask questions: {result.n_answerable} answerable, {result.n_unanswerable} unanswerable",
+        f"answerable citing an expected paper      {result.cites_expected:.3f}  (target >= 0.90)",
+        f"first sentence answers (checker, ref)    {result.first_answers:.3f}  (target >= 0.80)",
+        f"question type correct                    {result.type_accuracy:.3f}",
+        f"unanswerable refused                     {result.unanswerable_refused:.3f}  (target 1.00)",
+        f"answerable wrongly refused               {result.answerable_wrongly_refused:.3f}  (target <= 0.05)",
+        f"latency: load {result.cold_start_seconds:.2f} s once, then median {result.median_seconds:.3f} s, "
+        f"max {result.max_seconds:.3f} s per question",
+        f"best sentence similarity: answerable min {result.similarity_answerable_min}, "
+        f"off-domain max {result.similarity_offdomain_max}",
+    ]
+    for r in result.rows:
+        if r.expected_type == "unanswerable":
+            mark = "ok " if r.refused else "MISS"
+        else:
+            mark = ("ok " if r.cites_expected else "CIT") + ("" if r.first_answers else " 1st?")
+            mark = "REFUSED" if r.refused else mark
+        lines.append(f"  [{mark:<8}] {r.predicted_type:<12} {r.q[:70]}")
+    return "\n".join(lines)
+
+
+def dumps(result: AskEvalResult) -> str:
+    return json.dumps(result.model_dump(), indent=2)

@@ -1,0 +1,239 @@
+"""`reviewer eval survey`: does the offline survey read like a survey, and is its paper choice stable?
+
+For each dev topic (evals/datasets/survey_dev.jsonl: a topic, a paraphrase and a hand-picked set of
+relevant seed papers) the survey runs fresh for the topic and for its paraphrase, and the report is
+scored on: recall and precision of the cited papers against the relevant set, Jaccard of the two cited
+sets, the share of cited sentences that open with an unresolved anaphor or quote a background sentence,
+template openers, table fill, truncated cells, markup left in any text, theme-title shape, wall time.
+The detectors here are written independently of the writer's own rules, so the eval does not grade
+the writer with its own code.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+import time
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from reviewer.roles import Role, reports_other_work, sentence_roles
+from reviewer.settings import Settings
+from reviewer.textutil import normalize, split_sentences
+
+DEV_SET = Path(__file__).parent / "datasets" / "survey_dev.jsonl"
+# A sentence opening with a word that points outside the quote, unless it names its referent
+# ("This paper", "These results show" count as resolved only with a noun that the sentence itself owns).
+_ANAPHOR = re.compile(
+    r"^(?:this|these|those|that|it|its|they|their|such|yet|however|thus|hence|therefore|moreover|"
+    r"furthermore|besides|instead|then|also|additionally|consequently|similarly|likewise|"
+    r"(?:based on|to (?:mitigate|address|solve|tackle|overcome|achieve|this end)|in light of|building on|"
+    r"motivated by|inspired by|given|despite) (?:it|this|these|that|them|such))\b",
+    re.IGNORECASE,
+)
+_TEMPLATE_OPENERS = re.compile(
+    r"^(?:this section|in this section|this theme|the following|here we|we now|this part|"
+    r"this subsection|papers in this)\b", re.IGNORECASE,
+)
+_MARKUP = re.compile(r"\\[A-Za-z]+|\\[%&_#$']|\{[^{}\s]*\}|&(?:[a-z]{2,8}|#\d+);|\$[^$\s]{1,20}\$|\d(?:times|rightarrow)\b")
+_GENERIC_TITLES = frozenset(
+    "llms llm language models large language models ai systems reinforcement learning reasoning alignment "
+    "training evaluation methods findings approaches models benchmarks data".split("  ")
+) | {"llms", "llm", "language models", "large language models", "ai systems", "reinforcement learning",
+     "reasoning", "alignment", "training", "evaluation", "methods", "findings", "models", "benchmarks"}
+_EDGE_WORDS = frozenset("a an the of for in on with and to via by from or as at".split())
+
+
+class DevTopic(BaseModel):
+    topic: str
+    paraphrase: str
+    relevant: list[str]
+
+
+class TopicScore(BaseModel):
+    topic: str
+    recall: float
+    recall_paraphrase: float
+    precision: float
+    precision_paraphrase: float
+    jaccard: float
+    cited: list[str]
+    cited_paraphrase: list[str]
+    seconds: float
+    seconds_paraphrase: float
+
+
+class ReportShape(BaseModel):
+    cited_sentences: int = 0
+    papers_cited: int = 0
+    table_rows: int = 0
+    anaphor_or_background: int = 0
+    template_openers: int = 0
+    cells: int = 0
+    cells_filled: int = 0
+    truncated_cells: int = 0
+    markup_hits: list[str] = Field(default_factory=list)
+    titles: int = 0
+    bad_titles: list[str] = Field(default_factory=list)
+    flagged: list[str] = Field(default_factory=list)
+
+
+class SurveyEvalResult(BaseModel):
+    topics: list[TopicScore]
+    shape: ReportShape
+    recall: float
+    recall_paraphrase: float
+    precision: float
+    jaccard: float
+    anaphor_or_background_share: float
+    table_fill: float
+    max_seconds: float
+
+
+def load_dev(path: Path = DEV_SET) -> list[DevTopic]:
+    return [DevTopic.model_validate_json(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def title_problem(title: str) -> str | None:
+    """Why a theme title is not a 3-8 word noun phrase a researcher would write, or None."""
+    words = title.split()
+    if not 3 <= len(words) <= 8:
+        return f"{len(words)} words"
+    if title.lower() in _GENERIC_TITLES:
+        return "generic"
+    if words[0].lower() in _EDGE_WORDS or words[-1].lower() in _EDGE_WORDS:
+        return "starts or ends with a function word"
+    if words[0].lower() in {"allocate", "aligning", "using", "towards", "toward"}:
+        return "opens with a verb"
+    return None
+
+
+def _source_role(text: str, keys: list[str], abstracts: dict[str, str]) -> tuple[bool, str]:
+    """Whether the quoted sentence is, in its abstract, background or a report of others' work."""
+    words = set(normalize(text).split())
+    best: tuple[float, str, int, list[str]] | None = None
+    for key in keys:
+        sentences = split_sentences(abstracts.get(key, ""))
+        for i, s in enumerate(sentences):
+            sw = set(normalize(s).split())
+            overlap = len(words & sw) / max(1, len(sw))
+            if best is None or overlap > best[0]:
+                best = (overlap, s, i, sentences)
+    if best is None or best[0] < 0.6:
+        return False, ""
+    _, s, i, sentences = best
+    role = sentence_roles(sentences)[i]
+    return role == Role.BACKGROUND or reports_other_work(s), s
+
+
+def report_shape(report: object, abstracts: dict[str, str], shape: ReportShape) -> None:
+    """Add one report's sentence, table, markup and title statistics to `shape`."""
+    from reviewer.survey.models import SurveyReport
+    from reviewer.survey.sections import OPEN_PROBLEMS
+
+    assert isinstance(report, SurveyReport)
+    for section in report.sections:
+        shape.titles += 1
+        problem = None if section.title == OPEN_PROBLEMS else title_problem(section.title)
+        if problem:
+            shape.bad_titles.append(f"{section.title} ({problem})")
+        texts = [section.title, section.scope]
+        for p in section.paragraphs:
+            for n, s in enumerate(p.sentences):
+                texts.append(s.text)
+                if _TEMPLATE_OPENERS.match(s.text):
+                    shape.template_openers += 1
+                if not s.keys:
+                    continue
+                shape.cited_sentences += 1
+                background, _ = _source_role(s.text, s.keys, abstracts)
+                # An anaphor is resolved when the sentence before it quotes the same paper (its antecedent).
+                antecedent = n > 0 and bool(set(p.sentences[n - 1].keys) & set(s.keys))
+                if (_ANAPHOR.match(s.text) and not antecedent) or background:
+                    shape.anaphor_or_background += 1
+                    shape.flagged.append(s.text[:160])
+        for text in texts:
+            shape.markup_hits += [m.group(0) for m in _MARKUP.finditer(text)]
+    from reviewer.survey.report import MIN_TABLE_FIELDS
+
+    shape.papers_cited += len(report.table)
+    for row in report.table:
+        if row.filled() < MIN_TABLE_FIELDS:
+            continue  # listed under the table, not printed as a row
+        shape.table_rows += 1
+        cells = row.cells()
+        shape.cells += len(cells)
+        shape.cells_filled += sum(1 for c in cells if c.strip())
+        shape.truncated_cells += sum(1 for c in cells if c.rstrip().endswith(("…", "...")))
+        shape.markup_hits += [m.group(0) for c in cells for m in _MARKUP.finditer(c)]
+    for b in report.bibliography:
+        shape.markup_hits += [m.group(0) for m in _MARKUP.finditer(b.title)]
+
+
+def run_survey_eval(settings: Settings, limit: int | None = None) -> SurveyEvalResult:
+    from reviewer.catalog import Catalog
+    from reviewer.corpus import ensure_ready
+    from reviewer.services import open_retriever
+    from reviewer.survey.run import run_survey
+
+    ensure_ready(settings)
+    with Catalog(settings.catalog_path) as catalog:
+        abstracts = {p.key: p.abstract for p in catalog.iter_papers()}
+    retriever = open_retriever(settings, quiet=True)
+    offline = settings.model_copy(update={"llm_offline": True})
+    topics, shape = [], ReportShape()
+    with tempfile.TemporaryDirectory(prefix="survey-eval-") as tmp:
+        for dev in load_dev()[:limit]:
+            cited, seconds = [], []
+            for text in (dev.topic, dev.paraphrase):
+                started = time.monotonic()
+                result = run_survey(text, offline, offline=True, fresh=True, quiet=True, retriever=retriever,
+                                    runs_dir=Path(tmp))
+                seconds.append(round(time.monotonic() - started, 2))
+                cited.append({b.key for b in result.report.bibliography})
+                report_shape(result.report, abstracts, shape)
+            rel = set(dev.relevant)
+            a, b = cited
+            topics.append(TopicScore(
+                topic=dev.topic, recall=len(a & rel) / len(rel), recall_paraphrase=len(b & rel) / len(rel),
+                precision=len(a & rel) / max(1, len(a)), precision_paraphrase=len(b & rel) / max(1, len(b)),
+                jaccard=len(a & b) / max(1, len(a | b)), cited=sorted(a), cited_paraphrase=sorted(b),
+                seconds=seconds[0], seconds_paraphrase=seconds[1],
+            ))
+    n = len(topics)
+    return SurveyEvalResult(
+        topics=topics, shape=shape,
+        recall=round(sum(t.recall for t in topics) / n, 3),
+        recall_paraphrase=round(sum(t.recall_paraphrase for t in topics) / n, 3),
+        precision=round(sum(t.precision + t.precision_paraphrase for t in topics) / (2 * n), 3),
+        jaccard=round(sum(t.jaccard for t in topics) / n, 3),
+        anaphor_or_background_share=round(shape.anaphor_or_background / max(1, shape.cited_sentences), 4),
+        table_fill=round(shape.cells_filled / max(1, shape.cells), 3),
+        max_seconds=max(max(t.seconds, t.seconds_paraphrase) for t in topics),
+    )
+
+
+def format_result(result: SurveyEvalResult) -> str:
+    lines = [f"{'topic':<58} {'R':>5} {'R(par)':>6} {'P':>5} {'P(par)':>6} {'Jacc':>5} {'s':>5}"]
+    for t in result.topics:
+        lines.append(f"{t.topic[:58]:<58} {t.recall:>5.2f} {t.recall_paraphrase:>6.2f} {t.precision:>5.2f} "
+                     f"{t.precision_paraphrase:>6.2f} {t.jaccard:>5.2f} {max(t.seconds, t.seconds_paraphrase):>5.1f}")
+    s = result.shape
+    lines += [
+        f"mean recall {result.recall:.3f} (paraphrase {result.recall_paraphrase:.3f}), precision "
+        f"{result.precision:.3f}, Jaccard {result.jaccard:.3f}",
+        f"cited sentences {s.cited_sentences}: anaphor/background {s.anaphor_or_background} "
+        f"({result.anaphor_or_background_share:.1%}); template openers {s.template_openers}",
+        f"table rows {s.table_rows} for {s.papers_cited} cited papers; cells {s.cells}: filled "
+        f"{result.table_fill:.1%}, truncated {s.truncated_cells}; "
+        f"markup left {len(s.markup_hits)} {sorted(set(s.markup_hits))[:8]}",
+        f"theme titles {s.titles}: failing {len(s.bad_titles)} {s.bad_titles[:6]}",
+        f"slowest survey {result.max_seconds:.1f} s",
+    ]
+    return "\n".join(lines)
+
+
+def dumps(result: SurveyEvalResult) -> str:
+    return json.dumps(result.model_dump(), indent=2)

@@ -1,0 +1,260 @@
+"""Evidence for `ask` chosen by question type, and the corpus's names for refusing unknown ones.
+
+Relevance to the question is not enough: "What is X?" is answered by the sentence that defines X, "How
+does X work?" by a method sentence, "How much?" by a result with a number, "A vs B" by sentences on
+both sides. Each candidate sentence gets the plain relevance score of `evidence.rank_sentences` plus a
+bonus for the shape the question type wants; fragments (cut sentences, questions) are never chosen.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, Field
+
+from reviewer.models import EvidenceSentence, Paper
+from reviewer.question import QType, Question
+from reviewer.roles import Role, reports_other_work, sentence_roles
+from reviewer.textutil import split_sentences
+
+
+class Scored(BaseModel):
+    """An evidence sentence with its role and the type-aware score used to choose it."""
+
+    ev: EvidenceSentence
+    role: Role
+    score: float
+    reported: bool = False
+    antecedent: str = Field(default="", description="What 'This approach' at the start refers to, if known.")
+
+
+_CONTRAST = re.compile(r"\b(?:whereas|while|unlike|in contrast|contrary|differ\w*|compared (?:to|with)|"
+                       r"rather than|instead of|than|versus|vs\.?|as opposed to|counterpart)\b", re.IGNORECASE)
+_MECH_CUE = re.compile(r"\b(?:by|through|via|directly|instead of|without|using|which|so that|thereby|"
+                       r"replac\w*|bypass\w*|eliminat\w*|avoid\w*)\b", re.IGNORECASE)
+_NUMBER = re.compile(r"\d+(?:\.\d+)?\s?(?:%|x\b|×|points?|pp)|\b\d+\.\d+\b|\b\d{2,}\b")
+_FIGURE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:[KMBkmb]\b|%)")
+_ANAPHOR = re.compile(r"^(?:this|these|those|they|it|such|its|their|that)\b", re.IGNORECASE)
+_INLINE_ENUM = re.compile(r"\((?:ii|2|b)\)")
+_CUT_END = re.compile(r"(?:\s0|\b(?:i|e|e\.g|i\.e|al|vs|cf|approx|resp|Fig|Eq))\.$")
+_CUT_START = re.compile(r"^\d+(?:\.\d+)?\s?(?:%|\\%)|^(?:e|g)\.\s")
+_FRAGMENT_START = re.compile(r"^[a-z(\[,;:]")
+
+
+def is_fragment(text: str) -> bool:
+    """A sentence cut in the middle, a question, or too short to stand on its own."""
+    t = text.strip()
+    if len(t.split()) < 6 or _FRAGMENT_START.match(t) and not re.match(r"^\(\d+\)|^\([ivx]+\)", t):
+        return True
+    if t.endswith("?") or t.endswith(":") or not re.search(r"[.!]['\")\]]*$", t):
+        return True
+    # Split inside a number ("achieving a 0." | "54% gain") or an abbreviation ("... hacking, i." | "e. ...").
+    if _CUT_END.search(t) or _CUT_START.match(t):
+        return True
+    return t.count("(") != t.count(")")
+
+
+def _term_pattern(term: str) -> re.Pattern[str] | None:
+    """A loose match for a term: case-insensitive, plural-tolerant, hyphen/space-tolerant."""
+    words = [w for w in re.split(r"[\s\-]+", term.strip()) if w]
+    if not words:
+        return None
+    parts = [re.escape(w[:-1] if len(w) > 3 and w.lower().endswith("s") else w) for w in words]
+    body = r"[\s\-]?".join(parts)
+    return re.compile(rf"(?<![\w-]){body}(?:s|es)?(?![\w]|-[A-Z])", re.IGNORECASE)
+
+
+def _acronym(term: str) -> str | None:
+    words = [w for w in re.split(r"[\s\-]+", term) if w]
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 else None
+
+
+def mentions(text: str, term: str) -> bool:
+    """Whether the text names the term (or its acronym, e.g. PRM for process reward model)."""
+    pattern = _term_pattern(term)
+    if pattern and pattern.search(text):
+        return True
+    acro = _acronym(term)
+    return bool(acro and len(acro) >= 2 and re.search(rf"\b{acro}s?\b", text))
+
+
+def _defines(text: str, term: str) -> bool:
+    """'X is a ...', 'X, a ...', 'X refers to', 'known as X', 'X (...) is', 'methods like X ... by ...'."""
+    pattern = _term_pattern(term)
+    acro = _acronym(term)
+    alts = [pattern.pattern] if pattern else []
+    if acro:
+        alts.append(rf"\b{acro}s?\b")
+    if not alts:
+        return False
+    t = "(?:" + "|".join(alts) + ")"
+    rules = [
+        rf"{t}(?:\s*\([^)]*\))?,?\s+(?:is|are|refers? to|denotes?|describes?|means|occurs?|happens?)\b",
+        rf"{t}(?:\s*\([^)]*\))?,\s+(?:a|an|the|which|where|i\.e\.)\b",
+        rf"(?:known as|called|termed|dubbed|defined as|so-called)\s+(?:as\s+)?(?:the\s+|an?\s+)?{t}",
+        rf"\b(?:like|such as)\s+{t}\b.*\b(?:by|which|that)\b",
+        rf"{t}\s*(?:\([^)]*\))?\s*[-—–:]\s",
+        rf"{t}\s*\((?:where|when|in which|i\.e\.|that is|whereby)\s",
+        rf"{t}(?:\s*\([^)]*\))?,?\s+(?:which|that|where)\s",
+        rf"{t}(?:\s*\([^)]*\))?\s+(?:directly|explicitly|simply|instead)\s",
+    ]
+    return any(re.search(r, text, re.IGNORECASE) for r in rules)
+
+
+DEMONSTRATIVE = re.compile(r"^(?:This|The proposed|Our|The resulting) (?:new |novel |simple )?(?:approach|method|"
+                           r"framework|model|technique|algorithm|system|design|pipeline|strategy|paradigm)\b")
+
+
+def _antecedent(text: str, index: int, sentences: list[str], question: Question) -> str:
+    """The name 'This approach' stands for: a name from the question, or one introduced as `X, a/an ...`,
+    `called X`, or `propose X` in the previous sentence of the same abstract."""
+    if index == 0 or not DEMONSTRATIVE.match(text) or index > len(sentences):
+        return ""
+    previous = sentences[index - 1]
+    for name in [question.subject, *question.names]:
+        if name and mentions(previous, name):
+            return name
+    m = re.search(r"\b(?:propose|introduce|present|called|named|termed|dubbed)\s+(?:as\s+)?([A-Z][\w\-]+(?:-[\w]+)*)",
+                  previous)
+    return m.group(1) if m and len(m.group(1)) > 2 else ""
+
+
+def _acts(text: str, term: str) -> bool:
+    """The term is the grammatical subject of a present-tense verb: 'CRM maintains two RMs ...'."""
+    pattern = _term_pattern(term)
+    acro = _acronym(term)
+    alts = ([pattern.pattern] if pattern else []) + ([rf"\b{acro}\b"] if acro else [])
+    if not alts:
+        return False
+    return bool(re.search(rf"(?:{'|'.join(alts)})(?:\s*\([^)]*\))?\s+(?:\w+ly\s+)?(?:[a-z]+[^s\W]s|[a-z]+ies)\b",
+                          text))
+
+
+def role_map(papers: list[Paper]) -> dict[tuple[str, int], Role]:
+    out: dict[tuple[str, int], Role] = {}
+    for p in papers:
+        sentences = split_sentences(p.abstract)
+        for i, role in enumerate(sentence_roles(sentences)):
+            out[(p.id, i)] = role
+    return out
+
+
+def score_for_type(
+    question: Question,
+    ranked: list[EvidenceSentence],
+    papers: list[Paper],
+    aliases: dict[str, list[str]] | None = None,
+) -> list[Scored]:
+    """Every usable sentence re-scored for the shape of answer the question type wants, best first.
+
+    `aliases` maps a name to its spelled-out forms found in the corpus (DPO -> Direct Preference Optimization).
+    """
+    aliases = aliases or {}
+    figures = set(_FIGURE.findall(question.text))
+    roles = role_map(papers)
+    titles = {p.id: p.title for p in papers}
+    sentences = {p.id: split_sentences(p.abstract) for p in papers}
+    subject = question.subject
+    out: list[Scored] = []
+    for ev in ranked:
+        if is_fragment(ev.text):
+            continue
+        role = roles.get((ev.paper_id, ev.index), Role.METHOD)
+        s, t = ev.score, ev.text
+        in_text = sum(mentions(t, n) for n in question.names)
+        in_title = sum(mentions(titles.get(ev.paper_id, ""), n) for n in question.names)
+        s += min(0.08, 0.04 * in_text) + min(0.04, 0.02 * in_title)
+        # Sizes and figures named in the question (1B, 405B, 10K, 92%) are as specific as names.
+        s += min(0.1, 0.05 * sum(1 for f in figures if re.search(rf"(?<![\w.]){re.escape(f)}(?![\w])", t)))
+        # A sentence that leans on the previous one ("This ...", "They ...") cannot open an answer alone,
+        # unless "This approach" can be named from the sentence before it.
+        antecedent = _antecedent(t, ev.index, sentences.get(ev.paper_id, []), question)
+        s -= 0.05 * (bool(_ANAPHOR.match(t)) and not antecedent)
+        qt = question.qtype
+        about = bool(subject) and any(mentions(t, a) for a in [subject, *aliases.get(subject, [])])
+        if qt == QType.DEFINITION and subject:
+            defines = any(_defines(t, a) for a in [subject, *aliases.get(subject, [])])
+            s += 0.06 * about + 0.22 * defines
+            s -= 0.06 * (role in (Role.LIMITATION, Role.RESULT))
+        elif qt == QType.COMPARISON and question.sides:
+            hit = [mentions(t, side) for side in question.sides]
+            s += 0.05 * sum(hit) + 0.1 * (all(hit) and bool(_CONTRAST.search(t)))
+        elif qt == QType.MECHANISM:
+            s += 0.05 * (role == Role.METHOD) + 0.03 * (role == Role.RESULT) + 0.03 * bool(_MECH_CUE.search(t))
+            s += 0.06 * bool(subject and any(_acts(t, a) for a in [subject, *aliases.get(subject, [])]))
+            s += 0.05 * about + 0.1 * bool(subject and any(_defines(t, a) for a in [subject, *aliases.get(subject, [])]))
+            s -= 0.05 * (role in (Role.LIMITATION, Role.CONCLUSION))
+        elif qt == QType.QUANTITATIVE:
+            s += 0.1 * bool(_NUMBER.search(t)) + 0.04 * (role == Role.RESULT) + 0.04 * about
+        elif qt == QType.METHODS:
+            s += 0.06 * (role == Role.METHOD) + 0.03 * (role == Role.RESULT) - 0.06 * (role == Role.BACKGROUND)
+        elif qt == QType.NAMED:
+            s += 0.04 * (role in (Role.METHOD, Role.RESULT, Role.OBJECTIVE)) + 0.06 * (in_text > 0)
+        # Inline enumerations and very long sentences make poor direct answers.
+        s -= 0.06 * bool(_INLINE_ENUM.search(t)) + 0.04 * (len(t.split()) > 45)
+        reported = role == Role.BACKGROUND and reports_other_work(t)
+        # What earlier work did is not a method the corpus proposes, nor the named thing's own finding.
+        s -= 0.08 * (reports_other_work(t) and qt in (QType.METHODS, QType.NAMED, QType.MECHANISM))
+        out.append(Scored(ev=ev, role=role, score=s, reported=reported, antecedent=antecedent))
+    out.sort(key=lambda x: (-x.score, x.ev.paper_id, x.ev.index))
+    return out
+
+
+def _distinct(pool: list[Scored], n: int, per_paper: int) -> list[Scored]:
+    taken: list[Scored] = []
+    count: dict[str, int] = {}
+    for item in pool:
+        if len(taken) >= n:
+            break
+        if count.get(item.ev.paper_id, 0) >= per_paper or any(_near(item.ev.text, t.ev.text) for t in taken):
+            continue
+        taken.append(item)
+        count[item.ev.paper_id] = count.get(item.ev.paper_id, 0) + 1
+    return taken
+
+
+def _near(a: str, b: str) -> bool:
+    wa, wb = set(a.lower().split()), set(b.lower().split())
+    return len(wa & wb) / max(1, min(len(wa), len(wb))) > 0.8
+
+
+class Selection(BaseModel):
+    lead: Scored
+    points: list[Scored]
+    groups: list[tuple[str, list[Scored]]]
+    missing_sides: list[str] = []
+
+
+def select(question: Question, scored: list[Scored], papers: list[Paper], max_points: int = 5) -> Selection:
+    """The lead sentence and the supporting points, grouped by compared side or by paper."""
+    # A point must be relevant on its own, not merely come from a relevant paper.
+    base = max(s.ev.score for s in scored)
+    strong = [s for s in scored if s.ev.score >= 0.7 * base]
+    lead = scored[0]
+    if lead not in strong:
+        strong.insert(0, lead)
+    if question.qtype == QType.COMPARISON and question.sides:
+        groups: list[tuple[str, list[Scored]]] = []
+        missing: list[str] = []
+        used = {(lead.ev.paper_id, lead.ev.index)}
+        # A sentence that names one compared side is on topic by construction: a looser relevance bar.
+        loose = [s for s in scored if s.ev.score >= 0.5 * base]
+        for side in question.sides:
+            on_side = [s for s in loose if mentions(s.ev.text, side) and (s.ev.paper_id, s.ev.index) not in used]
+            chosen = _distinct(on_side, 3, per_paper=1)
+            used |= {(c.ev.paper_id, c.ev.index) for c in chosen}
+            if not chosen and not mentions(lead.ev.text, side):
+                missing.append(side)
+            if chosen:
+                groups.append((f"On {side}", chosen))
+        points = [c for _, g in groups for c in g]
+        return Selection(lead=lead, points=points, groups=groups, missing_sides=missing)
+    per_paper = 1 if question.qtype == QType.METHODS else 2
+    rest = [s for s in strong[1:] if not _near(s.ev.text, lead.ev.text)]
+    points = _distinct(rest, max_points, per_paper)
+    by_paper: dict[str, list[Scored]] = {}
+    for p in points:
+        by_paper.setdefault(p.ev.paper_id, []).append(p)
+    title = {p.id: p for p in papers}
+    groups = [(title[pid].title, sorted(items, key=lambda x: x.ev.index)) for pid, items in by_paper.items()]
+    return Selection(lead=lead, points=points, groups=groups)

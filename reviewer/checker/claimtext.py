@@ -1,0 +1,53 @@
+"""The part of a survey sentence the cited abstract has to state: no citation markers, no attribution.
+
+Generated survey sentences carry citation markers and 'Wang et al. (2024) show that' or 'the authors
+find' framings; the offline writer also rewrites 'we' as 'the authors'. None of it is something the
+abstract states, so the checker compares the claim without it, with 'the authors' read back as 'we'.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CITATION = re.compile(
+    r"\s*(?:\[[^\]]{1,80}\]|\((?:[A-Z][^()]{0,60}?(?:et al\.?|\b(?:19|20)\d{2}[a-z]?)[^()]{0,20})\))"
+)
+_ATTRIBUTION = re.compile(
+    r"^(?:(?:[A-Z][\w'\-]+(?:\s+(?:et al\.?|and [A-Z][\w'\-]+))?(?:\s*\(\d{4}[a-z]?\))?)|the authors|they|"
+    r"this (?:paper|work|study)|the (?:paper|work|study))\s+(?:also\s+)?"
+    r"(?:find|found|finds|show|showed|shows|report|reported|reports|demonstrate|demonstrated|demonstrates|"
+    r"observe|observed|observes|argue|argued|argues|note|noted|notes|claim|claimed|claims)\s+that\s+",
+    re.IGNORECASE,
+)
+
+
+def clean_claim(claim: str) -> str:
+    """The claim without citation markers and 'Wang et al. (2024) show that' attributions.
+
+    Generated survey sentences carry both; neither is something the abstract has to state.
+    """
+    text = _CITATION.sub("", claim).strip()
+    m = _ATTRIBUTION.match(text)
+    if m and len(text) - m.end() > 15:
+        text = text[m.end() :]
+        text = text[:1].upper() + text[1:]
+    return first_person(text)
+
+
+# 'The authors of <title> demonstrate ...': the title is a name, not part of what the abstract states.
+_AUTHORS_OF = re.compile(
+    r"^The authors of (?:(?:[A-Z0-9][^\s]*|of|the|and|for|by|in|on|to|a|an|with|is|are|via|from|at)\s){1,14}?"
+    r"(?=(?:\w+ly\s)?(?:demonstrate|show|propose|introduce|present|find|report|argue|observe|develop|compare|"
+    r"evaluate|study|analy[sz]e|investigate|design|build|train|release|note|reveal|examine|explore)s?\b)"
+)
+
+
+def first_person(text: str) -> str:
+    """'The authors propose ... their method' -> 'We propose ... our method' (the abstract's own voice)."""
+    if not re.search(r"\b[Tt]he authors\b", text):
+        return text
+    text = _AUTHORS_OF.sub("We ", text)
+    text = re.sub(r"\bThe authors\b", "We", text)
+    text = re.sub(r"\bthe authors\b", "we", text)
+    text = re.sub(r"\bTheir\b", "Our", text)
+    return re.sub(r"\btheir\b", "our", text)

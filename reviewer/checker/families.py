@@ -1,0 +1,226 @@
+"""Signals for the contradiction families that lexical overlap cannot see.
+
+A claim can share almost every word with an abstract sentence and still say the opposite: two
+arguments of a comparison swapped ("A outperforms B" vs "B outperforms A"), a quantifier flipped
+("all" vs "none"), one entity of the abstract put in place of another, a rank changed ("top-1" vs
+"top-5"), or a hedge turned into a certainty ("may improve" vs "guarantees"). Each function compares a
+claim with one sentence; `features.compute_features` applies them to the best-aligned sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from reviewer.textutil import content_stems
+
+_COMPARE = re.compile(r"\b(outperform(?:s|ed)?|surpass(?:es|ed)?|beats?|exceed(?:s|ed)?|"
+                      r"(?:is|are) (?:better|faster|stronger|more accurate) than)\s+", re.IGNORECASE)
+_ARG_STOP = re.compile(r"[,;:()]|\s(?:by|on|in|across|while|with|at|and|for|under|when|using|without|"
+                       r"which|that|as|through|to|over)\s|\.$")
+_BAD_SUBJECT = re.compile(r"[()]|\b(?:or|they|we|it|which|that)\b", re.IGNORECASE)
+THAN = re.compile(r"\b((?:\w+er|more \w+|less \w+) (?:in|among|for|with|on|at) )([^,;()]{2,40}?)"
+                  r"( than (?:(?:in|among|for|with|on|at) )?)([^,;()]{2,40}?)(?=[,;.]|$| \w+ly\b| and\b)")
+
+
+def comparison_args(s: str) -> tuple[tuple[int, int], re.Match[str], tuple[int, int]] | None:
+    """Spans of A and B in 'A outperforms B' (A: up to 5 words after the last clause break)."""
+    m = _COMPARE.search(s)
+    if not m:
+        return None
+    left = s[: m.start()].rstrip()
+    cut = max(left.rfind(","), left.rfind(";"), left.rfind(":"), left.rfind("("))
+    a_words = left[cut + 1 :].split()
+    if not a_words or len(a_words) > 5 or _BAD_SUBJECT.search(" ".join(a_words)):
+        return None
+    a_start = len(left) - len(" ".join(a_words))
+    rest = s[m.end() :]
+    stop = _ARG_STOP.search(rest)
+    b_text = rest[: stop.start()] if stop else rest.rstrip(".")
+    if not b_text.strip() or len(b_text.split()) > 6 or "(" in b_text or ")" in b_text:
+        return None
+    return (a_start, len(left)), m, (m.end(), m.end() + len(b_text.rstrip()))
+
+
+def _pair(s: str) -> tuple[set[str], set[str]] | None:
+    than = THAN.search(s)
+    if than:
+        return set(content_stems(than.group(2))), set(content_stems(than.group(4)))
+    found = comparison_args(s)
+    if not found:
+        return None
+    (a0, a1), _, (b0, b1) = found
+    return set(content_stems(s[a0:a1])), set(content_stems(s[b0:b1]))
+
+
+def _same(x: set[str], y: set[str]) -> bool:
+    return bool(x and y) and len(x & y) / min(len(x), len(y)) >= 0.5
+
+
+def comparison_reversed(claim: str, sentence: str) -> bool:
+    """Both compare the same two things, in opposite order."""
+    c, s = _pair(claim), _pair(sentence)
+    if not c or not s:
+        return False
+    return _same(c[0], s[1]) and _same(c[1], s[0]) and not (_same(c[0], s[0]) and _same(c[1], s[1]))
+
+
+# Quantifier classes and the pairs that cannot both be true of the same statement.
+_QUANT = {
+    "all": "univ", "every": "univ", "always": "univ", "consistently": "univ", "universally": "univ",
+    "both": "univ", "none": "neg", "no": "neg", "never": "neg", "neither": "neg", "rarely": "few",
+    "most": "many", "many": "many", "majority": "many", "few": "few", "several": "some", "some": "some",
+    "any": "some",
+}
+_CLASH = {("univ", "neg"), ("neg", "univ"), ("neg", "some"), ("some", "neg"), ("many", "few"),
+          ("few", "many"), ("univ", "few"), ("few", "univ"), ("neg", "many"), ("many", "neg")}
+
+
+def _quantifiers(text: str) -> set[str]:
+    return {_QUANT[w] for w in re.findall(r"[a-z]+", text.lower()) if w in _QUANT}
+
+
+def quantifier_conflict(claim: str, sentence: str) -> bool:
+    """The claim uses a quantifier class the sentence lacks, clashing with one only the sentence uses."""
+    c, s = _quantifiers(claim), _quantifiers(sentence)
+    return any((a, b) in _CLASH for a in c - s for b in s - c)
+
+
+_RANK = re.compile(r"\b(top|pass@|rank|hits@|recall@)[\s-]?(\d+)\b", re.IGNORECASE)
+
+
+def rank_conflict(claim: str, sentence: str) -> list[tuple[str, str]]:
+    """'top-1' in the claim where the sentence only says 'top-5' (same measure, other cut-off)."""
+    ev: dict[str, set[str]] = {}
+    for m in _RANK.finditer(sentence):
+        ev.setdefault(m.group(1).lower(), set()).add(m.group(2))
+    out = []
+    for m in _RANK.finditer(claim):
+        have = ev.get(m.group(1).lower())
+        if have and m.group(2) not in have:
+            out.append((m.group(0), f"{m.group(1)}-{sorted(have)[0]}"))
+    return out
+
+
+_CERTAIN = re.compile(r"\b(?:guarantee[sd]?|prove[sn]?|proving|always|certainly|definitely|invariably|"
+                      r"definitive|undoubtedly|conclusively|will always|must)\b", re.IGNORECASE)
+_HEDGE = re.compile(r"\b(?:may|might|could|can|suggests?|suggesting|suggested|potentially|likely|possibly|"
+                    r"indicates?|indicating|promising|helps?|appears?|seems?|perhaps|partially)\b", re.IGNORECASE)
+
+
+def hedge_strengthened(claim: str, sentence: str) -> bool:
+    """The claim states with certainty what the sentence only hedges."""
+    new_certain = {w.lower() for w in _CERTAIN.findall(claim)} - {w.lower() for w in _CERTAIN.findall(sentence)}
+    lost_hedge = {w.lower() for w in _HEDGE.findall(sentence)} - {w.lower() for w in _HEDGE.findall(claim)}
+    return bool(new_certain and lost_hedge)
+
+
+def entity_swapped(claim: str, sentence: str, other_text: str, terms: set[str], sentence_terms: set[str]) -> bool:
+    """The claim is the sentence with one named term replaced, in place, by another term of the abstract.
+
+    `terms`/`sentence_terms` are the (lower-cased) named terms of claim and sentence; `other_text` is
+    the rest of the abstract: the new term must occur there (a term from nowhere is merely unsupported).
+    """
+    extra = terms - sentence_terms
+    lost = sentence_terms - terms
+    if len(extra) != 1 or not lost:
+        return False
+    term = next(iter(extra))
+    if term not in other_text.lower():
+        return False
+    cw = [w.strip(".,;:()") for w in claim.lower().split()]
+    sw = [w.strip(".,;:()") for w in sentence.lower().split()]
+    ops = [op for op in SequenceMatcher(None, cw, sw, autojunk=False).get_opcodes() if op[0] != "equal"]
+    if len(ops) != 1 or ops[0][0] != "replace":
+        return False
+    _, i1, i2, j1, j2 = ops[0]
+    new, old = " ".join(cw[i1:i2]), " ".join(sw[j1:j2])
+    return term in new and any(t in old for t in lost) and i2 - i1 <= len(term.split()) + 2
+
+
+# ---------------------------------------------------------------- edits of a near-copy
+
+_TOKEN = re.compile(r"[^\s]+")
+_NUMERIC = re.compile(r"^[<>~≈±+\-]?\d[\d,.]*(?:%|\\%|x|×|-fold|th|st|nd|rd|k|m|b|pp)?$")
+_NEGATORS = frozenset({"not", "no", "never", "cannot", "nor", "neither", "without", "none"})
+
+
+@dataclass
+class Edits:
+    """What changed between a near-copy claim and its sentence, read from a word-level diff."""
+
+    numbers: list[tuple[str, str]] = field(default_factory=list)
+    antonyms: list[tuple[str, str]] = field(default_factory=list)
+    negation: list[str] = field(default_factory=list)
+    quantifiers: list[tuple[str, str]] = field(default_factory=list)
+    swapped: list[tuple[str, str]] = field(default_factory=list)  # claim term from elsewhere in the abstract
+    foreign: list[str] = field(default_factory=list)  # claim term found nowhere in the evidence
+    hedge: list[tuple[str, str]] = field(default_factory=list)  # a hedge replaced by a certainty
+
+    @property
+    def contradicts(self) -> bool:
+        return bool(self.numbers or self.antonyms or self.negation or self.quantifiers or self.swapped)
+
+
+def _tokens(text: str) -> list[str]:
+    out = []
+    for t in _TOKEN.findall(text.lower().replace("n't", " not")):
+        t = t.strip(".,;:()[]\"'")
+        if t:
+            out.append(t)
+    return out
+
+
+def near_copy_edits(claim: str, sentence: str, evidence_text: str, directions: object,
+                    min_ratio: float = 0.75) -> Edits | None:
+    """The edits that turn `sentence` into `claim`, or None when the claim is not a near-copy.
+
+    `directions(a, b)` says whether word lists a and b hold opposite sides of a direction family.
+    """
+    cw, sw = _tokens(claim), _tokens(sentence)
+    matcher = SequenceMatcher(None, cw, sw, autojunk=False)
+    if matcher.ratio() < min_ratio:
+        return None
+    out = Edits()
+    ev = " " + " ".join(_tokens(evidence_text)) + " "
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        c, s = cw[i1:i2], sw[j1:j2]
+        if len(c) > 6 or len(s) > 6:
+            continue  # a rewritten clause, not an edit
+        c_num = [t for t in c if _NUMERIC.match(t)]
+        s_num = [t for t in s if _NUMERIC.match(t)]
+        if c_num and s_num and set(c_num) != set(s_num):
+            out.numbers.append((c_num[0], s_num[0]))
+        if set(c) & _NEGATORS != set(s) & _NEGATORS and set(content_stems(" ".join(c))) == set(
+                content_stems(" ".join(s))):  # only a negator (and its auxiliary) added or removed
+            out.negation.extend(sorted((set(c) ^ set(s)) & _NEGATORS))
+        if directions(c, s):  # type: ignore[operator]
+            out.antonyms.append((" ".join(c), " ".join(s)))
+        if _CERTAIN.search(" ".join(c)) and _HEDGE.search(" ".join(s)):
+            out.hedge.append((" ".join(c), " ".join(s)))
+        qc, qs = {_QUANT[t] for t in c if t in _QUANT}, {_QUANT[t] for t in s if t in _QUANT}
+        if any((a, b) in _CLASH for a in qc - qs for b in qs - qc):
+            out.quantifiers.append((" ".join(c), " ".join(s)))
+        for t in c:
+            if t in s or _NUMERIC.match(t) or not re.search(r"[a-z]", t) or t in _NEGATORS:
+                continue
+            if not _looks_named(t, claim):
+                continue
+            if f" {t} " in ev:
+                if s:
+                    out.swapped.append((t, " ".join(s)))
+            else:
+                out.foreign.append(t)
+    return out
+
+
+def _looks_named(token: str, claim: str) -> bool:
+    """The token is written as a name in the claim: capitals after the first letter, or a digit."""
+    for w in _TOKEN.findall(claim):
+        w = w.strip(".,;:()[]\"'")
+        if w.lower() == token:
+            return sum(ch.isupper() for ch in w) >= 2 or (w[:1].isupper() and "-" in w)
+    return False

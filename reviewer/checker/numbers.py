@@ -1,0 +1,111 @@
+"""Numbers in a claim and in its evidence, with their units and what they are numbers of.
+
+'12%' vs '21%' or '3x' vs '1.5x' for the same quantity is a contradiction; a claim number with no
+counterpart at all is merely unverifiable. A number's context (content stems near it, within its
+clause) says what it counts, so two numbers are compared only when they measure the same thing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reviewer.textutil import content_stems
+
+_NUM = re.compile(
+    r"(?<![\w.\-/])(\d+(?:,\d{3})*(?:\.\d+)?)"
+    r"(?:\s?(%|percent\b|per cent\b|-?fold\b|×|x\b|[KMBT]\b|pp\b|points?\b|"
+    r"million\b|billion\b|thousand\b|bp\b)|(?![\w.]*\w))"
+)
+_UNIT_CANON = {"percent": "%", "per cent": "%", "fold": "x", "-fold": "x", "×": "x", "point": "pp",
+               "points": "pp", "pp": "pp"}
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
+_WORD_NUMS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "hundred": 100, "twice": 2, "double": 2,
+    "doubles": 2, "doubled": 2, "triple": 3, "tripled": 3, "half": 0.5, "halved": 0.5,
+}
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:but|while|whereas|although|however|which|that)\b", re.IGNORECASE)
+
+
+
+@dataclass(frozen=True)
+class Number:
+    value: float
+    unit: str  # '%', 'x', 'pp', 'bp', or '' for a bare number
+    raw: str
+    context: frozenset[str]  # content stems near the number: what it is a number *of*
+    tol: float = 0.5  # half a unit of the last printed digit: 74.7 matches 74.68
+
+
+def extract_numbers(text: str, word_numbers: bool = False) -> list[Number]:
+    """Numbers with units and nearby content stems; identifiers like GPT-4 or ResNet-50 are not numbers."""
+    out: list[Number] = []
+    for m in _NUM.finditer(text):
+        if text[max(0, m.start() - 1) : m.start()] == "[":
+            continue  # a citation marker, not a quantity
+        digits_str, raw_unit = m.group(1), m.group(2) or ""
+        scale = _SCALE.get(raw_unit, 1.0)
+        unit = "" if raw_unit in _SCALE else _UNIT_CANON.get(raw_unit.lower(), raw_unit.lower())
+        decimals = len(digits_str.split(".")[1]) if "." in digits_str else 0
+        out.append(Number(
+            value=float(digits_str.replace(",", "")) * scale,
+            unit=unit,
+            raw=m.group(0).strip(),
+            context=_context(text, m.start(), m.end()),
+            tol=0.5 * 10 ** (-decimals) * scale + 1e-9,
+        ))
+    if word_numbers:
+        for m in re.finditer(r"\b(" + "|".join(_WORD_NUMS) + r")\b", text, re.IGNORECASE):
+            out.append(Number(float(_WORD_NUMS[m.group(1).lower()]), "", m.group(0),
+                              _context(text, m.start(), m.end())))
+    return out
+
+
+def _context(text: str, start: int, end: int, width: int = 40) -> frozenset[str]:
+    left = _CLAUSE_BREAK.split(text[max(0, start - width) : start])[-1]
+    right = _CLAUSE_BREAK.split(text[end : end + width])[0]
+    return frozenset(s for s in content_stems(f"{left} {right}") if not s[:1].isdigit())
+
+
+def same_value(claim: Number, evidence: Number) -> bool:
+    """Equal up to the claim's printed precision, or the same share written as percent vs fraction."""
+    b = evidence.value
+    return any(abs(claim.value - c) <= claim.tol for c in (b, b * 100, b / 100))
+
+
+@dataclass
+class NumberCheck:
+    matched: int = 0
+    unmatched: list[str] = field(default_factory=list)
+    conflicts: list[tuple[str, str, int]] = field(default_factory=list)  # claim raw, evidence raw, sentence
+
+
+def check_numbers(claim: str, all_text: str, aligned: list[tuple[int, str, float]]) -> NumberCheck:
+    """Claim numbers must appear in the evidence; a different number for the same thing is a conflict.
+
+    `aligned` holds (sentence index, text, alignment) for the best-aligned sentences. "The same thing"
+    means same unit and a shared content stem near both numbers (or, for a very well aligned sentence,
+    simply the same unit).
+    """
+    result = NumberCheck()
+    evidence_values = extract_numbers(all_text, word_numbers=True)
+    for num in extract_numbers(claim):
+        if any(same_value(num, e) for e in evidence_values):
+            result.matched += 1
+            continue
+        conflict = None
+        for idx, text, align in aligned:
+            for e in extract_numbers(text):
+                if e.unit != num.unit:
+                    continue
+                if (num.context & e.context) or align >= 0.75:
+                    conflict = (num.raw, e.raw, idx)
+                    break
+            if conflict:
+                break
+        if conflict:
+            result.conflicts.append(conflict)
+        else:
+            result.unmatched.append(num.raw)
+    return result

@@ -1,0 +1,202 @@
+"""Question analysis for `ask`: what kind of answer is wanted, about which named things.
+
+The type decides which evidence sentences answer the question (a definition wants a defining sentence,
+"how" wants method sentences, a number wants result sentences with numbers); the entities decide the
+sub-queries and whether the question names something the corpus has never heard of. Rules, not a
+model: question forms are few and regular, and a rule is inspectable.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+from pydantic import BaseModel, Field
+
+
+class QType(str, Enum):
+    DEFINITION = "definition"
+    COMPARISON = "comparison"
+    MECHANISM = "mechanism"
+    METHODS = "methods"
+    QUANTITATIVE = "quantitative"
+    NAMED = "named"
+    GENERAL = "general"
+
+
+class Question(BaseModel):
+    """A parsed question: its type, the term or sides it is about, and the names it uses."""
+
+    text: str
+    qtype: QType
+    subject: str = Field(default="", description="The term defined / the thing asked about.")
+    sides: list[str] = Field(default_factory=list, description="The two things compared, if any.")
+    names: list[str] = Field(default_factory=list, description="Proper names: systems, methods, datasets.")
+    sub_queries: list[str] = Field(default_factory=list)
+
+
+_LEAD = r"^(?:so|and|ok(?:ay)?|please|can you|could you|tell me|explain)[, ]+\s*"
+_DEFINE = re.compile(
+    r"^(?:what\s+(?:is|are)\s+(?:meant\s+by\s+)?|what\s+does\s+(?:the\s+term\s+)?(.+?)\s+(?:mean|refer\s+to|stand\s+for|describe|denote)"
+    r"|define\s+|definition\s+of\s+|what\s+do\s+(?:people|authors|papers|researchers)\s+mean\s+by\s+)(.*)$",
+    re.IGNORECASE,
+)
+_COMPARE = [
+    re.compile(r"^(?:how|in what ways?|why)\s+(?:do(?:es)?|is|are)\s+(.+?)\s+(?:differ|different|distinct|compare)"
+               r"\w*\s+(?:from|to|with)\s+(.+?)$", re.IGNORECASE),
+    re.compile(r"(?:difference|differences|distinction|contrast)\s+between\s+(.+?)\s+and\s+(.+?)$", re.IGNORECASE),
+    re.compile(r"^(?:compare|contrast)\s+(.+?)\s+(?:and|with|to|versus|vs\.?)\s+(.+?)$", re.IGNORECASE),
+    re.compile(r"^(.+?)\s+(?:vs\.?|versus)\s+(.+?)$", re.IGNORECASE),
+    re.compile(r"(?:how|where)\s+(?:does|do)\s+(.+?)\s+(?:differ|contrast|compare)\w*\s+(?:from|to|with)\s+(.+?)$",
+               re.IGNORECASE),
+    re.compile(r"^(?:what|which)\s+.*?\b(?:better|worse|advantages?|preferable)\b.*?,?\s+(.+?)\s+or\s+(.+?)$",
+               re.IGNORECASE),
+    re.compile(r"^(?:is|are|does|do)\s+(.+?)\s+(?:better|worse|more \w+|less \w+)\s+than\s+(.+?)$", re.IGNORECASE),
+]
+_METHODS = re.compile(
+    r"^(?:what|which)\s+(?:\w+\s+){0,3}?(?:methods?|approaches|techniques|strategies|ways|algorithms|"
+    r"solutions|frameworks|mechanisms|remedies|options)\b"
+    r"|^(?:list|name|give|enumerate|survey)\b|^how\s+(?:can|could|do|does|might)\s+(?:one|we|you|researchers|"
+    r"people|papers)\s+(?:reduce|mitigate|prevent|avoid|improve|address|fix|counter|combat|detect|tackle)\b"
+    r"|\bwhat\s+(?:has been|have been|is being|are being)\s+(?:proposed|tried|done|used)\b",
+    re.IGNORECASE,
+)
+_QUANT = re.compile(
+    r"^how\s+(?:much|many|large|big|fast|far|often|accurate|well)\b|\b(?:what|which)\s+(?:\w+\s+){0,2}?"
+    r"(?:accuracy|score|percentage|rate|number|speed-?up|improvement|gain|size|win rate|pass@\d+)\b"
+    r"|\bby how much\b|\bhow (?:big|large) (?:is|was) the (?:gain|improvement|drop)\b",
+    re.IGNORECASE,
+)
+_MECHANISM = re.compile(
+    r"^(?:how|in what way|by what (?:means|mechanism))\b|\bwhat\s+(?:mechanism|mechanisms|makes|causes|drives|"
+    r"explains)\b|^why\b|\bworks?\b.*\?$",
+    re.IGNORECASE,
+)
+_ABOUT_NAME = re.compile(
+    r"^(?:what|which)\s+(?:does|did|is)\s+\S+\s+(?:do|propose|introduce|contribute|offer|add|about|show|find|claim)\b"
+    r"|^(?:tell me about|describe|summari[sz]e)\b",
+    re.IGNORECASE,
+)
+_NAMED_NOUN = re.compile(
+    r"\b(?:the\s+)?([\w\-.+]+(?:\s+[\w\-.+]+){0,2}?)\s+(?:paper|system|model|framework|method|dataset|benchmark|"
+    r"algorithm|approach|toolkit|technique)\b",
+    re.IGNORECASE,
+)
+# Tokens that look like proper names: an inner capital, a digit next to letters, or all-caps of >= 2 letters.
+_NAME_TOKEN = re.compile(r"(?<![\w@])(?:[A-Za-z0-9][\w.+]*(?:-[\w.+]+)*)(?![\w])")
+_QUOTED = re.compile(r"[\"“']([^\"”']{2,60})[\"”']")
+_GENERIC_CAPS = frozenset(
+    """LLM LLMS AI RL ML NLP QA API GPU CPU MLLM MLLMS VLM VLMS LM LMS COT I A""".split()
+)
+
+
+_HOW_SUBJECT = re.compile(r"^(?:how|why)\s+(?:does|do|did|can|could|would|is|are|was|were)\s+(?:the\s+|a\s+|an\s+)?(.+)$",
+                          re.IGNORECASE)
+# Base-form verbs that end the subject of "how does <subject> <verb> ...".
+_VERBS = frozenset(
+    """deal cope keep get handle work avoid differ help make use improve reduce change decide learn train achieve
+    compare affect scale perform generalize generalise fool prevent mitigate address estimate select detect
+    choose combine produce generate measure evaluate assign compute update optimize optimise exploit fail lead
+    lower raise increase decrease allow enable encourage stop teach behave interact relate emerge arise work
+    solve tackle remove replace construct build obtain collect label annotate score rank guide shape transfer
+    outperform beat compete fit capture represent model predict explain""".split()
+)
+
+
+def _how_subject(body: str) -> str:
+    """'How does collaborative reward modeling deal with X' -> 'collaborative reward modeling'."""
+    m = _HOW_SUBJECT.match(body)
+    if not m:
+        return ""
+    words = m.group(1).split()
+    for i, word in enumerate(words[:7]):
+        if i and word.lower() in _VERBS:
+            return " ".join(words[:i]) if i <= 5 else ""
+    return ""
+
+
+def _clean_side(text: str) -> str:
+    text = re.sub(r"[?.!]+$", "", text.strip())
+    text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"\s+(?:do|does|in practice|exactly|really|each other)$", "", text, flags=re.IGNORECASE)
+    # "the refusal cliff in reasoning models" -> "refusal cliff": the setting is not part of the name.
+    return re.sub(r"\s+(?:in|for|within|among|during|when|under|across|on|at)\s+.*$", "", text,
+                  flags=re.IGNORECASE).strip(" ,")
+
+
+def looks_like_name(token: str) -> bool:
+    """GRPO, ReasonFlux-PRM, GSM8K, o1, HelpSteer2: inner capitals, letter-digit mixes, acronyms."""
+    core = token.strip(".,;:!?()'\"")
+    if core.isalpha() and core[1:].islower():  # fast path: ordinary words
+        return False
+    if len(core) < 2 or core.isdigit() or re.fullmatch(r"\d+(?:\.\d+)?%?|\d{4}s?", core):
+        return False
+    if re.search(r"[a-z][A-Z]|[A-Z]{2,}|\w-[A-Z]", core):
+        return True
+    return bool(re.search(r"[A-Za-z]\d|\d[A-Za-z]", core)) and not re.fullmatch(r"\d+(?:st|nd|rd|th|x|k|b|m)",
+                                                                                 core, re.IGNORECASE)
+
+
+def extract_names(text: str, nouns: bool = True) -> list[str]:
+    """Proper-name tokens and quoted names in order, without duplicates or generic acronyms.
+
+    `nouns` also takes a capitalised word before "paper/benchmark/dataset..." (questions only: slow on
+    whole abstracts and not needed there).
+    """
+    names: list[str] = []
+    for quoted in _QUOTED.findall(text):
+        if quoted not in names:
+            names.append(quoted.strip())
+    for token in _NAME_TOKEN.findall(text):
+        core = token.strip(".,;:!?()'\"")
+        if core in names or not looks_like_name(core):
+            continue
+        generic = core.upper() in _GENERIC_CAPS or core.upper().removesuffix("S") in _GENERIC_CAPS
+        if not generic and not any(core in n for n in names):
+            names.append(core)
+    for m in _NAMED_NOUN.finditer(text) if nouns else ():
+        word = m.group(1).split()[-1]
+        if m.start(1) > 0 and word[:1].isupper() and word not in names and word.upper() not in _GENERIC_CAPS:
+            names.append(word)
+    return names
+
+
+def analyse(question: str) -> Question:
+    """Type, subject, sides, names and sub-queries of a question."""
+    text = re.sub(r"\s+", " ", question).strip()
+    body = re.sub(_LEAD, "", text, flags=re.IGNORECASE).rstrip(" ?!.")
+    names = extract_names(text)
+    sides: list[str] = []
+    for pattern in _COMPARE:
+        m = pattern.search(body)
+        if m:
+            sides = [_clean_side(m.group(1)), _clean_side(m.group(2))]
+            if all(sides):
+                break
+            sides = []
+    subject = ""
+    if sides:
+        qtype = QType.COMPARISON
+    elif _QUANT.search(body) and not body.lower().startswith("how does"):
+        qtype = QType.QUANTITATIVE
+    elif _METHODS.search(body):
+        qtype = QType.METHODS
+    elif (m := _DEFINE.match(body)) and len((m.group(1) or m.group(2) or "").split()) <= 6:
+        qtype = QType.DEFINITION
+        subject = _clean_side(m.group(1) or m.group(2) or "")
+    elif _MECHANISM.search(body):
+        qtype = QType.MECHANISM
+    elif names and (_NAMED_NOUN.search(body) or _ABOUT_NAME.search(body)):
+        qtype = QType.NAMED
+    else:
+        qtype = QType.GENERAL
+    if qtype in (QType.NAMED, QType.QUANTITATIVE, QType.MECHANISM, QType.GENERAL) and not subject and names:
+        subject = names[0]
+    if qtype == QType.MECHANISM and not subject:
+        subject = _how_subject(body)
+    subs = [text]
+    if sides:
+        subs += sides
+    elif subject:
+        subs.append(subject if qtype != QType.DEFINITION else f"{subject} is defined as")
+    return Question(text=text, qtype=qtype, subject=subject, sides=sides, names=names, sub_queries=subs)

@@ -1,0 +1,269 @@
+"""Stage 2: per paper, the verbatim abstract sentences bearing on the topic, and its table row.
+
+Selection is by rank, so rewording a topic does not swing the count: every pooled paper (the union of
+the top-ranked papers of each facet query) is re-scored by one relevance model (title and best
+sentence against the topic, blended with closeness to the topic's best few papers), and the top
+`MAX_SURVEYED` above an absolute floor are surveyed. Only a paper's own method, result and conclusion
+sentences are quoted (reviewer.roles); its limitation sentences feed the open-problems section.
+With an LLM, papers go in batches (`REVIEWER_EVIDENCE_BATCH_SIZE` per call) for a relevance grade
+that decides membership, a summary, quotes and table fields; every quote and span is verified
+against the abstract and dropped if it is not there.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from reviewer.errors import BudgetExceeded, LLMError
+from reviewer.evidence import rank_sentences
+from reviewer.llm.blocks import papers_block
+from reviewer.models import EvidenceSentence, Paper
+from reviewer.quotes import quote_sentences, verify_quote
+from reviewer.roles import Role, reports_other_work, sentence_roles
+from reviewer.settings import Settings
+from reviewer.survey.context import Previous, SurveyContext
+from reviewer.survey.models import (
+    Acronym,
+    EvidenceReply,
+    EvidenceResult,
+    PaperEvidence,
+    RetrievedPaper,
+    StageInfo,
+    WeakPaper,
+)
+from reviewer.survey.prose import is_boilerplate, role_bonus
+from reviewer.survey.table import llm_benchmarks, mine_gazetteer, offline_row, verified_cell
+from reviewer.survey.terms import topic_chunks
+from reviewer.textutil import chunks, content_stems, split_sentences
+
+if TYPE_CHECKING:
+    from reviewer.llm.client import LLMClient
+
+SUBQUERY_DISCOUNT = 0.9
+SENTENCES_PER_PAPER = 5
+SENTENCE_MARGIN = 0.2
+MAX_SURVEYED = 20  # papers surveyed, by rank; a count, never a share of the best score
+RELEVANCE_FLOOR = 0.6  # absolute: below it a paper is off topic whatever its rank
+ANCHOR_PAPERS = 3  # the topic's best papers, whose centroid steadies relevance across rewordings
+ANCHOR_WEIGHT = 0.7
+INJECTED = re.compile(r"@\w|</?[a-z][^>]*>", re.IGNORECASE)  # citation keys or HTML inside an abstract: never quoted
+QUOTABLE = frozenset({Role.METHOD, Role.RESULT, Role.CONCLUSION})
+
+
+def offline_evidence(
+    topic: str,
+    queries: list[str],
+    retrieved: list[RetrievedPaper],
+    settings: Settings,
+    acronyms: list[Acronym] | None = None,
+    stored: dict[str, np.ndarray] | None = None,
+    every: bool = False,
+) -> EvidenceResult:
+    """Evidence for the surveyed papers (`every`: for every pooled paper, best first, for the LLM to grade)."""
+    papers = [r.paper for r in retrieved]
+    topic_scores = _scores(topic, papers, settings)
+    combined = dict(topic_scores)
+    for query in queries[1:]:
+        for loc, score in _scores(query, papers, settings).items():
+            combined[loc] = max(combined.get(loc, 0.0), SUBQUERY_DISCOUNT * score)
+    acronyms = acronyms or []
+    relevance = _relevance([topic] + [a.apply(topic) for a in acronyms], papers, settings)
+    core = _core_phrase(topic)
+    if core:
+        # "X for Y": a paper must be about X, not merely about Y, so the head phrase weighs half.
+        core_rel = _relevance([core] + [a.apply(core) for a in acronyms], papers, settings)
+        relevance = {pid: (rel + core_rel[pid]) / 2 for pid, rel in relevance.items()}
+    relevance = _anchored(relevance, stored or {})
+    ranked = sorted(papers, key=lambda p: (-relevance[p.id], p.key))
+    gazetteer = mine_gazetteer(papers)
+    kept: list[PaperEvidence] = []
+    weak: list[WeakPaper] = []
+    for rank, paper in enumerate(ranked, start=1):
+        rel = relevance[paper.id]
+        if rel < RELEVANCE_FLOOR and not every:
+            weak.append(WeakPaper(key=paper.key, title=paper.title, reason=(
+                f"topic relevance {rel:.2f} is below the floor {RELEVANCE_FLOOR:.2f} for on-topic papers")))
+            continue
+        if len(kept) >= MAX_SURVEYED and not every:
+            weak.append(WeakPaper(key=paper.key, title=paper.title, reason=(
+                f"ranked {rank} of {len(ranked)} by topic relevance; the survey covers the top {MAX_SURVEYED}")))
+            continue
+        sentences, limitations = _pick(paper, combined)
+        kept.append(PaperEvidence(
+            key=paper.key, paper_id=paper.id, relevance=round(rel, 4), sentences=sentences,
+            limitations=limitations, row=offline_row(paper, gazetteer),
+        ))
+    return EvidenceResult(
+        info=StageInfo(stage="evidence"), papers=kept, weak=weak, threshold=RELEVANCE_FLOOR,
+        gazetteer=sorted(gazetteer),
+    )
+
+
+def _anchored(relevance: dict[str, float], stored: dict[str, np.ndarray]) -> dict[str, float]:
+    """Blend each paper's relevance with its closeness to the topic's best few papers.
+
+    Query wording moves the lexical part of relevance; what the best papers are about moves much less,
+    so the blend keeps the surveyed set steadier under paraphrase.
+    """
+    ids = [pid for pid in relevance if pid in stored]
+    if len(ids) < ANCHOR_PAPERS + 1:
+        return relevance
+    best = sorted(ids, key=lambda pid: (-relevance[pid], pid))[:ANCHOR_PAPERS]
+    vecs = {pid: np.asarray(stored[pid], dtype=np.float64) for pid in ids}
+    vecs = {pid: v / max(float(np.linalg.norm(v)), 1e-9) for pid, v in vecs.items()}
+    centre = np.mean([vecs[pid] for pid in best], axis=0)
+    centre /= max(float(np.linalg.norm(centre)), 1e-9)
+    return {
+        pid: (1 - ANCHOR_WEIGHT) * rel + ANCHOR_WEIGHT * float(vecs[pid] @ centre) if pid in vecs else rel
+        for pid, rel in relevance.items()
+    }
+
+
+def _core_phrase(topic: str) -> str | None:
+    """The head phrase of a multi-part topic ('process reward models' of '... for LLM reasoning')."""
+    chunks = topic_chunks(topic)
+    return chunks[0] if len(chunks) > 1 and content_stems(chunks[0]) else None
+
+
+def _relevance(forms: list[str], papers: list[Paper], settings: Settings) -> dict[str, float]:
+    """How much a paper is about a query (in any of its forms, e.g. with its acronym): title and best
+    abstract sentence count equally, so one on-topic sentence in an off-topic paper is not enough."""
+    titles = [p.model_copy(update={"abstract": p.title}) for p in papers]
+    out = {p.id: 0.0 for p in papers}
+    for query in dict.fromkeys(forms):
+        best = _best_per_paper(_scores(query, papers, settings), papers)
+        title = _best_per_paper(_scores(query, titles, settings), papers)
+        for pid in out:
+            out[pid] = max(out[pid], (best[pid] + title[pid]) / 2)
+    return out
+
+
+def _best_per_paper(scores: dict[tuple[str, int], float], papers: list[Paper]) -> dict[str, float]:
+    best = {p.id: 0.0 for p in papers}
+    for (pid, _), score in scores.items():
+        best[pid] = max(best[pid], score)
+    return best
+
+
+def _scores(query: str, papers: list[Paper], settings: Settings) -> dict[tuple[str, int], float]:
+    return {(e.paper_id, e.index): e.score for e in rank_sentences(query, papers, settings)}
+
+
+def _pick(
+    paper: Paper, combined: dict[tuple[str, int], float]
+) -> tuple[list[EvidenceSentence], list[EvidenceSentence]]:
+    """The paper's best own method/result/conclusion sentences for the topic, and its limitation sentences.
+
+    Background, and sentences that report other people's claims, are never quoted as the paper's own.
+    """
+    sentences = split_sentences(paper.abstract)
+    roles = sentence_roles(sentences)
+
+    def item(i: int) -> EvidenceSentence:
+        score = combined.get((paper.id, i), 0.0) + role_bonus(sentences[i], i)
+        return EvidenceSentence(paper_id=paper.id, key=paper.key, index=i, text=sentences[i], score=round(score, 4))
+
+    usable = [i for i, s in enumerate(sentences)
+              if not is_boilerplate(s) and not reports_other_work(s) and not INJECTED.search(s)]
+    quotable = [i for i in usable if roles[i] in QUOTABLE] or [i for i in usable if roles[i] == Role.OBJECTIVE]
+    limits = [item(i) for i in usable if roles[i] == Role.LIMITATION]
+    scored = sorted((item(i) for i in quotable), key=lambda e: (-e.score, e.index))
+    if not scored:
+        return [], limits
+    best = scored[0].score
+    return [e for e in scored[:SENTENCES_PER_PAPER] if e.score >= best - SENTENCE_MARGIN], limits
+
+
+def llm_evidence(
+    topic: str, result: EvidenceResult, papers: dict[str, Paper], llm: LLMClient, batch_size: int
+) -> EvidenceResult:
+    """Grade, summarise and quote the on-topic papers in batched calls; verify every quote and cell."""
+    by_key = {e.key: e for e in result.papers}
+    failures: list[str] = []
+    batches = list(chunks([papers[e.key] for e in result.papers], batch_size))
+    dropped: list[str] = list(result.dropped_quotes)
+    unrelated: set[str] = set()
+    for batch in batches:
+        variables = {
+            "topic": topic,
+            "papers": papers_block(batch),
+            "keys": ", ".join(f"@{p.key}" for p in batch),
+        }
+        try:
+            reply = llm.structured("evidence", "evidence", variables, EvidenceReply)
+        except (LLMError, BudgetExceeded) as exc:
+            failures.append(exc.message)
+            continue
+        assert isinstance(reply, EvidenceReply)
+        allowed = {p.key for p in batch}
+        for note in reply.papers:
+            key = note.key.lstrip("@")
+            if key not in allowed:
+                continue
+            paper, ev = papers[key], by_key[key]
+            ev.llm_relevance = note.relevance
+            ev.summary = note.summary.strip() or None
+            if note.relevance <= 1:
+                unrelated.add(key)
+            sentences = split_sentences(paper.abstract)
+            have = {s.index for s in ev.sentences}
+            for quote in note.quotes:
+                idx = next(iter(quote_sentences(quote, sentences)), None) if verify_quote(quote, paper.abstract) else None
+                if idx is None or INJECTED.search(sentences[idx]):
+                    dropped.append(f"{key}: {quote[:120]}")
+                    continue
+                if idx not in have:
+                    have.add(idx)
+                    ev.sentences.append(EvidenceSentence(
+                        paper_id=paper.id, key=key, index=idx, text=sentences[idx], score=ev.relevance))
+            for column in ("method", "task", "result"):
+                span = getattr(note, column)
+                cell = verified_cell(span, paper.abstract, paper.title)
+                if cell is not None:
+                    setattr(ev.row, column, cell)
+                elif span.strip():
+                    dropped.append(f"{key} ({column} cell): {span[:120]}")
+            names = llm_benchmarks(note.benchmarks, paper.abstract, frozenset(result.gazetteer))
+            if names is not None:
+                ev.row.benchmarks = names
+            elif note.benchmarks.strip():
+                dropped.append(f"{key} (benchmarks cell): {note.benchmarks[:120]}")
+    kept = [e for e in result.papers if e.key not in unrelated]
+    weak = result.weak + [
+        WeakPaper(key=k, title=papers[k].title, reason="the LLM graded it unrelated or only tangential to the topic")
+        for k in sorted(unrelated)
+    ]
+    if not failures:
+        info = StageInfo(stage="evidence", mode="llm")
+    else:
+        mode = "offline" if len(failures) == len(batches) else "mixed"
+        info = StageInfo(stage="evidence", mode=mode, reason=f"{len(failures)} of {len(batches)} LLM batches "
+                         f"failed, offline evidence kept for them: {failures[0]}")
+    return result.model_copy(update={"papers": kept, "weak": weak, "dropped_quotes": dropped, "info": info})
+
+
+def run(ctx: SurveyContext, previous: Previous) -> EvidenceResult:
+    """Offline evidence for every pooled paper; with an LLM, graded, quoted and verified on top of it."""
+    scope = previous.need_scope()
+    stored = ctx.retriever.store.vectors([r.paper.id for r in scope.papers])
+    args = (scope.topic, scope.queries, scope.papers, ctx.settings, scope.acronyms, stored)
+    if ctx.llm is None:
+        return offline_evidence(*args)
+    # With an LLM its relevance grade decides: every pooled paper is graded; a paper whose batch failed
+    # keeps the offline decision (rank and floor).
+    wide = offline_evidence(*args, every=True)
+    if not wide.papers:
+        return wide
+    result = llm_evidence(scope.topic, wide, ctx.papers, ctx.llm, ctx.settings.evidence_batch_size)
+    offline_keep = {e.key for e in [e for e in wide.papers if e.relevance >= RELEVANCE_FLOOR][:MAX_SURVEYED]}
+    ungraded = [e for e in result.papers if e.llm_relevance is None and e.key not in offline_keep]
+    if not ungraded:
+        return result
+    left = {e.key for e in ungraded}
+    weak = result.weak + [WeakPaper(key=e.key, title=ctx.papers[e.key].title, reason=(
+        f"not graded by the LLM (its batch failed) and outside the offline top {MAX_SURVEYED} above the "
+        f"relevance floor {RELEVANCE_FLOOR:.2f}")) for e in ungraded]
+    return result.model_copy(update={"papers": [e for e in result.papers if e.key not in left], "weak": weak})

@@ -1,0 +1,175 @@
+"""Offline synthesis: what turns a list of quotes into a survey section.
+
+- quotes that open with an anaphor ("This method...", "It...") get their subject resolved to the
+  method's name, or are quoted together with their antecedent, or are left out;
+- methods are named in the prose ("their system" -> "Kaleido");
+- papers are ordered so that related claims sit together;
+- each section opens with a lead built from facts (how many papers, which benchmarks they share, what
+  separates them), never a template phrase;
+- an open-problems section gathers the papers' own limitation and future-work sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reviewer.models import EvidenceSentence, Paper
+from reviewer.roles import Role, reports_other_work, sentence_roles
+from reviewer.survey.models import PaperEvidence, TableRow
+from reviewer.survey.prose import is_anaphoric
+from reviewer.textutil import content_stems, split_sentences
+
+_NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                 "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+                 "twenty"]
+# "This method improves ..." / "It uses ...": a subject that points back to the paper's method.
+_SUBJECT = re.compile(
+    r"^(?:(?:This|The|Our|The proposed|This new|Such an?) (?:method|approach|framework|model|system|algorithm|"
+    r"technique|pipeline|paradigm|strategy|design|agent|benchmark|dataset|recipe|architecture)s?|It)\b"
+    r"(?=\s+(?!is\b|was\b|has\b|remains\b|seems\b|becomes\b|appears\b|turns\b)[a-z])"
+)
+_OWN_THING = re.compile(r"\b(?:their|the proposed) (?:method|approach|framework|system|model|algorithm|technique|"
+                        r"pipeline|benchmark|dataset)\b")
+
+
+def count_word(n: int) -> str:
+    return _NUMBER_WORDS[n] if 0 <= n < len(_NUMBER_WORDS) else str(n)
+
+
+def resolve_subject(sentence: str, name: str) -> str | None:
+    """'This approach reduces X' -> 'NAME reduces X' when the paper names its method; else None."""
+    if not name:
+        return None
+    m = _SUBJECT.match(sentence.strip())
+    if not m:
+        return None
+    rest = sentence.strip()[m.end():]
+    return f"{name}{rest}"
+
+
+def name_method(sentence: str, name: str) -> str:
+    """Name the method where the rewritten quote says only 'their system' (once per sentence)."""
+    if not name or name.lower() in sentence.lower():
+        return sentence
+    return _OWN_THING.sub(name, sentence, count=1)
+
+
+def with_context(paper: Paper, chosen: list[EvidenceSentence], name: str) -> list[EvidenceSentence]:
+    """The chosen quotes of one paper, each standing on its own.
+
+    An anaphoric quote keeps its place only if its subject resolves to the method name, or if the
+    sentence before it (its antecedent) is the paper's own and can be quoted with it.
+    """
+    sentences = split_sentences(paper.abstract)
+    roles = sentence_roles(sentences)
+    out: dict[int, EvidenceSentence] = {}
+    for ev in sorted(chosen, key=lambda e: e.index):
+        if not is_anaphoric(ev.text):
+            out[ev.index] = ev
+            continue
+        resolved = resolve_subject(ev.text, name)
+        if resolved is not None:
+            out[ev.index] = ev.model_copy(update={"text": resolved})
+            continue
+        prev = ev.index - 1
+        if prev >= 0 and (prev in out or (
+                roles[prev] != Role.BACKGROUND and not reports_other_work(sentences[prev])
+                and not is_anaphoric(sentences[prev]))):
+            out.setdefault(prev, EvidenceSentence(paper_id=paper.id, key=paper.key, index=prev,
+                                                  text=sentences[prev], score=ev.score))
+            out[ev.index] = ev
+    return [out[i] for i in sorted(out)]
+
+
+def _row_terms(row: TableRow | None, ev: PaperEvidence) -> set[str]:
+    text = " ".join(row.cells()) if row else ""
+    text += " " + " ".join(s.text for s in ev.sentences[:2])
+    return set(content_stems(text))
+
+
+def related_order(keys: list[str], evidence: dict[str, PaperEvidence]) -> list[str]:
+    """Greedy chain from the most relevant paper: each next paper is the one sharing most terms."""
+    keys = [k for k in keys if k in evidence]
+    if len(keys) <= 2:
+        return keys
+    terms = {k: _row_terms(evidence[k].row, evidence[k]) for k in keys}
+    order = [keys[0]]
+    left = keys[1:]
+    while left:
+        last = terms[order[-1]]
+        nxt = max(left, key=lambda k: (len(terms[k] & last) / max(1, len(terms[k] | last)), -keys.index(k)))
+        order.append(nxt)
+        left.remove(nxt)
+    return order
+
+
+def _listing(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" and {items[-1]}"
+
+
+def lead_sentences(keys: list[str], evidence: dict[str, PaperEvidence], names: dict[str, str]) -> list[str]:
+    """Facts that open a section: how many papers, which benchmark they share, the methods it contrasts.
+
+    The count is framing (no claim, spelled out); a shared benchmark is cited to the papers that
+    name it, so the checker verifies it like any other sentence.
+    """
+    n = len(keys)
+    named = [names[k] for k in keys if names.get(k) and not any(c.isdigit() for c in names[k])]
+    first = f"{count_word(n).capitalize()} paper{'s' if n != 1 else ''} fall{'s' if n == 1 else ''} under this theme"
+    if len(named) >= 2:
+        first += f", among them {_listing(named[:4])}"
+    out = [first + "."]
+    users: dict[str, list[str]] = {}
+    for k in keys:
+        row = evidence[k].row if k in evidence else None
+        for b in (row.benchmarks.text.split(", ") if row and row.benchmarks.text else []):
+            users.setdefault(b, []).append(k)
+    shared = sorted(((b, ks) for b, ks in users.items() if len(ks) >= 2), key=lambda x: (-len(x[1]), x[0]))
+    if shared:
+        bench, ks = shared[0]
+        subjects = [names.get(k) or "" for k in ks[:3]]
+        if all(subjects):
+            out.append(f"{_listing(subjects)} are evaluated on {bench} [{'; '.join('@' + k for k in ks[:3])}].")
+    return out
+
+
+_OPEN = re.compile(
+    r"\b(?:limitations?|fail(?:s|ed|ure|ures)?\b|struggl\w*|remains? (?:open|unclear|challenging|difficult|limited|"
+    r"unsolved)|reward hacking|vulnerab\w*|not yet|open (?:question|problem)s?|future (?:work|research|efforts|"
+    r"directions?)|costly|expensive|unreliable|brittle|degrad\w*|overfit\w*|collapse\w*|bottlenecks?|"
+    r"insufficient|misclassif\w*|sensitive to|trade-?offs?|at the cost of|still (?:meets|faces|struggles|lacks)|"
+    r"persistent challenges|challenges remain|low precision|low recall)",
+    re.IGNORECASE,
+)
+_OPEN_ROLES = frozenset({Role.LIMITATION, Role.RESULT, Role.CONCLUSION})
+_PRAISE = re.compile(r"\b(?:outperform\w*|surpass\w*|state-of-the-art|significantly improv\w*|without (?:severe|any)|"
+                     r"achiev\w*)\b", re.IGNORECASE)
+_FINDING = re.compile(r"\b(?:reveal|expos|find|found|show|observ|identif|uncover)\w*", re.IGNORECASE)
+
+
+def open_problem_quotes(evidence: list[PaperEvidence], papers: dict[str, Paper], limit: int = 6) -> list[EvidenceSentence]:
+    """One own limitation, failure or future-work sentence per paper, most relevant papers first.
+
+    Only the paper's own statements count (never its background on the field), and only ones that
+    stand alone (no opening anaphor, no question).
+    """
+    out: list[EvidenceSentence] = []
+    for ev in sorted(evidence, key=lambda e: (-e.relevance, e.key)):
+        paper = papers[ev.key]
+        sentences = split_sentences(paper.abstract)
+        roles = sentence_roles(sentences)
+        quoted = {s.index for s in ev.sentences}
+        order = sorted(range(len(sentences)), key=lambda i: (roles[i] != Role.LIMITATION, i))
+        for i in order:
+            text = sentences[i]
+            own_finding = roles[i] in _OPEN_ROLES or (roles[i] == Role.METHOD and _FINDING.search(text))
+            if i in quoted or not own_finding or not _OPEN.search(text) or _PRAISE.search(text):
+                continue
+            if is_anaphoric(text) or "?" in text or reports_other_work(text) or len(text.split()) > 45 \
+                    or re.search(r"@\w|<[a-z/]", text, re.IGNORECASE):
+                continue
+            out.append(EvidenceSentence(paper_id=paper.id, key=paper.key, index=i, text=text, score=ev.relevance))
+            break
+        if len(out) >= limit:
+            break
+    return out
