@@ -169,7 +169,7 @@ def test_costs_reports_one_run_not_the_sum_of_fresh_reruns(seeded_home: Path, fa
 def test_a_failed_survey_is_not_the_latest_run(seeded_home: Path, fake_openai: FakeOpenAIServer,
                                                monkeypatch: pytest.MonkeyPatch,
                                                capsys: pytest.CaptureFixture[str]) -> None:
-    import reviewer.survey.run as run_module
+    import reviewer.survey.report as report_stage
 
     _survey_env(fake_openai, monkeypatch)
     code, _, err = run_main(["survey", "process reward models", "-q", "--max-papers", "8"], capsys)
@@ -179,7 +179,7 @@ def test_a_failed_survey_is_not_the_latest_run(seeded_home: Path, fake_openai: F
     def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("simulated crash while assembling the report")
 
-    monkeypatch.setattr(run_module, "assemble_report", broken)
+    monkeypatch.setattr(report_stage, "run", broken)  # the last stage dies: no finished run
     time.sleep(0.05)
     code, _, err = run_main(["survey", "outcome reward models", "-q", "--max-papers", "8"], capsys)
     assert code == 1 and "simulated crash" in err
@@ -188,7 +188,7 @@ def test_a_failed_survey_is_not_the_latest_run(seeded_home: Path, fake_openai: F
 
 def test_weakly_related_appendix_order_does_not_depend_on_gathering_order() -> None:
     from reviewer.survey.models import Coverage, SurveyOptions, SurveyReport, WeakPaper
-    from reviewer.survey.render import render_markdown
+    from reviewer.survey.report import render_markdown
 
     weak = [WeakPaper(key=k, title=f"Title {k}", reason="below the threshold") for k in ("zeta2024", "alpha2023",
                                                                                          "mid2022")]
@@ -196,6 +196,6 @@ def test_weakly_related_appendix_order_does_not_depend_on_gathering_order() -> N
     def appendix(order: list[WeakPaper]) -> str:
         report = SurveyReport(topic="t", options=SurveyOptions(topic="t"), sections=[], table=[], bibliography=[],
                               coverage=Coverage(queries=["t"], retrieved=3, weak=order), stages=[])
-        return render_markdown(report).split("### Weakly related or not covered")[1]
+        return render_markdown(report).split("### Left out of the survey")[1].split("###")[0]
 
     assert appendix(weak) == appendix(list(reversed(weak))) == appendix(weak[1:] + weak[:1])

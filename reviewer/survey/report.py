@@ -236,7 +236,8 @@ def _appendix(report: SurveyReport) -> list[str]:
     out += ["### Retrieved but not cited", ""]
     out += [f"- **{escape_md(p.key)}**: {escape_md(p.title)} ({escape_md(p.reason)})" for p in cov.uncited] or ["- none"]
     out += ["", "### Left out of the survey", ""]
-    out += [f"- **{escape_md(p.key)}**: {escape_md(p.title)} ({escape_md(p.reason)})" for p in sorted(cov.weak, key=lambda w: w.key)] or ["- none"]
+    weak = sorted(cov.weak, key=lambda w: w.key)  # a stable order, whatever order gathering found them in
+    out += [f"- **{escape_md(p.key)}**: {escape_md(p.title)} ({escape_md(p.reason)})" for p in weak] or ["- none"]
     out += ["", "### Sections with thin support", ""]
     out += [f"- {escape_md(t)}" for t in cov.thin_sections] or ["- none"]
     out += ["", f"### Sentences dropped by the checker ({len(cov.dropped)})", ""]
