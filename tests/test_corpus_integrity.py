@@ -20,14 +20,16 @@ NO_SEEDS = {"REVIEWER_AUTO_INGEST_SEEDS": "0", "REVIEWER_EMBED_MAX_LENGTH": "64"
 
 
 def seed_abstracts(n: int) -> list[str]:
-    """Real abstracts from the bundled seeds, distinct and in a stable order."""
+    """Real abstracts from the bundled seeds, distinct and in a stable order, as ingest stores them
+    (LaTeX and HTML markup turned into plain text)."""
+    from reviewer.ingest.markup import plain_text
     from reviewer.ingest.parse import parse_file
 
     out: list[str] = []
     for path in sorted(SEEDS.iterdir()):
         for rec in parse_file(path):
-            if hasattr(rec, "abstract") and rec.abstract not in out:
-                out.append(rec.abstract)
+            if hasattr(rec, "abstract") and plain_text(rec.abstract) not in out:
+                out.append(plain_text(rec.abstract))
                 if len(out) == n:
                     return out
     raise AssertionError("not enough seed abstracts")
