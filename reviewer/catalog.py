@@ -13,9 +13,9 @@ import uuid
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
-from reviewer.errors import NotFoundError
+from reviewer.errors import CorruptFileError, NotFoundError
 from reviewer.models import Paper, PaperRecord
 from reviewer.sqlite_schema import Schema
 from reviewer.textutil import normalize, normalize_title, surname
@@ -34,6 +34,8 @@ CREATE INDEX IF NOT EXISTS papers_doi ON papers(doi);
 CREATE INDEX IF NOT EXISTS papers_arxiv ON papers(arxiv_id);
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+# Between a title and the id of a same-title paper kept apart (normalised titles never hold controls).
+SEP = "\x1f"
 # Version 1 is the DDL above (frozen). Version 2 adds year, authors, venue, url, upvotes and sources as
 # columns (they used to live only inside `data`), so they can be queried and exported.
 CATALOG_SCHEMA = Schema("catalogue", _SCHEMA)
@@ -55,6 +57,23 @@ def _add_metadata_columns(conn: sqlite3.Connection) -> None:
         if column not in have:
             conn.execute(f"ALTER TABLE papers ADD COLUMN {column} {sql_type}")
             conn.execute(f"UPDATE papers SET {column} = {expr}")
+
+
+@CATALOG_SCHEMA.migration(3)
+def _unicode_titles_and_reindex_queue(conn: sqlite3.Connection) -> None:
+    """Version 3: titles keyed by the Unicode-aware normalize_title (the old key kept only a-z0-9, so
+    "C" and "C++" or any two Chinese titles collided), and a queue of merged papers to re-index."""
+    conn.execute("CREATE TABLE IF NOT EXISTS reindex (id TEXT PRIMARY KEY)")
+    rows = conn.execute("SELECT id, data FROM papers ORDER BY seq").fetchall()
+    conn.execute("UPDATE papers SET norm_title = char(31) || id")  # free every value first
+    seen: set[str] = set()
+    for pid, data in rows:
+        norm = title_key(Paper.model_validate_json(data).title)
+        norm = norm if norm not in seen else f"{norm}{SEP}{pid}"
+        seen.add(norm)
+        conn.execute("UPDATE papers SET norm_title=? WHERE id=?", (norm, pid))
+
+
 _STOP = {
     "a", "an", "the", "on", "of", "for", "and", "in", "to", "with", "via", "is", "are", "do", "does",
     "what", "how", "why", "can", "we", "towards", "toward", "from", "by", "at", "as", "its", "it", "be",
@@ -68,11 +87,38 @@ class IngestStats(BaseModel):
     added: int = 0
     merged: int = 0
     unchanged: int = 0
+    near_duplicates: list[str] = Field(default_factory=list, description="Same title, kept apart: why.")
 
 
-def paper_id(title: str) -> str:
-    """Stable id from the normalised title, so re-ingesting in any order gives the same id."""
-    return "p" + hashlib.sha1(normalize_title(title).encode()).hexdigest()[:11]
+def title_key(title: str) -> str:
+    """normalize_title, never empty: a title of punctuation only is compared as its casefolded text."""
+    return normalize_title(title) or " ".join(title.casefold().split())
+
+
+def paper_id(title: str, discriminator: str = "") -> str:
+    """Stable id from the normalised title, so re-ingesting in any order gives the same id.
+
+    A different paper with the same title gets the discriminator (its authors and year) hashed in too.
+    """
+    text = title_key(title) + (f"\0{discriminator}" if discriminator else "")
+    return "p" + hashlib.sha1(text.encode()).hexdigest()[:11]
+
+
+def _name_tokens(authors: list[str]) -> set[str]:
+    return {t for a in authors for t in normalize_title(a).split() if len(t) > 1}
+
+
+def conflict(paper: Paper, rec: PaperRecord) -> str | None:
+    """Why a record with the same title is a different paper (different ids, authors or year), else None."""
+    if paper.doi and rec.doi and paper.doi != rec.doi:
+        return f"DOI {rec.doi} differs from {paper.doi}"
+    if paper.arxiv_id and rec.arxiv_id and paper.arxiv_id != rec.arxiv_id:
+        return f"arXiv id {rec.arxiv_id} differs from {paper.arxiv_id}"
+    if paper.authors and rec.authors and not _name_tokens(paper.authors) & _name_tokens(rec.authors):
+        return f"authors ({rec.authors[0]}) differ from ({paper.authors[0]})"
+    if paper.year and rec.year and abs(paper.year - rec.year) > 1:
+        return f"year {rec.year} differs from {paper.year}"
+    return None
 
 
 def _slug(text: str) -> str:
@@ -81,7 +127,7 @@ def _slug(text: str) -> str:
 
 def base_key(record: PaperRecord | Paper) -> str:
     """`surname` + `year` + first content word of the title, e.g. wang2025preference."""
-    title_words = [w for w in normalize(record.title).split() if w not in _STOP and not w.isdigit()]
+    title_words = [w for w in map(_slug, normalize(record.title).split()) if w and w not in _STOP and not w.isdigit()]
     title_words = [w for w in title_words if w not in _GENERIC] or title_words
     first = _slug(surname(record.authors[0])) if record.authors else ""
     if not first:
@@ -104,9 +150,14 @@ class Catalog:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._db = sqlite3.connect(str(path), timeout=60, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        CATALOG_SCHEMA.ensure(self._db, path)
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            CATALOG_SCHEMA.ensure(self._db, path)
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
+            raise CorruptFileError(path, exc, "restore it from a backup, or move it away and re-ingest "
+                                   "your files (reviewer ingest PATH)") from exc
 
     def close(self) -> None:
         self._db.close()
@@ -151,20 +202,45 @@ class Catalog:
         """A paper by id, citation key (with or without @) or exact title."""
         ref = ref.strip().lstrip("@")
         row = self._db.execute(
-            "SELECT data FROM papers WHERE id=? OR key=? OR norm_title=?", (ref, ref, normalize_title(ref))
+            "SELECT data FROM papers WHERE id=? OR key=? OR norm_title=?", (ref, ref, title_key(ref))
         ).fetchone()
         if row is None:
             raise NotFoundError(f"no paper with id or key {ref!r}", hint="list them with: reviewer papers")
         return Paper.model_validate_json(row[0])
 
     # -- writing -------------------------------------------------------------------------------
-    def _find(self, rec: PaperRecord, norm: str) -> Paper | None:
-        for column, value in (("norm_title", norm), ("doi", rec.doi), ("arxiv_id", rec.arxiv_id)):
+    def _find(self, rec: PaperRecord, norm: str) -> tuple[Paper | None, str | None]:
+        """The paper this record is (same DOI or arXiv id, or same title without conflicting authors,
+        year or ids), else None and, for a same-title paper kept apart, the reason."""
+        for column, value in (("doi", rec.doi), ("arxiv_id", rec.arxiv_id)):
             if value:
                 row = self._db.execute(f"SELECT data FROM papers WHERE {column}=?", (value,)).fetchone()
                 if row:
-                    return Paper.model_validate_json(row[0])
-        return None
+                    return Paper.model_validate_json(row[0]), None
+        reason = None
+        rows = self._db.execute(
+            "SELECT data FROM papers WHERE norm_title=? OR (norm_title > ? AND norm_title < ?) ORDER BY seq",
+            (norm, norm + SEP, norm + chr(ord(SEP) + 1)),
+        )
+        for (data,) in rows:
+            paper = Paper.model_validate_json(data)
+            why = conflict(paper, rec)
+            if why is None:
+                return paper, None
+            reason = reason or f"{paper.key}: {why}"
+        return None, reason
+
+    def sources(self) -> list[str]:
+        """Every ingested file name, as `--source` accepts it."""
+        rows = self._db.execute("SELECT DISTINCT j.value FROM papers, json_each(papers.data, '$.sources') AS j")
+        return sorted(str(r[0]) for r in rows)
+
+    def pending_reindex(self) -> list[str]:
+        """Ids of merged papers whose vectors, sentence rows and metadata must be written again."""
+        return [r[0] for r in self._db.execute("SELECT id FROM reindex ORDER BY id")]
+
+    def clear_reindex(self, ids: list[str]) -> None:
+        self._db.executemany("DELETE FROM reindex WHERE id=?", [(i,) for i in ids])
 
     def _unique_key(self, base: str) -> str:
         key, suffix = base, ord("b")
@@ -212,10 +288,8 @@ class Catalog:
         self._db.execute("BEGIN IMMEDIATE")
         try:
             for rec in batch:
-                norm = normalize_title(rec.title)
-                if not norm:
-                    continue
-                existing = self._find(rec, norm)
+                norm = title_key(rec.title)
+                existing, near = self._find(rec, norm)
                 if existing is not None:
                     merged = self._merge(existing, rec)
                     if merged is None:
@@ -226,11 +300,18 @@ class Catalog:
                         " sources=? WHERE id=?",
                         (merged.doi, merged.arxiv_id, merged.model_dump_json(), *_columns(merged), merged.id),
                     )
+                    self._db.execute("INSERT OR IGNORE INTO reindex VALUES (?)", (merged.id,))
                     stats.merged += 1
                     changed = True
                     continue
+                pid = paper_id(rec.title)
+                if near is not None:
+                    pid = paper_id(rec.title, f"{'; '.join(rec.authors)}\0{rec.year or ''}\0{rec.doi or ''}")
+                    where = f"{Path(rec.source).name}:{rec.line}" if rec.line else Path(rec.source).name
+                    stats.near_duplicates.append(f"{where}: {rec.title[:80]!r} kept as a separate paper ({near})")
+                    norm = f"{norm}{SEP}{pid}"
                 paper = Paper(
-                    id=paper_id(rec.title),
+                    id=pid,
                     key=self._unique_key(base_key(rec)),
                     title=rec.title,
                     abstract=rec.abstract,

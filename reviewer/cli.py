@@ -10,7 +10,9 @@ from pathlib import Path
 import click
 
 from reviewer import __version__
+from reviewer.cli_common import check_source, filters_from, nonempty
 from reviewer.errors import ReviewerError
+from reviewer.termsafe import echo, sanitize_json
 
 
 def _settings(**overrides: object):  # type: ignore[no-untyped-def]
@@ -20,7 +22,7 @@ def _settings(**overrides: object):  # type: ignore[no-untyped-def]
 
 
 def echo_json(value: object) -> None:
-    click.echo(json.dumps(value, indent=2, ensure_ascii=False))
+    click.echo(sanitize_json(json.dumps(value, indent=2, ensure_ascii=False)))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -37,16 +39,18 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--json", "as_json", is_flag=True, help="Print the ingest report as JSON.")
-def ingest(paths: tuple[Path, ...], quiet: bool, as_json: bool) -> None:
+@click.option("--wait", is_flag=True, help="If another ingest is running, wait for it instead of failing.")
+def ingest(paths: tuple[Path, ...], quiet: bool, as_json: bool, wait: bool) -> None:
     """Add papers from files or folders (JSONL, CSV, BibTeX, RIS, CSL-JSON, OpenAlex, Semantic Scholar,
     arXiv snapshot/Atom, PubMed XML, result lists, HF Daily Papers scrapes).
 
     Re-running is safe: known papers are merged, never duplicated. Bad files or lines are reported
-    by name and line; every valid paper is still ingested.
+    by name and line as `Error: FILE:LINE: reason`; every valid paper is still ingested, and the exit
+    code is 1 if anything was rejected (0 otherwise).
     """
     from reviewer.corpus import ingest_paths
 
-    report = ingest_paths(_settings(), list(paths), quiet=quiet or None)
+    report = ingest_paths(_settings(), list(paths), quiet=quiet or None, wait=wait)
     if as_json:
         echo_json(report.model_dump(mode="json"))
     else:
@@ -56,11 +60,14 @@ def ingest(paths: tuple[Path, ...], quiet: bool, as_json: bool) -> None:
             f"{s.added} new, {s.merged} merged, {s.unchanged} unchanged; {report.total_papers} papers in corpus"
         )
         if report.index:
-            click.echo(f"indexed {report.index.embedded} new vectors")
+            click.echo(f"indexed {report.index.embedded} new vectors"
+                       + (f", re-indexed {report.index.reindexed} changed papers" if report.index.reindexed else ""))
+    for note in report.stats.near_duplicates:
+        echo(f"note: near-duplicate: {note}", err=True)
     for error in report.errors:
-        click.echo(f"error: {error}", err=True)
+        echo(f"Error: {error}", err=True)
     if report.errors:
-        sys.exit(2 if sum(f.records for f in report.files) == 0 else 1)
+        sys.exit(1)
 
 
 @cli.command()
@@ -81,14 +88,8 @@ def papers(as_json: bool) -> None:
         echo_json(rows)
         return
     for r in rows:
-        click.echo(f"{r['id']}  {r['key']:<32} {r['year'] or '----'}  {r['title']}")
+        echo(f"{r['id']}  {r['key']:<32} {r['year'] or '----'}  {r['title']}")
     click.echo(f"{len(rows)} papers", err=True)
-
-
-def _filters(year_min: int | None, year_max: int | None, source: str | None):  # type: ignore[no-untyped-def]
-    from reviewer.retrieve import Filters
-
-    return Filters(year_min=year_min, year_max=year_max, source=source)
 
 
 filter_options = [
@@ -105,8 +106,8 @@ def with_filters(f):  # type: ignore[no-untyped-def]
 
 
 @cli.command()
-@click.argument("query")
-@click.option("-k", "k", default=10, show_default=True, help="Number of results.")
+@click.argument("query", callback=nonempty)
+@click.option("-k", "k", type=click.IntRange(min=1), default=10, show_default=True, help="Number of results.")
 @click.option("--mode", type=click.Choice(["hybrid", "dense", "bm25"]), default="hybrid", show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON: id, key, title, year, score.")
 @with_filters
@@ -115,18 +116,20 @@ def search(query: str, k: int, mode: str, as_json: bool, year_min: int | None, y
     """Hybrid (dense + BM25) search over the corpus."""
     from reviewer.services import open_retriever
 
-    retriever = open_retriever(_settings())
-    hits = retriever.search(query, k=k, filters=_filters(year_min, year_max, source), mode=mode)  # type: ignore[arg-type]
+    settings = _settings()
+    retriever = open_retriever(settings)
+    check_source(settings, source)
+    hits = retriever.search(query, k=k, filters=filters_from(year_min, year_max, source), mode=mode)  # type: ignore[arg-type]
     if as_json:
         echo_json([h.model_dump() for h in hits])
         return
     for rank, h in enumerate(hits, start=1):
-        click.echo(f"{rank:>3}. {h.score:.4f}  [@{h.key}] {h.title}" + (f" ({h.year})" if h.year else ""))
+        echo(f"{rank:>3}. {h.score:.4f}  [@{h.key}] {h.title}" + (f" ({h.year})" if h.year else ""))
 
 
 @cli.command()
 @click.argument("question", required=False)
-@click.option("-k", "k", type=int, default=None, help="Papers to retrieve (default REVIEWER_RETRIEVE_K).")
+@click.option("-k", "k", type=click.IntRange(min=1), default=None, help="Papers to retrieve (default REVIEWER_RETRIEVE_K).")
 @click.option("--json", "as_json", is_flag=True,
               help="Print JSON: answer, citations, refused, mode, notes, question_type, sentences, evidence "
                    "(one object per line when reading several questions from stdin).")
@@ -143,7 +146,14 @@ def ask(question: str | None, k: int | None, as_json: bool, offline: bool, quiet
     from reviewer.session import AskSession, questions_from
 
     settings = _settings(llm_offline=True if offline else None)
-    filters = _filters(year_min, year_max, source)
+    if question is not None and question != "-" and not question.strip():
+        raise click.BadParameter("must not be empty", param_hint="'QUESTION'")
+    filters = filters_from(year_min, year_max, source)
+    if source:
+        from reviewer.corpus import ensure_ready
+
+        ensure_ready(settings, quiet or None)
+        check_source(settings, source)
     session = AskSession(settings, quiet=quiet or None)
     if question is not None and question != "-":
         session.print_answer(session.ask(question, k=k, filters=filters), as_json)
@@ -156,7 +166,7 @@ def ask(question: str | None, k: int | None, as_json: bool, offline: bool, quiet
 
 
 @cli.command()
-@click.option("-k", "k", type=int, default=None, help="Papers to retrieve per question.")
+@click.option("-k", "k", type=click.IntRange(min=1), default=None, help="Papers to retrieve per question.")
 @click.option("--offline", is_flag=True, help="Use the extractive writer even if an LLM is configured.")
 @with_filters
 def chat(k: int | None, offline: bool, year_min: int | None, year_max: int | None, source: str | None) -> None:
@@ -166,7 +176,7 @@ def chat(k: int | None, offline: bool, year_min: int | None, year_max: int | Non
     settings = _settings(llm_offline=True if offline else None)
     session = AskSession(settings)
     session.warm()
-    filters = _filters(year_min, year_max, source)
+    filters = filters_from(year_min, year_max, source)
     click.echo("Ask a question about the corpus (Ctrl-D or 'quit' to leave).", err=True)
     while True:
         try:
@@ -185,6 +195,8 @@ def chat(k: int | None, offline: bool, year_min: int | None, year_max: int | Non
 @cli.command("settings")
 def show_settings() -> None:
     """Show the effective settings (secrets masked) and where each comes from (REVIEWER_<NAME>)."""
+    from reviewer.settings import setting_source
+
     settings = _settings()
     for name, field in type(settings).model_fields.items():
         value = getattr(settings, name)
@@ -194,7 +206,7 @@ def show_settings() -> None:
             from reviewer.llm.redact import mask_url
 
             value = mask_url(value)  # user:password@ and ?api-key= in endpoint URLs
-        click.echo(f"{name} = {value}\n    {field.description}")
+        echo(f"{name} = {value}  [{setting_source(name)}]\n    {field.description}")
 
 
 def _register_extras() -> None:
@@ -221,21 +233,43 @@ def main() -> None:
     _register_extras()
     try:
         cli.main(standalone_mode=False)
+    except SystemExit as exc:
+        from click.utils import PacifyFlushWrapper
+
+        # click turns EPIPE into exit 1; a reader that went away (`reviewer papers | head -1`) is success.
+        if exc.code == 1 and isinstance(sys.stdout, PacifyFlushWrapper):
+            sys.exit(0)
+        raise
     except click.exceptions.Abort:  # click's form of Ctrl-C
         _exit_interrupted("Aborted.")
+    except click.UsageError as exc:
+        command = exc.ctx.command_path if exc.ctx else "reviewer"
+        echo(f"Error: {exc.format_message()} (see: {command} --help)", err=True)
+        sys.exit(exc.exit_code)
     except click.ClickException as exc:
-        exc.show()
+        echo(f"Error: {exc.format_message()}", err=True)
         sys.exit(exc.exit_code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except ReviewerError as exc:
-        click.echo(f"Error: {exc}", err=True)
+        echo(f"Error: {exc}", err=True)
         sys.exit(1)
     except KeyboardInterrupt:
         _exit_interrupted("Interrupted.")
+    except BrokenPipeError:
+        # The reader went away (`reviewer papers | head -1`): that is success, not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(0)
     except Exception as exc:
         if os.environ.get("REVIEWER_DEBUG"):
             raise
-        click.echo(f"Error: unexpected {type(exc).__name__}: {exc} (set REVIEWER_DEBUG=1 for a traceback)",
-                   err=True)
+        from pydantic import ValidationError
+
+        from reviewer.settings import settings_error
+
+        if isinstance(exc, ValidationError) and exc.title == "Settings":
+            echo(f"Error: {settings_error(exc)}", err=True)
+            sys.exit(1)
+        echo(f"Error: unexpected {type(exc).__name__}: {exc} (set REVIEWER_DEBUG=1 for a traceback)", err=True)
         sys.exit(1)

@@ -10,32 +10,62 @@ import click
 
 
 def _write_result(name: str, payload: str, out: Path | None) -> Path:
+    from reviewer.output import write_output
     from reviewer.settings import Settings
-    from reviewer.textutil import atomic_write_text
 
     path = out or Settings().evals_dir / f"{name}-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    atomic_write_text(path, payload)
+    write_output(path, payload)
     return path
 
 
 def _verdict_line(label: str, score: float, text: str) -> str:
+    """Our colour around the label; the claim or sentence text is sanitised (it may come from anywhere)."""
+    from reviewer.termsafe import sanitize
+
     colour = {"SUPPORTED": "green", "CONTRADICTED": "red"}.get(label, "yellow")
-    return f"{click.style(f'{label:<12}', fg=colour)} {score:.2f}  {text}"
+    return f"{click.style(f'{label:<12}', fg=colour)} {score:.2f}  {sanitize(text)}"
+
+
+def _nonempty(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from reviewer.cli_common import nonempty
+
+    return nonempty(ctx, param, value)
+
+
+def _read_report(path: Path) -> str:
+    """The report's text; a special file, a non-UTF-8 or UTF-16 file is one clean error naming it."""
+    from reviewer.corpus import _not_regular
+    from reviewer.errors import InputError
+    from reviewer.ingest.detect import check_utf8, utf16_error
+
+    problem = _not_regular(path)
+    if problem is not None:
+        raise InputError(str(path), problem)
+    bad = utf16_error(path) or check_utf8(path)
+    if bad is not None:
+        raise bad
+    return path.read_text(encoding="utf-8-sig")
 
 
 @click.command()
-@click.option("--claim", required=True, help="The claim sentence to check.")
+@click.option("--claim", required=True, callback=_nonempty, help="The claim sentence to check.")
 @click.option("--paper", "papers", multiple=True, required=True, help="Paper id or citation key (repeatable).")
 @click.option("--llm", "use_llm", is_flag=True, help="Use the LLM judge (needs a configured endpoint).")
 @click.option("--json", "as_json", is_flag=True, help="Print the verdict as JSON.")
 def verify(claim: str, papers: tuple[str, ...], use_llm: bool, as_json: bool) -> None:
-    """Check one claim against the abstracts of the given papers: SUPPORTED, CONTRADICTED or UNSUPPORTED."""
+    """Check one claim against the abstracts of the given papers: SUPPORTED, CONTRADICTED or UNSUPPORTED.
+
+    Exits 0 for SUPPORTED and 1 otherwise, like `check`.
+    """
+    import sys
+
     from reviewer.catalog import Catalog
     from reviewer.checker import ClaimChecker
     from reviewer.corpus import ensure_ready
     from reviewer.errors import ConfigError
     from reviewer.services import make_llm
     from reviewer.settings import Settings
+    from reviewer.termsafe import echo, sanitize_json
 
     settings = Settings()
     ensure_ready(settings)
@@ -46,13 +76,15 @@ def verify(claim: str, papers: tuple[str, ...], use_llm: bool, as_json: bool) ->
         resolved = [catalog.resolve(p) for p in papers]
     verdict = ClaimChecker(settings, llm=llm).check(claim, resolved)
     if as_json:
-        click.echo(verdict.model_dump_json(indent=2))
-        return
-    click.echo(_verdict_line(verdict.label, verdict.score, claim))
-    for ev in verdict.evidence:
-        click.echo(f"  evidence [@{ev.key}] (s{ev.index}): {ev.text}")
-    for reason in verdict.reasons:
-        click.echo(f"  - {reason}")
+        click.echo(sanitize_json(verdict.model_dump_json(indent=2)))
+    else:
+        click.echo(_verdict_line(verdict.label, verdict.score, claim))
+        for ev in verdict.evidence:
+            echo(f"  evidence [@{ev.key}] (s{ev.index}): {ev.text}")
+        for reason in verdict.reasons:
+            echo(f"  - {reason}")
+    if verdict.label != "SUPPORTED":
+        sys.exit(1)
 
 
 @click.command()
@@ -72,19 +104,20 @@ def check(report: Path, as_json: bool, use_llm: bool) -> None:
     from reviewer.corpus import ensure_ready
     from reviewer.services import make_llm
     from reviewer.settings import Settings
+    from reviewer.termsafe import sanitize, sanitize_json
 
+    text = prose_of_report(_read_report(report))  # a bad file fails before any work
     settings = Settings()
     ensure_ready(settings)
     llm = make_llm(settings) if use_llm else None
-    text = prose_of_report(report.read_text(encoding="utf-8"))
     result = check_text(text, settings, source=str(report), checker=ClaimChecker(settings, llm=llm))
     if as_json:
-        click.echo(result.model_dump_json(indent=2))
+        click.echo(sanitize_json(result.model_dump_json(indent=2)))
     else:
         for c in result.checks:
             line = _verdict_line(c.label, c.score, c.sentence[:160])
             if c.invalid_keys:
-                line += click.style(f"  unknown keys: {', '.join(c.invalid_keys)}", fg="red")
+                line += click.style(f"  unknown keys: {sanitize(', '.join(c.invalid_keys))}", fg="red")
             click.echo(line)
         s = result.scores
         click.echo(
@@ -103,8 +136,8 @@ def eval_group() -> None:
 
 
 @eval_group.command("retrieval")
-@click.option("--subset", type=int, default=None, help="Only the first N judged dev claims (+ distractors).")
-@click.option("--docs", type=int, default=300, show_default=True, help="Corpus size with --subset.")
+@click.option("--subset", type=click.IntRange(min=1), default=None, help="Only the first N judged dev claims (+ distractors).")
+@click.option("--docs", type=click.IntRange(min=1), default=300, show_default=True, help="Corpus size with --subset.")
 @click.option("--out", type=click.Path(path_type=Path), help="Where to write the JSON result.")
 def eval_retrieval(subset: int | None, docs: int, out: Path | None) -> None:
     """nDCG@10, recall@100 and MRR@10 of dense, BM25 and hybrid search on SciFact dev.

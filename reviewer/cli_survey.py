@@ -14,8 +14,14 @@ def register(cli: click.Group) -> None:
     cli.add_command(costs)
 
 
+def _nonempty(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from reviewer.cli_common import nonempty
+
+    return nonempty(ctx, param, value)
+
+
 @click.command()
-@click.argument("topic")
+@click.argument("topic", callback=_nonempty)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the Markdown report here (default: print it).")
 @click.option("--json", "as_json", is_flag=True, help="Print the full structured report as JSON on stdout.")
@@ -38,29 +44,42 @@ def survey(topic: str, output: Path | None, as_json: bool, bib: Path | None, max
     3-7 themes, writes each theme from its own evidence, checks every cited sentence against the
     abstracts it cites (unsupported sentences are rewritten or dropped), and renders Markdown with a
     comparison table, a coverage appendix and the references. Every stage is saved under the run
-    directory, so re-running the same command resumes where it stopped (--fresh recomputes).
+    directory, so re-running the same command resumes where it stopped (--fresh recomputes); after an
+    ingest the corpus version differs, so the survey starts a new run.
     """
+    from reviewer.cli_common import check_source, filters_from
+    from reviewer.corpus import ensure_ready
+    from reviewer.output import check_outputs, write_output
     from reviewer.retrieve import Filters
     from reviewer.settings import Settings
     from reviewer.survey.report import render_bibtex, render_markdown
     from reviewer.survey.run import run_survey
+    from reviewer.termsafe import echo, sanitize
     from reviewer.textutil import atomic_write_text
 
+    check_outputs({"-o": output, "--bib": bib})  # before any work, not after the survey has run
+    filters_from(year_min, year_max, source)
     settings = Settings(**({"llm_offline": True} if offline else {}))  # type: ignore[arg-type]
+    if source:
+        ensure_ready(settings, quiet=True if quiet else None)
+        check_source(settings, source)
     result = run_survey(
         topic, settings, max_papers=max_papers, filters=Filters(year_min=year_min, year_max=year_max, source=source),
         offline=offline, fresh=fresh, quiet=True if quiet else None, max_calls=max_calls, max_cost=max_cost,
     )
-    markdown = render_markdown(result.report)
+    # No control sequences in the report either: it is meant to be read, and is often `cat` to a terminal.
+    markdown = sanitize(render_markdown(result.report))
     atomic_write_text(result.run_dir / "report.md", markdown)
     if output is not None:
-        atomic_write_text(output, markdown)
+        write_output(output, markdown)
     if bib is not None:
-        atomic_write_text(bib, render_bibtex(result.report.bibliography))
+        write_output(bib, sanitize(render_bibtex(result.report.bibliography)))
     if as_json:
-        click.echo(result.report.model_dump_json(indent=2))
+        from reviewer.termsafe import sanitize_json
+
+        click.echo(sanitize_json(result.report.model_dump_json(indent=2)))
     elif output is None:
-        click.echo(markdown, nl=False)
+        echo(markdown, nl=False)
     if not quiet:
         totals, report = result.report.totals, result.report
         where = f"wrote {output}" if output else "report above"
@@ -71,7 +90,7 @@ def survey(topic: str, output: Path | None, as_json: bool, bib: Path | None, max
         )
         for stage in report.stages:
             if stage.reason:
-                click.echo(f"note: {stage.stage} ran {stage.mode}: {stage.reason}", err=True)
+                click.echo(f"note: {stage.stage} ran {stage.mode}: {sanitize(stage.reason)}", err=True)
 
 
 @click.command()
@@ -79,13 +98,16 @@ def survey(topic: str, output: Path | None, as_json: bool, bib: Path | None, max
 @click.option("--all", "all_runs", is_flag=True, help="Sum over every run instead of the latest.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def costs(run_dir: Path | None, all_runs: bool, as_json: bool) -> None:
-    """Summarise LLM usage (calls, cache hits, tokens, cost) of the latest survey run, or of RUN_DIR."""
+    """Summarise LLM usage (calls, cache hits, tokens, cost) of the latest finished survey run, or of RUN_DIR.
+
+    A --fresh rerun is a run of its own: earlier calls in the same directory are kept aside (ledger-*.jsonl).
+    """
     from reviewer.errors import NotFoundError
     from reviewer.llm.ledger import summarize_ledgers
     from reviewer.settings import Settings
 
     settings = Settings()
-    ledgers = sorted(settings.runs_dir.glob("*/ledger.jsonl")) if settings.runs_dir.exists() else []
+    ledgers = sorted(settings.runs_dir.glob("*/ledger*.jsonl")) if settings.runs_dir.exists() else []
     if run_dir is not None:
         if not run_dir.is_dir():
             candidate = settings.runs_dir / run_dir
@@ -97,7 +119,8 @@ def costs(run_dir: Path | None, all_runs: bool, as_json: bool) -> None:
     elif all_runs:
         paths, label = ledgers, f"all runs under {settings.runs_dir}"
     else:
-        runs = sorted((p for p in settings.runs_dir.glob("*/options.json")), key=lambda p: p.stat().st_mtime) \
+        # A run counts once it finished (report.json saved): a failed survey is never "the latest".
+        runs = sorted((p for p in settings.runs_dir.glob("*/report.json")), key=lambda p: p.stat().st_mtime) \
             if settings.runs_dir.exists() else []
         if not runs:
             raise NotFoundError("no survey runs yet", hint="run: reviewer survey TOPIC -o survey.md")

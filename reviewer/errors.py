@@ -37,6 +37,13 @@ class ConfigError(ReviewerError):
     """A setting is missing or wrong; retrying without changing it will not help."""
 
 
+class CorruptFileError(ReviewerError):
+    """A data file under the home (catalogue, vector cache, Chroma store) cannot be read."""
+
+    def __init__(self, path: object, exc: BaseException, recover: str) -> None:
+        super().__init__(f"{path} is unreadable or corrupt ({exc})", hint=recover)
+
+
 class NotFoundError(ReviewerError):
     """A paper, run or file the user named does not exist."""
 

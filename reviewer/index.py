@@ -24,6 +24,7 @@ EMBED_CHUNK = 256
 
 class SyncStats(BaseModel):
     embedded: int = 0
+    reindexed: int = 0
     removed: int = 0
     bm25_rebuilt: bool = False
     total: int = 0
@@ -59,7 +60,13 @@ def chroma_client(settings: Settings) -> Any:
                 retryable=True,
             ) from exc
     settings.ensure_home()
-    return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
+    try:
+        return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
+    except Exception as exc:
+        from reviewer.errors import CorruptFileError
+
+        raise CorruptFileError(settings.chroma_path / "chroma.sqlite3", exc,
+                               f"delete {settings.chroma_path}; the next command rebuilds it from the catalogue") from exc
 
 
 def collection_name(settings: Settings) -> str:
@@ -68,8 +75,17 @@ def collection_name(settings: Settings) -> str:
     return f"{settings.collection}-{tag}".replace("/", "-")[:60]
 
 
+# Bumped when the metadata written per paper changes; ensure_ready then rewrites it for every paper.
+METADATA_FORMAT = 2
+SOURCE_FLAG = "src:"
+
+
 def _metadata(paper: Paper) -> dict[str, Any]:
-    return {"key": paper.key, "year": paper.year or 0, "source": paper.sources[0] if paper.sources else ""}
+    """Key, year and every source file (one boolean flag each, so a `--source` filter finds any of them)."""
+    meta: dict[str, Any] = {"key": paper.key, "year": paper.year or 0,
+                            "source": paper.sources[0] if paper.sources else ""}
+    meta.update({SOURCE_FLAG + s: True for s in paper.sources})
+    return meta
 
 
 class VectorStore:
@@ -81,11 +97,28 @@ class VectorStore:
         self.settings = settings
         self.function = embedding_function(settings)
         self.client = chroma_client(settings)
-        self.collection = self.client.get_or_create_collection(
-            collection_name(settings),
-            embedding_function=self.function,
-            configuration={"hnsw": {"space": "cosine"}},
-        )
+        try:
+            self.collection = self.client.get_or_create_collection(
+                collection_name(settings),
+                embedding_function=self.function,
+                configuration={"hnsw": {"space": "cosine"}},
+            )
+        except Exception as exc:
+            if settings.chroma_url:
+                raise
+            from reviewer.errors import CorruptFileError
+
+            raise CorruptFileError(settings.chroma_path / "chroma.sqlite3", exc,
+                                   f"delete {settings.chroma_path}; the next command rebuilds it from the catalogue") from exc
+
+    def count(self) -> int:
+        return int(self.collection.count())
+
+    def update_metadata(self, papers: list[Paper]) -> None:
+        """Rewrite the metadata of papers whose vectors are current (key, year or sources changed)."""
+        for start in range(0, len(papers), 1000):
+            chunk = papers[start : start + 1000]
+            self.collection.update(ids=[p.id for p in chunk], metadatas=[_metadata(p) for p in chunk])
 
     def ids(self) -> set[str]:
         found: set[str] = set()
@@ -197,14 +230,14 @@ class LexicalIndex:
         pointer = root / "current.json"
         if not pointer.exists():
             return None
-        info = json.loads(pointer.read_text())
-        folder = root / info["folder"]
-        try:
+        try:  # a damaged pointer or folder means "no index": the caller rebuilds it
+            info = json.loads(pointer.read_text())
+            folder = root / info["folder"]
             ids = json.loads((folder / "ids.json").read_text())
             retriever = bm25s.BM25.load(str(folder), mmap=False, show_progress=False) if ids else None
-        except (OSError, ValueError):
+        except (OSError, ValueError, KeyError, TypeError):
             return None
-        return cls(retriever, ids, info["version"])
+        return cls(retriever, ids, str(info.get("version", "")))
 
     def query(self, text: str, n: int) -> list[tuple[str, float]]:
         if not self.ids:
@@ -216,18 +249,33 @@ class LexicalIndex:
         return [(self.ids[int(d)], float(s)) for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
 
 
-def sync_index(settings: Settings, catalog: Catalog, quiet: bool | None = None) -> SyncStats:
-    """Make both indexes match the catalogue: embed what is missing, drop what is gone, rebuild BM25."""
+def sync_index(settings: Settings, catalog: Catalog, quiet: bool | None = None,
+               all_metadata: bool = False) -> SyncStats:
+    """Make both indexes match the catalogue: embed what is missing, re-embed what a merge changed,
+    drop what is gone, rebuild BM25. `all_metadata` rewrites every paper's Chroma metadata."""
     stats = SyncStats(total=catalog.count())
     store = VectorStore(settings)
     have = store.ids()
     wanted = catalog.ids()
     wanted_set = set(wanted)
+    pending = catalog.pending_reindex()
     missing = [i for i in wanted if i not in have]
+    changed = [i for i in pending if i in have and i in wanted_set]  # merged: text or metadata changed
     stale = sorted(have - wanted_set)
     if missing:
         papers = catalog.get_many(missing)
         stats.embedded = store.add([papers[i] for i in missing if i in papers], quiet)
+    if changed:  # vectors, sentence rows and metadata all rewritten (unchanged texts are cache hits)
+        papers = catalog.get_many(changed)
+        stats.reindexed = store.add([papers[i] for i in changed if i in papers], quiet)
+    if all_metadata:
+        done = set(missing) | set(changed)
+        rest = [i for i in wanted if i in have and i not in done]
+        for start in range(0, len(rest), 1000):
+            found = catalog.get_many(rest[start : start + 1000])
+            store.update_metadata(list(found.values()))
+    if pending:
+        catalog.clear_reindex(pending)
     if stale:
         store.delete(stale)
         stats.removed = len(stale)

@@ -29,7 +29,9 @@ def verify_quote(quote: str, source: str, threshold: float = FUZZY_THRESHOLD) ->
     if quote in source:
         return QuoteMatch(method="exact", score=100.0, text=quote)
     nq = normalize(quote)
-    if nq and nq in normalize(source):
+    if not nq:  # punctuation only: nothing to verify (an empty string fuzzy-matches everything)
+        return None
+    if nq in normalize(source):
         return QuoteMatch(method="normalized", score=100.0, text=quote)
     from rapidfuzz import fuzz
 

@@ -29,7 +29,9 @@ class Filters(BaseModel):
             clauses.append({"year": {"$lte": self.year_max}})
             clauses.append({"year": {"$gt": 0}})
         if self.source:
-            clauses.append({"source": self.source})
+            from reviewer.index import SOURCE_FLAG
+
+            clauses.append({SOURCE_FLAG + self.source: True})
         if not clauses:
             return None
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}

@@ -18,7 +18,13 @@ def open_retriever(settings: Settings, quiet: bool | None = None) -> HybridRetri
     from reviewer.retrieve import HybridRetriever
 
     ensure_ready(settings, quiet)
-    return HybridRetriever(settings)
+    retriever = HybridRetriever(settings)
+    if retriever.lexical.version == "empty" or retriever.store.count() < retriever.catalog.count():
+        # An index emptied behind our back (a collection deleted on a Chroma server, a damaged BM25
+        # folder): rebuild it rather than search one retriever, or none, in silence.
+        ensure_ready(settings, quiet, force=True)
+        retriever = HybridRetriever(settings)
+    return retriever
 
 
 def make_llm(

@@ -56,19 +56,20 @@ class AskSession:
     def print_answer(self, answer: Answer, as_json: bool, compact: bool = False, out: TextIO | None = None) -> None:
         """Human form: wrapped answer, then references, then notes on stderr. JSON: one object."""
         from reviewer.ask_render import wrap
+        from reviewer.termsafe import sanitize, sanitize_json
 
         if as_json:
             payload = answer.model_dump(include=JSON_FIELDS)
-            click.echo(json.dumps(payload, ensure_ascii=False, indent=None if compact else 2), file=out)
+            click.echo(sanitize_json(json.dumps(payload, ensure_ascii=False, indent=None if compact else 2)), file=out)
             return
         width = None if _is_tty(out) else 0
-        click.echo(_wrap_or_not(answer.answer, width, wrap), file=out)
+        click.echo(sanitize(_wrap_or_not(answer.answer, width, wrap)), file=out)  # LLM text: no escape codes
         refs = self.references(answer)
         if refs:
             click.echo("\nReferences", file=out)
-            click.echo(_wrap_or_not("\n".join(f"  {r}" for r in refs), width, wrap), file=out)
+            click.echo(sanitize(_wrap_or_not("\n".join(f"  {r}" for r in refs), width, wrap)), file=out)
         for note in answer.notes:
-            click.echo(f"note: {note}", err=True)
+            click.echo(sanitize(f"note: {note}"), err=True)
 
 
 def _is_tty(out: TextIO | None) -> bool:

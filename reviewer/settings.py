@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from reviewer import resources
@@ -131,6 +132,14 @@ class Settings(BaseSettings):
         default=False, description="Force the offline (extractive) path even when an endpoint is configured."
     )
 
+    @field_validator("home", mode="before")
+    @classmethod
+    def _home_not_empty(cls, value: object) -> object:
+        """REVIEWER_HOME="" would otherwise mean the current directory."""
+        if isinstance(value, str) and not value.strip():
+            raise ValueError("must not be empty (unset it to use the default data directory)")
+        return value
+
     @property
     def llm_enabled(self) -> bool:
         return not self.llm_offline and (self.llm_base_url is not None or self.llm_api_key is not None)
@@ -178,3 +187,36 @@ class Settings(BaseSettings):
         self.home.mkdir(parents=True, exist_ok=True)
         return self.home
 
+
+
+def env_names(name: str) -> list[str]:
+    """The environment variables that set field `name`, most specific first."""
+    field = Settings.model_fields[name]
+    alias = field.validation_alias
+    if isinstance(alias, AliasChoices):
+        return [str(a) for a in alias.choices]
+    return [f"REVIEWER_{name.upper()}"]
+
+
+def setting_source(name: str) -> str:
+    """Where a setting's value comes from: the environment variable that set it, or 'default'."""
+    env = {k.upper(): k for k in os.environ}
+    for var in env_names(name):
+        if var.upper() in env:
+            return f"from {env[var.upper()]}"
+    return "default"
+
+
+def settings_error(exc: ValidationError) -> str:
+    """One line per bad setting, naming its environment variable and the value it had."""
+    parts = []
+    for err in exc.errors():
+        name = str(err["loc"][0]) if err["loc"] else ""
+        if name in Settings.model_fields:
+            var = next((v for v in env_names(name) if v in os.environ), env_names(name)[0])
+            shown = os.environ.get(var)
+            where = f"{var}={shown!r}" if shown is not None and "KEY" not in var else var
+        else:
+            where = name or "settings"
+        parts.append(f"invalid setting {where}: {err['msg']}")
+    return "; ".join(parts)

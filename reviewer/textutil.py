@@ -32,14 +32,43 @@ def clean_text(text: str) -> str:
 
 
 def normalize(text: str) -> str:
-    """Lower-case ASCII-folded form used to compare strings loosely."""
+    """Lower-case accent-folded form used to compare strings loosely: letters and digits of every
+    script (so a Chinese or Greek quote is compared as itself, not as an empty string)."""
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
-    return _WS.sub(" ", _NON_ALNUM.sub(" ", folded)).strip()
+    if folded.isascii():
+        return _WS.sub(" ", _NON_ALNUM.sub(" ", folded)).strip()
+    return _WS.sub(" ", "".join(ch if ch.isalnum() else " " for ch in folded)).strip()
+
+
+# Punctuation that changes what a title names ("C++" vs "C", "C#"); other punctuation is a gap.
+_TITLE_SYMBOLS = frozenset("+#%@*$")
 
 
 def normalize_title(title: str) -> str:
-    return normalize(title)
+    """Dedup form of a title: NFKC, casefolded, letters/digits of every script and meaningful symbols.
+
+    Accents on Latin letters are dropped (ASCII-folded sources must still match), but marks that belong
+    to other scripts (e.g. Japanese dakuten) are kept, and so are Greek letters and math symbols, so
+    "α-Divergence" and "β-Divergence" or "C" and "C++" stay different papers.
+    """
+    text = unicodedata.normalize("NFD", unicodedata.normalize("NFKC", title).casefold())
+    out: list[str] = []
+    latin = False
+    for ch in text:
+        cat = unicodedata.category(ch)
+        if cat[0] == "M":
+            if not latin:
+                out.append(ch)
+            continue
+        if cat[0] in "LN" or cat in ("Sm", "So", "Sc") or ch in _TITLE_SYMBOLS:
+            out.append(ch)
+            latin = ch.isascii() and ch.isalpha()
+        else:
+            out.append(" ")
+            latin = False
+    folded = unicodedata.normalize("NFC", "".join(out))
+    return _WS.sub(" ", folded).strip()
 
 
 def split_sentences(text: str) -> list[str]:
@@ -118,12 +147,17 @@ def atomic_write_text(path: Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write via a temp file in the same directory and rename, so readers never see half a file."""
+def atomic_write_bytes(path: Path, data: bytes, mode: int | None = None) -> None:
+    """Write via a temp file in the same directory and rename, so readers never see half a file.
+
+    `mode` sets the file's permission bits (the temp file is created 0600).
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        if mode is not None:
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

@@ -47,11 +47,18 @@ class VectorCache:
         self.settings = settings
         self.remember = remember
         settings.ensure_home()
-        self._db = sqlite3.connect(str(settings.vectors_path), timeout=60, isolation_level=None,
-                                   check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        VECTORS_SCHEMA.ensure(self._db, settings.vectors_path)
+        path = settings.vectors_path
+        self._db = sqlite3.connect(str(path), timeout=60, isolation_level=None, check_same_thread=False)
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            VECTORS_SCHEMA.ensure(self._db, path)
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
+            from reviewer.errors import CorruptFileError
+
+            raise CorruptFileError(path, exc, f"delete {path}: it is a cache of sentence vectors, "
+                                   "re-made as needed") from exc
         self._tag = f"{settings.embedding}:{settings.openai_embedding_model}:{settings.embed_max_length}"
         self._memory: dict[str, np.ndarray] = {}
         self._lock = threading.RLock()  # survey sections share one retriever across threads

@@ -51,7 +51,7 @@ def test_first_schema_is_migrated_with_metadata_backfilled(tmp_path: Path) -> No
         paper = catalog.resolve("wang2024reward")
         assert paper.authors == ["Yi Wang", "Ana Li"] and paper.upvotes is None and paper.venue is None
     db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == CATALOG_SCHEMA.version == 2
+    assert db.execute("PRAGMA user_version").fetchone()[0] == CATALOG_SCHEMA.version == 3
     row = db.execute("SELECT year, authors, url, sources, venue, upvotes FROM papers").fetchone()
     assert row == (2024, "Yi Wang; Ana Li", "https://example.org/p1", "a.jsonl", None, None)
     db.close()

@@ -84,13 +84,13 @@ def test_kill_9_mid_ingest_then_rerun_is_whole(tmp_path: Path) -> None:
     assert "Quantization" in hits.stdout
 
 
-def test_two_ingests_at_once_are_serialized(tmp_path: Path) -> None:
+def test_two_ingests_at_once_are_serialized_with_wait(tmp_path: Path) -> None:
     papers = make_corpus(120, seed=5)
     first = write_jsonl(tmp_path / "a.jsonl", papers[:80])
     second = write_jsonl(tmp_path / "b.jsonl", papers[40:])  # 40 papers overlap
     home = tmp_path / "home"
     env = cli_env(home, **FAST_EMBED)
-    procs = [start_cli(["ingest", str(path)], env, tmp_path / "logs", f"ingest-{path.stem}")
+    procs = [start_cli(["ingest", "--wait", str(path)], env, tmp_path / "logs", f"ingest-{path.stem}")
              for path in (first, second)]
     for proc in procs:
         assert proc.wait(timeout=300) == 0, (tmp_path / "logs").joinpath("ingest-a.err").read_text()
@@ -209,7 +209,7 @@ def test_survey_report_write_is_atomic(seeded_home: Path, tmp_path: Path, monkey
     monkeypatch.setattr(textutil.os, "replace", failing_replace)
     result = CliRunner().invoke(cli, ["survey", "process reward models", "--offline", "-q", "-o", str(out),
                                       "--max-papers", "8"])
-    assert isinstance(result.exception, OSError), result.output
+    assert result.exit_code != 0 and "Input/output error" in str(result.exception), result.output
     assert attempted and Path(attempted[0]).parent == out.parent  # temp file beside the target
     assert out.read_text() == "PREVIOUS REPORT\n"
     assert [p.name for p in out.parent.iterdir()] == ["survey.md"]

@@ -378,3 +378,88 @@ def test_50mb_line_in_text_formats_is_skipped_not_loaded(tmp_path: Path) -> None
         assert titles == ["Second"], (name, kept)
         assert len(errors) == 1 and errors[0].line == {"page.txt": 5, "table.csv": 2, "refs.bib": 1}[name], errors
         assert peak < 20, f"{name}: peak {peak:.1f} MB; the long line should never be held whole"
+
+
+# ---------------------------------------------------------------- Unicode titles and CSV quoting (issue 17)
+
+SCRIPT_LETTERS = "abcxyzäöüßéçøαβγδλμσωжщыяэ中文语言模型推理がかぱばアイウあいう한국어नमस्तेعربي"
+TITLE_SYMBOLS = "+#%@*$"
+unicode_word = st.text(alphabet=SCRIPT_LETTERS + "0123456789" + TITLE_SYMBOLS, min_size=1, max_size=8)
+unicode_title_st = st.lists(unicode_word, min_size=1, max_size=5).map(" ".join)
+
+
+@FUZZ
+@given(titles=st.lists(unicode_title_st, min_size=1, max_size=8))
+def test_unicode_titles_round_trip_and_never_vanish(tmp_path: Path, titles: list[str]) -> None:
+    """Titles in any script survive JSONL and CSV parsing exactly, and none normalises to nothing."""
+    from reviewer.textutil import normalize_title
+
+    papers = [{"title": t, "abstract": SENTENCES[0], "authors": [], "year": None, "meta": None} for t in titles]
+    for fmt in ("jsonl", "csv"):
+        path = tmp_path / f"u.{fmt}"
+        path.write_text(render(fmt, papers), encoding="utf-8")
+        assert [r.title for r in check_invariants(path)] == [clean_text(t) for t in titles]
+    for t in titles:
+        norm = normalize_title(t)
+        assert norm and normalize_title(norm) == norm
+
+
+@FUZZ
+@given(title=unicode_title_st, data=st.data())
+def test_changing_a_letter_or_symbol_changes_the_normalised_title(title: str, data: st.DataObject) -> None:
+    """Two titles that differ in one letter of any script (or a meaningful symbol) are never merged."""
+    from reviewer.textutil import normalize_title
+
+    pos = data.draw(st.integers(0, len(title) - 1))
+    if title[pos] == " ":
+        return
+    other = data.draw(st.sampled_from(SCRIPT_LETTERS + TITLE_SYMBOLS))
+    changed = title[:pos] + other + title[pos + 1:]
+    fold = {"ä": "a", "ö": "o", "ü": "u", "é": "e", "ç": "c", "ß": "ss"}
+    base = [fold.get(c, c) for c in (title[pos], other)]
+    if base[0] == base[1] or {title[pos], other} <= set("が か ぱ ば"):  # accent variants of one Latin letter
+        return
+    assert normalize_title(changed) != normalize_title(title), (title, changed)
+
+
+csv_cell = st.text(alphabet=st.characters(whitelist_categories=("L", "N", "P", "S", "Zs")) | st.sampled_from('",;\n'),
+                   min_size=1, max_size=30).filter(lambda s: clean(s) != "")
+
+
+@FUZZ
+@given(rows=st.lists(st.tuples(csv_cell, csv_cell, st.integers(1990, 2030)), min_size=1, max_size=8))
+def test_any_csv_quoting_round_trips(tmp_path: Path, rows: list[tuple[str, str, int]]) -> None:
+    """Quotes, delimiters and newlines inside fields, as csv.writer quotes them, always parse back."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(["title", "abstract", "year"])
+    writer.writerows(rows)
+    path = tmp_path / "q.csv"
+    path.write_text(buf.getvalue(), encoding="utf-8")
+    items = list(parse_file(path))
+    records = [i for i in items if isinstance(i, PaperRecord)]
+    assert [(r.title, r.abstract, r.year) for r in records] == [(clean(t), clean(a), y) for t, a, y in rows], items
+
+
+plain_cell = st.text(alphabet=st.sampled_from("abcdefgh ijklmnop"), min_size=3, max_size=20).filter(str.strip)
+
+
+@FUZZ
+@given(rows=st.lists(st.tuples(plain_cell, plain_cell), min_size=2, max_size=30), data=st.data())
+def test_a_stray_quote_costs_at_most_its_own_row(tmp_path: Path, rows: list[tuple[str, str]],
+                                                 data: st.DataObject) -> None:
+    bad = data.draw(st.integers(0, len(rows) - 1))
+    column = data.draw(st.integers(0, 2))
+    lines = ["title,abstract,year"]
+    for i, (t, a) in enumerate(rows):
+        cells = [f"T{i} {t}", f"{a}.", str(2000 + i)]
+        if i == bad:
+            cells[column] = '"' + cells[column]
+        lines.append(",".join(cells))
+    path = tmp_path / "stray.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = check_invariants(path)
+    titles = {i.title.split()[0] for i in items if isinstance(i, PaperRecord)}
+    errors = [i for i in items if isinstance(i, InputError)]
+    assert {f"T{i}" for i in range(len(rows)) if i != bad} <= titles
+    assert f"T{bad}" in titles or [e.line for e in errors] == [bad + 2]

@@ -25,9 +25,11 @@ def _csl_corpus(path: Path) -> dict[str, dict[str, object]]:
     """Every seed paper as a CSL-JSON item with authors, a year and one kind of link each."""
     records = [r for f in sorted(SEEDS.iterdir()) for r in parse_file(f) if isinstance(r, PaperRecord)]
     items, by_title = [], {}
-    for i, rec in enumerate(records):
+    first: dict[str, int] = {}
+    for n, rec in enumerate(records):
+        i = first.setdefault(rec.title, n)  # a title listed in two seed files is one paper: same metadata
         item: dict[str, object] = {
-            "id": f"item{i}", "type": "article-journal" if i % 2 else "paper-conference", "title": rec.title,
+            "id": f"item{n}", "type": "article-journal" if i % 2 else "paper-conference", "title": rec.title,
             "abstract": rec.abstract, "container-title": f"Venue {i % 5}",
             "author": [{"family": SURNAMES[i % len(SURNAMES)], "given": "Ana"}, {"family": "Second", "given": "B."},
                        {"family": "Third", "given": "C."}],

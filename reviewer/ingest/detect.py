@@ -119,6 +119,27 @@ def iter_lines(
             yield lineno, text
 
 
+_UTF16_HINT = "re-save the file as UTF-8 (e.g. `iconv -f utf-16 -t utf-8 IN > OUT`)"
+
+
+def utf16_error(path: Path) -> InputError | None:
+    """An error for a UTF-16/32 file (by BOM, or NULs in every other byte of ASCII-range text), else None."""
+    with open(path, "rb") as fh:
+        head = fh.read(4096)
+    for bom, name in ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+                      (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16")):
+        if head.startswith(bom):
+            return InputError(str(path), f"file is {name} text, not UTF-8", hint=_UTF16_HINT.replace("16", name[4:]))
+    pairs = head[: len(head) // 2 * 2]
+    if len(pairs) >= 8:
+        even, odd = pairs[0::2], pairs[1::2]
+        if odd.count(0) > len(odd) * 0.9 and even.count(0) < len(even) * 0.1 or \
+                even.count(0) > len(even) * 0.9 and odd.count(0) < len(odd) * 0.1:
+            return InputError(str(path), "file is UTF-16 text (without a byte-order mark), not UTF-8",
+                              hint=_UTF16_HINT)
+    return None
+
+
 def check_utf8(path: Path) -> InputError | None:
     """Validate the whole file as UTF-8 in 1 MiB chunks; the error names the line of the first bad byte."""
     decoder = codecs.getincrementaldecoder("utf-8")()
@@ -186,6 +207,8 @@ def _read_sniff(path: Path) -> tuple[str, bool]:
     where = str(path)
     skipped_newlines = 0
     try:
+        if (wide := utf16_error(path)) is not None:
+            raise wide
         with open(path, "rb") as fh:
             head = fh.read(8)
             for magic, what in _BINARY_MAGIC.items():
@@ -233,9 +256,12 @@ def _is_json_object(line: str) -> bool:
         return False
 
 
+CSV_DELIMITERS = ",;\t|"
+
+
 def _csv_header(line: str) -> list[str] | None:
     """Normalised column names if `line` looks like a delimited header row, else None."""
-    delim = max(",;\t", key=line.count)
+    delim = max(CSV_DELIMITERS, key=line.count)
     if line.count(delim) == 0:
         return None
     try:

@@ -5,15 +5,15 @@ Each bad line, row or entry becomes an InputError naming its line, and parsing g
 
 from __future__ import annotations
 
-import csv
-import itertools
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from reviewer.errors import InputError
+from reviewer.ingest.csvrows import csv_records, csv_row
 from reviewer.ingest.detect import (
     ABSTRACT_KEYS,
+    CSV_DELIMITERS,
     MAX_AUTHORS,
     MAX_TEXT_LINE_BYTES,
     TITLE_KEYS,
@@ -141,31 +141,20 @@ def record_from_mapping(path: Path, line: int, raw: Mapping[str, object]) -> Pap
 
 def parse_csv(path: Path) -> Iterator[PaperRecord | InputError]:
     """A header row naming title and abstract columns (case-insensitive, common aliases), then one paper per row."""
-    long_lines: list[int] = []
-
-    def source() -> Iterator[str]:
-        for lineno, text in iter_lines(path, MAX_TEXT_LINE_BYTES):
-            if text is None:
-                long_lines.append(lineno)
-                text = "\n"
-            yield text
-
-    lines = source()
-    skipped = 0  # blank lines before the header
-    header_text = next(lines, "")
-    while header_text and not header_text.strip():
-        skipped, header_text = skipped + 1, next(lines, "")
-    if not header_text:
-        yield _err(path, None, "CSV file has no header row")
+    lines = iter_lines(path, MAX_TEXT_LINE_BYTES)
+    header_line, header_text = next(lines, (0, None))
+    while header_text is not None and not header_text.strip():
+        header_line, header_text = next(lines, (header_line, None))
+    if header_text is None or not header_text.strip():
+        yield _err(path, None if header_text is None and not header_line else header_line,
+                   "CSV file has no header row")
         return
-    header_line = skipped + 1
-    delimiter = max(",;\t", key=header_text.count)
-    reader = csv.reader(itertools.chain([header_text], lines), delimiter=delimiter, strict=True)
-    try:
-        header = [norm_key(col) for col in next(reader)]
-    except csv.Error as exc:
-        yield _err(path, header_line, f"malformed CSV header: {exc}")
+    delimiter = max(CSV_DELIMITERS, key=header_text.count)
+    row = csv_row(header_text, delimiter)
+    if not isinstance(row, list):
+        yield _err(path, header_line, f"malformed CSV header: {row or 'unbalanced quote'}")
         return
+    header = [norm_key(col) for col in row]
     missing = [f for f in ("title", "abstract") if not set(FIELD_KEYS[f]) & set(header)]
     if missing:
         yield InputError(
@@ -173,21 +162,11 @@ def parse_csv(path: Path) -> Iterator[PaperRecord | InputError]:
             line=header_line, hint="name the columns 'title' and 'abstract'",
         )
         return
-    while True:
-        start = reader.line_num + skipped + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            yield _err(path, start, f"malformed CSV row: {exc}")
+    for item in csv_records(path, delimiter, len(header), lines):
+        if isinstance(item, InputError):
+            yield item
             continue
-        end = reader.line_num + skipped
-        longs = [n for n in long_lines if n <= end]
-        del long_lines[: len(longs)]
-        if longs:
-            yield _err(path, longs[0], f"line is longer than {MAX_TEXT_LINE_BYTES // 2**20} MiB; row skipped")
-            continue
+        start, row = item
         if not any(cell.strip() for cell in row):
             continue
         if len(row) > len(header) and any(cell.strip() for cell in row[len(header):]):

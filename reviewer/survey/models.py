@@ -27,6 +27,7 @@ class SurveyOptions(BaseModel):
     year_max: int | None = None
     source: str | None = None
     llm_model: str | None = Field(default=None, description="Chat model name, or None for offline runs.")
+    corpus_version: str | None = Field(default=None, description="Catalogue version: new papers mean a new run.")
 
 
 class StageInfo(BaseModel):

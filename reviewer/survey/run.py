@@ -132,6 +132,7 @@ def run_survey(
     max_cost: float | None = None,
 ) -> SurveyRun:
     """Run (or resume) a survey and save every stage under the run directory."""
+    from reviewer.corpus import corpus_version
     from reviewer.services import make_llm
 
     filters = filters or Filters()
@@ -140,9 +141,14 @@ def run_survey(
         topic=topic.strip(), max_papers=max_papers or settings.survey_max_papers,
         year_min=filters.year_min, year_max=filters.year_max, source=filters.source,
         llm_model=(llm.model_name if llm is not None else settings.llm_model) if use_llm else None,
+        corpus_version=corpus_version(settings, quiet, retriever.catalog if retriever is not None else None),
     )
     run_dir = run_dir_for(options, runs_dir or settings.runs_dir)
     run_dir.mkdir(parents=True, exist_ok=True)
+    if fresh:  # a rerun is a new run: its costs and its finished report start from nothing
+        (run_dir / "report.json").unlink(missing_ok=True)
+        if (run_dir / "ledger.jsonl").exists():
+            (run_dir / "ledger.jsonl").rename(run_dir / f"ledger-{time.strftime('%Y%m%d-%H%M%S')}-{time.time_ns()}.jsonl")
     atomic_write_text(run_dir / "options.json", options.model_dump_json(indent=1))
     if use_llm and llm is None:
         llm = make_llm(settings, ledger_path=run_dir / "ledger.jsonl", max_calls=max_calls, max_cost=max_cost)
