@@ -20,6 +20,7 @@ from reviewer.settings import Settings
 
 DEV = Path(__file__).resolve().parent / "datasets" / "ask_dev.jsonl"
 HOLDOUT = Path(__file__).resolve().parent / "datasets" / "ask_holdout.jsonl"
+FRESH = Path(__file__).resolve().parent / "datasets" / "ask_fresh.jsonl"
 
 
 class AskCase(BaseModel):
