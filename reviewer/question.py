@@ -99,8 +99,12 @@ _VERBS = frozenset(
     choose combine produce generate measure evaluate assign compute update optimize optimise exploit fail lead
     lower raise increase decrease allow enable encourage stop teach behave interact relate emerge arise work
     solve tackle remove replace construct build obtain collect label annotate score rank guide shape transfer
-    outperform beat compete fit capture represent model predict explain""".split()
+    outperform beat compete fit capture represent model predict explain latch fool tend rely struggle need require
+    give provide reason think sample pick overfit ignore miss break collapse drift""".split()
 )
+# Words that end a "why are X thought to ..." subject: reporting verbs and comparatives.
+_SUBJECT_END = frozenset("thought said believed considered expected known supposed seen better worse more less so "
+                         "often usually still".split())
 
 
 def _how_subject(body: str) -> str:
@@ -110,7 +114,7 @@ def _how_subject(body: str) -> str:
         return ""
     words = m.group(1).split()
     for i, word in enumerate(words[:7]):
-        if i and word.lower() in _VERBS:
+        if i and (word.lower() in _VERBS or word.lower() in _SUBJECT_END):
             return " ".join(words[:i]) if i <= 5 else ""
     return ""
 
