@@ -43,6 +43,8 @@ _FRAMING = re.compile(r"\b(?:aims? to|seeks? to|we ask|remains? (?:largely |poor
 # Performance talk ("continues to improve", "outperforms") says how well, not how.
 _PERFORMANCE = re.compile(r"\b(?:improv\w*|outperform\w*|achiev\w*|surpass\w*|plateau\w*|state-of-the-art|"
                           r"superior|gains?)\b", re.IGNORECASE)
+_ASKS_WHAT_IT_DOES = re.compile(r"\b(?:do|does|did)\b.*\b(?:add|do|propose|introduce|contribute|offer|change|"
+                                r"replace|use|modify|bring)\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"^(?:They|It)\b")
 _HEAD_NOUN = re.compile(r"\s+(?:environment|method|model|framework|algorithm|approach|technique|system|paper|"
                         r"problem|dataset|benchmark|objective|loss|pipeline)s?$", re.IGNORECASE)
@@ -206,6 +208,8 @@ def score_for_type(
     forms = subject_forms(subject, aliases)
     q_bigrams = _bigrams(content_stems(question.text))
     why = question.text.lower().startswith("why")
+    # A proper name (SEED-GRPO, Delethink) is specific: a sentence that does not name it is about something else.
+    proper = subject in question.names
     # The predicate: what the question asks about its subject ("latch onto response length"). A lead that
     # names the subject but not the predicate answers another question about the same thing.
     predicate = set(content_stems(question.text)) - set(content_stems(" ".join(forms))) - _QUESTION_WORDS
@@ -247,18 +251,22 @@ def score_for_type(
             s += 0.06 * (why and bool(_CAUSE.search(t)))
             # A lead about the asked-about thing: a sentence that never names it (nor stands for it) answers
             # some neighbouring question.
-            s -= 0.06 * bool(forms and not about and not antecedent)
-            s += 0.12 * _share(predicate, t)
+            s -= (0.12 if proper else 0.06) * bool(forms and not about and not antecedent)
+            s += 0.12 * _share(predicate, t) * bool(about or antecedent)
         elif qt == QType.QUANTITATIVE:
             s += 0.1 * bool(_NUMBER.search(t)) + 0.04 * (role == Role.RESULT) + 0.04 * about
         elif qt == QType.METHODS:
             s += 0.06 * (role == Role.METHOD) + 0.03 * (role == Role.RESULT) - 0.06 * (role == Role.BACKGROUND)
         elif qt == QType.NAMED:
             s += 0.04 * (role in (Role.METHOD, Role.RESULT, Role.OBJECTIVE)) + 0.06 * (in_text > 0)
-            s -= 0.06 * bool(forms and not about and not antecedent)
-            # "What does X add/do?" is answered by X's own introducing sentence ("X, which measures ...").
-            s += 0.08 * bool(forms and any(_defines(t, a) for a in forms))
-            s += 0.12 * _share(predicate, t)
+            s -= 0.04 * (role == Role.BACKGROUND)
+            s -= (0.12 if proper else 0.06) * bool(forms and not about and not antecedent)
+            # "What does X add/do?" asks what X is made of, not how well it scores ("what did X find": the
+            # reverse), and is answered by X's own introducing sentence ("we propose X, which measures ...").
+            does = bool(_ASKS_WHAT_IT_DOES.search(question.text))
+            s += does * (0.04 * (role == Role.METHOD) - 0.06 * (role == Role.RESULT or bool(_PERFORMANCE.search(t))))
+            s += (0.14 if does else 0.06) * bool(forms and any(_defines(t, a) for a in forms))
+            s += 0.12 * _share(predicate, t) * bool(about or antecedent)
         # Inline enumerations and very long sentences make poor direct answers.
         s -= 0.06 * bool(_INLINE_ENUM.search(t)) + 0.04 * (len(t.split()) > 45)
         reported = role == Role.BACKGROUND and reports_other_work(t)
