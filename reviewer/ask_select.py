@@ -41,7 +41,7 @@ _FRAMING = re.compile(r"\b(?:aims? to|seeks? to|we ask|remains? (?:largely |poor
                       r"understood|unexplored|underexplored)|(?:little|less) is known|a common belief|it is (?:widely|"
                       r"commonly|often) (?:believed|assumed))\b", re.IGNORECASE)
 # Performance talk ("continues to improve", "outperforms") says how well, not how.
-_PERFORMANCE = re.compile(r"\b(?:improv\w*|outperform\w*|achiev\w*|surpass\w*|plateau\w*|state-of-the-art|"
+_PERFORMANCE = re.compile(r"(?<!to )\b(?:improv\w*|outperform\w*|achiev\w*|surpass\w*|plateau\w*|state-of-the-art|"
                           r"superior|gains?)\b", re.IGNORECASE)
 _ASKS_WHAT_IT_DOES = re.compile(r"\b(?:do|does|did)\b.*\b(?:add|do|propose|introduce|contribute|offer|change|"
                                 r"replace|use|modify|bring)\b", re.IGNORECASE)
@@ -210,6 +210,7 @@ def score_for_type(
     why = question.text.lower().startswith("why")
     # A proper name (SEED-GRPO, Delethink) is specific: a sentence that does not name it is about something else.
     proper = subject in question.names
+    asks_paper = bool(re.search(r"\b(?:paper|work|study|article)\b", question.text, re.IGNORECASE))
     # The predicate: what the question asks about its subject ("latch onto response length"). A lead that
     # names the subject but not the predicate answers another question about the same thing.
     predicate = set(content_stems(question.text)) - set(content_stems(" ".join(forms))) - _QUESTION_WORDS
@@ -230,6 +231,8 @@ def score_for_type(
         s -= 0.05 * (bool(_ANAPHOR.match(t)) and not antecedent)
         qt = question.qtype
         about = bool(forms) and any(mentions(t, a) for a in forms)
+        # "the Policy Cliff paper": the paper's own sentences are about it although they never name their title.
+        about = about or (asks_paper and any(mentions(titles.get(ev.paper_id, ""), a) for a in forms))
         # The question's phrases ("credit assignment", "generative reward models"), not only its words.
         s += min(0.09, 0.03 * len(q_bigrams & _bigrams(content_stems(t))))
         if qt != QType.GENERAL:
