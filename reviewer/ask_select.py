@@ -131,9 +131,10 @@ def _defines(text: str, term: str) -> bool:
         return False
     t = "(?:" + "|".join(alts) + ")"
     rules = [
-        rf"{t}(?:\s*\([^)]*\))?,?\s+(?:is|are|refers? to|denotes?|describes?|means|occurs?|happens?)\b",
+        rf"{t}(?:\s*\([^)]*\))?,?\s+(?:is|are|refers? to|denotes?|describes?|means|occurs?|happens?|posits?|"
+        r"holds?|states?|assumes?)\b",
         rf"{t}(?:\s*\([^)]*\))?,\s+(?:a|an|the|which|where|i\.e\.)\b",
-        rf"(?:known as|called|termed|dubbed|defined as|so-called)\s+(?:as\s+)?(?:the\s+|an?\s+)?{t}",
+        rf"(?:known as|called|termed|dubbed|defined as|so-called|refer(?:red)? to as|we call)\s+(?:as\s+)?(?:the\s+|an?\s+)?{t}",
         rf"\b(?:like|such as)\s+{t}\b.*\b(?:by|which|that)\b",
         rf"{t}\s*(?:\([^)]*\))?\s*[-—–:]\s",
         rf"{t}\s*\((?:where|when|in which|i\.e\.|that is|whereby)\s",
