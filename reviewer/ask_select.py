@@ -239,9 +239,11 @@ def score_for_type(
         if qt != QType.GENERAL:
             s -= 0.08 * bool(_FRAMING.search(t))
         if qt == QType.DEFINITION and subject:
-            defines = any(_defines(t, a) for a in [subject, *aliases.get(subject, [])])
+            defines = any(_defines(t, a) for a in forms)
             s += 0.06 * about + 0.22 * defines
-            s -= 0.06 * (role in (Role.LIMITATION, Role.RESULT))
+            # A sentence that defines the term answers "what is X" whatever its role or its opening "This".
+            s -= 0.06 * (role in (Role.LIMITATION, Role.RESULT) and not defines)
+            s += 0.05 * (defines and bool(_ANAPHOR.match(t)) and not antecedent)
         elif qt == QType.COMPARISON and question.sides:
             hit = [mentions(t, side) for side in question.sides]
             s += 0.05 * sum(hit) + 0.1 * (all(hit) and bool(_CONTRAST.search(t)))
