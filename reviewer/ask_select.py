@@ -234,6 +234,7 @@ def score_for_type(
         about = bool(forms) and any(mentions(t, a) for a in forms)
         # "the Policy Cliff paper": the paper's own sentences are about it although they never name their title.
         about = about or (asks_paper and any(mentions(titles.get(ev.paper_id, ""), a) for a in forms))
+        about = about or bool(subject and antecedent == subject)  # "They tend to ..." after "Reward models ..."
         # The question's phrases ("credit assignment", "generative reward models"), not only its words.
         s += min(0.09, 0.03 * len(q_bigrams & _bigrams(content_stems(t))))
         if qt != QType.GENERAL:
@@ -258,7 +259,8 @@ def score_for_type(
             # A lead about the asked-about thing: a sentence that never names it (nor stands for it) answers
             # some neighbouring question.
             s -= (0.12 if proper else 0.06) * bool(forms and not about and not antecedent)
-            s += 0.12 * _share(predicate, t) * bool(about or antecedent)
+            shared = _share(predicate, t)
+            s += 0.12 * shared * bool(about or antecedent) - 0.06 * (bool(predicate) and not shared)
         elif qt == QType.QUANTITATIVE:
             s += 0.1 * bool(_NUMBER.search(t)) + 0.04 * (role == Role.RESULT) + 0.04 * about
         elif qt == QType.METHODS:
