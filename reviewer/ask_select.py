@@ -252,10 +252,12 @@ def score_for_type(
             mech = bool(_MECH_CUE.search(t))
             s += 0.05 * (role == Role.METHOD) + 0.03 * (role == Role.RESULT) + 0.03 * mech
             s += 0.06 * bool(forms and (any(_acts(t, a) for a in forms) or antecedent == subject))
-            s += 0.05 * about + 0.1 * bool(forms and any(_defines(t, a) for a in forms))
+            # "How does X work" is well opened by X's defining sentence; "why" wants a cause, not a definition.
+            s += 0.05 * about + 0.1 * (not why and bool(forms and any(_defines(t, a) for a in forms)))
             s -= 0.05 * (role in (Role.LIMITATION, Role.CONCLUSION))
             s -= 0.05 * (bool(_PERFORMANCE.search(t)) and not mech)
-            s += 0.06 * (why and bool(_CAUSE.search(t)))
+            cause = bool(_CAUSE.search(t))
+            s += 0.06 * (why and cause) - 0.06 * (why and not cause and bool(_PERFORMANCE.search(t)))
             # A lead about the asked-about thing: a sentence that never names it (nor stands for it) answers
             # some neighbouring question.
             s -= (0.12 if proper else 0.06) * bool(forms and not about and not antecedent)

@@ -79,5 +79,5 @@ def test_definition_lead_may_define_in_a_parenthesis(seeded_home: Path) -> None:
 
 
 def test_definition_lead_may_be_a_hypothesis_that_posits(seeded_home: Path) -> None:
-    text, keys, _ = _lead("What does the Superficial Alignment Hypothesis say?")
+    text, keys, _ = _lead("What is meant by the Superficial Alignment Hypothesis?")
     assert keys == ["revisiting2024superficial"] and "posits" in text
