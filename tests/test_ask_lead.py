@@ -36,8 +36,7 @@ def test_an_acronym_inside_a_system_name_is_not_the_term() -> None:
 
 
 def test_why_question_subject_stops_at_a_reporting_verb() -> None:
-    q = analyse("Why are outcome reward models believed to assign credit poorly?")
-    assert q.subject == "outcome reward models"
+    assert analyse("Why is reward hacking thought to be so hard to prevent?").subject == "reward hacking"
 
 
 def test_a_pronoun_lead_is_printed_with_its_antecedent() -> None:
