@@ -116,6 +116,21 @@ def _share(stems: set[str], text: str) -> float:
     return len(stems & set(content_stems(text))) / len(stems) if stems else 0.0
 
 
+def _spelled_out(subject: str, text: str) -> list[str]:
+    """Spelled-out forms in the question of the acronyms inside the subject: in "What does SEED-GRPO add to
+    group relative policy optimization?" the words after "to" restate the subject's base, not the predicate."""
+    out: list[str] = []
+    words = re.findall(r"[\w]+", text)
+    for part in re.split(r"[\s\-]+", subject):
+        n = len(part)
+        if n < 2 or not part.isupper():
+            continue
+        for i in range(len(words) - n + 1):
+            if "".join(w[0] for w in words[i:i + n]).upper() == part:
+                out.append(" ".join(words[i:i + n]))
+    return out
+
+
 def _bigrams(stems: list[str]) -> set[tuple[str, str]]:
     return set(zip(stems, stems[1:], strict=False))
 
@@ -214,7 +229,8 @@ def score_for_type(
     asks_paper = bool(re.search(r"\b(?:paper|work|study|article)\b", question.text, re.IGNORECASE))
     # The predicate: what the question asks about its subject ("latch onto response length"). A lead that
     # names the subject but not the predicate answers another question about the same thing.
-    predicate = set(content_stems(question.text)) - set(content_stems(" ".join(forms))) - _QUESTION_WORDS
+    spelled = _spelled_out(subject, question.text)
+    predicate = set(content_stems(question.text)) - set(content_stems(" ".join(forms + spelled))) - _QUESTION_WORDS
     out: list[Scored] = []
     for ev in ranked:
         if is_fragment(ev.text):

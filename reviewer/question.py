@@ -73,7 +73,8 @@ _MECHANISM = re.compile(
     re.IGNORECASE,
 )
 _ABOUT_NAME = re.compile(
-    r"^(?:what|which)\s+(?:does|did|is)\s+\S+\s+(?:do|propose|introduce|contribute|offer|add|about|show|find|claim)\b"
+    r"^(?:what|which)\s+(?:does|did|is)\s+\S+\s+(?:do|propose|introduce|contribute|offer|add|about|show|find|claim|"
+    r"bring|change|replace|use|modify|blame|identify|report)\b"
     r"|^(?:tell me about|describe|summari[sz]e)\b",
     re.IGNORECASE,
 )

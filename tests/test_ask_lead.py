@@ -62,13 +62,13 @@ def test_why_lead_is_about_the_term_not_a_system_named_after_it(seeded_home: Pat
 
 
 def test_what_does_x_add_leads_with_x_itself(seeded_home: Path) -> None:
-    text, keys, qtype = _lead("What does SEED-GRPO contribute on top of GRPO?")
+    text, keys, qtype = _lead("What does SEED-GRPO bring to group relative policy optimization?")
     assert qtype == "named"
     assert keys == ["seedgrpo"] and "SEED-GRPO" in text and "semantic entropy" in text.lower()
 
 
 def test_the_named_paper_answers_although_it_never_names_its_title(seeded_home: Path) -> None:
-    text, keys, _ = _lead("What does the Policy Cliff paper say makes RL-trained policies brittle?")
+    text, keys, _ = _lead("What does the Policy Cliff paper identify as the reason policies are brittle?")
     assert keys == ["policycliff"] and "non-unique optimal actions" in text
 
 
