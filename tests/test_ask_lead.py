@@ -73,7 +73,7 @@ def test_the_named_paper_answers_although_it_never_names_its_title(seeded_home: 
 
 
 def test_definition_lead_may_define_in_a_parenthesis(seeded_home: Path) -> None:
-    text, _, qtype = _lead("What does reward hacking mean?")
+    text, _, qtype = _lead("What is reward hacking?")
     assert qtype == "definition" and "exploit misspecification of the reward model" in text
 
 
