@@ -45,6 +45,7 @@ _PERFORMANCE = re.compile(r"(?<!to )\b(?:improv\w*|outperform\w*|achiev\w*|surpa
                           r"superior|gains?)\b", re.IGNORECASE)
 _ASKS_WHAT_IT_DOES = re.compile(r"\b(?:do|does|did)\b.*\b(?:add|do|propose|introduce|contribute|offer|change|"
                                 r"replace|use|modify|bring)\b", re.IGNORECASE)
+_ADDITIVE = re.compile(r"^(?:Additionally|Moreover|Furthermore|In addition|Besides|Also|Further)\b")
 _PRONOUN = re.compile(r"^(?:They|It)\b")
 _HEAD_NOUN = re.compile(r"\s+(?:environment|method|model|framework|algorithm|approach|technique|system|paper|"
                         r"problem|dataset|benchmark|objective|loss|pipeline)s?$", re.IGNORECASE)
@@ -246,6 +247,8 @@ def score_for_type(
         # unless "This approach" can be named from the sentence before it.
         antecedent = _antecedent(t, ev.index, sentences.get(ev.paper_id, []), question)
         s -= 0.05 * (bool(_ANAPHOR.match(t)) and not antecedent)
+        # "Additionally, ..." adds to a claim made before it: a supporting point, not an opening.
+        s -= 0.04 * bool(_ADDITIVE.match(t))
         qt = question.qtype
         about = bool(forms) and any(mentions(t, a) for a in forms)
         # "the Policy Cliff paper": the paper's own sentences are about it although they never name their title.
@@ -269,7 +272,8 @@ def score_for_type(
             s += 0.05 * (role == Role.METHOD) + 0.03 * (role == Role.RESULT) + 0.03 * mech
             s += 0.06 * bool(forms and (any(_acts(t, a) for a in forms) or antecedent == subject))
             # "How does X work" is well opened by X's defining sentence; "why" wants a cause, not a definition.
-            s += 0.05 * about + 0.1 * (not why and bool(forms and any(_defines(t, a) for a in forms)))
+            # A named method's introducing sentence ("X, which treats ...") says how it works most directly.
+            s += 0.05 * about + (0.14 if proper else 0.1) * (not why and bool(forms and any(_defines(t, a) for a in forms)))
             s -= 0.05 * (role in (Role.LIMITATION, Role.CONCLUSION))
             s -= 0.05 * (bool(_PERFORMANCE.search(t)) and not mech)
             cause = bool(_CAUSE.search(t))
