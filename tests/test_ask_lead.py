@@ -80,3 +80,13 @@ def test_definition_lead_may_define_in_a_parenthesis(seeded_home: Path) -> None:
 def test_definition_lead_may_be_a_hypothesis_that_posits(seeded_home: Path) -> None:
     text, keys, _ = _lead("What is meant by the Superficial Alignment Hypothesis?")
     assert keys == ["revisiting2024superficial"] and "posits" in text
+
+
+def test_the_head_claim_judge_cuts_at_the_first_clause_but_keeps_comparisons_whole() -> None:
+    from evals.ask import head_claim
+
+    ref = "CRM maintains two reward models that filter noisy preferences by peer review, with curriculum learning."
+    assert head_claim(ref, "mechanism") == "CRM maintains two reward models that filter noisy preferences by peer review."
+    both = "DPO follows stable targets like supervised learning, whereas PPO follows dynamic targets."
+    assert head_claim(both, "comparison") == both
+    assert head_claim("Unlike GRPO, S-GRPO samples one path.", "mechanism") == "Unlike GRPO, S-GRPO samples one path."
