@@ -89,4 +89,5 @@ def test_the_head_claim_judge_cuts_at_the_first_clause_but_keeps_comparisons_who
     assert head_claim(ref, "mechanism") == "CRM maintains two reward models that filter noisy preferences by peer review."
     both = "DPO follows stable targets like supervised learning, whereas PPO follows dynamic targets."
     assert head_claim(both, "comparison") == both
-    assert head_claim("Unlike GRPO, S-GRPO samples one path.", "mechanism") == "Unlike GRPO, S-GRPO samples one path."
+    short = "S-GRPO differs: it samples one reasoning path and exits at several positions."
+    assert head_claim(short, "mechanism") == short
