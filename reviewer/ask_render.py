@@ -59,7 +59,10 @@ def display(item: Scored) -> str:
     """The sentence as printed: tidied, and attributed when it reports somebody else's work."""
     text = tidy(item.ev.text)
     if item.antecedent:
-        text = DEMONSTRATIVE.sub(item.antecedent, text, count=1)
+        named = DEMONSTRATIVE.sub(item.antecedent, text, count=1)
+        if named == text:  # "They tend to ..." -> "Reward models tend to ..."
+            named = re.sub(r"^(?:They|It)\b", item.antecedent[:1].upper() + item.antecedent[1:], text, count=1)
+        text = named
     if item.reported:
         text = REPORTED_PREFIX + text[:1].lower() + text[1:] if not re.match(r"^[A-Z]{2,}", text) else (
             REPORTED_PREFIX + text)

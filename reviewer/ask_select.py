@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.question import QType, Question
 from reviewer.roles import Role, reports_other_work, sentence_roles
-from reviewer.textutil import split_sentences
+from reviewer.textutil import content_stems, split_sentences
 
 
 class Scored(BaseModel):
@@ -32,6 +32,23 @@ _CONTRAST = re.compile(r"\b(?:whereas|while|unlike|in contrast|contrary|differ\w
                        r"rather than|instead of|than|versus|vs\.?|as opposed to|counterpart)\b", re.IGNORECASE)
 _MECH_CUE = re.compile(r"\b(?:by|through|via|directly|instead of|without|using|which|so that|thereby|"
                        r"replac\w*|bypass\w*|eliminat\w*|avoid\w*)\b", re.IGNORECASE)
+# "Why" is answered by a cause: what a sentence says something stems from, fails at or mistakes.
+_CAUSE = re.compile(r"\b(?:because|due to|since|stems? from|stemming from|caused by|as a result|owing to|leads? to|"
+                    r"mistak\w+|suffers? from|fail\w* to|unable to|overlook\w*|ignor\w*|rel(?:y|ies) on|latch\w*)\b",
+                    re.IGNORECASE)
+# A sentence that frames the question instead of answering it: an aim, an open gap, a belief reported to be doubted.
+_FRAMING = re.compile(r"\b(?:aims? to|seeks? to|we ask|remains? (?:largely |poorly )?(?:lacking|unclear|unknown|open|"
+                      r"understood|unexplored|underexplored)|(?:little|less) is known|a common belief|it is (?:widely|"
+                      r"commonly|often) (?:believed|assumed))\b", re.IGNORECASE)
+# Performance talk ("continues to improve", "outperforms") says how well, not how.
+_PERFORMANCE = re.compile(r"(?<!to )\b(?:improv\w*|outperform\w*|achiev\w*|surpass\w*|plateau\w*|state-of-the-art|"
+                          r"superior|gains?)\b", re.IGNORECASE)
+_ASKS_WHAT_IT_DOES = re.compile(r"\b(?:do|does|did)\b.*\b(?:add|do|propose|introduce|contribute|offer|change|"
+                                r"replace|use|modify|bring)\b", re.IGNORECASE)
+_ADDITIVE = re.compile(r"^(?:Additionally|Moreover|Furthermore|In addition|Besides|Also|Further)\b")
+_PRONOUN = re.compile(r"^(?:They|It)\b")
+_HEAD_NOUN = re.compile(r"\s+(?:environment|method|model|framework|algorithm|approach|technique|system|paper|"
+                        r"problem|dataset|benchmark|objective|loss|pipeline)s?$", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+(?:\.\d+)?\s?(?:%|x\b|×|points?|pp)|\b\d+\.\d+\b|\b\d{2,}\b")
 _FIGURE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:[KMBkmb]\b|%)")
 _ANAPHOR = re.compile(r"^(?:this|these|those|they|it|such|its|their|that)\b", re.IGNORECASE)
@@ -75,7 +92,48 @@ def mentions(text: str, term: str) -> bool:
     if pattern and pattern.search(text):
         return True
     acro = _acronym(term)
-    return bool(acro and len(acro) >= 2 and re.search(rf"\b{acro}s?\b", text))
+    # The acronym alone, not inside a hyphenated system name ("PRM" in "ReasonFlux-PRM" is that system).
+    return bool(acro and len(acro) >= 2 and re.search(rf"(?<![\w-]){acro}s?(?![\w-])", text))
+
+
+def subject_forms(subject: str, aliases: dict[str, list[str]]) -> list[str]:
+    """The ways an abstract names the subject: as asked, its spelled-out aliases, and a proper name without
+    its generic head noun ("Delethink environment" -> "Delethink", which abstracts use alone)."""
+    if not subject:
+        return []
+    forms = [subject, *aliases.get(subject, [])]
+    bare = _HEAD_NOUN.sub("", subject)
+    if bare != subject and re.search(r"[A-Z]", bare):
+        forms.append(bare)
+    return forms
+
+
+_QUESTION_WORDS = frozenset(content_stems("what which how why does do paper papers thought method approach model "
+                                          "models used use way ways"))
+
+
+def _share(stems: set[str], text: str) -> float:
+    """Share of the given stems that the text contains."""
+    return len(stems & set(content_stems(text))) / len(stems) if stems else 0.0
+
+
+def _spelled_out(subject: str, text: str) -> list[str]:
+    """Spelled-out forms in the question of the acronyms inside the subject: in "What does SEED-GRPO add to
+    group relative policy optimization?" the words after "to" restate the subject's base, not the predicate."""
+    out: list[str] = []
+    words = re.findall(r"[\w]+", text)
+    for part in re.split(r"[\s\-]+", subject):
+        n = len(part)
+        if n < 2 or not part.isupper():
+            continue
+        for i in range(len(words) - n + 1):
+            if "".join(w[0] for w in words[i:i + n]).upper() == part:
+                out.append(" ".join(words[i:i + n]))
+    return out
+
+
+def _bigrams(stems: list[str]) -> set[tuple[str, str]]:
+    return set(zip(stems, stems[1:], strict=False))
 
 
 def _defines(text: str, term: str) -> bool:
@@ -89,9 +147,10 @@ def _defines(text: str, term: str) -> bool:
         return False
     t = "(?:" + "|".join(alts) + ")"
     rules = [
-        rf"{t}(?:\s*\([^)]*\))?,?\s+(?:is|are|refers? to|denotes?|describes?|means|occurs?|happens?)\b",
+        rf"{t}(?:\s*\([^)]*\))?,?\s+(?:is|are|refers? to|denotes?|describes?|means|occurs?|happens?|posits?|"
+        r"holds?|states?|assumes?)\b",
         rf"{t}(?:\s*\([^)]*\))?,\s+(?:a|an|the|which|where|i\.e\.)\b",
-        rf"(?:known as|called|termed|dubbed|defined as|so-called)\s+(?:as\s+)?(?:the\s+|an?\s+)?{t}",
+        rf"(?:known as|called|termed|dubbed|defined as|so-called|refer(?:red)? to as|we call)\s+(?:as\s+)?(?:the\s+|an?\s+)?{t}",
         rf"\b(?:like|such as)\s+{t}\b.*\b(?:by|which|that)\b",
         rf"{t}\s*(?:\([^)]*\))?\s*[-—–:]\s",
         rf"{t}\s*\((?:where|when|in which|i\.e\.|that is|whereby)\s",
@@ -108,9 +167,17 @@ DEMONSTRATIVE = re.compile(r"^(?:This|The proposed|Our|The resulting) (?:new |no
 def _antecedent(text: str, index: int, sentences: list[str], question: Question) -> str:
     """The name 'This approach' stands for: a name from the question, or one introduced as `X, a/an ...`,
     `called X`, or `propose X` in the previous sentence of the same abstract."""
-    if index == 0 or not DEMONSTRATIVE.match(text) or index > len(sentences):
+    if index == 0 or index > len(sentences):
         return ""
     previous = sentences[index - 1]
+    if _PRONOUN.match(text):
+        # "They tend to ..." after a sentence whose grammatical subject is the asked-about term.
+        opening = " ".join(previous.split()[:6])
+        subject = question.subject
+        return subject if subject and mentions(opening, subject) and re.match(
+            rf"^(?:The\s+)?{re.escape(subject.split()[0])}", previous, re.IGNORECASE) else ""
+    if not DEMONSTRATIVE.match(text):
+        return ""
     for name in [question.subject, *question.names]:
         if name and mentions(previous, name):
             return name
@@ -123,7 +190,7 @@ def _acts(text: str, term: str) -> bool:
     """The term is the grammatical subject of a present-tense verb: 'CRM maintains two RMs ...'."""
     pattern = _term_pattern(term)
     acro = _acronym(term)
-    alts = ([pattern.pattern] if pattern else []) + ([rf"\b{acro}\b"] if acro else [])
+    alts = ([pattern.pattern] if pattern else []) + ([rf"(?<![\w-]){acro}s?(?![\w-])"] if acro else [])
     if not alts:
         return False
     return bool(re.search(rf"(?:{'|'.join(alts)})(?:\s*\([^)]*\))?\s+(?:\w+ly\s+)?(?:[a-z]+[^s\W]s|[a-z]+ies)\b",
@@ -155,6 +222,16 @@ def score_for_type(
     titles = {p.id: p.title for p in papers}
     sentences = {p.id: split_sentences(p.abstract) for p in papers}
     subject = question.subject
+    forms = subject_forms(subject, aliases)
+    q_bigrams = _bigrams(content_stems(question.text))
+    why = question.text.lower().startswith("why")
+    # A proper name (SEED-GRPO, Delethink) is specific: a sentence that does not name it is about something else.
+    proper = subject in question.names
+    asks_paper = bool(re.search(r"\b(?:paper|work|study|article)\b", question.text, re.IGNORECASE))
+    # The predicate: what the question asks about its subject ("latch onto response length"). A lead that
+    # names the subject but not the predicate answers another question about the same thing.
+    spelled = _spelled_out(subject, question.text)
+    predicate = set(content_stems(question.text)) - set(content_stems(" ".join(forms + spelled))) - _QUESTION_WORDS
     out: list[Scored] = []
     for ev in ranked:
         if is_fragment(ev.text):
@@ -170,26 +247,56 @@ def score_for_type(
         # unless "This approach" can be named from the sentence before it.
         antecedent = _antecedent(t, ev.index, sentences.get(ev.paper_id, []), question)
         s -= 0.05 * (bool(_ANAPHOR.match(t)) and not antecedent)
+        # "Additionally, ..." adds to a claim made before it: a supporting point, not an opening.
+        s -= 0.04 * bool(_ADDITIVE.match(t))
         qt = question.qtype
-        about = bool(subject) and any(mentions(t, a) for a in [subject, *aliases.get(subject, [])])
+        about = bool(forms) and any(mentions(t, a) for a in forms)
+        # "the Policy Cliff paper": the paper's own sentences are about it although they never name their title.
+        about = about or (asks_paper and any(mentions(titles.get(ev.paper_id, ""), a) for a in forms))
+        about = about or bool(subject and antecedent == subject)  # "They tend to ..." after "Reward models ..."
+        # The question's phrases ("credit assignment", "generative reward models"), not only its words.
+        s += min(0.09, 0.03 * len(q_bigrams & _bigrams(content_stems(t))))
+        if qt != QType.GENERAL:
+            s -= 0.08 * bool(_FRAMING.search(t))
         if qt == QType.DEFINITION and subject:
-            defines = any(_defines(t, a) for a in [subject, *aliases.get(subject, [])])
+            defines = any(_defines(t, a) for a in forms)
             s += 0.06 * about + 0.22 * defines
-            s -= 0.06 * (role in (Role.LIMITATION, Role.RESULT))
+            # A sentence that defines the term answers "what is X" whatever its role or its opening "This".
+            s -= 0.06 * (role in (Role.LIMITATION, Role.RESULT) and not defines)
+            s += 0.05 * (defines and bool(_ANAPHOR.match(t)) and not antecedent)
         elif qt == QType.COMPARISON and question.sides:
             hit = [mentions(t, side) for side in question.sides]
             s += 0.05 * sum(hit) + 0.1 * (all(hit) and bool(_CONTRAST.search(t)))
         elif qt == QType.MECHANISM:
-            s += 0.05 * (role == Role.METHOD) + 0.03 * (role == Role.RESULT) + 0.03 * bool(_MECH_CUE.search(t))
-            s += 0.06 * bool(subject and any(_acts(t, a) for a in [subject, *aliases.get(subject, [])]))
-            s += 0.05 * about + 0.1 * bool(subject and any(_defines(t, a) for a in [subject, *aliases.get(subject, [])]))
+            mech = bool(_MECH_CUE.search(t))
+            s += 0.05 * (role == Role.METHOD) + 0.03 * (role == Role.RESULT) + 0.03 * mech
+            s += 0.06 * bool(forms and (any(_acts(t, a) for a in forms) or antecedent == subject))
+            # "How does X work" is well opened by X's defining sentence; "why" wants a cause, not a definition.
+            # A named method's introducing sentence ("X, which treats ...") says how it works most directly.
+            s += 0.05 * about + (0.14 if proper else 0.1) * (not why and bool(forms and any(_defines(t, a) for a in forms)))
             s -= 0.05 * (role in (Role.LIMITATION, Role.CONCLUSION))
+            s -= 0.05 * (bool(_PERFORMANCE.search(t)) and not mech)
+            cause = bool(_CAUSE.search(t))
+            s += 0.06 * (why and cause) - 0.06 * (why and not cause and bool(_PERFORMANCE.search(t)))
+            # A lead about the asked-about thing: a sentence that never names it (nor stands for it) answers
+            # some neighbouring question.
+            s -= (0.12 if proper else 0.06) * bool(forms and not about and not antecedent)
+            shared = _share(predicate, t)
+            s += 0.12 * shared * bool(about or antecedent) - 0.06 * (bool(predicate) and not shared)
         elif qt == QType.QUANTITATIVE:
             s += 0.1 * bool(_NUMBER.search(t)) + 0.04 * (role == Role.RESULT) + 0.04 * about
         elif qt == QType.METHODS:
             s += 0.06 * (role == Role.METHOD) + 0.03 * (role == Role.RESULT) - 0.06 * (role == Role.BACKGROUND)
         elif qt == QType.NAMED:
             s += 0.04 * (role in (Role.METHOD, Role.RESULT, Role.OBJECTIVE)) + 0.06 * (in_text > 0)
+            s -= 0.04 * (role == Role.BACKGROUND)
+            s -= (0.12 if proper else 0.06) * bool(forms and not about and not antecedent)
+            # "What does X add/do?" asks what X is made of, not how well it scores ("what did X find": the
+            # reverse), and is answered by X's own introducing sentence ("we propose X, which measures ...").
+            does = bool(_ASKS_WHAT_IT_DOES.search(question.text))
+            s += does * (0.04 * (role == Role.METHOD) - 0.06 * (role == Role.RESULT or bool(_PERFORMANCE.search(t))))
+            s += (0.14 if does else 0.06) * bool(forms and any(_defines(t, a) for a in forms))
+            s += 0.12 * _share(predicate, t) * bool(about or antecedent)
         # Inline enumerations and very long sentences make poor direct answers.
         s -= 0.06 * bool(_INLINE_ENUM.search(t)) + 0.04 * (len(t.split()) > 45)
         reported = role == Role.BACKGROUND and reports_other_work(t)

@@ -73,7 +73,8 @@ _MECHANISM = re.compile(
     re.IGNORECASE,
 )
 _ABOUT_NAME = re.compile(
-    r"^(?:what|which)\s+(?:does|did|is)\s+\S+\s+(?:do|propose|introduce|contribute|offer|add|about|show|find|claim)\b"
+    r"^(?:what|which)\s+(?:does|did|is)\s+\S+\s+(?:do|propose|introduce|contribute|offer|add|about|show|find|claim|"
+    r"bring|change|replace|use|modify|blame|identify|report)\b"
     r"|^(?:tell me about|describe|summari[sz]e)\b",
     re.IGNORECASE,
 )
@@ -90,7 +91,8 @@ _GENERIC_CAPS = frozenset(
 )
 
 
-_HOW_SUBJECT = re.compile(r"^(?:how|why)\s+(?:does|do|did|can|could|would|is|are|was|were)\s+(?:the\s+|a\s+|an\s+)?(.+)$",
+_HOW_SUBJECT = re.compile(r"^(?:how|why)\s+(?:does|do|did|can|could|would|is|are|was|were|"
+                          r"might|may|should|will|must)\s+(?:the\s+|a\s+|an\s+)?(.+)$",
                           re.IGNORECASE)
 # Base-form verbs that end the subject of "how does <subject> <verb> ...".
 _VERBS = frozenset(
@@ -99,8 +101,20 @@ _VERBS = frozenset(
     choose combine produce generate measure evaluate assign compute update optimize optimise exploit fail lead
     lower raise increase decrease allow enable encourage stop teach behave interact relate emerge arise work
     solve tackle remove replace construct build obtain collect label annotate score rank guide shape transfer
-    outperform beat compete fit capture represent model predict explain""".split()
+    outperform beat compete fit capture represent model predict explain latch fool tend rely struggle need require
+    give provide reason think sample pick overfit ignore miss break collapse drift end become turn start begin stay
+    remain seem appear come go get""".split()
 )
+# Words that end a "why are X thought to ..." subject: reporting verbs and comparatives.
+_SUBJECT_END = frozenset("thought said believed considered expected known supposed seen better worse more less so "
+                         "often usually still".split())
+
+
+_HEAD_NOUNS = frozenset("""model models environment method methods framework frameworks algorithm algorithms approach
+    approaches system systems objective objectives loss technique techniques agent agents policy policies
+    verifier verifiers judge judges benchmark benchmarks dataset datasets pipeline""".split())
+_NOT_VERBS = frozenset("""of for in on with from to and or that which who trained used based as at by via than
+    like under over""".split())
 
 
 def _how_subject(body: str) -> str:
@@ -110,8 +124,14 @@ def _how_subject(body: str) -> str:
         return ""
     words = m.group(1).split()
     for i, word in enumerate(words[:7]):
-        if i and word.lower() in _VERBS:
+        if i and (word.lower() in _VERBS or word.lower() in _SUBJECT_END):
             return " ".join(words[:i]) if i <= 5 else ""
+        # A head noun followed by a lowercase word that is not a preposition ends the noun phrase: "the
+        # Delethink environment | bound ...", "process reward models | assign ..." (verbs no list can hold).
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if (i and i <= 4 and word.lower() in _HEAD_NOUNS and following[:1].islower()
+                and following.lower() not in _NOT_VERBS):
+            return " ".join(words[: i + 1])
     return ""
 
 
