@@ -1,6 +1,6 @@
 """Dense indexing throughput vs the raw embedding floor, embedding settings, a vector cache.
 
-* ingest (parse + catalogue + embed + Chroma + BM25: `reviewer.corpus.ingest_paths` into a fresh home)
+* ingest (parse + catalogue + embed + Chroma + BM25: `reviewer.ingest.pipeline.ingest_paths` into a fresh home)
   vs `MiniLMEmbedder.embed` over exactly the texts that ingest embedded (recorded by the ingest run; with
   the sentence layout these are titles and abstract sentences), same batch size, each in a fresh
   process, alternating; plus the old floor, one whole "title. abstract" text per paper;

@@ -1,7 +1,7 @@
 """Peak RSS of ingesting abstracts from JSONL (streamed), each measurement in its own process.
 
 Embedding 100k abstracts with MiniLM takes hours here, so the ingest is measured in parts, all through
-`reviewer.corpus.ingest_paths`:
+`reviewer.ingest.pipeline.ingest_paths`:
   A. parse + catalogue + BM25 at 10k and 100k (VectorStore.add stubbed out: no vectors at all);
   B. the whole path at 100k with the real MiniLM session loaded and run on the first 256-paper chunk
      (its output discarded) and random-but-fixed vectors stored for every paper: Chroma upserts and the

@@ -131,11 +131,11 @@ def _wrap(owner: Any, name: str, phases: dict[str, float], label: str) -> None:
 
 
 def task_ingest(args: dict[str, Any]) -> dict[str, Any]:
-    """reviewer.corpus.ingest_paths into a fresh home, timed by phase (model load excluded)."""
+    """reviewer.ingest.pipeline.ingest_paths into a fresh home, timed by phase (model load excluded)."""
     import reviewer.embed as embed_mod
     import reviewer.index as index_mod
     from reviewer.catalog import Catalog
-    from reviewer.corpus import ingest_paths
+    from reviewer.ingest.pipeline import ingest_paths
     from reviewer.settings import Settings
 
     settings = Settings(home=Path(args["home"]), embed_max_length=args.get("max_length", 256),

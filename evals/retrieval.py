@@ -83,7 +83,7 @@ def subset(docs: list[dict], claims: list[dict], qrels: dict[str, set[str]], n_c
 
 def build_home(settings: Settings, docs: list[dict], quiet: bool | None = None) -> float:
     """Ingest the documents into settings.home (idempotent: cached vectors are reused)."""
-    from reviewer.corpus import ensure_ready
+    from reviewer.ingest.pipeline import ensure_ready
 
     start = time.perf_counter()
     with Catalog(settings.catalog_path) as catalog:

@@ -138,8 +138,8 @@ def _source_role(text: str, keys: list[str], abstracts: dict[str, str]) -> tuple
 
 def report_shape(report: object, abstracts: dict[str, str], shape: ReportShape) -> None:
     """Add one report's sentence, table, markup and title statistics to `shape`."""
-    from reviewer.survey.models import SurveyReport
     from reviewer.survey.sections import OPEN_PROBLEMS
+    from reviewer.survey.types import SurveyReport
 
     assert isinstance(report, SurveyReport)
     for section in report.sections:
@@ -182,7 +182,7 @@ def report_shape(report: object, abstracts: dict[str, str], shape: ReportShape) 
 
 def run_survey_eval(settings: Settings, limit: int | None = None, path: Path = DEV_SET) -> SurveyEvalResult:
     from reviewer.catalog import Catalog
-    from reviewer.corpus import ensure_ready
+    from reviewer.ingest.pipeline import ensure_ready
     from reviewer.services import open_retriever
     from reviewer.survey.run import run_survey
 
@@ -231,7 +231,7 @@ def run_survey_eval(settings: Settings, limit: int | None = None, path: Path = D
 def _ranking(run_dir: Path) -> list[str]:
     """Every pooled paper, best first, as the offline evidence stage ranked it (surveyed, then left out:
     both lists are in rank order and every surveyed paper ranks above every left-out one)."""
-    from reviewer.survey.models import EvidenceResult
+    from reviewer.survey.types import EvidenceResult
 
     ev = EvidenceResult.model_validate_json((run_dir / "evidence.json").read_text(encoding="utf-8"))
     return [e.key for e in ev.papers] + [w.key for w in ev.weak]

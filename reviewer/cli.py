@@ -48,7 +48,7 @@ def ingest(paths: tuple[Path, ...], quiet: bool, as_json: bool, wait: bool) -> N
     by name and line as `Error: FILE:LINE: reason`; every valid paper is still ingested, and the exit
     code is 1 if anything was rejected (0 otherwise).
     """
-    from reviewer.corpus import ingest_paths
+    from reviewer.ingest.pipeline import ingest_paths
 
     report = ingest_paths(_settings(), list(paths), quiet=quiet or None, wait=wait)
     if as_json:
@@ -75,7 +75,7 @@ def ingest(paths: tuple[Path, ...], quiet: bool, as_json: bool, wait: bool) -> N
 def papers(as_json: bool) -> None:
     """List the corpus: id, citation key, year and title."""
     from reviewer.catalog import Catalog
-    from reviewer.corpus import ensure_ready
+    from reviewer.ingest.pipeline import ensure_ready
 
     settings = _settings()
     ensure_ready(settings)
@@ -150,7 +150,7 @@ def ask(question: str | None, k: int | None, as_json: bool, offline: bool, quiet
         raise click.BadParameter("must not be empty", param_hint="'QUESTION'")
     filters = filters_from(year_min, year_max, source)
     if source:
-        from reviewer.corpus import ensure_ready
+        from reviewer.ingest.pipeline import ensure_ready
 
         ensure_ready(settings, quiet or None)
         check_source(settings, source)

@@ -34,9 +34,9 @@ def _nonempty(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 
 def _read_report(path: Path) -> str:
     """The report's text; a special file, a non-UTF-8 or UTF-16 file is one clean error naming it."""
-    from reviewer.corpus import _not_regular
     from reviewer.errors import InputError
     from reviewer.ingest.detect import check_utf8, utf16_error
+    from reviewer.ingest.pipeline import _not_regular
 
     problem = _not_regular(path)
     if problem is not None:
@@ -61,8 +61,8 @@ def verify(claim: str, papers: tuple[str, ...], use_llm: bool, as_json: bool) ->
 
     from reviewer.catalog import Catalog
     from reviewer.checker import ClaimChecker
-    from reviewer.corpus import ensure_ready
     from reviewer.errors import ConfigError
+    from reviewer.ingest.pipeline import ensure_ready
     from reviewer.services import make_llm
     from reviewer.settings import Settings
     from reviewer.termsafe import echo, sanitize_json
@@ -101,7 +101,7 @@ def check(report: Path, as_json: bool, use_llm: bool) -> None:
 
     from reviewer.checker import ClaimChecker
     from reviewer.checker.report import check_text, prose_of_report
-    from reviewer.corpus import ensure_ready
+    from reviewer.ingest.pipeline import ensure_ready
     from reviewer.services import make_llm
     from reviewer.settings import Settings
     from reviewer.termsafe import sanitize, sanitize_json

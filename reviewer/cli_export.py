@@ -25,7 +25,7 @@ def export(fmt: str, cited_in: Path | None, output: Path | None) -> None:
     """Export the corpus, or one report's references, as BibTeX, CSL-JSON or RIS with full metadata."""
     from reviewer.catalog import Catalog
     from reviewer.citations import keys_in
-    from reviewer.corpus import ensure_ready
+    from reviewer.ingest.pipeline import ensure_ready
     from reviewer.references import render_bibtex, render_csljson, render_ris
     from reviewer.settings import Settings
     from reviewer.textutil import atomic_write_text

@@ -48,7 +48,7 @@ def survey(topic: str, output: Path | None, as_json: bool, bib: Path | None, max
     ingest the corpus version differs, so the survey starts a new run.
     """
     from reviewer.cli_common import check_source, filters_from
-    from reviewer.corpus import ensure_ready
+    from reviewer.ingest.pipeline import ensure_ready
     from reviewer.output import check_outputs, write_output
     from reviewer.retrieve import Filters
     from reviewer.settings import Settings

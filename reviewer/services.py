@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 def open_retriever(settings: Settings, quiet: bool | None = None) -> HybridRetriever:
     """Ingest the seeds on first use, bring the indexes up to date, then load them."""
-    from reviewer.corpus import ensure_ready
+    from reviewer.ingest.pipeline import ensure_ready
     from reviewer.retrieve import HybridRetriever
 
     ensure_ready(settings, quiet)

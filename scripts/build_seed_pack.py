@@ -22,7 +22,7 @@ sys.path.insert(0, str(REPO))
 
 
 def main() -> None:
-    from reviewer.corpus import ingest_paths
+    from reviewer.ingest.pipeline import ingest_paths
     from reviewer.settings import Settings
     from reviewer.vector_cache import SEED_PACK
 

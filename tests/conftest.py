@@ -33,7 +33,7 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def build_seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seeds ingested and indexed ONCE per test session (embedding 343 abstracts takes ~30-60 s)."""
-    from reviewer.corpus import ensure_ready
+    from reviewer.ingest.pipeline import ensure_ready
     from reviewer.settings import Settings
 
     home = tmp_path_factory.getbasetemp() / "seeded-template"

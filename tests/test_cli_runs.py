@@ -105,7 +105,7 @@ def test_corpus_text_and_file_names_are_printed_clean(seeded_home: Path, tmp_pat
 
 
 def test_second_writer_fails_at_once_and_readers_never_wait(seeded_home: Path, tmp_path: Path) -> None:
-    from reviewer.corpus import writer_lock
+    from reviewer.ingest.pipeline import writer_lock
 
     settings = Settings()
     extra = tmp_path / "extra.jsonl"
@@ -187,8 +187,8 @@ def test_a_failed_survey_is_not_the_latest_run(seeded_home: Path, fake_openai: F
 
 
 def test_weakly_related_appendix_order_does_not_depend_on_gathering_order() -> None:
-    from reviewer.survey.models import Coverage, SurveyOptions, SurveyReport, WeakPaper
     from reviewer.survey.report import render_markdown
+    from reviewer.survey.types import Coverage, SurveyOptions, SurveyReport, WeakPaper
 
     weak = [WeakPaper(key=k, title=f"Title {k}", reason="below the threshold") for k in ("zeta2024", "alpha2023",
                                                                                          "mid2022")]

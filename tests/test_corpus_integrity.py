@@ -254,7 +254,7 @@ def test_survey_after_ingest_is_a_new_run_with_the_new_paper(seeded_home: Path, 
 
 
 def json_scope(run_dir: Path) -> list:
-    from reviewer.survey.models import ScopeResult
+    from reviewer.survey.types import ScopeResult
 
     return ScopeResult.model_validate_json((run_dir / "scope.json").read_text()).papers
 

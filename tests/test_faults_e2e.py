@@ -242,7 +242,7 @@ def assert_report_sound(run: SurveyRun, retriever: HybridRetriever) -> str:
 
 
 def json_scope(run: SurveyRun) -> list[Any]:
-    from reviewer.survey.models import ScopeResult
+    from reviewer.survey.types import ScopeResult
 
     return ScopeResult.model_validate_json((run.run_dir / "scope.json").read_text()).papers
 

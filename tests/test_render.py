@@ -6,7 +6,15 @@ import re
 
 from reviewer.citations import keys_in
 from reviewer.models import Paper
-from reviewer.survey.models import (
+from reviewer.survey.report import (
+    bibliography,
+    escape_cell,
+    escape_md,
+    render_bibtex,
+    render_markdown,
+    safe_url,
+)
+from reviewer.survey.types import (
     Cell,
     CheckedSection,
     Coverage,
@@ -17,14 +25,6 @@ from reviewer.survey.models import (
     SurveyOptions,
     SurveyReport,
     TableRow,
-)
-from reviewer.survey.report import (
-    bibliography,
-    escape_cell,
-    escape_md,
-    render_bibtex,
-    render_markdown,
-    safe_url,
 )
 
 HOSTILE_TITLE = "# Pwned <script>alert('x')</script> [click](javascript:alert(1)) `code` | pipe *bold* _em_"

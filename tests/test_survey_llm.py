@@ -20,9 +20,9 @@ from reviewer.llm.cache import ResponseCache
 from reviewer.llm.client import LLMClient
 from reviewer.llm.ledger import Ledger
 from reviewer.settings import Settings
-from reviewer.survey.models import EvidenceResult, Outline
 from reviewer.survey.report import render_markdown
 from reviewer.survey.run import run_survey
+from reviewer.survey.types import EvidenceResult, Outline
 
 TOPIC = "process reward models for LLM reasoning"
 MISQUOTE = "Our invented method triples accuracy on every benchmark we tried."

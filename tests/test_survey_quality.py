@@ -168,7 +168,7 @@ def test_selection_is_by_rank_and_stable_under_rewording(settings: Settings) -> 
     from reviewer.services import open_retriever
     from reviewer.survey import evidence, scope
     from reviewer.survey.context import Previous, SurveyContext
-    from reviewer.survey.models import SurveyOptions
+    from reviewer.survey.types import SurveyOptions
 
     retriever = open_retriever(settings, quiet=True)
     kept: list[set[str]] = []
@@ -214,7 +214,7 @@ def test_coverage_appendix_order_is_stable_and_its_reasons_consistent(settings: 
 def _surveyed(settings: Settings, retriever: object, topic: str) -> set[str]:
     from reviewer.survey import evidence, scope
     from reviewer.survey.context import Previous, SurveyContext
-    from reviewer.survey.models import SurveyOptions
+    from reviewer.survey.types import SurveyOptions
 
     ctx = SurveyContext(options=SurveyOptions(topic=topic), settings=settings, _retriever=retriever)
     prev = Previous(scope=scope.run(ctx, Previous()))

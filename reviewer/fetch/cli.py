@@ -33,7 +33,7 @@ def fetch(source: str, query: str, limit: int, year_min: int | None, output: Pat
     click.echo(f"saved {result.fetched} {source} records to {output}{resumed}", err=True)
     if no_ingest:
         return
-    from reviewer.corpus import ingest_paths
+    from reviewer.ingest.pipeline import ingest_paths
     from reviewer.settings import Settings
 
     report = ingest_paths(Settings(), [output], quiet=quiet or None)

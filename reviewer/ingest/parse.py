@@ -20,7 +20,7 @@ from reviewer.ingest.detect import Format, check_utf8, detect_format
 from reviewer.ingest.feeds import parse_arxiv_atom, parse_pubmed, parse_ris
 from reviewer.ingest.scholarly import parse_json_document, parse_jsonl
 from reviewer.ingest.seedtext import parse_hf_daily, parse_result_list
-from reviewer.ingest.structured import parse_csv
+from reviewer.ingest.tabular import parse_csv
 from reviewer.models import PaperRecord
 
 __all__ = ["Format", "InputError", "PaperRecord", "detect_format", "parse_file", "PARSERS"]

@@ -22,7 +22,7 @@ from reviewer.ingest.detect import (
     normalize_doi,
     parse_year,
 )
-from reviewer.ingest.structured import record_from_mapping
+from reviewer.ingest.tabular import record_from_mapping
 from reviewer.models import PaperRecord
 
 MAX_JSON_DOCUMENT_BYTES = 512 * 1024 * 1024

@@ -17,7 +17,8 @@ from reviewer.errors import BudgetExceeded, LLMError
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.settings import Settings
 from reviewer.survey.context import Previous, SurveyContext
-from reviewer.survey.models import (
+from reviewer.survey.prose import is_framing
+from reviewer.survey.types import (
     CheckedSection,
     CheckResult,
     Drafts,
@@ -28,7 +29,6 @@ from reviewer.survey.models import (
     SentenceCheck,
     StageInfo,
 )
-from reviewer.survey.prose import is_framing
 from reviewer.textutil import split_sentences
 
 if TYPE_CHECKING:
@@ -99,7 +99,7 @@ class SectionChecker:
             sections.append(_assemble(draft, paragraphs))
         revised = self.llm is not None and bool(pending) and revise_info is None
         info = StageInfo(stage="check", mode="llm" if revised else "offline", reason=revise_info)
-        return CheckResult(info=info, sections=sections, checker_mode="offline")
+        return CheckResult(info=info, sections=sections)
 
     def _revise(self, pending: list[_Pending]) -> str | None:
         """One batched LLM call rewrites every failed sentence; each rewrite is re-checked or dropped."""

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from reviewer.models import Paper
 from reviewer.retrieve import Filters
 from reviewer.settings import Settings
-from reviewer.survey.models import (
+from reviewer.survey.types import (
     CheckResult,
     Drafts,
     EvidenceResult,

@@ -26,7 +26,10 @@ from reviewer.quotes import quote_sentences, verify_quote
 from reviewer.roles import Role, reports_other_work, sentence_roles
 from reviewer.settings import Settings
 from reviewer.survey.context import Previous, SurveyContext
-from reviewer.survey.models import (
+from reviewer.survey.prose import is_boilerplate, role_bonus
+from reviewer.survey.table import llm_benchmarks, mine_gazetteer, offline_row, verified_cell
+from reviewer.survey.terms import head_chunk, is_clause, topic_chunks
+from reviewer.survey.types import (
     Acronym,
     EvidenceReply,
     EvidenceResult,
@@ -35,9 +38,6 @@ from reviewer.survey.models import (
     StageInfo,
     WeakPaper,
 )
-from reviewer.survey.prose import is_boilerplate, role_bonus
-from reviewer.survey.table import llm_benchmarks, mine_gazetteer, offline_row, verified_cell
-from reviewer.survey.terms import head_chunk, is_clause, topic_chunks
 from reviewer.textutil import chunks, content_stems, split_sentences
 
 if TYPE_CHECKING:

@@ -16,7 +16,9 @@ import numpy as np
 from reviewer.models import Paper
 from reviewer.settings import Settings
 from reviewer.survey.context import Previous, SurveyContext
-from reviewer.survey.models import (
+from reviewer.survey.terms import PhraseStats, title_case, topic_chunks
+from reviewer.survey.themes import MIN_K, ThemeDoc, find_themes, name_group, theme_title
+from reviewer.survey.types import (
     Acronym,
     EvidenceResult,
     Outline,
@@ -26,8 +28,6 @@ from reviewer.survey.models import (
     StageInfo,
     WeakPaper,
 )
-from reviewer.survey.terms import PhraseStats, title_case, topic_chunks
-from reviewer.survey.themes import MIN_K, ThemeDoc, find_themes, name_group, theme_title
 from reviewer.textutil import content_stems
 
 if TYPE_CHECKING:

@@ -15,7 +15,7 @@ from reviewer.citations import attach, filter_citations
 from reviewer.models import Paper
 from reviewer.references import format_reference, render_bibtex, safe_url  # noqa: F401 - re-exported
 from reviewer.survey.context import Previous, SurveyContext
-from reviewer.survey.models import (
+from reviewer.survey.types import (
     BibEntry,
     CheckedSection,
     CheckTotals,

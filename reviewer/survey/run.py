@@ -23,7 +23,7 @@ from reviewer.retrieve import Filters
 from reviewer.settings import Settings
 from reviewer.survey import check, evidence, outline, report, scope, sections
 from reviewer.survey.context import Previous, SurveyContext
-from reviewer.survey.models import (
+from reviewer.survey.types import (
     CheckResult,
     Drafts,
     EvidenceResult,
@@ -132,7 +132,7 @@ def run_survey(
     max_cost: float | None = None,
 ) -> SurveyRun:
     """Run (or resume) a survey and save every stage under the run directory."""
-    from reviewer.corpus import corpus_version
+    from reviewer.ingest.pipeline import corpus_version
     from reviewer.services import make_llm
 
     filters = filters or Filters()

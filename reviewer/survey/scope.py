@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 from reviewer.retrieve import Filters, HybridRetriever, rrf
 from reviewer.settings import Settings
 from reviewer.survey.context import Previous, SurveyContext
-from reviewer.survey.models import Acronym, RetrievedPaper, ScopeReply, ScopeResult, StageInfo
 from reviewer.survey.terms import PhraseStats, head_chunk, phrases, topic_chunks
+from reviewer.survey.types import Acronym, RetrievedPaper, ScopeReply, ScopeResult, StageInfo
 from reviewer.textutil import content_stems
 
 if TYPE_CHECKING:

@@ -19,7 +19,6 @@ from reviewer.llm.blocks import evidence_block
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.settings import Settings
 from reviewer.survey.context import Previous, SurveyContext
-from reviewer.survey.models import Drafts, EvidenceResult, Outline, Section, SectionDraft, StageInfo
 from reviewer.survey.prose import is_anaphoric, is_context, strip_marker, third_person
 from reviewer.survey.synthesis import (
     lead_sentences,
@@ -29,6 +28,7 @@ from reviewer.survey.synthesis import (
     with_context,
 )
 from reviewer.survey.table import method_name
+from reviewer.survey.types import Drafts, EvidenceResult, Outline, Section, SectionDraft, StageInfo
 
 if TYPE_CHECKING:
     from reviewer.llm.client import LLMClient

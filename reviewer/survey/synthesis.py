@@ -15,8 +15,8 @@ import re
 
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.roles import Role, reports_other_work, sentence_roles
-from reviewer.survey.models import PaperEvidence, TableRow
 from reviewer.survey.prose import is_anaphoric
+from reviewer.survey.types import PaperEvidence, TableRow
 from reviewer.textutil import content_stems, split_sentences
 
 _NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",

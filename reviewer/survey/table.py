@@ -18,8 +18,8 @@ from collections.abc import Iterable
 
 from reviewer.models import Paper
 from reviewer.quotes import verify_quote
-from reviewer.survey.models import Cell, TableRow
 from reviewer.survey.prose import is_boilerplate
+from reviewer.survey.types import Cell, TableRow
 from reviewer.textutil import split_sentences
 
 MAX_RESULT_WORDS = 36

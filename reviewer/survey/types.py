@@ -266,7 +266,6 @@ class CheckedSection(BaseModel):
 
 class CheckResult(StageOutput):
     sections: list[CheckedSection]
-    checker_mode: str = ""
 
 
 class RevisionItem(BaseModel):
