@@ -26,6 +26,7 @@ from reviewer.checker.families import (
     rank_conflict,
 )
 from reviewer.checker.numbers import check_numbers, extract_numbers
+from reviewer.checker.polarity import polarity_clash
 from reviewer.textutil import content_stems, lexical_overlap, stemmer, words
 
 FEATURE_NAMES: tuple[str, ...] = (
@@ -47,6 +48,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     "quant_conflict",  # clashing quantifiers: all vs none, most vs few (alignment-weighted)
     "entity_swap",  # the best sentence with one named term replaced by another of the abstract
     "hedge_up",  # the claim states as certain what the best sentence hedges
+    "polarity_clash",  # one side reports no effect where the other asserts one (alignment-weighted)
 )
 
 _NEGATOR = re.compile(
@@ -291,6 +293,10 @@ def compute_features(
             reasons.append(f"negation differs on: {', '.join(flips[:3])} (sentence {i})")
             contra.append(i)
             strong = strong or (a >= 0.8 and i == b1)
+        if polarity_clash(claim, text):
+            feats["polarity_clash"] = max(feats["polarity_clash"], a)
+            reasons.append(f"one side reports no effect where the other asserts one (sentence {i})")
+            contra.append(i)
         if direction_decided:
             continue
         revs = direction_reversals(claim, text)
