@@ -42,3 +42,18 @@ def test_checker_reports_the_clash_against_the_seed_abstract(tmp_path) -> None:
     assert reason in clash.reasons
     agree, _ = checker.analyse("Increased inference-time compute does not improve simulation performance.", [paper])
     assert reason not in agree.reasons
+
+
+TRADE_OFF = ("We demonstrate an alignment-simulation trade-off: instruction-tuning improves performance on "
+             "low-entropy (consensus) questions but degrades it on high-entropy (diverse) ones.")
+
+
+def test_direction_is_read_in_the_clause_the_claim_restates(tmp_path) -> None:
+    """'improves A but degrades B': a claim that A degrades reverses the first clause, not the sentence."""
+    paper = next(p for p in seed_papers() if TRADE_OFF in p.abstract)
+    checker = OfflineChecker(Settings(home=tmp_path))
+    col = FEATURE_NAMES.index("dir_reversed")
+    reversed_, _ = checker.analyse("Instruction-tuning degrades performance on low-entropy consensus questions.", [paper])
+    assert reversed_.features[col] > 0
+    same, _ = checker.analyse("Instruction-tuning improves performance on low-entropy consensus questions.", [paper])
+    assert same.features[col] == 0

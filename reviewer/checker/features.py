@@ -165,6 +165,18 @@ def opposite_words(claim_words: list[str], sentence_words: list[str]) -> bool:
                if len(a) > 4 and len(b) > 4)
 
 
+_CONTRAST = re.compile(r";|\b(?:whereas|while|but|although|however|in contrast)\b", re.IGNORECASE)
+
+
+def closest_clause(claim: str, sentence: str) -> str:
+    """The contrastive clause of the sentence sharing most content stems with the claim."""
+    parts = [p for p in _CONTRAST.split(sentence) if p.strip()]
+    if len(parts) < 2:
+        return sentence
+    c = set(content_stems(claim))
+    return max(parts, key=lambda p: len(c & set(content_stems(p))))
+
+
 def direction_agrees(claim: str, sentence: str) -> bool:
     c, s = set(all_stems(claim)), set(all_stems(sentence))
     return any((c & up and s & up) or (c & down and s & down) for up, down, _ in DIRECTION_FAMILIES)
@@ -299,6 +311,7 @@ def compute_features(
             contra.append(i)
         if direction_decided:
             continue
+        text = closest_clause(claim, text)  # 'lower risk for A, whereas higher risk for B'
         revs = direction_reversals(claim, text)
         if revs:
             direction_decided = True
