@@ -46,7 +46,7 @@ FOLDS = 5
 RELEVANCE = ("dense_max", "dense_pair_max", "dense_top3_mean", "lex_top1", "lex_top2", "lex_all",
              "bigram_top2", "term_cov", "num_unmatched", "claim_len", "hedge_up")
 CONTRADICTION = ("num_conflict", "neg_flip", "dir_reversed", "dir_agree", "comp_reversed", "quant_conflict",
-                 "entity_swap")
+                 "entity_swap", "polarity_clash")
 SYNTH_WEIGHTS = (0.0, 0.1, 0.25, 1.0)  # weight of a synthetic row relative to a SciFact row, chosen by CV
 
 

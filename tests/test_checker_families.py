@@ -159,6 +159,30 @@ def test_the_authors_of_a_titled_paper_is_the_papers_voice(checker: ClaimChecker
     assert label(checker, claim, paper_with(econ)) == "SUPPORTED"
 
 
+def test_the_authors_of_a_title_inside_the_sentence_is_the_papers_voice(checker: ClaimChecker) -> None:
+    sentence = ("As we scale test-time compute, QAlign converges to sampling from the optimal aligned distribution "
+                "for each individual prompt.")
+    paper = paper_with(sentence)
+    claim = sentence.replace("As we", f"As the authors of {paper.title.split(':')[0]}")
+    assert "Don't" in claim
+    assert label(checker, claim, paper) == "SUPPORTED"
+
+
+@pytest.mark.parametrize(("sentence", "own", "name"), [
+    ("Subsequently, our framework integrates seamlessly into both Reward Modeling and Direct Preference "
+     "Optimization paradigms.", "our framework", "Multi-Level Aware Preference Learning"),
+    ("Empirical results in mathematical reasoning tasks demonstrate that our method consistently outperforms GRPO "
+     "across all thinking budgets under various prior distributions, enhancing both training and token efficiency.",
+     "our method", "BRPO"),
+])
+def test_the_papers_own_method_called_by_its_name_is_not_a_swap(
+        checker: ClaimChecker, sentence: str, own: str, name: str) -> None:
+    """Survey writers resolve 'our framework' to the method's name; that is not another entity."""
+    paper = paper_with(sentence)
+    assert name in paper.title or name in paper.abstract
+    assert label(checker, sentence.replace(own, name), paper) == "SUPPORTED"
+
+
 def test_verdict_labels_are_defined_once() -> None:
     """One definition of the three labels (checker/types.py); everything else imports it."""
     from pathlib import Path

@@ -51,3 +51,18 @@ def first_person(text: str) -> str:
     text = re.sub(r"\bthe authors\b", "we", text)
     text = re.sub(r"\bTheir\b", "Our", text)
     return re.sub(r"\btheir\b", "our", text)
+
+
+def title_authors_as_we(claim: str, titles: list[str]) -> str:
+    """'As the authors of <cited title> scale ...' -> 'As we scale ...' (anywhere in the sentence).
+
+    Survey writers name a paper by its title, or the part before the colon; the title's words
+    ("Sample, Don't Search") are a name, not a negation or an entity the abstract has to state.
+    """
+    for title in titles:
+        for name in dict.fromkeys([title.strip(), title.split(":")[0].strip()]):
+            if len(name) < 4:
+                continue
+            pattern = re.compile(r"\b([Tt])he authors of " + re.escape(name) + r"(?=[\s,;:.])")
+            claim = pattern.sub(lambda m: "We" if m.group(1) == "T" else "we", claim)
+    return claim

@@ -144,6 +144,7 @@ def entity_swapped(claim: str, sentence: str, other_text: str, terms: set[str], 
 _TOKEN = re.compile(r"[^\s]+")
 _NUMERIC = re.compile(r"^[<>~≈±+\-]?\d[\d,.]*(?:%|\\%|x|×|-fold|th|st|nd|rd|k|m|b|pp)?$")
 _NEGATORS = frozenset({"not", "no", "never", "cannot", "nor", "neither", "without", "none"})
+_SELF_REFERENCE = frozenset({"our", "we", "this", "proposed"})  # the paper naming its own method
 
 
 @dataclass
@@ -210,7 +211,7 @@ def near_copy_edits(claim: str, sentence: str, evidence_text: str, directions: o
             if not _looks_named(t, claim):
                 continue
             if f" {t} " in ev:
-                if s:
+                if s and not set(s) & _SELF_REFERENCE:  # 'our method' -> its name is not a swap
                     out.swapped.append((t, " ".join(s)))
             else:
                 out.foreign.append(t)

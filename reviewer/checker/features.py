@@ -26,6 +26,7 @@ from reviewer.checker.families import (
     rank_conflict,
 )
 from reviewer.checker.numbers import check_numbers, extract_numbers
+from reviewer.checker.polarity import polarity_clash
 from reviewer.textutil import content_stems, lexical_overlap, stemmer, words
 
 FEATURE_NAMES: tuple[str, ...] = (
@@ -47,6 +48,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     "quant_conflict",  # clashing quantifiers: all vs none, most vs few (alignment-weighted)
     "entity_swap",  # the best sentence with one named term replaced by another of the abstract
     "hedge_up",  # the claim states as certain what the best sentence hedges
+    "polarity_clash",  # one side reports no effect where the other asserts one (alignment-weighted)
 )
 
 _NEGATOR = re.compile(
@@ -161,6 +163,18 @@ def opposite_words(claim_words: list[str], sentence_words: list[str]) -> bool:
             return True
     return any(a == p + b or b == p + a for a in claim_words for b in sentence_words for p in _FLIP_PREFIXES
                if len(a) > 4 and len(b) > 4)
+
+
+_CONTRAST = re.compile(r";|\b(?:whereas|while|but|although|however|in contrast)\b", re.IGNORECASE)
+
+
+def closest_clause(claim: str, sentence: str) -> str:
+    """The contrastive clause of the sentence sharing most content stems with the claim."""
+    parts = [p for p in _CONTRAST.split(sentence) if p.strip()]
+    if len(parts) < 2:
+        return sentence
+    c = set(content_stems(claim))
+    return max(parts, key=lambda p: len(c & set(content_stems(p))))
 
 
 def direction_agrees(claim: str, sentence: str) -> bool:
@@ -291,8 +305,13 @@ def compute_features(
             reasons.append(f"negation differs on: {', '.join(flips[:3])} (sentence {i})")
             contra.append(i)
             strong = strong or (a >= 0.8 and i == b1)
+        if polarity_clash(claim, text):
+            feats["polarity_clash"] = max(feats["polarity_clash"], a)
+            reasons.append(f"one side reports no effect where the other asserts one (sentence {i})")
+            contra.append(i)
         if direction_decided:
             continue
+        text = closest_clause(claim, text)  # 'lower risk for A, whereas higher risk for B'
         revs = direction_reversals(claim, text)
         if revs:
             direction_decided = True

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from pydantic import BaseModel, Field
 
+from reviewer.checker.claimtext import title_authors_as_we
 from reviewer.checker.features import FEATURE_NAMES, Analysis, clean_claim, compute_features
 from reviewer.checker.types import LABELS, ClaimVerdict
 from reviewer.errors import ConfigError
@@ -145,7 +146,7 @@ class OfflineChecker:
                 breaks.add(len(items))
             for i, text in enumerate(split_sentences(paper.abstract)):
                 items.append(EvidenceSentence(paper_id=paper.id, key=paper.key, index=i, text=text))
-        claim = clean_claim(claim)
+        claim = clean_claim(title_authors_as_we(claim, [p.title for p in papers]))
         cache = self._cache()
         vecs = cache.embed([claim, *(s.text for s in items)])
         analysis = compute_features(
