@@ -19,6 +19,9 @@ _NAME = re.compile(r"\s*([A-Za-z_][\w:.+/-]*)\s*=\s*")
 _NUMBER = re.compile(r"\d+")
 _MACRO = re.compile(r"[A-Za-z_][\w:.+/-]*")
 _SPACE = re.compile(r"\s*")
+# The usual field, `name = {braced}` followed by `,` or the closing `}`, read with two regex calls.
+_BRACED_FIELD = re.compile(r"\s*([A-Za-z_][\w:.+/-]*)\s*=\s*\{")
+_AFTER_VALUE = re.compile(r"\s*([,}#])")
 
 
 def _braced(text: str, pos: int) -> tuple[str, int] | None:
@@ -116,6 +119,20 @@ def parse_entry(text: str, strings: MutableMapping[str, str]) -> dict[str, str] 
     entry = {"ENTRYTYPE": etype, "ID": key.group(1)}
     pos = key.end()
     while True:
+        fast = _BRACED_FIELD.match(text, pos)
+        if fast is not None and (got := _braced(text, fast.end() - 1)) is not None:
+            after = _AFTER_VALUE.match(text, got[1])
+            sep = after.group(1) if after is not None else "#"
+            if sep != "#":
+                field = fast.group(1).lower()
+                if field in entry:
+                    return None  # duplicate field: bibtexparser decides which wins
+                value = got[0]
+                entry[field] = _clean(value) if "\n" in value else value.strip()
+                if sep == ",":
+                    pos = after.end()  # type: ignore[union-attr]
+                    continue
+                return None if "@" in text[after.end() :] else entry  # type: ignore[union-attr]
         pos = _SPACE.match(text, pos).end()  # type: ignore[union-attr]
         if text.startswith("}", pos):
             return None if "@" in text[pos + 1 :] else entry

@@ -132,6 +132,18 @@ _LATEX_CHARS = "\\{}$~"
 _KEPT = re.compile("\ue000(\\d+)\ue001")
 
 
+def _has_latex(value: str) -> bool:
+    """Any of \\ { } $ ~: spelled out, since a generator over _LATEX_CHARS costs more than the scans."""
+    return "\\" in value or "{" in value or "}" in value or "$" in value or "~" in value
+
+
+def _single_spaced(value: str) -> str:
+    """Collapse whitespace; C-level membership tests skip the split/join for the usual one-line value."""
+    if "  " not in value and "\n" not in value and "\t" not in value and "\r" not in value:
+        return value.strip()
+    return " ".join(value.split())
+
+
 def latex_to_text(value: str) -> str:
     """Plain text from a BibTeX value: accents to Unicode, formatting commands and braces dropped.
 
@@ -143,8 +155,8 @@ def latex_to_text(value: str) -> str:
         simple = value.replace("\\%", "%").replace("\\&", "&").replace("\\_", "_").replace("\\#", "#")
         if "\\" not in simple:
             value = simple
-    if not any(ch in value for ch in _LATEX_CHARS) and "``" not in value and "''" not in value:
-        return " ".join(value.split())
+    if not _has_latex(value) and "``" not in value and "''" not in value:
+        return _single_spaced(value)
     kept: list[str] = []
 
     def keep(char: str) -> str:
@@ -160,15 +172,19 @@ def latex_to_text(value: str) -> str:
         value = latex_to_unicode(value)
         value = re.sub(r"\\[A-Za-z]+\*?", "", value).replace("\\", "")
     else:  # what latex_to_unicode does to a value without commands
-        value = value.replace("{", "").replace("}", "")
+        if "{" in value or "}" in value:
+            value = value.replace("{", "").replace("}", "")
         if not value.isascii():
             value = unicodedata.normalize("NFC", value)
     if "`" in value or "'" in value:
         value = value.replace("``", '"').replace("''", '"')
-    value = value.replace("~", " ").replace("$", "")
+    if "~" in value:
+        value = value.replace("~", " ")
+    if "$" in value:
+        value = value.replace("$", "")
     if kept:
         value = _KEPT.sub(lambda m: kept[int(m.group(1))], value)
-    return " ".join(value.split())
+    return _single_spaced(value)
 
 
 def _split_top(value: str, sep: str) -> list[str]:
@@ -188,7 +204,7 @@ def _split_top(value: str, sep: str) -> list[str]:
 
 def _bib_names(value: str) -> list[str]:
     """'Last, First and First Last and others' -> ['First Last', 'First Last']."""
-    if not any(ch in value for ch in _LATEX_CHARS):  # plain names: no braces or commands to respect
+    if not _has_latex(value):  # plain names: no braces or commands to respect
         names = [flip_name(" ".join(n.split())) for n in re.split(r"(?i)\s+and\s+", value.strip())]
         return [n for n in names if n and n.lower() != "others"]
     out = []
@@ -216,8 +232,10 @@ def _bib_record(path: Path, line: int, entry: Mapping[str, str]) -> PaperRecord 
     if entry.get("eprint") and prefix == "arxiv":
         arxiv_id = normalize_arxiv_id(entry["eprint"])
     for field in ("arxivid", "arxiv", "url", "doi", "journal", "note", "howpublished"):
+        if arxiv_id is not None:
+            break
         value = entry.get(field)
-        if arxiv_id is None and value and (field.startswith("arxiv") or "arxiv" in value.lower()):
+        if value and (field.startswith("arxiv") or "arxiv" in value.lower()):
             arxiv_id = normalize_arxiv_id(value)
     if doi is None and url and "doi.org/" in url.lower():
         doi = normalize_doi(url)
