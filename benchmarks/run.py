@@ -24,6 +24,8 @@ BENCHMARKS = {
     "cli": "benchmarks.bench_cli",
     "survey": "benchmarks.bench_survey",
     "memory": "benchmarks.bench_memory",
+    "plan": "benchmarks.bench_plan",
+    "ingest_scale": "benchmarks.bench_scale",
 }
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 

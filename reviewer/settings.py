@@ -49,6 +49,15 @@ class Settings(BaseSettings):
         default="text-embedding-3-small", description="Embedding model name when embedding='openai'."
     )
     embed_max_length: int = Field(default=256, ge=16, le=512, description="Token limit per text for MiniLM.")
+    paper_vector: Literal["mean", "whole"] = Field(
+        default="mean",
+        description="Paper vector in Chroma: the mean of the title + sentence vectors ingest embeds anyway "
+        "('mean'), or one more embedding of the whole title + abstract ('whole': ~2x slower ingest, same "
+        "SciFact quality; benchmarks/RESULTS.md, embedding plan).",
+    )
+    openai_embedding_batch: int = Field(
+        default=256, ge=1, le=2048, description="Texts per request to the embeddings endpoint (embedding='openai')."
+    )
     seed_vectors: bool = Field(
         default=True,
         description="Use the vectors bundled for the bundled seeds instead of embedding them again on first use.",
