@@ -49,6 +49,7 @@ def knob_variants(batch: int) -> dict[str, dict[str, Any]]:
     out["memory arena on"] = {**base, "arena": True, "same_vectors_as": ref}
     out["intra-op threads 1"] = {**base, "threads": 1, "same_vectors_as": ref}
     out["intra-op threads 2"] = {**base, "threads": 2, "same_vectors_as": ref}
+    out["thread spin-waiting off"] = {**base, "spin": False, "same_vectors_as": ref}
     out["pool: 2 processes x 1 thread"] = {**base, "procs": 2, "same_vectors_as": ref}
     return out
 
@@ -70,7 +71,7 @@ def run(quick: bool) -> Section:
     from reviewer.settings import Settings
 
     section = Section("6. Embedding plan: papers/s and SciFact quality side by side")
-    n, rounds, ingest_n, pairs = (8, 2, 16, 1) if quick else (16, 6, 32, 3)
+    n, rounds, ingest_n, pairs = (8, 2, 16, 1) if quick else (8, 6, 32, 3)
     corpus = scifact_jsonl(max(n, ingest_n))
     batch = Settings().embed_batch_size
     variants = {name: {**_plan_spec(name), "batch_size": 16} for name in PLANS}

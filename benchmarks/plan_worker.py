@@ -53,9 +53,10 @@ def task_plan_speed(args: dict[str, Any]) -> dict[str, Any]:
     pools: dict[int, ProcessPoolExecutor] = {}
 
     def session(ml: int, v: dict[str, Any]) -> MiniLMEmbedder:
-        key = (ml, v.get("threads"), v.get("graph_level", "all"), v.get("arena", False))
+        key = (ml, v.get("threads"), v.get("graph_level", "all"), v.get("arena", False), v.get("spin", True))
         if key not in sessions:
-            sessions[key] = MiniLMEmbedder(max_length=ml, threads=key[1], graph_level=key[2], arena=key[3])
+            sessions[key] = MiniLMEmbedder(max_length=ml, threads=key[1], graph_level=key[2], arena=key[3],
+                                           spin=key[4])
             sessions[key].embed(["warm up the session"])
         return sessions[key]
 

@@ -36,8 +36,8 @@ class MiniLMEmbedder:
     """Tokenise, run the ONNX encoder, mean-pool over the attention mask and L2-normalise."""
 
     def __init__(self, max_length: int = 256, batch_size: int = 32, threads: int | None = None,
-                 graph_level: str = "all", arena: bool = False) -> None:
-        """graph_level and arena exist for benchmarks/bench_plan.py, which measured them (RESULTS.md)."""
+                 graph_level: str = "all", arena: bool = False, spin: bool = True) -> None:
+        """graph_level, arena and spin exist for benchmarks/bench_plan.py, which measured them (RESULTS.md)."""
         import onnxruntime as ort
         from tokenizers.implementations import BertWordPieceTokenizer
 
@@ -52,6 +52,8 @@ class MiniLMEmbedder:
             "extended": ort.GraphOptimizationLevel.ORT_ENABLE_EXTENDED,
             "all": ort.GraphOptimizationLevel.ORT_ENABLE_ALL,
         }[graph_level]
+        if not spin:  # idle intra-op threads sleep instead of spin-waiting (helps on a busy machine)
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         if threads:
             options.intra_op_num_threads = threads
             options.inter_op_num_threads = 1

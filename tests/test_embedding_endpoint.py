@@ -10,9 +10,9 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from fake_openai_server import Fault, FakeOpenAIServer, fake_openai  # noqa: F401  (fixture)
-from helpers_servers import cli_env, make_corpus, run_cli, write_jsonl
+from fake_openai_server import FakeOpenAIServer, Fault, fake_openai  # noqa: F401  (fixture)
 
+from helpers_servers import cli_env, make_corpus, run_cli, write_jsonl
 from reviewer.catalog import Catalog
 from reviewer.corpus import ingest_paths
 from reviewer.index import VectorStore
@@ -29,7 +29,7 @@ def _settings(server: FakeOpenAIServer, home: Path) -> Settings:
                     llm_max_retries=3)
 
 
-def test_ingest_sends_batches_retries_429_and_5xx_then_searches(fake_openai: FakeOpenAIServer,
+def test_ingest_sends_batches_retries_429_and_5xx_then_searches(fake_openai: FakeOpenAIServer,  # noqa: F811
                                                                  tmp_path: Path) -> None:
     corpus = write_jsonl(tmp_path / "papers.jsonl", make_corpus(40))
     fake_openai.script_embeddings([Fault.status(429, retry_after=0), Fault.status(503)])
@@ -49,7 +49,7 @@ def test_ingest_sends_batches_retries_429_and_5xx_then_searches(fake_openai: Fak
     assert len(hits) == 5  # the query went to the endpoint; the 8-dim sentence rows re-scored it
 
 
-def test_a_dimension_change_at_the_endpoint_is_refused_with_one_clean_error(fake_openai: FakeOpenAIServer,
+def test_a_dimension_change_at_the_endpoint_is_refused_with_one_clean_error(fake_openai: FakeOpenAIServer,  # noqa: F811
                                                                              tmp_path: Path) -> None:
     home = tmp_path / "home"
     ingest_paths(_settings(fake_openai, home), [write_jsonl(tmp_path / "a.jsonl", make_corpus(12))], quiet=True)
