@@ -79,7 +79,12 @@ def index_layout() -> str:
     if not hasattr(vector_cache, "paper_sentences"):
         return "paper"  # one whole-text vector per paper, nothing else at ingest
     # sentence vectors cached at ingest, and since then also one float16 matrix per paper for re-scoring
-    return "sentences+paper-rows" if hasattr(vector_cache.VectorCache, "paper_matrices") else "sentences"
+    if not hasattr(vector_cache.VectorCache, "paper_matrices"):
+        return "sentences"
+    from reviewer.settings import Settings
+
+    # since issue 16 the paper vector is the mean of those rows unless REVIEWER_PAPER_VECTOR=whole
+    return "sentences+mean" if getattr(Settings(), "paper_vector", "whole") == "mean" else "sentences+paper-rows"
 
 
 def _built(home: Path) -> dict[str, Any] | None:

@@ -26,6 +26,8 @@ BENCHMARKS = {
     "memory": "benchmarks.bench_memory",
     "ask": "benchmarks.bench_ask",
     "check": "benchmarks.bench_check",
+    "plan": "benchmarks.bench_plan",
+    "ingest_scale": "benchmarks.bench_scale",
 }
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 

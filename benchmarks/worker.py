@@ -139,7 +139,8 @@ def task_ingest(args: dict[str, Any]) -> dict[str, Any]:
     from reviewer.settings import Settings
 
     settings = Settings(home=Path(args["home"]), embed_max_length=args.get("max_length", 256),
-                        embed_batch_size=args.get("batch_size", DEFAULT_BATCH), auto_ingest_seeds=False)
+                        embed_batch_size=args.get("batch_size", DEFAULT_BATCH), auto_ingest_seeds=False,
+                        **args.get("settings", {}))
     if args.get("fake"):
         fake: Any = FakeEmbedder()
         if args.get("real_calls"):
@@ -263,7 +264,12 @@ def task_cli(args: dict[str, Any]) -> dict[str, Any]:
             "embed_seconds": stats["seconds"], "callers": callers, "rss_mb": _rss_mb()}
 
 
+from benchmarks.bench_scale import task_ingest_scale  # noqa: E402 - tasks kept next to their benchmark
+from benchmarks.plan_worker import task_plan_speed  # noqa: E402
+
 TASKS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    "plan_speed": task_plan_speed,
+    "ingest_scale": task_ingest_scale,
     "ingest": task_ingest,
     "raw_embed": task_raw_embed,
     "embed_settings": task_embed_settings,

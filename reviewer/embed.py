@@ -35,7 +35,9 @@ def _model_path() -> Path:
 class MiniLMEmbedder:
     """Tokenise, run the ONNX encoder, mean-pool over the attention mask and L2-normalise."""
 
-    def __init__(self, max_length: int = 256, batch_size: int = 32, threads: int | None = None) -> None:
+    def __init__(self, max_length: int = 256, batch_size: int = 32, threads: int | None = None,
+                 graph_level: str = "all", arena: bool = False, spin: bool = True) -> None:
+        """graph_level, arena and spin exist for benchmarks/bench_plan.py, which measured them (RESULTS.md)."""
         import onnxruntime as ort
         from tokenizers.implementations import BertWordPieceTokenizer
 
@@ -43,7 +45,15 @@ class MiniLMEmbedder:
         self.batch_size = batch_size
         self.threads = threads
         options = ort.SessionOptions()
-        options.enable_cpu_mem_arena = False  # variable batch shapes otherwise grow the arena to GBs
+        options.enable_cpu_mem_arena = arena  # off: variable batch shapes otherwise grow the arena to GBs
+        options.graph_optimization_level = {
+            "off": ort.GraphOptimizationLevel.ORT_DISABLE_ALL,
+            "basic": ort.GraphOptimizationLevel.ORT_ENABLE_BASIC,
+            "extended": ort.GraphOptimizationLevel.ORT_ENABLE_EXTENDED,
+            "all": ort.GraphOptimizationLevel.ORT_ENABLE_ALL,
+        }[graph_level]
+        if not spin:  # idle intra-op threads sleep instead of spin-waiting (helps on a busy machine)
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         if threads:
             options.intra_op_num_threads = threads
             options.inter_op_num_threads = 1
@@ -103,6 +113,7 @@ class ReviewerMiniLM(EmbeddingFunction[Documents]):
         self.threads = threads
 
     def __call__(self, input: Documents) -> Embeddings:
+
         vectors = get_embedder(self.max_length, self.batch_size, self.threads).embed(list(input))
         return [row for row in vectors]
 
@@ -132,12 +143,19 @@ class ReviewerMiniLM(EmbeddingFunction[Documents]):
 class ReviewerOpenAIEmbedding(EmbeddingFunction[Documents]):
     """Embeddings from an OpenAI-compatible endpoint; the key is read from the environment, never stored."""
 
-    def __init__(self, model: str, base_url: str | None = None, api_key: str | None = None) -> None:
+    def __init__(self, model: str, base_url: str | None = None, api_key: str | None = None,
+                 batch_size: int = 256, max_retries: int = 4) -> None:
         self.model = model
         self.base_url = base_url
         self._api_key = api_key
+        self.batch_size = batch_size
+        self.max_retries = max_retries
+        self.dimension: int | None = None  # set by the first reply; every later reply must match it
+        self._api: Any = None
 
     def _client(self) -> Any:
+        if self._api is not None:
+            return self._api
         try:
             import openai
         except ImportError as exc:  # pragma: no cover
@@ -145,20 +163,32 @@ class ReviewerOpenAIEmbedding(EmbeddingFunction[Documents]):
         if self._api_key is None:
             settings = Settings()
             self._api_key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
-        return openai.OpenAI(base_url=self.base_url, api_key=self._api_key or "not-needed", max_retries=3)
+        # the client retries 429 and 5xx with backoff (honouring Retry-After) before we see an error
+        self._api = openai.OpenAI(base_url=self.base_url, api_key=self._api_key or "not-needed",
+                                  max_retries=self.max_retries)
+        return self._api
 
     def __call__(self, input: Documents) -> Embeddings:
-        try:
-            response = self._client().embeddings.create(model=self.model, input=list(input))
-        except Exception as exc:
-            from reviewer.llm.redact import mask_url
+        from reviewer.llm.redact import mask_url
 
-            raise LLMError(
-                f"embedding request to {mask_url(self.base_url) or 'OpenAI'} failed: {type(exc).__name__}",
-                hint="check REVIEWER_LLM_BASE_URL / REVIEWER_LLM_API_KEY, or set REVIEWER_EMBEDDING=minilm",
-                retryable=True,
-            ) from exc
-        vectors = np.asarray([d.embedding for d in response.data], dtype=np.float32)
+        texts = list(input)
+        rows: list[list[float]] = []
+        for start in range(0, len(texts), self.batch_size):
+            try:
+                response = self._client().embeddings.create(model=self.model, input=texts[start : start + self.batch_size])
+            except Exception as exc:
+                raise LLMError(
+                    f"embedding request to {mask_url(self.base_url) or 'OpenAI'} failed: {type(exc).__name__}",
+                    hint="check REVIEWER_LLM_BASE_URL / REVIEWER_LLM_API_KEY, or set REVIEWER_EMBEDDING=minilm",
+                    retryable=True,
+                ) from exc
+            rows.extend(d.embedding for d in sorted(response.data, key=lambda d: d.index))
+        for row in rows:
+            if self.dimension is None:
+                self.dimension = len(row)
+            if len(row) != self.dimension:
+                raise dimension_error(len(row), self.dimension, f"earlier replies of {mask_url(self.base_url) or 'OpenAI'}")
+        vectors = np.asarray(rows, dtype=np.float32).reshape(len(rows), -1)
         vectors /= np.clip(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12, None)
         return [row for row in vectors]
 
@@ -191,7 +221,8 @@ def embedding_function(settings: Settings) -> EmbeddingFunction[Documents]:
                 "REVIEWER_EMBEDDING=openai needs an endpoint",
                 hint="set OPENAI_API_KEY (or REVIEWER_LLM_BASE_URL for a local server)",
             )
-        return ReviewerOpenAIEmbedding(settings.openai_embedding_model, settings.llm_base_url, key)
+        return ReviewerOpenAIEmbedding(settings.openai_embedding_model, settings.llm_base_url, key,
+                                       settings.openai_embedding_batch, settings.llm_max_retries)
     raise ConfigError(f"unknown embedding backend {settings.embedding!r}")
 
 
@@ -204,3 +235,12 @@ def embed_texts(texts: list[str], settings: Settings | None = None) -> np.ndarra
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
     return np.asarray(fn(texts), dtype=np.float32)
+
+
+def dimension_error(got: int, expected: int, where: str) -> ConfigError:
+    """Vectors of another size than the index holds mean another model: refuse instead of mixing."""
+    return ConfigError(
+        f"the embedding endpoint returned {got}-dimensional vectors but {where} are {expected}-dimensional",
+        hint="the model behind REVIEWER_OPENAI_EMBEDDING_MODEL changed: name it differently (or set "
+        "REVIEWER_COLLECTION) to build a separate index, or point REVIEWER_LLM_BASE_URL back at the old model",
+    )

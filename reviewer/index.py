@@ -131,32 +131,44 @@ class VectorStore:
             offset += page
 
     def add(self, papers: list[Paper], quiet: bool | None = None) -> int:
-        """Index one vector per paper (title + abstract) and cache its sentence vectors.
+        """Index one vector per paper and cache its title + sentence vectors.
 
         Sentence vectors are what evidence ranking, dense re-scoring and the claim checker read; making
-        them here, in the same batches, keeps queries and surveys free of embedding work. Everything goes
-        through the content-hash cache, so a text (or a bundled seed vector) is never embedded twice.
+        them here keeps queries and surveys free of embedding work. The paper vector is their mean
+        (Settings.paper_vector; 'whole' embeds "title. abstract" once more). Everything goes through the
+        content-hash cache, so a text (or a bundled seed vector) is never embedded twice.
         """
-        from reviewer.vector_cache import VectorCache, paper_sentences
+        from reviewer.embed import dimension_error
+        from reviewer.vector_cache import VectorCache, mean_vectors, paper_sentences
 
+        whole = self.settings.paper_vector == "whole"
+        expected = self.dimension()
         cache = VectorCache(self.settings, remember=False)
         try:
-            with progress("embedding papers", len(papers), quiet) as bar:
+            with progress("embedding papers", len(papers), quiet, unit="papers") as bar:
                 for start in range(0, len(papers), EMBED_CHUNK):
                     chunk = papers[start : start + EMBED_CHUNK]
                     units = [paper_sentences(p.title, p.abstract) for p in chunk]
-                    matrix = cache.embed([u for group in units for u in group] + [p.text for p in chunk])
+                    matrix = cache.embed([u for group in units for u in group] + ([p.text for p in chunk] if whole else []))
+                    if expected is not None and matrix.shape[1] != expected:
+                        raise dimension_error(matrix.shape[1], expected, f"the vectors in collection {self.collection.name!r}")
                     bounds = np.cumsum([0] + [len(g) for g in units])
-                    cache.put_papers([(p.id, matrix[a:b]) for p, a, b in zip(chunk, bounds[:-1], bounds[1:], strict=True)])
+                    matrices = [matrix[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+                    cache.put_papers([(p.id, m) for p, m in zip(chunk, matrices, strict=True)])
                     self.collection.upsert(
                         ids=[p.id for p in chunk],
-                        embeddings=list(matrix[bounds[-1] :]),
+                        embeddings=list(matrix[bounds[-1] :] if whole else mean_vectors(matrices)),
                         metadatas=[_metadata(p) for p in chunk],
                     )
                     bar.advance(len(chunk))
         finally:
             cache.close()
         return len(papers)
+
+    def dimension(self) -> int | None:
+        """Size of the vectors already in the collection (None when it is empty)."""
+        got = self.collection.get(limit=1, include=["embeddings"])["embeddings"]
+        return len(got[0]) if got is not None and len(got) else None
 
     def delete(self, ids: list[str]) -> None:
         from reviewer.vector_cache import VectorCache

@@ -105,7 +105,7 @@ class HybridRetriever:
         if self._vectors is None:
             self._vectors = VectorCache(self.settings)
         ids = [i for i, _ in hits]
-        matrices = self._vectors.paper_matrices(ids)
+        matrices = self._vectors.paper_matrices(ids, len(vector))
         missing = [i for i in ids if i not in matrices]
         if missing:  # indexed elsewhere (a shared Chroma server) or before per-paper rows existed
             papers = self.catalog.get_many(missing)

@@ -50,6 +50,16 @@ class Settings(BaseSettings):
         default="text-embedding-3-small", description="Embedding model name when embedding='openai'."
     )
     embed_max_length: int = Field(default=256, ge=16, le=512, description="Token limit per text for MiniLM.")
+    paper_vector: Literal["mean", "whole"] = Field(
+        default="whole",
+        description="Paper vector in Chroma: one more embedding of the whole title + abstract ('whole'), or "
+        "the mean of the title + sentence vectors ingest embeds anyway ('mean': ~2x faster ingest, same "
+        "SciFact-subset quality, but a lower known-item MRR on the seeds, so not the default; "
+        "benchmarks/RESULTS.md, embedding plan).",
+    )
+    openai_embedding_batch: int = Field(
+        default=256, ge=1, le=2048, description="Texts per request to the embeddings endpoint (embedding='openai')."
+    )
     seed_vectors: bool = Field(
         default=True,
         description="Use the vectors bundled for the bundled seeds instead of embedding them again on first use.",

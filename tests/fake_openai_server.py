@@ -287,6 +287,7 @@ class FakeOpenAIServer:
         self.default: Callable[[dict[str, Any]], Step] = default or default_responder
         self.requests: list[RecordedRequest] = []
         self._queue: deque[Step] = deque()
+        self._embedding_faults: deque[Fault] = deque()  # consumed by /v1/embeddings only
         self._sticky: list[Fault] = []
         self._lock = threading.Lock()
         self._stop = threading.Event()
@@ -338,6 +339,16 @@ class FakeOpenAIServer:
                     self._sticky.append(step)
                 else:
                     self._queue.append(step)
+
+    def script_embeddings(self, faults: Iterable[Fault]) -> None:
+        """Queue status faults for the next embeddings requests (answered normally once the queue is empty)."""
+        with self._lock:
+            self._embedding_faults.extend(faults)
+
+    @property
+    def embedding_requests(self) -> list[RecordedRequest]:
+        with self._lock:
+            return [r for r in self.requests if r.path.rstrip("/").endswith("/embeddings")]
 
     def clear_sticky(self) -> None:
         with self._lock:
@@ -427,6 +438,14 @@ class _Handler(BaseHTTPRequestHandler):
             if self.path.rstrip("/").endswith("/chat/completions"):
                 self._chat(body, record)
             elif self.path.rstrip("/").endswith("/embeddings"):
+                with self.fake._lock:
+                    fault = self.fake._embedding_faults.popleft() if self.fake._embedding_faults else None
+                if fault is not None:
+                    record.answered_with = f"status {fault.status_code}"
+                    headers = {"Retry-After": f"{fault.retry_after:g}"} if isinstance(fault.retry_after, float | int) else {}
+                    self._send_json(fault.status_code, {"error": {"message": f"fake error {fault.status_code}",
+                                                                  "type": "fake_error"}}, headers)
+                    return
                 record.answered_with = "embeddings"
                 self._send_json(200, self.fake.embeddings_body(body))
             else:

@@ -101,3 +101,28 @@ def test_keys_are_stable_across_fresh_homes(tmp_path: Path, monkeypatch) -> None
             rows.append([(p.id, p.key) for p in catalog.papers()])
     assert rows[0] == rows[1]
     assert len(rows[0]) == 343
+
+
+def test_the_mean_paper_vector_is_the_mean_of_the_title_and_sentence_vectors(tmp_path: Path) -> None:
+    """REVIEWER_PAPER_VECTOR=mean embeds no whole text: Chroma holds the centroid of the rows ingest cached."""
+    import sqlite3
+
+    from reviewer.ingest.pipeline import ingest_paths
+    from reviewer.vector_cache import VectorCache, mean_vectors
+
+    settings = Settings(home=tmp_path / "mean-home", paper_vector="mean", auto_ingest_seeds=False)
+    ingest_paths(settings, [sorted(SEEDS.iterdir())[0]], quiet=True)
+    with Catalog(settings.catalog_path) as catalog:
+        papers = catalog.papers()[:40]
+    ids = [p.id for p in papers]
+    cache = VectorCache(settings)
+    rows = cache.paper_matrices(ids)
+    hashes = [cache._hash(p.text) for p in papers]
+    cache.close()
+    stored = VectorStore(settings).vectors(ids)
+    expected = mean_vectors([rows[i] for i in ids])
+    cosines = [float(stored[i] @ expected[k]) for k, i in enumerate(ids)]
+    assert min(cosines) > 0.999, min(cosines)
+    with sqlite3.connect(settings.home / "vectors.sqlite") as db:
+        found = db.execute(f"SELECT COUNT(*) FROM vec16 WHERE h IN ({','.join('?' * len(hashes))})", hashes).fetchone()
+    assert found[0] == 0  # no whole "title. abstract" text was embedded
