@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -61,3 +62,20 @@ def seeded_home(seeded_home_template: Path, tmp_path: Path, monkeypatch: pytest.
     shutil.copytree(seeded_home_template, home)
     monkeypatch.setenv("REVIEWER_HOME", str(home))
     return home
+
+
+def run_main(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """Run `reviewer ARGS` through main() in-process, as a user's shell would: exit code, stdout, stderr."""
+    from reviewer.cli import main
+
+    monkey = pytest.MonkeyPatch()
+    monkey.setattr(sys, "argv", ["reviewer", *args])
+    code = 0
+    try:
+        main()
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    finally:
+        monkey.undo()
+    out = capsys.readouterr()
+    return code, out.out, out.err

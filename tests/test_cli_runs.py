@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import json
-import sys
 import time
 from pathlib import Path
 
 import pytest
 from fake_openai_server import FakeOpenAIServer, Reply, fake_openai
 
+from conftest import run_main
 from helpers_servers import StageResponder, cli_env, run_cli, start_cli
 from reviewer.catalog import Catalog
-from reviewer.cli import main
 from reviewer.models import PaperRecord
 from reviewer.settings import Settings
 
@@ -23,20 +22,6 @@ OSC8 = "\x1b]8;;https://evil.example/\x1b\\click\x1b]8;;\x1b\\"
 CSI = "\x1b[2J\x1b[1;1H"
 C1_CSI = "\x9b31m"
 BIDI = "\u202e"
-
-
-def run_main(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    monkey = pytest.MonkeyPatch()
-    monkey.setattr(sys, "argv", ["reviewer", *args])
-    code = 0
-    try:
-        main()
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    finally:
-        monkey.undo()
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def assert_clean(text: str) -> None:

@@ -10,23 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS
+from conftest import SEEDS, run_main
 from helpers_servers import REPO, cli_env, run_cli
-from reviewer.cli import main
-
-
-def run_main(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    monkey = pytest.MonkeyPatch()
-    monkey.setattr(sys, "argv", ["reviewer", *args])
-    code = 0
-    try:
-        main()
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    finally:
-        monkey.undo()
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def one_error(err: str) -> str:
