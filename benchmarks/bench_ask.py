@@ -70,7 +70,7 @@ def _session_times(env: dict[str, str]) -> list[float]:
 
 def _worker() -> None:
     """In a child: one session, a warm-up question, then each question timed."""
-    from reviewer.session import AskSession
+    from reviewer.ask.session import AskSession
     from reviewer.settings import Settings
 
     session = AskSession(Settings(), quiet=True)

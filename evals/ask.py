@@ -90,10 +90,10 @@ def load_cases(path: Path = DEV) -> list[AskCase]:
 
 
 def run_ask_eval(settings: Settings, path: Path = DEV, limit: int | None = None) -> AskEvalResult:
+    from reviewer.ask.session import AskSession
     from reviewer.checker import ClaimChecker
     from reviewer.citations import cited_sentences
     from reviewer.models import Paper
-    from reviewer.session import AskSession
 
     cases = load_cases(path)[:limit]
     started = time.perf_counter()

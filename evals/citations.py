@@ -70,7 +70,7 @@ def _pool(items: list[TextCheck]) -> CitationScores:
 def run_citation_eval(settings: Settings, topics_file: Path = TOPICS, quiet: bool | None = True,
                       limit: int | None = None) -> CitationEvalResult:
     """Answer the fixed questions and write the fixed surveys over the seeds, then check their citations."""
-    from reviewer.answer import answer_question
+    from reviewer.ask.answer import answer_question
     from reviewer.services import make_llm, open_retriever
     from reviewer.survey.report import render_markdown
     from reviewer.survey.run import run_survey

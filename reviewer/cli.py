@@ -143,7 +143,7 @@ def ask(question: str | None, k: int | None, as_json: bool, offline: bool, quiet
     With no QUESTION (or "-"), reads one question per line from stdin and answers each in turn,
     loading the index and models once.
     """
-    from reviewer.session import AskSession, questions_from
+    from reviewer.ask.session import AskSession, questions_from
 
     settings = _settings(llm_offline=True if offline else None)
     if question is not None and question != "-" and not question.strip():
@@ -171,7 +171,7 @@ def ask(question: str | None, k: int | None, as_json: bool, offline: bool, quiet
 @with_filters
 def chat(k: int | None, offline: bool, year_min: int | None, year_max: int | None, source: str | None) -> None:
     """Ask questions one after another; the index and models stay loaded (exit with Ctrl-D or 'quit')."""
-    from reviewer.session import AskSession
+    from reviewer.ask.session import AskSession
 
     settings = _settings(llm_offline=True if offline else None)
     session = AskSession(settings)

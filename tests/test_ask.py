@@ -11,10 +11,10 @@ from pathlib import Path
 from click.testing import CliRunner
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-from reviewer.answer import answer_question, retrieve_for
+from reviewer.ask.answer import answer_question, retrieve_for
+from reviewer.ask.question import analyse
 from reviewer.cli import cli
 from reviewer.llm.client import LLMClient
-from reviewer.question import analyse
 from reviewer.retrieve import HybridRetriever
 from reviewer.settings import Settings
 

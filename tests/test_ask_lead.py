@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reviewer.answer import answer_question
-from reviewer.ask_render import display
-from reviewer.ask_select import Scored, mentions, subject_forms
+from reviewer.ask.answer import answer_question
+from reviewer.ask.question import analyse
+from reviewer.ask.render import display
+from reviewer.ask.select import Scored, mentions, subject_forms
 from reviewer.citations import cited_sentences
 from reviewer.models import EvidenceSentence
-from reviewer.question import analyse
 from reviewer.retrieve import HybridRetriever
 from reviewer.roles import Role
 from reviewer.settings import Settings

@@ -13,13 +13,13 @@ import pytest
 from click.testing import CliRunner
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-from reviewer.answer import answer_question
-from reviewer.ask_cite import clean, has_stray_citation
-from reviewer.ask_render import tidy
+from reviewer.ask.answer import answer_question
+from reviewer.ask.cite import clean, has_stray_citation
+from reviewer.ask.question import QType, analyse
+from reviewer.ask.render import tidy
 from reviewer.citations import cited_sentences
 from reviewer.cli import cli
 from reviewer.llm.client import LLMClient
-from reviewer.question import QType, analyse
 from reviewer.retrieve import HybridRetriever
 from reviewer.settings import Settings
 
@@ -174,8 +174,8 @@ def test_stdin_answers_each_line_with_one_load(seeded_home: Path) -> None:
 
 def test_name_check_tolerates_a_slip_but_not_another_version(seeded_home: Path) -> None:
     """The seeds spell "Zephy-7B" (sic): "Zephyr-7B" is that name; "HelpSteer9" is not HelpSteer2."""
+    from reviewer.ask.names import corpus_names
     from reviewer.catalog import Catalog
-    from reviewer.corpus_names import corpus_names
 
     with Catalog(Settings().catalog_path) as catalog:
         names = corpus_names(catalog, None)
@@ -219,7 +219,7 @@ def test_llm_prompt_gets_the_question_type_and_type_ranked_evidence(seeded_home:
 
 def _scored_order(question: str, pairs: list[tuple[str, str]], seeded: Path) -> list[str]:
     """Order `score_for_type` gives real seed sentences (key, text) that all start from the same base score."""
-    from reviewer.ask_select import score_for_type
+    from reviewer.ask.select import score_for_type
     from reviewer.catalog import Catalog
     from reviewer.models import EvidenceSentence
     from reviewer.textutil import split_sentences
@@ -264,7 +264,7 @@ def test_type_rules_reorder_equally_relevant_sentences(question: str, pairs: lis
 
 def test_questions_and_cut_sentences_are_never_quoted(seeded_home: Path) -> None:
     """The 1B-vs-405B abstract asks two questions before answering them; `ask` quotes only the answers."""
-    from reviewer.ask_select import is_fragment
+    from reviewer.ask.select import is_fragment
 
     assert is_fragment("In this paper, we focus on two core questions: (1) What is the optimal approach to scale "
                        "test-time computation across different policy models, PRMs, and problem difficulty levels?")
@@ -281,7 +281,7 @@ def test_questions_and_cut_sentences_are_never_quoted(seeded_home: Path) -> None
 def test_background_reporting_other_work_is_attributed_as_such(seeded_home: Path) -> None:
     """Thought Crime's first sentence reports prior work's finding; it is quoted as background, and the
     claim checker still finds it in the cited abstract."""
-    from reviewer.ask_render import REPORTED_PREFIX
+    from reviewer.ask.render import REPORTED_PREFIX
     from reviewer.checker import ClaimChecker
 
     settings = Settings()
@@ -294,7 +294,7 @@ def test_background_reporting_other_work_is_attributed_as_such(seeded_home: Path
 
 
 def test_wrap_keeps_lines_within_width_with_hanging_bullets() -> None:
-    from reviewer.ask_render import wrap
+    from reviewer.ask.render import wrap
 
     text = "Lead sentence " * 12 + "[@k].\n\nOn x:\n- " + "point words " * 15 + "[@k]."
     lines = wrap(text, 50).splitlines()

@@ -19,12 +19,12 @@ from fake_openai_server import FakeOpenAIServer, Fault, Reply, fake_openai
 from pydantic import SecretStr
 
 from helpers_servers import StageResponder, cli_env, run_cli
-from reviewer.answer import FALLBACK_HEADER, answer_question, retrieve_for
+from reviewer.ask.answer import FALLBACK_HEADER, answer_question, retrieve_for
+from reviewer.ask.question import analyse
 from reviewer.citations import keys_in
 from reviewer.llm.client import LLMClient
 from reviewer.llm.ledger import Ledger
 from reviewer.models import Answer
-from reviewer.question import analyse
 from reviewer.retrieve import HybridRetriever
 from reviewer.settings import Settings
 from reviewer.survey.report import render_markdown

@@ -24,7 +24,7 @@ from fake_openai_server import MALFORMED_SHAPES, FakeOpenAIServer, Fault, Reply,
 from pydantic import SecretStr
 
 from helpers_servers import REPO, StageResponder, cli_env, free_port, iter_files, run_cli, stage_of
-from reviewer.answer import FALLBACK_HEADER, answer_question
+from reviewer.ask.answer import FALLBACK_HEADER, answer_question
 from reviewer.checker import ClaimChecker
 from reviewer.llm.client import LLMClient
 from reviewer.llm.ledger import Ledger

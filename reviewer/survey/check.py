@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reviewer.answer import evidence_block
+from reviewer.ask.answer import evidence_block
 from reviewer.checker import ClaimChecker, ClaimVerdict
 from reviewer.citations import cited_sentences, keys_in, strip_citations
 from reviewer.errors import BudgetExceeded, LLMError

@@ -5,16 +5,16 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from reviewer.ask_cite import clean
-from reviewer.ask_render import render_extractive
-from reviewer.ask_select import Scored, score_for_type, select
+from reviewer.ask.cite import clean
+from reviewer.ask.names import NameIndex, corpus_names
+from reviewer.ask.question import Question, analyse
+from reviewer.ask.render import render_extractive
+from reviewer.ask.select import Scored, score_for_type, select
 from reviewer.citations import attach, cited_sentences, keys_in
-from reviewer.corpus_names import NameIndex, corpus_names
 from reviewer.errors import LLMError
 from reviewer.evidence import rank_sentences
 from reviewer.llm.blocks import evidence_block
 from reviewer.models import Answer, AnswerSentence, Citation, EvidenceQuote, EvidenceSentence, Paper
-from reviewer.question import Question, analyse
 from reviewer.retrieve import Filters, HybridRetriever
 from reviewer.settings import Settings
 

@@ -27,7 +27,7 @@ class AskSession:
     """Everything `ask` needs, opened once."""
 
     def __init__(self, settings: Settings, quiet: bool | None = None) -> None:
-        from reviewer.corpus_names import corpus_names
+        from reviewer.ask.names import corpus_names
         from reviewer.services import make_llm, open_retriever
 
         self.settings = settings
@@ -41,7 +41,7 @@ class AskSession:
         _ = self.names.names, self.names.expansions, self.names.known("warm"), self.names.vocabulary
 
     def ask(self, question: str, k: int | None = None, filters: Filters | None = None) -> Answer:
-        from reviewer.answer import answer_question
+        from reviewer.ask.answer import answer_question
 
         return answer_question(question, self.settings, self.retriever, k=k, llm=self.llm, filters=filters,
                                names=self.names)
@@ -55,7 +55,7 @@ class AskSession:
 
     def print_answer(self, answer: Answer, as_json: bool, compact: bool = False, out: TextIO | None = None) -> None:
         """Human form: wrapped answer, then references, then notes on stderr. JSON: one object."""
-        from reviewer.ask_render import wrap
+        from reviewer.ask.render import wrap
         from reviewer.termsafe import sanitize, sanitize_json
 
         if as_json:

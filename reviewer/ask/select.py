@@ -12,8 +12,8 @@ import re
 
 from pydantic import BaseModel, Field
 
+from reviewer.ask.question import QType, Question
 from reviewer.models import EvidenceSentence, Paper
-from reviewer.question import QType, Question
 from reviewer.roles import Role, reports_other_work, sentence_roles
 from reviewer.textutil import content_stems, split_sentences
 

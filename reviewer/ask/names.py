@@ -14,8 +14,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reviewer.ask.question import extract_names
 from reviewer.models import Paper
-from reviewer.question import extract_names
 from reviewer.textutil import atomic_write_text
 
 if TYPE_CHECKING:

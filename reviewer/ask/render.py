@@ -12,7 +12,7 @@ import re
 import shutil
 import textwrap
 
-from reviewer.ask_select import DEMONSTRATIVE, Scored, Selection
+from reviewer.ask.select import DEMONSTRATIVE, Scored, Selection
 from reviewer.citations import attach
 from reviewer.models import Paper
 
