@@ -35,6 +35,26 @@ _THIS_WORK = re.compile(
 _THIS_PAPER = re.compile(r"^(This|Our|The present) (paper|work|study|article|report|survey|review|position paper|"
                          r"tutorial|thesis)\b", re.IGNORECASE)
 _ANAPHORA = re.compile(r"^(?:This|These|It|Its|They|Their|Such|Those|That|He|She|Both|Each)\b")
+# Openers that point outside the quote without a pronoun: a definite generic reference to the paper's
+# own method ("The framework employs ..."), a definite "only/key/first ..." ("The key idea is ..."), a
+# prepositional phrase naming a part introduced earlier ("In the second stage, ...", "For the RM approach,
+# ...") and "Based on X, ..." (X was introduced before). Such a sentence is quoted after its antecedent.
+_CONTEXT_OPENER = re.compile(
+    r"^The (?:(?:proposed|resulting|new|above|same|overall|whole|entire|underlying|trained|learned|final|"
+    r"former|latter)\s+)?(?:method|approach|framework|system|algorithm|technique|pipeline|paradigm|strategy|recipe|"
+    r"architecture|procedure|scheme|mechanism)s?\b"
+    r"|^The (?:proposed|resulting|trained|learned|final) (?:model|policy|agent|dataset|benchmark)s?\b"
+    r"|^The (?:former|latter)\b"
+    r"|^The (?:only|main|key|core|central|first|second|third|final|last|remaining|other) [a-z][\w-]*"
+    r"|^(?:In|For|At|During|Within|Under|On) the (?!first time\b|meantime\b|end\b|future\b|past\b|same time\b)"
+    r"(?:(?!of\b)[\w-]+ ){0,3}(?!of\b)[\w-]+,"
+    r"|^(?:Based on|Building on|Built on|Built upon|On top of|Leveraging|Equipped with) [^,]{1,40},"
+)
+# A list item marker: "(1) ", "ii) ", "(b) ".
+_LIST_ITEM = re.compile(r"(?:^|(?<=[\s:;,]))\((\d{1,2}|[ivx]{1,4}|[a-h])\)\s|(?:^|(?<=[:;]\s))(\d{1,2}|[ivx]{1,4})\)\s")
+_FIRST_ITEM = re.compile(r"(?:^|[:;]\s+)(?:First|Firstly|First of all),\s")
+_SECOND_WORD = re.compile(r"\b(?:[Ss]econd(?:ly)?|[Tt]hen|[Nn]ext|[Ff]inally)\b")
+_ITEM_ORDER = {"1": 0, "2": 1, "3": 2, "4": 3, "i": 0, "ii": 1, "iii": 2, "iv": 3, "a": 0, "b": 1, "c": 2, "d": 3}
 _BOILERPLATE = re.compile(
     r"https?://|github\.com|\b(?:code|models?|data(?:set)?s?|weights|checkpoints)\b[^.]{0,60}"
     r"\b(?:available|released|open-?source[d]?|public(?:ly)?)\b|\bwill be (?:made )?(?:public|available|released)",
@@ -156,9 +176,20 @@ def strip_marker(sentence: str) -> str:
 
 
 def is_anaphoric(sentence: str) -> bool:
-    """Starts with a pronoun that needs the previous sentence ('This raises...', 'It uses...')."""
+    """Starts with a pronoun or a phrase that needs the previous sentence ('This raises...', 'It uses...',
+    'The framework employs...', 'In the second stage, ...')."""
     text = _lead(sentence)
-    return bool(_ANAPHORA.match(text)) and not _THIS_PAPER.match(text)
+    return (bool(_ANAPHORA.match(text)) and not _THIS_PAPER.match(text)) or bool(_CONTEXT_OPENER.match(text))
+
+
+def dangling_list(sentence: str) -> bool:
+    """Part of an enumeration that runs past the sentence: '(1) X ...' without '(2)', an item quoted without
+    the first one ('(2) Y ...'), or '...: First, X' whose 'Second' is in the next sentence."""
+    items = [(m.group(1) or m.group(2)).lower() for m in _LIST_ITEM.finditer(sentence.strip())]
+    if items:
+        order = {_ITEM_ORDER.get(i, -1) for i in items}
+        return not {0, 1} <= order
+    return bool(_FIRST_ITEM.search(sentence)) and not _SECOND_WORD.search(sentence)
 
 
 def is_background(sentence: str) -> bool:

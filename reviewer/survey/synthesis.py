@@ -16,7 +16,7 @@ import re
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.roles import Role, reports_other_work, sentence_roles
 from reviewer.survey.models import PaperEvidence, TableRow
-from reviewer.survey.prose import is_anaphoric
+from reviewer.survey.prose import dangling_list, is_anaphoric
 from reviewer.textutil import content_stems, split_sentences
 
 _NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -74,7 +74,7 @@ def with_context(paper: Paper, chosen: list[EvidenceSentence], name: str) -> lis
         prev = ev.index - 1
         if prev >= 0 and (prev in out or (
                 roles[prev] != Role.BACKGROUND and not reports_other_work(sentences[prev])
-                and not is_anaphoric(sentences[prev]))):
+                and not is_anaphoric(sentences[prev]) and not dangling_list(sentences[prev]))):
             out.setdefault(prev, EvidenceSentence(paper_id=paper.id, key=paper.key, index=prev,
                                                   text=sentences[prev], score=ev.score))
             out[ev.index] = ev
@@ -165,7 +165,7 @@ def open_problem_quotes(evidence: list[PaperEvidence], papers: dict[str, Paper],
             own_finding = roles[i] in _OPEN_ROLES or (roles[i] == Role.METHOD and _FINDING.search(text))
             if i in quoted or not own_finding or not _OPEN.search(text) or _PRAISE.search(text):
                 continue
-            if is_anaphoric(text) or "?" in text or reports_other_work(text) or len(text.split()) > 45 \
+            if is_anaphoric(text) or dangling_list(text) or "?" in text or reports_other_work(text) or len(text.split()) > 45 \
                     or re.search(r"@\w|<[a-z/]", text, re.IGNORECASE):
                 continue
             out.append(EvidenceSentence(paper_id=paper.id, key=paper.key, index=i, text=text, score=ev.relevance))
