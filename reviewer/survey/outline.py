@@ -26,8 +26,9 @@ from reviewer.survey.models import (
     StageInfo,
     WeakPaper,
 )
-from reviewer.survey.terms import PhraseStats, title_case, topic_chunks
-from reviewer.survey.themes import MIN_K, ThemeDoc, find_themes, name_group, theme_title
+from reviewer.survey.terms import PhraseStats, norm_stems, title_case, topic_chunks
+from reviewer.survey.themes import MIN_K, ThemeDoc, find_themes, name_group, topic_exclusions
+from reviewer.survey.titles import restore_case, shared_terms, supported_title
 from reviewer.textutil import content_stems
 
 if TYPE_CHECKING:
@@ -84,6 +85,8 @@ def _scope_line(title: str, n: int, terms: list[str]) -> str:
 
     what = title[:1].lower() + title[1:] if not title[1:2].isupper() else title
     line = f"{count_word(n).capitalize()} paper{'s' if n != 1 else ''} on {what}"
+    if what.lower().startswith("further work on "):  # the fallback title: no phrase is shared by most papers
+        line = f"{count_word(n).capitalize()} further paper{'s' if n != 1 else ''} on {what[16:]}"
     terms = [t for t in dict.fromkeys(terms) if t.lower() not in what.lower()][:3]
     if terms:
         listed = ", ".join(f"“{t}”" for t in terms[:-1]) + (" and " if len(terms) > 1 else "") + f"“{terms[-1]}”"
@@ -143,10 +146,16 @@ def offline_outline(
     # Most central theme first: by the mean topic relevance of its papers.
     themes.sort(key=lambda t: -float(np.mean([evidence[i].relevance for i in t.members])))
     head = topic_head(topic, acronyms or [])
-    sections = []
+    stats = PhraseStats([f"{d.title}. {d.title}. {d.body}" for d in docs])
+    exclude, bodies = topic_exclusions(topic), [d.body for d in docs]
+    sections: list[Section] = []
     for t in themes:
-        title = theme_title(t.title, head, t.terms)
-        sections.append(Section(title=title, scope=_scope_line(title, len(t.members), t.terms),
+        taken = {" ".join(norm_stems(content_stems(s.title))) for s in sections}
+        title = restore_case(supported_title(t.title, t.terms, t.members, docs, stats, head, exclude, taken), bodies)
+        if any(s.title == title for s in sections):
+            title = restore_case(supported_title("", [], t.members, docs, stats, head, exclude, taken), bodies)
+        terms = shared_terms(t.terms, t.members, docs, exclude)
+        sections.append(Section(title=title, scope=_scope_line(title, len(t.members), terms),
                                 keys=[evidence[i].key for i in sorted(t.members, key=lambda i: -evidence[i].relevance)]))
     return Outline(info=info, sections=sections, not_covered=list(result.weak))
 
