@@ -179,6 +179,7 @@ def is_anaphoric(sentence: str) -> bool:
     """Starts with a pronoun or a phrase that needs the previous sentence ('This raises...', 'It uses...',
     'The framework employs...', 'In the second stage, ...')."""
     text = _lead(sentence)
+    text = text[:1].upper() + text[1:]
     return (bool(_ANAPHORA.match(text)) and not _THIS_PAPER.match(text)) or bool(_CONTEXT_OPENER.match(text))
 
 
