@@ -83,7 +83,9 @@ def _scope_line(title: str, n: int, terms: list[str]) -> str:
     """One readable sentence: how many papers, on what, and the phrases they share."""
     from reviewer.survey.synthesis import count_word
 
-    what = title[:1].lower() + title[1:] if not title[1:2].isupper() else title
+    first = title.split()[0] if title.split() else ""
+    plain = first[1:].islower() and first.replace("-", "").isalpha()  # 'Policy', not 'CoT' or 'GRPO'
+    what = title[:1].lower() + title[1:] if plain else title
     line = f"{count_word(n).capitalize()} paper{'s' if n != 1 else ''} on {what}"
     if what.lower().startswith("further work on "):  # the fallback title: no phrase is shared by most papers
         line = f"{count_word(n).capitalize()} further paper{'s' if n != 1 else ''} on {what[16:]}"
@@ -154,6 +156,13 @@ def offline_outline(
         title = restore_case(supported_title(t.title, t.terms, t.members, docs, stats, head, exclude, taken), bodies)
         if any(s.title == title for s in sections):
             title = restore_case(supported_title("", [], t.members, docs, stats, head, exclude, taken), bodies)
+        same = next((s for s in sections if s.title == title), None)
+        if same is not None:  # two themes with only the fallback title: one section of further work
+            merged = same.keys + [evidence[i].key for i in sorted(t.members, key=lambda i: -evidence[i].relevance)]
+            members = [i for i, e in enumerate(evidence) if e.key in set(merged)]
+            same.keys = merged
+            same.scope = _scope_line(title, len(merged), shared_terms(t.terms, members, docs, exclude))
+            continue
         terms = shared_terms(t.terms, t.members, docs, exclude)
         sections.append(Section(title=title, scope=_scope_line(title, len(t.members), terms),
                                 keys=[evidence[i].key for i in sorted(t.members, key=lambda i: -evidence[i].relevance)]))

@@ -14,10 +14,11 @@ import re
 from collections import Counter
 
 from reviewer.survey.terms import PhraseStats, norm_stems, title_case
-from reviewer.survey.themes import GENERIC_THEME_WORDS, ThemeDoc, _nameable, theme_title
+from reviewer.survey.themes import GENERIC_THEME_WORDS, ThemeDoc, _bare, _nameable, theme_title
 from reviewer.textutil import content_stems
 
 _WORD = re.compile(r"[A-Za-z][\w-]*")
+NAME_SHARE = 5  # a name is capitalised at least five times as often as not
 
 
 def needed_support(n_members: int) -> int:
@@ -65,7 +66,7 @@ def supported_title(
     ignore = exclude | _stems(head)
     need = needed_support(len(members))
     parts = [p for p in raw.split(" and ") if p.strip()] if raw else []
-    kept = [p for p in parts if support(p, texts, ignore) >= need]
+    kept = [p.strip() for p in parts if not _bare(p) and support(p, texts, ignore) >= need]
     good_terms = [t for t in terms if support(t, texts, ignore) >= need]
     if kept:
         raw = " and ".join([kept[0][:1].upper() + kept[0][1:]] + kept[1:])
@@ -85,7 +86,11 @@ def shared_terms(terms: list[str], members: list[int], docs: list[ThemeDoc], exc
 
 
 def restore_case(title: str, bodies: list[str]) -> str:
-    """Write a word as the abstracts do when they capitalise it mid-sentence ('monte carlo' -> 'Monte Carlo')."""
+    """Write a word as the abstracts do when they capitalise it mid-sentence ('monte carlo' -> 'Monte Carlo').
+
+    Only names: a word the abstracts also write in lower case ('optimization', next to 'Policy Optimization'
+    inside method names) stays lower case.
+    """
     counts: Counter[str] = Counter()
     for body in bodies:
         for m in _WORD.finditer(body):
@@ -98,7 +103,7 @@ def restore_case(title: str, bodies: list[str]) -> str:
     for i, word in enumerate(title.split()):
         if i > 0 and word.isalpha() and word.islower():
             upper = word[:1].upper() + word[1:]
-            if counts[upper] >= 2 and counts[upper] > counts[word]:
+            if counts[upper] >= 2 and counts[upper] >= NAME_SHARE * counts[word]:
                 word = upper
         out.append(word)
     return " ".join(out)
