@@ -128,3 +128,23 @@ def test_title_words_take_the_casing_the_abstracts_give_names(seed_papers: dict[
     # Words the abstracts write in lower case mid-sentence stay lower case.
     assert restore_case("Policy optimization and reinforcement learning", bodies) == \
         "Policy optimization and reinforcement learning"
+
+
+def test_openers_pointing_to_an_unquoted_problem_or_to_the_paper_are_dropped(seed_papers: dict[str, Paper]) -> None:
+    """'To address the <problem>, we ...' names a problem stated in a sentence that is not quoted, and 'In this
+    paper, <phrase>, we ...' speaks from inside the abstract: the quote drops both openers and keeps the rest."""
+    from reviewer.survey.prose import third_person
+
+    to_problem = re.compile(r"^To (?:address|tackle|overcome|mitigate|solve) the (?:\w+ )?(?:issues?|problems?|"
+                            r"challenges?|limitations?|gaps?),\s+we\b")
+    in_paper = re.compile(r"^In this (?:paper|work|study), [^,.;]+, we\b")
+    seen = 0
+    for paper in seed_papers.values():
+        for s in split_sentences(paper.abstract):
+            if not (to_problem.match(s) or in_paper.match(s)):
+                continue
+            seen += 1
+            out = third_person(s, paper, name_first=True)
+            assert not out.startswith(("To ", "In this")), (paper.key, out)
+            assert out.rstrip(".").lower().split()[-3:] == s.rstrip(".").lower().split()[-3:]
+    assert seen >= 3

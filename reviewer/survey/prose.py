@@ -18,7 +18,8 @@ _LEADING_MARKERS = re.compile(
     r"Unlike (?:them|these|this)|In contrast|On the other hand|To address (?:this|these)(?: \w+)?|"
     r"(?:Based on|Building on|Motivated by|Inspired by|In light of|Given) (?:it|this|these|that|them)(?: \w+)?|"
     r"To (?:mitigate|address|tackle|solve|overcome|achieve|close|bridge|fill|remedy) (?:it|this|these|that|them|"
-    r"the gap|this gap)(?: \w+)?|To this end|Yet|Instead|Accordingly|Similarly|Likewise|Still|Nevertheless),\s+"
+    r"the gap|this gap)(?: \w+)?|To (?:mitigate|address|tackle|solve|overcome|alleviate|remedy|resolve) the (?!\w+ of\b)"
+    r"(?:[\w-]+ ){0,1}(?:issues?|problems?|challenges?|limitations?|gaps?|shortcomings?|drawbacks?|concerns?)|To this end|Yet|Instead|Accordingly|Similarly|Likewise|Still|Nevertheless),\s+"
 )
 _ENUMERATOR = re.compile(r"^\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])\)\s+")  # "(3) ", "ii) ": a list item quoted alone
 
@@ -29,7 +30,7 @@ def _lead(sentence: str) -> str:
 
 _THIS_WORK = re.compile(
     r"^(?:(?:In|Within|Through) (?:this|the present|our) (?:paper|work|study|article|report|letter),?\s+"
-    r"|Here,?\s+|In response,?\s+)(?=we\b)",
+    r"|Here,?\s+|In response,?\s+)(?=(?:[^,.;]{1,60},\s+)?we\b)",
     re.IGNORECASE,
 )
 _THIS_PAPER = re.compile(r"^(This|Our|The present) (paper|work|study|article|report|survey|review|position paper|"
