@@ -52,7 +52,10 @@ _CONTEXT_OPENER = re.compile(
     r"|^(?:Based on|Building on|Built on|Built upon|On top of|Leveraging|Equipped with) [^,]{1,40},"
 )
 # A list item marker: "(1) ", "ii) ", "(b) ".
-_LIST_ITEM = re.compile(r"(?:^|(?<=[\s:;,]))\((\d{1,2}|[ivx]{1,4}|[a-h])\)\s|(?:^|(?<=[:;]\s))(\d{1,2}|[ivx]{1,4})\)\s")
+_LIST_ITEM = re.compile(r"(?:^|(?<=[\s:;,]))\((\d{1,2}|[ivx]{1,4}|[a-h])\)\s")
+# "...: 1) X, and 2) Y": bare numbers open a list only after a colon; later ones follow any space.
+_BARE_FIRST = re.compile(r"(?:^|(?<=[:;]\s))(?:1|i)\)\s")
+_BARE_SECOND = re.compile(r"(?<=\s)(?:2|ii)\)\s")
 _FIRST_ITEM = re.compile(r"(?:^|[:;]\s+)(?:First|Firstly|First of all),\s")
 _SECOND_WORD = re.compile(r"\b(?:[Ss]econd(?:ly)?|[Tt]hen|[Nn]ext|[Ff]inally)\b")
 _ITEM_ORDER = {"1": 0, "2": 1, "3": 2, "4": 3, "i": 0, "ii": 1, "iii": 2, "iv": 3, "a": 0, "b": 1, "c": 2, "d": 3}
@@ -176,6 +179,12 @@ def strip_marker(sentence: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+def opens_with_context(sentence: str) -> bool:
+    """Opens with a phrase (not a pronoun) that points to an earlier sentence ('The framework employs ...')."""
+    text = _lead(sentence)
+    return bool(_CONTEXT_OPENER.match(text[:1].upper() + text[1:]))
+
+
 def is_anaphoric(sentence: str) -> bool:
     """Starts with a pronoun or a phrase that needs the previous sentence ('This raises...', 'It uses...',
     'The framework employs...', 'In the second stage, ...')."""
@@ -187,10 +196,12 @@ def is_anaphoric(sentence: str) -> bool:
 def dangling_list(sentence: str) -> bool:
     """Part of an enumeration that runs past the sentence: '(1) X ...' without '(2)', an item quoted without
     the first one ('(2) Y ...'), or '...: First, X' whose 'Second' is in the next sentence."""
-    items = [(m.group(1) or m.group(2)).lower() for m in _LIST_ITEM.finditer(sentence.strip())]
+    items = [m.group(1).lower() for m in _LIST_ITEM.finditer(sentence.strip())]
     if items:
         order = {_ITEM_ORDER.get(i, -1) for i in items}
         return not {0, 1} <= order
+    if _BARE_FIRST.search(sentence.strip()):
+        return not _BARE_SECOND.search(sentence)
     return bool(_FIRST_ITEM.search(sentence)) and not _SECOND_WORD.search(sentence)
 
 

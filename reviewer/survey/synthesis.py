@@ -16,7 +16,7 @@ import re
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.roles import Role, reports_other_work, sentence_roles
 from reviewer.survey.models import PaperEvidence, TableRow
-from reviewer.survey.prose import dangling_list, is_anaphoric
+from reviewer.survey.prose import dangling_list, is_anaphoric, opens_with_context
 from reviewer.textutil import content_stems, split_sentences
 
 _NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -67,14 +67,17 @@ def with_context(paper: Paper, chosen: list[EvidenceSentence], name: str) -> lis
         if not is_anaphoric(ev.text):
             out[ev.index] = ev
             continue
+        prev = ev.index - 1
+        usable_prev = prev >= 0 and (prev in out or (
+                roles[prev] != Role.BACKGROUND and not reports_other_work(sentences[prev])
+                and not is_anaphoric(sentences[prev]) and not dangling_list(sentences[prev])))
+        # A definite phrase ("The framework ...") reads best after the sentence that introduced it, and
+        # stays verbatim for the checker; a pronoun ("It ...") is replaced by the method's name first.
         resolved = resolve_subject(ev.text, name)
-        if resolved is not None:
+        if resolved is not None and not (usable_prev and opens_with_context(ev.text)):
             out[ev.index] = ev.model_copy(update={"text": resolved})
             continue
-        prev = ev.index - 1
-        if prev >= 0 and (prev in out or (
-                roles[prev] != Role.BACKGROUND and not reports_other_work(sentences[prev])
-                and not is_anaphoric(sentences[prev]) and not dangling_list(sentences[prev]))):
+        if usable_prev:
             out.setdefault(prev, EvidenceSentence(paper_id=paper.id, key=paper.key, index=prev,
                                                   text=sentences[prev], score=ev.score))
             out[ev.index] = ev
