@@ -26,7 +26,7 @@ from reviewer.survey.models import (
     StageInfo,
     WeakPaper,
 )
-from reviewer.survey.terms import PhraseStats, norm_stems, title_case, topic_chunks
+from reviewer.survey.terms import _NOT_A_HEAD, PhraseStats, norm_stems, title_case, topic_chunks
 from reviewer.survey.themes import MIN_K, ThemeDoc, find_themes, name_group, topic_exclusions
 from reviewer.survey.titles import restore_case, shared_terms, supported_title
 from reviewer.textutil import content_stems
@@ -114,7 +114,8 @@ def single_title(topic: str, head: str) -> str:
 
 def topic_head(topic: str, acronyms: list[Acronym]) -> str:
     """The topic's head phrase, in its short form when the corpus defines one ('PRMs')."""
-    chunks = [c for c in topic_chunks(topic) if 1 <= len(c.split()) <= 5 and not _NOT_NOUNY.search(c)]
+    chunks = [c for c in topic_chunks(topic) if 1 <= len(c.split()) <= 5 and not _NOT_NOUNY.search(c)
+              and not _NOT_A_HEAD.match(c)]  # 'trustworthy' left by a question names no subject
     if not chunks:
         return ""
     head = chunks[0]
