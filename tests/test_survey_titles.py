@@ -148,3 +148,16 @@ def test_openers_pointing_to_an_unquoted_problem_or_to_the_paper_are_dropped(see
             assert not out.startswith(("To ", "In this")), (paper.key, out)
             assert out.rstrip(".").lower().split()[-3:] == s.rstrip(".").lower().split()[-3:]
     assert seen >= 3
+
+
+@pytest.mark.parametrize("question", [
+    "how trustworthy are reward models used to rank responses",
+    "how reliable are LLM judges of chat answers",
+    "how faithful is chain-of-thought reasoning to the model's computation",
+])
+def test_a_lone_adjective_left_by_a_question_is_not_the_head_of_theme_titles(question: str) -> None:
+    """Theme titles end in the topic's head phrase ('... in PRMs'); a question's adjective names no subject."""
+    from reviewer.survey.outline import topic_head
+
+    head = topic_head(question, [])
+    assert head and len(head.split()) >= 2 or head.isupper(), head
