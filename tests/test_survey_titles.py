@@ -101,22 +101,29 @@ def test_theme_title_words_are_used_by_half_the_sections_papers(settings: Settin
     with Catalog(settings.catalog_path) as catalog:
         texts = {p.key: set(content_stems(f"{p.title}. {p.abstract}")) for p in catalog.iter_papers()}
     checked = 0
-    for topic in ("process reward models for LLM reasoning", "preference datasets for aligning language models",
+    for topic in ("process reward models for LLM reasoning", "multimodal reward models",
                   "reward hacking in reinforcement learning from human feedback"):
         run = run_survey(topic, settings, runs_dir=tmp_path / str(checked), quiet=True)
-        ignore = set(content_stems(topic)) | {"prm", "prms", "rlhf", "llm", "llms", "work", "further"}
+        ignore = set(content_stems(topic)) | {"prm", "prms", "rlhf", "llm", "llms", "rm", "rms", "work", "further"}
+        topic_words = {w[:5] for w in re.findall(r"[a-z]+", topic.lower())}
         for section in run.report.sections:
             if section.title == "Open problems":
                 continue
             keys = [k for p in section.paragraphs for s in p.sentences for k in s.keys]
             keys = list(dict.fromkeys(keys))
+            own = 0
             for part in re.split(r"\band\b|\bfor\b|\bof\b|\bin\b", section.title):
-                words = {w for w in content_stems(part) if w not in ignore and w.rstrip("s") not in ignore}
+                words = {w for w in content_stems(part) if w not in ignore and w.rstrip("s") not in ignore
+                         and w[:5] not in topic_words}
                 if not words:
                     continue
+                own += 1
                 using = sum(1 for k in keys if words <= texts[k])
                 assert using >= needed_support(len(keys)), (topic, section.title, part, using, len(keys))
                 checked += 1
+            # A title that only repeats the topic's words ('Reward modeling of RMs') names no theme; the
+            # declared fallback for papers no phrase unites says so instead.
+            assert own >= 1 or section.title.startswith("Further work on"), (topic, section.title)
     assert checked >= 6
 
 

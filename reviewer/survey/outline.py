@@ -150,7 +150,9 @@ def offline_outline(
     themes.sort(key=lambda t: -float(np.mean([evidence[i].relevance for i in t.members])))
     head = topic_head(topic, acronyms or [])
     stats = PhraseStats([f"{d.title}. {d.title}. {d.body}" for d in docs])
-    exclude, bodies = topic_exclusions(topic), [d.body for d in docs]
+    # The topic's own words, including those content_stems treats as stop words ('models' next to 'modeling').
+    exclude = topic_exclusions(topic) | {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z][\w-]+", topic)}
+    bodies = [d.body for d in docs]
     sections: list[Section] = []
     for t in themes:
         taken = {" ".join(norm_stems(content_stems(s.title))) for s in sections}

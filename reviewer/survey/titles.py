@@ -38,6 +38,15 @@ def support(phrase: str, texts: list[set[str]], ignore: set[str]) -> int:
     return sum(1 for t in texts if words <= t)
 
 
+def names_something(phrase: str, ignore: set[str]) -> bool:
+    """A title part must add words beyond the topic's own ('Reward modeling' in a reward-model survey says
+    nothing about one section) and read as a noun phrase, not an adverb or participle ('Primarily focused')."""
+    words = phrase.split()
+    if not words or not _stems(phrase) - ignore:
+        return False
+    return not words[0].lower().endswith("ly") and not re.search(r"(?:ed|ly)$", words[-1].lower())
+
+
 def _shared_phrase(stats: PhraseStats, members: list[int], exclude: set[str], need: int, taken: set[str],
                    titled: set[str]) -> str:
     """The most distinctive multi-word phrase that at least `need` of the members share, or ''."""
@@ -45,7 +54,8 @@ def _shared_phrase(stats: PhraseStats, members: list[int], exclude: set[str], ne
         words = p.stems.split()
         if len(words) < 2 or p.stems in taken or stats.local_df(members, p.stems) < need:
             continue
-        if not _nameable(p.surface, p.stems, exclude) or all(w in GENERIC_THEME_WORDS for w in p.surface.lower().split()):
+        if not _nameable(p.surface, p.stems, exclude) or all(w in GENERIC_THEME_WORDS for w in p.surface.lower().split()) \
+                or not names_something(p.surface, exclude):
             continue
         return title_case(p.surface)
     return ""
@@ -66,8 +76,8 @@ def supported_title(
     ignore = exclude | _stems(head)
     need = needed_support(len(members))
     parts = [p for p in raw.split(" and ") if p.strip()] if raw else []
-    kept = [p.strip() for p in parts if not _bare(p) and support(p, texts, ignore) >= need]
-    good_terms = [t for t in terms if support(t, texts, ignore) >= need]
+    kept = [p.strip() for p in parts if not _bare(p) and names_something(p, ignore) and support(p, texts, ignore) >= need]
+    good_terms = [t for t in terms if names_something(t, ignore) and support(t, texts, ignore) >= need]
     if kept:
         raw = " and ".join([kept[0][:1].upper() + kept[0][1:]] + kept[1:])
     else:
