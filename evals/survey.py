@@ -35,6 +35,21 @@ _ANAPHOR = re.compile(
     r"motivated by|inspired by|given|despite) (?:it|this|these|that|them|such))\b",
     re.IGNORECASE,
 )
+# Openers that point outside the quote without a pronoun: a definite reference to something named
+# earlier ("The approach ...", "The key idea ..."), a part of it ("In the second phase, ..."), or a name
+# introduced before ("Based on X, ...").
+_CONTEXT_OPENER = re.compile(
+    r"^(?:the (?:proposed |resulting |new |overall )?(?:method|approach|framework|system|algorithm|pipeline|"
+    r"technique|strategy|scheme|mechanism|procedure)s?\b|the (?:only|key|main|core|first|second|third|former|"
+    r"latter|remaining)\b|(?:in|for|during|at|within|under) the (?:[\w-]+ ){0,2}(?:stage|phase|step|level|"
+    r"optimi[sz]ation|approach|method|setting|part|module|component|round|loop|process|variant|case),|"
+    r"(?:based on|building on|built on|on top of) [^,]{1,40},)",
+    re.IGNORECASE,
+)
+# A list item quoted without the rest of its list: "(1) ..." with no "(2)" in the sentence, or "(ii) ..."
+# without "(i)"; "...: First, ..." whose "Second" is in the next sentence.
+_ITEM = re.compile(r"(?<![\w(])\(?(1|2|3|4|i|ii|iii|iv|a|b|c)\)\s")
+_FIRST_ONLY = re.compile(r"[:;]\s+first(?:ly)?,", re.IGNORECASE)
 _TEMPLATE_OPENERS = re.compile(
     r"^(?:this section|in this section|this theme|the following|here we|we now|this part|"
     r"this subsection|papers in this)\b", re.IGNORECASE,
@@ -77,6 +92,8 @@ class ReportShape(BaseModel):
     table_rows: int = 0
     anaphor_or_background: int = 0
     template_openers: int = 0
+    context_openers: int = 0  # also counted in anaphor_or_background
+    broken_lists: int = 0  # also counted in anaphor_or_background
     cells: int = 0
     cells_filled: int = 0
     truncated_cells: int = 0
@@ -116,6 +133,14 @@ def title_problem(title: str) -> str | None:
     if words[0].lower() in {"allocate", "aligning", "using", "towards", "toward"}:
         return "opens with a verb"
     return None
+
+
+def broken_list(text: str) -> bool:
+    """A quote that carries part of an enumeration which continues outside it."""
+    items = {m.group(1) for m in _ITEM.finditer(text)}
+    if items:
+        return not ({"1", "2"} <= items or {"i", "ii"} <= items or {"a", "b"} <= items)
+    return bool(_FIRST_ONLY.search(text)) and not re.search(r"\bsecond(?:ly)?\b|\bthen\b|\bfinally\b", text, re.I)
 
 
 def _source_role(text: str, keys: list[str], abstracts: dict[str, str]) -> tuple[bool, str]:
@@ -159,7 +184,11 @@ def report_shape(report: object, abstracts: dict[str, str], shape: ReportShape) 
                 background, _ = _source_role(s.text, s.keys, abstracts)
                 # An anaphor is resolved when the sentence before it quotes the same paper (its antecedent).
                 antecedent = n > 0 and bool(set(p.sentences[n - 1].keys) & set(s.keys))
-                if (_ANAPHOR.match(s.text) and not antecedent) or background:
+                context = bool(_CONTEXT_OPENER.match(s.text)) and not antecedent
+                listed = broken_list(s.text)
+                shape.context_openers += context
+                shape.broken_lists += listed
+                if (_ANAPHOR.match(s.text) and not antecedent) or background or context or listed:
                     shape.anaphor_or_background += 1
                     shape.flagged.append(s.text[:160])
         for text in texts:
@@ -249,7 +278,8 @@ def format_result(result: SurveyEvalResult) -> str:
         f"ranking ceiling (relevant share of the top |relevant| ranked papers): topic {result.r_precision:.3f}, "
         f"paraphrase {result.r_precision_paraphrase:.3f}",
         f"cited sentences {s.cited_sentences}: anaphor/background {s.anaphor_or_background} "
-        f"({result.anaphor_or_background_share:.1%}); template openers {s.template_openers}",
+        f"({result.anaphor_or_background_share:.1%}; of which context-dependent openers {s.context_openers}, "
+        f"partial lists {s.broken_lists}); template openers {s.template_openers}",
         f"table rows {s.table_rows} for {s.papers_cited} cited papers; cells {s.cells}: filled "
         f"{result.table_fill:.1%}, truncated {s.truncated_cells}; "
         f"markup left {len(s.markup_hits)} {sorted(set(s.markup_hits))[:8]}",

@@ -16,8 +16,9 @@ import numpy as np
 from reviewer.models import Paper
 from reviewer.settings import Settings
 from reviewer.survey.context import Previous, SurveyContext
-from reviewer.survey.terms import PhraseStats, title_case, topic_chunks
-from reviewer.survey.themes import MIN_K, ThemeDoc, find_themes, name_group, theme_title
+from reviewer.survey.terms import _NOT_A_HEAD, PhraseStats, norm_stems, title_case, topic_chunks
+from reviewer.survey.themes import MIN_K, ThemeDoc, find_themes, name_group, topic_exclusions
+from reviewer.survey.titles import restore_case, shared_terms, supported_title
 from reviewer.survey.types import (
     Acronym,
     EvidenceResult,
@@ -82,8 +83,12 @@ def _scope_line(title: str, n: int, terms: list[str]) -> str:
     """One readable sentence: how many papers, on what, and the phrases they share."""
     from reviewer.survey.synthesis import count_word
 
-    what = title[:1].lower() + title[1:] if not title[1:2].isupper() else title
+    first = title.split()[0] if title.split() else ""
+    plain = first[1:].islower() and first.replace("-", "").isalpha()  # 'Policy', not 'CoT' or 'GRPO'
+    what = title[:1].lower() + title[1:] if plain else title
     line = f"{count_word(n).capitalize()} paper{'s' if n != 1 else ''} on {what}"
+    if what.lower().startswith("further work on "):  # the fallback title: no phrase is shared by most papers
+        line = f"{count_word(n).capitalize()} further paper{'s' if n != 1 else ''} on {what[16:]}"
     terms = [t for t in dict.fromkeys(terms) if t.lower() not in what.lower()][:3]
     if terms:
         listed = ", ".join(f"“{t}”" for t in terms[:-1]) + (" and " if len(terms) > 1 else "") + f"“{terms[-1]}”"
@@ -109,7 +114,8 @@ def single_title(topic: str, head: str) -> str:
 
 def topic_head(topic: str, acronyms: list[Acronym]) -> str:
     """The topic's head phrase, in its short form when the corpus defines one ('PRMs')."""
-    chunks = [c for c in topic_chunks(topic) if 1 <= len(c.split()) <= 5 and not _NOT_NOUNY.search(c)]
+    chunks = [c for c in topic_chunks(topic) if 1 <= len(c.split()) <= 5 and not _NOT_NOUNY.search(c)
+              and not _NOT_A_HEAD.match(c)]  # 'trustworthy' left by a question names no subject
     if not chunks:
         return ""
     head = chunks[0]
@@ -143,10 +149,25 @@ def offline_outline(
     # Most central theme first: by the mean topic relevance of its papers.
     themes.sort(key=lambda t: -float(np.mean([evidence[i].relevance for i in t.members])))
     head = topic_head(topic, acronyms or [])
-    sections = []
+    stats = PhraseStats([f"{d.title}. {d.title}. {d.body}" for d in docs])
+    # The topic's own words, including those content_stems treats as stop words ('models' next to 'modeling').
+    exclude = topic_exclusions(topic) | {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z][\w-]+", topic)}
+    bodies = [d.body for d in docs]
+    sections: list[Section] = []
     for t in themes:
-        title = theme_title(t.title, head, t.terms)
-        sections.append(Section(title=title, scope=_scope_line(title, len(t.members), t.terms),
+        taken = {" ".join(norm_stems(content_stems(s.title))) for s in sections}
+        title = restore_case(supported_title(t.title, t.terms, t.members, docs, stats, head, exclude, taken), bodies)
+        if any(s.title == title for s in sections):
+            title = restore_case(supported_title("", [], t.members, docs, stats, head, exclude, taken), bodies)
+        same = next((s for s in sections if s.title == title), None)
+        if same is not None:  # two themes with only the fallback title: one section of further work
+            merged = same.keys + [evidence[i].key for i in sorted(t.members, key=lambda i: -evidence[i].relevance)]
+            members = [i for i, e in enumerate(evidence) if e.key in set(merged)]
+            same.keys = merged
+            same.scope = _scope_line(title, len(merged), shared_terms(t.terms, members, docs, exclude))
+            continue
+        terms = shared_terms(t.terms, t.members, docs, exclude)
+        sections.append(Section(title=title, scope=_scope_line(title, len(t.members), terms),
                                 keys=[evidence[i].key for i in sorted(t.members, key=lambda i: -evidence[i].relevance)]))
     return Outline(info=info, sections=sections, not_covered=list(result.weak))
 

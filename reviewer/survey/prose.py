@@ -18,7 +18,8 @@ _LEADING_MARKERS = re.compile(
     r"Unlike (?:them|these|this)|In contrast|On the other hand|To address (?:this|these)(?: \w+)?|"
     r"(?:Based on|Building on|Motivated by|Inspired by|In light of|Given) (?:it|this|these|that|them)(?: \w+)?|"
     r"To (?:mitigate|address|tackle|solve|overcome|achieve|close|bridge|fill|remedy) (?:it|this|these|that|them|"
-    r"the gap|this gap)(?: \w+)?|To this end|Yet|Instead|Accordingly|Similarly|Likewise|Still|Nevertheless),\s+"
+    r"the gap|this gap)(?: \w+)?|To (?:mitigate|address|tackle|solve|overcome|alleviate|remedy|resolve) the (?!\w+ of\b)"
+    r"(?:[\w-]+ ){0,1}(?:issues?|problems?|challenges?|limitations?|gaps?|shortcomings?|drawbacks?|concerns?)|To this end|Yet|Instead|Accordingly|Similarly|Likewise|Still|Nevertheless),\s+"
 )
 _ENUMERATOR = re.compile(r"^\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])\)\s+")  # "(3) ", "ii) ": a list item quoted alone
 
@@ -29,12 +30,35 @@ def _lead(sentence: str) -> str:
 
 _THIS_WORK = re.compile(
     r"^(?:(?:In|Within|Through) (?:this|the present|our) (?:paper|work|study|article|report|letter),?\s+"
-    r"|Here,?\s+|In response,?\s+)(?=we\b)",
+    r"|Here,?\s+|In response,?\s+)(?=(?:[^,.;]{1,60},\s+)?we\b)",
     re.IGNORECASE,
 )
 _THIS_PAPER = re.compile(r"^(This|Our|The present) (paper|work|study|article|report|survey|review|position paper|"
                          r"tutorial|thesis)\b", re.IGNORECASE)
 _ANAPHORA = re.compile(r"^(?:This|These|It|Its|They|Their|Such|Those|That|He|She|Both|Each)\b")
+# Openers that point outside the quote without a pronoun: a definite generic reference to the paper's
+# own method ("The framework employs ..."), a definite "only/key/first ..." ("The key idea is ..."), a
+# prepositional phrase naming a part introduced earlier ("In the second stage, ...", "For the RM approach,
+# ...") and "Based on X, ..." (X was introduced before). Such a sentence is quoted after its antecedent.
+_CONTEXT_OPENER = re.compile(
+    r"^The (?:(?:proposed|resulting|new|above|same|overall|whole|entire|underlying|trained|learned|final|"
+    r"former|latter)\s+)?(?:method|approach|framework|system|algorithm|technique|pipeline|paradigm|strategy|recipe|"
+    r"architecture|procedure|scheme|mechanism)s?\b"
+    r"|^The (?:proposed|resulting|trained|learned|final) (?:model|policy|agent|dataset|benchmark)s?\b"
+    r"|^The (?:former|latter)\b"
+    r"|^The (?:only|main|key|core|central|first|second|third|final|last|remaining|other) [a-z][\w-]*"
+    r"|^(?:In|For|At|During|Within|Under|On) the (?!first time\b|meantime\b|end\b|future\b|past\b|same time\b)"
+    r"(?:(?!of\b)[\w-]+ ){0,3}(?!of\b)[\w-]+,"
+    r"|^(?:Based on|Building on|Built on|Built upon|On top of|Leveraging|Equipped with) [^,]{1,40},"
+)
+# A list item marker: "(1) ", "ii) ", "(b) ".
+_LIST_ITEM = re.compile(r"(?:^|(?<=[\s:;,]))\((\d{1,2}|[ivx]{1,4}|[a-h])\)\s")
+# "...: 1) X, and 2) Y": bare numbers open a list only after a colon; later ones follow any space.
+_BARE_FIRST = re.compile(r"(?:^|(?<=[:;]\s))(?:1|i)\)\s")
+_BARE_SECOND = re.compile(r"(?<=\s)(?:2|ii)\)\s")
+_FIRST_ITEM = re.compile(r"(?:^|[:;]\s+)(?:First|Firstly|First of all),\s")
+_SECOND_WORD = re.compile(r"\b(?:[Ss]econd(?:ly)?|[Tt]hen|[Nn]ext|[Ff]inally)\b")
+_ITEM_ORDER = {"1": 0, "2": 1, "3": 2, "4": 3, "i": 0, "ii": 1, "iii": 2, "iv": 3, "a": 0, "b": 1, "c": 2, "d": 3}
 _BOILERPLATE = re.compile(
     r"https?://|github\.com|\b(?:code|models?|data(?:set)?s?|weights|checkpoints)\b[^.]{0,60}"
     r"\b(?:available|released|open-?source[d]?|public(?:ly)?)\b|\bwill be (?:made )?(?:public|available|released)",
@@ -155,10 +179,30 @@ def strip_marker(sentence: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
-def is_anaphoric(sentence: str) -> bool:
-    """Starts with a pronoun that needs the previous sentence ('This raises...', 'It uses...')."""
+def opens_with_context(sentence: str) -> bool:
+    """Opens with a phrase (not a pronoun) that points to an earlier sentence ('The framework employs ...')."""
     text = _lead(sentence)
-    return bool(_ANAPHORA.match(text)) and not _THIS_PAPER.match(text)
+    return bool(_CONTEXT_OPENER.match(text[:1].upper() + text[1:]))
+
+
+def is_anaphoric(sentence: str) -> bool:
+    """Starts with a pronoun or a phrase that needs the previous sentence ('This raises...', 'It uses...',
+    'The framework employs...', 'In the second stage, ...')."""
+    text = _lead(sentence)
+    text = text[:1].upper() + text[1:]
+    return (bool(_ANAPHORA.match(text)) and not _THIS_PAPER.match(text)) or bool(_CONTEXT_OPENER.match(text))
+
+
+def dangling_list(sentence: str) -> bool:
+    """Part of an enumeration that runs past the sentence: '(1) X ...' without '(2)', an item quoted without
+    the first one ('(2) Y ...'), or '...: First, X' whose 'Second' is in the next sentence."""
+    items = [m.group(1).lower() for m in _LIST_ITEM.finditer(sentence.strip())]
+    if items:
+        order = {_ITEM_ORDER.get(i, -1) for i in items}
+        return not {0, 1} <= order
+    if _BARE_FIRST.search(sentence.strip()):
+        return not _BARE_SECOND.search(sentence)
+    return bool(_FIRST_ITEM.search(sentence)) and not _SECOND_WORD.search(sentence)
 
 
 def is_background(sentence: str) -> bool:

@@ -19,7 +19,7 @@ from reviewer.llm.blocks import evidence_block
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.settings import Settings
 from reviewer.survey.context import Previous, SurveyContext
-from reviewer.survey.prose import is_anaphoric, is_context, strip_marker, third_person
+from reviewer.survey.prose import dangling_list, is_anaphoric, is_context, strip_marker, third_person
 from reviewer.survey.synthesis import (
     lead_sentences,
     name_method,
@@ -50,7 +50,9 @@ def _select(section: Section, result: EvidenceResult, settings: Settings) -> dic
         ev = by_key.get(key)
         if ev is None or not ev.sentences:
             continue
+        # A list item whose list runs on into the next sentence does not stand as a quote.
         ranked = sorted(ev.sentences, key=lambda s: (-s.score, s.index))
+        ranked = [s for s in ranked if not dangling_list(s.text)] or ranked
         # Lead with the paper's own contribution, in a sentence that stands on its own: background
         # about the field and "This yields..." (which needs its predecessor) only when nothing else is left.
         own = [s for s in ranked if not is_context(s.text, s.index)] or ranked

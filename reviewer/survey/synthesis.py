@@ -15,7 +15,7 @@ import re
 
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.roles import Role, reports_other_work, sentence_roles
-from reviewer.survey.prose import is_anaphoric
+from reviewer.survey.prose import dangling_list, is_anaphoric, opens_with_context
 from reviewer.survey.types import PaperEvidence, TableRow
 from reviewer.textutil import content_stems, split_sentences
 
@@ -67,14 +67,17 @@ def with_context(paper: Paper, chosen: list[EvidenceSentence], name: str) -> lis
         if not is_anaphoric(ev.text):
             out[ev.index] = ev
             continue
+        prev = ev.index - 1
+        usable_prev = prev >= 0 and (prev in out or (
+                roles[prev] != Role.BACKGROUND and not reports_other_work(sentences[prev])
+                and not is_anaphoric(sentences[prev]) and not dangling_list(sentences[prev])))
+        # A definite phrase ("The framework ...") reads best after the sentence that introduced it, and
+        # stays verbatim for the checker; a pronoun ("It ...") is replaced by the method's name first.
         resolved = resolve_subject(ev.text, name)
-        if resolved is not None:
+        if resolved is not None and not (usable_prev and opens_with_context(ev.text)):
             out[ev.index] = ev.model_copy(update={"text": resolved})
             continue
-        prev = ev.index - 1
-        if prev >= 0 and (prev in out or (
-                roles[prev] != Role.BACKGROUND and not reports_other_work(sentences[prev])
-                and not is_anaphoric(sentences[prev]))):
+        if usable_prev:
             out.setdefault(prev, EvidenceSentence(paper_id=paper.id, key=paper.key, index=prev,
                                                   text=sentences[prev], score=ev.score))
             out[ev.index] = ev
@@ -165,7 +168,7 @@ def open_problem_quotes(evidence: list[PaperEvidence], papers: dict[str, Paper],
             own_finding = roles[i] in _OPEN_ROLES or (roles[i] == Role.METHOD and _FINDING.search(text))
             if i in quoted or not own_finding or not _OPEN.search(text) or _PRAISE.search(text):
                 continue
-            if is_anaphoric(text) or "?" in text or reports_other_work(text) or len(text.split()) > 45 \
+            if is_anaphoric(text) or dangling_list(text) or "?" in text or reports_other_work(text) or len(text.split()) > 45 \
                     or re.search(r"@\w|<[a-z/]", text, re.IGNORECASE):
                 continue
             out.append(EvidenceSentence(paper_id=paper.id, key=paper.key, index=i, text=text, score=ev.relevance))
