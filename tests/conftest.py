@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from reviewer.models import Paper
+    from reviewer.settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
@@ -79,3 +84,22 @@ def run_main(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, 
         monkey.undo()
     out = capsys.readouterr()
     return code, out.out, out.err
+
+
+@pytest.fixture
+def settings(seeded_home_template: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
+    """Offline settings on the shared, read-only seeds index (for tests that only read it; modules that
+    need another home define their own `settings`)."""
+    from reviewer.settings import Settings
+
+    monkeypatch.setenv("REVIEWER_HOME", str(seeded_home_template))
+    return Settings(llm_offline=True)
+
+
+@pytest.fixture
+def seed_papers(settings: Settings) -> dict[str, Paper]:
+    """Every seed paper by citation key, read from the shared seeds index."""
+    from reviewer.catalog import Catalog
+
+    with Catalog(settings.catalog_path) as catalog:
+        return {p.key: p for p in catalog.iter_papers()}

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.catalog import Catalog
 from reviewer.ingest.markup import clean_record, plain_text
 from reviewer.models import Paper, PaperRecord
 from reviewer.roles import Role, reports_other_work, sentence_roles
@@ -18,28 +17,10 @@ from reviewer.survey.synthesis import resolve_subject, with_context
 from reviewer.survey.table import CURATED_BENCHMARKS, method_name, mine_gazetteer, offline_row
 from reviewer.survey.themes import GENERIC_THEME_WORDS, theme_title
 from reviewer.textutil import split_sentences
-from tests.test_survey_offline import build_seeded_home
 
 _OPENING_ANAPHOR = re.compile(
     r"^(?:This|These|It|Its|They|Their|Such|Those)\b(?! (?:paper|work|study|article|report|survey|review)\b)")
 _OWN = re.compile(r"\b(?:we|our)\b|^(?:this|the present|our) (?:paper|work|study|article|report)\b|^(?:here|in this (?:paper|work|study))\b", re.I)
-
-
-@pytest.fixture(scope="session")
-def seeded_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_seeded_home(tmp_path_factory)
-
-
-@pytest.fixture
-def settings(seeded_home: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
-    monkeypatch.setenv("REVIEWER_HOME", str(seeded_home))
-    return Settings(llm_offline=True)
-
-
-@pytest.fixture
-def seed_papers(settings: Settings) -> dict[str, Paper]:
-    with Catalog(settings.catalog_path) as catalog:
-        return {p.key: p for p in catalog.iter_papers()}
 
 
 def test_sentences_before_the_papers_own_first_statement_are_background(seed_papers: dict[str, Paper]) -> None:

@@ -18,7 +18,6 @@ from reviewer.survey.table import method_name
 from reviewer.survey.titles import restore_case
 from reviewer.survey.types import EvidenceResult, PaperEvidence, Section, StageInfo, TableRow
 from reviewer.textutil import content_stems, split_sentences
-from tests.test_survey_offline import build_seeded_home
 
 # Written for the test, independently of the writer's patterns: openers that refer to something the
 # abstract introduced before ("For the X method, ...", "The approach ...", "Building on X, ...").
@@ -27,23 +26,6 @@ _POINTS_BACK = re.compile(
     r"method|setting|module|part)s?,|The (?:proposed )?(?:framework|approach|method|algorithm|pipeline)\b|"
     r"The (?:only|key|main|first|second) [a-z]+ (?:is|was)\b|(?:Based on|Building on) [^,]{1,40},)")
 _ITEM = re.compile(r"(?:^|(?<=\s))\(([1-9]|i{1,3}|iv)\)\s")
-
-
-@pytest.fixture(scope="session")
-def seeded_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_seeded_home(tmp_path_factory)
-
-
-@pytest.fixture
-def settings(seeded_home: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
-    monkeypatch.setenv("REVIEWER_HOME", str(seeded_home))
-    return Settings(llm_offline=True)
-
-
-@pytest.fixture
-def seed_papers(settings: Settings) -> dict[str, Paper]:
-    with Catalog(settings.catalog_path) as catalog:
-        return {p.key: p for p in catalog.iter_papers()}
 
 
 def test_quotes_opening_with_a_backward_reference_come_after_their_antecedent(seed_papers: dict[str, Paper]) -> None:
