@@ -11,6 +11,7 @@ from pathlib import Path
 from click.testing import CliRunner
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
+from fakes import FakeChat
 from reviewer.ask.answer import answer_question, retrieve_for
 from reviewer.ask.question import analyse
 from reviewer.cli import cli
@@ -67,17 +68,10 @@ def test_model_refusal_is_reported(seeded_home: Path) -> None:
 def test_the_prompt_carries_the_allow_list_and_evidence(seeded_home: Path) -> None:
     settings = Settings()
     retriever = HybridRetriever(settings)
-    llm = LLMClient(settings, chat_model=FakeListChatModel(responses=["INSUFFICIENT_EVIDENCE"]))
-    captured: list[str] = []
-    original = llm.render
-
-    def spy(prompt, variables):  # type: ignore[no-untyped-def]
-        messages = original(prompt, variables)
-        captured.append("\n".join(str(m.content) for m in messages))
-        return messages
-
-    llm.render = spy  # type: ignore[method-assign]
+    fake = FakeChat().enqueue("answer", "INSUFFICIENT_EVIDENCE")
+    llm = LLMClient(settings, chat_model=fake)
     answer_question(QUESTION, settings, retriever, llm=llm)
+    captured = fake.prompts("answer")
     keys = [h.key for h in retriever.search(QUESTION, k=settings.retrieve_k)]
     assert captured and all(f"@{k}" in captured[0] for k in keys)
     assert "outcome reward" in captured[0].lower()

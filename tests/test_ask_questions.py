@@ -196,21 +196,13 @@ def test_off_domain_words_are_refused_even_when_some_sentence_is_vaguely_similar
 def test_llm_prompt_gets_the_question_type_and_type_ranked_evidence(seeded_home: Path) -> None:
     """The LLM path sees the same analysis: the type, a direct-answer-first instruction, and the defining
     sentence the extractive path would lead with, first in its paper's block."""
-    from fakes import parse_evidence_block
+    from fakes import FakeChat, parse_evidence_block
 
     settings = Settings()
-    llm = LLMClient(settings, chat_model=FakeListChatModel(responses=["INSUFFICIENT_EVIDENCE"]))
-    captured: list[str] = []
-    original = llm.render
-
-    def spy(prompt, variables):  # type: ignore[no-untyped-def]
-        messages = original(prompt, variables)
-        captured.append("\n".join(str(m.content) for m in messages))
-        return messages
-
-    llm.render = spy  # type: ignore[method-assign]
-    answer_question("What does reward misgeneralization mean?", settings, HybridRetriever(settings), llm=llm)
-    prompt = captured[0]
+    fake = FakeChat().enqueue("answer", "INSUFFICIENT_EVIDENCE")
+    answer_question("What does reward misgeneralization mean?", settings, HybridRetriever(settings),
+                    llm=LLMClient(settings, chat_model=fake))
+    prompt = fake.prompts("answer")[0]
     assert "definition question" in prompt and "FIRST sentence directly answers" in prompt
     blocks = parse_evidence_block(prompt[prompt.index("Evidence (grouped"):])
     assert next(iter(blocks)) == "twominds"  # the paper holding the defining sentence comes first
