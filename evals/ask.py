@@ -28,6 +28,7 @@ from reviewer.settings import Settings
 DEV = Path(__file__).resolve().parent / "datasets" / "ask_dev.jsonl"
 HOLDOUT = Path(__file__).resolve().parent / "datasets" / "ask_holdout.jsonl"
 FRESH = Path(__file__).resolve().parent / "datasets" / "ask_fresh.jsonl"
+BLIND = Path(__file__).resolve().parent / "datasets" / "ask_blind.jsonl"
 
 
 class AskCase(BaseModel):
