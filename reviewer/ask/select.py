@@ -12,6 +12,7 @@ import re
 
 from pydantic import BaseModel, Field
 
+from reviewer.ask.lead import asks_how_avoided, leans_on_previous, says_instead
 from reviewer.ask.question import QType, Question
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.roles import Role, reports_other_work, sentence_roles
@@ -186,6 +187,10 @@ def _antecedent(text: str, index: int, sentences: list[str], question: Question)
     return m.group(1) if m and len(m.group(1)) > 2 else ""
 
 
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|for|on|with|from|to|by|at|than|like|under|over|into|via)\s+(?:the\s+)?$",
+                                 re.IGNORECASE)
+
+
 def _acts(text: str, term: str) -> bool:
     """The term is the grammatical subject of a present-tense verb: 'CRM maintains two RMs ...'."""
     pattern = _term_pattern(term)
@@ -193,8 +198,9 @@ def _acts(text: str, term: str) -> bool:
     alts = ([pattern.pattern] if pattern else []) + ([rf"(?<![\w-]){acro}s?(?![\w-])"] if acro else [])
     if not alts:
         return False
-    return bool(re.search(rf"(?:{'|'.join(alts)})(?:\s*\([^)]*\))?\s+(?:\w+ly\s+)?(?:[a-z]+[^s\W]s|[a-z]+ies)\b",
-                          text))
+    pattern = rf"(?:{'|'.join(alts)})(?:\s*\([^)]*\))?\s+(?:\w+ly\s+)?(?:[a-z]+[^s\W]s|[a-z]+ies)\b"
+    # "loss reweighting in DPO acts ...": after a preposition the term is an object, not the subject.
+    return any(not _PREPOSITION_BEFORE.search(text[: m.start()]) for m in re.finditer(pattern, text))
 
 
 def role_map(papers: list[Paper]) -> dict[tuple[str, int], Role]:
@@ -225,6 +231,7 @@ def score_for_type(
     forms = subject_forms(subject, aliases)
     q_bigrams = _bigrams(content_stems(question.text))
     why = question.text.lower().startswith("why")
+    avoided = asks_how_avoided(question.text)
     # A proper name (SEED-GRPO, Delethink) is specific: a sentence that does not name it is about something else.
     proper = subject in question.names
     asks_paper = bool(re.search(r"\b(?:paper|work|study|article)\b", question.text, re.IGNORECASE))
@@ -282,7 +289,11 @@ def score_for_type(
             # some neighbouring question.
             s -= (0.12 if proper else 0.06) * bool(forms and not about and not antecedent)
             shared = _share(predicate, t)
-            s += 0.12 * shared * bool(about or antecedent) - 0.06 * (bool(predicate) and not shared)
+            # "How does X avoid Y?" is answered by what X does instead ("directly optimizes", "an alternative
+            # to", "without requiring"), a sentence that need not repeat Y at all.
+            instead = avoided and bool(about or antecedent) and says_instead(t)
+            s += 0.12 * shared * bool(about or antecedent) - 0.06 * (bool(predicate) and not shared and not instead)
+            s += 0.06 * instead
         elif qt == QType.QUANTITATIVE:
             s += 0.1 * bool(_NUMBER.search(t)) + 0.04 * (role == Role.RESULT) + 0.04 * about
         elif qt == QType.METHODS:
@@ -304,7 +315,9 @@ def score_for_type(
         s -= 0.08 * (reports_other_work(t) and qt in (QType.METHODS, QType.NAMED, QType.MECHANISM))
         out.append(Scored(ev=ev, role=role, score=s, reported=reported, antecedent=antecedent))
     out.sort(key=lambda x: (-x.score, x.ev.paper_id, x.ev.index))
-    return out
+    # The lead stands on its own: the best sentence that does not continue its neighbour goes first.
+    first = next((i for i, x in enumerate(out) if not leans_on_previous(x.ev.text, x.antecedent)), 0)
+    return [out[first], *out[:first], *out[first + 1:]] if first else out
 
 
 def _distinct(pool: list[Scored], n: int, per_paper: int) -> list[Scored]:

@@ -1,0 +1,64 @@
+"""Which sentence may open an answer, and what a "how does X avoid Y" question wants to hear.
+
+A relevance score cannot tell a sentence that stands on its own from one that continues its neighbour:
+"However, loss reweighting in DPO acts ..." and "Additionally, X is more efficient ..." argue with or add
+to a claim the reader has not seen. Such sentences may support an answer, never open it. The rule is
+categorical (not a score penalty) because a strong lexical match can outweigh any fixed penalty.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Openers that contrast with, add to, or conclude from the sentence before.
+_LEANING_OPENER = re.compile(
+    r"^(?:however|yet|but|still|nevertheless|nonetheless|instead|rather|conversely|in contrast|by contrast|"
+    r"on the other hand|on the contrary|meanwhile|whereas|moreover|furthermore|additionally|in addition|besides|"
+    r"also|further|similarly|likewise|again|thus|therefore|hence|consequently|accordingly|as a result|"
+    r"as such|in this way|in doing so|to this end|to that end|for this reason|otherwise|then)\b",
+    re.IGNORECASE,
+)
+# "This ..." that stands for something said before; "This paper/work/study" names the abstract itself.
+_ANAPHOR_OPENER = re.compile(r"^(?:this|these|those|they|it|such|its|their|that|both|the latter|the former)\b",
+                             re.IGNORECASE)
+_SELF_REFERENCE = re.compile(r"^(?:this|these)\s+(?:paper|work|study|article|survey|report|thesis|chapter|position "
+                             r"paper|technical report)s?\b", re.IGNORECASE)
+
+
+def connective_opener(text: str) -> bool:
+    """'However, ...', 'Moreover, ...', 'Thus, ...': the sentence argues with or adds to its neighbour."""
+    return bool(_LEANING_OPENER.match(text.strip()))
+
+
+def leans_on_previous(text: str, antecedent: str = "") -> bool:
+    """The sentence's subject is an anaphor whose antecedent is unknown ("This results in ...", "They ..."),
+    so it cannot be understood without the sentence before it."""
+    t = text.strip()
+    return bool(_ANAPHOR_OPENER.match(t)) and not _SELF_REFERENCE.match(t) and not antecedent
+
+
+# "How does X avoid / bypass / get around / do without Y": Y is what X does NOT do.
+_AVOID_QUESTION = re.compile(
+    r"\b(?:avoid|avoids|bypass|bypasses|skip|skips|get(?:s)? around|circumvent|circumvents|sidestep|sidesteps|"
+    r"do(?:es)? without|eliminate|eliminates|remove|removes|dispense with|work(?:s)? without|without)\b",
+    re.IGNORECASE,
+)
+# How a sentence says what X does instead: "directly optimizes", "without requiring", "eliminating the need",
+# "an alternative to", "instead of", "no ... needed".
+_INSTEAD_CUE = re.compile(
+    r"\b(?:directly|without (?:requiring|needing|the need|any|an?|explicit)|eliminat\w+|bypass\w*|"
+    r"alternative to|instead of|rather than|in place of|replac\w+|removing the need|no need|"
+    r"obviat\w+|free of|-free|dispens\w+|circumvent\w*|sidestep\w*)",
+    re.IGNORECASE,
+)
+
+
+def asks_how_avoided(question: str) -> bool:
+    """'How does DPO avoid training a reward model?': the answer is what X does instead."""
+    return bool(re.match(r"^\s*(?:how|in what way)\b", question, re.IGNORECASE)) and bool(
+        _AVOID_QUESTION.search(question))
+
+
+def says_instead(text: str) -> bool:
+    """The sentence states a replacement mechanism: 'directly optimizes', 'without requiring', 'alternative to'."""
+    return bool(_INSTEAD_CUE.search(text))
