@@ -37,6 +37,21 @@ def leans_on_previous(text: str, antecedent: str = "") -> bool:
     return bool(_ANAPHOR_OPENER.match(t)) and not _SELF_REFERENCE.match(t) and not antecedent
 
 
+# A sentence that poses the question (or says it is open) frames it; it cannot be the answer.
+_POSES_QUESTION = re.compile(
+    r"\b(?:(?:question|issue|puzzle)s?\s+(?:is|are|remains?)\s+(?:whether|how|why|what)|"
+    r"(?:we|this (?:paper|work|study))\s+(?:ask|asks|investigate|investigates|examine|examines|study|studies|explore|"
+    r"explores)\s+(?:whether|how|why)|remains? (?:largely |poorly )?(?:unclear|unknown|open|unexplored|underexplored)|"
+    r"(?:little|less) is known)\b",
+    re.IGNORECASE,
+)
+
+
+def poses_question(text: str) -> bool:
+    """'A fundamental question is whether GRPO merely sharpens ...': the question restated, not answered."""
+    return bool(_POSES_QUESTION.search(text))
+
+
 # "How does X avoid / bypass / get around / do without Y": Y is what X does NOT do.
 _AVOID_QUESTION = re.compile(
     r"\b(?:avoid|avoids|bypass|bypasses|skip|skips|get(?:s)? around|circumvent|circumvents|sidestep|sidesteps|"

@@ -12,7 +12,7 @@ import re
 
 from pydantic import BaseModel, Field
 
-from reviewer.ask.lead import asks_how_avoided, leans_on_previous, says_instead
+from reviewer.ask.lead import asks_how_avoided, leans_on_previous, poses_question, says_instead
 from reviewer.ask.question import QType, Question
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.roles import Role, reports_other_work, sentence_roles
@@ -40,7 +40,8 @@ _CAUSE = re.compile(r"\b(?:because|due to|since|stems? from|stemming from|caused
 # A sentence that frames the question instead of answering it: an aim, an open gap, a belief reported to be doubted.
 _FRAMING = re.compile(r"\b(?:aims? to|seeks? to|we ask|remains? (?:largely |poorly )?(?:lacking|unclear|unknown|open|"
                       r"understood|unexplored|underexplored)|(?:little|less) is known|a common belief|it is (?:widely|"
-                      r"commonly|often) (?:believed|assumed))\b", re.IGNORECASE)
+                      r"commonly|often) (?:believed|assumed)|(?:question|issue) (?:is|remains) whether|we (?:ask|investigate|examine|"
+                      r"study) whether)\b", re.IGNORECASE)
 # Performance talk ("continues to improve", "outperforms") says how well, not how.
 _PERFORMANCE = re.compile(r"(?<!to )\b(?:improv\w*|outperform\w*|achiev\w*|surpass\w*|plateau\w*|state-of-the-art|"
                           r"superior|gains?)\b", re.IGNORECASE)
@@ -148,7 +149,8 @@ def _defines(text: str, term: str) -> bool:
         return False
     t = "(?:" + "|".join(alts) + ")"
     rules = [
-        rf"{t}(?:\s*\([^)]*\))?,?\s+(?:is|are|refers? to|denotes?|describes?|means|occurs?|happens?|posits?|"
+        rf"{t}(?:\s*\([^)]*\))?,?\s+(?:(?:is|are)(?!\s+(?:more|less|better|worse|not|also|still|often|"
+        r"\w+er\s+than)\b)|refers? to|denotes?|describes?|means|occurs?|happens?|posits?|"
         r"holds?|states?|assumes?)\b",
         rf"{t}(?:\s*\([^)]*\))?,\s+(?:a|an|the|which|where|i\.e\.)\b",
         rf"(?:known as|called|termed|dubbed|defined as|so-called|refer(?:red)? to as|we call)\s+(?:as\s+)?(?:the\s+|an?\s+)?{t}",
@@ -316,7 +318,8 @@ def score_for_type(
         out.append(Scored(ev=ev, role=role, score=s, reported=reported, antecedent=antecedent))
     out.sort(key=lambda x: (-x.score, x.ev.paper_id, x.ev.index))
     # The lead stands on its own: the best sentence that does not continue its neighbour goes first.
-    first = next((i for i, x in enumerate(out) if not leans_on_previous(x.ev.text, x.antecedent)), 0)
+    first = next((i for i, x in enumerate(out)
+                  if not leans_on_previous(x.ev.text, x.antecedent) and not poses_question(x.ev.text)), 0)
     return [out[first], *out[:first], *out[first + 1:]] if first else out
 
 
