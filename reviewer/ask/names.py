@@ -28,6 +28,12 @@ CACHE_NAME = "ask_names.json"
 TYPO_RATIO = 90.0
 
 
+_MODIFIER_SUFFIX = re.compile(
+    r"(.*[A-Za-z0-9].*?)-(?:driven|based|style|like|free|aware|guided|level|tuned|aligned|enhanced|powered|"
+    r"specific|centric|augmented|generated|inspired|oriented|assisted|wise|sized|scale|type|only)"
+)
+
+
 class NameIndex:
     """Every word and name the corpus uses, to tell an unknown name from a known one."""
 
@@ -77,6 +83,10 @@ class NameIndex:
         return sorted(counts, key=lambda n: (-counts[n], n))
 
     def known(self, name: str) -> bool:
+        # "MCTS-driven", "GRPO-style", "LLM-based": a known name with a descriptive suffix is that name.
+        modified = _MODIFIER_SUFFIX.fullmatch(name)
+        if modified:
+            return self.known(modified.group(1))
         norm = re.sub(r"[^0-9a-z]+", " ", name.lower()).strip()
         if not norm:
             return True

@@ -211,7 +211,11 @@ def analyse(question: str) -> Question:
     else:
         qtype = QType.GENERAL
     if qtype in (QType.NAMED, QType.QUANTITATIVE, QType.MECHANISM, QType.GENERAL) and not subject and names:
-        subject = names[0]
+        # "What RewardBench score does the model trained on X reach?": the benchmark is the yardstick, X the
+        # thing measured.
+        measured = [n for n in names if not re.search(rf"{re.escape(n)}\s+(?:score|accuracy|results?|performance|"
+                                                      r"benchmark|leaderboard)\b", text, re.IGNORECASE)]
+        subject = (measured or names)[0] if qtype == QType.QUANTITATIVE else names[0]
     if qtype == QType.MECHANISM and not subject:
         subject = _how_subject(body)
     subs = [text]

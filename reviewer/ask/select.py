@@ -261,7 +261,8 @@ def score_for_type(
         qt = question.qtype
         about = bool(forms) and any(mentions(t, a) for a in forms)
         # "the Policy Cliff paper": the paper's own sentences are about it although they never name their title.
-        about = about or (asks_paper and any(mentions(titles.get(ev.paper_id, ""), a) for a in forms))
+        about = about or ((asks_paper or (qt == QType.QUANTITATIVE and proper))
+                          and any(mentions(titles.get(ev.paper_id, ""), a) for a in forms))
         about = about or bool(subject and antecedent == subject)  # "They tend to ..." after "Reward models ..."
         # The question's phrases ("credit assignment", "generative reward models"), not only its words.
         s += min(0.09, 0.03 * len(q_bigrams & _bigrams(content_stems(t))))
@@ -276,6 +277,9 @@ def score_for_type(
         elif qt == QType.COMPARISON and question.sides:
             hit = [mentions(t, side) for side in question.sides]
             s += 0.05 * sum(hit) + 0.1 * (all(hit) and bool(_CONTRAST.search(t)))
+            # "How does A differ from B": A is the topic, B the point of reference. A sentence on B alone
+            # describes the reference point; one saying what A does instead states the difference.
+            s += 0.05 * (hit[0] and (bool(_CONTRAST.search(t)) or says_instead(t))) - 0.05 * (hit[1] and not hit[0])
         elif qt == QType.MECHANISM:
             mech = bool(_MECH_CUE.search(t))
             s += 0.05 * (role == Role.METHOD) + 0.03 * (role == Role.RESULT) + 0.03 * mech
@@ -318,8 +322,12 @@ def score_for_type(
         out.append(Scored(ev=ev, role=role, score=s, reported=reported, antecedent=antecedent))
     out.sort(key=lambda x: (-x.score, x.ev.paper_id, x.ev.index))
     # The lead stands on its own: the best sentence that does not continue its neighbour goes first.
+    # "How does A differ from B" is answered about A: a lead on B alone describes the point of reference.
+    topic = question.sides[0] if question.qtype == QType.COMPARISON and question.sides else ""
+    on_topic = bool(topic) and any(mentions(x.ev.text, topic) for x in out[:10])
     first = next((i for i, x in enumerate(out)
-                  if not leans_on_previous(x.ev.text, x.antecedent) and not poses_question(x.ev.text)), 0)
+                  if not leans_on_previous(x.ev.text, x.antecedent) and not poses_question(x.ev.text)
+                  and (not on_topic or mentions(x.ev.text, topic))), 0)
     return [out[first], *out[:first], *out[first + 1:]] if first else out
 
 
