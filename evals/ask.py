@@ -11,7 +11,10 @@ That judge is stricter than a reader: a reference often packs two facts ("X does
 first sentence stating only A, the direct answer, fails it. So a second judge, `first_answers_head`, asks the
 checker about the reference's head claim only: the reference cut at its first clause boundary (";", ":",
 ", whereas / which / and ..."), kept whole for comparisons (both sides are the answer) and when the cut would
-leave fewer than six words. Both figures are reported; evals/RESULTS.md compares them with hand labels.
+leave fewer than six words; a participial clause, ", formulating ...", is cut too), and it reads the first
+sentence in the context of the question (the question is given to the checker as the evidence's title, so a
+name the question already states need not be repeated; the "As background ..." attribution prefix is dropped).
+Both figures are reported; evals/RESULTS.md compares them with hand labels.
 """
 
 from __future__ import annotations
@@ -74,8 +77,10 @@ class AskEvalResult(BaseModel):
     rows: list[AskRow]
 
 
-_CLAUSE = re.compile(r"[;:]\s|,\s(?:whereas|while|which|making|thereby|and|but|with|using|rather than|as)\b|"
+_CLAUSE = re.compile(r"[;:]\s|,\s(?:whereas|while|which|making|thereby|and|but|with|using|rather than|as|\w+ing)\b|"
                      r"\s(?:whereas|rather than)\s")
+# How the answer marks a quoted sentence as reported background: presentation, not part of the claim.
+_REPORTED = "As background, this abstract reports earlier work: "
 
 
 def head_claim(reference: str, qtype: str) -> str:
@@ -117,8 +122,12 @@ def run_ask_eval(settings: Settings, path: Path = DEV, limit: int | None = None)
                 row.first_sentence = first.text
                 said = Paper(id="first", key="first", title="", abstract=first.text)
                 row.first_answers = checker.check(case.reference, [said]).label == "SUPPORTED"
+                # The head judge reads the first sentence as an answer to the question: names the question
+                # already gives ("How does MM-PRM ...") need not be repeated ("the authors generate ...").
+                in_context = Paper(id="first", key="first", title=case.q, abstract=first.text.removeprefix(_REPORTED))
                 head = head_claim(case.reference, case.type)
-                row.first_answers_head = row.first_answers or checker.check(head, [said]).label == "SUPPORTED"
+                row.first_answers_head = row.first_answers or any(
+                    checker.check(claim, [in_context]).label == "SUPPORTED" for claim in (case.reference, head))
         rows.append(row)
     answerable = [r for r, c in zip(rows, cases, strict=True) if c.answerable]
     unanswerable = [r for r, c in zip(rows, cases, strict=True) if not c.answerable]
