@@ -325,8 +325,12 @@ def score_for_type(
     # "How does A differ from B" is answered about A: a lead on B alone describes the point of reference.
     topic = question.sides[0] if question.qtype == QType.COMPARISON and question.sides else ""
     on_topic = bool(topic) and any(mentions(x.ev.text, topic) for x in out[:10])
+    # A sentence that defines the asked term answers "what is X" whatever its opening "This" stands for.
+    defining = question.qtype == QType.DEFINITION
     first = next((i for i, x in enumerate(out)
-                  if not leans_on_previous(x.ev.text, x.antecedent) and not poses_question(x.ev.text)
+                  if (not leans_on_previous(x.ev.text, x.antecedent)
+                      or defining and any(_defines(x.ev.text, a) for a in forms))
+                  and not poses_question(x.ev.text)
                   and (not on_topic or mentions(x.ev.text, topic))), 0)
     return [out[first], *out[:first], *out[first + 1:]] if first else out
 

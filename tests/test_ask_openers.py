@@ -1,0 +1,88 @@
+"""Which sentence may open an `ask` answer: rules checked on real seed text, with paraphrased questions.
+
+Each rule is general (openers, grammatical subject, 'avoid' questions, the compared side); the questions
+here are not the eval sets' wording.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reviewer.ask.answer import answer_question
+from reviewer.ask.lead import asks_how_avoided, leans_on_previous, poses_question, says_instead
+from reviewer.ask.names import corpus_names
+from reviewer.ask.question import analyse
+from reviewer.ask.select import _acts
+from reviewer.citations import cited_sentences
+from reviewer.retrieve import HybridRetriever
+from reviewer.settings import Settings
+
+
+def _lead(question: str) -> tuple[str, list[str]]:
+    settings = Settings()
+    answer = answer_question(question, settings, HybridRetriever(settings))
+    assert not answer.refused, answer.answer
+    first = next(c for c in cited_sentences(answer.answer) if c.keys)
+    return first.text, first.keys
+
+
+def test_a_term_after_a_preposition_is_not_the_acting_subject() -> None:
+    # Seed sentences (wangpreference, cooperoptimizing).
+    assert not _acts("However, loss reweighting in DPO acts less as a reward signal but more as a regularizer.", "DPO")
+    assert _acts("Cooper leverages the high precision of rule-based rewards when identifying correct responses.",
+                 "Cooper")
+
+
+def test_replacement_mechanism_cues() -> None:
+    assert asks_how_avoided("How does DPO get around fitting a separate reward model?")
+    assert not asks_how_avoided("How does DPO handle noisy labels?")
+    assert says_instead("Direct Preference Optimization (DPO), a simpler alternative to RLHF which directly optimizes "
+                        "a policy that best satisfies human preferences under a classification objective.")
+    assert not says_instead("However, loss reweighting in DPO acts less as a reward signal but more as a regularizer.")
+
+
+def test_unresolved_anaphor_and_posed_question_cannot_lead() -> None:
+    assert leans_on_previous("This results in distribution sharpening: the model can solve some problems.")
+    assert not leans_on_previous("This paper presents a novel approach, namely SALMON, to align base models.")
+    assert not leans_on_previous("They tend to latch on to response length.", antecedent="reward models")
+    assert poses_question("A fundamental question is whether current reinforcement learning algorithms merely "
+                          "sharpen the base model's distribution around problems it can already solve.")
+    assert not poses_question("We identify a degenerate rank bias in GRPO in which highly probable trajectories are "
+                              "reinforced and rare ones are neglected.")
+
+
+def test_how_does_x_avoid_y_leads_with_what_x_does_instead(seeded_home: Path) -> None:
+    text, keys = _lead("How does DPO manage without training an explicit reward model?")
+    assert keys == ["diffusionalignment"] and "directly optimizes a policy" in text
+
+
+def test_a_why_question_is_not_answered_by_the_sentence_that_poses_it(seeded_home: Path) -> None:
+    text, keys = _lead("Why does GRPO end up merely sharpening the base model's distribution?")
+    assert keys == ["rewardingunlikely"] and "rank bias" in text and "question is whether" not in text
+
+
+def test_a_comparison_leads_with_the_asked_side(seeded_home: Path) -> None:
+    text, keys = _lead("In what way is Tree Preference Optimization different from DPO?")
+    assert keys == ["tpoaligning"] and "Tree Preference Optimization" in text
+
+
+def test_a_quantitative_subject_is_the_measured_thing_not_the_benchmark() -> None:
+    q = analyse("Which RewardBench score is reached by a reward model trained with HelpSteer2-Preference?")
+    assert q.qtype.value == "quantitative" and q.subject == "HelpSteer2-Preference"
+
+
+def test_a_known_name_with_a_descriptive_suffix_is_known(seeded_home: Path) -> None:
+    settings = Settings()
+    names = corpus_names(HybridRetriever(settings).catalog, settings.home)
+    assert names.known("MCTS-driven") and names.known("GRPO-style")
+    assert not names.known("HyperPRM-based")
+
+
+def test_a_comparative_is_not_a_definition() -> None:
+    from reviewer.ask.select import _defines
+
+    # Seed sentence (choicedivergence): says how DPH-RL compares, not what it is.
+    assert not _defines("Additionally, DPH-RL is more training-efficient because it computes f-divergence using "
+                        "generator functions.", "DPH-RL")
+    assert _defines("Reward hacking is a phenomenon where the policy exploits flaws of the reward model.",
+                    "reward hacking")
