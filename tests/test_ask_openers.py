@@ -86,3 +86,32 @@ def test_a_comparative_is_not_a_definition() -> None:
                         "generator functions.", "DPH-RL")
     assert _defines("Reward hacking is a phenomenon where the policy exploits flaws of the reward model.",
                     "reward hacking")
+
+
+def test_a_definition_leads_with_the_defining_sentence_even_inside_framing(seeded_home: Path) -> None:
+    # "..., it remains unclear whether ..., a concept we refer to as steerability." (coursecorrection) defines it,
+    # although it also frames an open question; "of language models" is not part of the term.
+    question = "What is meant by the steerability of language models?"
+    assert analyse(question).subject == "steerability"
+    text, keys = _lead(question)
+    assert keys == ["coursecorrection"] and "refer to as steerability" in text
+
+
+def test_a_reasonably_relevant_defining_sentence_outranks_a_closer_sentence_that_only_uses_the_term(
+    seeded_home: Path,
+) -> None:
+    from reviewer.ask.select import score_for_type
+    from reviewer.catalog import Catalog
+    from reviewer.models import EvidenceSentence
+    from reviewer.textutil import split_sentences
+
+    with Catalog(Settings().catalog_path) as catalog:
+        paper = next(p for p in catalog.iter_papers() if p.key == "coursecorrection")
+    sentences = split_sentences(paper.abstract)
+    uses = next(i for i, s in enumerate(sentences) if s.startswith("Our findings suggest"))
+    defines = next(i for i, s in enumerate(sentences) if "refer to as steerability" in s)
+    # The sentence that only uses the term is the more similar one, as the embedding ranks them.
+    evs = [EvidenceSentence(paper_id=paper.id, key=paper.key, index=uses, text=sentences[uses], score=0.66),
+           EvidenceSentence(paper_id=paper.id, key=paper.key, index=defines, text=sentences[defines], score=0.42)]
+    scored = score_for_type(analyse("What does steerability mean?"), evs, [paper])
+    assert scored[0].ev.index == defines

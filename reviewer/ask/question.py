@@ -204,6 +204,9 @@ def analyse(question: str) -> Question:
     elif (m := _DEFINE.match(body)) and len((m.group(1) or m.group(2) or "").split()) <= 6:
         qtype = QType.DEFINITION
         subject = _clean_side(m.group(1) or m.group(2) or "")
+        # "the steerability of LLMs": the term is "steerability"; "of LLMs" names whose property it is.
+        subject = re.sub(r"\s+of\s+(?:(?:large\s+)?(?:language\s+)?models?|LLMs?|LMs?|agents?|AI(?: systems)?|"
+                         r"reasoning models?|policies)$", "", subject, flags=re.IGNORECASE)
     elif _MECHANISM.search(body):
         qtype = QType.MECHANISM
     elif names and (_NAMED_NOUN.search(body) or _ABOUT_NAME.search(body)):

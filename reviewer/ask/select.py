@@ -266,10 +266,10 @@ def score_for_type(
         about = about or bool(subject and antecedent == subject)  # "They tend to ..." after "Reward models ..."
         # The question's phrases ("credit assignment", "generative reward models"), not only its words.
         s += min(0.09, 0.03 * len(q_bigrams & _bigrams(content_stems(t))))
+        defines = qt == QType.DEFINITION and bool(subject) and any(_defines(t, a) for a in forms)
         if qt != QType.GENERAL:
             s -= 0.08 * bool(_FRAMING.search(t))
         if qt == QType.DEFINITION and subject:
-            defines = any(_defines(t, a) for a in forms)
             s += 0.06 * about + 0.22 * defines
             # A sentence that defines the term answers "what is X" whatever its role or its opening "This".
             s -= 0.06 * (role in (Role.LIMITATION, Role.RESULT) and not defines)
@@ -327,11 +327,14 @@ def score_for_type(
     on_topic = bool(topic) and any(mentions(x.ev.text, topic) for x in out[:10])
     # A sentence that defines the asked term answers "what is X" whatever its opening "This" stands for.
     defining = question.qtype == QType.DEFINITION
-    first = next((i for i, x in enumerate(out)
-                  if (not leans_on_previous(x.ev.text, x.antecedent)
-                      or defining and any(_defines(x.ev.text, a) for a in forms))
-                  and not poses_question(x.ev.text)
-                  and (not on_topic or mentions(x.ev.text, topic))), 0)
+    # "What is X?" is answered by a sentence that defines X, when one is reasonably relevant at all.
+    top = max((x.ev.score for x in out), default=0.0)
+    definer = next((i for i, x in enumerate(out) if defining and x.ev.score >= 0.6 * top
+                    and any(_defines(x.ev.text, a) for a in forms)), None)
+    first = definer if definer is not None else next((i for i, x in enumerate(out)
+                  if (defining and any(_defines(x.ev.text, a) for a in forms))
+                  or (not leans_on_previous(x.ev.text, x.antecedent) and not poses_question(x.ev.text)
+                      and (not on_topic or mentions(x.ev.text, topic)))), 0)
     return [out[first], *out[:first], *out[first + 1:]] if first else out
 
 
