@@ -126,8 +126,12 @@ def run_ask_eval(settings: Settings, path: Path = DEV, limit: int | None = None)
                 # already gives ("How does MM-PRM ...") need not be repeated ("the authors generate ...").
                 in_context = Paper(id="first", key="first", title=case.q, abstract=first.text.removeprefix(_REPORTED))
                 head = head_claim(case.reference, case.type)
+                # A lead the answer attributes to earlier work answers as such: the reference is checked as a
+                # claim attributed the same way (the checker's convention, "As background, ...").
+                reported = first.text.startswith(_REPORTED)
+                claims = [f"As background, {c[:1].lower()}{c[1:]}" if reported else c for c in (case.reference, head)]
                 row.first_answers_head = row.first_answers or any(
-                    checker.check(claim, [in_context]).label == "SUPPORTED" for claim in (case.reference, head))
+                    checker.check(claim, [in_context]).label == "SUPPORTED" for claim in claims)
         rows.append(row)
     answerable = [r for r, c in zip(rows, cases, strict=True) if c.answerable]
     unanswerable = [r for r, c in zip(rows, cases, strict=True) if not c.answerable]

@@ -47,6 +47,9 @@ def test_unresolved_anaphor_and_posed_question_cannot_lead() -> None:
     assert not leans_on_previous("They tend to latch on to response length.", antecedent="reward models")
     assert poses_question("A fundamental question is whether current reinforcement learning algorithms merely "
                           "sharpen the base model's distribution around problems it can already solve.")
+    # wangpreference: the belief is reported only to say that its reasons are not known.
+    assert poses_question("A common belief is that DPO is supervised learning while PPO is reinforcement learning, yet "
+                          "deeper analyses for the reasons underlying these differences remain lacking.")
     assert not poses_question("We identify a degenerate rank bias in GRPO in which highly probable trajectories are "
                               "reinforced and rare ones are neglected.")
 

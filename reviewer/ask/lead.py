@@ -41,7 +41,7 @@ def leans_on_previous(text: str, antecedent: str = "") -> bool:
 _POSES_QUESTION = re.compile(
     r"\b(?:(?:question|issue|puzzle)s?\s+(?:is|are|remains?)\s+(?:whether|how|why|what)|"
     r"(?:we|this (?:paper|work|study))\s+(?:ask|asks|investigate|investigates|examine|examines|study|studies|explore|"
-    r"explores)\s+(?:whether|how|why)|remains? (?:largely |poorly )?(?:unclear|unknown|open|unexplored|underexplored)|"
+    r"explores)\s+(?:whether|how|why)|remains? (?:largely |poorly )?(?:unclear|unknown|open|unexplored|underexplored|lacking|elusive)|"
     r"(?:little|less) is known)\b",
     re.IGNORECASE,
 )
