@@ -23,10 +23,14 @@ import json
 import re
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
 from reviewer.settings import Settings
+
+if TYPE_CHECKING:
+    from reviewer.checker import ClaimChecker
 
 DEV = Path(__file__).resolve().parent / "datasets" / "ask_dev.jsonl"
 HOLDOUT = Path(__file__).resolve().parent / "datasets" / "ask_holdout.jsonl"
@@ -91,6 +95,23 @@ def head_claim(reference: str, qtype: str) -> str:
     return head + "." if len(head.split()) >= 6 else reference
 
 
+def judge_first(checker: ClaimChecker, case: AskCase, first: str) -> tuple[bool, bool]:
+    """(whole-reference judge, head judge) for the answer's first cited sentence as printed."""
+    from reviewer.models import Paper
+
+    said = Paper(id="first", key="first", title="", abstract=first)
+    whole = checker.check(case.reference, [said]).label == "SUPPORTED"
+    # The head judge reads the first sentence as an answer to the question: names the question already gives
+    # ("How does MM-PRM ...") need not be repeated ("the authors generate ...").
+    in_context = Paper(id="first", key="first", title=case.q, abstract=first.removeprefix(_REPORTED))
+    # A lead the answer attributes to earlier work answers as such: the reference is checked as a claim
+    # attributed the same way (the checker's convention, "As background, ...").
+    reported = first.startswith(_REPORTED)
+    claims = [f"As background, {c[:1].lower()}{c[1:]}" if reported else c
+              for c in (case.reference, head_claim(case.reference, case.type))]
+    return whole, whole or any(checker.check(claim, [in_context]).label == "SUPPORTED" for claim in claims)
+
+
 def load_cases(path: Path = DEV) -> list[AskCase]:
     return [AskCase.model_validate_json(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
@@ -99,7 +120,6 @@ def run_ask_eval(settings: Settings, path: Path = DEV, limit: int | None = None)
     from reviewer.ask.session import AskSession
     from reviewer.checker import ClaimChecker
     from reviewer.citations import cited_sentences
-    from reviewer.models import Paper
 
     cases = load_cases(path)[:limit]
     started = time.perf_counter()
@@ -120,18 +140,7 @@ def run_ask_eval(settings: Settings, path: Path = DEV, limit: int | None = None)
             row.cites_expected = bool(set(cited) & set(case.papers))
             if first is not None:
                 row.first_sentence = first.text
-                said = Paper(id="first", key="first", title="", abstract=first.text)
-                row.first_answers = checker.check(case.reference, [said]).label == "SUPPORTED"
-                # The head judge reads the first sentence as an answer to the question: names the question
-                # already gives ("How does MM-PRM ...") need not be repeated ("the authors generate ...").
-                in_context = Paper(id="first", key="first", title=case.q, abstract=first.text.removeprefix(_REPORTED))
-                head = head_claim(case.reference, case.type)
-                # A lead the answer attributes to earlier work answers as such: the reference is checked as a
-                # claim attributed the same way (the checker's convention, "As background, ...").
-                reported = first.text.startswith(_REPORTED)
-                claims = [f"As background, {c[:1].lower()}{c[1:]}" if reported else c for c in (case.reference, head)]
-                row.first_answers_head = row.first_answers or any(
-                    checker.check(claim, [in_context]).label == "SUPPORTED" for claim in claims)
+                row.first_answers, row.first_answers_head = judge_first(checker, case, first.text)
         rows.append(row)
     answerable = [r for r, c in zip(rows, cases, strict=True) if c.answerable]
     unanswerable = [r for r, c in zip(rows, cases, strict=True) if not c.answerable]

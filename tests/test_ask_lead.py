@@ -91,3 +91,28 @@ def test_the_head_claim_judge_cuts_at_the_first_clause_but_keeps_comparisons_who
     assert head_claim(both, "comparison") == both
     short = "S-GRPO differs: it samples one reasoning path and exits at several positions."
     assert head_claim(short, "mechanism") == short
+
+
+def test_the_head_claim_cuts_a_participial_clause() -> None:
+    from evals.ask import head_claim
+
+    ref = "SEC learns a curriculum policy concurrently with RL fine-tuning, formulating selection as a bandit problem."
+    assert head_claim(ref, "mechanism") == "SEC learns a curriculum policy concurrently with RL fine-tuning."
+
+
+def test_the_head_judge_reads_the_lead_as_an_answer_to_the_question(settings: Settings) -> None:
+    from evals.ask import AskCase, judge_first
+    from reviewer.checker import ClaimChecker
+
+    checker = ClaimChecker(settings)
+    # Seed sentence (thoughtcrime), printed as the answer attributes it.
+    reported = ("As background, this abstract reports earlier work: prior work shows that LLMs finetuned on malicious "
+                "behaviors in a narrow domain (e.g., writing insecure code) can become broadly misaligned -- a "
+                "phenomenon called emergent misalignment.")
+    case = AskCase(q="What does emergent misalignment refer to?", type="definition", papers=["thoughtcrime"],
+                   reference="Emergent misalignment is the phenomenon where LLMs finetuned on malicious behaviors in "
+                             "a narrow domain become broadly misaligned.")
+    assert judge_first(checker, case, reported)[1]
+    # A sentence on something else does not answer, however it is attributed.
+    other = reported.split(": ", 1)[0] + ": prior work shows that reward models latch on to response length."
+    assert not judge_first(checker, case, other)[1]
