@@ -118,3 +118,10 @@ def test_a_reasonably_relevant_defining_sentence_outranks_a_closer_sentence_that
            EvidenceSentence(paper_id=paper.id, key=paper.key, index=defines, text=sentences[defines], score=0.42)]
     scored = score_for_type(analyse("What does steerability mean?"), evs, [paper])
     assert scored[0].ev.index == defines
+
+
+def test_the_paper_the_ranker_puts_far_ahead_supplies_the_lead(seeded_home: Path) -> None:
+    # The question is close to one paper's title (onetoken); another paper's sentence about judges and reward
+    # models is as similar sentence by sentence, so the paper-level score decides.
+    text, keys = _lead("In what way can a single token fool a generative reward model used as a judge?")
+    assert keys == ["onetoken"] and "superficial manipulations" in text
