@@ -125,3 +125,10 @@ def test_the_paper_the_ranker_puts_far_ahead_supplies_the_lead(seeded_home: Path
     # models is as similar sentence by sentence, so the paper-level score decides.
     text, keys = _lead("In what way can a single token fool a generative reward model used as a judge?")
     assert keys == ["onetoken"] and "superficial manipulations" in text
+
+
+def test_a_why_lead_that_only_restates_the_claim_yields_to_the_cause_nearby(seeded_home: Path) -> None:
+    # trainingself: "... SFT ... are insufficient for instilling self-correction" restates; the next sentence
+    # gives the cause ("suffers from a distribution mismatch").
+    text, keys = _lead("Why does SFT on model-generated correction traces fail to instill self-correction?")
+    assert keys == ["trainingself"] and "distribution mismatch" in text

@@ -9,6 +9,11 @@ categorical (not a score penalty) because a strong lexical match can outweigh an
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reviewer.ask.select import Scored
 
 # Openers that contrast with, add to, or conclude from the sentence before.
 _LEANING_OPENER = re.compile(
@@ -77,3 +82,39 @@ def asks_how_avoided(question: str) -> bool:
 def says_instead(text: str) -> bool:
     """The sentence states a replacement mechanism: 'directly optimizes', 'without requiring', 'alternative to'."""
     return bool(_INSTEAD_CUE.search(text))
+
+
+_STRONG_CAUSE = re.compile(r"\b(?:because|due to|stems? from|stemming from|caused by|owing to|suffers? from|"
+                           r"as a result of|attributed to|root cause)\b", re.IGNORECASE)
+
+
+def lead_first(
+    out: list[Scored],
+    defines: list[bool],
+    topic: str,
+    why: bool,
+    mentions: Callable[[str, str], bool],
+    has_cause: Callable[[str], bool],
+) -> list[Scored]:
+    """The scored sentences (best first) with the one that may open the answer moved to the front.
+
+    `defines[i]`: sentence i defines the term a definition question asks about; `topic`: side A of "how does A
+    differ from B"; `why`: the question asks why, and `has_cause` tells a sentence that gives a cause.
+    """
+    # "What is X?" is answered by a sentence that defines X, when one is reasonably relevant at all.
+    top = max((x.ev.score for x in out), default=0.0)
+    first = next((i for i, x in enumerate(out) if defines[i] and x.ev.score >= 0.6 * top), None)
+    # "How does A differ from B" is answered about A: a lead on B alone describes the point of reference.
+    on_topic = bool(topic) and any(mentions(x.ev.text, topic) for x in out[:10])
+    if first is None:
+        # The lead stands on its own (no unresolved anaphor, no restated question); a defining sentence
+        # answers "what is X" whatever its opening "This" stands for.
+        first = next((i for i, x in enumerate(out)
+                      if defines[i] or (not leans_on_previous(x.ev.text, x.antecedent) and not poses_question(x.ev.text)
+                                        and (not on_topic or mentions(x.ev.text, topic)))), 0)
+    # "Why P?": a lead that only restates P (no cause cue) yields to a cause stated in the same abstract nearby.
+    if why and first < len(out) and not has_cause(out[first].ev.text):
+        lead = out[first]
+        first = next((i for i, x in enumerate(out[: first + 5]) if x.ev.paper_id == lead.ev.paper_id
+                      and _STRONG_CAUSE.search(x.ev.text) and not leans_on_previous(x.ev.text, x.antecedent)), first)
+    return [out[first], *out[:first], *out[first + 1:]] if first else out

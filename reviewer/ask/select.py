@@ -12,7 +12,7 @@ import re
 
 from pydantic import BaseModel, Field
 
-from reviewer.ask.lead import asks_how_avoided, leans_on_previous, poses_question, says_instead
+from reviewer.ask.lead import asks_how_avoided, lead_first, says_instead
 from reviewer.ask.question import QType, Question
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.roles import Role, reports_other_work, sentence_roles
@@ -321,21 +321,9 @@ def score_for_type(
         s -= 0.08 * (reports_other_work(t) and qt in (QType.METHODS, QType.NAMED, QType.MECHANISM))
         out.append(Scored(ev=ev, role=role, score=s, reported=reported, antecedent=antecedent))
     out.sort(key=lambda x: (-x.score, x.ev.paper_id, x.ev.index))
-    # The lead stands on its own: the best sentence that does not continue its neighbour goes first.
-    # "How does A differ from B" is answered about A: a lead on B alone describes the point of reference.
+    defines = [question.qtype == QType.DEFINITION and any(_defines(x.ev.text, a) for a in forms) for x in out]
     topic = question.sides[0] if question.qtype == QType.COMPARISON and question.sides else ""
-    on_topic = bool(topic) and any(mentions(x.ev.text, topic) for x in out[:10])
-    # A sentence that defines the asked term answers "what is X" whatever its opening "This" stands for.
-    defining = question.qtype == QType.DEFINITION
-    # "What is X?" is answered by a sentence that defines X, when one is reasonably relevant at all.
-    top = max((x.ev.score for x in out), default=0.0)
-    definer = next((i for i, x in enumerate(out) if defining and x.ev.score >= 0.6 * top
-                    and any(_defines(x.ev.text, a) for a in forms)), None)
-    first = definer if definer is not None else next((i for i, x in enumerate(out)
-                  if (defining and any(_defines(x.ev.text, a) for a in forms))
-                  or (not leans_on_previous(x.ev.text, x.antecedent) and not poses_question(x.ev.text)
-                      and (not on_topic or mentions(x.ev.text, topic)))), 0)
-    return [out[first], *out[:first], *out[first + 1:]] if first else out
+    return lead_first(out, defines, topic, why, mentions, lambda t: bool(_CAUSE.search(t)))
 
 
 def _distinct(pool: list[Scored], n: int, per_paper: int) -> list[Scored]:
