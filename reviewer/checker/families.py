@@ -225,3 +225,80 @@ def _looks_named(token: str, claim: str) -> bool:
         if w.lower() == token:
             return sum(ch.isupper() for ch in w) >= 2 or (w[:1].isupper() and "-" in w)
     return False
+
+
+# ---------------------------------------------------------------- comparisons under paraphrase
+
+_UP_CMP = frozenset("better higher greater larger stronger faster bigger more superior".split())
+_DOWN_CMP = frozenset("worse lower smaller weaker slower fewer less inferior".split())
+_CMP_VERB = re.compile(
+    r"\b(?P<up>outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|outscor\w*|"
+    r"outpac\w*|(?:is |are |was |were )?superior to)\s"
+    r"|\b(?P<down>underperform(?:s|ed|ing)?|lag(?:s|ged|ging)? behind|trail(?:s|ed|ing)?|fall(?:s|ing)? short of|"
+    r"fell short of|(?:is |are |was |were )?inferior to)\s", re.IGNORECASE)
+_CMP_THAN = re.compile(r"\b(?P<adj>" + "|".join(sorted(_UP_CMP | _DOWN_CMP)) + r")\b(?=((?:\s[\w\-]+){0,4}?)\s+than\s)",
+                       re.IGNORECASE)
+_CMP_MARKER = re.compile(r"\b(?:compared (?:to|with)|relative to|versus|vs\.?|over)\s+(?![\d+\-])", re.IGNORECASE)
+_MARKER_POLARITY = re.compile(r"\b(?P<up>improv\w*|gains?|better|higher|outperform\w*|boost\w*|superior|advantages?|"
+                              r"surpass\w*)\b|\b(?P<down>inferior|worse|lower|drops?|degrad\w*|lags?|hurts?)\b",
+                              re.IGNORECASE)
+_LOSER_STOP = re.compile(r"[,;:.]\s|[,;:]|\.$|\s(?:by|on|in|across|while|at|when|for|up to|from|within|under|"
+                         r"despite|thereby|thus|which|whereas|but)\s", re.IGNORECASE)
+_WINNER_START = re.compile(r";|\b(?:that|whereas|while|but|although|however|then)\b", re.IGNORECASE)
+
+
+def _side(text: str) -> set[str]:
+    return set(content_stems(text))
+
+
+def comparison_sides(text: str) -> list[tuple[set[str], set[str]]]:
+    """(winner stems, loser stems) of each comparison in the text, whatever its wording.
+
+    'A outperforms B', 'A is better/higher than B', 'B is worse than / lags behind / is inferior to A',
+    'A improves X over / compared with B' all give (A, B). The winner side is the clause before the cue
+    (from its last 'that', ';' or contrast word: 'we show that A ...'), so a participle ('..., outperforming
+    B') takes the sentence's subject; the loser runs to the next clause break or prepositional phrase.
+    """
+    text = re.sub(r"\b(?:e\.g\.|i\.e\.),?", " ", text)
+    found: list[tuple[int, int, int]] = []  # (cue start, loser start, polarity)
+    for m in _CMP_VERB.finditer(text):
+        found.append((m.start(), m.end(), 1 if m.group("up") else -1))
+    for m in _CMP_THAN.finditer(text):
+        adj = m.group("adj").lower()
+        pol = 1 if adj in _UP_CMP else -1 if adj in _DOWN_CMP else 0
+        if pol:
+            found.append((m.start(), m.end() + len(m.group(2)) + len(" than "), pol))
+    for m in _CMP_MARKER.finditer(text):
+        head = text[max(0, m.start() - 160) : m.start()]
+        head = _WINNER_START.split(head)[-1]
+        cues = list(_MARKER_POLARITY.finditer(head))
+        if cues and not any(abs(m.start() - f[1]) < 3 for f in found):
+            found.append((m.start(), m.end(), 1 if cues[-1].group("up") else -1))
+    out = []
+    for start, loser_start, pol in sorted(found):
+        rest = text[loser_start:]
+        stop = _LOSER_STOP.search(rest)
+        loser_text = rest[: stop.start()] if stop else rest
+        loser_text = " ".join(loser_text.split()[:10])
+        winner_text = _WINNER_START.split(text[:start])[-1]
+        winner, loser = _side(winner_text), _side(loser_text)
+        shared = winner & loser
+        winner, loser = winner - shared, loser - shared
+        if winner and loser:
+            out.append((winner, loser) if pol > 0 else (loser, winner))
+    return out
+
+
+def _share(x: set[str], y: set[str]) -> float:
+    return len(x & y) / len(x) if x else 0.0
+
+
+def comparison_order_reversed(claim: str, sentence: str) -> bool:
+    """The claim's winner is the sentence's loser and its loser the sentence's winner (paraphrase-tolerant)."""
+    for wc, lc in comparison_sides(claim):
+        for we, le in comparison_sides(sentence):
+            cross = _share(wc, le) + _share(lc, we)
+            straight = _share(wc, we) + _share(lc, le)
+            if _share(wc, le) > 0 and _share(lc, we) > 0 and cross >= straight + 0.5:
+                return True
+    return False

@@ -18,6 +18,7 @@ import numpy as np
 
 from reviewer.checker.claimtext import clean_claim
 from reviewer.checker.families import (
+    comparison_order_reversed,
     comparison_reversed,
     entity_swapped,
     hedge_strengthened,
@@ -104,8 +105,17 @@ def negated_stems(text: str) -> set[str]:
     out: set[str] = set()
     for m in _NEGATOR.finditer(text):
         scope = _CLAUSE_BREAK.split(text[m.end() : m.end() + 80])[0]
-        out.update(content_stems(scope)[:3])
+        stems = content_stems(scope)[:3]
+        if _NOT_A_DENIAL.match(scope) or (stems and stems[0] in _HARM):
+            continue  # 'no better than a guess' is 'like a guess'; 'without hurting accuracy' keeps it
+        out.update(stems)
     return out
+
+
+# A negated harm is a kept quality ('without hurting/sacrificing accuracy', 'no loss in accuracy').
+_HARM = frozenset("hurt harm degrad sacrific compromis lose loss lost drop impair damag diminish reduc "
+                  "decreas declin deterior".split())
+_NOT_A_DENIAL = re.compile(r"\s*(?:\w+er|more|less|worse|better)\s+than", re.IGNORECASE)
 
 
 def negation_flips(claim: str, sentence: str) -> list[str]:
@@ -185,6 +195,9 @@ def direction_agrees(claim: str, sentence: str) -> bool:
 # ---------------------------------------------------------------- terms and coverage
 
 
+_QUANTITY = re.compile(r"^\d[\d,.]*(?:x|k|m|b|pp|bp)?$", re.IGNORECASE)
+
+
 def named_terms(text: str) -> set[str]:
     """Acronyms, model/dataset names and mid-sentence capitalised words, lower-cased."""
     out: set[str] = set()
@@ -192,6 +205,8 @@ def named_terms(text: str) -> set[str]:
         has_digit = any(ch.isdigit() for ch in w)
         has_alpha = any(ch.isalpha() for ch in w)
         upper = sum(ch.isupper() for ch in w)
+        if _QUANTITY.match(w):
+            continue  # '10x', '3B': a number with its unit is checked by the number signals, not as a name
         if has_alpha and (upper >= 2 or (has_digit and len(w) > 1) or (i > 0 and w[0].isupper())):
             out.add(w.lower().rstrip("."))
     return out
@@ -297,6 +312,9 @@ def compute_features(
         reasons.append(f"number {c_raw} in claim but evidence says {e_raw}")
         contra.append(idx)
     strong = bool(nums.conflicts) and max(lex[i] for *_, i in nums.conflicts) >= 0.7
+    # A paraphrase shares fewer words, but another value for the same measured thing still contradicts.
+    strong = strong or any(same and lex[i] >= 0.45 and i in order[:2]
+                           for (*_, i), same in zip(nums.conflicts, nums.same_subject, strict=True))
     direction_decided = False  # the best-aligned sentence with a direction cue decides, not any of them
     for i, text, a in aligned:
         flips = negation_flips(claim, text)
@@ -323,11 +341,11 @@ def compute_features(
             direction_decided = True
             feats["dir_agree"] = a
     for i, text, a in aligned[:2]:
-        if comparison_reversed(claim, text):
+        if comparison_reversed(claim, text) or comparison_order_reversed(claim, text):
             feats["comp_reversed"] = max(feats["comp_reversed"], a)
             reasons.append(f"comparison reversed: the arguments are in the opposite order (sentence {i})")
             contra.append(i)
-            strong = strong or a >= 0.6
+            strong = strong or a >= 0.4
         if quantifier_conflict(claim, text):
             feats["quant_conflict"] = max(feats["quant_conflict"], a)
             reasons.append(f"quantifier differs (sentence {i})")

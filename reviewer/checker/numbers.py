@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from reviewer.textutil import content_stems
 
 _NUM = re.compile(
-    r"(?<![\w.\-/])(\d+(?:,\d{3})*(?:\.\d+)?)"
-    r"(?:\s?(%|percent\b|per cent\b|-?fold\b|×|x\b|[KMBT]\b|pp\b|points?\b|"
+    r"(?:(?<=[\s(\[])[+\-−]|(?<![\w.\-/]))(\d+(?:,\d{3})*(?:\.\d+)?)"
+    r"(?:\s?(%|percent\b|per cent\b|-?fold\b|×|[xX]\b|times\b|[KMBT]\b|pp\b|points?\b|"
     r"million\b|billion\b|thousand\b|bp\b)|(?![\w.]*\w))"
 )
-_UNIT_CANON = {"percent": "%", "per cent": "%", "fold": "x", "-fold": "x", "×": "x", "point": "pp",
+_UNIT_CANON = {"percent": "%", "per cent": "%", "fold": "x", "-fold": "x", "×": "x", "times": "x", "point": "pp",
                "points": "pp", "pp": "pp"}
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
 _WORD_NUMS = {
@@ -56,14 +56,24 @@ def extract_numbers(text: str, word_numbers: bool = False) -> list[Number]:
             tol=0.5 * 10 ** (-decimals) * scale + 1e-9,
         ))
     if word_numbers:
-        for m in re.finditer(r"\b(" + "|".join(_WORD_NUMS) + r")\b", text, re.IGNORECASE):
-            out.append(Number(float(_WORD_NUMS[m.group(1).lower()]), "", m.group(0),
+        for m in re.finditer(r"\b(" + "|".join(_WORD_NUMS) + r")\b(?:[\s-](thousand|million|billion)\b)?", text,
+                             re.IGNORECASE):
+            scale = _SCALE[m.group(2).lower()] if m.group(2) else 1.0  # 'ten thousand' is 10,000
+            out.append(Number(float(_WORD_NUMS[m.group(1).lower()]) * scale, "", m.group(0),
                               _context(text, m.start(), m.end())))
     return out
 
 
+def scaled_word_numbers(text: str) -> list[Number]:
+    """Only the word numbers that name a count ('ten thousand'): safe to read as a conflicting value."""
+    return [n for n in extract_numbers(text, word_numbers=True) if n.value >= 1000 and not n.raw[:1].isdigit()]
+
+
 def _context(text: str, start: int, end: int, width: int = 40) -> frozenset[str]:
-    left = _CLAUSE_BREAK.split(text[max(0, start - width) : start])[-1]
+    before = text[max(0, start - width) : start].rstrip()
+    if before.endswith("("):  # 'on the ImageReward benchmark (67.4%)': the aside's number is of what precedes it
+        before = text[max(0, start - 2 * width) : start].rstrip()[:-1]
+    left = _CLAUSE_BREAK.split(before)[-1]
     right = _CLAUSE_BREAK.split(text[end : end + width])[0]
     return frozenset(s for s in content_stems(f"{left} {right}") if not s[:1].isdigit())
 
@@ -79,6 +89,7 @@ class NumberCheck:
     matched: int = 0
     unmatched: list[str] = field(default_factory=list)
     conflicts: list[tuple[str, str, int]] = field(default_factory=list)  # claim raw, evidence raw, sentence
+    same_subject: list[bool] = field(default_factory=list)  # per conflict: both numbers are of a shared thing
 
 
 def check_numbers(claim: str, all_text: str, aligned: list[tuple[int, str, float]]) -> NumberCheck:
@@ -96,16 +107,19 @@ def check_numbers(claim: str, all_text: str, aligned: list[tuple[int, str, float
             continue
         conflict = None
         for idx, text, align in aligned:
-            for e in extract_numbers(text):
+            scaled = [e for e in scaled_word_numbers(text) if e.context & num.context]  # 'ten thousand pairs'
+            for e in [*extract_numbers(text), *scaled]:
                 if e.unit != num.unit:
                     continue
                 if (num.context & e.context) or align >= 0.75:
                     conflict = (num.raw, e.raw, idx)
+                    shared = bool(num.context & e.context)
                     break
             if conflict:
                 break
         if conflict:
             result.conflicts.append(conflict)
+            result.same_subject.append(shared)
         else:
             result.unmatched.append(num.raw)
     return result
