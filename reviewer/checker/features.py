@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from reviewer.checker.claimtext import clean_claim
+from reviewer.checker.effects import effect_reversed
 from reviewer.checker.families import (
     comparison_order_reversed,
     comparison_reversed,
@@ -341,6 +342,12 @@ def compute_features(
             direction_decided = True
             feats["dir_agree"] = a
     for i, text, a in aligned[:2]:
+        moved = effect_reversed(claim, closest_clause(claim, text))  # 'lowers accuracy' vs 'improves accuracy'
+        if moved and i not in contra:
+            feats["dir_reversed"] = max(feats["dir_reversed"], a)
+            reasons.append(f"opposite effect on: {', '.join(moved[:2])} (sentence {i})")
+            contra.append(i)
+            strong = strong or (a >= 0.5 and i == b1)
         if comparison_reversed(claim, text) or comparison_order_reversed(claim, text):
             feats["comp_reversed"] = max(feats["comp_reversed"], a)
             reasons.append(f"comparison reversed: the arguments are in the opposite order (sentence {i})")

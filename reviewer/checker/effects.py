@@ -1,0 +1,121 @@
+"""Which way a claim says a quantity moves, across wordings: 'lowers accuracy' against 'improves accuracy'.
+
+The antonym families in `features.py` only see a reversal when both sides use the same family
+('increase' vs 'decrease'). Human paraphrases cross families: 'cuts/mitigates misalignment' vs
+'increases misalignment', 'performance drops' vs 'performance improvements', 'less safe' vs 'an
+improvement in safety'. Each direction word is read with what it acts on (the words after a verb,
+before a noun such as 'gains', the subject of a passive), and its net effect is good or bad: raising a
+cost or an error is bad, lowering it good. A claim and a sentence that give opposite net effects on the
+same thing disagree.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reviewer.textutil import STOPWORDS, stemmer
+
+_UP = frozenset("increas rais boost elev amplifi grow grew inflat higher more greater doubl tripl expand aggrav "
+                "exacerb".split())
+_DOWN = frozenset("decreas reduc reduct lower cut mitig allevi curb suppress diminish drop declin fewer less "
+                  "deflat shrink halv lessen minim elimin".split())
+_GOOD = frozenset("improv enhanc better benefit strengthen gain".split())
+_BAD = frozenset("degrad wors worsen hurt harm impair weaken undermin damag compromis".split())
+# Quantities whose rise is bad news: raising them worsens things, cutting them helps.
+_COSTS = ("error", "cost", "hack", "misalign", "inconsist", "hallucin", "latenc", "overthink", "decept", "bias",
+          "contradict", "overfit", "harm", "toxic", "collaps", "instabl", "sycoph", "risk", "overhead", "verbos",
+          "consumpt", "usag", "token", "obfusc", "jailbreak", "attack", "failur", "redund", "nois", "varianc",
+          "forget", "mortal", "death", "diseas", "infect", "incid")
+_NOUN_FORMS = frozenset("gain reduct drop declin improv increas decreas boost cut".split())
+_OBJECT_STOP = frozenset("by to with while on in across compared than for from at as when whereas but and or "
+                         "up of".split())
+_BREAK = re.compile(r"[,;:()]")
+_WORD = re.compile(r"[A-Za-z][\w\-']*|[,;:()]|\d[\d.,]*%?")
+
+
+def _stem(word: str) -> str:
+    return stemmer().stemWord(word.lower())
+
+
+def _content(tokens: list[str]) -> list[str]:
+    return [_stem(t) for t in tokens if t[:1].isalpha() and t.lower() not in STOPWORDS]
+
+
+def effects(text: str) -> list[tuple[int, frozenset[str]]]:
+    """(net effect +1 good / -1 bad, stems of what it acts on) for each direction word of the text."""
+    toks = _WORD.findall(text)
+    stems = [_stem(t) if t[:1].isalpha() else t for t in toks]
+    out: list[tuple[int, frozenset[str]]] = []
+    for i, st in enumerate(stems):
+        kind = ("up" if st in _UP else "down" if st in _DOWN else "good" if st in _GOOD else
+                "bad" if st in _BAD else None)
+        if kind is None:
+            continue
+        word = toks[i].lower()
+        obj = _object(toks, i, word)
+        if not obj:
+            continue
+        if kind in ("good", "bad"):
+            net = 1 if kind == "good" else -1
+        else:
+            cost = any(s.startswith(c) for s in obj for c in _COSTS)
+            net = (1 if kind == "up" else -1) * (-1 if cost else 1)
+        if any(t.lower() in _NEGATORS for t in toks[max(0, i - 3) : i]):
+            net = -net  # 'does not improve', 'without hurting'
+        out.append((net, frozenset(obj)))
+    return out
+
+
+_NEGATORS = frozenset("not no never without cannot fail fails failed n't".split())
+_FOLLOW_NOUN = frozenset("in of and with by on for , ; : ) . over across".split())
+
+
+def _object(toks: list[str], i: int, word: str) -> list[str]:
+    """What the direction word at i acts on: a noun form takes the words before it ('accuracy gains') or its
+    'in/of' phrase ('improvement in safety'); a passive takes its subject; a verb or adjective the next words."""
+    nxt = toks[i + 1].lower() if i + 1 < len(toks) else "."
+    noun = word.endswith(("ion", "ment", "ions", "ments")) or (
+        _stem(word) in _NOUN_FORMS and not word.endswith(("ed", "ing")) and nxt in _FOLLOW_NOUN)
+    if noun:
+        after = _span(toks, i + 2, 1) if nxt in ("in", "of") else []
+        if after:
+            return after
+        before = []
+        for t in reversed(toks[max(0, i - 3) : i]):
+            if _BREAK.match(t) or t.lower() in _OBJECT_STOP:
+                break
+            before.insert(0, t)
+        return _content(before)[-2:]
+    if word.endswith("ed") and i >= 1:
+        j = i - 1
+        if j >= 0 and toks[j].lower().endswith("ly"):
+            j -= 1
+        if j >= 0 and toks[j].lower() in ("is", "are", "was", "were", "be", "been", "being", "further"):
+            while j >= 0 and toks[j].lower() in ("is", "are", "was", "were", "be", "been", "being", "further"):
+                j -= 1
+            return _content([t for t in toks[max(0, j - 2) : j + 1] if not _BREAK.match(t)])[-2:]
+    return _span(toks, i + 1, 1)
+
+
+def _span(toks: list[str], start: int, step: int) -> list[str]:
+    out: list[str] = []
+    for t in toks[start : start + 5]:
+        if _BREAK.match(t) or t.lower() in _OBJECT_STOP or _stem(t) in _UP | _DOWN | _GOOD | _BAD:
+            break
+        out.append(t)
+    return _content(out)[:3]
+
+
+def _same_thing(a: frozenset[str], b: frozenset[str]) -> bool:
+    return any(x == y or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x))) for x in a for y in b)
+
+
+def effect_reversed(claim: str, sentence: str) -> list[str]:
+    """Things the claim and the sentence move in opposite net directions (and never in the same one)."""
+    c, s = effects(claim), effects(sentence)
+    out = []
+    for net_c, obj_c in c:
+        same = [net_s for net_s, obj_s in s if _same_thing(obj_c, obj_s)]
+        if same and all(net_s != net_c for net_s in same):
+            out.append(" ".join(sorted(obj_c)))
+    return out
