@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 
+from reviewer.checker.polarity import null_finding
 from reviewer.textutil import STOPWORDS, stemmer
 
 _UP = frozenset("increas rais boost elev amplifi grow grew inflat higher more greater doubl tripl expand aggrav "
-                "exacerb".split())
+                "exacerb".split())  # amounts up
 _DOWN = frozenset("decreas reduc reduct lower cut mitig allevi curb suppress diminish drop declin fewer less "
                   "deflat shrink halv lessen minim elimin".split())
 _GOOD = frozenset("improv enhanc better benefit strengthen gain".split())
@@ -41,31 +42,56 @@ def _content(tokens: list[str]) -> list[str]:
     return [_stem(t) for t in tokens if t[:1].isalpha() and t.lower() not in STOPWORDS]
 
 
-def effects(text: str) -> list[tuple[int, frozenset[str]]]:
-    """(net effect +1 good / -1 bad, stems of what it acts on) for each direction word of the text."""
+_BENEFITS = ("accura", "perform", "effici", "safe", "calibr", "qualiti", "robust", "score", "util", "success",
+             "win", "general", "reason", "capab", "abil", "agreement", "consist", "stabil", "transpar", "faith",
+             "helpful", "honest", "align", "diversiti", "expect", "surviv", "function", "recoveri")
+
+
+def _valence(obj: frozenset[str]) -> int:
+    """+1 for a quantity one wants more of, -1 for a cost, 0 when unknown (then only like is compared with like)."""
+    if any(s.startswith(c) for s in obj for c in _COSTS):
+        return -1
+    if any(s.startswith(c) for s in obj for c in _BENEFITS):
+        return 1
+    return 0
+
+
+def effects(text: str) -> list[tuple[str, int, frozenset[str]]]:
+    """(kind 'amount' or 'quality', sign, stems acted on) for each direction word of the text.
+
+    'amount' words move a quantity up or down (increases, cuts); 'quality' words make it better or worse
+    (improves, degrades). A negation just before the word flips its sign. A direction word inside another's
+    object ('reduces the risk of cognitive decline') is part of that object, not an effect of its own.
+    """
+    if _NOT_ASSERTED.search(text):
+        return []
     toks = _WORD.findall(text)
     stems = [_stem(t) if t[:1].isalpha() else t for t in toks]
-    out: list[tuple[int, frozenset[str]]] = []
+    out: list[tuple[str, int, frozenset[str]]] = []
+    last = -10
     for i, st in enumerate(stems):
         kind = ("up" if st in _UP else "down" if st in _DOWN else "good" if st in _GOOD else
                 "bad" if st in _BAD else None)
         if kind is None:
             continue
+        between = [t.lower() for t in toks[last + 1 : i]]
+        governed = i - last <= 5 and "of" in between and not any(_BREAK.match(t) for t in between)
+        last = i
+        if governed:
+            continue
         word = toks[i].lower()
         obj = _object(toks, i, word)
         if not obj:
             continue
-        if kind in ("good", "bad"):
-            net = 1 if kind == "good" else -1
-        else:
-            cost = any(s.startswith(c) for s in obj for c in _COSTS)
-            net = (1 if kind == "up" else -1) * (-1 if cost else 1)
+        sign = 1 if kind in ("up", "good") else -1
         if any(t.lower() in _NEGATORS for t in toks[max(0, i - 3) : i]):
-            net = -net  # 'does not improve', 'without hurting'
-        out.append((net, frozenset(obj)))
+            sign = -sign  # 'does not improve', 'without hurting'
+        out.append(("amount" if kind in ("up", "down") else "quality", sign, frozenset(obj)))
     return out
 
 
+_NOT_ASSERTED = re.compile(r"\bwhether\b|\?|^\s*(?:OBJECTIVE|BACKGROUND|To (?:examine|investigate|determine|assess|"
+                           r"evaluate|test))\b", re.IGNORECASE)
 _NEGATORS = frozenset("not no never without cannot fail fails failed n't".split())
 _FOLLOW_NOUN = frozenset("in of and with by on for , ; : ) . over across".split())
 
@@ -110,12 +136,32 @@ def _same_thing(a: frozenset[str], b: frozenset[str]) -> bool:
     return any(x == y or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x))) for x in a for y in b)
 
 
+def _net(kind: str, sign: int, obj: frozenset[str]) -> int:
+    """Good (+1) or bad (-1) news; 0 when an amount moves and whether more is better is unknown."""
+    return sign if kind == "quality" else sign * _valence(obj)
+
+
 def effect_reversed(claim: str, sentence: str) -> list[str]:
-    """Things the claim and the sentence move in opposite net directions (and never in the same one)."""
+    """Things the claim and the sentence move in opposite directions (and never in the same one).
+
+    Two amount words compare directly ('increases misalignment' vs 'mitigates misalignment'); otherwise
+    both are read as good or bad news ('lowers its performance' vs 'performance is enhanced').
+    """
+    if null_finding(claim) or null_finding(sentence):
+        return []  # 'not associated with an increased risk': a null finding, read by polarity.polarity_clash
     c, s = effects(claim), effects(sentence)
     out = []
-    for net_c, obj_c in c:
-        same = [net_s for net_s, obj_s in s if _same_thing(obj_c, obj_s)]
-        if same and all(net_s != net_c for net_s in same):
+    for kind_c, sign_c, obj_c in c:
+        verdicts = []
+        for kind_s, sign_s, obj_s in s:
+            if not _same_thing(obj_c, obj_s):
+                continue
+            if kind_c == kind_s:
+                verdicts.append(sign_c != sign_s)
+            else:
+                a, b = _net(kind_c, sign_c, obj_c), _net(kind_s, sign_s, obj_s)
+                if a and b:
+                    verdicts.append(a != b)
+        if verdicts and all(verdicts):
             out.append(" ".join(sorted(obj_c)))
     return out

@@ -70,7 +70,7 @@ DIRECTION_FAMILIES: tuple[tuple[frozenset[str], frozenset[str], bool], ...] = (
     _family("increas rise rose rais elev upregul augment boost amplifi grow grew higher exceed highest "
             "maximum maxim high expand abund",
             "decreas reduc reduct lower declin drop diminish downregul attenu lessen shrink lowest minimum "
-            "minim low fell scarc", True),
+            "minim low fell scarc cut", True),
     _family("more greater larger bigger", "less fewer smaller", False),
     _family("improv better enhanc best outperform surpass benefici benefit",
             "degrad wors worsen impair deterior hurt harm worst underperform lag", True),
@@ -116,7 +116,7 @@ def negated_stems(text: str) -> set[str]:
 # A negated harm is a kept quality ('without hurting/sacrificing accuracy', 'no loss in accuracy').
 _HARM = frozenset("hurt harm degrad sacrific compromis lose loss lost drop impair damag diminish reduc "
                   "decreas declin deterior".split())
-_NOT_A_DENIAL = re.compile(r"\s*(?:\w+er|more|less|worse|better)\s+than", re.IGNORECASE)
+_NOT_A_DENIAL = re.compile(r"\s*(?:\w+er|more|less|worse|better)\s+than\b", re.IGNORECASE)
 
 
 def negation_flips(claim: str, sentence: str) -> list[str]:
@@ -314,7 +314,7 @@ def compute_features(
         contra.append(idx)
     strong = bool(nums.conflicts) and max(lex[i] for *_, i in nums.conflicts) >= 0.7
     # A paraphrase shares fewer words, but another value for the same measured thing still contradicts.
-    strong = strong or any(same and lex[i] >= 0.45 and i in order[:2]
+    strong = strong or any((same >= 2 or (same and lex[i] >= 0.45)) and i in order[:2]
                            for (*_, i), same in zip(nums.conflicts, nums.same_subject, strict=True))
     direction_decided = False  # the best-aligned sentence with a direction cue decides, not any of them
     for i, text, a in aligned:

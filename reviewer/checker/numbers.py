@@ -78,6 +78,16 @@ def _context(text: str, start: int, end: int, width: int = 40) -> frozenset[str]
     return frozenset(s for s in content_stems(f"{left} {right}") if not s[:1].isdigit())
 
 
+_JUNK_CONTEXT = frozenset({"up", "averag", "approxim", "about", "nearli", "almost", "around", "onli"})
+
+
+def shared_context(a: Number, b: Number) -> int:
+    """Context stems the two numbers share (a shared prefix of 5+ letters counts: 'reduc' ~ 'reduct')."""
+    x, y = a.context - _JUNK_CONTEXT, b.context - _JUNK_CONTEXT
+    return sum(any(s == t or (min(len(s), len(t)) >= 5 and (s.startswith(t) or t.startswith(s))) for t in y)
+               for s in x)
+
+
 def same_value(claim: Number, evidence: Number) -> bool:
     """Equal up to the claim's printed precision, or the same share written as percent vs fraction."""
     b = evidence.value
@@ -89,7 +99,7 @@ class NumberCheck:
     matched: int = 0
     unmatched: list[str] = field(default_factory=list)
     conflicts: list[tuple[str, str, int]] = field(default_factory=list)  # claim raw, evidence raw, sentence
-    same_subject: list[bool] = field(default_factory=list)  # per conflict: both numbers are of a shared thing
+    same_subject: list[int] = field(default_factory=list)  # per conflict: how many context stems both share
 
 
 def check_numbers(claim: str, all_text: str, aligned: list[tuple[int, str, float]]) -> NumberCheck:
@@ -108,12 +118,13 @@ def check_numbers(claim: str, all_text: str, aligned: list[tuple[int, str, float
         conflict = None
         for idx, text, align in aligned:
             scaled = [e for e in scaled_word_numbers(text) if e.context & num.context]  # 'ten thousand pairs'
-            for e in [*extract_numbers(text), *scaled]:
-                if e.unit != num.unit:
-                    continue
-                if (num.context & e.context) or align >= 0.75:
+            same_unit = [e for e in [*extract_numbers(text), *scaled] if e.unit == num.unit]
+            # the evidence number most about the same thing: '-39% token reduction', not '+70% accuracy gains'
+            ranked = sorted(same_unit, key=lambda e: -shared_context(num, e))
+            for e in ranked:
+                if shared_context(num, e) or align >= 0.75:
                     conflict = (num.raw, e.raw, idx)
-                    shared = bool(num.context & e.context)
+                    shared = shared_context(num, e)
                     break
             if conflict:
                 break
