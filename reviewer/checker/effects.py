@@ -149,7 +149,7 @@ def effect_reversed(claim: str, sentence: str) -> list[str]:
     """
     if null_finding(claim) or null_finding(sentence):
         return []  # 'not associated with an increased risk': a null finding, read by polarity.polarity_clash
-    c, s = effects(claim), effects(sentence)
+    c, s = _one_way(effects(claim)), _one_way(effects(sentence))
     out = []
     for kind_c, sign_c, obj_c in c:
         verdicts = []
@@ -165,3 +165,8 @@ def effect_reversed(claim: str, sentence: str) -> list[str]:
         if verdicts and all(verdicts):
             out.append(" ".join(sorted(obj_c)))
     return out
+
+
+def _one_way(found: list[tuple[str, int, frozenset[str]]]) -> list[tuple[str, int, frozenset[str]]]:
+    """Drop things a text moves both ways ('resolves the Pass@k degradation but improves Pass@k'): unreadable."""
+    return [e for e in found if not any(_same_thing(e[2], o[2]) and e[0] == o[0] and e[1] != o[1] for o in found)]

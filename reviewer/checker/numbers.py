@@ -47,6 +47,8 @@ def extract_numbers(text: str, word_numbers: bool = False) -> list[Number]:
         digits_str, raw_unit = m.group(1), m.group(2) or ""
         scale = _SCALE.get(raw_unit, 1.0)
         unit = "" if raw_unit in _SCALE else _UNIT_CANON.get(raw_unit.lower(), raw_unit.lower())
+        if not unit and re.fullmatch(r"(?:19|20)\d\d", digits_str):
+            unit = "year"  # 'followed up through 2005' is a date, not a count to compare with '254 patients'
         decimals = len(digits_str.split(".")[1]) if "." in digits_str else 0
         out.append(Number(
             value=float(digits_str.replace(",", "")) * scale,
