@@ -302,3 +302,14 @@ def comparison_order_reversed(claim: str, sentence: str) -> bool:
             if _share(wc, le) > 0 and _share(lc, we) > 0 and cross >= straight + 0.5:
                 return True
     return False
+
+
+def comparison_agrees(claim: str, sentence: str) -> bool:
+    """Both compare the same two things with the same winner, however worded ('B is worse than A' for
+    'A outperforms B'): their comparison words are then not a reversed direction."""
+    for wc, lc in comparison_sides(claim):
+        for we, le in comparison_sides(sentence):
+            straight = _share(wc, we) + _share(lc, le)
+            if _share(wc, we) > 0 and _share(lc, le) > 0 and straight >= _share(wc, le) + _share(lc, we) + 0.5:
+                return True
+    return False

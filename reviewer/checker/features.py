@@ -19,6 +19,7 @@ import numpy as np
 from reviewer.checker.claimtext import clean_claim
 from reviewer.checker.effects import effect_reversed
 from reviewer.checker.families import (
+    comparison_agrees,
     comparison_order_reversed,
     comparison_reversed,
     entity_swapped,
@@ -331,7 +332,7 @@ def compute_features(
         if direction_decided:
             continue
         text = closest_clause(claim, text)  # 'lower risk for A, whereas higher risk for B'
-        revs = direction_reversals(claim, text)
+        revs = [] if comparison_agrees(claim, text) else direction_reversals(claim, text)
         if revs:
             direction_decided = True
             feats["dir_reversed"] = a
@@ -343,7 +344,7 @@ def compute_features(
             feats["dir_agree"] = a
     for i, text, a in aligned[:2]:
         moved = effect_reversed(claim, closest_clause(claim, text))  # 'lowers accuracy' vs 'improves accuracy'
-        if moved and i not in contra:
+        if moved and i not in contra and not comparison_agrees(claim, text):
             feats["dir_reversed"] = max(feats["dir_reversed"], a)
             reasons.append(f"opposite effect on: {', '.join(moved[:2])} (sentence {i})")
             contra.append(i)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from reviewer.textutil import content_stems
 
 _NUM = re.compile(
-    r"(?:(?<=[\s(\[])[+\-−]|(?<![\w.\-/]))(\d+(?:,\d{3})*(?:\.\d+)?)"
+    r"(?:(?<=[\s(\[])[+\-−]|(?<![\w.\-/^]))(\d+(?:,\d{3})*(?:\.\d+)?)"
     r"(?:\s?(%|percent\b|per cent\b|-?fold\b|×|[xX]\b|times\b|[KMBT]\b|pp\b|points?\b|"
     r"million\b|billion\b|thousand\b|bp\b)|(?![\w.]*\w))"
 )
@@ -83,9 +83,15 @@ def _context(text: str, start: int, end: int, width: int = 40) -> frozenset[str]
 _JUNK_CONTEXT = frozenset({"up", "averag", "approxim", "about", "nearli", "almost", "around", "onli"})
 
 
+# Words for the same change: 'cuts tokens by 58%' and '-39% token reduction' are numbers of one thing.
+_CHANGE = {**dict.fromkeys("cut reduc reduct decreas lower drop declin shrink lessen".split(), "<down>"),
+           **dict.fromkeys("increas rais boost gain grow grew rise rose".split(), "<up>")}
+
+
 def shared_context(a: Number, b: Number) -> int:
     """Context stems the two numbers share (a shared prefix of 5+ letters counts: 'reduc' ~ 'reduct')."""
-    x, y = a.context - _JUNK_CONTEXT, b.context - _JUNK_CONTEXT
+    x = {_CHANGE.get(s, s) for s in a.context - _JUNK_CONTEXT}
+    y = {_CHANGE.get(s, s) for s in b.context - _JUNK_CONTEXT}
     return sum(any(s == t or (min(len(s), len(t)) >= 5 and (s.startswith(t) or t.startswith(s))) for t in y)
                for s in x)
 
