@@ -42,12 +42,12 @@ def _content(tokens: list[str]) -> list[str]:
     return [_stem(t) for t in tokens if t[:1].isalpha() and t.lower() not in STOPWORDS]
 
 
-_BENEFITS = ("accura", "perform", "effici", "safe", "calibr", "qualiti", "robust", "score", "util", "success",
+_BENEFITS = ("accur", "perform", "effici", "safe", "calibr", "qualiti", "robust", "score", "util", "success",
              "win", "general", "reason", "capab", "abil", "agreement", "consist", "stabil", "transpar", "faith",
              "helpful", "honest", "align", "diversiti", "expect", "surviv", "function", "recoveri")
 
 
-def _valence(obj: frozenset[str]) -> int:
+def valence(obj: frozenset[str]) -> int:
     """+1 for a quantity one wants more of, -1 for a cost, 0 when unknown (then only like is compared with like)."""
     if any(s.startswith(c) for s in obj for c in _COSTS):
         return -1
@@ -138,7 +138,7 @@ def _same_thing(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def _net(kind: str, sign: int, obj: frozenset[str]) -> int:
     """Good (+1) or bad (-1) news; 0 when an amount moves and whether more is better is unknown."""
-    return sign if kind == "quality" else sign * _valence(obj)
+    return sign if kind == "quality" else sign * valence(obj)
 
 
 def effect_reversed(claim: str, sentence: str) -> list[str]:

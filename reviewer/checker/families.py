@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from reviewer.checker.effects import valence
 from reviewer.textutil import content_stems
 
 _COMPARE = re.compile(r"\b(outperform(?:s|ed)?|surpass(?:es|ed)?|beats?|exceed(?:s|ed)?|"
@@ -231,6 +232,7 @@ def _looks_named(token: str, claim: str) -> bool:
 
 _UP_CMP = frozenset("better higher greater larger stronger faster bigger more superior".split())
 _DOWN_CMP = frozenset("worse lower smaller weaker slower fewer less inferior".split())
+_AMOUNT_CMP = frozenset("higher greater larger bigger more lower smaller fewer less".split())
 _CMP_VERB = re.compile(
     r"\b(?P<up>outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|outscor\w*|"
     r"outpac\w*|(?:is |are |was |were )?superior to)\s"
@@ -266,6 +268,9 @@ def comparison_sides(text: str) -> list[tuple[set[str], set[str]]]:
     for m in _CMP_THAN.finditer(text):
         adj = m.group("adj").lower()
         pol = 1 if adj in _UP_CMP else -1 if adj in _DOWN_CMP else 0
+        if adj in _AMOUNT_CMP and m.group(2).strip():
+            # 'fewer tokens / lower error than B' wins; 'more X than B' with X of unknown worth says nothing
+            pol *= valence(frozenset(content_stems(m.group(2))))
         if pol:
             found.append((m.start(), m.end() + len(m.group(2)) + len(" than "), pol))
     for m in _CMP_MARKER.finditer(text):
