@@ -116,7 +116,7 @@ def test_effects_compare_like_with_like() -> None:
     assert effect_reversed("Unrestricted CoT reduces the deceptive tendency.",
                            "We evaluate various LLMs and show that unrestricted CoT roughly aggravates the deceptive "
                            "tendency.")
-    # a direction word inside another's object is part of that object, not an effect of its own
+    # an amount of unknown worth ('cognitive decline' up or down) is never read as good or bad news
     assert not effect_reversed("Physical activity improves cognitive functioning.",
                                "Physical activity reduces the risk of cognitive decline.")
     # 'cuts deceptive behaviour ... without hurting accuracy' agrees with '... while preserving accuracy'

@@ -60,24 +60,17 @@ def effects(text: str) -> list[tuple[str, int, frozenset[str]]]:
     """(kind 'amount' or 'quality', sign, stems acted on) for each direction word of the text.
 
     'amount' words move a quantity up or down (increases, cuts); 'quality' words make it better or worse
-    (improves, degrades). A negation just before the word flips its sign. A direction word inside another's
-    object ('reduces the risk of cognitive decline') is part of that object, not an effect of its own.
+    (improves, degrades). A negation just before the word flips its sign.
     """
     if _NOT_ASSERTED.search(text):
         return []
     toks = _WORD.findall(text)
     stems = [_stem(t) if t[:1].isalpha() else t for t in toks]
     out: list[tuple[str, int, frozenset[str]]] = []
-    last = -10
     for i, st in enumerate(stems):
         kind = ("up" if st in _UP else "down" if st in _DOWN else "good" if st in _GOOD else
                 "bad" if st in _BAD else None)
         if kind is None:
-            continue
-        between = [t.lower() for t in toks[last + 1 : i]]
-        governed = i - last <= 5 and "of" in between and not any(_BREAK.match(t) for t in between)
-        last = i
-        if governed:
             continue
         word = toks[i].lower()
         obj = _object(toks, i, word)
