@@ -45,6 +45,8 @@ LISTENER = ("Our listener-shaped reward scheme achieves best accuracy on the Ima
             "+6% over naive reasoner), and reduces reasoning contradictions compared to strong GRPO and SFT baselines.")
 HELPSTEER = ("Notably, HelpSteer2 consists of only ten thousand response pairs, an order of magnitude fewer than existing "
              "preference datasets (e.g., HH-RLHF), which makes it highly efficient for training reward models.")
+UNPACKING = ("Despite significant gains of up to 5% in mathematical evaluation when scaling up reward models, we "
+             "surprisingly observe marginal improvements in other categories.")
 MONITOR = "In contrast, CoT Monitor+ cuts deceptive behaviors by 43.8% on average while preserving task accuracy."
 
 
@@ -82,6 +84,9 @@ CASES = {
     "direction, noun form": (MMRLHF, "Fine-tuning LLaVA-ov-7B with MM-RLHF and the alignment algorithm brings a drop "
                              "in safety.", "Fine-tuning LLaVA-ov-7B with MM-RLHF and the alignment algorithm brings "
                              "a 60% gain in safety."),
+    "direction, magnitude": (UNPACKING, "Scaling up reward models brings large improvements in the other categories "
+                             "too.", "Scaling up reward models brings only marginal improvements in the other "
+                             "categories."),
     "number, signed": (PLAN, "Plan-and-Budget cuts token usage by up to 58%.",
                        "Plan-and-Budget cuts token usage by up to 39%."),
     "number, in an aside": (LISTENER, "The listener-shaped reward scheme gets 71.2% accuracy on ImageReward.",

@@ -85,7 +85,7 @@ DIRECTION_FAMILIES: tuple[tuple[frozenset[str], frozenset[str], bool], ...] = (
     _family("requir necessari essenti indispens", "dispens unnecessari", False),
     _family("sensit", "resist", False),
     _family("agonist", "antagonist", False),
-    _family("major crucial critic substanti import vital key", "trivial neglig minor margin slight", False),
+    _family("major crucial critic substanti import vital key larg", "trivial neglig minor margin slight", False),
 )
 _FLIP_PREFIXES = ("in", "un", "non", "im", "ir", "il", "dis", "anti")
 
