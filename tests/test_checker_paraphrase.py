@@ -145,3 +145,22 @@ def test_numbers_keep_signs_units_and_years() -> None:
     assert not followed.conflicts  # a year is not a count
     words = check_numbers("HelpSteer2 contains just 1,000 response pairs.", HELPSTEER, [(0, HELPSTEER, 0.5)])
     assert words.conflicts and words.conflicts[0][1] == "ten thousand"
+
+
+EASY = ("Based on this insight, we propose a novel approach to scalable alignment, which firstly trains the "
+        "process-supervised reward models on easy problems (e.g., level 1-3), and then uses them to evaluate the "
+        "performance of policy models on hard problems.")
+ROLLOUTS = ("While scaling the number of rollouts stabilizes training, existing approaches suffer from limited "
+            "exploration on challenging prompts and leave informative feedback signals underexploited, due to "
+            "context-independent rollout allocation across prompts (e.g., generating 16 rollouts per prompt) and "
+            "relying heavily on sparse rewards.")
+
+
+def test_numbers_the_claim_accounts_for_or_of_another_scale_are_no_rivals() -> None:
+    # '1' is the claim's own range start: the claim's '2' has nothing to contradict, it is merely unmatched
+    ranged = check_numbers("The reward models are trained on easy problems of level 1 to 2.", EASY, [(0, EASY, 0.8)])
+    assert not ranged.conflicts and ranged.unmatched == ["2"]
+    scaled = check_numbers("XRPO is trained on 2 million prompts.", ROLLOUTS, [(0, ROLLOUTS, 0.8)])
+    assert not scaled.conflicts and scaled.unmatched == ["2 million"]
+    rival = check_numbers("XRPO generates 64 rollouts per prompt.", ROLLOUTS, [(0, ROLLOUTS, 0.8)])
+    assert rival.conflicts and rival.conflicts[0][:2] == ("64", "16")
