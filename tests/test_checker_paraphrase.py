@@ -164,3 +164,17 @@ def test_numbers_the_claim_accounts_for_or_of_another_scale_are_no_rivals() -> N
     assert not scaled.conflicts and scaled.unmatched == ["2 million"]
     rival = check_numbers("XRPO generates 64 rollouts per prompt.", ROLLOUTS, [(0, ROLLOUTS, 0.8)])
     assert rival.conflicts and rival.conflicts[0][:2] == ("64", "16")
+
+
+TRAAC = ("Across a variety of tasks (AIME, AMC, GPQA-D, BBEH), TRAAC (Qwen3-4B) achieves an average absolute accuracy "
+         "gain of 8.4% with a relative reduction in reasoning length of 36.8% compared to the base model, and a 7.9% "
+         "accuracy gain paired with a 29.4% length drop compared to the best RL baseline.")
+
+
+def test_a_shorter_output_compared_to_a_baseline_is_not_a_lost_comparison(checker: ClaimChecker) -> None:
+    """'a 29.4% length drop compared to the best RL baseline' is a win: a drop counts as losing only for a
+    quantity known to be good. The survey quotes the abstract's summary sentence; it must stay SUPPORTED."""
+    assert comparison_sides(TRAAC) and all("traac" in winner for winner, _ in comparison_sides(TRAAC))
+    survey = ("The authors' approach improves accuracy, reduces reasoning steps, and enables adaptive thinking "
+              "compared to base models and other RL baselines.")
+    assert checker.check(survey, [paper_with(TRAAC)]).label == "SUPPORTED"

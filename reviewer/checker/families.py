@@ -249,6 +249,19 @@ _LOSER_STOP = re.compile(r"[,;:.]\s|[,;:]|\.$|\s(?:by|on|in|across|while|at|when
 _WINNER_START = re.compile(r";|\b(?:that|whereas|while|but|although|however|then)\b", re.IGNORECASE)
 
 
+_AMOUNT_CUE = re.compile(r"higher|lower|drops?|gains?|boost\w*", re.IGNORECASE)
+
+
+def _marker_polarity(cue: re.Match[str], head: str) -> int:
+    """+1 / -1 for a cue before 'compared to / over'; an amount cue counts only when the worth of what it
+    counts is known ('accuracy gain' +1, 'error drop' +1, 'length drop' unknown: 0)."""
+    pol = 1 if cue.group("up") else -1
+    if _AMOUNT_CUE.fullmatch(cue.group(0)):
+        near = head[max(0, cue.start() - 30) : cue.end() + 30]
+        pol *= valence(frozenset(content_stems(_AMOUNT_CUE.sub(" ", near))))
+    return pol
+
+
 def _side(text: str) -> set[str]:
     return set(content_stems(text))
 
@@ -276,9 +289,10 @@ def comparison_sides(text: str) -> list[tuple[set[str], set[str]]]:
     for m in _CMP_MARKER.finditer(text):
         head = text[max(0, m.start() - 160) : m.start()]
         head = _WINNER_START.split(head)[-1]
-        cues = list(_MARKER_POLARITY.finditer(head))
-        if cues and not any(abs(m.start() - f[1]) < 3 for f in found):
-            found.append((m.start(), m.end(), 1 if cues[-1].group("up") else -1))
+        pols = [_marker_polarity(c, head) for c in _MARKER_POLARITY.finditer(head)]
+        pols = [x for x in pols if x]
+        if pols and not any(abs(m.start() - f[1]) < 3 for f in found):
+            found.append((m.start(), m.end(), pols[-1]))
     out = []
     for start, loser_start, pol in sorted(found):
         rest = text[loser_start:]

@@ -332,7 +332,11 @@ def compute_features(
         if direction_decided:
             continue
         text = closest_clause(claim, text)  # 'lower risk for A, whereas higher risk for B'
-        revs = [] if comparison_agrees(claim, text) else direction_reversals(claim, text)
+        if comparison_agrees(claim, text):  # the sentence restating the comparison decides: it agrees
+            direction_decided = True
+            feats["dir_agree"] = a
+            continue
+        revs = direction_reversals(claim, text)
         if revs:
             direction_decided = True
             feats["dir_reversed"] = a
