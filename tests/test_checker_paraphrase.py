@@ -47,6 +47,12 @@ HELPSTEER = ("Notably, HelpSteer2 consists of only ten thousand response pairs, 
              "preference datasets (e.g., HH-RLHF), which makes it highly efficient for training reward models.")
 UNPACKING = ("Despite significant gains of up to 5% in mathematical evaluation when scaling up reward models, we "
              "surprisingly observe marginal improvements in other categories.")
+AGENTALIGN = ("Evaluation results on AgentHarm demonstrate that fine-tuning three families of open-source models using "
+              "our method substantially improves their safety (35.8% to 79.5% improvement) while minimally impacting or "
+              "even positively enhancing their helpfulness, outperforming various prompting methods.")
+RMR1 = ("Empirically, our models achieve state-of-the-art or near state-of-the-art performance of generative RMs across "
+        "multiple comprehensive reward model benchmarks, outperforming much larger open-weight models (e.g., "
+        "Llama3.1-405B) and proprietary ones (e.g., GPT-4o) by up to 13.8%.")
 MONITOR = "In contrast, CoT Monitor+ cuts deceptive behaviors by 43.8% on average while preserving task accuracy."
 
 
@@ -76,6 +82,12 @@ CASES = {
                                                "LLM-as-a-judge and human annotation.",
                                                "LLM-as-a-judge and human annotation are better than MC "
                                                "estimation-based data synthesis for PRMs."),
+    "comparison, participle after an aside": (AGENTALIGN, "Prompting methods do better than fine-tuning with "
+                                              "AgentAlign on AgentHarm.", "Fine-tuning with AgentAlign does better "
+                                              "than prompting methods on AgentHarm."),
+    "comparison, the paper's own model unnamed": (RMR1, "Proprietary models such as GPT-4o are ahead of RM-R1 on reward "
+                                                  "model benchmarks.", "RM-R1 is ahead of proprietary models such as "
+                                                  "GPT-4o on reward model benchmarks."),
     "direction, passive evidence": (R1, "More inference compute reduces R1-Reward's performance.",
                                     "More inference compute raises R1-Reward's performance."),
     "direction, across wordings": (RLHS, "Conditioning evaluator feedback on downstream observations increases "
@@ -110,7 +122,10 @@ def test_comparison_sides_read_the_winner_whatever_the_wording() -> None:
     beats = comparison_sides("PPO outperforms DPO by up to 2.5% in math.")
     worse = comparison_sides("DPO is worse than PPO in math.")
     lags = comparison_sides("DPO lags behind PPO in math.")
-    assert beats == worse == lags == [({"ppo"}, {"dpo"})]
+    passive = comparison_sides("DPO is outperformed by PPO in math.")
+    ahead = comparison_sides("PPO is ahead of DPO in math.")
+    behind = comparison_sides("DPO falls behind PPO in math.")
+    assert beats == worse == lags == passive == ahead == behind == [({"ppo"}, {"dpo"})]
     assert comparison_order_reversed("DPO is better than PPO in math.", "Notably, PPO outperforms DPO by up to 2.5% "
                                      "in math and 1.2% in general domains.")
     assert not comparison_order_reversed("DPO trails PPO in math.", "Notably, PPO outperforms DPO by up to 2.5% in "

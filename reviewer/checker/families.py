@@ -234,10 +234,11 @@ _UP_CMP = frozenset("better higher greater larger stronger faster bigger more su
 _DOWN_CMP = frozenset("worse lower smaller weaker slower fewer less inferior".split())
 _AMOUNT_CMP = frozenset("higher greater larger bigger more lower smaller fewer less".split())
 _CMP_VERB = re.compile(
-    r"\b(?P<up>outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|outscor\w*|"
-    r"outpac\w*|(?:is |are |was |were )?superior to)\s"
-    r"|\b(?P<down>underperform(?:s|ed|ing)?|lag(?:s|ged|ging)? behind|trail(?:s|ed|ing)?|fall(?:s|ing)? short of|"
-    r"fell short of|(?:is |are |was |were )?inferior to)\s", re.IGNORECASE)
+    r"\b(?P<down>(?:(?:is|are|was|were|be|been|being) )?(?:outperformed|surpassed|beaten|exceeded|outdone|outpaced) by|"
+    r"underperform(?:s|ed|ing)?|lag(?:s|ged|ging)? behind|trail(?:s|ed|ing)?|fall(?:s|ing)? (?:short of|behind)|"
+    r"fell (?:short of|behind)|(?:is |are |was |were )?(?:inferior to|behind))\s"
+    r"|\b(?P<up>outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|outscor\w*|"
+    r"outpac\w*|outdo(?:es|ing)?|outstrip\w*|(?:is |are |was |were )?(?:superior to|ahead of))\s", re.IGNORECASE)
 _CMP_THAN = re.compile(r"\b(?P<adj>" + "|".join(sorted(_UP_CMP | _DOWN_CMP)) + r")\b(?=((?:\s[\w\-]+){0,4}?)\s+than\s)",
                        re.IGNORECASE)
 _CMP_MARKER = re.compile(r"\b(?:compared (?:to|with)|relative to|versus|vs\.?|over)\s+(?![\d+\-])", re.IGNORECASE)
@@ -247,9 +248,10 @@ _MARKER_POLARITY = re.compile(r"\b(?P<up>improv\w*|gains?|better|higher|outperfo
 _LOSER_STOP = re.compile(r"[,;:.]\s|[,;:]|\.$|\s(?:by|on|in|across|while|at|when|for|up to|from|within|under|"
                          r"despite|thereby|thus|which|whereas|but)\s", re.IGNORECASE)
 _WINNER_START = re.compile(r";|\b(?:that|whereas|while|but|although|however|then)\b", re.IGNORECASE)
+_SUBJECT_START = re.compile(r";|\b(?:that|whereas|however|then)\b", re.IGNORECASE)  # a participle's subject
 
 
-_AMOUNT_CUE = re.compile(r"higher|lower|drops?|gains?|boost\w*", re.IGNORECASE)
+_AMOUNT_CUE = re.compile(r"higher|lower|drops?", re.IGNORECASE)  # 'gains' and 'boosts' are good news anyway
 
 
 def _marker_polarity(cue: re.Match[str], head: str) -> int:
@@ -298,8 +300,12 @@ def comparison_sides(text: str) -> list[tuple[set[str], set[str]]]:
         rest = text[loser_start:]
         stop = _LOSER_STOP.search(rest)
         loser_text = rest[: stop.start()] if stop else rest
-        loser_text = " ".join(loser_text.split()[:10])
-        winner_text = _WINNER_START.split(text[:start])[-1]
+        loser_text = " ".join(loser_text.split()[:14])
+        head = text[:start]
+        # '..., outperforming B': the participle's subject is the main clause's, past any 'while ...' aside
+        participle = head.rstrip().endswith(",") and text[start:loser_start].lower().startswith(("outperforming",
+                                                                                                "surpassing"))
+        winner_text = (_SUBJECT_START if participle else _WINNER_START).split(head)[-1]
         winner, loser = _side(winner_text), _side(loser_text)
         shared = winner & loser
         winner, loser = winner - shared, loser - shared
@@ -319,6 +325,10 @@ def comparison_order_reversed(claim: str, sentence: str) -> bool:
             cross = _share(wc, le) + _share(lc, we)
             straight = _share(wc, we) + _share(lc, le)
             if _share(wc, le) > 0 and _share(lc, we) > 0 and cross >= straight + 0.5:
+                return True
+            # the claim's winner is wholly the sentence's loser, its loser named nowhere in the sentence (often
+            # the paper's own method, which the sentence calls 'our model')
+            if _share(wc, le) >= 0.75 and not _share(wc, we) and not _share(lc, le) and not _share(lc, we):
                 return True
     return False
 
