@@ -126,6 +126,9 @@ def test_comparison_sides_read_the_winner_whatever_the_wording() -> None:
     ahead = comparison_sides("PPO is ahead of DPO in math.")
     behind = comparison_sides("DPO falls behind PPO in math.")
     assert beats == worse == lags == passive == ahead == behind == [({"ppo"}, {"dpo"})]
+    # '..., outperforming B' after a 'while ...' aside: the winner is the main clause's subject
+    assert [("fine-tun" in winner, loser) for winner, loser in comparison_sides(AGENTALIGN)] == [
+        (True, {"various", "prompt"})]
     assert comparison_order_reversed("DPO is better than PPO in math.", "Notably, PPO outperforms DPO by up to 2.5% "
                                      "in math and 1.2% in general domains.")
     assert not comparison_order_reversed("DPO trails PPO in math.", "Notably, PPO outperforms DPO by up to 2.5% in "
