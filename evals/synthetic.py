@@ -41,6 +41,14 @@ SCIFACT_SAMPLE = 400
 PER_FAMILY = {"train": 220, "test": 90}
 
 
+def paper_rng(split: str, key: str) -> random.Random:
+    return random.Random(f"{SEED}-{split}-{key}")
+
+
+def _draw_order(row: SynthRow) -> str:
+    return hashlib.sha1(f"{SEED}|{row.paper_id}|{row.family}|{row.claim}".encode()).hexdigest()
+
+
 def split_of(paper_id: str) -> str:
     digest = int(hashlib.sha1(paper_id.encode()).hexdigest(), 16)
     return "test" if digest % TEST_SHARE == 0 else "train"
@@ -143,12 +151,12 @@ def build() -> tuple[list[Paper], list[SynthRow]]:
     rows: list[SynthRow] = []
     for split in ("train", "test"):
         group = by_split[split]
-        rng = random.Random(f"{SEED}-{split}")
         pool = sorted({t for p in group for t in _terms_in(p.title + " " + p.abstract) if len(t) >= 3})
         candidates: dict[str, list[SynthRow]] = defaultdict(list)
         for p in group:
             source = "seed" if p.id.startswith("seed-") else "scifact"
             others = [q for q in group if q.id != p.id and q.id.startswith(source)]
+            rng = paper_rng(split, p.id)  # one stream per paper: a change in one abstract stays there
             for family, claim, idx, label in rows_for_paper(p, rng, _nearest(p, others, stems), pool):
                 sents = split_sentences(p.abstract)
                 candidates[family].append(SynthRow(
@@ -161,6 +169,7 @@ def build() -> tuple[list[Paper], list[SynthRow]]:
             sents = split_sentences(p.abstract)
             roles = sentence_roles(sents)
             for i, (sent, role) in enumerate(zip(sents, roles, strict=True)):
+                rng = paper_rng(split, f"{p.id}-{i}")
                 claim = CONTRADICTED_RULES["comparison"](sent, rng) if role in OWN and _usable(sent) else None
                 if claim and claim != sent and not reports_other_work(sent):
                     candidates["comparison"].append(SynthRow(
@@ -169,8 +178,8 @@ def build() -> tuple[list[Paper], list[SynthRow]]:
                     papers.append(p)
                     break
         for family in FAMILIES:
-            chosen = candidates[family]
-            rng.shuffle(chosen)
+            chosen = sorted(candidates[family], key=_draw_order)  # rank-stable: one candidate more or less
+            # moves at most one row in or out of the sample, instead of reshuffling them all
             for k, row in enumerate(chosen[: PER_FAMILY[split]]):
                 row.id = f"{split}-{family}-{k}"
                 rows.append(row)

@@ -163,11 +163,15 @@ def eval_retrieval(subset: int | None, docs: int, out: Path | None) -> None:
 @click.option("--limit", type=int, default=None, help="Only the first N dev claims.")
 @click.option("--nei", type=click.Choice(["retrieved", "cited"]), default="retrieved", show_default=True,
               help="Check no-evidence claims against the top BM25 abstract, or against SciFact's cited ones.")
+@click.option("--set", "which", type=click.Choice(["scifact", "seeds", "seeds-test"]), default="scifact",
+              show_default=True, help="scifact: SciFact dev + the synthetic test split; seeds: hand-written claims "
+              "about the seed abstracts (dev split); seeds-test: their held-out papers.")
 @click.option("--out", type=click.Path(path_type=Path), help="Where to write the JSON result.")
-def eval_claims(mode: str, limit: int | None, nei: str, out: Path | None) -> None:
+def eval_claims(mode: str, limit: int | None, nei: str, which: str, out: Path | None) -> None:
     """Claim checker on SciFact dev (accuracy, macro-F1, per-class P/R, confusion) and, offline, on the
-    synthetic perturbation test split, one accuracy per family (evals/datasets/synthetic/test.jsonl)."""
-    from evals.claims import format_result, run_claims_eval
+    synthetic perturbation test split, one accuracy per family (evals/datasets/synthetic/test.jsonl);
+    with --set seeds, on hand-written claims about the seeds (evals/datasets/seed_claims_*.jsonl)."""
+    from reviewer.checker import ClaimChecker
     from reviewer.errors import ConfigError
     from reviewer.services import make_llm
     from reviewer.settings import Settings
@@ -176,6 +180,15 @@ def eval_claims(mode: str, limit: int | None, nei: str, out: Path | None) -> Non
     llm = make_llm(settings) if mode == "llm" else None
     if mode == "llm" and llm is None:
         raise ConfigError("--mode llm needs an endpoint", hint="set OPENAI_API_KEY or REVIEWER_LLM_BASE_URL")
+    if which != "scifact":
+        from evals.seed_claims import format_seed_claims, run_seed_claims_eval
+
+        seeds = run_seed_claims_eval(ClaimChecker(settings, llm=llm), "test" if which == "seeds-test" else "dev")
+        click.echo(format_seed_claims(seeds))
+        click.echo(f"result: {_write_result('claims-seeds', seeds.model_dump_json(indent=2), out)}")
+        return
+    from evals.claims import format_result, run_claims_eval
+
     result = run_claims_eval(settings, mode, limit, llm=llm, nei=nei)  # type: ignore[arg-type]
     click.echo(format_result(result))
     click.echo(f"result: {_write_result('claims', result.model_dump_json(indent=2), out)}")

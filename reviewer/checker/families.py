@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from reviewer.checker.effects import valence
 from reviewer.textutil import content_stems
 
 _COMPARE = re.compile(r"\b(outperform(?:s|ed)?|surpass(?:es|ed)?|beats?|exceed(?:s|ed)?|"
@@ -224,4 +225,120 @@ def _looks_named(token: str, claim: str) -> bool:
         w = w.strip(".,;:()[]\"'")
         if w.lower() == token:
             return sum(ch.isupper() for ch in w) >= 2 or (w[:1].isupper() and "-" in w)
+    return False
+
+
+# ---------------------------------------------------------------- comparisons under paraphrase
+
+_UP_CMP = frozenset("better higher greater larger stronger faster bigger more superior".split())
+_DOWN_CMP = frozenset("worse lower smaller weaker slower fewer less inferior".split())
+_AMOUNT_CMP = frozenset("higher greater larger bigger more lower smaller fewer less".split())
+_CMP_VERB = re.compile(
+    r"\b(?P<down>(?:(?:is|are|was|were|be|been|being) )?(?:outperformed|surpassed|beaten|exceeded|outdone|outpaced) by|"
+    r"underperform(?:s|ed|ing)?|lag(?:s|ged|ging)? behind|trail(?:s|ed|ing)?|fall(?:s|ing)? (?:short of|behind)|"
+    r"fell (?:short of|behind)|(?:is |are |was |were )?(?:inferior to|behind))\s"
+    r"|\b(?P<up>outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|outscor\w*|"
+    r"outpac\w*|outdo(?:es|ing)?|outstrip\w*|(?:is |are |was |were )?(?:superior to|ahead of))\s", re.IGNORECASE)
+_CMP_THAN = re.compile(r"\b(?P<adj>" + "|".join(sorted(_UP_CMP | _DOWN_CMP)) + r")\b(?=((?:\s[\w\-]+){0,4}?)\s+than\s)",
+                       re.IGNORECASE)
+_CMP_MARKER = re.compile(r"\b(?:compared (?:to|with)|relative to|versus|vs\.?|over)\s+(?![\d+\-])", re.IGNORECASE)
+_MARKER_POLARITY = re.compile(r"\b(?P<up>improv\w*|gains?|better|higher|outperform\w*|boost\w*|superior|advantages?|"
+                              r"surpass\w*)\b|\b(?P<down>inferior|worse|lower|drops?|degrad\w*|lags?|hurts?)\b",
+                              re.IGNORECASE)
+_LOSER_STOP = re.compile(r"[,;:.]\s|[,;:]|\.$|\s(?:by|on|in|across|while|at|when|for|up to|from|within|under|"
+                         r"despite|thereby|thus|which|whereas|but)\s", re.IGNORECASE)
+_WINNER_START = re.compile(r";|\b(?:that|whereas|while|but|although|however|then)\b", re.IGNORECASE)
+_SUBJECT_START = re.compile(r";|\b(?:that|whereas|however|then)\b", re.IGNORECASE)  # a participle's subject
+
+
+_AMOUNT_CUE = re.compile(r"higher|lower|drops?", re.IGNORECASE)  # 'gains' and 'boosts' are good news anyway
+
+
+def _marker_polarity(cue: re.Match[str], head: str) -> int:
+    """+1 / -1 for a cue before 'compared to / over'; an amount cue counts only when the worth of what it
+    counts is known ('accuracy gain' +1, 'error drop' +1, 'length drop' unknown: 0)."""
+    pol = 1 if cue.group("up") else -1
+    if _AMOUNT_CUE.fullmatch(cue.group(0)):
+        near = head[max(0, cue.start() - 30) : cue.end() + 30]
+        pol *= valence(frozenset(content_stems(_AMOUNT_CUE.sub(" ", near))))
+    return pol
+
+
+def _side(text: str) -> set[str]:
+    return set(content_stems(text))
+
+
+def comparison_sides(text: str) -> list[tuple[set[str], set[str]]]:
+    """(winner stems, loser stems) of each comparison in the text, whatever its wording.
+
+    'A outperforms B', 'A is better/higher than B', 'B is worse than / lags behind / is inferior to A',
+    'A improves X over / compared with B' all give (A, B). The winner side is the clause before the cue
+    (from its last 'that', ';' or contrast word: 'we show that A ...'), so a participle ('..., outperforming
+    B') takes the sentence's subject; the loser runs to the next clause break or prepositional phrase.
+    """
+    text = re.sub(r"\b(?:e\.g\.|i\.e\.),?", " ", text)
+    found: list[tuple[int, int, int]] = []  # (cue start, loser start, polarity)
+    for m in _CMP_VERB.finditer(text):
+        found.append((m.start(), m.end(), 1 if m.group("up") else -1))
+    for m in _CMP_THAN.finditer(text):
+        adj = m.group("adj").lower()
+        pol = 1 if adj in _UP_CMP else -1 if adj in _DOWN_CMP else 0
+        if adj in _AMOUNT_CMP and m.group(2).strip():
+            # 'fewer tokens / lower error than B' wins; 'more X than B' with X of unknown worth says nothing
+            pol *= valence(frozenset(content_stems(m.group(2))))
+        if pol:
+            found.append((m.start(), m.end() + len(m.group(2)) + len(" than "), pol))
+    for m in _CMP_MARKER.finditer(text):
+        head = text[max(0, m.start() - 160) : m.start()]
+        head = _WINNER_START.split(head)[-1]
+        pols = [_marker_polarity(c, head) for c in _MARKER_POLARITY.finditer(head)]
+        pols = [x for x in pols if x]
+        if pols and not any(abs(m.start() - f[1]) < 3 for f in found):
+            found.append((m.start(), m.end(), pols[-1]))
+    out = []
+    for start, loser_start, pol in sorted(found):
+        rest = text[loser_start:]
+        stop = _LOSER_STOP.search(rest)
+        loser_text = rest[: stop.start()] if stop else rest
+        loser_text = " ".join(loser_text.split()[:14])
+        head = text[:start]
+        # '..., outperforming B': the participle's subject is the main clause's, past any 'while ...' aside
+        participle = head.rstrip().endswith(",") and text[start:loser_start].lower().startswith(("outperforming",
+                                                                                                "surpassing"))
+        winner_text = (_SUBJECT_START if participle else _WINNER_START).split(head)[-1]
+        winner, loser = _side(winner_text), _side(loser_text)
+        shared = winner & loser
+        winner, loser = winner - shared, loser - shared
+        if winner and loser:
+            out.append((winner, loser) if pol > 0 else (loser, winner))
+    return out
+
+
+def _share(x: set[str], y: set[str]) -> float:
+    return len(x & y) / len(x) if x else 0.0
+
+
+def comparison_order_reversed(claim: str, sentence: str) -> bool:
+    """The claim's winner is the sentence's loser and its loser the sentence's winner (paraphrase-tolerant)."""
+    for wc, lc in comparison_sides(claim):
+        for we, le in comparison_sides(sentence):
+            cross = _share(wc, le) + _share(lc, we)
+            straight = _share(wc, we) + _share(lc, le)
+            if _share(wc, le) > 0 and _share(lc, we) > 0 and cross >= straight + 0.5:
+                return True
+            # the claim's winner is wholly the sentence's loser, its loser named nowhere in the sentence (often
+            # the paper's own method, which the sentence calls 'our model')
+            if _share(wc, le) >= 0.75 and not _share(wc, we) and not _share(lc, le) and not _share(lc, we):
+                return True
+    return False
+
+
+def comparison_agrees(claim: str, sentence: str) -> bool:
+    """Both compare the same two things with the same winner, however worded ('B is worse than A' for
+    'A outperforms B'): their comparison words are then not a reversed direction."""
+    for wc, lc in comparison_sides(claim):
+        for we, le in comparison_sides(sentence):
+            straight = _share(wc, we) + _share(lc, le)
+            if _share(wc, we) > 0 and _share(lc, le) > 0 and straight >= _share(wc, le) + _share(lc, we) + 0.5:
+                return True
     return False

@@ -17,7 +17,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from reviewer.checker.claimtext import clean_claim
+from reviewer.checker.effects import effect_reversed
 from reviewer.checker.families import (
+    comparison_agrees,
+    comparison_order_reversed,
     comparison_reversed,
     entity_swapped,
     hedge_strengthened,
@@ -25,6 +28,7 @@ from reviewer.checker.families import (
     quantifier_conflict,
     rank_conflict,
 )
+from reviewer.checker.negation import negation_flips
 from reviewer.checker.numbers import check_numbers, extract_numbers
 from reviewer.checker.polarity import polarity_clash
 from reviewer.textutil import content_stems, lexical_overlap, stemmer, words
@@ -51,13 +55,6 @@ FEATURE_NAMES: tuple[str, ...] = (
     "polarity_clash",  # one side reports no effect where the other asserts one (alignment-weighted)
 )
 
-_NEGATOR = re.compile(
-    r"\b(?:not|no|never|none|neither|nor|cannot|without|unable|nothing|lacks?|lacking|lacked|"
-    r"fail(?:s|ed|ing)?|absence|\w+n't)\b",
-    re.IGNORECASE,
-)
-_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:but|while|whereas|although|however|which|that)\b", re.IGNORECASE)
-
 # Direction families: (up stems, down stems, strong). A claim using one side while the aligned evidence
 # uses only the other is a reversal. "Strong" families are reliable enough for the hard guard rule.
 def _family(up: str, down: str, strong: bool) -> tuple[frozenset[str], frozenset[str], bool]:
@@ -68,7 +65,7 @@ DIRECTION_FAMILIES: tuple[tuple[frozenset[str], frozenset[str], bool], ...] = (
     _family("increas rise rose rais elev upregul augment boost amplifi grow grew higher exceed highest "
             "maximum maxim high expand abund",
             "decreas reduc reduct lower declin drop diminish downregul attenu lessen shrink lowest minimum "
-            "minim low fell scarc", True),
+            "minim low fell scarc cut", True),
     _family("more greater larger bigger", "less fewer smaller", False),
     _family("improv better enhanc best outperform surpass benefici benefit",
             "degrad wors worsen impair deterior hurt harm worst underperform lag", True),
@@ -82,7 +79,7 @@ DIRECTION_FAMILIES: tuple[tuple[frozenset[str], frozenset[str], bool], ...] = (
     _family("requir necessari essenti indispens", "dispens unnecessari", False),
     _family("sensit", "resist", False),
     _family("agonist", "antagonist", False),
-    _family("major crucial critic substanti import vital key", "trivial neglig minor margin slight", False),
+    _family("major crucial critic substanti import vital key larg", "trivial neglig minor margin slight", False),
 )
 _FLIP_PREFIXES = ("in", "un", "non", "im", "ir", "il", "dis", "anti")
 
@@ -93,35 +90,7 @@ def all_stems(text: str) -> list[str]:
     return stemmer().stemWords(toks)
 
 
-# ---------------------------------------------------------------- negation and direction
-
-
-def negated_stems(text: str) -> set[str]:
-    """Content stems in a negator's scope: the next three content words before a clause break.
-
-    Short on purpose: in 'needs no auxiliary losses to balance load' only the losses are negated.
-    """
-    out: set[str] = set()
-    for m in _NEGATOR.finditer(text):
-        scope = _CLAUSE_BREAK.split(text[m.end() : m.end() + 80])[0]
-        out.update(content_stems(scope)[:3])
-    return out
-
-
-def negation_flips(claim: str, sentence: str) -> list[str]:
-    """Stems negated on one side and stated plainly on the other: 'X does not improve Y' vs 'X improves Y'.
-
-    A side's negated scope must mostly (>= half) reappear un-negated on the other side, so a shared
-    subject noun inside an unrelated negation ('no consensus on screening') is not a flip.
-    """
-    c_stems, s_stems = set(content_stems(claim)), set(content_stems(sentence))
-    c_neg, s_neg = negated_stems(claim), negated_stems(sentence)
-    out: set[str] = set()
-    for neg, other, other_neg in ((c_neg, s_stems, s_neg), (s_neg, c_stems, c_neg)):
-        plain = (neg & other) - other_neg
-        if neg and len(plain) >= max(1, 0.5 * len(neg)):
-            out |= plain
-    return sorted(out)
+# ---------------------------------------------------------------- direction
 
 
 def _surface(stems: set[str], text: str) -> str:
@@ -185,6 +154,9 @@ def direction_agrees(claim: str, sentence: str) -> bool:
 # ---------------------------------------------------------------- terms and coverage
 
 
+_QUANTITY = re.compile(r"^\d[\d,.]*(?:x|k|m|b|pp|bp)?$", re.IGNORECASE)
+
+
 def named_terms(text: str) -> set[str]:
     """Acronyms, model/dataset names and mid-sentence capitalised words, lower-cased."""
     out: set[str] = set()
@@ -192,6 +164,8 @@ def named_terms(text: str) -> set[str]:
         has_digit = any(ch.isdigit() for ch in w)
         has_alpha = any(ch.isalpha() for ch in w)
         upper = sum(ch.isupper() for ch in w)
+        if _QUANTITY.match(w):
+            continue  # '10x', '3B': a number with its unit is checked by the number signals, not as a name
         if has_alpha and (upper >= 2 or (has_digit and len(w) > 1) or (i > 0 and w[0].isupper())):
             out.add(w.lower().rstrip("."))
     return out
@@ -297,6 +271,9 @@ def compute_features(
         reasons.append(f"number {c_raw} in claim but evidence says {e_raw}")
         contra.append(idx)
     strong = bool(nums.conflicts) and max(lex[i] for *_, i in nums.conflicts) >= 0.7
+    # A paraphrase shares fewer words, but another value for the same measured thing still contradicts.
+    strong = strong or any((same >= 2 or (same and lex[i] >= 0.45)) and i in order[:2]
+                           for (*_, i), same in zip(nums.conflicts, nums.same_subject, strict=True))
     direction_decided = False  # the best-aligned sentence with a direction cue decides, not any of them
     for i, text, a in aligned:
         flips = negation_flips(claim, text)
@@ -312,6 +289,10 @@ def compute_features(
         if direction_decided:
             continue
         text = closest_clause(claim, text)  # 'lower risk for A, whereas higher risk for B'
+        if comparison_agrees(claim, text):  # the sentence restating the comparison decides: it agrees
+            direction_decided = True
+            feats["dir_agree"] = a
+            continue
         revs = direction_reversals(claim, text)
         if revs:
             direction_decided = True
@@ -323,11 +304,17 @@ def compute_features(
             direction_decided = True
             feats["dir_agree"] = a
     for i, text, a in aligned[:2]:
-        if comparison_reversed(claim, text):
+        moved = effect_reversed(claim, closest_clause(claim, text))  # 'lowers accuracy' vs 'improves accuracy'
+        if moved and i not in contra and not comparison_agrees(claim, text):
+            feats["dir_reversed"] = max(feats["dir_reversed"], a)
+            reasons.append(f"opposite effect on: {', '.join(moved[:2])} (sentence {i})")
+            contra.append(i)
+            strong = strong or (a >= 0.5 and i == b1)
+        if comparison_reversed(claim, text) or comparison_order_reversed(claim, text):
             feats["comp_reversed"] = max(feats["comp_reversed"], a)
             reasons.append(f"comparison reversed: the arguments are in the opposite order (sentence {i})")
             contra.append(i)
-            strong = strong or a >= 0.6
+            strong = strong or a >= 0.4
         if quantifier_conflict(claim, text):
             feats["quant_conflict"] = max(feats["quant_conflict"], a)
             reasons.append(f"quantifier differs (sentence {i})")

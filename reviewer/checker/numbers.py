@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from reviewer.textutil import content_stems
 
 _NUM = re.compile(
-    r"(?<![\w.\-/])(\d+(?:,\d{3})*(?:\.\d+)?)"
-    r"(?:\s?(%|percent\b|per cent\b|-?fold\b|×|x\b|[KMBT]\b|pp\b|points?\b|"
+    r"(?:(?<=[\s(\[])[+\-−]|(?<![\w.\-/^]))(\d+(?:,\d{3})*(?:\.\d+)?)"
+    r"(?:\s?(%|percent\b|per cent\b|-?fold\b|×|[xX]\b|times\b|[KMBT]\b|pp\b|points?\b|"
     r"million\b|billion\b|thousand\b|bp\b)|(?![\w.]*\w))"
 )
-_UNIT_CANON = {"percent": "%", "per cent": "%", "fold": "x", "-fold": "x", "×": "x", "point": "pp",
+_UNIT_CANON = {"percent": "%", "per cent": "%", "fold": "x", "-fold": "x", "×": "x", "times": "x", "point": "pp",
                "points": "pp", "pp": "pp"}
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
 _WORD_NUMS = {
@@ -47,6 +47,8 @@ def extract_numbers(text: str, word_numbers: bool = False) -> list[Number]:
         digits_str, raw_unit = m.group(1), m.group(2) or ""
         scale = _SCALE.get(raw_unit, 1.0)
         unit = "" if raw_unit in _SCALE else _UNIT_CANON.get(raw_unit.lower(), raw_unit.lower())
+        if not unit and re.fullmatch(r"(?:19|20)\d\d", digits_str):
+            unit = "year"  # 'followed up through 2005' is a date, not a count to compare with '254 patients'
         decimals = len(digits_str.split(".")[1]) if "." in digits_str else 0
         out.append(Number(
             value=float(digits_str.replace(",", "")) * scale,
@@ -56,16 +58,42 @@ def extract_numbers(text: str, word_numbers: bool = False) -> list[Number]:
             tol=0.5 * 10 ** (-decimals) * scale + 1e-9,
         ))
     if word_numbers:
-        for m in re.finditer(r"\b(" + "|".join(_WORD_NUMS) + r")\b", text, re.IGNORECASE):
-            out.append(Number(float(_WORD_NUMS[m.group(1).lower()]), "", m.group(0),
+        for m in re.finditer(r"\b(" + "|".join(_WORD_NUMS) + r")\b(?:[\s-](thousand|million|billion)\b)?", text,
+                             re.IGNORECASE):
+            scale = _SCALE[m.group(2).lower()] if m.group(2) else 1.0  # 'ten thousand' is 10,000
+            out.append(Number(float(_WORD_NUMS[m.group(1).lower()]) * scale, "", m.group(0),
                               _context(text, m.start(), m.end())))
     return out
 
 
+def scaled_word_numbers(text: str) -> list[Number]:
+    """Only the word numbers that name a count ('ten thousand'): safe to read as a conflicting value."""
+    return [n for n in extract_numbers(text, word_numbers=True) if n.value >= 1000 and not n.raw[:1].isdigit()]
+
+
 def _context(text: str, start: int, end: int, width: int = 40) -> frozenset[str]:
-    left = _CLAUSE_BREAK.split(text[max(0, start - width) : start])[-1]
+    before = text[max(0, start - width) : start].rstrip()
+    if before.endswith("("):  # 'on the ImageReward benchmark (67.4%)': the aside's number is of what precedes it
+        before = text[max(0, start - 2 * width) : start].rstrip()[:-1]
+    left = _CLAUSE_BREAK.split(before)[-1]
     right = _CLAUSE_BREAK.split(text[end : end + width])[0]
     return frozenset(s for s in content_stems(f"{left} {right}") if not s[:1].isdigit())
+
+
+_JUNK_CONTEXT = frozenset({"up", "averag", "approxim", "about", "nearli", "almost", "around", "onli"})
+
+
+# Words for the same change: 'cuts tokens by 58%' and '-39% token reduction' are numbers of one thing.
+_CHANGE = {**dict.fromkeys("cut reduc reduct decreas lower drop declin shrink lessen".split(), "<down>"),
+           **dict.fromkeys("increas rais boost gain grow grew rise rose".split(), "<up>")}
+
+
+def shared_context(a: Number, b: Number) -> int:
+    """Context stems the two numbers share (a shared prefix of 5+ letters counts: 'reduc' ~ 'reduct')."""
+    x = {_CHANGE.get(s, s) for s in a.context - _JUNK_CONTEXT}
+    y = {_CHANGE.get(s, s) for s in b.context - _JUNK_CONTEXT}
+    return sum(any(s == t or (min(len(s), len(t)) >= 5 and (s.startswith(t) or t.startswith(s))) for t in y)
+               for s in x)
 
 
 def same_value(claim: Number, evidence: Number) -> bool:
@@ -79,6 +107,7 @@ class NumberCheck:
     matched: int = 0
     unmatched: list[str] = field(default_factory=list)
     conflicts: list[tuple[str, str, int]] = field(default_factory=list)  # claim raw, evidence raw, sentence
+    same_subject: list[int] = field(default_factory=list)  # per conflict: how many context stems both share
 
 
 def check_numbers(claim: str, all_text: str, aligned: list[tuple[int, str, float]]) -> NumberCheck:
@@ -90,22 +119,37 @@ def check_numbers(claim: str, all_text: str, aligned: list[tuple[int, str, float
     """
     result = NumberCheck()
     evidence_values = extract_numbers(all_text, word_numbers=True)
-    for num in extract_numbers(claim):
+    claim_numbers = extract_numbers(claim)
+    # an evidence number the claim states elsewhere is accounted for ('aged 16 to 24' vs 'aged 16-44')
+    taken = [e for e in evidence_values if any(same_value(c, e) for c in claim_numbers)]
+    for num in claim_numbers:
         if any(same_value(num, e) for e in evidence_values):
             result.matched += 1
             continue
         conflict = None
         for idx, text, align in aligned:
-            for e in extract_numbers(text):
-                if e.unit != num.unit:
-                    continue
-                if (num.context & e.context) or align >= 0.75:
+            scaled = [e for e in scaled_word_numbers(text) if e.context & num.context]  # 'ten thousand pairs'
+            same_unit = [e for e in [*extract_numbers(text), *scaled] if e.unit == num.unit
+                         and not any(e.raw == t.raw and e.value == t.value for t in taken)]
+            # the evidence number most about the same thing: '-39% token reduction', not '+70% accuracy gains'
+            ranked = sorted(same_unit, key=lambda e: -shared_context(num, e))
+            for e in ranked:
+                if _comparable(num, e) and (shared_context(num, e) or align >= 0.75):
                     conflict = (num.raw, e.raw, idx)
+                    shared = shared_context(num, e)
                     break
             if conflict:
                 break
         if conflict:
             result.conflicts.append(conflict)
+            result.same_subject.append(shared)
         else:
             result.unmatched.append(num.raw)
     return result
+
+
+def _comparable(a: Number, b: Number) -> bool:
+    """A count given with a scale word ('30 million cases') has no rival in a small bare number ('89 studies')."""
+    def scaled(n: Number) -> bool:
+        return bool(re.search(r"(?:thousand|million|billion|[KMBT])$", n.raw))
+    return not any(scaled(x) and not scaled(y) and y.value < 1000 for x, y in ((a, b), (b, a)))

@@ -1,0 +1,146 @@
+"""Hand-written claims about the seed abstracts: the checker on claims a human reviewer would write.
+
+    python -m evals.seed_claims                # dev split (the one rules were developed on)
+    python -m evals.seed_claims --split test   # held-out papers, run only to report
+
+`evals/datasets/seed_claims_{dev,test}.jsonl` hold paraphrased claims about seed papers, written by
+hand (not by the rules in `evals/perturb.py`, which the checker's features mirror): SUPPORTED
+restatements, CONTRADICTED claims with a changed number, a reversed direction ("cuts" -> "raises"),
+a flipped comparison ("A beats B" -> "B beats A"), a negation or a quantifier, and UNSUPPORTED claims
+the abstract does not speak to. The test split uses other papers than dev. Each claim is checked
+against its one cited abstract; the report gives per-family accuracy and the 3x3 confusion.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from reviewer.checker.types import LABELS, Label
+from reviewer.models import Paper
+from reviewer.settings import Settings
+
+DATA = Path(__file__).resolve().parent / "datasets"
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+Split = Literal["dev", "test"]
+
+
+class SeedClaim(BaseModel):
+    """One hand-written claim, the seed paper it cites (key and exact title) and its gold label."""
+
+    id: str
+    paper: str
+    title: str
+    label: Label
+    family: Literal["supported", "number", "direction", "comparison", "negation", "quantifier", "unsupported"]
+    claim: str
+
+
+class SeedClaimsResult(BaseModel):
+    dataset: str
+    n_claims: int
+    accuracy: float
+    labels: list[str] = Field(default_factory=lambda: list(LABELS))
+    confusion: list[list[int]] = Field(description="Rows = gold, columns = predicted, in `labels` order.")
+    families: dict[str, dict[str, float]] = Field(description="Per family: n, accuracy, predicted counts.")
+    contradicted_called_supported: int
+    ms_per_claim: float
+    errors: list[dict[str, str]] = Field(default_factory=list)
+
+
+def load_rows(split: Split, root: Path = DATA) -> list[SeedClaim]:
+    path = root / f"seed_claims_{split}.jsonl"
+    return [SeedClaim.model_validate_json(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def seed_papers_by_title(seeds: Path = SEEDS) -> dict[str, Paper]:
+    """Seed abstracts by exact title (the first record of a title wins, as ingest keeps it)."""
+    from reviewer.ingest.parse import parse_file
+    from reviewer.models import PaperRecord
+
+    out: dict[str, Paper] = {}
+    for path in sorted(seeds.iterdir()):
+        for rec in parse_file(path):
+            if isinstance(rec, PaperRecord) and rec.abstract and rec.title not in out:
+                out[rec.title] = Paper(id=f"seed{len(out)}", key=f"seed{len(out)}", title=rec.title,
+                                       abstract=rec.abstract)
+    return out
+
+
+def run_seed_claims_eval(checker: object, split: Split = "dev") -> SeedClaimsResult:
+    """Check every claim of `split` against its cited seed abstract with `checker` (a ClaimChecker)."""
+    from evals.claims import accuracy, confusion
+
+    rows = load_rows(split)
+    papers = seed_papers_by_title()
+    gold, pred = [], []
+    by_family: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    errors = []
+    started = time.perf_counter()
+    for r in rows:
+        paper = papers[r.title]
+        label = checker.check(r.claim, [paper.model_copy(update={"key": r.paper})]).label  # type: ignore[attr-defined]
+        gold.append(r.label)
+        pred.append(label)
+        by_family[r.family].append((r.label, label))
+        if label != r.label:
+            errors.append({"id": r.id, "family": r.family, "gold": r.label, "predicted": label, "claim": r.claim})
+    seconds = time.perf_counter() - started
+    families: dict[str, dict[str, float]] = {}
+    for fam, pairs in sorted(by_family.items()):
+        families[fam] = {"n": float(len(pairs)), "accuracy": round(sum(g == p for g, p in pairs) / len(pairs), 4),
+                         **{f"predicted_{k}": float(v) for k, v in Counter(p for _, p in pairs).items()}}
+    return SeedClaimsResult(
+        dataset=f"seed-claims-{split}",
+        n_claims=len(rows),
+        accuracy=round(accuracy(gold, pred), 4),
+        confusion=confusion(gold, pred),
+        families=families,
+        contradicted_called_supported=sum(g == "CONTRADICTED" and p == "SUPPORTED" for g, p in zip(gold, pred, strict=True)),
+        ms_per_claim=round(1000 * seconds / max(1, len(rows)), 2),
+        errors=errors,
+    )
+
+
+def format_seed_claims(result: SeedClaimsResult, show_errors: bool = False) -> str:
+    lines = [
+        f"{result.dataset} ({result.n_claims} hand-written claims): accuracy {result.accuracy:.3f}; "
+        f"contradicted called SUPPORTED: {result.contradicted_called_supported}; {result.ms_per_claim:.1f} ms/claim",
+        "confusion (rows gold, cols predicted): " + " / ".join(s[:4] for s in result.labels),
+    ]
+    for label, row in zip(result.labels, result.confusion, strict=True):
+        lines.append(f"  {label:<12} " + " ".join(f"{v:5d}" for v in row))
+    for fam, s in result.families.items():
+        pred = ", ".join(f"{k.removeprefix('predicted_')[:4]} {int(v)}" for k, v in sorted(s.items())
+                         if k.startswith("predicted_"))
+        lines.append(f"  {fam:<12} n={int(s['n']):<3} acc {s['accuracy']:.3f}   ({pred})")
+    if show_errors:
+        for e in result.errors:
+            lines.append(f"  x {e['id']} {e['family']:<11} gold {e['gold'][:4]} got {e['predicted'][:4]}: {e['claim']}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    from evals.claims import DEFAULT_HOME
+    from reviewer.checker import ClaimChecker
+
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--split", choices=["dev", "test"], default="dev")
+    parser.add_argument("--home", type=Path, default=DEFAULT_HOME, help="vector cache directory")
+    parser.add_argument("--errors", action="store_true", help="list the claims the checker gets wrong")
+    parser.add_argument("--json", type=Path, default=None, help="also write the result as JSON here")
+    args = parser.parse_args(argv)
+    result = run_seed_claims_eval(ClaimChecker(Settings(home=args.home)), args.split)
+    print(format_seed_claims(result, args.errors))
+    if args.json:
+        args.json.write_text(json.dumps(result.model_dump(), indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

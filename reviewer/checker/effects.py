@@ -1,0 +1,165 @@
+"""Which way a claim says a quantity moves, across wordings: 'lowers accuracy' against 'improves accuracy'.
+
+The antonym families in `features.py` only see a reversal when both sides use the same family
+('increase' vs 'decrease'). Human paraphrases cross families: 'cuts/mitigates misalignment' vs
+'increases misalignment', 'performance drops' vs 'performance improvements', 'less safe' vs 'an
+improvement in safety'. Each direction word is read with what it acts on (the words after a verb,
+before a noun such as 'gains', the subject of a passive), and its net effect is good or bad: raising a
+cost or an error is bad, lowering it good. A claim and a sentence that give opposite net effects on the
+same thing disagree.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reviewer.checker.polarity import null_finding
+from reviewer.textutil import STOPWORDS, stemmer
+
+_UP = frozenset("increas rais boost elev amplifi grow grew inflat higher more greater doubl tripl expand aggrav "
+                "exacerb".split())  # amounts up
+_DOWN = frozenset("decreas reduc reduct lower cut mitig allevi curb suppress diminish drop declin fewer less "
+                  "deflat shrink halv lessen minim elimin".split())
+_GOOD = frozenset("improv enhanc better benefit strengthen gain".split())
+_BAD = frozenset("degrad wors worsen hurt harm impair weaken undermin damag compromis".split())
+# Quantities whose rise is bad news: raising them worsens things, cutting them helps.
+_COSTS = ("error", "cost", "hack", "misalign", "inconsist", "hallucin", "latenc", "overthink", "decept", "bias",
+          "contradict", "overfit", "harm", "toxic", "collaps", "instabl", "sycoph", "risk", "overhead", "verbos",
+          "consumpt", "usag", "token", "obfusc", "jailbreak", "attack", "failur", "redund", "nois", "varianc",
+          "forget", "mortal", "death", "diseas", "infect", "incid")
+_NOUN_FORMS = frozenset("gain reduct drop declin improv increas decreas boost cut".split())
+_OBJECT_STOP = frozenset("by to with while on in across compared than for from at as when whereas but and or "
+                         "up of".split())
+_BREAK = re.compile(r"[,;:()]")
+_WORD = re.compile(r"[A-Za-z][\w\-']*|[,;:()]|\d[\d.,]*%?")
+
+
+def _stem(word: str) -> str:
+    return stemmer().stemWord(word.lower())
+
+
+def _content(tokens: list[str]) -> list[str]:
+    return [_stem(t) for t in tokens if t[:1].isalpha() and t.lower() not in STOPWORDS]
+
+
+_BENEFITS = ("accur", "perform", "effici", "safe", "calibr", "qualiti", "robust", "score", "util", "success",
+             "win", "general", "reason", "capab", "abil", "agreement", "consist", "stabil", "transpar", "faith",
+             "helpful", "honest", "align", "diversiti", "expect", "surviv", "function", "recoveri")
+
+
+def valence(obj: frozenset[str]) -> int:
+    """+1 for a quantity one wants more of, -1 for a cost, 0 when unknown (then only like is compared with like)."""
+    if any(s.startswith(c) for s in obj for c in _COSTS):
+        return -1
+    if any(s.startswith(c) for s in obj for c in _BENEFITS):
+        return 1
+    return 0
+
+
+def effects(text: str) -> list[tuple[str, int, frozenset[str]]]:
+    """(kind 'amount' or 'quality', sign, stems acted on) for each direction word of the text.
+
+    'amount' words move a quantity up or down (increases, cuts); 'quality' words make it better or worse
+    (improves, degrades). A negation just before the word flips its sign.
+    """
+    if _NOT_ASSERTED.search(text):
+        return []
+    toks = _WORD.findall(text)
+    stems = [_stem(t) if t[:1].isalpha() else t for t in toks]
+    out: list[tuple[str, int, frozenset[str]]] = []
+    for i, st in enumerate(stems):
+        kind = ("up" if st in _UP else "down" if st in _DOWN else "good" if st in _GOOD else
+                "bad" if st in _BAD else None)
+        if kind is None:
+            continue
+        word = toks[i].lower()
+        obj = _object(toks, i, word)
+        if not obj:
+            continue
+        sign = 1 if kind in ("up", "good") else -1
+        if any(t.lower() in _NEGATORS for t in toks[max(0, i - 3) : i]):
+            sign = -sign  # 'does not improve', 'without hurting'
+        out.append(("amount" if kind in ("up", "down") else "quality", sign, frozenset(obj)))
+    return out
+
+
+_NOT_ASSERTED = re.compile(r"\bwhether\b|\?|^\s*(?:OBJECTIVE|BACKGROUND|To (?:examine|investigate|determine|assess|"
+                           r"evaluate|test))\b", re.IGNORECASE)
+_NEGATORS = frozenset("not no never without cannot fail fails failed n't".split())
+_FOLLOW_NOUN = frozenset("in of and with by on for , ; : ) . over across".split())
+
+
+def _object(toks: list[str], i: int, word: str) -> list[str]:
+    """What the direction word at i acts on: a noun form takes the words before it ('accuracy gains') or its
+    'in/of' phrase ('improvement in safety'); a passive takes its subject; a verb or adjective the next words."""
+    nxt = toks[i + 1].lower() if i + 1 < len(toks) else "."
+    noun = word.endswith(("ion", "ment", "ions", "ments")) or (
+        _stem(word) in _NOUN_FORMS and not word.endswith(("ed", "ing")) and nxt in _FOLLOW_NOUN)
+    if noun:
+        after = _span(toks, i + 2, 1) if nxt in ("in", "of") else []
+        if after:
+            return after
+        before = []
+        for t in reversed(toks[max(0, i - 3) : i]):
+            if _BREAK.match(t) or t.lower() in _OBJECT_STOP:
+                break
+            before.insert(0, t)
+        return _content(before)[-2:]
+    if word.endswith("ed") and i >= 1:
+        j = i - 1
+        if j >= 0 and toks[j].lower().endswith("ly"):
+            j -= 1
+        if j >= 0 and toks[j].lower() in ("is", "are", "was", "were", "be", "been", "being", "further"):
+            while j >= 0 and toks[j].lower() in ("is", "are", "was", "were", "be", "been", "being", "further"):
+                j -= 1
+            return _content([t for t in toks[max(0, j - 2) : j + 1] if not _BREAK.match(t)])[-2:]
+    return _span(toks, i + 1, 1)
+
+
+def _span(toks: list[str], start: int, step: int) -> list[str]:
+    out: list[str] = []
+    for t in toks[start : start + 5]:
+        if _BREAK.match(t) or t.lower() in _OBJECT_STOP or _stem(t) in _UP | _DOWN | _GOOD | _BAD:
+            break
+        out.append(t)
+    return _content(out)[:3]
+
+
+def _same_thing(a: frozenset[str], b: frozenset[str]) -> bool:
+    return any(x == y or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x))) for x in a for y in b)
+
+
+def _net(kind: str, sign: int, obj: frozenset[str]) -> int:
+    """Good (+1) or bad (-1) news; 0 when an amount moves and whether more is better is unknown."""
+    return sign if kind == "quality" else sign * valence(obj)
+
+
+def effect_reversed(claim: str, sentence: str) -> list[str]:
+    """Things the claim and the sentence move in opposite directions (and never in the same one).
+
+    Two amount words compare directly ('increases misalignment' vs 'mitigates misalignment'); otherwise
+    both are read as good or bad news ('lowers its performance' vs 'performance is enhanced').
+    """
+    if null_finding(claim) or null_finding(sentence):
+        return []  # 'not associated with an increased risk': a null finding, read by polarity.polarity_clash
+    c, s = _one_way(effects(claim)), _one_way(effects(sentence))
+    out = []
+    for kind_c, sign_c, obj_c in c:
+        verdicts = []
+        for kind_s, sign_s, obj_s in s:
+            if not _same_thing(obj_c, obj_s):
+                continue
+            if kind_c == kind_s:
+                verdicts.append(sign_c != sign_s)
+            else:
+                a, b = _net(kind_c, sign_c, obj_c), _net(kind_s, sign_s, obj_s)
+                if a and b:
+                    verdicts.append(a != b)
+        if verdicts and all(verdicts):
+            out.append(" ".join(sorted(obj_c)))
+    return out
+
+
+def _one_way(found: list[tuple[str, int, frozenset[str]]]) -> list[tuple[str, int, frozenset[str]]]:
+    """Drop things a text moves both ways ('resolves the Pass@k degradation but improves Pass@k'): unreadable."""
+    return [e for e in found if not any(_same_thing(e[2], o[2]) and e[0] == o[0] and e[1] != o[1] for o in found)]

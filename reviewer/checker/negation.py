@@ -1,0 +1,55 @@
+"""Negation: which words a 'not', 'no' or 'without' denies, and whether claim and sentence differ on them.
+
+Kept short on purpose; a litotes is not a denial: 'without hurting accuracy' keeps the accuracy, 'no
+better than a random guess' is 'like a random guess'.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reviewer.textutil import content_stems
+
+_NEGATOR = re.compile(
+    r"\b(?:not|no|never|none|neither|nor|cannot|without|unable|nothing|lacks?|lacking|lacked|"
+    r"fail(?:s|ed|ing)?|absence|\w+n't)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:but|while|whereas|although|however|which|that)\b", re.IGNORECASE)
+
+
+def negated_stems(text: str) -> set[str]:
+    """Content stems in a negator's scope: the next three content words before a clause break.
+
+    Short on purpose: in 'needs no auxiliary losses to balance load' only the losses are negated.
+    """
+    out: set[str] = set()
+    for m in _NEGATOR.finditer(text):
+        scope = _CLAUSE_BREAK.split(text[m.end() : m.end() + 80])[0]
+        stems = content_stems(scope)[:3]
+        if _NOT_A_DENIAL.match(scope) or (stems and stems[0] in _HARM):
+            continue  # 'no better than a guess' is 'like a guess'; 'without hurting accuracy' keeps it
+        out.update(stems)
+    return out
+
+
+# A negated harm is a kept quality ('without hurting/sacrificing accuracy', 'no loss in accuracy').
+_HARM = frozenset("hurt harm degrad sacrific compromis lose loss lost drop impair damag diminish reduc "
+                  "decreas declin deterior".split())
+_NOT_A_DENIAL = re.compile(r"\s*(?:\w+er|more|less|worse|better)\s+than\b", re.IGNORECASE)
+
+
+def negation_flips(claim: str, sentence: str) -> list[str]:
+    """Stems negated on one side and stated plainly on the other: 'X does not improve Y' vs 'X improves Y'.
+
+    A side's negated scope must mostly (>= half) reappear un-negated on the other side, so a shared
+    subject noun inside an unrelated negation ('no consensus on screening') is not a flip.
+    """
+    c_stems, s_stems = set(content_stems(claim)), set(content_stems(sentence))
+    c_neg, s_neg = negated_stems(claim), negated_stems(sentence)
+    out: set[str] = set()
+    for neg, other, other_neg in ((c_neg, s_stems, s_neg), (s_neg, c_stems, c_neg)):
+        plain = (neg & other) - other_neg
+        if neg and len(plain) >= max(1, 0.5 * len(neg)):
+            out |= plain
+    return sorted(out)
