@@ -16,9 +16,18 @@ import numpy as np
 from reviewer.models import Paper
 from reviewer.settings import Settings
 from reviewer.survey.context import Previous, SurveyContext
+from reviewer.survey.kinds import contribution_kind, kind_title
+from reviewer.survey.table import method_name
 from reviewer.survey.terms import _NOT_A_HEAD, PhraseStats, norm_stems, title_case, topic_chunks
-from reviewer.survey.themes import MIN_K, ThemeDoc, find_themes, name_group, topic_exclusions
-from reviewer.survey.titles import restore_case, shared_terms, supported_title
+from reviewer.survey.themes import MIN_K, ThemeDoc, find_themes, name_group, theme_title, topic_exclusions
+from reviewer.survey.titles import (
+    CATCH_ALL_MAX,
+    is_catch_all,
+    restore_case,
+    shared_terms,
+    split_by_phrases,
+    supported_title,
+)
 from reviewer.survey.types import (
     Acronym,
     EvidenceResult,
@@ -169,7 +178,63 @@ def offline_outline(
         terms = shared_terms(t.terms, t.members, docs, exclude)
         sections.append(Section(title=title, scope=_scope_line(title, len(t.members), terms),
                                 keys=[evidence[i].key for i in sorted(t.members, key=lambda i: -evidence[i].relevance)]))
+    sections = _split_catch_alls(sections, evidence, papers, docs, stats, head, exclude, bodies, x)
     return Outline(info=info, sections=sections, not_covered=list(result.weak))
+
+
+def _split_catch_alls(sections: list[Section], evidence: list[PaperEvidence], papers: dict[str, Paper], docs: list[ThemeDoc],
+                      stats: PhraseStats, head: str, exclude: set[str], bodies: list[str],
+                      x: np.ndarray) -> list[Section]:
+    """A 'Further work on X' section of many papers becomes sections named by the phrases they share.
+
+    Only the few papers that share no phrase with another stay under the catch-all title.
+    """
+    index = {e.key: i for i, e in enumerate(evidence)}
+    out: list[Section] = []
+    for section in sections:
+        if not is_catch_all(section.title) or len(section.keys) <= CATCH_ALL_MAX:
+            out.append(section)
+            continue
+        taken = {" ".join(norm_stems(content_stems(s.title))) for s in sections + out}
+        groups, left = split_by_phrases([index[k] for k in section.keys], docs, stats, exclude, taken, x)
+        for raw, members in groups:
+            title = restore_case(theme_title(raw, head, []), bodies)
+            terms = shared_terms([p.surface for p in stats.distinctive(members, exclude=exclude, top=8)],
+                                 members, docs, exclude)
+            out.append(Section(title=title, scope=_scope_line(title, len(members), terms),
+                               keys=[evidence[i].key for i in members]))
+        for title, members in _by_kind(left, evidence, papers, head):
+            keys = [evidence[i].key for i in members]
+            title = title or section.title
+            out.append(Section(title=title, scope=_scope_line(title, len(keys), []), keys=keys))
+    return out
+
+
+def _by_kind(left: list[int], evidence: list[PaperEvidence], papers: dict[str, Paper],
+             head: str) -> list[tuple[str, list[int]]]:
+    """Papers no shared phrase groups: studies and benchmarks apart from methods, each titled for its kind;
+    a few left-over papers keep the catch-all title ('')."""
+    if len(left) <= CATCH_ALL_MAX:
+        return [("", left)] if left else []
+    kinds: dict[str, list[int]] = {}
+    for i in left:
+        p = papers[evidence[i].key]
+        kinds.setdefault(contribution_kind(p.title, p.abstract), []).append(i)
+    out: list[tuple[str, list[int]]] = []
+    rest: list[int] = []
+    for kind in ("study", "benchmark"):
+        members = kinds.get(kind, [])
+        if len(members) >= 2:
+            out.append((kind_title(kind, head, []), members))
+        else:
+            rest += members
+    rest += kinds.get("method", [])
+    if len(rest) > CATCH_ALL_MAX:
+        names = [method_name(papers[evidence[i].key]) for i in rest]
+        out.append((kind_title("method", head, names), rest))
+    elif rest:
+        out.append(("", rest))
+    return out
 
 
 def outline_block(result: EvidenceResult, papers: dict[str, Paper]) -> str:

@@ -309,9 +309,41 @@ def _tidy_case(title: str) -> str:
     return " ".join(out)
 
 
+# Process words that a method is applied WITH ("Policy optimization with PRMs"), not OF: the genitive would
+# say the optimization acts on the PRMs. Material words take "for" ("Data for PRMs").
+_WITH_PROCESS = re.compile(r"(?:optimi[sz]ation|learning|tuning|distillation|supervision|feedback|search)$",
+                           re.IGNORECASE)
+_FOR_PROCESS = re.compile(r"(?:data|labels?|annotation)$", re.IGNORECASE)
+# Openers that make a label a fragment ("During training", "Towards reasoning"): dropped from the label.
+_LEADING_GLUE = frozenset("""during in on for with by from of to via at after before through toward towards
+    without under over across among between about as into upon within beyond against while when""".split())
+# '-ing' words that work as nouns at the head of a label ("Reasoning traces", "Scaling laws"); any other
+# opening '-ing' word is a verb whose object must say something ("Aligning language" says nothing).
+_NOUN_ING = frozenset("""reasoning learning training planning thinking modeling modelling scaling tuning
+    fine-tuning understanding ranking reranking sampling prompting decoding labeling labelling filtering
+    shaping hacking monitoring routing editing reading writing coding testing programming computing
+    engineering processing""".split())
+
+
+def _process_link(raw: str) -> str:
+    if _WITH_PROCESS.search(raw):
+        return "with"
+    return "for" if _FOR_PROCESS.search(raw) else "of"
+
+
+def _drop_leading_glue(raw: str) -> str:
+    words = raw.split()
+    while len(words) > 1 and words[0].lower() in _LEADING_GLUE:
+        words.pop(0)
+    return " ".join(words) if words else raw
+
+
 def _bare(raw: str) -> bool:
-    """A bare acronym ('MLLMs') or only generic words ('AI systems'): not a name for a theme."""
+    """A bare acronym ('MLLMs'), only generic words ('AI systems'), or a verb with only generic words as
+    its object ('Aligning language'): not a name for a theme."""
     content = [w for w in re.findall(r"[\w-]+", raw.lower()) if w not in _FUNCTION_WORDS]
+    if len(content) > 1 and content[0].endswith("ing") and content[0] not in _NOUN_ING:
+        content = content[1:]
     words = raw.split()
     acronym = len(words) == 1 and sum(c.isupper() for c in words[0]) >= 2
     return acronym or not content or all(w in GENERIC_THEME_WORDS for w in content)
@@ -324,7 +356,7 @@ def theme_title(raw: str, topic_head: str, terms: list[str] | None = None) -> st
     training of PRMs'; a label of only generic words or a bare acronym ('LLMs') gives way to the
     theme's next phrase, or to 'Further work on PRMs'.
     """
-    raw = " ".join(raw.split())
+    raw = _drop_leading_glue(" ".join(raw.split()))
     if len(raw.split()) > 8 and " and " in raw:
         raw = raw.split(" and ", 1)[0]
     head = topic_head.strip()
@@ -341,7 +373,7 @@ def theme_title(raw: str, topic_head: str, terms: list[str] | None = None) -> st
     elif head and not overlaps and _TASK_END.search(raw):
         title = f"{head} for {raw[:1].lower() + raw[1:]}"
     elif head and not overlaps and _PROCESS_END.search(raw):
-        title = f"{raw} of {head}"
+        title = f"{raw} {_process_link(raw)} {head}"
     elif head and not overlaps:
         title = f"{raw} in {head}"
     elif others and len(f"{raw} and {others[0]}".split()) <= 8:
