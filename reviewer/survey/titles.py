@@ -151,7 +151,7 @@ def _title_word_groups(left: list[int], docs: list[ThemeDoc], exclude: set[str],
         heads = [ws[1] for _, ws in hits if len(ws) > 1 and ws[1].lower() not in _FUNCTION]
         if not heads:
             continue
-        first = hits[0][1][0]
+        first = _sentence_word(hits[0][1][0])
         distinct = list(dict.fromkeys(h.lower() for h in heads))
         name = f"{first} {distinct[0]}" + (f" and {distinct[1]}" if len(distinct) > 1 else "")
         if _bare(name) or not names_something(name, exclude):
@@ -159,6 +159,14 @@ def _title_word_groups(left: list[int], docs: list[ThemeDoc], exclude: set[str],
         out.append((len(hits), name, [i for i, _ in hits]))
     out.sort(key=lambda g: (-g[0], g[1]))
     return out
+
+
+def _sentence_word(word: str) -> str:
+    """A title's Title-Case word in running-text case ('Inference-Time' -> 'Inference-time'); names stay."""
+    parts = word.split("-")
+    if all(p[:1].isupper() and p[1:].islower() for p in parts if p):
+        return "-".join([parts[0]] + [p.lower() for p in parts[1:]])
+    return word
 
 
 _FUNCTION = frozenset("a an the of for in on with and to via by from at as is are what how why when".split())
