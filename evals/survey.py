@@ -100,6 +100,7 @@ class ReportShape(BaseModel):
     markup_hits: list[str] = Field(default_factory=list)
     titles: int = 0
     bad_titles: list[str] = Field(default_factory=list)
+    all_titles: list[str] = Field(default_factory=list)
     flagged: list[str] = Field(default_factory=list)
 
 
@@ -167,8 +168,8 @@ def title_problem(title: str, topic: str = "", n_papers: int = 0) -> str | None:
         return "starts or ends with a function word"
     if low[0] in {"allocate", "aligning", "using", "towards", "toward"}:
         return "opens with a verb"
-    if _CATCH_ALL.match(title) and n_papers > CATCH_ALL_MAX:
-        return f"catch-all over {n_papers} papers"
+    if _CATCH_ALL.search(title):  # a few left-over papers may be "further work"; more hide the themes
+        return f"catch-all over {n_papers} papers" if n_papers > CATCH_ALL_MAX else None
     own = _topic_words(topic) | _EDGE_WORDS | {w.lower() for w in _GENERIC_TITLES} | {
         "llm", "llms", "language", "large", "model", "models"}
     # A one-section survey is titled by its topic, which is right; a theme must name more than the topic.
@@ -211,6 +212,7 @@ def report_shape(report: object, abstracts: dict[str, str], shape: ReportShape) 
     assert isinstance(report, SurveyReport)
     for section in report.sections:
         shape.titles += 1
+        shape.all_titles.append(f"{section.title} [{len(section.cited_keys)}]")
         problem = None if section.title == OPEN_PROBLEMS else title_problem(section.title, report.topic, len(section.cited_keys))
         if problem:
             shape.bad_titles.append(f"{section.title} ({problem})")

@@ -94,12 +94,17 @@ def section_lead(keys: list[str], evidence: dict[str, PaperEvidence], names: dic
                        f"{_listing(subjects)} are both evaluated on {bench} [{'; '.join('@' + k for k in ks[:3])}].")
     contrasts: list[str] = []
     seen: set[str] = set()
+    said = {"task": False, "bench": False}
     for k in keys:
         name = names.get(k, "")
         if not name or k not in papers or len(contrasts) >= MAX_CONTRASTS:
             continue
+        if contribution_kind(papers[k].title, papers[k].abstract) == "benchmark":
+            continue  # a benchmark paper is not "evaluated on" the benchmarks it compares itself with
         task = _task(rows[k], papers[k])
         benches = [b for b in _benchmarks(rows[k]) if b not in seen][:3]
+        said["task"] |= bool(task)
+        said["bench"] |= bool(benches)
         if task and benches:
             contrasts.append(f"{name} targets {task} and is evaluated on {_listing(benches)} [@{k}].")
         elif task:
@@ -108,6 +113,8 @@ def section_lead(keys: list[str], evidence: dict[str, PaperEvidence], names: dic
             contrasts.append(f"{name} is evaluated on {_listing(benches)} [@{k}].")
         seen |= set(benches)
     if len(contrasts) >= 2 and len(keys) >= 2:
-        out.append("What separates them is the problem each one targets and where it is evaluated.")
+        out.append("They differ in the problem each one targets and in where it is evaluated." if all(said.values())
+                   else "They differ in the problem each one targets." if said["task"]
+                   else "They differ in where they are evaluated.")
         out += contrasts
     return out

@@ -127,7 +127,8 @@ def topic_head(topic: str, acronyms: list[Acronym]) -> str:
               and not _NOT_A_HEAD.match(c)]  # 'trustworthy' left by a question names no subject
     if not chunks:
         return ""
-    head = chunks[0]
+    # 'how confident a language model is' leaves 'confident a language model': the noun phrase is after the article.
+    head = re.split(r"\s(?:a|an|the)\s", chunks[0])[-1]
     for acr in acronyms:
         if acr.phrase.lower() == head.lower():
             return acr.short + ("s" if head.lower().endswith("s") and not acr.short.endswith("s") else "")

@@ -16,6 +16,13 @@ import numpy as np
 from pydantic import BaseModel
 
 from reviewer.survey.terms import PhraseStats, norm_stems, phrases, title_case
+from reviewer.survey.titlewords import (
+    _NOUN_ING,
+    _drop_leading_glue,
+    _hyphen_case,
+    _names_a_thing,
+    _process_link,
+)
 from reviewer.textutil import content_stems
 
 MIN_K, MAX_K = 3, 7
@@ -303,39 +310,12 @@ def _tidy_case(title: str) -> str:
     """Sentence case: words written Title Case mid-title go lower; acronyms and CamelCase names stay."""
     words = title.split()
     out = [words[0][:1].upper() + words[0][1:]] if words else []
+    if out and "-" in out[0]:
+        out[0] = _hyphen_case(out[0], keep_first=True)
     for w in words[1:]:
         plain = w[:1].isupper() and w[1:].islower() and w.isalpha()
-        out.append(w.lower() if plain else w)
+        out.append(w.lower() if plain else _hyphen_case(w, keep_first=False))
     return " ".join(out)
-
-
-# Process words that a method is applied WITH ("Policy optimization with PRMs"), not OF: the genitive would
-# say the optimization acts on the PRMs. Material words take "for" ("Data for PRMs").
-_WITH_PROCESS = re.compile(r"(?:optimi[sz]ation|learning|tuning|distillation|supervision|feedback|search)$",
-                           re.IGNORECASE)
-_FOR_PROCESS = re.compile(r"(?:data|labels?|annotation)$", re.IGNORECASE)
-# Openers that make a label a fragment ("During training", "Towards reasoning"): dropped from the label.
-_LEADING_GLUE = frozenset("""during in on for with by from of to via at after before through toward towards
-    without under over across among between about as into upon within beyond against while when""".split())
-# '-ing' words that work as nouns at the head of a label ("Reasoning traces", "Scaling laws"); any other
-# opening '-ing' word is a verb whose object must say something ("Aligning language" says nothing).
-_NOUN_ING = frozenset("""reasoning learning training planning thinking modeling modelling scaling tuning
-    fine-tuning understanding ranking reranking sampling prompting decoding labeling labelling filtering
-    shaping hacking monitoring routing editing reading writing coding testing programming computing
-    engineering processing""".split())
-
-
-def _process_link(raw: str) -> str:
-    if _WITH_PROCESS.search(raw):
-        return "with"
-    return "for" if _FOR_PROCESS.search(raw) else "of"
-
-
-def _drop_leading_glue(raw: str) -> str:
-    words = raw.split()
-    while len(words) > 1 and words[0].lower() in _LEADING_GLUE:
-        words.pop(0)
-    return " ".join(words) if words else raw
 
 
 def _bare(raw: str) -> bool:
@@ -372,10 +352,12 @@ def theme_title(raw: str, topic_head: str, terms: list[str] | None = None) -> st
         title = raw
     elif head and not overlaps and _TASK_END.search(raw):
         title = f"{head} for {raw[:1].lower() + raw[1:]}"
-    elif head and not overlaps and _PROCESS_END.search(raw):
+    elif head and not overlaps and _PROCESS_END.search(raw) and _names_a_thing(head):
         title = f"{raw} {_process_link(raw)} {head}"
-    elif head and not overlaps:
+    elif head and not overlaps and _names_a_thing(head):
         title = f"{raw} in {head}"
+    elif head and not overlaps:  # 'X in reward hacking' would invent a relation; 'X and Y' claims none
+        title = f"{raw} and {head[:1].lower() + head[1:] if head[1:2].islower() else head}"
     elif others and len(f"{raw} and {others[0]}".split()) <= 8:
         title = f"{raw} and {others[0]}"
     else:

@@ -1,0 +1,53 @@
+"""Word-level rules for theme titles: which preposition joins a label to the survey's head, which
+openers make a label a fragment, and how Title-Case hyphenated words read in a sentence-case title."""
+
+from __future__ import annotations
+
+import re
+
+# Process words that a method is applied WITH ("Policy optimization with PRMs"), not OF: the genitive would
+# say the optimization acts on the PRMs. Material words take "for" ("Data for PRMs").
+_WITH_PROCESS = re.compile(r"(?:optimi[sz]ation|learning|tuning|distillation|supervision|feedback|search)$",
+                           re.IGNORECASE)
+_FOR_PROCESS = re.compile(r"(?:data|labels?|annotation)$", re.IGNORECASE)
+# Openers that make a label a fragment ("During training", "Towards reasoning"): dropped from the label.
+_LEADING_GLUE = frozenset("""during in on for with by from of to via at after before through toward towards
+    without under over across among between about as into upon within beyond against while when""".split())
+# '-ing' words that work as nouns at the head of a label ("Reasoning traces", "Scaling laws"); any other
+# opening '-ing' word is a verb whose object must say something ("Aligning language" says nothing).
+_NOUN_ING = frozenset("""reasoning learning training planning thinking modeling modelling scaling tuning
+    fine-tuning understanding ranking reranking sampling prompting decoding labeling labelling filtering
+    shaping hacking monitoring routing editing reading writing coding testing programming computing
+    engineering processing""".split())
+
+
+# Heads that name a thing a phrase can be "in" or "of" (models, agents, an acronym such as 'PRMs'); a head
+# naming an activity or phenomenon ('reward hacking', 'curriculum learning') takes neither.
+_THING = re.compile(r"(?:models?|agents?|systems?|networks?|verifiers?|judges?|polic(?:y|ies)|datasets?|"
+                    r"benchmarks?|critics?|evaluators?|LLMs?|[A-Z]{2,}s?)$")
+
+
+def _names_a_thing(head: str) -> bool:
+    return bool(_THING.search(head.strip()))
+
+
+def _process_link(raw: str) -> str:
+    if _WITH_PROCESS.search(raw):
+        return "with"
+    return "for" if _FOR_PROCESS.search(raw) else "of"
+
+
+def _drop_leading_glue(raw: str) -> str:
+    words = raw.split()
+    while len(words) > 1 and words[0].lower() in _LEADING_GLUE:
+        words.pop(0)
+    return " ".join(words) if words else raw
+
+
+def _hyphen_case(word: str, keep_first: bool) -> str:
+    """'Multi-Turn' -> 'Multi-turn' (or 'multi-turn' mid-title); 'LLM-as-a-Judge' and 'Best-of-N' keep names."""
+    parts = word.split("-")
+    if len(parts) < 2 or not all(p[:1].isupper() and p[1:].islower() and p.isalpha() for p in parts):
+        return word
+    low = [p.lower() for p in parts]
+    return "-".join(([parts[0]] if keep_first else [low[0]]) + low[1:])
