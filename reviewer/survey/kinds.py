@@ -29,7 +29,8 @@ _PROPOSES = re.compile(r"\b(?:we|this (?:paper|work))\s+(?:\w+ly\s+)?(?:propose|
                        r"(?![^.]{0,60}\b(?:benchmark|dataset|study|analysis)\b)", re.IGNORECASE)
 _BENCHMARK = re.compile(
     r"\b(?:we|this (?:paper|work))\s+(?:\w+ly\s+)?(?:introduce|present|propose|release|construct|build|curate|"
-    r"create)s?\s+[^.]{0,60}\b(?:benchmark|dataset|corpus|test suite|evaluation suite)\b", re.IGNORECASE)
+    r"create)s?\s+[^.]{0,60}\b(?:benchmark|dataset|corpus|test suite|evaluation (?:suite|paradigm|framework|protocol))\b",
+    re.IGNORECASE)
 
 
 def contribution_kind(title: str, abstract: str) -> Kind:
@@ -38,6 +39,11 @@ def contribution_kind(title: str, abstract: str) -> Kind:
     sentences = split_sentences(abstract)
     if any(_BENCHMARK.search(s) for s in sentences) and re.search(r"bench|dataset|corpus", title, re.IGNORECASE):
         return "benchmark"
+    name = title.split(":", 1)[0].strip() if ":" in title else ""
+    if name and re.search(r"Bench|Eval\b|QA\b", name) and re.search(
+            rf"\bwe\s+(?:\w+ly\s+)?(?:introduce|present|propose|release|construct|build|curate)\s+{re.escape(name)}\b",
+            abstract, re.IGNORECASE):
+        return "benchmark"  # 'we present MoReBench: 1,000 moral scenarios ...'
     if _STUDY_TITLE.search(title):
         return "study"
     studies = any(_STUDY_SENTENCE.search(s) for s in sentences)

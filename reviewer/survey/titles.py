@@ -149,11 +149,16 @@ def _title_word_groups(left: list[int], docs: list[ThemeDoc], exclude: set[str],
         if len(hits) < 2:
             continue
         heads = [ws[1] for _, ws in hits if len(ws) > 1 and ws[1].lower() not in _FUNCTION]
-        if not heads:
+        # A head names the group only when most of its papers use it too ('Inference-time computation' over
+        # a paper on inference compute and one on inference-time computation; not '... scaling and computation').
+        group_texts = [_stems(f"{docs[i].title}. {docs[i].body}") for i, _ in hits]
+        need = needed_support(len(hits))
+        supported = [h for h in dict.fromkeys(h.lower() for h in heads)
+                     if sum(1 for t in group_texts if _stems(h) <= t) >= need]
+        if not supported:
             continue
         first = _sentence_word(hits[0][1][0])
-        distinct = list(dict.fromkeys(h.lower() for h in heads))
-        name = f"{first} {distinct[0]}" + (f" and {distinct[1]}" if len(distinct) > 1 else "")
+        name = f"{first} {supported[0]}" + (f" and {supported[1]}" if len(supported) > 1 else "")
         if _bare(name) or not names_something(name, exclude):
             continue
         out.append((len(hits), name, [i for i, _ in hits]))

@@ -1,0 +1,78 @@
+"""Theme titles a researcher would write, on real seed text: no large 'Further work' catch-all, no title
+that opens with a preposition, no invented relation between a label and an activity ('X in reward
+hacking'), contribution kinds, and a section lead that says what separates its papers."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from reviewer.models import Paper
+from reviewer.settings import Settings
+from reviewer.survey.terms import phrases
+from reviewer.survey.themes import theme_title
+
+_PREPOSITION = re.compile(r"^(?:during|in|on|for|with|by|from|of|to|via|at|after|before|through|towards?|"
+                          r"without|under|over|across|among|between|about|as|into)\s", re.IGNORECASE)
+_CATCH_ALL = re.compile(r"^(?:further )?work on\b", re.IGNORECASE)
+
+
+def test_no_large_catch_all_and_no_preposition_openers(settings: Settings, tmp_path: Path) -> None:
+    """On seed topics whose themes left many papers unnamed, a 'Further work on X' section keeps at most
+    three papers, and no theme title opens with a preposition."""
+    from reviewer.survey.run import run_survey
+
+    sections = 0
+    for n, topic in enumerate(("process reward models for LLM reasoning", "reward model benchmarks and evaluation",
+                               "preference datasets for aligning language models")):
+        report = run_survey(topic, settings, runs_dir=tmp_path / str(n), quiet=True).report
+        for section in report.sections:
+            keys = {k for p in section.paragraphs for s in p.sentences for k in s.keys}
+            sections += 1
+            assert not (_CATCH_ALL.match(section.title) and len(keys) > 3), (topic, section.title, len(keys))
+            assert not _PREPOSITION.match(section.title), (topic, section.title)
+    assert sections >= 9
+
+
+def test_labels_never_invent_a_relation_with_an_activity(seed_papers: dict[str, Paper]) -> None:
+    """Two-word phrases from seed titles joined to a head: an activity or phenomenon ('reward hacking') takes
+    no 'in'/'of' (that would claim a relation), a thing ('reward models') may; a label never keeps an
+    opening preposition, and an optimization or learning label is used WITH a thing, not OF it."""
+    labels = list(dict.fromkeys(surface for p in seed_papers.values() for stems, surface in phrases(p.title)
+                                if len(surface.split()) == 2))[:400]
+    assert len(labels) >= 200
+    joined = 0
+    for label in labels:
+        for head in ("reward hacking", "curriculum learning"):
+            title = theme_title(label, head, [])
+            assert f" in {head}" not in title and f" of {head}" not in title, (label, title)
+            assert not _PREPOSITION.match(title), (label, title)
+        thing = theme_title(label, "reward models", [])
+        joined += " in reward models" in thing or " of reward models" in thing
+        if re.search(r"(?:optimization|learning)$", label, re.IGNORECASE) and "reward" not in label.lower():
+            assert " of reward models" not in thing, (label, thing)
+    assert joined >= 20
+    for label in ("During training", "Towards reasoning", "Without verification"):
+        assert not _PREPOSITION.match(theme_title(label, "PRMs", ["step-level verification"]))
+
+
+def test_contribution_kinds_on_seed_papers(seed_papers: dict[str, Paper]) -> None:
+    """Independent markers: a title that is a question or says 'survey'/'empirical study' is a study; a title
+    naming a benchmark ('...Bench', 'Benchmark') whose abstract introduces it is a benchmark; a title
+    'Name: ...' whose abstract proposes that name is a method."""
+    from reviewer.survey.kinds import contribution_kind
+
+    seen = {"study": 0, "benchmark": 0, "method": 0}
+    for p in seed_papers.values():
+        kind = contribution_kind(p.title, p.abstract)
+        if p.title.rstrip().endswith("?") or re.search(r"\bsurvey\b|empirical study", p.title, re.IGNORECASE):
+            assert kind == "study", (p.key, p.title)
+            seen["study"] += 1
+        elif re.search(r"Bench\b|Benchmark\b", p.title) and re.search(r"\bwe (?:introduce|present)\b", p.abstract, re.I):
+            assert kind == "benchmark", (p.key, p.title)
+            seen["benchmark"] += 1
+        elif ":" in p.title and "bench" not in p.title.lower() and re.search(rf"\bwe (?:propose|introduce) {re.escape(p.title.split(':')[0])}\b",
+                                          p.abstract, re.IGNORECASE):
+            assert kind == "method", (p.key, p.title)
+            seen["method"] += 1
+    assert min(seen.values()) >= 3, seen
