@@ -76,3 +76,21 @@ def test_contribution_kinds_on_seed_papers(seed_papers: dict[str, Paper]) -> Non
             assert kind == "method", (p.key, p.title)
             seen["method"] += 1
     assert min(seen.values()) >= 3, seen
+
+
+def test_a_verb_with_only_a_generic_object_does_not_name_a_theme(seed_papers: dict[str, Paper]) -> None:
+    """Seed titles open with 'Aligning Language ...', 'Enhancing LLMs ...': the first two words, a verb whose
+    object is only a generic word, are a fragment; the theme takes its next phrase instead."""
+    seen = 0
+    for p in seed_papers.values():
+        words = p.title.split()
+        if len(words) < 3 or not re.fullmatch(r"[A-Z][a-z]+ing", words[0]) or words[0].lower() in {
+                "reasoning", "learning", "training", "scaling", "thinking", "planning", "understanding"}:
+            continue
+        if words[1].lower().rstrip(":,") not in {"language", "llms", "models", "large"}:
+            continue
+        seen += 1
+        label = " ".join(words[:2]).rstrip(":,")
+        title = theme_title(label, "reward models", ["preference data"])
+        assert not title.lower().startswith(label.lower()), (p.title, title)
+    assert seen >= 3
