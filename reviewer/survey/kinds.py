@@ -59,10 +59,13 @@ def kind_title(kind: Kind, head: str, names: list[str]) -> str:
         return f"Empirical studies of {head}"
     if kind == "benchmark":
         return f"Benchmarks and datasets for {head}"
-    short = [n for n in names if n and len(n.split()) == 1][:2]
-    singular = head[:-1] if head.endswith("s") and head[-2:-1].isupper() else head
+    short = [n for n in names if re.fullmatch(r"[A-Za-z][\w.+-]{1,19}", n or "")][:2]
+    # Only an acronym head reads as a modifier ('other PRM methods'); a longer phrase would not
+    # ('other reward model benchmarks methods'), so the group is then 'related methods'.
+    acronym = re.fullmatch(r"[A-Z][A-Za-z]*[A-Z]s?", head or "")
+    kind = f"other {head[:-1] if head.endswith('s') else head} methods" if acronym else "related methods"
     if len(short) == 2:
-        return f"{short[0]}, {short[1]} and other {singular} methods"
+        return f"{short[0]}, {short[1]} and {kind}"
     if short:
-        return f"{short[0]} and other {singular} methods"
+        return f"{short[0]} and {kind}"
     return f"Other methods for {head}"
