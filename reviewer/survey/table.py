@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from reviewer.models import Paper
 from reviewer.quotes import verify_quote
-from reviewer.survey.prose import is_boilerplate
+from reviewer.survey.prose import is_boilerplate, strip_marker
 from reviewer.survey.types import Cell, TableRow
 from reviewer.textutil import split_sentences
 
@@ -212,7 +212,7 @@ def headline_result(paper: Paper) -> str:
         if best is None or score > best[0]:
             best = (score, i, sentence)
     if best is None or best[0] < 2:
-        return ""
+        return _qualitative_result(paper)
     span = _THAT_CLAUSE.sub("", best[2]).rstrip(" .")
     if len(span.split()) <= MAX_RESULT_WORDS:
         return span[:1].upper() + span[1:]
@@ -225,6 +225,34 @@ def headline_result(paper: Paper) -> str:
         picked.append(extra)
     text = ", ".join(picked)
     return text[:1].upper() + text[1:] if len(text.split()) <= 2 * MAX_RESULT_WORDS else ""
+
+
+# Verbs only ('improves', not 'improvement'): the sentence must say that something did better.
+_COMPARES = re.compile(r"\b(?:outperform(?:s|ed)?|surpass(?:es|ed)?|improv(?:es|ed)|enhanc(?:es|ed)|achiev(?:es|ed)|"
+                       r"exceed(?:s|ed)?|beats?|match(?:es|ed)|reduc(?:es|ed)|boost(?:s|ed))\b", re.IGNORECASE)
+_NOT_A_RESULT = re.compile(r"\b(?:open-?sourced?|available at|https?://|code|release[ds]?|future|we (?:believe|view|"
+                          r"argue|hypothesi[sz]e|hope|expect|conjecture))\b", re.IGNORECASE)
+
+
+def _qualitative_result(paper: Paper) -> str:
+    """Without a number: the paper's own result sentence that compares or improves ('AURORA enhances process
+    evaluation accuracy, ...'), its 'results show that' lead removed; whole clauses, never cut mid-clause."""
+    from reviewer.roles import Role, sentence_roles
+
+    sentences = _sentences(paper)
+    roles = sentence_roles(sentences)
+    for i, sentence in enumerate(sentences):
+        if i == 0 or roles[i] != Role.RESULT or not _COMPARES.search(sentence) or _NOT_A_RESULT.search(sentence) \
+                or _DEICTIC.match(sentence):
+            continue
+        span = _THAT_CLAUSE.sub("", strip_marker(sentence)).rstrip(" .")
+        if len(span.split()) > MAX_RESULT_WORDS:
+            clauses = _clauses(span)
+            span = clauses[0] if len(clauses[0].split()) <= MAX_RESULT_WORDS else ""
+        if len(span.split()) >= 5 and not _DEICTIC.match(span) and _COMPARES.search(span) and "?" not in span \
+                and not re.match(r"(?:To|Through|By|As) ", span):
+            return span[:1].upper() + span[1:]
+    return ""
 
 
 def offline_row(paper: Paper, gazetteer: frozenset[str] = CURATED_BENCHMARKS) -> TableRow:
