@@ -33,12 +33,20 @@ _BENCHMARK = re.compile(
     re.IGNORECASE)
 
 
+_NAMED_RESOURCE = re.compile(
+    r"\b[Ww]e\s+(?:\w+ly\s+)?(?:introduce|present|release|construct|build|curate|collect|create)\s+([A-Z][\w-]+),\s+"
+    r"(?:a|an)\s+[^.]{0,80}?\b(?:dataset|benchmark|corpus)\b")
+
+
 def contribution_kind(title: str, abstract: str) -> Kind:
     """'benchmark' when the paper's own contribution is a benchmark or dataset; 'study' when its title
     announces a study or its abstract studies without proposing a method; else 'method'."""
     sentences = split_sentences(abstract)
     if any(_BENCHMARK.search(s) for s in sentences) and re.search(r"bench|dataset|corpus", title, re.IGNORECASE):
         return "benchmark"
+    for m in _NAMED_RESOURCE.finditer(abstract):
+        if m.group(1) in title:
+            return "benchmark"  # 'we present UltraFeedback, a large-scale ... preference dataset'
     name = title.split(":", 1)[0].strip() if ":" in title else ""
     if name and re.search(r"Bench|Eval\b|QA\b", name) and re.search(
             rf"\bwe\s+(?:\w+ly\s+)?(?:introduce|present|propose|release|construct|build|curate)\s+{re.escape(name)}\b",

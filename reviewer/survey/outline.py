@@ -109,6 +109,11 @@ _NOT_NOUNY = re.compile(r"\b(?:how|what|why|when|which|whether|are|is|do|does|ca
                         re.IGNORECASE)
 
 
+_LEADING_VERBS = frozenset("""train collect build align make use improve reduce avoid detect estimate measure
+    evaluate generate learn teach tailor encourage prevent help enable select compare rank explain
+    mitigate steer control fine-tune finetune design create""".split())
+
+
 def single_title(topic: str, head: str) -> str:
     """The one section's title when the topic has too few papers for themes: the topic if it is short."""
     if 3 <= len(topic.split()) <= 8:
@@ -129,6 +134,10 @@ def topic_head(topic: str, acronyms: list[Acronym]) -> str:
         return ""
     # 'how confident a language model is' leaves 'confident a language model': the noun phrase is after the article.
     head = re.split(r"\s(?:a|an|the)\s", chunks[0])[-1]
+    # 'train reward models' (from 'data to train reward models'): a leading verb is not part of the subject.
+    words = head.split()
+    if len(words) >= 3 and words[0].lower() in _LEADING_VERBS:
+        head = " ".join(words[1:])
     for acr in acronyms:
         if acr.phrase.lower() == head.lower():
             return acr.short + ("s" if head.lower().endswith("s") and not acr.short.endswith("s") else "")
