@@ -19,9 +19,18 @@ from reviewer.survey.context import Previous, SurveyContext
 from reviewer.survey.kinds import contribution_kind, kind_title
 from reviewer.survey.table import method_name
 from reviewer.survey.terms import _NOT_A_HEAD, PhraseStats, norm_stems, title_case, topic_chunks
-from reviewer.survey.themes import MIN_K, ThemeDoc, find_themes, name_group, theme_title, topic_exclusions
+from reviewer.survey.themes import (
+    GENERIC_THEME_WORDS,
+    MIN_K,
+    ThemeDoc,
+    find_themes,
+    name_group,
+    theme_title,
+    topic_exclusions,
+)
 from reviewer.survey.titles import (
     CATCH_ALL_MAX,
+    _stems,
     is_catch_all,
     restore_case,
     shared_terms,
@@ -109,6 +118,9 @@ _NOT_NOUNY = re.compile(r"\b(?:how|what|why|when|which|whether|are|is|do|does|ca
                         re.IGNORECASE)
 
 
+GENERIC_STEMS = {" ".join(content_stems(w)) for w in GENERIC_THEME_WORDS} | {"further", "work", "method", "other",
+                                                                        "relat", "empir", "studi", "benchmark",
+                                                                        "dataset"}
 _LEADING_VERBS = frozenset("""train collect build align make use improve reduce avoid detect estimate measure
     evaluate generate learn teach tailor encourage prevent help enable select compare rank explain
     mitigate steer control fine-tune finetune design create""".split())
@@ -213,15 +225,45 @@ def _split_catch_alls(sections: list[Section], evidence: list[PaperEvidence], pa
                                  members, docs, exclude)
             out.append(Section(title=title, scope=_scope_line(title, len(members), terms),
                                keys=[evidence[i].key for i in members]))
-        for title, members in _by_kind(left, evidence, papers, head):
+        targets = [s for s in sections + out if s is not section and not is_catch_all(s.title)]
+        for title, members in _by_kind(left, evidence, papers, head, targets, docs, x, exclude | _stems(head)):
             keys = [evidence[i].key for i in members]
             title = title or section.title
             out.append(Section(title=title, scope=_scope_line(title, len(keys), []), keys=keys))
     return out
 
 
-def _by_kind(left: list[int], evidence: list[PaperEvidence], papers: dict[str, Paper],
-             head: str) -> list[tuple[str, list[int]]]:
+def _adopt(left: list[int], targets: list[Section], evidence: list[PaperEvidence], docs: list[ThemeDoc],
+           x: np.ndarray, ignore: set[str]) -> list[int]:
+    """Move a left-over paper into a named section whose title words (beyond the topic's) its own title
+    uses, the most similar such section first; the section's title then holds for it too. Returns the
+    papers still left."""
+    index = {e.key: i for i, e in enumerate(evidence)}
+    still = []
+    for i in left:
+        text = _stems(docs[i].title)
+        fits = []
+        for t in targets:
+            words = _stems(t.title) - ignore - GENERIC_STEMS
+            if words and words <= text:
+                members = [index[k] for k in t.keys if k in index]
+                fits.append((float(x[i] @ x[members].mean(axis=0)) if members else 0.0, t))
+        if not fits:
+            still.append(i)
+            continue
+        _, best = max(fits, key=lambda f: f[0])
+        best.keys.append(evidence[i].key)
+        best.scope = _scope_line(best.title, len(best.keys), _scope_terms(best.scope))
+    return still
+
+
+def _scope_terms(scope: str) -> list[str]:
+    """The shared phrases a scope line quotes, so a re-counted scope keeps them."""
+    return re.findall(r"“([^”]+)”", scope)
+
+
+def _by_kind(left: list[int], evidence: list[PaperEvidence], papers: dict[str, Paper], head: str,
+             targets: list[Section], docs: list[ThemeDoc], x: np.ndarray, ignore: set[str]) -> list[tuple[str, list[int]]]:
     """Papers no shared phrase groups: studies and benchmarks apart from methods, each titled for its kind;
     a few left-over papers keep the catch-all title ('')."""
     if len(left) <= CATCH_ALL_MAX:
@@ -239,6 +281,7 @@ def _by_kind(left: list[int], evidence: list[PaperEvidence], papers: dict[str, P
         else:
             rest += members
     rest += kinds.get("method", [])
+    rest = _adopt(rest, targets, evidence, docs, x, ignore)
     if len(rest) > CATCH_ALL_MAX:
         names = [method_name(papers[evidence[i].key]) for i in rest]
         out.append((kind_title("method", head, names), rest))
