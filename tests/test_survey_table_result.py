@@ -24,3 +24,21 @@ def test_papers_without_numbers_get_a_verbatim_qualitative_result(seed_papers: d
         assert _COMPARING.search(cell) and "?" not in cell, (paper.key, cell)
         assert not re.search(r"\bwe (?:believe|hope|argue)\b", cell, re.I), (paper.key, cell)
     assert qualitative >= 20, qualitative
+
+
+def test_hyphenated_names_used_as_datasets_reach_the_benchmark_cell(seed_papers: dict[str, Paper]) -> None:
+    """'... with Pick-a-Pic dataset': a hyphenated name written right before 'dataset'/'benchmark' is a
+    resource name even when it has no inner capital or digit, and lands in that paper's benchmark cell."""
+    from reviewer.survey.table import benchmarks_of, method_name, mine_gazetteer
+
+    papers = list(seed_papers.values())
+    gazetteer = mine_gazetteer(papers)
+    lower = {w.lower() for p in papers for w in re.findall(r"(?<![\w-])[a-z][\w-]*", p.abstract)}
+    seen = 0
+    for p in papers:
+        for name in re.findall(r"(?<=[a-z,] )([A-Z][a-z]+(?:-[a-z]+)*-[A-Z][a-z]+) (?:dataset|benchmark)\b", p.abstract):
+            if name.lower() in lower:
+                continue
+            seen += 1
+            assert name in benchmarks_of(p, gazetteer, method_name(p)).split(", "), (p.key, name)
+    assert seen >= 1

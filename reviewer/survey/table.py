@@ -158,6 +158,13 @@ def _plausible(name: str) -> bool:
                 or _HARDWARE.match(name) or _MODEL_PREFIX.match(name) or len(name) < 3)
 
 
+# "<Name> dataset" mid-sentence: a resource's name in any hyphenated or CamelCase shape ('Pick-a-Pic dataset').
+_NAMED_RESOURCE = re.compile(r"(?<=[a-z,;(] )([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+|[A-Z][a-z]+[A-Z][\w-]*)\s+"
+                             r"(?:dataset|benchmark|test set|corpus|suite)s?\b")
+_RESOURCE_STOP = frozenset("""The This That These Our Their Its A An New Large Multiple Several Public Existing Standard
+    Synthetic Human Real Open Common Popular Widely Diverse""".split())
+
+
 def mine_gazetteer(papers: list[Paper]) -> frozenset[str]:
     """Benchmark and dataset names the papers use as such, plus the curated list.
 
@@ -166,6 +173,14 @@ def mine_gazetteer(papers: list[Paper]) -> frozenset[str]:
     """
     found: set[str] = set(CURATED_BENCHMARKS)
     methods = {method_name(p) for p in papers}
+    lower_words = {w for p in papers for w in re.findall(r"(?<![\w-])[a-z][\w-]*", p.abstract)}
+    for paper in papers:
+        for m in _NAMED_RESOURCE.finditer(paper.abstract):
+            name = m.group(1)
+            # A capitalised word the abstracts also write in lower case is a common word ('Summary'), not a name.
+            if name.lower() not in lower_words and name not in methods and name.split("-")[0] not in _RESOURCE_STOP \
+                    and _plausible(name):
+                found.add(name)
     for paper in papers:
         for sentence in split_sentences(paper.abstract):
             context = bool(_EVAL_CONTEXT.search(sentence))
@@ -180,12 +195,19 @@ def mine_gazetteer(papers: list[Paper]) -> frozenset[str]:
 
 def benchmarks_of(paper: Paper, gazetteer: frozenset[str], method: str) -> str:
     """The gazetteer names the abstract mentions, in order, without the paper's own method name."""
-    names: list[str] = []
+    found: list[tuple[int, str]] = []
     own = {w.lower() for w in re.split(r"[\s:]+", method) if w}
     for m in _NAME.finditer(paper.abstract):
         name = m.group(0).rstrip(".-")
-        if name in gazetteer and name not in names and (name.lower() not in own or _BENCH_SUFFIX.search(name)):
-            names.append(name)
+        if name in gazetteer and (name.lower() not in own or _BENCH_SUFFIX.search(name)):
+            found.append((m.start(), name))
+    # Names of other shapes ('Pick-a-Pic') that the gazetteer took from "<Name> dataset".
+    for name in gazetteer:
+        if not _NAME.fullmatch(name) and name.lower() not in own:
+            m = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", paper.abstract)
+            if m:
+                found.append((m.start(), name))
+    names = list(dict.fromkeys(name for _, name in sorted(found)))
     return ", ".join(names[:6])
 
 
