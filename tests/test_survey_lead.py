@@ -12,7 +12,7 @@ from reviewer.settings import Settings
 from reviewer.survey.lead import section_lead
 from reviewer.survey.prose import is_framing
 from reviewer.survey.table import method_name, mine_gazetteer, offline_row
-from reviewer.survey.types import PaperEvidence
+from reviewer.survey.types import PaperEvidence, TableRow
 
 
 def _evidence(papers: list[Paper], gazetteer: frozenset[str]) -> dict[str, PaperEvidence]:
@@ -72,3 +72,20 @@ def test_lead_count_separates_studies_from_methods(seed_papers: dict[str, Paper]
                         seed_papers)
     assert lead[0].startswith("Five papers fall under this theme:"), lead[0]
     assert "two are empirical studies" in lead[0], lead[0]
+
+
+def test_open_problems_never_quote_a_sentence_that_solves_the_problem(seed_papers: dict[str, Paper]) -> None:
+    """Seed sentences such as 'we overcome the challenges of data scarcity' or 'we address these limitations
+    through ...' use a problem's words but state a solution; the open-problems section never quotes them."""
+    from reviewer.survey.synthesis import open_problem_quotes
+    from reviewer.textutil import split_sentences
+
+    solving = re.compile(r"\b(?:overcom\w*|we address (?:these|this|the)|mitigat\w*|alleviat\w*)\b", re.IGNORECASE)
+    problem = re.compile(r"\b(?:limitations?|challenges?|fail\w*|costly|bottlenecks?)\b", re.IGNORECASE)
+    candidates = [p for p in seed_papers.values()
+                  if any(solving.search(s) and problem.search(s) for s in split_sentences(p.abstract))]
+    assert len(candidates) >= 5
+    evidence = [PaperEvidence(key=p.key, paper_id=p.id, relevance=0.9, row=TableRow(key=p.key)) for p in candidates]
+    quotes = open_problem_quotes(evidence, seed_papers, limit=len(evidence))
+    assert quotes, "some of these papers also state a real limitation"
+    assert not [q.text for q in quotes if solving.search(q.text)]

@@ -145,8 +145,11 @@ _OPEN = re.compile(
     re.IGNORECASE,
 )
 _OPEN_ROLES = frozenset({Role.LIMITATION, Role.RESULT, Role.CONCLUSION})
+# A sentence that solves a problem ("we overcome the challenges of ...", "To address these limitations, we ...")
+# names no open problem, though it uses the words of one.
 _PRAISE = re.compile(r"\b(?:outperform\w*|surpass\w*|state-of-the-art|significantly improv\w*|without (?:severe|any)|"
-                     r"achiev\w*)\b", re.IGNORECASE)
+                     r"achiev\w*|overcom\w*|address(?:es|ed|ing)? (?:these|this|the|such|its|their)|revolutioni\w*|"
+                     r"alleviat\w*|mitigat\w*|resolv\w*|solv(?:es|ed|ing))\b", re.IGNORECASE)
 _FINDING = re.compile(r"\b(?:reveal|expos|find|found|show|observ|identif|uncover)\w*", re.IGNORECASE)
 
 
