@@ -134,6 +134,9 @@ _EMPTY_HEADS = frozenset("""work works further other more additional related mis
 _CATCH_ALL = re.compile(r"^(?:further|other|more|additional|related|miscellaneous) (?:work|papers|studies|"
                         r"topics|approaches|methods|research)\b|^work on\b|\band (?:other|related|more)\b",
                         re.IGNORECASE)
+# A finite verb ('Aligns LLMs ...', 'Optimizes policies ...') opens a clause, not a noun phrase.
+_FINITE_VERB = re.compile(r"^(?:[a-z]+(?:izes|ises|ifies)|aligns|improves|enhances|learns|makes|uses|boosts|enables|"
+                          r"yields|reduces|increases|trains|generates|elicits|induces)$")
 CATCH_ALL_MAX = 3  # a catch-all of a few left-over papers is honest; of more it hides the themes
 
 
@@ -166,7 +169,7 @@ def title_problem(title: str, topic: str = "", n_papers: int = 0) -> str | None:
         return "starts with a preposition"
     if low[0] in _EDGE_WORDS or low[-1] in _EDGE_WORDS:
         return "starts or ends with a function word"
-    if low[0] in {"allocate", "aligning", "using", "towards", "toward"}:
+    if low[0] in {"allocate", "aligning", "using", "towards", "toward"} or _FINITE_VERB.match(low[0]):
         return "opens with a verb"
     if _CATCH_ALL.search(title):  # a few left-over papers may be "further work"; more hide the themes
         return f"catch-all over {n_papers} papers" if n_papers > CATCH_ALL_MAX else None

@@ -71,8 +71,9 @@ def test_contribution_kinds_on_seed_papers(seed_papers: dict[str, Paper]) -> Non
         elif re.search(r"Bench\b|Benchmark\b", p.title) and re.search(r"\bwe (?:introduce|present)\b", p.abstract, re.I):
             assert kind == "benchmark", (p.key, p.title)
             seen["benchmark"] += 1
-        elif ":" in p.title and "bench" not in p.title.lower() and re.search(rf"\bwe (?:propose|introduce) {re.escape(p.title.split(':')[0])}\b",
-                                          p.abstract, re.IGNORECASE):
+        elif ":" in p.title and "bench" not in p.title.lower() and re.search(
+                rf"\bwe (?:propose|introduce) {re.escape(p.title.split(':')[0])}, an? (?:[\w-]+ ){{0,4}}"
+                rf"(?:method|framework|algorithm|approach|technique|training|paradigm)\b", p.abstract, re.IGNORECASE):
             assert kind == "method", (p.key, p.title)
             seen["method"] += 1
     assert min(seen.values()) >= 3, seen

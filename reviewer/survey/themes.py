@@ -22,6 +22,8 @@ from reviewer.survey.titlewords import (
     _hyphen_case,
     _names_a_thing,
     _process_link,
+    inside_longer_name,
+    opens_with_verb,
 )
 from reviewer.textutil import content_stems
 
@@ -116,7 +118,8 @@ def _nameable(surface: str, stems: str, exclude: set[str]) -> bool:
     """Reads as a name: no inner glue ('Enough for LLM') and mostly not the topic's own words."""
     words = stems.split()
     topical = sum(1 for w in words if w in exclude)
-    return not any(w.lower() in _INNER_GLUE for w in surface.split()) and topical * 2 < len(words)
+    return not any(w.lower() in _INNER_GLUE for w in surface.split()) and topical * 2 < len(words) \
+        and not opens_with_verb(surface)
 
 
 class _Candidate(BaseModel):
@@ -129,7 +132,8 @@ class _Candidate(BaseModel):
 def _candidates(docs: list[ThemeDoc], exclude: set[str]) -> list[_Candidate]:
     """Multi-word phrases (or acronyms) shared by 2+ papers but not by most, best first."""
     n = len(docs)
-    found: list[dict[str, str]] = [dict(phrases(f"{d.title}. {d.body}")) for d in docs]
+    texts = [f"{d.title}. {d.body}" for d in docs]
+    found: list[dict[str, str]] = [dict(phrases(t)) for t in texts]
     in_title = [{s for s, _ in phrases(d.title)} for d in docs]
     df: Counter[str] = Counter(s for group in found for s in group)
     forms: dict[str, Counter[str]] = {}
@@ -144,6 +148,8 @@ def _candidates(docs: list[ThemeDoc], exclude: set[str]) -> list[_Candidate]:
         if count < 2 or count > max(2, MAX_LABEL_SHARE * n) or set(norm_stems(words)) <= exclude:
             continue
         if (len(words) == 1 and not acronym) or any(w.lower() in _INNER_GLUE for w in surface.split()):
+            continue
+        if len(words) < 3 and inside_longer_name(surface, texts):
             continue
         title_df = sum(1 for t in in_title if stems in t)
         topical = sum(1 for w in norm_stems(words) if w in exclude) / len(words)
@@ -322,7 +328,7 @@ def _bare(raw: str) -> bool:
     """A bare acronym ('MLLMs'), only generic words ('AI systems'), or a verb with only generic words as
     its object ('Aligning language'): not a name for a theme."""
     content = [w for w in re.findall(r"[\w-]+", raw.lower()) if w not in _FUNCTION_WORDS]
-    if len(content) > 1 and content[0].endswith("ing") and content[0] not in _NOUN_ING:
+    if len(content) > 1 and (content[0].endswith("ing") and content[0] not in _NOUN_ING or opens_with_verb(raw)):
         content = content[1:]
     words = raw.split()
     acronym = len(words) == 1 and sum(c.isupper() for c in words[0]) >= 2

@@ -51,3 +51,32 @@ def _hyphen_case(word: str, keep_first: bool) -> str:
         return word
     low = [p.lower() for p in parts]
     return "-".join(([parts[0]] if keep_first else [low[0]]) + low[1:])
+
+
+# A third-person verb cannot open a name ('Aligns LLMs', 'Optimizes policies'): the phrase is a clause fragment.
+_VERB_3RD = re.compile(r"^(?:\w+(?:izes|ises|ifies)|aligns|learns|improves|enhances|boosts|makes|uses|elicits|induces|"
+                       r"enables|yields|reduces|increases|generates|trains|achieves|outperforms|surpasses|requires|"
+                       r"allows|helps|leads|relies|remains|shows|reveals|provides|performs)$", re.IGNORECASE)
+
+
+def opens_with_verb(phrase: str) -> bool:
+    words = phrase.split()
+    return bool(words) and bool(_VERB_3RD.match(words[0]))
+
+
+def inside_longer_name(phrase: str, texts: list[str]) -> bool:
+    """A phrase that nearly always occurs inside one longer phrase ('relative policy' inside 'group relative
+    policy optimization') is a fragment of that name, not a name of its own."""
+    pattern = re.compile(rf"(?<![\w-]){re.escape(phrase.lower())}(?![\w-])")
+    total = 0
+    neighbours: dict[str, int] = {}
+    for text in texts:
+        low = text.lower()
+        for m in pattern.finditer(low):
+            total += 1
+            before = re.search(r"([a-z][\w-]*)\s+$", low[max(0, m.start() - 30):m.start()])
+            after = re.match(r"\s+([a-z][\w-]*)", low[m.end():m.end() + 30])
+            for side, word in (("<", before.group(1) if before else ""), (">", after.group(1) if after else "")):
+                if word and word not in _LEADING_GLUE and word not in {"and", "or", "the", "a", "an", "is", "are"}:
+                    neighbours[side + word] = neighbours.get(side + word, 0) + 1
+    return total >= 2 and any(c >= 0.8 * total for c in neighbours.values())
