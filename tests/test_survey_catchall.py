@@ -95,3 +95,24 @@ def test_a_verb_with_only_a_generic_object_does_not_name_a_theme(seed_papers: di
         title = theme_title(label, "reward models", ["preference data"])
         assert not title.lower().startswith(label.lower()), (p.title, title)
     assert seen >= 3
+
+
+def test_fragments_of_longer_names_are_recognised(seed_papers: dict[str, Paper]) -> None:
+    """Three-word names that recur in the seeds ('... policy optimization'): their inner two-word piece, when
+    it never occurs outside the name, is a fragment; a phrase used on its own in many ways is not."""
+    from reviewer.survey.titlewords import inside_longer_name
+
+    texts = [f"{p.title}. {p.abstract}" for p in seed_papers.values()]
+    low = " ".join(texts).lower()
+    names = re.findall(r"\b([a-z]+ [a-z]+ [a-z]+) \(([A-Z]{3,6})\)", " ".join(p.abstract for p in seed_papers.values()))
+    checked = 0
+    for name, _ in dict.fromkeys(names):
+        name = name.lower()
+        inner = " ".join(name.split()[1:])
+        uses = len(re.findall(rf"(?<![\w-]){re.escape(inner)}(?![\w-])", low))
+        if uses >= 3 and uses == len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", low)):
+            assert inside_longer_name(inner, texts), (name, inner)
+            checked += 1
+    assert checked >= 2
+    assert not inside_longer_name("reward hacking", texts)
+    assert not inside_longer_name("chain-of-thought", texts)
