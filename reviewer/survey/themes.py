@@ -346,7 +346,9 @@ def theme_title(raw: str, topic_head: str, terms: list[str] | None = None) -> st
     if len(raw.split()) > 8 and " and " in raw:
         raw = raw.split(" and ", 1)[0]
     head = topic_head.strip()
-    others = [t for t in (terms or []) if t.lower() not in raw.lower() and not _bare(t)]
+    raw_stems = set(norm_stems(content_stems(raw)))
+    others = [t for t in (terms or []) if t.lower() not in raw.lower() and not _bare(t)
+              and not set(norm_stems(content_stems(t))) <= raw_stems]
     if _bare(raw):
         if not others:
             return _tidy_case(f"Further work on {head}") if head else "Further work"

@@ -80,6 +80,8 @@ def supported_title(
     parts = [p for p in raw.split(" and ") if p.strip()] if raw else []
     kept = [p.strip() for p in parts if not _bare(p) and names_something(p, ignore) and support(p, texts, ignore) >= need]
     good_terms = [t for t in terms if names_something(t, ignore) and support(t, texts, ignore) >= need]
+    # A part whose words an earlier part already says adds nothing ('Process reward and rewards').
+    kept = [p for n, p in enumerate(kept) if not any(_stems(p) <= _stems(q) for q in kept[:n])]
     if kept:
         raw = " and ".join([kept[0][:1].upper() + kept[0][1:]] + kept[1:])
     else:

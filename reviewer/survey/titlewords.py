@@ -23,8 +23,10 @@ _NOUN_ING = frozenset("""reasoning learning training planning thinking modeling 
 
 # Heads that name a thing a phrase can be "in" or "of" (models, agents, an acronym such as 'PRMs'); a head
 # naming an activity or phenomenon ('reward hacking', 'curriculum learning') takes neither.
+# An acronym names a thing when it is a model ('PRM', 'LLMs') or plural; 'PPO', 'DPO', 'RL' name methods,
+# which 'Reward modeling of PPO' would misdescribe.
 _THING = re.compile(r"(?:models?|agents?|systems?|networks?|verifiers?|judges?|polic(?:y|ies)|datasets?|"
-                    r"benchmarks?|critics?|evaluators?|LLMs?|[A-Z]{2,}s?)$")
+                    r"benchmarks?|critics?|evaluators?|[A-Z]*Ms?|[A-Z]{2,}s)$")
 
 
 def _names_a_thing(head: str) -> bool:
@@ -56,7 +58,9 @@ def _hyphen_case(word: str, keep_first: bool) -> str:
 # A third-person verb cannot open a name ('Aligns LLMs', 'Optimizes policies'): the phrase is a clause fragment.
 _VERB_3RD = re.compile(r"^(?:\w+(?:izes|ises|ifies)|aligns|learns|improves|enhances|boosts|makes|uses|elicits|induces|"
                        r"enables|yields|reduces|increases|generates|trains|achieves|outperforms|surpasses|requires|"
-                       r"allows|helps|leads|relies|remains|shows|reveals|provides|performs)$", re.IGNORECASE)
+                       r"allows|helps|leads|relies|remains|shows|reveals|provides|performs|"
+                       r"align|learn|improve|enhance|make|use|train|boost|enable|reduce|generate|optimi[sz]e|guide|"
+                       r"teach|elicit|mitigate|evaluate|rethink|revisit|unlock|incentivi[sz]e)$", re.IGNORECASE)
 
 
 def opens_with_verb(phrase: str) -> bool:
