@@ -116,3 +116,35 @@ def test_fragments_of_longer_names_are_recognised(seed_papers: dict[str, Paper])
     assert checked >= 2
     assert not inside_longer_name("reward hacking", texts)
     assert not inside_longer_name("chain-of-thought", texts)
+
+
+def test_papers_whose_titles_end_in_the_same_phrase_are_grouped_by_it(seed_papers: dict[str, Paper]) -> None:
+    """Seed titles that share a two-word phrase right before their end or a colon ('... Preference
+    Optimization: ...', 'Joint Preference Optimization'): split out of a catch-all, they form one group named
+    by that phrase, not by the word after it."""
+    from collections import Counter
+
+    from reviewer.survey.terms import PhraseStats
+    from reviewer.survey.themes import ThemeDoc
+    from reviewer.survey.titles import split_by_phrases
+
+    ends: Counter[str] = Counter()
+    owners: dict[str, list[Paper]] = {}
+    for p in seed_papers.values():
+        for m in re.finditer(r"\b([A-Z][a-z]+ [A-Z][a-z]+)(?=:|$)", p.title.split(" for ")[0].split(" with ")[0]):
+            ends[m.group(1).lower()] += 1
+            owners.setdefault(m.group(1).lower(), []).append(p)
+    checked = 0
+    generic = {"language", "models", "model", "large", "llms", "reasoning", "learning", "alignment", "reinforcement"}
+    for phrase, n in [(ph, n) for ph, n in ends.most_common() if not set(ph.split()) & generic][:3]:
+        if n < 3:
+            continue
+        group = owners[phrase][:4]
+        others = [p for p in seed_papers.values() if p not in group][:3]
+        docs = [ThemeDoc(title=p.title, body=p.abstract) for p in group + others]
+        stats = PhraseStats([f"{d.title}. {d.title}. {d.body}" for d in docs])
+        groups, _ = split_by_phrases(list(range(len(docs))), docs, stats, set(), set())
+        named = [name.lower() for name, members in groups if set(range(len(group))) <= set(members)]
+        assert any(phrase in name for name in named), (phrase, groups)
+        checked += 1
+    assert checked >= 1, ends.most_common(5)

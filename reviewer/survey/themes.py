@@ -368,6 +368,8 @@ def theme_title(raw: str, topic_head: str, terms: list[str] | None = None) -> st
         title = f"{raw} and {head[:1].lower() + head[1:] if head[1:2].islower() else head}"
     elif others and len(f"{raw} and {others[0]}".split()) <= 8:
         title = f"{raw} and {others[0]}"
+    elif _PROCESS_END.search(raw) or re.search(r"(?:optimi[sz]ation|alignment|modell?ing)$", raw, re.IGNORECASE):
+        title = f"{raw} methods"  # 'Preference optimization methods': the phrase the papers share, as a family
     else:
         title = f"Work on {raw[:1].lower() + raw[1:]}" if not raw[1:2].isupper() else f"Work on {raw}"
     if len(title.split()) > 8:

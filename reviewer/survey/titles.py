@@ -17,6 +17,7 @@ import numpy as np
 
 from reviewer.survey.terms import PhraseStats, norm_stems, phrases, title_case
 from reviewer.survey.themes import GENERIC_THEME_WORDS, ThemeDoc, _bare, _nameable, kmeans, theme_title
+from reviewer.survey.titlewords import opens_with_verb
 from reviewer.textutil import content_stems
 
 _WORD = re.compile(r"[A-Za-z][\w-]*")
@@ -136,6 +137,7 @@ def _title_word_groups(left: list[int], docs: list[ThemeDoc], exclude: set[str],
     """Groups of papers whose titles share a content word beyond the topic ('Inference-time'), each named
     by the title phrases that word opens ('Inference-time computation' + 'scaling')."""
     found: dict[str, list[tuple[int, list[str]]]] = {}
+    before: dict[str, list[str]] = {}  # the title word right before the shared one, per paper
     for i in left:
         title_words = _WORD.findall(docs[i].title.split(":", 1)[-1] if ":" in docs[i].title else docs[i].title)
         for j, w in enumerate(title_words):
@@ -146,15 +148,24 @@ def _title_word_groups(left: list[int], docs: list[ThemeDoc], exclude: set[str],
             found.setdefault(stem, [])
             if all(k != i for k, _ in found[stem]):
                 found[stem].append((i, title_words[j:j + 3]))
+                before.setdefault(stem, []).append(title_words[j - 1] if j > 0 else "")
     out = []
-    for hits in found.values():
+    for stem, hits in found.items():
         if len(hits) < 2:
             continue
+        need = needed_support(len(hits))
+        # The shared word may end the phrase ('... Preference Optimization'): named with the word before it
+        # when most of the titles have that same word there.
+        prev = Counter(w.lower() for w in before[stem] if w and w.lower() not in _FUNCTION)
+        if prev and prev.most_common(1)[0][1] >= need:
+            name = f"{_sentence_word(prev.most_common(1)[0][0].capitalize())} {hits[0][1][0].lower()}"
+            if not _bare(name) and names_something(name, exclude) and not opens_with_verb(name):
+                out.append((len(hits), name, [i for i, _ in hits]))
+                continue
         heads = [ws[1] for _, ws in hits if len(ws) > 1 and ws[1].lower() not in _FUNCTION]
         # A head names the group only when most of its papers use it too ('Inference-time computation' over
         # a paper on inference compute and one on inference-time computation; not '... scaling and computation').
         group_texts = [_stems(f"{docs[i].title}. {docs[i].body}") for i, _ in hits]
-        need = needed_support(len(hits))
         supported = [h for h in dict.fromkeys(h.lower() for h in heads)
                      if sum(1 for t in group_texts if _stems(h) <= t) >= need]
         if not supported:
