@@ -126,7 +126,7 @@ def test_papers_whose_titles_end_in_the_same_phrase_are_grouped_by_it(seed_paper
 
     from reviewer.survey.terms import PhraseStats
     from reviewer.survey.themes import ThemeDoc
-    from reviewer.survey.titles import split_by_phrases
+    from reviewer.survey.titles import _title_word_groups, split_by_phrases
 
     ends: Counter[str] = Counter()
     owners: dict[str, list[Paper]] = {}
@@ -146,5 +146,9 @@ def test_papers_whose_titles_end_in_the_same_phrase_are_grouped_by_it(seed_paper
         groups, _ = split_by_phrases(list(range(len(docs))), docs, stats, set(), set())
         named = [name.lower() for name, members in groups if set(range(len(group))) <= set(members)]
         assert any(phrase in name for name in named), (phrase, groups)
+        # The title words alone name the group (before any abstract phrase is consulted).
+        by_titles = _title_word_groups(list(range(len(docs))), docs, set(), set())
+        assert any(phrase in name.lower() for _, name, members in by_titles if set(range(len(group))) <= set(members)), \
+            (phrase, by_titles)
         checked += 1
     assert checked >= 1, ends.most_common(5)

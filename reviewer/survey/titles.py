@@ -137,9 +137,9 @@ def _title_word_groups(left: list[int], docs: list[ThemeDoc], exclude: set[str],
     """Groups of papers whose titles share a content word beyond the topic ('Inference-time'), each named
     by the title phrases that word opens ('Inference-time computation' + 'scaling')."""
     found: dict[str, list[tuple[int, list[str]]]] = {}
-    before: dict[str, list[str]] = {}  # the title word right before the shared one, per paper
+    before: dict[str, list[str]] = {}  # the two-word title phrase ending in the shared word, per paper
     for i in left:
-        title_words = _WORD.findall(docs[i].title.split(":", 1)[-1] if ":" in docs[i].title else docs[i].title)
+        title_words = _WORD.findall(docs[i].title)
         for j, w in enumerate(title_words):
             stem = " ".join(norm_stems(content_stems(w)))
             if not stem or stem in exclude or stem in used or w.lower() in GENERIC_THEME_WORDS \
@@ -148,7 +148,7 @@ def _title_word_groups(left: list[int], docs: list[ThemeDoc], exclude: set[str],
             found.setdefault(stem, [])
             if all(k != i for k, _ in found[stem]):
                 found[stem].append((i, title_words[j:j + 3]))
-                before.setdefault(stem, []).append(title_words[j - 1] if j > 0 else "")
+                before.setdefault(stem, []).append(f"{title_words[j - 1]} {w}".lower() if j > 0 else "")
     out = []
     for stem, hits in found.items():
         if len(hits) < 2:
@@ -156,9 +156,9 @@ def _title_word_groups(left: list[int], docs: list[ThemeDoc], exclude: set[str],
         need = needed_support(len(hits))
         # The shared word may end the phrase ('... Preference Optimization'): named with the word before it
         # when most of the titles have that same word there.
-        prev = Counter(w.lower() for w in before[stem] if w and w.lower() not in _FUNCTION)
+        prev = Counter(b for b in before[stem] if b and b.split()[0] not in _FUNCTION)
         if prev and prev.most_common(1)[0][1] >= need:
-            name = f"{_sentence_word(prev.most_common(1)[0][0].capitalize())} {hits[0][1][0].lower()}"
+            name = _sentence_word(prev.most_common(1)[0][0].capitalize())
             if not _bare(name) and names_something(name, exclude) and not opens_with_verb(name):
                 out.append((len(hits), name, [i for i, _ in hits]))
                 continue
