@@ -166,8 +166,8 @@ def _title_word_groups(left: list[int], docs: list[ThemeDoc], exclude: set[str],
         # A head names the group only when most of its papers use it too ('Inference-time computation' over
         # a paper on inference compute and one on inference-time computation; not '... scaling and computation').
         group_texts = [_stems(f"{docs[i].title}. {docs[i].body}") for i, _ in hits]
-        supported = [h for h in dict.fromkeys(h.lower() for h in heads)
-                     if sum(1 for t in group_texts if _stems(h) <= t) >= need]
+        by_stem = {" ".join(sorted(_stems(h))): h.lower() for h in reversed(heads)}  # 'reward'/'rewards': one head
+        supported = [h for h in by_stem.values() if sum(1 for t in group_texts if _stems(h) <= t) >= need]
         if not supported:
             continue
         first = _sentence_word(hits[0][1][0])
