@@ -89,3 +89,24 @@ def test_open_problems_never_quote_a_sentence_that_solves_the_problem(seed_paper
     quotes = open_problem_quotes(evidence, seed_papers, limit=len(evidence))
     assert quotes, "some of these papers also state a real limitation"
     assert not [q.text for q in quotes if solving.search(q.text)]
+
+
+def test_a_paper_named_in_a_checked_sentence_keeps_its_citation(seed_papers: dict[str, Paper],
+                                                                 settings: Settings) -> None:
+    """'A and B are both evaluated on MATH [@a; @b]' about seed papers that both name MATH: when the per-paper
+    check would prune one key, the sentence would still name that paper's method; the key stays."""
+    from reviewer.survey.check import SectionChecker
+
+    gazetteer = mine_gazetteer(list(seed_papers.values()))
+    checker = SectionChecker(settings, seed_papers)
+    kept = 0
+    for bench in ("MATH", "GSM8K", "AIME"):
+        group = [p for p in seed_papers.values() if method_name(p) and re.fullmatch(r"[\w.+-]+", method_name(p))
+                 and bench in offline_row(p, gazetteer).benchmarks.text.split(", ")][:4]
+        for a, b in zip(group, group[1:], strict=False):
+            text = f"{method_name(a)} and {method_name(b)} are both evaluated on {bench}."
+            check, _ = checker.check_sentence(text, [a.key, b.key])
+            if check.action == "kept":
+                kept += 1
+                assert set(check.keys) == {a.key, b.key}, (text, check.keys, check.pruned_keys)
+    assert kept >= 3, kept
