@@ -110,3 +110,20 @@ def test_a_paper_named_in_a_checked_sentence_keeps_its_citation(seed_papers: dic
                 kept += 1
                 assert set(check.keys) == {a.key, b.key}, (text, check.keys, check.pruned_keys)
     assert kept >= 3, kept
+
+
+def test_summary_openers_and_clause_then_pronoun_are_anaphoric(seed_papers: dict[str, Paper]) -> None:
+    """'Together, these results ...' and 'With RL, these models ...' in seed abstracts point to earlier
+    sentences and are treated as anaphoric, so they are quoted after their antecedent or not at all."""
+    from reviewer.survey.prose import is_anaphoric
+    from reviewer.textutil import split_sentences
+
+    pointing = re.compile(r"^(?:Together|Taken together|Collectively|In summary),\s+(?:these|this|such|they)\b|"
+                          r"^(?!In this (?:paper|work))[A-Z][^,;.]{2,50},\s+(?:these|such) [a-z]+s\b")
+    seen = 0
+    for p in seed_papers.values():
+        for s in split_sentences(p.abstract):
+            if pointing.match(s):
+                seen += 1
+                assert is_anaphoric(s), (p.key, s)
+    assert seen >= 5, seen
