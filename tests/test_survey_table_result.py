@@ -42,3 +42,20 @@ def test_hyphenated_names_used_as_datasets_reach_the_benchmark_cell(seed_papers:
             seen += 1
             assert name in benchmarks_of(p, gazetteer, method_name(p)).split(", "), (p.key, name)
     assert seen >= 1
+
+
+def test_report_escaping_is_undone_before_a_report_is_rechecked(seed_papers: dict[str, Paper]) -> None:
+    """Seed sentences with '&', '<', '*' or '_' are escaped for Markdown in the report ('K&amp;K'); `reviewer
+    check` must read them back as the abstract writes them, or it reports its own quotes as unsupported."""
+    from reviewer.checker.report import prose_of_report
+    from reviewer.survey.report import escape_md
+    from reviewer.textutil import split_sentences
+
+    seen = 0
+    for p in seed_papers.values():
+        for s in split_sentences(p.abstract):
+            if not re.search(r"[&<>*_]", s):
+                continue
+            seen += 1
+            assert prose_of_report(escape_md(s)).strip() == " ".join(s.split()), s
+    assert seen >= 5, seen
