@@ -20,7 +20,7 @@ _LEADING_MARKERS = re.compile(
     r"To (?:mitigate|address|tackle|solve|overcome|achieve|close|bridge|fill|remedy) (?:it|this|these|that|them|"
     r"the gap|this gap)(?: \w+)?|To (?:mitigate|address|tackle|solve|overcome|alleviate|remedy|resolve) the (?!\w+ of\b)"
     r"(?:[\w-]+ ){0,1}(?:issues?|problems?|challenges?|limitations?|gaps?|shortcomings?|drawbacks?|concerns?)|To this end|Yet|Instead|Accordingly|Similarly|Likewise|Still|Nevertheless|"
-    r"Together|Taken together|Collectively|Altogether|All in all|In sum|In summary),\s+"
+    r"Together|Taken together|Collectively|Altogether|All in all|In sum|In summary|In conclusion|To conclude),\s+"
 )
 _ENUMERATOR = re.compile(r"^\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])\)\s+")  # "(3) ", "ii) ": a list item quoted alone
 
