@@ -250,8 +250,10 @@ def headline_result(paper: Paper) -> str:
 
 
 # Verbs only ('improves', not 'improvement'): the sentence must say that something did better.
-_COMPARES = re.compile(r"\b(?:outperform(?:s|ed)?|surpass(?:es|ed)?|improv(?:es|ed)|enhanc(?:es|ed)|achiev(?:es|ed)|"
-                       r"exceed(?:s|ed)?|beats?|match(?:es|ed)|reduc(?:es|ed)|boost(?:s|ed))\b", re.IGNORECASE)
+_COMPARES = re.compile(r"\b(?:outperform(?:s|ed)?|surpass(?:es|ed)?|improv(?:e|es|ed)|enhanc(?:e|es|ed)|achiev(?:e|es|ed)|"
+                       r"exceed(?:s|ed)?|beats?|match(?:es|ed)|reduc(?:e|es|ed)|boost(?:s|ed)?)\b", re.IGNORECASE)
+# A result cell may speak in the paper's voice ('Our model outperforms ...'), not point back ('This yields ...').
+_POINTS_BACK = re.compile(r"^(?:this|these|that|those|it|its|such|their)\b", re.IGNORECASE)
 _NOT_A_RESULT = re.compile(r"\b(?:open-?sourced?|available at|https?://|code|release[ds]?|future|we (?:believe|view|"
                           r"argue|hypothesi[sz]e|hope|expect|conjecture))\b", re.IGNORECASE)
 
@@ -265,13 +267,13 @@ def _qualitative_result(paper: Paper) -> str:
     roles = sentence_roles(sentences)
     for i, sentence in enumerate(sentences):
         if i == 0 or roles[i] != Role.RESULT or not _COMPARES.search(sentence) or _NOT_A_RESULT.search(sentence) \
-                or _DEICTIC.match(sentence):
+                or _POINTS_BACK.match(sentence):
             continue
         span = _THAT_CLAUSE.sub("", strip_marker(sentence)).rstrip(" .")
         if len(span.split()) > MAX_RESULT_WORDS:
             clauses = _clauses(span)
             span = clauses[0] if len(clauses[0].split()) <= MAX_RESULT_WORDS else ""
-        if len(span.split()) >= 5 and not _DEICTIC.match(span) and _COMPARES.search(span) and "?" not in span \
+        if len(span.split()) >= 5 and not _POINTS_BACK.match(span) and _COMPARES.search(span) and "?" not in span \
                 and not re.match(r"(?:To|Through|By|As) ", span):
             return span[:1].upper() + span[1:]
     return ""
