@@ -9,6 +9,7 @@ Used by `reviewer check` and by the citation eval (evals/citations.py), which ad
 
 from __future__ import annotations
 
+import html
 import re
 
 from pydantic import BaseModel, Field
@@ -69,8 +70,15 @@ def prose_of_report(markdown: str) -> str:
             continue
         if skipping or stripped.startswith("|") or stripped.startswith(">"):
             continue
-        keep.append(re.sub(r"^\s*(?:[-*+]|\d+\.)\s+", "", line))
+        keep.append(_plain(re.sub(r"^\s*(?:[-*+]|\d+\.)\s+", "", line)))
     return "\n".join(keep)
+
+
+def _plain(line: str) -> str:
+    """Undo the report's Markdown escaping ('K&amp;K', '\\*'), so a sentence is checked as the abstract has it;
+    citation groups ('[@key]') are written unescaped and stay as they are."""
+    line = re.sub(r"\\([\\`*_~|$#>+=\-.)])", r"\1", line)
+    return html.unescape(line)
 
 
 def check_text(text: str, settings: Settings, source: str = "text", checker: object | None = None) -> TextCheck:

@@ -8,6 +8,7 @@ no numbers and no finding vocabulary. Citations that add nothing (check_each) ar
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from reviewer.ask.answer import evidence_block
@@ -18,6 +19,7 @@ from reviewer.models import EvidenceSentence, Paper
 from reviewer.settings import Settings
 from reviewer.survey.context import Previous, SurveyContext
 from reviewer.survey.prose import is_framing
+from reviewer.survey.table import method_name
 from reviewer.survey.types import (
     CheckedSection,
     CheckResult,
@@ -71,7 +73,10 @@ class SectionChecker:
             return check, verdict
         if len(known) > 1:
             each = self.checker.check_each(text, cited)
-            backing = [k for k, v in zip(known, each, strict=True) if v.label == "SUPPORTED"]
+            # A paper the sentence names by its method keeps its citation: pruning it would leave a claim
+            # about that method cited only to the others ('A and B are both evaluated on MATH [@a]').
+            backing = [k for k, v in zip(known, each, strict=True) if v.label == "SUPPORTED"
+                       or _names(text, self.papers[k])]
             if backing and len(backing) < len(known):
                 check.pruned_keys = [k for k in known if k not in backing]
                 check.keys = backing
@@ -136,6 +141,11 @@ class SectionChecker:
             item.check.label, item.check.score, item.check.reason = new.label, new.score, new.reason
             item.check.pruned_keys = new.pruned_keys
         return None
+
+
+def _names(text: str, paper: Paper) -> bool:
+    name = method_name(paper)
+    return bool(name) and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
 
 
 def _paragraphs(draft: SectionDraft) -> list[str]:

@@ -16,9 +16,27 @@ import numpy as np
 from reviewer.models import Paper
 from reviewer.settings import Settings
 from reviewer.survey.context import Previous, SurveyContext
+from reviewer.survey.kinds import contribution_kind, kind_title
+from reviewer.survey.table import method_name
 from reviewer.survey.terms import _NOT_A_HEAD, PhraseStats, norm_stems, title_case, topic_chunks
-from reviewer.survey.themes import MIN_K, ThemeDoc, find_themes, name_group, topic_exclusions
-from reviewer.survey.titles import restore_case, shared_terms, supported_title
+from reviewer.survey.themes import (
+    GENERIC_THEME_WORDS,
+    MIN_K,
+    ThemeDoc,
+    find_themes,
+    name_group,
+    theme_title,
+    topic_exclusions,
+)
+from reviewer.survey.titles import (
+    CATCH_ALL_MAX,
+    _stems,
+    is_catch_all,
+    restore_case,
+    shared_terms,
+    split_by_phrases,
+    supported_title,
+)
 from reviewer.survey.types import (
     Acronym,
     EvidenceResult,
@@ -100,6 +118,14 @@ _NOT_NOUNY = re.compile(r"\b(?:how|what|why|when|which|whether|are|is|do|does|ca
                         re.IGNORECASE)
 
 
+GENERIC_STEMS = {" ".join(content_stems(w)) for w in GENERIC_THEME_WORDS} | {"further", "work", "method", "other",
+                                                                        "relat", "empir", "studi", "benchmark",
+                                                                        "dataset"}
+_LEADING_VERBS = frozenset("""train collect build align make use improve reduce avoid detect estimate measure
+    evaluate generate learn teach tailor encourage prevent help enable select compare rank explain
+    mitigate steer control fine-tune finetune design create""".split())
+
+
 def single_title(topic: str, head: str) -> str:
     """The one section's title when the topic has too few papers for themes: the topic if it is short."""
     if 3 <= len(topic.split()) <= 8:
@@ -118,7 +144,12 @@ def topic_head(topic: str, acronyms: list[Acronym]) -> str:
               and not _NOT_A_HEAD.match(c)]  # 'trustworthy' left by a question names no subject
     if not chunks:
         return ""
-    head = chunks[0]
+    # 'how confident a language model is' leaves 'confident a language model': the noun phrase is after the article.
+    head = re.split(r"\s(?:a|an|the)\s", chunks[0])[-1]
+    # 'train reward models' (from 'data to train reward models'): a leading verb is not part of the subject.
+    words = head.split()
+    if len(words) >= 3 and words[0].lower() in _LEADING_VERBS:
+        head = " ".join(words[1:])
     for acr in acronyms:
         if acr.phrase.lower() == head.lower():
             return acr.short + ("s" if head.lower().endswith("s") and not acr.short.endswith("s") else "")
@@ -169,7 +200,94 @@ def offline_outline(
         terms = shared_terms(t.terms, t.members, docs, exclude)
         sections.append(Section(title=title, scope=_scope_line(title, len(t.members), terms),
                                 keys=[evidence[i].key for i in sorted(t.members, key=lambda i: -evidence[i].relevance)]))
+    sections = _split_catch_alls(sections, evidence, papers, docs, stats, head, exclude, bodies, x)
     return Outline(info=info, sections=sections, not_covered=list(result.weak))
+
+
+def _split_catch_alls(sections: list[Section], evidence: list[PaperEvidence], papers: dict[str, Paper], docs: list[ThemeDoc],
+                      stats: PhraseStats, head: str, exclude: set[str], bodies: list[str],
+                      x: np.ndarray) -> list[Section]:
+    """A 'Further work on X' section of many papers becomes sections named by the phrases they share.
+
+    Only the few papers that share no phrase with another stay under the catch-all title.
+    """
+    index = {e.key: i for i, e in enumerate(evidence)}
+    out: list[Section] = []
+    for section in sections:
+        if not is_catch_all(section.title) or len(section.keys) <= CATCH_ALL_MAX:
+            out.append(section)
+            continue
+        taken = {" ".join(norm_stems(content_stems(s.title))) for s in sections + out}
+        groups, left = split_by_phrases([index[k] for k in section.keys], docs, stats, exclude, taken, x)
+        for raw, members in groups:
+            title = restore_case(theme_title(raw, head, []), bodies)
+            terms = shared_terms([p.surface for p in stats.distinctive(members, exclude=exclude, top=8)],
+                                 members, docs, exclude)
+            out.append(Section(title=title, scope=_scope_line(title, len(members), terms),
+                               keys=[evidence[i].key for i in members]))
+        targets = [s for s in sections + out if s is not section and not is_catch_all(s.title)]
+        for title, members in _by_kind(left, evidence, papers, head, targets, docs, x, exclude | _stems(head)):
+            keys = [evidence[i].key for i in members]
+            title = title or section.title
+            out.append(Section(title=title, scope=_scope_line(title, len(keys), []), keys=keys))
+    return out
+
+
+def _adopt(left: list[int], targets: list[Section], evidence: list[PaperEvidence], docs: list[ThemeDoc],
+           x: np.ndarray, ignore: set[str]) -> list[int]:
+    """Move a left-over paper into a named section whose title words (beyond the topic's) its own title
+    uses, the most similar such section first; the section's title then holds for it too. Returns the
+    papers still left."""
+    index = {e.key: i for i, e in enumerate(evidence)}
+    still = []
+    for i in left:
+        text = _stems(docs[i].title)
+        fits = []
+        for t in targets:
+            words = _stems(t.title) - ignore - GENERIC_STEMS
+            if words and words <= text:
+                members = [index[k] for k in t.keys if k in index]
+                fits.append((float(x[i] @ x[members].mean(axis=0)) if members else 0.0, t))
+        if not fits:
+            still.append(i)
+            continue
+        _, best = max(fits, key=lambda f: f[0])
+        best.keys.append(evidence[i].key)
+        best.scope = _scope_line(best.title, len(best.keys), _scope_terms(best.scope))
+    return still
+
+
+def _scope_terms(scope: str) -> list[str]:
+    """The shared phrases a scope line quotes, so a re-counted scope keeps them."""
+    return re.findall(r"“([^”]+)”", scope)
+
+
+def _by_kind(left: list[int], evidence: list[PaperEvidence], papers: dict[str, Paper], head: str,
+             targets: list[Section], docs: list[ThemeDoc], x: np.ndarray, ignore: set[str]) -> list[tuple[str, list[int]]]:
+    """Papers no shared phrase groups: studies and benchmarks apart from methods, each titled for its kind;
+    a few left-over papers keep the catch-all title ('')."""
+    if len(left) <= CATCH_ALL_MAX:
+        return [("", left)] if left else []
+    kinds: dict[str, list[int]] = {}
+    for i in left:
+        p = papers[evidence[i].key]
+        kinds.setdefault(contribution_kind(p.title, p.abstract), []).append(i)
+    out: list[tuple[str, list[int]]] = []
+    rest: list[int] = []
+    for kind in ("study", "benchmark"):
+        members = kinds.get(kind, [])
+        if len(members) >= 2:
+            out.append((kind_title(kind, head, []), members))
+        else:
+            rest += members
+    rest += kinds.get("method", [])
+    rest = _adopt(rest, targets, evidence, docs, x, ignore)
+    if len(rest) > CATCH_ALL_MAX:
+        names = [method_name(papers[evidence[i].key]) for i in rest]
+        out.append((kind_title("method", head, names), rest))
+    elif rest:
+        out.append(("", rest))
+    return out
 
 
 def outline_block(result: EvidenceResult, papers: dict[str, Paper]) -> str:

@@ -19,7 +19,8 @@ _LEADING_MARKERS = re.compile(
     r"(?:Based on|Building on|Motivated by|Inspired by|In light of|Given) (?:it|this|these|that|them)(?: \w+)?|"
     r"To (?:mitigate|address|tackle|solve|overcome|achieve|close|bridge|fill|remedy) (?:it|this|these|that|them|"
     r"the gap|this gap)(?: \w+)?|To (?:mitigate|address|tackle|solve|overcome|alleviate|remedy|resolve) the (?!\w+ of\b)"
-    r"(?:[\w-]+ ){0,1}(?:issues?|problems?|challenges?|limitations?|gaps?|shortcomings?|drawbacks?|concerns?)|To this end|Yet|Instead|Accordingly|Similarly|Likewise|Still|Nevertheless),\s+"
+    r"(?:[\w-]+ ){0,1}(?:issues?|problems?|challenges?|limitations?|gaps?|shortcomings?|drawbacks?|concerns?)|To this end|Yet|Instead|Accordingly|Similarly|Likewise|Still|Nevertheless|"
+    r"Together|Taken together|Collectively|Altogether|All in all|In sum|In summary|In conclusion|To conclude),\s+"
 )
 _ENUMERATOR = re.compile(r"^\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])\)\s+")  # "(3) ", "ii) ": a list item quoted alone
 
@@ -185,12 +186,18 @@ def opens_with_context(sentence: str) -> bool:
     return bool(_CONTEXT_OPENER.match(text[:1].upper() + text[1:]))
 
 
+# A short opening phrase, then a pronoun subject: 'With reinforcement learning (RL), these models can ...'.
+_CLAUSE_THEN_ANAPHOR = re.compile(r"^(?!In (?:this|the present|our) (?:paper|work|study)\b)[^,;.]{3,60},\s+"
+                                  r"(?:these|those|such|it|they)\b(?! (?:paper|work|study)\b)")
+
+
 def is_anaphoric(sentence: str) -> bool:
     """Starts with a pronoun or a phrase that needs the previous sentence ('This raises...', 'It uses...',
     'The framework employs...', 'In the second stage, ...')."""
     text = _lead(sentence)
     text = text[:1].upper() + text[1:]
-    return (bool(_ANAPHORA.match(text)) and not _THIS_PAPER.match(text)) or bool(_CONTEXT_OPENER.match(text))
+    return (bool(_ANAPHORA.match(text)) and not _THIS_PAPER.match(text)) or bool(_CONTEXT_OPENER.match(text)) \
+        or bool(_CLAUSE_THEN_ANAPHOR.match(text))
 
 
 def dangling_list(sentence: str) -> bool:

@@ -19,9 +19,9 @@ from reviewer.llm.blocks import evidence_block
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.settings import Settings
 from reviewer.survey.context import Previous, SurveyContext
+from reviewer.survey.lead import section_lead
 from reviewer.survey.prose import dangling_list, is_anaphoric, is_context, strip_marker, third_person
 from reviewer.survey.synthesis import (
-    lead_sentences,
     name_method,
     open_problem_quotes,
     related_order,
@@ -89,7 +89,7 @@ def offline_section(
     by_key = {e.key: e for e in result.papers}
     order = related_order([k for k in section.keys if k in chosen], by_key)
     names = {k: method_name(papers[k]) for k in order}
-    paragraphs: list[list[str]] = [lead_sentences(order, by_key, names)]
+    paragraphs: list[list[str]] = [section_lead(order, by_key, names, papers)]
     for n, key in enumerate(order):
         if n % PAPERS_PER_PARAGRAPH == 0:
             paragraphs.append([])

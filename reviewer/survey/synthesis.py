@@ -4,8 +4,7 @@
   method's name, or are quoted together with their antecedent, or are left out;
 - methods are named in the prose ("their system" -> "Kaleido");
 - papers are ordered so that related claims sit together;
-- each section opens with a lead built from facts (how many papers, which benchmarks they share, what
-  separates them), never a template phrase;
+- each section opens with a lead built from facts (lead.py), never a template phrase;
 - an open-problems section gathers the papers' own limitation and future-work sentences.
 """
 
@@ -106,36 +105,6 @@ def related_order(keys: list[str], evidence: dict[str, PaperEvidence]) -> list[s
     return order
 
 
-def _listing(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" and {items[-1]}"
-
-
-def lead_sentences(keys: list[str], evidence: dict[str, PaperEvidence], names: dict[str, str]) -> list[str]:
-    """Facts that open a section: how many papers, which benchmark they share, the methods it contrasts.
-
-    The count is framing (no claim, spelled out); a shared benchmark is cited to the papers that
-    name it, so the checker verifies it like any other sentence.
-    """
-    n = len(keys)
-    named = [names[k] for k in keys if names.get(k) and not any(c.isdigit() for c in names[k])]
-    first = f"{count_word(n).capitalize()} paper{'s' if n != 1 else ''} fall{'s' if n == 1 else ''} under this theme"
-    if len(named) >= 2:
-        first += f", among them {_listing(named[:4])}"
-    out = [first + "."]
-    users: dict[str, list[str]] = {}
-    for k in keys:
-        row = evidence[k].row if k in evidence else None
-        for b in (row.benchmarks.text.split(", ") if row and row.benchmarks.text else []):
-            users.setdefault(b, []).append(k)
-    shared = sorted(((b, ks) for b, ks in users.items() if len(ks) >= 2), key=lambda x: (-len(x[1]), x[0]))
-    if shared:
-        bench, ks = shared[0]
-        subjects = [names.get(k) or "" for k in ks[:3]]
-        if all(subjects):
-            out.append(f"{_listing(subjects)} are evaluated on {bench} [{'; '.join('@' + k for k in ks[:3])}].")
-    return out
-
-
 _OPEN = re.compile(
     r"\b(?:limitations?|fail(?:s|ed|ure|ures)?\b|struggl\w*|remains? (?:open|unclear|challenging|difficult|limited|"
     r"unsolved)|reward hacking|vulnerab\w*|not yet|open (?:question|problem)s?|future (?:work|research|efforts|"
@@ -145,8 +114,11 @@ _OPEN = re.compile(
     re.IGNORECASE,
 )
 _OPEN_ROLES = frozenset({Role.LIMITATION, Role.RESULT, Role.CONCLUSION})
+# A sentence that solves a problem ("we overcome the challenges of ...", "To address these limitations, we ...")
+# names no open problem, though it uses the words of one.
 _PRAISE = re.compile(r"\b(?:outperform\w*|surpass\w*|state-of-the-art|significantly improv\w*|without (?:severe|any)|"
-                     r"achiev\w*)\b", re.IGNORECASE)
+                     r"achiev\w*|overcom\w*|address(?:es|ed|ing)? (?:these|this|the|such|its|their)|revolutioni\w*|"
+                     r"alleviat\w*|mitigat\w*|resolv\w*|solv(?:es|ed|ing))\b", re.IGNORECASE)
 _FINDING = re.compile(r"\b(?:reveal|expos|find|found|show|observ|identif|uncover)\w*", re.IGNORECASE)
 
 

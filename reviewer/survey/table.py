@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from reviewer.models import Paper
 from reviewer.quotes import verify_quote
-from reviewer.survey.prose import is_boilerplate
+from reviewer.survey.prose import is_boilerplate, strip_marker
 from reviewer.survey.types import Cell, TableRow
 from reviewer.textutil import split_sentences
 
@@ -158,6 +158,13 @@ def _plausible(name: str) -> bool:
                 or _HARDWARE.match(name) or _MODEL_PREFIX.match(name) or len(name) < 3)
 
 
+# "<Name> dataset" mid-sentence: a resource's name in any hyphenated or CamelCase shape ('Pick-a-Pic dataset').
+_NAMED_RESOURCE = re.compile(r"(?<=[a-z,;(] )([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+|[A-Z][a-z]+[A-Z][\w-]*)\s+"
+                             r"(?:dataset|benchmark|test set|corpus|suite)s?\b")
+_RESOURCE_STOP = frozenset("""The This That These Our Their Its A An New Large Multiple Several Public Existing Standard
+    Synthetic Human Real Open Common Popular Widely Diverse""".split())
+
+
 def mine_gazetteer(papers: list[Paper]) -> frozenset[str]:
     """Benchmark and dataset names the papers use as such, plus the curated list.
 
@@ -166,6 +173,14 @@ def mine_gazetteer(papers: list[Paper]) -> frozenset[str]:
     """
     found: set[str] = set(CURATED_BENCHMARKS)
     methods = {method_name(p) for p in papers}
+    lower_words = {w for p in papers for w in re.findall(r"(?<![\w-])[a-z][\w-]*", p.abstract)}
+    for paper in papers:
+        for m in _NAMED_RESOURCE.finditer(paper.abstract):
+            name = m.group(1)
+            # A capitalised word the abstracts also write in lower case is a common word ('Summary'), not a name.
+            if name.lower() not in lower_words and name not in methods and name.split("-")[0] not in _RESOURCE_STOP \
+                    and _plausible(name):
+                found.add(name)
     for paper in papers:
         for sentence in split_sentences(paper.abstract):
             context = bool(_EVAL_CONTEXT.search(sentence))
@@ -180,12 +195,19 @@ def mine_gazetteer(papers: list[Paper]) -> frozenset[str]:
 
 def benchmarks_of(paper: Paper, gazetteer: frozenset[str], method: str) -> str:
     """The gazetteer names the abstract mentions, in order, without the paper's own method name."""
-    names: list[str] = []
+    found: list[tuple[int, str]] = []
     own = {w.lower() for w in re.split(r"[\s:]+", method) if w}
     for m in _NAME.finditer(paper.abstract):
         name = m.group(0).rstrip(".-")
-        if name in gazetteer and name not in names and (name.lower() not in own or _BENCH_SUFFIX.search(name)):
-            names.append(name)
+        if name in gazetteer and (name.lower() not in own or _BENCH_SUFFIX.search(name)):
+            found.append((m.start(), name))
+    # Names of other shapes ('Pick-a-Pic') that the gazetteer took from "<Name> dataset".
+    for name in gazetteer:
+        if not _NAME.fullmatch(name) and name.lower() not in own:
+            m = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", paper.abstract)
+            if m:
+                found.append((m.start(), name))
+    names = list(dict.fromkeys(name for _, name in sorted(found)))
     return ", ".join(names[:6])
 
 
@@ -212,7 +234,7 @@ def headline_result(paper: Paper) -> str:
         if best is None or score > best[0]:
             best = (score, i, sentence)
     if best is None or best[0] < 2:
-        return ""
+        return _qualitative_result(paper)
     span = _THAT_CLAUSE.sub("", best[2]).rstrip(" .")
     if len(span.split()) <= MAX_RESULT_WORDS:
         return span[:1].upper() + span[1:]
@@ -225,6 +247,36 @@ def headline_result(paper: Paper) -> str:
         picked.append(extra)
     text = ", ".join(picked)
     return text[:1].upper() + text[1:] if len(text.split()) <= 2 * MAX_RESULT_WORDS else ""
+
+
+# Verbs only ('improves', not 'improvement'): the sentence must say that something did better.
+_COMPARES = re.compile(r"\b(?:outperform(?:s|ed)?|surpass(?:es|ed)?|improv(?:e|es|ed)|enhanc(?:e|es|ed)|achiev(?:e|es|ed)|"
+                       r"exceed(?:s|ed)?|beats?|match(?:es|ed)|reduc(?:e|es|ed)|boost(?:s|ed)?)\b", re.IGNORECASE)
+# A result cell may speak in the paper's voice ('Our model outperforms ...'), not point back ('This yields ...').
+_POINTS_BACK = re.compile(r"^(?:this|these|that|those|it|its|such|their)\b", re.IGNORECASE)
+_NOT_A_RESULT = re.compile(r"\b(?:open-?sourced?|available at|https?://|code|release[ds]?|future|we (?:believe|view|"
+                          r"argue|hypothesi[sz]e|hope|expect|conjecture))\b", re.IGNORECASE)
+
+
+def _qualitative_result(paper: Paper) -> str:
+    """Without a number: the paper's own result sentence that compares or improves ('AURORA enhances process
+    evaluation accuracy, ...'), its 'results show that' lead removed; whole clauses, never cut mid-clause."""
+    from reviewer.roles import Role, sentence_roles
+
+    sentences = _sentences(paper)
+    roles = sentence_roles(sentences)
+    for i, sentence in enumerate(sentences):
+        if i == 0 or roles[i] != Role.RESULT or not _COMPARES.search(sentence) or _NOT_A_RESULT.search(sentence) \
+                or _POINTS_BACK.match(sentence):
+            continue
+        span = _THAT_CLAUSE.sub("", strip_marker(sentence)).rstrip(" .")
+        if len(span.split()) > MAX_RESULT_WORDS:
+            clauses = _clauses(span)
+            span = clauses[0] if len(clauses[0].split()) <= MAX_RESULT_WORDS else ""
+        if len(span.split()) >= 5 and not _POINTS_BACK.match(span) and _COMPARES.search(span) and "?" not in span \
+                and not re.match(r"(?:To|Through|By|As) ", span):
+            return span[:1].upper() + span[1:]
+    return ""
 
 
 def offline_row(paper: Paper, gazetteer: frozenset[str] = CURATED_BENCHMARKS) -> TableRow:

@@ -16,6 +16,15 @@ import numpy as np
 from pydantic import BaseModel
 
 from reviewer.survey.terms import PhraseStats, norm_stems, phrases, title_case
+from reviewer.survey.titlewords import (
+    _NOUN_ING,
+    _drop_leading_glue,
+    _hyphen_case,
+    _names_a_thing,
+    _process_link,
+    inside_longer_name,
+    opens_with_verb,
+)
 from reviewer.textutil import content_stems
 
 MIN_K, MAX_K = 3, 7
@@ -109,7 +118,8 @@ def _nameable(surface: str, stems: str, exclude: set[str]) -> bool:
     """Reads as a name: no inner glue ('Enough for LLM') and mostly not the topic's own words."""
     words = stems.split()
     topical = sum(1 for w in words if w in exclude)
-    return not any(w.lower() in _INNER_GLUE for w in surface.split()) and topical * 2 < len(words)
+    return not any(w.lower() in _INNER_GLUE for w in surface.split()) and topical * 2 < len(words) \
+        and not opens_with_verb(surface)
 
 
 class _Candidate(BaseModel):
@@ -122,7 +132,8 @@ class _Candidate(BaseModel):
 def _candidates(docs: list[ThemeDoc], exclude: set[str]) -> list[_Candidate]:
     """Multi-word phrases (or acronyms) shared by 2+ papers but not by most, best first."""
     n = len(docs)
-    found: list[dict[str, str]] = [dict(phrases(f"{d.title}. {d.body}")) for d in docs]
+    texts = [f"{d.title}. {d.body}" for d in docs]
+    found: list[dict[str, str]] = [dict(phrases(t)) for t in texts]
     in_title = [{s for s, _ in phrases(d.title)} for d in docs]
     df: Counter[str] = Counter(s for group in found for s in group)
     forms: dict[str, Counter[str]] = {}
@@ -137,6 +148,8 @@ def _candidates(docs: list[ThemeDoc], exclude: set[str]) -> list[_Candidate]:
         if count < 2 or count > max(2, MAX_LABEL_SHARE * n) or set(norm_stems(words)) <= exclude:
             continue
         if (len(words) == 1 and not acronym) or any(w.lower() in _INNER_GLUE for w in surface.split()):
+            continue
+        if len(words) < 3 and inside_longer_name(surface, texts):
             continue
         title_df = sum(1 for t in in_title if stems in t)
         topical = sum(1 for w in norm_stems(words) if w in exclude) / len(words)
@@ -303,15 +316,20 @@ def _tidy_case(title: str) -> str:
     """Sentence case: words written Title Case mid-title go lower; acronyms and CamelCase names stay."""
     words = title.split()
     out = [words[0][:1].upper() + words[0][1:]] if words else []
+    if out and "-" in out[0]:
+        out[0] = _hyphen_case(out[0], keep_first=True)
     for w in words[1:]:
         plain = w[:1].isupper() and w[1:].islower() and w.isalpha()
-        out.append(w.lower() if plain else w)
+        out.append(w.lower() if plain else _hyphen_case(w, keep_first=False))
     return " ".join(out)
 
 
 def _bare(raw: str) -> bool:
-    """A bare acronym ('MLLMs') or only generic words ('AI systems'): not a name for a theme."""
+    """A bare acronym ('MLLMs'), only generic words ('AI systems'), or a verb with only generic words as
+    its object ('Aligning language'): not a name for a theme."""
     content = [w for w in re.findall(r"[\w-]+", raw.lower()) if w not in _FUNCTION_WORDS]
+    if len(content) > 1 and (content[0].endswith("ing") and content[0] not in _NOUN_ING or opens_with_verb(raw)):
+        content = content[1:]
     words = raw.split()
     acronym = len(words) == 1 and sum(c.isupper() for c in words[0]) >= 2
     return acronym or not content or all(w in GENERIC_THEME_WORDS for w in content)
@@ -324,11 +342,13 @@ def theme_title(raw: str, topic_head: str, terms: list[str] | None = None) -> st
     training of PRMs'; a label of only generic words or a bare acronym ('LLMs') gives way to the
     theme's next phrase, or to 'Further work on PRMs'.
     """
-    raw = " ".join(raw.split())
+    raw = _drop_leading_glue(" ".join(raw.split()))
     if len(raw.split()) > 8 and " and " in raw:
         raw = raw.split(" and ", 1)[0]
     head = topic_head.strip()
-    others = [t for t in (terms or []) if t.lower() not in raw.lower() and not _bare(t)]
+    raw_stems = set(norm_stems(content_stems(raw)))
+    others = [t for t in (terms or []) if t.lower() not in raw.lower() and not _bare(t)
+              and not set(norm_stems(content_stems(t))) <= raw_stems]
     if _bare(raw):
         if not others:
             return _tidy_case(f"Further work on {head}") if head else "Further work"
@@ -340,12 +360,16 @@ def theme_title(raw: str, topic_head: str, terms: list[str] | None = None) -> st
         title = raw
     elif head and not overlaps and _TASK_END.search(raw):
         title = f"{head} for {raw[:1].lower() + raw[1:]}"
-    elif head and not overlaps and _PROCESS_END.search(raw):
-        title = f"{raw} of {head}"
-    elif head and not overlaps:
+    elif head and not overlaps and _PROCESS_END.search(raw) and _names_a_thing(head):
+        title = f"{raw} {_process_link(raw)} {head}"
+    elif head and not overlaps and _names_a_thing(head):
         title = f"{raw} in {head}"
+    elif head and not overlaps:  # 'X in reward hacking' would invent a relation; 'X and Y' claims none
+        title = f"{raw} and {head[:1].lower() + head[1:] if head[1:2].islower() else head}"
     elif others and len(f"{raw} and {others[0]}".split()) <= 8:
         title = f"{raw} and {others[0]}"
+    elif _PROCESS_END.search(raw) or re.search(r"(?:optimi[sz]ation|alignment|modell?ing)$", raw, re.IGNORECASE):
+        title = f"{raw} methods"  # 'Preference optimization methods': the phrase the papers share, as a family
     else:
         title = f"Work on {raw[:1].lower() + raw[1:]}" if not raw[1:2].isupper() else f"Work on {raw}"
     if len(title.split()) > 8:

@@ -13,8 +13,11 @@ import math
 import re
 from collections import Counter
 
-from reviewer.survey.terms import PhraseStats, norm_stems, title_case
-from reviewer.survey.themes import GENERIC_THEME_WORDS, ThemeDoc, _bare, _nameable, theme_title
+import numpy as np
+
+from reviewer.survey.terms import PhraseStats, norm_stems, phrases, title_case
+from reviewer.survey.themes import GENERIC_THEME_WORDS, ThemeDoc, _bare, _nameable, kmeans, theme_title
+from reviewer.survey.titlewords import opens_with_verb
 from reviewer.textutil import content_stems
 
 _WORD = re.compile(r"[A-Za-z][\w-]*")
@@ -78,6 +81,8 @@ def supported_title(
     parts = [p for p in raw.split(" and ") if p.strip()] if raw else []
     kept = [p.strip() for p in parts if not _bare(p) and names_something(p, ignore) and support(p, texts, ignore) >= need]
     good_terms = [t for t in terms if names_something(t, ignore) and support(t, texts, ignore) >= need]
+    # A part whose words an earlier part already says adds nothing ('Process reward and rewards').
+    kept = [p for n, p in enumerate(kept) if not any(_stems(p) <= _stems(q) for q in kept[:n])]
     if kept:
         raw = " and ".join([kept[0][:1].upper() + kept[0][1:]] + kept[1:])
     else:
@@ -117,3 +122,130 @@ def restore_case(title: str, bodies: list[str]) -> str:
                 word = upper
         out.append(word)
     return " ".join(out)
+
+
+CATCH_ALL_MAX = 3  # a left-over section of a few papers may say "Further work"; a bigger one hides themes
+_CATCH_ALL = re.compile(r"^(?:further )?work on\b", re.IGNORECASE)
+
+
+def is_catch_all(title: str) -> bool:
+    """The fallback title ('Further work on PRMs', 'Work on X'): it names no theme of its own."""
+    return bool(_CATCH_ALL.match(title))
+
+
+def _title_word_groups(left: list[int], docs: list[ThemeDoc], exclude: set[str], used: set[str]) -> list[tuple[int, str, list[int]]]:
+    """Groups of papers whose titles share a content word beyond the topic ('Inference-time'), each named
+    by the title phrases that word opens ('Inference-time computation' + 'scaling')."""
+    found: dict[str, list[tuple[int, list[str]]]] = {}
+    before: dict[str, list[str]] = {}  # the two-word title phrase ending in the shared word, per paper
+    for i in left:
+        title_words = _WORD.findall(docs[i].title)
+        for j, w in enumerate(title_words):
+            stem = " ".join(norm_stems(content_stems(w)))
+            if not stem or stem in exclude or stem in used or w.lower() in GENERIC_THEME_WORDS \
+                    or " " in stem or w.lower() in _FUNCTION or not names_something(w + " x", exclude):
+                continue
+            found.setdefault(stem, [])
+            if all(k != i for k, _ in found[stem]):
+                found[stem].append((i, title_words[j:j + 3]))
+                before.setdefault(stem, []).append(f"{title_words[j - 1]} {w}".lower() if j > 0 else "")
+    out = []
+    for stem, hits in found.items():
+        if len(hits) < 2:
+            continue
+        need = needed_support(len(hits))
+        # The shared word may end the phrase ('... Preference Optimization'): named with the word before it
+        # when most of the titles have that same word there.
+        prev = Counter(b for b in before[stem] if b and b.split()[0] not in _FUNCTION)
+        if prev and prev.most_common(1)[0][1] >= need:
+            name = _sentence_word(prev.most_common(1)[0][0].capitalize())
+            if not _bare(name) and names_something(name, exclude) and not opens_with_verb(name):
+                out.append((len(hits), name, [i for i, _ in hits]))
+                continue
+        heads = [ws[1] for _, ws in hits if len(ws) > 1 and ws[1].lower() not in _FUNCTION]
+        # A head names the group only when most of its papers use it too ('Inference-time computation' over
+        # a paper on inference compute and one on inference-time computation; not '... scaling and computation').
+        group_texts = [_stems(f"{docs[i].title}. {docs[i].body}") for i, _ in hits]
+        by_stem = {" ".join(sorted(_stems(h))): h.lower() for h in reversed(heads)}  # 'reward'/'rewards': one head
+        supported = [h for h in by_stem.values() if sum(1 for t in group_texts if _stems(h) <= t) >= need]
+        if not supported:
+            continue
+        first = _sentence_word(hits[0][1][0])
+        name = f"{first} {supported[0]}" + (f" and {supported[1]}" if len(supported) > 1 else "")
+        if _bare(name) or not names_something(name, exclude):
+            continue
+        out.append((len(hits), name, [i for i, _ in hits]))
+    out.sort(key=lambda g: (-g[0], g[1]))
+    return out
+
+
+def _sentence_word(word: str) -> str:
+    """A title's Title-Case word in running-text case ('Inference-Time' -> 'Inference-time'); names stay."""
+    parts = word.split("-")
+    if all(p[:1].isupper() and p[1:].islower() for p in parts if p):
+        return "-".join([parts[0]] + [p.lower() for p in parts[1:]])
+    return word
+
+
+_FUNCTION = frozenset("a an the of for in on with and to via by from at as is are what how why when".split())
+
+
+def _kmeans_options(left: list[int], x: np.ndarray, stats: PhraseStats, exclude: set[str],
+                    used: set[str]) -> list[tuple[int, str, list[int]]]:
+    """Groups of similar papers (k-means, k = 2 or 3) that a phrase shared by most of them can name."""
+    out = []
+    for k in (2, 3):
+        if len(left) < 2 * k:
+            break
+        labels = kmeans(x[left], k)
+        for c in range(k):
+            group = [left[i] for i in range(len(left)) if labels[i] == c]
+            if len(group) < 2:
+                continue
+            name = _shared_phrase(stats, group, exclude, needed_support(len(group)), used,
+                                  {s for i in group for s in stats.doc_phrases[i]})
+            if name:
+                out.append((len(group), name, group))
+        if out:
+            break
+    return out
+
+
+def split_by_phrases(
+    members: list[int], docs: list[ThemeDoc], stats: PhraseStats, exclude: set[str], taken: set[str],
+    x: np.ndarray | None = None,
+) -> tuple[list[tuple[str, list[int]]], list[int]]:
+    """Break a catch-all into groups that each share a named phrase, largest group first.
+
+    First the papers whose titles share a word beyond the topic ('Inference-time Computation ...',
+    'Inference-Time Scaling ...'); then abstract phrases two or more papers use, when at least one of
+    them has it in its title (so a phrase met in passing does not make a theme). Each round takes the
+    group most of the remaining papers share, until at most CATCH_ALL_MAX papers are left or nothing is
+    shared; failing both, k-means groups of similar papers named by a phrase most of them share (`x`:
+    the papers' unit vectors). What is left stays a (small) catch-all.
+    """
+    left = list(members)
+    groups: list[tuple[str, list[int]]] = []
+    used = set(taken)
+    in_title = {i: {s for s, _ in phrases(docs[i].title)} for i in members}
+    while len(left) > CATCH_ALL_MAX:
+        options = [(n, name, g) for n, name, g in _title_word_groups(left, docs, exclude, used)]
+        for p in stats.distinctive(left, exclude=exclude, top=60):
+            n_words = len(p.stems.split())
+            acronym = n_words == 1 and sum(c.isupper() for c in p.surface) >= 2
+            group = [i for i in left if p.stems in stats.doc_phrases[i]]
+            if (n_words < 2 and not acronym) or len(group) < 2 or p.stems in used or _bare(p.surface) \
+                    or not any(p.stems in in_title[i] for i in group) \
+                    or not _nameable(p.surface, p.stems, exclude) or not names_something(p.surface, exclude) \
+                    or all(w in GENERIC_THEME_WORDS for w in p.surface.lower().split()):
+                continue
+            options.append((len(group), p.surface, group))
+        if not options and x is not None:
+            options = _kmeans_options(left, x, stats, exclude, used)
+        if not options:
+            break
+        _, name, group = max(options, key=lambda o: o[0])
+        groups.append((title_case(name), group))
+        used |= {" ".join(norm_stems(content_stems(w))) for w in name.split()}
+        left = [i for i in left if i not in group]
+    return groups, left

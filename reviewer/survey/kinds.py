@@ -1,0 +1,79 @@
+"""What kind of contribution a paper makes: a method, an empirical study, or a benchmark or dataset.
+
+Papers that share no phrase still differ in kind, and a reader scanning a survey wants the studies of
+a field apart from the new methods it proposes. So a catch-all that no shared phrase can split is
+split by kind and named for it ("Empirical studies of PRMs"), or, for methods, by the methods' names.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from reviewer.textutil import split_sentences
+
+Kind = Literal["method", "study", "benchmark"]
+
+# A title asking a question or announcing a study ("What Are ...?", "Lessons of ...", "Bag of Tricks ...").
+_STUDY_TITLE = re.compile(
+    r"^(?:what|how|why|when|is|are|can|do|does|should|on the|rethinking|revisiting|understanding|"
+    r"investigating|examining|demystifying|unveiling|a (?:closer )?look)\b|\b(?:lessons?|bag of tricks|"
+    r"(?:an? )?(?:empirical|systematic|comprehensive) (?:study|analysis|investigation|evaluation)|"
+    r"findings|a survey|insights)\b|\?", re.IGNORECASE)
+_STUDY_SENTENCE = re.compile(
+    r"\b(?:we|this (?:paper|work|study))\s+(?:\w+ly\s+)?(?:conduct|perform|present|provide|carry out)\s+"
+    r"(?:an?|the first)\s+(?:\w+\s+){0,3}(?:study|analysis|investigation|evaluation|examination)\b|"
+    r"\b(?:we|this (?:paper|work|study))\s+(?:\w+ly\s+)?(?:investigate|analy[sz]e|examine|study|revisit|"
+    r"explore|evaluate)\b", re.IGNORECASE)
+_PROPOSES = re.compile(r"\b(?:we|this (?:paper|work))\s+(?:\w+ly\s+)?(?:propose|introduce|present|develop|design)s?\b"
+                       r"(?![^.]{0,60}\b(?:benchmark|dataset|study|analysis)\b)", re.IGNORECASE)
+_BENCHMARK = re.compile(
+    r"\b(?:we|this (?:paper|work))\s+(?:\w+ly\s+)?(?:introduce|present|propose|release|construct|build|curate|"
+    r"create)s?\s+[^.]{0,60}\b(?:benchmark|dataset|corpus|test suite|evaluation (?:suite|paradigm|framework|protocol))\b",
+    re.IGNORECASE)
+
+
+_NAMED_RESOURCE = re.compile(
+    r"\b[Ww]e\s+(?:\w+ly\s+)?(?:introduce|present|release|construct|build|curate|collect|create)\s+([A-Z][\w-]+),\s+"
+    r"(?:a|an)\s+[^.]{0,80}?\b(?:dataset|benchmark|corpus)\b")
+
+
+def contribution_kind(title: str, abstract: str) -> Kind:
+    """'benchmark' when the paper's own contribution is a benchmark or dataset; 'study' when its title
+    announces a study or its abstract studies without proposing a method; else 'method'."""
+    sentences = split_sentences(abstract)
+    if any(_BENCHMARK.search(s) for s in sentences) and re.search(r"bench|dataset|corpus", title, re.IGNORECASE):
+        return "benchmark"
+    for m in _NAMED_RESOURCE.finditer(abstract):
+        if m.group(1) in title:
+            return "benchmark"  # 'we present UltraFeedback, a large-scale ... preference dataset'
+    name = title.split(":", 1)[0].strip() if ":" in title else ""
+    if name and re.search(r"Bench|Eval\b|QA\b", name) and re.search(
+            rf"\bwe\s+(?:\w+ly\s+)?(?:introduce|present|propose|release|construct|build|curate)\s+{re.escape(name)}\b",
+            abstract, re.IGNORECASE):
+        return "benchmark"  # 'we present MoReBench: 1,000 moral scenarios ...'
+    if _STUDY_TITLE.search(title):
+        return "study"
+    studies = any(_STUDY_SENTENCE.search(s) for s in sentences)
+    proposes = any(_PROPOSES.search(s) for s in sentences)
+    return "study" if studies and not proposes else "method"
+
+
+def kind_title(kind: Kind, head: str, names: list[str]) -> str:
+    """A 3-8 word title for a group of one kind: 'Empirical studies of PRMs', 'Benchmarks for PRMs',
+    'DreamPRM, AURORA and other PRM methods'."""
+    head = head or "the topic"
+    if kind == "study":
+        return f"Empirical studies of {head}"
+    if kind == "benchmark":
+        return f"Benchmarks and datasets for {head}"
+    short = [n for n in names if re.fullmatch(r"[A-Za-z][\w.+-]{1,19}", n or "")][:2]
+    # Only an acronym head reads as a modifier ('other PRM methods'); a longer phrase would not
+    # ('other reward model benchmarks methods'), so the group is then 'related methods'.
+    acronym = re.fullmatch(r"[A-Z][A-Za-z]*[A-Z]s?", head or "")
+    kind = f"other {head[:-1] if head.endswith('s') else head} methods" if acronym else "related methods"
+    if len(short) == 2:
+        return f"{short[0]}, {short[1]} and {kind}"
+    if short:
+        return f"{short[0]} and {kind}"
+    return f"Other methods for {head}"

@@ -1,0 +1,120 @@
+"""The lead that opens each offline section: how many papers, what they share, what separates them.
+
+Every part is a fact taken from the papers themselves:
+- the count and the kind of each contribution (method, empirical study, benchmark; kinds.py), with the
+  methods' names: framing about the section, spelled out and without finding words, so it needs no citation;
+- a benchmark that two or more papers name, cited to those papers;
+- what separates them: for up to three papers, the problem its contribution sentence says it is "for"
+  and the benchmarks it names, one cited sentence per paper so the checker reads each against its own
+  abstract.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reviewer.models import Paper
+from reviewer.survey.kinds import contribution_kind
+from reviewer.survey.synthesis import count_word
+from reviewer.survey.types import PaperEvidence, TableRow
+
+MAX_CONTRASTS = 3
+# An '-ing' word that opens a task names an action ("enhancing X"), which "targets" cannot take as object.
+_VERB_ING = re.compile(r"^(?!(?:reasoning|learning|training|planning|thinking|modell?ing|scaling|tuning|"
+                       r"fine-tuning|understanding|ranking|sampling|prompting|decoding|labell?ing|question|"
+                       r"coding|programming)\b)\w+ing\b", re.IGNORECASE)
+
+
+def _listing(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" and {items[-1]}"
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return one if n == 1 else many
+
+
+def _count_sentence(keys: list[str], names: dict[str, str], papers: dict[str, Paper]) -> str:
+    """'Ten papers fall under this theme: eight propose methods (A, B and C) and two are empirical studies.'"""
+    n = len(keys)
+    kinds = {k: contribution_kind(papers[k].title, papers[k].abstract) for k in keys if k in papers}
+    methods = [k for k in keys if kinds.get(k, "method") == "method"]
+    studies = [k for k in keys if kinds.get(k) == "study"]
+    benches = [k for k in keys if kinds.get(k) == "benchmark"]
+    # Names with digits would make the uncited sentence look like a claim with numbers; they are left out.
+    named = [names[k] for k in methods if names.get(k) and not any(c.isdigit() for c in names[k])][:3]
+    head = f"{count_word(n).capitalize()} {_plural(n, 'paper falls', 'papers fall')} under this theme"
+    if n == 1:
+        return head + "."
+    if not studies and not benches:
+        if len(named) >= 2:
+            verb = "are" if len(named) == n else "include"
+            return head + f"; the methods they propose {verb} {_listing(named)}."
+        return head + "."
+    parts = []
+    if methods:
+        what = "" if not named else f" ({_listing(named)})" if len(named) == len(methods) else \
+            f" (among them {_listing(named)})"
+        parts.append(f"{count_word(len(methods))} {_plural(len(methods), 'proposes a method', 'propose methods')}{what}")
+    if studies:
+        parts.append(f"{count_word(len(studies))} {_plural(len(studies), 'is an empirical study', 'are empirical studies')}")
+    if benches:
+        parts.append(f"{count_word(len(benches))} {_plural(len(benches), 'introduces', 'introduce')} "
+                     f"{_plural(len(benches), 'a benchmark or dataset', 'benchmarks or datasets')}")
+    return f"{head}: {_listing(parts)}."
+
+
+def _task(row: TableRow | None, paper: Paper) -> str:
+    """The task from the contribution's 'for X' (never the title restated), when it reads as a noun phrase."""
+    task = row.task.text.strip() if row and row.task.text else ""
+    if not task or task.lower() in paper.title.lower() or _VERB_ING.match(task):
+        return ""
+    return task[:1].lower() + task[1:] if task[1:2].islower() else task
+
+
+def _benchmarks(row: TableRow | None) -> list[str]:
+    return [b for b in (row.benchmarks.text.split(", ") if row and row.benchmarks.text else []) if b]
+
+
+def section_lead(keys: list[str], evidence: dict[str, PaperEvidence], names: dict[str, str],
+                 papers: dict[str, Paper]) -> list[str]:
+    """The section's opening sentences (see the module docstring); cited where they state a fact."""
+    out = [_count_sentence(keys, names, papers)]
+    rows = {k: evidence[k].row if k in evidence else None for k in keys}
+    users: dict[str, list[str]] = {}
+    for k in keys:
+        for b in _benchmarks(rows[k]):
+            users.setdefault(b, []).append(k)
+    shared = sorted(((b, ks) for b, ks in users.items() if len(ks) >= 2), key=lambda x: (-len(x[1]), x[0]))
+    if shared:
+        bench, ks = shared[0]
+        subjects = [names.get(k) or "" for k in ks[:3]]
+        if all(subjects):
+            out.append(f"{_listing(subjects)} are all evaluated on {bench} [{'; '.join('@' + k for k in ks[:3])}]."
+                       if len(subjects) > 2 else
+                       f"{_listing(subjects)} are both evaluated on {bench} [{'; '.join('@' + k for k in ks[:3])}].")
+    contrasts: list[str] = []
+    seen: set[str] = set()
+    said = {"task": False, "bench": False}
+    for k in keys:
+        name = names.get(k, "")
+        if not name or k not in papers or len(contrasts) >= MAX_CONTRASTS:
+            continue
+        if contribution_kind(papers[k].title, papers[k].abstract) == "benchmark":
+            continue  # a benchmark paper is not "evaluated on" the benchmarks it compares itself with
+        task = _task(rows[k], papers[k])
+        benches = [b for b in _benchmarks(rows[k]) if b not in seen][:3]
+        said["task"] |= bool(task)
+        said["bench"] |= bool(benches)
+        if task and benches:
+            contrasts.append(f"{name} targets {task} and is evaluated on {_listing(benches)} [@{k}].")
+        elif task:
+            contrasts.append(f"{name} targets {task} [@{k}].")
+        elif benches:
+            contrasts.append(f"{name} is evaluated on {_listing(benches)} [@{k}].")
+        seen |= set(benches)
+    if len(contrasts) >= 2 and len(keys) >= 2:
+        out.append("They differ in the problem each one targets and in where it is evaluated." if all(said.values())
+                   else "They differ in the problem each one targets." if said["task"]
+                   else "They differ in where they are evaluated.")
+        out += contrasts
+    return out

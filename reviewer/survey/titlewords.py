@@ -1,0 +1,86 @@
+"""Word-level rules for theme titles: which preposition joins a label to the survey's head, which
+openers make a label a fragment, and how Title-Case hyphenated words read in a sentence-case title."""
+
+from __future__ import annotations
+
+import re
+
+# Process words that a method is applied WITH ("Policy optimization with PRMs"), not OF: the genitive would
+# say the optimization acts on the PRMs. Material words take "for" ("Data for PRMs").
+_WITH_PROCESS = re.compile(r"(?:optimi[sz]ation|learning|tuning|distillation|supervision|feedback|search)$",
+                           re.IGNORECASE)
+_FOR_PROCESS = re.compile(r"(?:data|labels?|annotation)$", re.IGNORECASE)
+# Openers that make a label a fragment ("During training", "Towards reasoning"): dropped from the label.
+_LEADING_GLUE = frozenset("""during in on for with by from of to via at after before through toward towards
+    without under over across among between about as into upon within beyond against while when""".split())
+# '-ing' words that work as nouns at the head of a label ("Reasoning traces", "Scaling laws"); any other
+# opening '-ing' word is a verb whose object must say something ("Aligning language" says nothing).
+_NOUN_ING = frozenset("""reasoning learning training planning thinking modeling modelling scaling tuning
+    fine-tuning understanding ranking reranking sampling prompting decoding labeling labelling filtering
+    shaping hacking monitoring routing editing reading writing coding testing programming computing
+    engineering processing""".split())
+
+
+# Heads that name a thing a phrase can be "in" or "of" (models, agents, an acronym such as 'PRMs'); a head
+# naming an activity or phenomenon ('reward hacking', 'curriculum learning') takes neither.
+# An acronym names a thing when it is a model ('PRM', 'LLMs') or plural; 'PPO', 'DPO', 'RL' name methods,
+# which 'Reward modeling of PPO' would misdescribe.
+_THING = re.compile(r"(?:models?|agents?|systems?|networks?|verifiers?|judges?|polic(?:y|ies)|datasets?|"
+                    r"benchmarks?|critics?|evaluators?|[A-Z]*Ms?|[A-Z]{2,}s)$")
+
+
+def _names_a_thing(head: str) -> bool:
+    return bool(_THING.search(head.strip()))
+
+
+def _process_link(raw: str) -> str:
+    if _WITH_PROCESS.search(raw):
+        return "with"
+    return "for" if _FOR_PROCESS.search(raw) else "of"
+
+
+def _drop_leading_glue(raw: str) -> str:
+    words = raw.split()
+    while len(words) > 1 and words[0].lower() in _LEADING_GLUE:
+        words.pop(0)
+    return " ".join(words) if words else raw
+
+
+def _hyphen_case(word: str, keep_first: bool) -> str:
+    """'Multi-Turn' -> 'Multi-turn' (or 'multi-turn' mid-title); 'LLM-as-a-Judge' and 'Best-of-N' keep names."""
+    parts = word.split("-")
+    if len(parts) < 2 or not all(p[:1].isupper() and p[1:].islower() and p.isalpha() for p in parts):
+        return word
+    low = [p.lower() for p in parts]
+    return "-".join(([parts[0]] if keep_first else [low[0]]) + low[1:])
+
+
+# A third-person verb cannot open a name ('Aligns LLMs', 'Optimizes policies'): the phrase is a clause fragment.
+_VERB_3RD = re.compile(r"^(?:\w+(?:izes|ises|ifies)|aligns|learns|improves|enhances|boosts|makes|uses|elicits|induces|"
+                       r"enables|yields|reduces|increases|generates|trains|achieves|outperforms|surpasses|requires|"
+                       r"allows|helps|leads|relies|remains|shows|reveals|provides|performs|"
+                       r"align|learn|improve|enhance|make|use|train|boost|enable|reduce|generate|optimi[sz]e|guide|"
+                       r"teach|elicit|mitigate|evaluate|rethink|revisit|unlock|incentivi[sz]e)$", re.IGNORECASE)
+
+
+def opens_with_verb(phrase: str) -> bool:
+    words = phrase.split()
+    return bool(words) and bool(_VERB_3RD.match(words[0]))
+
+
+def inside_longer_name(phrase: str, texts: list[str]) -> bool:
+    """A phrase that nearly always occurs inside one longer phrase ('relative policy' inside 'group relative
+    policy optimization') is a fragment of that name, not a name of its own."""
+    pattern = re.compile(rf"(?<![\w-]){re.escape(phrase.lower())}(?![\w-])")
+    total = 0
+    neighbours: dict[str, int] = {}
+    for text in texts:
+        low = text.lower()
+        for m in pattern.finditer(low):
+            total += 1
+            before = re.search(r"([a-z][\w-]*)\s+$", low[max(0, m.start() - 30):m.start()])
+            after = re.match(r"\s+([a-z][\w-]*)", low[m.end():m.end() + 30])
+            for side, word in (("<", before.group(1) if before else ""), (">", after.group(1) if after else "")):
+                if word and word not in _LEADING_GLUE and word not in {"and", "or", "the", "a", "an", "is", "are"}:
+                    neighbours[side + word] = neighbours.get(side + word, 0) + 1
+    return total >= 2 and any(c >= 0.8 * total for c in neighbours.values())
