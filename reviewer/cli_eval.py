@@ -219,7 +219,7 @@ def eval_survey(limit: int | None, which: str, out: Path | None) -> None:
 @click.option("--set", "which", type=click.Choice(["dev", "holdout", "fresh", "blind", "defs"]), default="dev",
               show_default=True, help="dev: the 40 questions rules were developed on; holdout: 16 questions written "
               "before, checked after; fresh: 8 more written from the seeds before the lead-sentence rules; blind: 16 "
-              "mechanism/definition/comparison/number questions written before the lead-opener rules; defs: 11 "what is X" "
+              "mechanism/definition/comparison/number questions written before the lead-opener rules; defs: 11 'what is X' "
               "and list questions on widely used terms, written before the defining-sentence rules.")
 @click.option("--out", type=click.Path(path_type=Path), help="Where to write the JSON result.")
 def eval_ask(limit: int | None, which: str, out: Path | None) -> None:
