@@ -1,0 +1,117 @@
+"""Which sentences define a term, and which mention it only as the side another thing is contrasted with.
+
+"What is X?" is answered by a sentence that places X in a class or says what X is or does: "X is a ...",
+"X, a ...", "Long Name (X), a ...", "X refers to", "known as X", "<class> like/such as X". A sentence
+that names X only as the point of comparison ("Unlike X, which ..., Y ...", "outperforms X", "compared
+with X") is about Y, even when a relative clause describes X in passing: it may support an answer about
+X, never open one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reviewer.models import Paper
+from reviewer.textutil import split_sentences
+
+_DEFINING_VERB = (r"(?:(?:is|are)(?!\s+(?:more|less|better|worse|not|also|still|often|\w+er\s+than)\b)|refers? to|"
+                  r"denotes?|describes?|means|occurs?|happens?|posits?|holds?|states?|assumes?)")
+# What a contrasted side is introduced by, up to two filler words before the term ("Different from its
+# counterpart outcome reward models", "than the standard GRPO").
+_CONTRAST_BEFORE = re.compile(
+    r"\b(?:unlike|compared (?:to|with)|in contrast (?:to|with)|contrary to|different from|differing from|"
+    r"instead of|rather than|as opposed to|than|outperform\w*|surpass\w*|versus|vs\.?|relative to|"
+    r"improv\w+ (?:on|over|upon)|over)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+_DOUBTED = re.compile(r"\b(?:belief|believed|assumed|whether|myth|misconception)\b", re.IGNORECASE)
+
+
+def term_pattern(term: str) -> re.Pattern[str] | None:
+    """A loose match for a term: case-insensitive, plural-tolerant, hyphen/space-tolerant."""
+    words = [w for w in re.split(r"[\s\-]+", term.strip()) if w]
+    if not words:
+        return None
+    parts = [re.escape(w[:-1] if len(w) > 3 and w.lower().endswith("s") else w) for w in words]
+    body = r"[\s\-]?".join(parts)
+    return re.compile(rf"(?<![\w-]){body}(?:s|es)?(?![\w]|-[A-Z])", re.IGNORECASE)
+
+
+def acronym(term: str) -> str | None:
+    words = [w for w in re.split(r"[\s\-]+", term) if w]
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 else None
+
+
+def _alternatives(term: str) -> str | None:
+    """One regex alternative for the term and its acronym (the acronym alone, not inside 'SEED-GRPO')."""
+    pattern = term_pattern(term)
+    acro = acronym(term)
+    alts = [pattern.pattern] if pattern else []
+    if acro:
+        alts.append(rf"(?<![\w-]){acro}s?(?![\w-])")
+    return "(?:" + "|".join(alts) + ")" if alts else None
+
+
+def contrasted_only(text: str, term: str) -> bool:
+    """Every mention of the term is the compared side: 'Unlike GRPO, which samples ..., S-GRPO only samples ...'."""
+    t = _alternatives(term)
+    if t is None:
+        return False
+    # "Unlike outcome reward models (ORMs), ...": the acronym in parentheses shares its long form's side.
+    bare = re.sub(r"\s*\([^()]*\)", "", text)
+    found = list(re.finditer(t, bare, re.IGNORECASE))
+    return bool(found) and all(_CONTRAST_BEFORE.search(bare[: m.start()]) for m in found)
+
+
+def definition_strength(text: str, term: str) -> int:
+    """0: does not define the term; 1: places it in a class ('algorithms such as X'); 2: says what it is or does.
+
+    A sentence that names the term only as the contrasted side defines something else.
+    """
+    t = _alternatives(term)
+    if t is None or contrasted_only(text, term):
+        return 0
+    # The term as asked, optionally followed by its expansion, or in parentheses after its long name.
+    x = rf"(?:{t}(?:\s*\([^)]*\))?|\(\s*{t}\s*\))"
+    # "A common belief is that X is ...", "whether X is ...": a view the sentence reports in order to doubt it.
+    if any(not _DOUBTED.search(text[: m.start()]) for m in re.finditer(rf"{x},?\s+{_DEFINING_VERB}\b", text, re.I)):
+        return 2
+    rules = [
+        rf"{x},\s+(?:(?:a|an|the|which|where|wherein|whereby)\b|i\.e\.)",
+        rf"(?:known as|called|termed|dubbed|defined as|so-called|refer(?:red)? to as|we call)\s+(?:as\s+)?"
+        rf"(?:the\s+|an?\s+)?{t}",
+        rf"\b(?:like|such as)\s+{t}\b.*\b(?:by|which|that)\b",
+        rf"{x}\s*[-—–:]\s",
+        rf"{t}\s*\((?:where|when|in which|i\.e\.|that is|whereby)\s",
+        rf"{x},?\s+(?:which|that|where|wherein|whereby)\s",
+        rf"{x}\s+(?:directly|explicitly|simply|instead)\s",
+    ]
+    if any(re.search(r, text, re.IGNORECASE) for r in rules):
+        return 2
+    # "<class> like / such as / including X": a class placement without saying what X does.
+    return int(bool(re.search(rf"\b[A-Za-z-]+s\s*(?:,|--|—|\()?\s*(?:like|such as|including|e\.g\.,?)\s+{x}", text,
+                              re.IGNORECASE)))
+
+
+def defines(text: str, term: str) -> bool:
+    """'X is a ...', 'X, a ...', 'Name (X), a ...', 'X refers to', 'known as X', 'methods like X ...'."""
+    return definition_strength(text, term) > 0
+
+
+def defining_papers(papers: list[Paper], forms: list[str], exclude: set[str], limit: int = 6) -> list[Paper]:
+    """Papers outside `exclude` with a sentence that says what the term is or does (strength 2).
+
+    A widely used term (GRPO, PPO) is named by dozens of abstracts; the ones a search for the bare term
+    ranks first are often about its variants, while its definition sits in another paper's background.
+    """
+    found: list[Paper] = []
+    for p in papers:
+        if p.id in exclude or not any(term_pattern(f) and term_pattern(f).search(p.abstract) for f in forms):
+            continue
+        if any(definition_strength(s, f) == 2 for s in split_sentences(p.abstract) for f in forms):
+            found.append(p)
+            if len(found) >= limit:
+                break
+    return found
