@@ -18,12 +18,12 @@ _DEFINING_VERB = (r"(?:(?:is|are)(?!\s+(?:more|less|better|worse|not|also|still|
                   r"denotes?|describes?|means|occurs?|happens?|posits?|holds?|states?|assumes?)")
 # What a contrasted side is introduced by, up to two filler words before the term ("Different from its
 # counterpart outcome reward models", "than the standard GRPO").
-_CONTRAST_BEFORE = re.compile(
-    r"\b(?:unlike|compared (?:to|with)|in contrast (?:to|with)|contrary to|different from|differing from|"
-    r"instead of|rather than|as opposed to|than|outperform\w*|surpass\w*|versus|vs\.?|relative to|"
-    r"improv\w+ (?:on|over|upon)|over)\s+(?:[\w-]+\s+){0,2}$",
-    re.IGNORECASE,
-)
+_CONTRAST_MARK = (r"\b(?:unlike|compared (?:to|with)|in contrast (?:to|with)|contrary to|different from|differing from|"
+                  r"instead of|rather than|as opposed to|than|outperform\w*|surpass\w*|versus|vs\.?|relative to|"
+                  r"improv\w+ (?:on|over|upon)|over)\s+")
+_CONTRAST_BEFORE = re.compile(_CONTRAST_MARK + r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# An acronym in brackets after a contrasted long name: "Different from its counterpart outcome reward models (ORMs)".
+_CONTRAST_BEFORE_NAME = re.compile(_CONTRAST_MARK + r"(?:[\w-]+\s+){0,5}[\w-]+$", re.IGNORECASE)
 
 
 _DOUBTED = re.compile(r"\b(?:belief|believed|assumed|whether|myth|misconception)\b", re.IGNORECASE)
@@ -40,7 +40,7 @@ def term_pattern(term: str) -> re.Pattern[str] | None:
 
 
 def acronym(term: str) -> str | None:
-    words = [w for w in re.split(r"[\s\-]+", term) if w]
+    words = [w for w in re.split(r"[\s\-]+", term) if w[:1].isalnum()]
     return "".join(w[0] for w in words).upper() if len(words) >= 2 else None
 
 
@@ -62,7 +62,11 @@ def contrasted_only(text: str, term: str) -> bool:
     # "Unlike outcome reward models (ORMs), ...": the acronym in parentheses shares its long form's side.
     bare = re.sub(r"\s*\([^()]*\)", "", text)
     found = list(re.finditer(t, bare, re.IGNORECASE))
-    return bool(found) and all(_CONTRAST_BEFORE.search(bare[: m.start()]) for m in found)
+    if found:
+        return all(_CONTRAST_BEFORE.search(bare[: m.start()]) for m in found)
+    inner = list(re.finditer(t, text, re.IGNORECASE))
+    return bool(inner) and all(_CONTRAST_BEFORE_NAME.search(re.sub(r"\s*\($", "", text[: m.start()]).rstrip())
+                               for m in inner)
 
 
 def definition_strength(text: str, term: str) -> int:
@@ -93,6 +97,21 @@ def definition_strength(text: str, term: str) -> int:
     # "<class> like / such as / including X": a class placement without saying what X does.
     return int(bool(re.search(rf"\b[A-Za-z-]+s\s*(?:,|--|—|\()?\s*(?:like|such as|including|e\.g\.,?)\s+{x}", text,
                               re.IGNORECASE)))
+
+
+_WEAKNESS = re.compile(r"\b(?:(?:is|are) prone to|suffers? from|struggles?|fails? to|(?:is|are) vulnerable|tends? to|"
+                       r"(?:is|are) limited|lacks?|(?:is|are) insufficient)\b", re.IGNORECASE)
+
+
+def lead_rank(text: str, term: str) -> int:
+    """How well a sentence opens "what is X": its definition strength, plus one when it defines X without then
+    saying what X fails at ("X, the standard framework, is prone to ..." describes a weakness, not X)."""
+    strength = definition_strength(text, term)
+    t = _alternatives(term)
+    if strength < 2 or t is None:
+        return strength
+    first = re.search(t, text, re.IGNORECASE)
+    return 3 if first is None or not _WEAKNESS.search(text[first.end():]) else 2
 
 
 def defines(text: str, term: str) -> bool:

@@ -12,7 +12,8 @@ import re
 
 from pydantic import BaseModel, Field
 
-from reviewer.ask.define import acronym, contrasted_only, defines, definition_strength, term_pattern
+from reviewer.ask.define import acronym, contrasted_only, defines, definition_strength, lead_rank
+from reviewer.ask.define import term_pattern as term_pattern
 from reviewer.ask.lead import asks_how_avoided, lead_first, says_instead
 from reviewer.ask.question import QType, Question
 from reviewer.models import EvidenceSentence, Paper
@@ -96,6 +97,10 @@ def subject_forms(subject: str, aliases: dict[str, list[str]]) -> list[str]:
     its generic head noun ("Delethink environment" -> "Delethink", which abstracts use alone)."""
     if not subject:
         return []
+    # "outcome reward models (ORMs)": the long name and the acronym are two forms, neither with the brackets.
+    inside = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", subject)
+    if inside:
+        return [*subject_forms(inside.group(1), aliases), *subject_forms(inside.group(2), aliases)]
     forms = [subject, *aliases.get(subject, [])]
     bare = _HEAD_NOUN.sub("", subject)
     if bare != subject and re.search(r"[A-Z]", bare):
@@ -297,7 +302,7 @@ def score_for_type(
         s -= 0.08 * (reports_other_work(t) and qt in (QType.METHODS, QType.NAMED, QType.MECHANISM))
         out.append(Scored(ev=ev, role=role, score=s, reported=reported, antecedent=antecedent, contrasted=contrasted))
     out.sort(key=lambda x: (-x.score, x.ev.paper_id, x.ev.index))
-    defines = [max((definition_strength(x.ev.text, a) for a in forms), default=0)
+    defines = [max((lead_rank(x.ev.text, a) for a in forms), default=0)
                if question.qtype == QType.DEFINITION else 0 for x in out]
     topic = question.sides[0] if question.qtype == QType.COMPARISON and question.sides else ""
     return lead_first(out, defines, topic, why, mentions, lambda t: bool(_CAUSE.search(t)))
