@@ -86,3 +86,16 @@ def test_what_is_the_compared_side_is_answered_by_its_own_definition(seeded_home
 def test_a_long_name_in_front_of_the_asked_acronym_defines_it(seeded_home: Path) -> None:
     text, keys = _lead("What is T-PPO exactly?")
     assert keys == ["truncatedproximal"] and "a novel extension to PPO" in text
+
+
+def test_a_how_question_about_x_is_not_led_by_a_sentence_contrasting_something_with_x(seeded_home: Path) -> None:
+    # sgrpo's "Unlike GRPO, which samples ... in parallel, S-GRPO ..." is about S-GRPO.
+    text, keys = _lead("How does GRPO go about sampling its reasoning paths?")
+    assert not text.startswith("Unlike") and keys != ["sgrpo"]
+
+
+def test_a_widely_used_method_is_explained_by_a_paper_the_plain_search_ranks_low(seeded_home: Path) -> None:
+    # lessdynamic states how GRPO works ("estimating advantages from multiple rollouts") in its background;
+    # a search for the question returns GRPO variants' papers first.
+    text, keys = _lead("How does GRPO estimate its advantages?")
+    assert keys == ["lessdynamic"] and "estimating advantages from multiple rollouts" in text

@@ -135,7 +135,8 @@ def answer_question(
     for alias in aliases.values():
         q.sub_queries.append(alias[0])
     papers, prior = retrieve_scored(q, retriever, k, filters)
-    if q.qtype == QType.DEFINITION and q.subject and not (filters and filters.active):
+    if (q.qtype == QType.DEFINITION or q.qtype == QType.MECHANISM and q.subject in q.names) and q.subject \
+            and not (filters and filters.active):
         # A widely used term's definition may sit in a paper that a search for the bare term ranks low.
         forms = subject_forms(q.subject, aliases)
         extra = defining_papers(names.papers, forms, {p.id for p in papers})
