@@ -126,10 +126,17 @@ def defining_papers(papers: list[Paper], forms: list[str], exclude: set[str], li
     ranks first are often about its variants, while its definition sits in another paper's background.
     """
     found: list[Paper] = []
+    named = [(f, re.compile(a, re.IGNORECASE)) for f in forms if (a := _alternatives(f))]
+    # A literal look-up of each form's longest word (or its acronym) first: the full patterns are slow on 300+ abstracts.
+    keys = [max(re.findall(r"[A-Za-z]+", f), key=len, default=f) for f in forms] + [a for f in forms if (a := acronym(f))]
+    quick = re.compile("|".join(re.escape(k) for k in keys), re.IGNORECASE)
     for p in papers:
-        if p.id in exclude or not any(term_pattern(f) and term_pattern(f).search(p.abstract) for f in forms):
+        if p.id in exclude or not quick.search(p.abstract):
             continue
-        if any(definition_strength(s, f) == 2 for s in split_sentences(p.abstract) for f in forms):
+        hits = [f for f, pattern in named if pattern.search(p.abstract)]
+        # Only the sentences that name the term are parsed for a definition.
+        if hits and any(definition_strength(s, f) == 2 for s in split_sentences(p.abstract) for f in hits
+                        if re.search(_alternatives(f) or "$^", s, re.IGNORECASE)):
             found.append(p)
             if len(found) >= limit:
                 break
