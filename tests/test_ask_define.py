@@ -108,9 +108,23 @@ def test_a_widely_used_method_is_explained_by_a_paper_the_plain_search_ranks_low
 def test_definition_questions_in_other_words_are_typed_as_definitions() -> None:
     from reviewer.ask.question import analyse
 
-    for question, subject in [("Could you explain what PPO is?", "PPO"), ("What is the T-PPO algorithm?", "T-PPO algorithm"),
+    for question, subject in [("Could you explain what PPO is?", "PPO"), ("What is the PPO method?", "PPO method"),
                               ("Explain what outcome reward models are.", "outcome reward models")]:
         q = analyse(question)
         assert (q.qtype.value, q.subject) == ("definition", subject)
     # A request for a list stays one.
     assert analyse("What is the best method to reduce overthinking?").qtype.value == "methods"
+
+
+def test_a_subject_with_its_acronym_in_brackets_has_both_forms() -> None:
+    from reviewer.ask.select import subject_forms
+
+    forms = subject_forms("outcome reward models (ORMs)", {})
+    assert "outcome reward models" in forms and "ORMs" in forms
+
+
+def test_wherein_introduces_a_definition() -> None:
+    # confrontingreward.
+    assert definition_strength("Because any RM is only a proxy for human evaluation, this process is vulnerable to "
+                               "overoptimization, wherein past a certain point, accumulating higher reward is associated "
+                               "with worse human ratings.", "overoptimization") == 2
