@@ -128,3 +128,17 @@ def test_wherein_introduces_a_definition() -> None:
     assert definition_strength("Because any RM is only a proxy for human evaluation, this process is vulnerable to "
                                "overoptimization, wherein past a certain point, accumulating higher reward is associated "
                                "with worse human ratings.", "overoptimization") == 2
+
+
+def test_what_x_does_said_of_x_defines_it_and_an_inner_word_keeps_its_final_s() -> None:
+    # freeprocess: the side the sentence is about, as the subject of what it does.
+    assert definition_strength(COUNTERPART, "process reward model") == 2
+    # "process" is not the plural of "proces": the long form must match as written.
+    from reviewer.ask.select import mentions
+
+    assert mentions("Process Reward Models emerge as a promising approach.", "process reward models")
+
+
+def test_what_is_x_is_led_by_the_sentence_saying_what_x_does(seeded_home: Path) -> None:
+    text, keys = _lead("What is meant by a process reward model?")
+    assert "scores a reasoning trajectory step by step" in text and keys == ["freeprocess"]

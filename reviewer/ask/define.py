@@ -34,7 +34,10 @@ def term_pattern(term: str) -> re.Pattern[str] | None:
     words = [w for w in re.split(r"[\s\-]+", term.strip()) if w]
     if not words:
         return None
-    parts = [re.escape(w[:-1] if len(w) > 3 and w.lower().endswith("s") else w) for w in words]
+    # Only the last word takes a plural: "process reward models" -> "process reward model(s)", never "proces".
+    last = words[-1]
+    parts = [re.escape(w) for w in words[:-1]] + [re.escape(last[:-1] if len(last) > 3 and last.lower().endswith("s")
+                                                            and not last.lower().endswith("ss") else last)]
     body = r"[\s\-]?".join(parts)
     return re.compile(rf"(?<![\w-]){body}(?:s|es)?(?![\w]|-[A-Z])", re.IGNORECASE)
 
@@ -91,6 +94,10 @@ def definition_strength(text: str, term: str) -> int:
         rf"{t}\s*\((?:where|when|in which|i\.e\.|that is|whereby)\s",
         rf"{x},?\s+(?:which|that|where|wherein|whereby)\s",
         rf"{x}\s+(?:directly|explicitly|simply|instead)\s",
+        # What X does, with X as the subject: "a process reward model (PRM) scores a reasoning trajectory step by step".
+        rf"(?:^|[,;:]\s+|\b(?:a|an|the)\s+){x}\s+(?:\w+ly\s+)?(?:scores?|evaluates?|assigns?|provides?|estimates?|"
+        r"optimizes?|predicts?|measures?|maps?|rates?|ranks?|judges?|verifies?|rewards?|samples?|generates?)\s+(?:a|an|the|each|"
+        r"every|multiple|several|\w+s)\b",
     ]
     if any(re.search(r, text, re.IGNORECASE) for r in rules):
         return 2
