@@ -36,6 +36,7 @@ DEV = Path(__file__).resolve().parent / "datasets" / "ask_dev.jsonl"
 HOLDOUT = Path(__file__).resolve().parent / "datasets" / "ask_holdout.jsonl"
 FRESH = Path(__file__).resolve().parent / "datasets" / "ask_fresh.jsonl"
 BLIND = Path(__file__).resolve().parent / "datasets" / "ask_blind.jsonl"
+DEFS = Path(__file__).resolve().parent / "datasets" / "ask_defs.jsonl"
 
 
 class AskCase(BaseModel):

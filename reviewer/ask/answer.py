@@ -6,10 +6,11 @@ import re
 from typing import TYPE_CHECKING
 
 from reviewer.ask.cite import clean
+from reviewer.ask.define import defining_papers
 from reviewer.ask.names import NameIndex, corpus_names
-from reviewer.ask.question import Question, analyse
+from reviewer.ask.question import QType, Question, analyse
 from reviewer.ask.render import render_extractive
-from reviewer.ask.select import Scored, score_for_type, select
+from reviewer.ask.select import Scored, score_for_type, select, subject_forms
 from reviewer.citations import attach, cited_sentences, keys_in
 from reviewer.errors import LLMError
 from reviewer.evidence import rank_sentences
@@ -134,6 +135,14 @@ def answer_question(
     for alias in aliases.values():
         q.sub_queries.append(alias[0])
     papers, prior = retrieve_scored(q, retriever, k, filters)
+    if (q.qtype == QType.DEFINITION or q.qtype == QType.MECHANISM and q.subject in q.names) and q.subject \
+            and not (filters and filters.active):
+        # A widely used term's definition may sit in a paper that a search for the bare term ranks low.
+        forms = subject_forms(q.subject, aliases)
+        extra = defining_papers(names.papers, forms, {p.id for p in papers})
+        floor = min(prior.values(), default=0.0)
+        papers += extra
+        prior.update({p.id: floor for p in extra})
     ranked = rank_sentences(question, papers, settings)
     for ev in ranked:
         ev.score += PAPER_PRIOR * prior.get(ev.paper_id, 0.0)

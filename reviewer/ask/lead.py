@@ -90,7 +90,7 @@ _STRONG_CAUSE = re.compile(r"\b(?:because|due to|stems? from|stemming from|cause
 
 def lead_first(
     out: list[Scored],
-    defines: list[bool],
+    defines: list[int],
     topic: str,
     why: bool,
     mentions: Callable[[str, str], bool],
@@ -98,20 +98,26 @@ def lead_first(
 ) -> list[Scored]:
     """The scored sentences (best first) with the one that may open the answer moved to the front.
 
-    `defines[i]`: sentence i defines the term a definition question asks about; `topic`: side A of "how does A
-    differ from B"; `why`: the question asks why, and `has_cause` tells a sentence that gives a cause.
+    `defines[i]`: how well sentence i defines the asked term (0 not, 1 names its class, 2 says what it is,
+    3 without then naming a weakness of X);
+    `topic`: side A of "how does A differ from B"; `why`: the question asks why, and `has_cause` tells a
+    sentence that gives a cause.
     """
     # "What is X?" is answered by a sentence that defines X, when one is reasonably relevant at all.
     top = max((x.ev.score for x in out), default=0.0)
-    first = next((i for i, x in enumerate(out) if defines[i] and x.ev.score >= 0.6 * top), None)
+    # A sentence naming the asked term only as the compared side ("Unlike X, ...") is about something else.
+    # One that says what X is or does (strength 2) beats one that only names its class ("inefficiencies like X").
+    fit = [i for i, x in enumerate(out) if defines[i] and x.ev.score >= 0.6 * top and not x.contrasted]
+    # Among those, one that does not go on to say what X fails at ("X, the standard framework, is prone to").
+    first = next((i for level in (3, 2, 1) for i in fit if defines[i] >= level), None)
     # "How does A differ from B" is answered about A: a lead on B alone describes the point of reference.
     on_topic = bool(topic) and any(mentions(x.ev.text, topic) for x in out[:10])
     if first is None:
         # The lead stands on its own (no unresolved anaphor, no restated question); a defining sentence
         # answers "what is X" whatever its opening "This" stands for.
-        first = next((i for i, x in enumerate(out)
-                      if defines[i] or (not leans_on_previous(x.ev.text, x.antecedent) and not poses_question(x.ev.text)
-                                        and (not on_topic or mentions(x.ev.text, topic)))), 0)
+        first = next((i for i, x in enumerate(out) if not x.contrasted and (
+            defines[i] or (not leans_on_previous(x.ev.text, x.antecedent) and not poses_question(x.ev.text)
+                           and (not on_topic or mentions(x.ev.text, topic))))), 0)
     # "Why P?": a lead that only restates P (no cause cue) yields to a cause stated in the same abstract nearby.
     if why and first < len(out) and not has_cause(out[first].ev.text):
         lead = out[first]

@@ -38,7 +38,10 @@ class Question(BaseModel):
 _LEAD = r"^(?:so|and|ok(?:ay)?|please|can you|could you|tell me|explain)[, ]+\s*"
 _DEFINE = re.compile(
     r"^(?:what\s+(?:is|are)\s+(?:meant\s+by\s+)?|what\s+does\s+(?:the\s+term\s+)?(.+?)\s+(?:mean|refer\s+to|stand\s+for|describe|denote)"
-    r"|define\s+|definition\s+of\s+|what\s+do\s+(?:people|authors|papers|researchers)\s+mean\s+by\s+)(.*)$",
+    r"|define\s+|definition\s+of\s+|what\s+do\s+(?:people|authors|papers|researchers)\s+mean\s+by\s+"
+    # "(Can you explain) what X is", "what is the X method": the term, not a request for a list of methods.
+    r"|(?:explain\s+|describe\s+)?what\s+(.+?)\s+(?:is|are|means)$"
+    r"|what\s+is\s+(?:the\s+|an?\s+)?(\S+\s+(?:method|approach|technique|algorithm|framework|objective))$)(.*)$",
     re.IGNORECASE,
 )
 _COMPARE = [
@@ -181,10 +184,19 @@ def extract_names(text: str, nouns: bool = True) -> list[str]:
     return names
 
 
+_NAMED_DEFINE = re.compile(r"^what\s+is\s+(?:the\s+|an?\s+)?\S+\s+(?:method|approach|technique|algorithm|framework|"
+                           r"objective)$", re.IGNORECASE)
+
+
+def _defined(m: re.Match[str]) -> str:
+    """The term a definition question asks about, whichever form of `_DEFINE` matched."""
+    return next((g for g in m.groups() if g), "")
+
+
 def analyse(question: str) -> Question:
     """Type, subject, sides, names and sub-queries of a question."""
     text = re.sub(r"\s+", " ", question).strip()
-    body = re.sub(_LEAD, "", text, flags=re.IGNORECASE).rstrip(" ?!.")
+    body = re.sub(_LEAD, "", re.sub(_LEAD, "", text, flags=re.IGNORECASE), flags=re.IGNORECASE).rstrip(" ?!.")
     names = extract_names(text)
     sides: list[str] = []
     for pattern in _COMPARE:
@@ -199,11 +211,11 @@ def analyse(question: str) -> Question:
         qtype = QType.COMPARISON
     elif _QUANT.search(body) and not body.lower().startswith("how does"):
         qtype = QType.QUANTITATIVE
-    elif _METHODS.search(body):
+    elif _METHODS.search(body) and not _NAMED_DEFINE.match(body):
         qtype = QType.METHODS
-    elif (m := _DEFINE.match(body)) and len((m.group(1) or m.group(2) or "").split()) <= 6:
+    elif (m := _DEFINE.match(body)) and len(_defined(m).split()) <= 6:
         qtype = QType.DEFINITION
-        subject = _clean_side(m.group(1) or m.group(2) or "")
+        subject = _clean_side(_defined(m))
         # "the steerability of LLMs": the term is "steerability"; "of LLMs" names whose property it is.
         subject = re.sub(r"\s+of\s+(?:(?:large\s+)?(?:language\s+)?models?|LLMs?|LMs?|agents?|AI(?: systems)?|"
                          r"reasoning models?|policies)$", "", subject, flags=re.IGNORECASE)

@@ -12,6 +12,8 @@ import re
 
 from pydantic import BaseModel, Field
 
+from reviewer.ask.define import acronym, contrasted_only, defines, definition_strength, lead_rank
+from reviewer.ask.define import term_pattern as term_pattern
 from reviewer.ask.lead import asks_how_avoided, lead_first, says_instead
 from reviewer.ask.question import QType, Question
 from reviewer.models import EvidenceSentence, Paper
@@ -27,8 +29,11 @@ class Scored(BaseModel):
     score: float
     reported: bool = False
     antecedent: str = Field(default="", description="What 'This approach' at the start refers to, if known.")
+    contrasted: bool = Field(default=False, description="Names the asked term only as the compared side.")
 
 
+# Question types whose lead must be about the asked term itself, not about what is contrasted with it.
+_NO_CONTRAST_LEAD = (QType.DEFINITION, QType.MECHANISM)
 _CONTRAST = re.compile(r"\b(?:whereas|while|unlike|in contrast|contrary|differ\w*|compared (?:to|with)|"
                        r"rather than|instead of|than|versus|vs\.?|as opposed to|counterpart)\b", re.IGNORECASE)
 _MECH_CUE = re.compile(r"\b(?:by|through|via|directly|instead of|without|using|which|so that|thereby|"
@@ -73,19 +78,8 @@ def is_fragment(text: str) -> bool:
     return t.count("(") != t.count(")")
 
 
-def _term_pattern(term: str) -> re.Pattern[str] | None:
-    """A loose match for a term: case-insensitive, plural-tolerant, hyphen/space-tolerant."""
-    words = [w for w in re.split(r"[\s\-]+", term.strip()) if w]
-    if not words:
-        return None
-    parts = [re.escape(w[:-1] if len(w) > 3 and w.lower().endswith("s") else w) for w in words]
-    body = r"[\s\-]?".join(parts)
-    return re.compile(rf"(?<![\w-]){body}(?:s|es)?(?![\w]|-[A-Z])", re.IGNORECASE)
-
-
-def _acronym(term: str) -> str | None:
-    words = [w for w in re.split(r"[\s\-]+", term) if w]
-    return "".join(w[0] for w in words).upper() if len(words) >= 2 else None
+_term_pattern = term_pattern
+_acronym = acronym
 
 
 def mentions(text: str, term: str) -> bool:
@@ -103,6 +97,10 @@ def subject_forms(subject: str, aliases: dict[str, list[str]]) -> list[str]:
     its generic head noun ("Delethink environment" -> "Delethink", which abstracts use alone)."""
     if not subject:
         return []
+    # "outcome reward models (ORMs)": the long name and the acronym are two forms, neither with the brackets.
+    inside = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", subject)
+    if inside:
+        return [*subject_forms(inside.group(1), aliases), *subject_forms(inside.group(2), aliases)]
     forms = [subject, *aliases.get(subject, [])]
     bare = _HEAD_NOUN.sub("", subject)
     if bare != subject and re.search(r"[A-Z]", bare):
@@ -138,29 +136,7 @@ def _bigrams(stems: list[str]) -> set[tuple[str, str]]:
     return set(zip(stems, stems[1:], strict=False))
 
 
-def _defines(text: str, term: str) -> bool:
-    """'X is a ...', 'X, a ...', 'X refers to', 'known as X', 'X (...) is', 'methods like X ... by ...'."""
-    pattern = _term_pattern(term)
-    acro = _acronym(term)
-    alts = [pattern.pattern] if pattern else []
-    if acro:
-        alts.append(rf"\b{acro}s?\b")
-    if not alts:
-        return False
-    t = "(?:" + "|".join(alts) + ")"
-    rules = [
-        rf"{t}(?:\s*\([^)]*\))?,?\s+(?:(?:is|are)(?!\s+(?:more|less|better|worse|not|also|still|often|"
-        r"\w+er\s+than)\b)|refers? to|denotes?|describes?|means|occurs?|happens?|posits?|"
-        r"holds?|states?|assumes?)\b",
-        rf"{t}(?:\s*\([^)]*\))?,\s+(?:a|an|the|which|where|i\.e\.)\b",
-        rf"(?:known as|called|termed|dubbed|defined as|so-called|refer(?:red)? to as|we call)\s+(?:as\s+)?(?:the\s+|an?\s+)?{t}",
-        rf"\b(?:like|such as)\s+{t}\b.*\b(?:by|which|that)\b",
-        rf"{t}\s*(?:\([^)]*\))?\s*[-—–:]\s",
-        rf"{t}\s*\((?:where|when|in which|i\.e\.|that is|whereby)\s",
-        rf"{t}(?:\s*\([^)]*\))?,?\s+(?:which|that|where)\s",
-        rf"{t}(?:\s*\([^)]*\))?\s+(?:directly|explicitly|simply|instead)\s",
-    ]
-    return any(re.search(r, text, re.IGNORECASE) for r in rules)
+_defines = defines
 
 
 DEMONSTRATIVE = re.compile(r"^(?:This|The proposed|Our|The resulting) (?:new |novel |simple )?(?:approach|method|"
@@ -266,11 +242,16 @@ def score_for_type(
         about = about or bool(subject and antecedent == subject)  # "They tend to ..." after "Reward models ..."
         # The question's phrases ("credit assignment", "generative reward models"), not only its words.
         s += min(0.09, 0.03 * len(q_bigrams & _bigrams(content_stems(t))))
-        defines = qt == QType.DEFINITION and bool(subject) and any(_defines(t, a) for a in forms)
+        strength = max((definition_strength(t, a) for a in forms), default=0) if qt == QType.DEFINITION else 0
+        defines = strength > 0
+        # "Unlike X, which ..., Y ...": X only as the compared side; the sentence is about Y.
+        named = [a for a in forms if mentions(t, a)]
+        contrasted = qt in _NO_CONTRAST_LEAD and bool(named) and all(contrasted_only(t, a) for a in named)
+        s -= 0.1 * contrasted
         if qt != QType.GENERAL:
             s -= 0.08 * bool(_FRAMING.search(t))
         if qt == QType.DEFINITION and subject:
-            s += 0.06 * about + 0.22 * defines
+            s += 0.06 * about + 0.22 * defines + 0.04 * (strength == 2)
             # A sentence that defines the term answers "what is X" whatever its role or its opening "This".
             s -= 0.06 * (role in (Role.LIMITATION, Role.RESULT) and not defines)
             s += 0.05 * (defines and bool(_ANAPHOR.match(t)) and not antecedent)
@@ -319,9 +300,10 @@ def score_for_type(
         reported = role == Role.BACKGROUND and reports_other_work(t)
         # What earlier work did is not a method the corpus proposes, nor the named thing's own finding.
         s -= 0.08 * (reports_other_work(t) and qt in (QType.METHODS, QType.NAMED, QType.MECHANISM))
-        out.append(Scored(ev=ev, role=role, score=s, reported=reported, antecedent=antecedent))
+        out.append(Scored(ev=ev, role=role, score=s, reported=reported, antecedent=antecedent, contrasted=contrasted))
     out.sort(key=lambda x: (-x.score, x.ev.paper_id, x.ev.index))
-    defines = [question.qtype == QType.DEFINITION and any(_defines(x.ev.text, a) for a in forms) for x in out]
+    defines = [max((lead_rank(x.ev.text, a) for a in forms), default=0)
+               if question.qtype == QType.DEFINITION else 0 for x in out]
     topic = question.sides[0] if question.qtype == QType.COMPARISON and question.sides else ""
     return lead_first(out, defines, topic, why, mentions, lambda t: bool(_CAUSE.search(t)))
 
