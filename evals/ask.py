@@ -14,7 +14,8 @@ checker about the reference's head claim only: the reference cut at its first cl
 leave fewer than six words; a participial clause, ", formulating ...", is cut too), and it reads the first
 sentence in the context of the question (the question is given to the checker as the evidence's title, so a
 name the question already states need not be repeated; the "As background ..." attribution prefix is dropped).
-Both figures are reported; evals/RESULTS.md compares them with hand labels.
+Both figures are reported, and a third: the share by hand labels (evals/ask_labels.py), each label valid only
+while the first sentence it judged still leads.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
+from evals.ask_labels import LABELS, HandResult, format_hand, load_labels, score_hand
 from reviewer.settings import Settings
 
 if TYPE_CHECKING:
@@ -79,6 +81,7 @@ class AskEvalResult(BaseModel):
     max_seconds: float
     similarity_answerable_min: float | None
     similarity_offdomain_max: float | None
+    hand: HandResult = Field(default_factory=HandResult)
     rows: list[AskRow]
 
 
@@ -117,7 +120,8 @@ def load_cases(path: Path = DEV) -> list[AskCase]:
     return [AskCase.model_validate_json(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def run_ask_eval(settings: Settings, path: Path = DEV, limit: int | None = None) -> AskEvalResult:
+def run_ask_eval(settings: Settings, path: Path = DEV, limit: int | None = None,
+                 labels: Path = LABELS) -> AskEvalResult:
     from reviewer.ask.session import AskSession
     from reviewer.checker import ClaimChecker
     from reviewer.citations import cited_sentences
@@ -164,6 +168,8 @@ def run_ask_eval(settings: Settings, path: Path = DEV, limit: int | None = None)
         max_seconds=times[-1] if times else 0.0,
         similarity_answerable_min=min((r.best_similarity for r in answerable if r.best_similarity), default=None),
         similarity_offdomain_max=max(offdomain, default=None),
+        hand=score_hand(path.stem.removeprefix("ask_"), [(r.q, r.first_sentence) for r in answerable],
+                        load_labels(labels)),
         rows=rows,
     )
 
@@ -174,6 +180,7 @@ def format_result(result: AskEvalResult) -> str:
         f"answerable citing an expected paper      {result.cites_expected:.3f}  (target >= 0.90)",
         f"first sentence answers (checker, ref)    {result.first_answers:.3f}  (target >= 0.80)",
         f"first sentence answers (checker, head)   {result.first_answers_head:.3f}  (same target; ref cut at 1st clause)",
+        *format_hand(result.hand),
         f"question type correct                    {result.type_accuracy:.3f}",
         f"unanswerable refused                     {result.unanswerable_refused:.3f}  (target 1.00)",
         f"answerable wrongly refused               {result.answerable_wrongly_refused:.3f}  (target <= 0.05)",
