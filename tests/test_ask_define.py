@@ -63,10 +63,10 @@ def test_a_definition_that_goes_on_to_a_weakness_ranks_below_a_plain_one() -> No
     # mmr1enhancing vs randompolicy.
     weak = ("Group Relative Policy Optimization (GRPO), the standard framework for RL fine-tuning, is prone to "
             "gradient vanishing when reward variance is low.")
-    plain = ("Current methods rely primarily on policy optimization frameworks like PPO and GRPO, which follow "
-             "generalized policy iteration that alternates between evaluating the current policy's value and "
-             "improving the policy based on evaluation.")
-    assert lead_rank(weak, "GRPO") == 2 and lead_rank(plain, "GRPO") == 3
+    # curryDPO: a plain definition.
+    plain = ("Direct Preference Optimization (DPO) is an effective technique that leverages pairwise preference data "
+             "to align LLMs to human preferences.")
+    assert lead_rank(weak, "GRPO") == 2 and lead_rank(plain, "DPO") == 3
     # A weakness named before the term is the term itself ("suffer from overthinking, i.e., ...").
     assert lead_rank("Recent studies reveal that RLLMs often suffer from overthinking, i.e., producing unnecessarily "
                      "lengthy reasoning chains even for simple questions.", "overthinking") == 3
@@ -78,7 +78,8 @@ def test_what_is_a_widely_used_method_is_answered_by_a_defining_sentence(seeded_
     # Nor by a sentence that restates a question, nor one that goes on to GRPO's weaknesses: the papers that
     # say what GRPO does in their background are not among those a search for the question ranks first.
     assert not poses_question(text)
-    assert max(lead_rank(text, form) for form in ("GRPO", "Group Relative Policy Optimization")) == 3
+    # It says what GRPO is or does, not only which class GRPO shares with other methods.
+    assert max(lead_rank(text, form) for form in ("GRPO", "Group Relative Policy Optimization")) >= 2
 
 
 def test_what_is_the_compared_side_is_answered_by_its_own_definition(seeded_home: Path) -> None:
@@ -142,3 +143,32 @@ def test_what_x_does_said_of_x_defines_it_and_an_inner_word_keeps_its_final_s() 
 def test_what_is_x_is_led_by_the_sentence_saying_what_x_does(seeded_home: Path) -> None:
     text, keys = _lead("What is meant by a process reward model?")
     assert "scores a reasoning trajectory step by step" in text and keys == ["freeprocess"]
+
+
+# randompolicy: one member of a list after "like"; the relative clause describes the whole class.
+LISTED = ("Current methods rely primarily on policy optimization frameworks like PPO and GRPO, which follow generalized "
+          "policy iteration that alternates between evaluating the current policy's value and improving the policy "
+          "based on evaluation.")
+# truncatedproximal: PPO is what the new method extends.
+EXTENDS = ("The authors propose Truncated Proximal Policy Optimization (T-PPO), a novel extension to PPO that improves "
+           "training efficiency by streamlining policy update and length-restricted response generation.")
+
+
+def test_one_member_of_a_listed_class_is_placed_in_the_class_not_defined() -> None:
+    assert definition_strength(LISTED, "GRPO") == 1 and definition_strength(LISTED, "PPO") == 1
+    # A lone example after "like" with a clause on what it does still says what it does.
+    lone = ("Critic-free methods like GRPO reduce memory demands by estimating advantages from multiple rollouts but "
+            "tend to converge slowly, as critical learning signals are diluted by an abundance of uninformative samples.")
+    assert definition_strength(lone, "GRPO") == 2
+
+
+def test_the_method_a_new_method_extends_is_the_compared_side() -> None:
+    assert contrasted_only(EXTENDS, "PPO") and definition_strength(EXTENDS, "PPO") == 0
+
+
+def test_an_aside_inside_a_posed_question_does_not_lead_a_definition(seeded_home: Path) -> None:
+    text, _ = _lead("Could you explain what GRPO is?")
+    assert not poses_question(text), text
+    # A question-posing sentence that names the term outright ("a concept ... refer to as X") may still lead.
+    text, _ = _lead("What is meant by the steerability of language models?")
+    assert "refer to as steerability" in text, text

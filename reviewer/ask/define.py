@@ -20,7 +20,8 @@ _DEFINING_VERB = (r"(?:(?:is|are)(?!\s+(?:more|less|better|worse|not|also|still|
 # counterpart outcome reward models", "than the standard GRPO").
 _CONTRAST_MARK = (r"\b(?:unlike|compared (?:to|with)|in contrast (?:to|with)|contrary to|different from|differing from|"
                   r"instead of|rather than|as opposed to|than|outperform\w*|surpass\w*|versus|vs\.?|relative to|"
-                  r"improv\w+ (?:on|over|upon)|over)\s+")
+                  r"improv\w+ (?:on|over|upon)|over|extensions? (?:to|of)|variants? of|alternatives? to|modifications? of|"
+                  r"generali[sz]ations? of|successors? (?:to|of))\s+")
 _CONTRAST_BEFORE = re.compile(_CONTRAST_MARK + r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # An acronym in brackets after a contrasted long name: "Different from its counterpart outcome reward models (ORMs)".
 _CONTRAST_BEFORE_NAME = re.compile(_CONTRAST_MARK + r"(?:[\w-]+\s+){0,5}[\w-]+$", re.IGNORECASE)
@@ -72,6 +73,24 @@ def contrasted_only(text: str, term: str) -> bool:
                                for m in inner)
 
 
+_MEMBER = r"[\w-]+(?:\s*\([^)]*\))?"
+
+
+def listed_member_only(text: str, t: str) -> bool:
+    """Every mention is one member of a list after 'like'/'such as' ('frameworks like PPO and GRPO, which ...').
+
+    Whatever the sentence goes on to say describes the class the list stands for, not this one member: it
+    places the term in a class (strength 1) but says nothing that is the term's own.
+    """
+    found = list(re.finditer(t, text, re.IGNORECASE))
+    head = rf"\b(?:like|such as|including|e\.g\.,?)\s+(?:{_MEMBER}\s*(?:,|\band\b|\bor\b)\s*)*"
+    listed = [m for m in found
+              if re.search(head + r"$", text[: m.start()], re.IGNORECASE)
+              and (re.match(rf"(?:\s*\([^)]*\))?\s*(?:,|\band\b|\bor\b)\s*{_MEMBER}", text[m.end():], re.IGNORECASE)
+                   or re.search(rf"{_MEMBER}\s*(?:,|\band\b|\bor\b)\s*$", text[: m.start()]))]
+    return bool(found) and len(listed) == len(found)
+
+
 def definition_strength(text: str, term: str) -> int:
     """0: does not define the term; 1: places it in a class ('algorithms such as X'); 2: says what it is or does.
 
@@ -80,6 +99,8 @@ def definition_strength(text: str, term: str) -> int:
     t = _alternatives(term)
     if t is None or contrasted_only(text, term):
         return 0
+    if listed_member_only(text, t):
+        return 1
     # The term as asked, optionally followed by its expansion, or in parentheses after its long name.
     x = rf"(?:{t}(?:\s*\([^)]*\))?|\(\s*{t}\s*\))"
     # "A common belief is that X is ...", "whether X is ...": a view the sentence reports in order to doubt it.

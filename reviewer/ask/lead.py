@@ -52,6 +52,9 @@ _POSES_QUESTION = re.compile(
 )
 
 
+_NAMING_CUE = re.compile(r"\b(?:known as|called|termed|dubbed|defined as|refer(?:s|red)? to as|we call)\b", re.IGNORECASE)
+
+
 def poses_question(text: str) -> bool:
     """'A fundamental question is whether GRPO merely sharpens ...': the question restated, not answered."""
     return bool(_POSES_QUESTION.search(text))
@@ -107,7 +110,10 @@ def lead_first(
     top = max((x.ev.score for x in out), default=0.0)
     # A sentence naming the asked term only as the compared side ("Unlike X, ...") is about something else.
     # One that says what X is or does (strength 2) beats one that only names its class ("inefficiencies like X").
-    fit = [i for i, x in enumerate(out) if defines[i] and x.ev.score >= 0.6 * top and not x.contrasted]
+    # A sentence that poses a question defines a term in passing only when it names it outright ("a concept
+    # we refer to as X"); an aside inside the question ("whether algorithms such as X, the standard ...") does not.
+    fit = [i for i, x in enumerate(out) if defines[i] and x.ev.score >= 0.6 * top and not x.contrasted
+           and (not poses_question(x.ev.text) or _NAMING_CUE.search(x.ev.text))]
     # Among those, one that does not go on to say what X fails at ("X, the standard framework, is prone to").
     first = next((i for level in (3, 2, 1) for i in fit if defines[i] >= level), None)
     # "How does A differ from B" is answered about A: a lead on B alone describes the point of reference.
