@@ -57,6 +57,11 @@ class Settings(BaseSettings):
         "SciFact-subset quality, but a lower known-item MRR on the seeds, so not the default; "
         "benchmarks/RESULTS.md, embedding plan).",
     )
+    paper_title_weight: float | None = Field(
+        default=None, ge=0, le=1,
+        description="With paper_vector='mean': the paper vector is normalise(w * title + (1 - w) * mean of the "
+        "sentence vectors); unset = the plain mean of the title + sentence vectors.",
+    )
     openai_embedding_batch: int = Field(
         default=256, ge=1, le=2048, description="Texts per request to the embeddings endpoint (embedding='openai')."
     )
