@@ -55,8 +55,11 @@ def load(home: Path, split: str, whole: bool) -> dict[str, Any]:
     }
 
 
-def evaluate(data: dict[str, Any], papers: np.ndarray, pool: int = 100) -> dict[str, float]:
+def evaluate(data: dict[str, Any], papers: np.ndarray, pool: int = 100, rerank: float | None = None,
+             dense_weight: float | None = None) -> dict[str, float]:
     s: Settings = data["settings"]
+    rerank = s.sentence_rerank if rerank is None else rerank
+    dense_weight = s.dense_weight if dense_weight is None else dense_weight
     ids, matrices = data["ids"], data["matrices"]
     units = np.concatenate(matrices)
     owner = np.repeat(np.arange(len(ids)), [len(m) for m in matrices])
@@ -67,10 +70,10 @@ def evaluate(data: dict[str, Any], papers: np.ndarray, pool: int = 100) -> dict[
         best = np.full(len(ids), -np.inf, dtype=np.float32)
         np.maximum.at(best, owner, units @ vector)
         top = np.argsort(-paper_scores)[:pool]
-        w = s.sentence_rerank
+        w = rerank
         dense = sorted(((ids[j], float(w * best[j] + (1 - w) * paper_scores[j])) for j in top), key=lambda x: -x[1])
         lexical = data["lexical"].query(data["claims"][q], pool)
-        fused = convex([dense, lexical], [s.dense_weight, 1 - s.dense_weight])
+        fused = convex([dense, lexical], [dense_weight, 1 - dense_weight])
         hybrid = sorted(fused, key=lambda d: (-fused[d], d))[:100]
         rel = data["relevant"][q]
         for mode, ranked in (("dense", [d for d, _ in dense]), ("hybrid", hybrid)):
@@ -86,7 +89,8 @@ def main() -> None:
     split = args[args.index("--split") + 1] if "--split" in args else "train"
     weights = [float(x) for x in args[args.index("--weights") + 1].split(",")] if "--weights" in args else WEIGHTS
     data = load(home, split, "--whole" in args)
-    plans: dict[str, np.ndarray] = {"centroid (title + sentences)": mean_vectors(data["matrices"])}
+    plans: dict[str, np.ndarray] = {} if "--no-centroid" in args else {
+        "centroid (title + sentences)": mean_vectors(data["matrices"])}
     for w in weights:
         plans[f"title weight {w:.2f}"] = mean_vectors(data["matrices"], data["titled"], w)
     if data["whole"] is not None:
@@ -94,8 +98,12 @@ def main() -> None:
     print(f"SciFact {split}: {len(data['claims'])} claims over {len(data['ids'])} abstracts")
     print("| paper vector | hybrid nDCG@10 | hybrid recall@100 | hybrid MRR@10 | dense nDCG@10 | dense recall@100 |")
     print("|---|---|---|---|---|---|")
-    for name, papers in plans.items():
-        r = evaluate(data, papers)
+    reranks = [float(x) for x in args[args.index("--rerank") + 1].split(",")] if "--rerank" in args else [None]
+    denses = [float(x) for x in args[args.index("--dense") + 1].split(",")] if "--dense" in args else [None]
+    for (name, papers), rr, dw in ((p, rr, dw) for p in plans.items() for rr in reranks for dw in denses):
+        r = evaluate(data, papers, rerank=rr, dense_weight=dw)
+        if rr is not None or dw is not None:
+            name = f"{name}, re-rank {rr if rr is not None else 'default'}, dense weight {dw if dw is not None else 'default'}"
         print(f"| {name} | {r['hybrid ndcg']:.4f} | {r['hybrid recall']:.4f} | {r['hybrid mrr']:.4f} | "
               f"{r['dense ndcg']:.4f} | {r['dense recall']:.4f} |", flush=True)
 
