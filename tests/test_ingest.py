@@ -110,7 +110,8 @@ def test_the_mean_paper_vector_is_the_mean_of_the_title_and_sentence_vectors(tmp
     from reviewer.ingest.pipeline import ingest_paths
     from reviewer.vector_cache import VectorCache, mean_vectors
 
-    settings = Settings(home=tmp_path / "mean-home", paper_vector="mean", auto_ingest_seeds=False)
+    settings = Settings(home=tmp_path / "mean-home", paper_vector="mean", paper_title_weight=None,
+                        auto_ingest_seeds=False)
     ingest_paths(settings, [sorted(SEEDS.iterdir())[0]], quiet=True)
     with Catalog(settings.catalog_path) as catalog:
         papers = catalog.papers()[:40]
