@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from conftest import SEEDS
@@ -154,3 +155,12 @@ def test_a_title_weight_puts_that_share_of_the_title_vector_in_the_paper_vector(
         centroid.append(float(stored[i] @ plain / np.linalg.norm(plain)))
     assert min(weighted) > 0.999, min(weighted)
     assert min(centroid) < 0.99  # the title really moved the vector away from the plain centroid
+
+
+def test_an_empty_title_weight_selects_the_plain_centroid(monkeypatch: pytest.MonkeyPatch) -> None:
+    """REVIEWER_PAPER_TITLE_WEIGHT= (or none) means no title weight; a number is used as given."""
+    for value in ("", "none", "None"):
+        monkeypatch.setenv("REVIEWER_PAPER_TITLE_WEIGHT", value)
+        assert Settings().paper_title_weight is None
+    monkeypatch.setenv("REVIEWER_PAPER_TITLE_WEIGHT", "0.45")
+    assert Settings().paper_title_weight == 0.45
