@@ -121,7 +121,8 @@ def task_ingest_scale(args: dict[str, Any]) -> dict[str, Any]:
         from reviewer.vector_cache import paper_sentences
 
         state["papers_last"] = len(tail)
-        state["texts_last"] = sum(len(paper_sentences(p.title, p.abstract)) for p in tail)
+        whole = int(settings.paper_vector == "whole")  # the whole "title. abstract" is one more text
+        state["texts_last"] = sum(len(paper_sentences(p.title, p.abstract)) + whole for p in tail)
         return original_add(self, papers, quiet)
 
     index_mod.VectorStore.add = add  # type: ignore[method-assign]

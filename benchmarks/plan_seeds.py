@@ -1,28 +1,49 @@
-"""Known-item retrieval over the seeds under each paper-vector plan: `python -m benchmarks.plan_seeds`.
+"""Retrieval over the seeds under each paper-vector plan: `python -m benchmarks.plan_seeds [plan ...]`.
 
-The 15 paraphrased questions of evals/datasets/seeds_paraphrased.jsonl (each names one seed paper
-without its title), searched in two fresh homes that differ only in Settings.paper_vector: 'whole'
-(today's plan: one more embedding of "title. abstract") and 'mean' (the mean of title + sentence
-vectors). MRR and top-1 per retriever, as tests/test_search.py computes them.
+Plans: 'whole' (one more embedding of "title. abstract"), 'mean' (the plain mean of the title +
+sentence vectors) and 'w=0.3' style (normalise(w * title + (1 - w) * mean of the sentence vectors)).
+Each is ingested into a fresh home that differs only in those settings (bundled seed vectors: no
+embedding), then searched with the production HybridRetriever:
+
+* known items: the 15 paraphrased questions of evals/datasets/seeds_paraphrased.jsonl (each names one
+  seed paper without its title): MRR and top-1 per retriever, as tests/test_search.py computes them;
+* known items: the `ask` dev + holdout questions (evals/datasets/ask_*.jsonl) with their cited papers;
+* topics: the survey dev + holdout topics and their paraphrases (evals/datasets/survey_*.jsonl) with
+  hand-picked relevant sets: recall@20 and nDCG@10 of hybrid search;
+* the 8 questions and 4 topics of evals/datasets/seed_topics.json (no relevance labels): the share of
+  each plan's hybrid top 10 that 'whole' also returns.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
+from evals.metrics import mean, ndcg_at_k, recall_at_k
 from reviewer.catalog import paper_id
 from reviewer.ingest.pipeline import ingest_paths
 from reviewer.retrieve import HybridRetriever
-from reviewer.settings import REPO_ROOT, Settings
+from reviewer.settings import Settings
 
-PARAPHRASED = REPO_ROOT / "evals" / "datasets" / "seeds_paraphrased.jsonl"
+DATASETS = Path(__file__).resolve().parent.parent / "evals" / "datasets"
+PARAPHRASED = DATASETS / "seeds_paraphrased.jsonl"
 
 
-def scores(settings: Settings) -> dict[str, tuple[float, int]]:
-    rows = [json.loads(line) for line in PARAPHRASED.read_text().splitlines()]
-    retriever = HybridRetriever(settings)
+def _rows(name: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in (DATASETS / name).read_text().splitlines() if line.strip()]
+
+
+def plan_settings(plan: str) -> dict[str, Any]:
+    if plan.startswith("w="):
+        return {"paper_vector": "mean", "paper_title_weight": float(plan[2:])}
+    return {"paper_vector": plan, "paper_title_weight": None}
+
+
+def known_items(retriever: HybridRetriever) -> dict[str, tuple[float, int, int]]:
+    rows = _rows("seeds_paraphrased.jsonl")
     out = {}
     for mode in ("dense", "bm25", "hybrid"):
         ranks = []
@@ -30,17 +51,61 @@ def scores(settings: Settings) -> dict[str, tuple[float, int]]:
             ids = [h.id for h in retriever.search(row["query"], k=50, mode=mode)]  # type: ignore[arg-type]
             target = paper_id(row["title"])
             ranks.append(ids.index(target) + 1 if target in ids else 1000)
-        out[mode] = (sum(1 / r for r in ranks) / len(ranks), sum(r == 1 for r in ranks))
+        out[mode] = (sum(1 / r for r in ranks) / len(ranks), sum(r == 1 for r in ranks), len(ranks))
     return out
 
 
+def ask_items(retriever: HybridRetriever) -> dict[str, float]:
+    """MRR@10 of the first cited paper of each ask question (dense and hybrid)."""
+    rows = [r for f in ("ask_dev.jsonl", "ask_holdout.jsonl") for r in _rows(f) if r.get("papers")]
+    out = {}
+    for mode in ("dense", "hybrid"):
+        rr = []
+        for row in rows:
+            keys = [h.key for h in retriever.search(row["q"], k=10, mode=mode)]  # type: ignore[arg-type]
+            hits = [i for i, k in enumerate(keys) if k in set(row["papers"])]
+            rr.append(1 / (hits[0] + 1) if hits else 0.0)
+        out[mode] = mean(rr)
+    out["n"] = len(rows)
+    return out
+
+
+def topics(retriever: HybridRetriever) -> dict[str, float]:
+    rows = [r for f in ("survey_dev.jsonl", "survey_holdout.jsonl") for r in _rows(f)]
+    recall, ndcg = [], []
+    for row in rows:
+        for query in (row["topic"], row["paraphrase"]):
+            keys = [h.key for h in retriever.search(query, k=20)]
+            recall.append(recall_at_k(keys, set(row["relevant"]), 20))
+            ndcg.append(ndcg_at_k(keys, set(row["relevant"]), 10))
+    return {"recall@20": mean(recall), "ndcg@10": mean(ndcg), "n": len(recall)}
+
+
+def seed_topic_tops(retriever: HybridRetriever) -> list[list[str]]:
+    data = json.loads((DATASETS / "seed_topics.json").read_text())
+    return [[h.id for h in retriever.search(q, k=10)] for q in data["questions"] + data["surveys"]]
+
+
 def main() -> None:
+    plans = sys.argv[1:] or ["whole", "mean"]
+    if "whole" not in plans:
+        plans = ["whole", *plans]
+    reference: list[list[str]] = []
+    print("| plan | known-item dense MRR / top-1 | BM25 | hybrid MRR / top-1 | ask MRR@10 dense / hybrid "
+          "| topics hybrid recall@20 / nDCG@10 | seed_topics top-10 overlap with whole |")
+    print("|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory(prefix="plan-seeds-") as tmp:
-        for plan in ("whole", "mean"):
-            settings = Settings(home=Path(tmp) / plan, paper_vector=plan, auto_ingest_seeds=False)
+        for plan in plans:
+            settings = Settings(home=Path(tmp) / plan, auto_ingest_seeds=False, **plan_settings(plan))
             ingest_paths(settings, [settings.seeds_dir], quiet=True)
-            for mode, (mrr, top1) in scores(settings).items():
-                print(f"| {plan} | {mode} | {mrr:.3f} | {top1}/15 |", flush=True)
+            retriever = HybridRetriever(settings)
+            k, a, t = known_items(retriever), ask_items(retriever), topics(retriever)
+            tops = seed_topic_tops(retriever)
+            reference = reference or tops
+            overlap = mean([len(set(x) & set(y)) / 10 for x, y in zip(tops, reference, strict=True)])
+            cells = [f"{k[m][0]:.3f} / {k[m][1]}/{k[m][2]}" for m in ("dense", "bm25", "hybrid")]
+            print(f"| {plan} | {' | '.join(cells)} | {a['dense']:.3f} / {a['hybrid']:.3f} (n={a['n']:.0f}) | "
+                  f"{t['recall@20']:.3f} / {t['ndcg@10']:.3f} (n={t['n']:.0f}) | {overlap:.2f} |", flush=True)
 
 
 if __name__ == "__main__":

@@ -170,12 +170,12 @@ def task_ingest(args: dict[str, Any]) -> dict[str, Any]:
     _wrap(Catalog, "add_records", phases, "parse+catalog")
     _wrap(index_mod.LexicalIndex, "build", phases, "bm25")
     _wrap(index_mod.LexicalIndex, "save", phases, "bm25")
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     report = ingest_paths(settings, [Path(p) for p in args["paths"]], quiet=True)
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     if args.get("dump_texts"):
         Path(args["dump_texts"]).write_text(json.dumps(seen), encoding="utf-8")
-    return {"seconds": seconds, "phases": phases, "papers": report.total_papers, "rss_mb": _rss_mb(),
+    return {"seconds": seconds, "cpu_seconds": cpu, "phases": phases, "papers": report.total_papers, "rss_mb": _rss_mb(),
             "embedded_texts": len(seen)}
 
 

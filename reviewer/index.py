@@ -157,7 +157,8 @@ class VectorStore:
                     cache.put_papers([(p.id, m) for p, m in zip(chunk, matrices, strict=True)])
                     self.collection.upsert(
                         ids=[p.id for p in chunk],
-                        embeddings=list(matrix[bounds[-1] :] if whole else mean_vectors(matrices)),
+                        embeddings=list(matrix[bounds[-1] :] if whole else mean_vectors(
+                            matrices, [bool(p.title.strip()) for p in chunk], self.settings.paper_title_weight)),
                         metadatas=[_metadata(p) for p in chunk],
                     )
                     bar.advance(len(chunk))

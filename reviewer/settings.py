@@ -53,9 +53,15 @@ class Settings(BaseSettings):
     paper_vector: Literal["mean", "whole"] = Field(
         default="whole",
         description="Paper vector in Chroma: one more embedding of the whole title + abstract ('whole'), or "
-        "the mean of the title + sentence vectors ingest embeds anyway ('mean': ~2x faster ingest, same "
-        "SciFact-subset quality, but a lower known-item MRR on the seeds, so not the default; "
-        "benchmarks/RESULTS.md, embedding plan).",
+        "the title-weighted mean of the title + sentence vectors ingest embeds anyway ('mean': ~2x faster "
+        "ingest, but SciFact dev hybrid nDCG@10 0.7305 vs 0.7412 and lower recall on the seed topic sets, "
+        "so not the default; benchmarks/RESULTS.md §6).",
+    )
+    paper_title_weight: float | None = Field(
+        default=0.3, ge=0, le=1,
+        description="With paper_vector='mean': the paper vector is normalise(w * title + (1 - w) * mean of the "
+        "sentence vectors); unset (empty) = the plain mean of the title + sentence vectors. 0.3 was chosen on "
+        "SciFact train (benchmarks/RESULTS.md §6).",
     )
     openai_embedding_batch: int = Field(
         default=256, ge=1, le=2048, description="Texts per request to the embeddings endpoint (embedding='openai')."
@@ -141,6 +147,12 @@ class Settings(BaseSettings):
     llm_offline: bool = Field(
         default=False, description="Force the offline (extractive) path even when an endpoint is configured."
     )
+
+    @field_validator("paper_title_weight", mode="before")
+    @classmethod
+    def _no_title_weight(cls, value: object) -> object:
+        """REVIEWER_PAPER_TITLE_WEIGHT= (empty) or 'none' selects the plain mean of all unit vectors."""
+        return None if isinstance(value, str) and value.strip().lower() in ("", "none") else value
 
     @field_validator("home", mode="before")
     @classmethod

@@ -142,12 +142,24 @@ def paper_sentences(title: str, abstract: str) -> list[str]:
 
 
 
-def mean_vectors(matrices: list[np.ndarray]) -> np.ndarray:
-    """One paper vector per unit matrix: the normalised mean of its title + sentence vectors.
+def mean_vectors(matrices: list[np.ndarray], titled: list[bool] | None = None,
+                 title_weight: float | None = None) -> np.ndarray:
+    """One paper vector per unit matrix (title row first when titled): no whole-text embedding.
 
-    Replaces embedding the whole "title. abstract" text (the longest, costliest input; about half of
-    ingest time) at equal retrieval quality: benchmarks/RESULTS.md, embedding plan.
+    title_weight None: the normalised mean of all rows. Otherwise normalise(w * title + (1 - w) *
+    mean(sentences)): the title is the paper's own summary, while the plain centroid gives it 1/(n+1)
+    of the weight and loses the whole-paper paraphrases a whole-text vector matches (benchmarks/
+    RESULTS.md, embedding plan). Either replaces embedding "title. abstract" (the longest input, about
+    half of ingest time).
     """
-    out = np.stack([m.mean(axis=0) if len(m) else np.zeros(m.shape[1], dtype=np.float32) for m in matrices])
+    rows = []
+    for i, m in enumerate(matrices):
+        if not len(m):
+            rows.append(np.zeros(m.shape[1], dtype=np.float32))
+        elif title_weight is None or not (titled[i] if titled is not None else True) or len(m) == 1:
+            rows.append(m.mean(axis=0))
+        else:
+            rows.append(title_weight * m[0] + (1 - title_weight) * m[1:].mean(axis=0))
+    out = np.stack(rows).astype(np.float32)
     out /= np.clip(np.linalg.norm(out, axis=1, keepdims=True), 1e-12, None)
-    return out.astype(np.float32)
+    return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from conftest import SEEDS
@@ -110,7 +111,8 @@ def test_the_mean_paper_vector_is_the_mean_of_the_title_and_sentence_vectors(tmp
     from reviewer.ingest.pipeline import ingest_paths
     from reviewer.vector_cache import VectorCache, mean_vectors
 
-    settings = Settings(home=tmp_path / "mean-home", paper_vector="mean", auto_ingest_seeds=False)
+    settings = Settings(home=tmp_path / "mean-home", paper_vector="mean", paper_title_weight=None,
+                        auto_ingest_seeds=False)
     ingest_paths(settings, [sorted(SEEDS.iterdir())[0]], quiet=True)
     with Catalog(settings.catalog_path) as catalog:
         papers = catalog.papers()[:40]
@@ -126,3 +128,39 @@ def test_the_mean_paper_vector_is_the_mean_of_the_title_and_sentence_vectors(tmp
     with sqlite3.connect(settings.home / "vectors.sqlite") as db:
         found = db.execute(f"SELECT COUNT(*) FROM vec16 WHERE h IN ({','.join('?' * len(hashes))})", hashes).fetchone()
     assert found[0] == 0  # no whole "title. abstract" text was embedded
+
+
+def test_a_title_weight_puts_that_share_of_the_title_vector_in_the_paper_vector(tmp_path: Path) -> None:
+    """paper_title_weight w: Chroma holds normalise(w * title + (1 - w) * mean of the sentence vectors)."""
+    import numpy as np
+
+    from reviewer.ingest.pipeline import ingest_paths
+    from reviewer.vector_cache import VectorCache
+
+    settings = Settings(home=tmp_path / "w-home", paper_vector="mean", paper_title_weight=0.4, auto_ingest_seeds=False)
+    ingest_paths(settings, [sorted(SEEDS.iterdir())[0]], quiet=True)
+    with Catalog(settings.catalog_path) as catalog:
+        papers = [p for p in catalog.papers() if p.title.strip()][:40]
+    ids = [p.id for p in papers]
+    cache = VectorCache(settings)
+    rows = cache.paper_matrices(ids)
+    cache.close()
+    stored = VectorStore(settings).vectors(ids)
+    weighted, centroid = [], []
+    for i in ids:
+        m = rows[i]
+        want = 0.4 * m[0] + 0.6 * m[1:].mean(axis=0)
+        plain = m.mean(axis=0)
+        weighted.append(float(stored[i] @ want / np.linalg.norm(want)))
+        centroid.append(float(stored[i] @ plain / np.linalg.norm(plain)))
+    assert min(weighted) > 0.999, min(weighted)
+    assert min(centroid) < 0.99  # the title really moved the vector away from the plain centroid
+
+
+def test_an_empty_title_weight_selects_the_plain_centroid(monkeypatch: pytest.MonkeyPatch) -> None:
+    """REVIEWER_PAPER_TITLE_WEIGHT= (or none) means no title weight; a number is used as given."""
+    for value in ("", "none", "None"):
+        monkeypatch.setenv("REVIEWER_PAPER_TITLE_WEIGHT", value)
+        assert Settings().paper_title_weight is None
+    monkeypatch.setenv("REVIEWER_PAPER_TITLE_WEIGHT", "0.45")
+    assert Settings().paper_title_weight == 0.45
