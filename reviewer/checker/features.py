@@ -12,10 +12,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
+from reviewer.checker.beyond import absolute_added, unmentioned_targets
 from reviewer.checker.claimtext import clean_claim
 from reviewer.checker.effects import effect_reversed
 from reviewer.checker.families import (
@@ -206,6 +207,8 @@ class Analysis:
     unverifiable: bool = False  # the claim names terms or numbers the evidence never mentions
     overstated: bool = False  # a close restatement that turns the evidence's hedge into a certainty
     foreign_edit: bool = False  # a near-copy of a sentence with one name replaced by one the evidence lacks
+    foreign_target: list[str] = field(default_factory=list)  # 'on B' / 'than B' with B named nowhere in the evidence
+    absolute: list[str] = field(default_factory=list)  # 'proves', 'always', ... that the evidence never asserts
 
 
 def compute_features(
@@ -370,4 +373,6 @@ def compute_features(
         unverifiable=bool(missing_terms or nums.unmatched),
         overstated=hedged and lex[b1] >= 0.6,
         foreign_edit=foreign_edit,
+        foreign_target=unmentioned_targets(claim, missing_terms),
+        absolute=absolute_added(claim, all_text),
     )

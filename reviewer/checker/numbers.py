@@ -41,9 +41,11 @@ class Number:
 def extract_numbers(text: str, word_numbers: bool = False) -> list[Number]:
     """Numbers with units and nearby content stems; identifiers like GPT-4 or ResNet-50 are not numbers."""
     out: list[Number] = []
+    spans: list[tuple[int, int]] = []
     for m in _NUM.finditer(text):
         if text[max(0, m.start() - 1) : m.start()] == "[":
             continue  # a citation marker, not a quantity
+        spans.append((m.start(), m.end()))
         digits_str, raw_unit = m.group(1), m.group(2) or ""
         scale = _SCALE.get(raw_unit, 1.0)
         unit = "" if raw_unit in _SCALE else _UNIT_CANON.get(raw_unit.lower(), raw_unit.lower())
@@ -57,12 +59,48 @@ def extract_numbers(text: str, word_numbers: bool = False) -> list[Number]:
             context=_context(text, m.start(), m.end()),
             tol=0.5 * 10 ** (-decimals) * scale + 1e-9,
         ))
+    if "respectively" in text:
+        out = _respectively(text, out, spans)
     if word_numbers:
         for m in re.finditer(r"\b(" + "|".join(_WORD_NUMS) + r")\b(?:[\s-](thousand|million|billion)\b)?", text,
                              re.IGNORECASE):
             scale = _SCALE[m.group(2).lower()] if m.group(2) else 1.0  # 'ten thousand' is 10,000
             out.append(Number(float(_WORD_NUMS[m.group(1).lower()]) * scale, "", m.group(0),
                               _context(text, m.start(), m.end())))
+    return out
+
+
+_RUN_SEP = re.compile(r"^(?:\s*,\s*|\s*,?\s+(?:and|or)\s+|\s*/\s*)$")
+_ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_LAST_PREP = re.compile(r"^.*\b(?:on|in|for|of|at|across|from)\s+", re.IGNORECASE)
+
+
+def _respectively(text: str, nums: list[Number], spans: list[tuple[int, int]]) -> list[Number]:
+    """'win rates on A, B, and C (90.7%, 87.1%, and 87.9% respectively)': each number is of its own item.
+
+    The numbers of a run ending in 'respectively' take the named words of the matching item of the list
+    before them (and lose the other items' names), so '80.7% on A' is compared with 90.7%, not 87.9%.
+    """
+    out = list(nums)
+    for m in re.finditer(r"\brespectively\b", text):
+        run = [k for k, (a, _) in enumerate(spans) if m.start() - 120 <= a < m.start()]
+        while len(run) >= 2 and not all(_RUN_SEP.match(text[spans[x][1]:spans[y][0]])
+                                        for x, y in zip(run, run[1:], strict=False)):
+            run = run[1:]
+        if len(run) < 2 or text[spans[run[-1]][1]:m.start()].strip(" ,)") != "":
+            continue
+        head = text[max(0, spans[run[0]][0] - 160):spans[run[0]][0]].split(". ")[-1].rstrip(" (:")
+        items = _ITEM_SPLIT.split(head)
+        if len(items) < len(run):
+            continue
+        items = items[-len(run):]
+        items[0] = _LAST_PREP.sub("", items[0])
+        named = [{s for w in item.split() if any(ch.isupper() or ch.isdigit() for ch in w)
+                  for s in content_stems(w)} for item in items]
+        shared = frozenset(content_stems(head))
+        for i, k in enumerate(run):
+            others = set().union(*(named[j] for j in range(len(run)) if j != i)) - named[i]
+            out[k] = Number(out[k].value, out[k].unit, out[k].raw, (out[k].context | shared) - others, out[k].tol)
     return out
 
 
@@ -123,8 +161,14 @@ def check_numbers(claim: str, all_text: str, aligned: list[tuple[int, str, float
     # an evidence number the claim states elsewhere is accounted for ('aged 16 to 24' vs 'aged 16-44')
     taken = [e for e in evidence_values if any(same_value(c, e) for c in claim_numbers)]
     for num in claim_numbers:
-        if any(same_value(num, e) for e in evidence_values):
+        equal = [e for e in evidence_values if same_value(num, e)]
+        rival = None if _label_number(claim, num) else _closer_rival(num, equal, aligned)
+        if equal and rival is None:
             result.matched += 1
+            continue
+        if rival is not None:  # 'on 4 GPUs' where the sentence gives 1 GPU for the method, 4 for the baselines
+            result.conflicts.append((num.raw, rival[0].raw, rival[1]))
+            result.same_subject.append(shared_context(num, rival[0]))
             continue
         conflict = None
         for idx, text, align in aligned:
@@ -146,6 +190,28 @@ def check_numbers(claim: str, all_text: str, aligned: list[tuple[int, str, float
         else:
             result.unmatched.append(num.raw)
     return result
+
+
+def _label_number(text: str, num: Number) -> bool:
+    """'type 1 diabetes', 'stage 2', '1/2000': a number that names or divides, not an amount to compare."""
+    raw = re.escape(num.raw)
+    return bool(re.search(rf"\b(?:type|phase|grade|stage|class|level|step|tier|top|version)[\s-]+{raw}\b", text,
+                          re.IGNORECASE) or re.search(rf"(?<![\w.]){raw}\s?/\s?\d", text))
+
+
+def _closer_rival(num: Number, equal: list[Number], aligned: list[tuple[int, str, float]]) -> tuple[Number, int] | None:
+    """A claim number found in the evidence is still wrong when, in a well-aligned sentence, another value
+    of its unit shares more of its context (two stems or more) than any occurrence of the same value (at most one)."""
+    if not equal:
+        return None
+    best = max(shared_context(num, e) for e in equal)
+    if best > 1 or any(len(e.context) < 2 for e in equal):  # '(from 23.32% to 14.89%)' says nothing of what
+        return None
+    rivals = [(shared_context(num, e), -k, e, idx) for k, (idx, text, _) in enumerate(aligned[:2])
+              for e in extract_numbers(text)
+              if e.unit == num.unit and not same_value(num, e) and _comparable(num, e)]
+    top = max(rivals, key=lambda r: r[:2], default=None)
+    return (top[2], top[3]) if top and top[0] >= 2 else None
 
 
 def _comparable(a: Number, b: Number) -> bool:

@@ -191,6 +191,13 @@ class OfflineChecker:
         elif analysis.overstated:
             label, score = "UNSUPPORTED", min(score, 0.3)
             reasons.append("guard: the claim states as certain what the evidence only hedges")
+        elif label == "SUPPORTED" and (analysis.foreign_target or analysis.absolute):
+            label, score = "UNSUPPORTED", min(score, 0.3)
+            reasons.append(
+                f"guard: the claim names {analysis.foreign_target[0]!r}, which the evidence never mentions"
+                if analysis.foreign_target else
+                f"guard: the claim asserts {analysis.absolute[0]!r}, which the evidence never does"
+            )
         elif analysis.near_verbatim:
             if label != "SUPPORTED":
                 reasons.append("guard: claim restates an evidence sentence")
