@@ -105,6 +105,11 @@ def test_respectively_gives_each_number_its_item() -> None:
     assert [(c, e) for c, e, _ in check.conflicts] == [("80.7%", "90.7%")]
 
 
-def test_a_number_that_names_is_no_rival() -> None:
-    sentence = "Patients with type 1 diabetes had 16 visits on average."
-    assert not check_numbers("Type 1 diabetes patients had 16 visits.", sentence, [(0, sentence, 0.9)]).conflicts
+def test_a_number_that_names_or_divides_is_no_rival() -> None:
+    """'1/2000' is a rate, not a count of the samples: the sentence's 16 positives are no rival (SciFact dev)."""
+    from evals.claims import load_papers
+
+    abstract = load_papers()[13734012].abstract
+    results = next(s for s in abstract.split(". ") if s.startswith("RESULTS"))
+    check = check_numbers("1/2000 in UK have abnormal PrP positivity.", abstract, [(2, results, 0.5)])
+    assert not check.conflicts
