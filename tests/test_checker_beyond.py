@@ -113,3 +113,28 @@ def test_a_number_that_names_or_divides_is_no_rival() -> None:
     results = next(s for s in abstract.split(". ") if s.startswith("RESULTS"))
     check = check_numbers("1/2000 in UK have abnormal PrP positivity.", abstract, [(2, results, 0.5)])
     assert not check.conflicts
+
+
+GAMES = "ChatGPT-o3-mini achieves the top composite score"
+CMEXAM = "GPT-4 had the best accuracy of 61.6%"
+UNPACKING = "better preference data leading to the largest improvements"
+# (fragment, contradicted claim, faithful claim that must not be called CONTRADICTED)
+RANKINGS = {
+    "another holder of the top": (GAMES, "Qwen-Plus obtains the best composite score across the 12 models.",
+                                  "Across 12 leading models, ChatGPT-o3-mini gets the best composite score."),
+    "the opposite end": (GAMES, "ChatGPT-o3-mini came last in composite score among the 12 leading models.",
+                         "ChatGPT-o3-mini achieves the top composite score among the 12 leading models."),
+    "the opposite end, lowest": (CMEXAM, "GPT-4 had the lowest accuracy on CMExam among the LLMs tested.",
+                                 "GPT-4 reached the highest accuracy on CMExam, 61.6%."),
+    "an ordered list ('followed by')": (UNPACKING, "The choice of learning algorithm matters more for performance "
+                                        "than the quality of the preference data.", "Better preference data brings "
+                                        "larger gains than the choice of learning algorithm."),
+}
+
+
+@pytest.mark.parametrize("case", sorted(RANKINGS))
+def test_a_moved_ranking_is_contradicted(checker: ClaimChecker, case: str) -> None:
+    fragment, wrong, right = RANKINGS[case]
+    paper = paper_with(fragment)
+    assert checker.check(wrong, [paper]).label == "CONTRADICTED", wrong
+    assert checker.check(right, [paper]).label != "CONTRADICTED", right

@@ -32,6 +32,7 @@ from reviewer.checker.families import (
 from reviewer.checker.negation import negation_flips
 from reviewer.checker.numbers import check_numbers, extract_numbers
 from reviewer.checker.polarity import polarity_clash
+from reviewer.checker.superlatives import ranking_conflict
 from reviewer.textutil import content_stems, lexical_overlap, stemmer, words
 
 FEATURE_NAMES: tuple[str, ...] = (
@@ -323,6 +324,11 @@ def compute_features(
             reasons.append(f"quantifier differs (sentence {i})")
             contra.append(i)
             strong = strong or (a >= 0.8 and i == b1)
+        if ranking_conflict(claim, text, all_text):  # 'B achieved the best score' where A did
+            feats["comp_reversed"] = max(feats["comp_reversed"], a)
+            reasons.append(f"ranking differs: another holder or the opposite end (sentence {i})")
+            contra.append(i)
+            strong = strong or a >= 0.4
         for c_raw, e_raw in rank_conflict(claim, text):
             feats["num_conflict"] = max(feats["num_conflict"], a)
             reasons.append(f"rank {c_raw} in claim but evidence says {e_raw}")
