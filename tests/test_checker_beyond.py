@@ -138,3 +138,22 @@ def test_a_moved_ranking_is_contradicted(checker: ClaimChecker, case: str) -> No
     paper = paper_with(fragment)
     assert checker.check(wrong, [paper]).label == "CONTRADICTED", wrong
     assert checker.check(right, [paper]).label != "CONTRADICTED", right
+
+
+def test_a_multiplier_in_words_is_a_number() -> None:
+    """'halves the training time' states a number: unverifiable where the abstract gives none, matched by 2x."""
+    drs = "we propose Dynamic Reward Scaling, a method that adjusts the loss weight of each sample"
+    abstract = paper_with(drs).abstract
+    check = check_numbers("Dynamic Reward Scaling halves the training time of the alignment algorithm.", abstract,
+                          [(0, abstract, 0.5)])
+    assert check.unmatched == ["halves"]
+    xrpo = "accelerating training convergence by up to 2.7X"
+    assert not check_numbers("XRPO doubles the speed of training convergence.", xrpo, [(0, xrpo, 0.9)]).matched
+    both = "It runs 2x faster and cuts the cost by 50%."
+    assert check_numbers("It doubles the speed and halves the cost.", both, [(0, both, 0.9)]).matched == 2
+
+
+def test_a_claim_that_halves_what_the_abstract_never_measures_is_unsupported(checker: ClaimChecker) -> None:
+    paper = paper_with("we propose Dynamic Reward Scaling, a method that adjusts the loss weight of each sample")
+    assert checker.check("Dynamic Reward Scaling halves the training time of the alignment algorithm.",
+                         [paper]).label == "UNSUPPORTED"

@@ -25,6 +25,9 @@ _WORD_NUMS = {
     "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "hundred": 100, "twice": 2, "double": 2,
     "doubles": 2, "doubled": 2, "triple": 3, "tripled": 3, "half": 0.5, "halved": 0.5,
 }
+_MULTIPLIER = re.compile(r"\b(?:halv(?:es|ed|ing)|doubl(?:es|ed|ing)|tripl(?:es|ed|ing)|quadrupl(?:es|ed|ing))\b(?!-)",
+                         re.IGNORECASE)
+_MULTIPLIERS = {"doub": 2.0, "trip": 3.0, "quad": 4.0}
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:but|while|whereas|although|however|which|that)\b", re.IGNORECASE)
 
 
@@ -59,6 +62,10 @@ def extract_numbers(text: str, word_numbers: bool = False) -> list[Number]:
             context=_context(text, m.start(), m.end()),
             tol=0.5 * 10 ** (-decimals) * scale + 1e-9,
         ))
+    for m in _MULTIPLIER.finditer(text):  # 'halves the cost', 'doubles throughput': a multiplier, stated in words
+        word = m.group(0).lower()
+        value = 0.5 if word.startswith("halv") else _MULTIPLIERS[word[:4]]
+        out.append(Number(value, "x", m.group(0), _context(text, m.start(), m.end()), 0.01))
     if "respectively" in text:
         out = _respectively(text, out, spans)
     if word_numbers:
