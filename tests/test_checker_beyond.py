@@ -106,7 +106,8 @@ def test_respectively_gives_each_number_its_item() -> None:
 
 
 def test_a_number_that_names_or_divides_is_no_rival() -> None:
-    """'1/2000' is a rate, not a count of the samples: the sentence's 16 positives are no rival (SciFact dev)."""
+    """'1/2000' is a rate, not a count of the samples: the sentence's 16 positives are no rival (SciFact dev;
+    a rival chosen by shared nearby stems alone called this CONTRADICTED)."""
     from evals.claims import load_papers
 
     abstract = load_papers()[13734012].abstract

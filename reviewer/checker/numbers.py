@@ -169,7 +169,7 @@ def check_numbers(claim: str, all_text: str, aligned: list[tuple[int, str, float
     taken = [e for e in evidence_values if any(same_value(c, e) for c in claim_numbers)]
     for num in claim_numbers:
         equal = [e for e in evidence_values if same_value(num, e)]
-        rival = None if _label_number(claim, num) else _closer_rival(num, equal, aligned)
+        rival = _closer_rival(claim, num, equal, all_text, aligned)
         if equal and rival is None:
             result.matched += 1
             continue
@@ -199,26 +199,52 @@ def check_numbers(claim: str, all_text: str, aligned: list[tuple[int, str, float
     return result
 
 
-def _label_number(text: str, num: Number) -> bool:
-    """'type 1 diabetes', 'stage 2', '1/2000': a number that names or divides, not an amount to compare."""
-    raw = re.escape(num.raw)
-    return bool(re.search(rf"\b(?:type|phase|grade|stage|class|level|step|tier|top|version)[\s-]+{raw}\b", text,
-                          re.IGNORECASE) or re.search(rf"(?<![\w.]){raw}\s?/\s?\d", text))
-
-
-def _closer_rival(num: Number, equal: list[Number], aligned: list[tuple[int, str, float]]) -> tuple[Number, int] | None:
-    """A claim number found in the evidence is still wrong when, in a well-aligned sentence, another value
-    of its unit shares more of its context (two stems or more) than any occurrence of the same value (at most one)."""
+def _closer_rival(claim: str, num: Number, equal: list[Number], all_text: str,
+                  aligned: list[tuple[int, str, float]]) -> tuple[Number, int] | None:
+    """A claim number found in the evidence is still wrong when another value of its unit, in a well-aligned
+    sentence, sits in the claim's own wording ('16 expert models on 1 GPU' for '16 expert models on 4 GPUs')
+    while every occurrence of the same value sits elsewhere ('baselines using 4 GPUs'). Bags of nearby stems
+    cannot tell these apart ('a 60% gain in safety' shares the sentence's subject with '19.5%' too): the three
+    words before the number and the two after, in order, must match at least three times, two more than the
+    same value's best."""
     if not equal:
         return None
-    best = max(shared_context(num, e) for e in equal)
-    if best > 1 or any(len(e.context) < 2 for e in equal):  # '(from 23.32% to 14.89%)' says nothing of what
+    mine = _frame(claim, num.raw)
+    if mine is None:
         return None
-    rivals = [(shared_context(num, e), -k, e, idx) for k, (idx, text, _) in enumerate(aligned[:2])
+    best = max((_frame_match(mine, f) for f in _frames(all_text, [e.raw for e in equal])), default=0)
+    rivals = [(_frame_match(mine, f), -k, e, idx) for k, (idx, text, _) in enumerate(aligned[:2])
               for e in extract_numbers(text)
-              if e.unit == num.unit and not same_value(num, e) and _comparable(num, e)]
+              if e.unit == num.unit and not same_value(num, e) and _comparable(num, e)
+              for f in _frames(text, [e.raw])]
     top = max(rivals, key=lambda r: r[:2], default=None)
-    return (top[2], top[3]) if top and top[0] >= 2 else None
+    return (top[2], top[3]) if top and top[0] >= 3 and top[0] >= best + 2 else None
+
+
+def _frames(text: str, raws: list[str]) -> list[tuple[list[str], list[str]]]:
+    return [f for raw in dict.fromkeys(raws) for f in _all_frames(text, raw)]
+
+
+def _all_frames(text: str, raw: str) -> list[tuple[list[str], list[str]]]:
+    out = []
+    for m in re.finditer(rf"(?<![\w.]){re.escape(raw)}(?![\w.]*\w)", text):
+        before = re.findall(r"[\w\-]+", text[max(0, m.start() - 60) : m.start()].lower())[-3:]
+        after = re.findall(r"[\w\-]+", text[m.end() : m.end() + 40].lower())[:2]
+        out.append((before, after))
+    return out
+
+
+def _frame(text: str, raw: str) -> tuple[list[str], list[str]] | None:
+    found = _all_frames(text, raw)
+    return found[0] if found else None
+
+
+def _frame_match(a: tuple[list[str], list[str]], b: tuple[list[str], list[str]]) -> int:
+    """Words of the two frames that match in place (a shared 3-letter prefix: 'gpu' ~ 'gpus')."""
+    def same(x: str, y: str) -> bool:
+        return x == y or (min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)))
+    before = sum(same(x, y) for x, y in zip(reversed(a[0]), reversed(b[0]), strict=False))
+    return before + sum(same(x, y) for x, y in zip(a[1], b[1], strict=False))
 
 
 def _comparable(a: Number, b: Number) -> bool:
