@@ -158,3 +158,14 @@ def test_a_claim_that_halves_what_the_abstract_never_measures_is_unsupported(che
     paper = paper_with("we propose Dynamic Reward Scaling, a method that adjusts the loss weight of each sample")
     assert checker.check("Dynamic Reward Scaling halves the training time of the alignment algorithm.",
                          [paper]).label == "UNSUPPORTED"
+
+
+def test_a_restated_ranking_is_not_read_against_itself(checker: ClaimChecker) -> None:
+    """The survey's near-copy of a 'followed by' ranking gives B > C as well as A > B; one pair must not be
+    read as reversing another (a survey sentence was dropped as CONTRADICTED before this was fixed)."""
+    paper = paper_with(UNPACKING)
+    restated = ("The authors' findings indicate that all aspects are important for performance, with better "
+                "preference data leading to the largest improvements, followed by the choice of learning algorithm, "
+                "the use of improved reward models, and finally the use of additional unlabeled prompts for policy "
+                "training.")
+    assert checker.check(restated, [paper]).label == "SUPPORTED"

@@ -341,9 +341,17 @@ def _share(x: set[str], y: set[str]) -> float:
 
 
 def comparison_order_reversed(claim: str, sentence: str) -> bool:
-    """The claim's winner is the sentence's loser and its loser the sentence's winner (paraphrase-tolerant)."""
+    """The claim's winner is the sentence's loser and its loser the sentence's winner (paraphrase-tolerant).
+
+    A claim comparison that the sentence states the same way is not reversed by another of its comparisons
+    (a ranking 'A, followed by B and C' restated gives B > C, which the one-sided rule would read against A > B).
+    """
+    sides = comparison_sides(sentence)
     for wc, lc in comparison_sides(claim):
-        for we, le in comparison_sides(sentence):
+        if any(_share(wc, we) > 0 and _share(lc, le) > 0 and
+               _share(wc, we) + _share(lc, le) >= _share(wc, le) + _share(lc, we) + 0.5 for we, le in sides):
+            continue
+        for we, le in sides:
             cross = _share(wc, le) + _share(lc, we)
             straight = _share(wc, we) + _share(lc, le)
             if _share(wc, le) > 0 and _share(lc, we) > 0 and cross >= straight + 0.5:
