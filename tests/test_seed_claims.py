@@ -20,3 +20,15 @@ def test_seed_claims_resolve_and_the_splits_share_no_paper() -> None:
         families = Counter(r.family for r in rows)
         assert all(families[f] for f in ("supported", "number", "direction", "comparison", "unsupported"))
         assert all((r.label == "CONTRADICTED") == (r.family not in ("supported", "unsupported")) for r in rows)
+
+
+def test_the_blind_split_uses_papers_no_other_split_uses() -> None:
+    papers = seed_papers_by_title()
+    blind = load_rows("blind")
+    others = {r.paper for r in [*load_rows("dev"), *load_rows("test")]}
+    other_titles = {r.title for r in [*load_rows("dev"), *load_rows("test")]}
+    assert len(blind) >= 45
+    assert all(r.title in papers for r in blind)
+    assert not {r.paper for r in blind} & others and not {r.title for r in blind} & other_titles
+    labels = Counter(r.label for r in blind)
+    assert min(labels.values()) >= len(blind) // 4, labels  # roughly a third of each label

@@ -311,6 +311,28 @@ def comparison_sides(text: str) -> list[tuple[set[str], set[str]]]:
         winner, loser = winner - shared, loser - shared
         if winner and loser:
             out.append((winner, loser) if pol > 0 else (loser, winner))
+    return out + _ranked_pairs(text)
+
+
+_RANK_HEAD = re.compile(r"\b(?:the\s+)?(?:largest|greatest|biggest|strongest|most|highest|best)\b[^,;.]*?,?\s+"
+                        r"followed\s+by\s+", re.IGNORECASE)
+_RANK_ITEM = re.compile(r"\s*,\s*(?:and\s+)?(?:then\s+|finally\s+|lastly\s+)?|\s+and\s+(?:then\s+|finally\s+)?",
+                        re.IGNORECASE)
+
+
+def _ranked_pairs(text: str) -> list[tuple[set[str], set[str]]]:
+    """'A leading to the largest gains, followed by B, C, and finally D': every earlier item beats every later one."""
+    m = _RANK_HEAD.search(text)
+    if not m:
+        return []
+    first = re.split(r"[,;:]|\b(?:with|that|while)\b", text[: m.start()], flags=re.IGNORECASE)[-1]
+    rest = re.split(r"[.;]\s|\(", text[m.end():])[0]
+    sides = [_side(" ".join(x.split()[:12])) for x in [first, *_RANK_ITEM.split(rest)[:6]]]
+    out = []
+    for i, a in enumerate(sides):
+        for b in sides[i + 1 :]:
+            if a - b and b - a:
+                out.append((a - b, b - a))
     return out
 
 
@@ -319,9 +341,17 @@ def _share(x: set[str], y: set[str]) -> float:
 
 
 def comparison_order_reversed(claim: str, sentence: str) -> bool:
-    """The claim's winner is the sentence's loser and its loser the sentence's winner (paraphrase-tolerant)."""
+    """The claim's winner is the sentence's loser and its loser the sentence's winner (paraphrase-tolerant).
+
+    A claim comparison that the sentence states the same way is not reversed by another of its comparisons
+    (a ranking 'A, followed by B and C' restated gives B > C, which the one-sided rule would read against A > B).
+    """
+    sides = comparison_sides(sentence)
     for wc, lc in comparison_sides(claim):
-        for we, le in comparison_sides(sentence):
+        if any(_share(wc, we) > 0 and _share(lc, le) > 0 and
+               _share(wc, we) + _share(lc, le) >= _share(wc, le) + _share(lc, we) + 0.5 for we, le in sides):
+            continue
+        for we, le in sides:
             cross = _share(wc, le) + _share(lc, we)
             straight = _share(wc, we) + _share(lc, le)
             if _share(wc, le) > 0 and _share(lc, we) > 0 and cross >= straight + 0.5:

@@ -12,10 +12,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
+from reviewer.checker.beyond import absolute_added, unmentioned_targets
 from reviewer.checker.claimtext import clean_claim
 from reviewer.checker.effects import effect_reversed
 from reviewer.checker.families import (
@@ -31,6 +32,7 @@ from reviewer.checker.families import (
 from reviewer.checker.negation import negation_flips
 from reviewer.checker.numbers import check_numbers, extract_numbers
 from reviewer.checker.polarity import polarity_clash
+from reviewer.checker.superlatives import ranking_conflict
 from reviewer.textutil import content_stems, lexical_overlap, stemmer, words
 
 FEATURE_NAMES: tuple[str, ...] = (
@@ -206,6 +208,8 @@ class Analysis:
     unverifiable: bool = False  # the claim names terms or numbers the evidence never mentions
     overstated: bool = False  # a close restatement that turns the evidence's hedge into a certainty
     foreign_edit: bool = False  # a near-copy of a sentence with one name replaced by one the evidence lacks
+    foreign_target: list[str] = field(default_factory=list)  # 'on B' / 'than B' with B named nowhere in the evidence
+    absolute: list[str] = field(default_factory=list)  # 'proves', 'always', ... that the evidence never asserts
 
 
 def compute_features(
@@ -320,6 +324,11 @@ def compute_features(
             reasons.append(f"quantifier differs (sentence {i})")
             contra.append(i)
             strong = strong or (a >= 0.8 and i == b1)
+        if ranking_conflict(claim, text, all_text):  # 'B achieved the best score' where A did
+            feats["comp_reversed"] = max(feats["comp_reversed"], a)
+            reasons.append(f"ranking differs: another holder or the opposite end (sentence {i})")
+            contra.append(i)
+            strong = strong or a >= 0.4
         for c_raw, e_raw in rank_conflict(claim, text):
             feats["num_conflict"] = max(feats["num_conflict"], a)
             reasons.append(f"rank {c_raw} in claim but evidence says {e_raw}")
@@ -370,4 +379,6 @@ def compute_features(
         unverifiable=bool(missing_terms or nums.unmatched),
         overstated=hedged and lex[b1] >= 0.6,
         foreign_edit=foreign_edit,
+        foreign_target=unmentioned_targets(claim, missing_terms),
+        absolute=absolute_added(claim, all_text),
     )

@@ -25,6 +25,9 @@ _WORD_NUMS = {
     "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "hundred": 100, "twice": 2, "double": 2,
     "doubles": 2, "doubled": 2, "triple": 3, "tripled": 3, "half": 0.5, "halved": 0.5,
 }
+_MULTIPLIER = re.compile(r"\b(?:halv(?:es|ed|ing)|doubl(?:es|ed|ing)|tripl(?:es|ed|ing)|quadrupl(?:es|ed|ing))\b(?!-)",
+                         re.IGNORECASE)
+_MULTIPLIERS = {"doub": 2.0, "trip": 3.0, "quad": 4.0}
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:but|while|whereas|although|however|which|that)\b", re.IGNORECASE)
 
 
@@ -41,9 +44,11 @@ class Number:
 def extract_numbers(text: str, word_numbers: bool = False) -> list[Number]:
     """Numbers with units and nearby content stems; identifiers like GPT-4 or ResNet-50 are not numbers."""
     out: list[Number] = []
+    spans: list[tuple[int, int]] = []
     for m in _NUM.finditer(text):
         if text[max(0, m.start() - 1) : m.start()] == "[":
             continue  # a citation marker, not a quantity
+        spans.append((m.start(), m.end()))
         digits_str, raw_unit = m.group(1), m.group(2) or ""
         scale = _SCALE.get(raw_unit, 1.0)
         unit = "" if raw_unit in _SCALE else _UNIT_CANON.get(raw_unit.lower(), raw_unit.lower())
@@ -57,12 +62,52 @@ def extract_numbers(text: str, word_numbers: bool = False) -> list[Number]:
             context=_context(text, m.start(), m.end()),
             tol=0.5 * 10 ** (-decimals) * scale + 1e-9,
         ))
+    for m in _MULTIPLIER.finditer(text):  # 'halves the cost', 'doubles throughput': a multiplier, stated in words
+        word = m.group(0).lower()
+        value = 0.5 if word.startswith("halv") else _MULTIPLIERS[word[:4]]
+        out.append(Number(value, "x", m.group(0), _context(text, m.start(), m.end()), 0.01))
+    if "respectively" in text:
+        out = _respectively(text, out, spans)
     if word_numbers:
         for m in re.finditer(r"\b(" + "|".join(_WORD_NUMS) + r")\b(?:[\s-](thousand|million|billion)\b)?", text,
                              re.IGNORECASE):
             scale = _SCALE[m.group(2).lower()] if m.group(2) else 1.0  # 'ten thousand' is 10,000
             out.append(Number(float(_WORD_NUMS[m.group(1).lower()]) * scale, "", m.group(0),
                               _context(text, m.start(), m.end())))
+    return out
+
+
+_RUN_SEP = re.compile(r"^(?:\s*,\s*|\s*,?\s+(?:and|or)\s+|\s*/\s*)$")
+_ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_LAST_PREP = re.compile(r"^.*\b(?:on|in|for|of|at|across|from)\s+", re.IGNORECASE)
+
+
+def _respectively(text: str, nums: list[Number], spans: list[tuple[int, int]]) -> list[Number]:
+    """'win rates on A, B, and C (90.7%, 87.1%, and 87.9% respectively)': each number is of its own item.
+
+    The numbers of a run ending in 'respectively' take the named words of the matching item of the list
+    before them (and lose the other items' names), so '80.7% on A' is compared with 90.7%, not 87.9%.
+    """
+    out = list(nums)
+    for m in re.finditer(r"\brespectively\b", text):
+        run = [k for k, (a, _) in enumerate(spans) if m.start() - 120 <= a < m.start()]
+        while len(run) >= 2 and not all(_RUN_SEP.match(text[spans[x][1]:spans[y][0]])
+                                        for x, y in zip(run, run[1:], strict=False)):
+            run = run[1:]
+        if len(run) < 2 or text[spans[run[-1]][1]:m.start()].strip(" ,)") != "":
+            continue
+        head = text[max(0, spans[run[0]][0] - 160):spans[run[0]][0]].split(". ")[-1].rstrip(" (:")
+        items = _ITEM_SPLIT.split(head)
+        if len(items) < len(run):
+            continue
+        items = items[-len(run):]
+        items[0] = _LAST_PREP.sub("", items[0])
+        named = [{s for w in item.split() if any(ch.isupper() or ch.isdigit() for ch in w)
+                  for s in content_stems(w)} for item in items]
+        shared = frozenset(content_stems(head))
+        for i, k in enumerate(run):
+            others = set().union(*(named[j] for j in range(len(run)) if j != i)) - named[i]
+            out[k] = Number(out[k].value, out[k].unit, out[k].raw, (out[k].context | shared) - others, out[k].tol)
     return out
 
 
@@ -123,8 +168,14 @@ def check_numbers(claim: str, all_text: str, aligned: list[tuple[int, str, float
     # an evidence number the claim states elsewhere is accounted for ('aged 16 to 24' vs 'aged 16-44')
     taken = [e for e in evidence_values if any(same_value(c, e) for c in claim_numbers)]
     for num in claim_numbers:
-        if any(same_value(num, e) for e in evidence_values):
+        equal = [e for e in evidence_values if same_value(num, e)]
+        rival = _closer_rival(claim, num, equal, all_text, aligned)
+        if equal and rival is None:
             result.matched += 1
+            continue
+        if rival is not None:  # 'on 4 GPUs' where the sentence gives 1 GPU for the method, 4 for the baselines
+            result.conflicts.append((num.raw, rival[0].raw, rival[1]))
+            result.same_subject.append(shared_context(num, rival[0]))
             continue
         conflict = None
         for idx, text, align in aligned:
@@ -146,6 +197,54 @@ def check_numbers(claim: str, all_text: str, aligned: list[tuple[int, str, float
         else:
             result.unmatched.append(num.raw)
     return result
+
+
+def _closer_rival(claim: str, num: Number, equal: list[Number], all_text: str,
+                  aligned: list[tuple[int, str, float]]) -> tuple[Number, int] | None:
+    """A claim number found in the evidence is still wrong when another value of its unit, in a well-aligned
+    sentence, sits in the claim's own wording ('16 expert models on 1 GPU' for '16 expert models on 4 GPUs')
+    while every occurrence of the same value sits elsewhere ('baselines using 4 GPUs'). Bags of nearby stems
+    cannot tell these apart ('a 60% gain in safety' shares the sentence's subject with '19.5%' too): the three
+    words before the number and the two after, in order, must match at least three times, two more than the
+    same value's best."""
+    if not equal:
+        return None
+    mine = _frame(claim, num.raw)
+    if mine is None:
+        return None
+    best = max((_frame_match(mine, f) for f in _frames(all_text, [e.raw for e in equal])), default=0)
+    rivals = [(_frame_match(mine, f), -k, e, idx) for k, (idx, text, _) in enumerate(aligned[:2])
+              for e in extract_numbers(text)
+              if e.unit == num.unit and not same_value(num, e) and _comparable(num, e)
+              for f in _frames(text, [e.raw])]
+    top = max(rivals, key=lambda r: r[:2], default=None)
+    return (top[2], top[3]) if top and top[0] >= 3 and top[0] >= best + 2 else None
+
+
+def _frames(text: str, raws: list[str]) -> list[tuple[list[str], list[str]]]:
+    return [f for raw in dict.fromkeys(raws) for f in _all_frames(text, raw)]
+
+
+def _all_frames(text: str, raw: str) -> list[tuple[list[str], list[str]]]:
+    out = []
+    for m in re.finditer(rf"(?<![\w.]){re.escape(raw)}(?![\w.]*\w)", text):
+        before = re.findall(r"[\w\-]+", text[max(0, m.start() - 60) : m.start()].lower())[-3:]
+        after = re.findall(r"[\w\-]+", text[m.end() : m.end() + 40].lower())[:2]
+        out.append((before, after))
+    return out
+
+
+def _frame(text: str, raw: str) -> tuple[list[str], list[str]] | None:
+    found = _all_frames(text, raw)
+    return found[0] if found else None
+
+
+def _frame_match(a: tuple[list[str], list[str]], b: tuple[list[str], list[str]]) -> int:
+    """Words of the two frames that match in place (a shared 3-letter prefix: 'gpu' ~ 'gpus')."""
+    def same(x: str, y: str) -> bool:
+        return x == y or (min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)))
+    before = sum(same(x, y) for x, y in zip(reversed(a[0]), reversed(b[0]), strict=False))
+    return before + sum(same(x, y) for x, y in zip(a[1], b[1], strict=False))
 
 
 def _comparable(a: Number, b: Number) -> bool:

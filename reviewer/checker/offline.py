@@ -6,7 +6,9 @@ The combiner is two logistic regressions fitted on SciFact train plus the synthe
 sentence with an edited number, direction, negation, quantifier or entity is CONTRADICTED; one that
 names something the evidence never mentions is UNSUPPORTED; a claim whose only evidence is a sentence
 reporting other work is UNSUPPORTED (CONTRADICTED when the abstract goes on to reject that view); a
-claim that turns the evidence's hedge into a certainty is UNSUPPORTED; a faithful near-copy is SUPPORTED.
+claim that turns the evidence's hedge into a certainty is UNSUPPORTED, and so is one the combiner would
+call SUPPORTED that is measured on or against a name the evidence lacks, or asserts a certainty ('proves',
+'always') no evidence sentence asserts (`beyond.py`); a faithful near-copy is SUPPORTED.
 """
 
 from __future__ import annotations
@@ -191,6 +193,13 @@ class OfflineChecker:
         elif analysis.overstated:
             label, score = "UNSUPPORTED", min(score, 0.3)
             reasons.append("guard: the claim states as certain what the evidence only hedges")
+        elif label == "SUPPORTED" and (analysis.foreign_target or analysis.absolute):
+            label, score = "UNSUPPORTED", min(score, 0.3)
+            reasons.append(
+                f"guard: the claim names {analysis.foreign_target[0]!r}, which the evidence never mentions"
+                if analysis.foreign_target else
+                f"guard: the claim asserts {analysis.absolute[0]!r}, which the evidence never does"
+            )
         elif analysis.near_verbatim:
             if label != "SUPPORTED":
                 reasons.append("guard: claim restates an evidence sentence")

@@ -1,0 +1,34 @@
+"""What a claim adds beyond its evidence: a benchmark or baseline the abstract never names, a certainty it
+never asserts.
+
+Both make a claim UNSUPPORTED even when the rest of it restates the abstract: "X reaches the best score on
+RewardBench" when the abstract reports another benchmark, or "the results prove X" when the abstract only
+says they suggest or indicate it. The named thing must sit where claims name what was measured or compared
+('on B', 'than B', 'against B'), so a name merely written another way (an abbreviation of a phrase, a
+cell type) does not count; the certainty word must occur nowhere in the evidence.
+"""
+
+from __future__ import annotations
+
+import re
+
+# 'on GPQA Diamond', 'than HaluEval', 'against KTO': where a claim names what it was measured on or against
+_TARGET = re.compile(r"\b(?:on|against|than|versus|vs\.?|across|over|like)\s+([A-Za-z][\w.\-]*)")
+# asserted certainty or completeness; 'all' is left out ('we release all code' is no overstatement)
+_ABSOLUTE = re.compile(
+    r"\b(?:guarantee[sd]?|guaranteeing|prove[sn]?|proving|always|certainly|definitely|invariably|definitive(?:ly)?|"
+    r"undoubtedly|conclusively|completely|entirely|eliminat(?:e[sd]?|ing)|every)\b",
+    re.IGNORECASE,
+)
+
+
+def unmentioned_targets(claim: str, missing_terms: list[str]) -> list[str]:
+    """Named terms the evidence lacks that the claim gives as what was measured on or compared against."""
+    missing = set(missing_terms)
+    return [t for t in (w.lower().rstrip(".") for w in _TARGET.findall(claim)) if t in missing]
+
+
+def absolute_added(claim: str, evidence_text: str) -> list[str]:
+    """Certainty words of the claim ('proves', 'always', 'completely') that no evidence sentence uses."""
+    have = {w.lower() for w in _ABSOLUTE.findall(evidence_text)}
+    return sorted({w.lower() for w in _ABSOLUTE.findall(claim)} - have)
