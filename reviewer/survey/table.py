@@ -172,17 +172,17 @@ def _candidates(sentence: str) -> Iterable[tuple[str, bool]]:
         yield name, listed
 
 
-# 'a decoding algorithm we call EQUILIBRIUM-RANKING', 'an AI assistant named Dromedary-2': a system's name.
-_INTRODUCED = re.compile(r"\b(?:called|named|dubbed|termed|we call)\s+[`'\"“]*([A-Z][\w.+-]*)(?!\s+(?:benchmark|dataset))")
+# 'a decoding algorithm we call EQUILIBRIUM-RANKING', 'an AI assistant named Dromedary-2': a system's name
+# (but 'a dataset called BoardgameQA' names a dataset).
+_INTRODUCED = re.compile(r"(?<!dataset )(?<!benchmark )(?<!corpus )\b(?:called|named|dubbed|termed|we call)\s+[`'\"“]*([A-Z][\w.+-]*)(?!\s+(?:benchmark|dataset))")
 
 
-_PARAMETER_COUNT = re.compile(r"-\d+(?:\.\d+)?[BM]$")  # 'Guru-32B': a model of 32 billion parameters, not a dataset
 _LICENSE = re.compile(r"^(?:CC-BY|CC0|MIT|Apache|GPL|BSD)\b")  # 'a dataset (CC-BY-4.0)': its license, not its name
 
 
 def _plausible(name: str) -> bool:
     head = name.split("-", 1)[0]
-    return not (_plural_acronym(name) or _PARAMETER_COUNT.search(name) or _LICENSE.match(name) or head.upper() in _NOT_BENCH or head.upper().rstrip("S") in _NOT_BENCH or name in _NOT_BENCH
+    return not (_plural_acronym(name) or _LICENSE.match(name) or head.upper() in _NOT_BENCH or head.upper().rstrip("S") in _NOT_BENCH or name in _NOT_BENCH
                 or _HARDWARE.match(name) or _MODEL_PREFIX.match(name) or len(name) < 3)
 
 
