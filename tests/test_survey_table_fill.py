@@ -101,3 +101,19 @@ def test_a_final_k_makes_a_benchmark_shape_only_after_a_number(seed_papers: dict
             assert re.search(rf"{n}[\s,)]*(?:benchmark|dataset)|(?:benchmark|dataset)s?[\s:,(]*(?:called |named )?{n}"
                              rf"|{n}, an? (?:[\w-]+,? ){{0,6}}(?:dataset|benchmark)", p.abstract, re.I), (p.key, name)
     assert seen >= 1, seen
+
+
+def test_what_a_release_is_for_is_not_a_task(seed_papers: dict[str, Paper]) -> None:
+    """'... released for usage under MIT License', '... to support future research in X': the purpose of a
+    release names no problem the paper addresses, so it never fills the task cell."""
+    from reviewer.survey.table import task_of
+
+    purpose = re.compile(r"\bfor\s+(?:usage|research use|future research|commercial use)\b", re.I)
+    seen = 0
+    for p in seed_papers.values():
+        if not purpose.search(p.abstract):
+            continue
+        seen += 1
+        task = task_of(p, method_name(p))
+        assert not re.search(r"\b(?:usage|licen[cs]e|future research|research use|commercial)\b", task, re.I), (p.key, task)
+    assert seen >= 2, seen

@@ -127,6 +127,11 @@ def contribution_phrase(paper: Paper) -> str:
     return ""
 
 
+# 'released for usage under MIT License', 'to support future research in ...': what a release is for, not a task.
+_NOT_A_TASK = re.compile(r"\b(?:licen[cs]e[ds]?|usage|research (?:use|purposes?)|commercial|public|download\w*|"
+                         r"reproducib\w*|future (?:research|work|studies))\b", re.IGNORECASE)
+
+
 def task_of(paper: Paper, method: str) -> str:
     """What the paper addresses: 'for X' after its contribution, else the title's subtitle or title."""
     for sentence in _sentences(paper):
@@ -134,7 +139,8 @@ def task_of(paper: Paper, method: str) -> str:
         if not c:
             continue
         m = _FOR_TASK.search(c.group("obj"))
-        if m and 2 <= len(m.group("task").split()) <= 8 and not _DEICTIC.search(m.group("task")):
+        if m and 2 <= len(m.group("task").split()) <= 8 and not _DEICTIC.search(m.group("task")) \
+                and not _NOT_A_TASK.search(m.group("task")):
             return m.group("task")
     sub = paper.title.split(":", 1)[1].strip() if ":" in paper.title else paper.title.strip()
     if method and sub.lower().startswith(method.lower()):
