@@ -217,6 +217,9 @@ def mine_gazetteer(papers: list[Paper]) -> frozenset[str]:
                     and _plausible(name):
                 found.add(name)
     for paper in papers:
+        # A paper's own dataset ('we propose ULTRAFEEDBACK, a ... preference dataset') is a dataset name too.
+        found.update(n for n in {m.group(0).rstrip(".-") for m in _NAME.finditer(paper.abstract)}
+                     if _own_resource(n, paper.abstract) and _plausible(n))
         for sentence in split_sentences(paper.abstract):
             context = bool(_EVAL_CONTEXT.search(sentence))
             for name, listed in _candidates(sentence):
