@@ -302,7 +302,7 @@ def headline_result(paper: Paper) -> str:
 # Verbs only ('improves', not 'improvement'): the sentence must say that something did better.
 _COMPARES = re.compile(r"\b(?:outperform(?:s|ed)?|surpass(?:es|ed)?|improv(?:e|es|ed)|enhanc(?:e|es|ed)|achiev(?:e|es|ed)|"
                        r"exceed(?:s|ed)?|beats?|match(?:es|ed)|reduc(?:e|es|ed)|boost(?:s|ed)?|excel(?:s|led)?|"
-                       r"correlat(?:e|es|ed)|compared (?:to|with))\b", re.IGNORECASE)
+                       r"compared (?:to|with))\b", re.IGNORECASE)
 # A sentence that reports the paper's evidence is a result whatever role the classifier gives it ('Our experiments
 # on IMDb ... show that rDPO is robust ...', 'Empirical results show that ...').
 _EVIDENCE_LEAD = re.compile(r"^(?:\w+ly,\s+)?(?:our |the )?(?:[\w-]+ ){0,2}(?:experiments?|results|evaluations?|"
