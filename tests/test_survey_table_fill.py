@@ -129,3 +129,20 @@ def test_a_dataset_called_by_name_stays_a_dataset(seed_papers: dict[str, Paper])
             renamed = p.model_copy(update={"abstract": p.abstract.replace(m.group(1), "Boardwalk-Zeta")})
             assert "Boardwalk-Zeta" in mine_gazetteer([renamed]), (p.key, m.group(0))
     assert seen >= 1, seen
+
+
+def test_a_recurring_our_phrase_names_an_unnamed_method(seed_papers: dict[str, Paper]) -> None:
+    """A paper that gives its method no proper name but keeps calling it 'our <words> <ACRONYM>' ('our implicit
+    PRM', three times) has that phrase in its method cell rather than an empty one."""
+    from reviewer.survey.table import contribution_phrase, offline_row
+
+    seen = 0
+    for p in seed_papers.values():
+        if method_name(p) or contribution_phrase(p):
+            continue
+        phrases = re.findall(r"\bour ((?:[a-z][\w-]+ ){0,2}[A-Z]{2,}[\w-]*)", p.abstract)
+        recurring = [x for x in set(phrases) if phrases.count(x) >= 2 and not x.upper().startswith("LLM")]
+        if recurring:
+            seen += 1
+            assert offline_row(p).method.text in recurring, (p.key, recurring)
+    assert seen >= 1, seen

@@ -349,9 +349,24 @@ def _sentence_case(span: str) -> str:
     return span if any(c.isupper() for c in first[1:]) else span[:1].upper() + span[1:]
 
 
+# 'our implicit PRM' said twice or more: what the paper calls its method when it gives it no proper name.
+_OUR_NAMED = re.compile(r"\b[Oo]ur\s+((?:[a-z][\w-]+\s+){0,2}[A-Z][\w-]*[A-Z][\w-]*)(?![\w-])")
+
+
+def our_method_phrase(paper: Paper) -> str:
+    """The phrase after 'our' that ends in an acronym and recurs ('our implicit PRM' x3), or ''."""
+    counts: dict[str, int] = {}
+    for m in _OUR_NAMED.finditer(paper.abstract):
+        phrase = m.group(1)
+        if phrase.split()[-1].upper() not in {"LLM", "LLMS", "LM", "LMS"}:
+            counts[phrase] = counts.get(phrase, 0) + 1
+    best = max(counts.items(), key=lambda kv: kv[1], default=("", 0))
+    return best[0] if best[1] >= 2 else ""
+
+
 def offline_row(paper: Paper, gazetteer: frozenset[str] = CURATED_BENCHMARKS) -> TableRow:
     name = method_name(paper)
-    method = name or contribution_phrase(paper)
+    method = name or contribution_phrase(paper) or our_method_phrase(paper)
     return TableRow(key=paper.key, method=_cell(method), task=_cell(task_of(paper, name)),
                     benchmarks=_cell(benchmarks_of(paper, gazetteer, name)),
                     result=_cell(headline_result(paper)))
