@@ -9,7 +9,8 @@ from reviewer.models import Paper
 from reviewer.survey.table import headline_result
 
 _NUMBER = re.compile(r"\d")
-_COMPARING = re.compile(r"\b(?:outperform|surpass|improv|enhanc|achiev|exceed|beat|match|reduc|boost)\w*", re.I)
+_COMPARING = re.compile(r"\b(?:outperform|surpass|improv|enhanc|achiev|exceed|excel|beat|match|reduc|boost)\w*"
+                        r"|\bcompared (?:to|with)\b", re.I)
 
 
 def test_papers_without_numbers_get_a_verbatim_qualitative_result(seed_papers: dict[str, Paper]) -> None:

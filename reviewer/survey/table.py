@@ -31,7 +31,7 @@ CURATED_BENCHMARKS = frozenset("""GSM8K MATH MATH500 MATH-500 AIME AIME24 AIME25
     HelpSteer2 CLEVRER MMVU NetHack SciFact FEVER SQuAD WinoGrande PIQA MedQA PubMedQA MedMCQA
     LogiQA ReClor FOLIO ToolBench WebArena OSWorld GAIA Spider BIRD""".split())
 _NAME = re.compile(r"(?<![\w-])(?:[A-Z][\w.+-]*\d[\w.-]*|[A-Z][A-Za-z]*[A-Z][\w.+-]*|[A-Z][a-z]+-[A-Z][\w.-]*)(?![\w-])")
-_BENCH_SUFFIX = re.compile(r"(?:Bench|bench|QA|Eval|Arena|Gym|Set|set|K)(?:[-\s]?\d+(?:\.\d+)?)?$")
+_BENCH_SUFFIX = re.compile(r"(?:Bench|bench|QA|Eval|Arena|Gym|Set|set|(?<=\d)K)(?:[-\s]?\d+(?:\.\d+)?)?$")
 _EVAL_CONTEXT = re.compile(r"\b(?:benchmarks?|datasets?|suites?|test sets?)\b", re.IGNORECASE)
 _LIST_LEAD = re.compile(r"(?:\bon|\bincluding|\bsuch as|\bacross|\(|,|\band|\bor)\s*(?:the\s+)?$")
 _NOT_BENCH = frozenset("""LLM LLMS LRM LRMS LM LMS RL RLHF RLAIF RLVR PRM PRMS ORM ORMS DPO PPO GRPO SFT COT CoT AI AGI
@@ -63,7 +63,7 @@ _RESULT_VERB = re.compile(
     r"\b(?:outperform\w*|surpass\w*|improv\w*|achiev\w*|reduc\w*|boost\w*|gains?|exceed\w*|raises?|"
     r"increas\w*|cuts?|match\w*|reach\w*|attain\w*)\b", re.IGNORECASE)
 _THAT_CLAUSE = re.compile(r"^.*?\b(?:show|shows|demonstrate|demonstrates|find|finds|reveal|reveals|indicate|"
-                          r"indicates|confirm|confirms)\s+that\s+", re.IGNORECASE)
+                          r"indicates|confirm|confirms)\s+that(?:\s+|,\s*)", re.IGNORECASE)
 _LEAD_WORDS = re.compile(r"^(?:a|an|the|two|three|several|novel|new|simple|general|unified|first|our)\s+",
                          re.IGNORECASE)
 
@@ -127,6 +127,11 @@ def contribution_phrase(paper: Paper) -> str:
     return ""
 
 
+# 'released for usage under MIT License', 'to support future research in ...': what a release is for, not a task.
+_NOT_A_TASK = re.compile(r"\b(?:licen[cs]e[ds]?|usage|research (?:use|purposes?)|commercial|public|download\w*|"
+                         r"reproducib\w*|future (?:research|work|studies))\b", re.IGNORECASE)
+
+
 def task_of(paper: Paper, method: str) -> str:
     """What the paper addresses: 'for X' after its contribution, else the title's subtitle or title."""
     for sentence in _sentences(paper):
@@ -134,7 +139,8 @@ def task_of(paper: Paper, method: str) -> str:
         if not c:
             continue
         m = _FOR_TASK.search(c.group("obj"))
-        if m and 2 <= len(m.group("task").split()) <= 8 and not _DEICTIC.search(m.group("task")):
+        if m and 2 <= len(m.group("task").split()) <= 8 and not _DEICTIC.search(m.group("task")) \
+                and not _NOT_A_TASK.search(m.group("task")):
             return m.group("task")
     sub = paper.title.split(":", 1)[1].strip() if ":" in paper.title else paper.title.strip()
     if method and sub.lower().startswith(method.lower()):
@@ -142,19 +148,47 @@ def task_of(paper: Paper, method: str) -> str:
     return sub if len(sub.split()) <= 14 else ""
 
 
+_URL = re.compile(r"https?://\S+|\b[\w.-]+\.(?:com|org|io|co)/\S*")
+_RESOURCE_WORD = re.compile(r"\b(?:benchmarks?|datasets?|corpus|corpora|suites?|test sets?)\b", re.IGNORECASE)
+# '... on SDXL and SD3-Medium models': a list the noun 'models' closes names models, not datasets.
+_MODELS_AFTER = re.compile(r"^(?:\s*(?:,|and|or)\s*[\w.+-]+)*\s+models?\b", re.IGNORECASE)
+_RESOURCE_LIST = re.compile(r"\b(?:benchmarks?|datasets?)\s*(?::|such as|including)[^.;:]*$", re.IGNORECASE)
+
+
 def _candidates(sentence: str) -> Iterable[tuple[str, bool]]:
-    """Name-like tokens of an evaluation sentence, and whether each sits in a list or beside 'benchmark'."""
+    """Name-like tokens of an evaluation sentence, and whether each sits in a list or beside 'benchmark'.
+
+    Not candidates: parts of a URL, a license ('CC-BY-4.0 license'), models named as such. An abbreviation in
+    parentheses ('model (GPM)', 'STICK (Self-TICK)') names what the words before it name, so it is listed only
+    when those words are a dataset or benchmark ('a new dataset (PromptOpinSumm)')."""
+    urls = [u.span() for u in _URL.finditer(sentence)]
     for m in _NAME.finditer(sentence):
+        if any(a <= m.start() < b for a, b in urls):
+            continue
         name = m.group(0).rstrip(".-")
         before = sentence[max(0, m.start() - 14): m.start()]
         after = sentence[m.end(): m.end() + 12].lower()
+        if after.lstrip().startswith("licen") or _MODELS_AFTER.match(sentence[m.end(): m.end() + 80]):
+            continue
         listed = bool(_LIST_LEAD.search(before)) or after.lstrip().startswith(("benchmark", "dataset", ","))
+        if sentence[m.start() - 1: m.start()] == "(" and sentence[m.end(): m.end() + 1] == ")":
+            listed = after[1:].lstrip().startswith(("benchmark", "dataset")) or bool(
+                _RESOURCE_WORD.search(sentence[max(0, m.start() - 50): m.start()])
+                or _RESOURCE_LIST.search(sentence[max(0, m.start() - 160): m.start()]))
         yield name, listed
+
+
+# 'a decoding algorithm we call EQUILIBRIUM-RANKING', 'an AI assistant named Dromedary-2': a system's name
+# (but 'a dataset called BoardgameQA' names a dataset).
+_INTRODUCED = re.compile(r"(?<!dataset )(?<!benchmark )(?<!corpus )\b(?:called|named|dubbed|termed|we call)\s+[`'\"“]*([A-Z][\w.+-]*)(?!\s+(?:benchmark|dataset))")
+
+
+_LICENSE = re.compile(r"^(?:CC-BY|CC0|MIT|Apache|GPL|BSD)\b")  # 'a dataset (CC-BY-4.0)': its license, not its name
 
 
 def _plausible(name: str) -> bool:
     head = name.split("-", 1)[0]
-    return not (_plural_acronym(name) or head.upper() in _NOT_BENCH or head.upper().rstrip("S") in _NOT_BENCH or name in _NOT_BENCH
+    return not (_plural_acronym(name) or _LICENSE.match(name) or head.upper() in _NOT_BENCH or head.upper().rstrip("S") in _NOT_BENCH or name in _NOT_BENCH
                 or _HARDWARE.match(name) or _MODEL_PREFIX.match(name) or len(name) < 3)
 
 
@@ -172,7 +206,8 @@ def mine_gazetteer(papers: list[Paper]) -> frozenset[str]:
     next to "benchmark"/"dataset"; names that look like benchmarks (…Bench, …QA, …Eval) count anywhere.
     """
     found: set[str] = set(CURATED_BENCHMARKS)
-    methods = {method_name(p) for p in papers}
+    methods = {method_name(p) for p in papers} | {m.group(1).rstrip(".-") for p in papers
+                                                    for m in _INTRODUCED.finditer(p.abstract)}
     lower_words = {w for p in papers for w in re.findall(r"(?<![\w-])[a-z][\w-]*", p.abstract)}
     for paper in papers:
         for m in _NAMED_RESOURCE.finditer(paper.abstract):
@@ -182,6 +217,9 @@ def mine_gazetteer(papers: list[Paper]) -> frozenset[str]:
                     and _plausible(name):
                 found.add(name)
     for paper in papers:
+        # A paper's own dataset ('we propose ULTRAFEEDBACK, a ... preference dataset') is a dataset name too.
+        found.update(n for n in {m.group(0).rstrip(".-") for m in _NAME.finditer(paper.abstract)}
+                     if _own_resource(n, paper.abstract) and _plausible(n))
         for sentence in split_sentences(paper.abstract):
             context = bool(_EVAL_CONTEXT.search(sentence))
             for name, listed in _candidates(sentence):
@@ -193,13 +231,25 @@ def mine_gazetteer(papers: list[Paper]) -> frozenset[str]:
     return frozenset(found)
 
 
+def _own_resource(name: str, abstract: str) -> bool:
+    """'we propose ULTRAFEEDBACK, a large-scale ... preference dataset': the paper's own name is a dataset's."""
+    return bool(name) and bool(re.search(
+        rf"(?<![\w-]){re.escape(name)}(?:,|\s+is|\s+--?)\s+(?:a|an)\s+(?:(?!of\b)[\w-]+,?\s+){{0,6}}?(?:dataset|benchmark|"
+        rf"corpus|test set)s?\b", abstract))
+
+
 def benchmarks_of(paper: Paper, gazetteer: frozenset[str], method: str) -> str:
-    """The gazetteer names the abstract mentions, in order, without the paper's own method name."""
+    """The gazetteer names the abstract mentions, in order, without the paper's own method name (unless the
+    abstract says its own contribution is a dataset or benchmark)."""
     found: list[tuple[int, str]] = []
     own = {w.lower() for w in re.split(r"[\s:]+", method) if w}
+    urls = [u.span() for u in _URL.finditer(paper.abstract)]
     for m in _NAME.finditer(paper.abstract):
         name = m.group(0).rstrip(".-")
-        if name in gazetteer and (name.lower() not in own or _BENCH_SUFFIX.search(name)):
+        if any(a <= m.start() < b for a, b in urls):
+            continue
+        if (name in gazetteer or _own_resource(name, paper.abstract)) and (
+                name.lower() not in own or _BENCH_SUFFIX.search(name) or _own_resource(name, paper.abstract)):
             found.append((m.start(), name))
     # Names of other shapes ('Pick-a-Pic') that the gazetteer took from "<Name> dataset".
     for name in gazetteer:
@@ -251,7 +301,15 @@ def headline_result(paper: Paper) -> str:
 
 # Verbs only ('improves', not 'improvement'): the sentence must say that something did better.
 _COMPARES = re.compile(r"\b(?:outperform(?:s|ed)?|surpass(?:es|ed)?|improv(?:e|es|ed)|enhanc(?:e|es|ed)|achiev(?:e|es|ed)|"
-                       r"exceed(?:s|ed)?|beats?|match(?:es|ed)|reduc(?:e|es|ed)|boost(?:s|ed)?)\b", re.IGNORECASE)
+                       r"exceed(?:s|ed)?|beats?|match(?:es|ed)|reduc(?:e|es|ed)|boost(?:s|ed)?|excel(?:s|led)?|"
+                       r"compared (?:to|with))\b", re.IGNORECASE)
+# A sentence that reports the paper's evidence is a result whatever role the classifier gives it ('Our experiments
+# on IMDb ... show that rDPO is robust ...', 'Empirical results show that ...').
+_EVIDENCE_LEAD = re.compile(r"^(?:\w+ly,\s+)?(?:our |the )?(?:[\w-]+ ){0,2}(?:experiments?|results|evaluations?|"
+                            r"analys[ie]s|studies)\b[^.;]{0,120}?\b(?:show|demonstrate|reveal|indicate|confirm)s?\s+that\b",
+                            re.IGNORECASE)
+_OWN_VOICE = re.compile(r"^(?:our|the proposed) (?:[\w-]+ ){0,2}?(?:approach|method|model|framework|system|algorithm)s? "
+                        r"(?:\w+ly )?(?:outperform|surpass|achiev|exceed|beat)\w*\b", re.IGNORECASE)
 # A result cell may speak in the paper's voice ('Our model outperforms ...'), not point back ('This yields ...').
 _POINTS_BACK = re.compile(r"^(?:this|these|that|those|it|its|such|their)\b", re.IGNORECASE)
 _NOT_A_RESULT = re.compile(r"\b(?:open-?sourced?|available at|https?://|code|release[ds]?|future|we (?:believe|view|"
@@ -265,23 +323,50 @@ def _qualitative_result(paper: Paper) -> str:
 
     sentences = _sentences(paper)
     roles = sentence_roles(sentences)
+    own = method_name(paper)
     for i, sentence in enumerate(sentences):
-        if i == 0 or roles[i] != Role.RESULT or not _COMPARES.search(sentence) or _NOT_A_RESULT.search(sentence) \
-                or _POINTS_BACK.match(sentence):
+        span = _THAT_CLAUSE.sub("", strip_marker(sentence)).rstrip(" .").lstrip(" ,")
+        # '... demonstrates that General-Reasoner outperforms ...': a that-clause about the paper's own method.
+        about_own = bool(own) and span != sentence.rstrip(" .") and span.startswith(own + " ")
+        evidence = bool(_EVIDENCE_LEAD.match(sentence) or _OWN_VOICE.match(sentence)) or about_own
+        if i == 0 or (roles[i] != Role.RESULT and not evidence) or not _COMPARES.search(sentence) \
+                or _NOT_A_RESULT.search(sentence) or _POINTS_BACK.match(sentence):
             continue
-        span = _THAT_CLAUSE.sub("", strip_marker(sentence)).rstrip(" .")
         if len(span.split()) > MAX_RESULT_WORDS:
-            clauses = _clauses(span)
-            span = clauses[0] if len(clauses[0].split()) <= MAX_RESULT_WORDS else ""
+            # The first clause, or the first that states the comparison with its own subject ('FoR can ... excel').
+            clauses = [c for c in _clauses(span) if len(c.split()) <= MAX_RESULT_WORDS]
+            span = next((c for c in clauses if c == _clauses(span)[0] or (_COMPARES.search(c) and (
+                c.startswith(own + " ") if own else False))), "")
         if len(span.split()) >= 5 and not _POINTS_BACK.match(span) and _COMPARES.search(span) and "?" not in span \
                 and not re.match(r"(?:To|Through|By|As) ", span):
-            return span[:1].upper() + span[1:]
+            return _sentence_case(span)
     return ""
+
+
+def _sentence_case(span: str) -> str:
+    """Raise the first letter unless the first word is a name written with inner capitals ('rDPO')."""
+    first = span.split(" ", 1)[0]
+    return span if any(c.isupper() for c in first[1:]) else span[:1].upper() + span[1:]
+
+
+# 'our implicit PRM' said twice or more: what the paper calls its method when it gives it no proper name.
+_OUR_NAMED = re.compile(r"\b[Oo]ur\s+((?:[a-z][\w-]+\s+){0,2}[A-Z][\w-]*[A-Z][\w-]*)(?![\w-])")
+
+
+def our_method_phrase(paper: Paper) -> str:
+    """The phrase after 'our' that ends in an acronym and recurs ('our implicit PRM' x3), or ''."""
+    counts: dict[str, int] = {}
+    for m in _OUR_NAMED.finditer(paper.abstract):
+        phrase = m.group(1)
+        if phrase.split()[-1].upper() not in {"LLM", "LLMS", "LM", "LMS"}:
+            counts[phrase] = counts.get(phrase, 0) + 1
+    best = max(counts.items(), key=lambda kv: kv[1], default=("", 0))
+    return best[0] if best[1] >= 2 else ""
 
 
 def offline_row(paper: Paper, gazetteer: frozenset[str] = CURATED_BENCHMARKS) -> TableRow:
     name = method_name(paper)
-    method = name or contribution_phrase(paper)
+    method = name or contribution_phrase(paper) or our_method_phrase(paper)
     return TableRow(key=paper.key, method=_cell(method), task=_cell(task_of(paper, name)),
                     benchmarks=_cell(benchmarks_of(paper, gazetteer, name)),
                     result=_cell(headline_result(paper)))
