@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from reviewer.roles import Role
+
 if TYPE_CHECKING:
     from reviewer.ask.select import Scored
 
@@ -169,7 +171,7 @@ def how_after_restatement(out: list[Scored], predicate: set[str], stems: Callabl
     lead = out[0]
     for i, x in enumerate(out[1:10], start=1):
         t = x.ev.text
-        if (x.ev.paper_id == lead.ev.paper_id and x.role.value == "method" and _SAYS_HOW.search(t)
+        if (x.ev.paper_id == lead.ev.paper_id and x.role == Role.METHOD and _SAYS_HOW.search(t)
                 and x.score >= 0.5 * lead.score and not x.contrasted and not connective_opener(t)
                 and not leans_on_previous(t, x.antecedent) and not poses_question(t)):
             return [x, *out[:i], *out[i + 1:]]

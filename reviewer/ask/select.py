@@ -14,7 +14,13 @@ from pydantic import BaseModel, Field
 
 from reviewer.ask.define import acronym, contrasted_only, defines, definition_strength, lead_rank
 from reviewer.ask.define import term_pattern as term_pattern
-from reviewer.ask.lead import asks_how_avoided, asks_replacement, how_after_restatement, lead_first, says_instead
+from reviewer.ask.lead import (
+    asks_how_avoided,
+    asks_replacement,
+    how_after_restatement,
+    lead_first,
+    says_instead,
+)
 from reviewer.ask.question import QType, Question
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.roles import Role, reports_other_work, sentence_roles
