@@ -176,3 +176,28 @@ def how_after_restatement(out: list[Scored], predicate: set[str], stems: Callabl
                 and not leans_on_previous(t, x.antecedent) and not poses_question(t)):
             return [x, *out[:i], *out[i + 1:]]
     return out
+
+
+# A method's name: a coined word with an inner capital (GTAlign, CritiQ, AlphaLLM), a hyphenated or all-capital
+# coinage of 3+ letters (B-STaR, EQUILIBRIUM-RANKING, CONSENSUS), or a naming cue ("which we term ...").
+# A capitalised word right after "introduce" or before "(Long Name)" is one too ("introduce Crome (Causally ...").
+_METHOD_NAME = re.compile(r"(?<![\w-])(?:[A-Za-z]+[a-z][A-Z][\w-]*|[A-Z][A-Z-]{2,}[A-Za-z]*)(?![\w-])|"
+                          r"\b(?:introduce|propose|present)[sd]?\s+(?:the\s+)?[A-Z][\w-]+|\b[A-Z][\w-]+\s+\([A-Z]")
+
+
+def names_method(text: str) -> bool:
+    """The sentence gives a method a name, so a reader can look it up; 'a new procedure' does not."""
+    return bool(_METHOD_NAME.search(text) or _NAMING_CUE.search(text))
+
+
+def named_method_first(out: list[Scored]) -> list[Scored]:
+    """'Which methods ...?' led by a sentence that names no method yields to a close one that does."""
+    if not out or names_method(out[0].ev.text):
+        return out
+    lead = out[0]
+    for i, x in enumerate(out[1:6], start=1):
+        t = x.ev.text
+        if (names_method(t) and x.score >= 0.7 * lead.score and not x.reported and not connective_opener(t)
+                and not leans_on_previous(t, x.antecedent) and not poses_question(t)):
+            return [x, *out[:i], *out[i + 1:]]
+    return out

@@ -19,6 +19,7 @@ from reviewer.ask.lead import (
     asks_replacement,
     how_after_restatement,
     lead_first,
+    named_method_first,
     says_instead,
 )
 from reviewer.ask.question import QType, Question
@@ -319,6 +320,8 @@ def score_for_type(
     out = lead_first(out, defines, topic, why, mentions, lambda t: bool(_CAUSE.search(t)))
     if question.qtype == QType.MECHANISM and not why:
         out = how_after_restatement(out, predicate, content_stems)
+    if question.qtype == QType.METHODS:
+        out = named_method_first(out)
     return out
 
 
