@@ -7,16 +7,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from reviewer.ask.answer import answer_question
-from reviewer.ask.lead import asks_replacement, restates
+from reviewer.ask.lead import asks_replacement, names_method, restates
 from reviewer.citations import cited_sentences
 from reviewer.retrieve import HybridRetriever
 from reviewer.settings import Settings
 from reviewer.textutil import content_stems
 
-# Seed sentences (abstracts of CritiQ and Self-Rationalization).
+# A seed sentence (the CritiQ abstract).
 CRITIQ_INTRO = ("We introduce CritiQ, a novel data selection method that automatically mines criteria from human "
                 "preferences for data quality with only sim30 human-annotated pairs and performs efficient data selection.")
-
 
 
 def _lead(question: str) -> str:
@@ -56,3 +55,14 @@ def test_what_does_x_use_in_place_of_y_is_answered_by_the_stand_in(seeded_home: 
     assert not asks_replacement("What does ROVER improve on math benchmarks?")
     lead = _lead("What does ROVER use in place of generalized policy iteration?")
     assert "Q-function of a fixed uniformly random policy" in lead
+
+
+def test_a_method_name_is_a_coined_word_not_a_description() -> None:
+    assert not names_method("We introduce a new, a training-free, game-theoretic procedure for language model decoding.")
+    assert names_method("We propose Game-Theoretic Alignment (GTAlign), an alignment framework.")
+    assert names_method("The authors introduce Crome (Causally Robust Reward Modeling), a novel framework.")
+
+
+def test_list_question_lead_names_a_method(seeded_home: Path) -> None:
+    lead = _lead("Which approaches apply game-theoretic ideas to language model generation?")
+    assert names_method(lead) and "game" in lead.lower()
