@@ -66,3 +66,8 @@ def test_a_method_name_is_a_coined_word_not_a_description() -> None:
 def test_list_question_lead_names_a_method(seeded_home: Path) -> None:
     lead = _lead("Which approaches apply game-theoretic ideas to language model generation?")
     assert names_method(lead) and "game" in lead.lower()
+
+
+def test_a_restated_lead_yields_to_what_the_method_involves(seeded_home: Path) -> None:
+    lead = _lead("How does SPC train a critic through adversarial self-play?")
+    assert lead.startswith("SPC involves fine-tuning two copies of a base model")

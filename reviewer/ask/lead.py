@@ -147,6 +147,7 @@ def lead_first(
 _INTRODUCES = re.compile(r"\b(?:we|the authors)\s+(?:introduce|propose|present|develop|put forward)\b", re.IGNORECASE)
 # How a sentence spells out the working of a method: "X works by", "employs", "In the first stage".
 _SAYS_HOW = re.compile(r"\b(?:works? by|operates? by|proceeds? by|by having|employs?|utiliz\w+|leverag\w+|adopts?|"
+                       r"involv(?:es|ing)|treats? [\w-]+(?: [\w-]+){0,5} as|"
                        r"consists? of|in the (?:first|second|third|final) (?:stage|step|phase)|first\b.*\bthen)\b",
                        re.IGNORECASE)
 
