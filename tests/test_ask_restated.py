@@ -71,3 +71,9 @@ def test_list_question_lead_names_a_method(seeded_home: Path) -> None:
 def test_a_restated_lead_yields_to_what_the_method_involves(seeded_home: Path) -> None:
     lead = _lead("How does SPC train a critic through adversarial self-play?")
     assert lead.startswith("SPC involves fine-tuning two copies of a base model")
+
+
+def test_what_does_x_do_instead_of_y_leads_with_the_stand_in(seeded_home: Path) -> None:
+    # "What does X do ...?" rewards X's own sentences; the sentence on what stands in Y's place still leads.
+    lead = _lead("What does ROVER do instead of generalized policy iteration?")
+    assert "Q-function of a fixed uniformly random policy" in lead

@@ -202,3 +202,24 @@ def named_method_first(out: list[Scored]) -> list[Scored]:
                 and not leans_on_previous(t, x.antecedent) and not poses_question(t)):
             return [x, *out[:i], *out[i + 1:]]
     return out
+
+
+_REPLACE_WORDS = frozenset({"replac", "instead", "substitut", "swap", "place"})
+
+
+def replacement_first(out: list[Scored], predicate: set[str], stems: Callable[[str], list[str]]) -> list[Scored]:
+    """'What does X replace Y with?': a close sentence that names most of Y and says what goes instead leads,
+    whatever else the question's wording ('what does X do') rewards."""
+    wanted = {s for s in predicate if s not in _REPLACE_WORDS}
+
+    def answers(x: Scored) -> bool:
+        return bool(wanted) and says_instead(x.ev.text) and len(wanted & set(stems(x.ev.text))) >= 0.5 * len(wanted)
+
+    if not out or answers(out[0]):
+        return out
+    for i, x in enumerate(out[1:5], start=1):
+        t = x.ev.text
+        if (answers(x) and x.score >= 0.7 * out[0].score and not x.contrasted and not connective_opener(t)
+                and not leans_on_previous(t, x.antecedent) and not poses_question(t)):
+            return [x, *out[:i], *out[i + 1:]]
+    return out

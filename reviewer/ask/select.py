@@ -20,6 +20,7 @@ from reviewer.ask.lead import (
     how_after_restatement,
     lead_first,
     named_method_first,
+    replacement_first,
     says_instead,
 )
 from reviewer.ask.question import QType, Question
@@ -322,6 +323,8 @@ def score_for_type(
         out = how_after_restatement(out, predicate, content_stems)
     if question.qtype == QType.METHODS:
         out = named_method_first(out)
+    if replacing and question.qtype in (QType.NAMED, QType.MECHANISM):
+        out = replacement_first(out, predicate, content_stems)
     return out
 
 
