@@ -39,6 +39,7 @@ HOLDOUT = Path(__file__).resolve().parent / "datasets" / "ask_holdout.jsonl"
 FRESH = Path(__file__).resolve().parent / "datasets" / "ask_fresh.jsonl"
 BLIND = Path(__file__).resolve().parent / "datasets" / "ask_blind.jsonl"
 DEFS = Path(__file__).resolve().parent / "datasets" / "ask_defs.jsonl"
+NEW = Path(__file__).resolve().parent / "datasets" / "ask_new.jsonl"
 
 
 class AskCase(BaseModel):

@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from reviewer.roles import Role
+
 if TYPE_CHECKING:
     from reviewer.ask.select import Scored
 
@@ -82,6 +84,15 @@ def asks_how_avoided(question: str) -> bool:
         _AVOID_QUESTION.search(question))
 
 
+# "What does X replace Y with?" / "What does X use instead of Y?": the answer says what stands in Y's place.
+_REPLACE_QUESTION = re.compile(r"\b(?:replace[sd]?|substitutes?|swaps?|instead of|in place of)\b", re.IGNORECASE)
+
+
+def asks_replacement(question: str) -> bool:
+    """'What does ROVER replace the policy iteration loop with?': Y is named, the answer is its stand-in."""
+    return bool(_REPLACE_QUESTION.search(question))
+
+
 def says_instead(text: str) -> bool:
     """The sentence states a replacement mechanism: 'directly optimizes', 'without requiring', 'alternative to'."""
     return bool(_INSTEAD_CUE.search(text))
@@ -130,3 +141,85 @@ def lead_first(
         first = next((i for i, x in enumerate(out[: first + 5]) if x.ev.paper_id == lead.ev.paper_id
                       and _STRONG_CAUSE.search(x.ev.text) and not leans_on_previous(x.ev.text, x.antecedent)), first)
     return [out[first], *out[:first], *out[first + 1:]] if first else out
+
+
+# "We introduce X, a ... that <the question's own words>": the sentence that names X for the asked purpose.
+_INTRODUCES = re.compile(r"\b(?:we|the authors)\s+(?:introduce|propose|present|develop|put forward)\b", re.IGNORECASE)
+# How a sentence spells out the working of a method: "X works by", "employs", "In the first stage".
+_SAYS_HOW = re.compile(r"\b(?:works? by|operates? by|proceeds? by|by having|employs?|utiliz\w+|leverag\w+|adopts?|"
+                       r"involv(?:es|ing)|treats? [\w-]+(?: [\w-]+){0,5} as|"
+                       r"consists? of|in the (?:first|second|third|final) (?:stage|step|phase)|first\b.*\bthen)\b",
+                       re.IGNORECASE)
+
+
+def restates(text: str, predicate: set[str], stems: Callable[[str], list[str]]) -> bool:
+    """An introducing sentence that repeats (nearly) all of what the question asks, so adds only a name:
+    "we introduce CritiQ, a method that mines criteria from human preferences" for "how are criteria mined
+    from human preferences?"."""
+    if len(predicate) < 2 or not _INTRODUCES.search(text):
+        return False
+    return len(predicate & set(stems(text))) >= max(2, round(len(predicate) * 2 / 3 + 0.01))
+
+
+def how_after_restatement(out: list[Scored], predicate: set[str], stems: Callable[[str], list[str]]) -> list[Scored]:
+    """'How does X ...?' led by a restatement yields to the same abstract's sentence that says how X works.
+
+    The candidate must stand alone (no connective, no unresolved anaphor, not a restated question), be a
+    method sentence, and score at least half the lead's score, so a weak neighbour never takes over.
+    """
+    if not out or not restates(out[0].ev.text, predicate, stems):
+        return out
+    lead = out[0]
+    for i, x in enumerate(out[1:10], start=1):
+        t = x.ev.text
+        if (x.ev.paper_id == lead.ev.paper_id and x.role == Role.METHOD and _SAYS_HOW.search(t)
+                and x.score >= 0.5 * lead.score and not x.contrasted and not connective_opener(t)
+                and not leans_on_previous(t, x.antecedent) and not poses_question(t)):
+            return [x, *out[:i], *out[i + 1:]]
+    return out
+
+
+# A method's name: a coined word with an inner capital (GTAlign, CritiQ, AlphaLLM), a hyphenated or all-capital
+# coinage of 3+ letters (B-STaR, EQUILIBRIUM-RANKING, CONSENSUS), or a naming cue ("which we term ...").
+# A capitalised word right after "introduce" or before "(Long Name)" is one too ("introduce Crome (Causally ...").
+_METHOD_NAME = re.compile(r"(?<![\w-])(?:[A-Za-z]+[a-z][A-Z][\w-]*|[A-Z][A-Z-]{2,}[A-Za-z]*)(?![\w-])|"
+                          r"\b(?:introduce|propose|present)[sd]?\s+(?:the\s+)?[A-Z][\w-]+|\b[A-Z][\w-]+\s+\([A-Z]")
+
+
+def names_method(text: str) -> bool:
+    """The sentence gives a method a name, so a reader can look it up; 'a new procedure' does not."""
+    return bool(_METHOD_NAME.search(text) or _NAMING_CUE.search(text))
+
+
+def named_method_first(out: list[Scored]) -> list[Scored]:
+    """'Which methods ...?' led by a sentence that names no method yields to a close one that does."""
+    if not out or names_method(out[0].ev.text):
+        return out
+    lead = out[0]
+    for i, x in enumerate(out[1:6], start=1):
+        t = x.ev.text
+        if (names_method(t) and x.score >= 0.7 * lead.score and not x.reported and not connective_opener(t)
+                and not leans_on_previous(t, x.antecedent) and not poses_question(t)):
+            return [x, *out[:i], *out[i + 1:]]
+    return out
+
+
+_REPLACE_WORDS = frozenset({"replac", "instead", "substitut", "swap", "place"})
+
+
+def replacement_first(out: list[Scored], predicate: set[str], stems: Callable[[str], list[str]]) -> list[Scored]:
+    """'What does X replace Y with?': a close sentence that names most of Y and says what goes instead leads,
+    whatever else the question's wording ('what does X do') rewards."""
+    wanted = {s for s in predicate if s not in _REPLACE_WORDS}
+
+    def answers(x: Scored) -> bool:
+        return bool(wanted) and says_instead(x.ev.text) and len(wanted & set(stems(x.ev.text))) >= 0.5 * len(wanted)
+
+    if not out or answers(out[0]):
+        return out
+    for i, x in enumerate(out[1:5], start=1):
+        t = x.ev.text
+        if (answers(x) and x.score >= 0.7 * out[0].score and not x.contrasted and not connective_opener(t)
+                and not leans_on_previous(t, x.antecedent) and not poses_question(t)):
+            return [x, *out[:i], *out[i + 1:]]
+    return out

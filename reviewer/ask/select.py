@@ -14,7 +14,15 @@ from pydantic import BaseModel, Field
 
 from reviewer.ask.define import acronym, contrasted_only, defines, definition_strength, lead_rank
 from reviewer.ask.define import term_pattern as term_pattern
-from reviewer.ask.lead import asks_how_avoided, lead_first, says_instead
+from reviewer.ask.lead import (
+    asks_how_avoided,
+    asks_replacement,
+    how_after_restatement,
+    lead_first,
+    named_method_first,
+    replacement_first,
+    says_instead,
+)
 from reviewer.ask.question import QType, Question
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.roles import Role, reports_other_work, sentence_roles
@@ -210,6 +218,7 @@ def score_for_type(
     q_bigrams = _bigrams(content_stems(question.text))
     why = question.text.lower().startswith("why")
     avoided = asks_how_avoided(question.text)
+    replacing = asks_replacement(question.text)
     # A proper name (SEED-GRPO, Delethink) is specific: a sentence that does not name it is about something else.
     proper = subject in question.names
     asks_paper = bool(re.search(r"\b(?:paper|work|study|article)\b", question.text, re.IGNORECASE))
@@ -295,6 +304,10 @@ def score_for_type(
             s += does * (0.04 * (role == Role.METHOD) - 0.06 * (role == Role.RESULT or bool(_PERFORMANCE.search(t))))
             s += (0.14 if does else 0.06) * bool(forms and any(_defines(t, a) for a in forms))
             s += 0.12 * _share(predicate, t) * bool(about or antecedent)
+        # "What does X replace Y with?": a sentence that names Y and says what goes instead ("bypassing Y",
+        # "instead of Y") answers it, even when it speaks of X's principle without X's name.
+        if replacing and qt in (QType.NAMED, QType.MECHANISM):
+            s += 0.12 * (says_instead(t) and _share(predicate, t) >= 0.5)
         # Inline enumerations and very long sentences make poor direct answers.
         s -= 0.06 * bool(_INLINE_ENUM.search(t)) + 0.04 * (len(t.split()) > 45)
         reported = role == Role.BACKGROUND and reports_other_work(t)
@@ -305,7 +318,14 @@ def score_for_type(
     defines = [max((lead_rank(x.ev.text, a) for a in forms), default=0)
                if question.qtype == QType.DEFINITION else 0 for x in out]
     topic = question.sides[0] if question.qtype == QType.COMPARISON and question.sides else ""
-    return lead_first(out, defines, topic, why, mentions, lambda t: bool(_CAUSE.search(t)))
+    out = lead_first(out, defines, topic, why, mentions, lambda t: bool(_CAUSE.search(t)))
+    if question.qtype == QType.MECHANISM and not why:
+        out = how_after_restatement(out, predicate, content_stems)
+    if question.qtype == QType.METHODS:
+        out = named_method_first(out)
+    if replacing and question.qtype in (QType.NAMED, QType.MECHANISM):
+        out = replacement_first(out, predicate, content_stems)
+    return out
 
 
 def _distinct(pool: list[Scored], n: int, per_paper: int) -> list[Scored]:
