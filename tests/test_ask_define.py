@@ -7,12 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reviewer.ask.answer import answer_question
+from ask_helpers import first_cited
 from reviewer.ask.define import contrasted_only, definition_strength, lead_rank
 from reviewer.ask.lead import poses_question
-from reviewer.citations import cited_sentences
-from reviewer.retrieve import HybridRetriever
-from reviewer.settings import Settings
 
 # sgrpo: GRPO appears only as the side S-GRPO is contrasted with.
 UNLIKE = ("Unlike GRPO, which samples multiple possible reasoning paths in parallel (parallel group), S-GRPO only "
@@ -25,10 +22,7 @@ COUNTERPART = ("Different from its counterpart outcome reward models (ORMs), whi
 
 
 def _lead(question: str) -> tuple[str, list[str]]:
-    settings = Settings()
-    answer = answer_question(question, settings, HybridRetriever(settings))
-    assert not answer.refused, answer.answer
-    first = next(c for c in cited_sentences(answer.answer) if c.keys)
+    first, _ = first_cited(question)
     return first.text, first.keys
 
 

@@ -7,21 +7,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reviewer.ask.answer import answer_question
+from ask_helpers import first_cited
 from reviewer.ask.question import analyse
 from reviewer.ask.render import display
 from reviewer.ask.select import Scored, mentions, subject_forms
-from reviewer.citations import cited_sentences
 from reviewer.models import EvidenceSentence
-from reviewer.retrieve import HybridRetriever
 from reviewer.roles import Role
 from reviewer.settings import Settings
 
 
 def _lead(question: str) -> tuple[str, list[str], str]:
-    settings = Settings()
-    answer = answer_question(question, settings, HybridRetriever(settings))
-    first = next(c for c in cited_sentences(answer.answer) if c.keys)
+    first, answer = first_cited(question)
     return first.text, first.keys, answer.question_type
 
 

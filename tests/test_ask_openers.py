@@ -8,21 +8,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reviewer.ask.answer import answer_question
+from ask_helpers import first_cited
 from reviewer.ask.lead import asks_how_avoided, leans_on_previous, poses_question, says_instead
 from reviewer.ask.names import corpus_names
 from reviewer.ask.question import analyse
 from reviewer.ask.select import _acts
-from reviewer.citations import cited_sentences
 from reviewer.retrieve import HybridRetriever
 from reviewer.settings import Settings
 
 
 def _lead(question: str) -> tuple[str, list[str]]:
-    settings = Settings()
-    answer = answer_question(question, settings, HybridRetriever(settings))
-    assert not answer.refused, answer.answer
-    first = next(c for c in cited_sentences(answer.answer) if c.keys)
+    first, _ = first_cited(question)
     return first.text, first.keys
 
 

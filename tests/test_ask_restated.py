@@ -6,11 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reviewer.ask.answer import answer_question
+from ask_helpers import first_cited
 from reviewer.ask.lead import asks_replacement, names_method, restates
-from reviewer.citations import cited_sentences
-from reviewer.retrieve import HybridRetriever
-from reviewer.settings import Settings
 from reviewer.textutil import content_stems
 
 # A seed sentence (the CritiQ abstract).
@@ -19,9 +16,7 @@ CRITIQ_INTRO = ("We introduce CritiQ, a novel data selection method that automat
 
 
 def _lead(question: str) -> str:
-    settings = Settings()
-    answer = answer_question(question, settings, HybridRetriever(settings))
-    return next(c for c in cited_sentences(answer.answer) if c.keys).text
+    return first_cited(question)[0].text
 
 
 def test_an_introducing_sentence_that_repeats_the_question_restates_it() -> None:
