@@ -183,7 +183,8 @@ def format_result(result: AskEvalResult) -> str:
         f"first sentence answers (checker, head)   {result.first_answers_head:.3f}  (same target; ref cut at 1st clause)",
         *format_hand(result.hand),
         f"question type correct                    {result.type_accuracy:.3f}",
-        f"unanswerable refused                     {result.unanswerable_refused:.3f}  (target 1.00)",
+        (f"unanswerable refused                     {result.unanswerable_refused:.3f}  (target 1.00)"
+         if result.n_unanswerable else "unanswerable refused                     n/a    (no unanswerable question in this set)"),
         f"answerable wrongly refused               {result.answerable_wrongly_refused:.3f}  (target <= 0.05)",
         f"latency: load {result.cold_start_seconds:.2f} s once, then median {result.median_seconds:.3f} s, "
         f"max {result.max_seconds:.3f} s per question",
