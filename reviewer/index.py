@@ -70,9 +70,14 @@ def chroma_client(settings: Settings) -> Any:
 
 
 def collection_name(settings: Settings) -> str:
-    """Vectors from different embedding models never share a collection."""
+    """Vectors from different embedding models, or made by different paper-vector plans, never share a
+    collection: switching REVIEWER_PAPER_VECTOR then rebuilds the paper vectors instead of mixing them."""
     tag = "minilm" if settings.embedding == "minilm" else f"oa-{settings.openai_embedding_model}"
-    return f"{settings.collection}-{tag}".replace("/", "-")[:60]
+    plan = ""
+    if settings.paper_vector != "whole":
+        weight = settings.paper_title_weight
+        plan = "-mean" if weight is None else f"-mean{round(weight * 100):02d}"
+    return f"{settings.collection}{plan}-{tag}".replace("/", "-")[:60]
 
 
 # Bumped when the metadata written per paper changes; ensure_ready then rewrites it for every paper.

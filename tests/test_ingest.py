@@ -164,3 +164,31 @@ def test_an_empty_title_weight_selects_the_plain_centroid(monkeypatch: pytest.Mo
         assert Settings().paper_title_weight is None
     monkeypatch.setenv("REVIEWER_PAPER_TITLE_WEIGHT", "0.45")
     assert Settings().paper_title_weight == 0.45
+
+
+def test_switching_the_paper_vector_plan_rebuilds_the_paper_vectors(tmp_path: Path) -> None:
+    """A home built with whole-text vectors, reopened with REVIEWER_PAPER_VECTOR=mean, holds mean vectors
+    (not the old whole-text ones), and switching back finds the whole-text vectors again."""
+    from reviewer.ingest.pipeline import ensure_ready, ingest_paths
+    from reviewer.vector_cache import VectorCache, mean_vectors
+
+    home = tmp_path / "switch-home"
+    whole = Settings(home=home, auto_ingest_seeds=False)
+    ingest_paths(whole, [sorted(SEEDS.iterdir())[0]], quiet=True)
+    with Catalog(whole.catalog_path) as catalog:
+        ids = [p.id for p in catalog.papers()[:20]]
+    before = VectorStore(whole).vectors(ids)
+
+    mean = Settings(home=home, paper_vector="mean", paper_title_weight=None, auto_ingest_seeds=False)
+    ensure_ready(mean, quiet=True)
+    cache = VectorCache(mean)
+    rows = cache.paper_matrices(ids)
+    cache.close()
+    expected = mean_vectors([rows[i] for i in ids])
+    stored = VectorStore(mean).vectors(ids)
+    assert min(float(stored[i] @ expected[k]) for k, i in enumerate(ids)) > 0.999
+    assert min(float(stored[i] @ before[i]) for i in ids) < 0.99  # really other vectors than the whole-text ones
+
+    ensure_ready(whole, quiet=True)
+    again = VectorStore(whole).vectors(ids)
+    assert min(float(again[i] @ before[i]) for i in ids) > 0.999
