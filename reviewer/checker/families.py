@@ -238,12 +238,13 @@ _CMP_VERB = re.compile(
     r"underperform(?:s|ed|ing)?|lag(?:s|ged|ging)? behind|trail(?:s|ed|ing)?|fall(?:s|ing)? (?:short of|behind)|"
     r"fell (?:short of|behind)|(?:is |are |was |were )?(?:inferior to|behind))\s"
     r"|\b(?P<up>outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|outscor\w*|"
-    r"outpac\w*|outdo(?:es|ing)?|outstrip\w*|(?:is |are |was |were )?(?:superior to|ahead of))\s", re.IGNORECASE)
+    r"outpac\w*|outdo(?:es|ing)?|outstrip\w*|(?:is |are |was |were )?(?:superior to|ahead of)|"
+    r"(?:is |are |was |were )?(?:preferred|favou?red|chosen) (?:over|to))\s", re.IGNORECASE)
 _CMP_THAN = re.compile(r"\b(?P<adj>" + "|".join(sorted(_UP_CMP | _DOWN_CMP)) + r")\b(?=((?:\s[\w\-]+){0,4}?)\s+than\s)",
                        re.IGNORECASE)
 _CMP_MARKER = re.compile(r"\b(?:compared (?:to|with)|relative to|versus|vs\.?|over)\s+(?![\d+\-])", re.IGNORECASE)
 _MARKER_POLARITY = re.compile(r"\b(?P<up>improv\w*|gains?|better|higher|outperform\w*|boost\w*|superior|advantages?|"
-                              r"surpass\w*)\b|\b(?P<down>inferior|worse|lower|drops?|degrad\w*|lags?|hurts?)\b",
+                              r"surpass\w*|prefer\w*|favou?r\w*|aligned|prioriti[sz]\w*)\b|\b(?P<down>inferior|worse|lower|drops?|degrad\w*|lags?|hurts?)\b",
                               re.IGNORECASE)
 _LOSER_STOP = re.compile(r"[,;:.]\s|[,;:]|\.$|\s(?:by|on|in|across|while|at|when|for|up to|from|within|under|"
                          r"despite|thereby|thus|which|whereas|but)\s", re.IGNORECASE)
