@@ -71,3 +71,17 @@ def test_preference_and_alignment_over_compare_two_sides() -> None:
 def test_greater_potential_is_a_win() -> None:
     assert comparison_order_reversed("Rewards hold greater potential than judgments for LLM alignment.", JUDGMENTS)
     assert not comparison_order_reversed("Judgments hold greater potential than rewards for LLM alignment.", JUDGMENTS)
+
+
+# seeds: "When More is Less: Understanding Chain-of-Thought Length in LLMs"
+COT_LENGTH = ("With controlled experiments, we further uncover the scaling behaviors of the optimal CoT length: it "
+              "increases with task difficulty but decreases with model capability, exposing an inherent simplicity "
+              "bias where more capable models favor shorter, more efficient CoT reasoning.")
+
+
+def test_what_a_quantity_moves_along_with_is_read_on_the_whole_sentence() -> None:
+    from reviewer.checker.effects import covary_relation
+
+    assert covary_relation("The optimal CoT length grows as models become more capable.", COT_LENGTH)[0] == -1
+    assert covary_relation("The optimal CoT length shrinks as models become more capable.", COT_LENGTH)[0] == 1
+    assert covary_relation("The optimal CoT length grows with task difficulty.", COT_LENGTH)[0] == 1

@@ -18,7 +18,7 @@ import numpy as np
 
 from reviewer.checker.beyond import absolute_added, unmentioned_targets
 from reviewer.checker.claimtext import clean_claim
-from reviewer.checker.effects import effect_reversed
+from reviewer.checker.effects import covary_relation, effect_reversed
 from reviewer.checker.families import (
     comparison_agrees,
     comparison_order_reversed,
@@ -291,6 +291,14 @@ def compute_features(
             reasons.append(f"one side reports no effect where the other asserts one (sentence {i})")
             contra.append(i)
         if direction_decided:
+            continue
+        along, what = covary_relation(claim, text)  # 'grows as models get more capable' vs 'decreases with ...'
+        if along:
+            direction_decided = True
+            feats["dir_agree" if along > 0 else "dir_reversed"] = a
+            if along < 0:
+                reasons.append(f"direction reversed: moves the other way with {what} (sentence {i})")
+                contra.append(i)
             continue
         text = closest_clause(claim, text)  # 'lower risk for A, whereas higher risk for B'
         if comparison_agrees(claim, text):  # the sentence restating the comparison decides: it agrees
