@@ -85,3 +85,31 @@ def test_what_a_quantity_moves_along_with_is_read_on_the_whole_sentence() -> Non
     assert covary_relation("The optimal CoT length grows as models become more capable.", COT_LENGTH)[0] == -1
     assert covary_relation("The optimal CoT length shrinks as models become more capable.", COT_LENGTH)[0] == 1
     assert covary_relation("The optimal CoT length grows with task difficulty.", COT_LENGTH)[0] == 1
+
+
+# seeds: "S-GRPO: Early Exit via Reinforcement Learning in Reasoning Models", "MedS^3: ..."
+SGRPO = ("Unlike GRPO, which samples multiple possible reasoning paths in parallel (parallel group), S-GRPO only "
+         "samples one reasoning path and serially selects multiple temporal positions from the path to exit thinking "
+         "and directly generate answers (serial group).")
+MEDS3 = ("Starting with a seed dataset of around 8,000 instances spanning five domains and 16 datasets, we prompt a "
+         "base policy model to perform Monte Carlo Tree Search (MCTS) to construct verifiable reasoning chains.")
+
+
+def test_like_against_unlike_the_same_named_method() -> None:
+    from reviewer.checker.families import likeness_flipped
+
+    assert likeness_flipped("Like GRPO, S-GRPO draws many reasoning paths at once.", SGRPO)
+    assert not likeness_flipped("Unlike GRPO, S-GRPO draws a single reasoning path.", SGRPO)
+    assert not likeness_flipped("Like PPO, S-GRPO is a reinforcement learning method.", SGRPO)
+
+
+def test_a_count_written_as_a_word_is_a_number() -> None:
+    wrong = check_numbers("The seed data covers seven domains drawn from 16 datasets.", MEDS3, [(0, MEDS3, 0.6)])
+    assert [c[:2] for c in wrong.conflicts] == [("seven", "five")]
+    right = check_numbers("The seed data covers five domains drawn from 16 datasets.", MEDS3, [(0, MEDS3, 0.6)])
+    assert not right.conflicts and not right.unmatched
+
+
+def test_points_may_be_written_without_a_unit() -> None:
+    wrong = check_numbers("The probe raises F1 by 21 points over the best alternatives.", PROBE, [(0, PROBE, 0.5)])
+    assert [c[:2] for c in wrong.conflicts] == [("21 points", "13")]

@@ -117,6 +117,17 @@ def hedge_strengthened(claim: str, sentence: str) -> bool:
     return bool(new_certain and lost_hedge)
 
 
+_LIKE = re.compile(r"\b(?i:(un)?like)\s+([A-Z][\w\-.]*\w)")
+
+
+def likeness_flipped(claim: str, sentence: str) -> bool:
+    """'Like GRPO, S-GRPO samples paths in parallel' against 'Unlike GRPO, which samples ... in parallel, S-GRPO
+    only samples one': the same named thing is set alike in one and apart in the other."""
+    c = {(m.group(2).lower(), bool(m.group(1))) for m in _LIKE.finditer(claim)}
+    s = {(m.group(2).lower(), bool(m.group(1))) for m in _LIKE.finditer(sentence)}
+    return any((name, not un) in s and (name, un) not in s for name, un in c)
+
+
 def entity_swapped(claim: str, sentence: str, other_text: str, terms: set[str], sentence_terms: set[str]) -> bool:
     """The claim is the sentence with one named term replaced, in place, by another term of the abstract.
 

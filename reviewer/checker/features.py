@@ -25,6 +25,7 @@ from reviewer.checker.families import (
     comparison_reversed,
     entity_swapped,
     hedge_strengthened,
+    likeness_flipped,
     near_copy_edits,
     quantifier_conflict,
     rank_conflict,
@@ -322,6 +323,10 @@ def compute_features(
             reasons.append(f"opposite effect on: {', '.join(moved[:2])} (sentence {i})")
             contra.append(i)
             strong = strong or (a >= 0.5 and i == b1)
+        if likeness_flipped(claim, text):  # 'Like GRPO, ...' vs 'Unlike GRPO, ...'
+            feats["neg_flip"], strong = max(feats["neg_flip"], a), strong or (a >= 0.5 and i == b1)
+            reasons.append(f"one sets apart what the other calls alike (sentence {i})")
+            contra.append(i)
         if comparison_reversed(claim, text) or comparison_order_reversed(claim, text):
             feats["comp_reversed"] = max(feats["comp_reversed"], a)
             reasons.append(f"comparison reversed: the arguments are in the opposite order (sentence {i})")

@@ -167,7 +167,7 @@ def check_numbers(claim: str, all_text: str, aligned: list[tuple[int, str, float
     all_text = _unescape(all_text)
     aligned = [(i, _unescape(t), a) for i, t, a in aligned]
     evidence_values = extract_numbers(all_text, word_numbers=True)
-    claim_numbers = extract_numbers(claim)
+    claim_numbers = extract_numbers(claim) + _counted_words(claim)
     # an evidence number the claim states elsewhere is accounted for ('aged 16 to 24' vs 'aged 16-44')
     taken = [e for e in evidence_values if any(same_value(c, e) for c in claim_numbers)]
     for num in claim_numbers:
@@ -183,10 +183,15 @@ def check_numbers(claim: str, all_text: str, aligned: list[tuple[int, str, float
         conflict = None
         for idx, text, align in aligned:
             scaled = [e for e in scaled_word_numbers(text) if e.context & num.context]  # 'ten thousand pairs'
-            same_unit = [e for e in [*extract_numbers(text), *scaled] if e.unit == num.unit
+            # 'by 31 points' against 'an increase of 13 in F1 scores': points may be written without a unit
+            words = not num.raw[:1].isdigit()  # 'seven domains' is compared with 'five domains'
+            same_unit = [e for e in [*extract_numbers(text, word_numbers=words), *scaled]
+                         if (e.unit == num.unit or (num.unit == "pp" and not e.unit and shared_context(num, e)))
                          and not any(e.raw == t.raw and e.value == t.value for t in taken)]
             # the evidence number most about the same thing: '-39% token reduction', not '+70% accuracy gains'
-            ranked = sorted(same_unit, key=lambda e: -shared_context(num, e))
+            # and first the one counting the same noun ('seven domains' vs 'five domains', not '8,000 instances')
+            noun = _frame(claim, num.raw)
+            ranked = sorted(same_unit, key=lambda e: (-_counts_same(noun, text, e.raw), -shared_context(num, e)))
             for e in ranked:
                 if _comparable(num, e) and (shared_context(num, e) or align >= 0.75):
                     conflict = (num.raw, e.raw, idx)
@@ -244,6 +249,16 @@ def _held_by_other_name(claim: str, num: Number, equal: list[Number], all_text: 
     return None
 
 
+_COUNT_WORD = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s+(?=[a-z]\w*s\b)",
+                         re.IGNORECASE)
+
+
+def _counted_words(claim: str) -> list[Number]:
+    """A count written as a word before a plural noun ('twelve domains'): a number like '12 domains'."""
+    return [Number(float(_WORD_NUMS[m.group(1).lower()]), "", m.group(1), _context(claim, m.start(), m.end(1)))
+            for m in _COUNT_WORD.finditer(claim)]
+
+
 def _unescape(text: str) -> str:
     return text.replace("\\%", "%").replace("\\$", "$")
 
@@ -282,6 +297,12 @@ def _closer_rival(claim: str, num: Number, equal: list[Number], all_text: str,
     best_after = max((_after_match(mine, f) for f in _frames(all_text, [e.raw for e in equal])), default=0)
     hit = [(e, idx) for m, e, idx in after if m >= 2 and len(mine[1]) >= 2]
     return hit[0] if hit and best_after == 0 and best == 0 else None
+
+
+def _counts_same(noun: tuple[list[str], list[str]] | None, text: str, raw: str) -> int:
+    """1 when the word right after the evidence number is the claim number's ('domains' ~ 'domain')."""
+    frame = _frame(text, raw)
+    return int(bool(noun and frame and noun[1][:1] and _after_match((noun[0], noun[1][:1]), frame)))
 
 
 def _after_match(a: tuple[list[str], list[str]], b: tuple[list[str], list[str]]) -> int:
