@@ -32,3 +32,17 @@ def test_the_blind_split_uses_papers_no_other_split_uses() -> None:
     assert not {r.paper for r in blind} & others and not {r.title for r in blind} & other_titles
     labels = Counter(r.label for r in blind)
     assert min(labels.values()) >= len(blind) // 4, labels  # roughly a third of each label
+
+
+def test_the_fresh_split_uses_papers_no_other_split_uses() -> None:
+    papers = seed_papers_by_title()
+    fresh = load_rows("fresh")
+    others = [*load_rows("dev"), *load_rows("test"), *load_rows("blind")]
+    assert len(fresh) >= 36
+    assert all(r.title in papers for r in fresh)
+    assert not {r.paper for r in fresh} & {r.paper for r in others}
+    assert not {r.title for r in fresh} & {r.title for r in others}
+    assert len({r.id for r in fresh}) == len(fresh)
+    assert all((r.label == "CONTRADICTED") == (r.family not in ("supported", "unsupported")) for r in fresh)
+    labels = Counter(r.label for r in fresh)
+    assert min(labels.values()) >= len(fresh) // 4, labels  # roughly a third of each label

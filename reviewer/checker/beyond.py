@@ -28,7 +28,30 @@ def unmentioned_targets(claim: str, missing_terms: list[str]) -> list[str]:
     return [t for t in (w.lower().rstrip(".") for w in _TARGET.findall(claim)) if t in missing]
 
 
+# The evidence asserts the strong reading in other words: 'outperforms all baselines' for 'beats every
+# baseline', 'fully' for 'completely', 'consistently' for 'always', 'provably' for 'proves'.
+_STRONG_READING = {
+    "every": r"\b(?:all|every|each)\b",
+    "always": r"\b(?:always|consistently|invariably|in all cases)\b",
+    "completely": r"\b(?:complete(?:ly)?|entire(?:ly)?|full(?:y)?|total(?:ly)?)\b",
+    "entirely": r"\b(?:complete(?:ly)?|entire(?:ly)?|full(?:y)?|total(?:ly)?)\b",
+    "prove": r"\b(?:prov(?:e[sdn]?|ing|ably)|proofs?)\b",
+    "guarantee": r"\b(?:guarantee[sd]?|guaranteeing|provably)\b",
+    "eliminate": r"\b(?:eliminat\w*|remov(?:e[sd]?|ing)\s+(?:all|every)|no longer)\b",
+}
+
+
+def _strong_key(word: str) -> str:
+    for key in _STRONG_READING:
+        if word.startswith(key[:5]):
+            return key
+    return word
+
+
 def absolute_added(claim: str, evidence_text: str) -> list[str]:
-    """Certainty words of the claim ('proves', 'always', 'completely') that no evidence sentence uses."""
+    """Certainty words of the claim ('proves', 'always', 'completely') whose strong reading no evidence
+    sentence asserts, in these words or in equivalent ones ('all' for 'every', 'fully' for 'completely')."""
     have = {w.lower() for w in _ABSOLUTE.findall(evidence_text)}
-    return sorted({w.lower() for w in _ABSOLUTE.findall(claim)} - have)
+    added = {w.lower() for w in _ABSOLUTE.findall(claim)} - have
+    return sorted(w for w in added
+                  if not (p := _STRONG_READING.get(_strong_key(w))) or not re.search(p, evidence_text, re.I))

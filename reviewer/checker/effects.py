@@ -44,7 +44,8 @@ def _content(tokens: list[str]) -> list[str]:
 
 _BENEFITS = ("accur", "perform", "effici", "safe", "calibr", "qualiti", "robust", "score", "util", "success",
              "win", "general", "reason", "capab", "abil", "agreement", "consist", "stabil", "transpar", "faith",
-             "helpful", "honest", "align", "diversiti", "expect", "surviv", "function", "recoveri")
+             "helpful", "honest", "align", "diversiti", "expect", "surviv", "function", "recoveri", "potenti",
+             "flexib")
 
 
 def valence(obj: frozenset[str]) -> int:
@@ -73,6 +74,13 @@ def effects(text: str) -> list[tuple[str, int, frozenset[str]]]:
         if kind is None:
             continue
         word = toks[i].lower()
+        nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
+        if nxt in ("with", "as") and word.endswith(("s", "es")) and not word.endswith(("ss", "ous", "ions", "ments", "gains")):
+            # 'the optimal length decreases with model capability': it moves along with what follows
+            along = _along(toks, i + 2)
+            if along:
+                out.append(("covary", 1 if kind in ("up", "good") else -1, frozenset(along)))
+            continue
         obj = _object(toks, i, word)
         if not obj:
             continue
@@ -116,6 +124,16 @@ def _object(toks: list[str], i: int, word: str) -> list[str]:
     return _span(toks, i + 1, 1)
 
 
+def _along(toks: list[str], start: int) -> list[str]:
+    """What a quantity moves along with ('as models become more capable'): up to the clause's end."""
+    out: list[str] = []
+    for t in toks[start : start + 6]:
+        if _BREAK.match(t) or t.lower() in ("but", "and", "while", "whereas", "which", "."):
+            break
+        out.append(t)
+    return [st for st in _content(out) if st not in _UP | _DOWN | {"becom", "get", "grow"}][:3]
+
+
 def _span(toks: list[str], start: int, step: int) -> list[str]:
     out: list[str] = []
     for t in toks[start : start + 5]:
@@ -147,7 +165,7 @@ def effect_reversed(claim: str, sentence: str) -> list[str]:
     for kind_c, sign_c, obj_c in c:
         verdicts = []
         for kind_s, sign_s, obj_s in s:
-            if not _same_thing(obj_c, obj_s):
+            if not _same_thing(obj_c, obj_s) or (kind_c == "covary") != (kind_s == "covary"):
                 continue
             if kind_c == kind_s:
                 verdicts.append(sign_c != sign_s)
@@ -158,6 +176,20 @@ def effect_reversed(claim: str, sentence: str) -> list[str]:
         if verdicts and all(verdicts):
             out.append(" ".join(sorted(obj_c)))
     return out
+
+
+def covary_relation(claim: str, sentence: str) -> tuple[int, str]:
+    """(+1 / -1, what) when claim and sentence say a quantity moves along with the same thing in the same /
+    opposite direction ('grows as models become more capable' vs 'decreases with model capability'); (0, '')
+    when neither says so. Read on the whole sentence: each 'with / as' phrase names its own condition."""
+    if null_finding(claim) or null_finding(sentence):
+        return 0, ""
+    pairs = [(sc == ss, " ".join(sorted(oc)))
+             for kc, sc, oc in effects(claim) if kc == "covary"
+             for ks, ss, os_ in effects(sentence) if ks == "covary" and _same_thing(oc, os_)]
+    if not pairs or len({same for same, _ in pairs}) > 1:
+        return 0, ""
+    return (1 if pairs[0][0] else -1), pairs[0][1]
 
 
 def _one_way(found: list[tuple[str, int, frozenset[str]]]) -> list[tuple[str, int, frozenset[str]]]:

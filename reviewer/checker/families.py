@@ -117,6 +117,17 @@ def hedge_strengthened(claim: str, sentence: str) -> bool:
     return bool(new_certain and lost_hedge)
 
 
+_LIKE = re.compile(r"\b(?i:(un)?like)\s+([A-Z][\w\-.]*\w)")
+
+
+def likeness_flipped(claim: str, sentence: str) -> bool:
+    """'Like GRPO, S-GRPO samples paths in parallel' against 'Unlike GRPO, which samples ... in parallel, S-GRPO
+    only samples one': the same named thing is set alike in one and apart in the other."""
+    c = {(m.group(2).lower(), bool(m.group(1))) for m in _LIKE.finditer(claim)}
+    s = {(m.group(2).lower(), bool(m.group(1))) for m in _LIKE.finditer(sentence)}
+    return any((name, not un) in s and (name, un) not in s for name, un in c)
+
+
 def entity_swapped(claim: str, sentence: str, other_text: str, terms: set[str], sentence_terms: set[str]) -> bool:
     """The claim is the sentence with one named term replaced, in place, by another term of the abstract.
 
@@ -238,12 +249,13 @@ _CMP_VERB = re.compile(
     r"underperform(?:s|ed|ing)?|lag(?:s|ged|ging)? behind|trail(?:s|ed|ing)?|fall(?:s|ing)? (?:short of|behind)|"
     r"fell (?:short of|behind)|(?:is |are |was |were )?(?:inferior to|behind))\s"
     r"|\b(?P<up>outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|outscor\w*|"
-    r"outpac\w*|outdo(?:es|ing)?|outstrip\w*|(?:is |are |was |were )?(?:superior to|ahead of))\s", re.IGNORECASE)
+    r"outpac\w*|outdo(?:es|ing)?|outstrip\w*|(?:is |are |was |were )?(?:superior to|ahead of)|"
+    r"(?:is |are |was |were )?(?:preferred|favou?red|chosen) (?:over|to))\s", re.IGNORECASE)
 _CMP_THAN = re.compile(r"\b(?P<adj>" + "|".join(sorted(_UP_CMP | _DOWN_CMP)) + r")\b(?=((?:\s[\w\-]+){0,4}?)\s+than\s)",
                        re.IGNORECASE)
 _CMP_MARKER = re.compile(r"\b(?:compared (?:to|with)|relative to|versus|vs\.?|over)\s+(?![\d+\-])", re.IGNORECASE)
 _MARKER_POLARITY = re.compile(r"\b(?P<up>improv\w*|gains?|better|higher|outperform\w*|boost\w*|superior|advantages?|"
-                              r"surpass\w*)\b|\b(?P<down>inferior|worse|lower|drops?|degrad\w*|lags?|hurts?)\b",
+                              r"surpass\w*|prefer\w*|favou?r\w*|aligned|prioriti[sz]\w*)\b|\b(?P<down>inferior|worse|lower|drops?|degrad\w*|lags?|hurts?)\b",
                               re.IGNORECASE)
 _LOSER_STOP = re.compile(r"[,;:.]\s|[,;:]|\.$|\s(?:by|on|in|across|while|at|when|for|up to|from|within|under|"
                          r"despite|thereby|thus|which|whereas|but)\s", re.IGNORECASE)

@@ -18,13 +18,14 @@ import numpy as np
 
 from reviewer.checker.beyond import absolute_added, unmentioned_targets
 from reviewer.checker.claimtext import clean_claim
-from reviewer.checker.effects import effect_reversed
+from reviewer.checker.effects import covary_relation, effect_reversed
 from reviewer.checker.families import (
     comparison_agrees,
     comparison_order_reversed,
     comparison_reversed,
     entity_swapped,
     hedge_strengthened,
+    likeness_flipped,
     near_copy_edits,
     quantifier_conflict,
     rank_conflict,
@@ -292,6 +293,14 @@ def compute_features(
             contra.append(i)
         if direction_decided:
             continue
+        along, what = covary_relation(claim, text)  # 'grows as models get more capable' vs 'decreases with ...'
+        if along:
+            direction_decided = True
+            feats["dir_agree" if along > 0 else "dir_reversed"] = a
+            if along < 0:
+                reasons.append(f"direction reversed: moves the other way with {what} (sentence {i})")
+                contra.append(i)
+            continue
         text = closest_clause(claim, text)  # 'lower risk for A, whereas higher risk for B'
         if comparison_agrees(claim, text):  # the sentence restating the comparison decides: it agrees
             direction_decided = True
@@ -314,6 +323,10 @@ def compute_features(
             reasons.append(f"opposite effect on: {', '.join(moved[:2])} (sentence {i})")
             contra.append(i)
             strong = strong or (a >= 0.5 and i == b1)
+        if likeness_flipped(claim, text):  # 'Like GRPO, ...' vs 'Unlike GRPO, ...'
+            feats["neg_flip"], strong = max(feats["neg_flip"], a), strong or (a >= 0.5 and i == b1)
+            reasons.append(f"one sets apart what the other calls alike (sentence {i})")
+            contra.append(i)
         if comparison_reversed(claim, text) or comparison_order_reversed(claim, text):
             feats["comp_reversed"] = max(feats["comp_reversed"], a)
             reasons.append(f"comparison reversed: the arguments are in the opposite order (sentence {i})")

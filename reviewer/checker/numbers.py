@@ -163,8 +163,11 @@ def check_numbers(claim: str, all_text: str, aligned: list[tuple[int, str, float
     simply the same unit).
     """
     result = NumberCheck()
+    # LaTeX escapes in abstracts ('43.33\\% Pass@1'): the unit is still a percent
+    all_text = _unescape(all_text)
+    aligned = [(i, _unescape(t), a) for i, t, a in aligned]
     evidence_values = extract_numbers(all_text, word_numbers=True)
-    claim_numbers = extract_numbers(claim)
+    claim_numbers = extract_numbers(claim) + _counted_words(claim)
     # an evidence number the claim states elsewhere is accounted for ('aged 16 to 24' vs 'aged 16-44')
     taken = [e for e in evidence_values if any(same_value(c, e) for c in claim_numbers)]
     for num in claim_numbers:
@@ -180,10 +183,15 @@ def check_numbers(claim: str, all_text: str, aligned: list[tuple[int, str, float
         conflict = None
         for idx, text, align in aligned:
             scaled = [e for e in scaled_word_numbers(text) if e.context & num.context]  # 'ten thousand pairs'
-            same_unit = [e for e in [*extract_numbers(text), *scaled] if e.unit == num.unit
+            # 'by 31 points' against 'an increase of 13 in F1 scores': points may be written without a unit
+            words = not num.raw[:1].isdigit()  # 'seven domains' is compared with 'five domains'
+            same_unit = [e for e in [*extract_numbers(text, word_numbers=words), *scaled]
+                         if (e.unit == num.unit or (num.unit == "pp" and not e.unit and shared_context(num, e)))
                          and not any(e.raw == t.raw and e.value == t.value for t in taken)]
             # the evidence number most about the same thing: '-39% token reduction', not '+70% accuracy gains'
-            ranked = sorted(same_unit, key=lambda e: -shared_context(num, e))
+            # and first the one counting the same noun ('seven domains' vs 'five domains', not '8,000 instances')
+            noun = _frame(claim, num.raw)
+            ranked = sorted(same_unit, key=lambda e: (-_counts_same(noun, text, e.raw), -shared_context(num, e)))
             for e in ranked:
                 if _comparable(num, e) and (shared_context(num, e) or align >= 0.75):
                     conflict = (num.raw, e.raw, idx)
@@ -197,6 +205,62 @@ def check_numbers(claim: str, all_text: str, aligned: list[tuple[int, str, float
         else:
             result.unmatched.append(num.raw)
     return result
+
+
+_NAME = re.compile(r"\b[A-Z][\w\-.]*[\w]|\b\w*\d\w*-\w+")
+
+
+def _names_before(text: str, end: int, unit: str) -> set[str]:
+    """Capitalised names leading up to position `end` (the number's holder), back to the sentence start or
+    the previous value of the same unit, whichever is nearer."""
+    start = max(text.rfind(". ", 0, end), text.rfind("; ", 0, end), end - 90, 0)
+    prior = [m.end() for m in _NUM.finditer(text, start, end) if m.end() < end
+             and _UNIT_CANON.get((m.group(2) or "").lower(), (m.group(2) or "").lower()) == unit]
+    return {n.lower() for n in _NAME.findall(text[max([start, *prior]):end])}
+
+
+def _held_by_other_name(claim: str, num: Number, equal: list[Number], all_text: str,
+                        aligned: list[tuple[int, str, float]]) -> tuple[Number, int] | None:
+    """The claim's value belongs to another named holder: 'Gemini 2.5 Flash reached a P-Score of 79.49%'
+    where the abstract gives Gemini 90.31% and '79.49%' to GPT-5. The rival value's clause names at least two
+    more of the claim's names than any clause holding the equal value, and those clauses name a holder the
+    claim does not."""
+    if not equal:
+        return None
+    first = claim.split(maxsplit=1)[0].lower() if claim.split() else ""
+    at = re.search(rf"(?<![\w.]){re.escape(num.raw)}(?![\w.]*\w)", claim)
+    mine = _names_before(claim, at.start(), num.unit) - {first} if at else set()
+    if len(mine) < 2:
+        return None
+    pat = "|".join(re.escape(e.raw) for e in equal)
+    eq_windows = [_names_before(all_text, m.start(), num.unit) for m in re.finditer(rf"(?<![\w.])(?:{pat})(?![\w.]*\w)", all_text)]
+    if not eq_windows:
+        return None
+    eq_best = max(len(w & mine) for w in eq_windows)
+    if not all(w - mine for w in eq_windows):
+        return None
+    for idx, text, _ in aligned[:2]:
+        for e in extract_numbers(text):
+            if e.unit != num.unit or same_value(num, e) or not _comparable(num, e):
+                continue
+            for m in re.finditer(rf"(?<![\w.]){re.escape(e.raw)}(?![\w.]*\w)", text):
+                if len(_names_before(text, m.start(), num.unit) & mine) >= eq_best + 2:
+                    return e, idx
+    return None
+
+
+_COUNT_WORD = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s+(?=[a-z]\w*s\b)",
+                         re.IGNORECASE)
+
+
+def _counted_words(claim: str) -> list[Number]:
+    """A count written as a word before a plural noun ('twelve domains'): a number like '12 domains'."""
+    return [Number(float(_WORD_NUMS[m.group(1).lower()]), "", m.group(1), _context(claim, m.start(), m.end(1)))
+            for m in _COUNT_WORD.finditer(claim)]
+
+
+def _unescape(text: str) -> str:
+    return text.replace("\\%", "%").replace("\\$", "$")
 
 
 def _closer_rival(claim: str, num: Number, equal: list[Number], all_text: str,
@@ -218,7 +282,32 @@ def _closer_rival(claim: str, num: Number, equal: list[Number], all_text: str,
               if e.unit == num.unit and not same_value(num, e) and _comparable(num, e)
               for f in _frames(text, [e.raw])]
     top = max(rivals, key=lambda r: r[:2], default=None)
-    return (top[2], top[3]) if top and top[0] >= 3 and top[0] >= best + 2 else None
+    if top and top[0] >= 3 and top[0] >= best + 2:
+        return top[2], top[3]
+    # what the number is a number of, right after it: 'reaches 20% Pass@1 accuracy' against '... a >20%
+    # reasoning performance increase and 43.33% Pass@1 accuracy': the rival's two following words match
+    # in place, the equal value's do not, and nothing before the number speaks for the equal value
+    held = _held_by_other_name(claim, num, equal, all_text, aligned)
+    if held is not None:
+        return held
+    after = [(_after_match(mine, f), e, idx) for idx, text, _ in aligned[:2]
+             for e in extract_numbers(text)
+             if e.unit == num.unit and not same_value(num, e) and _comparable(num, e)
+             for f in _frames(text, [e.raw])]
+    best_after = max((_after_match(mine, f) for f in _frames(all_text, [e.raw for e in equal])), default=0)
+    hit = [(e, idx) for m, e, idx in after if m >= 2 and len(mine[1]) >= 2]
+    return hit[0] if hit and best_after == 0 and best == 0 else None
+
+
+def _counts_same(noun: tuple[list[str], list[str]] | None, text: str, raw: str) -> int:
+    """1 when the word right after the evidence number is the claim number's ('domains' ~ 'domain')."""
+    frame = _frame(text, raw)
+    return int(bool(noun and frame and noun[1][:1] and _after_match((noun[0], noun[1][:1]), frame)))
+
+
+def _after_match(a: tuple[list[str], list[str]], b: tuple[list[str], list[str]]) -> int:
+    return sum(x == y or (min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)))
+               for x, y in zip(a[1], b[1], strict=False))
 
 
 def _frames(text: str, raws: list[str]) -> list[tuple[list[str], list[str]]]:
