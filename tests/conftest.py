@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
+    from reviewer.checker import ClaimChecker
     from reviewer.models import Paper
     from reviewer.settings import Settings
 
@@ -103,3 +104,12 @@ def seed_papers(settings: Settings) -> dict[str, Paper]:
 
     with Catalog(settings.catalog_path) as catalog:
         return {p.key: p for p in catalog.iter_papers()}
+
+
+@pytest.fixture(scope="module")
+def checker() -> ClaimChecker:
+    """The offline claim checker with its shipped weights (it reads no home)."""
+    from reviewer.checker import ClaimChecker
+    from reviewer.settings import Settings
+
+    return ClaimChecker(Settings())

@@ -9,16 +9,12 @@ paired with a faithful restatement of the same sentence that must keep its label
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pytest
 
-from evals.seed_claims import seed_papers_by_title
 from reviewer.checker import ClaimChecker
 from reviewer.checker.beyond import absolute_added, unmentioned_targets
 from reviewer.checker.numbers import check_numbers, extract_numbers
-from reviewer.models import Paper
-from reviewer.settings import Settings
+from seed_text import paper_with
 
 MONITOR = "In contrast, CoT Monitor+ cuts deceptive behaviors by 43.8% on average while preserving task accuracy."
 AGENTALIGN = "substantially improves their safety (35.8% to 79.5% improvement)"
@@ -29,20 +25,6 @@ CURRY = ("Curry-DPO also achieves the highest adjusted win rates on Vicuna, Wiza
          "(90.7%, 87.1%, and 87.9% respectively)")
 
 
-@lru_cache(maxsize=1)
-def _papers() -> tuple[Paper, ...]:
-    return tuple(seed_papers_by_title().values())
-
-
-def paper_with(fragment: str) -> Paper:
-    found = [p for p in _papers() if fragment in p.abstract]
-    assert found, fragment
-    return found[0]
-
-
-@pytest.fixture(scope="module")
-def checker() -> ClaimChecker:
-    return ClaimChecker(Settings())
 
 
 # (fragment of the seed abstract, claim that goes beyond it, faithful restatement)

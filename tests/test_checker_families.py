@@ -8,12 +8,10 @@ SUPPORTED, so a checker that rejects everything fails as surely as one that acce
 from __future__ import annotations
 
 import random
-from functools import lru_cache
 
 import pytest
 
 from evals import perturb
-from evals.synthetic import seed_papers
 from reviewer.checker import ClaimChecker
 from reviewer.checker.families import (
     comparison_reversed,
@@ -24,23 +22,7 @@ from reviewer.checker.families import (
 )
 from reviewer.checker.features import named_terms
 from reviewer.models import Paper
-from reviewer.settings import Settings
-
-
-@lru_cache(maxsize=1)
-def _papers() -> tuple[Paper, ...]:
-    return tuple(seed_papers())
-
-
-def paper_with(sentence: str) -> Paper:
-    found = [p for p in _papers() if sentence in p.abstract]
-    assert len(found) == 1, sentence
-    return found[0]
-
-
-@pytest.fixture(scope="module")
-def checker() -> ClaimChecker:
-    return ClaimChecker(Settings())
+from seed_text import paper_with
 
 
 def label(checker: ClaimChecker, claim: str, paper: Paper) -> str:

@@ -9,18 +9,14 @@ rewording fails as surely as one that never fires.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pytest
 
-from evals.seed_claims import seed_papers_by_title
 from reviewer.checker import ClaimChecker
 from reviewer.checker.effects import effect_reversed
 from reviewer.checker.families import comparison_order_reversed, comparison_sides
 from reviewer.checker.features import negation_flips
 from reviewer.checker.numbers import check_numbers, extract_numbers
-from reviewer.models import Paper
-from reviewer.settings import Settings
+from seed_text import paper_with
 
 GPM = ("Experimental results show that our General Preference representation model (GPM) outperforms the BT reward "
        "model on the RewardBench benchmark with a margin of up to 5.6% and effectively models cyclic preferences where "
@@ -56,20 +52,6 @@ RMR1 = ("Empirically, our models achieve state-of-the-art or near state-of-the-a
 MONITOR = "In contrast, CoT Monitor+ cuts deceptive behaviors by 43.8% on average while preserving task accuracy."
 
 
-@lru_cache(maxsize=1)
-def _papers() -> tuple[Paper, ...]:
-    return tuple(seed_papers_by_title().values())
-
-
-def paper_with(sentence: str) -> Paper:
-    found = [p for p in _papers() if sentence in p.abstract]
-    assert len(found) == 1, sentence
-    return found[0]
-
-
-@pytest.fixture(scope="module")
-def checker() -> ClaimChecker:
-    return ClaimChecker(Settings())
 
 
 # (seed sentence, contradicted paraphrase, faithful paraphrase)
