@@ -24,6 +24,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from evals.metrics import confusion_lines
 from evals.synthetic import SyntheticResult, format_synthetic, run_synthetic_eval
 from reviewer.checker.types import LABELS
 from reviewer.models import Paper
@@ -207,10 +208,8 @@ def format_result(result: ClaimsEvalResult) -> str:
     lines = [
         f"{result.dataset} ({result.mode}, {result.n_claims} claims): accuracy {result.accuracy:.3f}, "
         f"macro-F1 {result.macro_f1:.3f}, {result.ms_per_claim:.1f} ms/claim (NEI vs {result.nei_documents} docs)",
-        "confusion (rows gold, cols predicted): " + " / ".join(s[:4] for s in result.labels),
     ]
-    for label, row in zip(result.labels, result.confusion, strict=True):
-        lines.append(f"  {label:<12} " + " ".join(f"{v:5d}" for v in row))
+    lines += confusion_lines(result.labels, result.confusion)
     for label, s in result.per_class.items():
         lines.append(f"  {label:<12} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}")
     if result.synthetic is not None:

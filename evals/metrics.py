@@ -29,3 +29,11 @@ def mrr_at_k(ranked: list[str], relevant: set[str], k: int = 10) -> float:
 
 def mean(values: list[float]) -> float:
     return sum(values) / len(values) if values else 0.0
+
+
+def confusion_lines(labels: list[str], confusion: list[list[int]]) -> list[str]:
+    """A confusion matrix as text, rows gold and columns predicted (the claim evals print it the same way)."""
+    lines = ["confusion (rows gold, cols predicted): " + " / ".join(s[:4] for s in labels)]
+    for label, row in zip(labels, confusion, strict=True):
+        lines.append(f"  {label:<12} " + " ".join(f"{v:5d}" for v in row))
+    return lines

@@ -24,6 +24,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from evals.metrics import confusion_lines
 from reviewer.checker.types import LABELS, Label
 from reviewer.models import Paper
 from reviewer.settings import Settings
@@ -114,10 +115,8 @@ def format_seed_claims(result: SeedClaimsResult, show_errors: bool = False) -> s
     lines = [
         f"{result.dataset} ({result.n_claims} hand-written claims): accuracy {result.accuracy:.3f}; "
         f"contradicted called SUPPORTED: {result.contradicted_called_supported}; {result.ms_per_claim:.1f} ms/claim",
-        "confusion (rows gold, cols predicted): " + " / ".join(s[:4] for s in result.labels),
     ]
-    for label, row in zip(result.labels, result.confusion, strict=True):
-        lines.append(f"  {label:<12} " + " ".join(f"{v:5d}" for v in row))
+    lines += confusion_lines(result.labels, result.confusion)
     for fam, s in result.families.items():
         pred = ", ".join(f"{k.removeprefix('predicted_')[:4]} {int(v)}" for k, v in sorted(s.items())
                          if k.startswith("predicted_"))
