@@ -10,12 +10,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
+from pydantic import BaseModel, Field
+
+from reviewer.models import EvidenceSentence
 from reviewer.roles import Role
 
-if TYPE_CHECKING:
-    from reviewer.ask.select import Scored
+
+class Scored(BaseModel):
+    """An evidence sentence with its role and the type-aware score used to choose it."""
+
+    ev: EvidenceSentence
+    role: Role
+    score: float
+    reported: bool = False
+    antecedent: str = Field(default="", description="What 'This approach' at the start refers to, if known.")
+    contrasted: bool = Field(default=False, description="Names the asked term only as the compared side.")
+
 
 # Openers that contrast with, add to, or conclude from the sentence before.
 _LEANING_OPENER = re.compile(

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 
 from reviewer.ask.define import acronym, contrasted_only, defines, definition_strength, lead_rank
 from reviewer.ask.define import term_pattern as term_pattern
 from reviewer.ask.lead import (
+    Scored,
     asks_how_avoided,
     asks_replacement,
     how_after_restatement,
@@ -27,18 +28,6 @@ from reviewer.ask.question import QType, Question
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.roles import Role, reports_other_work, sentence_roles
 from reviewer.textutil import content_stems, split_sentences
-
-
-class Scored(BaseModel):
-    """An evidence sentence with its role and the type-aware score used to choose it."""
-
-    ev: EvidenceSentence
-    role: Role
-    score: float
-    reported: bool = False
-    antecedent: str = Field(default="", description="What 'This approach' at the start refers to, if known.")
-    contrasted: bool = Field(default=False, description="Names the asked term only as the compared side.")
-
 
 # Question types whose lead must be about the asked term itself, not about what is contrasted with it.
 _NO_CONTRAST_LEAD = (QType.DEFINITION, QType.MECHANISM)
