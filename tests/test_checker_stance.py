@@ -82,3 +82,13 @@ def test_a_polar_word_needs_shared_context_and_a_one_sided_sentence() -> None:
     assert not stance_reversed("Training is not stable.", "Training is unstable.")  # a negator flips the side
     assert not comparison_flipped("PPO is more robust than DPO.", "DPO is less robust than PPO.")
     assert comparison_flipped("DPO is more robust than PPO.", "DPO is less robust than PPO.")
+
+
+def test_a_near_copy_of_one_sentence_is_not_reversed_by_the_runner_up(checker: ClaimChecker) -> None:
+    # a clause moved to the end: the claim copies its best sentence, and the second-best one moves
+    # hallucinations the other way for another method
+    source = ("In contrast, both distillation alone and RL training without cold start fine-tuning introduce more "
+              "nuanced hallucinations.")
+    moved = ("Both distillation alone and RL training without cold start fine-tuning introduce more nuanced "
+             "hallucinations in contrast.")
+    assert checker.check(moved, [paper_with(source)]).label == "SUPPORTED"

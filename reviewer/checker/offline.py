@@ -26,7 +26,7 @@ from reviewer.checker.claimtext import title_authors_as_we
 from reviewer.checker.effects import effect_reversed
 from reviewer.checker.families import comparison_agrees
 from reviewer.checker.features import FEATURE_NAMES, Analysis, clean_claim, compute_features
-from reviewer.checker.stance import comparison_flipped, stance_reversed
+from reviewer.checker.stance import comparison_flipped, stance_agrees, stance_reversed
 from reviewer.checker.types import LABELS, ClaimVerdict
 from reviewer.errors import ConfigError
 from reviewer.models import EvidenceSentence, Paper
@@ -228,13 +228,15 @@ class OfflineChecker:
 def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> str:
     """A reason when one of the two best-aligned sentences reverses the claim's comparison or polar word
     (`stance.py`); only sentences aligned well enough to be about the same finding count."""
-    for i in analysis.order[:2]:
-        if analysis.alignment[i] < STANCE_MIN_ALIGN:
-            continue
+    top = analysis.order[:2]
+    agreed = any(stance_agrees(claim, items[i].text) for i in top)
+    for i in top:
+        if analysis.alignment[i] < STANCE_MIN_ALIGN or (i != top[0] and analysis.features[LEX_TOP1] >= 0.8):
+            continue  # a claim that copies its best sentence is read against that sentence (near_copy_edits)
         text = items[i].text
         if comparison_flipped(claim, text):
             return f"rule: comparison reversed against sentence {items[i].index} of {items[i].key}"
-        if not comparison_agrees(claim, text) and (flips := stance_reversed(claim, text)):
+        if not agreed and not comparison_agrees(claim, text) and (flips := stance_reversed(claim, text)):
             return f"rule: opposite stance ({flips[0]}) to sentence {items[i].index} of {items[i].key}"
         if not comparison_agrees(claim, text) and (moved := effect_reversed(claim, text)):
             # read on the whole sentence: every clause that moves the thing must move it the other way

@@ -76,6 +76,12 @@ def stance_reversed(claim: str, sentence: str) -> list[str]:
     return out
 
 
+def stance_agrees(claim: str, sentence: str) -> bool:
+    """A polar word of the claim on the same side in the sentence, about shared context."""
+    s = _poles(words(sentence))
+    return any(x[0] == k and x[1] == side and ctx & x[2] for k, side, ctx in _poles(words(claim)) for x in s)
+
+
 _EVAL_UP = ("effective efficient accurate robust stable reliable flexible capable helpful useful successful "
             "rational consistent faithful scalable").split()
 _EVAL_DOWN = "costly expensive unstable brittle fragile difficult unreliable inaccurate vulnerable".split()
