@@ -35,11 +35,12 @@ _POLES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
         ("encourages encourage encouraged encouraging promotes promote", "discourages discourage discouraged "
          "discouraging"),
         ("well", "poorly badly"),
-        ("smooth smoothly", "sharp sharply erratic irregular"),
+        ("positively", "negatively"),
+        ("overestimate overestimates overestimated overestimating overconfident",
+         "underestimate underestimates underestimated underestimating underconfident"),
         ("accurate accurately", "inaccurate inaccurately"),
         ("reliable reliably", "unreliable unreliably"),
         ("consistent consistently", "inconsistent inconsistently"),
-        ("rational", "irrational"),
     )
 )
 _NEGATORS = frozenset("not no never without cannot nor n't hardly".split())
@@ -83,7 +84,7 @@ def stance_agrees(claim: str, sentence: str) -> bool:
 
 
 _EVAL_UP = ("effective efficient accurate robust stable reliable flexible capable helpful useful successful "
-            "rational consistent faithful scalable").split()
+            "consistent faithful scalable").split()
 _EVAL_DOWN = "costly expensive unstable brittle fragile difficult unreliable inaccurate vulnerable".split()
 _MORE_THAN = re.compile(r"\b(?P<deg>more|less)\s+(?P<adj>(?:[\w\-]+-)?(?:" + "|".join(_EVAL_UP + _EVAL_DOWN)
                         + r"))\s+than\s+", re.IGNORECASE)
@@ -96,6 +97,15 @@ _STOP = re.compile(r"[,;:.]\s|[,;:]|\.$|\s(?:on|in|across|while|at|when|for|from
                    r"which|whereas|but|because)\s", re.IGNORECASE)
 _HEAD = re.compile(r";|\b(?:that|whereas|while|but|although|however|then)\b", re.IGNORECASE)
 SELF = "<self>"  # the paper's own method, named by a pronoun
+_GAIN = r"(?:gains?|improvements?|benefits?|boosts?)"
+_GAIN_THAN = re.compile(r"\b(?P<deg>larger|greater|bigger|more|smaller|less|fewer)\s+" + _GAIN
+                        + r"\b[^,;.]{0,40}?\s+than\s+", re.IGNORECASE)
+_LATTER = re.compile(r"\b(?P<x>\w[\w\-]*) and (?P<y>\w[\w\-]*)\b[^.;]*?\bthe (?P<which>latter|former)\b(?P<tail>[^.;]*)",
+                     re.IGNORECASE)
+_LATTER_UP = re.compile(r"\b(?:better|stronger|superior|outperforms?|(?:larger|greater|bigger|more) " + _GAIN + r")\b",
+                        re.IGNORECASE)
+_LATTER_DOWN = re.compile(r"\b(?:worse|weaker|inferior|underperforms?|(?:smaller|less|fewer) " + _GAIN + r")\b",
+                          re.IGNORECASE)
 
 
 def _loser(rest: str) -> set[str]:
@@ -114,6 +124,18 @@ def extra_sides(text: str) -> list[tuple[set[str], set[str]]]:
         winner, loser = winner - loser, loser - winner
         if winner and loser:
             out.append((winner, loser) if pol > 0 else (loser, winner))
+    for m in _GAIN_THAN.finditer(text):  # 'A brings a larger gain to X than B'
+        winner = set(content_stems(_HEAD.split(text[: m.start()])[-1]))
+        loser = _loser(text[m.end() :])
+        if winner - loser and loser - winner:
+            pair = (winner - loser, loser - winner)
+            out.append(pair if m.group("deg").lower() in ("larger", "greater", "bigger", "more") else pair[::-1])
+    for m in _LATTER.finditer(text):  # 'A and B both help, and the latter brings a larger gain'
+        x, y = set(content_stems(m.group("x"))), set(content_stems(m.group("y")))
+        pol = 1 if _LATTER_UP.search(m.group("tail")) else -1 if _LATTER_DOWN.search(m.group("tail")) else 0
+        if x and y and x != y and pol:
+            named, other = (y, x) if m.group("which").lower() == "latter" else (x, y)
+            out.append((named, other) if pol > 0 else (other, named))
     for m in _PLAIN.finditer(text):
         winner = set(content_stems(_HEAD.split(text[: m.start()])[-1]))
         loser = _loser(text[m.end() :])
