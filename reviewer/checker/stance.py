@@ -100,6 +100,9 @@ SELF = "<self>"  # the paper's own method, named by a pronoun
 _GAIN = r"(?:gains?|improvements?|benefits?|boosts?)"
 _GAIN_THAN = re.compile(r"\b(?P<deg>larger|greater|bigger|more|smaller|less|fewer)\s+" + _GAIN
                         + r"\b[^,;.]{0,40}?\s+than\s+", re.IGNORECASE)
+_WHILE_MORE = re.compile(r"\b(?:while|whereas)\s+(?P<a>[^,;]{3,80}?),\s*(?P<b>[^,;]{3,60}?)\s+(?:offers?|provides?|"
+                         r"shows?|achieves?|yields?|has|have|gives?|brings?|enables?)\s+(?P<deg>more|greater|higher|"
+                         r"better|stronger|less|lower|weaker)\s+\w+", re.IGNORECASE)
 _LATTER = re.compile(r"\b(?P<x>\w[\w\-]*) and (?P<y>\w[\w\-]*)\b[^.;]*?\bthe (?P<which>latter|former)\b(?P<tail>[^.;]*)",
                      re.IGNORECASE)
 _LATTER_UP = re.compile(r"\b(?:better|stronger|superior|outperforms?|(?:larger|greater|bigger|more) " + _GAIN + r")\b",
@@ -130,6 +133,11 @@ def extra_sides(text: str) -> list[tuple[set[str], set[str]]]:
         if winner - loser and loser - winner:
             pair = (winner - loser, loser - winner)
             out.append(pair if m.group("deg").lower() in ("larger", "greater", "bigger", "more") else pair[::-1])
+    for m in _WHILE_MORE.finditer(text):  # 'while A enables X, B offers more flexibility': B wins
+        a, b = set(content_stems(m.group("a"))), set(content_stems(m.group("b")))
+        if a - b and b - a:
+            pair = (b - a, a - b)
+            out.append(pair if m.group("deg").lower() not in ("less", "lower", "weaker") else pair[::-1])
     for m in _LATTER.finditer(text):  # 'A and B both help, and the latter brings a larger gain'
         x, y = set(content_stems(m.group("x"))), set(content_stems(m.group("y")))
         pol = 1 if _LATTER_UP.search(m.group("tail")) else -1 if _LATTER_DOWN.search(m.group("tail")) else 0
