@@ -46,3 +46,18 @@ def test_the_fresh_split_uses_papers_no_other_split_uses() -> None:
     assert all((r.label == "CONTRADICTED") == (r.family not in ("supported", "unsupported")) for r in fresh)
     labels = Counter(r.label for r in fresh)
     assert min(labels.values()) >= len(fresh) // 4, labels  # roughly a third of each label
+
+
+def test_the_final_split_uses_papers_no_other_split_uses() -> None:
+    papers = seed_papers_by_title()
+    final = load_rows("final")
+    others = [*load_rows("dev"), *load_rows("test"), *load_rows("blind"), *load_rows("fresh")]
+    assert len(final) >= 40
+    assert all(r.title in papers for r in final)
+    assert not {r.paper for r in final} & {r.paper for r in others}
+    assert not {r.title for r in final} & {r.title for r in others}
+    assert len({r.id for r in final}) == len(final)
+    assert all((r.label == "CONTRADICTED") == (r.family not in ("supported", "unsupported")) for r in final)
+    families = Counter(r.family for r in final)
+    # weighted toward the comparisons and directions the checker misses, with faithful twins to catch over-triggering
+    assert families["comparison"] + families["direction"] >= 20 and families["supported"] >= 12, families

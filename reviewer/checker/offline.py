@@ -23,7 +23,10 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from reviewer.checker.claimtext import title_authors_as_we
+from reviewer.checker.effects import effect_reversed
+from reviewer.checker.families import comparison_agrees
 from reviewer.checker.features import FEATURE_NAMES, Analysis, clean_claim, compute_features
+from reviewer.checker.stance import comparison_flipped, stance_agrees, stance_reversed
 from reviewer.checker.types import LABELS, ClaimVerdict
 from reviewer.errors import ConfigError
 from reviewer.models import EvidenceSentence, Paper
@@ -45,6 +48,7 @@ PARAMS_PATH = asset("checker_params.json")
 CLASSES = LABELS
 MAX_EVIDENCE = 3
 LEX_TOP1 = FEATURE_NAMES.index("lex_top1")
+STANCE_MIN_ALIGN = 0.45
 
 
 class BinaryModel(BaseModel):
@@ -193,6 +197,9 @@ class OfflineChecker:
         elif analysis.overstated:
             label, score = "UNSUPPORTED", min(score, 0.3)
             reasons.append("guard: the claim states as certain what the evidence only hedges")
+        elif label != "CONTRADICTED" and (flip := _stance_flip(claim, analysis, items)):
+            label, score = "CONTRADICTED", min(score, 0.1)
+            reasons.append(flip)
         elif label == "SUPPORTED" and (analysis.foreign_target or analysis.absolute):
             label, score = "UNSUPPORTED", min(score, 0.3)
             reasons.append(
@@ -216,6 +223,25 @@ class OfflineChecker:
             reasons=reasons,
             mode="offline",
         )
+
+
+def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> str:
+    """A reason when one of the two best-aligned sentences reverses the claim's comparison or polar word
+    (`stance.py`); only sentences aligned well enough to be about the same finding count."""
+    top = analysis.order[:2]
+    agreed = any(stance_agrees(claim, items[i].text) for i in top)
+    for i in top:
+        if analysis.alignment[i] < STANCE_MIN_ALIGN or (i != top[0] and analysis.features[LEX_TOP1] >= 0.8):
+            continue  # a claim that copies its best sentence is read against that sentence (near_copy_edits)
+        text = items[i].text
+        if comparison_flipped(claim, text):
+            return f"rule: comparison reversed against sentence {items[i].index} of {items[i].key}"
+        if not agreed and not comparison_agrees(claim, text) and (flips := stance_reversed(claim, text)):
+            return f"rule: opposite stance ({flips[0]}) to sentence {items[i].index} of {items[i].key}"
+        if not comparison_agrees(claim, text) and (moved := effect_reversed(claim, text)):
+            # read on the whole sentence: every clause that moves the thing must move it the other way
+            return f"rule: opposite effect on {moved[0]} in sentence {items[i].index} of {items[i].key}"
+    return ""
 
 
 def _background_only(analysis: Analysis, items: list[EvidenceSentence]) -> tuple[bool, int] | None:

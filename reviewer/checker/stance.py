@@ -1,0 +1,177 @@
+"""Reversals that human paraphrases make and the word-family signals miss.
+
+Hand-written contradictions rarely reuse the abstract's verb with its antonym. They swap an evaluative
+word for its opposite from another family ('help' vs 'detrimental', 'disfavour' vs 'preferred', 'easy to
+fit' vs 'difficult to fit', 'stable' vs 'unstable'), or they reverse a comparison the abstract words in a
+way the comparison reader does not parse: 'X is more effective than Y', or a winner named by a pronoun
+('It outperforms existing LRMs', the paper's own method). `stance_reversed` reads polar word pairs with
+the context they share; `comparison_flipped` reads these extra comparison forms on top of
+`families.comparison_sides`. Both compare a claim with one evidence sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reviewer.checker.families import _share, comparison_sides
+from reviewer.textutil import content_stems, words
+
+# Polar word pairs by surface form (stems would let the noun 'preferences' count as 'preferred').
+_POLES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
+    (frozenset(a.split()), frozenset(b.split())) for a, b in (
+        ("help helps helped helping helpful beneficial benefits benefited advantageous",
+         "hurt hurts hurting harmful harms harmed detrimental disadvantageous counterproductive"),
+        ("prefer prefers preferred favour favours favoured favor favors favored",
+         "disfavour disfavours disfavoured disfavor disfavors disfavored dislike dislikes disliked avoid avoids "
+         "avoided"),
+        ("stable stably stabilizes stabilises stabilized stabilised", "unstable unstably destabilizes "
+         "destabilises destabilized destabilised"),
+        ("easy easier easily", "difficult hard harder"),
+        ("strong strongly stronger", "weak weakly weaker"),
+        ("fast faster quickly rapidly", "slow slower slowly"),
+        ("important crucial essential necessary key critical", "unimportant irrelevant unnecessary"),
+        ("effective effectively", "ineffective ineffectively"),
+        ("robust", "fragile brittle"),
+        ("encourages encourage encouraged encouraging promotes promote", "discourages discourage discouraged "
+         "discouraging"),
+        ("well", "poorly badly"),
+        ("positively", "negatively"),
+        ("overestimate overestimates overestimated overestimating overconfident",
+         "underestimate underestimates underestimated underestimating underconfident"),
+        ("accurate accurately", "inaccurate inaccurately"),
+        ("reliable reliably", "unreliable unreliably"),
+        ("consistent consistently", "inconsistent inconsistently"),
+    )
+)
+_NEGATORS = frozenset("not no never without cannot nor n't hardly".split())
+_WINDOW = 5
+
+
+def _poles(toks: list[str]) -> list[tuple[int, int, set[str]]]:
+    """(pair index, side +1/-1, content stems around it) for each polar word; a negator just before flips it."""
+    low = [t.lower() for t in toks]
+    out = []
+    for i, w in enumerate(low):
+        for k, (pos, neg) in enumerate(_POLES):
+            side = 1 if w in pos else -1 if w in neg else 0
+            if not side:
+                continue
+            if any(t in _NEGATORS or t.endswith("n't") for t in low[max(0, i - 3) : i]):
+                side = -side
+            around = " ".join(toks[max(0, i - _WINDOW) : i] + toks[i + 1 : i + 1 + _WINDOW])
+            out.append((k, side, set(content_stems(around))))
+    return out
+
+
+def stance_reversed(claim: str, sentence: str) -> list[str]:
+    """Polar words of one pair on opposite sides, about shared context, with the claim's side absent from
+    the sentence (a sentence that says both, 'stable for A but unstable for B', decides nothing)."""
+    c, s = _poles(words(claim)), _poles(words(sentence))
+    out = []
+    for k, side, ctx in c:
+        same = [x for x in s if x[0] == k and x[1] == side]
+        opposite = [x for x in s if x[0] == k and x[1] != side and ctx & x[2]]
+        if opposite and not same:
+            pos, neg = _POLES[k]
+            out.append(f"{'/'.join(sorted(pos)[:2])} vs {'/'.join(sorted(neg)[:2])}")
+    return out
+
+
+def stance_agrees(claim: str, sentence: str) -> bool:
+    """A polar word of the claim on the same side in the sentence, about shared context."""
+    s = _poles(words(sentence))
+    return any(x[0] == k and x[1] == side and ctx & x[2] for k, side, ctx in _poles(words(claim)) for x in s)
+
+
+_EVAL_UP = ("effective efficient accurate robust stable reliable flexible capable helpful useful successful "
+            "consistent faithful scalable").split()
+_EVAL_DOWN = "costly expensive unstable brittle fragile difficult unreliable inaccurate vulnerable".split()
+_MORE_THAN = re.compile(r"\b(?P<deg>more|less)\s+(?P<adj>(?:[\w\-]+-)?(?:" + "|".join(_EVAL_UP + _EVAL_DOWN)
+                        + r"))\s+than\s+", re.IGNORECASE)
+_PLAIN = re.compile(r"\b(?P<up>(?:lags?|lagged|trails?|trailed)(?!\s+behind)|ranks? below|ranked below|is no better than|"
+                    r"are no better than|was no better than|were no better than)\s+", re.IGNORECASE)
+_SELF = re.compile(r"(?:^|\bthat\s+|;\s*)(?:it|they|this (?:method|approach|model|framework)|our (?:method|approach|"
+                   r"model|framework)|the proposed (?:method|approach|model|framework))\s+(?:also\s+|consistently\s+|"
+                   r"significantly\s+)?(?:outperforms?|surpass(?:es)?|beats?|exceeds?)\s+", re.IGNORECASE)
+_STOP = re.compile(r"[,;:.]\s|[,;:]|\.$|\s(?:on|in|across|while|at|when|for|from|within|under|due|"
+                   r"which|whereas|but|because)\s", re.IGNORECASE)
+_HEAD = re.compile(r";|\b(?:that|whereas|while|but|although|however|then)\b", re.IGNORECASE)
+SELF = "<self>"  # the paper's own method, named by a pronoun
+_GAIN = r"(?:gains?|improvements?|benefits?|boosts?)"
+_GAIN_THAN = re.compile(r"\b(?P<deg>larger|greater|bigger|more|smaller|less|fewer)\s+" + _GAIN
+                        + r"\b[^,;.]{0,40}?\s+than\s+", re.IGNORECASE)
+_WHILE_MORE = re.compile(r"\b(?:while|whereas)\s+(?P<a>[^,;]{3,80}?),\s*(?P<b>[^,;]{3,60}?)\s+(?:offers?|provides?|"
+                         r"shows?|achieves?|yields?|has|have|gives?|brings?|enables?)\s+(?P<deg>more|greater|higher|"
+                         r"better|stronger|less|lower|weaker)\s+\w+", re.IGNORECASE)
+_LATTER = re.compile(r"\b(?P<x>\w[\w\-]*) and (?P<y>\w[\w\-]*)\b[^.;]*?\bthe (?P<which>latter|former)\b(?P<tail>[^.;]*)",
+                     re.IGNORECASE)
+_LATTER_UP = re.compile(r"\b(?:better|stronger|superior|outperforms?|(?:larger|greater|bigger|more) " + _GAIN + r")\b",
+                        re.IGNORECASE)
+_LATTER_DOWN = re.compile(r"\b(?:worse|weaker|inferior|underperforms?|(?:smaller|less|fewer) " + _GAIN + r")\b",
+                          re.IGNORECASE)
+
+
+def _loser(rest: str) -> set[str]:
+    stop = _STOP.search(rest)
+    return set(content_stems(" ".join((rest[: stop.start()] if stop else rest).split()[:12])))
+
+
+def extra_sides(text: str) -> list[tuple[set[str], set[str]]]:
+    """(winner, loser) stems of comparisons `comparison_sides` does not read."""
+    out = []
+    for m in _MORE_THAN.finditer(text):
+        adj = m.group("adj").lower().rsplit("-", 1)[-1]
+        pol = (1 if adj in _EVAL_UP else -1) * (1 if m.group("deg").lower() == "more" else -1)
+        winner = set(content_stems(_HEAD.split(text[: m.start()])[-1]))
+        loser = _loser(text[m.end() :])
+        winner, loser = winner - loser, loser - winner
+        if winner and loser:
+            out.append((winner, loser) if pol > 0 else (loser, winner))
+    for m in _GAIN_THAN.finditer(text):  # 'A brings a larger gain to X than B'
+        winner = set(content_stems(_HEAD.split(text[: m.start()])[-1]))
+        loser = _loser(text[m.end() :])
+        if winner - loser and loser - winner:
+            pair = (winner - loser, loser - winner)
+            out.append(pair if m.group("deg").lower() in ("larger", "greater", "bigger", "more") else pair[::-1])
+    for m in _WHILE_MORE.finditer(text):  # 'while A enables X, B offers more flexibility': B wins
+        a, b = set(content_stems(m.group("a"))), set(content_stems(m.group("b")))
+        if a - b and b - a:
+            pair = (b - a, a - b)
+            out.append(pair if m.group("deg").lower() not in ("less", "lower", "weaker") else pair[::-1])
+    for m in _LATTER.finditer(text):  # 'A and B both help, and the latter brings a larger gain'
+        x, y = set(content_stems(m.group("x"))), set(content_stems(m.group("y")))
+        pol = 1 if _LATTER_UP.search(m.group("tail")) else -1 if _LATTER_DOWN.search(m.group("tail")) else 0
+        if x and y and x != y and pol:
+            named, other = (y, x) if m.group("which").lower() == "latter" else (x, y)
+            out.append((named, other) if pol > 0 else (other, named))
+    for m in _PLAIN.finditer(text):
+        winner = set(content_stems(_HEAD.split(text[: m.start()])[-1]))
+        loser = _loser(text[m.end() :])
+        if winner - loser and loser - winner:
+            out.append((loser - winner, winner - loser))  # 'A lags B': B wins
+    for m in _SELF.finditer(text):
+        loser = _loser(text[m.end() :])
+        if loser:
+            out.append(({SELF}, loser))
+    return out
+
+
+def _sides(text: str) -> list[tuple[set[str], set[str]]]:
+    return comparison_sides(text) + extra_sides(text)
+
+
+def comparison_flipped(claim: str, sentence: str) -> bool:
+    """The claim's winner is the sentence's loser and the claim's loser its winner (or the sentence's own
+    method, named by a pronoun, that the claim's loser names in none of the sentence's other slots)."""
+    ev = _sides(sentence)
+    for wc, lc in _sides(claim):
+        if any(_share(wc, we) > 0 and _share(lc, le) > 0 and
+               _share(wc, we) + _share(lc, le) >= _share(wc, le) + _share(lc, we) + 0.5 for we, le in ev):
+            continue  # the sentence states this comparison the claim's way
+        for we, le in ev:
+            cross, straight = _share(wc, le) + _share(lc, we), _share(wc, we) + _share(lc, le)
+            if _share(wc, le) > 0 and _share(lc, we) > 0 and cross >= straight + 0.5:
+                return True
+            if we == {SELF} and _share(wc, le) >= 0.75 and not _share(lc, le):
+                return True
+    return False
