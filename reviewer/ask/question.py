@@ -13,6 +13,8 @@ from enum import Enum
 
 from pydantic import BaseModel, Field
 
+from reviewer.ask.verb import asked_verb
+
 
 class QType(str, Enum):
     DEFINITION = "definition"
@@ -219,7 +221,7 @@ def analyse(question: str) -> Question:
         # "the steerability of LLMs": the term is "steerability"; "of LLMs" names whose property it is.
         subject = re.sub(r"\s+of\s+(?:(?:large\s+)?(?:language\s+)?models?|LLMs?|LMs?|agents?|AI(?: systems)?|"
                          r"reasoning models?|policies)$", "", subject, flags=re.IGNORECASE)
-    elif _MECHANISM.search(body):
+    elif _MECHANISM.search(body) or asked_verb(body):
         qtype = QType.MECHANISM
     elif names and (_NAMED_NOUN.search(body) or _ABOUT_NAME.search(body)):
         qtype = QType.NAMED
@@ -232,7 +234,8 @@ def analyse(question: str) -> Question:
                                                       r"benchmark|leaderboard)\b", text, re.IGNORECASE)]
         subject = (measured or names)[0] if qtype == QType.QUANTITATIVE else names[0]
     if qtype == QType.MECHANISM and not subject:
-        subject = _how_subject(body)
+        verb = asked_verb(body)
+        subject = _how_subject(body) or (" ".join(verb.subject_words) if verb else "")
     subs = [text]
     if sides:
         subs += sides
