@@ -293,7 +293,7 @@ def score_for_type(
             s += 0.12 * shared * bool(about or antecedent) - 0.06 * (bool(predicate) and not shared and not instead)
             s += 0.06 * instead
             in_paper = any(mentions(" ".join(sentences.get(ev.paper_id, [])), a) for a in forms)
-            s += verb_score(asked, t, about or bool(antecedent), in_paper)
+            s += verb_score(asked, t, about or bool(antecedent), in_paper, subject)
         elif qt == QType.QUANTITATIVE:
             s += 0.1 * bool(_NUMBER.search(t)) + 0.04 * (role == Role.RESULT) + 0.04 * about
         elif qt == QType.METHODS:
@@ -323,9 +323,9 @@ def score_for_type(
                if question.qtype == QType.DEFINITION else 0 for x in out]
     topic = question.sides[0] if question.qtype == QType.COMPARISON and question.sides else ""
     out = lead_first(out, defines, topic, why, mentions, lambda t: bool(_CAUSE.search(t)))
-    if question.qtype == QType.MECHANISM and not why and not (asked and out and states_verb(out[0].ev.text, asked.verb)):
+    if question.qtype == QType.MECHANISM and not why and not (asked and out and states_verb(out[0].ev.text, asked.verb, subject)):
         out = how_after_restatement(out, predicate, content_stems)
-    out = verb_first(out, asked)
+    out = verb_first(out, asked, subject)
     if question.qtype == QType.METHODS:
         out = named_method_first(out)
     if replacing and question.qtype in (QType.NAMED, QType.MECHANISM):

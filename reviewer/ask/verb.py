@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel
 
 from reviewer.ask.lead import connective_opener, leans_on_previous, poses_question
+from reviewer.roles import Role
 
 if TYPE_CHECKING:
     from reviewer.ask.select import Scored
@@ -68,43 +69,50 @@ def _forms(verb: str) -> str:
     return rf"{verb}(?:s|es|ed|ing)?"
 
 
-def states_verb(text: str, verb: str) -> bool:
-    """The sentence uses the asked verb (or a near synonym) as a verb: 'mixes', 'adjusted', 'we train'."""
+def states_verb(text: str, verb: str, subject: str = "") -> bool:
+    """The sentence uses the asked verb (or a near synonym) as a verb: 'mixes', 'adjusted', 'we train'.
+
+    Not with the subject as its object: "using TICK leads to ..." says what TICK does for others, not what
+    TICK uses."""
     # Whole words only: "mixture" is not "mix"; "-ing" after an article or "of/for" is a noun ("the training").
     for m in re.finditer(rf"\b(?:{_forms(verb)})\b", text, re.IGNORECASE):
         if m.group(0).lower().endswith("ing") and re.search(r"\b(?:of|for|the|a|an)\s+$", text[: m.start()],
                                                             re.IGNORECASE):
             continue
+        after = " ".join(text[m.end():].split()[:3]).lower()
+        if subject and subject.lower().split()[0] in after:
+            continue
         return True
     return False
 
 
-def verb_score(asked: AskedVerb | None, text: str, about: bool, in_paper: bool) -> float:
+def verb_score(asked: AskedVerb | None, text: str, about: bool, in_paper: bool, subject: str = "") -> float:
     """Bonus for a sentence that states the asked verb: about the subject (named or stood for), or from the named
     thing's own abstract with the subject's part or the authors as the doer ("The curriculum automatically adjusts
     rewards"; "we train the strategic reasoning model via ..."). The latter also offsets the penalty for a
     sentence that does not name the subject: in its own abstract the asked verb says what it does."""
-    if asked is None or not states_verb(text, asked.verb):
+    if asked is None or not states_verb(text, asked.verb, subject):
         return 0.0
     if about:
         return 0.12
     return 0.18 if in_paper else 0.0
 
 
-def verb_first(out: list[Scored], asked: AskedVerb | None) -> list[Scored]:
+def verb_first(out: list[Scored], asked: AskedVerb | None, subject: str = "") -> list[Scored]:
     """A lead that does not state the asked verb yields to a close sentence of the same abstract that does.
 
     Categorical, like the other lead rules: the introducing sentence ("we propose BVPO, a method that mixes two
     estimators") often scores well below a result sentence that repeats the question's nouns. The candidate is
-    among the next five, scores at least 0.6 of the lead and stands alone.
+    among the next five, scores at least 0.6 of the lead, stands alone and is not a result sentence (there the
+    verb reports an effect: "the authors show that using X raises ...").
     """
-    if asked is None or not out or states_verb(out[0].ev.text, asked.verb):
+    if asked is None or not out or states_verb(out[0].ev.text, asked.verb, subject):
         return out
     lead = out[0]
     for i, x in enumerate(out[1:6], start=1):
         t = x.ev.text
-        if (x.ev.paper_id == lead.ev.paper_id and states_verb(t, asked.verb) and x.score >= 0.6 * lead.score
-                and not x.reported and not x.contrasted and not connective_opener(t)
+        if (x.ev.paper_id == lead.ev.paper_id and states_verb(t, asked.verb, subject)
+                and x.score >= 0.6 * lead.score and x.role != Role.RESULT and not x.reported and not x.contrasted and not connective_opener(t)
                 and not leans_on_previous(t, x.antecedent) and not poses_question(t)):
             return [x, *out[:i], *out[i + 1:]]
     return out
