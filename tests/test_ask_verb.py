@@ -1,0 +1,47 @@
+"""'What does X <verb> ...?' asks how X works through one verb: it is a mechanism question, and its lead is the
+sentence of X's abstract that states that verb. Paraphrased questions on real seed text (not the eval wording).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ask_helpers import first_cited
+from reviewer.ask.question import QType, analyse
+from reviewer.ask.verb import asked_verb, states_verb
+
+
+def _lead(question: str) -> str:
+    return first_cited(question)[0].text
+
+
+def test_what_does_x_verb_is_a_mechanism_question() -> None:
+    assert analyse("What does BVPO combine to lower the variance of its gradients?").qtype == QType.MECHANISM
+    assert analyse("What does the Auto-CEI curriculum adjust over training?").qtype == QType.MECHANISM
+    assert analyse("What does MultiRole-R1 rely on besides correctness rewards?").qtype == QType.MECHANISM
+    # What X found or proposes as a whole is not one working step.
+    assert asked_verb("What did the Policy Cliff paper find about reward design?") is None
+    assert analyse("What does SEED-GRPO add to group relative policy optimization?").qtype == QType.NAMED
+
+
+def test_the_asked_verb_must_be_used_as_a_verb_and_not_on_the_subject() -> None:
+    assert states_verb("a simple, drop-in method that mixes two gradient estimators", "mix")
+    assert not states_verb("BVPO strictly reduces trace-induced variance for any nontrivial mixture", "mix")
+    assert states_verb("we further employ reinforcement learning via GRPO", "rely")
+    assert not states_verb("the authors demonstrate that using TICK leads to a significant increase", "use", "TICK")
+
+
+def test_the_part_of_x_that_does_the_verb_leads(seeded_home: Path) -> None:
+    assert "automatically adjusts rewards" in _lead("What does the Auto-CEI curriculum adjust over training?")
+
+
+def test_the_introducing_sentence_that_states_the_verb_beats_a_result_sharing_the_nouns(seeded_home: Path) -> None:
+    assert "mixes two gradient estimators" in _lead("What does BVPO mix together to stabilise its gradients?")
+
+
+def test_the_authors_doing_the_verb_in_x_abstract_lead(seeded_home: Path) -> None:
+    assert "multi-turn reinforcement learning" in _lead("What does EPO train its strategy model with?")
+
+
+def test_a_result_that_uses_x_does_not_take_the_lead(seeded_home: Path) -> None:
+    assert "instruction-specific checklists" in _lead("What does TICK use to evaluate whether instructions are followed?")
