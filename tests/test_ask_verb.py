@@ -45,3 +45,26 @@ def test_the_authors_doing_the_verb_in_x_abstract_lead(seeded_home: Path) -> Non
 
 def test_a_result_that_uses_x_does_not_take_the_lead(seeded_home: Path) -> None:
     assert "instruction-specific checklists" in _lead("What does TICK use to evaluate whether instructions are followed?")
+
+
+def test_a_result_sentence_stating_the_verb_does_not_displace_the_lead() -> None:
+    """Seed sentences of the TICK abstract: in a result the verb reports an effect ("can be used to improve")."""
+    from reviewer.ask.select import Scored
+    from reviewer.ask.verb import verb_first
+    from reviewer.models import EvidenceSentence
+    from reviewer.roles import Role
+
+    def scored(text: str, index: int, role: Role, score: float) -> Scored:
+        return Scored(ev=EvidenceSentence(paper_id="tick", key="tick", index=index, text=text, score=score),
+                      role=role, score=score)
+
+    lead = scored("In this work, we propose TICK (Targeted Instruct-evaluation with ChecKlists), a fully automated, "
+                  "interpretable evaluation protocol that structures evaluations with LLM-generated, "
+                  "instruction-specific checklists.", 2, Role.METHOD, 0.8)
+    result = scored("We then show that STICK (Self-TICK) can be used to improve generation quality across multiple "
+                    "benchmarks via self-refinement and Best-of-N selection.", 6, Role.RESULT, 0.6)
+    asked = asked_verb("What does TICK use to grade an answer?")
+    assert verb_first([lead, result], asked, "TICK")[0] is lead
+    # The same sentence as a method sentence would lead: the role is what keeps it out.
+    method = result.model_copy(update={"role": Role.METHOD})
+    assert verb_first([lead, method], asked, "TICK")[0] is method
