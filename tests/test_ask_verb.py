@@ -29,6 +29,9 @@ def test_the_asked_verb_must_be_used_as_a_verb_and_not_on_the_subject() -> None:
     assert not states_verb("BVPO strictly reduces trace-induced variance for any nontrivial mixture", "mix")
     assert states_verb("we further employ reinforcement learning via GRPO", "rely")
     assert not states_verb("the authors demonstrate that using TICK leads to a significant increase", "use", "TICK")
+    # An "-ing" word is a verb after "by / via / while ..." or a comma, a noun elsewhere.
+    assert states_verb("MiCRo enhances preference learning by leveraging large-scale binary preference data", "use")
+    assert not states_verb("MiCRo enhances personalized preference learning from binary data", "learn")
 
 
 def test_the_part_of_x_that_does_the_verb_leads(seeded_home: Path) -> None:

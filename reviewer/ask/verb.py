@@ -34,7 +34,8 @@ _WHAT_DOES = re.compile(r"^(?:what|which\s+\w+)\s+(?:does|do|did)\s+(.+?)[\s?.!]
 _STOP = frozenset("the a an its their in of for on to with by from at".split())
 # Verbs that ask what X is, found or contributes as a whole: the question is not about one working step.
 _OTHER_VERBS = frozenset("""do find show propose introduce add replace claim report mean say contribute offer identify
-    blame change modify bring achieve reach get look stand refer denote describe suggest argue reveal""".split())
+    blame change modify bring achieve reach get look stand refer denote describe suggest argue reveal
+    keep deal cope handle avoid work make improve reduce help differ speed cut compare relate pick judge""".split())
 
 
 class AskedVerb(BaseModel):
@@ -53,7 +54,8 @@ def asked_verb(question: str) -> AskedVerb | None:
     for i, word in enumerate(words[:7]):
         if i and word.lower() in _OTHER_VERBS:
             return None
-        if i and word.lower() in _ASKED_VERBS:
+        following = words[i + 1].lower() if i + 1 < len(words) else ""
+        if i and word.lower() in _ASKED_VERBS and not following.startswith("model"):  # "reward models": a noun
             return AskedVerb(verb=word.lower(), subject_words=[w for w in words[:i] if w.lower() not in _STOP])
     return None
 
@@ -74,10 +76,12 @@ def states_verb(text: str, verb: str, subject: str = "") -> bool:
 
     Not with the subject as its object: "using TICK leads to ..." says what TICK does for others, not what
     TICK uses."""
-    # Whole words only: "mixture" is not "mix"; "-ing" after an article or "of/for" is a noun ("the training").
+    # Whole words only: "mixture" is not "mix".
     for m in re.finditer(rf"\b(?:{_forms(verb)})\b", text, re.IGNORECASE):
-        if m.group(0).lower().endswith("ing") and re.search(r"\b(?:of|for|the|a|an)\s+$", text[: m.start()],
-                                                            re.IGNORECASE):
+        # "-ing" is a verb after "by / via / through / while / when", a comma or "and" ("by leveraging X");
+        # elsewhere it is mostly a noun ("preference learning", "the training of").
+        if m.group(0).lower().endswith("ing") and not re.search(r"(?:\b(?:by|via|through|while|when|and|thereby)|,)\s+$",
+                                                                text[: m.start()], re.IGNORECASE):
             continue
         after = " ".join(text[m.end():].split()[:3]).lower()
         if subject and subject.lower().split()[0] in after:
