@@ -71,3 +71,9 @@ def test_a_result_sentence_stating_the_verb_does_not_displace_the_lead() -> None
     # The same sentence as a method sentence would lead: the role is what keeps it out.
     method = result.model_copy(update={"role": Role.METHOD})
     assert verb_first([lead, method], asked, "TICK")[0] is method
+
+
+def test_by_how_many_asks_for_a_number(seeded_home: Path) -> None:
+    q = "By how many points does Parallel-R1 beat the baseline on AIME25?"
+    assert analyse(q).qtype == QType.QUANTITATIVE
+    assert "42.9%" in _lead(q)

@@ -69,7 +69,7 @@ _METHODS = re.compile(
 _QUANT = re.compile(
     r"^how\s+(?:much|many|large|big|fast|far|often|accurate|well)\b|\b(?:what|which)\s+(?:\w+\s+){0,2}?"
     r"(?:accuracy|score|percentage|rate|number|speed-?up|improvement|gain|size|win rate|pass@\d+)\b"
-    r"|\bby how much\b|\bhow (?:big|large) (?:is|was) the (?:gain|improvement|drop)\b",
+    r"|\bby how (?:much|many)\b|\bhow (?:big|large) (?:is|was) the (?:gain|improvement|drop)\b",
     re.IGNORECASE,
 )
 _MECHANISM = re.compile(
