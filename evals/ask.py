@@ -40,6 +40,7 @@ FRESH = Path(__file__).resolve().parent / "datasets" / "ask_fresh.jsonl"
 BLIND = Path(__file__).resolve().parent / "datasets" / "ask_blind.jsonl"
 DEFS = Path(__file__).resolve().parent / "datasets" / "ask_defs.jsonl"
 NEW = Path(__file__).resolve().parent / "datasets" / "ask_new.jsonl"
+PARA = Path(__file__).resolve().parent / "datasets" / "ask_para.jsonl"
 
 
 class AskCase(BaseModel):

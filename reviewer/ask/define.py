@@ -91,6 +91,19 @@ def listed_member_only(text: str, t: str) -> bool:
     return bool(found) and len(listed) == len(found)
 
 
+def head_defined(text: str, term: str) -> bool:
+    """'reward overoptimization': a sentence on reward models that defines the head word alone ("vulnerable to
+    overoptimization, wherein past a certain point, accumulating higher reward ...") defines the compound term.
+    Only the explicit defining cues count (wherein, whereby, in which, i.e.), and every modifier word must appear
+    in the sentence (its first five letters: "reward" also in "rewards", "rewarding")."""
+    words = term.split()
+    if len(words) < 2 or len(words[-1]) < 6 or not words[-1].isalpha():
+        return False
+    if not re.search(rf"\b{re.escape(words[-1])}s?,?\s+(?:wherein|whereby|in which|i\.e\.)", text, re.IGNORECASE):
+        return False
+    return all(re.search(rf"\b{re.escape(w[:5])}", text, re.IGNORECASE) for w in words[:-1])
+
+
 def definition_strength(text: str, term: str) -> int:
     """0: does not define the term; 1: places it in a class ('algorithms such as X'); 2: says what it is or does.
 
@@ -120,7 +133,7 @@ def definition_strength(text: str, term: str) -> int:
         r"optimizes?|predicts?|measures?|maps?|rates?|ranks?|judges?|verifies?|rewards?|samples?|generates?)\s+(?:a|an|the|each|"
         r"every|multiple|several|\w+s)\b",
     ]
-    if any(re.search(r, text, re.IGNORECASE) for r in rules):
+    if any(re.search(r, text, re.IGNORECASE) for r in rules) or head_defined(text, term):
         return 2
     # "<class> like / such as / including X": a class placement without saying what X does.
     return int(bool(re.search(rf"\b[A-Za-z-]+s\s*(?:,|--|—|\()?\s*(?:like|such as|including|e\.g\.,?)\s+{x}", text,

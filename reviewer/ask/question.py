@@ -13,6 +13,8 @@ from enum import Enum
 
 from pydantic import BaseModel, Field
 
+from reviewer.ask.verb import asked_verb
+
 
 class QType(str, Enum):
     DEFINITION = "definition"
@@ -67,7 +69,7 @@ _METHODS = re.compile(
 _QUANT = re.compile(
     r"^how\s+(?:much|many|large|big|fast|far|often|accurate|well)\b|\b(?:what|which)\s+(?:\w+\s+){0,2}?"
     r"(?:accuracy|score|percentage|rate|number|speed-?up|improvement|gain|size|win rate|pass@\d+)\b"
-    r"|\bby how much\b|\bhow (?:big|large) (?:is|was) the (?:gain|improvement|drop)\b",
+    r"|\bby how (?:much|many)\b|\bhow (?:big|large) (?:is|was) the (?:gain|improvement|drop)\b",
     re.IGNORECASE,
 )
 _MECHANISM = re.compile(
@@ -219,7 +221,7 @@ def analyse(question: str) -> Question:
         # "the steerability of LLMs": the term is "steerability"; "of LLMs" names whose property it is.
         subject = re.sub(r"\s+of\s+(?:(?:large\s+)?(?:language\s+)?models?|LLMs?|LMs?|agents?|AI(?: systems)?|"
                          r"reasoning models?|policies)$", "", subject, flags=re.IGNORECASE)
-    elif _MECHANISM.search(body):
+    elif _MECHANISM.search(body) or asked_verb(body):
         qtype = QType.MECHANISM
     elif names and (_NAMED_NOUN.search(body) or _ABOUT_NAME.search(body)):
         qtype = QType.NAMED
@@ -232,7 +234,8 @@ def analyse(question: str) -> Question:
                                                       r"benchmark|leaderboard)\b", text, re.IGNORECASE)]
         subject = (measured or names)[0] if qtype == QType.QUANTITATIVE else names[0]
     if qtype == QType.MECHANISM and not subject:
-        subject = _how_subject(body)
+        verb = asked_verb(body)
+        subject = _how_subject(body) or (" ".join(verb.subject_words) if verb else "")
     subs = [text]
     if sides:
         subs += sides

@@ -25,6 +25,7 @@ from reviewer.ask.lead import (
     says_instead,
 )
 from reviewer.ask.question import QType, Question
+from reviewer.ask.verb import asked_verb, states_verb, verb_first, verb_score
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.roles import Role, reports_other_work, sentence_roles
 from reviewer.textutil import content_stems, split_sentences
@@ -208,6 +209,7 @@ def score_for_type(
     why = question.text.lower().startswith("why")
     avoided = asks_how_avoided(question.text)
     replacing = asks_replacement(question.text)
+    asked = asked_verb(question.text) if question.qtype == QType.MECHANISM else None
     # A proper name (SEED-GRPO, Delethink) is specific: a sentence that does not name it is about something else.
     proper = subject in question.names
     asks_paper = bool(re.search(r"\b(?:paper|work|study|article)\b", question.text, re.IGNORECASE))
@@ -279,6 +281,8 @@ def score_for_type(
             instead = avoided and bool(about or antecedent) and says_instead(t)
             s += 0.12 * shared * bool(about or antecedent) - 0.06 * (bool(predicate) and not shared and not instead)
             s += 0.06 * instead
+            in_paper = any(mentions(" ".join(sentences.get(ev.paper_id, [])), a) for a in forms)
+            s += verb_score(asked, t, about or bool(antecedent), in_paper, subject)
         elif qt == QType.QUANTITATIVE:
             s += 0.1 * bool(_NUMBER.search(t)) + 0.04 * (role == Role.RESULT) + 0.04 * about
         elif qt == QType.METHODS:
@@ -308,8 +312,9 @@ def score_for_type(
                if question.qtype == QType.DEFINITION else 0 for x in out]
     topic = question.sides[0] if question.qtype == QType.COMPARISON and question.sides else ""
     out = lead_first(out, defines, topic, why, mentions, lambda t: bool(_CAUSE.search(t)))
-    if question.qtype == QType.MECHANISM and not why:
+    if question.qtype == QType.MECHANISM and not why and not (asked and out and states_verb(out[0].ev.text, asked.verb, subject)):
         out = how_after_restatement(out, predicate, content_stems)
+    out = verb_first(out, asked, subject)
     if question.qtype == QType.METHODS:
         out = named_method_first(out)
     if replacing and question.qtype in (QType.NAMED, QType.MECHANISM):
