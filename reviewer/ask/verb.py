@@ -13,15 +13,11 @@ their own handling.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
-from reviewer.ask.lead import connective_opener, leans_on_previous, poses_question
+from reviewer.ask.lead import Scored, connective_opener, leans_on_previous, poses_question
 from reviewer.roles import Role
-
-if TYPE_CHECKING:
-    from reviewer.ask.select import Scored
 
 # Base-form verbs that ask how X does its work. "rely on" and "use" are also answered by their near synonyms.
 _ASKED_VERBS = frozenset("""use rely cast adjust mix combine train employ leverage feed apply exploit penalize penalise
