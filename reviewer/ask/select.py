@@ -218,6 +218,7 @@ def score_for_type(
     spelled = _spelled_out(subject, question.text)
     predicate = set(content_stems(question.text)) - set(content_stems(" ".join(forms + spelled))) - _QUESTION_WORDS
     out: list[Scored] = []
+    in_paper: dict[str, bool] = {}
     for ev in ranked:
         if is_fragment(ev.text):
             continue
@@ -281,8 +282,9 @@ def score_for_type(
             instead = avoided and bool(about or antecedent) and says_instead(t)
             s += 0.12 * shared * bool(about or antecedent) - 0.06 * (bool(predicate) and not shared and not instead)
             s += 0.06 * instead
-            in_paper = any(mentions(" ".join(sentences.get(ev.paper_id, [])), a) for a in forms)
-            s += verb_score(asked, t, about or bool(antecedent), in_paper, subject)
+            if ev.paper_id not in in_paper:  # once per paper, not once per sentence of it
+                in_paper[ev.paper_id] = any(mentions(" ".join(sentences.get(ev.paper_id, [])), a) for a in forms)
+            s += verb_score(asked, t, about or bool(antecedent), in_paper[ev.paper_id], subject)
         elif qt == QType.QUANTITATIVE:
             s += 0.1 * bool(_NUMBER.search(t)) + 0.04 * (role == Role.RESULT) + 0.04 * about
         elif qt == QType.METHODS:
@@ -303,9 +305,10 @@ def score_for_type(
             s += 0.12 * (says_instead(t) and _share(predicate, t) >= 0.5)
         # Inline enumerations and very long sentences make poor direct answers.
         s -= 0.06 * bool(_INLINE_ENUM.search(t)) + 0.04 * (len(t.split()) > 45)
-        reported = role == Role.BACKGROUND and reports_other_work(t)
+        other_work = reports_other_work(t)
+        reported = role == Role.BACKGROUND and other_work
         # What earlier work did is not a method the corpus proposes, nor the named thing's own finding.
-        s -= 0.08 * (reports_other_work(t) and qt in (QType.METHODS, QType.NAMED, QType.MECHANISM))
+        s -= 0.08 * (other_work and qt in (QType.METHODS, QType.NAMED, QType.MECHANISM))
         out.append(Scored(ev=ev, role=role, score=s, reported=reported, antecedent=antecedent, contrasted=contrasted))
     out.sort(key=lambda x: (-x.score, x.ev.paper_id, x.ev.index))
     defines = [max((lead_rank(x.ev.text, a) for a in forms), default=0)
