@@ -11,6 +11,7 @@ import pytest
 if TYPE_CHECKING:
     from reviewer.checker import ClaimChecker
     from reviewer.models import Paper
+    from reviewer.retrieve import HybridRetriever
     from reviewer.settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent
@@ -113,3 +114,12 @@ def checker() -> ClaimChecker:
     from reviewer.settings import Settings
 
     return ClaimChecker(Settings())
+
+
+@pytest.fixture(scope="module")
+def retriever(seeded_home_template: Path) -> HybridRetriever:
+    """One retriever over the (read-only) indexed seeds for a whole module."""
+    from reviewer.retrieve import HybridRetriever
+    from reviewer.settings import Settings
+
+    return HybridRetriever(Settings(home=seeded_home_template))

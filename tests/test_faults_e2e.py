@@ -38,12 +38,6 @@ TOPIC = "process reward models for LLM reasoning"
 GHOST = "ghost2099fabricated"
 
 
-@pytest.fixture(scope="module")
-def retriever(seeded_home_template: Path) -> HybridRetriever:
-    """One retriever over the (read-only) indexed seeds for the whole module."""
-    return HybridRetriever(Settings(home=seeded_home_template))
-
-
 @pytest.fixture
 def fake(fake_openai: FakeOpenAIServer) -> FakeOpenAIServer:
     fake_openai.default = StageResponder()

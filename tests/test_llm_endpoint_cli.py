@@ -40,11 +40,6 @@ QUESTION = "How do process reward models differ from outcome reward models?"
 TOPIC = "process reward models for LLM reasoning"
 
 
-@pytest.fixture(scope="module")
-def retriever(seeded_home_template: Path) -> HybridRetriever:
-    return HybridRetriever(Settings(home=seeded_home_template))
-
-
 def settings_for(base_url: str, home: Path, **overrides: Any) -> Settings:
     fields: dict[str, Any] = {"home": home, "llm_base_url": base_url, "llm_api_key": SecretStr(KEY),
                               "llm_model": "fake-model", "llm_timeout": 5.0, "llm_max_retries": 2,
