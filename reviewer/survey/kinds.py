@@ -8,6 +8,7 @@ split by kind and named for it ("Empirical studies of PRMs"), or, for methods, b
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 from reviewer.textutil import split_sentences
@@ -38,6 +39,7 @@ _NAMED_RESOURCE = re.compile(
     r"(?:a|an)\s+[^.]{0,80}?\b(?:dataset|benchmark|corpus)\b")
 
 
+@lru_cache(maxsize=4096)  # pure; the outline and each section lead ask again for the same papers
 def contribution_kind(title: str, abstract: str) -> Kind:
     """'benchmark' when the paper's own contribution is a benchmark or dataset; 'study' when its title
     announces a study or its abstract studies without proposing a method; else 'method'."""
