@@ -26,6 +26,9 @@ from reviewer.textutil import normalize, split_sentences
 DEV_SET = Path(__file__).parent / "datasets" / "survey_dev.jsonl"
 # Written before the selection rules were finalised and never used to choose them; reported separately.
 HOLDOUT_SET = Path(__file__).parent / "datasets" / "survey_holdout.jsonl"
+# Ten topics over the seeds written (relevant sets read from the abstracts) before the aboutness selection
+# was written; scored once before and once after it, never used to choose anything.
+FRESH_SET = Path(__file__).parent / "datasets" / "survey_fresh.jsonl"
 # A sentence opening with a word that points outside the quote, unless it names its referent
 # ("This paper", "These results show" count as resolved only with a noun that the sentence itself owns).
 _ANAPHOR = re.compile(
