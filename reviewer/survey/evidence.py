@@ -41,15 +41,18 @@ from reviewer.survey.types import (
 from reviewer.textutil import chunks, content_stems, split_sentences
 
 if TYPE_CHECKING:
+    from reviewer.index import LexicalIndex
     from reviewer.llm.client import LLMClient
 
 SUBQUERY_DISCOUNT = 0.9
 SENTENCES_PER_PAPER = 5
 SENTENCE_MARGIN = 0.2
 MAX_SURVEYED = 20  # papers surveyed, by rank; a count, never a share of the best score
-RELEVANCE_FLOOR = 0.6  # absolute: below it a paper is off topic whatever its rank
+RELEVANCE_FLOOR = 0.58  # absolute: below it a paper is off topic whatever its rank
 ANCHOR_PAPERS = 3  # the topic's best papers, whose centroid steadies relevance across rewordings
 ANCHOR_WEIGHT = 0.7
+RARE_SHARE = 0.1  # a topic word found in at most this share of the corpus names what the topic is about
+RARE_PENALTY = 0.05  # relevance lost by a paper that names none of the topic's rare words
 INJECTED = re.compile(r"@\w|</?[a-z][^>]*>", re.IGNORECASE)  # citation keys or HTML inside an abstract: never quoted
 QUOTABLE = frozenset({Role.METHOD, Role.RESULT, Role.CONCLUSION})
 
@@ -62,6 +65,7 @@ def offline_evidence(
     acronyms: list[Acronym] | None = None,
     stored: dict[str, np.ndarray] | None = None,
     every: bool = False,
+    rare: dict[str, float] | None = None,
 ) -> EvidenceResult:
     """Evidence for the surveyed papers (`every`: for every pooled paper, best first, for the LLM to grade)."""
     papers = [r.paper for r in retrieved]
@@ -78,6 +82,7 @@ def offline_evidence(
         core_rel = _relevance([core] + [a.apply(core) for a in acronyms], papers, settings)
         relevance = {pid: (rel + core_rel[pid]) / 2 for pid, rel in relevance.items()}
     relevance = _anchored(relevance, stored or {})
+    relevance = _about(relevance, papers, rare or {})
     ranked = sorted(papers, key=lambda p: (-relevance[p.id], p.key))
     gazetteer = mine_gazetteer(papers)
     kept: list[PaperEvidence] = []
@@ -127,6 +132,40 @@ def _anchored(relevance: dict[str, float], stored: dict[str, np.ndarray]) -> dic
         pid: (1 - ANCHOR_WEIGHT) * rel + ANCHOR_WEIGHT * float(vecs[pid] @ centre) if pid in vecs else rel
         for pid, rel in relevance.items()
     }
+
+
+def rare_words(topic: str, acronyms: list[Acronym], lexical: LexicalIndex) -> dict[str, float]:
+    """The topic's words that few papers of the corpus use ('mind' in 'LLM theory-of-mind reasoning',
+    not 'reasoning'), as stems with an IDF weight: what the topic is about rather than its setting.
+    A word no paper uses (a paraphrase's own wording) says nothing about any paper and is skipped."""
+    total = len(lexical.ids)
+    out: dict[str, float] = {}
+    for word in dict.fromkeys(re.findall(r"[A-Za-z][A-Za-z0-9]+", " ".join([topic] + [a.short for a in acronyms]))):
+        stems = content_stems(word)
+        if not stems or total == 0:
+            continue
+        df = len(lexical.query(word, total))
+        if 0 < df <= RARE_SHARE * total:
+            out[stems[0]] = max(out.get(stems[0], 0.0), math.log(total / df))
+    return out
+
+
+def _about(relevance: dict[str, float], papers: list[Paper], rare: dict[str, float]) -> dict[str, float]:
+    """Lower the relevance of a paper by the IDF-weighted share of the topic's rare words it never uses.
+
+    Similarity rewards a paper on the topic's setting ('LLM reasoning') as much as one on its subject
+    ('theory of mind'); a paper about the topic uses the subject's own words somewhere in its title or
+    abstract. The penalty is absolute (a share of a fixed amount), so the count does not follow wording.
+    """
+    if not rare:
+        return relevance
+    total = sum(rare.values())
+    out = dict(relevance)
+    for paper in papers:
+        stems = set(content_stems(f"{paper.title} {paper.abstract}"))
+        missing = sum(w for stem, w in rare.items() if stem not in stems) / total
+        out[paper.id] = relevance[paper.id] - RARE_PENALTY * missing
+    return out
 
 
 def _core_phrase(topic: str) -> str | None:
@@ -260,11 +299,12 @@ def run(ctx: SurveyContext, previous: Previous) -> EvidenceResult:
     scope = previous.need_scope()
     stored = ctx.retriever.store.vectors([r.paper.id for r in scope.papers])
     args = (scope.topic, scope.queries, scope.papers, ctx.settings, scope.acronyms, stored)
+    rare = rare_words(scope.topic, scope.acronyms, ctx.retriever.lexical)
     if ctx.llm is None:
-        return offline_evidence(*args)
+        return offline_evidence(*args, rare=rare)
     # With an LLM its relevance grade decides: every pooled paper is graded; a paper whose batch failed
     # keeps the offline decision (rank and floor).
-    wide = offline_evidence(*args, every=True)
+    wide = offline_evidence(*args, every=True, rare=rare)
     if not wide.papers:
         return wide
     result = llm_evidence(scope.topic, wide, ctx.papers, ctx.llm, ctx.settings.evidence_batch_size)
