@@ -41,6 +41,7 @@ from reviewer.survey.types import (
 from reviewer.textutil import chunks, content_stems, split_sentences
 
 if TYPE_CHECKING:
+    from reviewer.catalog import Catalog
     from reviewer.index import LexicalIndex
     from reviewer.llm.client import LLMClient
 
@@ -134,20 +135,37 @@ def _anchored(relevance: dict[str, float], stored: dict[str, np.ndarray]) -> dic
     }
 
 
-def rare_words(topic: str, acronyms: list[Acronym], lexical: LexicalIndex) -> dict[str, float]:
+def rare_words(
+    topic: str, acronyms: list[Acronym], lexical: LexicalIndex, title_stems: frozenset[str]
+) -> dict[str, float]:
     """The topic's words that few papers of the corpus use ('mind' in 'LLM theory-of-mind reasoning',
     not 'reasoning'), as stems with an IDF weight: what the topic is about rather than its setting.
-    A word no paper uses (a paraphrase's own wording) says nothing about any paper and is skipped."""
+
+    Only words some paper puts in its title count: titles name subjects, so 'instead' or 'avoid' in a
+    reworded topic is not taken for one. A word no paper uses (a paraphrase's own wording) says
+    nothing about any paper and is skipped."""
     total = len(lexical.ids)
     out: dict[str, float] = {}
     for word in dict.fromkeys(re.findall(r"[A-Za-z][A-Za-z0-9]+", " ".join([topic] + [a.short for a in acronyms]))):
         stems = content_stems(word)
-        if not stems or total == 0:
+        if not stems or total == 0 or stems[0] not in title_stems:
             continue
         df = len(lexical.query(word, total))
         if 0 < df <= RARE_SHARE * total:
             out[stems[0]] = max(out.get(stems[0], 0.0), math.log(total / df))
     return out
+
+
+_TITLE_STEMS: dict[tuple[str, str], frozenset[str]] = {}
+
+
+def corpus_title_stems(catalog: Catalog) -> frozenset[str]:
+    """Every stem any corpus title uses, read once per corpus version."""
+    key = (str(catalog.path), catalog.version())
+    if key not in _TITLE_STEMS:
+        _TITLE_STEMS.clear()
+        _TITLE_STEMS[key] = frozenset(st for p in catalog.iter_papers() for st in content_stems(p.title))
+    return _TITLE_STEMS[key]
 
 
 def _about(relevance: dict[str, float], papers: list[Paper], rare: dict[str, float]) -> dict[str, float]:
@@ -299,7 +317,7 @@ def run(ctx: SurveyContext, previous: Previous) -> EvidenceResult:
     scope = previous.need_scope()
     stored = ctx.retriever.store.vectors([r.paper.id for r in scope.papers])
     args = (scope.topic, scope.queries, scope.papers, ctx.settings, scope.acronyms, stored)
-    rare = rare_words(scope.topic, scope.acronyms, ctx.retriever.lexical)
+    rare = rare_words(scope.topic, scope.acronyms, ctx.retriever.lexical, corpus_title_stems(ctx.retriever.catalog))
     if ctx.llm is None:
         return offline_evidence(*args, rare=rare)
     # With an LLM its relevance grade decides: every pooled paper is graded; a paper whose batch failed
