@@ -83,7 +83,7 @@ def offline_evidence(
         core_rel = _relevance([core] + [a.apply(core) for a in acronyms], papers, settings)
         relevance = {pid: (rel + core_rel[pid]) / 2 for pid, rel in relevance.items()}
     relevance = _anchored(relevance, stored or {})
-    relevance = _about(relevance, papers, rare or {})
+    relevance, lacking = _about(relevance, papers, rare or {})
     ranked = sorted(papers, key=lambda p: (-relevance[p.id], p.key))
     gazetteer = mine_gazetteer(papers)
     kept: list[PaperEvidence] = []
@@ -91,8 +91,11 @@ def offline_evidence(
     for rank, paper in enumerate(ranked, start=1):
         rel = relevance[paper.id]
         if rel < RELEVANCE_FLOOR and not every:
+            unused = lacking.get(paper.id)
             weak.append(WeakPaper(key=paper.key, title=paper.title, reason=(
-                f"topic relevance {_shown_below(rel)} is below the floor {RELEVANCE_FLOOR:.2f} for on-topic papers")))
+                f"topic relevance {_shown_below(rel)} is below the floor {RELEVANCE_FLOOR:.2f} for on-topic papers"
+                + (f"; it never uses the topic's rare word{'s' if len(unused) > 1 else ''} "
+                   + ", ".join(f"'{w}'" for w in unused) if unused else ""))))
             continue
         if len(kept) >= MAX_SURVEYED and not every:
             weak.append(WeakPaper(key=paper.key, title=paper.title, reason=(
@@ -139,20 +142,22 @@ def rare_words(
     topic: str, acronyms: list[Acronym], lexical: LexicalIndex, title_stems: frozenset[str]
 ) -> dict[str, float]:
     """The topic's words that few papers of the corpus use ('mind' in 'LLM theory-of-mind reasoning',
-    not 'reasoning'), as stems with an IDF weight: what the topic is about rather than its setting.
+    not 'reasoning'), with an IDF weight: what the topic is about rather than its setting.
 
     Only words some paper puts in its title count: titles name subjects, so 'instead' or 'avoid' in a
     reworded topic is not taken for one. A word no paper uses (a paraphrase's own wording) says
     nothing about any paper and is skipped."""
     total = len(lexical.ids)
     out: dict[str, float] = {}
-    for word in dict.fromkeys(re.findall(r"[A-Za-z][A-Za-z0-9]+", " ".join([topic] + [a.short for a in acronyms]))):
+    seen: set[str] = set()
+    for word in re.findall(r"[A-Za-z][A-Za-z0-9]+", " ".join([topic] + [a.short for a in acronyms])):
         stems = content_stems(word)
-        if not stems or total == 0 or stems[0] not in title_stems:
+        if not stems or total == 0 or stems[0] not in title_stems or stems[0] in seen:
             continue
+        seen.add(stems[0])
         df = len(lexical.query(word, total))
         if 0 < df <= RARE_SHARE * total:
-            out[stems[0]] = max(out.get(stems[0], 0.0), math.log(total / df))
+            out[word] = math.log(total / df)
     return out
 
 
@@ -168,22 +173,28 @@ def corpus_title_stems(catalog: Catalog) -> frozenset[str]:
     return _TITLE_STEMS[key]
 
 
-def _about(relevance: dict[str, float], papers: list[Paper], rare: dict[str, float]) -> dict[str, float]:
-    """Lower the relevance of a paper by the IDF-weighted share of the topic's rare words it never uses.
+def _about(
+    relevance: dict[str, float], papers: list[Paper], rare: dict[str, float]
+) -> tuple[dict[str, float], dict[str, list[str]]]:
+    """Lower the relevance of a paper by the IDF-weighted share of the topic's rare words it never uses;
+    also return, per paper, the rare words it lacks (the appendix says so when it leaves a paper out).
 
     Similarity rewards a paper on the topic's setting ('LLM reasoning') as much as one on its subject
     ('theory of mind'); a paper about the topic uses the subject's own words somewhere in its title or
     abstract. The penalty is absolute (a share of a fixed amount), so the count does not follow wording.
     """
     if not rare:
-        return relevance
+        return relevance, {}
     total = sum(rare.values())
-    out = dict(relevance)
+    wanted = {word: content_stems(word)[0] for word in rare}
+    out, lacking = dict(relevance), {}
     for paper in papers:
         stems = set(content_stems(f"{paper.title} {paper.abstract}"))
-        missing = sum(w for stem, w in rare.items() if stem not in stems) / total
-        out[paper.id] = relevance[paper.id] - RARE_PENALTY * missing
-    return out
+        missing = [word for word, stem in wanted.items() if stem not in stems]
+        out[paper.id] = relevance[paper.id] - RARE_PENALTY * sum(rare[w] for w in missing) / total
+        if missing:
+            lacking[paper.id] = missing
+    return out, lacking
 
 
 def _core_phrase(topic: str) -> str | None:
