@@ -4,8 +4,9 @@ Selection is by rank, so rewording a topic does not swing the count: every poole
 the top-ranked papers of each facet query) is re-scored by one relevance model (title and best
 sentence against the topic, blended with closeness to the topic's best few papers, less a fixed
 penalty for never using the topic's rare subject words), and the top `MAX_SURVEYED` above an absolute
-floor are surveyed; the appendix says which floor or rank left each other paper out. Only a paper's own method, result and conclusion
-sentences are quoted (reviewer.roles); its limitation sentences feed the open-problems section.
+floor are surveyed; the appendix says which floor or rank left each other paper out. Only a paper's
+own method, result and conclusion sentences are quoted (reviewer.roles); its limitation sentences feed
+the open-problems section.
 With an LLM, papers go in batches (`REVIEWER_EVIDENCE_BATCH_SIZE` per call) for a relevance grade
 that decides membership, a summary, quotes and table fields; every quote and span is verified
 against the abstract and dropped if it is not there.
