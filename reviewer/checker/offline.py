@@ -25,8 +25,9 @@ from pydantic import BaseModel, Field
 from reviewer.checker.claimtext import title_authors_as_we
 from reviewer.checker.effects import effect_reversed
 from reviewer.checker.families import comparison_agrees
-from reviewer.checker.features import FEATURE_NAMES, Analysis, clean_claim, compute_features
-from reviewer.checker.stance import comparison_flipped, stance_agrees, stance_reversed
+from reviewer.checker.features import FEATURE_NAMES, Analysis, clean_claim, compute_features, named_terms
+from reviewer.checker.roles_swap import degree_reversed, frame_swapped, likeness_reversed
+from reviewer.checker.stance import agreeing_pairs, comparison_flipped, stance_reversed
 from reviewer.checker.types import LABELS, ClaimVerdict
 from reviewer.errors import ConfigError
 from reviewer.models import EvidenceSentence, Paper
@@ -229,18 +230,25 @@ def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) 
     """A reason when one of the two best-aligned sentences reverses the claim's comparison or polar word
     (`stance.py`); only sentences aligned well enough to be about the same finding count."""
     top = analysis.order[:2]
-    agreed = any(stance_agrees(claim, items[i].text) for i in top)
+    agreed = frozenset().union(*(agreeing_pairs(claim, items[i].text) for i in top))
     for i in top:
         if analysis.alignment[i] < STANCE_MIN_ALIGN or (i != top[0] and analysis.features[LEX_TOP1] >= 0.8):
             continue  # a claim that copies its best sentence is read against that sentence (near_copy_edits)
         text = items[i].text
         if comparison_flipped(claim, text):
             return f"rule: comparison reversed against sentence {items[i].index} of {items[i].key}"
-        if not agreed and not comparison_agrees(claim, text) and (flips := stance_reversed(claim, text)):
+        if not comparison_agrees(claim, text) and (flips := stance_reversed(claim, text, agreed)):
             return f"rule: opposite stance ({flips[0]}) to sentence {items[i].index} of {items[i].key}"
         if not comparison_agrees(claim, text) and (moved := effect_reversed(claim, text)):
             # read on the whole sentence: every clause that moves the thing must move it the other way
             return f"rule: opposite effect on {moved[0]} in sentence {items[i].index} of {items[i].key}"
+        if not comparison_agrees(claim, text) and (heads := degree_reversed(claim, text)):
+            return f"rule: opposite degree on {heads[0]!r} in sentence {items[i].index} of {items[i].key}"
+        if objects := likeness_reversed(claim, text):
+            return f"rule: alike where sentence {items[i].index} of {items[i].key} says apart (or the reverse): {objects[0]}"
+        if pairs := frame_swapped(claim, text, named_terms):
+            a, b = pairs[0]
+            return f"rule: {a} and {b} exchange places in the frame of sentence {items[i].index} of {items[i].key}"
     return ""
 
 

@@ -63,12 +63,15 @@ def _poles(toks: list[str]) -> list[tuple[int, int, set[str]]]:
     return out
 
 
-def stance_reversed(claim: str, sentence: str) -> list[str]:
+def stance_reversed(claim: str, sentence: str, agreed: frozenset[int] = frozenset()) -> list[str]:
     """Polar words of one pair on opposite sides, about shared context, with the claim's side absent from
-    the sentence (a sentence that says both, 'stable for A but unstable for B', decides nothing)."""
+    the sentence (a sentence that says both, 'stable for A but unstable for B', decides nothing). Pairs in
+    `agreed` are skipped: another evidence sentence already says the claim's side of that pair."""
     c, s = _poles(words(claim)), _poles(words(sentence))
     out = []
     for k, side, ctx in c:
+        if k in agreed:
+            continue
         same = [x for x in s if x[0] == k and x[1] == side]
         opposite = [x for x in s if x[0] == k and x[1] != side and ctx & x[2]]
         if opposite and not same:
@@ -79,8 +82,16 @@ def stance_reversed(claim: str, sentence: str) -> list[str]:
 
 def stance_agrees(claim: str, sentence: str) -> bool:
     """A polar word of the claim on the same side in the sentence, about shared context."""
+    return bool(agreeing_pairs(claim, sentence))
+
+
+def agreeing_pairs(claim: str, sentence: str) -> frozenset[int]:
+    """The polar pairs whose word the claim and the sentence use on the same side, about shared context.
+
+    Agreement on one pair ('effective') says nothing about another ('key' vs 'irrelevant'), so a reversal
+    is only discounted by agreement on its own pair."""
     s = _poles(words(sentence))
-    return any(x[0] == k and x[1] == side and ctx & x[2] for k, side, ctx in _poles(words(claim)) for x in s)
+    return frozenset(k for k, side, ctx in _poles(words(claim)) for x in s if x[0] == k and x[1] == side and ctx & x[2])
 
 
 _EVAL_UP = ("effective efficient accurate robust stable reliable flexible capable helpful useful successful "
