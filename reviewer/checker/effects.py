@@ -52,7 +52,7 @@ def valence(obj: frozenset[str]) -> int:
     """+1 for a quantity one wants more of, -1 for a cost, 0 when unknown (then only like is compared with like)."""
     if any(s.startswith(c) for s in obj for c in _COSTS):
         return -1
-    if any(s.startswith(c) for s in obj for c in _BENEFITS):
+    if any(_norm(s).startswith(_norm(c)) for s in obj for c in _BENEFITS):
         return 1
     return 0
 
@@ -143,7 +143,13 @@ def _span(toks: list[str], start: int, step: int) -> list[str]:
     return _content(out)[:3]
 
 
+def _norm(stem: str) -> str:
+    """One stem for an adjective in -ble and its noun in -bility ('stabl' / 'stabil', 'abl' / 'abil')."""
+    return stem[:-3] + "bl" if stem.endswith("bil") else stem
+
+
 def _same_thing(a: frozenset[str], b: frozenset[str]) -> bool:
+    a, b = frozenset(map(_norm, a)), frozenset(map(_norm, b))
     return any(x == y or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x))) for x in a for y in b)
 
 

@@ -41,6 +41,12 @@ _POLES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
         ("accurate accurately", "inaccurate inaccurately"),
         ("reliable reliably", "unreliable unreliably"),
         ("consistent consistently", "inconsistent inconsistently"),
+        # scope: a finding that holds broadly vs one confined to a few cases
+        ("widespread pervasive ubiquitous prevalent", "confined rare isolated uncommon"),
+        # ability: 'readily produce' vs 'unable to produce'
+        ("able capable readily", "unable incapable"),
+        # relation: 'strongly correlates with' vs 'is unrelated to'
+        ("correlates correlated correlate related associated linked", "unrelated uncorrelated unassociated"),
     )
 )
 _NEGATORS = frozenset("not no never without cannot nor n't hardly".split())
