@@ -1,0 +1,97 @@
+"""Reversals that keep the evidence's words but move what attaches to what (issue 12, seventh pass).
+
+`reviewer/checker/roles_swap.py` (degree modifiers, likeness relations, names exchanged in one frame) and
+the polar pairs / per-pair agreement / -ble vs -bility reading added to `stance.py` and `effects.py`. Each
+contradicted paraphrase of a real seed sentence has a faithful twin that must stay SUPPORTED.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.checker import ClaimChecker
+from reviewer.checker.features import named_terms
+from reviewer.checker.roles_swap import degree_reversed, frame_swapped, likeness_reversed
+from seed_text import paper_with
+
+# fragments quoted verbatim from seed abstracts: "Quantifying Language Models' Sensitivity to Spurious
+# Features ...", "Insights into Alignment: Evaluating DPO ...", "Reward Design for Justifiable Sequential
+# Decision-Making", "Plan and Budget", "Secrets of RLHF ... PPO", "Preference Learning Algorithms Do Not Learn
+# Preference Rankings", "Encouraging Divergent Thinking ...", "One Token to Fool LLM-as-a-Judge"
+WEAKLY = "format performance only weakly correlates between models"
+SMALLER = "alignment methods achieve optimal performance with smaller training data subsets"
+DEBATE = "resilient to refutations and closely aligns with human preferences"
+ELEVATES = "it elevates a smaller model (DS-Qwen-32B) to match the efficiency of a larger model (DS-LLaMA-70B)"
+PPOMAX = "to efficiently improve the training stability of the policy model"
+KEY = "We identify policy constraints being the key factor for the effective implementation of the PPO algorithm."
+RANKING = "ranking accuracy strongly correlates with the empirically popular win rate metric"
+UNABLE = "it is unable to generate novel thoughts later through reflection"
+WIDESPREAD = "this weakness is widespread across LLMs, datasets, and prompt formats"
+
+# (seed fragment, contradicted paraphrase, faithful paraphrase)
+CASES = {
+    "degree, weakly vs strongly": (WEAKLY, "Format performance correlates strongly between models.",
+                                   "Format performance correlates only weakly between models."),
+    "degree, smaller vs larger subsets": (SMALLER, "Alignment methods reach their best performance with larger "
+                                          "training data subsets.", "Alignment methods reach their best "
+                                          "performance with smaller training data subsets."),
+    "likeness, aligns with vs diverges from": (DEBATE, "Agents trained via multi-agent debate propose evidence "
+                                               "that diverges from human preferences.", "Agents trained via "
+                                               "multi-agent debate propose evidence that closely matches human "
+                                               "preferences."),
+    "names exchanged in one frame": (ELEVATES, "Plan-and-Budget elevates DS-LLaMA-70B to match the efficiency "
+                                     "of the model DS-Qwen-32B.", "Plan-and-Budget elevates the smaller model "
+                                     "DS-Qwen-32B to match the efficiency of the larger model DS-LLaMA-70B."),
+    "effect, less stable vs improved stability": (PPOMAX, "PPO-max makes the training of the policy model less "
+                                                  "stable.", "PPO-max makes the training of the policy model more "
+                                                  "stable."),
+    "polar pair, key vs irrelevant beside an agreeing 'effective'": (KEY, "Policy constraints are irrelevant to "
+                                                                     "implementing PPO effectively.", "Policy "
+                                                                     "constraints are key to implementing PPO "
+                                                                     "effectively."),
+    "polar pair, correlates vs unrelated": (RANKING, "Ranking accuracy is unrelated to the win rate metric when the "
+                                            "model is close to the reference model.", "Ranking accuracy is closely "
+                                            "related to the win rate metric when the model is close to the "
+                                            "reference model."),
+    "polar pair, readily vs unable": (UNABLE, "Once confident in its solutions, the LLM readily generates novel "
+                                      "thoughts later through reflection.", "Once confident in its solutions, the "
+                                      "LLM cannot generate novel thoughts later through reflection."),
+    "polar pair, widespread vs confined": (WIDESPREAD, "The weakness is confined to a few LLMs and prompt formats, "
+                                           "posing a serious threat for paradigms that rely on generative reward "
+                                           "models.", "The weakness is widespread across LLMs and prompt formats, "
+                                           "posing a serious threat for paradigms that rely on generative reward "
+                                           "models."),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES), ids=list(CASES))
+def test_reversal_keeping_the_words_and_its_faithful_twin(checker: ClaimChecker, case: str) -> None:
+    fragment, contradicted, faithful = CASES[case]
+    paper = paper_with(fragment)
+    assert checker.check(contradicted, [paper]).label == "CONTRADICTED", contradicted
+    assert checker.check(faithful, [paper]).label == "SUPPORTED", faithful
+
+
+def test_degree_reads_the_modified_head_and_leaves_comparisons_alone() -> None:
+    assert degree_reversed("These inferences are only weakly correlated.", "These inferences are highly correlated.")
+    assert degree_reversed("Self-certainty scales poorly with N.", "Self-certainty scales effectively with N.")
+    assert not degree_reversed("Gains are weakly correlated.", "Costs are highly variable.")  # another head
+    assert not degree_reversed("A is larger than B.", "B is smaller than A.")  # an explicit comparison
+    assert not degree_reversed("Scores are not strongly correlated.", "Scores are weakly correlated.")  # negated
+
+
+def test_likeness_needs_the_same_object() -> None:
+    sent = "These models deviate from human behavior and align more closely with expected value theory."
+    assert likeness_reversed("These models closely track human behavior.", sent)
+    assert not likeness_reversed("These models align with expected value theory.", sent)
+    assert not likeness_reversed("These models match the GPT-4 annotations.", sent)
+
+
+def test_frame_swap_ignores_symmetric_passive_and_cross_clause_orders() -> None:
+    sent = "REX gains 5.1% on Qwen2.5-3B and 3.6% on Qwen2.5-7B over baselines."
+    assert frame_swapped("REX gains 5.1% on Qwen2.5-7B and 3.6% on Qwen2.5-3B.", sent, named_terms)
+    assert not frame_swapped("REX gains 5.1% on Qwen2.5-3B and 3.6% on Qwen2.5-7B.", sent, named_terms)
+    assert not frame_swapped("Qwen2.5-7B and Qwen2.5-3B both gain.", "Qwen2.5-3B and Qwen2.5-7B both gain.", named_terms)
+    assert not frame_swapped("DPO is outperformed by PPO on math.", "PPO outperforms DPO on math.", named_terms)
+    assert not frame_swapped("Using DPO on 85K pairs from Pick-a-Pic helps.",
+                             "Using Pick-a-Pic, a set of 85K pairs, we train with DPO.", named_terms)
