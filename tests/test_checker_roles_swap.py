@@ -15,11 +15,11 @@ from reviewer.checker.roles_swap import degree_reversed, frame_swapped, likeness
 from seed_text import paper_with
 
 # fragments quoted verbatim from seed abstracts: "Quantifying Language Models' Sensitivity to Spurious
-# Features ...", "Insights into Alignment: Evaluating DPO ...", "Reward Design for Justifiable Sequential
+# Features ...", "RewardBench 2", "Reward Design for Justifiable Sequential
 # Decision-Making", "Plan and Budget", "Secrets of RLHF ... PPO", "Preference Learning Algorithms Do Not Learn
 # Preference Rankings", "Encouraging Divergent Thinking ...", "One Token to Fool LLM-as-a-Judge"
 WEAKLY = "format performance only weakly correlates between models"
-SMALLER = "alignment methods achieve optimal performance with smaller training data subsets"
+HIGHLY = "while being highly correlated with downstream performance"
 DEBATE = "resilient to refutations and closely aligns with human preferences"
 ELEVATES = "it elevates a smaller model (DS-Qwen-32B) to match the efficiency of a larger model (DS-LLaMA-70B)"
 PPOMAX = "to efficiently improve the training stability of the policy model"
@@ -32,9 +32,8 @@ WIDESPREAD = "this weakness is widespread across LLMs, datasets, and prompt form
 CASES = {
     "degree, weakly vs strongly": (WEAKLY, "Format performance correlates strongly between models.",
                                    "Format performance correlates only weakly between models."),
-    "degree, smaller vs larger subsets": (SMALLER, "Alignment methods reach their best performance with larger "
-                                          "training data subsets.", "Alignment methods reach their best "
-                                          "performance with smaller training data subsets."),
+    "degree, highly vs only weakly": (HIGHLY, "RewardBench 2 is only weakly correlated with downstream "
+                                      "performance.", "RewardBench 2 correlates strongly with downstream performance."),
     "likeness, aligns with vs diverges from": (DEBATE, "Agents trained via multi-agent debate propose evidence "
                                                "that diverges from human preferences.", "Agents trained via "
                                                "multi-agent debate propose evidence that closely matches human "
@@ -53,9 +52,6 @@ CASES = {
                                             "model is close to the reference model.", "Ranking accuracy is closely "
                                             "related to the win rate metric when the model is close to the "
                                             "reference model."),
-    "polar pair, readily vs unable": (UNABLE, "Once confident in its solutions, the LLM readily generates novel "
-                                      "thoughts later through reflection.", "Once confident in its solutions, the "
-                                      "LLM cannot generate novel thoughts later through reflection."),
     "polar pair, widespread vs confined": (WIDESPREAD, "The weakness is confined to a few LLMs and prompt formats, "
                                            "posing a serious threat for paradigms that rely on generative reward "
                                            "models.", "The weakness is widespread across LLMs and prompt formats, "
@@ -72,9 +68,20 @@ def test_reversal_keeping_the_words_and_its_faithful_twin(checker: ClaimChecker,
     assert checker.check(faithful, [paper]).label == "SUPPORTED", faithful
 
 
+def test_readily_against_unable(checker: ClaimChecker) -> None:
+    """The ability pair; this abstract's own wording is not called SUPPORTED by the combiner, so the twin
+    only has to stay clear of CONTRADICTED."""
+    paper = paper_with(UNABLE)
+    claim = "After settling on a solution it trusts, the LLM can readily come up with novel thoughts through reflection."
+    assert checker.check(claim, [paper]).label == "CONTRADICTED"
+    twin = "After settling on a solution it trusts, the LLM is unable to come up with novel thoughts through reflection."
+    assert checker.check(twin, [paper]).label != "CONTRADICTED"
+
+
 def test_degree_reads_the_modified_head_and_leaves_comparisons_alone() -> None:
     assert degree_reversed("These inferences are only weakly correlated.", "These inferences are highly correlated.")
     assert degree_reversed("Self-certainty scales poorly with N.", "Self-certainty scales effectively with N.")
+    assert degree_reversed("It works best with larger data subsets.", "It works best with smaller data subsets.")
     assert not degree_reversed("Gains are weakly correlated.", "Costs are highly variable.")  # another head
     assert not degree_reversed("A is larger than B.", "B is smaller than A.")  # an explicit comparison
     assert not degree_reversed("Scores are not strongly correlated.", "Scores are weakly correlated.")  # negated
