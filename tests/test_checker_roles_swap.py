@@ -100,5 +100,7 @@ def test_frame_swap_ignores_symmetric_passive_and_cross_clause_orders() -> None:
     assert not frame_swapped("REX gains 5.1% on Qwen2.5-3B and 3.6% on Qwen2.5-7B.", sent, named_terms)
     assert not frame_swapped("Qwen2.5-7B and Qwen2.5-3B both gain.", "Qwen2.5-3B and Qwen2.5-7B both gain.", named_terms)
     assert not frame_swapped("DPO is outperformed by PPO on math.", "PPO outperforms DPO on math.", named_terms)
+    assert not frame_swapped("On RewardBench the BT reward model is worse than GPM.",
+                             "GPM outperforms the BT reward model on the RewardBench benchmark.", named_terms)
     assert not frame_swapped("Using DPO on 85K pairs from Pick-a-Pic helps.",
                              "Using Pick-a-Pic, a set of 85K pairs, we train with DPO.", named_terms)

@@ -139,6 +139,10 @@ def likeness_reversed(claim: str, sentence: str) -> list[str]:
 # ---------------------------------------------------------------- names exchanged in one frame
 
 _SYMMETRIC = frozenset("compar versus vs similar equal same like both between relat differ".split())
+# A comparison between the two names is read by the comparison readers, which know its converse forms
+# ('A outperforms B' = 'B is worse than A'); here it would look like an exchange.
+_COMPARATIVE = frozenset("than outperform surpass beat exceed better wors superior inferior lag trail behind ahead "
+                         "over underperform".split())
 _PASSIVE = frozenset("by".split())
 _MAX_FRAME = 12
 
@@ -149,14 +153,14 @@ def _positions(toks: list[str], term: str) -> list[int]:
 
 def _middle(toks: list[str], i: int, j: int) -> set[str] | None:
     """Content stems and numbers between two positions, or None when the words there make the relation
-    symmetric ('A compared with B') or passive ('A is outperformed by B'), or cross a clause break (then
-    the order of the two names is the order of the clauses, free in a paraphrase)."""
+    symmetric ('A compared with B'), passive ('A is outperformed by B') or a comparison, or cross a clause
+    break (then the order of the two names is the order of the clauses, free in a paraphrase)."""
     mid = toks[i + 1 : j]
     low = {t.lower() for t in mid}
     if len(mid) > _MAX_FRAME or low & {",", ";", ":"}:
         return None
     stems = {_stem(t) if not t[:1].isdigit() else t for t in mid if _content(t)}
-    if low & _PASSIVE or stems & _SYMMETRIC:
+    if low & _PASSIVE or stems & (_SYMMETRIC | _COMPARATIVE) or low & _COMPARATIVE:
         return None
     return stems
 
