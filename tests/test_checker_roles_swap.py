@@ -11,6 +11,7 @@ import pytest
 
 from reviewer.checker import ClaimChecker
 from reviewer.checker.features import named_terms
+from reviewer.checker.offline import _NOT_ASSERTED
 from reviewer.checker.roles_swap import degree_reversed, frame_swapped, likeness_reversed
 from seed_text import paper_with
 
@@ -104,3 +105,14 @@ def test_frame_swap_ignores_symmetric_passive_and_cross_clause_orders() -> None:
                              "GPM outperforms the BT reward model on the RewardBench benchmark.", named_terms)
     assert not frame_swapped("Using DPO on 85K pairs from Pick-a-Pic helps.",
                              "Using Pick-a-Pic, a set of 85K pairs, we train with DPO.", named_terms)
+
+
+def test_a_question_in_the_abstract_contradicts_nothing(checker: ClaimChecker) -> None:
+    """'Are reasoning models more prone to hallucination?' asks; the finding is 'generally alleviate their
+    hallucination'. A claim agreeing with the finding must not be read against the question's 'more'."""
+    paper = paper_with("generally alleviate their hallucination")
+    claim = "Reasoning models that undergo cold-start SFT and verifiable-reward RL are generally less prone to hallucination."
+    assert checker.check(claim, [paper]).label == "SUPPORTED"
+    assert _NOT_ASSERTED.search("Are reasoning models more prone to hallucination?")
+    assert _NOT_ASSERTED.search("Whether they generalize to fact-seeking tasks remains unclear and debated.")
+    assert not _NOT_ASSERTED.search("LRMs generally alleviate their hallucination.")

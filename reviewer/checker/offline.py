@@ -14,6 +14,7 @@ call SUPPORTED that is measured on or against a name the evidence lacks, or asse
 from __future__ import annotations
 
 import json
+import re
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -50,6 +51,12 @@ CLASSES = LABELS
 MAX_EVIDENCE = 3
 LEX_TOP1 = FEATURE_NAMES.index("lex_top1")
 STANCE_MIN_ALIGN = 0.45
+CONTRA_COLS = [FEATURE_NAMES.index(n) for n in ("num_conflict", "neg_flip", "dir_reversed", "comp_reversed",
+                                                 "quant_conflict", "entity_swap", "polarity_clash")]
+# Sentences that ask rather than assert: a question, or 'whether X remains unclear'.
+_NOT_ASSERTED = re.compile(r"\?\s*$|\b(?:whether|if)\b[^.]*\b(?:remains?|is|are)\s+(?:still\s+)?(?:unclear|unknown|"
+                           r"open|debated|uncertain)|\bit\s+(?:is|remains)\s+(?:still\s+)?(?:unclear|unknown|uncertain)"
+                           r"\s+(?:whether|if|how)\b", re.IGNORECASE)
 
 
 class BinaryModel(BaseModel):
@@ -174,8 +181,17 @@ class OfflineChecker:
         params = self.params
         probs = probabilities(params, analysis.features)[0]
         label = decide(probs, params.support_threshold, params.contradict_threshold)
-        score = float(probs[0])
         reasons = list(analysis.reasons)
+        if (label == "CONTRADICTED" or analysis.strong_contradiction) and _only_questions(analysis, items):
+            # A question ('Are reasoning models more prone to hallucination?') asserts nothing, so what it
+            # asks cannot contradict the claim: decide again without the contradiction signals.
+            x = analysis.features.copy()
+            x[CONTRA_COLS] = 0.0
+            probs = probabilities(params, x)[0]
+            label = decide(probs, params.support_threshold, params.contradict_threshold)
+            analysis.strong_contradiction, analysis.contradiction_sentences = False, []
+            reasons.append("guard: the only conflicting sentences ask a question; a question asserts nothing")
+        score = float(probs[0])
         background = None if attributes_to_other_work(claim) else _background_only(analysis, items)
         if analysis.strong_contradiction:
             if label != "CONTRADICTED":
@@ -235,6 +251,8 @@ def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) 
         if analysis.alignment[i] < STANCE_MIN_ALIGN or (i != top[0] and analysis.features[LEX_TOP1] >= 0.8):
             continue  # a claim that copies its best sentence is read against that sentence (near_copy_edits)
         text = items[i].text
+        if _NOT_ASSERTED.search(text):
+            continue  # a question asserts nothing to reverse
         if comparison_flipped(claim, text):
             return f"rule: comparison reversed against sentence {items[i].index} of {items[i].key}"
         if not comparison_agrees(claim, text) and (flips := stance_reversed(claim, text, agreed)):
@@ -250,6 +268,12 @@ def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) 
             a, b = pairs[0]
             return f"rule: {a} and {b} exchange places in the frame of sentence {items[i].index} of {items[i].key}"
     return ""
+
+
+def _only_questions(analysis: Analysis, items: list[EvidenceSentence]) -> bool:
+    """Every sentence read as conflicting with the claim asks instead of asserting."""
+    found = analysis.contradiction_sentences
+    return bool(found) and all(_NOT_ASSERTED.search(items[k].text) for k in found)
 
 
 def _background_only(analysis: Analysis, items: list[EvidenceSentence]) -> tuple[bool, int] | None:
