@@ -13,6 +13,7 @@ from reviewer.checker import ClaimChecker
 from reviewer.checker.features import named_terms
 from reviewer.checker.offline import _NOT_ASSERTED
 from reviewer.checker.roles_swap import degree_reversed, frame_swapped, likeness_reversed
+from reviewer.textutil import split_sentences
 from seed_text import paper_with
 
 # fragments quoted verbatim from seed abstracts: "Quantifying Language Models' Sensitivity to Spurious
@@ -116,3 +117,14 @@ def test_a_question_in_the_abstract_contradicts_nothing(checker: ClaimChecker) -
     assert _NOT_ASSERTED.search("Are reasoning models more prone to hallucination?")
     assert _NOT_ASSERTED.search("Whether they generalize to fact-seeking tasks remains unclear and debated.")
     assert not _NOT_ASSERTED.search("LRMs generally alleviate their hallucination.")
+
+
+def test_the_stance_rules_do_not_read_a_question(checker: ClaimChecker) -> None:
+    """Only the question and the next sentence of a seed abstract: the abstract asks about 'better accuracy
+    with lower context length' and asserts nothing about it, so the opposite claim is not contradicted."""
+    paper = paper_with("better accuracy with lower context length")
+    kept = [s for s in split_sentences(paper.abstract) if s.startswith(("We ask: Can", "Abstractly, we view"))]
+    assert len(kept) == 2
+    part = paper.model_copy(update={"abstract": " ".join(kept)})
+    assert checker.check("Current models reach worse accuracy with higher context length and latency.",
+                         [part]).label == "UNSUPPORTED"
