@@ -30,6 +30,7 @@ from reviewer.checker.features import FEATURE_NAMES, Analysis, clean_claim, comp
 from reviewer.checker.roles_swap import degree_reversed, frame_swapped, likeness_reversed
 from reviewer.checker.stance import agreeing_pairs, comparison_flipped, stance_reversed
 from reviewer.checker.types import LABELS, ClaimVerdict
+from reviewer.checker.unstated import unmentioned_effects
 from reviewer.errors import ConfigError
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.resources import asset
@@ -50,6 +51,7 @@ PARAMS_PATH = asset("checker_params.json")
 CLASSES = LABELS
 MAX_EVIDENCE = 3
 LEX_TOP1 = FEATURE_NAMES.index("lex_top1")
+NUM_UNMATCHED = FEATURE_NAMES.index("num_unmatched")
 STANCE_MIN_ALIGN = 0.45
 CONTRA_COLS = [FEATURE_NAMES.index(n) for n in ("num_conflict", "neg_flip", "dir_reversed", "comp_reversed",
                                                  "quant_conflict", "entity_swap", "polarity_clash")]
@@ -224,6 +226,9 @@ class OfflineChecker:
                 if analysis.foreign_target else
                 f"guard: the claim asserts {analysis.absolute[0]!r}, which the evidence never does"
             )
+        elif label == "SUPPORTED" and (unstated := _unstated(claim, analysis, items)):
+            label, score = "UNSUPPORTED", min(score, 0.3)
+            reasons.append(f"guard: {unstated}")
         elif analysis.near_verbatim:
             if label != "SUPPORTED":
                 reasons.append("guard: claim restates an evidence sentence")
@@ -268,6 +273,15 @@ def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) 
             a, b = pairs[0]
             return f"rule: {a} and {b} exchange places in the frame of sentence {items[i].index} of {items[i].key}"
     return ""
+
+
+def _unstated(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> str:
+    """Why a claim the combiner supports says more than the evidence: a number stated nowhere in it, or an
+    effect on something it never names (`unstated.py`); '' when neither."""
+    if analysis.features[NUM_UNMATCHED] > 0:
+        return "the claim states a number the evidence never states"
+    moved = unmentioned_effects(claim, " ".join(x.text for x in items))
+    return f"the claim says {moved[0]!r} changes, which the evidence never mentions" if moved else ""
 
 
 def _only_questions(analysis: Analysis, items: list[EvidenceSentence]) -> bool:
