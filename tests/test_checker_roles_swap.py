@@ -128,3 +128,25 @@ def test_the_stance_rules_do_not_read_a_question(checker: ClaimChecker) -> None:
     part = paper.model_copy(update={"abstract": " ".join(kept)})
     assert checker.check("Current models reach worse accuracy with higher context length and latency.",
                          [part]).label == "UNSUPPORTED"
+
+
+# (seed fragment, claim going beyond the evidence, faithful twin) for `unstated.py`
+UNSTATED = {
+    "a number stated nowhere": ("We also analyze popular open-source projects at building large reasoning models",
+                                "The survey also analyzes more than 300 popular open-source projects for building "
+                                "large reasoning models.", "The survey also analyzes popular open-source projects "
+                                "for building large reasoning models."),
+    "an effect on a quantity named nowhere": ("leading to 8.4% accuracy improvements over the sequential thinking "
+                                              "model", "On math benchmarks such as MATH, AMC23 and AIME, Parallel-R1 "
+                                              "reduces inference latency compared with the sequential thinking model.",
+                                              "On math benchmarks such as MATH, AMC23 and AIME, Parallel-R1 improves "
+                                              "accuracy by 8.4% over the sequential thinking model."),
+}
+
+
+@pytest.mark.parametrize("case", list(UNSTATED), ids=list(UNSTATED))
+def test_supported_only_for_what_the_evidence_states(checker: ClaimChecker, case: str) -> None:
+    fragment, beyond, faithful = UNSTATED[case]
+    paper = paper_with(fragment)
+    assert checker.check(beyond, [paper]).label == "UNSUPPORTED", beyond
+    assert checker.check(faithful, [paper]).label == "SUPPORTED", faithful
