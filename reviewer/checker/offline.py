@@ -184,7 +184,7 @@ class OfflineChecker:
         probs = probabilities(params, analysis.features)[0]
         label = decide(probs, params.support_threshold, params.contradict_threshold)
         reasons = list(analysis.reasons)
-        if (label == "CONTRADICTED" or analysis.strong_contradiction) and _only_questions(analysis, items):
+        if (label == "CONTRADICTED" or analysis.strong_contradiction) and _only_questions(claim, analysis, items):
             # A question ('Are reasoning models more prone to hallucination?') asserts nothing, so what it
             # asks cannot contradict the claim: decide again without the contradiction signals.
             x = analysis.features.copy()
@@ -284,9 +284,11 @@ def _unstated(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> 
     return f"the claim says {moved[0]!r} changes, which the evidence never mentions" if moved else ""
 
 
-def _only_questions(analysis: Analysis, items: list[EvidenceSentence]) -> bool:
-    """Every sentence read as conflicting with the claim asks instead of asserting."""
+def _only_questions(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> bool:
+    """Every sentence read as conflicting with the (asserted) claim asks instead of asserting."""
     found = analysis.contradiction_sentences
+    if _NOT_ASSERTED.search(claim):
+        return False  # a question set against a question: a near-copy with an edit, read as such
     return bool(found) and all(_NOT_ASSERTED.search(items[k].text) for k in found)
 
 
