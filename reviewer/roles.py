@@ -139,6 +139,19 @@ def reports_other_work(sentence: str) -> bool:
     return bool(_REPORTED.search(sentence))
 
 
+# The paper's own finding set against a reported view in the same sentence ('while prior work suggests X,
+# our results reveal Y').
+_OWN_FINDING = re.compile(r"\bwe (?:find|found|show|demonstrate|reveal|observe)\b|\bour (?:results|findings|analys[ie]s|"
+                          r"experiments|study|evaluations?) (?:\w+ )?(?:show|reveal|demonstrate|indicate|suggest|uncover)",
+                          re.IGNORECASE)
+
+
+def own_finding_clause(sentence: str) -> str:
+    """The part of a sentence that states the paper's own finding after reporting others' view, or ''."""
+    m = _OWN_FINDING.search(sentence)
+    return sentence[m.start() :] if m and reports_other_work(sentence[: m.start()]) else ""
+
+
 def rejects_reported_view(sentences: list[str], index: int) -> bool:
     """Whether a sentence after `index` turns against the view that sentence `index` reports."""
     return any(_REJECTS.search(s) for s in sentences[index + 1 :])

@@ -150,3 +150,14 @@ def test_supported_only_for_what_the_evidence_states(checker: ClaimChecker, case
     paper = paper_with(fragment)
     assert checker.check(beyond, [paper]).label == "UNSUPPORTED", beyond
     assert checker.check(faithful, [paper]).label == "SUPPORTED", faithful
+
+
+def test_a_sentence_reporting_a_view_then_its_own_finding(checker: ClaimChecker) -> None:
+    """'while prior work suggests that RL primarily elicits existing knowledge ..., our results reveal ...':
+    the reported view stays background, the finding after 'our results reveal' is the paper's own."""
+    paper = paper_with("while prior work suggests that RL primarily elicits existing knowledge")
+    own = ("Domains frequently seen during pretraining, such as Math, Code and Science, easily benefit from "
+           "cross-domain RL training.")
+    assert checker.check(own, [paper]).label == "SUPPORTED"
+    view = "The paper finds that RL primarily elicits existing knowledge from pretrained models."
+    assert checker.check(view, [paper]).label != "SUPPORTED"

@@ -37,12 +37,13 @@ from reviewer.resources import asset
 from reviewer.roles import (
     Role,
     attributes_to_other_work,
+    own_finding_clause,
     rejects_reported_view,
     reports_other_work,
     sentence_role,
 )
 from reviewer.settings import Settings
-from reviewer.textutil import split_sentences
+from reviewer.textutil import content_stems, split_sentences
 
 if TYPE_CHECKING:
     from reviewer.vector_cache import VectorCache
@@ -194,7 +195,7 @@ class OfflineChecker:
             analysis.strong_contradiction, analysis.contradiction_sentences = False, []
             reasons.append("guard: the only conflicting sentences ask a question; a question asserts nothing")
         score = float(probs[0])
-        background = None if attributes_to_other_work(claim) else _background_only(analysis, items)
+        background = None if attributes_to_other_work(claim) else _background_only(claim, analysis, items)
         if analysis.strong_contradiction:
             if label != "CONTRADICTED":
                 reasons.append("guard: near-verbatim evidence states something different")
@@ -292,7 +293,13 @@ def _only_questions(claim: str, analysis: Analysis, items: list[EvidenceSentence
     return bool(found) and all(_NOT_ASSERTED.search(items[k].text) for k in found)
 
 
-def _background_only(analysis: Analysis, items: list[EvidenceSentence]) -> tuple[bool, int] | None:
+def _closer_to(claim: str, own: str, reported: str) -> bool:
+    """The claim shares more content words with the sentence's own-finding clause than with the reported one."""
+    c = set(content_stems(claim))
+    return len(c & set(content_stems(own))) > len(c & set(content_stems(reported)))
+
+
+def _background_only(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> tuple[bool, int] | None:
     """(rejected, sentence) when the best evidence reports other work and no own sentence is as close.
 
     'Some studies suggest X' is the paper reporting X, often to refute it: citing the paper for X
@@ -308,6 +315,8 @@ def _background_only(analysis: Analysis, items: list[EvidenceSentence]) -> tuple
     top = analysis.alignment[best]
     if any(analysis.alignment[i] >= top - 0.05 and not reports_other_work(items[i].text) for i in analysis.order[1:]):
         return None
+    if (own := own_finding_clause(item.text)) and _closer_to(claim, own, item.text[: len(item.text) - len(own)]):
+        return None  # 'while prior work suggests X, our results reveal Y': the claim restates Y, the paper's own
     return rejects_reported_view(sents, item.index), best
 
 
