@@ -12,6 +12,7 @@ import pytest
 from reviewer.checker import ClaimChecker
 from reviewer.checker.features import named_terms
 from reviewer.checker.offline import _NOT_ASSERTED
+from reviewer.checker.proportions import proportion_conflict
 from reviewer.checker.roles_swap import degree_reversed, frame_swapped, likeness_reversed
 from reviewer.textutil import split_sentences
 from seed_text import paper_with
@@ -161,3 +162,33 @@ def test_a_sentence_reporting_a_view_then_its_own_finding(checker: ClaimChecker)
     assert checker.check(own, [paper]).label == "SUPPORTED"
     view = "The paper finds that RL primarily elicits existing knowledge from pretrained models."
     assert checker.check(view, [paper]).label != "SUPPORTED"
+
+
+# (seed fragment, quantifier against the stated share, faithful twin) for `proportions.py`
+SHARES = {
+    "'most cases' against 22.7% of cases": ("medical LLMs only outperform their base models in 22.7% of cases",
+                                             "Across all tasks and model pairs in the 3-shot setting, medical LLMs "
+                                             "outperform their base models in most cases.", "Across all tasks and "
+                                             "model pairs in the 3-shot setting, medical LLMs outperform their base "
+                                             "models in only 22.7% of cases."),
+    "'all of the data' against 1.7% of it": ("using only 1.7\\% of the vanilla safety training data",
+                                              "The approach reaches comparable safety improvements only when it uses "
+                                              "all of the vanilla safety training data.", "The approach reaches "
+                                              "comparable safety improvements using just 1.7% of the vanilla safety "
+                                              "training data."),
+}
+
+
+@pytest.mark.parametrize("case", list(SHARES), ids=list(SHARES))
+def test_a_quantifier_against_a_stated_share(checker: ClaimChecker, case: str) -> None:
+    fragment, contradicted, faithful = SHARES[case]
+    paper = paper_with(fragment)
+    assert checker.check(contradicted, [paper]).label == "CONTRADICTED", contradicted
+    assert checker.check(faithful, [paper]).label == "SUPPORTED", faithful
+
+
+def test_shares_are_intervals_of_the_same_thing() -> None:
+    assert proportion_conflict("Most participants felt represented.", "Only 30% of participants felt represented.")
+    assert not proportion_conflict("Most participants felt represented.", "89% of participants felt represented.")
+    assert not proportion_conflict("Most participants felt represented.", "30% of the prompts were divisive.")
+    assert not proportion_conflict("About half of the models improve.", "52% of the models improve.")
