@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from pydantic import BaseModel, Field
 
+from reviewer.checker.anchors import anchored_in
 from reviewer.checker.claimtext import title_authors_as_we
 from reviewer.checker.effects import effect_reversed
 from reviewer.checker.families import comparison_agrees
@@ -235,6 +236,10 @@ class OfflineChecker:
             if label != "SUPPORTED":
                 reasons.append("guard: claim restates an evidence sentence")
             label, score = "SUPPORTED", max(score, 0.9)
+        elif label == "UNSUPPORTED" and not (analysis.unverifiable or analysis.contradiction_sentences) and (
+                at := _anchored(claim, analysis, items)):
+            label, score = "SUPPORTED", max(score, 0.6)
+            reasons.append(f"guard: every number and name of the claim occurs, in order, in {at}")
         elif label == "CONTRADICTED" and analysis.unverifiable and not analysis.contradiction_sentences:
             # Nothing in the evidence states otherwise; it just does not mention what the claim names.
             reasons.append("guard: no stated contradiction, and the claim names things the evidence lacks")
@@ -286,6 +291,14 @@ def _unstated(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> 
         return "the claim states a number the evidence never states"
     moved = unmentioned_effects(claim, " ".join(x.text for x in items))
     return f"the claim says {moved[0]!r} changes, which the evidence never mentions" if moved else ""
+
+
+def _anchored(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> str:
+    """The best-aligned asserted sentence that holds all the claim's anchors in order (`anchors.py`), or ''."""
+    i = analysis.order[0] if analysis.order else -1
+    if i < 0 or _NOT_ASSERTED.search(items[i].text) or reports_other_work(items[i].text):
+        return ""
+    return f"sentence {items[i].index} of {items[i].key}" if anchored_in(claim, items[i].text, named_terms) else ""
 
 
 def _only_questions(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> bool:

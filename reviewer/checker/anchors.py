@@ -1,0 +1,37 @@
+"""A claim that restates one clause of a long evidence sentence, anchored by its numbers and names.
+
+The combiner reads a claim against whole sentences, so a faithful restatement of one clause of a long
+sentence ('has about 8,000 instances across five domains and 16 datasets' from 'Starting with a seed
+dataset of around 8,000 instances spanning five domains and 16 datasets, we prompt ...') scores low on
+similarity and is left UNSUPPORTED. When every specific anchor of the claim, at least two of them (its
+numbers and named terms), occurs in one sentence, in the same order (an exchange of two anchors is a
+contradiction, not a restatement), the sentence states what the claim says. Read only when no signal of
+a contradiction, an unnamed term or an unmatched number was found (`offline.py`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reviewer.checker.numbers import extract_numbers, same_value
+
+
+def anchored_in(claim: str, sentence: str, named: Callable[[str], set[str]]) -> bool:
+    """All of the claim's numbers and named terms (two at least) occur in the sentence in the claim's order."""
+    low = sentence.lower()
+    pairs: list[tuple[int, int]] = []
+    evidence = extract_numbers(sentence)
+    for num in extract_numbers(claim):
+        same = [e for e in evidence if same_value(num, e) and (num.unit == e.unit or "" in (num.unit, e.unit))]
+        if not same:
+            return False
+        pairs.append((claim.find(num.raw), sentence.find(same[0].raw)))
+    for term in named(claim):
+        at = low.find(term)
+        if at < 0:
+            return False
+        pairs.append((claim.lower().find(term), at))
+    if len(pairs) < 2:
+        return False
+    order = [s for _, s in sorted(pairs)]
+    return order == sorted(order)
