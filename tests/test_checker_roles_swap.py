@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from reviewer.checker import ClaimChecker
+from reviewer.checker.anchors import anchored_in
 from reviewer.checker.features import named_terms
 from reviewer.checker.offline import _NOT_ASSERTED
 from reviewer.checker.proportions import proportion_conflict
@@ -192,3 +193,16 @@ def test_shares_are_intervals_of_the_same_thing() -> None:
     assert not proportion_conflict("Most participants felt represented.", "89% of participants felt represented.")
     assert not proportion_conflict("Most participants felt represented.", "30% of the prompts were divisive.")
     assert not proportion_conflict("About half of the models improve.", "52% of the models improve.")
+
+
+def test_a_clause_restated_with_all_its_anchors_in_order(checker: ClaimChecker) -> None:
+    """One clause of a long sentence, restated: every number in place is support; exchanged, it is not."""
+    paper = paper_with("Starting with a seed dataset of around 8,000 instances")
+    faithful = "The seed dataset has roughly 8,000 instances drawn from five domains and 16 datasets."
+    assert checker.check(faithful, [paper]).label == "SUPPORTED"
+    swapped = "The seed dataset has roughly 16 instances drawn from five domains and 8,000 datasets."
+    assert checker.check(swapped, [paper]).label != "SUPPORTED"
+    assert anchored_in("XRPO speeds up convergence by 2.7 times.", "XRPO accelerates convergence by up to 2.7X.",
+                       named_terms)
+    assert not anchored_in("On B, 5.1%; on A, 3.6%.", "It gains 5.1% on A and 3.6% on B.", named_terms)
+    assert not anchored_in("XRPO converges faster.", "XRPO accelerates convergence.", named_terms)  # one anchor
