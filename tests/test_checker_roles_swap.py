@@ -48,6 +48,11 @@ CASES = {
     "effect, less stable vs improved stability": (PPOMAX, "PPO-max makes the training of the policy model less "
                                                   "stable.", "PPO-max makes the training of the policy model more "
                                                   "stable."),
+    "early and late exchanged": ("the earlier GPT-3.5 model exhibits more nuanced behaviour", "GPT-4, the later model, "
+                                 "reacts in a more nuanced way to changes in information asymmetry, while the earlier "
+                                 "GPT-3.5 sticks rigidly to its prior alignment.", "GPT-3.5, the earlier model, reacts "
+                                 "in a more nuanced way to changes in information asymmetry, while the later GPT-4 "
+                                 "sticks rigidly to its prior alignment."),
     "polar pair, key vs irrelevant beside an agreeing 'effective'": (KEY, "Policy constraints are irrelevant to "
                                                                      "implementing PPO effectively.", "Policy "
                                                                      "constraints are key to implementing PPO "

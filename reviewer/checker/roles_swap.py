@@ -187,3 +187,40 @@ def frame_swapped(claim: str, sentence: str, named: Callable[[str], set[str]]) -
             if len(cm & sm) >= 0.4 * len(cm | sm):
                 out.append((a, b))
     return out
+
+
+# ---------------------------------------------------------------- stages exchanged
+
+_EARLY = frozenset("early earlier initially initial beginning".split())
+_LATE = frozenset("later late eventually".split())
+
+
+def _stage_parts(text: str) -> dict[int, set[str]] | None:
+    """Content stems that follow an early (-1) and a late (+1) stage word, each up to the next stage word;
+    None unless the text names both stages."""
+    toks = [t for t in _tokens(text) if t not in _CLAUSE_END]
+    parts: dict[int, list[str]] = {}
+    stage = 0
+    for t in toks:
+        low = t.lower()
+        if low in _EARLY or low in _LATE:
+            stage = -1 if low in _EARLY else 1
+            parts.setdefault(stage, [])
+            continue
+        if stage and _content(t) and low not in ("stage", "stages", "phase", "phases", "on", "training"):
+            parts[stage].append(_stem(t))
+    if set(parts) != {-1, 1}:
+        return None
+    early, late = set(parts[-1]), set(parts[1])
+    return {-1: early - late, 1: late - early}
+
+
+def stage_swapped(claim: str, sentence: str) -> bool:
+    """What the claim puts early the sentence puts late, and the reverse ('early on it explores, later it
+    verifies' vs 'later it explores, early on it verifies')."""
+    c, s = _stage_parts(claim), _stage_parts(sentence)
+    if c is None or s is None:
+        return False
+    cross = len(c[-1] & s[1]) + len(c[1] & s[-1])
+    straight = len(c[-1] & s[-1]) + len(c[1] & s[1])
+    return bool(c[-1] & s[1]) and bool(c[1] & s[-1]) and cross >= straight + 2
