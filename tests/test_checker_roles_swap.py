@@ -211,3 +211,5 @@ def test_a_clause_restated_with_all_its_anchors_in_order(checker: ClaimChecker) 
                        named_terms)
     assert not anchored_in("On B, 5.1%; on A, 3.6%.", "It gains 5.1% on A and 3.6% on B.", named_terms)
     assert not anchored_in("XRPO converges faster.", "XRPO accelerates convergence.", named_terms)  # one anchor
+    assert not anchored_in("Loss of polI in mice raises DNA damage.", "Mice lacking polI repair DNA well.",
+                           named_terms)  # names alone, no figure

@@ -3,8 +3,8 @@
 The combiner reads a claim against whole sentences, so a faithful restatement of one clause of a long
 sentence ('has about 8,000 instances across five domains and 16 datasets' from 'Starting with a seed
 dataset of around 8,000 instances spanning five domains and 16 datasets, we prompt ...') scores low on
-similarity and is left UNSUPPORTED. When every specific anchor of the claim, at least two of them (its
-numbers and named terms), occurs in one sentence, in the same order (an exchange of two anchors is a
+similarity and is left UNSUPPORTED. When every specific anchor of the claim, at least two of them and one a
+number (its numbers and named terms), occurs in one sentence, in the same order (an exchange of two anchors is a
 contradiction, not a restatement), the sentence states what the claim says. Read only when no signal of
 a contradiction, an unnamed term or an unmatched number was found (`offline.py`).
 """
@@ -17,11 +17,13 @@ from reviewer.checker.numbers import extract_numbers, same_value
 
 
 def anchored_in(claim: str, sentence: str, named: Callable[[str], set[str]]) -> bool:
-    """All of the claim's numbers and named terms (two at least) occur in the sentence in the claim's order."""
+    """All of the claim's numbers and named terms (two at least, one a number) occur in the sentence in the
+    claim's order."""
     low = sentence.lower()
     pairs: list[tuple[int, int]] = []
     evidence = extract_numbers(sentence)
-    for num in extract_numbers(claim):
+    numbers = extract_numbers(claim)
+    for num in numbers:
         same = [e for e in evidence if same_value(num, e) and (num.unit == e.unit or "" in (num.unit, e.unit))]
         if not same:
             return False
@@ -31,7 +33,7 @@ def anchored_in(claim: str, sentence: str, named: Callable[[str], set[str]]) -> 
         if at < 0:
             return False
         pairs.append((claim.lower().find(term), at))
-    if len(pairs) < 2:
-        return False
+    if len(pairs) < 2 or not numbers:
+        return False  # names alone recur across a field's sentences ('DNA', 'T cells'); a figure pins the finding
     order = [s for _, s in sorted(pairs)]
     return order == sorted(order)
