@@ -15,6 +15,7 @@ from reviewer.checker.features import named_terms
 from reviewer.checker.offline import _NOT_ASSERTED
 from reviewer.checker.proportions import proportion_conflict
 from reviewer.checker.roles_swap import degree_reversed, frame_swapped, likeness_reversed
+from reviewer.roles import reports_other_work
 from reviewer.textutil import split_sentences
 from seed_text import paper_with
 
@@ -213,3 +214,20 @@ def test_a_clause_restated_with_all_its_anchors_in_order(checker: ClaimChecker) 
     assert not anchored_in("XRPO converges faster.", "XRPO accelerates convergence.", named_terms)  # one anchor
     assert not anchored_in("Loss of polI in mice raises DNA damage.", "Mice lacking polI repair DNA well.",
                            named_terms)  # names alone, no figure
+
+
+def test_reported_advances_and_evidence_are_background(checker: ClaimChecker) -> None:
+    """'Recent advances have shown ...' and 'Previous empirical evidence seems to suggest ...' report the
+    field, not the paper: quoted as the paper's finding they are not SUPPORTED, and CONTRADICTED where the
+    abstract goes on to say 'we find that this is actually not the case'."""
+    advances = paper_with("Recent advances have shown success in eliciting strong reasoning abilities")
+    claim = ("Rule-based reinforcement learning with outcome rewards succeeds in eliciting strong reasoning abilities "
+             "in multimodal large language models.")
+    assert checker.check(claim, [advances]).label != "SUPPORTED"
+    evidence = paper_with("Previous empirical evidence seems to suggest that these implicit models are accurate")
+    claim = ("The implicit decision-making models of LLMs are accurate, offering believable proxies of human behavior "
+             "that act how we expect humans would in everyday interactions.")
+    assert checker.check(claim, [evidence]).label == "CONTRADICTED"
+    assert reports_other_work("There is an emerging consensus that we need to align AI systems with human values.")
+    assert reports_other_work("A common belief is that DPO is supervised learning while PPO is RL.")
+    assert not reports_other_work("Our evidence shows that the method advances the state of the art.")
