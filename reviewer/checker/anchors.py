@@ -11,6 +11,7 @@ a contradiction, an unnamed term or an unmatched number was found (`offline.py`)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from reviewer.checker.numbers import extract_numbers, same_value
@@ -20,20 +21,25 @@ def anchored_in(claim: str, sentence: str, named: Callable[[str], set[str]]) -> 
     """All of the claim's numbers and named terms (two at least, one a number) occur in the sentence in the
     claim's order."""
     low = sentence.lower()
-    pairs: list[tuple[int, int]] = []
+    pairs: list[tuple[int, list[int]]] = []
     evidence = extract_numbers(sentence)
     numbers = extract_numbers(claim)
     for num in numbers:
         same = [e for e in evidence if same_value(num, e) and (num.unit == e.unit or "" in (num.unit, e.unit))]
         if not same:
             return False
-        pairs.append((claim.find(num.raw), sentence.find(same[0].raw)))
+        pairs.append((claim.find(num.raw), [sentence.find(e.raw) for e in same]))
     for term in named(claim):
-        at = low.find(term)
-        if at < 0:
+        found = [m.start() for m in re.finditer(r"(?<![\w-])" + re.escape(term) + r"(?![\w-])", low)]
+        if not found:
             return False
-        pairs.append((claim.lower().find(term), at))
+        pairs.append((claim.lower().find(term), found))
     if len(pairs) < 2 or not numbers:
         return False  # names alone recur across a field's sentences ('DNA', 'T cells'); a figure pins the finding
-    order = [s for _, s in sorted(pairs)]
-    return order == sorted(order)
+    at = -1
+    for _, where in sorted(pairs):  # each anchor at its first occurrence after the previous one
+        later = [w for w in where if w >= at]
+        if not later:
+            return False
+        at = min(later)
+    return True

@@ -135,12 +135,16 @@ def _along(toks: list[str], start: int) -> list[str]:
 
 
 def _span(toks: list[str], start: int, step: int) -> list[str]:
+    """The words a direction word acts on; 'both X and Y Z' is one phrase, its head the last word."""
+    both = start < len(toks) and toks[start].lower() == "both"
     out: list[str] = []
-    for t in toks[start : start + 5]:
+    for t in toks[start : start + (7 if both else 5)]:
+        if both and t.lower() == "and":
+            continue
         if _BREAK.match(t) or t.lower() in _OBJECT_STOP or _stem(t) in _UP | _DOWN | _GOOD | _BAD:
             break
         out.append(t)
-    return _content(out)[:3]
+    return _content(out)[-3:] if both else _content(out)[:3]
 
 
 def _norm(stem: str) -> str:

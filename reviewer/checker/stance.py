@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from reviewer.checker.families import _share, comparison_sides
-from reviewer.textutil import content_stems, words
+from reviewer.textutil import content_stems, stemmer, words
 
 # Polar word pairs by surface form (stems would let the noun 'preferences' count as 'preferred').
 _POLES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
@@ -41,6 +41,8 @@ _POLES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
         ("accurate accurately", "inaccurate inaccurately"),
         ("reliable reliably", "unreliable unreliably"),
         ("consistent consistently", "inconsistent inconsistently"),
+        # a gap: 'narrowing the gap with RL-trained models' vs 'widens the gap'
+        ("narrow narrows narrowed narrowing", "widen widens widened widening"),
         # scope: a finding that holds broadly vs one confined to a few cases
         ("widespread pervasive ubiquitous prevalent", "confined rare isolated uncommon"),
         # ability: 'readily produce' vs 'unable to produce'
@@ -174,7 +176,13 @@ def extra_sides(text: str) -> list[tuple[set[str], set[str]]]:
 
 
 def _sides(text: str) -> list[tuple[set[str], set[str]]]:
-    return comparison_sides(text) + extra_sides(text)
+    """(winner, loser) stems; manner adverbs ('consistently outperforms') are no part of either argument."""
+    adverbs = {stemmer().stemWord(w.lower()) for w in words(text) if len(w) > 4 and w.lower().endswith("ly")}
+    out = []
+    for win, lose in comparison_sides(text) + extra_sides(text):
+        win, lose = (win - adverbs) or win, (lose - adverbs) or lose
+        out.append((win, lose))
+    return out
 
 
 def comparison_flipped(claim: str, sentence: str) -> bool:
