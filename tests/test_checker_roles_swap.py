@@ -54,6 +54,14 @@ CASES = {
                                  "GPT-3.5 sticks rigidly to its prior alignment.", "GPT-3.5, the earlier model, reacts "
                                  "in a more nuanced way to changes in information asymmetry, while the later GPT-4 "
                                  "sticks rigidly to its prior alignment."),
+    "polar pair, narrows vs widens the gap": ("narrowing the gap with RL-trained models to within 0.6%", "The "
+                                              "training-free method widens the gap with RL-trained models on video "
+                                              "reasoning datasets.", "The training-free method narrows the gap with "
+                                              "RL-trained models to within 0.6% average accuracy."),
+    "comparison, the paper's method beside a manner adverb": ("our method consistently outperforms GRPO across all "
+                                                               "thinking budgets", "GRPO consistently outperforms BRPO "
+                                                               "across all thinking budgets.", "BRPO consistently "
+                                                               "outperforms GRPO across all thinking budgets."),
     "polar pair, key vs irrelevant beside an agreeing 'effective'": (KEY, "Policy constraints are irrelevant to "
                                                                      "implementing PPO effectively.", "Policy "
                                                                      "constraints are key to implementing PPO "
@@ -86,6 +94,21 @@ def test_readily_against_unable(checker: ClaimChecker) -> None:
     assert checker.check(claim, [paper]).label == "CONTRADICTED"
     twin = "After settling on a solution it trusts, the LLM is unable to come up with novel thoughts through reflection."
     assert checker.check(twin, [paper]).label != "CONTRADICTED"
+
+
+def test_heavy_against_negligible_overhead(checker: ClaimChecker) -> None:
+    """The faithful 'negligible overhead' is too short for the combiner's SUPPORTED, so it only must not be
+    contradicted."""
+    paper = paper_with("while incurring a negligible inference overhead")
+    assert checker.check("The method incurs a heavy inference overhead.", [paper]).label == "CONTRADICTED"
+    assert checker.check("The method incurs a negligible inference overhead.", [paper]).label != "CONTRADICTED"
+
+
+def test_anchors_in_order_skip_an_earlier_mention_of_a_name(checker: ClaimChecker) -> None:
+    """'RL-trained models ... output tokens are reduced by 58.6% compared to the RL model': the claim's
+    '58.6% ... RL model' is in order at the later 'RL'."""
+    paper = paper_with("narrowing the gap with RL-trained models to within 0.6%")
+    assert checker.check("Output tokens drop by 58.6% relative to the RL model.", [paper]).label == "SUPPORTED"
 
 
 def test_degree_reads_the_modified_head_and_leaves_comparisons_alone() -> None:
