@@ -106,7 +106,8 @@ def test_heavy_against_negligible_overhead(checker: ClaimChecker) -> None:
 
 def test_anchors_in_order_skip_an_earlier_mention_of_a_name(checker: ClaimChecker) -> None:
     """'RL-trained models ... output tokens are reduced by 58.6% compared to the RL model': the claim's
-    '58.6% ... RL model' is in order at the later 'RL'."""
+    '58.6% ... RL model' is in order at the later, standalone 'RL' (a name is matched as a word, not inside
+    'RL-trained')."""
     paper = paper_with("narrowing the gap with RL-trained models to within 0.6%")
     assert checker.check("Output tokens drop by 58.6% relative to the RL model.", [paper]).label == "SUPPORTED"
 
