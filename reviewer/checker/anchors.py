@@ -16,6 +16,8 @@ from collections.abc import Callable
 
 from reviewer.checker.numbers import extract_numbers, same_value
 
+_VERSION = re.compile(r"[A-Z][\w\-]*\s*$")  # 'LogiQA 2.0', 'Llama 3': a name's version, not a figure
+
 
 def anchored_in(claim: str, sentence: str, named: Callable[[str], set[str]]) -> bool:
     """All of the claim's numbers and named terms (two at least, one a number) occur in the sentence in the
@@ -23,7 +25,7 @@ def anchored_in(claim: str, sentence: str, named: Callable[[str], set[str]]) -> 
     low = sentence.lower()
     pairs: list[tuple[int, list[int]]] = []
     evidence = extract_numbers(sentence)
-    numbers = extract_numbers(claim)
+    numbers = [n for n in extract_numbers(claim) if n.unit or not _VERSION.search(claim[: claim.find(n.raw)])]
     for num in numbers:
         same = [e for e in evidence if same_value(num, e) and (num.unit == e.unit or "" in (num.unit, e.unit))]
         if not same:

@@ -29,7 +29,13 @@ from reviewer.checker.effects import effect_reversed
 from reviewer.checker.families import comparison_agrees
 from reviewer.checker.features import FEATURE_NAMES, Analysis, clean_claim, compute_features, named_terms
 from reviewer.checker.proportions import proportion_conflict
-from reviewer.checker.roles_swap import degree_reversed, frame_swapped, likeness_reversed, stage_swapped
+from reviewer.checker.roles_swap import (
+    degree_reversed,
+    elided_denial,
+    frame_swapped,
+    likeness_reversed,
+    stage_swapped,
+)
 from reviewer.checker.stance import agreeing_pairs, comparison_flipped, stance_reversed
 from reviewer.checker.types import LABELS, ClaimVerdict
 from reviewer.checker.unstated import unmentioned_effects
@@ -279,6 +285,8 @@ def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) 
         if pairs := frame_swapped(claim, text, named_terms):
             a, b = pairs[0]
             return f"rule: {a} and {b} exchange places in the frame of sentence {items[i].index} of {items[i].key}"
+        if elided_denial(claim, text):
+            return f"rule: sentence {items[i].index} of {items[i].key} denies this of it ('... do not')"
         if stage_swapped(claim, text):
             return f"rule: early and late exchanged against sentence {items[i].index} of {items[i].key}"
         if shares := proportion_conflict(claim, text):

@@ -27,6 +27,8 @@ _WORDS: tuple[tuple[str, Interval], ...] = (
     (r"three[\s-]quarters(?:\s+of)?", (0.68, 0.82)),
     (r"(?:only\s+)?(?:a\s+(?:small\s+)?(?:minority|fraction|handful)|a\s+few|few|a\s+small\s+(?:subset|portion|"
      r"share|part))(?:\s+of)?|less\s+than\s+half(?:\s+of)?", (0.0, 0.5)),
+    (r"only\s+(?:(?:at|in|on|for)\s+)?(?:some|part|certain)(?:\s+of)?|not\s+(?:at\s+|in\s+|on\s+|for\s+)?all"
+     r"(?:\s+of)?", (0.0, 0.9)),
     (r"none\s+of|no", (0.0, 0.0)),
 )
 _QUANT = re.compile(r"\b(?:" + "|".join(f"(?P<w{i}>{p})" for i, (p, _) in enumerate(_WORDS)) + r")\s+(?:the\s+|its\s+|"

@@ -76,8 +76,9 @@ def _degree_marks(text: str) -> set[tuple[str, int]]:
         heads = []
         if i + 1 < len(toks) and _content(toks[i + 1]) and low[i + 1] not in _HIGH | _LOW | _MORE | _LESS:
             heads.append(toks[i + 1])
-        if (w.endswith("ly") or w == "well") and i > 0 and _content(toks[i - 1]):
-            heads.append(toks[i - 1])  # 'scales effectively', 'correlates strongly'
+        if w.endswith("ly") or w == "well":  # 'scales effectively', 'improve the baselines substantially'
+            before = [t for t in toks[max(0, i - 4) : i] if t not in _CLAUSE_END]
+            heads += [t for t in before if _content(t)][-2:]
         for h in heads:
             out.add((_stem(h), sign))
     return out
@@ -225,3 +226,22 @@ def stage_swapped(claim: str, sentence: str) -> bool:
     cross = len(c[-1] & s[1]) + len(c[1] & s[-1])
     straight = len(c[-1] & s[-1]) + len(c[1] & s[1])
     return bool(c[-1] & s[1]) and bool(c[1] & s[-1]) and cross >= straight + 2
+
+
+# ---------------------------------------------------------------- an elided predicate denied
+
+_ELIDED = re.compile(r"\b(?:while|whereas|but)\s+(?P<subj>[^,;.]{3,60}?)\s+(?:do|does|did|can|could|will|would)"
+                     r"(?:\s+not|n't)\s*(?:[.;,]|$)", re.IGNORECASE)
+_DENIAL = frozenset("not no never cannot without".split())
+
+
+def elided_denial(claim: str, sentence: str) -> bool:
+    """'only accurate signals improve performance, while noisy signals do not': the elided predicate is
+    denied of the second subject, so a claim asserting it of that subject is reversed."""
+    m = _ELIDED.search(sentence)
+    if m is None or any(t.lower() in _DENIAL or t.lower().endswith("n't") for t in _tokens(claim)):
+        return False
+    subj = {_stem(t) for t in _tokens(m.group("subj")) if _content(t)}
+    predicate = {_stem(t) for t in _tokens(sentence[: m.start()]) if _content(t)} - subj
+    c = {_stem(t) for t in _tokens(claim) if _content(t)}
+    return len(c & subj) >= min(2, len(subj)) and len(c & predicate) >= 2

@@ -109,9 +109,12 @@ _MORE_THAN = re.compile(r"\b(?P<deg>more|less)\s+(?P<adj>(?:[\w\-]+-)?(?:" + "|"
                         + r"))\s+than\s+", re.IGNORECASE)
 _PLAIN = re.compile(r"\b(?P<up>(?:lags?|lagged|trails?|trailed)(?!\s+behind)|ranks? below|ranked below|is no better than|"
                     r"are no better than|was no better than|were no better than)\s+", re.IGNORECASE)
-_SELF = re.compile(r"(?:^|\bthat\s+|;\s*)(?:it|they|this (?:method|approach|model|framework)|our (?:method|approach|"
+_SELF = re.compile(r"(?:^|\bthat\s+|[;,]\s*)(?:it|they|this (?:method|approach|model|framework)|our (?:method|approach|"
                    r"model|framework)|the proposed (?:method|approach|model|framework))\s+(?:also\s+|consistently\s+|"
                    r"significantly\s+)?(?:outperforms?|surpass(?:es)?|beats?|exceeds?)\s+", re.IGNORECASE)
+_BEATS_SELF = re.compile(r"\s+(?:\w+ly\s+)?(?:outperforms?|surpass(?:es)?|beats?|exceeds?)\s+(?:the|this|our)\s+"
+                         r"(?:proposed\s+)?(?:method|approach|model|framework)\b(?!\s+(?:of|trained|that|which))",
+                         re.IGNORECASE)
 _STOP = re.compile(r"[,;:.]\s|[,;:]|\.$|\s(?:on|in|across|while|at|when|for|from|within|under|due|"
                    r"which|whereas|but|because)\s", re.IGNORECASE)
 _HEAD = re.compile(r";|\b(?:that|whereas|while|but|although|however|then)\b", re.IGNORECASE)
@@ -172,6 +175,10 @@ def extra_sides(text: str) -> list[tuple[set[str], set[str]]]:
         loser = _loser(text[m.end() :])
         if loser:
             out.append(({SELF}, loser))
+    for m in _BEATS_SELF.finditer(text):  # 'Baselines outperform the method': the paper's own method loses
+        winner = set(content_stems(_HEAD.split(text[: m.start()])[-1]))
+        if winner:
+            out.append((winner, {SELF}))
     return out
 
 
