@@ -12,7 +12,9 @@ import pytest
 from reviewer.checker import ClaimChecker
 from reviewer.checker.anchors import anchored_in
 from reviewer.checker.features import named_terms
+from reviewer.checker.negation import negated_stems
 from reviewer.checker.offline import _NOT_ASSERTED
+from reviewer.checker.polarity import null_finding
 from reviewer.checker.proportions import proportion_conflict
 from reviewer.checker.roles_swap import degree_reversed, frame_swapped, likeness_reversed
 from reviewer.roles import reports_other_work
@@ -278,3 +280,15 @@ def test_reported_advances_and_evidence_are_background(checker: ClaimChecker) ->
     assert reports_other_work("There is an emerging consensus that we need to align AI systems with human values.")
     assert reports_other_work("A common belief is that DPO is supervised learning while PPO is RL.")
     assert not reports_other_work("Our evidence shows that the method advances the state of the art.")
+
+
+def test_not_only_but_also_asserts_both(checker: ClaimChecker) -> None:
+    """'B-STaR not only enhances the model's exploratory capabilities ... but also achieves a more effective
+    balance': an additive, not a denial, so neither a null finding, a negation nor a reversed effect."""
+    paper = paper_with("B-STaR not only enhances the model's exploratory capabilities")
+    claim = ("B-STaR enhances exploration throughout training and balances exploration and exploitation more "
+             "effectively, which leads to superior performance.")
+    assert checker.check(claim, [paper]).label == "SUPPORTED"
+    assert not negated_stems("B-STaR not only enhances exploration but also balances it.")
+    assert negated_stems("B-STaR does not enhance exploration.")
+    assert not null_finding("B-STaR not only enhances exploration.")

@@ -85,10 +85,15 @@ def effects(text: str) -> list[tuple[str, int, frozenset[str]]]:
         if not obj:
             continue
         sign = 1 if kind in ("up", "good") else -1
-        if any(t.lower() in _NEGATORS for t in toks[max(0, i - 3) : i]):
+        if any(t.lower() in _NEGATORS and not _additive(toks, j) for j, t in enumerate(toks[: i]) if j >= i - 3):
             sign = -sign  # 'does not improve', 'without hurting'
         out.append(("amount" if kind in ("up", "down") else "quality", sign, frozenset(obj)))
     return out
+
+
+def _additive(toks: list[str], j: int) -> bool:
+    """'not only X but also Y': the 'not' at j adds, it does not deny."""
+    return toks[j].lower() == "not" and j + 1 < len(toks) and toks[j + 1].lower() in ("only", "just", "merely", "simply")
 
 
 _NOT_ASSERTED = re.compile(r"\bwhether\b|\?|^\s*(?:OBJECTIVE|BACKGROUND|To (?:examine|investigate|determine|assess|"

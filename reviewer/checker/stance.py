@@ -64,7 +64,8 @@ def _poles(toks: list[str]) -> list[tuple[int, int, set[str]]]:
             side = 1 if w in pos else -1 if w in neg else 0
             if not side:
                 continue
-            if any(t in _NEGATORS or t.endswith("n't") for t in low[max(0, i - 3) : i]):
+            if any((t in _NEGATORS or t.endswith("n't")) and low[j + 1 : j + 2] not in (["only"], ["just"], ["merely"])
+                   for j, t in enumerate(low[: i]) if j >= i - 3):  # 'not only effective' asserts it
                 side = -side
             around = " ".join(toks[max(0, i - _WINDOW) : i] + toks[i + 1 : i + 1 + _WINDOW])
             out.append((k, side, set(content_stems(around))))
