@@ -85,6 +85,18 @@ CASES = {
                                                     "reasoning benchmarks.", "The method substantially improves the "
                                                     "baselines on the ReClor and LogiQA 2.0 logical reasoning "
                                                     "benchmarks."),
+    "polar pair, often vs rarely": ("we find that models often arrive at the correct final answer through wrong "
+                                    "reasoning steps", "Models rarely arrive at the correct final answer through "
+                                    "wrong reasoning steps.", "The authors find that models often reach the correct "
+                                    "final answer through wrong reasoning steps."),
+    "polar pair, insufficient vs suffice": ("existing methods for preference dataset collection are insufficient",
+                                            "Existing preference dataset collection methods suffice to learn the "
+                                            "diversity of human preferences.", "Existing methods for preference "
+                                            "dataset collection are shown to be inadequate for learning the diversity "
+                                            "of human preferences."),
+    "degree, high correlation vs correlates poorly": ("the results show a high correlation", "The APC score "
+                                                      "correlates poorly with human evaluation.", "The APC score "
+                                                      "shows a high correlation with human evaluation."),
     "polar pair, key vs irrelevant beside an agreeing 'effective'": (KEY, "Policy constraints are irrelevant to "
                                                                      "implementing PPO effectively.", "Policy "
                                                                      "constraints are key to implementing PPO "

@@ -25,9 +25,9 @@ _NEGATORS = frozenset("not no never without cannot hardly".split())
 # Degree of an effect or a relation: adverbs and evaluative adjectives (surface forms).
 _HIGH = frozenset("highly strongly closely significantly substantially greatly considerably markedly dramatically "
                   "effectively heavily tightly well significant substantial considerable marked strong heavy severe "
-                  "massive huge".split())
+                  "massive huge high".split())
 _LOW = frozenset("weakly poorly barely slightly marginally modestly loosely minimally negligibly mildly limited "
-                 "marginal slight modest negligible weak minimal mild".split())
+                 "marginal slight modest negligible weak minimal mild low".split())
 # Comparative size, read only where no 'than' follows (an explicit comparison is read by the comparison rules).
 _MORE = frozenset("larger bigger greater higher more".split())
 _LESS = frozenset("smaller lower less fewer".split())

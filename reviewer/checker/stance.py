@@ -41,6 +41,10 @@ _POLES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
         ("accurate accurately", "inaccurate inaccurately"),
         ("reliable reliably", "unreliable unreliably"),
         ("consistent consistently", "inconsistent inconsistently"),
+        # frequency: 'models often arrive at the right answer' vs 'rarely' / 'never'
+        ("often frequently commonly usually typically always", "rarely seldom never"),
+        # sufficiency: 'existing methods are insufficient' vs 'suffice'
+        ("sufficient suffice suffices sufficed adequate", "insufficient inadequate"),
         # a gap: 'narrowing the gap with RL-trained models' vs 'widens the gap'
         ("narrow narrows narrowed narrowing", "widen widens widened widening"),
         # scope: a finding that holds broadly vs one confined to a few cases
