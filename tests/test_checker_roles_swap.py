@@ -97,6 +97,10 @@ CASES = {
     "degree, high correlation vs correlates poorly": ("the results show a high correlation", "The APC score "
                                                       "correlates poorly with human evaluation.", "The APC score "
                                                       "shows a high correlation with human evaluation."),
+    "a count word is exact": ("Experiments on six datasets show that our RAP method consistently achieves superior "
+                              "performance", "Experiments on nine datasets show that RAP consistently achieves "
+                              "superior performance.", "Experiments on six datasets show that RAP consistently "
+                              "achieves superior performance."),
     "polar pair, key vs irrelevant beside an agreeing 'effective'": (KEY, "Policy constraints are irrelevant to "
                                                                      "implementing PPO effectively.", "Policy "
                                                                      "constraints are key to implementing PPO "
