@@ -101,6 +101,10 @@ CASES = {
                               "performance", "Experiments on nine datasets show that RAP consistently achieves "
                               "superior performance.", "Experiments on six datasets show that RAP consistently "
                               "achieves superior performance."),
+    "setting, zero-shot vs few-shot": ("our approach outperforms Gopher 280B by 7.3% on TruthfulQA", "The approach "
+                                       "outperforms Gopher 280B by 7.3% on TruthfulQA in few-shot evaluation.", "The "
+                                       "approach outperforms Gopher 280B by 7.3% on TruthfulQA in zero-shot "
+                                       "evaluation."),
     "polar pair, key vs irrelevant beside an agreeing 'effective'": (KEY, "Policy constraints are irrelevant to "
                                                                      "implementing PPO effectively.", "Policy "
                                                                      "constraints are key to implementing PPO "

@@ -41,6 +41,12 @@ _POLES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
         ("accurate accurately", "inaccurate inaccurately"),
         ("reliable reliably", "unreliable unreliably"),
         ("consistent consistently", "inconsistent inconsistently"),
+        # settings a result holds in: 'in zero-shot evaluation' vs 'in few-shot evaluation'
+        ("zero-shot", "few-shot"),
+        ("in-domain", "out-of-domain"),
+        ("on-policy", "off-policy"),
+        ("open-source", "closed-source"),
+        ("single-turn", "multi-turn"),
         # frequency: 'models often arrive at the right answer' vs 'rarely' / 'never'
         ("often frequently commonly usually typically always", "rarely seldom never"),
         # sufficiency: 'existing methods are insufficient' vs 'suffice'
