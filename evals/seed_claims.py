@@ -5,6 +5,8 @@
     python -m evals.seed_claims --split blind  # further papers (no dev/test paper), scored before/after only
     python -m evals.seed_claims --split fresh  # papers no other split uses; scored only before and after
     python -m evals.seed_claims --split final  # comparisons/directions on unused papers; scored, errors unread
+    python -m evals.seed_claims --split hidden # 16 further unused papers, every family incl. entity swaps,
+                                               # strengthened hedges and quoted background; scored before/after only
 
 `evals/datasets/seed_claims_{dev,test}.jsonl` hold paraphrased claims about seed papers, written by
 hand (not by the rules in `evals/perturb.py`, which the checker's features mirror): SUPPORTED
@@ -32,7 +34,7 @@ from reviewer.settings import Settings
 
 DATA = Path(__file__).resolve().parent / "datasets"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-Split = Literal["dev", "test", "blind", "fresh", "final"]
+Split = Literal["dev", "test", "blind", "fresh", "final", "hidden"]
 
 
 class SeedClaim(BaseModel):
@@ -42,7 +44,8 @@ class SeedClaim(BaseModel):
     paper: str
     title: str
     label: Label
-    family: Literal["supported", "number", "direction", "comparison", "negation", "quantifier", "unsupported"]
+    family: Literal["supported", "number", "direction", "comparison", "negation", "quantifier", "unsupported",
+                    "entity", "hedge", "background"]
     claim: str
 
 
@@ -133,7 +136,7 @@ def main(argv: list[str] | None = None) -> None:
     from reviewer.checker import ClaimChecker
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", choices=["dev", "test", "blind", "fresh", "final"], default="dev")
+    parser.add_argument("--split", choices=["dev", "test", "blind", "fresh", "final", "hidden"], default="dev")
     parser.add_argument("--home", type=Path, default=DEFAULT_HOME, help="vector cache directory")
     parser.add_argument("--errors", action="store_true", help="list the claims the checker gets wrong")
     parser.add_argument("--json", type=Path, default=None, help="also write the result as JSON here")

@@ -32,7 +32,19 @@ _REPORTED = re.compile(
     r"|\b(?:is|are|was|were|has been|have been)\s+(?:widely|commonly|generally|often|frequently|long)\s+"
     r"(?:believed|assumed|thought|regarded|considered|claimed|reported|accepted|held)"
     r"|\b(?:conventional|common|popular|prevailing)\s+wisdom\b|\bwidely\s+(?:held|accepted)\b"
-    r"|\baccording\s+to\s+(?:prior|previous|recent|some|existing)\b",
+    r"|\baccording\s+to\s+(?:prior|previous|recent|some|existing)\b"
+    # the field's advances or evidence, a consensus, a common belief, one hypothesis, some researchers
+    r"|\b(?:some|many|several|recent|prior|previous|existing|earlier|past)\s+(?:\w+\s+){0,2}?(?:advances|developments|"
+    r"evidence|investigations|observations|surveys)\s+(?:\w+\s+){0,2}?(?:have\s+|has\s+)?(?:suggest|show|shown|"
+    r"claim|report|argue|find|found|demonstrat|indicat|reveal|observ)\w*"
+    r"|\bthere\s+(?:is|has\s+been)\s+(?:an?\s+)?(?:emerging|growing|broad|general|widespread|increasing)\s+"
+    r"(?:consensus|belief|agreement|view|recognition)\b"
+    r"|\b(?:a|the)\s+(?:common|popular|prevailing|widespread|conventional|dominant|widely\s+held)\s+"
+    r"(?:belief|view|assumption|hypothesis|intuition|narrative|understanding)\s+(?:is|holds)\b"
+    r"|\bone\s+(?:common\s+|popular\s+|plausible\s+)?(?:hypothesis|explanation|view|belief|assumption)\s+is\s+that\b"
+    r"|\b(?:many|some|several)\s+(?:researchers|authors|scholars|practitioners)\s+(?:have\s+)?(?:believe|argue|argued|"
+    r"claim|claimed|suggest|suggested|shown|found|hypothesi[sz]ed)\b"
+    r"|^(?:studies|research|evidence)\s+(?:has|have)\s+(?:shown|suggested|indicated|demonstrated|found)\b",
     re.IGNORECASE,
 )
 # The abstract turns against a view it has just reported.
@@ -137,6 +149,19 @@ def attributes_to_other_work(claim: str) -> bool:
 def reports_other_work(sentence: str) -> bool:
     """'Some studies suggest X', 'It is widely believed that X': a claim the paper reports, not makes."""
     return bool(_REPORTED.search(sentence))
+
+
+# The paper's own finding set against a reported view in the same sentence ('while prior work suggests X,
+# our results reveal Y').
+_OWN_FINDING = re.compile(r"\bwe (?:find|found|show|demonstrate|reveal|observe)\b|\bour (?:results|findings|analys[ie]s|"
+                          r"experiments|study|evaluations?) (?:\w+ )?(?:show|reveal|demonstrate|indicate|suggest|uncover)",
+                          re.IGNORECASE)
+
+
+def own_finding_clause(sentence: str) -> str:
+    """The part of a sentence that states the paper's own finding after reporting others' view, or ''."""
+    m = _OWN_FINDING.search(sentence)
+    return sentence[m.start() :] if m and reports_other_work(sentence[: m.start()]) else ""
 
 
 def rejects_reported_view(sentences: list[str], index: int) -> bool:

@@ -61,3 +61,22 @@ def test_the_final_split_uses_papers_no_other_split_uses() -> None:
     families = Counter(r.family for r in final)
     # weighted toward the comparisons and directions the checker misses, with faithful twins to catch over-triggering
     assert families["comparison"] + families["direction"] >= 20 and families["supported"] >= 12, families
+
+
+def test_the_hidden_split_uses_papers_no_other_split_uses_and_every_family() -> None:
+    papers = seed_papers_by_title()
+    hidden = load_rows("hidden")
+    others = [r for s in ("dev", "test", "blind", "fresh", "final") for r in load_rows(s)]
+    assert len(hidden) >= 60
+    assert all(r.title in papers for r in hidden)
+    assert not {r.paper for r in hidden} & {r.paper for r in others}
+    assert not {r.title for r in hidden} & {r.title for r in others}
+    assert len({r.id for r in hidden}) == len(hidden)
+    families = Counter(r.family for r in hidden)
+    assert all(families[f] for f in ("supported", "number", "direction", "comparison", "negation", "quantifier",
+                                     "entity", "unsupported", "hedge", "background")), families
+    contradicted = ("number", "direction", "comparison", "negation", "quantifier", "entity")
+    assert all(r.label == "CONTRADICTED" for r in hidden if r.family in contradicted)
+    assert all(r.label == "SUPPORTED" for r in hidden if r.family == "supported")
+    assert all(r.label == "UNSUPPORTED" for r in hidden if r.family in ("unsupported", "hedge"))
+    assert all(r.label != "SUPPORTED" for r in hidden if r.family == "background")  # quoted other work

@@ -52,7 +52,7 @@ def valence(obj: frozenset[str]) -> int:
     """+1 for a quantity one wants more of, -1 for a cost, 0 when unknown (then only like is compared with like)."""
     if any(s.startswith(c) for s in obj for c in _COSTS):
         return -1
-    if any(s.startswith(c) for s in obj for c in _BENEFITS):
+    if any(_norm(s).startswith(_norm(c)) for s in obj for c in _BENEFITS):
         return 1
     return 0
 
@@ -85,10 +85,15 @@ def effects(text: str) -> list[tuple[str, int, frozenset[str]]]:
         if not obj:
             continue
         sign = 1 if kind in ("up", "good") else -1
-        if any(t.lower() in _NEGATORS for t in toks[max(0, i - 3) : i]):
+        if any(t.lower() in _NEGATORS and not _additive(toks, j) for j, t in enumerate(toks[: i]) if j >= i - 3):
             sign = -sign  # 'does not improve', 'without hurting'
         out.append(("amount" if kind in ("up", "down") else "quality", sign, frozenset(obj)))
     return out
+
+
+def _additive(toks: list[str], j: int) -> bool:
+    """'not only X but also Y': the 'not' at j adds, it does not deny."""
+    return toks[j].lower() == "not" and j + 1 < len(toks) and toks[j + 1].lower() in ("only", "just", "merely", "simply")
 
 
 _NOT_ASSERTED = re.compile(r"\bwhether\b|\?|^\s*(?:OBJECTIVE|BACKGROUND|To (?:examine|investigate|determine|assess|"
@@ -135,15 +140,25 @@ def _along(toks: list[str], start: int) -> list[str]:
 
 
 def _span(toks: list[str], start: int, step: int) -> list[str]:
+    """The words a direction word acts on; 'both X and Y Z' is one phrase, its head the last word."""
+    both = start < len(toks) and toks[start].lower() == "both"
     out: list[str] = []
-    for t in toks[start : start + 5]:
+    for t in toks[start : start + (7 if both else 5)]:
+        if both and t.lower() == "and":
+            continue
         if _BREAK.match(t) or t.lower() in _OBJECT_STOP or _stem(t) in _UP | _DOWN | _GOOD | _BAD:
             break
         out.append(t)
-    return _content(out)[:3]
+    return _content(out)[-3:] if both else _content(out)[:3]
+
+
+def _norm(stem: str) -> str:
+    """One stem for an adjective in -ble and its noun in -bility ('stabl' / 'stabil', 'abl' / 'abil')."""
+    return stem[:-3] + "bl" if stem.endswith("bil") else stem
 
 
 def _same_thing(a: frozenset[str], b: frozenset[str]) -> bool:
+    a, b = frozenset(map(_norm, a)), frozenset(map(_norm, b))
     return any(x == y or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x))) for x in a for y in b)
 
 

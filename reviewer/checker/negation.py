@@ -36,7 +36,8 @@ def negated_stems(text: str) -> set[str]:
 # A negated harm is a kept quality ('without hurting/sacrificing accuracy', 'no loss in accuracy').
 _HARM = frozenset("hurt harm degrad sacrific compromis lose loss lost drop impair damag diminish reduc "
                   "decreas declin deterior".split())
-_NOT_A_DENIAL = re.compile(r"\s*(?:\w+er|more|less|worse|better)\s+than\b", re.IGNORECASE)
+# ... and 'not only X but also Y' asserts X: an additive, not a denial.
+_NOT_A_DENIAL = re.compile(r"\s*(?:(?:\w+er|more|less|worse|better)\s+than|only|just|merely|simply)\b", re.IGNORECASE)
 
 
 def negation_flips(claim: str, sentence: str) -> list[str]:

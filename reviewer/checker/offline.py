@@ -8,12 +8,17 @@ names something the evidence never mentions is UNSUPPORTED; a claim whose only e
 reporting other work is UNSUPPORTED (CONTRADICTED when the abstract goes on to reject that view); a
 claim that turns the evidence's hedge into a certainty is UNSUPPORTED, and so is one the combiner would
 call SUPPORTED that is measured on or against a name the evidence lacks, or asserts a certainty ('proves',
-'always') no evidence sentence asserts (`beyond.py`); a faithful near-copy is SUPPORTED.
+'always') no evidence sentence asserts (`beyond.py`), or states a number or moves a quantity the evidence never
+names (`unstated.py`); a faithful near-copy is SUPPORTED, and so is a claim whose numbers and names all occur in
+order in its best sentence (`anchors.py`). Reversals in other words (`stance.py`, `effects.py`, `roles_swap.py`,
+`proportions.py`) are read against the two best-aligned sentences; a question asserts nothing, so it contradicts
+nothing.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -22,24 +27,35 @@ from typing import TYPE_CHECKING
 import numpy as np
 from pydantic import BaseModel, Field
 
+from reviewer.checker.anchors import anchored_in
 from reviewer.checker.claimtext import title_authors_as_we
 from reviewer.checker.effects import effect_reversed
 from reviewer.checker.families import comparison_agrees
-from reviewer.checker.features import FEATURE_NAMES, Analysis, clean_claim, compute_features
-from reviewer.checker.stance import comparison_flipped, stance_agrees, stance_reversed
+from reviewer.checker.features import FEATURE_NAMES, Analysis, clean_claim, compute_features, named_terms
+from reviewer.checker.proportions import proportion_conflict
+from reviewer.checker.roles_swap import (
+    degree_reversed,
+    elided_denial,
+    frame_swapped,
+    likeness_reversed,
+    stage_swapped,
+)
+from reviewer.checker.stance import agreeing_pairs, comparison_flipped, stance_reversed
 from reviewer.checker.types import LABELS, ClaimVerdict
+from reviewer.checker.unstated import unmentioned_effects
 from reviewer.errors import ConfigError
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.resources import asset
 from reviewer.roles import (
     Role,
     attributes_to_other_work,
+    own_finding_clause,
     rejects_reported_view,
     reports_other_work,
     sentence_role,
 )
 from reviewer.settings import Settings
-from reviewer.textutil import split_sentences
+from reviewer.textutil import content_stems, split_sentences
 
 if TYPE_CHECKING:
     from reviewer.vector_cache import VectorCache
@@ -48,7 +64,14 @@ PARAMS_PATH = asset("checker_params.json")
 CLASSES = LABELS
 MAX_EVIDENCE = 3
 LEX_TOP1 = FEATURE_NAMES.index("lex_top1")
+NUM_UNMATCHED = FEATURE_NAMES.index("num_unmatched")
 STANCE_MIN_ALIGN = 0.45
+CONTRA_COLS = [FEATURE_NAMES.index(n) for n in ("num_conflict", "neg_flip", "dir_reversed", "comp_reversed",
+                                                 "quant_conflict", "entity_swap", "polarity_clash")]
+# Sentences that ask rather than assert: a question, or 'whether X remains unclear'.
+_NOT_ASSERTED = re.compile(r"\?\s*$|\b(?:whether|if)\b[^.]*\b(?:remains?|is|are)\s+(?:still\s+)?(?:unclear|unknown|"
+                           r"open|debated|uncertain)|\bit\s+(?:is|remains)\s+(?:still\s+)?(?:unclear|unknown|uncertain)"
+                           r"\s+(?:whether|if|how)\b", re.IGNORECASE)
 
 
 class BinaryModel(BaseModel):
@@ -173,9 +196,18 @@ class OfflineChecker:
         params = self.params
         probs = probabilities(params, analysis.features)[0]
         label = decide(probs, params.support_threshold, params.contradict_threshold)
-        score = float(probs[0])
         reasons = list(analysis.reasons)
-        background = None if attributes_to_other_work(claim) else _background_only(analysis, items)
+        if (label == "CONTRADICTED" or analysis.strong_contradiction) and _only_questions(claim, analysis, items):
+            # A question ('Are reasoning models more prone to hallucination?') asserts nothing, so what it
+            # asks cannot contradict the claim: decide again without the contradiction signals.
+            x = analysis.features.copy()
+            x[CONTRA_COLS] = 0.0
+            probs = probabilities(params, x)[0]
+            label = decide(probs, params.support_threshold, params.contradict_threshold)
+            analysis.strong_contradiction, analysis.contradiction_sentences = False, []
+            reasons.append("guard: the only conflicting sentences ask a question; a question asserts nothing")
+        score = float(probs[0])
+        background = None if attributes_to_other_work(claim) else _background_only(claim, analysis, items)
         if analysis.strong_contradiction:
             if label != "CONTRADICTED":
                 reasons.append("guard: near-verbatim evidence states something different")
@@ -207,10 +239,17 @@ class OfflineChecker:
                 if analysis.foreign_target else
                 f"guard: the claim asserts {analysis.absolute[0]!r}, which the evidence never does"
             )
+        elif label == "SUPPORTED" and (unstated := _unstated(claim, analysis, items)):
+            label, score = "UNSUPPORTED", min(score, 0.3)
+            reasons.append(f"guard: {unstated}")
         elif analysis.near_verbatim:
             if label != "SUPPORTED":
                 reasons.append("guard: claim restates an evidence sentence")
             label, score = "SUPPORTED", max(score, 0.9)
+        elif label == "UNSUPPORTED" and not (analysis.unverifiable or analysis.contradiction_sentences) and (
+                at := _anchored(claim, analysis, items)):
+            label, score = "SUPPORTED", max(score, 0.6)
+            reasons.append(f"guard: every number and name of the claim occurs, in order, in {at}")
         elif label == "CONTRADICTED" and analysis.unverifiable and not analysis.contradiction_sentences:
             # Nothing in the evidence states otherwise; it just does not mention what the claim names.
             reasons.append("guard: no stated contradiction, and the claim names things the evidence lacks")
@@ -229,22 +268,68 @@ def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) 
     """A reason when one of the two best-aligned sentences reverses the claim's comparison or polar word
     (`stance.py`); only sentences aligned well enough to be about the same finding count."""
     top = analysis.order[:2]
-    agreed = any(stance_agrees(claim, items[i].text) for i in top)
+    agreed = frozenset().union(*(agreeing_pairs(claim, items[i].text) for i in top))
     for i in top:
         if analysis.alignment[i] < STANCE_MIN_ALIGN or (i != top[0] and analysis.features[LEX_TOP1] >= 0.8):
             continue  # a claim that copies its best sentence is read against that sentence (near_copy_edits)
         text = items[i].text
+        if _NOT_ASSERTED.search(text):
+            continue  # a question asserts nothing to reverse
         if comparison_flipped(claim, text):
             return f"rule: comparison reversed against sentence {items[i].index} of {items[i].key}"
-        if not agreed and not comparison_agrees(claim, text) and (flips := stance_reversed(claim, text)):
+        if not comparison_agrees(claim, text) and (flips := stance_reversed(claim, text, agreed)):
             return f"rule: opposite stance ({flips[0]}) to sentence {items[i].index} of {items[i].key}"
         if not comparison_agrees(claim, text) and (moved := effect_reversed(claim, text)):
             # read on the whole sentence: every clause that moves the thing must move it the other way
             return f"rule: opposite effect on {moved[0]} in sentence {items[i].index} of {items[i].key}"
+        if not comparison_agrees(claim, text) and (heads := degree_reversed(claim, text)):
+            return f"rule: opposite degree on {heads[0]!r} in sentence {items[i].index} of {items[i].key}"
+        if objects := likeness_reversed(claim, text):
+            return f"rule: alike where sentence {items[i].index} of {items[i].key} says apart (or the reverse): {objects[0]}"
+        if pairs := frame_swapped(claim, text, named_terms):
+            a, b = pairs[0]
+            return f"rule: {a} and {b} exchange places in the frame of sentence {items[i].index} of {items[i].key}"
+        if elided_denial(claim, text):
+            return f"rule: sentence {items[i].index} of {items[i].key} denies this of it ('... do not')"
+        if stage_swapped(claim, text):
+            return f"rule: early and late exchanged against sentence {items[i].index} of {items[i].key}"
+        if shares := proportion_conflict(claim, text):
+            return f"rule: another share of {shares[0]!r} than sentence {items[i].index} of {items[i].key} states"
     return ""
 
 
-def _background_only(analysis: Analysis, items: list[EvidenceSentence]) -> tuple[bool, int] | None:
+def _unstated(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> str:
+    """Why a claim the combiner supports says more than the evidence: a number stated nowhere in it, or an
+    effect on something it never names (`unstated.py`); '' when neither."""
+    if analysis.features[NUM_UNMATCHED] > 0:
+        return "the claim states a number the evidence never states"
+    moved = unmentioned_effects(claim, " ".join(x.text for x in items))
+    return f"the claim says {moved[0]!r} changes, which the evidence never mentions" if moved else ""
+
+
+def _anchored(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> str:
+    """The best-aligned asserted sentence that holds all the claim's anchors in order (`anchors.py`), or ''."""
+    i = analysis.order[0] if analysis.order else -1
+    if i < 0 or _NOT_ASSERTED.search(items[i].text) or reports_other_work(items[i].text):
+        return ""
+    return f"sentence {items[i].index} of {items[i].key}" if anchored_in(claim, items[i].text, named_terms) else ""
+
+
+def _only_questions(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> bool:
+    """Every sentence read as conflicting with the (asserted) claim asks instead of asserting."""
+    found = analysis.contradiction_sentences
+    if _NOT_ASSERTED.search(claim):
+        return False  # a question set against a question: a near-copy with an edit, read as such
+    return bool(found) and all(_NOT_ASSERTED.search(items[k].text) for k in found)
+
+
+def _closer_to(claim: str, own: str, reported: str) -> bool:
+    """The claim shares more content words with the sentence's own-finding clause than with the reported one."""
+    c = set(content_stems(claim))
+    return len(c & set(content_stems(own))) > len(c & set(content_stems(reported)))
+
+
+def _background_only(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> tuple[bool, int] | None:
     """(rejected, sentence) when the best evidence reports other work and no own sentence is as close.
 
     'Some studies suggest X' is the paper reporting X, often to refute it: citing the paper for X
@@ -260,6 +345,8 @@ def _background_only(analysis: Analysis, items: list[EvidenceSentence]) -> tuple
     top = analysis.alignment[best]
     if any(analysis.alignment[i] >= top - 0.05 and not reports_other_work(items[i].text) for i in analysis.order[1:]):
         return None
+    if (own := own_finding_clause(item.text)) and _closer_to(claim, own, item.text[: len(item.text) - len(own)]):
+        return None  # 'while prior work suggests X, our results reveal Y': the claim restates Y, the paper's own
     return rejects_reported_view(sents, item.index), best
 
 

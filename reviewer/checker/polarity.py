@@ -35,9 +35,12 @@ _EFFECT = re.compile(
 _ASIDE = re.compile(r"\([^()]*\)")
 
 
+_ADDITIVE = re.compile(r"\bnot (?:only|just|merely|simply)\b", re.IGNORECASE)  # 'not only X but also Y' asserts X
+
+
 def null_finding(text: str) -> bool:
     """The sentence reports the absence of an effect, association or difference (asides in brackets aside)."""
-    return bool(_NULL.search(_ASIDE.sub(" ", text)))
+    return bool(_NULL.search(_ADDITIVE.sub(" ", _ASIDE.sub(" ", text))))
 
 
 def asserts_effect(text: str) -> bool:

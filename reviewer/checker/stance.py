@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from reviewer.checker.families import _share, comparison_sides
-from reviewer.textutil import content_stems, words
+from reviewer.textutil import content_stems, stemmer, words
 
 # Polar word pairs by surface form (stems would let the noun 'preferences' count as 'preferred').
 _POLES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
@@ -41,6 +41,24 @@ _POLES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
         ("accurate accurately", "inaccurate inaccurately"),
         ("reliable reliably", "unreliable unreliably"),
         ("consistent consistently", "inconsistent inconsistently"),
+        # settings a result holds in: 'in zero-shot evaluation' vs 'in few-shot evaluation'
+        ("zero-shot", "few-shot"),
+        ("in-domain", "out-of-domain"),
+        ("on-policy", "off-policy"),
+        ("open-source", "closed-source"),
+        ("single-turn", "multi-turn"),
+        # frequency: 'models often arrive at the right answer' vs 'rarely' / 'never'
+        ("often frequently commonly usually typically always", "rarely seldom never"),
+        # sufficiency: 'existing methods are insufficient' vs 'suffice'
+        ("sufficient suffice suffices sufficed adequate", "insufficient inadequate"),
+        # a gap: 'narrowing the gap with RL-trained models' vs 'widens the gap'
+        ("narrow narrows narrowed narrowing", "widen widens widened widening"),
+        # scope: a finding that holds broadly vs one confined to a few cases
+        ("widespread pervasive ubiquitous prevalent", "confined rare isolated uncommon"),
+        # ability: 'readily produce' vs 'unable to produce'
+        ("able capable readily", "unable incapable"),
+        # relation: 'strongly correlates with' vs 'is unrelated to'
+        ("correlates correlated correlate related associated linked", "unrelated uncorrelated unassociated"),
     )
 )
 _NEGATORS = frozenset("not no never without cannot nor n't hardly".split())
@@ -56,19 +74,23 @@ def _poles(toks: list[str]) -> list[tuple[int, int, set[str]]]:
             side = 1 if w in pos else -1 if w in neg else 0
             if not side:
                 continue
-            if any(t in _NEGATORS or t.endswith("n't") for t in low[max(0, i - 3) : i]):
+            if any((t in _NEGATORS or t.endswith("n't")) and low[j + 1 : j + 2] not in (["only"], ["just"], ["merely"])
+                   for j, t in enumerate(low[: i]) if j >= i - 3):  # 'not only effective' asserts it
                 side = -side
             around = " ".join(toks[max(0, i - _WINDOW) : i] + toks[i + 1 : i + 1 + _WINDOW])
             out.append((k, side, set(content_stems(around))))
     return out
 
 
-def stance_reversed(claim: str, sentence: str) -> list[str]:
+def stance_reversed(claim: str, sentence: str, agreed: frozenset[int] = frozenset()) -> list[str]:
     """Polar words of one pair on opposite sides, about shared context, with the claim's side absent from
-    the sentence (a sentence that says both, 'stable for A but unstable for B', decides nothing)."""
+    the sentence (a sentence that says both, 'stable for A but unstable for B', decides nothing). Pairs in
+    `agreed` are skipped: another evidence sentence already says the claim's side of that pair."""
     c, s = _poles(words(claim)), _poles(words(sentence))
     out = []
     for k, side, ctx in c:
+        if k in agreed:
+            continue
         same = [x for x in s if x[0] == k and x[1] == side]
         opposite = [x for x in s if x[0] == k and x[1] != side and ctx & x[2]]
         if opposite and not same:
@@ -79,8 +101,16 @@ def stance_reversed(claim: str, sentence: str) -> list[str]:
 
 def stance_agrees(claim: str, sentence: str) -> bool:
     """A polar word of the claim on the same side in the sentence, about shared context."""
+    return bool(agreeing_pairs(claim, sentence))
+
+
+def agreeing_pairs(claim: str, sentence: str) -> frozenset[int]:
+    """The polar pairs whose word the claim and the sentence use on the same side, about shared context.
+
+    Agreement on one pair ('effective') says nothing about another ('key' vs 'irrelevant'), so a reversal
+    is only discounted by agreement on its own pair."""
     s = _poles(words(sentence))
-    return any(x[0] == k and x[1] == side and ctx & x[2] for k, side, ctx in _poles(words(claim)) for x in s)
+    return frozenset(k for k, side, ctx in _poles(words(claim)) for x in s if x[0] == k and x[1] == side and ctx & x[2])
 
 
 _EVAL_UP = ("effective efficient accurate robust stable reliable flexible capable helpful useful successful "
@@ -90,9 +120,12 @@ _MORE_THAN = re.compile(r"\b(?P<deg>more|less)\s+(?P<adj>(?:[\w\-]+-)?(?:" + "|"
                         + r"))\s+than\s+", re.IGNORECASE)
 _PLAIN = re.compile(r"\b(?P<up>(?:lags?|lagged|trails?|trailed)(?!\s+behind)|ranks? below|ranked below|is no better than|"
                     r"are no better than|was no better than|were no better than)\s+", re.IGNORECASE)
-_SELF = re.compile(r"(?:^|\bthat\s+|;\s*)(?:it|they|this (?:method|approach|model|framework)|our (?:method|approach|"
+_SELF = re.compile(r"(?:^|\bthat\s+|[;,]\s*)(?:it|they|this (?:method|approach|model|framework)|our (?:method|approach|"
                    r"model|framework)|the proposed (?:method|approach|model|framework))\s+(?:also\s+|consistently\s+|"
                    r"significantly\s+)?(?:outperforms?|surpass(?:es)?|beats?|exceeds?)\s+", re.IGNORECASE)
+_BEATS_SELF = re.compile(r"\s+(?:\w+ly\s+)?(?:outperforms?|surpass(?:es)?|beats?|exceeds?)\s+(?:the|this|our)\s+"
+                         r"(?:proposed\s+)?(?:method|approach|model|framework)\b(?!\s+(?:of|trained|that|which))",
+                         re.IGNORECASE)
 _STOP = re.compile(r"[,;:.]\s|[,;:]|\.$|\s(?:on|in|across|while|at|when|for|from|within|under|due|"
                    r"which|whereas|but|because)\s", re.IGNORECASE)
 _HEAD = re.compile(r";|\b(?:that|whereas|while|but|although|however|then)\b", re.IGNORECASE)
@@ -153,11 +186,21 @@ def extra_sides(text: str) -> list[tuple[set[str], set[str]]]:
         loser = _loser(text[m.end() :])
         if loser:
             out.append(({SELF}, loser))
+    for m in _BEATS_SELF.finditer(text):  # 'Baselines outperform the method': the paper's own method loses
+        winner = set(content_stems(_HEAD.split(text[: m.start()])[-1]))
+        if winner:
+            out.append((winner, {SELF}))
     return out
 
 
 def _sides(text: str) -> list[tuple[set[str], set[str]]]:
-    return comparison_sides(text) + extra_sides(text)
+    """(winner, loser) stems; manner adverbs ('consistently outperforms') are no part of either argument."""
+    adverbs = {stemmer().stemWord(w.lower()) for w in words(text) if len(w) > 4 and w.lower().endswith("ly")}
+    out = []
+    for win, lose in comparison_sides(text) + extra_sides(text):
+        win, lose = (win - adverbs) or win, (lose - adverbs) or lose
+        out.append((win, lose))
+    return out
 
 
 def comparison_flipped(claim: str, sentence: str) -> bool:
