@@ -7,6 +7,7 @@
     python -m evals.seed_claims --split final  # comparisons/directions on unused papers; scored, errors unread
     python -m evals.seed_claims --split hidden # 16 further unused papers, every family incl. entity swaps,
                                                # strengthened hedges and quoted background; scored before/after only
+    python -m evals.seed_claims --split sealed # 16 further unused papers, every family; sealed: scored once only
 
 `evals/datasets/seed_claims_{dev,test}.jsonl` hold paraphrased claims about seed papers, written by
 hand (not by the rules in `evals/perturb.py`, which the checker's features mirror): SUPPORTED
@@ -34,7 +35,7 @@ from reviewer.settings import Settings
 
 DATA = Path(__file__).resolve().parent / "datasets"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-Split = Literal["dev", "test", "blind", "fresh", "final", "hidden"]
+Split = Literal["dev", "test", "blind", "fresh", "final", "hidden", "sealed"]
 
 
 class SeedClaim(BaseModel):
@@ -136,7 +137,7 @@ def main(argv: list[str] | None = None) -> None:
     from reviewer.checker import ClaimChecker
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", choices=["dev", "test", "blind", "fresh", "final", "hidden"], default="dev")
+    parser.add_argument("--split", choices=["dev", "test", "blind", "fresh", "final", "hidden", "sealed"], default="dev")
     parser.add_argument("--home", type=Path, default=DEFAULT_HOME, help="vector cache directory")
     parser.add_argument("--errors", action="store_true", help="list the claims the checker gets wrong")
     parser.add_argument("--json", type=Path, default=None, help="also write the result as JSON here")

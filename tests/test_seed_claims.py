@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from evals.seed_claims import load_rows, seed_papers_by_title
+import pytest
+
+from evals.seed_claims import Split, load_rows, seed_papers_by_title
 
 
 def test_seed_claims_resolve_and_the_splits_share_no_paper() -> None:
@@ -63,10 +65,12 @@ def test_the_final_split_uses_papers_no_other_split_uses() -> None:
     assert families["comparison"] + families["direction"] >= 20 and families["supported"] >= 12, families
 
 
-def test_the_hidden_split_uses_papers_no_other_split_uses_and_every_family() -> None:
+@pytest.mark.parametrize("split", ["hidden", "sealed"])
+def test_the_hidden_and_sealed_splits_use_papers_no_other_split_uses_and_every_family(split: Split) -> None:
     papers = seed_papers_by_title()
-    hidden = load_rows("hidden")
-    others = [r for s in ("dev", "test", "blind", "fresh", "final") for r in load_rows(s)]
+    hidden = load_rows(split)
+    all_splits: tuple[Split, ...] = ("dev", "test", "blind", "fresh", "final", "hidden", "sealed")
+    others = [r for s in all_splits if s != split for r in load_rows(s)]
     assert len(hidden) >= 60
     assert all(r.title in papers for r in hidden)
     assert not {r.paper for r in hidden} & {r.paper for r in others}
