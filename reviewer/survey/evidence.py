@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from reviewer.llm.client import LLMClient
 
 SUBQUERY_DISCOUNT = 0.9
+BRIDGE_DISCOUNT = 0.9  # a paper about a bridging facet (reviewer.survey.bridges), like one found by a sub-query
 SENTENCES_PER_PAPER = 5
 SENTENCE_MARGIN = 0.2
 MAX_SURVEYED = 20  # papers surveyed, by rank; a count, never a share of the best score
@@ -69,6 +70,7 @@ def offline_evidence(
     stored: dict[str, np.ndarray] | None = None,
     every: bool = False,
     rare: dict[str, float] | None = None,
+    bridges: list[str] | None = None,
 ) -> EvidenceResult:
     """Evidence for the surveyed papers (`every`: for every pooled paper, best first, for the LLM to grade)."""
     papers = [r.paper for r in retrieved]
@@ -84,6 +86,10 @@ def offline_evidence(
         # "X for Y": a paper must be about X, not merely about Y, so the head phrase weighs half.
         core_rel = _relevance([core] + [a.apply(core) for a in acronyms], papers, settings)
         relevance = {pid: (rel + core_rel[pid]) / 2 for pid, rel in relevance.items()}
+    for bridge in bridges or []:
+        # A corpus term near the topic's wording (reviewer.survey.bridges): a paper about it is about the topic.
+        bridge_rel = _relevance([bridge], papers, settings)
+        relevance = {pid: max(rel, BRIDGE_DISCOUNT * bridge_rel[pid]) for pid, rel in relevance.items()}
     relevance = _anchored(relevance, stored or {})
     relevance, lacking = _about(relevance, papers, rare or {})
     ranked = sorted(papers, key=lambda p: (-relevance[p.id], p.key))
@@ -332,7 +338,7 @@ def run(ctx: SurveyContext, previous: Previous) -> EvidenceResult:
     args = (scope.topic, scope.queries, scope.papers, ctx.settings, scope.acronyms, stored)
     rare = rare_words(scope.topic, scope.acronyms, ctx.retriever.lexical, corpus_title_stems(ctx.retriever.catalog))
     if ctx.llm is None:
-        return offline_evidence(*args, rare=rare)
+        return offline_evidence(*args, rare=rare, bridges=scope.bridges)
     # With an LLM its relevance grade decides: every pooled paper is graded; a paper whose batch failed
     # keeps the offline decision (rank and floor).
     wide = offline_evidence(*args, every=True, rare=rare)

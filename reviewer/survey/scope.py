@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from reviewer.retrieve import Filters, HybridRetriever, rrf
 from reviewer.settings import Settings
+from reviewer.survey.bridges import bridge_phrases
 from reviewer.survey.context import Previous, SurveyContext
 from reviewer.survey.terms import PhraseStats, head_chunk, phrases, topic_chunks
 from reviewer.survey.types import Acronym, RetrievedPaper, ScopeReply, ScopeResult, StageInfo
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 TOPIC_WEIGHT = 2.0
 PRF_DOCS = 8
 MAX_QUERIES = 5
+BRIDGE_WEIGHT = 0.7  # a corpus term near the topic's wording: a facet, below the topic and its head phrase
 
 
 def llm_queries(topic: str, llm: LLMClient) -> list[str]:
@@ -129,11 +131,19 @@ def run(ctx: SurveyContext, previous: Previous) -> ScopeResult:
     """Queries (LLM or offline), their pooled papers, and the acronyms the corpus defines for the topic."""
     topic, info = ctx.topic, StageInfo(stage="scope")
     weights: list[float] | None = None
+    bridges: list[str] = []
     if ctx.llm is not None:
         queries, info = llm_queries(topic, ctx.llm), StageInfo(stage="scope", mode="llm")
     else:
         queries, weights = offline_queries(topic, ctx.retriever, ctx.filters)
+        # Each corpus term joins the topic's head phrase, so a term near a modifier ('vision-language')
+        # still asks for the topic's subject ('reward models').
+        core = head_chunk(topic_chunks(topic)) or topic
+        bridges = [f"{core} {b}" for b in bridge_phrases(topic, ctx.retriever.catalog, ctx.settings)]
+        bridges = [b for b in bridges if b.lower() not in {q.lower() for q in queries}]
+        queries, weights = queries + bridges, weights + [BRIDGE_WEIGHT] * len(bridges)
     weights = weights or [TOPIC_WEIGHT] + [1.0] * (len(queries) - 1)
     found = pool(queries, ctx.retriever, ctx.settings, ctx.options.max_papers, ctx.filters, weights)
     acronyms = topic_acronyms(topic, ctx.retriever, ctx.filters)
-    return ScopeResult(info=info, topic=topic, queries=queries, weights=weights, papers=found, acronyms=acronyms)
+    return ScopeResult(info=info, topic=topic, queries=queries, weights=weights, papers=found, acronyms=acronyms,
+                       bridges=bridges)

@@ -85,6 +85,7 @@ class ScopeResult(StageOutput):
     weights: list[float] = Field(default_factory=list, description="RRF weight of each query.")
     acronyms: list[Acronym] = Field(default_factory=list)
     papers: list[RetrievedPaper]
+    bridges: list[str] = Field(default_factory=list, description="Corpus terms nearest the topic, run as facets.")
 
 
 # ---- 2. evidence ---------------------------------------------------------------------------------

@@ -1,0 +1,97 @@
+"""Bridging facets: the corpus's own terms nearest to a topic's wording.
+
+A user's rewording ("how confident a model is") often avoids the term the papers use ("uncertainty",
+"confidence"); BM25 then never connects the two. The corpus's distinctive title phrases are embedded
+once per corpus version, and the few nearest to the topic's subject words (its setting words such as
+"language models" removed, since every paper shares them) become extra facet queries, so a paraphrase
+converges on the same canonical terms as the original wording.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+import numpy as np
+from pydantic import BaseModel
+
+from reviewer.survey.terms import PhraseStats, phrases, topic_chunks
+from reviewer.textutil import content_stems
+
+if TYPE_CHECKING:
+    from reviewer.catalog import Catalog
+    from reviewer.settings import Settings
+
+COMMON_SHARE = 0.1  # a word more papers than this share use names the setting, not the subject
+BRIDGES = 2  # facet phrases added per topic
+BRIDGE_FLOOR = 0.6  # absolute cosine: below it the nearest corpus term is a guess, not a synonym
+
+
+class Vocabulary(BaseModel):
+    """The corpus's distinctive title phrases and the document frequency of each word stem."""
+
+    phrases: list[str]
+    stems: list[str]
+    word_df: dict[str, int]
+    papers: int
+
+
+_VOCAB: dict[tuple[str, str], Vocabulary] = {}
+
+
+def vocabulary(catalog: Catalog) -> Vocabulary:
+    """Phrases some title uses and 2+ papers share, with at least one uncommon word; once per corpus version."""
+    key = (str(catalog.path), catalog.version())
+    if key not in _VOCAB:
+        papers = list(catalog.iter_papers())
+        docs = [f"{p.title}. {p.abstract}" for p in papers]
+        word_df = Counter(st for doc in docs for st in set(content_stems(doc)))
+        stats = PhraseStats(docs)
+        titled = sorted({st for p in papers for st, _ in phrases(p.title)})
+        limit = COMMON_SHARE * len(papers)
+        keep = [st for st in titled if 2 <= stats.df[st] <= limit and any(word_df[w] <= limit for w in st.split())]
+        _VOCAB.clear()
+        _VOCAB[key] = Vocabulary(phrases=[stats.surface(st) for st in keep], stems=keep,
+                                 word_df=dict(word_df), papers=len(papers))
+    return _VOCAB[key]
+
+
+def subject_words(text: str, vocab: Vocabulary) -> str:
+    """The text without its setting words (those most papers use): what it is about."""
+    limit = COMMON_SHARE * vocab.papers
+    kept = [w for w in re.findall(r"[A-Za-z][\w'-]*", text)
+            if not (stems := content_stems(w)) or vocab.word_df.get(stems[0], 0) <= limit]
+    return " ".join(kept) if any(content_stems(w) for w in kept) else ""
+
+
+def bridge_phrases(
+    topic: str, catalog: Catalog, settings: Settings, k: int | None = None, floor: float | None = None
+) -> list[str]:
+    """Up to `k` corpus phrases nearest (cosine >= `floor`) to the topic's subject words or to one of
+    its chunks' subject words, leaving out phrases the topic already says."""
+    from reviewer.vector_cache import VectorCache
+
+    k = BRIDGES if k is None else k
+    floor = BRIDGE_FLOOR if floor is None else floor
+    vocab = vocabulary(catalog)
+    if k <= 0 or not vocab.phrases:
+        return []
+    probes = [p for p in dict.fromkeys(subject_words(t, vocab) for t in [topic, *topic_chunks(topic)]) if p]
+    if not probes:
+        return []
+    cache = VectorCache(settings)
+    table = _unit(cache.embed(vocab.phrases))
+    sims = _unit(cache.embed(probes)) @ table.T
+    said = set(content_stems(topic))
+    best: dict[int, float] = {}
+    new = np.array([not set(st.split()) <= said for st in vocab.stems])
+    for row in sims:
+        for i in [i for i in np.argsort(-row) if new[i] and row[i] >= floor][:k]:
+            best[int(i)] = max(best.get(int(i), 0.0), float(row[i]))
+    return [vocab.phrases[i] for i in sorted(best, key=lambda i: (-best[i], vocab.phrases[i]))[:k]]
+
+
+def _unit(m: np.ndarray) -> np.ndarray:
+    m = np.asarray(m, dtype=np.float64)
+    return m / np.clip(np.linalg.norm(m, axis=1, keepdims=True), 1e-9, None)
