@@ -9,21 +9,24 @@ converges on the same canonical terms as the original wording.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections import Counter
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 from pydantic import BaseModel
 
 from reviewer.survey.terms import PhraseStats, phrases, topic_chunks
-from reviewer.textutil import content_stems
+from reviewer.textutil import atomic_write_text, content_stems
 
 if TYPE_CHECKING:
     from reviewer.catalog import Catalog
     from reviewer.settings import Settings
 
 COMMON_SHARE = 0.1  # a word more papers than this share use names the setting, not the subject
+SAMPLE = 3000  # a larger corpus is read in an even sample: shares, not exact counts, decide
 BRIDGES = 2  # facet phrases added per topic
 BRIDGE_FLOOR = 0.6  # absolute cosine: below it the nearest corpus term is a guess, not a synonym
 
@@ -31,6 +34,7 @@ BRIDGE_FLOOR = 0.6  # absolute cosine: below it the nearest corpus term is a gue
 class Vocabulary(BaseModel):
     """The corpus's distinctive title phrases and the document frequency of each word stem."""
 
+    version: str = ""
     phrases: list[str]
     stems: list[str]
     word_df: dict[str, int]
@@ -38,23 +42,41 @@ class Vocabulary(BaseModel):
 
 
 _VOCAB: dict[tuple[str, str], Vocabulary] = {}
+_FILE = "bridge-vocabulary.json"
 
 
-def vocabulary(catalog: Catalog) -> Vocabulary:
-    """Phrases some title uses and 2+ papers share, with at least one uncommon word; once per corpus version."""
+def vocabulary(catalog: Catalog, home: Path | None = None) -> Vocabulary:
+    """Phrases some title uses and 2+ papers share, with at least one uncommon word; once per corpus
+    version, kept in the home so a new process does not re-read every abstract."""
     key = (str(catalog.path), catalog.version())
-    if key not in _VOCAB:
-        papers = list(catalog.iter_papers())
-        docs = [f"{p.title}. {p.abstract}" for p in papers]
-        word_df = Counter(st for doc in docs for st in set(content_stems(doc)))
-        stats = PhraseStats(docs)
-        titled = sorted({st for p in papers for st, _ in phrases(p.title)})
-        limit = COMMON_SHARE * len(papers)
-        keep = [st for st in titled if 2 <= stats.df[st] <= limit and any(word_df[w] <= limit for w in st.split())]
-        _VOCAB.clear()
-        _VOCAB[key] = Vocabulary(phrases=[stats.surface(st) for st in keep], stems=keep,
-                                 word_df=dict(word_df), papers=len(papers))
-    return _VOCAB[key]
+    if key in _VOCAB:
+        return _VOCAB[key]
+    path = Path(home) / _FILE if home is not None else None
+    vocab = None
+    if path is not None and path.is_file():
+        with contextlib.suppress(OSError, ValueError):
+            vocab = Vocabulary.model_validate_json(path.read_text(encoding="utf-8"))
+    if vocab is None or vocab.version != key[1]:
+        vocab = _build(catalog, key[1])
+        if path is not None:
+            with contextlib.suppress(OSError):  # a read-only home only costs the recomputation next time
+                atomic_write_text(path, vocab.model_dump_json())
+    _VOCAB.clear()
+    _VOCAB[key] = vocab
+    return vocab
+
+
+def _build(catalog: Catalog, version: str) -> Vocabulary:
+    papers = list(catalog.iter_papers())
+    papers = papers[:: max(1, -(-len(papers) // SAMPLE))]
+    docs = [f"{p.title}. {p.abstract}" for p in papers]
+    word_df = Counter(st for doc in docs for st in set(content_stems(doc)))
+    stats = PhraseStats(docs)
+    titled = sorted({st for p in papers for st, _ in phrases(p.title)})
+    limit = COMMON_SHARE * len(papers)
+    keep = [st for st in titled if 2 <= stats.df[st] <= limit and any(word_df[w] <= limit for w in st.split())]
+    return Vocabulary(version=version, phrases=[stats.surface(st) for st in keep], stems=keep,
+                      word_df=dict(word_df), papers=len(papers))
 
 
 def subject_words(text: str, vocab: Vocabulary) -> str:
@@ -74,7 +96,7 @@ def bridge_phrases(
 
     k = BRIDGES if k is None else k
     floor = BRIDGE_FLOOR if floor is None else floor
-    vocab = vocabulary(catalog)
+    vocab = vocabulary(catalog, settings.home)
     if k <= 0 or not vocab.phrases:
         return []
     probes = [p for p in dict.fromkeys(subject_words(t, vocab) for t in [topic, *topic_chunks(topic)]) if p]
