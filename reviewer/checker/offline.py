@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from pydantic import BaseModel, Field
 
+from reviewer.checker import crossenc
 from reviewer.checker.claimtext import title_authors_as_we
 from reviewer.checker.effects import effect_reversed
 from reviewer.checker.families import comparison_agrees
@@ -48,6 +49,7 @@ PARAMS_PATH = asset("checker_params.json")
 CLASSES = LABELS
 MAX_EVIDENCE = 3
 LEX_TOP1 = FEATURE_NAMES.index("lex_top1")
+CROSS = [FEATURE_NAMES.index(n) for n in crossenc.FEATURES]
 STANCE_MIN_ALIGN = 0.45
 
 
@@ -124,6 +126,8 @@ def decide(probs: np.ndarray, support_threshold: float, contradict_threshold: fl
 class OfflineChecker:
     """Checks a claim against cited abstracts with embeddings, lexical signals and the fitted combiner."""
 
+    cross_table: dict[str, tuple[float, float]] | None = None  # fitting only: out-of-fold cross-encoder outputs
+
     def __init__(self, settings: Settings, params: CheckerParams | None = None) -> None:
         self.settings = settings
         self._params = params
@@ -165,13 +169,18 @@ class OfflineChecker:
         )
         for s, a in zip(items, analysis.alignment, strict=True):
             s.score = round(a, 4)
+        cross = crossenc.cross_features(claim, [s.text for s in items], analysis.order, self.cross_table) \
+            if self.settings.cross_encoder and items else None
+        analysis.features[CROSS] = cross if cross is not None else np.nan  # nan: check() makes it neutral
         return analysis, items
 
     def check(self, claim: str, papers: list[Paper]) -> ClaimVerdict:
     
         analysis, items = self.analyse(claim, papers)
         params = self.params
-        probs = probabilities(params, analysis.features)[0]
+        x = analysis.features.copy()
+        x[CROSS] = np.where(np.isnan(x[CROSS]), np.asarray(params.mean)[CROSS], x[CROSS])
+        probs = probabilities(params, x)[0]
         label = decide(probs, params.support_threshold, params.contradict_threshold)
         score = float(probs[0])
         reasons = list(analysis.reasons)
