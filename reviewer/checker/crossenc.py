@@ -29,7 +29,7 @@ from reviewer.resources import asset
 
 MODEL_PATH = asset("crossenc/model.int8.onnx")
 VOCAB_PATH = asset("minilm/vocab.txt")
-MAX_LENGTH = 128  # claim + evidence word pieces; the evidence side is cut first
+MAX_LENGTH = 96  # claim + evidence word pieces; the evidence side is cut first
 EVIDENCE_SENTENCES = 3  # best-aligned sentences fed to the model, best first
 FEATURES = ("ce_supported", "ce_contradicted")
 

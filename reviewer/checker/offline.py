@@ -274,10 +274,12 @@ def _background_only(analysis: Analysis, items: list[EvidenceSentence]) -> tuple
 
 def _summary(analysis: Analysis, probs: np.ndarray) -> str:
     f = dict(zip(FEATURE_NAMES, analysis.features.tolist(), strict=True))
+    cross = "" if np.isnan(f["ce_supported"]) else (
+        f"; cross-encoder P(supported/contradicted) = {f['ce_supported']:.2f}/{f['ce_contradicted']:.2f}")
     return (
         f"best sentence: cosine {f['dense_max']:.2f}, claim coverage {f['lex_top1']:.2f} "
         f"(abstracts {f['lex_all']:.2f}); P(supported/contradicted/unsupported) = "
-        + "/".join(f"{p:.2f}" for p in probs)
+        + "/".join(f"{p:.2f}" for p in probs) + cross
     )
 
 
