@@ -2,7 +2,7 @@
 
     python -m evals.crossenc_pairs --home /tmp/h      # writes evals/datasets/crossenc/pairs.jsonl
 
-The evidence of a pair is what `reviewer/checker/crossenc.py` feeds the model at run time: the three
+The evidence of a pair is what `evals/crossenc.py` feeds the model (as the run-time wiring did): the three
 sentences the checker aligns best with the (cleaned) claim, best first. Rows:
 * TRAINING (`use` = "train"): SciFact TRAIN claims against their gold evidence documents, NEI claims
   both against their cited documents (what `evals/fit_checker.py` featurises) and against the top BM25
@@ -25,8 +25,8 @@ from pydantic import BaseModel
 
 from evals.claims import DATA as SCIFACT
 from evals.claims import DEFAULT_HOME, GOLD_MAP, load_claims, load_papers
+from evals.crossenc import evidence_text, pair_key
 from reviewer.checker.claimtext import title_authors_as_we
-from reviewer.checker.crossenc import evidence_text, pair_key
 from reviewer.checker.features import clean_claim
 from reviewer.models import Paper
 from reviewer.settings import Settings

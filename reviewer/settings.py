@@ -112,11 +112,6 @@ class Settings(BaseSettings):
             "too weak and `ask` says so instead of answering (on the seeds: on-topic >= 0.6, off-topic <= 0.33)."
         ),
     )
-    cross_encoder: bool = Field(
-        default=True,
-        description="Let the offline claim checker read the claim and its best evidence with the bundled int8 "
-        "cross-encoder (reviewer/checker/crossenc.py); false leaves its features neutral.",
-    )
     llm_base_url: str | None = Field(
         default=None,
         validation_alias=AliasChoices("REVIEWER_LLM_BASE_URL", "OPENAI_BASE_URL"),

@@ -1,16 +1,12 @@
-"""The claim checker's cross-encoder: evidence it reads, the out-of-fold table used when fitting, and the
-shipped int8 model on real seed abstracts."""
+"""The cross-encoder tried for the claim checker (evals/crossenc.py, not shipped): the evidence it reads
+and the out-of-fold table that keeps the combiner fit honest."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-import numpy as np
-import pytest
-
-from reviewer.checker import crossenc
-from reviewer.checker.crossenc import cross_features, evidence_text, load_out_of_fold, pair_key
+from evals.crossenc import cross_features, evidence_text, load_out_of_fold, pair_key
 
 SENTENCES = ["Background sentence.", "The best aligned finding.", "A runner-up.", "Unrelated methods."]
 
@@ -29,13 +25,3 @@ def test_fitting_reads_the_out_of_fold_output_not_the_shipped_model(tmp_path: Pa
     assert cross_features(claim, SENTENCES, order, table) == (0.123, 0.456)
     other = cross_features("Another claim entirely.", SENTENCES, order, table)
     assert other != (0.123, 0.456)  # not in the table: the shipped model (or None without one)
-
-
-needs_model = pytest.mark.skipif(not crossenc.MODEL_PATH.exists(), reason="cross-encoder model not shipped")
-
-
-@needs_model
-def test_int8_model_outputs_probabilities() -> None:
-    p = crossenc.get_cross_encoder().probabilities(["a claim", "another"], ["some evidence.", ""])  # type: ignore[union-attr]
-    assert p.shape == (2, 3)
-    assert np.allclose(p.sum(axis=1), 1.0)

@@ -56,8 +56,6 @@ FEATURE_NAMES: tuple[str, ...] = (
     "entity_swap",  # the best sentence with one named term replaced by another of the abstract
     "hedge_up",  # the claim states as certain what the best sentence hedges
     "polarity_clash",  # one side reports no effect where the other asserts one (alignment-weighted)
-    "ce_supported",  # cross-encoder P(SUPPORTED) on claim + best evidence (set by offline.py, crossenc.py)
-    "ce_contradicted",  # cross-encoder P(CONTRADICTED)
 )
 
 # Direction families: (up stems, down stems, strong). A claim using one side while the aligned evidence

@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 from pydantic import BaseModel, Field
 
-from reviewer.checker import crossenc
 from reviewer.checker.claimtext import title_authors_as_we
 from reviewer.checker.effects import effect_reversed
 from reviewer.checker.families import comparison_agrees
@@ -49,7 +48,6 @@ PARAMS_PATH = asset("checker_params.json")
 CLASSES = LABELS
 MAX_EVIDENCE = 3
 LEX_TOP1 = FEATURE_NAMES.index("lex_top1")
-CROSS = [FEATURE_NAMES.index(n) for n in crossenc.FEATURES]
 STANCE_MIN_ALIGN = 0.45
 
 
@@ -126,8 +124,6 @@ def decide(probs: np.ndarray, support_threshold: float, contradict_threshold: fl
 class OfflineChecker:
     """Checks a claim against cited abstracts with embeddings, lexical signals and the fitted combiner."""
 
-    cross_table: dict[str, tuple[float, float]] | None = None  # fitting only: out-of-fold cross-encoder outputs
-
     def __init__(self, settings: Settings, params: CheckerParams | None = None) -> None:
         self.settings = settings
         self._params = params
@@ -169,18 +165,13 @@ class OfflineChecker:
         )
         for s, a in zip(items, analysis.alignment, strict=True):
             s.score = round(a, 4)
-        cross = crossenc.cross_features(claim, [s.text for s in items], analysis.order, self.cross_table) \
-            if self.settings.cross_encoder and items else None
-        analysis.features[CROSS] = cross if cross is not None else np.nan  # nan: check() makes it neutral
         return analysis, items
 
     def check(self, claim: str, papers: list[Paper]) -> ClaimVerdict:
     
         analysis, items = self.analyse(claim, papers)
         params = self.params
-        x = analysis.features.copy()
-        x[CROSS] = np.where(np.isnan(x[CROSS]), np.asarray(params.mean)[CROSS], x[CROSS])
-        probs = probabilities(params, x)[0]
+        probs = probabilities(params, analysis.features)[0]
         label = decide(probs, params.support_threshold, params.contradict_threshold)
         score = float(probs[0])
         reasons = list(analysis.reasons)
@@ -274,12 +265,10 @@ def _background_only(analysis: Analysis, items: list[EvidenceSentence]) -> tuple
 
 def _summary(analysis: Analysis, probs: np.ndarray) -> str:
     f = dict(zip(FEATURE_NAMES, analysis.features.tolist(), strict=True))
-    cross = "" if np.isnan(f["ce_supported"]) else (
-        f"; cross-encoder P(supported/contradicted) = {f['ce_supported']:.2f}/{f['ce_contradicted']:.2f}")
     return (
         f"best sentence: cosine {f['dense_max']:.2f}, claim coverage {f['lex_top1']:.2f} "
         f"(abstracts {f['lex_all']:.2f}); P(supported/contradicted/unsupported) = "
-        + "/".join(f"{p:.2f}" for p in probs) + cross
+        + "/".join(f"{p:.2f}" for p in probs)
     )
 
 

@@ -1,17 +1,13 @@
-"""A small learned cross-encoder (MiniLM-L6, int8 ONNX) reading the claim and its best evidence together.
+"""A small learned cross-encoder (MiniLM-L6, int8 ONNX) reading a claim and its best evidence together.
 
-The hand-built signals in `features.py` see words and vectors one side at a time; this model reads
-"claim [SEP] evidence" jointly and outputs P(SUPPORTED / CONTRADICTED / UNSUPPORTED). Its two first
-probabilities become features of the fitted combiner (`ce_supported`, `ce_contradicted`).
-
-Trained offline by `python -m evals.train_crossencoder` (SciFact train + the synthetic train split;
-see that module) from all-MiniLM-L6-v2 (Apache-2.0), exported to ONNX and dynamically quantised to
-int8; the file ships in `reviewer/assets/crossenc/`, the vocabulary is the embedder's. Nothing is
-downloaded. Loaded lazily on first use; with `REVIEWER_CROSS_ENCODER=false` (or no model file) both
-features are set to their training mean, so they add nothing to the combiner's score.
-
-When fitting the combiner, `evals/fit_checker.py` must not read the model's outputs on the rows it was
-trained on (they are over-confident): it passes the out-of-fold table written by training instead.
+Tried for issue 12 and NOT shipped (evals/RESULTS.md, "cross-encoder"): as two extra features of the
+checker's fitted combiner it did not win on held-out data. This module keeps what training and any
+re-evaluation need, identical to what the run-time wiring used (branch x12-crossenc-wired): the
+evidence the model reads ("claim [SEP] the three best-aligned sentences, best first"), the tokeniser
+(the embedder's WordPiece vocabulary, `reviewer/assets/minilm/vocab.txt`), the onnxruntime session over
+the int8 file that `python -m evals.train_crossencoder` writes, and the out-of-fold table that keeps
+`evals/fit_checker.py` from fitting the combiner on outputs for pairs the model was trained on.
+Nothing here is imported by `reviewer`; nothing is downloaded.
 """
 
 from __future__ import annotations
