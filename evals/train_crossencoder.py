@@ -32,8 +32,8 @@ from pathlib import Path
 import numpy as np
 
 from evals.crossenc import MAX_LENGTH, encode_pairs, make_tokenizer, softmax
+from reviewer.checker.types import LABELS
 
-LABELS = ("SUPPORTED", "CONTRADICTED", "UNSUPPORTED")
 ROOT = Path(__file__).resolve().parent.parent
 PAIRS = ROOT / "evals" / "datasets" / "crossenc" / "pairs.jsonl"
 OUT_DIR = ROOT / "evals" / "datasets" / "crossenc"
