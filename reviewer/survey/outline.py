@@ -16,6 +16,7 @@ import numpy as np
 from reviewer.models import Paper
 from reviewer.settings import Settings
 from reviewer.survey.context import Previous, SurveyContext
+from reviewer.survey.families import family_groups, family_title, own_method_text
 from reviewer.survey.kinds import contribution_kind, kind_title
 from reviewer.survey.table import method_name
 from reviewer.survey.terms import _NOT_A_HEAD, PhraseStats, norm_stems, title_case, topic_chunks
@@ -138,9 +139,39 @@ def single_title(topic: str, head: str) -> str:
     return title_case(" ".join(words))
 
 
+_CONTRAST = re.compile(r"\s+(?:instead of|rather than|as opposed to|compared (?:with|to)|versus|vs\.?)\s+",
+                       re.IGNORECASE)
+
+
+# '-ing' words that open a noun phrase ('reasoning models', 'scaling laws'); 'training' and 'fine-tuning'
+# do so only before a word naming part of the training ('training data', not 'training LLM agents').
+_NOUN_ING_HEAD = frozenset("""reasoning learning thinking planning scaling modeling modelling computing programming
+    engineering processing sampling decoding prompting ranking reranking""".split())
+_TRAINING_NOUN = re.compile(r"^(?:training|fine-tuning)\s+(?:data|sets?|signals?|objectives?|dynamics|recipes?|"
+                            r"pipelines?|stages?|time|costs?|curricul\w*)\b", re.IGNORECASE)
+
+
+def _drop_gerund(chunk: str) -> str:
+    """'training LLM agents' -> 'LLM agents': a leading verb in -ing (not a noun such as 'reasoning') is the
+    activity done to the subject, which follows it."""
+    # 'analyses of DPO-style preference learning': what the papers do to the subject, not the subject.
+    chunk = re.sub(r"^(?:analys[ei]s|stud(?:y|ies)|surveys?|understanding|the role|roles?|effects?) of\s+", "", chunk,
+                   flags=re.IGNORECASE)
+    words = chunk.split()
+    if len(words) >= 3 and words[0].lower().endswith("ing") and words[0].lower() not in _NOUN_ING_HEAD \
+            and not _TRAINING_NOUN.match(chunk):
+        return re.sub(r"^(?:(?:the|a|an|each|every|its|their)\s+)+", "", " ".join(words[1:]), flags=re.IGNORECASE)
+    return chunk
+
+
 def topic_head(topic: str, acronyms: list[Acronym]) -> str:
     """The topic's head phrase, in its short form when the corpus defines one ('PRMs')."""
-    chunks = [c for c in topic_chunks(topic) if 1 <= len(c.split()) <= 5 and not _NOT_NOUNY.search(c)
+    # What a topic contrasts its subject with ('... instead of only the final answer') is not its subject.
+    topic = _CONTRAST.split(topic, maxsplit=1)[0]
+    # 'how accurate reward models are': the word after 'how' is the question's predicate, not the subject's.
+    topic = re.sub(r"\bhow\s+[a-z]+(?=\s+\w+\s+\w+)", "how", topic, flags=re.IGNORECASE)
+    pieces = [_drop_gerund(c) for c in topic_chunks(topic)]
+    chunks = [c for c in pieces if 1 <= len(c.split()) <= 5 and not _NOT_NOUNY.search(c)
               and not _NOT_A_HEAD.match(c)]  # 'trustworthy' left by a question names no subject
     if not chunks:
         return ""
@@ -200,13 +231,13 @@ def offline_outline(
         terms = shared_terms(t.terms, t.members, docs, exclude)
         sections.append(Section(title=title, scope=_scope_line(title, len(t.members), terms),
                                 keys=[evidence[i].key for i in sorted(t.members, key=lambda i: -evidence[i].relevance)]))
-    sections = _split_catch_alls(sections, evidence, papers, docs, stats, head, exclude, bodies, x)
+    sections = _split_catch_alls(sections, evidence, papers, docs, stats, head, exclude, bodies, x, topic)
     return Outline(info=info, sections=sections, not_covered=list(result.weak))
 
 
 def _split_catch_alls(sections: list[Section], evidence: list[PaperEvidence], papers: dict[str, Paper], docs: list[ThemeDoc],
                       stats: PhraseStats, head: str, exclude: set[str], bodies: list[str],
-                      x: np.ndarray) -> list[Section]:
+                      x: np.ndarray, topic: str = "") -> list[Section]:
     """A 'Further work on X' section of many papers becomes sections named by the phrases they share.
 
     Only the few papers that share no phrase with another stay under the catch-all title.
@@ -226,7 +257,7 @@ def _split_catch_alls(sections: list[Section], evidence: list[PaperEvidence], pa
             out.append(Section(title=title, scope=_scope_line(title, len(members), terms),
                                keys=[evidence[i].key for i in members]))
         targets = [s for s in sections + out if s is not section and not is_catch_all(s.title)]
-        for title, members in _by_kind(left, evidence, papers, head, targets, docs, x, exclude | _stems(head)):
+        for title, members in _by_kind(left, evidence, papers, head, targets, docs, x, exclude | _stems(head), topic):
             keys = [evidence[i].key for i in members]
             title = title or section.title
             out.append(Section(title=title, scope=_scope_line(title, len(keys), []), keys=keys))
@@ -263,7 +294,8 @@ def _scope_terms(scope: str) -> list[str]:
 
 
 def _by_kind(left: list[int], evidence: list[PaperEvidence], papers: dict[str, Paper], head: str,
-             targets: list[Section], docs: list[ThemeDoc], x: np.ndarray, ignore: set[str]) -> list[tuple[str, list[int]]]:
+             targets: list[Section], docs: list[ThemeDoc], x: np.ndarray, ignore: set[str],
+             topic: str = "") -> list[tuple[str, list[int]]]:
     """Papers no shared phrase groups: studies and benchmarks apart from methods, each titled for its kind;
     a few left-over papers keep the catch-all title ('')."""
     if len(left) <= CATCH_ALL_MAX:
@@ -282,6 +314,10 @@ def _by_kind(left: list[int], evidence: list[PaperEvidence], papers: dict[str, P
             rest += members
     rest += kinds.get("method", [])
     rest = _adopt(rest, targets, evidence, docs, x, ignore)
+    if len(rest) > CATCH_ALL_MAX:  # methods no phrase unites: grouped by the technique they use
+        own = {i: own_method_text(papers[evidence[i].key].title, papers[evidence[i].key].abstract) for i in rest}
+        groups, rest = family_groups(own, topic)
+        out += [(family_title(name, head), members) for name, members in groups]
     if len(rest) > CATCH_ALL_MAX:
         names = [method_name(papers[evidence[i].key]) for i in rest]
         out.append((kind_title("method", head, names), rest))

@@ -301,7 +301,7 @@ def find_themes(topic: str, docs: list[ThemeDoc], x: np.ndarray, embed: object) 
 
 _TASK_END = re.compile(
     r"(?:reasoning|answering|generation|tasks?|agents?|alignment|safety|translation|summari[sz]ation|math\w*|"
-    r"coding|navigation|dialogue|recommendation|domains?|settings?|benchmarks?|games?|search|understanding|"
+    r"coding|navigation|dialogue|recommendation|domains?|settings?|benchmarks?|games?|understanding|"
     r"planning|decision[- ]making)$", re.IGNORECASE)
 _PROCESS_END = re.compile(
     r"(?:training|evaluation|verification|supervision|estimation|learning|optimi[sz]ation|scaling|design|"

@@ -15,7 +15,7 @@ from collections import Counter
 
 import numpy as np
 
-from reviewer.survey.terms import PhraseStats, norm_stems, phrases, title_case
+from reviewer.survey.terms import _GENERIC, PhraseStats, norm_stems, phrases, title_case
 from reviewer.survey.themes import GENERIC_THEME_WORDS, ThemeDoc, _bare, _nameable, kmeans, theme_title
 from reviewer.survey.titlewords import opens_with_verb
 from reviewer.textutil import content_stems
@@ -142,7 +142,7 @@ def _title_word_groups(left: list[int], docs: list[ThemeDoc], exclude: set[str],
         title_words = _WORD.findall(docs[i].title)
         for j, w in enumerate(title_words):
             stem = " ".join(norm_stems(content_stems(w)))
-            if not stem or stem in exclude or stem in used or w.lower() in GENERIC_THEME_WORDS \
+            if not stem or stem in exclude or stem in used or w.lower() in GENERIC_THEME_WORDS or w.lower() in _GENERIC \
                     or " " in stem or w.lower() in _FUNCTION or not names_something(w + " x", exclude):
                 continue
             found.setdefault(stem, [])
@@ -156,13 +156,13 @@ def _title_word_groups(left: list[int], docs: list[ThemeDoc], exclude: set[str],
         need = needed_support(len(hits))
         # The shared word may end the phrase ('... Preference Optimization'): named with the word before it
         # when most of the titles have that same word there.
-        prev = Counter(b for b in before[stem] if b and b.split()[0] not in _FUNCTION)
+        prev = Counter(b for b in before[stem] if b and b.split()[0] not in _FUNCTION and b.split()[0] not in _GENERIC)
         if prev and prev.most_common(1)[0][1] >= need:
             name = _sentence_word(prev.most_common(1)[0][0].capitalize())
             if not _bare(name) and names_something(name, exclude) and not opens_with_verb(name):
                 out.append((len(hits), name, [i for i, _ in hits]))
                 continue
-        heads = [ws[1] for _, ws in hits if len(ws) > 1 and ws[1].lower() not in _FUNCTION]
+        heads = [ws[1] for _, ws in hits if len(ws) > 1 and ws[1].lower() not in _FUNCTION and ws[1].lower() not in _GENERIC]
         # A head names the group only when most of its papers use it too ('Inference-time computation' over
         # a paper on inference compute and one on inference-time computation; not '... scaling and computation').
         group_texts = [_stems(f"{docs[i].title}. {docs[i].body}") for i, _ in hits]
