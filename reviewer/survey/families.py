@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 from pydantic import BaseModel
 
 from reviewer.roles import Role, sentence_roles
@@ -37,7 +38,7 @@ FAMILIES: tuple[Family, ...] = (
            r"self-training|generated data"),
     Family(name="Curriculum learning", pattern=r"curricul(?:um|a)"),
     Family(name="Retrieval augmentation", pattern=r"retrieval-augmented|\bRAG\b|\bretriev(?:al|er|es|ed)\b"),
-    Family(name="Verifiers and critics", pattern=r"\bverifiers?\b|\bcritics?\b|\bcritique"),
+    Family(name="Verifier models", pattern=r"\bverifiers?\b|\bcritics?\b|\bcritique"),
     Family(name="Tool use", pattern=r"tool use|tool-augmented|tool call|external tools?|tool-integrated"),
     Family(name="Multi-agent debate", pattern=r"multi-agent|\bdebates?\b"),
     Family(name="Activation steering", pattern=r"steering vectors?|activation steering|representation engineering"),
@@ -77,6 +78,11 @@ def family_groups(texts: dict[int, str], head: str, min_size: int = 2) -> tuple[
     return groups, left
 
 
+# What goes wrong ('reward hacking', 'emergent misalignment', 'entropy collapse'): a method is not 'for' it.
+_PHENOMENON = re.compile(r"(?:\bmis\w+|\bover\w+|hacking|collapse|hallucinations?|bias(?:es)?|sycophancy|forgetting|"
+                         r"deception|jailbreaks?|attacks?|failures?|errors?)$", re.IGNORECASE)
+
+
 def family_title(name: str, head: str) -> str:
     """'Reinforcement learning for LLM agents': a family serves a thing, a task or a goal ('self-correction')
     the head names; with a phenomenon ('reward hacking') 'for' would claim a purpose, so the title says 'and'."""
@@ -85,6 +91,27 @@ def family_title(name: str, head: str) -> str:
 
     if not head:
         return f"{name} methods"
-    goal = re.search(r"(?:tion|sion|(?<!mis)alignment)$", head, re.IGNORECASE)  # 'self-correction', not 'misalignment'
-    link = "for" if _names_a_thing(head) or _TASK_END.search(head) or goal else "and"
+    goal = re.search(r"(?:tion|sion)$", head, re.IGNORECASE)  # 'self-correction', 'uncertainty quantification'
+    link = "for" if (_names_a_thing(head) or _TASK_END.search(head) or goal) and not _PHENOMENON.search(head) else "and"
     return f"{name} {link} {head if head[1:2].isupper() else head[:1].lower() + head[1:]}"
+
+
+def adopt_where_supported(rest: list[int], groups: list[list[int]], holds: list[set[int]], x: np.ndarray) -> list[int]:
+    """Each left-over paper joins the most similar group (mean of its unit vectors `x`) whose title still
+    holds for at least half of its papers after the paper joins; `holds[g]` are the papers group g's title
+    holds for. Groups are extended in place; returns the papers still left.
+
+    A miscellany of unrelated methods named by their names tells a reader less than the same papers placed
+    with their nearest theme, as long as that theme's title stays true of most of its papers.
+    """
+    from reviewer.survey.titles import needed_support
+
+    still = []
+    for i in sorted(rest, key=lambda i: -max((float(x[i] @ x[g].mean(axis=0)) for g in groups if g), default=0.0)):
+        fits = [(float(x[i] @ x[g].mean(axis=0)), n) for n, g in enumerate(groups)
+                if g and sum(1 for j in g + [i] if j in holds[n]) >= needed_support(len(g) + 1)]
+        if not fits:
+            still.append(i)
+            continue
+        groups[max(fits)[1]].append(i)
+    return still

@@ -16,12 +16,10 @@ import numpy as np
 from reviewer.models import Paper
 from reviewer.settings import Settings
 from reviewer.survey.context import Previous, SurveyContext
-from reviewer.survey.families import family_groups, family_title, own_method_text
-from reviewer.survey.kinds import contribution_kind, kind_title
-from reviewer.survey.table import method_name
+from reviewer.survey.fieldwide import field_weights
+from reviewer.survey.leftover import _by_kind, _scope_line
 from reviewer.survey.terms import _NOT_A_HEAD, PhraseStats, norm_stems, title_case, topic_chunks
 from reviewer.survey.themes import (
-    GENERIC_THEME_WORDS,
     MIN_K,
     ThemeDoc,
     find_themes,
@@ -98,30 +96,16 @@ def _embedder(settings: Settings) -> Callable[[list[str]], np.ndarray]:
     return embed
 
 
-def _scope_line(title: str, n: int, terms: list[str]) -> str:
-    """One readable sentence: how many papers, on what, and the phrases they share."""
-    from reviewer.survey.synthesis import count_word
-
-    first = title.split()[0] if title.split() else ""
-    plain = first[1:].islower() and first.replace("-", "").isalpha()  # 'Policy', not 'CoT' or 'GRPO'
-    what = title[:1].lower() + title[1:] if plain else title
-    line = f"{count_word(n).capitalize()} paper{'s' if n != 1 else ''} on {what}"
-    if what.lower().startswith("further work on "):  # the fallback title: no phrase is shared by most papers
-        line = f"{count_word(n).capitalize()} further paper{'s' if n != 1 else ''} on {what[16:]}"
-    terms = [t for t in dict.fromkeys(terms) if t.lower() not in what.lower()][:3]
-    if terms:
-        listed = ", ".join(f"“{t}”" for t in terms[:-1]) + (" and " if len(terms) > 1 else "") + f"“{terms[-1]}”"
-        line += f", whose titles and abstracts share {listed}"
-    return line + "."
-
-
-_NOT_NOUNY = re.compile(r"\b(?:how|what|why|when|which|whether|are|is|do|does|can|make|makes|used|using)\b|^\w+ing\b",
+_NOT_NOUNY = re.compile(r"\b(?:how|what|why|when|which|whether|are|is|do|does|can|make|makes|used|using)\b",
                         re.IGNORECASE)
 
 
-GENERIC_STEMS = {" ".join(content_stems(w)) for w in GENERIC_THEME_WORDS} | {"further", "work", "method", "other",
-                                                                        "relat", "empir", "studi", "benchmark",
-                                                                        "dataset"}
+def _verb_ing(chunk: str) -> bool:
+    """A chunk opening with a verb in -ing ('estimating ...'); not 'reasoning models' or 'training data'."""
+    first = chunk.split()[0].lower() if chunk.split() else ""
+    return first.endswith("ing") and first not in _NOUN_ING_HEAD and not _TRAINING_NOUN.match(chunk)
+
+
 _LEADING_VERBS = frozenset("""train collect build align make use improve reduce avoid detect estimate measure
     evaluate generate learn teach tailor encourage prevent help enable select compare rank explain
     mitigate steer control fine-tune finetune design create""".split())
@@ -171,8 +155,10 @@ def topic_head(topic: str, acronyms: list[Acronym]) -> str:
     # 'how accurate reward models are': the word after 'how' is the question's predicate, not the subject's.
     topic = re.sub(r"\bhow\s+[a-z]+(?=\s+\w+\s+\w+)", "how", topic, flags=re.IGNORECASE)
     pieces = [_drop_gerund(c) for c in topic_chunks(topic)]
-    chunks = [c for c in pieces if 1 <= len(c.split()) <= 5 and not _NOT_NOUNY.search(c)
-              and not _NOT_A_HEAD.match(c)]  # 'trustworthy' left by a question names no subject
+    ok = [c for c in pieces if not _NOT_NOUNY.search(c) and not _verb_ing(c) and not _NOT_A_HEAD.match(c)]
+    chunks = [c for c in ok if 1 <= len(c.split()) <= 5]  # 'trustworthy' left by a question names no subject
+    # A long piece ('intermediate step of a model's solution') still has its head noun phrase before 'of'.
+    chunks = chunks or [c.split(" of ")[0] for c in ok if 1 <= len(c.split(" of ")[0].split()) <= 5]
     if not chunks:
         return ""
     # 'how confident a language model is' leaves 'confident a language model': the noun phrase is after the article.
@@ -194,6 +180,7 @@ def offline_outline(
     settings: Settings,
     stored: dict[str, np.ndarray] | None = None,
     acronyms: list[Acronym] | None = None,
+    field: dict[str, float] | None = None,
 ) -> Outline:
     evidence = result.papers
     info = StageInfo(stage="outline")
@@ -207,11 +194,12 @@ def offline_outline(
         section = Section(title=title, scope=_scope_line(title, len(evidence), terms), keys=[e.key for e in evidence])
         return Outline(info=info, sections=[section], not_covered=list(result.weak))
     x = paper_vectors(evidence, papers, settings, stored)
-    themes = find_themes(topic, docs, x, _embedder(settings))
+    themes = find_themes(topic, docs, x, _embedder(settings), field)
     # Most central theme first: by the mean topic relevance of its papers.
     themes.sort(key=lambda t: -float(np.mean([evidence[i].relevance for i in t.members])))
     head = topic_head(topic, acronyms or [])
     stats = PhraseStats([f"{d.title}. {d.title}. {d.body}" for d in docs])
+    stats.field = field or {}
     # The topic's own words, including those content_stems treats as stop words ('models' next to 'modeling').
     exclude = topic_exclusions(topic) | {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z][\w-]+", topic)}
     bodies = [d.body for d in docs]
@@ -264,68 +252,6 @@ def _split_catch_alls(sections: list[Section], evidence: list[PaperEvidence], pa
     return out
 
 
-def _adopt(left: list[int], targets: list[Section], evidence: list[PaperEvidence], docs: list[ThemeDoc],
-           x: np.ndarray, ignore: set[str]) -> list[int]:
-    """Move a left-over paper into a named section whose title words (beyond the topic's) its own title
-    uses, the most similar such section first; the section's title then holds for it too. Returns the
-    papers still left."""
-    index = {e.key: i for i, e in enumerate(evidence)}
-    still = []
-    for i in left:
-        text = _stems(docs[i].title)
-        fits = []
-        for t in targets:
-            words = _stems(t.title) - ignore - GENERIC_STEMS
-            if words and words <= text:
-                members = [index[k] for k in t.keys if k in index]
-                fits.append((float(x[i] @ x[members].mean(axis=0)) if members else 0.0, t))
-        if not fits:
-            still.append(i)
-            continue
-        _, best = max(fits, key=lambda f: f[0])
-        best.keys.append(evidence[i].key)
-        best.scope = _scope_line(best.title, len(best.keys), _scope_terms(best.scope))
-    return still
-
-
-def _scope_terms(scope: str) -> list[str]:
-    """The shared phrases a scope line quotes, so a re-counted scope keeps them."""
-    return re.findall(r"“([^”]+)”", scope)
-
-
-def _by_kind(left: list[int], evidence: list[PaperEvidence], papers: dict[str, Paper], head: str,
-             targets: list[Section], docs: list[ThemeDoc], x: np.ndarray, ignore: set[str],
-             topic: str = "") -> list[tuple[str, list[int]]]:
-    """Papers no shared phrase groups: studies and benchmarks apart from methods, each titled for its kind;
-    a few left-over papers keep the catch-all title ('')."""
-    if len(left) <= CATCH_ALL_MAX:
-        return [("", left)] if left else []
-    kinds: dict[str, list[int]] = {}
-    for i in left:
-        p = papers[evidence[i].key]
-        kinds.setdefault(contribution_kind(p.title, p.abstract), []).append(i)
-    out: list[tuple[str, list[int]]] = []
-    rest: list[int] = []
-    for kind in ("study", "benchmark"):
-        members = kinds.get(kind, [])
-        if len(members) >= 2:
-            out.append((kind_title(kind, head, []), members))
-        else:
-            rest += members
-    rest += kinds.get("method", [])
-    rest = _adopt(rest, targets, evidence, docs, x, ignore)
-    if len(rest) > CATCH_ALL_MAX:  # methods no phrase unites: grouped by the technique they use
-        own = {i: own_method_text(papers[evidence[i].key].title, papers[evidence[i].key].abstract) for i in rest}
-        groups, rest = family_groups(own, topic)
-        out += [(family_title(name, head), members) for name, members in groups]
-    if len(rest) > CATCH_ALL_MAX:
-        names = [method_name(papers[evidence[i].key]) for i in rest]
-        out.append((kind_title("method", head, names), rest))
-    elif rest:
-        out.append(("", rest))
-    return out
-
-
 def outline_block(result: EvidenceResult, papers: dict[str, Paper]) -> str:
     """One line per paper for the outline prompt: key, title and its summary or best evidence."""
     lines = []
@@ -367,6 +293,7 @@ def run(ctx: SurveyContext, previous: Previous) -> Outline:
         reason = f"only {len(evidence.papers)} on-topic papers: too few for an LLM outline of 3+ themes"
     stored = ctx.retriever.store.vectors([ctx.papers[e.key].id for e in evidence.papers])
     acronyms = previous.scope.acronyms if previous.scope else []
-    result = offline_outline(ctx.topic, evidence, ctx.papers, ctx.settings, stored, acronyms)
+    field = field_weights(ctx.settings, ctx.retriever.catalog)
+    result = offline_outline(ctx.topic, evidence, ctx.papers, ctx.settings, stored, acronyms, field)
     result.info.reason = reason
     return result

@@ -1,0 +1,121 @@
+"""Theme names a researcher would write, on real seed text: method groups named by the technique they share
+(not by a list of method names), the topic's head phrase (not what it is contrasted with, not the verb
+done to it), field-wide phrases and measurements demoted as labels, and no title-word group named by a
+function word ('Towards')."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from reviewer.models import Paper
+from reviewer.settings import Settings
+from reviewer.survey.families import families_of, family_groups, family_title, own_method_text
+from reviewer.survey.outline import topic_head
+from reviewer.survey.terms import phrases
+from reviewer.survey.themes import ThemeDoc, _candidates
+from reviewer.survey.titles import _title_word_groups
+
+# Written for the test: a title that lists method names instead of saying what the papers share.
+_NAME_LIST = re.compile(r"\band (?:other|related)\b[\w\s-]*\bmethods$", re.IGNORECASE)
+_RL_WORDS = re.compile(r"Reinforcement Learning|\bRL(?:HF|VR)?\b|\bPPO\b|\bGRPO\b|Policy Optimization", re.IGNORECASE)
+
+
+def test_a_family_is_read_from_the_papers_own_method_not_its_background(seed_papers: dict[str, Paper]) -> None:
+    """Seed papers whose abstracts mention RL only in background or results ('RL has proven effective ...')
+    are not put in the RL family; papers whose titles say RL are."""
+    background_only = titled = 0
+    for p in seed_papers.values():
+        own = families_of(own_method_text(p.title, p.abstract), "")
+        everywhere = families_of(f"{p.title} {p.abstract}", "")
+        if _RL_WORDS.search(p.title):
+            titled += 1
+            assert "Reinforcement learning" in own, (p.key, p.title)
+        elif "Reinforcement learning" in everywhere and "Reinforcement learning" not in own:
+            background_only += 1
+    assert titled >= 15 and background_only >= 10, (titled, background_only)
+
+
+def test_family_groups_cover_seed_method_papers_and_skip_the_heads_own_family(seed_papers: dict[str, Paper]) -> None:
+    """Ten seed papers with RL or tree search in their titles form family groups whose members all use the
+    family; in a survey whose head is RL, RL groups nothing."""
+    rl = [p for p in seed_papers.values() if re.search(r"Reinforcement Learning", p.title)][:6]
+    search = [p for p in seed_papers.values() if re.search(r"Tree Search|MCTS", p.title)][:4]
+    papers = rl + search
+    assert len(rl) == 6 and len(search) >= 2
+    texts = {i: own_method_text(p.title, p.abstract) for i, p in enumerate(papers)}
+    groups, _ = family_groups(texts, "LLM agents")
+    names = [name for name, _ in groups]
+    assert names[0] == "Reinforcement learning" and "Tree search" in names, groups
+    for name, members in groups:
+        assert all(name in families_of(texts[i], "") for i in members)
+    groups_rl, _ = family_groups(texts, "multi-turn RL")
+    assert all(name != "Reinforcement learning" for name, _ in groups_rl), groups_rl
+
+
+def test_family_titles_state_a_relation_only_where_one_holds() -> None:
+    """'for' with a thing, a task or a goal; 'and' with a phenomenon, which a method does not serve."""
+    assert family_title("Tree search", "LLM agents") == "Tree search for LLM agents"
+    assert family_title("Reinforcement learning", "self-correction") == "Reinforcement learning for self-correction"
+    assert family_title("Reinforcement learning", "code generation") == "Reinforcement learning for code generation"
+    assert family_title("Reinforcement learning", "reward hacking") == "Reinforcement learning and reward hacking"
+    assert family_title("Reinforcement learning", "emergent misalignment") == \
+        "Reinforcement learning and emergent misalignment"
+
+
+def test_no_survey_section_lists_method_names_as_its_title(settings: Settings, tmp_path: Path) -> None:
+    """Seed topics whose method papers share no phrase: the methods are grouped by technique, and no section
+    of more than three papers is titled by a list of method names."""
+    from reviewer.survey.run import run_survey
+
+    family_titles = 0
+    for n, topic in enumerate(("self-correction and self-reflection in LLM reasoning",
+                               "test-time scaling and inference compute for reasoning")):
+        report = run_survey(topic, settings, runs_dir=tmp_path / str(n), quiet=True).report
+        for section in report.sections:
+            keys = {k for p in section.paragraphs for s in p.sentences for k in s.keys}
+            assert not (_NAME_LIST.search(section.title) and len(keys) > 3), (topic, section.title, len(keys))
+            family_titles += section.title.startswith(("Reinforcement learning ", "Tree search ", "Prompting "))
+    assert family_titles >= 1
+
+
+def test_topic_head_is_the_subject_not_its_contrast_or_the_verb_done_to_it() -> None:
+    """The head names the section titles' subject: not the phrase a topic contrasts it with, not a leading
+    gerund, not the 'analyses of' that frames it, not the adjective a 'how' question asks about."""
+    assert topic_head("scoring every reasoning step rather than the final output", []) != "final output"
+    assert topic_head("verifiers compared with self-consistency", []) == "verifiers"
+    assert topic_head("fine-tuning language model agents with tool feedback", []) == "language model agents"
+    assert topic_head("studies of chain-of-thought faithfulness", []) == "chain-of-thought faithfulness"
+    assert topic_head("how robust reward models are to adversarial inputs", []) == "reward models"
+    assert topic_head("training data selection for reasoning models", []) == "training data selection"
+
+
+def test_no_title_word_group_is_named_by_a_function_word(seed_papers: dict[str, Paper]) -> None:
+    """Seed titles opening 'Towards ...' share only that word: it names no group ('Towards more')."""
+    towards = [p for p in seed_papers.values() if p.title.startswith(("Towards ", "Toward "))]
+    assert len(towards) >= 3
+    docs = [ThemeDoc(title=p.title, body=p.abstract) for p in towards]
+    for _, name, _ in _title_word_groups(list(range(len(docs))), docs, set(), set()):
+        assert not re.match(r"(?i)towards?\b|more\b|large\b", name), name
+
+
+def test_field_wide_phrases_and_measurements_are_weak_labels(seed_papers: dict[str, Paper]) -> None:
+    """On the seeds, a phrase one paper in eight uses ('human feedback') weighs under half as a label; a
+    measurement ('average accuracy') is never a label; a half compound ('zero- and few-shot') joins no phrase."""
+    from reviewer.survey.fieldwide import field_weights_of
+
+    texts = [f"{p.title}. {p.abstract}" for p in seed_papers.values()]
+    weights = field_weights_of(texts)
+    share = sum(1 for t in texts if re.search(r"human feedback", t, re.IGNORECASE)) / len(texts)
+    assert share > 0.1 and weights["human feedback"] < 0.5
+    assert "monte carlo" not in weights and "generat reward model" not in weights
+    with_metric = [p for p in seed_papers.values() if "average accuracy" in p.abstract][:6]
+    assert len(with_metric) >= 2
+    docs = [ThemeDoc(title=p.title, body=p.abstract) for p in with_metric]
+    assert all(not re.search(r"accuracy$", c.surface) for c in _candidates(docs, set(), weights))
+    suspended = [p for p in seed_papers.values() if re.search(r"\w- (?:and|or) \w", p.abstract)]
+    assert suspended
+    for p in suspended:
+        for m in re.finditer(r"(\w+)- (?:and|or) (\w[\w-]*)", p.abstract):
+            assert not any(s.lower().startswith(f"{m.group(1).lower()} {m.group(2).lower()}")
+                           for _, s in phrases(p.abstract)), (p.key, m.group(0))
