@@ -82,7 +82,8 @@ def test_no_survey_section_lists_method_names_as_its_title(settings: Settings, t
 def test_topic_head_is_the_subject_not_its_contrast_or_the_verb_done_to_it() -> None:
     """The head names the section titles' subject: not the phrase a topic contrasts it with, not a leading
     gerund, not the 'analyses of' that frames it, not the adjective a 'how' question asks about."""
-    assert topic_head("scoring every reasoning step rather than the final output", []) != "final output"
+    assert topic_head("judging each reasoning step of a long mathematical solution rather than the final answer",
+                      []) == "reasoning step"
     assert topic_head("verifiers compared with self-consistency", []) == "verifiers"
     assert topic_head("fine-tuning language model agents with tool feedback", []) == "language model agents"
     assert topic_head("studies of chain-of-thought faithfulness", []) == "chain-of-thought faithfulness"
@@ -109,13 +110,15 @@ def test_field_wide_phrases_and_measurements_are_weak_labels(seed_papers: dict[s
     share = sum(1 for t in texts if re.search(r"human feedback", t, re.IGNORECASE)) / len(texts)
     assert share > 0.1 and weights["human feedback"] < 0.5
     assert "monte carlo" not in weights and "generat reward model" not in weights
-    with_metric = [p for p in seed_papers.values() if "average accuracy" in p.abstract][:6]
-    assert len(with_metric) >= 2
-    docs = [ThemeDoc(title=p.title, body=p.abstract) for p in with_metric]
+    # Three papers that report an average accuracy among nine: shared by a third, a label's share.
+    with_metric = [p for p in seed_papers.values() if "average accuracy" in p.abstract][:3]
+    others = [p for p in seed_papers.values() if "accuracy" not in p.abstract][:6]
+    assert len(with_metric) == 3
+    docs = [ThemeDoc(title=p.title, body=p.abstract) for p in with_metric + others]
     assert all(not re.search(r"accuracy$", c.surface) for c in _candidates(docs, set(), weights))
     suspended = [p for p in seed_papers.values() if re.search(r"\w- (?:and|or) \w", p.abstract)]
     assert suspended
     for p in suspended:
-        for m in re.finditer(r"(\w+)- (?:and|or) (\w[\w-]*)", p.abstract):
-            assert not any(s.lower().startswith(f"{m.group(1).lower()} {m.group(2).lower()}")
+        for m in re.finditer(r"(\w+)- (?:and|or) \w", p.abstract):  # no 'white and black-box' phrase
+            assert not any(re.match(rf"{re.escape(m.group(1))}\s+(?:and|or)\b", s, re.IGNORECASE)
                            for _, s in phrases(p.abstract)), (p.key, m.group(0))
