@@ -78,21 +78,16 @@ def family_groups(texts: dict[int, str], head: str, min_size: int = 2) -> tuple[
     return groups, left
 
 
-# What goes wrong ('reward hacking', 'emergent misalignment', 'entropy collapse'): a method is not 'for' it.
-_PHENOMENON = re.compile(r"(?:\bmis\w+|\bover\w+|hacking|collapse|hallucinations?|bias(?:es)?|sycophancy|forgetting|"
-                         r"deception|jailbreaks?|attacks?|failures?|errors?)$", re.IGNORECASE)
-
-
 def family_title(name: str, head: str) -> str:
     """'Reinforcement learning for LLM agents': a family serves a thing, a task or a goal ('self-correction')
     the head names; with a phenomenon ('reward hacking') 'for' would claim a purpose, so the title says 'and'."""
-    from reviewer.survey.themes import _TASK_END
+    from reviewer.survey.themes import _TASK_END, PHENOMENON
     from reviewer.survey.titlewords import _names_a_thing
 
     if not head:
         return f"{name} methods"
     goal = re.search(r"(?:tion|sion)$", head, re.IGNORECASE)  # 'self-correction', 'uncertainty quantification'
-    link = "for" if (_names_a_thing(head) or _TASK_END.search(head) or goal) and not _PHENOMENON.search(head) else "and"
+    link = "for" if (_names_a_thing(head) or _TASK_END.search(head) or goal) and not PHENOMENON.search(head) else "and"
     return f"{name} {link} {head if head[1:2].isupper() else head[:1].lower() + head[1:]}"
 
 

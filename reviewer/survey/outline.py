@@ -30,6 +30,7 @@ from reviewer.survey.themes import (
 from reviewer.survey.titles import (
     CATCH_ALL_MAX,
     _stems,
+    complete_name,
     is_catch_all,
     restore_case,
     shared_terms,
@@ -239,7 +240,7 @@ def _split_catch_alls(sections: list[Section], evidence: list[PaperEvidence], pa
         taken = {" ".join(norm_stems(content_stems(s.title))) for s in sections + out}
         groups, left = split_by_phrases([index[k] for k in section.keys], docs, stats, exclude, taken, x)
         for raw, members in groups:
-            title = restore_case(theme_title(raw, head, []), bodies)
+            title = restore_case(theme_title(complete_name(raw, bodies), head, []), bodies)
             terms = shared_terms([p.surface for p in stats.distinctive(members, exclude=exclude, top=8)],
                                  members, docs, exclude)
             out.append(Section(title=title, scope=_scope_line(title, len(members), terms),
@@ -248,6 +249,11 @@ def _split_catch_alls(sections: list[Section], evidence: list[PaperEvidence], pa
         for title, members in _by_kind(left, evidence, papers, head, targets, docs, x, exclude | _stems(head), topic):
             keys = [evidence[i].key for i in members]
             title = title or section.title
+            same = next((s for s in sections + out if s.title == title and s is not section), None)
+            if same is not None:  # a family title an earlier theme already has: one section, not two alike
+                same.keys += [k for k in keys if k not in same.keys]
+                same.scope = _scope_line(title, len(same.keys), [])
+                continue
             out.append(Section(title=title, scope=_scope_line(title, len(keys), []), keys=keys))
     return out
 

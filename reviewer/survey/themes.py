@@ -324,6 +324,27 @@ GENERIC_THEME_WORDS = frozenset("""llm llms lm lms language model models large a
     work works paper papers study studies analysis results framework frameworks""".split())
 
 
+# Labels that name a technique or a model, which a task or goal can be served by.
+_METHOD_END = re.compile(r"(?:learning|optimi[sz]ation|search|supervision|prompting|training|distillation|fine-tuning|"
+                         r"tuning|decoding|sampling|verification|verifiers?|models?|[A-Z]*RMs?)$")
+# What goes wrong ('reward hacking', 'emergent misalignment', 'entropy collapse'): nothing is 'for' it.
+PHENOMENON = re.compile(r"(?:\bmis\w+|\bover\w+|hacking|collapse|hallucinations?|bias(?:es)?|sycophancy|forgetting|"
+                        r"deception|jailbreaks?|attacks?|failures?|errors?)$", re.IGNORECASE)
+
+
+def _lower_first(phrase: str) -> str:
+    """'Math reasoning' -> 'math reasoning' inside a title; an acronym or a name ('TTS', 'DPO') stays."""
+    return phrase[:1].lower() + phrase[1:] if phrase[1:2].islower() else phrase
+
+
+def serves_goal(head: str) -> bool:
+    """A head naming a task or a goal ('math reasoning', 'code generation', 'self-correction'), which a
+    method can be 'for'; not a thing, a method acronym or a phenomenon."""
+    if PHENOMENON.search(head) or re.fullmatch(r"[A-Z][\w-]*[A-Z]s?", head) or _names_a_thing(head):
+        return False
+    return bool(_TASK_END.search(head) or re.search(r"(?:tion|sion)$", head, re.IGNORECASE))
+
+
 def _tidy_case(title: str) -> str:
     """Sentence case: words written Title Case mid-title go lower; acronyms and CamelCase names stay."""
     words = title.split()
@@ -368,14 +389,17 @@ def theme_title(raw: str, topic_head: str, terms: list[str] | None = None) -> st
     words = raw.split()
     head_stems = set(norm_stems(content_stems(head))) if head else set()
     overlaps = bool(head_stems & set(norm_stems(content_stems(raw))))
+    serves = bool(head) and not overlaps and bool(_METHOD_END.search(raw)) and serves_goal(head)
     if len(words) >= 3:
-        title = raw
+        title = f"{raw} for {_lower_first(head)}" if serves and len(words) + len(head.split()) <= 6 else raw
     elif head and not overlaps and _TASK_END.search(raw):
         title = f"{head} for {raw[:1].lower() + raw[1:]}"
     elif head and not overlaps and _PROCESS_END.search(raw) and _names_a_thing(head):
         title = f"{raw} {_process_link(raw)} {head}"
     elif head and not overlaps and _names_a_thing(head):
         title = f"{raw} in {head}"
+    elif serves:
+        title = f"{raw} for {_lower_first(head)}"  # 'Process supervision for math reasoning'
     elif head and not overlaps:  # 'X in reward hacking' would invent a relation; 'X and Y' claims none
         title = f"{raw} and {head[:1].lower() + head[1:] if head[1:2].islower() else head}"
     elif others and len(f"{raw} and {others[0]}".split()) <= 8:

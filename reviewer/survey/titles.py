@@ -90,7 +90,25 @@ def supported_title(
         raw = _shared_phrase(stats, members, exclude, need, taken, titled)
     if not raw:
         return theme_title("", head, [])
-    return theme_title(raw, head, good_terms)
+    return theme_title(complete_name(raw, [d.body for d in docs]), head, good_terms)
+
+
+def complete_name(raw: str, bodies: list[str]) -> str:
+    """'Generative reward' -> 'Generative reward models': phrases stop before 'model(s)', a word too common to
+    start or end one, so a label the abstracts nearly always follow with it gets it back (in the number
+    they mostly write)."""
+    parts = raw.split(" and ")
+    last = parts[-1].strip()
+    if not last or re.search(r"(?i)\bmodels?$", last):
+        return raw
+    pattern = re.compile(rf"(?<![\w-]){re.escape(last)}(?:\s+(models?)\b)?", re.IGNORECASE)
+    follows = Counter((m.group(1) or "").lower() for b in bodies for m in pattern.finditer(b))
+    total = sum(follows.values())
+    with_model = follows["model"] + follows["models"]
+    if total < 2 or with_model < 0.6 * total:
+        return raw
+    parts[-1] = f"{last} {'models' if follows['models'] >= follows['model'] else 'model'}"
+    return " and ".join(parts)
 
 
 def shared_terms(terms: list[str], members: list[int], docs: list[ThemeDoc], exclude: set[str]) -> list[str]:
