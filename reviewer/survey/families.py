@@ -15,6 +15,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from reviewer.roles import Role, sentence_roles
+from reviewer.survey.titlewords import _TASK_END, PHENOMENON, _names_a_thing
 from reviewer.textutil import split_sentences
 
 
@@ -81,9 +82,6 @@ def family_groups(texts: dict[int, str], head: str, min_size: int = 2) -> tuple[
 def family_title(name: str, head: str) -> str:
     """'Reinforcement learning for LLM agents': a family serves a thing, a task or a goal ('self-correction')
     the head names; with a phenomenon ('reward hacking') 'for' would claim a purpose, so the title says 'and'."""
-    from reviewer.survey.themes import _TASK_END, PHENOMENON
-    from reviewer.survey.titlewords import _names_a_thing
-
     if not head:
         return f"{name} methods"
     goal = re.search(r"(?:tion|sion)$", head, re.IGNORECASE)  # 'self-correction', 'uncertainty quantification'

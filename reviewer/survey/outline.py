@@ -17,7 +17,7 @@ from reviewer.models import Paper
 from reviewer.settings import Settings
 from reviewer.survey.context import Previous, SurveyContext
 from reviewer.survey.fieldwide import field_weights
-from reviewer.survey.leftover import _by_kind, _scope_line
+from reviewer.survey.leftover import _by_kind, _scope_line, _scope_terms
 from reviewer.survey.terms import _NOT_A_HEAD, PhraseStats, norm_stems, title_case, topic_chunks
 from reviewer.survey.themes import (
     MIN_K,
@@ -168,6 +168,8 @@ def topic_head(topic: str, acronyms: list[Acronym]) -> str:
     words = head.split()
     if len(words) >= 3 and words[0].lower() in _LEADING_VERBS:
         head = " ".join(words[1:])
+    # 'how confident a language model is': the subject of the survey is language models.
+    head = re.sub(r"(?i)(?<=\s)model$", lambda m: m.group(0) + "s", head) if len(head.split()) >= 2 else head
     for acr in acronyms:
         if acr.phrase.lower() == head.lower():
             return acr.short + ("s" if head.lower().endswith("s") and not acr.short.endswith("s") else "")
@@ -221,7 +223,20 @@ def offline_outline(
         sections.append(Section(title=title, scope=_scope_line(title, len(t.members), terms),
                                 keys=[evidence[i].key for i in sorted(t.members, key=lambda i: -evidence[i].relevance)]))
     sections = _split_catch_alls(sections, evidence, papers, docs, stats, head, exclude, bodies, x, topic)
-    return Outline(info=info, sections=sections, not_covered=list(result.weak))
+    return Outline(info=info, sections=_merge_same_titles(sections), not_covered=list(result.weak))
+
+
+def _merge_same_titles(sections: list[Section]) -> list[Section]:
+    """Two sections with one title ('Preference optimization methods' named twice) are one theme."""
+    out: list[Section] = []
+    for s in sections:
+        same = next((o for o in out if o.title == s.title), None)
+        if same is None:
+            out.append(s)
+            continue
+        same.keys += [k for k in s.keys if k not in same.keys]
+        same.scope = _scope_line(same.title, len(same.keys), _scope_terms(same.scope) + _scope_terms(s.scope))
+    return out
 
 
 def _split_catch_alls(sections: list[Section], evidence: list[PaperEvidence], papers: dict[str, Paper], docs: list[ThemeDoc],

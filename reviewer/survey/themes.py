@@ -17,13 +17,17 @@ from pydantic import BaseModel
 
 from reviewer.survey.terms import PhraseStats, norm_stems, phrases, title_case
 from reviewer.survey.titlewords import (
+    _METHOD_END,
     _NOUN_ING,
+    _TASK_END,
     _drop_leading_glue,
     _hyphen_case,
+    _lower_first,
     _names_a_thing,
     _process_link,
     inside_longer_name,
     opens_with_verb,
+    serves_goal,
 )
 from reviewer.textutil import content_stems
 
@@ -124,7 +128,9 @@ def _nameable(surface: str, stems: str, exclude: set[str]) -> bool:
 
 # A measurement ('average accuracy', 'accuracy gains', 'success rates') is what papers report, not what they
 # are about: it never names a theme.
-_METRIC_END = re.compile(r"\b(?:accurac(?:y|ies)|gains?|rates?|scores?|improvements?|performance)$", re.IGNORECASE)
+# Nor does a noun that only says how or where ('self-supervised manner', 'practical applications').
+_METRIC_END = re.compile(r"\b(?:accurac(?:y|ies)|gains?|rates?|scores?|improvements?|performance|manner|fashion|"
+                         r"ways?|necessity|applications?|aspects?|cases?|kinds?|types?|variety|range|number)$", re.IGNORECASE)
 
 
 class _Candidate(BaseModel):
@@ -153,7 +159,7 @@ def _candidates(docs: list[ThemeDoc], exclude: set[str], field: dict[str, float]
         if count < 2 or count > max(2, MAX_LABEL_SHARE * n) or set(norm_stems(words)) <= exclude:
             continue
         if (len(words) == 1 and not acronym) or any(w.lower() in _INNER_GLUE for w in surface.split()) \
-                or _METRIC_END.search(surface):
+                or _METRIC_END.search(surface) or opens_with_verb(surface):
             continue
         if len(words) < 3 and inside_longer_name(surface, texts):
             continue
@@ -311,10 +317,6 @@ def find_themes(topic: str, docs: list[ThemeDoc], x: np.ndarray, embed: object,
     return themes
 
 
-_TASK_END = re.compile(
-    r"(?:reasoning|answering|generation|tasks?|agents?|alignment|safety|translation|summari[sz]ation|math\w*|"
-    r"coding|navigation|dialogue|recommendation|domains?|settings?|benchmarks?|games?|understanding|"
-    r"planning|decision[- ]making)$", re.IGNORECASE)
 _PROCESS_END = re.compile(
     r"(?:training|evaluation|verification|supervision|estimation|learning|optimi[sz]ation|scaling|design|"
     r"annotation|modell?ing|selection|tuning|fine-tuning|distillation|construction|labels?|feedback|data)$",
@@ -322,27 +324,6 @@ _PROCESS_END = re.compile(
 GENERIC_THEME_WORDS = frozenset("""llm llms lm lms language model models large ai system systems reasoning
     reinforcement learning alignment training evaluation method methods finding findings approach approaches
     work works paper papers study studies analysis results framework frameworks""".split())
-
-
-# Labels that name a technique or a model, which a task or goal can be served by.
-_METHOD_END = re.compile(r"(?:learning|optimi[sz]ation|search|supervision|prompting|training|distillation|fine-tuning|"
-                         r"tuning|decoding|sampling|verification|verifiers?|models?|[A-Z]*RMs?)$")
-# What goes wrong ('reward hacking', 'emergent misalignment', 'entropy collapse'): nothing is 'for' it.
-PHENOMENON = re.compile(r"(?:\bmis\w+|\bover\w+|hacking|collapse|hallucinations?|bias(?:es)?|sycophancy|forgetting|"
-                        r"deception|jailbreaks?|attacks?|failures?|errors?)$", re.IGNORECASE)
-
-
-def _lower_first(phrase: str) -> str:
-    """'Math reasoning' -> 'math reasoning' inside a title; an acronym or a name ('TTS', 'DPO') stays."""
-    return phrase[:1].lower() + phrase[1:] if phrase[1:2].islower() else phrase
-
-
-def serves_goal(head: str) -> bool:
-    """A head naming a task or a goal ('math reasoning', 'code generation', 'self-correction'), which a
-    method can be 'for'; not a thing, a method acronym or a phenomenon."""
-    if PHENOMENON.search(head) or re.fullmatch(r"[A-Z][\w-]*[A-Z]s?", head) or _names_a_thing(head):
-        return False
-    return bool(_TASK_END.search(head) or re.search(r"(?:tion|sion)$", head, re.IGNORECASE))
 
 
 def _tidy_case(title: str) -> str:
