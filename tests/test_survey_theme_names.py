@@ -122,3 +122,36 @@ def test_field_wide_phrases_and_measurements_are_weak_labels(seed_papers: dict[s
         for m in re.finditer(r"(\w+)- (?:and|or) \w", p.abstract):  # no 'white and black-box' phrase
             assert not any(re.match(rf"{re.escape(m.group(1))}\s+(?:and|or)\b", s, re.IGNORECASE)
                            for _, s in phrases(p.abstract)), (p.key, m.group(0))
+
+
+def test_labels_cut_from_a_longer_name_are_completed_from_seed_abstracts(seed_papers: dict[str, Paper]) -> None:
+    """Phrases are at most three words and never end in 'models', so names come out cut; the abstracts that
+    use them give the missing word back on either side, and a label the abstracts use freely stays as it is."""
+    from reviewer.survey.titles import complete_name
+
+    def bodies(pattern: str) -> list[str]:
+        return [p.abstract for p in seed_papers.values() if re.search(pattern, p.abstract, re.IGNORECASE)]
+
+    mcts = bodies(r"monte carlo tree search")
+    grpo = bodies(r"group relative policy optimization")
+    prm = bodies(r"process reward models?")
+    assert min(len(mcts), len(grpo), len(prm)) >= 5
+    assert complete_name("Carlo tree search", mcts).lower() == "monte carlo tree search"
+    assert complete_name("Group relative policy", grpo).lower() == "group relative policy optimization"
+    assert complete_name("Process reward", prm).lower().startswith("process reward model")
+    hacking = bodies(r"reward hacking")
+    assert len(hacking) >= 5 and complete_name("Reward hacking", hacking) == "Reward hacking"
+
+
+def test_technique_labels_serve_a_task_head_and_kind_titles_do_not_repeat_the_head() -> None:
+    """A technique label is 'for' a task or goal ('... for math reasoning'), never for a phenomenon or a
+    method acronym; a benchmark group in a survey of benchmarks is named for what is benchmarked."""
+    from reviewer.survey.kinds import kind_title
+    from reviewer.survey.themes import theme_title
+
+    assert theme_title("Process supervision", "math reasoning", []) == "Process supervision for math reasoning"
+    assert theme_title("Tree search", "code generation", []) == "Tree search for code generation"
+    for head in ("reward hacking", "entropy collapse", "DPO"):
+        assert " for " not in theme_title("Process supervision", head, []), head
+    assert kind_title("benchmark", "reward model benchmarks", []) == "Benchmarks and datasets for reward models"
+    assert kind_title("benchmark", "PRMs", []) == "Benchmarks and datasets for PRMs"
