@@ -10,6 +10,7 @@ passing mention ("unlike RL-based methods") does not put a paper in a family.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 from pydantic import BaseModel
@@ -47,6 +48,7 @@ FAMILIES: tuple[Family, ...] = (
 _OWN = frozenset({Role.OBJECTIVE, Role.METHOD})
 
 
+@lru_cache(maxsize=4096)  # pure; the left-over grouping asks again for the same papers
 def own_method_text(title: str, abstract: str) -> str:
     """The title and the abstract's objective and method sentences: what the paper itself does."""
     sentences = split_sentences(abstract)

@@ -374,7 +374,7 @@ def theme_title(raw: str, topic_head: str, terms: list[str] | None = None) -> st
     if len(words) >= 3:
         title = f"{raw} for {_lower_first(head)}" if serves and len(words) + len(head.split()) <= 6 else raw
     elif head and not overlaps and _TASK_END.search(raw):
-        title = f"{head} for {raw[:1].lower() + raw[1:]}"
+        title = f"{head} for {_lower_first(raw)}"
     elif head and not overlaps and _PROCESS_END.search(raw) and _names_a_thing(head):
         title = f"{raw} {_process_link(raw)} {head}"
     elif head and not overlaps and _names_a_thing(head):

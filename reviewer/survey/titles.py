@@ -116,11 +116,11 @@ def _complete(label: str, bodies: list[str]) -> str:
             return label
         after = Counter((m.group(2) or "").lower() for m in hits)
         before = Counter(m.group(1) or "" for m in hits)
-        models = after["model"] + after["models"]
+        forms = Counter({w: after[w] for w in ("model", "models", "modeling", "modelling")})
         word_after, n_after = after.most_common(1)[0]
         word_before, n_before = before.most_common(1)[0]
-        if not re.search(r"(?i)\bmodels?$", label) and models >= 0.6 * len(hits):
-            label += " models" if after["models"] >= after["model"] else " model"
+        if not re.search(r"(?i)\bmodel(?:s|l?ing)?$", label) and sum(forms.values()) >= 0.6 * len(hits):
+            label += f" {forms.most_common(1)[0][0]}"
         elif word_after and n_after >= 0.8 * len(hits) and _joins_name(word_after):
             label += f" {word_after}"
         elif word_before and n_before >= 0.8 * len(hits) and _joins_name(word_before.lower()):
