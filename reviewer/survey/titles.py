@@ -115,7 +115,8 @@ def _complete(label: str, bodies: list[str]) -> str:
         if len(hits) < 2:
             return label
         after = Counter((m.group(2) or "").lower() for m in hits)
-        before = Counter(m.group(1) or "" for m in hits)
+        before = Counter((m.group(1) or "").lower() for m in hits)
+        surfaces = {(m.group(1) or "").lower(): m.group(1) for m in hits if m.group(1) and m.group(1)[:1].islower()}
         forms = Counter({w: after[w] for w in ("model", "models", "modeling", "modelling")})
         word_after, n_after = after.most_common(1)[0]
         word_before, n_before = before.most_common(1)[0]
@@ -123,8 +124,12 @@ def _complete(label: str, bodies: list[str]) -> str:
             label += f" {forms.most_common(1)[0][0]}"
         elif word_after and n_after >= 0.8 * len(hits) and _joins_name(word_after):
             label += f" {word_after}"
-        elif word_before and n_before >= 0.8 * len(hits) and _joins_name(word_before.lower()):
-            label = f"{word_before} {label}"
+        elif word_before and n_before >= 0.8 * len(hits) and _joins_name(word_before):
+            first, rest = label.split(" ", 1) if " " in label else (label, "")
+            if first[1:].islower() and first.isalpha():  # 'Relative ...' is no longer the title's first word
+                first = first.lower()
+            word = surfaces.get(word_before, word_before)
+            label = " ".join(w for w in (word[:1].upper() + word[1:], first, rest) if w)
         else:
             return label
     return label
