@@ -155,3 +155,20 @@ def test_technique_labels_serve_a_task_head_and_kind_titles_do_not_repeat_the_he
         assert " for " not in theme_title("Process supervision", head, []), head
     assert kind_title("benchmark", "reward model benchmarks", []) == "Benchmarks and datasets for reward models"
     assert kind_title("benchmark", "PRMs", []) == "Benchmarks and datasets for PRMs"
+
+
+def test_lead_and_scope_read_as_sentences_for_one_kind_sections(seed_papers: dict[str, Paper]) -> None:
+    """A section of seed papers that are all empirical studies says so ('all three are ...'), not 'three
+    papers ...: three are ...'; a scope line never says 'papers on work on X' or 'papers on empirical studies'."""
+    from reviewer.survey.kinds import contribution_kind
+    from reviewer.survey.lead import _count_sentence
+    from reviewer.survey.leftover import _scope_line
+
+    studies = [k for k, p in seed_papers.items() if contribution_kind(p.title, p.abstract) == "study"][:3]
+    assert len(studies) == 3
+    lead = _count_sentence(studies, {}, seed_papers)
+    assert "all three are empirical studies" in lead and ": three are" not in lead, lead
+    assert "both are empirical studies" in _count_sentence(studies[:2], {}, seed_papers)
+    for title in ("Work on mathematical reasoning", "Empirical studies of PRMs"):
+        line = _scope_line(title, 3, [])
+        assert not re.search(r"papers on (?:work on|empirical studies)", line), line

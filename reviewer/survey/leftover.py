@@ -38,6 +38,10 @@ def _scope_line(title: str, n: int, terms: list[str]) -> str:
     line = f"{count_word(n).capitalize()} paper{'s' if n != 1 else ''} on {what}"
     if what.lower().startswith("further work on "):  # the fallback title: no phrase is shared by most papers
         line = f"{count_word(n).capitalize()} further paper{'s' if n != 1 else ''} on {what[16:]}"
+    elif what.lower().startswith("work on "):  # not 'papers on work on X'
+        line = f"{count_word(n).capitalize()} paper{'s' if n != 1 else ''} on {what[8:]}"
+    elif what.lower().startswith("empirical studies of ") and n > 1:  # not 'papers on empirical studies of X'
+        line = f"{count_word(n).capitalize()} empirical studies of {what[21:]}"
     terms = [t for t in dict.fromkeys(terms) if t.lower() not in what.lower()][:3]
     if terms:
         listed = ", ".join(f"“{t}”" for t in terms[:-1]) + (" and " if len(terms) > 1 else "") + f"“{terms[-1]}”"

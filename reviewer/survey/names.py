@@ -49,3 +49,12 @@ def title_prefix_name(title: str, contribution: str) -> str:
         return ""
     obj = re.sub(r"^(?:a|an|the)\s+", "", contribution.strip(), flags=re.IGNORECASE)
     return head if re.match(rf"{re.escape(head)}(?![\w-])", obj) else ""
+
+
+_CONTRAST = re.compile(r"\s+(?:rather than|instead of|as opposed to)\s.*$", re.IGNORECASE)
+
+
+def clean_task(task: str) -> str:
+    """A task without what it is contrasted with ('preference optimization rather than evaluating answers
+    holistically' -> 'preference optimization'): the contrast is not the problem the paper addresses."""
+    return _CONTRAST.sub("", task).strip()

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from reviewer.models import Paper
 from reviewer.quotes import verify_quote
-from reviewer.survey.names import descriptive_method, title_prefix_name
+from reviewer.survey.names import clean_task, descriptive_method, title_prefix_name
 from reviewer.survey.prose import is_boilerplate, strip_marker
 from reviewer.survey.types import Cell, TableRow
 from reviewer.textutil import split_sentences
@@ -144,7 +144,7 @@ def task_of(paper: Paper, method: str) -> str:
         m = _FOR_TASK.search(c.group("obj"))
         if m and 2 <= len(m.group("task").split()) <= 8 and not _DEICTIC.search(m.group("task")) \
                 and not _NOT_A_TASK.search(m.group("task")):
-            return m.group("task")
+            return clean_task(m.group("task"))
     sub = paper.title.split(":", 1)[1].strip() if ":" in paper.title else paper.title.strip()
     if method and sub.lower().startswith(method.lower()):
         return ""
