@@ -255,7 +255,8 @@ def _split_catch_alls(sections: list[Section], evidence: list[PaperEvidence], pa
         taken = {" ".join(norm_stems(content_stems(s.title))) for s in sections + out}
         groups, left = split_by_phrases([index[k] for k in section.keys], docs, stats, exclude, taken, x)
         for raw, members in groups:
-            title = restore_case(theme_title(complete_name(raw, bodies), head, []), bodies)
+            whole = complete_name(raw, [f"{d.title}. {d.body}" for d in docs])
+            title = restore_case(theme_title(whole, head, []), bodies)
             terms = shared_terms([p.surface for p in stats.distinctive(members, exclude=exclude, top=8)],
                                  members, docs, exclude)
             out.append(Section(title=title, scope=_scope_line(title, len(members), terms),

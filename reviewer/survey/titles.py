@@ -88,9 +88,11 @@ def supported_title(
     else:
         titled = {s for i in members for s in stats.doc_phrases[i]}
         raw = _shared_phrase(stats, members, exclude, need, taken, titled)
+    bodies = [f"{d.title}. {d.body}" for d in docs]  # the title too: a name may be whole only there
+    good_terms = [complete_name(t, bodies) for t in good_terms]  # a term may stand in for a generic label
     if not raw:
         return theme_title("", head, [])
-    return theme_title(complete_name(raw, [d.body for d in docs]), head, good_terms)
+    return theme_title(complete_name(raw, bodies), head, good_terms)
 
 
 def complete_name(raw: str, bodies: list[str]) -> str:
