@@ -172,3 +172,17 @@ def test_lead_and_scope_read_as_sentences_for_one_kind_sections(seed_papers: dic
     for title in ("Work on mathematical reasoning", "Empirical studies of PRMs"):
         line = _scope_line(title, 3, [])
         assert not re.search(r"papers on (?:work on|empirical studies)", line), line
+
+
+def test_one_technique_names_one_section(settings: Settings, tmp_path: Path) -> None:
+    """A seed topic where a named theme already says 'RL' and left-over methods use RL: the methods join
+    that theme instead of a second section on the same technique."""
+    from reviewer.survey.families import FAMILIES
+    from reviewer.survey.run import run_survey
+
+    report = run_survey("reward hacking and reward model overoptimization", settings, runs_dir=tmp_path,
+                        quiet=True).report
+    titles = [s.title for s in report.sections]
+    for fam in FAMILIES:
+        named = [t for t in titles if re.search(fam.pattern, t, re.IGNORECASE)]
+        assert len(named) <= 1, (fam.name, named)

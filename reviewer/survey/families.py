@@ -63,6 +63,11 @@ def families_of(text: str, head: str) -> list[str]:
             and re.search(f.pattern, text, re.IGNORECASE)]
 
 
+def family_pattern(name: str) -> str:
+    """The pattern of the family called `name`."""
+    return next(f.pattern for f in FAMILIES if f.name == name)
+
+
 def family_groups(texts: dict[int, str], head: str, min_size: int = 2) -> tuple[list[tuple[str, list[int]]], list[int]]:
     """Greedy: the family most of the remaining papers use names a group, until none has `min_size`.
 

@@ -13,6 +13,7 @@ from reviewer.survey.families import (
     adopt_where_supported,
     families_of,
     family_groups,
+    family_pattern,
     family_title,
     own_method_text,
 )
@@ -102,6 +103,13 @@ def _by_kind(left: list[int], evidence: list[PaperEvidence], papers: dict[str, P
     if len(rest) > CATCH_ALL_MAX:  # methods no phrase unites: grouped by the technique they use
         own = {i: own_method_text(papers[evidence[i].key].title, papers[evidence[i].key].abstract) for i in rest}
         groups, rest = family_groups(own, topic)
+        for name, members in list(groups):
+            # A named theme whose title already names the family ('RL algorithms and ...' for RL) takes it.
+            same = next((t for t in targets if re.search(family_pattern(name), t.title, re.IGNORECASE)), None)
+            if same is not None:
+                same.keys += [evidence[i].key for i in members if evidence[i].key not in same.keys]
+                same.scope = _scope_line(same.title, len(same.keys), _scope_terms(same.scope))
+                groups.remove((name, members))
         out += [(family_title(name, head), members) for name, members in groups]
         if len(rest) > CATCH_ALL_MAX:
             rest = _adopt_nearest(rest, groups, targets, evidence, papers, docs, x, ignore, topic)
