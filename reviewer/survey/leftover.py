@@ -146,3 +146,34 @@ def _adopt_nearest(rest: list[int], groups: list[tuple[str, list[int]]], targets
             t.keys += added
             t.scope = _scope_line(t.title, len(t.keys), _scope_terms(t.scope))
     return still
+
+
+def cap_sections(sections: list[Section], evidence: list[PaperEvidence], papers: dict[str, Paper],
+                 docs: list[ThemeDoc], x: np.ndarray, ignore: set[str], topic: str, head: str,
+                 limit: int) -> list[Section]:
+    """At most `limit` themes (the report adds an open-problems section): the smallest named theme is
+    dissolved, its papers joining their nearest theme whose title stays true of half its papers, or the
+    'Further work' section."""
+    from reviewer.survey.themes import theme_title
+    from reviewer.survey.titles import is_catch_all
+
+    sections = list(sections)
+    while len(sections) > limit:
+        named = [s for s in sections if not is_catch_all(s.title)]
+        if len(named) < 2:
+            break
+        small = min(named, key=lambda s: (len(s.keys), -sections.index(s)))
+        sections.remove(small)
+        index = {e.key: i for i, e in enumerate(evidence)}
+        others = [s for s in sections if not is_catch_all(s.title)]
+        left = _adopt_nearest([index[k] for k in small.keys if k in index], [], others, evidence, papers, docs,
+                              x, ignore, topic)
+        if left:
+            rest = next((s for s in sections if is_catch_all(s.title)), None)
+            if rest is None:
+                title = theme_title("", head, [])
+                rest = Section(title=title, scope="", keys=[])
+                sections.append(rest)
+            rest.keys += [evidence[i].key for i in left if evidence[i].key not in rest.keys]
+            rest.scope = _scope_line(rest.title, len(rest.keys), [])
+    return sections

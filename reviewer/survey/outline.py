@@ -17,9 +17,10 @@ from reviewer.models import Paper
 from reviewer.settings import Settings
 from reviewer.survey.context import Previous, SurveyContext
 from reviewer.survey.fieldwide import field_weights
-from reviewer.survey.leftover import _by_kind, _scope_line, _scope_terms
+from reviewer.survey.leftover import _by_kind, _scope_line, _scope_terms, cap_sections
 from reviewer.survey.terms import _NOT_A_HEAD, PhraseStats, norm_stems, title_case, topic_chunks
 from reviewer.survey.themes import (
+    MAX_K,
     MIN_K,
     ThemeDoc,
     find_themes,
@@ -223,7 +224,9 @@ def offline_outline(
         sections.append(Section(title=title, scope=_scope_line(title, len(t.members), terms),
                                 keys=[evidence[i].key for i in sorted(t.members, key=lambda i: -evidence[i].relevance)]))
     sections = _split_catch_alls(sections, evidence, papers, docs, stats, head, exclude, bodies, x, topic)
-    return Outline(info=info, sections=_merge_same_titles(sections), not_covered=list(result.weak))
+    sections = cap_sections(_merge_same_titles(sections), evidence, papers, docs, x, exclude | _stems(head), topic,
+                            head, MAX_K - 1)
+    return Outline(info=info, sections=sections, not_covered=list(result.weak))
 
 
 def _merge_same_titles(sections: list[Section]) -> list[Section]:
