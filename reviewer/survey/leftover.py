@@ -20,7 +20,7 @@ from reviewer.survey.families import (
 from reviewer.survey.kinds import contribution_kind, kind_title
 from reviewer.survey.table import method_name
 from reviewer.survey.themes import GENERIC_THEME_WORDS, ThemeDoc
-from reviewer.survey.titles import CATCH_ALL_MAX, _stems
+from reviewer.survey.titles import CATCH_ALL_MAX, _stems, needed_support
 from reviewer.survey.types import PaperEvidence, Section
 from reviewer.textutil import content_stems
 
@@ -106,7 +106,18 @@ def _by_kind(left: list[int], evidence: list[PaperEvidence], papers: dict[str, P
         for name, members in list(groups):
             # A named theme whose title already names the family ('RL algorithms and ...' for RL) takes it.
             same = next((t for t in targets if re.search(family_pattern(name), t.title, re.IGNORECASE)), None)
-            if same is not None:
+            words = _stems(same.title) - ignore - GENERIC_STEMS if same is not None else set()
+            keys = (same.keys if same is not None else []) + [evidence[i].key for i in members]
+            index = {e.key: i for i, e in enumerate(evidence)}
+            holding = sum(1 for k in keys if words <= _stems(f"{docs[index[k]].title}. {docs[index[k]].body}"))
+            if same is None:
+                continue
+            # Else the family's own title, when the family holds for half of the joined papers.
+            in_family = sum(1 for k in keys if name in families_of(own_method_text(papers[k].title, papers[k].abstract),
+                                                                   topic))
+            if words and holding >= needed_support(len(keys)) or in_family >= needed_support(len(keys)):
+                if not (words and holding >= needed_support(len(keys))):
+                    same.title = family_title(name, head)
                 same.keys += [evidence[i].key for i in members if evidence[i].key not in same.keys]
                 same.scope = _scope_line(same.title, len(same.keys), _scope_terms(same.scope))
                 groups.remove((name, members))
