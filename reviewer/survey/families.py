@@ -97,8 +97,8 @@ def family_title(name: str, head: str) -> str:
 
 
 def adopt_where_supported(rest: list[int], groups: list[list[int]], holds: list[set[int]], x: np.ndarray) -> list[int]:
-    """Each left-over paper joins the most similar group (mean of its unit vectors `x`) whose title still
-    holds for at least half of its papers after the paper joins; `holds[g]` are the papers group g's title
+    """Each left-over paper joins the most similar group (mean of its unit vectors `x`) whose title holds for
+    it and for at least half of the group's papers after it joins; `holds[g]` are the papers group g's title
     holds for. Groups are extended in place; returns the papers still left.
 
     A miscellany of unrelated methods named by their names tells a reader less than the same papers placed
@@ -108,8 +108,10 @@ def adopt_where_supported(rest: list[int], groups: list[list[int]], holds: list[
 
     still = []
     for i in sorted(rest, key=lambda i: -max((float(x[i] @ x[g].mean(axis=0)) for g in groups if g), default=0.0)):
+        # Only where the title is true of the paper itself: a paper the checker later leaves uncited must not
+        # leave the title untrue of most of the cited ones.
         fits = [(float(x[i] @ x[g].mean(axis=0)), n) for n, g in enumerate(groups)
-                if g and sum(1 for j in g + [i] if j in holds[n]) >= needed_support(len(g) + 1)]
+                if g and i in holds[n] and sum(1 for j in g + [i] if j in holds[n]) >= needed_support(len(g) + 1)]
         if not fits:
             still.append(i)
             continue

@@ -78,16 +78,19 @@ def supported_title(
     texts = [_stems(f"{docs[i].title}. {docs[i].body}") for i in members]
     ignore = exclude | _stems(head)
     need = needed_support(len(members))
+    # A theme of four or more keeps a label part only when more than half use it: one paper the checker
+    # later leaves uncited must not make the title untrue of the cited ones.
+    need_part = len(members) // 2 + 1 if len(members) >= 4 else need
     parts = [p for p in raw.split(" and ") if p.strip()] if raw else []
-    kept = [p.strip() for p in parts if not _bare(p) and names_something(p, ignore) and support(p, texts, ignore) >= need]
-    good_terms = [t for t in terms if names_something(t, ignore) and support(t, texts, ignore) >= need]
+    kept = [p.strip() for p in parts if not _bare(p) and names_something(p, ignore) and support(p, texts, ignore) >= need_part]
+    good_terms = [t for t in terms if names_something(t, ignore) and support(t, texts, ignore) >= need_part]
     # A part whose words an earlier part already says adds nothing ('Process reward and rewards').
     kept = [p for n, p in enumerate(kept) if not any(_stems(p) <= _stems(q) for q in kept[:n])]
     if kept:
         raw = " and ".join([kept[0][:1].upper() + kept[0][1:]] + kept[1:])
     else:
         titled = {s for i in members for s in stats.doc_phrases[i]}
-        raw = _shared_phrase(stats, members, exclude, need, taken, titled)
+        raw = _shared_phrase(stats, members, exclude, need_part, taken, titled)
     bodies = [f"{d.title}. {d.body}" for d in docs]  # the title too: a name may be whole only there
     good_terms = [complete_name(t, bodies) for t in good_terms]  # a term may stand in for a generic label
     if not raw:
