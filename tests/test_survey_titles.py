@@ -97,7 +97,7 @@ def test_theme_title_words_are_used_by_half_the_sections_papers(settings: Settin
             own = 0
             if _KIND_TITLE.search(section.title):
                 continue  # named for the papers' kind of contribution (test_survey_catchall.py), not a phrase
-            # Connectives split a title into parts, but not inside a hyphenated compound ('Chain-of-Thought').
+            # Split at the function words between phrases, not inside a hyphenated name ('Chain-of-Thought').
             for part in re.split(r"(?<![\w-])(?:and|for|of|in)(?![\w-])", section.title):
                 words = {w for w in content_stems(part) if w not in ignore and w.rstrip("s") not in ignore
                          and w[:5] not in topic_words}

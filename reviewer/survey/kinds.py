@@ -67,8 +67,11 @@ def kind_title(kind: Kind, head: str, names: list[str]) -> str:
     head = head or "the topic"
     if kind == "study":
         return f"Empirical studies of {head}"
-    if kind == "benchmark":
-        return f"Benchmarks and datasets for {head}"
+    if kind == "benchmark":  # in a survey of 'reward model benchmarks', the benchmarks are for reward models
+        base = re.sub(r"\s+(?:benchmarks?|datasets?|evaluations?)$", "", head, flags=re.IGNORECASE)
+        if base != head:
+            base = base + ("s" if re.search(r"(?i)model$", base) else "")
+        return f"Benchmarks and datasets for {base}"
     short = [n for n in names if re.fullmatch(r"[A-Za-z][\w.+-]{1,19}", n or "")][:2]
     # Only an acronym head reads as a modifier ('other PRM methods'); a longer phrase would not
     # ('other reward model benchmarks methods'), so the group is then 'related methods'.

@@ -50,6 +50,9 @@ def _count_sentence(keys: list[str], names: dict[str, str], papers: dict[str, Pa
             verb = "are" if len(named) == n else "include"
             return head + f"; the methods they propose {verb} {_listing(named)}."
         return head + "."
+    if len(studies) == n or len(benches) == n:  # 'all three are empirical studies', not 'three are ...'
+        what = "are empirical studies" if studies else "introduce benchmarks or datasets"
+        return f"{head}, and {'both' if n == 2 else 'all ' + count_word(n)} {what}."
     parts = []
     if methods:
         what = "" if not named else f" ({_listing(named)})" if len(named) == len(methods) else \

@@ -16,11 +16,11 @@ import numpy as np
 from reviewer.models import Paper
 from reviewer.settings import Settings
 from reviewer.survey.context import Previous, SurveyContext
-from reviewer.survey.kinds import contribution_kind, kind_title
-from reviewer.survey.table import method_name
+from reviewer.survey.fieldwide import field_weights
+from reviewer.survey.leftover import _by_kind, _scope_line, _scope_terms, cap_sections
 from reviewer.survey.terms import _NOT_A_HEAD, PhraseStats, norm_stems, title_case, topic_chunks
 from reviewer.survey.themes import (
-    GENERIC_THEME_WORDS,
+    MAX_K,
     MIN_K,
     ThemeDoc,
     find_themes,
@@ -31,6 +31,7 @@ from reviewer.survey.themes import (
 from reviewer.survey.titles import (
     CATCH_ALL_MAX,
     _stems,
+    complete_name,
     is_catch_all,
     restore_case,
     shared_terms,
@@ -97,30 +98,16 @@ def _embedder(settings: Settings) -> Callable[[list[str]], np.ndarray]:
     return embed
 
 
-def _scope_line(title: str, n: int, terms: list[str]) -> str:
-    """One readable sentence: how many papers, on what, and the phrases they share."""
-    from reviewer.survey.synthesis import count_word
-
-    first = title.split()[0] if title.split() else ""
-    plain = first[1:].islower() and first.replace("-", "").isalpha()  # 'Policy', not 'CoT' or 'GRPO'
-    what = title[:1].lower() + title[1:] if plain else title
-    line = f"{count_word(n).capitalize()} paper{'s' if n != 1 else ''} on {what}"
-    if what.lower().startswith("further work on "):  # the fallback title: no phrase is shared by most papers
-        line = f"{count_word(n).capitalize()} further paper{'s' if n != 1 else ''} on {what[16:]}"
-    terms = [t for t in dict.fromkeys(terms) if t.lower() not in what.lower()][:3]
-    if terms:
-        listed = ", ".join(f"“{t}”" for t in terms[:-1]) + (" and " if len(terms) > 1 else "") + f"“{terms[-1]}”"
-        line += f", whose titles and abstracts share {listed}"
-    return line + "."
-
-
-_NOT_NOUNY = re.compile(r"\b(?:how|what|why|when|which|whether|are|is|do|does|can|make|makes|used|using)\b|^\w+ing\b",
+_NOT_NOUNY = re.compile(r"\b(?:how|what|why|when|which|whether|are|is|do|does|can|make|makes|used|using)\b",
                         re.IGNORECASE)
 
 
-GENERIC_STEMS = {" ".join(content_stems(w)) for w in GENERIC_THEME_WORDS} | {"further", "work", "method", "other",
-                                                                        "relat", "empir", "studi", "benchmark",
-                                                                        "dataset"}
+def _verb_ing(chunk: str) -> bool:
+    """A chunk opening with a verb in -ing ('estimating ...'); not 'reasoning models' or 'training data'."""
+    first = chunk.split()[0].lower() if chunk.split() else ""
+    return first.endswith("ing") and first not in _NOUN_ING_HEAD and not _TRAINING_NOUN.match(chunk)
+
+
 _LEADING_VERBS = frozenset("""train collect build align make use improve reduce avoid detect estimate measure
     evaluate generate learn teach tailor encourage prevent help enable select compare rank explain
     mitigate steer control fine-tune finetune design create""".split())
@@ -138,10 +125,42 @@ def single_title(topic: str, head: str) -> str:
     return title_case(" ".join(words))
 
 
+_CONTRAST = re.compile(r"\s+(?:instead of|rather than|as opposed to|compared (?:with|to)|versus|vs\.?)\s+",
+                       re.IGNORECASE)
+
+
+# '-ing' words that open a noun phrase ('reasoning models', 'scaling laws'); 'training' and 'fine-tuning'
+# do so only before a word naming part of the training ('training data', not 'training LLM agents').
+_NOUN_ING_HEAD = frozenset("""reasoning learning thinking planning scaling modeling modelling computing programming
+    engineering processing sampling decoding prompting ranking reranking""".split())
+_TRAINING_NOUN = re.compile(r"^(?:training|fine-tuning)\s+(?:data|sets?|signals?|objectives?|dynamics|recipes?|"
+                            r"pipelines?|stages?|time|costs?|curricul\w*)\b", re.IGNORECASE)
+
+
+def _drop_gerund(chunk: str) -> str:
+    """'training LLM agents' -> 'LLM agents': a leading verb in -ing (not a noun such as 'reasoning') is the
+    activity done to the subject, which follows it."""
+    # 'analyses of DPO-style preference learning': what the papers do to the subject, not the subject.
+    chunk = re.sub(r"^(?:analys[ei]s|stud(?:y|ies)|surveys?|understanding|the role|roles?|effects?) of\s+", "", chunk,
+                   flags=re.IGNORECASE)
+    words = chunk.split()
+    if len(words) >= 3 and words[0].lower().endswith("ing") and words[0].lower() not in _NOUN_ING_HEAD \
+            and not _TRAINING_NOUN.match(chunk):
+        return re.sub(r"^(?:(?:the|a|an|each|every|its|their)\s+)+", "", " ".join(words[1:]), flags=re.IGNORECASE)
+    return chunk
+
+
 def topic_head(topic: str, acronyms: list[Acronym]) -> str:
     """The topic's head phrase, in its short form when the corpus defines one ('PRMs')."""
-    chunks = [c for c in topic_chunks(topic) if 1 <= len(c.split()) <= 5 and not _NOT_NOUNY.search(c)
-              and not _NOT_A_HEAD.match(c)]  # 'trustworthy' left by a question names no subject
+    # What a topic contrasts its subject with ('... instead of only the final answer') is not its subject.
+    topic = _CONTRAST.split(topic, maxsplit=1)[0]
+    # 'how accurate reward models are': the word after 'how' is the question's predicate, not the subject's.
+    topic = re.sub(r"\bhow\s+[a-z]+(?=\s+\w+\s+\w+)", "how", topic, flags=re.IGNORECASE)
+    pieces = [_drop_gerund(c) for c in topic_chunks(topic)]
+    ok = [c for c in pieces if not _NOT_NOUNY.search(c) and not _verb_ing(c) and not _NOT_A_HEAD.match(c)]
+    chunks = [c for c in ok if 1 <= len(c.split()) <= 5]  # 'trustworthy' left by a question names no subject
+    # A long piece ('intermediate step of a model's solution') still has its head noun phrase before 'of'.
+    chunks = chunks or [c.split(" of ")[0] for c in ok if 1 <= len(c.split(" of ")[0].split()) <= 5]
     if not chunks:
         return ""
     # 'how confident a language model is' leaves 'confident a language model': the noun phrase is after the article.
@@ -150,6 +169,8 @@ def topic_head(topic: str, acronyms: list[Acronym]) -> str:
     words = head.split()
     if len(words) >= 3 and words[0].lower() in _LEADING_VERBS:
         head = " ".join(words[1:])
+    # 'how confident a language model is': the subject of the survey is language models.
+    head = re.sub(r"(?i)(?<=\s)model$", lambda m: m.group(0) + "s", head) if len(head.split()) >= 2 else head
     for acr in acronyms:
         if acr.phrase.lower() == head.lower():
             return acr.short + ("s" if head.lower().endswith("s") and not acr.short.endswith("s") else "")
@@ -163,6 +184,7 @@ def offline_outline(
     settings: Settings,
     stored: dict[str, np.ndarray] | None = None,
     acronyms: list[Acronym] | None = None,
+    field: dict[str, float] | None = None,
 ) -> Outline:
     evidence = result.papers
     info = StageInfo(stage="outline")
@@ -176,11 +198,12 @@ def offline_outline(
         section = Section(title=title, scope=_scope_line(title, len(evidence), terms), keys=[e.key for e in evidence])
         return Outline(info=info, sections=[section], not_covered=list(result.weak))
     x = paper_vectors(evidence, papers, settings, stored)
-    themes = find_themes(topic, docs, x, _embedder(settings))
+    themes = find_themes(topic, docs, x, _embedder(settings), field)
     # Most central theme first: by the mean topic relevance of its papers.
     themes.sort(key=lambda t: -float(np.mean([evidence[i].relevance for i in t.members])))
     head = topic_head(topic, acronyms or [])
     stats = PhraseStats([f"{d.title}. {d.title}. {d.body}" for d in docs])
+    stats.field = field or {}
     # The topic's own words, including those content_stems treats as stop words ('models' next to 'modeling').
     exclude = topic_exclusions(topic) | {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z][\w-]+", topic)}
     bodies = [d.body for d in docs]
@@ -200,13 +223,28 @@ def offline_outline(
         terms = shared_terms(t.terms, t.members, docs, exclude)
         sections.append(Section(title=title, scope=_scope_line(title, len(t.members), terms),
                                 keys=[evidence[i].key for i in sorted(t.members, key=lambda i: -evidence[i].relevance)]))
-    sections = _split_catch_alls(sections, evidence, papers, docs, stats, head, exclude, bodies, x)
+    sections = _split_catch_alls(sections, evidence, papers, docs, stats, head, exclude, bodies, x, topic)
+    sections = cap_sections(_merge_same_titles(sections), evidence, papers, docs, x, exclude | _stems(head), topic,
+                            head, MAX_K - 1)
     return Outline(info=info, sections=sections, not_covered=list(result.weak))
+
+
+def _merge_same_titles(sections: list[Section]) -> list[Section]:
+    """Two sections with one title ('Preference optimization methods' named twice) are one theme."""
+    out: list[Section] = []
+    for s in sections:
+        same = next((o for o in out if o.title == s.title), None)
+        if same is None:
+            out.append(s)
+            continue
+        same.keys += [k for k in s.keys if k not in same.keys]
+        same.scope = _scope_line(same.title, len(same.keys), _scope_terms(same.scope) + _scope_terms(s.scope))
+    return out
 
 
 def _split_catch_alls(sections: list[Section], evidence: list[PaperEvidence], papers: dict[str, Paper], docs: list[ThemeDoc],
                       stats: PhraseStats, head: str, exclude: set[str], bodies: list[str],
-                      x: np.ndarray) -> list[Section]:
+                      x: np.ndarray, topic: str = "") -> list[Section]:
     """A 'Further work on X' section of many papers becomes sections named by the phrases they share.
 
     Only the few papers that share no phrase with another stay under the catch-all title.
@@ -220,73 +258,22 @@ def _split_catch_alls(sections: list[Section], evidence: list[PaperEvidence], pa
         taken = {" ".join(norm_stems(content_stems(s.title))) for s in sections + out}
         groups, left = split_by_phrases([index[k] for k in section.keys], docs, stats, exclude, taken, x)
         for raw, members in groups:
-            title = restore_case(theme_title(raw, head, []), bodies)
+            whole = complete_name(raw, [f"{d.title}. {d.body}" for d in docs])
+            title = restore_case(theme_title(whole, head, []), bodies)
             terms = shared_terms([p.surface for p in stats.distinctive(members, exclude=exclude, top=8)],
                                  members, docs, exclude)
             out.append(Section(title=title, scope=_scope_line(title, len(members), terms),
                                keys=[evidence[i].key for i in members]))
         targets = [s for s in sections + out if s is not section and not is_catch_all(s.title)]
-        for title, members in _by_kind(left, evidence, papers, head, targets, docs, x, exclude | _stems(head)):
+        for title, members in _by_kind(left, evidence, papers, head, targets, docs, x, exclude | _stems(head), topic):
             keys = [evidence[i].key for i in members]
             title = title or section.title
+            same = next((s for s in sections + out if s.title == title and s is not section), None)
+            if same is not None:  # a family title an earlier theme already has: one section, not two alike
+                same.keys += [k for k in keys if k not in same.keys]
+                same.scope = _scope_line(title, len(same.keys), [])
+                continue
             out.append(Section(title=title, scope=_scope_line(title, len(keys), []), keys=keys))
-    return out
-
-
-def _adopt(left: list[int], targets: list[Section], evidence: list[PaperEvidence], docs: list[ThemeDoc],
-           x: np.ndarray, ignore: set[str]) -> list[int]:
-    """Move a left-over paper into a named section whose title words (beyond the topic's) its own title
-    uses, the most similar such section first; the section's title then holds for it too. Returns the
-    papers still left."""
-    index = {e.key: i for i, e in enumerate(evidence)}
-    still = []
-    for i in left:
-        text = _stems(docs[i].title)
-        fits = []
-        for t in targets:
-            words = _stems(t.title) - ignore - GENERIC_STEMS
-            if words and words <= text:
-                members = [index[k] for k in t.keys if k in index]
-                fits.append((float(x[i] @ x[members].mean(axis=0)) if members else 0.0, t))
-        if not fits:
-            still.append(i)
-            continue
-        _, best = max(fits, key=lambda f: f[0])
-        best.keys.append(evidence[i].key)
-        best.scope = _scope_line(best.title, len(best.keys), _scope_terms(best.scope))
-    return still
-
-
-def _scope_terms(scope: str) -> list[str]:
-    """The shared phrases a scope line quotes, so a re-counted scope keeps them."""
-    return re.findall(r"“([^”]+)”", scope)
-
-
-def _by_kind(left: list[int], evidence: list[PaperEvidence], papers: dict[str, Paper], head: str,
-             targets: list[Section], docs: list[ThemeDoc], x: np.ndarray, ignore: set[str]) -> list[tuple[str, list[int]]]:
-    """Papers no shared phrase groups: studies and benchmarks apart from methods, each titled for its kind;
-    a few left-over papers keep the catch-all title ('')."""
-    if len(left) <= CATCH_ALL_MAX:
-        return [("", left)] if left else []
-    kinds: dict[str, list[int]] = {}
-    for i in left:
-        p = papers[evidence[i].key]
-        kinds.setdefault(contribution_kind(p.title, p.abstract), []).append(i)
-    out: list[tuple[str, list[int]]] = []
-    rest: list[int] = []
-    for kind in ("study", "benchmark"):
-        members = kinds.get(kind, [])
-        if len(members) >= 2:
-            out.append((kind_title(kind, head, []), members))
-        else:
-            rest += members
-    rest += kinds.get("method", [])
-    rest = _adopt(rest, targets, evidence, docs, x, ignore)
-    if len(rest) > CATCH_ALL_MAX:
-        names = [method_name(papers[evidence[i].key]) for i in rest]
-        out.append((kind_title("method", head, names), rest))
-    elif rest:
-        out.append(("", rest))
     return out
 
 
@@ -331,6 +318,7 @@ def run(ctx: SurveyContext, previous: Previous) -> Outline:
         reason = f"only {len(evidence.papers)} on-topic papers: too few for an LLM outline of 3+ themes"
     stored = ctx.retriever.store.vectors([ctx.papers[e.key].id for e in evidence.papers])
     acronyms = previous.scope.acronyms if previous.scope else []
-    result = offline_outline(ctx.topic, evidence, ctx.papers, ctx.settings, stored, acronyms)
+    field = field_weights(ctx.settings, ctx.retriever.catalog)
+    result = offline_outline(ctx.topic, evidence, ctx.papers, ctx.settings, stored, acronyms, field)
     result.info.reason = reason
     return result

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 
 from reviewer.models import Paper
 from reviewer.quotes import verify_quote
+from reviewer.survey.names import clean_task, descriptive_method, title_prefix_name
 from reviewer.survey.prose import is_boilerplate, strip_marker
 from reviewer.survey.types import Cell, TableRow
 from reviewer.textutil import split_sentences
@@ -101,6 +102,8 @@ def method_name(paper: Paper) -> str:
         if m:
             return m.group("name").rstrip(".,")
         c = _CONTRIBUTION.search(sentence)
+        if c and title_prefix_name(paper.title, c.group("obj")):
+            return title_prefix_name(paper.title, c.group("obj"))
         if c:
             acr = _DEFINED_ACRONYM.search(c.group("obj"))
             if acr and sum(ch.isupper() for ch in acr.group(1)) >= 2 and acr.group(1).upper() not in _NOT_BENCH:
@@ -141,7 +144,7 @@ def task_of(paper: Paper, method: str) -> str:
         m = _FOR_TASK.search(c.group("obj"))
         if m and 2 <= len(m.group("task").split()) <= 8 and not _DEICTIC.search(m.group("task")) \
                 and not _NOT_A_TASK.search(m.group("task")):
-            return m.group("task")
+            return clean_task(m.group("task"))
     sub = paper.title.split(":", 1)[1].strip() if ":" in paper.title else paper.title.strip()
     if method and sub.lower().startswith(method.lower()):
         return ""
@@ -366,7 +369,7 @@ def our_method_phrase(paper: Paper) -> str:
 
 def offline_row(paper: Paper, gazetteer: frozenset[str] = CURATED_BENCHMARKS) -> TableRow:
     name = method_name(paper)
-    method = name or contribution_phrase(paper) or our_method_phrase(paper)
+    method = name or descriptive_method(contribution_phrase(paper)) or our_method_phrase(paper)
     return TableRow(key=paper.key, method=_cell(method), task=_cell(task_of(paper, name)),
                     benchmarks=_cell(benchmarks_of(paper, gazetteer, name)),
                     result=_cell(headline_result(paper)))

@@ -20,7 +20,7 @@ _CLAUSE = re.compile(r"[,.;:()\[\]!?\"“”]+|\s[-–—]\s")
 # generic to name anything.
 _GLUE = frozenset({"of", "for", "and", "in", "with", "to", "on", "via"})
 # Words that cannot open a name: prepositions, and verbs that titles use ("MCTS Boosts Reasoning").
-_NO_START_WORDS = """along across among beyond without toward towards upon versus vs boosts boost yields yield
+_NO_START_WORDS = """along across among beyond without toward towards upon versus vs during boosts boost yields yield
     surpasses surpass unlocks unlock matters rethinking revisiting beats meets elicits induces"""
 _NO_START = frozenset(_NO_START_WORDS.split())
 _GENERIC_WORDS = """a an the this that these those we our their they it its is are was were be been being has have had
@@ -49,7 +49,7 @@ _GENERIC_WORDS = """a an the this that these those we our their they it its is a
     achieving improving remarkable promising powerful crucial critical essential fundamental
     significant notable simple complex additional multiple diverse robust efficient superior correct
     accurate high low higher lower strong weak good best great small big wide broad specifically
-    respectively train trains capability capabilities ability abilities emerged emerging increasingly growing whether across toward towards despite"""
+    respectively already exhibit exhibits train trains capability capabilities ability abilities emerged emerging increasingly growing whether across toward towards despite"""
 _GENERIC = frozenset(_GENERIC_WORDS.split())
 # Endings of adjectives and adverbs: a phrase ending in one is not a name ("solving complex").
 _ADJECTIVE_END = re.compile(r"(?:ous|ive|ble|ly|ful|less|(?<!m)ent)$")
@@ -67,8 +67,11 @@ class Phrase(BaseModel):
     score: float
 
 
+_SUSPENDED = re.compile(r"\b[\w]+-\s+(?:and|or|to)\s+")  # 'zero- and few-shot': a half compound joins no phrase
+
+
 def _runs(text: str) -> Iterable[list[str]]:
-    for clause in _CLAUSE.split(text):
+    for clause in _CLAUSE.split(_SUSPENDED.sub(", ", text)):
         run: list[str] = []
         for word in words(clause):
             low = word.lower()
@@ -128,6 +131,8 @@ class PhraseStats:
             for stems, surface in found:
                 self.forms.setdefault(stems, Counter())[surface.lower() if _lowerable(surface) else surface] += 1
         self.df: Counter[str] = Counter(p for group in self.doc_phrases for p in group)
+        # Field-wide phrases of the whole corpus (fieldwide.py): they name the field, not a group of papers.
+        self.field: dict[str, float] = {}
 
     def local_df(self, members: list[int], stems: str) -> int:
         return sum(1 for i in members if stems in self.doc_phrases[i])
@@ -155,7 +160,8 @@ class PhraseStats:
             tf = count / size
             idf = math.log(1 + self.n / self.df[stems])
             length = {1: 1.0, 2: 1.5, 3: 1.6}.get(n_words, 1.6) * (1.3 if stems in prefer else 1.0)
-            scored.append(Phrase(stems=stems, surface=self.surface(stems), score=tf * idf * length))
+            field = self.field.get(stems, 1.0)
+            scored.append(Phrase(stems=stems, surface=self.surface(stems), score=tf * idf * length * field))
         scored.sort(key=lambda p: (-p.score, p.stems))
         return _drop_overlaps(scored, top)
 

@@ -17,13 +17,17 @@ from pydantic import BaseModel
 
 from reviewer.survey.terms import PhraseStats, norm_stems, phrases, title_case
 from reviewer.survey.titlewords import (
+    _METHOD_END,
     _NOUN_ING,
+    _TASK_END,
     _drop_leading_glue,
     _hyphen_case,
+    _lower_first,
     _names_a_thing,
     _process_link,
     inside_longer_name,
     opens_with_verb,
+    serves_goal,
 )
 from reviewer.textutil import content_stems
 
@@ -119,7 +123,14 @@ def _nameable(surface: str, stems: str, exclude: set[str]) -> bool:
     words = stems.split()
     topical = sum(1 for w in words if w in exclude)
     return not any(w.lower() in _INNER_GLUE for w in surface.split()) and topical * 2 < len(words) \
-        and not opens_with_verb(surface)
+        and not opens_with_verb(surface) and not _METRIC_END.search(surface)
+
+
+# A measurement ('average accuracy', 'accuracy gains', 'success rates') is what papers report, not what they
+# are about: it never names a theme.
+# Nor does a noun that only says how or where ('self-supervised manner', 'practical applications').
+_METRIC_END = re.compile(r"\b(?:accurac(?:y|ies)|gains?|rates?|scores?|improvements?|performance|manner|fashion|"
+                         r"ways?|necessity|applications?|aspects?|cases?|kinds?|types?|variety|range|number)$", re.IGNORECASE)
 
 
 class _Candidate(BaseModel):
@@ -129,7 +140,7 @@ class _Candidate(BaseModel):
     docs: set[int]
 
 
-def _candidates(docs: list[ThemeDoc], exclude: set[str]) -> list[_Candidate]:
+def _candidates(docs: list[ThemeDoc], exclude: set[str], field: dict[str, float] | None = None) -> list[_Candidate]:
     """Multi-word phrases (or acronyms) shared by 2+ papers but not by most, best first."""
     n = len(docs)
     texts = [f"{d.title}. {d.body}" for d in docs]
@@ -147,14 +158,18 @@ def _candidates(docs: list[ThemeDoc], exclude: set[str]) -> list[_Candidate]:
         acronym = len(words) == 1 and sum(c.isupper() for c in surface) >= 2
         if count < 2 or count > max(2, MAX_LABEL_SHARE * n) or set(norm_stems(words)) <= exclude:
             continue
-        if (len(words) == 1 and not acronym) or any(w.lower() in _INNER_GLUE for w in surface.split()):
+        if (len(words) == 1 and not acronym) or any(w.lower() in _INNER_GLUE for w in surface.split()) \
+                or _METRIC_END.search(surface) or opens_with_verb(surface):
             continue
         if len(words) < 3 and inside_longer_name(surface, texts):
             continue
         title_df = sum(1 for t in in_title if stems in t)
         topical = sum(1 for w in norm_stems(words) if w in exclude) / len(words)
-        score = count**0.7 * math.log(1 + n / count) * (1.6 if len(words) > 1 else 1.2) * (1 + title_df / count)
+        # A phrase the papers put in their titles says what they are about; one only their abstracts use
+        # ('preference pairs') often says how they work or what they measure.
+        score = count**0.7 * math.log(1 + n / count) * (1.6 if len(words) > 1 else 1.2) * (0.5 + title_df / count)
         score *= 1 - 0.5 * topical  # "reasoning steps" says less than "test-time search" in a reasoning survey
+        score *= (field or {}).get(stems, 1.0)  # "human feedback" in a corpus on alignment (fieldwide.py)
         docs_with = {i for i, group in enumerate(found) if stems in group}
         out.append(_Candidate(stems=stems, surface=surface, score=score, docs=docs_with))
     out.sort(key=lambda c: (-c.score, c.stems))
@@ -264,11 +279,14 @@ def _split_large(
     return out
 
 
-def find_themes(topic: str, docs: list[ThemeDoc], x: np.ndarray, embed: object) -> list[Theme]:
-    """3-7 themes covering every paper; `embed` maps a list of strings to unit vectors."""
+def find_themes(topic: str, docs: list[ThemeDoc], x: np.ndarray, embed: object,
+                field: dict[str, float] | None = None) -> list[Theme]:
+    """3-7 themes covering every paper; `embed` maps a list of strings to unit vectors; `field`: weights
+    of the corpus's field-wide phrases (fieldwide.py), weak labels."""
     exclude = topic_exclusions(topic)
     stats = PhraseStats([f"{d.title}. {d.title}. {d.body}" for d in docs])
-    labels = _pick_labels(_candidates(docs, exclude), len(docs), embed)
+    stats.field = field or {}
+    labels = _pick_labels(_candidates(docs, exclude, field), len(docs), embed)
     themes: list[Theme] = []
     if len(labels) >= MIN_K:
         label_vecs = np.asarray(embed([lab.surface for lab in labels]), dtype=np.float64)  # type: ignore[operator]
@@ -299,10 +317,6 @@ def find_themes(topic: str, docs: list[ThemeDoc], x: np.ndarray, embed: object) 
     return themes
 
 
-_TASK_END = re.compile(
-    r"(?:reasoning|answering|generation|tasks?|agents?|alignment|safety|translation|summari[sz]ation|math\w*|"
-    r"coding|navigation|dialogue|recommendation|domains?|settings?|benchmarks?|games?|search|understanding|"
-    r"planning|decision[- ]making)$", re.IGNORECASE)
 _PROCESS_END = re.compile(
     r"(?:training|evaluation|verification|supervision|estimation|learning|optimi[sz]ation|scaling|design|"
     r"annotation|modell?ing|selection|tuning|fine-tuning|distillation|construction|labels?|feedback|data)$",
@@ -356,14 +370,17 @@ def theme_title(raw: str, topic_head: str, terms: list[str] | None = None) -> st
     words = raw.split()
     head_stems = set(norm_stems(content_stems(head))) if head else set()
     overlaps = bool(head_stems & set(norm_stems(content_stems(raw))))
+    serves = bool(head) and not overlaps and bool(_METHOD_END.search(raw)) and serves_goal(head)
     if len(words) >= 3:
-        title = raw
+        title = f"{raw} for {_lower_first(head)}" if serves and len(words) + len(head.split()) <= 6 else raw
     elif head and not overlaps and _TASK_END.search(raw):
-        title = f"{head} for {raw[:1].lower() + raw[1:]}"
+        title = f"{head} for {_lower_first(raw)}"
     elif head and not overlaps and _PROCESS_END.search(raw) and _names_a_thing(head):
         title = f"{raw} {_process_link(raw)} {head}"
     elif head and not overlaps and _names_a_thing(head):
         title = f"{raw} in {head}"
+    elif serves:
+        title = f"{raw} for {_lower_first(head)}"  # 'Process supervision for math reasoning'
     elif head and not overlaps:  # 'X in reward hacking' would invent a relation; 'X and Y' claims none
         title = f"{raw} and {head[:1].lower() + head[1:] if head[1:2].islower() else head}"
     elif others and len(f"{raw} and {others[0]}".split()) <= 8:

@@ -15,7 +15,7 @@ from collections import Counter
 
 import numpy as np
 
-from reviewer.survey.terms import PhraseStats, norm_stems, phrases, title_case
+from reviewer.survey.terms import _GENERIC, PhraseStats, norm_stems, phrases, title_case
 from reviewer.survey.themes import GENERIC_THEME_WORDS, ThemeDoc, _bare, _nameable, kmeans, theme_title
 from reviewer.survey.titlewords import opens_with_verb
 from reviewer.textutil import content_stems
@@ -78,19 +78,71 @@ def supported_title(
     texts = [_stems(f"{docs[i].title}. {docs[i].body}") for i in members]
     ignore = exclude | _stems(head)
     need = needed_support(len(members))
+    # A theme of four or more keeps a label part only when more than half use it: one paper the checker
+    # later leaves uncited must not make the title untrue of the cited ones.
+    need_part = len(members) // 2 + 1 if len(members) >= 4 else need
     parts = [p for p in raw.split(" and ") if p.strip()] if raw else []
-    kept = [p.strip() for p in parts if not _bare(p) and names_something(p, ignore) and support(p, texts, ignore) >= need]
-    good_terms = [t for t in terms if names_something(t, ignore) and support(t, texts, ignore) >= need]
+    kept = [p.strip() for p in parts if not _bare(p) and names_something(p, ignore) and support(p, texts, ignore) >= need_part]
+    good_terms = [t for t in terms if names_something(t, ignore) and support(t, texts, ignore) >= need_part]
     # A part whose words an earlier part already says adds nothing ('Process reward and rewards').
     kept = [p for n, p in enumerate(kept) if not any(_stems(p) <= _stems(q) for q in kept[:n])]
     if kept:
         raw = " and ".join([kept[0][:1].upper() + kept[0][1:]] + kept[1:])
     else:
         titled = {s for i in members for s in stats.doc_phrases[i]}
-        raw = _shared_phrase(stats, members, exclude, need, taken, titled)
+        raw = _shared_phrase(stats, members, exclude, need_part, taken, titled)
+    bodies = [f"{d.title}. {d.body}" for d in docs]  # the title too: a name may be whole only there
+    good_terms = [complete_name(t, bodies) for t in good_terms]  # a term may stand in for a generic label
     if not raw:
         return theme_title("", head, [])
-    return theme_title(raw, head, good_terms)
+    return theme_title(complete_name(raw, bodies), head, good_terms)
+
+
+def complete_name(raw: str, bodies: list[str]) -> str:
+    """Complete a label cut out of a longer name: 'Generative reward' -> 'Generative reward models' (phrases
+    stop before 'model(s)', a word too common to start or end one), 'Carlo tree search' -> 'Monte Carlo
+    tree search', 'Group relative policy' -> '... policy optimization'. A word is added when the abstracts
+    put it next to the label in most of its occurrences (3 in 5 for 'model(s)', else 4 in 5)."""
+    parts = raw.split(" and ")
+    parts[-1] = _complete(parts[-1].strip(), bodies)
+    if len(parts) > 1:
+        parts[0] = _complete(parts[0].strip(), bodies)
+    return " and ".join(parts)
+
+
+def _complete(label: str, bodies: list[str]) -> str:
+    for _ in range(2):
+        if not label or len(label.split()) >= 5:
+            return label
+        pattern = re.compile(rf"(?:([A-Za-z][\w-]*)\s+)?(?<![\w-]){re.escape(label)}(?![\w-])(?:\s+([A-Za-z][\w-]*))?",
+                             re.IGNORECASE)
+        hits = [m for b in bodies for m in pattern.finditer(b)]
+        if len(hits) < 2:
+            return label
+        after = Counter((m.group(2) or "").lower() for m in hits)
+        before = Counter((m.group(1) or "").lower() for m in hits)
+        surfaces = {(m.group(1) or "").lower(): m.group(1) for m in hits if m.group(1) and m.group(1)[:1].islower()}
+        forms = Counter({w: after[w] for w in ("model", "models", "modeling", "modelling")})
+        word_after, n_after = after.most_common(1)[0]
+        word_before, n_before = before.most_common(1)[0]
+        if not re.search(r"(?i)\bmodel(?:s|l?ing)?$", label) and sum(forms.values()) >= 0.6 * len(hits):
+            label += f" {forms.most_common(1)[0][0]}"
+        elif word_after and n_after >= 0.8 * len(hits) and _joins_name(word_after):
+            label += f" {word_after}"
+        elif word_before and n_before >= 0.8 * len(hits) and _joins_name(word_before):
+            first, rest = label.split(" ", 1) if " " in label else (label, "")
+            if first[1:].islower() and first.isalpha():  # 'Relative ...' is no longer the title's first word
+                first = first.lower()
+            word = surfaces.get(word_before, word_before)
+            label = " ".join(w for w in (word[:1].upper() + word[1:], first, rest) if w)
+        else:
+            return label
+    return label
+
+
+def _joins_name(word: str) -> bool:
+    """A neighbour that can be part of a name: not glue, not a generic or function word."""
+    return word.lower() not in _FUNCTION and word.lower() not in _GENERIC and word.lower() not in {"or", "but", "that"}
 
 
 def shared_terms(terms: list[str], members: list[int], docs: list[ThemeDoc], exclude: set[str]) -> list[str]:
@@ -142,7 +194,7 @@ def _title_word_groups(left: list[int], docs: list[ThemeDoc], exclude: set[str],
         title_words = _WORD.findall(docs[i].title)
         for j, w in enumerate(title_words):
             stem = " ".join(norm_stems(content_stems(w)))
-            if not stem or stem in exclude or stem in used or w.lower() in GENERIC_THEME_WORDS \
+            if not stem or stem in exclude or stem in used or w.lower() in GENERIC_THEME_WORDS or w.lower() in _GENERIC \
                     or " " in stem or w.lower() in _FUNCTION or not names_something(w + " x", exclude):
                 continue
             found.setdefault(stem, [])
@@ -156,13 +208,13 @@ def _title_word_groups(left: list[int], docs: list[ThemeDoc], exclude: set[str],
         need = needed_support(len(hits))
         # The shared word may end the phrase ('... Preference Optimization'): named with the word before it
         # when most of the titles have that same word there.
-        prev = Counter(b for b in before[stem] if b and b.split()[0] not in _FUNCTION)
+        prev = Counter(b for b in before[stem] if b and b.split()[0] not in _FUNCTION and b.split()[0] not in _GENERIC)
         if prev and prev.most_common(1)[0][1] >= need:
             name = _sentence_word(prev.most_common(1)[0][0].capitalize())
             if not _bare(name) and names_something(name, exclude) and not opens_with_verb(name):
                 out.append((len(hits), name, [i for i, _ in hits]))
                 continue
-        heads = [ws[1] for _, ws in hits if len(ws) > 1 and ws[1].lower() not in _FUNCTION]
+        heads = [ws[1] for _, ws in hits if len(ws) > 1 and ws[1].lower() not in _FUNCTION and ws[1].lower() not in _GENERIC]
         # A head names the group only when most of its papers use it too ('Inference-time computation' over
         # a paper on inference compute and one on inference-time computation; not '... scaling and computation').
         group_texts = [_stems(f"{docs[i].title}. {docs[i].body}") for i, _ in hits]

@@ -84,3 +84,28 @@ def inside_longer_name(phrase: str, texts: list[str]) -> bool:
                 if word and word not in _LEADING_GLUE and word not in {"and", "or", "the", "a", "an", "is", "are"}:
                     neighbours[side + word] = neighbours.get(side + word, 0) + 1
     return total >= 2 and any(c >= 0.8 * total for c in neighbours.values())
+
+
+_TASK_END = re.compile(
+    r"(?:reasoning|answering|generation|tasks?|agents?|alignment|safety|translation|summari[sz]ation|math\w*|"
+    r"coding|navigation|dialogue|recommendation|domains?|settings?|benchmarks?|games?|understanding|"
+    r"planning|decision[- ]making)$", re.IGNORECASE)
+# Labels that name a technique or a model, which a task or goal can be served by.
+_METHOD_END = re.compile(r"(?:learning|optimi[sz]ation|search|supervision|prompting|training|distillation|fine-tuning|"
+                         r"tuning|decoding|sampling|verification|verifiers?|models?|[A-Z]*RMs?)$")
+# What goes wrong ('reward hacking', 'emergent misalignment', 'entropy collapse'): nothing is 'for' it.
+PHENOMENON = re.compile(r"(?:\bmis\w+|\bover\w+|hacking|collapse|hallucinations?|bias(?:es)?|sycophancy|forgetting|"
+                        r"deception|jailbreaks?|attacks?|failures?|errors?)$", re.IGNORECASE)
+
+
+def _lower_first(phrase: str) -> str:
+    """'Math reasoning' -> 'math reasoning' inside a title; an acronym or a name ('TTS', 'DPO') stays."""
+    return phrase[:1].lower() + phrase[1:] if phrase[1:2].islower() else phrase
+
+
+def serves_goal(head: str) -> bool:
+    """A head naming a task or a goal ('math reasoning', 'code generation', 'self-correction'), which a
+    method can be 'for'; not a thing, a method acronym or a phenomenon."""
+    if PHENOMENON.search(head) or re.fullmatch(r"[A-Z][\w-]*[A-Z]s?", head) or _names_a_thing(head):
+        return False
+    return bool(_TASK_END.search(head) or re.search(r"(?:tion|sion)$", head, re.IGNORECASE))

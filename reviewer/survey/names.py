@@ -1,0 +1,60 @@
+"""What may stand in the table's method column: a name the paper gives its method, or a descriptive noun
+phrase that says what the method is, never an empty head ('Design', 'A lightweight alternative',
+'Yet efficient pipeline') or the paper's task ('Task of reasoning').
+
+A reader scans the method column to tell the papers apart; a cell that only says "an efficient
+pipeline" tells nothing and reads as extraction noise, so it is better left blank.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Nouns that name no method by themselves, and words that only praise or qualify one.
+_EMPTY_HEADS = frozenset("""framework frameworks method methods approach approaches pipeline pipelines technique
+    techniques strategy strategies alternative alternatives paradigm paradigms system systems model models
+    algorithm algorithms mechanism mechanisms scheme schemes solution solutions tool tools design designs
+    generator generators module modules recipe recipes variant variants way ways version extension
+    procedure procedures process research exploration form class shift study""".split())
+_QUALIFIERS = frozenset("""a an the our new novel simple efficient effective lightweight general generic unified
+    scalable robust principled practical flexible powerful versatile yet and but or also plug-and-play
+    straightforward elegant first single two three several adaptive pioneering innovative""".split())
+_NOT_A_METHOD = re.compile(r"^(?:the\s+)?(?:task|problem|question|challenge|issue|notion|concept|hypothesis)\b|"
+                           r"^(?:using|use|evaluate|study|analy[sz]e|investigate)\b", re.IGNORECASE)
+_LEADING_FILLER = re.compile(r"^(?:(?:yet|but|and|or|also|thus|then)\s+)+", re.IGNORECASE)
+
+
+def descriptive_method(phrase: str) -> str:
+    """The phrase without leading fillers ('yet ...'), or '' when it says nothing a reader can tell apart:
+    only empty heads and qualifiers, one plain word, or a task rather than a method."""
+    phrase = _LEADING_FILLER.sub("", phrase.strip())
+    words = phrase.split()
+    if not words or _NOT_A_METHOD.match(phrase):
+        return ""
+    content = [w for w in words if w.lower().strip(",.") not in _QUALIFIERS and not w.lower().endswith("ly")]
+    if all(w.lower().strip(",.") in _EMPTY_HEADS for w in content):
+        return ""
+    if len(words) == 1 and words[0].islower() and "-" not in words[0]:  # 'design'; 'Guru', 'self-certainty' are names
+        return ""
+    return phrase
+
+
+def title_prefix_name(title: str, contribution: str) -> str:
+    """A one-word title prefix ('Cooper: Co-Optimizing ...') that the contribution sentence's object opens
+    with ('we propose Cooper(Co-optimizing ...)') is the method's name, though it has no inner capitals."""
+    if ":" not in title:
+        return ""
+    head = title.split(":", 1)[0].strip()
+    if not re.fullmatch(r"[A-Z][\w.+-]{1,24}", head):
+        return ""
+    obj = re.sub(r"^(?:a|an|the)\s+", "", contribution.strip(), flags=re.IGNORECASE)
+    return head if re.match(rf"{re.escape(head)}(?![\w-])", obj) else ""
+
+
+_CONTRAST = re.compile(r"\s+(?:rather than|instead of|as opposed to)\s.*$", re.IGNORECASE)
+
+
+def clean_task(task: str) -> str:
+    """A task without what it is contrasted with ('preference optimization rather than evaluating answers
+    holistically' -> 'preference optimization'): the contrast is not the problem the paper addresses."""
+    return _CONTRAST.sub("", task).strip()
