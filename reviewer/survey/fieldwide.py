@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ValidationError
 
 from reviewer.survey.terms import phrases
+from reviewer.textutil import atomic_write_text
 
 if TYPE_CHECKING:
     from reviewer.catalog import Catalog
@@ -65,5 +66,5 @@ def field_weights(settings: Settings, catalog: Catalog) -> dict[str, float]:
         pass
     found = field_weights_of([f"{p.title}. {p.abstract}" for p in catalog.iter_papers()])
     with contextlib.suppress(OSError):  # a read-only home only costs the recomputation next time
-        path.write_text(FieldPhrases(version=version, weights=found).model_dump_json(), encoding="utf-8")
+        atomic_write_text(path, FieldPhrases(version=version, weights=found).model_dump_json())
     return found
