@@ -34,6 +34,7 @@ from reviewer.checker.families import comparison_agrees
 from reviewer.checker.features import FEATURE_NAMES, Analysis, clean_claim, compute_features, named_terms
 from reviewer.checker.proportions import proportion_conflict
 from reviewer.checker.roles_swap import (
+    bindings_swapped,
     degree_reversed,
     elided_denial,
     frame_swapped,
@@ -287,7 +288,7 @@ def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) 
             return f"rule: opposite degree on {heads[0]!r} in sentence {items[i].index} of {items[i].key}"
         if objects := likeness_reversed(claim, text):
             return f"rule: alike where sentence {items[i].index} of {items[i].key} says apart (or the reverse): {objects[0]}"
-        if pairs := frame_swapped(claim, text, named_terms):
+        if pairs := frame_swapped(claim, text, named_terms) or bindings_swapped(claim, text, named_terms):
             a, b = pairs[0]
             return f"rule: {a} and {b} exchange places in the frame of sentence {items[i].index} of {items[i].key}"
         if elided_denial(claim, text):
