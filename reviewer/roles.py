@@ -63,11 +63,6 @@ _REJECTS = re.compile(
     r"(?:is|are) (?:flawed|wrong|mistaken|false|incorrect|misguided))|(?:to be|is|are) (?:\w+ly )?flawed)\b",
     re.IGNORECASE,
 )
-# 'However, we show that X does not ...': the paper's own finding, introduced as a contrast, denies something.
-_CONTRAST_OWN = re.compile(r"^(?:however|yet|but|in contrast|instead|surprisingly|contrary to)\b[^.]*\b(?:we|our (?:results|"
-                           r"findings|experiments|analys[ie]s))\b", re.IGNORECASE)
-_DENIES = re.compile(r"\b(?:not|no|never|cannot|neither|nor|without|rather than|instead of|little|rarely|fails?)\b|n't\b",
-                     re.IGNORECASE)
 # In the reported sentence itself, a turn against the view: 'X is assumed, but this assumption frequently fails'.
 _TURN = re.compile(r"[,;:]\s*(?:but|yet|however|whereas)\b|\bhowever\b", re.IGNORECASE)
 _OWN = re.compile(r"\b(?:we|our|us|ours)\b|^(?:this|the present|our) (?:paper|work|study|article|report)\b",
@@ -204,12 +199,13 @@ def own_finding_clause(sentence: str) -> str:
 
 
 def rejects_reported_view(sentences: list[str], index: int) -> bool:
-    """Whether a sentence after `index` turns against the view that sentence `index` reports."""
+    """Whether the abstract turns against the view sentence `index` reports: in that sentence after a turn
+    ('..., but this assumption frequently fails') or in any later sentence."""
     if 0 <= index < len(sentences) and (turn := _TURN.search(sentences[index])) and _REJECTS.search(
             sentences[index][turn.end():]):
         return True
     later = sentences[index + 1 :]
-    return any(_REJECTS.search(s) or (_CONTRAST_OWN.search(s) and _DENIES.search(s)) for s in later)
+    return any(_REJECTS.search(s) for s in later)
 
 
 def sentence_role(sentence: str, index: int, n: int) -> Role:
