@@ -23,6 +23,8 @@ LONG_VIEWED = "Reasoning has long been viewed as an emergent property of large l
 IDENTIFIED = "Recent work analyzing in-context learning (ICL) has identified a broad set of strategies"
 EXPLORED = "Prior work has explored augmenting training data with LLM-synthesized rationales"
 FAILS = "but this assumption frequently fails in practice"
+SHOWN = "human annotators have been shown to prefer assertive over truthful texts"
+KNOWN = "Language models are known to encode a great amount of factual knowledge through pretraining"
 SUSCEPTIBLE = "GPT-4.1 showed the highest susceptibility (90%), while Claude-4-Sonnet demonstrated greater resistance"
 RSD = "direct distillation of s1K-1.1 reasoning trace data degrades average performance"
 FOREAL = "a Leading model leads the first few tokens for each sentence"
@@ -32,7 +34,7 @@ def _sentence(fragment: str) -> str:
     return next(s for s in split_sentences(paper_with(fragment).abstract) if fragment in s)
 
 
-@pytest.mark.parametrize("fragment", [ILLUSTRATES, TYPICALLY, LONG_VIEWED, IDENTIFIED, EXPLORED])
+@pytest.mark.parametrize("fragment", [ILLUSTRATES, TYPICALLY, LONG_VIEWED, IDENTIFIED, EXPLORED, SHOWN, KNOWN])
 def test_sentences_reporting_others_work_or_a_held_view_are_read_as_reported(fragment: str) -> None:
     assert reports_other_work(_sentence(fragment))
 
