@@ -64,7 +64,8 @@ _REJECTS = re.compile(
     re.IGNORECASE,
 )
 # In the reported sentence itself, a turn against the view: 'X is assumed, but this assumption frequently fails'.
-_TURN = re.compile(r"[,;:]\s*(?:but|yet|however|whereas)\b|\bhowever\b", re.IGNORECASE)
+# (mid-sentence only: an opening 'However, ...' turns against the sentence before, not this one)
+_TURN = re.compile(r"[,;:]\s*(?:but|yet|however|whereas)\b", re.IGNORECASE)
 _OWN = re.compile(r"\b(?:we|our|us|ours)\b|^(?:this|the present|our) (?:paper|work|study|article|report)\b",
                   re.IGNORECASE)
 _FIRST_OWN = re.compile(r"\b(?:we|our)\b|^(?:this|the present|our) (?:paper|work|study|article|report)\b",

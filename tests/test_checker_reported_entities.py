@@ -95,3 +95,10 @@ def test_names_exchanged_across_clauses(checker: ClaimChecker, fragment: str, cl
     assert bool(bindings_swapped(claim, sentence, named_terms)) == swapped
     label = checker.check(claim, [paper_with(fragment)]).label
     assert label == ("CONTRADICTED" if swapped else "SUPPORTED"), label
+
+
+def test_an_opening_however_turns_against_the_sentence_before_not_its_own_report() -> None:
+    # 'However, recent studies challenge this assumption, showing that SLMs ...': the paper goes on to agree
+    fragment = "However, recent studies challenge this assumption, showing that small language models"
+    sents = split_sentences(paper_with(fragment).abstract)
+    assert not rejects_reported_view(sents, next(i for i, s in enumerate(sents) if fragment in s))
