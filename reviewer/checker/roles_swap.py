@@ -7,7 +7,9 @@ Three forms a human rewriter uses to reverse a finding without an antonym of the
 - a likeness relation turned over on the same object: 'deviate from human behavior' -> 'closely track
   human behavior' ('align with', 'match', 'follow' against 'deviate', 'diverge', 'differ', 'depart');
 - two names exchanged around the same frame: 'elevates A to match the efficiency of B' -> 'lifts B to
-  match the efficiency of A', '5.1% on A and 3.6% on B' -> '5.1% on B and 3.6% on A'.
+  match the efficiency of A', '5.1% on A and 3.6% on B' -> '5.1% on B and 3.6% on A';
+- two names exchanged across clauses: 'A follows stable targets, whereas B follows dynamic ones' -> 'B
+  follows stable targets, whereas A ...' (names, or role phrases such as 'the draft model').
 
 Each reads one claim against one evidence sentence and fires only when the sentence does not also say
 the claim's version (a sentence that says both decides nothing).
