@@ -172,8 +172,6 @@ _HELD_VIEW = re.compile(
     r"believed|thought|taken|treated|understood|hypothesi[sz]ed|argued|presumed)\b"
     r"|\b(?:it\s+(?:is|has\s+been)\s+(?:widely\s+|commonly\s+|generally\s+|often\s+|long\s+)?"
     r"(?:presumed|conjectured|speculated|posited|recognized|acknowledged|observed|noted)\s+that)\b"
-    r"|\b(?:a|the)\s+(?:common|popular|prevailing|widespread|conventional|dominant|standard|traditional)\s+"
-    r"(?:belief|view|assumption|hypothesis|intuition|narrative|understanding|wisdom|paradigm)\b"
     # findings reported in the passive: 'LLMs have been shown to', 'are known to', 'studies have found'
     r"|\b(?:has|have)\s+(?:\w+ly\s+)?been\s+(?:\w+ly\s+)?(?:shown|found|demonstrated|reported|observed|"
     r"suggested|argued|hypothesi[sz]ed)\s+(?:to|that)\b|\b(?:is|are)\s+(?:well[\s-])?known\s+to\b"

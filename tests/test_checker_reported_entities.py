@@ -102,3 +102,7 @@ def test_an_opening_however_turns_against_the_sentence_before_not_its_own_report
     fragment = "However, recent studies challenge this assumption, showing that small language models"
     sents = split_sentences(paper_with(fragment).abstract)
     assert not rejects_reported_view(sents, next(i for i, s in enumerate(sents) if fragment in s))
+
+
+def test_a_finding_that_validates_the_common_belief_is_the_papers_own() -> None:
+    assert not reports_other_work(_sentence("thus validating the common belief from a new perspective"))
