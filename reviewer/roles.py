@@ -58,9 +58,14 @@ _REJECTS = re.compile(
     r"transfer|achieve similar|match)|"
     r"(?:is|are|be|were) (?:largely |often |mostly )?(?:an artifact|spurious|misleading|unfounded|unreliable|"
     r"overstated|inflated|overestimated|illusory)|"
-    r"only (?:work|hold|apply)s? (?:for|on|in)|only (?:accurate|correct|genuine|true|clean) \w+|the opposite)\b",
+    r"only (?:work|hold|apply)s? (?:for|on|in)|only (?:accurate|correct|genuine|true|clean) \w+|the opposite|"
+    r"(?:assumption|belief|view|intuition|premise|hypothesis)s? (?:\w+ly )?(?:fails?|breaks? down|(?:does|do) not hold|"
+    r"(?:is|are) (?:flawed|wrong|mistaken|false|incorrect|misguided))|(?:to be|is|are) (?:\w+ly )?flawed)\b",
     re.IGNORECASE,
 )
+# In the reported sentence itself, a turn against the view: 'X is assumed, but this assumption frequently fails'.
+# (mid-sentence only: an opening 'However, ...' turns against the sentence before, not this one)
+_TURN = re.compile(r"[,;:]\s*(?:but|yet|however|whereas)\b", re.IGNORECASE)
 _OWN = re.compile(r"\b(?:we|our|us|ours)\b|^(?:this|the present|our) (?:paper|work|study|article|report)\b",
                   re.IGNORECASE)
 _FIRST_OWN = re.compile(r"\b(?:we|our)\b|^(?:this|the present|our) (?:paper|work|study|article|report)\b",
@@ -146,9 +151,42 @@ def attributes_to_other_work(claim: str) -> bool:
     return bool(_ATTRIBUTED.search(claim))
 
 
+# Another agent as the subject of any finite verb: 'Recent work analyzing ICL has identified ...', 'Prior work has
+# explored ...', 'Conventional alignment practices typically assume ...', 'Existing methods rely on ...'. Read
+# only before the paper's own first-person words (in 'our method beats existing methods that ...' the other
+# work is an object, not the speaker).
+_OTHER_AGENT = re.compile(
+    r"\b(?:recent|prior|previous|existing|earlier|past|other|conventional|current|standard|traditional|"
+    r"mainstream|prevailing)\s+(?:[\w()\-]+\s+){0,6}?(?:studies|works?|research|papers?|literature|methods|"
+    r"approaches|practices|efforts|techniques|analyses|investigations|researchers|authors)\s+"
+    r"(?:(?:[\w()\-]+\s+){0,6}?(?:have|has)\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|wn|ht|nd)\b|"
+    r"(?:(?:\w+ly|often|also|still)\s+)?(?:assume|believe|argue|suggest|claim|hold|posit|rely|relie|treat|view|"
+    r"regard|consider|focuse|focus|hypothesi[sz]e|take|use|require|model|expect|show|find|report|illustrate|"
+    r"identify|identifie|propose|explore)s?\b)",
+    re.IGNORECASE,
+)
+# A view held for long, or by default: 'has long been viewed as', 'are typically assumed to', 'is often seen as'.
+_HELD_VIEW = re.compile(
+    r"\b(?:is|are|was|were|has been|have been|has|have)\s+(?:long|typically|usually|traditionally|conventionally|"
+    r"often|commonly|widely|generally|frequently)\s+(?:been\s+)?(?:viewed|seen|regarded|considered|assumed|"
+    r"believed|thought|taken|treated|understood|hypothesi[sz]ed|argued|presumed)\b"
+    r"|\b(?:it\s+(?:is|has\s+been)\s+(?:widely\s+|commonly\s+|generally\s+|often\s+|long\s+)?"
+    r"(?:presumed|conjectured|speculated|posited|recognized|acknowledged|observed|noted)\s+that)\b"
+    # findings reported in the passive: 'LLMs have been shown to', 'are known to', 'studies have found'
+    r"|\b(?:has|have)\s+(?:\w+ly\s+)?been\s+(?:\w+ly\s+)?(?:shown|found|demonstrated|reported|observed|"
+    r"suggested|argued|hypothesi[sz]ed)\s+(?:to|that)\b|\b(?:is|are)\s+(?:well[\s-])?known\s+to\b"
+    r"|\b(?:studies|research|evidence|experiments|researchers)\s+(?:has|have)\s+(?:\w+ly\s+)?(?:shown|found|"
+    r"suggested|indicated|demonstrated|revealed|reported)\b",
+    re.IGNORECASE,
+)
+
+
 def reports_other_work(sentence: str) -> bool:
     """'Some studies suggest X', 'It is widely believed that X': a claim the paper reports, not makes."""
-    return bool(_REPORTED.search(sentence))
+    if _REPORTED.search(sentence):
+        return True
+    return any(m is not None and not _FIRST_OWN.search(sentence[: m.end()])
+               for m in (_HELD_VIEW.search(sentence), _OTHER_AGENT.search(sentence)))
 
 
 # The paper's own finding set against a reported view in the same sentence ('while prior work suggests X,
@@ -165,8 +203,13 @@ def own_finding_clause(sentence: str) -> str:
 
 
 def rejects_reported_view(sentences: list[str], index: int) -> bool:
-    """Whether a sentence after `index` turns against the view that sentence `index` reports."""
-    return any(_REJECTS.search(s) for s in sentences[index + 1 :])
+    """Whether the abstract turns against the view sentence `index` reports: in that sentence after a turn
+    ('..., but this assumption frequently fails') or in any later sentence."""
+    if 0 <= index < len(sentences) and (turn := _TURN.search(sentences[index])) and _REJECTS.search(
+            sentences[index][turn.end():]):
+        return True
+    later = sentences[index + 1 :]
+    return any(_REJECTS.search(s) for s in later)
 
 
 def sentence_role(sentence: str, index: int, n: int) -> Role:

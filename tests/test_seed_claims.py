@@ -69,7 +69,7 @@ def test_the_final_split_uses_papers_no_other_split_uses() -> None:
 def test_the_hidden_and_sealed_splits_use_papers_no_other_split_uses_and_every_family(split: Split) -> None:
     papers = seed_papers_by_title()
     hidden = load_rows(split)
-    all_splits: tuple[Split, ...] = ("dev", "test", "blind", "fresh", "final", "hidden", "sealed")
+    all_splits: tuple[Split, ...] = ("dev", "test", "blind", "fresh", "final", "hidden", "sealed", "roles")
     others = [r for s in all_splits if s != split for r in load_rows(s)]
     assert len(hidden) >= 60
     assert all(r.title in papers for r in hidden)
@@ -84,3 +84,16 @@ def test_the_hidden_and_sealed_splits_use_papers_no_other_split_uses_and_every_f
     assert all(r.label == "SUPPORTED" for r in hidden if r.family == "supported")
     assert all(r.label == "UNSUPPORTED" for r in hidden if r.family in ("unsupported", "hedge"))
     assert all(r.label != "SUPPORTED" for r in hidden if r.family == "background")  # quoted other work
+
+
+def test_the_roles_split_uses_papers_no_other_split_uses_and_pairs_each_family_with_twins() -> None:
+    papers = seed_papers_by_title()
+    roles = load_rows("roles")
+    others = [r for s in ("dev", "test", "blind", "fresh", "final", "hidden", "sealed") for r in load_rows(s)]
+    assert all(r.title in papers for r in roles)
+    assert not {r.paper for r in roles} & {r.paper for r in others}
+    assert not {r.title for r in roles} & {r.title for r in others}
+    families = Counter(r.family for r in roles)
+    assert families["background"] >= 8 and families["entity"] >= 8 and families["supported"] >= 12, families
+    assert all(r.label != "SUPPORTED" for r in roles if r.family == "background")
+    assert all(r.label == "CONTRADICTED" for r in roles if r.family == "entity")

@@ -34,6 +34,7 @@ from reviewer.checker.families import comparison_agrees
 from reviewer.checker.features import FEATURE_NAMES, Analysis, clean_claim, compute_features, named_terms
 from reviewer.checker.proportions import proportion_conflict
 from reviewer.checker.roles_swap import (
+    bindings_swapped,
     degree_reversed,
     elided_denial,
     frame_swapped,
@@ -212,7 +213,8 @@ class OfflineChecker:
             if label != "CONTRADICTED":
                 reasons.append("guard: near-verbatim evidence states something different")
             label, score = "CONTRADICTED", min(score, 0.1)
-        elif background is not None and (label == "SUPPORTED" or analysis.features[LEX_TOP1] >= 0.6):
+        elif background is not None and (label == "SUPPORTED" or analysis.features[LEX_TOP1] >= 0.6
+                                         or _bare_coverage(claim, items[background[1]].text) >= 0.8):
             rejected, where = background
             label = "CONTRADICTED" if rejected else "UNSUPPORTED"
             if rejected:
@@ -286,7 +288,7 @@ def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) 
             return f"rule: opposite degree on {heads[0]!r} in sentence {items[i].index} of {items[i].key}"
         if objects := likeness_reversed(claim, text):
             return f"rule: alike where sentence {items[i].index} of {items[i].key} says apart (or the reverse): {objects[0]}"
-        if pairs := frame_swapped(claim, text, named_terms):
+        if pairs := frame_swapped(claim, text, named_terms) or bindings_swapped(claim, text, named_terms):
             a, b = pairs[0]
             return f"rule: {a} and {b} exchange places in the frame of sentence {items[i].index} of {items[i].key}"
         if elided_denial(claim, text):
@@ -321,6 +323,18 @@ def _only_questions(claim: str, analysis: Analysis, items: list[EvidenceSentence
     if _NOT_ASSERTED.search(claim):
         return False  # a question set against a question: a near-copy with an edit, read as such
     return bool(found) and all(_NOT_ASSERTED.search(items[k].text) for k in found)
+
+
+# 'The paper finds that', "GTAlign's authors show that": who is said to claim it, not what is claimed.
+_ATTRIBUTION = re.compile(r"^(?:[\w'’-]+\s+){1,4}?(?:shows?|finds?|demonstrates?|establish(?:es)?|reports?|argues?|"
+                          r"proves?|reveals?|confirms?)\s+that\s+", re.IGNORECASE)
+
+
+def _bare_coverage(claim: str, sentence: str) -> float:
+    """Share of the claim's content words, past an attribution frame, that the sentence holds."""
+    words = content_stems(_ATTRIBUTION.sub("", claim.strip()))
+    have = set(content_stems(sentence))
+    return sum(w in have for w in words) / len(words) if words else 0.0
 
 
 def _closer_to(claim: str, own: str, reported: str) -> bool:

@@ -7,7 +7,9 @@ Three forms a human rewriter uses to reverse a finding without an antonym of the
 - a likeness relation turned over on the same object: 'deviate from human behavior' -> 'closely track
   human behavior' ('align with', 'match', 'follow' against 'deviate', 'diverge', 'differ', 'depart');
 - two names exchanged around the same frame: 'elevates A to match the efficiency of B' -> 'lifts B to
-  match the efficiency of A', '5.1% on A and 3.6% on B' -> '5.1% on B and 3.6% on A'.
+  match the efficiency of A', '5.1% on A and 3.6% on B' -> '5.1% on B and 3.6% on A';
+- two names exchanged across clauses: 'A follows stable targets, whereas B follows dynamic ones' -> 'B
+  follows stable targets, whereas A ...' (names, or role phrases such as 'the draft model').
 
 Each reads one claim against one evidence sentence and fires only when the sentence does not also say
 the claim's version (a sentence that says both decides nothing).
@@ -189,6 +191,81 @@ def frame_swapped(claim: str, sentence: str, named: Callable[[str], set[str]]) -
             if len(cm & sm) >= 0.4 * len(cm | sm):
                 out.append((a, b))
     return out
+
+
+# ---------------------------------------------------------------- names exchanged across clauses
+
+# Heads of the role nouns a finding sets against each other ('lightweight models', 'the draft model',
+# 'generation tasks'): the modifier before them names which one.
+_ROLE_HEADS = frozenset("model models method methods agent agents policy policies task tasks dataset datasets "
+                        "benchmark benchmarks baseline baselines approach approaches variant variants setting "
+                        "settings traces preferences teacher student encoder decoder".split())
+_BINDING_STOP = frozenset("whereas while but although though yet unlike".split())
+
+
+def _entity_spans(text: str, named: Callable[[str], set[str]]) -> dict[str, tuple[int, int]]:
+    """Named terms and '<modifier> <role noun>' phrases that occur exactly once, with their token spans."""
+    toks = _tokens(text)
+    low = [t.lower().strip(".") for t in toks]
+    found: dict[str, list[tuple[int, int]]] = {}
+    for term in named(text):
+        for i in _positions(toks, term):
+            found.setdefault(term, []).append((i, i + 1))
+    for i in range(1, len(toks)):
+        if low[i] in _ROLE_HEADS and _content(toks[i - 1]) and not toks[i - 1][:1].isdigit() and \
+                low[i - 1] not in _ROLE_HEADS:
+            found.setdefault(f"{_stem(toks[i - 1])} {_stem(toks[i])}", []).append((i - 1, i + 1))
+    ends = {span[1] for spans in found.values() for span in spans}
+    # 'RSD-generated reasoning traces': the role phrase belongs to the name before it, it is not a rival
+    return {k: v[0] for k, v in found.items() if len(v) == 1 and not (" " in k and v[0][0] in ends)}
+
+
+def _binding(toks: list[str], span: tuple[int, int], starts: set[int]) -> set[str] | None:
+    """Content stems that follow a name up to the clause end or the next name: what the clause says of it.
+    None when that is a comparison, a passive or a symmetric relation (read elsewhere, or order-free)."""
+    out: list[str] = []
+    for k in range(span[1], min(len(toks), span[1] + 12)):
+        t = toks[k]
+        if k in starts or t in _CLAUSE_END or t.lower() in _BINDING_STOP:
+            break
+        out.append(t)
+    low = {t.lower() for t in out}
+    stems = {_stem(t) if not t[:1].isdigit() else t for t in out if _content(t)}
+    # 'is outperformed by', 'followed by' (not 'degrades ... by 20%')
+    passive = any(t.lower() in _PASSIVE and k and out[k - 1].lower().endswith(("ed", "en")) for k, t in enumerate(out))
+    if passive or low & _COMPARATIVE or stems & (_SYMMETRIC | _COMPARATIVE):
+        return None
+    return stems
+
+
+def bindings_swapped(claim: str, sentence: str, named: Callable[[str], set[str]]) -> list[tuple[str, str]]:
+    """Name pairs (A, B) where what the claim says of A the sentence says of B and the reverse, each in its
+    own clause: 'B follows stable targets, whereas A follows dynamic ones' against 'A follows stable
+    targets, whereas B follows dynamic ones'; 'a draft model writes the first tokens and the leading model
+    completes them' against the reverse. Only the words that tell the two clauses apart are compared."""
+    ce, se = _entity_spans(claim, named), _entity_spans(sentence, named)
+    ct, st = _tokens(claim), _tokens(sentence)
+    shared = sorted(k for k in ce.keys() & se.keys())
+    c_starts = {ce[k][0] for k in shared}
+    s_starts = {se[k][0] for k in shared}
+    out = []
+    for x, a in enumerate(shared):
+        for b in shared[x + 1 :]:
+            if a in b or b in a or set(a.split()) & set(b.split()) - _ROLE_HEADS_STEMS:
+                continue
+            ca, cb = _binding(ct, ce[a], c_starts), _binding(ct, ce[b], c_starts)
+            sa, sb = _binding(st, se[a], s_starts), _binding(st, se[b], s_starts)
+            if ca is None or cb is None or sa is None or sb is None:
+                continue
+            ca, cb, sa, sb = ca - cb, cb - ca, sa - sb, sb - sa
+            cross1, cross2 = len(ca & sb), len(cb & sa)
+            straight = len(ca & sa) + len(cb & sb)
+            if cross1 and cross2 and cross1 + cross2 >= straight + 2:
+                out.append((a, b))
+    return out
+
+
+_ROLE_HEADS_STEMS = frozenset(_stem(h) for h in _ROLE_HEADS)
 
 
 # ---------------------------------------------------------------- stages exchanged
