@@ -188,3 +188,16 @@ def test_one_technique_names_one_section(settings: Settings, tmp_path: Path) -> 
     for fam in FAMILIES:
         named = [t for t in titles if re.search(fam.pattern, t, re.IGNORECASE)]
         assert len(named) <= 1, (fam.name, named)
+
+
+def test_topic_head_is_never_the_verb_after_to_nor_a_participle_clause() -> None:
+    """A reworded topic names its subject with verbs around it: the word after 'to' (and the verb joined
+    to it) is what the subject does, and '<plural noun> <verb>-ing ...' opens a clause about the subject."""
+    from reviewer.survey.outline import topic_head
+
+    assert topic_head("teaching chatbots to notice and repair their own errors", []) == "errors"
+    assert topic_head("models learning to call external tools", []) == "models"
+    assert topic_head("autonomous agents pursuing goals in web browsers", []) == "autonomous agents"
+    assert topic_head("curating preference data to train reward models", []) == "preference data"
+    # a noun in -ing after a plural noun that names part of training is not a clause
+    assert topic_head("LLMs training data quality", []) == "LLMs training data quality"

@@ -18,7 +18,6 @@ from reviewer.survey.families import (
     own_method_text,
 )
 from reviewer.survey.kinds import contribution_kind, kind_title
-from reviewer.survey.table import method_name
 from reviewer.survey.themes import GENERIC_THEME_WORDS, ThemeDoc
 from reviewer.survey.titles import CATCH_ALL_MAX, _stems, needed_support
 from reviewer.survey.types import PaperEvidence, Section
@@ -124,10 +123,7 @@ def _by_kind(left: list[int], evidence: list[PaperEvidence], papers: dict[str, P
         out += [(family_title(name, head), members) for name, members in groups]
         if len(rest) > CATCH_ALL_MAX:
             rest = _adopt_nearest(rest, groups, targets, evidence, papers, docs, x, ignore, topic)
-    if len(rest) > CATCH_ALL_MAX:
-        names = [method_name(papers[evidence[i].key]) for i in rest]
-        out.append((kind_title("method", head, names), rest))
-    elif rest:
+    if rest:  # unrelated methods: a list of their names would claim a theme they lack, so 'Further work'
         out.append(("", rest))
     return out
 

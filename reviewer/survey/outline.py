@@ -150,13 +150,45 @@ def _drop_gerund(chunk: str) -> str:
     return chunk
 
 
+_INFINITIVE = re.compile(r"\bto\s+([a-z][\w-]*)(?:\s+(?:and|or)\s+([a-z][\w-]*))?")
+_POSSESSIVE = re.compile(r"^(?:(?:the|a|an|their|its|his|her|our|your|own|each|every)\s+)+", re.IGNORECASE)
+
+
+def _not_infinitives(topic: str, chunks: list[str]) -> list[str]:
+    """'LLMs to spot and fix their own mistakes': the words after 'to' (and those joined to them) are verbs,
+    not the subject; a chunk that is only such a verb goes, one that opens with it keeps its object."""
+    verbs = {v.lower() for m in _INFINITIVE.finditer(topic) for v in m.groups() if v}
+    kept = []
+    for chunk in chunks:
+        words = chunk.split()
+        if words and words[0].lower() in verbs:
+            rest = _POSSESSIVE.sub("", " ".join(words[1:]))
+            if rest:
+                kept.append(rest)
+            continue
+        kept.append(chunk)
+    return kept
+
+
+def _participle_cut(chunk: str) -> str:
+    """'AI agents taking harmful', 'reward models used': a participle after a plural noun opens a clause
+    about the subject."""
+    words = chunk.split()
+    for i in range(1, len(words)):
+        word, before = words[i].lower(), words[i - 1].lower()
+        plural = before.endswith("s") and not before.endswith(("ss", "is", "us", "as"))  # not 'process', 'analysis'
+        if word.endswith(("ing", "ed")) and plural and not _TRAINING_NOUN.match(" ".join(words[i:])):
+            return " ".join(words[:i])
+    return chunk
+
+
 def topic_head(topic: str, acronyms: list[Acronym]) -> str:
     """The topic's head phrase, in its short form when the corpus defines one ('PRMs')."""
     # What a topic contrasts its subject with ('... instead of only the final answer') is not its subject.
     topic = _CONTRAST.split(topic, maxsplit=1)[0]
     # 'how accurate reward models are': the word after 'how' is the question's predicate, not the subject's.
     topic = re.sub(r"\bhow\s+[a-z]+(?=\s+\w+\s+\w+)", "how", topic, flags=re.IGNORECASE)
-    pieces = [_drop_gerund(c) for c in topic_chunks(topic)]
+    pieces = [_participle_cut(_drop_gerund(c)) for c in _not_infinitives(topic, topic_chunks(topic))]
     ok = [c for c in pieces if not _NOT_NOUNY.search(c) and not _verb_ing(c) and not _NOT_A_HEAD.match(c)]
     chunks = [c for c in ok if 1 <= len(c.split()) <= 5]  # 'trustworthy' left by a question names no subject
     # A long piece ('intermediate step of a model's solution') still has its head noun phrase before 'of'.
