@@ -155,8 +155,8 @@ def test_technique_labels_serve_a_task_head_and_kind_titles_do_not_repeat_the_he
     assert theme_title("Tree search", "code generation", []) == "Tree search for code generation"
     for head in ("reward hacking", "entropy collapse", "DPO"):
         assert " for " not in theme_title("Process supervision", head, []), head
-    assert kind_title("benchmark", "reward model benchmarks", []) == "Benchmarks and datasets for reward models"
-    assert kind_title("benchmark", "PRMs", []) == "Benchmarks and datasets for PRMs"
+    assert kind_title("benchmark", "reward model benchmarks") == "Benchmarks and datasets for reward models"
+    assert kind_title("benchmark", "PRMs") == "Benchmarks and datasets for PRMs"
 
 
 def test_lead_and_scope_read_as_sentences_for_one_kind_sections(seed_papers: dict[str, Paper]) -> None:

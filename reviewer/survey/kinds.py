@@ -61,24 +61,14 @@ def contribution_kind(title: str, abstract: str) -> Kind:
     return "study" if studies and not proposes else "method"
 
 
-def kind_title(kind: Kind, head: str, names: list[str]) -> str:
-    """A 3-8 word title for a group of one kind: 'Empirical studies of PRMs', 'Benchmarks for PRMs',
-    'DreamPRM, AURORA and other PRM methods'."""
+def kind_title(kind: Literal["study", "benchmark"], head: str) -> str:
+    """A 3-8 word title for a group of one kind: 'Empirical studies of PRMs', 'Benchmarks and datasets for PRMs'.
+    Methods get no kind title: those no phrase or technique family unites go under 'Further work'."""
     head = head or "the topic"
     if kind == "study":
         return f"Empirical studies of {head}"
-    if kind == "benchmark":  # in a survey of 'reward model benchmarks', the benchmarks are for reward models
-        base = re.sub(r"\s+(?:benchmarks?|datasets?|evaluations?)$", "", head, flags=re.IGNORECASE)
-        if base != head:
-            base = base + ("s" if re.search(r"(?i)model$", base) else "")
-        return f"Benchmarks and datasets for {base}"
-    short = [n for n in names if re.fullmatch(r"[A-Za-z][\w.+-]{1,19}", n or "")][:2]
-    # Only an acronym head reads as a modifier ('other PRM methods'); a longer phrase would not
-    # ('other reward model benchmarks methods'), so the group is then 'related methods'.
-    acronym = re.fullmatch(r"[A-Z][A-Za-z]*[A-Z]s?", head or "")
-    kind = f"other {head[:-1] if head.endswith('s') else head} methods" if acronym else "related methods"
-    if len(short) == 2:
-        return f"{short[0]}, {short[1]} and {kind}"
-    if short:
-        return f"{short[0]} and {kind}"
-    return f"Other methods for {head}"
+    # in a survey of 'reward model benchmarks', the benchmarks are for reward models
+    base = re.sub(r"\s+(?:benchmarks?|datasets?|evaluations?)$", "", head, flags=re.IGNORECASE)
+    if base != head:
+        base = base + ("s" if re.search(r"(?i)model$", base) else "")
+    return f"Benchmarks and datasets for {base}"
