@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from reviewer.checker.families import _WINNER_START as _HEAD
 from reviewer.checker.families import _share, comparison_sides
 from reviewer.textutil import content_stems, stemmer, words
 
@@ -128,7 +129,6 @@ _BEATS_SELF = re.compile(r"\s+(?:\w+ly\s+)?(?:outperforms?|surpass(?:es)?|beats?
                          re.IGNORECASE)
 _STOP = re.compile(r"[,;:.]\s|[,;:]|\.$|\s(?:on|in|across|while|at|when|for|from|within|under|due|"
                    r"which|whereas|but|because)\s", re.IGNORECASE)
-_HEAD = re.compile(r";|\b(?:that|whereas|while|but|although|however|then)\b", re.IGNORECASE)
 SELF = "<self>"  # the paper's own method, named by a pronoun
 _GAIN = r"(?:gains?|improvements?|benefits?|boosts?)"
 _GAIN_THAN = re.compile(r"\b(?P<deg>larger|greater|bigger|more|smaller|less|fewer)\s+" + _GAIN
