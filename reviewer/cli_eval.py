@@ -241,7 +241,19 @@ def eval_survey(limit: int | None, which: str, out: Path | None) -> None:
 @click.option("--out", type=click.Path(path_type=Path), help="Where to write the JSON result.")
 def eval_ask(limit: int | None, which: str, out: Path | None) -> None:
     """Does `ask` cite the right paper, lead with an answer and refuse unknown names? (evals/datasets/ask_*.jsonl)"""
-    from evals.ask import BLIND, DEFS, DEV, FRESH, HOLDOUT, NEW, PARA, PARA2, dumps, format_result, run_ask_eval
+    from evals.ask import (
+        BLIND,
+        DEFS,
+        DEV,
+        FRESH,
+        HOLDOUT,
+        NEW,
+        PARA,
+        PARA2,
+        dumps,
+        format_result,
+        run_ask_eval,
+    )
     from reviewer.settings import Settings
 
     path = {"dev": DEV, "holdout": HOLDOUT, "fresh": FRESH, "blind": BLIND, "defs": DEFS, "new": NEW, "para": PARA,
