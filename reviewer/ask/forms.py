@@ -125,7 +125,7 @@ def form_score(verdict: bool, problem: bool, general: bool, text: str, role: Rol
     """The score a sentence gains or loses for the question's form (`verdict`: yes/no or evidence question,
     applied to general questions; `problem`: a problem question; `about`: the sentence or its paper's title
     names the asked subject)."""
-    s = -0.3 * boilerplate(text)
+    s = 0.0
     if verdict and general:
         s += verdict_score(text, role)
     if problem:

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from reviewer.ask.define import acronym, contrasted_only, defines, definition_strength, lead_rank
 from reviewer.ask.define import term_pattern as term_pattern
-from reviewer.ask.forms import asks_problem, asks_verdict, form_score, problem_first
+from reviewer.ask.forms import asks_problem, asks_verdict, boilerplate, form_score, problem_first
 from reviewer.ask.lead import (
     Scored,
     asks_how_avoided,
@@ -225,7 +225,7 @@ def score_for_type(
     out: list[Scored] = []
     in_paper: dict[str, bool] = {}
     for ev in ranked:
-        if is_fragment(ev.text):
+        if is_fragment(ev.text) or boilerplate(ev.text):  # a link or "code is available" answers nothing
             continue
         role = roles.get((ev.paper_id, ev.index), Role.METHOD)
         s, t = ev.score, ev.text
