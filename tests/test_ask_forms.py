@@ -73,3 +73,9 @@ def test_an_attributing_aside_does_not_hide_a_definition() -> None:
 
 def test_arises_when_states_a_cause(seeded_home: Path) -> None:
     assert "arises when" in _lead("Why do LLM agents that keep evolving after deployment lose their alignment?")
+
+
+def test_a_name_only_the_title_gives_is_what_the_abstract_is_about(seeded_home: Path) -> None:
+    """The COPO abstract never says "COPO" (only its title and a link do): its sentences are still about COPO."""
+    cited, answer = first_cited("What problem does COPO solve?")
+    assert answer.question_type == QType.NAMED.value and "degenerates to zero" in cited.text

@@ -317,9 +317,7 @@ def score_for_type(
         other_work = reports_other_work(t)
         reported = role == Role.BACKGROUND and other_work
         # What earlier work did is not a method the corpus proposes, nor the named thing's own finding.
-        # ... except where "why does X fail" is answered by a critique of existing work that states the cause.
-        critique = why and about and bool(_CAUSE.search(t))
-        s -= 0.08 * (other_work and qt in (QType.METHODS, QType.NAMED, QType.MECHANISM) and not critique)
+        s -= 0.08 * (other_work and qt in (QType.METHODS, QType.NAMED, QType.MECHANISM))
         out.append(Scored(ev=ev, role=role, score=s, reported=reported, antecedent=antecedent, contrasted=contrasted))
     out.sort(key=lambda x: (-x.score, x.ev.paper_id, x.ev.index))
     defines = [max((lead_rank(x.ev.text, a) for a in forms), default=0)
