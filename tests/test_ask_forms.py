@@ -79,3 +79,8 @@ def test_a_name_only_the_title_gives_is_what_the_abstract_is_about(seeded_home: 
     """The COPO abstract never says "COPO" (only its title and a link do): its sentences are still about COPO."""
     cited, answer = first_cited("What problem does COPO solve?")
     assert answer.question_type == QType.NAMED.value and "degenerates to zero" in cited.text
+
+
+def test_an_evidence_question_leads_with_the_result_not_the_method(seeded_home: Path) -> None:
+    lead = _lead("What results indicate that base models already hold the reasoning skills thinking models use?")
+    assert "91% of the performance gap" in lead

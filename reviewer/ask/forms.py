@@ -149,3 +149,24 @@ def problem_first(out: list[Scored]) -> list[Scored]:
                 and not leans_on_previous(x.ev.text, x.antecedent)):
             return [x, *out[:i], *out[i + 1:]]
     return out
+
+
+def _settles(x: Scored) -> bool:
+    """A finding or a result: what a yes/no or evidence question is answered by."""
+    t = x.ev.text
+    return (bool(_FINDING.search(t)) or x.role in (Role.RESULT, Role.CONCLUSION)) and not (
+        reports_other_work(t) and not own_finding_clause(t))
+
+
+def finding_first(out: list[Scored]) -> list[Scored]:
+    """For a yes/no or evidence question, a lead that is neither a finding nor a result (the method, the aim)
+    yields to the best sentence of the same abstract among the next nine that is, scoring at least 0.6 of the
+    lead's score and standing alone."""
+    if not out or _settles(out[0]):
+        return out
+    lead = out[0]
+    for i, x in enumerate(out[1:10], start=1):
+        if (x.ev.paper_id == lead.ev.paper_id and x.score >= 0.6 * lead.score and _settles(x)
+                and not leans_on_previous(x.ev.text, x.antecedent)):
+            return [x, *out[:i], *out[i + 1:]]
+    return out

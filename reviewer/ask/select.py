@@ -12,9 +12,9 @@ import re
 
 from pydantic import BaseModel
 
+from reviewer.ask import forms as qforms
 from reviewer.ask.define import acronym, contrasted_only, defines, definition_strength, lead_rank
 from reviewer.ask.define import term_pattern as term_pattern
-from reviewer.ask.forms import asks_problem, asks_verdict, boilerplate, form_score, problem_first
 from reviewer.ask.lead import (
     Scored,
     asks_how_avoided,
@@ -214,7 +214,7 @@ def score_for_type(
     asked = asked_verb(question.text) if question.qtype == QType.MECHANISM else None
     # A proper name (SEED-GRPO, Delethink) is specific: a sentence that does not name it is about something else.
     proper = subject in question.names
-    verdict, problem = asks_verdict(question.text), asks_problem(question.text)
+    verdict, problem = qforms.asks_verdict(question.text), qforms.asks_problem(question.text)
     asks_paper = bool(re.search(r"\b(?:paper|work|study|article)\b", question.text, re.IGNORECASE))
     # The predicate: what the question asks about its subject ("latch onto response length"). A lead that
     # names the subject but not the predicate answers another question about the same thing.
@@ -225,7 +225,7 @@ def score_for_type(
     out: list[Scored] = []
     in_paper: dict[str, bool] = {}
     for ev in ranked:
-        if is_fragment(ev.text) or boilerplate(ev.text):  # a link or "code is available" answers nothing
+        if is_fragment(ev.text) or qforms.boilerplate(ev.text):  # a link or "code is available" answers nothing
             continue
         role = roles.get((ev.paper_id, ev.index), Role.METHOD)
         s, t = ev.score, ev.text
@@ -310,7 +310,7 @@ def score_for_type(
         # "instead of Y") answers it, even when it speaks of X's principle without X's name.
         if replacing and qt in (QType.NAMED, QType.MECHANISM):
             s += 0.12 * (says_instead(t) and _share(predicate, t) >= 0.5)
-        s += form_score(verdict, problem, qt == QType.GENERAL, t, role, about or bool(antecedent) or bool(
+        s += qforms.form_score(verdict, problem, qt == QType.GENERAL, t, role, about or bool(antecedent) or bool(
             problem and proper and any(mentions(titles.get(ev.paper_id, ""), a) for a in forms)))
         # Inline enumerations and very long sentences make poor direct answers.
         s -= 0.06 * bool(_INLINE_ENUM.search(t)) + 0.04 * (len(t.split()) > 45)
@@ -330,7 +330,9 @@ def score_for_type(
     if question.qtype == QType.METHODS:
         out = named_method_first(out)
     if problem and question.qtype in (QType.GENERAL, QType.NAMED):
-        out = problem_first(out)
+        out = qforms.problem_first(out)
+    if verdict and question.qtype == QType.GENERAL:
+        out = qforms.finding_first(out)
     if replacing and question.qtype in (QType.NAMED, QType.MECHANISM):
         out = replacement_first(out, predicate, content_stems)
     return out
