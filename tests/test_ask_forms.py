@@ -84,3 +84,13 @@ def test_a_name_only_the_title_gives_is_what_the_abstract_is_about(seeded_home: 
 def test_an_evidence_question_leads_with_the_result_not_the_method(seeded_home: Path) -> None:
     lead = _lead("What results indicate that base models already hold the reasoning skills thinking models use?")
     assert "91% of the performance gap" in lead
+
+
+def test_proves_inadequate_is_a_finding(seeded_home: Path) -> None:
+    assert "proves inadequate" in _lead("Is it enough to simply reward safe reasoning traces?")
+
+
+def test_the_problem_stated_before_the_name_is_about_the_named_method(seeded_home: Path) -> None:
+    """The AgentAlign abstract states the problem (agents' susceptibility, a safety deficiency) before naming it."""
+    lead = _lead("What problem does AgentAlign solve?")
+    assert "susceptibility to malicious use" in lead or "deficiency in agentic use safety" in lead

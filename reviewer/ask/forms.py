@@ -28,7 +28,7 @@ _FINDING = re.compile(
     r"\b(?:we|the authors)\s+(?:\w+ly\s+)?(?:find|found|show|showed|demonstrate|reveal|observe|confirm|establish|prove)\b|"
     r"\bour\s+(?:\w+\s+){0,2}?(?:results?|findings?|analys[ie]s|experiments?|evaluations?|study|studies)\s+(?:\w+\s+)?"
     r"(?:show|shows|reveal|reveals|demonstrate|demonstrates|indicate|indicates|suggest|suggests|confirm|confirms|"
-    r"are consistent)\b|\b(?:no evidence|contrary to|we corroborate)\b",
+    r"are consistent)\b|\b(?:no evidence|contrary to|we corroborate|proves|turns out|turned out)\b",
     re.IGNORECASE,
 )
 _AIMS = re.compile(r"\b(?:aims? to|seeks? to|we (?:investigate|explore|examine|study|analy[sz]e|ask)|remains? unclear|"
@@ -70,7 +70,8 @@ _PROBLEM = re.compile(
     r"\b(?:problems?|challenges?|issues?|limitations?|bottlenecks?|drawbacks?|shortcomings?|pitfalls?|flaws?|fail\w*|"
     r"suffer\w*|degenerat\w*|vanish\w*|collaps\w*|trapped|stuck|hamper\w*|hinder\w*|undermin\w*|brittle|unstable|"
     r"instabilit\w*|overlook\w*|neglect\w*|lack\w*|insufficient|ineffective|costly|expensive|bias(?:es|ed)?|"
-    r"risks?|dead ends?|regardless of|ignor\w*)\b",
+    r"risks?|dead ends?|regardless of|ignor\w*|deficien\w*|susceptib\w*|vulnerab\w*|inadequa\w*|"
+    r"malicious|harmful|unsafe)\b",
     re.IGNORECASE,
 )
 _ADDRESSING = re.compile(r"\b(?:to (?:address|tackle|solve|overcome|mitigate|fix|remedy|alleviate|fill)|addresses|"

@@ -220,8 +220,8 @@ def score_for_type(
     # names the subject but not the predicate answers another question about the same thing.
     spelled = _spelled_out(subject, question.text)
     predicate = set(content_stems(question.text)) - set(content_stems(" ".join(forms + spelled))) - _QUESTION_WORDS
-    title_only = {p.id for p in papers if proper and any(mentions(p.title, a) for a in forms)
-                  and not any(mentions(p.abstract, a) for a in forms)}
+    named_in = {p.id: (any(mentions(p.title, a) for a in forms), any(mentions(p.abstract, a) for a in forms))
+                for p in papers} if proper else {}
     out: list[Scored] = []
     in_paper: dict[str, bool] = {}
     for ev in ranked:
@@ -246,8 +246,10 @@ def score_for_type(
         about = about or ((asks_paper or (qt == QType.QUANTITATIVE and proper))
                           and any(mentions(titles.get(ev.paper_id, ""), a) for a in forms))
         about = about or bool(subject and antecedent == subject)  # "They tend to ..." after "Reward models ..."
-        # A paper whose title names X but whose abstract never does ("COPO: Consistency-Aware ..."): about X.
-        about = about or bool(proper and ev.paper_id in title_only)
+        # A paper whose title names X but whose abstract never does ("COPO: Consistency-Aware ..."): about X; for
+        # "what problem does X address", so is every sentence of X's paper (the problem comes before X is named).
+        own = named_in.get(ev.paper_id, (False, False))  # the paper names X (in its title, in its abstract)
+        about = about or own == (True, False) or (problem and any(own))
         # The question's phrases ("credit assignment", "generative reward models"), not only its words.
         s += min(0.09, 0.03 * len(q_bigrams & _bigrams(content_stems(t))))
         strength = max((definition_strength(t, a) for a in forms), default=0) if qt == QType.DEFINITION else 0
