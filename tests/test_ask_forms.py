@@ -94,3 +94,10 @@ def test_the_problem_stated_before_the_name_is_about_the_named_method(seeded_hom
     """The AgentAlign abstract states the problem (agents' susceptibility, a safety deficiency) before naming it."""
     lead = _lead("What problem does AgentAlign solve?")
     assert "susceptibility to malicious use" in lead or "deficiency in agentic use safety" in lead
+
+
+def test_compared_with_asks_the_question_after_the_comma(seeded_home: Path) -> None:
+    """"Compared with GRPO, ..." must not pull the lead towards sentences naming GRPO (results against it)."""
+    cited, answer = first_cited("Compared with GRPO, how does XRPO make more of rare correct answers?")
+    assert "amplify low-probability yet correct responses" in cited.text
+    assert answer.question_type == QType.MECHANISM.value

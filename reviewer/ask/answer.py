@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from reviewer.ask.cite import clean
 from reviewer.ask.define import defining_papers
-from reviewer.ask.forms import two_parts
+from reviewer.ask.forms import compared_with, two_parts
 from reviewer.ask.names import NameIndex, corpus_names
 from reviewer.ask.question import QType, Question, analyse
 from reviewer.ask.render import render_extractive
@@ -151,10 +151,13 @@ def answer_question(
         refused = _refusal(question, best, q.qtype.value)
         refused.best_similarity = best
         return refused
-    parts = two_parts(question) if q.qtype != QType.COMPARISON else None
-    first_q = _part(parts[0], q) if parts else q
+    # "Compared with Y, how does X ...?" asks the question after the comma, about X (Y's names do not count).
+    compared = compared_with(question) if q.qtype != QType.COMPARISON else None
+    parts = two_parts(compared[1] if compared else question) if q.qtype != QType.COMPARISON else None
     # "Why P, and what does X do about it?": the lead answers the first question, a point the second.
-    scored = score_for_type(first_q, _ranked(f"{parts[0]} {q.subject}", papers, prior, settings) if parts else ranked,
+    focus = parts[0] if parts else compared[1] if compared else ""
+    first_q = _part(focus, q, inherit=not compared) if focus else q
+    scored = score_for_type(first_q, _ranked(f"{focus} {first_q.subject}", papers, prior, settings) if focus else ranked,
                             papers, aliases)
     if not scored:
         return _refusal(question, best, q.qtype.value)
@@ -168,8 +171,8 @@ def answer_question(
             notes.append(f"{exc}; fell back to the extractive writer")
     sel = select(first_q, scored, papers)
     if parts:
-        second = _part(parts[1], q)
-        later = score_for_type(second, _ranked(f"{parts[1]} {q.subject}", papers, prior, settings), papers, aliases)
+        second = _part(parts[1], first_q)
+        later = score_for_type(second, _ranked(f"{parts[1]} {second.subject}", papers, prior, settings), papers, aliases)
         sel = _with_point(sel, later, papers)
     text = render_extractive(sel, papers, "" if notes else EXTRACTIVE_HEADER).rstrip()
     if notes:
@@ -177,7 +180,7 @@ def answer_question(
     used = [sel.lead, *sel.points]
     return Answer(
         question=question, answer=text, citations=_citations(text, papers), mode="offline", notes=notes,
-        question_type=q.qtype.value, sentences=_sentences(text, used), evidence=_quotes(used),
+        question_type=first_q.qtype.value, sentences=_sentences(text, used), evidence=_quotes(used),
         best_similarity=best,
     )
 
@@ -190,12 +193,12 @@ def _ranked(text: str, papers: list[Paper], prior: dict[str, float], settings: S
     return ranked
 
 
-def _part(text: str, whole: Question) -> Question:
+def _part(text: str, whole: Question, inherit: bool = True) -> Question:
     """One half of a two-part question, analysed alone; the subject named in the other half ("... and how
-    does X get around it?") is its subject too when it names none."""
+    does X get around it?") is its subject too when it names none (`inherit`; not Y of "compared with Y")."""
     part = analyse(text)
-    part.names = list(dict.fromkeys([*part.names, *whole.names]))
-    if not part.subject and whole.subject and part.qtype != QType.COMPARISON:
+    part.names = list(dict.fromkeys([*part.names, *(whole.names if inherit else [])]))
+    if inherit and not part.subject and whole.subject and part.qtype != QType.COMPARISON:
         part.subject = whole.subject
     return part
 

@@ -122,6 +122,17 @@ def two_parts(question: str) -> tuple[str, str] | None:
     return None
 
 
+# "Compared with Y, how does X ...?": Y is the point of reference; the question after the comma is what is asked.
+_COMPARED = re.compile(r"^(?:compared (?:with|to)|in comparison (?:with|to)|relative to|as opposed to)\s+(.+?),\s*(.+)$",
+                       re.IGNORECASE)
+
+
+def compared_with(question: str) -> tuple[str, str] | None:
+    """(reference side Y, the question about X) for "Compared with Y, <question about X>?"; None otherwise."""
+    m = _COMPARED.match(_body(question).rstrip(" ?"))
+    return (m.group(1), m.group(2) + "?") if m and _QWORD.match(m.group(2)) else None
+
+
 def form_score(verdict: bool, problem: bool, general: bool, text: str, role: Role, about: bool) -> float:
     """The score a sentence gains or loses for the question's form (`verdict`: yes/no or evidence question,
     applied to general questions; `problem`: a problem question; `about`: the sentence or its paper's title
