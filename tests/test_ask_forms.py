@@ -27,6 +27,7 @@ def test_question_forms_are_recognised() -> None:
     assert two_parts("Why is RL costly here, and what does CFT do instead?") == ("Why is RL costly here?",
                                                                                  "what does CFT do instead?")
     assert two_parts("What are the strengths and weaknesses of DPO?") is None
+    assert two_parts("How do LLMs learn what to say and what not to say?") is None  # the second half asks nothing
 
 
 def test_a_yes_no_question_leads_with_the_finding_not_the_aim(seeded_home: Path) -> None:

@@ -104,6 +104,9 @@ def boilerplate(text: str) -> bool:
 
 # "..., and how does X get around it?": a second question after the first.
 _SECOND = re.compile(r",?\s+and\s+(?=(?:how|what|why|which|when|where|is|are|does|do|can|by how)\b)", re.IGNORECASE)
+_ASKS = re.compile(r"^(?:how|what|why|which|when|where|by how)\s+(?:[\w-]+\s+){0,3}?(?:does|do|did|is|are|was|were|can|"
+                   r"could|should|would|will|has|have|much|many)\b", re.IGNORECASE)
+_AUX_FIRST = re.compile(r"^(?:is|are|does|do|did|can|could|will|would|has|have)\s", re.IGNORECASE)
 _QWORD = re.compile(r"^(?:how|what|why|which|when|where|is|are|do|does|did|can|could|in what way)\b", re.IGNORECASE)
 
 
@@ -117,7 +120,10 @@ def two_parts(question: str) -> tuple[str, str] | None:
         return None
     for m in _SECOND.finditer(body):
         first, second = body[: m.start()].strip(" ,"), body[m.end():].strip()
-        if len(first.split()) >= 4 and len(second.split()) >= 3:
+        # The second half must itself be a question: "... and what does X do?", ", and can they ...?", not
+        # "learn what to say and what not to say".
+        asks = _ASKS.match(second) or ("," in m.group(0) and _AUX_FIRST.match(second))
+        if len(first.split()) >= 4 and len(second.split()) >= 3 and asks:
             return first + "?", second + "?"
     return None
 
