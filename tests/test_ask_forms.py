@@ -11,6 +11,7 @@ from ask_helpers import first_cited
 from reviewer.ask.define import definition_strength
 from reviewer.ask.forms import asks_problem, asks_verdict, boilerplate, two_parts
 from reviewer.ask.question import QType, analyse
+from reviewer.citations import cited_sentences
 
 
 def _lead(question: str) -> str:
@@ -60,7 +61,8 @@ def test_a_problem_named_in_a_two_part_question_leads(seeded_home: Path) -> None
 def test_the_second_part_of_a_two_part_question_is_answered(seeded_home: Path) -> None:
     _, answer = first_cited("Why train on critiques of one problem instead of running RL, and how much less compute "
                             "does it need?")
-    assert "20x less compute" in answer.answer
+    # The answer to the second question is the first point after the lead.
+    assert "20x less compute" in [c for c in cited_sentences(answer.answer) if c.keys][1].text
 
 
 def test_an_attributing_aside_does_not_hide_a_definition() -> None:

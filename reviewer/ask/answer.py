@@ -216,7 +216,8 @@ def _with_point(sel: Selection, later: list[Scored], papers: list[Paper]) -> Sel
     for p in points:
         by_paper.setdefault(p.ev.paper_id, []).append(p)
     title = {p.id: p.title for p in papers}
-    groups = [(title[pid], sorted(items, key=lambda x: x.ev.index)) for pid, items in by_paper.items()]
+    # The answer to the second question opens its paper's group; the rest keep the abstract's order.
+    groups = [(title[pid], sorted(items, key=lambda x: (x is not best, x.ev.index))) for pid, items in by_paper.items()]
     return Selection(lead=sel.lead, points=points, groups=groups, missing_sides=sel.missing_sides)
 
 
