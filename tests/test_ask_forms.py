@@ -22,6 +22,7 @@ def test_question_forms_are_recognised() -> None:
     assert asks_verdict("Is it true that weak teachers can train strong reasoners?")
     assert asks_verdict("Can safety be preserved by freezing a subspace?")
     assert asks_verdict("What evidence suggests that base models already know how to reason?")
+    assert asks_verdict("What tendency do computer-use agents show on infeasible goals?")  # an observed behaviour
     assert not asks_verdict("What is soft thinking?") and not asks_verdict("How does COPO blend its losses?")
     assert asks_problem("Which issue is COPO designed to fix?") and asks_problem("What goes wrong in one-shot RL?")
     assert not asks_problem("What does COPO add to GRPO?")
