@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ask_helpers import first_cited
 from reviewer.ask.define import definition_strength
-from reviewer.ask.forms import asks_problem, asks_verdict, boilerplate, two_parts
+from reviewer.ask.forms import asks_problem, asks_verdict, boilerplate, rejected_alternative, two_parts
 from reviewer.ask.question import QType, analyse
 from reviewer.citations import cited_sentences
 
@@ -105,3 +105,10 @@ def test_compared_with_asks_the_question_after_the_comma(seeded_home: Path) -> N
     cited, answer = first_cited("Compared with GRPO, how does XRPO make more of rare correct answers?")
     assert "amplify low-probability yet correct responses" in cited.text
     assert answer.question_type == QType.MECHANISM.value
+
+
+def test_why_x_rather_than_y_is_answered_by_what_is_wrong_with_y(seeded_home: Path) -> None:
+    """The CFT abstract's short "However, RL is not only expensive but also unstable." ranks far down on relevance."""
+    assert "not only expensive but also unstable" in _lead("Why train on critiques of one problem rather than use "
+                                                           "reinforcement learning?")
+    assert rejected_alternative("Why does GRPO sharpen the distribution rather than solve new problems?") == ""

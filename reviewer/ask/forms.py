@@ -10,6 +10,7 @@ problem (not by the proposal that addresses it), a two-part question by one sent
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from reviewer.ask.lead import Scored, leans_on_previous
 from reviewer.roles import Role, own_finding_clause, reports_other_work
@@ -186,5 +187,32 @@ def finding_first(out: list[Scored]) -> list[Scored]:
     for i, x in enumerate(out[1:10], start=1):
         if (x.ev.paper_id == lead.ev.paper_id and x.score >= 0.6 * lead.score and _settles(x)
                 and not leans_on_previous(x.ev.text, x.antecedent)):
+            return [x, *out[:i], *out[i + 1:]]
+    return out
+
+
+# "Why fine-tune on X rather than run Y?": a choice between two ways of doing something; what is wrong with Y answers it.
+_WHY_CHOOSE = re.compile(r"^why\s+(?!(?:do|does|did|is|are|was|were|can|could|would|should|will|has|have|might|must|not)\b)"
+                         r"\w+\b.*?\b(?:rather than|instead of)\s+(.+)$", re.IGNORECASE)
+_LEADING_VERB = re.compile(r"^(?:just\s+)?(?:run|running|use|using|train|training|apply|applying|do|doing|rely on|"
+                           r"relying on|collect|collecting)\s+(?:the\s+|a\s+|an\s+)?", re.IGNORECASE)
+
+
+def rejected_alternative(question: str) -> str:
+    """Y of "Why <do> X rather than / instead of <do> Y?" ("reinforcement learning"), or ''."""
+    m = _WHY_CHOOSE.match(_body(question).rstrip(" ?"))
+    return _LEADING_VERB.sub("", m.group(1)).strip() if m else ""
+
+
+def alternative_first(out: list[Scored], alternative: str, mentions: Callable[[str, str], bool]) -> list[Scored]:
+    """For "why X rather than Y", a lead that says nothing against Y yields to the sentence of its own abstract
+    that names Y with a problem ("However, RL is not only expensive but also unstable"), wherever relevance put
+    it (such sentences are short and share few words with the question)."""
+    if not out or not alternative or (mentions(out[0].ev.text, alternative) and states_problem(out[0].ev.text)):
+        return out
+    lead = out[0]
+    for i, x in enumerate(out[1:], start=1):
+        if (x.ev.paper_id == lead.ev.paper_id and mentions(x.ev.text, alternative)
+                and states_problem(x.ev.text) and not leans_on_previous(x.ev.text, x.antecedent)):
             return [x, *out[:i], *out[i + 1:]]
     return out

@@ -246,8 +246,7 @@ def score_for_type(
         about = about or ((asks_paper or (qt == QType.QUANTITATIVE and proper))
                           and any(mentions(titles.get(ev.paper_id, ""), a) for a in forms))
         about = about or bool(subject and antecedent == subject)  # "They tend to ..." after "Reward models ..."
-        # A paper whose title names X but whose abstract never does ("COPO: Consistency-Aware ..."): about X; for
-        # "what problem does X address", so is every sentence of X's paper (the problem comes before X is named).
+        # Only X's title names X ("COPO: ..."): about X; for a problem question so is all of X's paper (problem first).
         own = named_in.get(ev.paper_id, (False, False))  # the paper names X (in its title, in its abstract)
         about = about or own == (True, False) or (problem and any(own))
         # The question's phrases ("credit assignment", "generative reward models"), not only its words.
@@ -335,6 +334,7 @@ def score_for_type(
         out = qforms.problem_first(out)
     if verdict and question.qtype == QType.GENERAL:
         out = qforms.finding_first(out)
+    out = qforms.alternative_first(out, qforms.rejected_alternative(question.text), mentions) if why else out
     if replacing and question.qtype in (QType.NAMED, QType.MECHANISM):
         out = replacement_first(out, predicate, content_stems)
     return out
