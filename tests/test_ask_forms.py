@@ -112,3 +112,7 @@ def test_why_x_rather_than_y_is_answered_by_what_is_wrong_with_y(seeded_home: Pa
     assert "not only expensive but also unstable" in _lead("Why train on critiques of one problem rather than use "
                                                            "reinforcement learning?")
     assert rejected_alternative("Why does GRPO sharpen the distribution rather than solve new problems?") == ""
+
+
+def test_experiments_that_demonstrate_are_a_finding(seeded_home: Path) -> None:
+    assert "accelerating training convergence" in _lead("Does XRPO converge faster than GRPO?")
