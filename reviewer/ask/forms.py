@@ -1,10 +1,11 @@
 """Question forms the answer type alone does not capture, and the sentences each one wants first.
 
 Researchers paraphrase: "Is it true that X ...?", "What evidence shows ...?", "What problem does X address?",
-"Compared with Y, how does X ...?", "Why P, and what does X do about it?". The type (general, mechanism ...)
-says what kind of sentence answers; the form says more: a yes/no or evidence question is answered by the
-paper's finding (not by the background that motivates it), a problem question by the sentence that states the
-problem (not by the proposal that addresses it), a two-part question by one sentence for each part.
+"Compared with Y, how does X ...?", "Why P, and what does X do about it?", "Why do X rather than Y?". The type
+(general, mechanism ...) says what kind of sentence answers; the form says more: a yes/no or evidence question is
+answered by the paper's finding (not by the background that motivates it), a problem question by the sentence that
+states the problem (not by the proposal that addresses it), a two-part question by one sentence for each part, a
+"compared with Y" question by what is asked after the comma, "why X rather than Y" by what is wrong with Y.
 """
 
 from __future__ import annotations
