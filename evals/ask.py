@@ -41,6 +41,7 @@ BLIND = Path(__file__).resolve().parent / "datasets" / "ask_blind.jsonl"
 DEFS = Path(__file__).resolve().parent / "datasets" / "ask_defs.jsonl"
 NEW = Path(__file__).resolve().parent / "datasets" / "ask_new.jsonl"
 PARA = Path(__file__).resolve().parent / "datasets" / "ask_para.jsonl"
+PARA2 = Path(__file__).resolve().parent / "datasets" / "ask_para2.jsonl"
 
 
 class AskCase(BaseModel):

@@ -6,7 +6,7 @@ sentence from the same file.
 
 from __future__ import annotations
 
-from evals.ask import BLIND, DEFS, DEV, FRESH, HOLDOUT, NEW, PARA, load_cases
+from evals.ask import BLIND, DEFS, DEV, FRESH, HOLDOUT, NEW, PARA, PARA2, load_cases
 from evals.ask_labels import format_hand, load_labels, score_hand
 
 
@@ -56,6 +56,6 @@ def test_a_label_of_another_set_does_not_apply() -> None:
 def test_every_answerable_question_of_each_set_has_one_label() -> None:
     labels = load_labels()
     for name, path in (("dev", DEV), ("holdout", HOLDOUT), ("fresh", FRESH), ("blind", BLIND), ("defs", DEFS), ("new", NEW),
-                       ("para", PARA)):
+                       ("para", PARA), ("para2", PARA2)):
         asked = sorted(c.q for c in load_cases(path) if c.answerable)
         assert sorted(lab.question for lab in labels if lab.set == name) == asked, name

@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING
 
 from reviewer.ask.cite import clean
 from reviewer.ask.define import defining_papers
+from reviewer.ask.forms import compared_with, two_parts
 from reviewer.ask.names import NameIndex, corpus_names
 from reviewer.ask.question import QType, Question, analyse
 from reviewer.ask.render import render_extractive
-from reviewer.ask.select import Scored, score_for_type, select, subject_forms
+from reviewer.ask.select import Scored, Selection, score_for_type, select, subject_forms
 from reviewer.citations import attach, cited_sentences, keys_in
 from reviewer.errors import LLMError
 from reviewer.evidence import rank_sentences
@@ -143,16 +144,21 @@ def answer_question(
         floor = min(prior.values(), default=0.0)
         papers += extra
         prior.update({p.id: floor for p in extra})
-    ranked = rank_sentences(question, papers, settings)
-    for ev in ranked:
-        ev.score += PAPER_PRIOR * prior.get(ev.paper_id, 0.0)
+    ranked = _ranked(question, papers, prior, settings)
     best = max((e.similarity for e in ranked), default=None)
     off_domain = names.unknown_share(question) >= OFF_DOMAIN_SHARE and (best or 0.0) < OFF_DOMAIN_MAX_SIMILARITY
     if best is None or best < settings.min_evidence_similarity or off_domain:
         refused = _refusal(question, best, q.qtype.value)
         refused.best_similarity = best
         return refused
-    scored = score_for_type(q, ranked, papers, aliases)
+    # "Compared with Y, how does X ...?" asks the question after the comma, about X (Y's names do not count).
+    compared = compared_with(question) if q.qtype != QType.COMPARISON else None
+    parts = two_parts(compared[1] if compared else question) if q.qtype != QType.COMPARISON else None
+    # "Why P, and what does X do about it?": the lead answers the first question, a point the second.
+    focus = parts[0] if parts else compared[1] if compared else ""
+    first_q = _part(focus, q, inherit=not compared) if focus else q
+    scored = score_for_type(first_q, _ranked(f"{focus} {first_q.subject}", papers, prior, settings) if focus else ranked,
+                            papers, aliases)
     if not scored:
         return _refusal(question, best, q.qtype.value)
     notes: list[str] = []
@@ -163,16 +169,56 @@ def answer_question(
             notes.append(f"LLM unavailable ({exc.message}); fell back to the extractive writer")
         except UnusableAnswer as exc:
             notes.append(f"{exc}; fell back to the extractive writer")
-    sel = select(q, scored, papers)
+    sel = select(first_q, scored, papers)
+    if parts:
+        second = _part(parts[1], first_q)
+        later = score_for_type(second, _ranked(f"{parts[1]} {second.subject}", papers, prior, settings), papers, aliases)
+        sel = _with_point(sel, later, papers)
     text = render_extractive(sel, papers, "" if notes else EXTRACTIVE_HEADER).rstrip()
     if notes:
         text = FALLBACK_HEADER + "\n\n" + text
     used = [sel.lead, *sel.points]
     return Answer(
         question=question, answer=text, citations=_citations(text, papers), mode="offline", notes=notes,
-        question_type=q.qtype.value, sentences=_sentences(text, used), evidence=_quotes(used),
+        question_type=first_q.qtype.value, sentences=_sentences(text, used), evidence=_quotes(used),
         best_similarity=best,
     )
+
+
+def _ranked(text: str, papers: list[Paper], prior: dict[str, float], settings: Settings) -> list[EvidenceSentence]:
+    """Sentences by relevance to `text`, leaning on the paper ranker's score."""
+    ranked = rank_sentences(text, papers, settings)
+    for ev in ranked:
+        ev.score += PAPER_PRIOR * prior.get(ev.paper_id, 0.0)
+    return ranked
+
+
+def _part(text: str, whole: Question, inherit: bool = True) -> Question:
+    """One half of a two-part question, analysed alone; the subject named in the other half ("... and how
+    does X get around it?") is its subject too when it names none (`inherit`; not Y of "compared with Y")."""
+    part = analyse(text)
+    part.names = list(dict.fromkeys([*part.names, *(whole.names if inherit else [])]))
+    if inherit and not part.subject and whole.subject and part.qtype != QType.COMPARISON:
+        part.subject = whole.subject
+    return part
+
+
+def _with_point(sel: Selection, later: list[Scored], papers: list[Paper]) -> Selection:
+    """The selection with the best answer to the second question as its first point (unless already used)."""
+    lead = (sel.lead.ev.paper_id, sel.lead.ev.index)
+    # The best-scored answer to the second question: a point may lean on its neighbour ("These results ...").
+    best = max((s for s in later if (s.ev.paper_id, s.ev.index) != lead), key=lambda s: s.score, default=None)
+    if best is None:
+        return sel
+    points = [best, *[p for p in sel.points if (p.ev.paper_id, p.ev.index) != (best.ev.paper_id, best.ev.index)]]
+    points = points[: max(len(sel.points), 1)]
+    by_paper: dict[str, list[Scored]] = {}
+    for p in points:
+        by_paper.setdefault(p.ev.paper_id, []).append(p)
+    title = {p.id: p.title for p in papers}
+    # The answer to the second question opens its paper's group; the rest keep the abstract's order.
+    groups = [(title[pid], sorted(items, key=lambda x: (x is not best, x.ev.index))) for pid, items in by_paper.items()]
+    return Selection(lead=sel.lead, points=points, groups=groups, missing_sides=sel.missing_sides)
 
 
 def _quotes(used: list[Scored]) -> list[EvidenceQuote]:

@@ -117,7 +117,9 @@ def definition_strength(text: str, term: str) -> int:
     # The term as asked, optionally followed by its expansion, or in parentheses after its long name.
     x = rf"(?:{t}(?:\s*\([^)]*\))?|\(\s*{t}\s*\))"
     # "A common belief is that X is ...", "whether X is ...": a view the sentence reports in order to doubt it.
-    if any(not _DOUBTED.search(text[: m.start()]) for m in re.finditer(rf"{x},?\s+{_DEFINING_VERB}\b", text, re.I)):
+    # An attributing aside may sit between: "Bullshit, as conceptualized by philosopher Harry Frankfurt, refers to".
+    aside = r"(?:,\s+(?:as|following|according to|in the sense of)\b[^,]{0,60},)?"
+    if any(not _DOUBTED.search(text[: m.start()]) for m in re.finditer(rf"{x}{aside},?\s+{_DEFINING_VERB}\b", text, re.I)):
         return 2
     rules = [
         rf"{x},\s+(?:(?:a|an|the|which|where|wherein|whereby)\b|i\.e\.)",

@@ -110,7 +110,7 @@ def says_instead(text: str) -> bool:
 
 
 _STRONG_CAUSE = re.compile(r"\b(?:because|due to|stems? from|stemming from|caused by|owing to|suffers? from|"
-                           r"as a result of|attributed to|root cause)\b", re.IGNORECASE)
+                           r"as a result of|attributed to|root cause|aris(?:e|es|ing) (?:when|from)|driven by)\b", re.IGNORECASE)
 
 
 def lead_first(

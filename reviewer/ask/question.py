@@ -39,11 +39,13 @@ class Question(BaseModel):
 
 _LEAD = r"^(?:so|and|ok(?:ay)?|please|can you|could you|tell me|explain)[, ]+\s*"
 _DEFINE = re.compile(
-    r"^(?:what\s+(?:is|are)\s+(?:meant\s+by\s+)?|what\s+does\s+(?:the\s+term\s+)?(.+?)\s+(?:mean|refer\s+to|stand\s+for|describe|denote)"
+    r"^(?:what\s+(?:is|are)\s+(?:meant\s+by\s+)?|what\s+does\s+(?:the\s+term\s+)?(?!it\s+mean\s)(.+?)\s+(?:mean|refer\s+to|stand\s+for|describe|denote)"
     r"|define\s+|definition\s+of\s+|what\s+do\s+(?:people|authors|papers|researchers)\s+mean\s+by\s+"
     # "(Can you explain) what X is", "what is the X method": the term, not a request for a list of methods.
     r"|(?:explain\s+|describe\s+)?what\s+(.+?)\s+(?:is|are|means)$"
-    r"|what\s+is\s+(?:the\s+|an?\s+)?(\S+\s+(?:method|approach|technique|algorithm|framework|objective))$)(.*)$",
+    r"|what\s+is\s+(?:the\s+|an?\s+)?(\S+\s+(?:method|approach|technique|algorithm|framework|objective))$"
+    # "What does it mean (to say) that a model overthinks?": the term is the verb ("overthink").
+    r"|what\s+does\s+it\s+mean\s+(?:to\s+say\s+)?(?:that|when|for)\s+(?:\S+\s+){1,4}?(?:to\s+)?(\w+?)(?<!s)s?$)(.*)$",
     re.IGNORECASE,
 )
 _COMPARE = [
@@ -80,7 +82,9 @@ _MECHANISM = re.compile(
 _ABOUT_NAME = re.compile(
     r"^(?:what|which)\s+(?:does|did|is)\s+\S+\s+(?:do|propose|introduce|contribute|offer|add|about|show|find|claim|"
     r"bring|change|replace|use|modify|blame|identify|report)\b"
-    r"|^(?:tell me about|describe|summari[sz]e)\b",
+    r"|^(?:tell me about|describe|summari[sz]e)\b"
+    # "What problem does X address?", "What shortcoming of A does X fix?": about what X was made for.
+    r"|^(?:what|which)\s+(?:\w+\s+){1,8}?(?:does|did)\s+\S+\s+(?:address|solve|tackle|fix|overcome|target|remedy)\b",
     re.IGNORECASE,
 )
 _NAMED_NOUN = re.compile(

@@ -12,6 +12,7 @@ import re
 
 from pydantic import BaseModel
 
+from reviewer.ask import forms as qforms
 from reviewer.ask.define import acronym, contrasted_only, defines, definition_strength, lead_rank
 from reviewer.ask.define import term_pattern as term_pattern
 from reviewer.ask.lead import (
@@ -38,7 +39,8 @@ _MECH_CUE = re.compile(r"\b(?:by|through|via|directly|instead of|without|using|w
                        r"replac\w*|bypass\w*|eliminat\w*|avoid\w*)\b", re.IGNORECASE)
 # "Why" is answered by a cause: what a sentence says something stems from, fails at or mistakes.
 _CAUSE = re.compile(r"\b(?:because|due to|since|stems? from|stemming from|caused by|as a result|owing to|leads? to|"
-                    r"mistak\w+|suffers? from|fail\w* to|unable to|overlook\w*|ignor\w*|rel(?:y|ies) on|latch\w*)\b",
+                    r"mistak\w+|suffers? from|fail\w* to|unable to|overlook\w*|ignor\w*|rel(?:y|ies) on|latch\w*|"
+                    r"arises? (?:when|from)|drives?|induces?)\b",
                     re.IGNORECASE)
 # A sentence that frames the question instead of answering it: an aim, an open gap, a belief reported to be doubted.
 _FRAMING = re.compile(r"\b(?:aims? to|seeks? to|we ask|remains? (?:largely |poorly )?(?:lacking|unclear|unknown|open|"
@@ -212,15 +214,18 @@ def score_for_type(
     asked = asked_verb(question.text) if question.qtype == QType.MECHANISM else None
     # A proper name (SEED-GRPO, Delethink) is specific: a sentence that does not name it is about something else.
     proper = subject in question.names
+    verdict, problem = qforms.asks_verdict(question.text), qforms.asks_problem(question.text)
     asks_paper = bool(re.search(r"\b(?:paper|work|study|article)\b", question.text, re.IGNORECASE))
     # The predicate: what the question asks about its subject ("latch onto response length"). A lead that
     # names the subject but not the predicate answers another question about the same thing.
     spelled = _spelled_out(subject, question.text)
     predicate = set(content_stems(question.text)) - set(content_stems(" ".join(forms + spelled))) - _QUESTION_WORDS
+    named_in = {p.id: (any(mentions(p.title, a) for a in forms), any(mentions(p.abstract, a) for a in forms))
+                for p in papers} if proper else {}
     out: list[Scored] = []
     in_paper: dict[str, bool] = {}
     for ev in ranked:
-        if is_fragment(ev.text):
+        if is_fragment(ev.text) or qforms.boilerplate(ev.text):  # a link or "code is available" answers nothing
             continue
         role = roles.get((ev.paper_id, ev.index), Role.METHOD)
         s, t = ev.score, ev.text
@@ -241,6 +246,9 @@ def score_for_type(
         about = about or ((asks_paper or (qt == QType.QUANTITATIVE and proper))
                           and any(mentions(titles.get(ev.paper_id, ""), a) for a in forms))
         about = about or bool(subject and antecedent == subject)  # "They tend to ..." after "Reward models ..."
+        # Only X's title names X ("COPO: ..."): about X; for a problem question so is all of X's paper (problem first).
+        own = named_in.get(ev.paper_id, (False, False))  # the paper names X (in its title, in its abstract)
+        about = about or own == (True, False) or (problem and any(own))
         # The question's phrases ("credit assignment", "generative reward models"), not only its words.
         s += min(0.09, 0.03 * len(q_bigrams & _bigrams(content_stems(t))))
         strength = max((definition_strength(t, a) for a in forms), default=0) if qt == QType.DEFINITION else 0
@@ -303,6 +311,8 @@ def score_for_type(
         # "instead of Y") answers it, even when it speaks of X's principle without X's name.
         if replacing and qt in (QType.NAMED, QType.MECHANISM):
             s += 0.12 * (says_instead(t) and _share(predicate, t) >= 0.5)
+        s += qforms.form_score(verdict, problem, qt == QType.GENERAL, t, role, about or bool(antecedent) or bool(
+            problem and proper and any(mentions(titles.get(ev.paper_id, ""), a) for a in forms)))
         # Inline enumerations and very long sentences make poor direct answers.
         s -= 0.06 * bool(_INLINE_ENUM.search(t)) + 0.04 * (len(t.split()) > 45)
         other_work = reports_other_work(t)
@@ -320,6 +330,11 @@ def score_for_type(
     out = verb_first(out, asked, subject)
     if question.qtype == QType.METHODS:
         out = named_method_first(out)
+    if problem and question.qtype in (QType.GENERAL, QType.NAMED):
+        out = qforms.problem_first(out)
+    if verdict and question.qtype == QType.GENERAL:
+        out = qforms.finding_first(out)
+    out = qforms.alternative_first(out, qforms.rejected_alternative(question.text), mentions) if why else out
     if replacing and question.qtype in (QType.NAMED, QType.MECHANISM):
         out = replacement_first(out, predicate, content_stems)
     return out

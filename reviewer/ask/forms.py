@@ -1,0 +1,219 @@
+"""Question forms the answer type alone does not capture, and the sentences each one wants first.
+
+Researchers paraphrase: "Is it true that X ...?", "What evidence shows ...?", "What problem does X address?",
+"Compared with Y, how does X ...?", "Why P, and what does X do about it?", "Why do X rather than Y?". The type
+(general, mechanism ...) says what kind of sentence answers; the form says more: a yes/no or evidence question is
+answered by the paper's finding (not by the background that motivates it), a problem question by the sentence that
+states the problem (not by the proposal that addresses it), a two-part question by one sentence for each part, a
+"compared with Y" question by what is asked after the comma, "why X rather than Y" by what is wrong with Y.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from reviewer.ask.lead import Scored, leans_on_previous
+from reviewer.roles import Role, own_finding_clause, reports_other_work
+
+_OPENER = re.compile(r"^(?:so|and|ok(?:ay)?|please|can you|could you|tell me)[, ]+", re.IGNORECASE)
+# "Is it true that ...", "Does X ...", "Can Y ...": the reader wants a verdict, i.e. the finding that settles it.
+_YES_NO = re.compile(r"^(?:is (?:it|this) (?:true|the case|possible|so)\b|(?:is|are|do|does|did|can|could|will|would|"
+                     r"has|have|was|were|should|must)\s)", re.IGNORECASE)
+_EVIDENCE = re.compile(r"^(?:what|which)\s+(?:\w+\s+)?(?:evidence|findings?|results?|experiments?|observations?|data)\s+"
+                       r"(?:shows?|suggests?|supports?|indicates?|demonstrates?|confirms?)\b"
+                       # "What tendency do agents show ...?": an observed behaviour, i.e. a finding.
+                       r"|^(?:what|which)\s+(?:\w+\s+)?(?:tendenc(?:y|ies)|behaviou?rs?|biases)\s+(?:do|does|did)\s",
+                       re.IGNORECASE)
+# A finding stated as such: "we find", "our findings reveal", "no evidence of", "contrary to the common belief".
+_FINDING = re.compile(
+    r"\b(?:we|the authors)\s+(?:\w+ly\s+)?(?:find|found|show|showed|demonstrate|reveal|observe|confirm|establish|prove)\b|"
+    r"\b(?:results?|findings?|analys[ie]s|experiments?|evaluations?|study|studies)\b[^.;]{0,90}?\b"
+    r"(?:show|shows|reveal|reveals|demonstrate|demonstrates|indicate|indicates|suggest|suggests|confirm|confirms|"
+    r"are consistent)\b|\b(?:no evidence|contrary to|we corroborate|proves|turns out|turned out)\b",
+    re.IGNORECASE,
+)
+_AIMS = re.compile(r"\b(?:aims? to|seeks? to|we (?:investigate|explore|examine|study|analy[sz]e|ask)|remains? unclear|"
+                   r"raises the (?:following )?(?:research )?question)\b", re.IGNORECASE)
+_NUMBER = re.compile(r"\d+(?:\.\d+)?\s?(?:%|x\b|×)")
+
+
+def _body(question: str) -> str:
+    return _OPENER.sub("", " ".join(question.split())).strip()
+
+
+def asks_verdict(question: str) -> bool:
+    """A yes/no question ("Is it true that ...", "Can a weaker model ...") or one asking for the evidence."""
+    body = _body(question)
+    return bool(_YES_NO.match(body) or _EVIDENCE.match(body))
+
+
+def verdict_score(text: str, role: Role) -> float:
+    """How much a sentence settles a yes/no question: the paper's finding, not its motivation or aim.
+
+    A view the paper reports ("A growing body of work suggests ...") is what the question doubts, not the answer.
+    """
+    finding = bool(_FINDING.search(text))
+    s = 0.08 * finding + 0.05 * (role in (Role.RESULT, Role.CONCLUSION)) + 0.02 * bool(_NUMBER.search(text))
+    s -= 0.06 * (role == Role.BACKGROUND and not finding) + 0.06 * bool(_AIMS.search(text) and not finding)
+    s -= 0.08 * (reports_other_work(text) and not own_finding_clause(text))
+    return s
+
+
+# "What problem does X address?", "What goes wrong when ...?", "What tendency do agents show ...?"
+_PROBLEM_Q = re.compile(
+    r"^(?:what|which)\s+(?:\w+\s+){0,3}?(?:problems?|challenges?|issues?|limitations?|shortcomings?|weakness(?:es)?|"
+    r"bottlenecks?|difficult(?:y|ies)|flaws?|failures?|failure modes?|risks?|pitfalls?|gaps?)\b"
+    r"|^what\s+(?:goes|went|can go)\s+wrong\b|^what\s+is\s+wrong\b",
+    re.IGNORECASE,
+)
+# Words of a problem statement; "to address this issue, we propose" is the proposal, not the problem.
+_PROBLEM = re.compile(
+    r"\b(?:problems?|challenges?|issues?|limitations?|bottlenecks?|drawbacks?|shortcomings?|pitfalls?|flaws?|fail\w*|"
+    r"suffer\w*|degenerat\w*|vanish\w*|collaps\w*|trapped|stuck|hamper\w*|hinder\w*|undermin\w*|brittle|unstable|"
+    r"instabilit\w*|overlook\w*|neglect\w*|lack\w*|insufficient|ineffective|costly|expensive|bias(?:es|ed)?|"
+    r"risks?|dead ends?|regardless of|ignor\w*|deficien\w*|susceptib\w*|vulnerab\w*|inadequa\w*|"
+    r"malicious|harmful|unsafe)\b",
+    re.IGNORECASE,
+)
+_ADDRESSING = re.compile(r"\b(?:to (?:address|tackle|solve|overcome|mitigate|fix|remedy|alleviate|fill)|addresses|"
+                         r"alleviat\w*|mitigat\w*|overcom\w*)\b[^,.;]*", re.IGNORECASE)
+
+
+def asks_problem(question: str) -> bool:
+    """The question names the problem side: what X addresses, what goes wrong, what tendency agents show."""
+    return bool(_PROBLEM_Q.match(_body(question)))
+
+
+def problem_score(text: str, role: Role) -> float:
+    """How plainly a sentence states a problem (not the proposal that addresses it)."""
+    stated = len(_PROBLEM.findall(_ADDRESSING.sub("", text)))
+    s = min(0.08, 0.04 * stated)
+    s -= 0.06 * (role == Role.METHOD and not stated) + 0.04 * bool(_ADDRESSING.search(text))
+    return s
+
+
+# Boilerplate that never answers anything: links and "code is available".
+_BOILERPLATE = re.compile(r"https?://|github\.com|\b(?:code|data|dataset|models?|weights|implementation)s?\b[^.]{0,60}"
+                          r"\b(?:is|are|has been|have been|will be)\s+(?:\w+ly\s+)?(?:available|released|open-?sourced)\b",
+                          re.IGNORECASE)
+
+
+def boilerplate(text: str) -> bool:
+    """'Code of this work has been released at https://...': availability, not content."""
+    return bool(_BOILERPLATE.search(text))
+
+
+# "..., and how does X get around it?": a second question after the first.
+_SECOND = re.compile(r",?\s+and\s+(?=(?:how|what|why|which|when|where|is|are|does|do|can|by how)\b)", re.IGNORECASE)
+_ASKS = re.compile(r"^(?:how|what|why|which|when|where|by how)\s+(?:[\w-]+\s+){0,3}?(?:does|do|did|is|are|was|were|can|"
+                   r"could|should|would|will|has|have|much|many)\b", re.IGNORECASE)
+_AUX_FIRST = re.compile(r"^(?:is|are|does|do|did|can|could|will|would|has|have)\s", re.IGNORECASE)
+_QWORD = re.compile(r"^(?:how|what|why|which|when|where|is|are|do|does|did|can|could|in what way)\b", re.IGNORECASE)
+
+
+def two_parts(question: str) -> tuple[str, str] | None:
+    """'Why P, and what does X do about it?' -> ('Why P?', 'what does X do about it?'); None for one question.
+
+    Only when both halves are questions of their own ("What are A and B?" is one question).
+    """
+    body = _body(question).rstrip(" ?")
+    if not _QWORD.match(body):
+        return None
+    for m in _SECOND.finditer(body):
+        first, second = body[: m.start()].strip(" ,"), body[m.end():].strip()
+        # The second half must itself be a question: "... and what does X do?", ", and can they ...?", not
+        # "learn what to say and what not to say".
+        asks = _ASKS.match(second) or ("," in m.group(0) and _AUX_FIRST.match(second))
+        if len(first.split()) >= 4 and len(second.split()) >= 3 and asks:
+            return first + "?", second + "?"
+    return None
+
+
+# "Compared with Y, how does X ...?": Y is the point of reference; the question after the comma is what is asked.
+_COMPARED = re.compile(r"^(?:compared (?:with|to)|in comparison (?:with|to)|relative to|as opposed to)\s+(.+?),\s*(.+)$",
+                       re.IGNORECASE)
+
+
+def compared_with(question: str) -> tuple[str, str] | None:
+    """(reference side Y, the question about X) for "Compared with Y, <question about X>?"; None otherwise."""
+    m = _COMPARED.match(_body(question).rstrip(" ?"))
+    return (m.group(1), m.group(2) + "?") if m and _QWORD.match(m.group(2)) else None
+
+
+def form_score(verdict: bool, problem: bool, general: bool, text: str, role: Role, about: bool) -> float:
+    """The score a sentence gains or loses for the question's form (`verdict`: yes/no or evidence question,
+    applied to general questions; `problem`: a problem question; `about`: the sentence or its paper's title
+    names the asked subject)."""
+    s = 0.0
+    if verdict and general:
+        s += verdict_score(text, role)
+    if problem:
+        s += problem_score(text, role) + 0.06 * about
+    return s
+
+
+def states_problem(text: str) -> bool:
+    """At least two problem words outside any "to address this ..." clause: the sentence states a problem."""
+    return len(_PROBLEM.findall(_ADDRESSING.sub("", text))) >= 2
+
+
+def problem_first(out: list[Scored]) -> list[Scored]:
+    """For a problem question, a lead that states no problem (the motivation, the proposal) yields to the best
+    sentence of the same abstract among the next nine that does, scoring at least half the lead's score."""
+    if not out or states_problem(out[0].ev.text):
+        return out
+    lead = out[0]
+    for i, x in enumerate(out[1:10], start=1):
+        if (x.ev.paper_id == lead.ev.paper_id and x.score >= 0.5 * lead.score and states_problem(x.ev.text)
+                and not leans_on_previous(x.ev.text, x.antecedent)):
+            return [x, *out[:i], *out[i + 1:]]
+    return out
+
+
+def _settles(x: Scored) -> bool:
+    """A finding or a result: what a yes/no or evidence question is answered by."""
+    t = x.ev.text
+    return (bool(_FINDING.search(t)) or x.role in (Role.RESULT, Role.CONCLUSION)) and not (
+        reports_other_work(t) and not own_finding_clause(t))
+
+
+def finding_first(out: list[Scored]) -> list[Scored]:
+    """For a yes/no or evidence question, a lead that is neither a finding nor a result (the method, the aim)
+    yields to the best sentence of the same abstract among the next nine that is, scoring at least 0.6 of the
+    lead's score and standing alone."""
+    if not out or _settles(out[0]):
+        return out
+    lead = out[0]
+    for i, x in enumerate(out[1:10], start=1):
+        if (x.ev.paper_id == lead.ev.paper_id and x.score >= 0.6 * lead.score and _settles(x)
+                and not leans_on_previous(x.ev.text, x.antecedent)):
+            return [x, *out[:i], *out[i + 1:]]
+    return out
+
+
+# "Why fine-tune on X rather than run Y?": a choice between two ways of doing something; what is wrong with Y answers it.
+_WHY_CHOOSE = re.compile(r"^why\s+(?!(?:do|does|did|is|are|was|were|can|could|would|should|will|has|have|might|must|not)\b)"
+                         r"\w+\b.*?\b(?:rather than|instead of)\s+(.+)$", re.IGNORECASE)
+_LEADING_VERB = re.compile(r"^(?:just\s+)?(?:run|running|use|using|train|training|apply|applying|do|doing|rely on|"
+                           r"relying on|collect|collecting)\s+(?:the\s+|a\s+|an\s+)?", re.IGNORECASE)
+
+
+def rejected_alternative(question: str) -> str:
+    """Y of "Why <do> X rather than / instead of <do> Y?" ("reinforcement learning"), or ''."""
+    m = _WHY_CHOOSE.match(_body(question).rstrip(" ?"))
+    return _LEADING_VERB.sub("", m.group(1)).strip() if m else ""
+
+
+def alternative_first(out: list[Scored], alternative: str, mentions: Callable[[str, str], bool]) -> list[Scored]:
+    """For "why X rather than Y", a lead that says nothing against Y yields to the sentence of its own abstract
+    that names Y with a problem ("However, RL is not only expensive but also unstable"), wherever relevance put
+    it (such sentences are short and share few words with the question)."""
+    if not out or not alternative or (mentions(out[0].ev.text, alternative) and states_problem(out[0].ev.text)):
+        return out
+    lead = out[0]
+    for i, x in enumerate(out[1:], start=1):
+        if (x.ev.paper_id == lead.ev.paper_id and mentions(x.ev.text, alternative)
+                and states_problem(x.ev.text) and not leans_on_previous(x.ev.text, x.antecedent)):
+            return [x, *out[:i], *out[i + 1:]]
+    return out
