@@ -14,12 +14,12 @@ from reviewer.textutil import content_stems
 
 _NUM = re.compile(
     r"(?:(?<=[\s(\[])[+\-−]|(?<![\w.\-/^]))(\d+(?:,\d{3})*(?:\.\d+)?)"
-    r"(?:\s?(%|percent\b|per cent\b|-?fold\b|×|[xX]\b|times\b|[KMBT]\b|pp\b|points?\b|"
+    r"(?:\s?(%|percent\b|per cent\b|-?fold\b|×|[xX]\b|times\b|[KMBT]\b|(?<=\d)k\b|pp\b|points?\b|"
     r"million\b|billion\b|thousand\b|bp\b)|(?![\w.]*\w))"
 )
 _UNIT_CANON = {"percent": "%", "per cent": "%", "fold": "x", "-fold": "x", "×": "x", "times": "x", "point": "pp",
                "points": "pp", "pp": "pp"}
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "K": 1e3, "k": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
 _WORD_NUMS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "hundred": 100, "twice": 2, "double": 2,
@@ -249,8 +249,9 @@ def _held_by_other_name(claim: str, num: Number, equal: list[Number], all_text: 
     return None
 
 
-_COUNT_WORD = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s+(?=[a-z]\w*s\b)",
-                         re.IGNORECASE)
+# the plural noun may follow a modifier or two: 'three new datasets', 'eight representative methods'
+_COUNT_WORD = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s+"
+                         r"(?=(?:[a-z][\w-]*\s+){0,2}?[a-z]\w*s\b)", re.IGNORECASE)
 
 
 def _counted_words(claim: str) -> list[Number]:
@@ -258,6 +259,12 @@ def _counted_words(claim: str) -> list[Number]:
     exact one ('nine datasets' is not the '9.3%' of the training data)."""
     return [Number(float(_WORD_NUMS[m.group(1).lower()]), "", m.group(1), _context(claim, m.start(), m.end(1)), 0.01)
             for m in _COUNT_WORD.finditer(claim)]
+
+
+def _numbers_like(num: Number, text: str) -> list[Number]:
+    """The evidence's numbers in the claim number's own notation: word counts too when it is written as one
+    ('eight representative methods' is set against 'six representative methods')."""
+    return extract_numbers(text, word_numbers=not num.raw[:1].isdigit())
 
 
 def _unescape(text: str) -> str:
@@ -279,7 +286,7 @@ def _closer_rival(claim: str, num: Number, equal: list[Number], all_text: str,
         return None
     best = max((_frame_match(mine, f) for f in _frames(all_text, [e.raw for e in equal])), default=0)
     rivals = [(_frame_match(mine, f), -k, e, idx) for k, (idx, text, _) in enumerate(aligned[:2])
-              for e in extract_numbers(text)
+              for e in _numbers_like(num, text)
               if e.unit == num.unit and not same_value(num, e) and _comparable(num, e)
               for f in _frames(text, [e.raw])]
     top = max(rivals, key=lambda r: r[:2], default=None)
@@ -292,7 +299,7 @@ def _closer_rival(claim: str, num: Number, equal: list[Number], all_text: str,
     if held is not None:
         return held
     after = [(_after_match(mine, f), e, idx) for idx, text, _ in aligned[:2]
-             for e in extract_numbers(text)
+             for e in _numbers_like(num, text)
              if e.unit == num.unit and not same_value(num, e) and _comparable(num, e)
              for f in _frames(text, [e.raw])]
     best_after = max((_after_match(mine, f) for f in _frames(all_text, [e.raw for e in equal])), default=0)
