@@ -152,7 +152,7 @@ def attributes_to_other_work(claim: str) -> bool:
 
 
 # Another agent as the subject of any finite verb: 'Recent work analyzing ICL has identified ...', 'Prior work has
-# explored ...', 'Conventional alignment practices typically assume ...', 'Existing methods rely on ...'. Read
+# explored ...', 'previous work constructing CoT rationales concentrates ...', 'Conventional alignment practices typically assume ...', 'Existing methods rely on ...'. Read
 # only before the paper's own first-person words (in 'our method beats existing methods that ...' the other
 # work is an object, not the speaker).
 _OTHER_AGENT = re.compile(
@@ -160,9 +160,10 @@ _OTHER_AGENT = re.compile(
     r"mainstream|prevailing)\s+(?:[\w()\-]+\s+){0,6}?(?:studies|works?|research|papers?|literature|methods|"
     r"approaches|practices|efforts|techniques|analyses|investigations|researchers|authors)\s+"
     r"(?:(?:[\w()\-]+\s+){0,6}?(?:have|has)\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|wn|ht|nd)\b|"
-    r"(?:(?:\w+ly|often|also|still)\s+)?(?:assume|believe|argue|suggest|claim|hold|posit|rely|relie|treat|view|"
+    r"(?:\w+ing\s+(?:[\w()\-]+\s+){1,4}?)?(?:(?:\w+ly|often|also|still)\s+)?(?:assume|believe|argue|suggest|claim|hold|posit|rely|relie|treat|view|"
     r"regard|consider|focuse|focus|hypothesi[sz]e|take|use|require|model|expect|show|find|report|illustrate|"
-    r"identify|identifie|propose|explore)s?\b)",
+    r"identify|identifie|propose|explore|concentrate|neglect|ignore|overlook|employ|adopt|applie|apply|depend|"
+    r"emphasi[sz]e|address|addresse|target|leverage|optimi[sz]e|attempt|tackle|studie|investigate|exploit)s?\b)",
     re.IGNORECASE,
 )
 # A view held for long, or by default: 'has long been viewed as', 'are typically assumed to', 'is often seen as'.

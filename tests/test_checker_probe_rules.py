@@ -1,14 +1,21 @@
 """Rules added on the probe split (issue 12, ninth pass), pinned on sentences quoted from seed abstracts.
 
 A count written as a word before a modified plural ('three reasoning process benchmarks'), a thousand written
-'k' ('700k annotations'), and two counts exchanged between their nouns ('six methods across eight tasks').
+'k' ('700k annotations'), and two counts exchanged between their nouns ('six methods across eight tasks');
+two things whose descriptions are exchanged, within a sentence or across sentences (`exchanged.py`); another
+agent's work as the subject past a participle phrase, and a claim framed as the paper's finding that rests on
+the abstract's opening context (`background.py`). Each changed claim has a faithful twin.
 """
 
 from __future__ import annotations
 
 import pytest
 
+from reviewer.checker import ClaimChecker
+from reviewer.checker.exchanged import descriptions_exchanged
+from reviewer.checker.features import named_terms
 from reviewer.checker.numbers import check_numbers
+from reviewer.roles import reports_other_work
 from reviewer.textutil import split_sentences
 from seed_text import paper_with
 
@@ -36,3 +43,50 @@ def _conflicts(claim: str, fragment: str) -> list[tuple[str, str, int]]:
 ])
 def test_counts_in_words_thousands_in_k_and_exchanged_counts(fragment: str, claim: str, changed: bool) -> None:
     assert bool(_conflicts(claim, fragment)) == changed
+
+
+SWAP = "the generator predicts the next state, and the discriminator ensures alignment"
+RM_META = "we employ meta-learning to enable the reward model to maintain the ability to differentiate subtle"
+AFT = "a) Alignment, which guarantees that positive scores surpass negative scores"
+
+
+@pytest.mark.parametrize(("fragment", "claim", "exchanged"), [
+    (SWAP, "In SWAP, the discriminator predicts what the next state will be and the generator checks it for the "
+           "logical consistency the problem requires.", True),
+    (SWAP, "In SWAP, the generator predicts what the next state will be and the discriminator checks it for the "
+           "logical consistency the problem requires.", False),
+    (RM_META, "Meta-learning helps reward models distinguish chosen from rejected responses, while contrastive "
+              "learning keeps them able to differentiate subtle differences in out-of-distribution samples.", True),
+    (RM_META, "Contrastive learning helps reward models distinguish chosen from rejected responses, while "
+              "meta-learning keeps them able to differentiate subtle differences in out-of-distribution samples.",
+     False),
+    (AFT, "The Constraint objective makes positive scores surpass negative ones, while the Alignment objective "
+          "confines negative scores to a reasonable range.", True),
+    (AFT, "The Alignment objective makes positive scores surpass negative ones, while the Constraint objective "
+          "confines negative scores to a reasonable range.", False),
+])
+def test_descriptions_exchanged_between_two_things_of_the_abstract(checker: ClaimChecker, fragment: str, claim: str,
+                                                                   exchanged: bool) -> None:
+    paper = paper_with(fragment)
+    assert bool(descriptions_exchanged(claim, split_sentences(paper.abstract), named_terms)) == exchanged
+    label = checker.check(claim, [paper]).label
+    assert (label == "CONTRADICTED") == exchanged, label
+
+
+def test_other_work_as_the_subject_past_a_participle_phrase_is_reported() -> None:
+    assert reports_other_work(_sentence("previous work constructing chain-of-thought rationales concentrates solely"))
+    assert not reports_other_work("Our method outperforms existing methods that ignore the incorrect options.")
+
+
+HUMANS = "Humans excel at these tasks by leveraging deliberate planning with an internal world model"
+
+
+@pytest.mark.parametrize(("claim", "label"), [
+    ("The SWAP paper shows that humans excel at multi-step decision-making by planning deliberately with an "
+     "internal world model that simulates the outcomes of actions.", "UNSUPPORTED"),
+    ("The SWAP authors show that SWAP achieves substantial improvements over the baselines and consistently "
+     "outperforms existing LLMs of similar sizes.", "SUPPORTED"),
+])
+def test_a_claim_framed_as_the_finding_cannot_rest_on_the_opening_context(checker: ClaimChecker, claim: str,
+                                                                           label: str) -> None:
+    assert checker.check(claim, [paper_with(HUMANS)]).label == label

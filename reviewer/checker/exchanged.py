@@ -1,0 +1,115 @@
+"""Two things of one abstract whose descriptions a claim exchanges, within a sentence or across sentences.
+
+'we introduce contrastive learning to ... distinguish between chosen and rejected responses' and, two
+sentences later, 'we employ meta-learning to ... differentiate subtle differences in out-of-distribution
+samples', against 'meta-learning helps reward models distinguish chosen from rejected responses, and
+contrastive learning keeps them able to differentiate subtle differences': each thing keeps its words, but
+what is said of A the abstract says of B and the reverse. `roles_swap.bindings_swapped` reads this inside one
+sentence; here the abstract's description of a thing is gathered from every sentence that names it.
+
+A thing is a named term (acronym, model name, capitalised word), a '<modifier> <head>' phrase whose head is
+a kind of method, data or role ('contrastive learning', 'the draft model'), or an agent named by its role
+('the generator', 'the verifier'). What a text says of it is the
+content words that follow it up to the clause end or the next thing (past a ', which ...' aside that
+describes it). Comparisons, passives and symmetric relations are left to the comparison readers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reviewer.checker.roles_swap import _COMPARATIVE, _PASSIVE, _SYMMETRIC, _content, _stem, _tokens
+
+_HEADS = frozenset("model models method methods agent agents policy policies task tasks dataset datasets benchmark "
+                   "benchmarks baseline baselines approach approaches variant variants setting settings traces "
+                   "teacher student encoder decoder learning loss objective objectives mechanism module strategy "
+                   "strategies technique techniques algorithm algorithms distillation prompting sampling".split())
+# Agents named by their role alone ('the generator predicts the next state, and the discriminator ...').
+_AGENTS = frozenset("generator discriminator verifier critic planner proposer solver judge actor learner teacher "
+                    "student encoder decoder retriever reranker".split())
+_DETERMINERS = frozenset("the a an its our".split())
+_CLAUSE_END = frozenset(",;:()")
+_STOP = frozenset("whereas while but although though yet unlike and or".split())
+_ASIDE = frozenset("which who where".split())
+_SPAN = 12
+_MARGIN = 3  # the exchanged reading must beat the straight one by this many shared words
+
+
+def _things(toks: list[str], named: set[str]) -> dict[str, list[tuple[int, int]]]:
+    """Token spans of each named term and '<modifier> <head>' phrase (keyed by its lower-cased / stemmed form)."""
+    low = [t.lower().strip(".") for t in toks]
+    found: dict[str, list[tuple[int, int]]] = {}
+    for i, w in enumerate(low):
+        if w in named:
+            found.setdefault(w, []).append((i, i + 1))
+        if i and w in _AGENTS and low[i - 1] in _DETERMINERS:
+            found.setdefault(w, []).append((i, i + 1))
+        if "-" in w and w.rsplit("-", 1)[1] in _HEADS and w.rsplit("-", 1)[0].isalpha():
+            found.setdefault(_stem(w), []).append((i, i + 1))  # 'meta-learning', 'self-distillation'
+        if i and w in _HEADS and _content(toks[i - 1]) and not toks[i - 1][:1].isdigit() and low[i - 1] not in _HEADS \
+                and low[i - 1] not in named:
+            found.setdefault(f"{_stem(toks[i - 1])} {_stem(w)}", []).append((i - 1, i + 1))
+    return found
+
+
+def _said_of(toks: list[str], span: tuple[int, int], starts: set[int]) -> set[str] | None:
+    """Content stems after the thing, to its clause end or the next thing; None for a comparison or passive."""
+    out: list[str] = []
+    k = span[1]
+    if k + 1 < len(toks) and toks[k] == "," and toks[k + 1].lower() in _ASIDE:
+        k += 2  # 'Alignment, which guarantees that ...': the aside describes it
+    reached = False
+    while k < min(len(toks), span[1] + _SPAN):
+        t = toks[k]
+        if k in starts or t in _CLAUSE_END or t.lower() in _STOP:
+            reached = k in starts
+            break
+        out.append(t)
+        k += 1
+    low = {t.lower() for t in out}
+    stems = {_stem(t) for t in out if _content(t) and not t[:1].isdigit()}
+    # 'A outperforms B', 'A is followed by B', 'A compared with B': a relation between two things, not a
+    # description of one (a comparison inside the description, 'positive scores surpass negative ones', is)
+    if reached and (low & _PASSIVE or low & _COMPARATIVE or stems & (_SYMMETRIC | _COMPARATIVE)):
+        return None
+    return stems
+
+
+def _descriptions(text: str, named: Callable[[str], set[str]]) -> dict[str, set[str] | None]:
+    toks = _tokens(text)
+    names = named(text)
+    things = _things(toks, names)
+    # a description runs on past a role phrase ('meta-learning helps reward models distinguish ...'), not a name
+    starts = {a for key, spans in things.items() for a, _ in spans if key in names}
+    out: dict[str, set[str] | None] = {}
+    for key, spans in things.items():
+        said = [_said_of(toks, s, starts) for s in spans]
+        out[key] = None if any(x is None for x in said) else set().union(*said)  # type: ignore[arg-type]
+    return out
+
+
+def descriptions_exchanged(claim: str, sentences: list[str], named: Callable[[str], set[str]]) -> list[tuple[str, str]]:
+    """Pairs (A, B) where what the claim says of A the abstract says of B, and the reverse, clearly more than
+    it says either of its own thing."""
+    mine = _descriptions(claim, named)
+    theirs: dict[str, set[str] | None] = {}
+    for s in sentences:
+        for key, said in _descriptions(s, named).items():
+            if key in theirs and (theirs[key] is None or said is None):
+                theirs[key] = None
+            else:
+                theirs[key] = (theirs.get(key) or set()) | (said or set())
+    shared = sorted(k for k in mine.keys() & theirs.keys() if mine[k] and theirs[k])
+    out = []
+    for x, a in enumerate(shared):
+        for b in shared[x + 1 :]:
+            if a in b or b in a or set(a.split()) & set(b.split()):
+                continue
+            ca, cb, ea, eb = mine[a], mine[b], theirs[a], theirs[b]
+            assert ca is not None and cb is not None and ea is not None and eb is not None
+            own = set(a.split()) | set(b.split())
+            ca, cb, ea, eb = ca - cb - own, cb - ca - own, ea - eb - own, eb - ea - own
+            cross1, cross2 = len(ca & eb), len(cb & ea)
+            if cross1 and cross2 and cross1 + cross2 >= len(ca & ea) + len(cb & eb) + _MARGIN:
+                out.append((a, b))
+    return out
