@@ -13,6 +13,7 @@ import pytest
 
 from reviewer.checker import ClaimChecker
 from reviewer.checker.exchanged import descriptions_exchanged
+from reviewer.checker.families import comparison_order_reversed
 from reviewer.checker.features import named_terms
 from reviewer.checker.numbers import check_numbers
 from reviewer.roles import reports_other_work
@@ -90,3 +91,18 @@ HUMANS = "Humans excel at these tasks by leveraging deliberate planning with an 
 def test_a_claim_framed_as_the_finding_cannot_rest_on_the_opening_context(checker: ClaimChecker, claim: str,
                                                                            label: str) -> None:
     assert checker.check(claim, [paper_with(HUMANS)]).label == label
+
+
+CGCOT = "We achieve stronger correlations with human judgments than widely used unsupervised text scoring methods"
+
+
+@pytest.mark.parametrize(("claim", "reversed_"), [
+    ("Unsupervised scoring methods such as Wordfish correlate more strongly with human judgments than CGCoT does.",
+     True),
+    ("CGCoT correlates more strongly with human judgments than unsupervised scoring methods such as Wordfish.",
+     False),
+])
+def test_a_comparison_the_paper_wins_as_we_reversed_in_other_words(checker: ClaimChecker, claim: str,
+                                                                   reversed_: bool) -> None:
+    assert comparison_order_reversed(claim, _sentence(CGCOT)) == reversed_
+    assert (checker.check(claim, [paper_with(CGCOT)]).label == "CONTRADICTED") == reversed_
