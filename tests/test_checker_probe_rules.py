@@ -15,6 +15,7 @@ from reviewer.checker import ClaimChecker
 from reviewer.checker.exchanged import descriptions_exchanged
 from reviewer.checker.families import comparison_order_reversed
 from reviewer.checker.features import named_terms
+from reviewer.checker.negation import negation_flips
 from reviewer.checker.numbers import check_numbers
 from reviewer.roles import reports_other_work
 from reviewer.textutil import split_sentences
@@ -106,3 +107,24 @@ def test_a_comparison_the_paper_wins_as_we_reversed_in_other_words(checker: Clai
                                                                    reversed_: bool) -> None:
     assert comparison_order_reversed(claim, _sentence(CGCOT)) == reversed_
     assert (checker.check(claim, [paper_with(CGCOT)]).label == "CONTRADICTED") == reversed_
+
+
+VARCO = "provides reference-free benchmarking of LLMs in tournament style"
+
+
+def test_a_free_compound_denies_its_noun_like_without() -> None:
+    sentence = _sentence(VARCO)
+    assert not negation_flips("Varco Arena benchmarks LLMs in tournament style without reference outputs.", sentence)
+    # ... but a plain mention of the references still differs from the denial
+    plain = _sentence("Current benchmarking approaches often rely on comparing model outputs against predefined")
+    assert negation_flips("Varco Arena benchmarks LLMs in tournament style without reference outputs.", plain)
+
+
+ASSESSMENT = "they frequently assign higher scores to subpar COTs"
+
+
+def test_a_report_of_others_view_does_not_contradict_the_papers_own_finding(checker: ClaimChecker) -> None:
+    # the best-aligned sentence before it, 'Recent studies reveal that fine-tuning ... can significantly enhance',
+    # reads as a reversed direction ('worse' vs 'enhance'); it is a report, not the paper's assertion
+    claim = "According to the authors, LLMs fine-tuned on COT data often give higher scores to worse chains of thought."
+    assert checker.check(claim, [paper_with(ASSESSMENT)]).label == "SUPPORTED"

@@ -33,6 +33,15 @@ def negated_stems(text: str) -> set[str]:
     return out
 
 
+# 'reference-free benchmarking' denies the references, as 'without reference outputs' does; read only to
+# cancel a flip ('a training-free method' beside 'training costs' is a name, not a denial to set against)
+_FREE = re.compile(r"\b([a-z]+)-free\b", re.IGNORECASE)
+
+
+def _free_stems(text: str) -> set[str]:
+    return {s for m in _FREE.finditer(text) for s in content_stems(m.group(1))[:1]}
+
+
 # A negated harm is a kept quality ('without hurting/sacrificing accuracy', 'no loss in accuracy').
 _HARM = frozenset("hurt harm degrad sacrific compromis lose loss lost drop impair damag diminish reduc "
                   "decreas declin deterior".split())
@@ -48,9 +57,12 @@ def negation_flips(claim: str, sentence: str) -> list[str]:
     """
     c_stems, s_stems = set(content_stems(claim)), set(content_stems(sentence))
     c_neg, s_neg = negated_stems(claim), negated_stems(sentence)
+    c_free, s_free = _free_stems(claim), _free_stems(sentence)
     out: set[str] = set()
-    for neg, other, other_neg in ((c_neg, s_stems, s_neg), (s_neg, c_stems, c_neg)):
+    for neg, other, other_neg, free in ((c_neg, s_stems, s_neg, s_free), (s_neg, c_stems, c_neg, c_free)):
         plain = (neg & other) - other_neg
+        if neg and len(neg & (other_neg | free)) >= 0.5 * len(neg):
+            continue  # the other side denies the same thing ('without reference outputs' vs 'reference-free')
         if neg and len(plain) >= max(1, 0.5 * len(neg)):
             out |= plain
     return sorted(out)

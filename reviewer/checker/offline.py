@@ -205,7 +205,7 @@ class OfflineChecker:
             probs = probabilities(params, x)[0]
             label = decide(probs, params.support_threshold, params.contradict_threshold)
             analysis.strong_contradiction, analysis.contradiction_sentences = False, []
-            reasons.append("guard: the only conflicting sentences ask a question; a question asserts nothing")
+            reasons.append("guard: the only conflicting sentences ask a question or report others' view")
         score = float(probs[0])
         background = None if attributes_to_other_work(claim) else background_only(claim, analysis, items)
         if analysis.strong_contradiction:
@@ -325,7 +325,8 @@ def _only_questions(claim: str, analysis: Analysis, items: list[EvidenceSentence
     found = analysis.contradiction_sentences
     if _NOT_ASSERTED.search(claim):
         return False  # a question set against a question: a near-copy with an edit, read as such
-    return bool(found) and all(_NOT_ASSERTED.search(items[k].text) for k in found)
+    # nor does a report of others' view assert anything of the paper's ('Recent studies reveal that ...')
+    return bool(found) and all(_NOT_ASSERTED.search(items[k].text) or reports_other_work(items[k].text) for k in found)
 
 
 def _summary(analysis: Analysis, probs: np.ndarray) -> str:
