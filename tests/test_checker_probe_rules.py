@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from reviewer.checker import ClaimChecker
-from reviewer.checker.exchanged import descriptions_exchanged
+from reviewer.checker.exchanged import descriptions_exchanged, kind_changed
 from reviewer.checker.families import comparison_order_reversed
 from reviewer.checker.features import named_terms
 from reviewer.checker.negation import negation_flips
@@ -128,3 +128,30 @@ def test_a_report_of_others_view_does_not_contradict_the_papers_own_finding(chec
     # reads as a reversed direction ('worse' vs 'enhance'); it is a report, not the paper's assertion
     claim = "According to the authors, LLMs fine-tuned on COT data often give higher scores to worse chains of thought."
     assert checker.check(claim, [paper_with(ASSESSMENT)]).label == "SUPPORTED"
+
+
+TAPO = "we introduce two new datasets: TAPO-easy-60K and TAPO-hard-18K"
+
+
+@pytest.mark.parametrize(("claim", "changed"), [
+    ("The TAPO experiments use TAPO-easy-60K and TAPO-hard-18K models, with Qwen2.5-3B and Qwen2.5-7B as the new "
+     "datasets.", True),
+    ("The TAPO experiments use Qwen2.5-3B and Qwen2.5-7B models, with TAPO-easy-60K and TAPO-hard-18K as the new "
+     "datasets.", False),
+])
+def test_a_model_name_given_as_a_dataset_and_the_reverse(checker: ClaimChecker, claim: str, changed: bool) -> None:
+    paper = paper_with(TAPO)
+    assert bool(kind_changed(claim, paper.abstract, named_terms)) == changed
+    assert (checker.check(claim, [paper]).label == "CONTRADICTED") == changed
+
+
+RANKINGS = "but not with a rating-based evaluation protocol"
+
+
+def test_a_denial_led_by_another_compound_modifier_is_not_a_flip() -> None:
+    sentence = _sentence(RANKINGS)
+    claim = "LLMs aligned with rankings data are preferred over those aligned with ratings data under a rank-based " \
+            "evaluation protocol."
+    assert not negation_flips(claim, sentence)
+    assert negation_flips("LLMs aligned with rankings data are preferred under a rating-based evaluation protocol.",
+                          sentence)

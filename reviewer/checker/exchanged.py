@@ -16,6 +16,7 @@ describes it). Comparisons, passives and symmetric relations are left to the com
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from reviewer.checker.roles_swap import _COMPARATIVE, _PASSIVE, _SYMMETRIC, _content, _stem, _tokens
@@ -112,4 +113,40 @@ def descriptions_exchanged(claim: str, sentences: list[str], named: Callable[[st
             cross1, cross2 = len(ca & eb), len(cb & ea)
             if cross1 and cross2 and cross1 + cross2 >= len(ca & ea) + len(cb & eb) + _MARGIN:
                 out.append((a, b))
+    return out
+
+
+# ---------------------------------------------------------------- a name given the other kind
+
+# What a name is: a model, or the data it is trained or tested on. 'Qwen2.5-3B and Qwen2.5-7B models' and 'two new
+# datasets: TAPO-easy-60K and TAPO-hard-18K' against 'TAPO-easy-60K and TAPO-hard-18K models'.
+_KINDS = {**dict.fromkeys("model models llm llms checkpoint checkpoints".split(), "model"),
+          **dict.fromkeys("dataset datasets benchmark benchmarks corpus corpora".split(), "data")}
+_KIND = "|".join(_KINDS)
+_NAME = r"[A-Za-z][\w.\-]*"
+
+
+def _kinds_of(text: str, term: str, loose: bool = True) -> set[str]:
+    """Kinds a text gives a name: a kind noun right after it (past a list of further names or 'as the new'), or
+    before it ('datasets: A and B', and when `loose` 'benchmarks such as A', whose list may run on into the
+    clause's subject: 'on benchmarks such as MedXpert, Claude-3.5 and DeepSeek-V3 still surpass ...')."""
+    t = re.escape(term)
+    intro = r"(?::|such as|like|including|\()" if loose else r"(?::|\()"
+    after = re.compile(rf"(?<![\w.\-]){t}(?![\w\-])(?:\s*(?:,|and|or)\s*(?:and\s+)?{_NAME})*\s+(?:as\s+(?:the\s+)?"
+                       rf"(?:\w+\s+)?)?({_KIND})\b", re.IGNORECASE)
+    before = re.compile(rf"\b({_KIND})\s*{intro}\s*(?:{_NAME}\s*(?:,|and|or)\s*(?:and\s+)?)*"
+                        rf"{t}(?![\w\-])", re.IGNORECASE)
+    return {_KINDS[m.group(1).lower()] for rx in (after, before) for m in rx.finditer(text)}
+
+
+def kind_changed(claim: str, evidence_text: str, named: Callable[[str], set[str]]) -> list[tuple[str, str, str]]:
+    """(name, the claim's kind, the evidence's kind) where the claim calls a name of the abstract a model and the
+    abstract only ever calls it data, or the reverse."""
+    out = []
+    for term in sorted(named(claim) & named(evidence_text)):
+        if not any(ch.isdigit() for ch in term) and "-" not in term:
+            continue  # a plain word ('Alignment') is not a model or dataset name
+        mine, theirs = _kinds_of(claim, term, loose=False), _kinds_of(evidence_text, term)
+        if len(mine) == 1 and len(theirs) == 1 and mine != theirs:
+            out.append((term, next(iter(mine)), next(iter(theirs))))
     return out

@@ -31,7 +31,7 @@ from reviewer.checker.anchors import anchored_in
 from reviewer.checker.background import background_only, bare_coverage
 from reviewer.checker.claimtext import title_authors_as_we
 from reviewer.checker.effects import effect_reversed
-from reviewer.checker.exchanged import descriptions_exchanged
+from reviewer.checker.exchanged import descriptions_exchanged, kind_changed
 from reviewer.checker.families import comparison_agrees
 from reviewer.checker.features import FEATURE_NAMES, Analysis, clean_claim, compute_features, named_terms
 from reviewer.checker.proportions import proportion_conflict
@@ -300,6 +300,9 @@ def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) 
     paper = [x.text for x in items if top and x.paper_id == items[top[0]].paper_id]
     if pairs := descriptions_exchanged(claim, paper, named_terms):  # across the abstract (`exchanged.py`)
         return f"rule: what {items[top[0]].key} says of {pairs[0][0]} the claim says of {pairs[0][1]}, and the reverse"
+    if kinds := kind_changed(claim, " ".join(paper), named_terms):
+        name, mine, theirs = kinds[0]
+        return f"rule: the claim makes {name} a {mine} name; {items[top[0]].key} only names it as {theirs}"
     return ""
 
 
