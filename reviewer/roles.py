@@ -213,6 +213,30 @@ def rejects_reported_view(sentences: list[str], index: int) -> bool:
     return any(_REJECTS.search(s) for s in later)
 
 
+# The abstract faults the reported practice right after reporting it: 'However, these approaches are inherently
+# constrained by data availability', 'These sorts of explanations may not be sufficient', 'attaining such a score is
+# often infeasible' (a back-reference to the practice, then a fault), or the paper 'reinterprets' the view.
+_FAULTED = re.compile(
+    r"\b(?:these|such|this|those)\s+(?:\w+\s+){0,2}?(?:approach|method|work|technique|assumption|practice|"
+    r"explanation|score|metric|strateg|paradigm|pipeline|setting|annotation|data)\w*\b[^.;]{0,80}?\b(?:constrained|"
+    r"limited|insufficient|not (?:be |always )?sufficient|infeasible|unreliable|impractical|inadequate|flawed|"
+    r"fail\w*|struggle\w*|costly|expensive|prohibitive)\b|\breinterpret\w*",
+    re.IGNORECASE,
+)
+# ... or faults it in the reporting sentence itself: '... concentrates solely on correct options, neglecting ...'
+_FAULTED_HERE = re.compile(r",\s*(?:thus\s+|thereby\s+|while\s+)?(?:neglecting|ignoring|overlooking|missing|"
+                           r"disregarding)\b", re.IGNORECASE)
+
+
+def faults_reported_practice(sentences: list[str], index: int) -> bool:
+    """Whether the abstract faults the practice or view sentence `index` reports, in that sentence or the next
+    two: a weaker turn than `rejects_reported_view`, read by the checker only for a claim that restates it."""
+    if not 0 <= index < len(sentences):
+        return False
+    return bool(_FAULTED_HERE.search(sentences[index])) or any(_FAULTED.search(s)
+                                                               for s in sentences[index + 1 : index + 3])
+
+
 def sentence_role(sentence: str, index: int, n: int) -> Role:
     """Role of sentence `index` of an `n`-sentence abstract, from cue phrases and position."""
     s = sentence.strip()

@@ -17,7 +17,7 @@ from reviewer.checker.families import comparison_order_reversed
 from reviewer.checker.features import named_terms
 from reviewer.checker.negation import negation_flips
 from reviewer.checker.numbers import check_numbers
-from reviewer.roles import reports_other_work
+from reviewer.roles import faults_reported_practice, reports_other_work
 from reviewer.textutil import split_sentences
 from seed_text import paper_with
 
@@ -155,3 +155,27 @@ def test_a_denial_led_by_another_compound_modifier_is_not_a_flip() -> None:
     assert not negation_flips(claim, sentence)
     assert negation_flips("LLMs aligned with rankings data are preferred under a rating-based evaluation protocol.",
                           sentence)
+
+
+@pytest.mark.parametrize(("fragment", "offset", "faulted"), [
+    # 'Recent work proposed ... the necessity of fine-tuning with high-quality data' + 'However, these approaches are
+    # inherently constrained by data availability and quality.'
+    ("However, these approaches are inherently constrained by data availability", -1, True),
+    # a report faulted inside its own sentence
+    ("previous work constructing chain-of-thought rationales concentrates solely", 0, True),
+    # a report followed by the paper's own, different finding ('However, we find that the fine-tuned LLMs suffer
+    # from an Assessment Misalignment problem'), which faults no practice
+    ("Recent studies reveal that fine-tuning LLMs on data with the chain of thought", 0, False),
+    # a report followed by an open question
+    ("Existing research has shown that a well-trained reward model can substantially improve", 0, False),
+])
+def test_a_reported_practice_the_abstract_goes_on_to_fault(fragment: str, offset: int, faulted: bool) -> None:
+    sents = split_sentences(paper_with(fragment).abstract)
+    i = next(k for k, s in enumerate(sents) if fragment in s) + offset
+    assert faults_reported_practice(sents, i) == faulted
+
+
+def test_a_faulted_practice_claimed_as_the_papers_finding_is_contradicted(checker: ClaimChecker) -> None:
+    paper = paper_with("However, these approaches are inherently constrained by data availability")
+    claim = "AlphaLLM's authors show that fine-tuning on high-quality annotated data is necessary to augment LLM reasoning."
+    assert checker.check(claim, [paper]).label == "CONTRADICTED"

@@ -9,6 +9,7 @@ from reviewer.checker.features import Analysis
 from reviewer.models import EvidenceSentence
 from reviewer.roles import (
     Role,
+    faults_reported_practice,
     own_finding_clause,
     rejects_reported_view,
     reports_other_work,
@@ -56,7 +57,8 @@ def background_only(claim: str, analysis: Analysis, items: list[EvidenceSentence
         return None
     if (own := own_finding_clause(item.text)) and _closer_to(claim, own, item.text[: len(item.text) - len(own)]):
         return None  # 'while prior work suggests X, our results reveal Y': the claim restates Y, the paper's own
-    return rejects_reported_view(sents, item.index), best
+    # a reported practice the abstract goes on to fault is rejected too ('However, these approaches are constrained')
+    return rejects_reported_view(sents, item.index) or faults_reported_practice(sents, item.index), best
 
 
 def _context_only(items: list[EvidenceSentence], analysis: Analysis, best: int, top: float) -> bool:
