@@ -17,6 +17,7 @@ from reviewer.checker.families import comparison_order_reversed
 from reviewer.checker.features import named_terms
 from reviewer.checker.negation import negation_flips
 from reviewer.checker.numbers import check_numbers
+from reviewer.checker.roles_swap import degree_reversed
 from reviewer.roles import faults_reported_practice, reports_other_work
 from reviewer.textutil import split_sentences
 from seed_text import paper_with
@@ -45,6 +46,13 @@ def _conflicts(claim: str, fragment: str) -> list[tuple[str, str, int]]:
 ])
 def test_counts_in_words_thousands_in_k_and_exchanged_counts(fragment: str, claim: str, changed: bool) -> None:
     assert bool(_conflicts(claim, fragment)) == changed
+
+
+def test_a_count_word_before_a_scale_word_is_the_scaled_count() -> None:
+    # a survey quoting this sentence verbatim must keep it: 'ten thousand response pairs' is 10,000, not 10 pairs
+    text = _sentence("HelpSteer2 consists of only ten thousand response pairs")
+    found = check_numbers(text, text, [(0, text, 1.0)])
+    assert not found.unmatched and not found.conflicts
 
 
 SWAP = "the generator predicts the next state, and the discriminator ensures alignment"
@@ -179,3 +187,22 @@ def test_a_faulted_practice_claimed_as_the_papers_finding_is_contradicted(checke
     paper = paper_with("However, these approaches are inherently constrained by data availability")
     claim = "AlphaLLM's authors show that fine-tuning on high-quality annotated data is necessary to augment LLM reasoning."
     assert checker.check(claim, [paper]).label == "CONTRADICTED"
+
+
+SELF_PRM = "The approach exhibits low precision (<10\\%) on difficult problems"
+
+
+def test_a_bounded_number_in_an_aside_is_a_number_of_what_precedes_it() -> None:
+    text = _sentence(SELF_PRM)
+    assert check_numbers("Self-PRM reaches a precision above 60% on difficult problems.", text, [(0, text, 0.6)]).conflicts
+    assert not check_numbers("Self-PRM's precision on difficult problems is below 10%.", text,
+                             [(0, text, 0.6)]).conflicts
+
+
+RABENCH = "Evaluations on RABench reveal poor generalization of current RMs"
+
+
+def test_poor_is_the_low_degree_of_what_it_modifies() -> None:
+    text = _sentence(RABENCH)
+    assert degree_reversed("Evaluations on RABench show that current reward models generalize well.", text)
+    assert not degree_reversed("Evaluations on RABench show that current reward models generalize poorly.", text)

@@ -117,9 +117,9 @@ def scaled_word_numbers(text: str) -> list[Number]:
 
 
 def _context(text: str, start: int, end: int, width: int = 40) -> frozenset[str]:
-    before = text[max(0, start - width) : start].rstrip()
+    before = text[max(0, start - width) : start].rstrip().rstrip("<>≤≥~≈").rstrip()  # '(<10%)' is a bound
     if before.endswith("("):  # 'on the ImageReward benchmark (67.4%)': the aside's number is of what precedes it
-        before = text[max(0, start - 2 * width) : start].rstrip()[:-1]
+        before = text[max(0, start - 2 * width) : start].rstrip().rstrip("<>≤≥~≈").rstrip()[:-1]
     left = _CLAUSE_BREAK.split(before)[-1]
     right = _CLAUSE_BREAK.split(text[end : end + width])[0]
     return frozenset(s for s in content_stems(f"{left} {right}") if not s[:1].isdigit())
@@ -251,6 +251,7 @@ def _held_by_other_name(claim: str, num: Number, equal: list[Number], all_text: 
 
 # the plural noun may follow a modifier or two: 'three new datasets', 'eight representative methods'
 _COUNT_WORD = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s+"
+                         r"(?!(?:hundred|thousand|million|billion)\b)"  # 'ten thousand pairs' is 10,000
                          r"(?=(?:[a-z][\w-]*\s+){0,2}?[a-z]\w*s\b)", re.IGNORECASE)
 
 
