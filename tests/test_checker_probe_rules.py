@@ -206,3 +206,14 @@ def test_poor_is_the_low_degree_of_what_it_modifies() -> None:
     text = _sentence(RABENCH)
     assert degree_reversed("Evaluations on RABench show that current reward models generalize well.", text)
     assert not degree_reversed("Evaluations on RABench show that current reward models generalize poorly.", text)
+
+
+CHAMP = "With concepts and hints, performance sometimes improves"
+
+
+@pytest.mark.parametrize(("claim", "contradicted"), [
+    ("When given concepts and hints, every model's performance improves.", True),
+    ("When given concepts and hints, the performance of some models improves.", False),
+])
+def test_every_against_a_sentence_that_says_only_some(checker: ClaimChecker, claim: str, contradicted: bool) -> None:
+    assert (checker.check(claim, [paper_with(CHAMP)]).label == "CONTRADICTED") == contradicted

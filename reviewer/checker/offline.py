@@ -234,6 +234,9 @@ class OfflineChecker:
         elif label != "CONTRADICTED" and (flip := _stance_flip(claim, analysis, items)):
             label, score = "CONTRADICTED", min(score, 0.1)
             reasons.append(flip)
+        elif label == "SUPPORTED" and not analysis.foreign_target and (some := _only_some(analysis, items)):
+            label, score = "CONTRADICTED", min(score, 0.1)  # 'every model improves' vs 'performance sometimes improves'
+            reasons.append(f"rule: the claim asserts {analysis.absolute[0]!r} where {some} says only some")
         elif label == "SUPPORTED" and (analysis.foreign_target or analysis.absolute):
             label, score = "UNSUPPORTED", min(score, 0.3)
             reasons.append(
@@ -321,6 +324,17 @@ def _anchored(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> 
     if i < 0 or _NOT_ASSERTED.search(items[i].text) or reports_other_work(items[i].text):
         return ""
     return f"sentence {items[i].index} of {items[i].key}" if anchored_in(claim, items[i].text, named_terms) else ""
+
+
+_SOME = re.compile(r"\b(?:some|sometimes|occasionally|certain|partially|partly|in some cases|a few)\b", re.IGNORECASE)
+
+
+def _only_some(analysis: Analysis, items: list[EvidenceSentence]) -> str:
+    """The claim's universal ('every', 'always') where the best-aligned sentence says 'some' / 'sometimes'."""
+    if not analysis.order or not any(w.lower() in ("every", "always") for w in analysis.absolute):
+        return ""
+    best = items[analysis.order[0]]
+    return f"sentence {best.index} of {best.key}" if _SOME.search(best.text) else ""
 
 
 def _only_questions(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> bool:
