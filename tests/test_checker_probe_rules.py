@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from reviewer.checker import ClaimChecker
-from reviewer.checker.exchanged import descriptions_exchanged, kind_changed
+from reviewer.checker.exchanged import descriptions_exchanged, kind_changed, preference_exchanged
 from reviewer.checker.families import comparison_order_reversed
 from reviewer.checker.features import named_terms
 from reviewer.checker.negation import negation_flips
@@ -217,3 +217,17 @@ CHAMP = "With concepts and hints, performance sometimes improves"
 ])
 def test_every_against_a_sentence_that_says_only_some(checker: ClaimChecker, claim: str, contradicted: bool) -> None:
     assert (checker.check(claim, [paper_with(CHAMP)]).label == "CONTRADICTED") == contradicted
+
+
+@pytest.mark.parametrize(("fragment", "claim", "exchanged"), [
+    ("negative learning primarily supports exploration rather than determining the targets",
+     "In PPO, negative learning mainly determines the targets rather than supporting exploration.", True),
+    ("negative learning primarily supports exploration rather than determining the targets",
+     "In PPO, negative learning mainly supports exploration instead of determining the targets.", False),
+    ("Rather than providing direct responses to user queries, pedagogically-aligned LLMs",
+     "Pedagogically aligned LLMs give students direct answers rather than breaking problems into subproblems.", True),
+    ("Rather than providing direct responses to user queries, pedagogically-aligned LLMs",
+     "Pedagogically aligned LLMs break problems into subproblems rather than giving direct answers.", False),
+])
+def test_the_preferred_and_the_passed_over_exchanged(fragment: str, claim: str, exchanged: bool) -> None:
+    assert preference_exchanged(claim, _sentence(fragment)) == exchanged

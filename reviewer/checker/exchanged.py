@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 
 from reviewer.checker.roles_swap import _COMPARATIVE, _PASSIVE, _SYMMETRIC, _content, _stem, _tokens
+from reviewer.textutil import content_stems
 
 _HEADS = frozenset("model models method methods agent agents policy policies task tasks dataset datasets benchmark "
                    "benchmarks baseline baselines approach approaches variant variants setting settings traces "
@@ -150,3 +151,37 @@ def kind_changed(claim: str, evidence_text: str, named: Callable[[str], set[str]
         if len(mine) == 1 and len(theirs) == 1 and mine != theirs:
             out.append((term, next(iter(mine)), next(iter(theirs))))
     return out
+
+
+# ---------------------------------------------------------------- the preferred and the passed-over exchanged
+
+_RATHER = re.compile(r"\b(?:rather than|instead of)\b", re.IGNORECASE)
+_BREAK = re.compile(r"[,;:()]|\b(?:which|while|whereas|but)\b", re.IGNORECASE)
+
+
+def _preference(text: str) -> tuple[set[str], set[str]] | None:
+    """(what is done, what is passed over) in 'P rather than R' / 'Rather than R, P' ('instead of' alike)."""
+    m = _RATHER.search(text)
+    if not m:
+        return None
+    before, after = text[: m.start()], text[m.end() :]
+    if not before.strip(" ,"):  # 'Rather than providing direct responses, LLMs function as scaffolding tools'
+        cut = after.find(",")
+        if cut < 0:
+            return None
+        done, passed = " ".join(after[cut + 1 :].split()[:16]), after[:cut]
+    else:
+        done, passed = _BREAK.split(before)[-1], _BREAK.split(after)[0]
+    p, r = set(content_stems(done)), set(content_stems(passed))
+    return (p - r, r - p) if p - r and r - p else None
+
+
+def preference_exchanged(claim: str, sentence: str) -> bool:
+    """The claim does what the sentence passes over, and passes over what it does: 'give direct answers rather
+    than break problems into subproblems' against 'rather than providing direct responses, they break complex
+    problems into manageable subproblems'."""
+    c, s = _preference(claim), _preference(sentence)
+    if not c or not s:
+        return False
+    cross = len(c[0] & s[1]) + len(c[1] & s[0])
+    return bool(c[0] & s[1]) and bool(c[1] & s[0]) and cross >= len(c[0] & s[0]) + len(c[1] & s[1]) + 2
