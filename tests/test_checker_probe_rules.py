@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from reviewer.checker import ClaimChecker
-from reviewer.checker.exchanged import descriptions_exchanged, kind_changed, preference_exchanged
+from reviewer.checker.exchanged import descriptions_exchanged, kind_changed, preference_exchanged, value_moved
 from reviewer.checker.families import comparison_order_reversed
 from reviewer.checker.features import named_terms
 from reviewer.checker.negation import negation_flips
@@ -231,3 +231,19 @@ def test_every_against_a_sentence_that_says_only_some(checker: ClaimChecker, cla
 ])
 def test_the_preferred_and_the_passed_over_exchanged(fragment: str, claim: str, exchanged: bool) -> None:
     assert preference_exchanged(claim, _sentence(fragment)) == exchanged
+
+
+VECTORS = "GSM8K (+4.9%), HumanEval (+4.3%), SciQ (+1.7%)"
+ROVER = "(+8.2 on pass@1, +16.8 on pass@256)"
+
+
+@pytest.mark.parametrize(("fragment", "claim", "moved"), [
+    (VECTORS, "Adding the reasoning vector improves GSM8K by 4.3% and HumanEval by 4.9%.", True),
+    (VECTORS, "Adding the reasoning vector improves GSM8K by 4.9% and HumanEval by 4.3%.", False),
+    (ROVER, "ROVER improves pass@1 by 16.8 points and pass@256 by 8.2 points.", True),
+    (ROVER, "ROVER improves pass@1 by 8.2 points and pass@256 by 16.8 points.", False),
+])
+def test_a_value_moved_to_another_metric_or_benchmark(checker: ClaimChecker, fragment: str, claim: str,
+                                                      moved: bool) -> None:
+    assert bool(value_moved(claim, _sentence(fragment))) == moved
+    assert (checker.check(claim, [paper_with(fragment)]).label == "CONTRADICTED") == moved

@@ -185,3 +185,55 @@ def preference_exchanged(claim: str, sentence: str) -> bool:
         return False
     cross = len(c[0] & s[1]) + len(c[1] & s[0])
     return bool(c[0] & s[1]) and bool(c[1] & s[0]) and cross >= len(c[0] & s[0]) + len(c[1] & s[1]) + 2
+
+
+# ---------------------------------------------------------------- a value moved to another holder
+
+# A name a value belongs to: a metric at k ('pass@1'), a name with a digit ('GSM8K', 'Qwen2.5-7B'), an acronym.
+_WORD = re.compile(r"[+\-]?\d+(?:\.\d+)?%?(?![\w@])|[A-Za-z][\w.\-]*@\w+|[A-Za-z][\w\-.]*[\w]|[,;:()]")
+_HOLDER = re.compile(r"[A-Za-z][\w.\-]*@\w+|[A-Za-z][\w\-.]*\d[\w\-.]*|[A-Z][A-Za-z]*[A-Z][\w\-]*")
+_VALUE = re.compile(r"[+\-]?\d+(?:\.\d+)?%?")
+_REACH = 4  # tokens between a value and its holder
+# a value is of a holder linked to it by a preposition ('+8.2 on pass@1', 'pass@1 by 16.8'), not of the subject
+# that achieves it ('R1-Reward achieves a 8.4% improvement')
+_LINKS = frozenset("on in for at by of across".split())
+
+
+def _held_values(text: str) -> dict[str, set[str]]:
+    """Holder (lower-cased) -> the values nearest it in its clause ('+8.2 on pass@1' gives pass@1 -> {8.2})."""
+    toks = _WORD.findall(text.replace("\\%", "%"))
+    clause, k = [], 0
+    for t in toks:
+        k += t in ",;:()"
+        clause.append(k)
+    out: dict[str, set[str]] = {}
+    for i, t in enumerate(toks):
+        if not _VALUE.fullmatch(t) or "." not in t and "%" not in t:
+            continue  # bare integers are counts and years, read by the number signals
+        near = [(abs(j - i), j) for j, h in enumerate(toks) if j != i and clause[j] == clause[i]
+                and abs(j - i) <= _REACH and _HOLDER.fullmatch(h) and not _VALUE.fullmatch(h)
+                and {w.lower() for w in toks[min(i, j) + 1 : max(i, j)]} & _LINKS]
+        if near:
+            holder = toks[min(near)[1]].lower()
+            out.setdefault(holder, set()).add(t.lstrip("+-"))
+    for m in _ASIDE_VALUE.finditer(text.replace("\\%", "%")):  # 'GSM8K (+4.9%), HumanEval (+4.3%)'
+        if _HOLDER.fullmatch(m.group(1)):
+            out.setdefault(m.group(1).lower(), set()).add(m.group(2).lstrip("+-"))
+    return out
+
+
+_ASIDE_VALUE = re.compile(r"([A-Za-z][\w.\-@]*[\w])\s*\(\s*([+\-]?\d+\.\d+%?|[+\-]?\d+%)")
+
+
+def value_moved(claim: str, sentence: str) -> list[tuple[str, str, str]]:
+    """(value, the claim's holder, the sentence's holder) where the claim gives a value to another holder than the
+    sentence does, and the sentence gives the claim's holder another value ('pass@1 by 16.8 and pass@256 by
+    8.2' against '+8.2 on pass@1, +16.8 on pass@256')."""
+    mine, theirs = _held_values(claim), _held_values(sentence)
+    out = []
+    for holder, values in mine.items():
+        for v in values:
+            others = [h for h, vs in theirs.items() if v in vs and h != holder]
+            if others and holder in theirs and v not in theirs[holder]:
+                out.append((v, holder, others[0]))
+    return out

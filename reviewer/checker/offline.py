@@ -31,7 +31,12 @@ from reviewer.checker.anchors import anchored_in
 from reviewer.checker.background import background_only, bare_coverage
 from reviewer.checker.claimtext import title_authors_as_we
 from reviewer.checker.effects import effect_reversed
-from reviewer.checker.exchanged import descriptions_exchanged, kind_changed, preference_exchanged
+from reviewer.checker.exchanged import (
+    descriptions_exchanged,
+    kind_changed,
+    preference_exchanged,
+    value_moved,
+)
 from reviewer.checker.families import comparison_agrees
 from reviewer.checker.features import FEATURE_NAMES, Analysis, clean_claim, compute_features, named_terms
 from reviewer.checker.proportions import proportion_conflict
@@ -296,6 +301,9 @@ def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) 
             return f"rule: {a} and {b} exchange places in the frame of sentence {items[i].index} of {items[i].key}"
         if elided_denial(claim, text):
             return f"rule: sentence {items[i].index} of {items[i].key} denies this of it ('... do not')"
+        if moved := value_moved(claim, text):
+            v, mine, theirs = moved[0]
+            return f"rule: sentence {items[i].index} of {items[i].key} gives {v} to {theirs}, not {mine}"
         if preference_exchanged(claim, text):
             return f"rule: the claim prefers what sentence {items[i].index} of {items[i].key} passes over"
         if stage_swapped(claim, text):
