@@ -34,8 +34,9 @@ _REPORTED = re.compile(
     r"|\b(?:conventional|common|popular|prevailing)\s+wisdom\b|\bwidely\s+(?:held|accepted)\b"
     r"|\baccording\s+to\s+(?:prior|previous|recent|some|existing)\b"
     # the field's advances or evidence, a consensus, a common belief, one hypothesis, some researchers
-    r"|\b(?:some|many|several|recent|prior|previous|existing|earlier|past)\s+(?:\w+\s+){0,2}?(?:advances|developments|"
-    r"evidence|investigations|observations|surveys)\s+(?:\w+\s+){0,2}?(?:have\s+|has\s+)?(?:suggest|show|shown|"
+    r"|\b(?:some|many|several|recent|prior|previous|existing|earlier|past)\s+(?:[\w()\-]+\s+){0,6}?(?:advances|"
+    r"advancements|breakthroughs|developments|"
+    r"evidence|investigations|observations|surveys)\s+(?:[\w()\-]+\s+){0,6}?(?:have\s+|has\s+)?(?:suggest|show|shown|"
     r"claim|report|argue|find|found|demonstrat|indicat|reveal|observ)\w*"
     r"|\bthere\s+(?:is|has\s+been)\s+(?:an?\s+)?(?:emerging|growing|broad|general|widespread|increasing)\s+"
     r"(?:consensus|belief|agreement|view|recognition)\b"
@@ -44,7 +45,16 @@ _REPORTED = re.compile(
     r"|\bone\s+(?:common\s+|popular\s+|plausible\s+)?(?:hypothesis|explanation|view|belief|assumption)\s+is\s+that\b"
     r"|\b(?:many|some|several)\s+(?:researchers|authors|scholars|practitioners)\s+(?:have\s+)?(?:believe|argue|argued|"
     r"claim|claimed|suggest|suggested|shown|found|hypothesi[sz]ed)\b"
-    r"|^(?:studies|research|evidence)\s+(?:has|have)\s+(?:shown|suggested|indicated|demonstrated|found)\b",
+    r"|^(?:studies|research|evidence)\s+(?:has|have)\s+(?:shown|suggested|indicated|demonstrated|found)\b"
+    # a body of work, a named hypothesis, the field's current research: 'A growing body of work suggests',
+    # 'The Superficial Alignment Hypothesis posits that', 'In most current research, ...', 'Researchers have moved'
+    r"|\b(?:a|an)\s+(?:growing|increasing|large|substantial)\s+(?:number|body)\s+of\s+(?:\w+\s+)?(?:studies|works?|"
+    r"research|papers|evidence|literature)\b"
+    r"|\b(?:hypothesis|conjecture|theory)\s+(?:posits|holds|states|suggests|claims|argues)\s+that\b"
+    r"|^(?:\w+\s+){0,3}?in\s+(?:most\s+|much\s+)?(?:current|prior|previous|existing|recent)\s+(?:research|work|studies|"
+    r"literature)\s*,"
+    r"|^(?:researchers|scholars)\s+(?:have|has)\s+\w+(?:ed|en|wn)\b"
+    r"|\b(?:many|several|numerous|most)\s+(?:studies|works|researchers|papers)\s+(?:have|has)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn)\b",
     re.IGNORECASE,
 )
 # The abstract turns against a view it has just reported.
@@ -159,11 +169,12 @@ _OTHER_AGENT = re.compile(
     r"\b(?:recent|prior|previous|existing|earlier|past|other|conventional|current|standard|traditional|"
     r"mainstream|prevailing)\s+(?:[\w()\-]+\s+){0,6}?(?:studies|works?|research|papers?|literature|methods|"
     r"approaches|practices|efforts|techniques|analyses|investigations|researchers|authors)\s+"
-    r"(?:(?:[\w()\-]+\s+){0,6}?(?:have|has)\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|wn|ht|nd)\b|"
+    r"(?:(?:[\w()\-]+\s+){0,16}?(?:have|has)\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|wn|ht|nd)\b|"
     r"(?:\w+ing\s+(?:[\w()\-]+\s+){1,4}?)?(?:(?:\w+ly|often|also|still)\s+)?(?:assume|believe|argue|suggest|claim|hold|posit|rely|relie|treat|view|"
     r"regard|consider|focuse|focus|hypothesi[sz]e|take|use|require|model|expect|show|find|report|illustrate|"
     r"identify|identifie|propose|explore|concentrate|neglect|ignore|overlook|employ|adopt|applie|apply|depend|"
-    r"emphasi[sz]e|address|addresse|target|leverage|optimi[sz]e|attempt|tackle|studie|investigate|exploit)s?\b)",
+    r"emphasi[sz]e|address|addresse|target|leverage|optimi[sz]e|attempt|tackle|studie|investigate|exploit|lack|"
+    r"compress|suffer|struggle|remain)s?\b)",
     re.IGNORECASE,
 )
 # A view held for long, or by default: 'has long been viewed as', 'are typically assumed to', 'is often seen as'.

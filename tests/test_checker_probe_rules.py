@@ -247,3 +247,27 @@ def test_a_value_moved_to_another_metric_or_benchmark(checker: ClaimChecker, fra
                                                       moved: bool) -> None:
     assert bool(value_moved(claim, _sentence(fragment))) == moved
     assert (checker.check(claim, [paper_with(fragment)]).label == "CONTRADICTED") == moved
+
+
+@pytest.mark.parametrize("fragment", [
+    "A growing body of work suggests that alignment may correspond",
+    "The Superficial Alignment Hypothesis posits that",
+    "In most current research, large language models (LLMs) are able to perform",
+    "Researchers have moved beyond simple autoregressive token generation",
+    "While many studies have enhanced algorithmic techniques",
+    "Recent advances such as OpenAI-o1 and DeepSeek R1 have demonstrated",
+    "Yet prior work in evaluating the reasoning capabilities of large language models",
+    "existing studies equally compress all thoughts within a long CoT",
+])
+def test_more_ways_of_reporting_the_fields_work(fragment: str) -> None:
+    assert reports_other_work(_sentence(fragment))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Our method outperforms existing methods that suffer from collapse.",
+    "In this work, we show that our approach outperforms prior methods.",
+    "We evaluate SWAP across diverse reasoning-intensive benchmarks including math reasoning, logical reasoning, and "
+    "coding tasks.",
+])
+def test_the_papers_own_sentences_about_other_work_are_not_reports(sentence: str) -> None:
+    assert not reports_other_work(sentence)
