@@ -111,7 +111,7 @@ CGCOT = "We achieve stronger correlations with human judgments than widely used 
     ("CGCoT correlates more strongly with human judgments than unsupervised scoring methods such as Wordfish.",
      False),
 ])
-def test_a_comparison_the_paper_wins_as_we_reversed_in_other_words(checker: ClaimChecker, claim: str,
+def test_more_strongly_reads_as_ahead_in_a_reversed_comparison(checker: ClaimChecker, claim: str,
                                                                    reversed_: bool) -> None:
     assert comparison_order_reversed(claim, _sentence(CGCOT)) == reversed_
     assert (checker.check(claim, [paper_with(CGCOT)]).label == "CONTRADICTED") == reversed_

@@ -280,13 +280,12 @@ def _side(text: str) -> set[str]:
     return set(content_stems(text))
 
 
-_SELF = re.compile(r"\b(?:we|our|ours)\b", re.IGNORECASE)
 # 'correlates more strongly with X than Y': a manner adverb after more/less says which side is ahead
 _GOOD_MANNER = frozenset("strongly accurately effectively efficiently reliably robustly closely consistently faithfully "
                          "precisely quickly successfully".split())
 
 
-def comparison_sides(text: str, mark_self: bool = False) -> list[tuple[set[str], set[str]]]:
+def comparison_sides(text: str) -> list[tuple[set[str], set[str]]]:
     """(winner stems, loser stems) of each comparison in the text, whatever its wording.
 
     'A outperforms B', 'A is better/higher than B', 'B is worse than / lags behind / is inferior to A',
@@ -330,9 +329,6 @@ def comparison_sides(text: str, mark_self: bool = False) -> list[tuple[set[str],
         winner, loser = _side(winner_text), _side(loser_text)
         shared = winner & loser
         winner, loser = winner - shared, loser - shared
-        if mark_self:  # 'We achieve stronger correlations than X': the paper's own method is a side
-            winner |= {"<self>"} if _SELF.search(winner_text) else set()
-            loser |= {"<self>"} if _SELF.search(loser_text) else set()
         if winner and loser:
             out.append((winner, loser) if pol > 0 else (loser, winner))
     return out + _ranked_pairs(text)
@@ -370,7 +366,7 @@ def comparison_order_reversed(claim: str, sentence: str) -> bool:
     A claim comparison that the sentence states the same way is not reversed by another of its comparisons
     (a ranking 'A, followed by B and C' restated gives B > C, which the one-sided rule would read against A > B).
     """
-    sides = comparison_sides(sentence, mark_self=True)
+    sides = comparison_sides(sentence)
     for wc, lc in comparison_sides(claim):
         if any(_share(wc, we) > 0 and _share(lc, le) > 0 and
                _share(wc, we) + _share(lc, le) >= _share(wc, le) + _share(lc, we) + 0.5 for we, le in sides):
@@ -382,9 +378,8 @@ def comparison_order_reversed(claim: str, sentence: str) -> bool:
                 return True
             # the claim's winner is wholly the sentence's loser, its loser named nowhere in the sentence (often
             # the paper's own method, which the sentence calls 'our model')
-            if _share(wc, le) >= (0.5 if "<self>" in we else 0.75) and not _share(wc, we) and not _share(lc, le) \
-                    and not _share(lc, we):
-                return True  # (half the claim's winner is enough when the sentence's winner is 'we' / 'our X')
+            if _share(wc, le) >= 0.75 and not _share(wc, we) and not _share(lc, le) and not _share(lc, we):
+                return True
     return False
 
 
