@@ -271,3 +271,15 @@ def test_more_ways_of_reporting_the_fields_work(fragment: str) -> None:
 ])
 def test_the_papers_own_sentences_about_other_work_are_not_reports(sentence: str) -> None:
     assert not reports_other_work(sentence)
+
+
+SELF_CERTAINTY = "improving reasoning performance beyond greedy decoding"
+
+
+@pytest.mark.parametrize(("claim", "reversed_"), [
+    ("Self-certainty falls short of greedy decoding in reasoning performance when combined with chain-of-thought.",
+     True),
+    ("Combined with chain-of-thought, self-certainty improves reasoning performance over greedy decoding.", False),
+])
+def test_beyond_marks_the_side_a_comparison_leaves_behind(claim: str, reversed_: bool) -> None:
+    assert comparison_order_reversed(claim, _sentence(SELF_CERTAINTY)) == reversed_

@@ -253,7 +253,7 @@ _CMP_VERB = re.compile(
     r"(?:is |are |was |were )?(?:preferred|favou?red|chosen) (?:over|to))\s", re.IGNORECASE)
 _CMP_THAN = re.compile(r"\b(?P<adj>" + "|".join(sorted(_UP_CMP | _DOWN_CMP)) + r")\b(?=((?:\s[\w\-]+){0,4}?)\s+than\s)",
                        re.IGNORECASE)
-_CMP_MARKER = re.compile(r"\b(?:compared (?:to|with)|relative to|versus|vs\.?|over)\s+(?![\d+\-])", re.IGNORECASE)
+_CMP_MARKER = re.compile(r"\b(?:compared (?:to|with)|relative to|versus|vs\.?|over|beyond)\s+(?![\d+\-])", re.IGNORECASE)
 _MARKER_POLARITY = re.compile(r"\b(?P<up>improv\w*|gains?|better|higher|outperform\w*|boost\w*|superior|advantages?|"
                               r"surpass\w*|prefer\w*|favou?r\w*|aligned|prioriti[sz]\w*)\b|\b(?P<down>inferior|worse|lower|drops?|degrad\w*|lags?|hurts?)\b",
                               re.IGNORECASE)
