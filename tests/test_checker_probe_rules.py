@@ -48,6 +48,14 @@ def test_counts_in_words_thousands_in_k_and_exchanged_counts(fragment: str, clai
     assert bool(_conflicts(claim, fragment)) == changed
 
 
+def test_a_modified_count_is_read_against_another_count_but_not_missed_without_one() -> None:
+    # 'two reward models' against a sentence that counts nothing: unverifiable there, not a stated number missing
+    text = _sentence("we propose an online Collaborative Reward Modeling (CRM) framework")
+    found = check_numbers("CRM maintains two reward models that filter noisy preferences by peer review.", text,
+                          [(0, text, 0.8)])
+    assert not found.unmatched and not found.conflicts
+
+
 def test_a_count_word_before_a_scale_word_is_the_scaled_count() -> None:
     # a survey quoting this sentence verbatim must keep it: 'ten thousand response pairs' is 10,000, not 10 pairs
     text = _sentence("HelpSteer2 consists of only ten thousand response pairs")

@@ -167,7 +167,8 @@ def check_numbers(claim: str, all_text: str, aligned: list[tuple[int, str, float
     all_text = _unescape(all_text)
     aligned = [(i, _unescape(t), a) for i, t, a in aligned]
     evidence_values = extract_numbers(all_text, word_numbers=True)
-    claim_numbers = extract_numbers(claim) + _counted_words(claim)
+    loose = _counted_words(claim, _MODIFIED_COUNT)  # conflicts only (see `_MODIFIED_COUNT`)
+    claim_numbers = extract_numbers(claim) + _counted_words(claim) + loose
     # an evidence number the claim states elsewhere is accounted for ('aged 16 to 24' vs 'aged 16-44')
     taken = [e for e in evidence_values if any(same_value(c, e) for c in claim_numbers)]
     for num in claim_numbers:
@@ -203,7 +204,8 @@ def check_numbers(claim: str, all_text: str, aligned: list[tuple[int, str, float
             result.conflicts.append(conflict)
             result.same_subject.append(shared)
         else:
-            result.unmatched.append(num.raw)
+            if not any(num is n for n in loose):
+                result.unmatched.append(num.raw)
     return result
 
 
@@ -249,17 +251,21 @@ def _held_by_other_name(claim: str, num: Number, equal: list[Number], all_text: 
     return None
 
 
-# the plural noun may follow a modifier or two: 'three new datasets', 'eight representative methods'
-_COUNT_WORD = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s+"
-                         r"(?!(?:hundred|thousand|million|billion)\b)"  # 'ten thousand pairs' is 10,000
-                         r"(?=(?:[a-z][\w-]*\s+){0,2}?[a-z]\w*s\b)", re.IGNORECASE)
+_COUNT_WORD = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s+(?=[a-z]\w*s\b)",
+                         re.IGNORECASE)
+# ... or a modifier or two before its plural ('three new datasets', 'eight representative methods'): read against
+# another count of the same noun, but not missed when the evidence gives none ('two reward models' is often
+# written 'two RMs', 'a pair of', 'both')
+_MODIFIED_COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s+"
+                             r"(?!(?:hundred|thousand|million|billion)\b)"  # 'ten thousand pairs' is 10,000
+                             r"(?=(?:[a-z][\w-]*\s+){1,2}?[a-z]\w*s\b)", re.IGNORECASE)
 
 
-def _counted_words(claim: str) -> list[Number]:
+def _counted_words(claim: str, pattern: re.Pattern[str] = _COUNT_WORD) -> list[Number]:
     """A count written as a word before a plural noun ('twelve domains'): a number like '12 domains', and an
     exact one ('nine datasets' is not the '9.3%' of the training data)."""
     return [Number(float(_WORD_NUMS[m.group(1).lower()]), "", m.group(1), _context(claim, m.start(), m.end(1)), 0.01)
-            for m in _COUNT_WORD.finditer(claim)]
+            for m in pattern.finditer(claim)]
 
 
 def _numbers_like(num: Number, text: str) -> list[Number]:
