@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from reviewer.checker.roles_swap import _COMPARATIVE, _PASSIVE, _SYMMETRIC, _content, _stem, _tokens
 from reviewer.textutil import content_stems
@@ -77,6 +78,7 @@ def _said_of(toks: list[str], span: tuple[int, int], starts: set[int]) -> set[st
     return stems
 
 
+@lru_cache(maxsize=4096)  # an abstract's sentences are read again for every claim that cites it
 def _descriptions(text: str, named: Callable[[str], set[str]]) -> dict[str, set[str] | None]:
     toks = _tokens(text)
     names = named(text)
@@ -94,6 +96,8 @@ def descriptions_exchanged(claim: str, sentences: list[str], named: Callable[[st
     """Pairs (A, B) where what the claim says of A the abstract says of B, and the reverse, clearly more than
     it says either of its own thing."""
     mine = _descriptions(claim, named)
+    if sum(1 for v in mine.values() if v) < 2:
+        return []
     theirs: dict[str, set[str] | None] = {}
     for s in sentences:
         for key, said in _descriptions(s, named).items():
@@ -125,30 +129,39 @@ _KINDS = {**dict.fromkeys("model models llm llms checkpoint checkpoints".split()
           **dict.fromkeys("dataset datasets benchmark benchmarks corpus corpora".split(), "data")}
 _KIND = "|".join(_KINDS)
 _NAME = r"[A-Za-z][\w.\-]*"
+_KIND_WORD = re.compile(rf"\b(?:{_KIND})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def _kind_patterns(term: str, loose: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    t = re.escape(term)
+    intro = r"(?::|such as|like|including|\()" if loose else r"(?::|\()"
+    after = re.compile(rf"(?<![\w.\-]){t}(?![\w\-])(?:\s*(?:,|and|or)\s*(?:and\s+)?{_NAME})*\s+(?:as\s+(?:the\s+)?"
+                       rf"(?:\w+\s+)?)?({_KIND})\b", re.IGNORECASE)
+    before = re.compile(rf"\b({_KIND})\s*{intro}\s*(?:{_NAME}\s*(?:,|and|or)\s*(?:and\s+)?)*{t}(?![\w\-])",
+                        re.IGNORECASE)
+    return after, before
 
 
 def _kinds_of(text: str, term: str, loose: bool = True) -> set[str]:
     """Kinds a text gives a name: a kind noun right after it (past a list of further names or 'as the new'), or
     before it ('datasets: A and B', and when `loose` 'benchmarks such as A', whose list may run on into the
     clause's subject: 'on benchmarks such as MedXpert, Claude-3.5 and DeepSeek-V3 still surpass ...')."""
-    t = re.escape(term)
-    intro = r"(?::|such as|like|including|\()" if loose else r"(?::|\()"
-    after = re.compile(rf"(?<![\w.\-]){t}(?![\w\-])(?:\s*(?:,|and|or)\s*(?:and\s+)?{_NAME})*\s+(?:as\s+(?:the\s+)?"
-                       rf"(?:\w+\s+)?)?({_KIND})\b", re.IGNORECASE)
-    before = re.compile(rf"\b({_KIND})\s*{intro}\s*(?:{_NAME}\s*(?:,|and|or)\s*(?:and\s+)?)*"
-                        rf"{t}(?![\w\-])", re.IGNORECASE)
-    return {_KINDS[m.group(1).lower()] for rx in (after, before) for m in rx.finditer(text)}
+    return {_KINDS[m.group(1).lower()] for rx in _kind_patterns(term, loose) for m in rx.finditer(text)}
 
 
 def kind_changed(claim: str, evidence_text: str, named: Callable[[str], set[str]]) -> list[tuple[str, str, str]]:
     """(name, the claim's kind, the evidence's kind) where the claim calls a name of the abstract a model and the
     abstract only ever calls it data, or the reverse."""
-    out = []
+    out: list[tuple[str, str, str]] = []
+    if not _KIND_WORD.search(claim):
+        return out  # the claim calls nothing a model or a dataset
     for term in sorted(named(claim) & named(evidence_text)):
         if not any(ch.isdigit() for ch in term) and "-" not in term:
             continue  # a plain word ('Alignment') is not a model or dataset name
-        mine, theirs = _kinds_of(claim, term, loose=False), _kinds_of(evidence_text, term)
-        if len(mine) == 1 and len(theirs) == 1 and mine != theirs:
+        if len(mine := _kinds_of(claim, term, loose=False)) != 1:
+            continue
+        if len(theirs := _kinds_of(evidence_text, term)) == 1 and mine != theirs:
             out.append((term, next(iter(mine)), next(iter(theirs))))
     return out
 

@@ -274,6 +274,10 @@ class OfflineChecker:
         )
 
 
+# The swap readers ask for the same sentences' names once per claim that cites them (read-only sets).
+_named = lru_cache(maxsize=8192)(named_terms)
+
+
 def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> str:
     """A reason when one of the two best-aligned sentences reverses the claim's comparison or polar word
     (`stance.py`); only sentences aligned well enough to be about the same finding count."""
@@ -296,7 +300,7 @@ def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) 
             return f"rule: opposite degree on {heads[0]!r} in sentence {items[i].index} of {items[i].key}"
         if objects := likeness_reversed(claim, text):
             return f"rule: alike where sentence {items[i].index} of {items[i].key} says apart (or the reverse): {objects[0]}"
-        if pairs := frame_swapped(claim, text, named_terms) or bindings_swapped(claim, text, named_terms):
+        if pairs := frame_swapped(claim, text, _named) or bindings_swapped(claim, text, _named):
             a, b = pairs[0]
             return f"rule: {a} and {b} exchange places in the frame of sentence {items[i].index} of {items[i].key}"
         if elided_denial(claim, text):
@@ -311,9 +315,9 @@ def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) 
         if shares := proportion_conflict(claim, text):
             return f"rule: another share of {shares[0]!r} than sentence {items[i].index} of {items[i].key} states"
     paper = [x.text for x in items if top and x.paper_id == items[top[0]].paper_id]
-    if pairs := descriptions_exchanged(claim, paper, named_terms):  # across the abstract (`exchanged.py`)
+    if pairs := descriptions_exchanged(claim, paper, _named):  # across the abstract (`exchanged.py`)
         return f"rule: what {items[top[0]].key} says of {pairs[0][0]} the claim says of {pairs[0][1]}, and the reverse"
-    if kinds := kind_changed(claim, " ".join(paper), named_terms):
+    if kinds := kind_changed(claim, " ".join(paper), _named):
         name, mine, theirs = kinds[0]
         return f"rule: the claim makes {name} a {mine} name; {items[top[0]].key} only names it as {theirs}"
     return ""
