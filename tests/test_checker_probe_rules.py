@@ -291,3 +291,22 @@ SELF_CERTAINTY = "improving reasoning performance beyond greedy decoding"
 ])
 def test_beyond_marks_the_side_a_comparison_leaves_behind(claim: str, reversed_: bool) -> None:
     assert comparison_order_reversed(claim, _sentence(SELF_CERTAINTY)) == reversed_
+
+
+SKYWORK = "humans provide verified annotations, while large language models perform automatic curation"
+WORLDPM = "(1) Adversarial metrics (ability to identify deceptive features) consistently scale up"
+
+
+@pytest.mark.parametrize(("fragment", "claim", "exchanged"), [
+    (SKYWORK, "In the pipeline, large language models provide verified annotations, while humans perform automatic "
+              "curation based on AI guidance.", True),
+    (SKYWORK, "In the pipeline, humans provide verified annotations, while large language models perform automatic "
+              "curation based on human guidance.", False),
+    (WORLDPM, "Subjective metrics consistently scale up with more training data and base model size, while "
+              "adversarial metrics show no scaling trends.", True),
+    (WORLDPM, "Adversarial metrics consistently scale up with more training data and base model size, while "
+              "subjective metrics show no scaling trends.", False),
+])
+def test_agents_and_metrics_named_by_a_plural_exchanged(fragment: str, claim: str, exchanged: bool) -> None:
+    paper = paper_with(fragment)
+    assert bool(descriptions_exchanged(claim, split_sentences(paper.abstract), named_terms)) == exchanged

@@ -9,7 +9,7 @@ sentence; here the abstract's description of a thing is gathered from every sent
 
 A thing is a named term (acronym, model name, capitalised word), a '<modifier> <head>' phrase whose head is
 a kind of method, data or role ('contrastive learning', 'the draft model'), or an agent named by its role
-('the generator', 'the verifier'). What a text says of it is the
+('the generator', 'the verifier', 'humans', 'annotators'). What a text says of it is the
 content words that follow it up to the clause end or the next thing (past a ', which ...' aside that
 describes it). Comparisons, passives and symmetric relations are left to the comparison readers.
 """
@@ -26,7 +26,11 @@ from reviewer.textutil import content_stems
 _HEADS = frozenset("model models method methods agent agents policy policies task tasks dataset datasets benchmark "
                    "benchmarks baseline baselines approach approaches variant variants setting settings traces "
                    "teacher student encoder decoder learning loss objective objectives mechanism module strategy "
-                   "strategies technique techniques algorithm algorithms distillation prompting sampling".split())
+                   "strategies technique techniques algorithm algorithms distillation prompting sampling metric "
+                   "metrics".split())
+_HEAD_STEMS = frozenset(_stem(h) for h in _HEADS)
+# Agents named by a plural alone ('humans provide verified annotations, while LLMs perform the curation').
+_PLURAL_AGENTS = frozenset("humans annotators users experts participants raters crowdworkers".split())
 # Agents named by their role alone ('the generator predicts the next state, and the discriminator ...').
 _AGENTS = frozenset("generator discriminator verifier critic planner proposer solver judge actor learner teacher "
                     "student encoder decoder retriever reranker".split())
@@ -45,12 +49,11 @@ def _things(toks: list[str], named: set[str]) -> dict[str, list[tuple[int, int]]
     for i, w in enumerate(low):
         if w in named:
             found.setdefault(w, []).append((i, i + 1))
-        if i and w in _AGENTS and low[i - 1] in _DETERMINERS:
+        if (i and w in _AGENTS and low[i - 1] in _DETERMINERS) or w in _PLURAL_AGENTS:
             found.setdefault(w, []).append((i, i + 1))
         if "-" in w and w.rsplit("-", 1)[1] in _HEADS and w.rsplit("-", 1)[0].isalpha():
             found.setdefault(_stem(w), []).append((i, i + 1))  # 'meta-learning', 'self-distillation'
-        if i and w in _HEADS and _content(toks[i - 1]) and not toks[i - 1][:1].isdigit() and low[i - 1] not in _HEADS \
-                and low[i - 1] not in named:
+        if i and w in _HEADS and _content(toks[i - 1]) and not toks[i - 1][:1].isdigit() and low[i - 1] not in _HEADS:
             found.setdefault(f"{_stem(toks[i - 1])} {_stem(w)}", []).append((i - 1, i + 1))
     return found
 
@@ -61,8 +64,11 @@ def _said_of(toks: list[str], span: tuple[int, int], starts: set[int]) -> set[st
     k = span[1]
     if k + 1 < len(toks) and toks[k] == "," and toks[k + 1].lower() in _ASIDE:
         k += 2  # 'Alignment, which guarantees that ...': the aside describes it
+    elif k < len(toks) and toks[k] == "(" and ")" in toks[k : k + 16]:
+        k = toks.index(")", k) + 1  # 'Adversarial metrics (ability to identify ...) consistently scale up'
+    start = k
     reached = False
-    while k < min(len(toks), span[1] + _SPAN):
+    while k < min(len(toks), start + _SPAN):
         t = toks[k]
         if k in starts or t in _CLAUSE_END or t.lower() in _STOP:
             reached = k in starts
@@ -109,8 +115,8 @@ def descriptions_exchanged(claim: str, sentences: list[str], named: Callable[[st
     out = []
     for x, a in enumerate(shared):
         for b in shared[x + 1 :]:
-            if a in b or b in a or set(a.split()) & set(b.split()):
-                continue
+            if a in b or b in a or set(a.split()) & set(b.split()) - _HEAD_STEMS:
+                continue  # 'adversarial metrics' and 'subjective metrics' are two things; 'trace' is in 'reason trace'
             ca, cb, ea, eb = mine[a], mine[b], theirs[a], theirs[b]
             assert ca is not None and cb is not None and ea is not None and eb is not None
             own = set(a.split()) | set(b.split())
