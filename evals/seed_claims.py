@@ -10,6 +10,8 @@
     python -m evals.seed_claims --split sealed # 16 further unused papers, every family; sealed: scored once only
     python -m evals.seed_claims --split roles  # unused papers: background passed as a finding, entities swapped,
                                                # each with faithful twins (development set for those two rules)
+    python -m evals.seed_claims --split probe  # 19 unused papers, every family, weighted to background-as-finding
+                                               # and entity swaps (issue 12, ninth pass: scored before, then developed on)
 
 `evals/datasets/seed_claims_{dev,test}.jsonl` hold paraphrased claims about seed papers, written by
 hand (not by the rules in `evals/perturb.py`, which the checker's features mirror): SUPPORTED
@@ -37,7 +39,7 @@ from reviewer.settings import Settings
 
 DATA = Path(__file__).resolve().parent / "datasets"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-Split = Literal["dev", "test", "blind", "fresh", "final", "hidden", "sealed", "roles"]
+Split = Literal["dev", "test", "blind", "fresh", "final", "hidden", "sealed", "roles", "probe"]
 
 
 class SeedClaim(BaseModel):
@@ -139,7 +141,7 @@ def main(argv: list[str] | None = None) -> None:
     from reviewer.checker import ClaimChecker
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", choices=["dev", "test", "blind", "fresh", "final", "hidden", "sealed", "roles"], default="dev")
+    parser.add_argument("--split", choices=["dev", "test", "blind", "fresh", "final", "hidden", "sealed", "roles", "probe"], default="dev")
     parser.add_argument("--home", type=Path, default=DEFAULT_HOME, help="vector cache directory")
     parser.add_argument("--errors", action="store_true", help="list the claims the checker gets wrong")
     parser.add_argument("--json", type=Path, default=None, help="also write the result as JSON here")

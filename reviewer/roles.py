@@ -34,8 +34,9 @@ _REPORTED = re.compile(
     r"|\b(?:conventional|common|popular|prevailing)\s+wisdom\b|\bwidely\s+(?:held|accepted)\b"
     r"|\baccording\s+to\s+(?:prior|previous|recent|some|existing)\b"
     # the field's advances or evidence, a consensus, a common belief, one hypothesis, some researchers
-    r"|\b(?:some|many|several|recent|prior|previous|existing|earlier|past)\s+(?:\w+\s+){0,2}?(?:advances|developments|"
-    r"evidence|investigations|observations|surveys)\s+(?:\w+\s+){0,2}?(?:have\s+|has\s+)?(?:suggest|show|shown|"
+    r"|\b(?:some|many|several|recent|prior|previous|existing|earlier|past)\s+(?:[\w()\-]+\s+){0,6}?(?:advances|"
+    r"advancements|breakthroughs|developments|"
+    r"evidence|investigations|observations|surveys)\s+(?:[\w()\-]+\s+){0,6}?(?:have\s+|has\s+)?(?:suggest|show|shown|"
     r"claim|report|argue|find|found|demonstrat|indicat|reveal|observ)\w*"
     r"|\bthere\s+(?:is|has\s+been)\s+(?:an?\s+)?(?:emerging|growing|broad|general|widespread|increasing)\s+"
     r"(?:consensus|belief|agreement|view|recognition)\b"
@@ -44,7 +45,16 @@ _REPORTED = re.compile(
     r"|\bone\s+(?:common\s+|popular\s+|plausible\s+)?(?:hypothesis|explanation|view|belief|assumption)\s+is\s+that\b"
     r"|\b(?:many|some|several)\s+(?:researchers|authors|scholars|practitioners)\s+(?:have\s+)?(?:believe|argue|argued|"
     r"claim|claimed|suggest|suggested|shown|found|hypothesi[sz]ed)\b"
-    r"|^(?:studies|research|evidence)\s+(?:has|have)\s+(?:shown|suggested|indicated|demonstrated|found)\b",
+    r"|^(?:studies|research|evidence)\s+(?:has|have)\s+(?:shown|suggested|indicated|demonstrated|found)\b"
+    # a body of work, a named hypothesis, the field's current research: 'A growing body of work suggests',
+    # 'The Superficial Alignment Hypothesis posits that', 'In most current research, ...', 'Researchers have moved'
+    r"|\b(?:a|an)\s+(?:growing|increasing|large|substantial)\s+(?:number|body)\s+of\s+(?:\w+\s+)?(?:studies|works?|"
+    r"research|papers|evidence|literature)\b"
+    r"|\b(?:hypothesis|conjecture|theory)\s+(?:posits|holds|states|suggests|claims|argues)\s+that\b"
+    r"|^(?:\w+\s+){0,3}?in\s+(?:most\s+|much\s+)?(?:current|prior|previous|existing|recent)\s+(?:research|work|studies|"
+    r"literature)\s*,"
+    r"|^(?:researchers|scholars)\s+(?:have|has)\s+\w+(?:ed|en|wn)\b"
+    r"|\b(?:many|several|numerous|most)\s+(?:studies|works|researchers|papers)\s+(?:have|has)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn)\b",
     re.IGNORECASE,
 )
 # The abstract turns against a view it has just reported.
@@ -152,17 +162,19 @@ def attributes_to_other_work(claim: str) -> bool:
 
 
 # Another agent as the subject of any finite verb: 'Recent work analyzing ICL has identified ...', 'Prior work has
-# explored ...', 'Conventional alignment practices typically assume ...', 'Existing methods rely on ...'. Read
+# explored ...', 'previous work constructing CoT rationales concentrates ...', 'Conventional alignment practices typically assume ...', 'Existing methods rely on ...'. Read
 # only before the paper's own first-person words (in 'our method beats existing methods that ...' the other
 # work is an object, not the speaker).
 _OTHER_AGENT = re.compile(
     r"\b(?:recent|prior|previous|existing|earlier|past|other|conventional|current|standard|traditional|"
     r"mainstream|prevailing)\s+(?:[\w()\-]+\s+){0,6}?(?:studies|works?|research|papers?|literature|methods|"
     r"approaches|practices|efforts|techniques|analyses|investigations|researchers|authors)\s+"
-    r"(?:(?:[\w()\-]+\s+){0,6}?(?:have|has)\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|wn|ht|nd)\b|"
-    r"(?:(?:\w+ly|often|also|still)\s+)?(?:assume|believe|argue|suggest|claim|hold|posit|rely|relie|treat|view|"
+    r"(?:(?:[\w()\-]+\s+){0,16}?(?:have|has)\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|wn|ht|nd)\b|"
+    r"(?:\w+ing\s+(?:[\w()\-]+\s+){1,4}?)?(?:(?:\w+ly|often|also|still)\s+)?(?:assume|believe|argue|suggest|claim|hold|posit|rely|relie|treat|view|"
     r"regard|consider|focuse|focus|hypothesi[sz]e|take|use|require|model|expect|show|find|report|illustrate|"
-    r"identify|identifie|propose|explore)s?\b)",
+    r"identify|identifie|propose|explore|concentrate|neglect|ignore|overlook|employ|adopt|applie|apply|depend|"
+    r"emphasi[sz]e|address|addresse|target|leverage|optimi[sz]e|attempt|tackle|studie|investigate|exploit|lack|"
+    r"compress|suffer|struggle|remain)s?\b)",
     re.IGNORECASE,
 )
 # A view held for long, or by default: 'has long been viewed as', 'are typically assumed to', 'is often seen as'.
@@ -210,6 +222,30 @@ def rejects_reported_view(sentences: list[str], index: int) -> bool:
         return True
     later = sentences[index + 1 :]
     return any(_REJECTS.search(s) for s in later)
+
+
+# The abstract faults the reported practice right after reporting it: 'However, these approaches are inherently
+# constrained by data availability', 'These sorts of explanations may not be sufficient', 'attaining such a score is
+# often infeasible' (a back-reference to the practice, then a fault), or the paper 'reinterprets' the view.
+_FAULTED = re.compile(
+    r"\b(?:these|such|this|those)\s+(?:\w+\s+){0,2}?(?:approach|method|work|technique|assumption|practice|"
+    r"explanation|score|metric|strateg|paradigm|pipeline|setting|annotation|data)\w*\b[^.;]{0,80}?\b(?:constrained|"
+    r"limited|insufficient|not (?:be |always )?sufficient|infeasible|unreliable|impractical|inadequate|flawed|"
+    r"fail\w*|struggle\w*|costly|expensive|prohibitive)\b|\breinterpret\w*",
+    re.IGNORECASE,
+)
+# ... or faults it in the reporting sentence itself: '... concentrates solely on correct options, neglecting ...'
+_FAULTED_HERE = re.compile(r",\s*(?:thus\s+|thereby\s+|while\s+)?(?:neglecting|ignoring|overlooking|missing|"
+                           r"disregarding)\b", re.IGNORECASE)
+
+
+def faults_reported_practice(sentences: list[str], index: int) -> bool:
+    """Whether the abstract faults the practice or view sentence `index` reports, in that sentence or the next
+    two: a weaker turn than `rejects_reported_view`, read by the checker only for a claim that restates it."""
+    if not 0 <= index < len(sentences):
+        return False
+    return bool(_FAULTED_HERE.search(sentences[index])) or any(_FAULTED.search(s)
+                                                               for s in sentences[index + 1 : index + 3])
 
 
 def sentence_role(sentence: str, index: int, n: int) -> Role:

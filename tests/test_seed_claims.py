@@ -65,11 +65,11 @@ def test_the_final_split_uses_papers_no_other_split_uses() -> None:
     assert families["comparison"] + families["direction"] >= 20 and families["supported"] >= 12, families
 
 
-@pytest.mark.parametrize("split", ["hidden", "sealed"])
+@pytest.mark.parametrize("split", ["hidden", "sealed", "probe"])
 def test_the_hidden_and_sealed_splits_use_papers_no_other_split_uses_and_every_family(split: Split) -> None:
     papers = seed_papers_by_title()
     hidden = load_rows(split)
-    all_splits: tuple[Split, ...] = ("dev", "test", "blind", "fresh", "final", "hidden", "sealed", "roles")
+    all_splits: tuple[Split, ...] = ("dev", "test", "blind", "fresh", "final", "hidden", "sealed", "roles", "probe")
     others = [r for s in all_splits if s != split for r in load_rows(s)]
     assert len(hidden) >= 60
     assert all(r.title in papers for r in hidden)
@@ -89,7 +89,7 @@ def test_the_hidden_and_sealed_splits_use_papers_no_other_split_uses_and_every_f
 def test_the_roles_split_uses_papers_no_other_split_uses_and_pairs_each_family_with_twins() -> None:
     papers = seed_papers_by_title()
     roles = load_rows("roles")
-    others = [r for s in ("dev", "test", "blind", "fresh", "final", "hidden", "sealed") for r in load_rows(s)]
+    others = [r for s in ("dev", "test", "blind", "fresh", "final", "hidden", "sealed", "probe") for r in load_rows(s)]
     assert all(r.title in papers for r in roles)
     assert not {r.paper for r in roles} & {r.paper for r in others}
     assert not {r.title for r in roles} & {r.title for r in others}

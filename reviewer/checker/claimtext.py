@@ -14,9 +14,12 @@ _CITATION = re.compile(
 )
 _ATTRIBUTION = re.compile(
     r"^(?:(?:[A-Z][\w'\-]+(?:\s+(?:et al\.?|and [A-Z][\w'\-]+))?(?:\s*\(\d{4}[a-z]?\))?)|the authors|they|"
-    r"this (?:paper|work|study)|the (?:paper|work|study))\s+(?:also\s+)?"
+    r"this (?:paper|work|study)|the (?:paper|work|study)|"
+    # 'The SWAP authors', "AlphaLLM's authors", 'The APOHF paper': a name for the paper, not a finding
+    r"(?:the |this )?[A-Z][\w\-]*(?:'s|’s)? (?:authors|paper|work|study|report))\s+(?:also\s+)?"
     r"(?:find|found|finds|show|showed|shows|report|reported|reports|demonstrate|demonstrated|demonstrates|"
-    r"observe|observed|observes|argue|argued|argues|note|noted|notes|claim|claimed|claims)\s+that\s+",
+    r"observe|observed|observes|argue|argued|argues|note|noted|notes|claim|claimed|claims|confirm|confirms|"
+    r"confirmed|reveal|reveals|revealed|establish|establishes|established)\s+that\s+",
     re.IGNORECASE,
 )
 

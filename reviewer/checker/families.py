@@ -253,7 +253,7 @@ _CMP_VERB = re.compile(
     r"(?:is |are |was |were )?(?:preferred|favou?red|chosen) (?:over|to))\s", re.IGNORECASE)
 _CMP_THAN = re.compile(r"\b(?P<adj>" + "|".join(sorted(_UP_CMP | _DOWN_CMP)) + r")\b(?=((?:\s[\w\-]+){0,4}?)\s+than\s)",
                        re.IGNORECASE)
-_CMP_MARKER = re.compile(r"\b(?:compared (?:to|with)|relative to|versus|vs\.?|over)\s+(?![\d+\-])", re.IGNORECASE)
+_CMP_MARKER = re.compile(r"\b(?:compared (?:to|with)|relative to|versus|vs\.?|over|beyond)\s+(?![\d+\-])", re.IGNORECASE)
 _MARKER_POLARITY = re.compile(r"\b(?P<up>improv\w*|gains?|better|higher|outperform\w*|boost\w*|superior|advantages?|"
                               r"surpass\w*|prefer\w*|favou?r\w*|aligned|prioriti[sz]\w*)\b|\b(?P<down>inferior|worse|lower|drops?|degrad\w*|lags?|hurts?)\b",
                               re.IGNORECASE)
@@ -280,6 +280,11 @@ def _side(text: str) -> set[str]:
     return set(content_stems(text))
 
 
+# 'correlates more strongly with X than Y': a manner adverb after more/less says which side is ahead
+_GOOD_MANNER = frozenset("strongly accurately effectively efficiently reliably robustly closely consistently faithfully "
+                         "precisely quickly successfully".split())
+
+
 def comparison_sides(text: str) -> list[tuple[set[str], set[str]]]:
     """(winner stems, loser stems) of each comparison in the text, whatever its wording.
 
@@ -295,7 +300,10 @@ def comparison_sides(text: str) -> list[tuple[set[str], set[str]]]:
     for m in _CMP_THAN.finditer(text):
         adj = m.group("adj").lower()
         pol = 1 if adj in _UP_CMP else -1 if adj in _DOWN_CMP else 0
-        if adj in _AMOUNT_CMP and m.group(2).strip():
+        manner = m.group(2).split()[:1]
+        if adj in ("more", "less") and manner and manner[0].lower() in _GOOD_MANNER:
+            pass  # 'more strongly', 'less reliably': the adverb's worth is known
+        elif adj in _AMOUNT_CMP and m.group(2).strip():
             # 'fewer tokens / lower error than B' wins; 'more X than B' with X of unknown worth says nothing
             pol *= valence(frozenset(content_stems(m.group(2))))
         if pol:

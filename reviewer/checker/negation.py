@@ -23,14 +23,29 @@ def negated_stems(text: str) -> set[str]:
 
     Short on purpose: in 'needs no auxiliary losses to balance load' only the losses are negated.
     """
-    out: set[str] = set()
+    return {s for scope in negated_scopes(text) for s in scope}
+
+
+def negated_scopes(text: str) -> list[list[str]]:
+    """Each negator's scope as its (up to three) content stems, in order."""
+    out: list[list[str]] = []
     for m in _NEGATOR.finditer(text):
         scope = _CLAUSE_BREAK.split(text[m.end() : m.end() + 80])[0]
         stems = content_stems(scope)[:3]
         if _NOT_A_DENIAL.match(scope) or (stems and stems[0] in _HARM):
             continue  # 'no better than a guess' is 'like a guess'; 'without hurting accuracy' keeps it
-        out.update(stems)
+        if stems:
+            out.append(stems)
     return out
+
+
+# 'reference-free benchmarking' denies the references, as 'without reference outputs' does; read only to
+# cancel a flip ('a training-free method' beside 'training costs' is a name, not a denial to set against)
+_FREE = re.compile(r"\b([a-z]+)-free\b", re.IGNORECASE)
+
+
+def _free_stems(text: str) -> set[str]:
+    return {s for m in _FREE.finditer(text) for s in content_stems(m.group(1))[:1]}
 
 
 # A negated harm is a kept quality ('without hurting/sacrificing accuracy', 'no loss in accuracy').
@@ -47,10 +62,16 @@ def negation_flips(claim: str, sentence: str) -> list[str]:
     subject noun inside an unrelated negation ('no consensus on screening') is not a flip.
     """
     c_stems, s_stems = set(content_stems(claim)), set(content_stems(sentence))
-    c_neg, s_neg = negated_stems(claim), negated_stems(sentence)
+    # a scope led by a compound modifier the other side never states denies something else: 'preferred with a
+    # rank-based protocol but not with a rating-based evaluation protocol' says nothing against 'a rank-based protocol'
+    c_neg = {x for sc in negated_scopes(claim) if "-" not in sc[0] or sc[0] in s_stems for x in sc}
+    s_neg = {x for sc in negated_scopes(sentence) if "-" not in sc[0] or sc[0] in c_stems for x in sc}
+    c_free, s_free = _free_stems(claim), _free_stems(sentence)
     out: set[str] = set()
-    for neg, other, other_neg in ((c_neg, s_stems, s_neg), (s_neg, c_stems, c_neg)):
+    for neg, other, other_neg, free in ((c_neg, s_stems, s_neg, s_free), (s_neg, c_stems, c_neg, c_free)):
         plain = (neg & other) - other_neg
+        if neg and len(neg & (other_neg | free)) >= 0.5 * len(neg):
+            continue  # the other side denies the same thing ('without reference outputs' vs 'reference-free')
         if neg and len(plain) >= max(1, 0.5 * len(neg)):
             out |= plain
     return sorted(out)

@@ -14,12 +14,12 @@ from reviewer.textutil import content_stems
 
 _NUM = re.compile(
     r"(?:(?<=[\s(\[])[+\-−]|(?<![\w.\-/^]))(\d+(?:,\d{3})*(?:\.\d+)?)"
-    r"(?:\s?(%|percent\b|per cent\b|-?fold\b|×|[xX]\b|times\b|[KMBT]\b|pp\b|points?\b|"
+    r"(?:\s?(%|percent\b|per cent\b|-?fold\b|×|[xX]\b|times\b|[KMBT]\b|(?<=\d)k\b|pp\b|points?\b|"
     r"million\b|billion\b|thousand\b|bp\b)|(?![\w.]*\w))"
 )
 _UNIT_CANON = {"percent": "%", "per cent": "%", "fold": "x", "-fold": "x", "×": "x", "times": "x", "point": "pp",
                "points": "pp", "pp": "pp"}
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "K": 1e3, "k": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
 _WORD_NUMS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "hundred": 100, "twice": 2, "double": 2,
@@ -117,9 +117,9 @@ def scaled_word_numbers(text: str) -> list[Number]:
 
 
 def _context(text: str, start: int, end: int, width: int = 40) -> frozenset[str]:
-    before = text[max(0, start - width) : start].rstrip()
+    before = text[max(0, start - width) : start].rstrip().rstrip("<>≤≥~≈").rstrip()  # '(<10%)' is a bound
     if before.endswith("("):  # 'on the ImageReward benchmark (67.4%)': the aside's number is of what precedes it
-        before = text[max(0, start - 2 * width) : start].rstrip()[:-1]
+        before = text[max(0, start - 2 * width) : start].rstrip().rstrip("<>≤≥~≈").rstrip()[:-1]
     left = _CLAUSE_BREAK.split(before)[-1]
     right = _CLAUSE_BREAK.split(text[end : end + width])[0]
     return frozenset(s for s in content_stems(f"{left} {right}") if not s[:1].isdigit())
@@ -167,7 +167,8 @@ def check_numbers(claim: str, all_text: str, aligned: list[tuple[int, str, float
     all_text = _unescape(all_text)
     aligned = [(i, _unescape(t), a) for i, t, a in aligned]
     evidence_values = extract_numbers(all_text, word_numbers=True)
-    claim_numbers = extract_numbers(claim) + _counted_words(claim)
+    loose = _counted_words(claim, _MODIFIED_COUNT)  # conflicts only (see `_MODIFIED_COUNT`)
+    claim_numbers = extract_numbers(claim) + _counted_words(claim) + loose
     # an evidence number the claim states elsewhere is accounted for ('aged 16 to 24' vs 'aged 16-44')
     taken = [e for e in evidence_values if any(same_value(c, e) for c in claim_numbers)]
     for num in claim_numbers:
@@ -203,7 +204,8 @@ def check_numbers(claim: str, all_text: str, aligned: list[tuple[int, str, float
             result.conflicts.append(conflict)
             result.same_subject.append(shared)
         else:
-            result.unmatched.append(num.raw)
+            if not any(num is n for n in loose):
+                result.unmatched.append(num.raw)
     return result
 
 
@@ -251,13 +253,25 @@ def _held_by_other_name(claim: str, num: Number, equal: list[Number], all_text: 
 
 _COUNT_WORD = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s+(?=[a-z]\w*s\b)",
                          re.IGNORECASE)
+# ... or a modifier or two before its plural ('three new datasets', 'eight representative methods'): read against
+# another count of the same noun, but not missed when the evidence gives none ('two reward models' is often
+# written 'two RMs', 'a pair of', 'both')
+_MODIFIED_COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s+"
+                             r"(?!(?:hundred|thousand|million|billion)\b)"  # 'ten thousand pairs' is 10,000
+                             r"(?=(?:[a-z][\w-]*\s+){1,2}?[a-z]\w*s\b)", re.IGNORECASE)
 
 
-def _counted_words(claim: str) -> list[Number]:
+def _counted_words(claim: str, pattern: re.Pattern[str] = _COUNT_WORD) -> list[Number]:
     """A count written as a word before a plural noun ('twelve domains'): a number like '12 domains', and an
     exact one ('nine datasets' is not the '9.3%' of the training data)."""
     return [Number(float(_WORD_NUMS[m.group(1).lower()]), "", m.group(1), _context(claim, m.start(), m.end(1)), 0.01)
-            for m in _COUNT_WORD.finditer(claim)]
+            for m in pattern.finditer(claim)]
+
+
+def _numbers_like(num: Number, text: str) -> list[Number]:
+    """The evidence's numbers in the claim number's own notation: word counts too when it is written as one
+    ('eight representative methods' is set against 'six representative methods')."""
+    return extract_numbers(text, word_numbers=not num.raw[:1].isdigit())
 
 
 def _unescape(text: str) -> str:
@@ -279,7 +293,7 @@ def _closer_rival(claim: str, num: Number, equal: list[Number], all_text: str,
         return None
     best = max((_frame_match(mine, f) for f in _frames(all_text, [e.raw for e in equal])), default=0)
     rivals = [(_frame_match(mine, f), -k, e, idx) for k, (idx, text, _) in enumerate(aligned[:2])
-              for e in extract_numbers(text)
+              for e in _numbers_like(num, text)
               if e.unit == num.unit and not same_value(num, e) and _comparable(num, e)
               for f in _frames(text, [e.raw])]
     top = max(rivals, key=lambda r: r[:2], default=None)
@@ -292,7 +306,7 @@ def _closer_rival(claim: str, num: Number, equal: list[Number], all_text: str,
     if held is not None:
         return held
     after = [(_after_match(mine, f), e, idx) for idx, text, _ in aligned[:2]
-             for e in extract_numbers(text)
+             for e in _numbers_like(num, text)
              if e.unit == num.unit and not same_value(num, e) and _comparable(num, e)
              for f in _frames(text, [e.raw])]
     best_after = max((_after_match(mine, f) for f in _frames(all_text, [e.raw for e in equal])), default=0)

@@ -28,8 +28,15 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from reviewer.checker.anchors import anchored_in
+from reviewer.checker.background import background_only, bare_coverage
 from reviewer.checker.claimtext import title_authors_as_we
 from reviewer.checker.effects import effect_reversed
+from reviewer.checker.exchanged import (
+    descriptions_exchanged,
+    kind_changed,
+    preference_exchanged,
+    value_moved,
+)
 from reviewer.checker.families import comparison_agrees
 from reviewer.checker.features import FEATURE_NAMES, Analysis, clean_claim, compute_features, named_terms
 from reviewer.checker.proportions import proportion_conflict
@@ -48,15 +55,12 @@ from reviewer.errors import ConfigError
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.resources import asset
 from reviewer.roles import (
-    Role,
     attributes_to_other_work,
-    own_finding_clause,
     rejects_reported_view,
     reports_other_work,
-    sentence_role,
 )
 from reviewer.settings import Settings
-from reviewer.textutil import content_stems, split_sentences
+from reviewer.textutil import split_sentences
 
 if TYPE_CHECKING:
     from reviewer.vector_cache import VectorCache
@@ -206,15 +210,15 @@ class OfflineChecker:
             probs = probabilities(params, x)[0]
             label = decide(probs, params.support_threshold, params.contradict_threshold)
             analysis.strong_contradiction, analysis.contradiction_sentences = False, []
-            reasons.append("guard: the only conflicting sentences ask a question; a question asserts nothing")
+            reasons.append("guard: the only conflicting sentences ask a question or report others' view")
         score = float(probs[0])
-        background = None if attributes_to_other_work(claim) else _background_only(claim, analysis, items)
+        background = None if attributes_to_other_work(claim) else background_only(claim, analysis, items)
         if analysis.strong_contradiction:
             if label != "CONTRADICTED":
                 reasons.append("guard: near-verbatim evidence states something different")
             label, score = "CONTRADICTED", min(score, 0.1)
         elif background is not None and (label == "SUPPORTED" or analysis.features[LEX_TOP1] >= 0.6
-                                         or _bare_coverage(claim, items[background[1]].text) >= 0.8):
+                                         or bare_coverage(claim, items[background[1]].text) >= 0.8):
             rejected, where = background
             label = "CONTRADICTED" if rejected else "UNSUPPORTED"
             if rejected:
@@ -222,7 +226,8 @@ class OfflineChecker:
                 analysis.contradiction_sentences = [k for k in same if rejects_reported_view([items[k].text], -1)][:1]
             reasons.append(
                 f"rule: the only evidence (sentence {items[where].index} of {items[where].key}) reports other "
-                "work, not the paper's own finding" + ("; the abstract goes on to reject that view" if rejected else "")
+                "work or sets the abstract's context, not the paper's own finding"
+                + ("; the abstract goes on to reject that view" if rejected else "")
             )
             score = min(score, 0.1)
         elif analysis.foreign_edit:
@@ -234,6 +239,9 @@ class OfflineChecker:
         elif label != "CONTRADICTED" and (flip := _stance_flip(claim, analysis, items)):
             label, score = "CONTRADICTED", min(score, 0.1)
             reasons.append(flip)
+        elif label == "SUPPORTED" and not analysis.foreign_target and (some := _only_some(analysis, items)):
+            label, score = "CONTRADICTED", min(score, 0.1)  # 'every model improves' vs 'performance sometimes improves'
+            reasons.append(f"rule: the claim asserts {analysis.absolute[0]!r} where {some} says only some")
         elif label == "SUPPORTED" and (analysis.foreign_target or analysis.absolute):
             label, score = "UNSUPPORTED", min(score, 0.3)
             reasons.append(
@@ -266,6 +274,10 @@ class OfflineChecker:
         )
 
 
+# The swap readers ask for the same sentences' names once per claim that cites them (read-only sets).
+_named = lru_cache(maxsize=8192)(named_terms)
+
+
 def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> str:
     """A reason when one of the two best-aligned sentences reverses the claim's comparison or polar word
     (`stance.py`); only sentences aligned well enough to be about the same finding count."""
@@ -288,15 +300,26 @@ def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) 
             return f"rule: opposite degree on {heads[0]!r} in sentence {items[i].index} of {items[i].key}"
         if objects := likeness_reversed(claim, text):
             return f"rule: alike where sentence {items[i].index} of {items[i].key} says apart (or the reverse): {objects[0]}"
-        if pairs := frame_swapped(claim, text, named_terms) or bindings_swapped(claim, text, named_terms):
+        if pairs := frame_swapped(claim, text, _named) or bindings_swapped(claim, text, _named):
             a, b = pairs[0]
             return f"rule: {a} and {b} exchange places in the frame of sentence {items[i].index} of {items[i].key}"
         if elided_denial(claim, text):
             return f"rule: sentence {items[i].index} of {items[i].key} denies this of it ('... do not')"
+        if moved := value_moved(claim, text):
+            v, mine, theirs = moved[0]
+            return f"rule: sentence {items[i].index} of {items[i].key} gives {v} to {theirs}, not {mine}"
+        if preference_exchanged(claim, text):
+            return f"rule: the claim prefers what sentence {items[i].index} of {items[i].key} passes over"
         if stage_swapped(claim, text):
             return f"rule: early and late exchanged against sentence {items[i].index} of {items[i].key}"
         if shares := proportion_conflict(claim, text):
             return f"rule: another share of {shares[0]!r} than sentence {items[i].index} of {items[i].key} states"
+    paper = [x.text for x in items if top and x.paper_id == items[top[0]].paper_id]
+    if pairs := descriptions_exchanged(claim, paper, _named):  # across the abstract (`exchanged.py`)
+        return f"rule: what {items[top[0]].key} says of {pairs[0][0]} the claim says of {pairs[0][1]}, and the reverse"
+    if kinds := kind_changed(claim, " ".join(paper), _named):
+        name, mine, theirs = kinds[0]
+        return f"rule: the claim makes {name} a {mine} name; {items[top[0]].key} only names it as {theirs}"
     return ""
 
 
@@ -317,51 +340,24 @@ def _anchored(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> 
     return f"sentence {items[i].index} of {items[i].key}" if anchored_in(claim, items[i].text, named_terms) else ""
 
 
+_SOME = re.compile(r"\b(?:some|sometimes|occasionally|certain|partially|partly|in some cases|a few)\b", re.IGNORECASE)
+
+
+def _only_some(analysis: Analysis, items: list[EvidenceSentence]) -> str:
+    """The claim's universal ('every', 'always') where the best-aligned sentence says 'some' / 'sometimes'."""
+    if not analysis.order or not any(w.lower() in ("every", "always") for w in analysis.absolute):
+        return ""
+    best = items[analysis.order[0]]
+    return f"sentence {best.index} of {best.key}" if _SOME.search(best.text) else ""
+
+
 def _only_questions(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> bool:
     """Every sentence read as conflicting with the (asserted) claim asks instead of asserting."""
     found = analysis.contradiction_sentences
     if _NOT_ASSERTED.search(claim):
         return False  # a question set against a question: a near-copy with an edit, read as such
-    return bool(found) and all(_NOT_ASSERTED.search(items[k].text) for k in found)
-
-
-# 'The paper finds that', "GTAlign's authors show that": who is said to claim it, not what is claimed.
-_ATTRIBUTION = re.compile(r"^(?:[\w'’-]+\s+){1,4}?(?:shows?|finds?|demonstrates?|establish(?:es)?|reports?|argues?|"
-                          r"proves?|reveals?|confirms?)\s+that\s+", re.IGNORECASE)
-
-
-def _bare_coverage(claim: str, sentence: str) -> float:
-    """Share of the claim's content words, past an attribution frame, that the sentence holds."""
-    words = content_stems(_ATTRIBUTION.sub("", claim.strip()))
-    have = set(content_stems(sentence))
-    return sum(w in have for w in words) / len(words) if words else 0.0
-
-
-def _closer_to(claim: str, own: str, reported: str) -> bool:
-    """The claim shares more content words with the sentence's own-finding clause than with the reported one."""
-    c = set(content_stems(claim))
-    return len(c & set(content_stems(own))) > len(c & set(content_stems(reported)))
-
-
-def _background_only(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> tuple[bool, int] | None:
-    """(rejected, sentence) when the best evidence reports other work and no own sentence is as close.
-
-    'Some studies suggest X' is the paper reporting X, often to refute it: citing the paper for X
-    would pass its background off as its finding. `rejected` says a later sentence turns against X.
-    """
-    if not analysis.order:
-        return None
-    best = analysis.order[0]
-    item = items[best]
-    sents = [x.text for x in items if x.paper_id == item.paper_id]
-    if not reports_other_work(item.text) or sentence_role(item.text, item.index, len(sents)) != Role.BACKGROUND:
-        return None
-    top = analysis.alignment[best]
-    if any(analysis.alignment[i] >= top - 0.05 and not reports_other_work(items[i].text) for i in analysis.order[1:]):
-        return None
-    if (own := own_finding_clause(item.text)) and _closer_to(claim, own, item.text[: len(item.text) - len(own)]):
-        return None  # 'while prior work suggests X, our results reveal Y': the claim restates Y, the paper's own
-    return rejects_reported_view(sents, item.index), best
+    # nor does a report of others' view assert anything of the paper's ('Recent studies reveal that ...')
+    return bool(found) and all(_NOT_ASSERTED.search(items[k].text) or reports_other_work(items[k].text) for k in found)
 
 
 def _summary(analysis: Analysis, probs: np.ndarray) -> str:

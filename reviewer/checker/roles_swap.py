@@ -29,7 +29,7 @@ _HIGH = frozenset("highly strongly closely significantly substantially greatly c
                   "effectively heavily tightly well significant substantial considerable marked strong heavy severe "
                   "massive huge high".split())
 _LOW = frozenset("weakly poorly barely slightly marginally modestly loosely minimally negligibly mildly limited "
-                 "marginal slight modest negligible weak minimal mild low".split())
+                 "marginal slight modest negligible weak minimal mild low poor".split())
 # Comparative size, read only where no 'than' follows (an explicit comparison is read by the comparison rules).
 _MORE = frozenset("larger bigger greater higher more".split())
 _LESS = frozenset("smaller lower less fewer".split())

@@ -1,0 +1,70 @@
+"""Background passed off as the paper's finding: a claim whose only evidence reports others' work or sets the
+abstract's context (`reviewer/roles.py`), read by `offline.OfflineChecker.check`."""
+
+from __future__ import annotations
+
+import re
+
+from reviewer.checker.features import Analysis
+from reviewer.models import EvidenceSentence
+from reviewer.roles import (
+    Role,
+    faults_reported_practice,
+    own_finding_clause,
+    rejects_reported_view,
+    reports_other_work,
+    sentence_role,
+    sentence_roles,
+)
+from reviewer.textutil import content_stems
+
+# 'The paper finds that', "GTAlign's authors show that": who is said to claim it, not what is claimed.
+_ATTRIBUTION = re.compile(r"^(?:[\w'’-]+\s+){1,4}?(?:shows?|finds?|demonstrates?|establish(?:es)?|reports?|argues?|"
+                          r"proves?|reveals?|confirms?)\s+that\s+", re.IGNORECASE)
+
+
+def bare_coverage(claim: str, sentence: str) -> float:
+    """Share of the claim's content words, past an attribution frame, that the sentence holds."""
+    words = content_stems(_ATTRIBUTION.sub("", claim.strip()))
+    have = set(content_stems(sentence))
+    return sum(w in have for w in words) / len(words) if words else 0.0
+
+
+def _closer_to(claim: str, own: str, reported: str) -> bool:
+    """The claim shares more content words with the sentence's own-finding clause than with the reported one."""
+    c = set(content_stems(claim))
+    return len(c & set(content_stems(own))) > len(c & set(content_stems(reported)))
+
+
+def background_only(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> tuple[bool, int] | None:
+    """(rejected, sentence) when the best evidence reports other work and no own sentence is as close.
+
+    'Some studies suggest X' is the paper reporting X, often to refute it: citing the paper for X
+    would pass its background off as its finding. `rejected` says a later sentence turns against X.
+    """
+    if not analysis.order:
+        return None
+    best = analysis.order[0]
+    item = items[best]
+    sents = [x.text for x in items if x.paper_id == item.paper_id]
+    top = analysis.alignment[best]
+    if reports_other_work(item.text) and sentence_role(item.text, item.index, len(sents)) == Role.BACKGROUND:
+        if any(analysis.alignment[i] >= top - 0.05 and not reports_other_work(items[i].text) for i in analysis.order[1:]):
+            return None
+    elif _ATTRIBUTION.match(claim.strip()) and _context_only(items, analysis, best, top):
+        return rejects_reported_view(sents, item.index), best  # 'The paper shows that <its opening context>'
+    else:
+        return None
+    if (own := own_finding_clause(item.text)) and _closer_to(claim, own, item.text[: len(item.text) - len(own)]):
+        return None  # 'while prior work suggests X, our results reveal Y': the claim restates Y, the paper's own
+    # a reported practice the abstract goes on to fault is rejected too ('However, these approaches are constrained')
+    return rejects_reported_view(sents, item.index) or faults_reported_practice(sents, item.index), best
+
+
+def _context_only(items: list[EvidenceSentence], analysis: Analysis, best: int, top: float) -> bool:
+    """The best sentence, and every sentence nearly as close, is the abstract's context: set before the paper's
+    own first words ('we ...', 'this paper ...'), so a claim framed as the paper's finding cannot rest on it."""
+    def context(k: int) -> bool:
+        same = [x for x in items if x.paper_id == items[k].paper_id]
+        return sentence_roles([x.text for x in same])[items[k].index] == Role.BACKGROUND
+    return context(best) and all(context(i) for i in analysis.order[1:] if analysis.alignment[i] >= top - 0.05)
