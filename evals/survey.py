@@ -226,14 +226,19 @@ def _source_role(text: str, keys: list[str], abstracts: dict[str, str]) -> tuple
 
 
 def _has_antecedent(prev: object, text: str, keys: list[str], abstracts: dict[str, str]) -> bool:
-    """The quote before this one is from the same paper and is the abstract sentence right before it (the
-    sentence its pronoun points back to), not merely another sentence of that paper."""
+    """The quote before this one is from the same paper, and, when the abstract's own sentence opens with the
+    pointer ('These insights ...', '..., they match ...'), it is the abstract sentence right before it (the one
+    the pointer refers to). A 'They'/'Their' the writer put for the abstract's 'We'/'Our' refers to the
+    authors, whom the previous quote of the same paper names."""
     prev_keys = list(getattr(prev, "keys", []) or [])
     if not set(prev_keys) & set(keys):
         return False
     here, there = _source(text, keys, abstracts), _source(getattr(prev, "text", ""), prev_keys, abstracts)
     if here is None or there is None:
         return True  # a rewritten quote the matcher cannot place: trust the shared paper
+    original = here[2][here[1]]
+    if not (_ANAPHOR.match(original) or _CONTEXT_OPENER.match(original) or pointing_subject(original)):
+        return True
     return here[0] == there[0] and there[1] == here[1] - 1
 
 

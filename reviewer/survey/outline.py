@@ -38,6 +38,7 @@ from reviewer.survey.titles import (
     split_by_phrases,
     supported_title,
 )
+from reviewer.survey.titlewords import _plural
 from reviewer.survey.types import (
     Acronym,
     EvidenceResult,
@@ -203,6 +204,11 @@ def topic_head(topic: str, acronyms: list[Acronym]) -> str:
         head = " ".join(words[1:])
     # 'how confident a language model is': the subject of the survey is language models.
     head = re.sub(r"(?i)(?<=\s)model$", lambda m: m.group(0) + "s", head) if len(head.split()) >= 2 else head
+    # 'each intermediate step of a solution': a noun counted one at a time is a count noun, plural as a head.
+    last = head.split()[-1] if head.split() else ""
+    if last.isalpha() and last.islower() and not last.endswith(("s", "ing")) and re.search(
+            rf"\b(?:each|every|a|an|one|any)\s+{re.escape(head)}\b", topic, re.IGNORECASE):
+        head = " ".join(head.split()[:-1] + [_plural(last)])
     for acr in acronyms:
         if acr.phrase.lower() == head.lower():
             return acr.short + ("s" if head.lower().endswith("s") and not acr.short.endswith("s") else "")
