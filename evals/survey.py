@@ -237,6 +237,9 @@ def _has_antecedent(prev: object, text: str, keys: list[str], abstracts: dict[st
     if here is None or there is None:
         return True  # a rewritten quote the matcher cannot place: trust the shared paper
     original = here[2][here[1]]
+    if re.search(r"\b(?:we|our)\b", original, re.IGNORECASE) and re.match(r"(?:[^.;]{0,200}?,\s+)?(?:they|their)\b",
+                                                                       text, re.IGNORECASE):
+        return True  # the writer's 'They'/'Their' for the abstract's 'We'/'Our' ('To address this, we propose')
     if not (_ANAPHOR.match(original) or _CONTEXT_OPENER.match(original) or pointing_subject(original)):
         return True
     return here[0] == there[0] and there[1] == here[1] - 1

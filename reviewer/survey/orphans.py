@@ -43,8 +43,8 @@ def name_authors(text: str, paper: Paper) -> str | None:
     if not source or not _FIRST_PERSON.search(source[: len(lead) + 25]):
         return None
     label, singular = author_label(paper, text)
-    if label == "the authors" and not lead:
-        label = "The authors"
+    if not lead:
+        label = label[:1].upper() + label[1:]  # 'The authors of X train ...'
     if m.group("pronoun").lower() == "their":
         return f"{lead}{label}'{'' if label.endswith('s') else 's'}{m.group('rest')}"
     rest = m.group("rest")
