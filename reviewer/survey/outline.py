@@ -114,8 +114,19 @@ _LEADING_VERBS = frozenset("""train collect build align make use improve reduce 
     mitigate steer control fine-tune finetune design create""".split())
 
 
+# 'which ethical values LLMs hold ...' names a thing once the question word goes ('Ethical values LLMs hold ...');
+# 'how ...', 'why ...', 'whether ...' or 'which is ...' stay clauses.
+_WH_THING = re.compile(r"^(?:which|what)\s+(?!(?:is|are|was|were|do|does|did|can|could|should|would|will|makes?|"
+                       r"made|has|have)\b)(?=[a-z])", re.IGNORECASE)
+_WH_CLAUSE = re.compile(r"^(?:how|why|whether|when|where|which|what|who|do|does|can|are|is)\b", re.IGNORECASE)
+
+
 def single_title(topic: str, head: str) -> str:
-    """The one section's title when the topic has too few papers for themes: the topic if it is short."""
+    """The one section's title when the topic has too few papers for themes: the topic if it is short and a
+    noun phrase."""
+    topic = _WH_THING.sub("", topic.strip())
+    if _WH_CLAUSE.match(topic):
+        topic = ""  # a question is not a title; its head phrase is
     if 3 <= len(topic.split()) <= 8:
         return title_case(topic)
     if head:

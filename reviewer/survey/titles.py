@@ -233,8 +233,9 @@ def _title_word_groups(left: list[int], docs: list[ThemeDoc], exclude: set[str],
             if not _bare(name) and names_something(name, exclude) and not opens_with_verb(name):
                 out.append((len(hits), name, [i for i, _ in hits]))
                 continue
-        heads = [_head(ws, bodies) for _, ws in hits if len(ws) > 1 and ws[1].lower() not in _FUNCTION
-                 and ws[1].lower() not in _GENERIC]
+        opened = [(ws[0], _head(ws, bodies)) for _, ws in hits if len(ws) > 1 and ws[1].lower() not in _FUNCTION
+                  and ws[1].lower() not in _GENERIC]
+        heads = [h for _, h in opened]
         # A head names the group only when most of its papers use it too ('Inference-time computation' over
         # a paper on inference compute and one on inference-time computation; not '... scaling and computation').
         group_texts = [_stems(f"{docs[i].title}. {docs[i].body}") for i, _ in hits]
@@ -244,7 +245,8 @@ def _title_word_groups(left: list[int], docs: list[ThemeDoc], exclude: set[str],
         supported = [h for h in supported if not any(_stems(o) < _stems(h) for o in supported)]
         if not supported:
             continue
-        first = _sentence_word(hits[0][1][0])
+        # The shared word as the title that gives the head writes it ('Ranked', not another title's 'Rankings').
+        first = _sentence_word(next(w for w, h in opened if h.lower() == supported[0]))
         name = f"{first} {supported[0]}" + (f" and {supported[1]}" if len(supported) > 1 else "")
         if _bare(name) or not names_something(name, exclude):
             continue
@@ -257,10 +259,9 @@ def _head(words: list[str], bodies: list[str]) -> str:
     """The noun phrase a shared title word opens, past modifiers: 'Multimodal Mathematical Reasoning with' ->
     'mathematical reasoning' ('mathematical' stands before a noun in most of its uses), not 'mathematical'."""
     k = 1
-    while k + 1 < min(len(words), 4) and words[k + 1].lower() not in _FUNCTION and words[k + 1].lower() not in _GENERIC \
-            and is_cut_modifier(words[k], bodies):
+    while k + 1 < min(len(words), 4) and words[k + 1].lower() not in _FUNCTION and is_cut_modifier(words[k], bodies):
         k += 1
-    return " ".join(words[1:k + 1]).lower()
+    return plural_head(" ".join(words[1:k + 1]).lower(), bodies, any_plural=True)
 
 
 def _sentence_word(word: str) -> str:

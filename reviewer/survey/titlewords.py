@@ -164,21 +164,30 @@ def complete_modifier(label: str, texts: list[str], need: int) -> str:
     return f"{head} {best[0]}"
 
 
+# Nouns of process or quality ('optimization', 'alignment', 'robustness') are used as mass nouns in titles.
+_PROCESS_NOUN = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ure|ics)$")
+
+
 def _plural(word: str) -> str:
     if word.endswith("y") and word[-2:-1] not in "aeiou":
         return word[:-1] + "ies"
     return word + ("es" if word.endswith(("sh", "ch", "x", "z")) else "s")
 
 
-def plural_head(label: str, texts: list[str]) -> str:
+def plural_head(label: str, texts: list[str], any_plural: bool = False) -> str:
     """'Intermediate step' -> 'Intermediate steps': a singular count noun cannot head a title bare, and the texts
     show the noun counts (they write the phrase in the plural at least as often as in the singular). A mass
-    noun ('human feedback', 'supervision') has no plural there and stays."""
+    noun ('human feedback', 'supervision') has no plural there and stays. `any_plural`: one plural use is
+    enough (a group named by what several titles each call 'a reward model')."""
     words = label.split()
     last = words[-1] if words else ""
-    if not last.isalpha() or not last.islower() or last.endswith(("s", "ing")) or len(last) < 3:
+    if not last.isalpha() or not last.islower() or last.endswith(("s", "ing")) or len(last) < 3 \
+            or _PROCESS_NOUN.search(last):
         return label
     plural = " ".join(words[:-1] + [_plural(last)])
     many = sum(len(re.findall(rf"(?<![\w-]){re.escape(plural)}(?![\w-])", t, re.IGNORECASE)) for t in texts)
     one = sum(len(re.findall(rf"(?<![\w-]){re.escape(label)}(?![\w-])", t, re.IGNORECASE)) for t in texts)
-    return plural if many >= 1 and many >= one else label
+    # 'as a fine-grained judge': counted one at a time where it heads its phrase, so a count noun.
+    counted = any(re.search(rf"\b(?:a|an|each|every|one)\s+{re.escape(label)}(?=\s*(?:[.,;:)]|$)|\s+(?:and|or|of|for|in|"
+                            rf"on|with|to|that|which|is|was|as|by)\b)", t, re.IGNORECASE) for t in texts)
+    return plural if (many >= 1 and (any_plural or many >= one)) or counted else label
