@@ -185,8 +185,10 @@ def title_problem(title: str, topic: str = "", n_papers: int = 0) -> str | None:
         return grammar
     own = _topic_words(topic) | _EDGE_WORDS | {w.lower() for w in _GENERIC_TITLES} | {
         "llm", "llms", "language", "large", "model", "models"}
-    # A one-section survey is titled by its topic, which is right; a theme must name more than the topic.
-    if topic and title.lower() != topic.lower() and all(w in own or w in _EMPTY_HEADS for w in low):
+    # A one-section survey is titled by its topic (or by the topic's noun phrase once a leading 'which'/'what'
+    # goes: 'which values LLMs hold' -> 'Values LLMs hold'), which is right; a theme must name more than the topic.
+    as_topic = {topic.lower(), re.sub(r"^(?:which|what)\s+", "", topic.lower())}
+    if topic and title.lower() not in as_topic and all(w in own or w in _EMPTY_HEADS for w in low):
         return "names nothing beyond the topic"
     return None
 

@@ -132,3 +132,19 @@ def test_a_quote_whose_antecedent_was_dropped_names_the_authors_or_goes() -> Non
     kept = SentenceCheck(text=this, keys=[paper.key], action="kept")
     fix_orphans([SentenceCheck(text=we, keys=[paper.key], action="kept"), kept], {paper.key: paper})
     assert kept.action == "kept"  # its antecedent survived
+
+
+def test_a_title_word_group_name_never_runs_across_a_titles_colon() -> None:
+    """'Beyond Binary Rewards: Training LMs ...' and 'R1-Reward: Training Multimodal Reward Model ...' share
+    'reward' and 'training', but no title says 'Rewards training': a name is a phrase inside one part of a title."""
+    import re
+
+    papers = [p for p in seed_papers_by_title().values() if re.search(r"(?i)\brewards?:\s+training\b", p.title)
+              or p.title.startswith(("On Designing Effective RL Reward at Training Time", "Self-Evolving Curriculum"))]
+    assert len(papers) == 4, [p.title for p in papers]
+    docs = [ThemeDoc(title=p.title, body=p.abstract) for p in papers]
+    groups = _title_word_groups(list(range(len(docs))), docs, {"entropi", "collaps"}, set())
+    for _, name, members in groups:
+        first, second = [w.lower().rstrip("s") for w in name.split()[:2]]
+        parts = [seg for i in members for seg in re.split(r"[:;,()?!]", docs[i].title)]
+        assert any(re.search(rf"(?i)\b{re.escape(first)}s?\s+{re.escape(second)}", seg) for seg in parts), name

@@ -210,8 +210,9 @@ def _title_word_groups(left: list[int], docs: list[ThemeDoc], exclude: set[str],
     found: dict[str, list[tuple[int, list[str]]]] = {}
     before: dict[str, list[str]] = {}  # the two-word title phrase ending in the shared word, per paper
     for i in left:
-        title_words = _WORD.findall(docs[i].title)
-        for j, w in enumerate(title_words):
+        # A title phrase ends at its punctuation: 'Binary Rewards: Training LMs' has no 'Rewards Training'.
+        segments = [_WORD.findall(seg) for seg in re.split(r"[:;,()?!]|\s[-–—]\s", docs[i].title)]
+        for title_words, j, w in ((ws, j, w) for ws in segments for j, w in enumerate(ws)):
             stem = " ".join(norm_stems(content_stems(w)))
             if not stem or stem in exclude or stem in used or w.lower() in GENERIC_THEME_WORDS or w.lower() in _GENERIC \
                     or " " in stem or w.lower() in _FUNCTION or not names_something(w + " x", exclude):
