@@ -157,3 +157,29 @@ def test_a_title_word_group_name_never_runs_across_a_titles_colon() -> None:
         first, second = [w.lower().rstrip("s") for w in name.split()[:2]]
         parts = [seg for i in members for seg in re.split(r"[:;,()?!]", docs[i].title)]
         assert any(re.search(rf"(?i)\b{re.escape(first)}s?\s+{re.escape(second)}", seg) for seg in parts), name
+
+
+def test_a_question_topic_is_titled_by_its_noun_phrase() -> None:
+    from reviewer.survey.outline import single_title
+
+    title = single_title("which ethical values LLMs hold when facing dilemmas", "ethical values")
+    assert title == "Ethical values LLMs hold when facing dilemmas" and grammar_problem(title) is None
+    assert not single_title("how accurate reward models are", "reward models").lower().startswith("how")
+
+
+def test_a_half_compound_joins_no_phrase() -> None:
+    """The seed abstract's 'zero-/few-shot prompting' gives 'few-shot prompting', never 'zero few-shot prompting'."""
+    from reviewer.survey.terms import phrases
+
+    paper = paper_with("zero-/few-shot prompting regime")
+    found = {surface.lower() for _, surface in phrases(paper.abstract)}
+    assert "few-shot prompting" in found and not any(f.startswith("zero few-shot") for f in found), sorted(found)[:20]
+
+
+def test_eval_finds_entities_in_the_rendered_report_only_where_markup_was_escaped() -> None:
+    from evals.survey_text import rendered_entities
+    from reviewer.survey.report import escape_md
+
+    sentence = next(s for s in split_sentences(paper_with("low precision (<10").abstract) if "<10" in s)
+    assert rendered_entities(escape_md(sentence)) == []
+    assert rendered_entities("low precision (&lt;10%)") == ["&lt;"]
