@@ -101,8 +101,8 @@ class SectionChecker:
                 paragraphs.append(row)
             layout.append(paragraphs)
         revise_info = self._revise(pending)
-        for paragraphs in layout:
-            for row in paragraphs:
+        for draft, paragraphs in zip(drafts.sections, layout, strict=True):
+            for row in paragraphs if draft.mode != "llm" else []:  # the extractive writer's quote chains
                 fix_orphans(row, self.papers)  # a quote whose antecedent was just dropped
         for draft, paragraphs in zip(drafts.sections, layout, strict=True):
             sections.append(_assemble(draft, paragraphs))
