@@ -125,6 +125,10 @@ def test_a_quote_whose_antecedent_was_dropped_names_the_authors_or_goes() -> Non
     fix_orphans(row, {paper.key: paper, "other": another})
     assert not they.text.startswith("They") and they.text[:1].isupper() and they.text.endswith(we[2:]) \
         and they.action == "kept", they.text
+    ours = next(s for s in sentences if s.startswith("Our "))
+    their = SentenceCheck(text="Their" + ours[3:], keys=[paper.key], action="kept")
+    fix_orphans([other, their], {paper.key: paper, "other": another})
+    assert their.text == "The authors'" + ours[3:], their.text  # the paper lists no authors
     pointer = SentenceCheck(text=this, keys=[paper.key], action="kept")
     row = [other, SentenceCheck(text="Dropped.", keys=[paper.key], action="dropped"), pointer]
     fix_orphans(row, {paper.key: paper, "other": another})

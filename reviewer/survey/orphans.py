@@ -43,10 +43,13 @@ def name_authors(text: str, paper: Paper) -> str | None:
     if not source or not _FIRST_PERSON.search(source[: len(lead) + 25]):
         return None
     label, singular = author_label(paper, text)
+    if m.group("pronoun").lower() == "their":  # as third_person writes an owner: 'Wang et al.'s', 'the authors''
+        owner = "the authors'" if label.startswith("the authors") else f"{label}'s"
+        owner = owner[:1].upper() + owner[1:] if not lead else owner
+        return f"{lead}{owner}{m.group('rest')}"
     if not lead:
         label = label[:1].upper() + label[1:]  # 'The authors of X train ...'
-    if m.group("pronoun").lower() == "their":
-        return f"{lead}{label}'{'' if label.endswith('s') else 's'}{m.group('rest')}"
+
     rest = m.group("rest")
     if singular and rest.startswith(" "):
         rest = " " + _singular_verb(rest[1:])
