@@ -187,3 +187,16 @@ def test_eval_finds_entities_in_the_rendered_report_only_where_markup_was_escape
     sentence = next(s for s in split_sentences(paper_with("low precision (<10").abstract) if "<10" in s)
     assert rendered_entities(escape_md(sentence)) == []
     assert rendered_entities("low precision (&lt;10%)") == ["&lt;"]
+
+
+def test_a_label_opened_by_a_verb_is_refused_and_names_keep_their_case() -> None:
+    """Seed abstracts write 'we highlight' and 'results highlight the ...': a label 'Highlight one-shot CFT' is
+    a clause. 'Bradley-Terry' is written so in the abstracts, so a title does not print 'bradley-terry'."""
+    from reviewer.survey.titles import restore_case
+    from reviewer.survey.titlewords import used_as_verb
+
+    texts = list(_texts())
+    assert used_as_verb("highlight", texts)
+    assert not any(used_as_verb(w, texts) for w in ("reward", "preference", "policy", "search", "reasoning", "design"))
+    assert whole_label("Highlight one-shot CFT", texts, texts[:3], 1) == ""
+    assert restore_case("Conventional bradley-terry reward models", texts) == "Conventional Bradley-Terry reward models"

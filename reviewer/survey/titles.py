@@ -17,7 +17,13 @@ import numpy as np
 
 from reviewer.survey.terms import _GENERIC, PhraseStats, norm_stems, phrases, title_case
 from reviewer.survey.themes import GENERIC_THEME_WORDS, ThemeDoc, _bare, _nameable, kmeans, theme_title
-from reviewer.survey.titlewords import complete_modifier, is_cut_modifier, opens_with_verb, plural_head
+from reviewer.survey.titlewords import (
+    complete_modifier,
+    is_cut_modifier,
+    opens_with_verb,
+    plural_head,
+    used_as_verb,
+)
 from reviewer.textutil import content_stems
 
 _WORD = re.compile(r"[A-Za-z][\w-]*")
@@ -54,6 +60,8 @@ def whole_label(label: str, bodies: list[str], group: list[str], need: int) -> s
     """The label as a whole noun phrase: completed from the survey's texts ('Generative reward' -> '... models'),
     and when it is still a modifier cut from its noun ('Inference time'), completed by the noun `need` of the
     group's texts put after it ('Inference-time scaling'); '' when they share none (the label is a fragment)."""
+    if label.split() and not label.split()[0].lower().endswith("ing") and used_as_verb(label.split()[0], bodies):
+        return ""  # 'Highlight one-shot CFT': a clause the abstracts begin with 'we'
     whole = complete_name(label, bodies)
     for _ in range(2):  # 'Monte Carlo' -> 'Monte Carlo tree' -> 'Monte Carlo tree search'
         if not is_cut_modifier(whole, bodies):
@@ -184,12 +192,17 @@ def restore_case(title: str, bodies: list[str]) -> str:
             if start == 0 or before.rstrip().endswith((".", "!", "?", ":")):
                 continue  # a sentence's first word is capitalised anyway
             counts[m.group(0)] += 1
+    forms: dict[str, Counter[str]] = {}
+    for form, n in counts.items():
+        forms.setdefault(form.lower(), Counter())[form] = n
     out = []
     for i, word in enumerate(title.split()):
-        if i > 0 and word.isalpha() and word.islower():
-            upper = word[:1].upper() + word[1:]
-            if counts[upper] >= 2 and counts[upper] >= NAME_SHARE * counts[word]:
-                word = upper
+        if i > 0 and word.replace("-", "").isalpha() and word.islower():
+            # The abstracts' own capitalised form ('Monte', 'Bradley-Terry'), when they write it so far more often.
+            named, n = max(((f, c) for f, c in forms.get(word, Counter()).items() if f != word),
+                           key=lambda fc: fc[1], default=(word, 0))
+            if n >= 2 and n >= NAME_SHARE * counts[word]:
+                word = named
         out.append(word)
     return " ".join(out)
 

@@ -152,6 +152,23 @@ def is_cut_modifier(label: str, texts: list[str]) -> bool:
     return uses.total >= 3 and uses.followed >= CUT_SHARE * uses.total
 
 
+_VERB_BEFORE = re.compile(r"\b(?:we|to|can|will|may|also|further)\s+$", re.IGNORECASE)
+# A transitive verb is followed by its object's determiner ('results highlight the need'); a noun rarely is.
+_VERB_AFTER = re.compile(r"\s+(?:the|a|an|that|how|its|their|our|this|these|what|whether)\b", re.IGNORECASE)
+
+
+def used_as_verb(word: str, texts: list[str]) -> bool:
+    """The texts use the word as a verb in most of its uses ('we highlight', 'results highlight the ...'), so a
+    label it opens is a clause ('Highlight one-shot CFT'), not a name."""
+    pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE)
+    total = verb = 0
+    for text in texts:
+        for m in pattern.finditer(text):
+            total += 1
+            verb += bool(_VERB_BEFORE.search(text[max(0, m.start() - 12):m.start()]) or _VERB_AFTER.match(text, m.end()))
+    return verb >= 2 and verb * 2 >= total
+
+
 def complete_modifier(label: str, texts: list[str], need: int) -> str:
     """'Inference time' -> 'Inference-time scaling' when `need` of the group's texts put that same word after
     it (hyphenated as most of them write it); '' when no word is shared by enough of them."""
