@@ -19,6 +19,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
+from evals.survey_text import grammar_problem, pointing_subject, rendered_entities
 from reviewer.roles import Role, reports_other_work, sentence_roles
 from reviewer.settings import Settings
 from reviewer.textutil import normalize, split_sentences
@@ -101,6 +102,9 @@ class ReportShape(BaseModel):
     cells_filled: int = 0
     truncated_cells: int = 0
     markup_hits: list[str] = Field(default_factory=list)
+    # HTML entities in the rendered Markdown ('(&lt;10%)'): markup a reader of the report sees.
+    entity_hits: list[str] = Field(default_factory=list)
+    pointing_subjects: int = 0  # pronoun subjects after a leading phrase; also in anaphor_or_background
     titles: int = 0
     bad_titles: list[str] = Field(default_factory=list)
     all_titles: list[str] = Field(default_factory=list)
@@ -176,10 +180,15 @@ def title_problem(title: str, topic: str = "", n_papers: int = 0) -> str | None:
         return "opens with a verb"
     if _CATCH_ALL.search(title):  # a few left-over papers may be "further work"; more hide the themes
         return f"catch-all over {n_papers} papers" if n_papers > CATCH_ALL_MAX else None
+    grammar = grammar_problem(title)
+    if grammar:
+        return grammar
     own = _topic_words(topic) | _EDGE_WORDS | {w.lower() for w in _GENERIC_TITLES} | {
         "llm", "llms", "language", "large", "model", "models"}
-    # A one-section survey is titled by its topic, which is right; a theme must name more than the topic.
-    if topic and title.lower() != topic.lower() and all(w in own or w in _EMPTY_HEADS for w in low):
+    # A one-section survey is titled by its topic (or by the topic's noun phrase once a leading 'which'/'what'
+    # goes: 'which values LLMs hold' -> 'Values LLMs hold'), which is right; a theme must name more than the topic.
+    as_topic = {topic.lower(), re.sub(r"^(?:which|what)\s+", "", topic.lower())}
+    if topic and title.lower() not in as_topic and all(w in own or w in _EMPTY_HEADS for w in low):
         return "names nothing beyond the topic"
     return None
 
@@ -192,8 +201,8 @@ def broken_list(text: str) -> bool:
     return bool(_FIRST_ONLY.search(text)) and not re.search(r"\bsecond(?:ly)?\b|\bthen\b|\bfinally\b", text, re.I)
 
 
-def _source_role(text: str, keys: list[str], abstracts: dict[str, str]) -> tuple[bool, str]:
-    """Whether the quoted sentence is, in its abstract, background or a report of others' work."""
+def _source(text: str, keys: list[str], abstracts: dict[str, str]) -> tuple[str, int, list[str]] | None:
+    """The abstract sentence a quote comes from: (key, index, the abstract's sentences), or None."""
     words = set(normalize(text).split())
     best: tuple[float, str, int, list[str]] | None = None
     for key in keys:
@@ -202,12 +211,40 @@ def _source_role(text: str, keys: list[str], abstracts: dict[str, str]) -> tuple
             sw = set(normalize(s).split())
             overlap = len(words & sw) / max(1, len(sw))
             if best is None or overlap > best[0]:
-                best = (overlap, s, i, sentences)
+                best = (overlap, key, i, sentences)
     if best is None or best[0] < 0.6:
+        return None
+    return best[1], best[2], best[3]
+
+
+def _source_role(text: str, keys: list[str], abstracts: dict[str, str]) -> tuple[bool, str]:
+    """Whether the quoted sentence is, in its abstract, background or a report of others' work."""
+    found = _source(text, keys, abstracts)
+    if found is None:
         return False, ""
-    _, s, i, sentences = best
+    _, i, sentences = found
     role = sentence_roles(sentences)[i]
-    return role == Role.BACKGROUND or reports_other_work(s), s
+    return role == Role.BACKGROUND or reports_other_work(sentences[i]), sentences[i]
+
+
+def _has_antecedent(prev: object, text: str, keys: list[str], abstracts: dict[str, str]) -> bool:
+    """The quote before this one is from the same paper, and, when the abstract's own sentence opens with the
+    pointer ('These insights ...', '..., they match ...'), it is the abstract sentence right before it (the one
+    the pointer refers to). A 'They'/'Their' the writer put for the abstract's 'We'/'Our' refers to the
+    authors, whom the previous quote of the same paper names."""
+    prev_keys = list(getattr(prev, "keys", []) or [])
+    if not set(prev_keys) & set(keys):
+        return False
+    here, there = _source(text, keys, abstracts), _source(getattr(prev, "text", ""), prev_keys, abstracts)
+    if here is None or there is None:
+        return True  # a rewritten quote the matcher cannot place: trust the shared paper
+    original = here[2][here[1]]
+    if re.search(r"\b(?:we|our)\b", original, re.IGNORECASE) and re.match(r"(?:[^.;]{0,200}?,\s+)?(?:they|their)\b",
+                                                                       text, re.IGNORECASE):
+        return True  # the writer's 'They'/'Their' for the abstract's 'We'/'Our' ('To address this, we propose')
+    if not (_ANAPHOR.match(original) or _CONTEXT_OPENER.match(original) or pointing_subject(original)):
+        return True
+    return here[0] == there[0] and there[1] == here[1] - 1
 
 
 def report_shape(report: object, abstracts: dict[str, str], shape: ReportShape) -> None:
@@ -232,13 +269,16 @@ def report_shape(report: object, abstracts: dict[str, str], shape: ReportShape) 
                     continue
                 shape.cited_sentences += 1
                 background, _ = _source_role(s.text, s.keys, abstracts)
-                # An anaphor is resolved when the sentence before it quotes the same paper (its antecedent).
-                antecedent = n > 0 and bool(set(p.sentences[n - 1].keys) & set(s.keys))
+                # An anaphor is resolved when the sentence before it quotes the sentence before it in the
+                # same abstract (its antecedent).
+                antecedent = n > 0 and _has_antecedent(p.sentences[n - 1], s.text, s.keys, abstracts)
                 context = bool(_CONTEXT_OPENER.match(s.text)) and not antecedent
                 listed = broken_list(s.text)
+                pointing = pointing_subject(s.text) and not antecedent and not _ANAPHOR.match(s.text)
                 shape.context_openers += context
                 shape.broken_lists += listed
-                if (_ANAPHOR.match(s.text) and not antecedent) or background or context or listed:
+                shape.pointing_subjects += pointing
+                if (_ANAPHOR.match(s.text) and not antecedent) or background or context or listed or pointing:
                     shape.anaphor_or_background += 1
                     shape.flagged.append(s.text[:160])
         for text in texts:
@@ -257,6 +297,9 @@ def report_shape(report: object, abstracts: dict[str, str], shape: ReportShape) 
         shape.markup_hits += [m.group(0) for c in cells for m in _MARKUP.finditer(c)]
     for b in report.bibliography:
         shape.markup_hits += [m.group(0) for m in _MARKUP.finditer(b.title)]
+    from reviewer.survey.report import render_markdown
+
+    shape.entity_hits += rendered_entities(render_markdown(report))
 
 
 def run_survey_eval(settings: Settings, limit: int | None = None, path: Path = DEV_SET) -> SurveyEvalResult:
@@ -329,11 +372,13 @@ def format_result(result: SurveyEvalResult) -> str:
         f"paraphrase {result.r_precision_paraphrase:.3f}",
         f"cited sentences {s.cited_sentences}: anaphor/background {s.anaphor_or_background} "
         f"({result.anaphor_or_background_share:.1%}; of which context-dependent openers {s.context_openers}, "
-        f"partial lists {s.broken_lists}); template openers {s.template_openers}",
+        f"partial lists {s.broken_lists}, pronoun subjects after a leading phrase {s.pointing_subjects}); "
+        f"template openers {s.template_openers}",
         f"table rows {s.table_rows} for {s.papers_cited} cited papers; cells {s.cells}: filled "
         f"{result.table_fill:.1%}, truncated {s.truncated_cells}; "
-        f"markup left {len(s.markup_hits)} {sorted(set(s.markup_hits))[:8]}",
-        f"theme titles {s.titles}: failing {len(s.bad_titles)} {s.bad_titles[:6]}",
+        f"markup left {len(s.markup_hits)} {sorted(set(s.markup_hits))[:8]}; HTML entities in the rendered "
+        f"Markdown {len(s.entity_hits)} {sorted(set(s.entity_hits))[:8]}",
+        f"theme titles {s.titles}: failing {len(s.bad_titles)} {s.bad_titles[:12]}",
         f"slowest survey {result.max_seconds:.1f} s",
     ]
     return "\n".join(lines)

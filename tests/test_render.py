@@ -86,13 +86,24 @@ def _papers() -> dict[str, Paper]:
 
 def test_escape_md_neutralises_html_links_and_block_markers() -> None:
     out = escape_md(HOSTILE_TITLE)
-    assert "<script>" not in out and "&lt;script&gt;" in out
+    assert "<script" not in out and "</script" not in out and "&lt;script>" in out
     assert "](" not in out.replace("&#93;(", "")  # no link syntax survives
     assert "[" not in out and "]" not in out
     assert out.startswith("\\#")
     assert "\\`code\\`" in out and "\\|" in out and "\\*bold\\*" in out
     assert escape_md("1. looks like a list").startswith("1\\.")
     assert escape_md("- dash").startswith("\\-")
+
+
+def test_escape_md_escapes_only_what_could_open_markup() -> None:
+    """'<' opens a tag only before a letter, '/', '!' or '?', '&' an entity only before a name or number an
+    HTML parser decodes: '(<10%)', '>8%' and 'Q&A' print as written, in prose, cells and titles alike."""
+    for plain in ("low precision (<10%) on hard problems", "PAVs are >8% more accurate", "science Q&A, K&K",
+                  "epsilon < 1/2", "A>B>C"):
+        assert escape_md(plain) == plain and escape_cell(plain) == plain[:1].upper() + plain[1:]
+    assert escape_md("<think> and </think>") == "&lt;think> and &lt;/think>"
+    assert escape_md("<!-- x --> <?php") == "&lt;!-- x --> &lt;?php"
+    assert escape_md("a &lt; b, &#91;1&#93; and &not") == "a &amp;lt; b, &amp;#91;1&amp;#93; and &amp;not"
 
 
 def test_escape_cell_keeps_table_shape() -> None:

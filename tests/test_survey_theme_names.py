@@ -85,7 +85,7 @@ def test_topic_head_is_the_subject_not_its_contrast_or_the_verb_done_to_it() -> 
     """The head names the section titles' subject: not the phrase a topic contrasts it with, not a leading
     gerund, not the 'analyses of' that frames it, not the adjective a 'how' question asks about."""
     assert topic_head("judging each reasoning step of a long mathematical solution rather than the final answer",
-                      []) == "reasoning step"
+                      []) == "reasoning steps"  # counted one at a time ('each'): plural as a head
     assert topic_head("verifiers compared with self-consistency", []) == "verifiers"
     assert topic_head("fine-tuning language model agents with tool feedback", []) == "language model agents"
     assert topic_head("studies of chain-of-thought faithfulness", []) == "chain-of-thought faithfulness"

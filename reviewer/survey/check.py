@@ -18,6 +18,7 @@ from reviewer.errors import BudgetExceeded, LLMError
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.settings import Settings
 from reviewer.survey.context import Previous, SurveyContext
+from reviewer.survey.orphans import fix_orphans
 from reviewer.survey.prose import is_framing
 from reviewer.survey.table import method_name
 from reviewer.survey.types import (
@@ -100,6 +101,9 @@ class SectionChecker:
                 paragraphs.append(row)
             layout.append(paragraphs)
         revise_info = self._revise(pending)
+        for draft, paragraphs in zip(drafts.sections, layout, strict=True):
+            for row in paragraphs if draft.mode != "llm" else []:  # the extractive writer's quote chains
+                fix_orphans(row, self.papers)  # a quote whose antecedent was just dropped
         for draft, paragraphs in zip(drafts.sections, layout, strict=True):
             sections.append(_assemble(draft, paragraphs))
         revised = self.llm is not None and bool(pending) and revise_info is None

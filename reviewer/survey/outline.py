@@ -38,6 +38,7 @@ from reviewer.survey.titles import (
     split_by_phrases,
     supported_title,
 )
+from reviewer.survey.titlewords import _plural
 from reviewer.survey.types import (
     Acronym,
     EvidenceResult,
@@ -113,8 +114,19 @@ _LEADING_VERBS = frozenset("""train collect build align make use improve reduce 
     mitigate steer control fine-tune finetune design create""".split())
 
 
+# 'which ethical values LLMs hold ...' names a thing once the question word goes ('Ethical values LLMs hold ...');
+# 'how ...', 'why ...', 'whether ...' or 'which is ...' stay clauses.
+_WH_THING = re.compile(r"^(?:which|what)\s+(?!(?:is|are|was|were|do|does|did|can|could|should|would|will|makes?|"
+                       r"made|has|have)\b)(?=[a-z])", re.IGNORECASE)
+_WH_CLAUSE = re.compile(r"^(?:how|why|whether|when|where|which|what|who|do|does|can|are|is)\b", re.IGNORECASE)
+
+
 def single_title(topic: str, head: str) -> str:
-    """The one section's title when the topic has too few papers for themes: the topic if it is short."""
+    """The one section's title when the topic has too few papers for themes: the topic if it is short and a
+    noun phrase."""
+    topic = _WH_THING.sub("", topic.strip())
+    if _WH_CLAUSE.match(topic):
+        topic = ""  # a question is not a title; its head phrase is
     if 3 <= len(topic.split()) <= 8:
         return title_case(topic)
     if head:
@@ -203,6 +215,11 @@ def topic_head(topic: str, acronyms: list[Acronym]) -> str:
         head = " ".join(words[1:])
     # 'how confident a language model is': the subject of the survey is language models.
     head = re.sub(r"(?i)(?<=\s)model$", lambda m: m.group(0) + "s", head) if len(head.split()) >= 2 else head
+    # 'each intermediate step of a solution': a noun counted one at a time is a count noun, plural as a head.
+    last = head.split()[-1] if head.split() else ""
+    if last.isalpha() and last.islower() and not last.endswith(("s", "ing")) and re.search(
+            rf"\b(?:each|every|a|an|one|any)\s+{re.escape(head)}\b", topic, re.IGNORECASE):
+        head = " ".join(head.split()[:-1] + [_plural(last)])
     for acr in acronyms:
         if acr.phrase.lower() == head.lower():
             return acr.short + ("s" if head.lower().endswith("s") and not acr.short.endswith("s") else "")

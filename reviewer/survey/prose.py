@@ -51,6 +51,7 @@ _CONTEXT_OPENER = re.compile(
     r"|^(?:In|For|At|During|Within|Under|On) the (?!first time\b|meantime\b|end\b|future\b|past\b|same time\b)"
     r"(?:(?!of\b)[\w-]+ ){0,3}(?!of\b)[\w-]+,"
     r"|^(?:Based on|Building on|Built on|Built upon|On top of|Leveraging|Equipped with) [^,]{1,40},"
+    r"|^(?:Inspired|Motivated|Guided|Driven|Informed) by (?:this|these|those|such|that|the above)\b"
 )
 # A list item marker: "(1) ", "ii) ", "(b) ".
 _LIST_ITEM = re.compile(r"(?:^|(?<=[\s:;,]))\((\d{1,2}|[ivx]{1,4}|[a-h])\)\s")
@@ -189,6 +190,26 @@ def opens_with_context(sentence: str) -> bool:
 # A short opening phrase, then a pronoun subject: 'With reinforcement learning (RL), these models can ...'.
 _CLAUSE_THEN_ANAPHOR = re.compile(r"^(?!In (?:this|the present|our) (?:paper|work|study)\b)[^,;.]{3,60},\s+"
                                   r"(?:these|those|such|it|they)\b(?! (?:paper|work|study)\b)")
+# A longer leading prepositional, participial or subordinate phrase, which may hold a list ('Across multiple
+# domains, including mathematics, planning, and QA, they match ...'), then a pronoun or demonstrative subject.
+# The phrase holds no clause of its own ('we'), so the pronoun is the main clause's subject.
+POINTING = (r"(?:(?:this|these|their|the proposed) (?:method|approach|framework|system|model|algorithm|technique|"
+            r"pipeline|strategy)s?|they|it|these|those|such|this)")
+_LEAD_THEN_POINTER = re.compile(
+    r"^(?!In (?:this|the present|our) (?:paper|work|study)\b)(?:Across|In|On|At|For|With|By|Through|Under|Over|From|"
+    r"After|Before|During|Unlike|Beyond|Besides|Despite|Compared (?:to|with)|Relative to|When|While|Once|If|"
+    r"Although|Though|Because|Since|As|Given|Thanks to|[A-Z][a-z]+ing|[A-Z][a-z]+ed|[A-Z][a-z]+ly)\b"
+    rf"(?:(?!\b[Ww]e\b)[^.;]){{3,200}}?,\s+(?P<subject>{POINTING})\b(?! (?:paper|work|study)\b)")
+# 'it is shown that', 'it is possible to': an expletive subject points nowhere.
+_EXPLETIVE = re.compile(r"it (?:is|was|has been|remains) (?:\w+ ){0,2}?(?:that|to|whether)\b", re.IGNORECASE)
+
+
+def lead_then_pointer(sentence: str) -> re.Match[str] | None:
+    """The pronoun subject after a leading phrase ('Across ..., they match'), or None; expletives excepted."""
+    m = _LEAD_THEN_POINTER.match(sentence.strip())
+    if m is None or _EXPLETIVE.match(sentence.strip()[m.start("subject"):]):
+        return None
+    return m
 
 
 def is_anaphoric(sentence: str) -> bool:
@@ -197,7 +218,7 @@ def is_anaphoric(sentence: str) -> bool:
     text = _lead(sentence)
     text = text[:1].upper() + text[1:]
     return (bool(_ANAPHORA.match(text)) and not _THIS_PAPER.match(text)) or bool(_CONTEXT_OPENER.match(text)) \
-        or bool(_CLAUSE_THEN_ANAPHOR.match(text))
+        or bool(_CLAUSE_THEN_ANAPHOR.match(text)) or lead_then_pointer(text) is not None
 
 
 def dangling_list(sentence: str) -> bool:

@@ -9,6 +9,7 @@ keys that resolve to a bibliography entry.
 
 from __future__ import annotations
 
+import html
 import re
 
 from reviewer.citations import attach, filter_citations
@@ -33,10 +34,23 @@ COLUMNS = ("Ref.", "Method", "Task", "Benchmarks and datasets", "Headline result
 MIN_TABLE_FIELDS = 3  # a row needs three of the four fields; sparser papers are listed under the table
 
 
+# Only where markup could start: '<' before a letter, '/', '!' or '?' opens a tag, comment or declaration;
+# '&' opens an entity when an HTML parser would decode what follows ('&lt;', '&#91;', also '&not' without
+# its ';'). '<10%', '>8%' and 'Q&A' print as the abstract writes them.
+_TAG_OPEN = re.compile(r"<(?=[A-Za-z/!?])")
+_AMP = re.compile(r"&(?=#?[A-Za-z0-9])")
+
+
+def _entity_amp(m: re.Match[str]) -> str:
+    start = m.string[m.start():m.start() + 34].split("&", 2)[1]  # up to the next '&', which is judged alone
+    start = "&" + start
+    return "&amp;" if html.unescape(start) != start else "&"
+
+
 def escape_md(text: str) -> str:
     """Untrusted text as inert Markdown: no HTML, links, code, emphasis or block markers."""
     text = " ".join(text.split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _TAG_OPEN.sub("&lt;", _AMP.sub(_entity_amp, text))
     text = text.replace("[", "&#91;").replace("]", "&#93;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
     text = _BLOCK_START.sub(r"\1\\\2", text)

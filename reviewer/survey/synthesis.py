@@ -14,7 +14,7 @@ import re
 
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.roles import Role, reports_other_work, sentence_roles
-from reviewer.survey.prose import dangling_list, is_anaphoric, opens_with_context
+from reviewer.survey.prose import dangling_list, is_anaphoric, lead_then_pointer, opens_with_context
 from reviewer.survey.types import PaperEvidence, TableRow
 from reviewer.textutil import content_stems, split_sentences
 
@@ -36,14 +36,27 @@ def count_word(n: int) -> str:
 
 
 def resolve_subject(sentence: str, name: str) -> str | None:
-    """'This approach reduces X' -> 'NAME reduces X' when the paper names its method; else None."""
+    """'This approach reduces X' -> 'NAME reduces X' when the paper names its method; else None.
+
+    After a leading phrase too: 'Across three domains, it matches X' -> 'Across three domains, NAME matches
+    X'. Only a singular subject ('it', 'this method') is replaced, so the verb still agrees; 'they' may be
+    the authors or several things, and is left to the antecedent."""
     if not name:
         return None
-    m = _SUBJECT.match(sentence.strip())
-    if not m:
+    text = sentence.strip()
+    m = _SUBJECT.match(text)
+    if m:
+        return f"{name}{text[m.end():]}"
+    lead = lead_then_pointer(text)
+    if lead is None:
         return None
-    rest = sentence.strip()[m.end():]
-    return f"{name}{rest}"
+    subject = lead.group("subject")
+    if not re.fullmatch(r"(?i)it|this (?:method|approach|framework|system|model|algorithm|technique|pipeline|strategy)"
+                        r"|the proposed (?:method|approach|framework|system|model|algorithm|technique|pipeline)", subject):
+        return None
+    if not re.match(r"\s+(?!is\b|was\b|has\b|remains\b|seems\b|becomes\b|appears\b)[a-z]", text[lead.end("subject"):]):
+        return None
+    return f"{text[:lead.start('subject')]}{name}{text[lead.end('subject'):]}"
 
 
 def name_method(sentence: str, name: str) -> str:

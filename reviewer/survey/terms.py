@@ -67,7 +67,8 @@ class Phrase(BaseModel):
     score: float
 
 
-_SUSPENDED = re.compile(r"\b[\w]+-\s+(?:and|or|to)\s+")  # 'zero- and few-shot': a half compound joins no phrase
+# 'zero- and few-shot', 'zero-/few-shot': a half compound joins no phrase.
+_SUSPENDED = re.compile(r"\b[\w]+-(?:\s+(?:and|or|to)\s+|\s*/\s*)")
 
 
 def _runs(text: str) -> Iterable[list[str]]:

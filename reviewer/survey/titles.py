@@ -17,7 +17,13 @@ import numpy as np
 
 from reviewer.survey.terms import _GENERIC, PhraseStats, norm_stems, phrases, title_case
 from reviewer.survey.themes import GENERIC_THEME_WORDS, ThemeDoc, _bare, _nameable, kmeans, theme_title
-from reviewer.survey.titlewords import opens_with_verb
+from reviewer.survey.titlewords import (
+    complete_modifier,
+    is_cut_modifier,
+    opens_with_verb,
+    plural_head,
+    used_as_verb,
+)
 from reviewer.textutil import content_stems
 
 _WORD = re.compile(r"[A-Za-z][\w-]*")
@@ -50,8 +56,22 @@ def names_something(phrase: str, ignore: set[str]) -> bool:
     return not words[0].lower().endswith("ly") and not re.search(r"(?:ed|ly)$", words[-1].lower())
 
 
+def whole_label(label: str, bodies: list[str], group: list[str], need: int) -> str:
+    """The label as a whole noun phrase: completed from the survey's texts ('Generative reward' -> '... models'),
+    and when it is still a modifier cut from its noun ('Inference time'), completed by the noun `need` of the
+    group's texts put after it ('Inference-time scaling'); '' when they share none (the label is a fragment)."""
+    if label.split() and not label.split()[0].lower().endswith("ing") and used_as_verb(label.split()[0], bodies):
+        return ""  # 'Highlight one-shot CFT': a clause the abstracts begin with 'we'
+    whole = complete_name(label, bodies)
+    for _ in range(2):  # 'Monte Carlo' -> 'Monte Carlo tree' -> 'Monte Carlo tree search'
+        if not is_cut_modifier(whole, bodies):
+            return plural_head(whole, bodies)
+        whole = complete_modifier(whole, group, need)
+    return plural_head(whole, bodies) if whole and not is_cut_modifier(whole, bodies) else ""
+
+
 def _shared_phrase(stats: PhraseStats, members: list[int], exclude: set[str], need: int, taken: set[str],
-                   titled: set[str]) -> str:
+                   titled: set[str], bodies: list[str] | None = None) -> str:
     """The most distinctive multi-word phrase that at least `need` of the members share, or ''."""
     for p in stats.distinctive(members, exclude=exclude, top=40, prefer=titled):
         words = p.stems.split()
@@ -60,7 +80,11 @@ def _shared_phrase(stats: PhraseStats, members: list[int], exclude: set[str], ne
         if not _nameable(p.surface, p.stems, exclude) or all(w in GENERIC_THEME_WORDS for w in p.surface.lower().split()) \
                 or not names_something(p.surface, exclude):
             continue
-        return title_case(p.surface)
+        if bodies is None:
+            return title_case(p.surface)
+        whole = whole_label(p.surface, bodies, [bodies[i] for i in members], need)
+        if whole:
+            return title_case(whole)
     return ""
 
 
@@ -86,12 +110,14 @@ def supported_title(
     good_terms = [t for t in terms if names_something(t, ignore) and support(t, texts, ignore) >= need_part]
     # A part whose words an earlier part already says adds nothing ('Process reward and rewards').
     kept = [p for n, p in enumerate(kept) if not any(_stems(p) <= _stems(q) for q in kept[:n])]
+    bodies = [f"{d.title}. {d.body}" for d in docs]  # the title too: a name may be whole only there
+    group = [bodies[i] for i in members]
+    kept = [w for w in (whole_label(p, bodies, group, need_part) for p in kept) if w]
     if kept:
         raw = " and ".join([kept[0][:1].upper() + kept[0][1:]] + kept[1:])
     else:
         titled = {s for i in members for s in stats.doc_phrases[i]}
-        raw = _shared_phrase(stats, members, exclude, need_part, taken, titled)
-    bodies = [f"{d.title}. {d.body}" for d in docs]  # the title too: a name may be whole only there
+        raw = _shared_phrase(stats, members, exclude, need_part, taken, titled, bodies)
     good_terms = [complete_name(t, bodies) for t in good_terms]  # a term may stand in for a generic label
     if not raw:
         return theme_title("", head, [])
@@ -166,12 +192,17 @@ def restore_case(title: str, bodies: list[str]) -> str:
             if start == 0 or before.rstrip().endswith((".", "!", "?", ":")):
                 continue  # a sentence's first word is capitalised anyway
             counts[m.group(0)] += 1
+    forms: dict[str, Counter[str]] = {}
+    for form, n in counts.items():
+        forms.setdefault(form.lower(), Counter())[form] = n
     out = []
     for i, word in enumerate(title.split()):
-        if i > 0 and word.isalpha() and word.islower():
-            upper = word[:1].upper() + word[1:]
-            if counts[upper] >= 2 and counts[upper] >= NAME_SHARE * counts[word]:
-                word = upper
+        if i > 0 and word.replace("-", "").isalpha() and word.islower():
+            # The abstracts' own capitalised form ('Monte', 'Bradley-Terry'), when they write it so far more often.
+            named, n = max(((f, c) for f, c in forms.get(word, Counter()).items() if f != word),
+                           key=lambda fc: fc[1], default=(word, 0))
+            if n >= 2 and n >= NAME_SHARE * counts[word]:
+                word = named
         out.append(word)
     return " ".join(out)
 
@@ -188,18 +219,20 @@ def is_catch_all(title: str) -> bool:
 def _title_word_groups(left: list[int], docs: list[ThemeDoc], exclude: set[str], used: set[str]) -> list[tuple[int, str, list[int]]]:
     """Groups of papers whose titles share a content word beyond the topic ('Inference-time'), each named
     by the title phrases that word opens ('Inference-time computation' + 'scaling')."""
+    bodies = [f"{d.title}. {d.body}" for d in docs]
     found: dict[str, list[tuple[int, list[str]]]] = {}
     before: dict[str, list[str]] = {}  # the two-word title phrase ending in the shared word, per paper
     for i in left:
-        title_words = _WORD.findall(docs[i].title)
-        for j, w in enumerate(title_words):
+        # A title phrase ends at its punctuation: 'Binary Rewards: Training LMs' has no 'Rewards Training'.
+        segments = [_WORD.findall(seg) for seg in re.split(r"[:;,()?!]|\s[-–—]\s", docs[i].title)]
+        for title_words, j, w in ((ws, j, w) for ws in segments for j, w in enumerate(ws)):
             stem = " ".join(norm_stems(content_stems(w)))
             if not stem or stem in exclude or stem in used or w.lower() in GENERIC_THEME_WORDS or w.lower() in _GENERIC \
                     or " " in stem or w.lower() in _FUNCTION or not names_something(w + " x", exclude):
                 continue
             found.setdefault(stem, [])
             if all(k != i for k, _ in found[stem]):
-                found[stem].append((i, title_words[j:j + 3]))
+                found[stem].append((i, title_words[j:j + 5]))
                 before.setdefault(stem, []).append(f"{title_words[j - 1]} {w}".lower() if j > 0 else "")
     out = []
     for stem, hits in found.items():
@@ -214,21 +247,35 @@ def _title_word_groups(left: list[int], docs: list[ThemeDoc], exclude: set[str],
             if not _bare(name) and names_something(name, exclude) and not opens_with_verb(name):
                 out.append((len(hits), name, [i for i, _ in hits]))
                 continue
-        heads = [ws[1] for _, ws in hits if len(ws) > 1 and ws[1].lower() not in _FUNCTION and ws[1].lower() not in _GENERIC]
+        opened = [(ws[0], _head(ws, bodies)) for _, ws in hits if len(ws) > 1 and ws[1].lower() not in _FUNCTION
+                  and ws[1].lower() not in _GENERIC]
+        heads = [h for _, h in opened]
         # A head names the group only when most of its papers use it too ('Inference-time computation' over
         # a paper on inference compute and one on inference-time computation; not '... scaling and computation').
         group_texts = [_stems(f"{docs[i].title}. {docs[i].body}") for i, _ in hits]
         by_stem = {" ".join(sorted(_stems(h))): h.lower() for h in reversed(heads)}  # 'reward'/'rewards': one head
         supported = [h for h in by_stem.values() if sum(1 for t in group_texts if _stems(h) <= t) >= need]
+        # 'reasoning' and 'mathematical reasoning': the head all of them share names the group.
+        supported = [h for h in supported if not any(_stems(o) < _stems(h) for o in supported)]
         if not supported:
             continue
-        first = _sentence_word(hits[0][1][0])
+        # The shared word as the title that gives the head writes it ('Ranked', not another title's 'Rankings').
+        first = _sentence_word(next(w for w, h in opened if h.lower() == supported[0]))
         name = f"{first} {supported[0]}" + (f" and {supported[1]}" if len(supported) > 1 else "")
         if _bare(name) or not names_something(name, exclude):
             continue
         out.append((len(hits), name, [i for i, _ in hits]))
     out.sort(key=lambda g: (-g[0], g[1]))
     return out
+
+
+def _head(words: list[str], bodies: list[str]) -> str:
+    """The noun phrase a shared title word opens, past modifiers: 'Multimodal Mathematical Reasoning with' ->
+    'mathematical reasoning' ('mathematical' stands before a noun in most of its uses), not 'mathematical'."""
+    k = 1
+    while k + 1 < min(len(words), 4) and words[k + 1].lower() not in _FUNCTION and is_cut_modifier(words[k], bodies):
+        k += 1
+    return plural_head(" ".join(words[1:k + 1]).lower(), bodies, any_plural=True)
 
 
 def _sentence_word(word: str) -> str:
@@ -294,6 +341,9 @@ def split_by_phrases(
             options.append((len(group), p.surface, group))
         if not options and x is not None:
             options = _kmeans_options(left, x, stats, exclude, used)
+        bodies = [f"{d.title}. {d.body}" for d in docs]
+        options = [(n, whole_label(name, bodies, [bodies[i] for i in g], needed_support(len(g))), g) for n, name, g in options]
+        options = [o for o in options if o[1]]
         if not options:
             break
         _, name, group = max(options, key=lambda o: o[0])

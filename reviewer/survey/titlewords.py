@@ -109,3 +109,102 @@ def serves_goal(head: str) -> bool:
     if PHENOMENON.search(head) or re.fullmatch(r"[A-Z][\w-]*[A-Z]s?", head) or _names_a_thing(head):
         return False
     return bool(_TASK_END.search(head) or re.search(r"(?:tion|sion)$", head, re.IGNORECASE))
+
+
+# Words after which a phrase has ended: a label followed by one of these is used as a noun there.
+_ENDS_PHRASE = frozenset("""and or of for in on with to by from at as that which than while is are was were be been
+    has have had can could may might will would should do does via into over under across between without
+    whose where when""".split())
+_FOLLOWER = re.compile(r"[ \t]+([A-Za-z][\w-]*)|-([A-Za-z][\w-]*)")
+CUT_SHARE = 0.6  # a label followed by another noun in 3 of 5 uses is a modifier ('inference time' scaling)
+
+
+class Uses:
+    """How a label is used in a set of texts: its occurrences, those followed by another content word, and
+    for each such word the texts that put it there ('inference-time scaling', 'inference time compute')."""
+
+    def __init__(self, label: str, texts: list[str]) -> None:
+        words = label.split()
+        self.total = self.followed = 0
+        self.after: dict[str, set[int]] = {}
+        self.hyphenated = self.spaced = 0
+        if not words:
+            return
+        pattern = re.compile(r"(?<![\w-])" + r"([\s-]+)".join(re.escape(w) for w in words) + r"(?![\w])",
+                             re.IGNORECASE)
+        for n, text in enumerate(texts):
+            for m in pattern.finditer(text):
+                self.total += 1
+                joins = m.groups()
+                self.hyphenated += bool(joins) and all("-" in j for j in joins)
+                self.spaced += bool(joins) and not any("-" in j for j in joins)
+                nxt = _FOLLOWER.match(text, m.end())
+                word = (nxt.group(1) or nxt.group(2)).lower() if nxt else ""
+                if word and word not in _ENDS_PHRASE and not word.endswith("ly"):
+                    self.followed += 1
+                    self.after.setdefault(word, set()).add(n)
+
+
+def is_cut_modifier(label: str, texts: list[str]) -> bool:
+    """The label is a modifier cut from its noun: the texts put another word after it in most of its uses
+    ('Multimodal mathematical' reasoning, 'Inference time' scaling); 'human feedback' ends where it stands."""
+    uses = Uses(label, texts)
+    return uses.total >= 3 and uses.followed >= CUT_SHARE * uses.total
+
+
+_VERB_BEFORE = re.compile(r"\b(?:we|to|can|will|may|also|further)\s+$", re.IGNORECASE)
+# A transitive verb is followed by its object's determiner ('results highlight the need'); a noun rarely is.
+_VERB_AFTER = re.compile(r"\s+(?:the|a|an|that|how|its|their|our|this|these|what|whether)\b", re.IGNORECASE)
+
+
+def used_as_verb(word: str, texts: list[str]) -> bool:
+    """The texts use the word as a verb in most of its uses ('we highlight', 'results highlight the ...'), so a
+    label it opens is a clause ('Highlight one-shot CFT'), not a name."""
+    pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE)
+    total = verb = 0
+    for text in texts:
+        for m in pattern.finditer(text):
+            total += 1
+            verb += bool(_VERB_BEFORE.search(text[max(0, m.start() - 12):m.start()]) or _VERB_AFTER.match(text, m.end()))
+    return verb >= 2 and verb * 2 >= total
+
+
+def complete_modifier(label: str, texts: list[str], need: int) -> str:
+    """'Inference time' -> 'Inference-time scaling' when `need` of the group's texts put that same word after
+    it (hyphenated as most of them write it); '' when no word is shared by enough of them."""
+    uses = Uses(label, texts)
+    best = max(uses.after.items(), key=lambda kv: (len(kv[1]), kv[0]), default=None)
+    if best is None or len(best[1]) < need:
+        return ""
+    joined = " ".join(label.split())
+    head = joined.replace(" ", "-") if " " in joined and uses.hyphenated > uses.spaced else joined
+    return f"{head} {best[0]}"
+
+
+# Nouns of process or quality ('optimization', 'alignment', 'robustness') are used as mass nouns in titles.
+_PROCESS_NOUN = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ure|ics)$")
+
+
+def _plural(word: str) -> str:
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + ("es" if word.endswith(("sh", "ch", "x", "z")) else "s")
+
+
+def plural_head(label: str, texts: list[str], any_plural: bool = False) -> str:
+    """'Intermediate step' -> 'Intermediate steps': a singular count noun cannot head a title bare, and the texts
+    show the noun counts (they write the phrase in the plural at least as often as in the singular). A mass
+    noun ('human feedback', 'supervision') has no plural there and stays. `any_plural`: one plural use is
+    enough (a group named by what several titles each call 'a reward model')."""
+    words = label.split()
+    last = words[-1] if words else ""
+    if not last.isalpha() or not last.islower() or last.endswith(("s", "ing")) or len(last) < 3 \
+            or _PROCESS_NOUN.search(last):
+        return label
+    plural = " ".join(words[:-1] + [_plural(last)])
+    many = sum(len(re.findall(rf"(?<![\w-]){re.escape(plural)}(?![\w-])", t, re.IGNORECASE)) for t in texts)
+    one = sum(len(re.findall(rf"(?<![\w-]){re.escape(label)}(?![\w-])", t, re.IGNORECASE)) for t in texts)
+    # 'as a fine-grained judge': counted one at a time where it heads its phrase, so a count noun.
+    counted = any(re.search(rf"\b(?:a|an|each|every|one)\s+{re.escape(label)}(?=\s*(?:[.,;:)]|$)|\s+(?:and|or|of|for|in|"
+                            rf"on|with|to|that|which|is|was|as|by)\b)", t, re.IGNORECASE) for t in texts)
+    return plural if (many >= 1 and (any_plural or many >= one)) or counted else label
