@@ -40,6 +40,12 @@ def survey(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, st
     return code, err
 
 
+def run_files(home: Path) -> dict[str, int]:
+    """Every file under the home's runs/ with its modification time in ns: a started survey adds or touches one."""
+    runs = home / "runs"
+    return {str(p): p.stat().st_mtime_ns for p in runs.rglob("*") if p.is_file()} if runs.exists() else {}
+
+
 def error_lines(err: str) -> list[str]:
     """stderr without the optional `  hint:` line the project's errors may carry."""
     return [ln for ln in err.strip().splitlines() if not ln.startswith("  hint: ")]
@@ -118,10 +124,11 @@ def test_bad_output_paths_fail_before_any_work(seeded_home: Path, tmp_path: Path
         os.chmod(locked, 0o500)
         # Root ignores permission bits; a /proc directory refuses new files even to root.
         args = ["-o", str((Path("/proc/self") if os.geteuid() == 0 else locked) / "report.md")]
+    before = run_files(seeded_home)  # the shared template may already hold other tests' runs
     code, err = survey(args, capsys)
     assert code != 0
     lines = error_lines(err)
     assert len(lines) == 1 and lines[0].startswith("Error: "), err
-    assert not (seeded_home / "runs").exists()  # failed before the survey started
+    assert run_files(seeded_home) == before  # failed before the survey started
     assert sorted(p.name for p in tmp_path.iterdir() if p.name not in ("locked", "reviewer-home", "user-home")) \
         == ["afile", "seeded-home"]
