@@ -68,18 +68,24 @@ def main(names: list[str]) -> None:
                         print(f"   gold {key:28s} bm25 {bm.get(key, '-')!s:>4} dense {dv.get(key)!s:>4} "
                               f"sent {sv.get(key)!s:>4} hybrid {hy.get(key, '-')!s:>4} evid {er.get(key, '-')!s:>4} "
                               f"{where}")
-                        if key not in cited:
-                            best = min(bm.get(key, 999), dv.get(key, 999), sv.get(key, 999))
-                            if key not in pool:
-                                causes[f"{kind}: gold not pooled (best single-signal rank {'<=20' if best <= 20 else '>20'})"] += 1
-                            else:
-                                causes[f"{kind}: gold pooled, ranked below the cut (evid {er.get(key)})"
-                                       if er.get(key, 99) > len(ev.papers) else f"{kind}: gold kept but not cited"] += 1
+                        if key in cited:
+                            causes[f"{name} {kind}: relevant, cited"] += 1
+                            continue
+                        best = min(bm.get(key, 999), dv.get(key, 999), sv.get(key, 999))
+                        if key not in pool:
+                            causes[f"{name} {kind}: relevant, never pooled"] += 1
+                            if best > 40:
+                                causes[f"{name} {kind}: relevant, never pooled, no single signal in the top 40"] += 1
+                        else:
+                            causes[f"{name} {kind}: relevant, pooled, left out by the floor or the count"] += 1
+                            if best <= 10:
+                                causes[f"{name} {kind}: relevant, pooled, left out, a single signal in the top 10"] += 1
                     for key in sorted(cited - rel):
                         qs = [scope.queries[i] for i in pool[key].queries] if key in pool else []
                         print(f"   off  {key:28s} evid {er.get(key)!s:>3} found by {qs}  | {papers[key].title[:70]}")
-                        causes[f"{kind}: off-topic cited, found by the topic query" if 0 in (
-                            pool[key].queries if key in pool else []) else f"{kind}: off-topic cited, only via facets"] += 1
+                        causes[f"{name} {kind}: off-topic cited"] += 1
+                        if key in pool and 0 in pool[key].queries:
+                            causes[f"{name} {kind}: off-topic cited, found by the survey's own wording"] += 1
     print("\nCauses:")
     for cause, n in sorted(causes.items()):
         print(f"  {n:4d}  {cause}")
