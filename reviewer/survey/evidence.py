@@ -4,7 +4,8 @@ Selection is by rank, so rewording a topic does not swing the count: every poole
 the top-ranked papers of each facet query) is re-scored by one relevance model (title and best
 sentence against the topic, blended with closeness to the topic's best few papers, less a fixed
 penalty for never using the topic's rare subject words), and the top `MAX_SURVEYED` above an absolute
-floor are surveyed; the appendix says which floor or rank left each other paper out. Only a paper's
+floor are surveyed, and so is a paper a little under the floor that the topic's own hybrid search ranks
+among its first few; the appendix says which floor or rank left each other paper out. Only a paper's
 own method, result and conclusion sentences are quoted (reviewer.roles); its limitation sentences feed
 the open-problems section.
 With an LLM, papers go in batches (`REVIEWER_EVIDENCE_BATCH_SIZE` per call) for a relevance grade
@@ -53,8 +54,12 @@ SENTENCES_PER_PAPER = 5
 SENTENCE_MARGIN = 0.2
 MAX_SURVEYED = 20  # papers surveyed, by rank; a count, never a share of the best score
 RELEVANCE_FLOOR = 0.58  # absolute: below it a paper is off topic whatever its rank
+# A paper under the floor is still surveyed when the topic's own hybrid search ranks it among its first
+# SEARCH_TOP pooled papers (as many as anchor relevance), but never under this lower absolute floor.
+RESCUE_FLOOR = 0.5
 ANCHOR_PAPERS = 3  # the topic's best papers, whose centroid steadies relevance across rewordings
 ANCHOR_WEIGHT = 0.7
+SEARCH_TOP = ANCHOR_PAPERS
 RARE_SHARE = 0.1  # a topic word found in at most this share of the corpus names what the topic is about
 RARE_PENALTY = 0.05  # relevance lost by a paper that names none of the topic's rare words
 INJECTED = re.compile(r"@\w|</?[a-z][^>]*>", re.IGNORECASE)  # citation keys or HTML inside an abstract: never quoted
@@ -71,8 +76,11 @@ def offline_evidence(
     every: bool = False,
     rare: dict[str, float] | None = None,
     bridges: list[str] | None = None,
+    searched: list[str] | None = None,
 ) -> EvidenceResult:
-    """Evidence for the surveyed papers (`every`: for every pooled paper, best first, for the LLM to grade)."""
+    """Evidence for the surveyed papers (`every`: for every pooled paper, best first, for the LLM to grade).
+
+    `searched`: paper ids in the order the topic's own hybrid search ranks them (see `_agreed`)."""
     papers = [r.paper for r in retrieved]
     topic_scores = _scores(topic, papers, settings)
     combined = dict(topic_scores)
@@ -93,12 +101,13 @@ def offline_evidence(
     relevance = _anchored(relevance, stored or {})
     relevance, lacking = _about(relevance, papers, rare or {})
     ranked = sorted(papers, key=lambda p: (-relevance[p.id], p.key))
+    agreed = _agreed(relevance, searched or [])
     gazetteer = mine_gazetteer(papers)
     kept: list[PaperEvidence] = []
     weak: list[WeakPaper] = []
     for rank, paper in enumerate(ranked, start=1):
         rel = relevance[paper.id]
-        if rel < RELEVANCE_FLOOR and not every:
+        if rel < RELEVANCE_FLOOR and paper.id not in agreed and not every:
             unused = lacking.get(paper.id)
             weak.append(WeakPaper(key=paper.key, title=paper.title, reason=(
                 f"topic relevance {_shown_below(rel)} is below the floor {RELEVANCE_FLOOR:.2f} for on-topic papers"
@@ -118,6 +127,18 @@ def offline_evidence(
         info=StageInfo(stage="evidence"), papers=kept, weak=weak, threshold=RELEVANCE_FLOOR,
         gazetteer=sorted(gazetteer),
     )
+
+
+def _agreed(relevance: dict[str, float], searched: list[str]) -> set[str]:
+    """Papers under the floor that two signals agree on: the topic's own hybrid search (BM25 + dense)
+    ranks them among its first `SEARCH_TOP` pooled papers, and their relevance is above `RESCUE_FLOOR`.
+
+    The relevance model re-scores a reworded topic by its words and its best papers, and a rewording
+    that avoids the corpus's term ('untrue content' for 'hallucination') leaves an on-topic paper a
+    little short of the floor, while BM25 or the paper vectors may still put it first. A rank, not a
+    score, decides, so the rule does not hang on the exact similarity values."""
+    top = [pid for pid in searched if pid in relevance][:SEARCH_TOP]
+    return {pid for pid in top if RESCUE_FLOOR <= relevance[pid] < RELEVANCE_FLOOR}
 
 
 def _shown_below(rel: float) -> str:
@@ -338,7 +359,8 @@ def run(ctx: SurveyContext, previous: Previous) -> EvidenceResult:
     args = (scope.topic, scope.queries, scope.papers, ctx.settings, scope.acronyms, stored)
     rare = rare_words(scope.topic, scope.acronyms, ctx.retriever.lexical, corpus_title_stems(ctx.retriever.catalog))
     if ctx.llm is None:
-        return offline_evidence(*args, rare=rare, bridges=scope.bridges)
+        searched = [h.id for h in ctx.retriever.search(scope.topic, k=len(scope.papers), filters=ctx.filters)]
+        return offline_evidence(*args, rare=rare, bridges=scope.bridges, searched=searched)
     # With an LLM its relevance grade decides: every pooled paper is graded; a paper whose batch failed
     # keeps the offline decision (rank and floor).
     wide = offline_evidence(*args, every=True, rare=rare)
