@@ -9,6 +9,7 @@ from reviewer.ask.cite import clean
 from reviewer.ask.define import defining_papers
 from reviewer.ask.forms import compared_with, two_parts
 from reviewer.ask.names import NameIndex, corpus_names
+from reviewer.ask.predicate import off_topic, refusal_text
 from reviewer.ask.question import QType, Question, analyse
 from reviewer.ask.render import render_extractive
 from reviewer.ask.select import Scored, Selection, score_for_type, select, subject_forms
@@ -151,6 +152,11 @@ def answer_question(
         refused = _refusal(question, best, q.qtype.value)
         refused.best_similarity = best
         return refused
+    unasked = off_topic(question, q.names, ranked, papers, names.vocabulary,
+                        lambda text: _ranked(text, papers, prior, settings), q.qtype == QType.DEFINITION)
+    if unasked is not None:
+        return Answer(question=question, answer=refusal_text(unasked, q.names), refused=True,
+                      question_type=q.qtype.value, best_similarity=best)
     # "Compared with Y, how does X ...?" asks the question after the comma, about X (Y's names do not count).
     compared = compared_with(question) if q.qtype != QType.COMPARISON else None
     parts = two_parts(compared[1] if compared else question) if q.qtype != QType.COMPARISON else None
