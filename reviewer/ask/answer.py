@@ -153,7 +153,7 @@ def answer_question(
         refused.best_similarity = best
         return refused
     unasked = off_topic(question, q.names, ranked, papers, names.vocabulary,
-                        lambda text: _ranked(text, papers, prior, settings), q.qtype == QType.DEFINITION)
+                        lambda text, some: _ranked(text, some, prior, settings), q.qtype == QType.DEFINITION)
     if unasked is not None:
         return Answer(question=question, answer=refusal_text(unasked, q.names), refused=True,
                       question_type=q.qtype.value, best_similarity=best)
