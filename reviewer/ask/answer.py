@@ -152,10 +152,11 @@ def answer_question(
         refused = _refusal(question, best, q.qtype.value)
         refused.best_similarity = best
         return refused
-    unasked = off_topic(question, q.names, ranked, papers, names.vocabulary,
+    asked_names = [*q.names, *(n for n in names.named_in(question) if n not in q.names)]
+    unasked = off_topic(question, asked_names, ranked, papers, names.vocabulary,
                         lambda text, some: _ranked(text, some, prior, settings), q.qtype == QType.DEFINITION)
     if unasked is not None:
-        return Answer(question=question, answer=refusal_text(unasked, q.names), refused=True,
+        return Answer(question=question, answer=refusal_text(unasked, asked_names), refused=True,
                       question_type=q.qtype.value, best_similarity=best)
     # "Compared with Y, how does X ...?" asks the question after the comma, about X (Y's names do not count).
     compared = compared_with(question) if q.qtype != QType.COMPARISON else None

@@ -11,7 +11,8 @@ the papers naming its subject; margins in evals/RESULTS.md, follow-up 9.
 
 A second rule, for questions with or without names: a content word that no title or abstract of the corpus
 uses ("watermarking", "carbon footprint") in a question whose evidence is only moderately similar
-(< `ABSENT_WORD_MAX_SIMILARITY`) names a topic the corpus does not cover.
+(< `ABSENT_WORD_MAX_SIMILARITY`) names a topic the corpus does not cover. A third: a date question ("When was
+X released?", "In what year ...?") is refused when no sentence of the papers naming X gives a date or year.
 """
 
 from __future__ import annotations
@@ -25,11 +26,18 @@ from reviewer.models import EvidenceSentence, Paper
 from reviewer.textutil import content_stems, words
 
 PREDICATE_MIN_SIMILARITY = 0.35
+# "When was X released?", "In what year ...": a date question, answered only by a sentence that gives a date.
+_ASKS_DATE = re.compile(r"^\s*(?:when\s+(?:was|were|did)\b|(?:in\s+)?(?:what|which)\s+(?:year|date|month)\b)",
+                        re.IGNORECASE)
+_DATE = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b|\b(?:January|February|March|April|May|June|July|August|September|"
+                   r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d")
+# How many of the best-ranked sentences a date question's date is looked for in, when it names nothing.
+DATE_SENTENCES = 10
 ABSENT_WORD_MAX_SIMILARITY = 0.47
 # Question scaffolding: words that ask, not words that say what is asked about.
 _ASKING = frozenset(content_stems(
     "able good well help helps make makes true possible way ways kind kinds really actually people researchers "
-    "work works does mean say tell know exist exists"
+    "work works does mean say tell know exist exists take takes took taken get gets got go goes went put puts"
 ))
 
 
@@ -38,7 +46,7 @@ class OffTopic(BaseModel):
 
     words: list[str]
     similarity: float
-    reason: str  # "predicate" (names known, predicate unstated) or "absent" (a word the corpus never uses)
+    reason: str  # "predicate" (names known, predicate unstated), "absent" (a word the corpus never uses), "date"
 
 
 def without_names(question: str, names: list[str]) -> str:
@@ -96,11 +104,16 @@ def off_topic(
     absent = [w for w in _predicate_words(question) if not _covered(w, vocabulary)]
     if absent and best < ABSENT_WORD_MAX_SIMILARITY:
         return OffTopic(words=absent, similarity=best, reason="absent")
+    naming = [p for p in papers if any(names_paper(n, p) for n in names)]
+    if _ASKS_DATE.search(question):
+        sentences = [e.text for e in ranked if e.paper_id in {p.id for p in naming}] if naming \
+            else [e.text for e in ranked[:DATE_SENTENCES]]
+        if not any(_DATE.search(t) for t in sentences):
+            return OffTopic(words=[], similarity=best, reason="date")
     if not names or is_definition:
         return None
     predicate = without_names(question, names)
     asked = _predicate_words(predicate)
-    naming = [p for p in papers if any(names_paper(n, p) for n in names)]
     if not asked or not naming:
         return None
     stems = {st for p in naming for st in content_stems(f"{p.title} {p.abstract}")}
@@ -119,6 +132,10 @@ def refusal_text(found: OffTopic, names: list[str]) -> str:
         return (f"The indexed abstracts do not cover this question: no title or abstract uses {quoted} (best "
                 f"sentence similarity {found.similarity:.2f}). Try rephrasing it, or ingest papers on the topic.")
     named = ", ".join(names)
+    if found.reason == "date":
+        where = f"the abstracts that name {named}" if names else "the most relevant abstracts"
+        return (f"The indexed abstracts do not say when: {where} give no date or year (best sentence similarity "
+                f"{found.similarity:.2f}). Try rephrasing it, or ingest papers on the topic.")
     return (f"The indexed abstracts mention {named} but do not say what this question asks about it: the "
             f"abstracts that name it never use {quoted} (best sentence similarity without the names "
             f"{found.similarity:.2f}). Try rephrasing it, or ingest papers on the topic.")
