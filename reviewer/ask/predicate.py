@@ -37,8 +37,14 @@ ABSENT_WORD_MAX_SIMILARITY = 0.47
 # Question scaffolding: words that ask, not words that say what is asked about.
 _ASKING = frozenset(content_stems(
     "able good well help helps make makes true possible way ways kind kinds really actually people researchers "
-    "work works does mean say tell know exist exists take takes took taken get gets got go goes went put puts"
+    "work works does mean say tell know exist exists take takes took taken get gets got go goes went put puts "
+    # what a "what problem does X solve?" or "what does the X system do?" question asks with: its form, not its topic
+    "problem problems solve solves address addresses tackle tackles fix fixes issue issues challenge challenges "
+    "limitation limitations shortcoming shortcomings weakness weaknesses system systems framework frameworks "
+    "technique techniques algorithm algorithms paper papers contain contains offer offers provide provides"
 ))
+# A predicate of one word ("What does X achieve?") is too little to judge the abstracts by.
+MIN_PREDICATE_WORDS = 2
 
 
 class OffTopic(BaseModel):
@@ -114,7 +120,7 @@ def off_topic(
         return None
     predicate = without_names(question, names)
     asked = _predicate_words(predicate)
-    if not asked or not naming:
+    if len(asked) < MIN_PREDICATE_WORDS or not naming:
         return None
     stems = {st for p in naming for st in content_stems(f"{p.title} {p.abstract}")}
     if any(_covered(w, stems) for w in asked):
