@@ -64,6 +64,8 @@ def test_answerable_paraphrases_naming_the_method_are_still_answered(seeded_home
     for question, key in (("May OpenMathInstruct-2 go into commercial products?", "openmathinstructaccelerating"),
                           ("Is MM-RLHF's preference data labelled by humans?", "mmrlhf"),
                           ("Can Hume react in real time while controlling a robot arm?", "humeintroducing"),
+                          # "8B" is covered by the abstract's "8-billion-parameter" (the number it gives)
+                          ("Is Keye-VL small enough to count as an 8B model?", "kwaikeye"),
                           ("Do annotators rate Kaleido's outputs above GPT-4's?", "value2023kaleidoscope")):
         answer = _ask(question)
         assert not answer.refused, answer.answer

@@ -43,6 +43,7 @@ _ASKING = frozenset(content_stems(
     "limitation limitations shortcoming shortcomings weakness weaknesses system systems framework frameworks "
     "technique techniques algorithm algorithms paper papers contain contains offer offers provide provides"
 ))
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # A predicate of one word ("What does X achieve?") is too little to judge the abstracts by.
 MIN_PREDICATE_WORDS = 2
 
@@ -122,9 +123,10 @@ def off_topic(
     asked = _predicate_words(predicate)
     if len(asked) < MIN_PREDICATE_WORDS or not naming:
         return None
-    stems = {st for p in naming for st in content_stems(f"{p.title} {p.abstract}")}
-    if any(_covered(w, stems) for w in asked):
-        return None
+    text = " ".join(f"{p.title} {p.abstract}" for p in naming)
+    stems, numbers = set(content_stems(text)), set(_NUMBER.findall(text))
+    if any(_covered(w, stems) or _NUMBER.search(w) and set(_NUMBER.findall(w)) <= numbers for w in asked):
+        return None  # "8B" is the abstract's "8-billion-parameter": a number the abstract gives covers it
     similarity = max((e.similarity for e in rank(predicate, naming)), default=0.0)
     if similarity >= PREDICATE_MIN_SIMILARITY:
         return None  # a predicate worded entirely in synonyms of what the abstract says
