@@ -124,7 +124,9 @@ def off_topic(
     if len(asked) < MIN_PREDICATE_WORDS or not naming:
         return None
     text = " ".join(f"{p.title} {p.abstract}" for p in naming)
-    stems, numbers = set(content_stems(text)), set(_NUMBER.findall(text))
+    # "open-source" in the abstract covers "openly": its parts count as words too.
+    stems = set(content_stems(text)) | set(content_stems(re.sub(r"(?<=\w)-(?=\w)", " ", text)))
+    numbers = set(_NUMBER.findall(text))
     if any(_covered(w, stems) or _NUMBER.search(w) and set(_NUMBER.findall(w)) <= numbers for w in asked):
         return None  # "8B" is the abstract's "8-billion-parameter": a number the abstract gives covers it
     similarity = max((e.similarity for e in rank(predicate, naming)), default=0.0)
