@@ -50,6 +50,13 @@ def test_an_attribute_no_abstract_gives_is_refused(seeded_home: Path) -> None:
     _refused_for("How many GPUs did it take to train Hume?", "mention Hume")
 
 
+def test_the_kind_a_which_question_asks_for_must_be_mentioned(seeded_home: Path) -> None:
+    # "trained" is in RiskPO's abstract, so the predicate rule alone lets this through; no abstract naming it says "GPU".
+    _refused_for("Which GPU was RiskPO trained on?", "not its GPU")
+    answer = _ask("Which dataset does Step-DPO build?")  # the kind its abstract does mention
+    assert not answer.refused and "stepdpo" in {c.key for c in answer.citations}, answer.answer
+
+
 def test_a_topic_word_no_abstract_uses_is_refused(seeded_home: Path) -> None:
     _refused_for("How much electricity does training with Step-DPO consume?", "no title or abstract uses 'electricity'")
 

@@ -43,6 +43,16 @@ _ASKING = frozenset(content_stems(
     "limitation limitations shortcoming shortcomings weakness weaknesses system systems framework frameworks "
     "technique techniques algorithm algorithms paper papers contain contains offer offers provide provides"
 ))
+# "Which license ...?", "What GPU ...?": the answer is a thing of that kind, so the abstracts naming the asked thing
+# must mention the kind. A result measure ("What accuracy ...?") is answered by a number instead.
+_KIND = re.compile(r"^\s*(?:(?:under|on|in|at|from|by|with|for|to)\s+)?(?:what|which)\s+"
+                   r"(?:(?:kinds?|types?|sorts?)\s+of\s+)?([A-Za-z][\w-]*)", re.IGNORECASE)
+_AUXILIARY = frozenset("is are was were do does did has have had can could will would should may might must".split())
+_MEASURE = frozenset(content_stems(
+    "way ways accuracy score scores performance gain gains improvement improvements speedup rate rates percentage "
+    "result results number amount size share fraction cost costs value values metric metrics"
+))
+KIND_MIN_SIMILARITY = 0.40
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # A predicate of one word ("What does X achieve?") is too little to judge the abstracts by.
 MIN_PREDICATE_WORDS = 2
@@ -53,7 +63,7 @@ class OffTopic(BaseModel):
 
     words: list[str]
     similarity: float
-    reason: str  # "predicate" (names known, predicate unstated), "absent" (a word the corpus never uses), "date"
+    reason: str  # "predicate" (names known, predicate unstated), "kind" (the asked kind unstated), "absent", "date"
 
 
 def without_names(question: str, names: list[str]) -> str:
@@ -127,12 +137,29 @@ def off_topic(
     # "open-source" in the abstract covers "openly": its parts count as words too.
     stems = set(content_stems(text)) | set(content_stems(re.sub(r"(?<=\w)-(?=\w)", " ", text)))
     numbers = set(_NUMBER.findall(text))
-    if any(_covered(w, stems) or _NUMBER.search(w) and set(_NUMBER.findall(w)) <= numbers for w in asked):
-        return None  # "8B" is the abstract's "8-billion-parameter": a number the abstract gives covers it
+    covered = [w for w in asked if _covered(w, stems) or _NUMBER.search(w) and set(_NUMBER.findall(w)) <= numbers]
+    # "8B" is the abstract's "8-billion-parameter": a number the abstract gives covers it.
+    head = _asked_kind(question)
+    if covered and (head is None or head in covered):
+        return None
     similarity = max((e.similarity for e in rank(predicate, naming)), default=0.0)
-    if similarity >= PREDICATE_MIN_SIMILARITY:
-        return None  # a predicate worded entirely in synonyms of what the abstract says
-    return OffTopic(words=asked, similarity=similarity, reason="predicate")
+    if not covered and similarity < PREDICATE_MIN_SIMILARITY:
+        return OffTopic(words=asked, similarity=similarity, reason="predicate")
+    if head is not None and head not in covered and similarity < KIND_MIN_SIMILARITY:
+        return OffTopic(words=[head], similarity=similarity, reason="kind")
+    return None  # a predicate worded in synonyms of what the abstract says
+
+
+def _asked_kind(question: str) -> str | None:
+    """The noun a "which/what N ...?" question asks for ("license", "GPU"), unless it is a measure or a form word."""
+    m = _KIND.match(question)
+    if m is None:
+        return None
+    word = m.group(1)
+    stems = content_stems(word)
+    if not stems or stems[0] in _ASKING or stems[0] in _MEASURE or word.lower() in _AUXILIARY:
+        return None
+    return word
 
 
 def refusal_text(found: OffTopic, names: list[str]) -> str:
@@ -142,6 +169,10 @@ def refusal_text(found: OffTopic, names: list[str]) -> str:
         return (f"The indexed abstracts do not cover this question: no title or abstract uses {quoted} (best "
                 f"sentence similarity {found.similarity:.2f}). Try rephrasing it, or ingest papers on the topic.")
     named = ", ".join(names)
+    if found.reason == "kind":
+        return (f"The indexed abstracts mention {named} but not its {found.words[0]}: the abstracts that name it never "
+                f"use '{found.words[0]}' (best sentence similarity without the names {found.similarity:.2f}). Try "
+                "rephrasing it, or ingest papers on the topic.")
     if found.reason == "date":
         where = f"the abstracts that name {named}" if names else "the most relevant abstracts"
         return (f"The indexed abstracts do not say when: {where} give no date or year (best sentence similarity "
