@@ -140,6 +140,7 @@ def off_topic(
     covered = [w for w in asked if _covered(w, stems) or _NUMBER.search(w) and set(_NUMBER.findall(w)) <= numbers]
     # "8B" is the abstract's "8-billion-parameter": a number the abstract gives covers it.
     head = _asked_kind(question)
+    head = head if head in asked else None  # "What MT-bench score ...?": a name, then a measure, is no kind
     if covered and (head is None or head in covered):
         return None
     similarity = max((e.similarity for e in rank(predicate, naming)), default=0.0)
