@@ -9,6 +9,10 @@ to any of their sentences either (< `PREDICATE_MIN_SIMILARITY`, so a predicate w
 still passes). Every answerable named question of the eval sets shares at least one predicate word with
 the papers naming its subject; margins in evals/RESULTS.md, follow-up 9.
 
+Likewise a "which/what N ...?" question about a named thing ("Under which license is X released?") asks for a
+thing of kind N: when no abstract naming X uses N, and the predicate is not clearly similar to their sentences
+(< `KIND_MIN_SIMILARITY`), it is refused, even if its other words ("released") occur there.
+
 A second rule, for questions with or without names: a content word that no title or abstract of the corpus
 uses ("watermarking", "carbon footprint") in a question whose evidence is only moderately similar
 (< `ABSENT_WORD_MAX_SIMILARITY`) names a topic the corpus does not cover. A third: a date question ("When was
