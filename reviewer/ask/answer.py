@@ -9,6 +9,7 @@ from reviewer.ask.cite import clean
 from reviewer.ask.define import defining_papers
 from reviewer.ask.forms import compared_with, two_parts
 from reviewer.ask.names import NameIndex, corpus_names
+from reviewer.ask.predicate import off_topic, refusal_text
 from reviewer.ask.question import QType, Question, analyse
 from reviewer.ask.render import render_extractive
 from reviewer.ask.select import Scored, Selection, score_for_type, select, subject_forms
@@ -151,6 +152,12 @@ def answer_question(
         refused = _refusal(question, best, q.qtype.value)
         refused.best_similarity = best
         return refused
+    asked_names = [*q.names, *(n for n in names.named_in(question) if n not in q.names)]
+    unasked = off_topic(question, asked_names, ranked, papers, names.vocabulary,
+                        lambda text, some: _ranked(text, some, prior, settings), q.qtype == QType.DEFINITION)
+    if unasked is not None:
+        return Answer(question=question, answer=refusal_text(unasked, asked_names), refused=True,
+                      question_type=q.qtype.value, best_similarity=best)
     # "Compared with Y, how does X ...?" asks the question after the comma, about X (Y's names do not count).
     compared = compared_with(question) if q.qtype != QType.COMPARISON else None
     parts = two_parts(compared[1] if compared else question) if q.qtype != QType.COMPARISON else None

@@ -121,6 +121,17 @@ class NameIndex:
         stems = content_stems(text)
         return sum(st not in self.vocabulary for st in stems) / len(stems) if stems else 0.0
 
+    @cached_property
+    def title_names(self) -> set[str]:
+        """Single capitalised words that open a title before its colon ("Hume: Introducing ..."): paper names
+        the proper-name pattern misses because they look like ordinary capitalised words."""
+        return {m.group(1) for p in self.papers if (m := re.match(r"\s*([A-Z][a-z]{2,})\s*:", p.title))}
+
+    def named_in(self, question: str) -> list[str]:
+        """Title names the question uses after its first word (a sentence-initial capital proves nothing)."""
+        toks = re.findall(r"[A-Za-z]+", question)[1:]
+        return [t for t in dict.fromkeys(toks) if t in self.title_names]
+
     def closest(self, name: str, n: int = 5) -> list[str]:
         """Corpus names spelled most like the unknown one (whole-string similarity, so 'PRM' alone loses)."""
         from rapidfuzz import fuzz, process

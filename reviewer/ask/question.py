@@ -94,7 +94,8 @@ _NAMED_NOUN = re.compile(
 )
 # Tokens that look like proper names: an inner capital, a digit next to letters, or all-caps of >= 2 letters.
 _NAME_TOKEN = re.compile(r"(?<![\w@])(?:[A-Za-z0-9][\w.+]*(?:-[\w.+]+)*)(?![\w])")
-_QUOTED = re.compile(r"[\"“']([^\"”']{2,60})[\"”']")
+# An apostrophe inside a word ("Kaleido's ... GPT-4's") opens and closes no quotation.
+_QUOTED = re.compile(r"(?<![A-Za-z0-9])[\"“']([^\"”']{2,60})[\"”'](?![A-Za-z0-9])")
 _GENERIC_CAPS = frozenset(
     """LLM LLMS AI RL ML NLP QA API GPU CPU MLLM MLLMS VLM VLMS LM LMS COT I A""".split()
 )
