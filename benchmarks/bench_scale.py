@@ -98,7 +98,8 @@ def task_ingest_scale(args: dict[str, Any]) -> dict[str, Any]:
     from reviewer.settings import Settings
 
     settings = Settings(home=Path(args["home"]), auto_ingest_seeds=False, **args.get("settings", {}))
-    real = embed_mod.get_embedder(settings.embed_max_length, settings.embed_batch_size, settings.embed_threads)
+    real = embed_mod.get_embedder(settings.embed_max_length, settings.embed_batch_size, settings.embed_threads,
+                                  settings.minilm_model)
     real.embed(["warm up the session"])
     inner = real.embed
     chunks: list[list[float]] = []

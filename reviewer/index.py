@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 import uuid
 from pathlib import Path
 from typing import Any
@@ -72,7 +73,7 @@ def chroma_client(settings: Settings) -> Any:
 def collection_name(settings: Settings) -> str:
     """Vectors from different embedding models, or made by different paper-vector plans, never share a
     collection: switching REVIEWER_PAPER_VECTOR then rebuilds the paper vectors instead of mixing them."""
-    tag = "minilm" if settings.embedding == "minilm" else f"oa-{settings.openai_embedding_model}"
+    tag = settings.embedding_model_id
     plan = ""
     if settings.paper_vector != "whole":
         weight = settings.paper_title_weight
@@ -268,9 +269,10 @@ class LexicalIndex:
 
 
 def sync_index(settings: Settings, catalog: Catalog, quiet: bool | None = None,
-               all_metadata: bool = False) -> SyncStats:
+               all_metadata: bool = False, previous_collection: str | None = None) -> SyncStats:
     """Make both indexes match the catalogue: embed what is missing, re-embed what a merge changed,
-    drop what is gone, rebuild BM25. `all_metadata` rewrites every paper's Chroma metadata."""
+    drop what is gone, rebuild BM25. `all_metadata` rewrites every paper's Chroma metadata;
+    `previous_collection` is the one the last sync filled (another model or plan: say why we embed)."""
     stats = SyncStats(total=catalog.count())
     store = VectorStore(settings)
     have = store.ids()
@@ -280,6 +282,9 @@ def sync_index(settings: Settings, catalog: Catalog, quiet: bool | None = None,
     missing = [i for i in wanted if i not in have]
     changed = [i for i in pending if i in have and i in wanted_set]  # merged: text or metadata changed
     stale = sorted(have - wanted_set)
+    if missing and previous_collection and previous_collection != store.collection.name and not quiet:
+        print(f"note: the index was built with other embedding settings ({previous_collection!r}); embedding "
+              f"{len(missing)} papers once for the current ones ({store.collection.name!r})", file=sys.stderr, flush=True)
     if missing:
         papers = catalog.get_many(missing)
         stats.embedded = store.add([papers[i] for i in missing if i in papers], quiet)

