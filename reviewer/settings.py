@@ -82,7 +82,8 @@ class Settings(BaseSettings):
     )
     embed_batch_size: int = Field(
         default=16, ge=1, le=1024,
-        description="Texts per embedding batch (texts are sorted by length first; see benchmarks/RESULTS.md §1).",
+        description="Texts per embedding batch with minilm_model='wheel' (texts are sorted by length first; see "
+        "benchmarks/RESULTS.md §1); the qint8 model embeds one text per call (its activation scale is per call).",
     )
     embed_threads: int | None = Field(
         default=None, ge=1, description="onnxruntime intra-op threads; unset lets onnxruntime decide."
