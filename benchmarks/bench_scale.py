@@ -117,14 +117,14 @@ def task_ingest_scale(args: dict[str, Any]) -> dict[str, Any]:
     real.embed = recording  # type: ignore[method-assign]
     original_add = index_mod.VectorStore.add
 
-    def add(self: Any, papers: list[Any], quiet: bool | None = None) -> int:
+    def add(self: Any, papers: list[Any], quiet: bool | None = None, *rest: Any) -> int:
         tail = papers[-1000:]
         from reviewer.vector_cache import paper_sentences
 
         state["papers_last"] = len(tail)
         whole = int(settings.paper_vector == "whole")  # the whole "title. abstract" is one more text
         state["texts_last"] = sum(len(paper_sentences(p.title, p.abstract)) + whole for p in tail)
-        return original_add(self, papers, quiet)
+        return original_add(self, papers, quiet, *rest)
 
     index_mod.VectorStore.add = add  # type: ignore[method-assign]
     start = time.perf_counter()

@@ -166,7 +166,7 @@ def task_ingest(args: dict[str, Any]) -> dict[str, Any]:
             cached = CachedEmbedder(real, Path(args["cache_db"]), f"{settings.embedding_model_id}:{settings.embed_max_length}")
             embed_mod.get_embedder = lambda *a, **k: cached  # type: ignore[assignment]
     if args.get("stub_vectors"):
-        index_mod.VectorStore.add = lambda self, papers, quiet=None: len(papers)  # type: ignore[method-assign]
+        index_mod.VectorStore.add = lambda self, papers, *rest: len(papers)  # type: ignore[method-assign]
     else:
         _wrap(index_mod.VectorStore, "add", phases, "embed+chroma")
     _wrap(Catalog, "add_records", phases, "parse+catalog")

