@@ -64,9 +64,9 @@ class Settings(BaseSettings):
     paper_vector: Literal["mean", "whole"] = Field(
         default="whole",
         description="Paper vector in Chroma: one more embedding of the whole title + abstract ('whole'), or "
-        "the title-weighted mean of the title + sentence vectors ingest embeds anyway ('mean': ~1.7x less "
-        "ingest CPU, but SciFact dev hybrid nDCG@10 0.7278 vs 0.7405 and lower recall on the seed topic sets, "
-        "so not the default; benchmarks/RESULTS.md §6c).",
+        "the title-weighted mean of the title + sentence vectors ingest embeds anyway ('mean': ~2x less "
+        "ingest CPU, but SciFact dev hybrid nDCG@10 0.7305 vs 0.7412 (qint8 model: 0.7278 vs 0.7405) and lower "
+        "recall on the seed topic sets, so not the default; benchmarks/RESULTS.md §6, §6c).",
     )
     paper_title_weight: float | None = Field(
         default=0.3, ge=0, le=1,
