@@ -134,5 +134,6 @@ def task_ingest_scale(args: dict[str, Any]) -> dict[str, Any]:
             "texts": state["texts"], "chunks": chunks, "rss_mb": _rss_mb(),
             "texts_per_paper_last": state["texts_last"] / max(1, state["papers_last"]),
             "load": " ".join(f"{x:.1f}" for x in os.getloadavg()),
-            "settings": {"paper_vector": settings.paper_vector, "batch": settings.embed_batch_size,
+            "settings": {"paper_vector": settings.paper_vector, "model": settings.minilm_model,
+                         "batch": settings.embed_batch_size,
                          "max_length": settings.embed_max_length}}
