@@ -43,7 +43,7 @@ def model_path(model: str) -> Path:
         return wheel_model_path()
     if model == "qint8":
         return INT8_MODEL_PATH
-    raise ConfigError(f"unknown REVIEWER_MINILM_MODEL {model!r}", hint="use qint8 (default) or wheel")
+    raise ConfigError(f"unknown REVIEWER_MINILM_MODEL {model!r}", hint="use wheel (default) or qint8")
 
 
 class MiniLMEmbedder:
