@@ -7,8 +7,9 @@
 * Throughput: benchmarks/plan_worker.py interleaves every variant over the same SciFact papers for
   ROUNDS rounds; per round, ratio = baseline seconds / variant seconds; reported as the geometric mean
   with a 95% t-interval over rounds (the batch-size question needs the interval: one run is noise).
-* Cold ingest: `reviewer.ingest.pipeline.ingest_paths` into fresh homes, today's plan (paper_vector=whole,
-  batch 16) vs the new default, alternating fresh processes, same abstracts.
+* Cold ingest: `reviewer.ingest.pipeline.ingest_paths` into fresh homes, the pre-issue-16 default (the
+  wheel's model, paper_vector=whole, batch 16) vs the new default or the BENCH_PLAN_ARMS arms, fresh
+  processes in rotating order, same abstracts.
 * Quality: plan_quality.py (all 300 judged dev claims, a fixed 1,000-document subset).
 """
 
@@ -26,7 +27,9 @@ from benchmarks.common import Section, clean_env, log, run_worker
 from benchmarks.data import scifact_jsonl
 from benchmarks.plan_quality import BASELINE, CACHE, N_DOCS, PLANS, all_plans
 
-TODAY = {"paper_vector": "whole"}  # today's plan; its batch size (16) is passed as the worker's batch_size
+# The default before issue 16's model change: the wheel's model, whole text; its batch size (16) is passed
+# as the worker's batch_size.
+TODAY = {"paper_vector": "whole", "minilm_model": "wheel"}
 TODAY_BATCH = 16
 SPEEDUP_TARGET = 2.5
 NDCG_TARGET, RECALL_TARGET = 0.735, 0.94
@@ -132,43 +135,58 @@ def run(quick: bool) -> Section:
     return section
 
 
+def _arms() -> dict[str, dict[str, Any]]:
+    """Settings per cold-ingest arm; the first is the baseline every ratio divides by.
+
+    BENCH_PLAN_ARMS='{"name": {settings}, ...}' measures several arms in one run (issue 16: the wheel's
+    model + whole text, the int8 model + whole text, the int8 model + mean); otherwise today's default
+    vs BENCH_PLAN_NEW ({} = the current defaults).
+    """
+    arms = json.loads(os.environ.get("BENCH_PLAN_ARMS") or "{}")
+    if arms:
+        return {"today": TODAY, **arms}
+    return {"today": TODAY, "new": json.loads(os.environ.get("BENCH_PLAN_NEW") or "{}")}
+
+
 def _cold_ingest(section: Section, corpus: Path, n: int, pairs: int,
                  quality: dict[str, dict[str, float]] | None) -> None:
-    times: dict[str, list[float]] = {"today": [], "new": []}
-    extra: dict[str, list[tuple[float, int]]] = {"today": [], "new": []}
-    cpu: dict[str, list[float]] = {"today": [], "new": []}  # process CPU time: less moved by other jobs
-    new = json.loads(os.environ.get("BENCH_PLAN_NEW") or "{}")  # settings of the new arm; {} = the defaults
-    if new:
-        section.lines.append(f"New arm: `BENCH_PLAN_NEW={json.dumps(new)}` (not the defaults).")
+    arms = _arms()
+    names = list(arms)
+    times: dict[str, list[float]] = {a: [] for a in names}
+    extra: dict[str, list[tuple[float, int]]] = {a: [] for a in names}
+    cpu: dict[str, list[float]] = {a: [] for a in names}  # process CPU time: less moved by other jobs
+    section.lines.append(f"Arms (settings over the defaults; `today` = {json.dumps(TODAY)}, batch {TODAY_BATCH}): "
+                         + "; ".join(f"`{a}` = `{json.dumps(v)}`" for a, v in arms.items()))
     with tempfile.TemporaryDirectory(prefix="bench-plan-") as tmp:
         for r in range(pairs):
-            order = ["today", "new"] if r % 2 == 0 else ["new", "today"]
+            order = names[r % len(names):] + names[: r % len(names)]  # rotate: no arm always runs first
             for name in order:
                 home = Path(tmp) / f"{name}-{r}"
-                log(f"plan: cold ingest of {n} abstracts, {name} defaults (pair {r + 1}/{pairs})")
-                args: dict[str, Any] = {"home": str(home), "paths": [str(corpus)],
-                                        "settings": TODAY if name == "today" else new}
+                log(f"plan: cold ingest of {n} abstracts, arm {name} (round {r + 1}/{pairs})")
+                args: dict[str, Any] = {"home": str(home), "paths": [str(corpus)], "settings": arms[name]}
                 args["batch_size"] = TODAY_BATCH if name == "today" else _default_batch()
                 got = run_worker("ingest", args, clean_env(home))
                 times[name].append(got["seconds"])
                 extra[name].append((got["phases"].get("MiniLM embed", 0.0), got["embedded_texts"]))
                 cpu[name].append(got["cpu_seconds"])
                 shutil.rmtree(home, ignore_errors=True)
-    g, lo, hi = interval([t / w for t, w in zip(times["today"], times["new"], strict=True)])
-    section.add(f"cold ingest papers/s, new default / today's default (same {n} SciFact abstracts)",
-                f"{g:.2f}× [{lo:.2f}, {hi:.2f}]", f"≥ {SPEEDUP_TARGET}×", g >= SPEEDUP_TARGET,
-                f"{pairs} alternating pair(s) of fresh processes and homes; today {n / min(times['today']):.1f} "
-                f"papers/s, new {n / min(times['new']):.1f} papers/s (best of each here)")
-    g, lo, hi = interval([t / w for t, w in zip(cpu["today"], cpu["new"], strict=True)])
-    section.add(f"same, by process CPU seconds (user + system) instead of wall time ({n} abstracts)",
-                f"{g:.2f}× [{lo:.2f}, {hi:.2f}]", "(noise check)", None,
-                "CPU time is less inflated than wall time by other jobs' load on the shared cores")
-    section.lines.append("CPU seconds per pair (today / new): "
-                         + ", ".join(f"{t:.2f}/{w:.2f}" for t, w in zip(cpu["today"], cpu["new"], strict=True)))
-    section.lines.append("Cold-ingest seconds per pair (today / new): "
-                         + ", ".join(f"{t:.2f}/{w:.2f}" for t, w in zip(times["today"], times["new"], strict=True)))
+    base = names[0]
+    for name in names[1:]:
+        g, lo, hi = interval([t / w for t, w in zip(times[base], times[name], strict=True)])
+        section.add(f"cold ingest papers/s, {name} / today's default (same {n} SciFact abstracts)",
+                    f"{g:.2f}× [{lo:.2f}, {hi:.2f}]", f"≥ {SPEEDUP_TARGET}×", g >= SPEEDUP_TARGET,
+                    f"{pairs} rounds of fresh processes and homes, arm order rotating; today "
+                    f"{n / min(times[base]):.1f} papers/s, {name} {n / min(times[name]):.1f} papers/s (best of each)")
+        g, lo, hi = interval([t / w for t, w in zip(cpu[base], cpu[name], strict=True)])
+        section.add(f"same, {name}, by process CPU seconds (user + system) instead of wall time ({n} abstracts)",
+                    f"{g:.2f}× [{lo:.2f}, {hi:.2f}]", "(noise check)", None,
+                    "CPU time is less inflated than wall time by other jobs' load on the shared cores")
+    section.lines.append(f"CPU seconds per round ({' / '.join(names)}): "
+                         + ", ".join("/".join(f"{cpu[a][r]:.2f}" for a in names) for r in range(pairs)))
+    section.lines.append(f"Cold-ingest seconds per round ({' / '.join(names)}): "
+                         + ", ".join("/".join(f"{times[a][r]:.2f}" for a in names) for r in range(pairs)))
     section.lines.append("")
-    for name in ("today", "new"):
+    for name in names:
         embed = sorted(e for e, _ in extra[name])[len(extra[name]) // 2]
         section.lines.append(f"- {name}: {extra[name][0][1]} texts embedded; median MiniLM time {embed:.2f} s of "
                              f"median ingest {sorted(times[name])[len(times[name]) // 2]:.2f} s")

@@ -98,7 +98,8 @@ def task_ingest_scale(args: dict[str, Any]) -> dict[str, Any]:
     from reviewer.settings import Settings
 
     settings = Settings(home=Path(args["home"]), auto_ingest_seeds=False, **args.get("settings", {}))
-    real = embed_mod.get_embedder(settings.embed_max_length, settings.embed_batch_size, settings.embed_threads)
+    real = embed_mod.get_embedder(settings.embed_max_length, settings.embed_batch_size, settings.embed_threads,
+                                  settings.minilm_model)
     real.embed(["warm up the session"])
     inner = real.embed
     chunks: list[list[float]] = []
@@ -116,14 +117,14 @@ def task_ingest_scale(args: dict[str, Any]) -> dict[str, Any]:
     real.embed = recording  # type: ignore[method-assign]
     original_add = index_mod.VectorStore.add
 
-    def add(self: Any, papers: list[Any], quiet: bool | None = None) -> int:
+    def add(self: Any, papers: list[Any], quiet: bool | None = None, *rest: Any) -> int:
         tail = papers[-1000:]
         from reviewer.vector_cache import paper_sentences
 
         state["papers_last"] = len(tail)
         whole = int(settings.paper_vector == "whole")  # the whole "title. abstract" is one more text
         state["texts_last"] = sum(len(paper_sentences(p.title, p.abstract)) + whole for p in tail)
-        return original_add(self, papers, quiet)
+        return original_add(self, papers, quiet, *rest)
 
     index_mod.VectorStore.add = add  # type: ignore[method-assign]
     start = time.perf_counter()
@@ -133,5 +134,6 @@ def task_ingest_scale(args: dict[str, Any]) -> dict[str, Any]:
             "texts": state["texts"], "chunks": chunks, "rss_mb": _rss_mb(),
             "texts_per_paper_last": state["texts_last"] / max(1, state["papers_last"]),
             "load": " ".join(f"{x:.1f}" for x in os.getloadavg()),
-            "settings": {"paper_vector": settings.paper_vector, "batch": settings.embed_batch_size,
+            "settings": {"paper_vector": settings.paper_vector, "model": settings.minilm_model,
+                         "batch": settings.embed_batch_size,
                          "max_length": settings.embed_max_length}}

@@ -1,7 +1,10 @@
 """Retrieval over the seeds under each paper-vector plan: `python -m benchmarks.plan_seeds [plan ...]`.
 
 Plans: 'whole' (one more embedding of "title. abstract"), 'mean' (the plain mean of the title +
-sentence vectors) and 'w=0.3' style (normalise(w * title + (1 - w) * mean of the sentence vectors)).
+sentence vectors) and 'w=0.3' style (normalise(w * title + (1 - w) * mean of the sentence vectors)),
+each optionally prefixed by the MiniLM model: 'wheel:whole', 'qint8:w=0.3' (REVIEWER_MINILM_MODEL).
+The bundled pack holds the default model's seed vectors; `--pack OLD.npz` adds another model's pack
+(e.g. the one git has from before the model change) so that arm need not embed the seeds either.
 Each is ingested into a fresh home that differs only in those settings (bundled seed vectors: no
 embedding), then searched with the production HybridRetriever:
 
@@ -11,7 +14,7 @@ embedding), then searched with the production HybridRetriever:
 * topics: the survey dev + holdout topics and their paraphrases (evals/datasets/survey_*.jsonl) with
   hand-picked relevant sets: recall@20 and nDCG@10 of hybrid search;
 * the 8 questions and 4 topics of evals/datasets/seed_topics.json (no relevance labels): the share of
-  each plan's hybrid top 10 that 'whole' also returns.
+  each plan's hybrid top 10 that the first plan also returns.
 """
 
 from __future__ import annotations
@@ -37,9 +40,24 @@ def _rows(name: str) -> list[dict[str, Any]]:
 
 
 def plan_settings(plan: str) -> dict[str, Any]:
+    model, _, plan = plan.rpartition(":")
+    extra = {"minilm_model": model} if model else {}
     if plan.startswith("w="):
-        return {"paper_vector": "mean", "paper_title_weight": float(plan[2:])}
-    return {"paper_vector": plan, "paper_title_weight": None}
+        return {"paper_vector": "mean", "paper_title_weight": float(plan[2:]), **extra}
+    return {"paper_vector": plan, "paper_title_weight": None, **extra}
+
+
+def add_pack(path: Path) -> None:
+    """Serve another pack's vectors too: keys include the model, so packs of two models never collide."""
+    import numpy as np
+
+    import reviewer.vector_cache as vc
+
+    bundled = vc.seed_pack()
+    with np.load(path) as pack:
+        extra = {row.tobytes().hex(): v for row, v in zip(pack["hashes"], pack["vectors"], strict=True)}
+    merged = {**extra, **bundled}
+    vc.seed_pack = lambda: merged  # type: ignore[assignment]
 
 
 def known_items(retriever: HybridRetriever) -> dict[str, tuple[float, int, int]]:
@@ -87,21 +105,26 @@ def seed_topic_tops(retriever: HybridRetriever) -> list[list[str]]:
 
 
 def main() -> None:
-    plans = sys.argv[1:] or ["whole", "mean"]
-    if "whole" not in plans:
+    args = sys.argv[1:]
+    if "--pack" in args:
+        at = args.index("--pack")
+        add_pack(Path(args[at + 1]))
+        args = args[:at] + args[at + 2 :]
+    plans = args or ["whole", "mean"]
+    if not any(p.rpartition(":")[2] == "whole" for p in plans):
         plans = ["whole", *plans]
     reference: list[list[str]] = []
     print("| plan | known-item dense MRR / top-1 | BM25 | hybrid MRR / top-1 | ask MRR@10 dense / hybrid "
-          "| topics hybrid recall@20 / nDCG@10 | seed_topics top-10 overlap with whole |")
+          "| topics hybrid recall@20 / nDCG@10 | seed_topics top-10 overlap with the first plan |")
     print("|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory(prefix="plan-seeds-") as tmp:
         for plan in plans:
-            settings = Settings(home=Path(tmp) / plan, auto_ingest_seeds=False, **plan_settings(plan))
+            settings = Settings(home=Path(tmp) / plan.replace(":", "-"), auto_ingest_seeds=False, **plan_settings(plan))
             ingest_paths(settings, [settings.seeds_dir], quiet=True)
             retriever = HybridRetriever(settings)
             k, a, t = known_items(retriever), ask_items(retriever), topics(retriever)
             tops = seed_topic_tops(retriever)
-            reference = reference or tops
+            reference = reference or tops  # the first plan's
             overlap = mean([len(set(x) & set(y)) / 10 for x, y in zip(tops, reference, strict=True)])
             cells = [f"{k[m][0]:.3f} / {k[m][1]}/{k[m][2]}" for m in ("dense", "bm25", "hybrid")]
             print(f"| {plan} | {' | '.join(cells)} | {a['dense']:.3f} / {a['hybrid']:.3f} (n={a['n']:.0f}) | "

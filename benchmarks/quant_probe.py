@@ -10,7 +10,8 @@ and dense nDCG@10 on a fixed SciFact dev subset (whole-text vectors, exact cosin
     pip install onnx          # build-time only: onnxruntime.quantization needs it
     python -m benchmarks.quant_probe [--texts 400] [--rounds 4] [--claims 100] [--docs 500]
 
-Nothing here is a default: it is a study (results in benchmarks/RESULTS.md).
+A study (results in benchmarks/RESULTS.md §6b); its per-channel variant became the default model,
+built by scripts/build_int8_model.py.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def build_variants(out: Path) -> dict[str, Path]:
     options = ort.SessionOptions()
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_BASIC  # folds Cast*scale into fp32
     options.optimized_model_filepath = str(out / "folded.onnx")
-    ort.InferenceSession(str(embed_mod._model_path()), options, providers=["CPUExecutionProvider"])
+    ort.InferenceSession(str(embed_mod.wheel_model_path()), options, providers=["CPUExecutionProvider"])
     graph = onnx.load(str(out / "folded.onnx")).graph
     shapes = {i.name: list(i.dims) for i in graph.initializer}
     down = [n.name for n in graph.node if n.op_type == "MatMul"
@@ -54,12 +55,7 @@ def build_variants(out: Path) -> dict[str, Path]:
 
 
 def embedder(path: Path) -> embed_mod.MiniLMEmbedder:
-    original = embed_mod._model_path
-    embed_mod._model_path = lambda: path  # type: ignore[assignment]
-    try:
-        return embed_mod.MiniLMEmbedder(batch_size=16)
-    finally:
-        embed_mod._model_path = original  # type: ignore[assignment]
+    return embed_mod.MiniLMEmbedder(batch_size=16, path=path)
 
 
 def interval(ratios: list[float]) -> str:
@@ -85,7 +81,7 @@ def main() -> None:
     pool, claims = subset(docs, load_claims(), load_qrels(), args.claims, args.docs)
     qrels = load_qrels()
     with tempfile.TemporaryDirectory(prefix="quant-probe-") as tmp:
-        models = {"shipped (weight-only int8, fp32 matmuls)": embed_mod._model_path(), **build_variants(Path(tmp))}
+        models = {"shipped (weight-only int8, fp32 matmuls)": embed_mod.wheel_model_path(), **build_variants(Path(tmp))}
         sessions = {name: embedder(path) for name, path in models.items()}
         ref_name = next(iter(sessions))
         ref = sessions[ref_name].embed(texts)

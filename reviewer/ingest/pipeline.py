@@ -169,7 +169,8 @@ def _sync(settings: Settings, catalog: Catalog, quiet: bool | None) -> SyncStats
     before = catalog.get_meta(INDEXED_MARK)
     old = json.loads(before) if before else {}
     relabel = isinstance(old, dict) and old.get("format") != METADATA_FORMAT
-    stats = sync_index(settings, catalog, quiet, all_metadata=relabel)
+    previous = old.get("collection") if isinstance(old, dict) else None
+    stats = sync_index(settings, catalog, quiet, all_metadata=relabel, previous_collection=previous)
     catalog.set_meta(INDEXED_MARK, _mark(settings, version))
     return stats
 
@@ -236,7 +237,7 @@ def ensure_ready(settings: Settings, quiet: bool | None = None, force: bool = Fa
 
 
 # Settings that change which papers and sentences a survey sees, so a saved run made under others is stale.
-_RESULT_SETTINGS = ("embedding", "openai_embedding_model", "embed_max_length", "collection", "chroma_url",
+_RESULT_SETTINGS = ("embedding", "minilm_model", "openai_embedding_model", "embed_max_length", "collection", "chroma_url",
                     "paper_vector", "paper_title_weight", "fusion",
                     "dense_weight", "sentence_rerank", "rrf_k", "candidate_pool", "min_evidence_score",
                     "min_evidence_similarity", "evidence_batch_size", "llm_temperature", "llm_max_tokens")
