@@ -15,6 +15,7 @@ from collections import Counter
 
 import numpy as np
 
+from reviewer.survey.labelpick import better_label, phrase_support, whole_phrase
 from reviewer.survey.terms import _GENERIC, PhraseStats, norm_stems, phrases, title_case
 from reviewer.survey.themes import GENERIC_THEME_WORDS, ThemeDoc, _bare, _nameable, kmeans, theme_title
 from reviewer.survey.titlewords import (
@@ -121,6 +122,17 @@ def supported_title(
     good_terms = [complete_name(t, bodies) for t in good_terms]  # a term may stand in for a generic label
     if not raw:
         return theme_title("", head, [])
+    # The phrase more of the papers use word for word names them better than an incidental or generic label.
+    found = good_terms + [p.surface for p in stats.distinctive(members, exclude=exclude, top=20)
+                          if len(p.stems.split()) > 1]
+    options = [whole_phrase(t, bodies, group, need_part, corpus=stats.corpus) for t in dict.fromkeys(found)
+               if not _bare(t) and names_something(t, ignore) and not opens_with_verb(t)
+               and " ".join(norm_stems(content_stems(t))) not in taken]
+    first = raw.split(" and ")[0]
+    picked = better_label(first, [o for o in options if names_something(o, ignore)], group,
+                          [docs[i].title for i in members], need_part)
+    if picked != first:
+        raw = picked[:1].upper() + picked[1:]
     return theme_title(complete_name(raw, bodies), head, good_terms)
 
 
@@ -171,11 +183,21 @@ def _joins_name(word: str) -> bool:
     return word.lower() not in _FUNCTION and word.lower() not in _GENERIC and word.lower() not in {"or", "but", "that"}
 
 
-def shared_terms(terms: list[str], members: list[int], docs: list[ThemeDoc], exclude: set[str]) -> list[str]:
-    """The theme's phrases that two or more of its papers use: what a scope line may say they share."""
-    texts = [_stems(f"{docs[i].title}. {docs[i].body}") for i in members]
+def shared_terms(terms: list[str], members: list[int], docs: list[ThemeDoc], exclude: set[str],
+                 corpus: list[str] | None = None) -> list[str]:
+    """The theme's phrases that two or more of its papers use: what a scope line may say they share, each
+    whole and in the texts' case (labelpick.whole_phrase); a modifier the papers complete differently goes."""
+    bodies = [f"{d.title}. {d.body}" for d in docs]
+    group = [bodies[i] for i in members]
+    texts = [_stems(text) for text in group]
     need = min(2, len(members))
-    return [t for t in terms if _stems(t) - exclude and support(t, texts, exclude) >= need]
+    wholes = [whole_phrase(t, bodies, group, need, [d.body for d in docs], corpus) for t in terms]
+    # Quoted as shared, a phrase must be used word for word by them, not only its words here and there.
+    # A single lower-case word ('findings', 'safety') is no phrase a reader can look for; a name ('PPO') is.
+    kept = [w for w in wholes if w and _stems(w) - exclude and support(w, texts, exclude) >= need
+            and phrase_support(w, group) >= need
+            and (len(w.split()) > 1 or any(c.isupper() for c in w[1:]) and w.lower() not in GENERIC_THEME_WORDS)]
+    return list(dict.fromkeys(kept))
 
 
 def restore_case(title: str, bodies: list[str]) -> str:
