@@ -102,6 +102,11 @@ def test_a_generic_label_gives_way_to_a_phrase_as_many_papers_use() -> None:
     assert generic_head("Testing sets") and not generic_head("multimodal reasoning")
     assert better_label("Testing sets", ["multimodal reasoning"], group, titles, 1) == "multimodal reasoning"
     assert better_label("multimodal reasoning", ["testing sets"], group, titles, 1) == "multimodal reasoning"
+    # 'Verifiable rewards' is in both RLVR titles, 'policy valuation' in one; a generic head still says less.
+    pair = _papers("Random Policy Valuation", "Lookahead Tree-Based Rollouts")
+    texts = [f"{p.title}. {p.abstract}" for p in pair]
+    assert better_label("policy valuation", ["verifiable rewards"], texts, [p.title for p in pair], 1) \
+        == "policy valuation"
 
 
 def test_judge_flags_cut_lowercased_generic_and_unused_phrases() -> None:

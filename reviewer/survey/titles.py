@@ -196,7 +196,7 @@ def shared_terms(terms: list[str], members: list[int], docs: list[ThemeDoc], exc
     # A single lower-case word ('findings', 'safety') is no phrase a reader can look for; a name ('PPO') is.
     kept = [w for w in wholes if w and _stems(w) - exclude and support(w, texts, exclude) >= need
             and phrase_support(w, group) >= need
-            and (len(w.split()) > 1 or any(c.isupper() for c in w[1:]) and w.lower() not in GENERIC_THEME_WORDS)]
+            and (len(re.split(r"[\s-]+", w)) > 1 or any(c.isupper() for c in w[1:]) and w.lower() not in GENERIC_THEME_WORDS)]
     return list(dict.fromkeys(kept))
 
 
