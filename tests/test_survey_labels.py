@@ -62,7 +62,7 @@ def test_a_modifier_the_papers_complete_differently_is_not_quoted_as_shared() ->
     texts = [f"{d.title}. {d.body}" for d in docs]
     assert sum("inference time" in t.lower() or "inference-time" in t.lower() for t in texts) >= 2
     quoted = shared_terms(["inference time"], [0, 1, 2], docs, topic_exclusions(TOPIC), list(_corpus()))
-    assert not any(q.lower() == "inference time" for q in quoted), quoted
+    assert not any(q.lower().replace("-", " ") == "inference time" for q in quoted), quoted
 
 
 def test_a_phrase_is_quoted_as_shared_only_when_the_papers_use_it_word_for_word() -> None:
