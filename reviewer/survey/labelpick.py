@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from reviewer.survey.titlewords import Uses, complete_modifier
 
@@ -82,8 +83,16 @@ CUT = 0.8  # a phrase followed by another content word in 4 uses of 5 is a modif
 # stricter 3-in-5 rule (titlewords.CUT_SHARE) stays for labels it builds itself.
 
 
+@lru_cache(maxsize=8)
+def _lowered(texts: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(t.lower() for t in texts)
+
+
 def cut_modifier(phrase: str, texts: list[str]) -> bool:
-    uses = Uses(phrase, texts)
+    """Uses the phrase's uses in `texts` (only those holding its first word are read: a corpus is large)."""
+    first = re.split(r"[\s-]+", phrase.strip().lower())[0] if phrase.strip() else ""
+    lowered = _lowered(tuple(texts))
+    uses = Uses(phrase, [t for t, low in zip(texts, lowered, strict=True) if first in low])
     return uses.total >= 3 and uses.followed >= CUT * uses.total
 
 

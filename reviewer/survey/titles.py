@@ -15,7 +15,7 @@ from collections import Counter
 
 import numpy as np
 
-from reviewer.survey.labelpick import better_label, phrase_support, whole_phrase
+from reviewer.survey.labelpick import better_label, generic_head, phrase_support, whole_phrase
 from reviewer.survey.terms import _GENERIC, PhraseStats, norm_stems, phrases, title_case
 from reviewer.survey.themes import GENERIC_THEME_WORDS, ThemeDoc, _bare, _nameable, kmeans, theme_title
 from reviewer.survey.titlewords import (
@@ -123,12 +123,14 @@ def supported_title(
     if not raw:
         return theme_title("", head, [])
     # The phrase more of the papers use word for word names them better than an incidental or generic label.
+    first = raw.split(" and ")[0]
     found = good_terms + [p.surface for p in stats.distinctive(members, exclude=exclude, top=20)
                           if len(p.stems.split()) > 1]
+    # Only a phrase that could name the papers better is completed (whole_phrase reads the corpus).
+    at_least = max(need_part, phrase_support(first, group) if generic_head(first) else phrase_support(first, group) + 1)
     options = [whole_phrase(t, bodies, group, need_part, corpus=stats.corpus) for t in dict.fromkeys(found)
                if not _bare(t) and names_something(t, ignore) and not opens_with_verb(t)
-               and " ".join(norm_stems(content_stems(t))) not in taken]
-    first = raw.split(" and ")[0]
+               and " ".join(norm_stems(content_stems(t))) not in taken and phrase_support(t, group) >= at_least]
     picked = better_label(first, [o for o in options if names_something(o, ignore)], group,
                           [docs[i].title for i in members], need_part)
     if picked != first:
@@ -154,7 +156,8 @@ def _complete(label: str, bodies: list[str]) -> str:
             return label
         pattern = re.compile(rf"(?:([A-Za-z][\w-]*)\s+)?(?<![\w-]){re.escape(label)}(?![\w-])(?:\s+([A-Za-z][\w-]*))?",
                              re.IGNORECASE)
-        hits = [m for b in bodies for m in pattern.finditer(b)]
+        low = label.lower()
+        hits = [m for b in bodies if low in b.lower() for m in pattern.finditer(b)]
         if len(hits) < 2:
             return label
         after = Counter((m.group(2) or "").lower() for m in hits)
