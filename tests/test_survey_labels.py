@@ -9,6 +9,7 @@ time' scaling / computation). The judge in evals/theme_judge.py flags each of th
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from evals.seed_claims import seed_papers_by_title
@@ -119,3 +120,24 @@ def test_judge_flags_cut_lowercased_generic_and_unused_phrases() -> None:
     clean = judge_section(TOPIC, "PRMs for multimodal reasoning", "Three papers on PRMs for multimodal reasoning, "
                           "whose titles and abstracts share “Monte Carlo tree search”.", texts, corpus)
     assert not clean, clean
+
+
+def test_a_one_section_survey_quotes_only_whole_non_generic_phrases() -> None:
+    """Too few papers for themes: the one section's scope quotes phrases through the same rules, so not
+    'language models' (every paper's), 'findings' (one lower-case word) or 'claude sonnet' (lower-cased)."""
+    from reviewer.settings import Settings
+    from reviewer.survey.outline import offline_outline
+    from reviewer.survey.types import EvidenceResult, PaperEvidence, StageInfo, TableRow
+
+    papers = _papers("AI Agent Behavioral Science", "ManagerBench", "Utility Engineering", "The PacifAIst Benchmark",
+                     "Just Do It!?")
+    evidence = EvidenceResult(info=StageInfo(stage="evidence"), papers=[
+        PaperEvidence(key=p.key, paper_id=p.id, relevance=1.0, row=TableRow(key=p.key)) for p in papers])
+    outline = offline_outline("AI agents taking harmful or reckless actions while pursuing goals", evidence,
+                              {p.key: p for p in papers}, Settings(), corpus=list(_corpus()))
+    assert len(outline.sections) == 1
+    quoted = re.findall(r"“([^”]+)”", outline.sections[0].scope)
+    for q in quoted:
+        assert len(q.split()) > 1 or any(c.isupper() for c in q[1:]), quoted
+        assert q.lower() not in {"language models", "llms", "findings"}, quoted
+        assert q != "claude sonnet", quoted

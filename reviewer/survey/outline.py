@@ -245,6 +245,7 @@ def offline_outline(
     if len(evidence) < 2 * MIN_K:
         stats = PhraseStats([f"{d.title}. {d.body}" for d in docs])
         _, terms = name_group(stats, list(range(len(docs))), set(content_stems(topic)), set())
+        terms = shared_terms(terms, list(range(len(docs))), docs, topic_exclusions(topic), corpus)
         title = single_title(topic, topic_head(topic, acronyms or []))
         section = Section(title=title, scope=_scope_line(title, len(evidence), terms), keys=[e.key for e in evidence])
         return Outline(info=info, sections=[section], not_covered=list(result.weak))

@@ -196,10 +196,12 @@ def shared_terms(terms: list[str], members: list[int], docs: list[ThemeDoc], exc
     need = min(2, len(members))
     wholes = [whole_phrase(t, bodies, group, need, [d.body for d in docs], corpus) for t in terms]
     # Quoted as shared, a phrase must be used word for word by them, not only its words here and there.
-    # A single lower-case word ('findings', 'safety') is no phrase a reader can look for; a name ('PPO') is.
+    # A single lower-case word ('findings', 'safety') is no phrase a reader can look for, a name ('PPO') is;
+    # generic words ('language models') are shared by every paper of the field.
     kept = [w for w in wholes if w and _stems(w) - exclude and support(w, texts, exclude) >= need
             and phrase_support(w, group) >= need
-            and (len(re.split(r"[\s-]+", w)) > 1 or any(c.isupper() for c in w[1:]) and w.lower() not in GENERIC_THEME_WORDS)]
+            and (len(re.split(r"[\s-]+", w)) > 1 or any(c.isupper() for c in w[1:]))
+            and not all(x in GENERIC_THEME_WORDS for x in w.lower().split())]  # 'language models', 'LLMs'
     return list(dict.fromkeys(kept))
 
 
