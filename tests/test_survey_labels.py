@@ -15,6 +15,7 @@ from functools import lru_cache
 from evals.seed_claims import seed_papers_by_title
 from evals.theme_judge import Corpus, judge_section
 from reviewer.models import Paper
+from reviewer.survey.fieldwide import field_weights_of
 from reviewer.survey.labelpick import better_label, generic_head
 from reviewer.survey.terms import PhraseStats
 from reviewer.survey.themes import ThemeDoc, topic_exclusions
@@ -88,6 +89,7 @@ def test_the_title_names_the_phrase_more_papers_use_over_an_incidental_label() -
                          "On Designing Effective RL Reward", "ReasonFlux-PRM", "RM-R1"))
     stats = PhraseStats([f"{d.title}. {d.title}. {d.body}" for d in docs])
     stats.corpus = list(_corpus())
+    stats.field = field_weights_of(list(_corpus()))  # 'reasoning steps' is field-wide in the seeds
     exclude = topic_exclusions(TOPIC)
     title = supported_title("Testing sets", ["testing sets", "multimodal reasoning"], [0, 1, 2], docs, stats, "PRMs",
                             exclude, set())

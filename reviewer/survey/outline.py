@@ -31,8 +31,10 @@ from reviewer.survey.themes import (
 from reviewer.survey.titles import (
     CATCH_ALL_MAX,
     _stems,
+    better_named,
     complete_name,
     is_catch_all,
+    needed_support,
     restore_case,
     shared_terms,
     split_by_phrases,
@@ -312,6 +314,8 @@ def _split_catch_alls(sections: list[Section], evidence: list[PaperEvidence], pa
         groups, left = split_by_phrases([index[k] for k in section.keys], docs, stats, exclude, taken, x)
         for raw, members in groups:
             whole = complete_name(raw, [f"{d.title}. {d.body}" for d in docs])
+            whole = better_named(whole, [], members, docs, stats, exclude, exclude | _stems(head), taken,
+                                 needed_support(len(members)))
             title = restore_case(theme_title(whole, head, []), bodies)
             terms = shared_terms([p.surface for p in stats.distinctive(members, exclude=exclude, top=8)],
                                  members, docs, exclude, stats.corpus)

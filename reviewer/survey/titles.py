@@ -122,20 +122,29 @@ def supported_title(
     good_terms = [complete_name(t, bodies) for t in good_terms]  # a term may stand in for a generic label
     if not raw:
         return theme_title("", head, [])
-    # The phrase more of the papers use word for word names them better than an incidental or generic label.
+    raw = better_named(raw, good_terms, members, docs, stats, exclude, ignore, taken, need_part)
+    return theme_title(complete_name(raw, bodies), head, good_terms)
+
+
+def better_named(raw: str, terms: list[str], members: list[int], docs: list[ThemeDoc], stats: PhraseStats,
+                 exclude: set[str], ignore: set[str], taken: set[str], need: int) -> str:
+    """`raw`, or the phrase more of the papers use word for word, which names them better than an incidental
+    or generic label (labelpick.better_label): from the theme's terms and its distinctive phrases."""
     first = raw.split(" and ")[0]
-    found = good_terms + [p.surface for p in stats.distinctive(members, exclude=exclude, top=20)
-                          if len(p.stems.split()) > 1]
+    bodies = [f"{d.title}. {d.body}" for d in docs]
+    group = [bodies[i] for i in members]
+    found = terms + [p.surface for p in stats.distinctive(members, exclude=exclude, top=60) if len(p.stems.split()) > 1]
+    # And its titles' phrases, unless the whole field uses them ('reasoning steps' in a corpus on reasoning).
+    found += [surface for i in members for stems, surface in phrases(docs[i].title)
+              if len(stems.split()) > 1 and stats.field.get(stems, 1.0) >= 1.0]
     # Only a phrase that could name the papers better is completed (whole_phrase reads the corpus).
-    at_least = max(need_part, phrase_support(first, group) if generic_head(first) else phrase_support(first, group) + 1)
-    options = [whole_phrase(t, bodies, group, need_part, corpus=stats.corpus) for t in dict.fromkeys(found)
+    at_least = max(need, phrase_support(first, group) + (0 if generic_head(first) else 1))
+    options = [whole_phrase(t, bodies, group, need, corpus=stats.corpus) for t in dict.fromkeys(found)
                if not _bare(t) and names_something(t, ignore) and not opens_with_verb(t)
                and " ".join(norm_stems(content_stems(t))) not in taken and phrase_support(t, group) >= at_least]
     picked = better_label(first, [o for o in options if names_something(o, ignore)], group,
-                          [docs[i].title for i in members], need_part)
-    if picked != first:
-        raw = picked[:1].upper() + picked[1:]
-    return theme_title(complete_name(raw, bodies), head, good_terms)
+                          [docs[i].title for i in members], need)
+    return raw if picked == first else picked[:1].upper() + picked[1:]
 
 
 def complete_name(raw: str, bodies: list[str]) -> str:
