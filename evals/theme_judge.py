@@ -25,7 +25,7 @@ from pydantic import BaseModel
 
 _FUNCTION = frozenset("""a an the of for in on with and to via by from at as is are be was were that this these
     which or but than its their our we it can not no into over under between across without also""".split())
-GENERIC_HEADS = frozenset("""policy policies reward rewards set sets method methods approach approaches model models
+GENERIC_HEADS = frozenset("""policy policies reward rewards set sets method methods approach approaches
     data task tasks result results performance signal signals framework frameworks system systems work study
     studies technique techniques strategy strategies setting settings problem problems""".split())
 SHARE = 0.7
