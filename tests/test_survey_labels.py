@@ -143,3 +143,12 @@ def test_a_one_section_survey_quotes_only_whole_non_generic_phrases() -> None:
         assert len(q.split()) > 1 or any(c.isupper() for c in q[1:]), quoted
         assert q.lower() not in {"language models", "llms", "findings"}, quoted
         assert q != "claude sonnet", quoted
+
+
+def test_a_scope_line_keeps_a_titles_leading_name_capitalised() -> None:
+    """'Monte Carlo tree search' (a theme title in a seed survey on search-augmented LLMs) is a name: the scope
+    says 'papers on Monte Carlo tree search'; a plain title word is lowered ('papers on process supervision')."""
+    from reviewer.survey.leftover import _scope_line
+
+    assert "on Monte Carlo tree search" in _scope_line("Monte Carlo tree search", 3, [])
+    assert "on process supervision with PRMs" in _scope_line("Process supervision with PRMs", 3, [])
