@@ -152,3 +152,19 @@ def test_a_scope_line_keeps_a_titles_leading_name_capitalised() -> None:
 
     assert "on Monte Carlo tree search" in _scope_line("Monte Carlo tree search", 3, [])
     assert "on process supervision with PRMs" in _scope_line("Process supervision with PRMs", 3, [])
+
+
+def test_a_better_label_must_name_more_than_the_topic() -> None:
+    """In a survey of multimodal reward models, 'multimodal reasoning' adds only 'reasoning' (a word every paper of
+    the field uses) to the topic: it does not replace 'Testing sets', and the title passes the eval's check."""
+    from evals.survey import title_problem
+
+    topic = "multimodal reward models"
+    docs = _docs(_papers(*MULTIMODAL, *MCTS[:2], *INFERENCE, "Free Process Rewards", "Rewarding Progress",
+                         "On Designing Effective RL Reward", "ReasonFlux-PRM", "RM-R1"))
+    stats = PhraseStats([f"{d.title}. {d.title}. {d.body}" for d in docs])
+    stats.corpus = list(_corpus())
+    stats.field = field_weights_of(list(_corpus()))
+    title = supported_title("Testing sets", ["testing sets", "multimodal reasoning"], [0, 1, 2], docs, stats, "RMs",
+                            topic_exclusions(topic), set())
+    assert title_problem(title, topic, 3) is None, title

@@ -142,7 +142,10 @@ def better_named(raw: str, terms: list[str], members: list[int], docs: list[Them
     options = [whole_phrase(t, bodies, group, need, corpus=stats.corpus) for t in dict.fromkeys(found)
                if not _bare(t) and names_something(t, ignore) and not opens_with_verb(t)
                and " ".join(norm_stems(content_stems(t))) not in taken and phrase_support(t, group) >= at_least]
-    picked = better_label(first, [o for o in options if names_something(o, ignore)], group,
+    # It must say more than the topic: 'multimodal reasoning' in a survey of multimodal reward models does not.
+    options = [o for o in options if names_something(o, ignore) and any(
+        w not in GENERIC_THEME_WORDS and not _stems(w) <= ignore for w in re.findall(r"[\w-]+", o.lower()))]
+    picked = better_label(first, options, group,
                           [docs[i].title for i in members], need)
     return raw if picked == first else picked[:1].upper() + picked[1:]
 
