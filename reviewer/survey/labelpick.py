@@ -6,6 +6,7 @@ reward": a generic noun with a vague modifier). The phrase more of the section's
 that one of their titles uses, says what the section is about. And a phrase quoted as shared must be quoted
 whole and as the papers write it: "carlo tree search" is "Monte Carlo tree search", "inference time" is a
 modifier cut from "inference-time scaling", which the section's papers either share or do not.
+The completion and case rules for titles (complete_name, restore_case) live here too, so both share them.
 """
 
 from __future__ import annotations
@@ -14,7 +15,12 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from reviewer.survey.terms import _GENERIC
 from reviewer.survey.titlewords import Uses, complete_modifier
+
+_WORD = re.compile(r"[A-Za-z][\w-]*")
+NAME_SHARE = 5  # a name is capitalised at least five times as often as not
+_FUNCTION = frozenset("a an the of for in on with and to via by from at as is are what how why when".split())
 
 # Heads that say what kind of thing a section holds but not which: a two-word label ending in one of them
 # ('Optimized policy', 'Testing sets', 'RL reward') gives way to a phrase with a head of its own.
@@ -61,8 +67,6 @@ def corpus_case(phrase: str, abstracts: list[str]) -> str:
     """The phrase as the abstracts write it mid-sentence, in its most common form ('carlo tree search' ->
     'Carlo tree search' or 'Carlo Tree Search', whichever they write more; never a mix of the two); a phrase they
     never write mid-sentence keeps its names' case word by word ('Process supervision' -> 'process supervision')."""
-    from reviewer.survey.titles import restore_case
-
     words = [re.escape(w) for w in re.split(r"[\s-]+", phrase.strip()) if w]
     pattern = re.compile(r"(?<![\w-])" + r"[\s-]+".join(words) + r"(?![\w-])", re.IGNORECASE) if words else None
     forms: Counter[str] = Counter()
@@ -102,8 +106,6 @@ def whole_phrase(term: str, bodies: list[str], group: list[str], need: int, abst
     the abstracts write it; a modifier cut from its noun in the corpus (`corpus`, else the survey's texts: a
     survey's few uses of a phrase cannot tell) is completed by the noun `need` of the group's texts put after
     it, else ''."""
-    from reviewer.survey.titles import complete_name
-
     wide = corpus or bodies
     whole = complete_name(term, bodies)
     for _ in range(2):
@@ -113,3 +115,80 @@ def whole_phrase(term: str, bodies: list[str], group: list[str], need: int, abst
     if not whole or cut_modifier(whole, wide):
         return ""
     return corpus_case(whole, abstracts if abstracts is not None else bodies)
+
+
+def complete_name(raw: str, bodies: list[str]) -> str:
+    """Complete a label cut out of a longer name: 'Generative reward' -> 'Generative reward models' (phrases
+    stop before 'model(s)', a word too common to start or end one), 'Carlo tree search' -> 'Monte Carlo
+    tree search', 'Group relative policy' -> '... policy optimization'. A word is added when the abstracts
+    put it next to the label in most of its occurrences (3 in 5 for 'model(s)', else 4 in 5)."""
+    parts = raw.split(" and ")
+    parts[-1] = _complete(parts[-1].strip(), bodies)
+    if len(parts) > 1:
+        parts[0] = _complete(parts[0].strip(), bodies)
+    return " and ".join(parts)
+
+
+def _complete(label: str, bodies: list[str]) -> str:
+    for _ in range(2):
+        if not label or len(label.split()) >= 5:
+            return label
+        pattern = re.compile(rf"(?:([A-Za-z][\w-]*)\s+)?(?<![\w-]){re.escape(label)}(?![\w-])(?:\s+([A-Za-z][\w-]*))?",
+                             re.IGNORECASE)
+        low = label.lower()
+        hits = [m for b in bodies if low in b.lower() for m in pattern.finditer(b)]
+        if len(hits) < 2:
+            return label
+        after = Counter((m.group(2) or "").lower() for m in hits)
+        before = Counter((m.group(1) or "").lower() for m in hits)
+        surfaces = {(m.group(1) or "").lower(): m.group(1) for m in hits if m.group(1) and m.group(1)[:1].islower()}
+        forms = Counter({w: after[w] for w in ("model", "models", "modeling", "modelling")})
+        word_after, n_after = after.most_common(1)[0]
+        word_before, n_before = before.most_common(1)[0]
+        if not re.search(r"(?i)\bmodel(?:s|l?ing)?$", label) and sum(forms.values()) >= 0.6 * len(hits):
+            label += f" {forms.most_common(1)[0][0]}"
+        elif word_after and n_after >= 0.8 * len(hits) and _joins_name(word_after):
+            label += f" {word_after}"
+        elif word_before and n_before >= 0.8 * len(hits) and _joins_name(word_before):
+            first, rest = label.split(" ", 1) if " " in label else (label, "")
+            if first[1:].islower() and first.isalpha():  # 'Relative ...' is no longer the title's first word
+                first = first.lower()
+            word = surfaces.get(word_before, word_before)
+            label = " ".join(w for w in (word[:1].upper() + word[1:], first, rest) if w)
+        else:
+            return label
+    return label
+
+
+def _joins_name(word: str) -> bool:
+    """A neighbour that can be part of a name: not glue, not a generic or function word."""
+    return word.lower() not in _FUNCTION and word.lower() not in _GENERIC and word.lower() not in {"or", "but", "that"}
+
+
+def restore_case(title: str, bodies: list[str]) -> str:
+    """Write a word as the abstracts do when they capitalise it mid-sentence ('monte carlo' -> 'Monte Carlo').
+
+    Only names: a word the abstracts also write in lower case ('optimization', next to 'Policy Optimization'
+    inside method names) stays lower case.
+    """
+    counts: Counter[str] = Counter()
+    for body in bodies:
+        for m in _WORD.finditer(body):
+            start = m.start()
+            before = body[max(0, start - 2):start]
+            if start == 0 or before.rstrip().endswith((".", "!", "?", ":")):
+                continue  # a sentence's first word is capitalised anyway
+            counts[m.group(0)] += 1
+    forms: dict[str, Counter[str]] = {}
+    for form, n in counts.items():
+        forms.setdefault(form.lower(), Counter())[form] = n
+    out = []
+    for i, word in enumerate(title.split()):
+        if i > 0 and word.replace("-", "").isalpha() and word.islower():
+            # The abstracts' own capitalised form ('Monte', 'Bradley-Terry'), when they write it so far more often.
+            named, n = max(((f, c) for f, c in forms.get(word, Counter()).items() if f != word),
+                           key=lambda fc: fc[1], default=(word, 0))
+            if n >= 2 and n >= NAME_SHARE * counts[word]:
+                word = named
+        out.append(word)
+    return " ".join(out)
