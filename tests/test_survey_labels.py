@@ -168,3 +168,19 @@ def test_a_better_label_must_name_more_than_the_topic() -> None:
     title = supported_title("Testing sets", ["testing sets", "multimodal reasoning"], [0, 1, 2], docs, stats, "RMs",
                             topic_exclusions(topic), set())
     assert title_problem(title, topic, 3) is None, title
+
+
+def test_one_paper_shares_nothing_and_a_one_word_option_names_nothing() -> None:
+    """A one-paper section's scope quotes no 'shared' phrase; and its label 'Highlight one-shot CFT' (a clause the
+    abstract begins with a verb) may give way to a phrase of its title, never to a bare '-ing' word ('Unleashing')."""
+    paper = _papers("Unleashing the Reasoning Potential")[0]
+    docs = _docs([paper] + _papers(*MCTS, *INFERENCE))
+    assert shared_terms(["reasoning potential", "one-shot CFT"], [0], docs, set(), list(_corpus())) == []
+    stats = PhraseStats([f"{d.title}. {d.title}. {d.body}" for d in docs])
+    stats.corpus = list(_corpus())
+    stats.field = field_weights_of(list(_corpus()))
+    title = supported_title("Highlight one-shot CFT", ["Unleashing", "one-shot CFT"], [0], docs, stats, "LLMs",
+                            topic_exclusions("narrow fine-tuning of LLMs"), set())
+    assert not title.lower().startswith("unleashing"), title
+    # 'highlight' is in a result sentence; what the paper is about (title, objective, method) is its title's phrase.
+    assert "reasoning potential" in title.lower(), title

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from reviewer.roles import Role, sentence_roles
 from reviewer.survey.terms import _GENERIC
 from reviewer.survey.titlewords import Uses, complete_modifier
 
@@ -35,6 +36,16 @@ def uses_phrase(phrase: str, text: str) -> bool:
              for w in re.split(r"[\s-]+", phrase.strip()) if w]
     pattern = r"(?<![\w-])" + r"[\s-]+".join(words) + r"(?![\w-])"
     return bool(words) and re.search(pattern, text, re.IGNORECASE) is not None
+
+
+def own_text(title: str, abstract: str) -> str:
+    """The title and the abstract's objective and method sentences: what the paper is about, not what it mentions
+    in passing ('outcome reward' in the background of a paper on a thinking reward model)."""
+    from reviewer.textutil import split_sentences
+
+    sentences = split_sentences(abstract)
+    own = [x for x, r in zip(sentences, sentence_roles(sentences), strict=True) if r in (Role.OBJECTIVE, Role.METHOD)]
+    return " ".join([title, *own])
 
 
 def phrase_support(phrase: str, texts: list[str]) -> int:

@@ -21,6 +21,7 @@ from reviewer.survey.labelpick import (
     better_label,
     complete_name,
     generic_head,
+    own_text,
     phrase_support,
     restore_case,  # noqa: F401  (outline.py and tests import it from here)
     whole_phrase,
@@ -139,19 +140,22 @@ def better_named(raw: str, terms: list[str], members: list[int], docs: list[Them
     first = raw.split(" and ")[0]
     bodies = [f"{d.title}. {d.body}" for d in docs]
     group = [bodies[i] for i in members]
+    own = [own_text(docs[i].title, docs[i].body) for i in members]  # what each paper is about, not what it mentions
     found = terms + [p.surface for p in stats.distinctive(members, exclude=exclude, top=60) if len(p.stems.split()) > 1]
     # And its titles' phrases, unless the whole field uses them ('reasoning steps' in a corpus on reasoning).
     found += [surface for i in members for stems, surface in phrases(docs[i].title)
               if len(stems.split()) > 1 and stats.field.get(stems, 1.0) >= 1.0]
     # Only a phrase that could name the papers better is completed (whole_phrase reads the corpus).
-    at_least = max(need, phrase_support(first, group) + (0 if generic_head(first) else 1))
+    at_least = max(need, phrase_support(first, own) + (0 if generic_head(first) else 1))
     options = [whole_phrase(t, bodies, group, need, corpus=stats.corpus) for t in dict.fromkeys(found)
                if not _bare(t) and names_something(t, ignore) and not opens_with_verb(t)
-               and " ".join(norm_stems(content_stems(t))) not in taken and phrase_support(t, group) >= at_least]
+               and " ".join(norm_stems(content_stems(t))) not in taken and phrase_support(t, own) >= at_least]
     # It must say more than the topic: 'multimodal reasoning' in a survey of multimodal reward models does not.
-    options = [o for o in options if names_something(o, ignore) and any(
+    # A phrase of two or more words, or a name ('Unleashing' alone is a verb cut from its object).
+    options = [o for o in options if (len(re.split(r"[\s-]+", o)) > 1 or any(c.isupper() for c in o[1:]))
+               and names_something(o, ignore) and any(
         w not in GENERIC_THEME_WORDS and not _stems(w) <= ignore for w in re.findall(r"[\w-]+", o.lower()))]
-    picked = better_label(first, options, group,
+    picked = better_label(first, options, own,
                           [docs[i].title for i in members], need)
     return raw if picked == first else picked[:1].upper() + picked[1:]
 
@@ -160,10 +164,12 @@ def shared_terms(terms: list[str], members: list[int], docs: list[ThemeDoc], exc
                  corpus: list[str] | None = None) -> list[str]:
     """The theme's phrases that two or more of its papers use: what a scope line may say they share, each
     whole and in the texts' case (labelpick.whole_phrase); a modifier the papers complete differently goes."""
+    if len(members) < 2:  # one paper shares nothing
+        return []
     bodies = [f"{d.title}. {d.body}" for d in docs]
     group = [bodies[i] for i in members]
     texts = [_stems(text) for text in group]
-    need = min(2, len(members))
+    need = 2
     wholes = [whole_phrase(t, bodies, group, need, [d.body for d in docs], corpus) for t in terms]
     # Quoted as shared, a phrase must be used word for word by them, not only its words here and there.
     # A single lower-case word ('findings', 'safety') is no phrase a reader can look for, a name ('PPO') is;
