@@ -32,8 +32,11 @@ def _scope_line(title: str, n: int, terms: list[str]) -> str:
     """One readable sentence: how many papers, on what, and the phrases they share."""
     from reviewer.survey.synthesis import count_word
 
-    first = title.split()[0] if title.split() else ""
+    words = title.split()
+    first = words[0] if words else ""
     plain = first[1:].islower() and first.replace("-", "").isalpha()  # 'Policy', not 'CoT' or 'GRPO'
+    # 'Monte Carlo tree search': a capitalised word after the first (sentence-case titles) makes it a name.
+    plain = plain and not (len(words) > 1 and words[1][:1].isupper() and words[1][1:].islower())
     what = title[:1].lower() + title[1:] if plain else title
     line = f"{count_word(n).capitalize()} paper{'s' if n != 1 else ''} on {what}"
     if what.lower().startswith("further work on "):  # the fallback title: no phrase is shared by most papers

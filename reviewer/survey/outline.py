@@ -31,8 +31,10 @@ from reviewer.survey.themes import (
 from reviewer.survey.titles import (
     CATCH_ALL_MAX,
     _stems,
+    better_named,
     complete_name,
     is_catch_all,
+    needed_support,
     restore_case,
     shared_terms,
     split_by_phrases,
@@ -52,6 +54,7 @@ from reviewer.survey.types import (
 from reviewer.textutil import content_stems
 
 if TYPE_CHECKING:
+    from reviewer.catalog import Catalog
     from reviewer.llm.client import LLMClient
 
 
@@ -234,6 +237,7 @@ def offline_outline(
     stored: dict[str, np.ndarray] | None = None,
     acronyms: list[Acronym] | None = None,
     field: dict[str, float] | None = None,
+    corpus: list[str] | None = None,
 ) -> Outline:
     evidence = result.papers
     info = StageInfo(stage="outline")
@@ -243,6 +247,7 @@ def offline_outline(
     if len(evidence) < 2 * MIN_K:
         stats = PhraseStats([f"{d.title}. {d.body}" for d in docs])
         _, terms = name_group(stats, list(range(len(docs))), set(content_stems(topic)), set())
+        terms = shared_terms(terms, list(range(len(docs))), docs, topic_exclusions(topic), corpus)
         title = single_title(topic, topic_head(topic, acronyms or []))
         section = Section(title=title, scope=_scope_line(title, len(evidence), terms), keys=[e.key for e in evidence])
         return Outline(info=info, sections=[section], not_covered=list(result.weak))
@@ -253,6 +258,7 @@ def offline_outline(
     head = topic_head(topic, acronyms or [])
     stats = PhraseStats([f"{d.title}. {d.title}. {d.body}" for d in docs])
     stats.field = field or {}
+    stats.corpus = corpus or []
     # The topic's own words, including those content_stems treats as stop words ('models' next to 'modeling').
     exclude = topic_exclusions(topic) | {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z][\w-]+", topic)}
     bodies = [d.body for d in docs]
@@ -267,9 +273,9 @@ def offline_outline(
             merged = same.keys + [evidence[i].key for i in sorted(t.members, key=lambda i: -evidence[i].relevance)]
             members = [i for i, e in enumerate(evidence) if e.key in set(merged)]
             same.keys = merged
-            same.scope = _scope_line(title, len(merged), shared_terms(t.terms, members, docs, exclude))
+            same.scope = _scope_line(title, len(merged), shared_terms(t.terms, members, docs, exclude, stats.corpus))
             continue
-        terms = shared_terms(t.terms, t.members, docs, exclude)
+        terms = shared_terms(t.terms, t.members, docs, exclude, stats.corpus)
         sections.append(Section(title=title, scope=_scope_line(title, len(t.members), terms),
                                 keys=[evidence[i].key for i in sorted(t.members, key=lambda i: -evidence[i].relevance)]))
     sections = _split_catch_alls(sections, evidence, papers, docs, stats, head, exclude, bodies, x, topic)
@@ -308,9 +314,11 @@ def _split_catch_alls(sections: list[Section], evidence: list[PaperEvidence], pa
         groups, left = split_by_phrases([index[k] for k in section.keys], docs, stats, exclude, taken, x)
         for raw, members in groups:
             whole = complete_name(raw, [f"{d.title}. {d.body}" for d in docs])
+            whole = better_named(whole, [], members, docs, stats, exclude, exclude | _stems(head), taken,
+                                 needed_support(len(members)))
             title = restore_case(theme_title(whole, head, []), bodies)
             terms = shared_terms([p.surface for p in stats.distinctive(members, exclude=exclude, top=8)],
-                                 members, docs, exclude)
+                                 members, docs, exclude, stats.corpus)
             out.append(Section(title=title, scope=_scope_line(title, len(members), terms),
                                keys=[evidence[i].key for i in members]))
         targets = [s for s in sections + out if s is not section and not is_catch_all(s.title)]
@@ -357,6 +365,13 @@ def llm_outline(topic: str, result: EvidenceResult, papers: dict[str, Paper], ll
                    not_covered=list(result.weak) + left_out)
 
 
+def corpus_sample(catalog: Catalog, most: int = 3000) -> list[str]:
+    """An even sample of the corpus's titles and abstracts: how the field uses a phrase, which a survey's
+    twenty papers are too few to tell."""
+    texts = [f"{p.title}. {p.abstract}" for p in catalog.iter_papers()]
+    return texts[::max(1, len(texts) // most)]
+
+
 def run(ctx: SurveyContext, previous: Previous) -> Outline:
     """An LLM outline when there are enough papers for 3+ themes, else the offline one."""
     evidence = previous.need_evidence()
@@ -368,6 +383,7 @@ def run(ctx: SurveyContext, previous: Previous) -> Outline:
     stored = ctx.retriever.store.vectors([ctx.papers[e.key].id for e in evidence.papers])
     acronyms = previous.scope.acronyms if previous.scope else []
     field = field_weights(ctx.settings, ctx.retriever.catalog)
-    result = offline_outline(ctx.topic, evidence, ctx.papers, ctx.settings, stored, acronyms, field)
+    result = offline_outline(ctx.topic, evidence, ctx.papers, ctx.settings, stored, acronyms, field,
+                             corpus_sample(ctx.retriever.catalog))
     result.info.reason = reason
     return result

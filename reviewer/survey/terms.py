@@ -134,6 +134,8 @@ class PhraseStats:
         self.df: Counter[str] = Counter(p for group in self.doc_phrases for p in group)
         # Field-wide phrases of the whole corpus (fieldwide.py): they name the field, not a group of papers.
         self.field: dict[str, float] = {}
+        # An even sample of the whole corpus's texts: how a phrase is used there (labelpick.whole_phrase).
+        self.corpus: list[str] = []
 
     def local_df(self, members: list[int], stems: str) -> int:
         return sum(1 for i in members if stems in self.doc_phrases[i])

@@ -15,6 +15,17 @@ from collections import Counter
 
 import numpy as np
 
+from reviewer.survey.labelpick import (
+    _FUNCTION,
+    _WORD,
+    better_label,
+    complete_name,
+    generic_head,
+    own_text,
+    phrase_support,
+    restore_case,  # noqa: F401  (outline.py and tests import it from here)
+    whole_phrase,
+)
 from reviewer.survey.terms import _GENERIC, PhraseStats, norm_stems, phrases, title_case
 from reviewer.survey.themes import GENERIC_THEME_WORDS, ThemeDoc, _bare, _nameable, kmeans, theme_title
 from reviewer.survey.titlewords import (
@@ -25,9 +36,6 @@ from reviewer.survey.titlewords import (
     used_as_verb,
 )
 from reviewer.textutil import content_stems
-
-_WORD = re.compile(r"[A-Za-z][\w-]*")
-NAME_SHARE = 5  # a name is capitalised at least five times as often as not
 
 
 def needed_support(n_members: int) -> int:
@@ -121,90 +129,56 @@ def supported_title(
     good_terms = [complete_name(t, bodies) for t in good_terms]  # a term may stand in for a generic label
     if not raw:
         return theme_title("", head, [])
+    raw = better_named(raw, good_terms, members, docs, stats, exclude, ignore, taken, need_part)
     return theme_title(complete_name(raw, bodies), head, good_terms)
 
 
-def complete_name(raw: str, bodies: list[str]) -> str:
-    """Complete a label cut out of a longer name: 'Generative reward' -> 'Generative reward models' (phrases
-    stop before 'model(s)', a word too common to start or end one), 'Carlo tree search' -> 'Monte Carlo
-    tree search', 'Group relative policy' -> '... policy optimization'. A word is added when the abstracts
-    put it next to the label in most of its occurrences (3 in 5 for 'model(s)', else 4 in 5)."""
-    parts = raw.split(" and ")
-    parts[-1] = _complete(parts[-1].strip(), bodies)
-    if len(parts) > 1:
-        parts[0] = _complete(parts[0].strip(), bodies)
-    return " and ".join(parts)
+def better_named(raw: str, terms: list[str], members: list[int], docs: list[ThemeDoc], stats: PhraseStats,
+                 exclude: set[str], ignore: set[str], taken: set[str], need: int) -> str:
+    """`raw`, or the phrase more of the papers use word for word, which names them better than an incidental
+    or generic label (labelpick.better_label): from the theme's terms and its distinctive phrases."""
+    first = raw.split(" and ")[0]
+    bodies = [f"{d.title}. {d.body}" for d in docs]
+    group = [bodies[i] for i in members]
+    own = [own_text(docs[i].title, docs[i].body) for i in members]  # what each paper is about, not what it mentions
+    found = terms + [p.surface for p in stats.distinctive(members, exclude=exclude, top=60) if len(p.stems.split()) > 1]
+    # And its titles' phrases, unless the whole field uses them ('reasoning steps' in a corpus on reasoning).
+    found += [surface for i in members for stems, surface in phrases(docs[i].title)
+              if len(stems.split()) > 1 and stats.field.get(stems, 1.0) >= 1.0]
+    # Only a phrase that could name the papers better is completed (whole_phrase reads the corpus).
+    at_least = max(need, phrase_support(first, own) + (0 if generic_head(first) else 1))
+    options = [whole_phrase(t, bodies, group, need, corpus=stats.corpus) for t in dict.fromkeys(found)
+               if not _bare(t) and names_something(t, ignore) and not opens_with_verb(t)
+               and " ".join(norm_stems(content_stems(t))) not in taken and phrase_support(t, own) >= at_least]
+    # It must say more than the topic: 'multimodal reasoning' in a survey of multimodal reward models does not.
+    # A phrase of two or more words, or a name ('Unleashing' alone is a verb cut from its object).
+    options = [o for o in options if (len(re.split(r"[\s-]+", o)) > 1 or any(c.isupper() for c in o[1:]))
+               and names_something(o, ignore) and any(
+        w not in GENERIC_THEME_WORDS and not _stems(w) <= ignore for w in re.findall(r"[\w-]+", o.lower()))]
+    picked = better_label(first, options, own,
+                          [docs[i].title for i in members], need)
+    return raw if picked == first else picked[:1].upper() + picked[1:]
 
 
-def _complete(label: str, bodies: list[str]) -> str:
-    for _ in range(2):
-        if not label or len(label.split()) >= 5:
-            return label
-        pattern = re.compile(rf"(?:([A-Za-z][\w-]*)\s+)?(?<![\w-]){re.escape(label)}(?![\w-])(?:\s+([A-Za-z][\w-]*))?",
-                             re.IGNORECASE)
-        hits = [m for b in bodies for m in pattern.finditer(b)]
-        if len(hits) < 2:
-            return label
-        after = Counter((m.group(2) or "").lower() for m in hits)
-        before = Counter((m.group(1) or "").lower() for m in hits)
-        surfaces = {(m.group(1) or "").lower(): m.group(1) for m in hits if m.group(1) and m.group(1)[:1].islower()}
-        forms = Counter({w: after[w] for w in ("model", "models", "modeling", "modelling")})
-        word_after, n_after = after.most_common(1)[0]
-        word_before, n_before = before.most_common(1)[0]
-        if not re.search(r"(?i)\bmodel(?:s|l?ing)?$", label) and sum(forms.values()) >= 0.6 * len(hits):
-            label += f" {forms.most_common(1)[0][0]}"
-        elif word_after and n_after >= 0.8 * len(hits) and _joins_name(word_after):
-            label += f" {word_after}"
-        elif word_before and n_before >= 0.8 * len(hits) and _joins_name(word_before):
-            first, rest = label.split(" ", 1) if " " in label else (label, "")
-            if first[1:].islower() and first.isalpha():  # 'Relative ...' is no longer the title's first word
-                first = first.lower()
-            word = surfaces.get(word_before, word_before)
-            label = " ".join(w for w in (word[:1].upper() + word[1:], first, rest) if w)
-        else:
-            return label
-    return label
-
-
-def _joins_name(word: str) -> bool:
-    """A neighbour that can be part of a name: not glue, not a generic or function word."""
-    return word.lower() not in _FUNCTION and word.lower() not in _GENERIC and word.lower() not in {"or", "but", "that"}
-
-
-def shared_terms(terms: list[str], members: list[int], docs: list[ThemeDoc], exclude: set[str]) -> list[str]:
-    """The theme's phrases that two or more of its papers use: what a scope line may say they share."""
-    texts = [_stems(f"{docs[i].title}. {docs[i].body}") for i in members]
-    need = min(2, len(members))
-    return [t for t in terms if _stems(t) - exclude and support(t, texts, exclude) >= need]
-
-
-def restore_case(title: str, bodies: list[str]) -> str:
-    """Write a word as the abstracts do when they capitalise it mid-sentence ('monte carlo' -> 'Monte Carlo').
-
-    Only names: a word the abstracts also write in lower case ('optimization', next to 'Policy Optimization'
-    inside method names) stays lower case.
-    """
-    counts: Counter[str] = Counter()
-    for body in bodies:
-        for m in _WORD.finditer(body):
-            start = m.start()
-            before = body[max(0, start - 2):start]
-            if start == 0 or before.rstrip().endswith((".", "!", "?", ":")):
-                continue  # a sentence's first word is capitalised anyway
-            counts[m.group(0)] += 1
-    forms: dict[str, Counter[str]] = {}
-    for form, n in counts.items():
-        forms.setdefault(form.lower(), Counter())[form] = n
-    out = []
-    for i, word in enumerate(title.split()):
-        if i > 0 and word.replace("-", "").isalpha() and word.islower():
-            # The abstracts' own capitalised form ('Monte', 'Bradley-Terry'), when they write it so far more often.
-            named, n = max(((f, c) for f, c in forms.get(word, Counter()).items() if f != word),
-                           key=lambda fc: fc[1], default=(word, 0))
-            if n >= 2 and n >= NAME_SHARE * counts[word]:
-                word = named
-        out.append(word)
-    return " ".join(out)
+def shared_terms(terms: list[str], members: list[int], docs: list[ThemeDoc], exclude: set[str],
+                 corpus: list[str] | None = None) -> list[str]:
+    """The theme's phrases that two or more of its papers use: what a scope line may say they share, each
+    whole and in the texts' case (labelpick.whole_phrase); a modifier the papers complete differently goes."""
+    if len(members) < 2:  # one paper shares nothing
+        return []
+    bodies = [f"{d.title}. {d.body}" for d in docs]
+    group = [bodies[i] for i in members]
+    texts = [_stems(text) for text in group]
+    need = 2
+    wholes = [whole_phrase(t, bodies, group, need, [d.body for d in docs], corpus) for t in terms]
+    # Quoted as shared, a phrase must be used word for word by them, not only its words here and there.
+    # A single lower-case word ('findings', 'safety') is no phrase a reader can look for, a name ('PPO') is;
+    # generic words ('language models') are shared by every paper of the field.
+    kept = [w for w in wholes if w and _stems(w) - exclude and support(w, texts, exclude) >= need
+            and phrase_support(w, group) >= need
+            and (len(re.split(r"[\s-]+", w)) > 1 or any(c.isupper() for c in w[1:]))
+            and not all(x in GENERIC_THEME_WORDS for x in w.lower().split())]  # 'language models', 'LLMs'
+    return list(dict.fromkeys(kept))
 
 
 CATCH_ALL_MAX = 3  # a left-over section of a few papers may say "Further work"; a bigger one hides themes
@@ -286,7 +260,7 @@ def _sentence_word(word: str) -> str:
     return word
 
 
-_FUNCTION = frozenset("a an the of for in on with and to via by from at as is are what how why when".split())
+
 
 
 def _kmeans_options(left: list[int], x: np.ndarray, stats: PhraseStats, exclude: set[str],
