@@ -102,9 +102,9 @@ class SectionChecker:
             layout.append(paragraphs)
         revise_info = self._revise(pending)
         for draft, paragraphs in zip(drafts.sections, layout, strict=True):
-            for row in paragraphs if draft.mode != "llm" else []:  # the extractive writer's quote chains
-                fix_orphans(row, self.papers)  # a quote whose antecedent was just dropped
-        for draft, paragraphs in zip(drafts.sections, layout, strict=True):
+            if draft.mode != "llm":  # the extractive writer's quote chains
+                for row in paragraphs:
+                    fix_orphans(row, self.papers)  # a quote whose antecedent was just dropped
             sections.append(_assemble(draft, paragraphs))
         revised = self.llm is not None and bool(pending) and revise_info is None
         info = StageInfo(stage="check", mode="llm" if revised else "offline", reason=revise_info)
