@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from reviewer.roles import Role, sentence_roles
 from reviewer.survey.terms import _GENERIC
-from reviewer.survey.titlewords import Uses, complete_modifier
+from reviewer.survey.titlewords import complete_modifier, is_cut_modifier
 
 _WORD = re.compile(r"[A-Za-z][\w-]*")
 NAME_SHARE = 5  # a name is capitalised at least five times as often as not
@@ -104,11 +104,11 @@ def _lowered(texts: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def cut_modifier(phrase: str, texts: list[str]) -> bool:
-    """Uses the phrase's uses in `texts` (only those holding its first word are read: a corpus is large)."""
+    """The phrase is a modifier cut from its noun in `texts` by the stricter `CUT` share (only texts holding its
+    first word are read: a corpus is large)."""
     first = re.split(r"[\s-]+", phrase.strip().lower())[0] if phrase.strip() else ""
     lowered = _lowered(tuple(texts))
-    uses = Uses(phrase, [t for t, low in zip(texts, lowered, strict=True) if first in low])
-    return uses.total >= 3 and uses.followed >= CUT * uses.total
+    return is_cut_modifier(phrase, [t for t, low in zip(texts, lowered, strict=True) if first in low], CUT)
 
 
 def whole_phrase(term: str, bodies: list[str], group: list[str], need: int, abstracts: list[str] | None = None,

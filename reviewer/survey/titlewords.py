@@ -145,11 +145,12 @@ class Uses:
                     self.after.setdefault(word, set()).add(n)
 
 
-def is_cut_modifier(label: str, texts: list[str]) -> bool:
-    """The label is a modifier cut from its noun: the texts put another word after it in most of its uses
-    ('Multimodal mathematical' reasoning, 'Inference time' scaling); 'human feedback' ends where it stands."""
+def is_cut_modifier(label: str, texts: list[str], share: float = CUT_SHARE) -> bool:
+    """The label is a modifier cut from its noun: the texts put another word after it in `share` of its (at
+    least 3) uses ('Multimodal mathematical' reasoning, 'Inference time' scaling); 'human feedback' ends where
+    it stands."""
     uses = Uses(label, texts)
-    return uses.total >= 3 and uses.followed >= CUT_SHARE * uses.total
+    return uses.total >= 3 and uses.followed >= share * uses.total
 
 
 _VERB_BEFORE = re.compile(r"\b(?:we|to|can|will|may|also|further)\s+$", re.IGNORECASE)
