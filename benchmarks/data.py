@@ -43,27 +43,36 @@ def scifact_jsonl(n: int, offset: int = 0) -> Path:
     return path
 
 
-def synthetic_jsonl(n: int) -> Path:
+def synthetic_jsonl(n: int, spliced: bool = False) -> Path:
     """n synthetic abstracts: 4-9 SciFact sentences each, drawn with np.random.default_rng(0).
 
     Titles are the first ten words of another sentence plus a serial number, so no two papers merge.
-    The first n records are the same for any larger n.
+    The first n records are the same for any larger n. With `spliced`, every sentence is the first half
+    of one SciFact sentence joined to the second half of another, so (almost) no text repeats one already
+    embedded: the vector cache would otherwise answer most of them and a real-embedding run would not be.
     """
     import numpy as np
 
-    path = CORPORA / f"synthetic-{n}.jsonl"
+    path = CORPORA / f"synthetic{'-spliced' if spliced else ''}-{n}.jsonl"
     if path.exists():
         return path
     CORPORA.mkdir(parents=True, exist_ok=True)
     sentences = [s for d in scifact_docs() for s in d["abstract"] if len(s) > 20]
     rng = np.random.default_rng(SYNTH_SEED)
+
+    def sentence(j: int) -> str:
+        if not spliced:
+            return sentences[j]
+        head, tail = sentences[j].split(), sentences[int(rng.integers(0, len(sentences)))].split()
+        return " ".join(head[: max(1, len(head) // 2)] + tail[len(tail) // 2 :])
+
     tmp = path.with_suffix(".tmp")
     with open(tmp, "w", encoding="utf-8") as fh:
         for i in range(n):
             picks = rng.integers(0, len(sentences), size=int(rng.integers(5, 11)))
             title = " ".join(sentences[picks[0]].split()[:10]).rstrip(".")
             fh.write(json.dumps({"title": f"{title} (synthetic {i})",
-                                 "abstract": " ".join(sentences[j] for j in picks[1:]),
+                                 "abstract": " ".join(sentence(j) for j in picks[1:]),
                                  "year": 1990 + i % 35}) + "\n")
     tmp.replace(path)
     return path
