@@ -223,8 +223,7 @@ def near_copy_edits(claim: str, sentence: str, evidence_text: str, directions: o
             if not _looks_named(t, claim):
                 continue
             if f" {t} " in ev:
-                if s and not set(s) & _SELF_REFERENCE and not _abbreviates(t, s):
-                    # 'our method' -> its name, 'reinforcement learning' -> 'RL': the same thing, not a swap
+                if s and not set(s) & _SELF_REFERENCE and not _abbreviates(t, s):  # 'our method', 'RL': no swap
                     out.swapped.append((t, " ".join(s)))
             else:
                 out.foreign.append(t)
@@ -233,8 +232,7 @@ def near_copy_edits(claim: str, sentence: str, evidence_text: str, directions: o
 
 def _abbreviates(token: str, words: list[str]) -> bool:
     """The token is the initials of the words it replaces ('rl' for 'reinforcement learning')."""
-    parts = [p for w in words for p in w.split("-") if p[:1].isalpha()]
-    return len(parts) > 1 and token.replace("-", "") == "".join(p[0] for p in parts)
+    return len(words) > 1 and token.replace("-", "") == "".join(p[0] for w in words for p in w.split("-") if p)
 
 
 def _looks_named(token: str, claim: str) -> bool:

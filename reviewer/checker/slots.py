@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from reviewer.checker.features import named_terms
 from reviewer.textutil import STOPWORDS, split_sentences, stemmer
 
 _TOKEN = re.compile(r"[~+]?[A-Za-z0-9][\w\-.%+']*[\w%+]|[A-Za-z0-9%]|[,;:()]")
@@ -27,12 +26,13 @@ _WINDOW = 4  # content tokens on each side of an entity
 _MIN_SLOT = 4.0  # a replacement (no exchange) needs this many weighted slot words (one sentence's word weighs 1)
 _MARGIN = 4.0  # ... and must beat the entity's own best slot by this much
 _MIN_MUTUAL = 1.0  # two entities each in the other's slot need less
-_SHARED_SUFFIX = 6
+_SHARED_SUFFIX = 6  # 'over|thinking' / 'under|thinking'
+_QUANTITY = re.compile(r"^[~+]?\d[\d,.]*(?:%|x|k|m|b|pp)?$", re.IGNORECASE)
+_CLASS = re.compile(r"^[A-Z]{2,}s$")  # 'LLMs', 'PRMs': a class of things, not one thing of the abstract
 
 
 def _norm(tok: str) -> str:
-    tok = tok.lower().removesuffix("'s").rstrip(".")
-    return tok
+    return tok.lower().removesuffix("'s").rstrip(".")
 
 
 @lru_cache(maxsize=4096)
@@ -45,19 +45,11 @@ def _is_compound(tok: str) -> bool:
     return len(parts) > 1 and all(p and any(ch.isalpha() for ch in p) for p in parts)
 
 
-_QUANTITY = re.compile(r"^[~+]?\d[\d,.]*(?:%|x|k|m|b|pp)?$", re.IGNORECASE)
-
-
-_CLASS = re.compile(r"^[A-Z]{2,}s$")
-
-
 def _strong_name(tok: str) -> bool:
     """An acronym or a model/dataset name: two capitals or a digit among letters ('LLaDA', 'GPT-4', 'SEDD');
     not a two-letter field name ('RL', 'LM'), which names no one thing of the abstract."""
     tok = tok.rstrip(".")
-    if _CLASS.match(tok):
-        return False  # 'LLMs', 'PRMs': a class of things, not one of the abstract's
-    return len(tok) >= 3 and not _QUANTITY.match(tok) and (
+    return len(tok) >= 3 and not _QUANTITY.match(tok) and not _CLASS.match(tok) and (
         sum(ch.isupper() for ch in tok) >= 2 or (any(ch.isdigit() for ch in tok) and any(ch.isalpha() for ch in tok)))
 
 
@@ -96,11 +88,12 @@ def _slots(text: str, entities: set[str]) -> list[tuple[str, frozenset[str], fro
         for i, tok in enumerate(toks):
             if tok not in entities:
                 continue
-            out.append((tok, _side(toks, i, -1, entities), _side(toks, i, 1, entities)))
+            out.append((tok, _side(toks, i, -1), _side(toks, i, 1)))
     return out
 
 
-def _side(toks: list[str], i: int, step: int, entities: set[str]) -> frozenset[str]:
+def _side(toks: list[str], i: int, step: int) -> frozenset[str]:
+    """Up to _WINDOW content stems on one side of token i, within its clause."""
     words: list[str] = []
     j = i + step
     while 0 <= j < len(toks) and len(words) < _WINDOW:
@@ -121,10 +114,12 @@ def _entities(claim: str, abstract: str) -> tuple[set[str], set[str], set[str]]:
     names = {_norm(t) for t in raw(abstract) + raw(claim) if _strong_name(t)}
     words = {_norm(t) for t in raw(abstract) + raw(claim)}
     ents = {t for t in words if _is_compound(t) or _QUANTITY.match(t)} | names
+    by_ending: dict[str, list[str]] = {}
     for w in words:  # plain words with a prefixed sibling ('overthinking' / 'underthinking')
-        if w.isalpha() and len(w) > _SHARED_SUFFIX and any(
-                siblings(w, e, names) for e in words if e != w and e.isalpha() and len(e) > _SHARED_SUFFIX):
-            ents.add(w)
+        if w.isalpha() and len(w) > _SHARED_SUFFIX:
+            by_ending.setdefault(w[-_SHARED_SUFFIX:], []).append(w)
+    for group in by_ending.values():
+        ents.update(w for w in group if any(siblings(w, e, names) for e in group))
     in_abstract = ents & {_norm(t) for t in raw(abstract)}
     mine = in_abstract & {_norm(t) for t in raw(claim)}
     return mine, in_abstract, names
@@ -147,7 +142,7 @@ def _fit(weights: dict[str, float], slot: tuple[frozenset[str], frozenset[str]],
     return best
 
 
-def slot_swaps(claim: str, abstract: str, debug: bool = False) -> list:
+def slot_swaps(claim: str, abstract: str) -> list[tuple[str, str]]:
     """(claim's entity, the sibling whose slot it fills in the abstract), the clearest first."""
     mine, theirs, names = _entities(claim, abstract)
     if not mine:
@@ -169,6 +164,6 @@ def slot_swaps(claim: str, abstract: str, debug: bool = False) -> list:
             e == who and _fit(weights, slot, abstract_slots, ent, False) > _fit(weights, slot, abstract_slots, who, False)
             for e, slot in claim_slots)
         if (mutual and best >= _MIN_MUTUAL) or (best >= _MIN_SLOT and gain >= _MARGIN and not _QUANTITY.match(ent)):
-            out.append((ent, who, gain) if not debug else (ent, who, round(gain, 2), round(best, 2), mutual))
+            out.append((ent, who, gain))
     out.sort(key=lambda t: -t[2])
-    return out if debug else [(a, b) for a, b, _ in out]
+    return [(a, b) for a, b, _ in out]
