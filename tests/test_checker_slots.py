@@ -18,6 +18,7 @@ from seed_text import paper_with
 DCOLT = "First, we choose SEDD as a representative continuous-time discrete diffusion model"
 LONGSHORT = "a long-thought LLM for more effectively generating important thoughts"
 PROGRESS = "we introduce three core challenges: tracking evolving values (PG-Follow)"
+CRITIQ = "employs a manager agent to evolve quality criteria and worker agents to make pairwise judgments"
 MMR1 = "We release large-scale, carefully curated resources containing ~1.6M long CoT cold-start data"
 
 
@@ -34,6 +35,10 @@ MMR1 = "We release large-scale, carefully curated resources containing ~1.6M lon
                "is PG-Predict.", True),
     (PROGRESS, "The challenge of preemptively anticipating moral progress is PG-Predict, and tracking evolving values "
                "is PG-Follow.", False),
+    (CRITIQ, "In CritiQ Flow, worker agents evolve the quality criteria while a manager agent makes the pairwise "
+             "judgments.", True),
+    (CRITIQ, "In CritiQ Flow, a manager agent evolves the quality criteria while worker agents make the pairwise "
+             "judgments.", False),
     (MMR1, "The released resources contain ~15k long CoT cold-start data and ~1.6M RL QA pairs.", True),
     (MMR1, "The released resources contain ~1.6M long CoT cold-start data and ~15k RL QA pairs.", False),
 ])

@@ -106,7 +106,7 @@ def _side(toks: list[str], i: int, step: int) -> frozenset[str]:
     return frozenset(words)
 
 
-def _entities(claim: str, abstract: str) -> tuple[set[str], set[str], set[str]]:
+def _entities(claim: str, abstract: str) -> tuple[set[str], set[str], set[str], set[tuple[str, str]]]:
     """Entities of the claim that the abstract also names, every entity of the abstract, and the names."""
     def raw(text: str) -> list[str]:
         return _TOKEN.findall(text)
@@ -114,15 +114,26 @@ def _entities(claim: str, abstract: str) -> tuple[set[str], set[str], set[str]]:
     names = {_norm(t) for t in raw(abstract) + raw(claim) if _strong_name(t)}
     words = {_norm(t) for t in raw(abstract) + raw(claim)}
     ents = {t for t in words if _is_compound(t) or _QUANTITY.match(t)} | names
+    pairs: set[tuple[str, str]] = set()
     by_ending: dict[str, list[str]] = {}
     for w in words:  # plain words with a prefixed sibling ('overthinking' / 'underthinking')
         if w.isalpha() and len(w) > _SHARED_SUFFIX:
             by_ending.setdefault(w[-_SHARED_SUFFIX:], []).append(w)
     for group in by_ending.values():
         ents.update(w for w in group if any(siblings(w, e, names) for e in group))
+    heads: dict[str, set[str]] = {}
+    for sentence in split_sentences(abstract):  # 'active / passive constraints', 'manager / worker agents'
+        toks = [_norm(t) for t in raw(sentence)]
+        for m, h in zip(toks, toks[1:], strict=False):
+            if m.isalpha() and h.isalpha() and m not in STOPWORDS and h not in STOPWORDS and not m.endswith("ly"):
+                heads.setdefault(_stem(h), set()).add(m)
+    for mods in heads.values():
+        if len(mods) > 1:
+            ents.update(mods)
+            pairs.update((a, b) for a in mods for b in mods if a != b)
     in_abstract = ents & {_norm(t) for t in raw(abstract)}
     mine = in_abstract & {_norm(t) for t in raw(claim)}
-    return mine, in_abstract, names
+    return mine, in_abstract, names, pairs
 
 
 def _match(weights: dict[str, float], a: frozenset[str], b: frozenset[str]) -> float:
@@ -144,7 +155,7 @@ def _fit(weights: dict[str, float], slot: tuple[frozenset[str], frozenset[str]],
 
 def slot_swaps(claim: str, abstract: str) -> list[tuple[str, str]]:
     """(claim's entity, the sibling whose slot it fills in the abstract), the clearest first."""
-    mine, theirs, names = _entities(claim, abstract)
+    mine, theirs, names, pairs = _entities(claim, abstract)
     if not mine:
         return []
     weights = _weights(abstract)
@@ -153,7 +164,7 @@ def slot_swaps(claim: str, abstract: str) -> list[tuple[str, str]]:
     fits: dict[str, tuple[str, float, float]] = {}
     for ent, slot in claim_slots:
         own = _fit(weights, slot, abstract_slots, ent, True)
-        for who in {e for e, _, _ in abstract_slots if e != ent and siblings(ent, e, names)}:
+        for who in {e for e, _, _ in abstract_slots if e != ent and ((ent, e) in pairs or siblings(ent, e, names))}:
             best = _fit(weights, slot, abstract_slots, who, True)
             if best > own and best - own > fits.get(ent, ("", 0.0, -1.0))[2]:
                 fits[ent] = (who, best, best - own)
