@@ -3,14 +3,14 @@
 A swapped entity keeps the evidence's words and changes only who they are said of ("Self-Ask boosts GPT-4's
 performance from 50% to 71%" against "FaR boosts GPT-4's performance from 50% to 71%"; "a short-thought LLM
 generates the important thoughts" against "a long-thought LLM for generating important thoughts"). So each
-entity of the claim is aligned by its slot, not by its name: the words on its left and on its right (content
-stems, numbers included, other entities left out) are matched against the slots of every entity occurrence
-in the abstract. When the slot that matches best belongs to a sibling (another entity of the same kind: both
-names, or compounds sharing a part such as 'long-thought' / 'short-thought', 'PG-Follow' / 'PG-Predict'), and
-clearly better than any slot the claim's own entity fills in the abstract, the entity was swapped.
-
-One reader for replacements (A said where the abstract says B) and exchanges (A and B trade places), within
-a sentence or across sentences; it needs no list of phrases, only the abstract's own entities.
+entity of the claim is aligned by its slot, not by its name: the words on its left and on its right within its
+clause (content stems, each weighted by how few of the abstract's sentences use it) are matched against the
+slots of every entity occurrence in the abstract. Siblings are entities of one kind: two names, two values,
+compounds sharing a part ('long-thought' / 'short-thought', 'PG-Follow' / 'PG-Predict'), words differing in a
+prefix ('overthinking' / 'underthinking'), or two modifiers of one head noun in the abstract ('manager agent' /
+'worker agents'). An entity is swapped when a sibling's slot fits it better than its own and the sibling, in the
+claim, fits the entity's slot better than its own (an exchange), or, with no exchange, when the sibling's slot
+fits it by a wide margin. No phrase lists: only the abstract's own entities and words.
 """
 
 from __future__ import annotations
