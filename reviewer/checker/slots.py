@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from reviewer.textutil import STOPWORDS, split_sentences, stemmer
 
@@ -71,25 +72,50 @@ def siblings(a: str, b: str, names: set[str]) -> bool:
     return n >= _SHARED_SUFFIX and n < min(len(a), len(b))
 
 
-def _weights(abstract: str) -> dict[str, float]:
-    """A slot word counts by how few of the abstract's sentences use it: 'important' outweighs 'thoughts'."""
+Slot = tuple[frozenset[str], frozenset[str]]  # content stems on the left and on the right of an entity
+
+
+class _Abstract(NamedTuple):
+    """What the reader needs of one abstract, computed once per abstract (a survey cites each many times)."""
+
+    entities: frozenset[str]
+    names: frozenset[str]
+    modifier_pairs: frozenset[tuple[str, str]]
+    weights: dict[str, float]
+    slots: dict[str, list[Slot]]
+
+
+@lru_cache(maxsize=512)
+def _read_abstract(abstract: str) -> _Abstract:
+    sentences = [_TOKEN.findall(s) for s in split_sentences(abstract)]
+    raw = [t for toks in sentences for t in toks]
+    words = {_norm(t) for t in raw}
+    names = frozenset(_norm(t) for t in raw if _strong_name(t))
+    ents = {t for t in words if _is_compound(t) or _QUANTITY.match(t)} | names
+    by_ending: dict[str, list[str]] = {}
+    for w in words:  # plain words with a prefixed sibling ('overthinking' / 'underthinking')
+        if w.isalpha() and len(w) > _SHARED_SUFFIX:
+            by_ending.setdefault(w[-_SHARED_SUFFIX:], []).append(w)
+    for group in by_ending.values():
+        ents.update(w for w in group if any(siblings(w, e, names) for e in group))
+    heads: dict[str, set[str]] = {}
+    normed = [[_norm(t) for t in toks] for toks in sentences]
+    for toks in normed:  # 'active / passive constraints', 'manager / worker agents'
+        for m, h in zip(toks, toks[1:], strict=False):
+            if m.isalpha() and h.isalpha() and m not in STOPWORDS and h not in STOPWORDS and not m.endswith("ly"):
+                heads.setdefault(_stem(h), set()).add(m)
+    pairs = {(a, b) for mods in heads.values() if len(mods) > 1 for a in mods for b in mods if a != b}
+    ents.update(a for a, _ in pairs)
     df: dict[str, int] = {}
-    for sentence in split_sentences(abstract):
-        for w in {_stem(_norm(t)) for t in _TOKEN.findall(sentence)}:
+    for toks in normed:  # a slot word counts by how few sentences use it: 'important' outweighs 'thoughts'
+        for w in {_stem(t) for t in toks}:
             df[w] = df.get(w, 0) + 1
-    return {w: 1.0 / n for w, n in df.items()}
-
-
-def _slots(text: str, entities: set[str]) -> list[tuple[str, frozenset[str], frozenset[str]]]:
-    """(entity, left words, right words) for every entity occurrence of `text`, sentence by sentence."""
-    out = []
-    for sentence in split_sentences(text):
-        toks = [_norm(t) for t in _TOKEN.findall(sentence)]
+    slots: dict[str, list[Slot]] = {}
+    for toks in normed:
         for i, tok in enumerate(toks):
-            if tok not in entities:
-                continue
-            out.append((tok, _side(toks, i, -1), _side(toks, i, 1)))
-    return out
+            if tok in ents:
+                slots.setdefault(tok, []).append((_side(toks, i, -1), _side(toks, i, 1)))
+    return _Abstract(frozenset(ents), names, frozenset(pairs), {w: 1.0 / n for w, n in df.items()}, slots)
 
 
 def _side(toks: list[str], i: int, step: int) -> frozenset[str]:
@@ -106,74 +132,40 @@ def _side(toks: list[str], i: int, step: int) -> frozenset[str]:
     return frozenset(words)
 
 
-def _entities(claim: str, abstract: str) -> tuple[set[str], set[str], set[str], set[tuple[str, str]]]:
-    """Entities of the claim that the abstract also names, every entity of the abstract, and the names."""
-    def raw(text: str) -> list[str]:
-        return _TOKEN.findall(text)
-
-    names = {_norm(t) for t in raw(abstract) + raw(claim) if _strong_name(t)}
-    words = {_norm(t) for t in raw(abstract) + raw(claim)}
-    ents = {t for t in words if _is_compound(t) or _QUANTITY.match(t)} | names
-    pairs: set[tuple[str, str]] = set()
-    by_ending: dict[str, list[str]] = {}
-    for w in words:  # plain words with a prefixed sibling ('overthinking' / 'underthinking')
-        if w.isalpha() and len(w) > _SHARED_SUFFIX:
-            by_ending.setdefault(w[-_SHARED_SUFFIX:], []).append(w)
-    for group in by_ending.values():
-        ents.update(w for w in group if any(siblings(w, e, names) for e in group))
-    heads: dict[str, set[str]] = {}
-    for sentence in split_sentences(abstract):  # 'active / passive constraints', 'manager / worker agents'
-        toks = [_norm(t) for t in raw(sentence)]
-        for m, h in zip(toks, toks[1:], strict=False):
-            if m.isalpha() and h.isalpha() and m not in STOPWORDS and h not in STOPWORDS and not m.endswith("ly"):
-                heads.setdefault(_stem(h), set()).add(m)
-    for mods in heads.values():
-        if len(mods) > 1:
-            ents.update(mods)
-            pairs.update((a, b) for a in mods for b in mods if a != b)
-    in_abstract = ents & {_norm(t) for t in raw(abstract)}
-    mine = in_abstract & {_norm(t) for t in raw(claim)}
-    return mine, in_abstract, names, pairs
-
-
-def _match(weights: dict[str, float], a: frozenset[str], b: frozenset[str]) -> float:
-    return sum(weights.get(w, 0.0) for w in a & b)
-
-
-def _fit(weights: dict[str, float], slot: tuple[frozenset[str], frozenset[str]],
-         abstract_slots: list[tuple[str, frozenset[str], frozenset[str]]], ent: str, directed: bool) -> float:
+def _fit(ab: _Abstract, slot: Slot, ent: str, directed: bool) -> float:
     """How well one claim slot matches the best slot `ent` fills in the abstract (either side if not directed)."""
     left, right = slot
+    w = ab.weights
     best = 0.0
-    for e, lo, ro in abstract_slots:
-        if e == ent:
-            score = (_match(weights, left, lo) + _match(weights, right, ro)) if directed else \
-                _match(weights, left | right, lo | ro)
-            best = max(best, score)
+    for lo, ro in ab.slots.get(ent, ()):
+        if directed:
+            score = sum(w.get(x, 0.0) for x in left & lo) + sum(w.get(x, 0.0) for x in right & ro)
+        else:
+            score = sum(w.get(x, 0.0) for x in (left | right) & (lo | ro))
+        best = max(best, score)
     return best
 
 
 def slot_swaps(claim: str, abstract: str) -> list[tuple[str, str]]:
     """(claim's entity, the sibling whose slot it fills in the abstract), the clearest first."""
-    mine, theirs, names, pairs = _entities(claim, abstract)
-    if not mine:
-        return []
-    weights = _weights(abstract)
-    abstract_slots = _slots(abstract, theirs)
-    claim_slots = [(e, (lo, ro)) for e, lo, ro in _slots(claim, theirs) if e in mine]
+    ab = _read_abstract(abstract)
+    toks = [_norm(t) for t in _TOKEN.findall(claim)]
+    names = ab.names | {_norm(t) for t in _TOKEN.findall(claim) if _strong_name(t)}
+    claim_slots = [(t, (_side(toks, i, -1), _side(toks, i, 1))) for i, t in enumerate(toks) if t in ab.slots]
     fits: dict[str, tuple[str, float, float]] = {}
     for ent, slot in claim_slots:
-        own = _fit(weights, slot, abstract_slots, ent, True)
-        for who in {e for e, _, _ in abstract_slots if e != ent and ((ent, e) in pairs or siblings(ent, e, names))}:
-            best = _fit(weights, slot, abstract_slots, who, True)
+        own = _fit(ab, slot, ent, True)
+        for who in ab.slots:
+            if who == ent or not ((ent, who) in ab.modifier_pairs or siblings(ent, who, names)):
+                continue
+            best = _fit(ab, slot, who, True)
             if best > own and best - own > fits.get(ent, ("", 0.0, -1.0))[2]:
                 fits[ent] = (who, best, best - own)
     out = []
     for ent, (who, best, gain) in fits.items():
         # an exchange: the sibling's own words in the claim fit the entity's slots better than its own
         mutual = fits.get(who, ("",))[0] == ent or any(
-            e == who and _fit(weights, slot, abstract_slots, ent, False) > _fit(weights, slot, abstract_slots, who, False)
-            for e, slot in claim_slots)
+            e == who and _fit(ab, slot, ent, False) > _fit(ab, slot, who, False) for e, slot in claim_slots)
         if (mutual and best >= _MIN_MUTUAL) or (best >= _MIN_SLOT and gain >= _MARGIN and not _QUANTITY.match(ent)):
             out.append((ent, who, gain))
     out.sort(key=lambda t: -t[2])
