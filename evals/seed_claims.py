@@ -12,6 +12,10 @@
                                                # each with faithful twins (development set for those two rules)
     python -m evals.seed_claims --split probe  # 19 unused papers, every family, weighted to background-as-finding
                                                # and entity swaps (issue 12, ninth pass: scored before, then developed on)
+    python -m evals.seed_claims --split vault  # 14 unused papers, weighted to entity swaps and background quoted as a
+                                               # finding; held out (issue 12, eleventh pass: errors unread until the end)
+    python -m evals.seed_claims --split swapdev  # further unused papers: entity swaps and background with twins;
+                                                 # the development split of that pass
 
 `evals/datasets/seed_claims_{dev,test}.jsonl` hold paraphrased claims about seed papers, written by
 hand (not by the rules in `evals/perturb.py`, which the checker's features mirror): SUPPORTED
@@ -28,7 +32,7 @@ import json
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, Field
 
@@ -39,7 +43,7 @@ from reviewer.settings import Settings
 
 DATA = Path(__file__).resolve().parent / "datasets"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-Split = Literal["dev", "test", "blind", "fresh", "final", "hidden", "sealed", "roles", "probe"]
+Split = Literal["dev", "test", "blind", "fresh", "final", "hidden", "sealed", "roles", "probe", "vault", "swapdev"]
 
 
 class SeedClaim(BaseModel):
@@ -141,7 +145,7 @@ def main(argv: list[str] | None = None) -> None:
     from reviewer.checker import ClaimChecker
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", choices=["dev", "test", "blind", "fresh", "final", "hidden", "sealed", "roles", "probe"], default="dev")
+    parser.add_argument("--split", choices=list(get_args(Split)), default="dev")
     parser.add_argument("--home", type=Path, default=DEFAULT_HOME, help="vector cache directory")
     parser.add_argument("--errors", action="store_true", help="list the claims the checker gets wrong")
     parser.add_argument("--json", type=Path, default=None, help="also write the result as JSON here")

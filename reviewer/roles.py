@@ -235,8 +235,9 @@ _FAULTED = re.compile(
     re.IGNORECASE,
 )
 # ... or faults it in the reporting sentence itself: '... concentrates solely on correct options, neglecting ...'
-_FAULTED_HERE = re.compile(r",\s*(?:thus\s+|thereby\s+|while\s+)?(?:neglecting|ignoring|overlooking|missing|"
-                           r"disregarding)\b", re.IGNORECASE)
+# (a participle of harm or omission: '..., hindering more concise reasoning', '..., limiting their applicability')
+_FAULTED_HERE = re.compile(r",\s*(?:thus\s+|thereby\s+|while\s+)?(?:neglect|ignor|overlook|miss|disregard|hinder|hamper|"
+                           r"imped|limit|restrict|undermin|compromis|degrad|harm|sacrific)ing\b", re.IGNORECASE)
 
 
 def faults_reported_practice(sentences: list[str], index: int) -> bool:

@@ -223,11 +223,16 @@ def near_copy_edits(claim: str, sentence: str, evidence_text: str, directions: o
             if not _looks_named(t, claim):
                 continue
             if f" {t} " in ev:
-                if s and not set(s) & _SELF_REFERENCE:  # 'our method' -> its name is not a swap
+                if s and not set(s) & _SELF_REFERENCE and not _abbreviates(t, s):  # 'our method', 'RL': no swap
                     out.swapped.append((t, " ".join(s)))
             else:
                 out.foreign.append(t)
     return out
+
+
+def _abbreviates(token: str, words: list[str]) -> bool:
+    """The token is the initials of the words it replaces ('rl' for 'reinforcement learning')."""
+    return len(words) > 1 and token.replace("-", "") == "".join(p[0] for w in words for p in w.split("-") if p)
 
 
 def _looks_named(token: str, claim: str) -> bool:

@@ -48,6 +48,7 @@ from reviewer.checker.roles_swap import (
     likeness_reversed,
     stage_swapped,
 )
+from reviewer.checker.slots import slot_swaps
 from reviewer.checker.stance import agreeing_pairs, comparison_flipped, stance_reversed
 from reviewer.checker.types import LABELS, ClaimVerdict
 from reviewer.checker.unstated import unmentioned_effects
@@ -320,6 +321,9 @@ def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) 
     if kinds := kind_changed(claim, " ".join(paper), _named):
         name, mine, theirs = kinds[0]
         return f"rule: the claim makes {name} a {mine} name; {items[top[0]].key} only names it as {theirs}"
+    if swaps := slot_swaps(claim, " ".join(paper)):  # an entity in a sibling's slot (`slots.py`)
+        mine, theirs = swaps[0]
+        return f"rule: the claim puts {mine} where {items[top[0]].key} says {theirs}"
     return ""
 
 
