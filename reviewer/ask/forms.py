@@ -23,14 +23,18 @@ _YES_NO = re.compile(r"^(?:is (?:it|this) (?:true|the case|possible|so)\b|(?:is|
 _EVIDENCE = re.compile(r"^(?:what|which)\s+(?:\w+\s+)?(?:evidence|findings?|results?|experiments?|observations?|data)\s+"
                        r"(?:shows?|suggests?|supports?|indicates?|demonstrates?|confirms?)\b"
                        # "What tendency do agents show ...?": an observed behaviour, i.e. a finding.
-                       r"|^(?:what|which)\s+(?:\w+\s+)?(?:tendenc(?:y|ies)|behaviou?rs?|biases)\s+(?:do|does|did)\s",
+                       r"|^(?:what|which)\s+(?:\w+\s+)?(?:tendenc(?:y|ies)|behaviou?rs?|biases)\s+(?:do|does|did)\s"
+                       # "What happens when ...?", "What is the effect of ...?": an observed consequence, a finding.
+                       r"|^what\s+(?:happens|changes|results)\s+(?:when|if|once|after)\b"
+                       r"|^what\s+(?:is|are|was|were)\s+the\s+(?:\w+\s+)?(?:effects?|impacts?|consequences?|outcomes?)\s+of\b"
+                       r"|^what\s+(?:effect|impact|difference)\s+(?:does|do|did)\s",
                        re.IGNORECASE)
 # A finding stated as such: "we find", "our findings reveal", "no evidence of", "contrary to the common belief".
 _FINDING = re.compile(
     r"\b(?:we|the authors)\s+(?:\w+ly\s+)?(?:find|found|show|showed|demonstrate|reveal|observe|confirm|establish|prove)\b|"
     r"\b(?:results?|findings?|analys[ie]s|experiments?|evaluations?|study|studies)\b[^.;]{0,90}?\b"
     r"(?:show|shows|reveal|reveals|demonstrate|demonstrates|indicate|indicates|suggest|suggests|confirm|confirms|"
-    r"are consistent)\b|\b(?:no evidence|contrary to|we corroborate|proves|turns out|turned out)\b",
+    r"yield|yields|are consistent)\b|\b(?:no evidence|contrary to|we corroborate|proves|turns out|turned out)\b",
     re.IGNORECASE,
 )
 _AIMS = re.compile(r"\b(?:aims? to|seeks? to|we (?:investigate|explore|examine|study|analy[sz]e|ask)|remains? unclear|"
@@ -63,8 +67,11 @@ def verdict_score(text: str, role: Role) -> float:
 # "What problem does X address?", "What goes wrong when ...?", "What tendency do agents show ...?"
 _PROBLEM_Q = re.compile(
     r"^(?:what|which)\s+(?:\w+\s+){0,3}?(?:problems?|challenges?|issues?|limitations?|shortcomings?|weakness(?:es)?|"
-    r"bottlenecks?|difficult(?:y|ies)|flaws?|failures?|failure modes?|risks?|pitfalls?|gaps?)\b"
-    r"|^what\s+(?:goes|went|can go)\s+wrong\b|^what\s+is\s+wrong\b",
+    r"bottlenecks?|difficult(?:y|ies)|flaws?|failures?|failure modes?|risks?|pitfalls?|gaps?|drawbacks?|downsides?)\b"
+    r"|^what\s+(?:goes|went|can go)\s+wrong\b|^what\s+is\s+wrong\b"
+    # "What do X do wrong ...?", "Where / in what way does X fall short?": the problem, asked through its subject.
+    r"|^what\s+(?:do|does|did)\s+.+?\s+(?:do|get)\s+wrong\b"
+    r"|^(?:where|in what (?:ways?|respects?))\s+(?:do|does|did)\s+.+?\s+(?:fall short|go wrong|fail|break down)\b",
     re.IGNORECASE,
 )
 # Words of a problem statement; "to address this issue, we propose" is the proposal, not the problem.
@@ -73,7 +80,12 @@ _PROBLEM = re.compile(
     r"suffer\w*|degenerat\w*|vanish\w*|collaps\w*|trapped|stuck|hamper\w*|hinder\w*|undermin\w*|brittle|unstable|"
     r"instabilit\w*|overlook\w*|neglect\w*|lack\w*|insufficient|ineffective|costly|expensive|bias(?:es|ed)?|"
     r"risks?|dead ends?|regardless of|ignor\w*|deficien\w*|susceptib\w*|vulnerab\w*|inadequa\w*|"
-    r"malicious|harmful|unsafe)\b",
+    r"malicious|harmful|unsafe|"
+    # What goes wrong in other words: harm done, effort wasted, a reward exploited.
+    r"hurts?|hurting|worse|worsen\w*|degrad\w*|idle|wast\w*|unnecessar\w*|unreliab\w*|infeasib\w*|"
+    r"exploit(?:s|ed|ing|ation)?|hacking|distract\w*)\b"
+    # "However, existing systems ...": the gap an abstract states before its proposal.
+    r"|^(?:however|unfortunately|yet|but)\b",
     re.IGNORECASE,
 )
 _ADDRESSING = re.compile(r"\b(?:to (?:address|tackle|solve|overcome|mitigate|fix|remedy|alleviate|fill)|addresses|"
