@@ -229,3 +229,30 @@ def alternative_first(out: list[Scored], alternative: str, mentions: Callable[[s
                 and states_problem(x.ev.text) and not leans_on_previous(x.ev.text, x.antecedent)):
             return [x, *out[:i], *out[i + 1:]]
     return out
+
+
+# "Which idea from argumentation theory ...?", "What principle underlies ...?": the answer names the idea.
+_IDEA_Q = re.compile(r"^(?:which|what)\s+(?:\w+\s+)?(?:ideas?|concepts?|notions?|principles?|insights?|intuitions?|"
+                     r"theor(?:y|ies))\b", re.IGNORECASE)
+_NAMES_IDEA = re.compile(r"\b(?:notion|concept|idea|principle|insight|intuition|theory|model)s? of\b|\b(?:inspired by|"
+                         r"drawing (?:on|from)|draws? (?:on|from)|borrow\w*|makes? use of|builds? (?:on|upon)|rooted in|"
+                         r"grounded in)\b", re.IGNORECASE)
+
+
+def asks_idea(question: str) -> bool:
+    """'Which idea / principle / concept ...?': a thing of thought is asked for, not a finding or a method's steps."""
+    return bool(_IDEA_Q.match(_body(question)))
+
+
+def idea_first(out: list[Scored]) -> list[Scored]:
+    """For 'which idea ...?', a lead that names no idea (what the method then does) yields to a close sentence that
+    does ("makes use of the notion of critical questions from ... argumentation theory"), scoring at least 0.7 of
+    the lead and standing alone."""
+    if not out or _NAMES_IDEA.search(out[0].ev.text):
+        return out
+    lead = out[0]
+    for i, x in enumerate(out[1:6], start=1):
+        if (_NAMES_IDEA.search(x.ev.text) and x.score >= 0.7 * lead.score and not x.reported
+                and not leans_on_previous(x.ev.text, x.antecedent)):
+            return [x, *out[:i], *out[i + 1:]]
+    return out

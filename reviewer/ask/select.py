@@ -330,6 +330,7 @@ def score_for_type(
     out = verb_first(out, asked, subject)
     if question.qtype == QType.METHODS:
         out = named_method_first(out)
+    out = qforms.idea_first(out) if qforms.asks_idea(question.text) else out
     if problem and question.qtype in (QType.GENERAL, QType.NAMED):
         out = qforms.problem_first(out)
     if verdict and question.qtype == QType.GENERAL:
