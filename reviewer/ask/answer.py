@@ -14,6 +14,7 @@ from reviewer.ask.question import QType, Question, analyse
 from reviewer.ask.recall import recall_for
 from reviewer.ask.render import render_extractive
 from reviewer.ask.select import Scored, Selection, score_for_type, select, subject_forms
+from reviewer.ask.spelling import corpus_spelling
 from reviewer.citations import attach, cited_sentences, keys_in
 from reviewer.errors import LLMError
 from reviewer.evidence import rank_sentences
@@ -126,11 +127,19 @@ def answer_question(
 ) -> Answer:
     """Answer from retrieved abstracts only; refuse unknown names and weak evidence.
 
-    `names` (the corpus's vocabulary) may be passed in so a session builds it once.
+    `names` (the corpus's vocabulary) may be passed in so a session builds it once. The question is read in the
+    corpus's spelling ("prioritises" as "prioritizes"); the answer still quotes the question as asked.
     """
+    names = names or corpus_names(retriever.catalog, settings.home)
+    answer = _answer(corpus_spelling(question, names.vocabulary), settings, retriever, k, llm, filters, names)
+    answer.question = question
+    return answer
+
+
+def _answer(question: str, settings: Settings, retriever: HybridRetriever, k: int | None, llm: LLMClient | None,
+            filters: Filters | None, names: NameIndex) -> Answer:
     k = k or settings.retrieve_k
     q = analyse(question)
-    names = names or corpus_names(retriever.catalog, settings.home)
     unknown = [n for n in q.names if not names.known(n)]
     if unknown:
         return _unknown_name(q, unknown, names)
