@@ -46,7 +46,7 @@ def test_harm_done_counts_as_the_problem(seeded_home: Path) -> None:
 
 
 def test_a_result_lead_yields_to_how(seeded_home: Path) -> None:
-    lead = _lead("How does V-Reason improve video reasoning without training?")
+    lead = _lead("How can video reasoning models improve at test time without RL or fine-tuning?")
     assert "value cache" in lead
 
 
@@ -56,12 +56,12 @@ def test_a_restatement_in_other_words_yields_to_how(seeded_home: Path) -> None:
 
 
 def test_a_paper_one_sentence_of_which_answers_is_found(seeded_home: Path) -> None:
-    cited, answer = first_cited("Can end users reorder the values a model prioritizes through its system prompt?")
+    cited, answer = first_cited("Could a user shift a chatbot's ranking of competing values by editing its system prompt?")
     assert "dailydilemmasrevealing" in cited.keys and "cannot effectively steer" in cited.text
 
 
 def test_which_notion_leads_with_the_sentence_naming_it(seeded_home: Path) -> None:
-    lead = _lead("What notion from the study of argument is used to get LLMs to catch their own logical slips?")
+    lead = _lead("Which idea from the theory of argument helps LLMs spot their own logical mistakes?")
     assert "notion of critical questions" in lead
 
 
