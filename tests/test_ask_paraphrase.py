@@ -77,6 +77,7 @@ def test_spelling_variants_only_when_the_corpus_uses_them() -> None:
     # The corpus's own (British) form stays; a word no variant rescues stays too.
     assert corpus_spelling("Does it optimise behaviour of HaloRank?", vocabulary) == \
         "Does it optimise behavior of HaloRank?"
+    assert corpus_spelling("Does Dr-LLaVA prioritise?", vocabulary | {"drllava"}) == "Does Dr-LLaVA prioritize?"
 
 
 def test_a_head_noun_before_a_setting_ends_the_how_subject() -> None:

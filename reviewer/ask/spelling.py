@@ -41,6 +41,8 @@ def corpus_spelling(question: str, vocabulary: set[str]) -> str:
     """The question with each word the corpus never uses replaced by a variant it does use (case kept)."""
     def swap(m: re.Match[str]) -> str:
         word = m.group(0)
+        if not word[1:].islower() and not word.islower():  # a name (Dr-LLaVA, GRPO) is never respelled
+            return word
         stems = content_stems(word)
         if not stems or all(st in vocabulary for st in stems):
             return word
