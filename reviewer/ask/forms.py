@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from reviewer.ask.lead import Scored, leans_on_previous
 from reviewer.roles import Role, own_finding_clause, reports_other_work
+from reviewer.textutil import content_stems
 
 _OPENER = re.compile(r"^(?:so|and|ok(?:ay)?|please|can you|could you|tell me)[, ]+", re.IGNORECASE)
 # "Is it true that ...", "Does X ...", "Can Y ...": the reader wants a verdict, i.e. the finding that settles it.
@@ -221,11 +222,15 @@ def alternative_first(out: list[Scored], alternative: str, mentions: Callable[[s
     """For "why X rather than Y", a lead that says nothing against Y yields to the sentence of its own abstract
     that names Y with a problem ("However, RL is not only expensive but also unstable"), wherever relevance put
     it (such sentences are short and share few words with the question)."""
-    if not out or not alternative or (mentions(out[0].ev.text, alternative) and states_problem(out[0].ev.text)):
+    def names(text: str) -> bool:  # Y itself, or its head noun ("such a score" for "numeric quality scores")
+        head = content_stems(alternative)[-1:]
+        return mentions(text, alternative) or bool(head) and head[0] in content_stems(text)
+
+    if not out or not alternative or (names(out[0].ev.text) and states_problem(out[0].ev.text)):
         return out
     lead = out[0]
     for i, x in enumerate(out[1:], start=1):
-        if (x.ev.paper_id == lead.ev.paper_id and mentions(x.ev.text, alternative)
+        if (x.ev.paper_id == lead.ev.paper_id and names(x.ev.text)
                 and states_problem(x.ev.text) and not leans_on_previous(x.ev.text, x.antecedent)):
             return [x, *out[:i], *out[i + 1:]]
     return out

@@ -110,7 +110,8 @@ def says_instead(text: str) -> bool:
 
 
 _STRONG_CAUSE = re.compile(r"\b(?:because|due to|stems? from|stemming from|caused by|owing to|suffers? from|"
-                           r"as a result of|attributed to|root cause|aris(?:e|es|ing) (?:when|from)|driven by)\b", re.IGNORECASE)
+                           r"as a result of|attributed to|root cause|aris(?:e|es|ing) (?:when|from)|driven by|reliance on|"
+                           r"(?:limited|hindered|constrained|bottlenecked) by)\b", re.IGNORECASE)
 
 
 def lead_first(
