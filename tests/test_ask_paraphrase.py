@@ -84,3 +84,13 @@ def test_a_head_noun_before_a_setting_ends_the_how_subject() -> None:
     assert analyse("How can a reward model for web agents be learned without labels?").subject == "reward model"
     assert analyse("How can a process reward model be trained cheaply?").subject == "process reward model"
     assert analyse("How do they model uncertainty?").subject == "they"
+
+
+def test_a_reliance_that_limits_is_the_cause(seeded_home: Path) -> None:
+    lead = _lead("Why can't large reasoning models produce good research reports on their own?")
+    assert "reliance on static internal knowledge" in lead
+
+
+def test_why_instead_of_y_finds_y_by_its_head_noun(seeded_home: Path) -> None:
+    lead = _lead("Why tune prompts with pairwise preference feedback rather than with numeric scores?")
+    assert "such a score is often infeasible and unreliable" in lead
