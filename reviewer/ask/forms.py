@@ -32,7 +32,8 @@ _EVIDENCE = re.compile(r"^(?:what|which)\s+(?:\w+\s+)?(?:evidence|findings?|resu
                        re.IGNORECASE)
 # A finding stated as such: "we find", "our findings reveal", "no evidence of", "contrary to the common belief".
 _FINDING = re.compile(
-    r"\b(?:we|the authors)\s+(?:\w+ly\s+)?(?:find|found|show|showed|demonstrate|reveal|observe|confirm|establish|prove)\b|"
+    r"\b(?:we|the authors)\s+(?:\w+ly\s+)?(?:find|found|show|showed|demonstrate|reveal|observe|confirm|establish|prove|"
+    r"discover|discovered|uncover|uncovered|notice|noticed|figure out|figured out)\b|"
     r"\b(?:results?|findings?|analys[ie]s|experiments?|evaluations?|study|studies)\b[^.;]{0,90}?\b"
     r"(?:show|shows|reveal|reveals|demonstrate|demonstrates|indicate|indicates|suggest|suggests|confirm|confirms|"
     r"yield|yields|are consistent)\b|\b(?:no evidence|contrary to|we corroborate|proves|turns out|turned out)\b",
@@ -72,7 +73,10 @@ _PROBLEM_Q = re.compile(
     r"|^what\s+(?:goes|went|can go)\s+wrong\b|^what\s+is\s+wrong\b"
     # "What do X do wrong ...?", "Where / in what way does X fall short?": the problem, asked through its subject.
     r"|^what\s+(?:do|does|did)\s+.+?\s+(?:do|get)\s+wrong\b"
-    r"|^(?:where|in what (?:ways?|respects?))\s+(?:do|does|did)\s+.+?\s+(?:fall short|go wrong|fail|break down)\b",
+    r"|^(?:where|in what (?:ways?|respects?))\s+(?:do|does|did)\s+.+?\s+(?:fall short|go wrong|fail|break down)\b"
+    # "What makes X hard to use / costly / impractical?": what stands in the way.
+    r"|^what\s+makes\s+.+?\s+(?:so\s+|too\s+)?(?:hard|difficult|challenging|costly|expensive|impractical|unreliable|"
+    r"risky|slow|infeasible|problematic)\b",
     re.IGNORECASE,
 )
 # Words of a problem statement; "to address this issue, we propose" is the proposal, not the problem.
@@ -84,7 +88,7 @@ _PROBLEM = re.compile(
     r"malicious|harmful|unsafe|"
     # What goes wrong in other words: harm done, effort wasted, a reward exploited.
     r"hurts?|hurting|worse|worsen\w*|degrad\w*|idle|wast\w*|unnecessar\w*|unreliab\w*|infeasib\w*|"
-    r"exploit(?:s|ed|ing|ation)?|hacking|distract\w*)\b"
+    r"exploit(?:s|ed|ing|ation)?|hacking|distract\w*|nois(?:e|y)|ambigu\w*)\b"
     # "However, existing systems ...": the gap an abstract states before its proposal.
     r"|^(?:however|unfortunately|yet|but)\b",
     re.IGNORECASE,

@@ -109,6 +109,14 @@ def says_instead(text: str) -> bool:
     return bool(_INSTEAD_CUE.search(text))
 
 
+# "Why" is answered by a cause: what a sentence says something stems from, fails at or mistakes.
+CAUSE = re.compile(r"\b(?:because|due to|since|stems? from|stemming from|caused by|as a result|owing to|leads? to|"
+                   r"mistak\w+|suffers? from|fail\w* to|unable to|overlook\w*|ignor\w*|rel(?:y|ies) on|latch\w*|"
+                   r"arises? (?:when|from)|drives?|induces?)\b|"
+                   # "too coarse-grained, as heterogeneous tasks ...": the reason follows the restated claim.
+                   r",\s+(?:as|since)\s+(?!well\b|shown\b|such\b|opposed\b|described\b|follows\b|in\b|a result\b|"
+                   r"measured\b|defined\b|expected\b|evidenced\b|part\b|an?\b|the\b)",
+                   re.IGNORECASE)
 _STRONG_CAUSE = re.compile(r"\b(?:because|due to|stems? from|stemming from|caused by|owing to|suffers? from|"
                            r"as a result of|attributed to|root cause|aris(?:e|es|ing) (?:when|from)|driven by|reliance on|"
                            r"(?:limited|hindered|constrained|bottlenecked) by)\b", re.IGNORECASE)
@@ -160,7 +168,8 @@ _INTRODUCES = re.compile(r"\b(?:we|the authors)\s+(?:introduce|propose|present|d
 # How a sentence spells out the working of a method: "X works by", "employs", "In the first stage".
 _SAYS_HOW = re.compile(r"\b(?:works? by|operates? by|proceeds? by|by having|employs?|utiliz\w+|leverag\w+|adopts?|"
                        r"involv(?:es|ing)|treats? [\w-]+(?: [\w-]+){0,5} as|"
-                       r"consists? of|in the (?:first|second|third|final) (?:stage|step|phase)|first\b.*\bthen|via)\b",
+                       r"consists? of|(?:is|are) (?:comprised|composed|made up) of|integrat\w+ [\w-]+|"
+                       r"in the (?:first|second|third|final) (?:stage|step|phase)|first\b.*\bthen|via)\b",
                        re.IGNORECASE)
 
 
@@ -183,7 +192,8 @@ def restates(text: str, predicate: set[str], stems: Callable[[str], list[str]], 
 
 
 # How well, not how: a performance claim.
-_HOW_WELL = re.compile(r"\b(?:improv\w*|outperform\w*|achiev\w*|surpass\w*|state-of-the-art|gains?|accuracy)\b",
+_HOW_WELL = re.compile(r"\b(?:improv\w*|outperform\w*|achiev\w*|surpass\w*|enhanc\w*|boost\w*|state-of-the-art|gains?|"
+                       r"accuracy)\b",
                        re.IGNORECASE)
 
 
