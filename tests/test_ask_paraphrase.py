@@ -94,3 +94,30 @@ def test_a_reliance_that_limits_is_the_cause(seeded_home: Path) -> None:
 def test_why_instead_of_y_finds_y_by_its_head_noun(seeded_home: Path) -> None:
     lead = _lead("Why tune prompts with pairwise preference feedback rather than with numeric scores?")
     assert "such a score is often infeasible and unreliable" in lead
+
+
+def test_what_makes_x_hard_leads_with_the_obstacle(seeded_home: Path) -> None:
+    assert asks_problem("What makes long chains of thought so expensive to serve?")
+    lead = _lead("What makes user feedback from recommender systems difficult to exploit for simulator alignment?")
+    assert "ambiguous and noisy" in lead
+
+
+def test_a_finding_the_authors_figure_out_settles_a_yes_no_question(seeded_home: Path) -> None:
+    lead = _lead("Is the math part of RewardBench a reliable gauge of reward model robustness?")
+    assert "math subset of RewardBench has different representations" in lead
+
+
+def test_the_x_paper_is_the_paper_whose_abstract_names_x(seeded_home: Path) -> None:
+    # "CoT-fine-tuned" is a known name with a descriptive suffix, not an unknown name to refuse.
+    lead = _lead("Why, according to the AFT paper, do CoT-fine-tuned models reason worse than they could?")
+    assert "Assessment Misalignment" in lead
+
+
+def test_a_result_that_enhances_yields_to_how(seeded_home: Path) -> None:
+    lead = _lead("How does AlphaLLM let an LLM get better at math without any extra annotations?")
+    assert "Monte Carlo Tree Search" in lead or "MCTS approach" in lead
+
+
+def test_the_reason_after_a_restated_claim_answers_why(seeded_home: Path) -> None:
+    lead = _lead("Why is choosing experts at the level of whole tasks not fine-grained enough?")
+    assert "heterogeneous tasks may require different expertise" in lead
