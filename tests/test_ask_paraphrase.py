@@ -103,21 +103,22 @@ def test_what_makes_x_hard_leads_with_the_obstacle(seeded_home: Path) -> None:
 
 
 def test_a_finding_the_authors_figure_out_settles_a_yes_no_question(seeded_home: Path) -> None:
-    lead = _lead("Is the math part of RewardBench a reliable gauge of reward model robustness?")
+    lead = _lead("Can one trust the math split of RewardBench when comparing reward models?")
     assert "math subset of RewardBench has different representations" in lead
 
 
 def test_the_x_paper_is_the_paper_whose_abstract_names_x(seeded_home: Path) -> None:
     # "CoT-fine-tuned" is a known name with a descriptive suffix, not an unknown name to refuse.
-    lead = _lead("Why, according to the AFT paper, do CoT-fine-tuned models reason worse than they could?")
+    lead = _lead("What does the AFT paper say holds back CoT-fine-tuned LLMs?")
     assert "Assessment Misalignment" in lead
 
 
-def test_a_result_that_enhances_yields_to_how(seeded_home: Path) -> None:
-    lead = _lead("How does AlphaLLM let an LLM get better at math without any extra annotations?")
-    assert "Monte Carlo Tree Search" in lead or "MCTS approach" in lead
+def test_a_how_cue_is_what_a_method_is_comprised_of(seeded_home: Path) -> None:
+    lead = _lead("In what way does AlphaLLM enhance reasoning with no extra labels?")
+    assert "comprised of prompt synthesis component" in lead
 
 
 def test_the_reason_after_a_restated_claim_answers_why(seeded_home: Path) -> None:
     lead = _lead("Why is choosing experts at the level of whole tasks not fine-grained enough?")
     assert "heterogeneous tasks may require different expertise" in lead
+
