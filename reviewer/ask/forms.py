@@ -177,13 +177,14 @@ def states_problem(text: str) -> bool:
 
 def problem_first(out: list[Scored]) -> list[Scored]:
     """For a problem question, a lead that states no problem (the motivation, the proposal) yields to the best
-    sentence of the same abstract among the next nine that does, scoring at least half the lead's score."""
+    sentence of the same abstract among its next nine that does, scoring at least half the lead's score."""
     if not out or states_problem(out[0].ev.text):
         return out
     lead = out[0]
-    for i, x in enumerate(out[1:10], start=1):
-        if (x.ev.paper_id == lead.ev.paper_id and x.score >= 0.5 * lead.score and states_problem(x.ev.text)
-                and not leans_on_previous(x.ev.text, x.antecedent)):
+    # The abstract's own next nine sentences by score, however many other papers' sentences rank between them.
+    own = [(i, x) for i, x in enumerate(out[1:], start=1) if x.ev.paper_id == lead.ev.paper_id][:9]
+    for i, x in own:
+        if x.score >= 0.5 * lead.score and states_problem(x.ev.text) and not leans_on_previous(x.ev.text, x.antecedent):
             return [x, *out[:i], *out[i + 1:]]
     return out
 
