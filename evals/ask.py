@@ -42,6 +42,8 @@ DEFS = Path(__file__).resolve().parent / "datasets" / "ask_defs.jsonl"
 NEW = Path(__file__).resolve().parent / "datasets" / "ask_new.jsonl"
 PARA = Path(__file__).resolve().parent / "datasets" / "ask_para.jsonl"
 PARA2 = Path(__file__).resolve().parent / "datasets" / "ask_para2.jsonl"
+PARA3 = Path(__file__).resolve().parent / "datasets" / "ask_para3.jsonl"
+PARA4 = Path(__file__).resolve().parent / "datasets" / "ask_para4.jsonl"
 REFUSE = Path(__file__).resolve().parent / "datasets" / "ask_refuse.jsonl"
 
 

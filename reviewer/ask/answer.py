@@ -11,8 +11,10 @@ from reviewer.ask.forms import compared_with, two_parts
 from reviewer.ask.names import NameIndex, corpus_names
 from reviewer.ask.predicate import off_topic, refusal_text
 from reviewer.ask.question import QType, Question, analyse
+from reviewer.ask.recall import recall_for
 from reviewer.ask.render import render_extractive
 from reviewer.ask.select import Scored, Selection, score_for_type, select, subject_forms
+from reviewer.ask.spelling import corpus_spelling
 from reviewer.citations import attach, cited_sentences, keys_in
 from reviewer.errors import LLMError
 from reviewer.evidence import rank_sentences
@@ -125,11 +127,19 @@ def answer_question(
 ) -> Answer:
     """Answer from retrieved abstracts only; refuse unknown names and weak evidence.
 
-    `names` (the corpus's vocabulary) may be passed in so a session builds it once.
+    `names` (the corpus's vocabulary) may be passed in so a session builds it once. The question is read in the
+    corpus's spelling ("prioritises" as "prioritizes"); the answer still quotes the question as asked.
     """
+    names = names or corpus_names(retriever.catalog, settings.home)
+    answer = _answer(corpus_spelling(question, names.vocabulary), settings, retriever, k, llm, filters, names)
+    answer.question = question
+    return answer
+
+
+def _answer(question: str, settings: Settings, retriever: HybridRetriever, k: int | None, llm: LLMClient | None,
+            filters: Filters | None, names: NameIndex) -> Answer:
     k = k or settings.retrieve_k
     q = analyse(question)
-    names = names or corpus_names(retriever.catalog, settings.home)
     unknown = [n for n in q.names if not names.known(n)]
     if unknown:
         return _unknown_name(q, unknown, names)
@@ -145,15 +155,21 @@ def answer_question(
         floor = min(prior.values(), default=0.0)
         papers += extra
         prior.update({p.id: floor for p in extra})
+    # Refusals judge the retrieved papers only; the papers one sentence of which matches the question join after.
+    retrieved = list(papers)
+    if not (filters and filters.active):
+        papers, prior = _with_recalled(q.text, papers, prior, retriever, names, settings)
     ranked = _ranked(question, papers, prior, settings)
-    best = max((e.similarity for e in ranked), default=None)
+    kept = {p.id for p in retrieved}
+    ranked_retrieved = [e for e in ranked if e.paper_id in kept]
+    best = max((e.similarity for e in ranked_retrieved), default=None)
     off_domain = names.unknown_share(question) >= OFF_DOMAIN_SHARE and (best or 0.0) < OFF_DOMAIN_MAX_SIMILARITY
     if best is None or best < settings.min_evidence_similarity or off_domain:
         refused = _refusal(question, best, q.qtype.value)
         refused.best_similarity = best
         return refused
     asked_names = [*q.names, *(n for n in names.named_in(question) if n not in q.names)]
-    unasked = off_topic(question, asked_names, ranked, papers, names.vocabulary,
+    unasked = off_topic(question, asked_names, ranked_retrieved, retrieved, names.vocabulary,
                         lambda text, some: _ranked(text, some, prior, settings), q.qtype == QType.DEFINITION)
     if unasked is not None:
         return Answer(question=question, answer=refusal_text(unasked, asked_names), refused=True,
@@ -190,6 +206,17 @@ def answer_question(
         question_type=first_q.qtype.value, sentences=_sentences(text, used), evidence=_quotes(used),
         best_similarity=best,
     )
+
+
+def _with_recalled(text: str, papers: list[Paper], prior: dict[str, float], retriever: HybridRetriever,
+                   names: NameIndex, settings: Settings) -> tuple[list[Paper], dict[str, float]]:
+    """The retrieved papers plus those whose single best sentence is closer to the question than any retrieved
+    sentence (a paraphrase matches one sentence while its paper ranks far down); they get the lowest prior."""
+    vector = retriever.embed_query(text)
+    have = {p.id for p in papers}
+    extra = recall_for(names.papers, settings, len(vector)).best_papers(vector, have)
+    floor = min(prior.values(), default=0.0)
+    return [*papers, *extra], {**prior, **{p.id: floor for p in extra}}
 
 
 def _ranked(text: str, papers: list[Paper], prior: dict[str, float], settings: Settings) -> list[EvidenceSentence]:

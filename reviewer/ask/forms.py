@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from reviewer.ask.lead import Scored, leans_on_previous
 from reviewer.roles import Role, own_finding_clause, reports_other_work
+from reviewer.textutil import content_stems
 
 _OPENER = re.compile(r"^(?:so|and|ok(?:ay)?|please|can you|could you|tell me)[, ]+", re.IGNORECASE)
 # "Is it true that ...", "Does X ...", "Can Y ...": the reader wants a verdict, i.e. the finding that settles it.
@@ -23,14 +24,19 @@ _YES_NO = re.compile(r"^(?:is (?:it|this) (?:true|the case|possible|so)\b|(?:is|
 _EVIDENCE = re.compile(r"^(?:what|which)\s+(?:\w+\s+)?(?:evidence|findings?|results?|experiments?|observations?|data)\s+"
                        r"(?:shows?|suggests?|supports?|indicates?|demonstrates?|confirms?)\b"
                        # "What tendency do agents show ...?": an observed behaviour, i.e. a finding.
-                       r"|^(?:what|which)\s+(?:\w+\s+)?(?:tendenc(?:y|ies)|behaviou?rs?|biases)\s+(?:do|does|did)\s",
+                       r"|^(?:what|which)\s+(?:\w+\s+)?(?:tendenc(?:y|ies)|behaviou?rs?|biases)\s+(?:do|does|did)\s"
+                       # "What happens when ...?", "What is the effect of ...?": an observed consequence, a finding.
+                       r"|^what\s+(?:happens|changes|results)\s+(?:when|if|once|after)\b"
+                       r"|^what\s+(?:is|are|was|were)\s+the\s+(?:\w+\s+)?(?:effects?|impacts?|consequences?|outcomes?)\s+of\b"
+                       r"|^what\s+(?:effect|impact|difference)\s+(?:does|do|did)\s",
                        re.IGNORECASE)
 # A finding stated as such: "we find", "our findings reveal", "no evidence of", "contrary to the common belief".
 _FINDING = re.compile(
-    r"\b(?:we|the authors)\s+(?:\w+ly\s+)?(?:find|found|show|showed|demonstrate|reveal|observe|confirm|establish|prove)\b|"
+    r"\b(?:we|the authors)\s+(?:\w+ly\s+)?(?:find|found|show|showed|demonstrate|reveal|observe|confirm|establish|prove|"
+    r"discover|discovered|uncover|uncovered|notice|noticed|figure out|figured out)\b|"
     r"\b(?:results?|findings?|analys[ie]s|experiments?|evaluations?|study|studies)\b[^.;]{0,90}?\b"
     r"(?:show|shows|reveal|reveals|demonstrate|demonstrates|indicate|indicates|suggest|suggests|confirm|confirms|"
-    r"are consistent)\b|\b(?:no evidence|contrary to|we corroborate|proves|turns out|turned out)\b",
+    r"yield|yields|are consistent)\b|\b(?:no evidence|contrary to|we corroborate|proves|turns out|turned out)\b",
     re.IGNORECASE,
 )
 _AIMS = re.compile(r"\b(?:aims? to|seeks? to|we (?:investigate|explore|examine|study|analy[sz]e|ask)|remains? unclear|"
@@ -63,8 +69,14 @@ def verdict_score(text: str, role: Role) -> float:
 # "What problem does X address?", "What goes wrong when ...?", "What tendency do agents show ...?"
 _PROBLEM_Q = re.compile(
     r"^(?:what|which)\s+(?:\w+\s+){0,3}?(?:problems?|challenges?|issues?|limitations?|shortcomings?|weakness(?:es)?|"
-    r"bottlenecks?|difficult(?:y|ies)|flaws?|failures?|failure modes?|risks?|pitfalls?|gaps?)\b"
-    r"|^what\s+(?:goes|went|can go)\s+wrong\b|^what\s+is\s+wrong\b",
+    r"bottlenecks?|difficult(?:y|ies)|flaws?|failures?|failure modes?|risks?|pitfalls?|gaps?|drawbacks?|downsides?)\b"
+    r"|^what\s+(?:goes|went|can go)\s+wrong\b|^what\s+is\s+wrong\b"
+    # "What do X do wrong ...?", "Where / in what way does X fall short?": the problem, asked through its subject.
+    r"|^what\s+(?:do|does|did)\s+.+?\s+(?:do|get)\s+wrong\b"
+    r"|^(?:where|in what (?:ways?|respects?))\s+(?:do|does|did)\s+.+?\s+(?:fall short|go wrong|fail|break down)\b"
+    # "What makes X hard to use / costly / impractical?": what stands in the way.
+    r"|^what\s+makes\s+.+?\s+(?:so\s+|too\s+)?(?:hard|difficult|challenging|costly|expensive|impractical|unreliable|"
+    r"risky|slow|infeasible|problematic)\b",
     re.IGNORECASE,
 )
 # Words of a problem statement; "to address this issue, we propose" is the proposal, not the problem.
@@ -73,7 +85,12 @@ _PROBLEM = re.compile(
     r"suffer\w*|degenerat\w*|vanish\w*|collaps\w*|trapped|stuck|hamper\w*|hinder\w*|undermin\w*|brittle|unstable|"
     r"instabilit\w*|overlook\w*|neglect\w*|lack\w*|insufficient|ineffective|costly|expensive|bias(?:es|ed)?|"
     r"risks?|dead ends?|regardless of|ignor\w*|deficien\w*|susceptib\w*|vulnerab\w*|inadequa\w*|"
-    r"malicious|harmful|unsafe)\b",
+    r"malicious|harmful|unsafe|"
+    # What goes wrong in other words: harm done, effort wasted, a reward exploited.
+    r"hurts?|hurting|worse|worsen\w*|degrad\w*|idle|wast\w*|unnecessar\w*|unreliab\w*|infeasib\w*|"
+    r"exploit(?:s|ed|ing|ation)?|hacking|distract\w*|nois(?:e|y)|ambigu\w*)\b"
+    # "However, existing systems ...": the gap an abstract states before its proposal.
+    r"|^(?:however|unfortunately|yet|but)\b",
     re.IGNORECASE,
 )
 _ADDRESSING = re.compile(r"\b(?:to (?:address|tackle|solve|overcome|mitigate|fix|remedy|alleviate|fill)|addresses|"
@@ -160,13 +177,14 @@ def states_problem(text: str) -> bool:
 
 def problem_first(out: list[Scored]) -> list[Scored]:
     """For a problem question, a lead that states no problem (the motivation, the proposal) yields to the best
-    sentence of the same abstract among the next nine that does, scoring at least half the lead's score."""
+    sentence of the same abstract among its next nine that does, scoring at least half the lead's score."""
     if not out or states_problem(out[0].ev.text):
         return out
     lead = out[0]
-    for i, x in enumerate(out[1:10], start=1):
-        if (x.ev.paper_id == lead.ev.paper_id and x.score >= 0.5 * lead.score and states_problem(x.ev.text)
-                and not leans_on_previous(x.ev.text, x.antecedent)):
+    # The abstract's own next nine sentences by score, however many other papers' sentences rank between them.
+    own = [(i, x) for i, x in enumerate(out[1:], start=1) if x.ev.paper_id == lead.ev.paper_id][:9]
+    for i, x in own:
+        if x.score >= 0.5 * lead.score and states_problem(x.ev.text) and not leans_on_previous(x.ev.text, x.antecedent):
             return [x, *out[:i], *out[i + 1:]]
     return out
 
@@ -209,11 +227,42 @@ def alternative_first(out: list[Scored], alternative: str, mentions: Callable[[s
     """For "why X rather than Y", a lead that says nothing against Y yields to the sentence of its own abstract
     that names Y with a problem ("However, RL is not only expensive but also unstable"), wherever relevance put
     it (such sentences are short and share few words with the question)."""
-    if not out or not alternative or (mentions(out[0].ev.text, alternative) and states_problem(out[0].ev.text)):
+    def names(text: str) -> bool:  # Y itself, or its head noun ("such a score" for "numeric quality scores")
+        head = content_stems(alternative)[-1:]
+        return mentions(text, alternative) or bool(head) and head[0] in content_stems(text)
+
+    if not out or not alternative or (names(out[0].ev.text) and states_problem(out[0].ev.text)):
         return out
     lead = out[0]
     for i, x in enumerate(out[1:], start=1):
-        if (x.ev.paper_id == lead.ev.paper_id and mentions(x.ev.text, alternative)
+        if (x.ev.paper_id == lead.ev.paper_id and names(x.ev.text)
                 and states_problem(x.ev.text) and not leans_on_previous(x.ev.text, x.antecedent)):
+            return [x, *out[:i], *out[i + 1:]]
+    return out
+
+
+# "Which idea from argumentation theory ...?", "What principle underlies ...?": the answer names the idea.
+_IDEA_Q = re.compile(r"^(?:which|what)\s+(?:\w+\s+)?(?:ideas?|concepts?|notions?|principles?|insights?|intuitions?|"
+                     r"theor(?:y|ies))\b", re.IGNORECASE)
+_NAMES_IDEA = re.compile(r"\b(?:notion|concept|idea|principle|insight|intuition|theory|model)s? of\b|\b(?:inspired by|"
+                         r"drawing (?:on|from)|draws? (?:on|from)|borrow\w*|makes? use of|builds? (?:on|upon)|rooted in|"
+                         r"grounded in)\b", re.IGNORECASE)
+
+
+def asks_idea(question: str) -> bool:
+    """'Which idea / principle / concept ...?': a thing of thought is asked for, not a finding or a method's steps."""
+    return bool(_IDEA_Q.match(_body(question)))
+
+
+def idea_first(out: list[Scored]) -> list[Scored]:
+    """For 'which idea ...?', a lead that names no idea (what the method then does) yields to a close sentence that
+    does ("makes use of the notion of critical questions from ... argumentation theory"), scoring at least 0.7 of
+    the lead and standing alone."""
+    if not out or _NAMES_IDEA.search(out[0].ev.text):
+        return out
+    lead = out[0]
+    for i, x in enumerate(out[1:6], start=1):
+        if (_NAMES_IDEA.search(x.ev.text) and x.score >= 0.7 * lead.score and not x.reported
+                and not leans_on_previous(x.ev.text, x.antecedent)):
             return [x, *out[:i], *out[i + 1:]]
     return out

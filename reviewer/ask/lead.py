@@ -109,8 +109,17 @@ def says_instead(text: str) -> bool:
     return bool(_INSTEAD_CUE.search(text))
 
 
+# "Why" is answered by a cause: what a sentence says something stems from, fails at or mistakes.
+CAUSE = re.compile(r"\b(?:because|due to|since|stems? from|stemming from|caused by|as a result|owing to|leads? to|"
+                   r"mistak\w+|suffers? from|fail\w* to|unable to|overlook\w*|ignor\w*|rel(?:y|ies) on|latch\w*|"
+                   r"arises? (?:when|from)|drives?|induces?)\b|"
+                   # "too coarse-grained, as heterogeneous tasks ...": the reason follows the restated claim.
+                   r",\s+(?:as|since)\s+(?!well\b|shown\b|such\b|opposed\b|described\b|follows\b|in\b|a result\b|"
+                   r"measured\b|defined\b|expected\b|evidenced\b|part\b|an?\b|the\b)",
+                   re.IGNORECASE)
 _STRONG_CAUSE = re.compile(r"\b(?:because|due to|stems? from|stemming from|caused by|owing to|suffers? from|"
-                           r"as a result of|attributed to|root cause|aris(?:e|es|ing) (?:when|from)|driven by)\b", re.IGNORECASE)
+                           r"as a result of|attributed to|root cause|aris(?:e|es|ing) (?:when|from)|driven by|reliance on|"
+                           r"(?:limited|hindered|constrained|bottlenecked) by)\b", re.IGNORECASE)
 
 
 def lead_first(
@@ -159,17 +168,32 @@ _INTRODUCES = re.compile(r"\b(?:we|the authors)\s+(?:introduce|propose|present|d
 # How a sentence spells out the working of a method: "X works by", "employs", "In the first stage".
 _SAYS_HOW = re.compile(r"\b(?:works? by|operates? by|proceeds? by|by having|employs?|utiliz\w+|leverag\w+|adopts?|"
                        r"involv(?:es|ing)|treats? [\w-]+(?: [\w-]+){0,5} as|"
-                       r"consists? of|in the (?:first|second|third|final) (?:stage|step|phase)|first\b.*\bthen)\b",
+                       r"consists? of|(?:is|are) (?:comprised|composed|made up) of|integrat\w+ [\w-]+|"
+                       r"in the (?:first|second|third|final) (?:stage|step|phase)|first\b.*\bthen|via)\b",
                        re.IGNORECASE)
 
 
-def restates(text: str, predicate: set[str], stems: Callable[[str], list[str]]) -> bool:
+# An introducing sentence this close in meaning to the question restates it even in other words ("learn a reward
+# model ... without human annotations" for "how can a reward model be trained without anyone labelling data?").
+RESTATE_SIMILARITY = 0.70
+
+
+def restates(text: str, predicate: set[str], stems: Callable[[str], list[str]], similarity: float = 0.0) -> bool:
     """An introducing sentence that repeats (nearly) all of what the question asks, so adds only a name:
     "we introduce CritiQ, a method that mines criteria from human preferences" for "how are criteria mined
-    from human preferences?"."""
-    if len(predicate) < 2 or not _INTRODUCES.search(text):
+    from human preferences?"; in the question's words or, by `similarity` to it, in synonyms."""
+    if not _INTRODUCES.search(text):
+        return False
+    if similarity >= RESTATE_SIMILARITY:
+        return True
+    if len(predicate) < 2:
         return False
     return len(predicate & set(stems(text))) >= max(2, round(len(predicate) * 2 / 3 + 0.01))
+
+
+# How well, not how: a performance claim ("to improve X, ..." is a purpose).
+_HOW_WELL = re.compile(r"(?<!to )\b(?:improv\w*|outperform\w*|achiev\w*|surpass\w*|state-of-the-art|gains?|accuracy)\b",
+                       re.IGNORECASE)
 
 
 def how_after_restatement(out: list[Scored], predicate: set[str], stems: Callable[[str], list[str]]) -> list[Scored]:
@@ -178,9 +202,13 @@ def how_after_restatement(out: list[Scored], predicate: set[str], stems: Callabl
     The candidate must stand alone (no connective, no unresolved anaphor, not a restated question), be a
     method sentence, and score at least half the lead's score, so a weak neighbour never takes over.
     """
-    if not out or not restates(out[0].ev.text, predicate, stems):
+    if not out:
         return out
     lead = out[0]
+    # A result ("our method achieves significant improvements ...") says how well, not how: it yields too.
+    result = lead.role == Role.RESULT and bool(_HOW_WELL.search(lead.ev.text)) and not _SAYS_HOW.search(lead.ev.text)
+    if not (result or restates(lead.ev.text, predicate, stems, lead.ev.similarity)):
+        return out
     for i, x in enumerate(out[1:10], start=1):
         t = x.ev.text
         if (x.ev.paper_id == lead.ev.paper_id and x.role == Role.METHOD and _SAYS_HOW.search(t)

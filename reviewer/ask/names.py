@@ -29,8 +29,9 @@ TYPO_RATIO = 90.0
 
 
 _MODIFIER_SUFFIX = re.compile(
-    r"(.*[A-Za-z0-9].*?)-(?:driven|based|style|like|free|aware|guided|level|tuned|aligned|enhanced|powered|"
-    r"specific|centric|augmented|generated|inspired|oriented|assisted|wise|sized|scale|type|only)"
+    r"(.*?[A-Za-z0-9].*?)-(?:fine-|pre-|post-|self-|well-|over-|under-)?(?:driven|based|style|like|free|aware|guided|"
+    r"level|tuned|aligned|enhanced|powered|specific|centric|augmented|generated|inspired|oriented|assisted|wise|sized|"
+    r"scale|type|only|trained|supervised|conditioned|optimi[sz]ed|grounded|constrained|annotated|label(?:l)?ed)"
 )
 
 

@@ -128,17 +128,33 @@ _NOT_VERBS = frozenset("""of for in on with from to and or that which who traine
 
 
 def _how_subject(body: str) -> str:
-    """'How does collaborative reward modeling deal with X' -> 'collaborative reward modeling'."""
+    """'How does collaborative reward modeling deal with X' -> 'collaborative reward modeling'; the setting after a
+    head noun is not part of it ('a reward model for agents' -> 'reward model')."""
+    subject = _how_phrase(body)
+    words = subject.split()
+    for i, word in enumerate(words[1:-1], start=1):
+        if word.lower() in _HEAD_NOUNS and words[i + 1].lower() in _SETTING:
+            return " ".join(words[: i + 1])
+    return subject
+
+
+_SETTING = frozenset("for in on within across under during".split())
+
+
+def _how_phrase(body: str) -> str:
     m = _HOW_SUBJECT.match(body)
     if not m:
         return ""
     words = m.group(1).split()
     for i, word in enumerate(words[:7]):
-        if i and (word.lower() in _VERBS or word.lower() in _SUBJECT_END):
+        following = words[i + 1] if i + 1 < len(words) else ""
+        # "a reward model for agents be trained", "a reward model be trained": "model" is the head noun there,
+        # not the verb of "how do they model X" (a preposition or "be" follows the noun, never the verb).
+        noun = word.lower() in _HEAD_NOUNS and following.lower() in _NOT_VERBS | {"be", "get"}
+        if i and (word.lower() in _VERBS or word.lower() in _SUBJECT_END) and not noun:
             return " ".join(words[:i]) if i <= 5 else ""
         # A head noun followed by a lowercase word that is not a preposition ends the noun phrase: "the
         # Delethink environment | bound ...", "process reward models | assign ..." (verbs no list can hold).
-        following = words[i + 1] if i + 1 < len(words) else ""
         if (i and i <= 4 and word.lower() in _HEAD_NOUNS and following[:1].islower()
                 and following.lower() not in _NOT_VERBS):
             return " ".join(words[: i + 1])

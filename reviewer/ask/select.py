@@ -16,6 +16,9 @@ from reviewer.ask import forms as qforms
 from reviewer.ask.define import acronym, contrasted_only, defines, definition_strength, lead_rank
 from reviewer.ask.define import term_pattern as term_pattern
 from reviewer.ask.lead import (
+    CAUSE as _CAUSE,
+)
+from reviewer.ask.lead import (
     Scored,
     asks_how_avoided,
     asks_replacement,
@@ -37,11 +40,6 @@ _CONTRAST = re.compile(r"\b(?:whereas|while|unlike|in contrast|contrary|differ\w
                        r"rather than|instead of|than|versus|vs\.?|as opposed to|counterpart)\b", re.IGNORECASE)
 _MECH_CUE = re.compile(r"\b(?:by|through|via|directly|instead of|without|using|which|so that|thereby|"
                        r"replac\w*|bypass\w*|eliminat\w*|avoid\w*)\b", re.IGNORECASE)
-# "Why" is answered by a cause: what a sentence says something stems from, fails at or mistakes.
-_CAUSE = re.compile(r"\b(?:because|due to|since|stems? from|stemming from|caused by|as a result|owing to|leads? to|"
-                    r"mistak\w+|suffers? from|fail\w* to|unable to|overlook\w*|ignor\w*|rel(?:y|ies) on|latch\w*|"
-                    r"arises? (?:when|from)|drives?|induces?)\b",
-                    re.IGNORECASE)
 # A sentence that frames the question instead of answering it: an aim, an open gap, a belief reported to be doubted.
 _FRAMING = re.compile(r"\b(?:aims? to|seeks? to|we ask|remains? (?:largely |poorly )?(?:lacking|unclear|unknown|open|"
                       r"understood|unexplored|underexplored)|(?:little|less) is known|a common belief|it is (?:widely|"
@@ -248,7 +246,7 @@ def score_for_type(
         about = about or bool(subject and antecedent == subject)  # "They tend to ..." after "Reward models ..."
         # Only X's title names X ("COPO: ..."): about X; for a problem question so is all of X's paper (problem first).
         own = named_in.get(ev.paper_id, (False, False))  # the paper names X (in its title, in its abstract)
-        about = about or own == (True, False) or (problem and any(own))
+        about = about or own == (True, False) or ((problem or asks_paper) and any(own))
         # The question's phrases ("credit assignment", "generative reward models"), not only its words.
         s += min(0.09, 0.03 * len(q_bigrams & _bigrams(content_stems(t))))
         strength = max((definition_strength(t, a) for a in forms), default=0) if qt == QType.DEFINITION else 0
@@ -330,7 +328,8 @@ def score_for_type(
     out = verb_first(out, asked, subject)
     if question.qtype == QType.METHODS:
         out = named_method_first(out)
-    if problem and question.qtype in (QType.GENERAL, QType.NAMED):
+    out = qforms.idea_first(out) if qforms.asks_idea(question.text) else out
+    if problem and question.qtype in (QType.GENERAL, QType.NAMED, QType.MECHANISM):
         out = qforms.problem_first(out)
     if verdict and question.qtype == QType.GENERAL:
         out = qforms.finding_first(out)
