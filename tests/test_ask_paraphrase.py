@@ -60,6 +60,14 @@ def test_a_paper_one_sentence_of_which_answers_is_found(seeded_home: Path) -> No
     assert "dailydilemmasrevealing" in cited.keys and "cannot effectively steer" in cited.text
 
 
+def test_a_library_past_the_recall_size_asks_the_ranker_alone(seeded_home: Path, monkeypatch) -> None:
+    import reviewer.ask.recall as recall
+
+    monkeypatch.setattr(recall, "RECALL_MAX_PAPERS", 100)  # the seed corpus (343 papers) is then "too big"
+    cited, _ = first_cited("Could a user shift a chatbot's ranking of competing values by editing its system prompt?")
+    assert "dailydilemmasrevealing" not in cited.keys
+
+
 def test_which_notion_leads_with_the_sentence_naming_it(seeded_home: Path) -> None:
     lead = _lead("Which idea from the theory of argument helps LLMs spot their own logical mistakes?")
     assert "notion of critical questions" in lead

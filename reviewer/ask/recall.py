@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 
 # At most this many papers, by their single best sentence over the whole corpus, join the retrieved ones.
 RECALL_TOP = 3
+# Above this many papers the corpus-wide sentence matrix is not built: ~10 sentences x 384 floats per paper is
+# ~150 MB and a second or more of loading at 10k papers, too much for one question; the ranker alone decides.
+RECALL_MAX_PAPERS = 10_000
 
 
 class SentenceRecall:
@@ -59,6 +62,8 @@ _CACHE: dict[int, tuple[list[Paper], SentenceRecall]] = {}
 
 def recall_for(papers: list[Paper], settings: Settings, dim: int) -> SentenceRecall:
     """One index per corpus list (a session's name index keeps the same list for all its questions)."""
+    if len(papers) > RECALL_MAX_PAPERS:
+        papers = []
     held = _CACHE.get(id(papers))
     if held is None or held[0] is not papers:
         _CACHE.clear()
