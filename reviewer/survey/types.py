@@ -208,6 +208,9 @@ class Section(BaseModel):
 class Outline(StageOutput):
     sections: list[Section]
     not_covered: list[WeakPaper] = Field(default_factory=list)
+    # Papers no theme fits and no phrase names (catchall.py): cited apart from the themes, never under a
+    # 'Further work' title.
+    aside: list[str] = Field(default_factory=list)
 
 
 # ---- 4. sections ---------------------------------------------------------------------------------

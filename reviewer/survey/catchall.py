@@ -1,0 +1,87 @@
+"""No 'Further work on X' section: the papers a catch-all holds are named by what they share, or placed
+with the named theme their own sentences are closest to, or, when neither is honest, kept out of the
+section list (the outline's `aside`: the report's lead names them, the sections stage cites them).
+
+A researcher's survey has no section of unrelated papers: its title says nothing about them, and a reader
+cannot tell why they sit together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from reviewer.models import Paper
+from reviewer.roles import Role, sentence_roles
+from reviewer.survey.titles import _stems, is_catch_all, needed_support
+from reviewer.survey.types import Section
+from reviewer.textutil import split_sentences
+
+
+def own_text(paper: Paper) -> str:
+    """The title and every abstract sentence that is not background: what the paper itself did and found."""
+    sentences = split_sentences(paper.abstract)
+    roles = sentence_roles(sentences)
+    return " ".join([paper.title] + [s for s, r in zip(sentences, roles, strict=True) if r != Role.BACKGROUND])
+
+
+def label_words(title: str, ignore: set[str]) -> set[str]:
+    """The content stems a theme's title claims beyond the topic's and the generic words."""
+    from reviewer.survey.leftover import GENERIC_STEMS
+
+    return _stems(title) - ignore - GENERIC_STEMS
+
+
+def _holds(words: set[str], paper: Paper) -> bool:
+    return bool(words) and words <= _stems(f"{paper.title}. {paper.abstract}")
+
+
+def _similarity(v: np.ndarray, others: list[np.ndarray]) -> float:
+    """Cosine of a unit vector with the centre of `others`."""
+    centre = np.mean(others, axis=0)
+    return float(v @ centre) / max(float(np.linalg.norm(centre)), 1e-9)
+
+
+def closest_theme(key: str, named: list[Section], vec: dict[str, np.ndarray], papers: dict[str, Paper],
+                  ignore: set[str]) -> Section | None:
+    """The named theme a paper joins: the one its own sentences are most similar to, when the paper is at
+    least as close to that theme's centre as the theme's least central paper is to the centre of the others
+    (it sits inside the theme's spread), and the title's words stay true of most of its papers once it joins."""
+    fits = []
+    for s in named:
+        members = [k for k in s.keys if k in vec]
+        if not members:
+            continue
+        spread = min((_similarity(vec[k], [vec[o] for o in members if o != k]) for k in members if len(members) > 1),
+                     default=1.0)
+        sim = _similarity(vec[key], [vec[k] for k in members])
+        words = label_words(s.title, ignore)
+        holding = sum(1 for k in s.keys + [key] if k in papers and _holds(words, papers[k]))
+        if sim >= spread and (not words or holding >= needed_support(len(s.keys) + 1)):
+            fits.append((sim, s))
+    return max(fits, key=lambda f: f[0])[1] if fits else None
+
+
+def settle(sections: list[Section], papers: dict[str, Paper], embed: Callable[[list[str]], np.ndarray],
+           ignore: set[str], rescope: Callable[[Section], None]) -> tuple[list[Section], list[str]]:
+    """Dissolve every catch-all section: each of its papers joins its closest named theme (closest_theme),
+    the others are returned as the aside list. `rescope` re-counts a theme's scope line after it grew."""
+    catch = [s for s in sections if is_catch_all(s.title)]
+    named = [s for s in sections if not is_catch_all(s.title)]
+    if not catch or not named:
+        return sections, []
+    keys = list(dict.fromkeys(k for s in named + catch for k in s.keys if k in papers))
+    vectors = np.asarray(embed([own_text(papers[k]) for k in keys]), dtype=np.float64)
+    vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+    vec = dict(zip(keys, vectors, strict=True))
+    aside: list[str] = []
+    for s in catch:
+        for key in s.keys:
+            best = closest_theme(key, named, vec, papers, ignore) if key in vec else None
+            if best is None:
+                aside.append(key)
+                continue
+            best.keys.append(key)
+            rescope(best)
+    return named, aside
