@@ -14,9 +14,21 @@ import numpy as np
 
 from reviewer.models import Paper
 from reviewer.roles import Role, sentence_roles
-from reviewer.survey.titles import _stems, is_catch_all, needed_support
-from reviewer.survey.types import Section
-from reviewer.textutil import split_sentences
+from reviewer.survey.leftover import _scope_line, _scope_terms
+from reviewer.survey.terms import PhraseStats, norm_stems
+from reviewer.survey.themes import ThemeDoc, theme_title
+from reviewer.survey.titles import (
+    _stems,
+    better_named,
+    complete_name,
+    is_catch_all,
+    needed_support,
+    restore_case,
+    shared_terms,
+    split_by_phrases,
+)
+from reviewer.survey.types import PaperEvidence, Section
+from reviewer.textutil import content_stems, split_sentences
 
 
 def own_text(paper: Paper) -> str:
@@ -85,3 +97,34 @@ def settle(sections: list[Section], papers: dict[str, Paper], embed: Callable[[l
             best.keys.append(key)
             rescope(best)
     return named, aside
+
+
+def name_aside(aside: list[str], sections: list[Section], evidence: list[PaperEvidence], papers: dict[str, Paper],
+                docs: list[ThemeDoc], stats: PhraseStats, head: str, exclude: set[str], bodies: list[str],
+                x: np.ndarray) -> tuple[list[Section], list[str]]:
+    """Papers no theme took, named by a phrase two or more of them share (the label picker's own share
+    rules) or by their common kind (studies, benchmarks); the rest stay aside."""
+    if len(aside) < 2:
+        return [], aside
+    index = {e.key: i for i, e in enumerate(evidence)}
+    taken = {" ".join(norm_stems(content_stems(s.title))) for s in sections}
+    groups, left = split_by_phrases([index[k] for k in aside], docs, stats, exclude, taken, x, keep=1)
+    out = []
+    for raw, members in groups:
+        whole = complete_name(raw, [f"{d.title}. {d.body}" for d in docs])
+        whole = better_named(whole, [], members, docs, stats, exclude, exclude | _stems(head), taken,
+                             needed_support(len(members)))
+        title = restore_case(theme_title(whole, head, []), bodies)
+        if is_catch_all(title) or any(s.title == title for s in sections + out):
+            left += members
+            continue
+        terms = shared_terms([p.surface for p in stats.distinctive(members, exclude=exclude, top=8)],
+                             members, docs, exclude, stats.corpus)
+        out.append(Section(title=title, scope=_scope_line(title, len(members), terms),
+                           keys=[evidence[i].key for i in members]))
+    return out, [evidence[i].key for i in sorted(left)]
+
+
+def rescope(section: Section) -> None:
+    """A theme that grew: its scope line re-counted, its shared phrases kept."""
+    section.scope = _scope_line(section.title, len(section.keys), _scope_terms(section.scope))

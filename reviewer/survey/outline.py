@@ -15,7 +15,7 @@ import numpy as np
 
 from reviewer.models import Paper
 from reviewer.settings import Settings
-from reviewer.survey.catchall import settle
+from reviewer.survey.catchall import name_aside, rescope, settle
 from reviewer.survey.context import Previous, SurveyContext
 from reviewer.survey.fieldwide import field_weights
 from reviewer.survey.leftover import _by_kind, _scope_line, _scope_terms, cap_sections
@@ -282,41 +282,10 @@ def offline_outline(
     sections = _split_catch_alls(sections, evidence, papers, docs, stats, head, exclude, bodies, x, topic)
     sections = cap_sections(_merge_same_titles(sections), evidence, papers, docs, x, exclude | _stems(head), topic,
                             head, MAX_K - 1)
-    sections, aside = settle(sections, papers, _embedder(settings), exclude | _stems(head), _rescope)
-    named, aside = _name_aside(aside, sections, evidence, papers, docs, stats, head, exclude, bodies, x)
+    sections, aside = settle(sections, papers, _embedder(settings), exclude | _stems(head), rescope)
+    named, aside = name_aside(aside, sections, evidence, papers, docs, stats, head, exclude, bodies, x)
     sections += named
     return Outline(info=info, sections=sections, not_covered=list(result.weak), aside=aside)
-
-
-def _name_aside(aside: list[str], sections: list[Section], evidence: list[PaperEvidence], papers: dict[str, Paper],
-                docs: list[ThemeDoc], stats: PhraseStats, head: str, exclude: set[str], bodies: list[str],
-                x: np.ndarray) -> tuple[list[Section], list[str]]:
-    """Papers no theme took, named by a phrase two or more of them share (the label picker's own share
-    rules) or by their common kind (studies, benchmarks); the rest stay aside."""
-    if len(aside) < 2:
-        return [], aside
-    index = {e.key: i for i, e in enumerate(evidence)}
-    taken = {" ".join(norm_stems(content_stems(s.title))) for s in sections}
-    groups, left = split_by_phrases([index[k] for k in aside], docs, stats, exclude, taken, x, keep=1)
-    out = []
-    for raw, members in groups:
-        whole = complete_name(raw, [f"{d.title}. {d.body}" for d in docs])
-        whole = better_named(whole, [], members, docs, stats, exclude, exclude | _stems(head), taken,
-                             needed_support(len(members)))
-        title = restore_case(theme_title(whole, head, []), bodies)
-        if is_catch_all(title) or any(s.title == title for s in sections + out):
-            left += members
-            continue
-        terms = shared_terms([p.surface for p in stats.distinctive(members, exclude=exclude, top=8)],
-                             members, docs, exclude, stats.corpus)
-        out.append(Section(title=title, scope=_scope_line(title, len(members), terms),
-                           keys=[evidence[i].key for i in members]))
-    return out, [evidence[i].key for i in sorted(left)]
-
-
-def _rescope(section: Section) -> None:
-    """A theme that grew: its scope line re-counted, its shared phrases kept."""
-    section.scope = _scope_line(section.title, len(section.keys), _scope_terms(section.scope))
 
 
 def _merge_same_titles(sections: list[Section]) -> list[Section]:
