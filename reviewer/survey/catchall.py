@@ -8,12 +8,14 @@ cannot tell why they sit together.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import numpy as np
 
 from reviewer.models import Paper
 from reviewer.roles import Role, sentence_roles
+from reviewer.survey.labelpick import uses_phrase
 from reviewer.survey.leftover import _scope_line, _scope_terms
 from reviewer.survey.terms import PhraseStats, norm_stems
 from reviewer.survey.themes import ThemeDoc, theme_title
@@ -38,15 +40,40 @@ def own_text(paper: Paper) -> str:
     return " ".join([paper.title] + [s for s, r in zip(sentences, roles, strict=True) if r != Role.BACKGROUND])
 
 
-def label_words(title: str, ignore: set[str]) -> set[str]:
-    """The content stems a theme's title claims beyond the topic's and the generic words."""
+_GLUE = re.compile(r"\s+(?:in|with|for|of|and|on)\s+")
+# Titles that name a kind of paper ('Empirical studies of X', 'Benchmarks and datasets for X'), not a phrase.
+_KIND = re.compile(r"^(?:empirical studies|benchmarks and datasets)\b", re.IGNORECASE)
+
+
+def label_phrases(title: str, ignore: set[str]) -> list[str]:
+    """The title's noun phrases (between its glue words) cut to their words beyond the topic's: what the title
+    claims the papers share ('RL reward in PRMs' -> ['RL reward']); a phrase of generic words only claims nothing."""
     from reviewer.survey.leftover import GENERIC_STEMS
 
-    return _stems(title) - ignore - GENERIC_STEMS
+    out = []
+    for seg in _GLUE.split(title):
+        words = [w for w in re.findall(r"[\w-]+", seg) if _stems(w) - ignore]
+        if any(_stems(w) - ignore - GENERIC_STEMS for w in words):  # 'LLMs' alone claims nothing
+            out.append(" ".join(words))
+    return out
 
 
-def _holds(words: set[str], paper: Paper) -> bool:
-    return bool(words) and words <= _stems(f"{paper.title}. {paper.abstract}")
+def uses_label(phrase: str, paper: Paper) -> bool:
+    """The paper's title or abstract uses the phrase, or its initials ('reinforcement learning' as 'RL')."""
+    text = f"{paper.title}. {paper.abstract}"
+    words = phrase.split()
+    return uses_phrase(phrase, text) or (len(words) > 1 and uses_phrase("".join(w[0] for w in words).upper(), text))
+
+
+def weak_phrase(section: Section, papers: dict[str, Paper], ignore: set[str]) -> str:
+    """The first title phrase fewer than half of the section's papers use, or ''."""
+    if is_catch_all(section.title) or _KIND.match(section.title):
+        return ""
+    keys = [k for k in section.keys if k in papers]
+    for phrase in label_phrases(section.title, ignore):
+        if sum(1 for k in keys if uses_label(phrase, papers[k])) < needed_support(len(keys)):
+            return phrase
+    return ""
 
 
 def _similarity(v: np.ndarray, others: list[np.ndarray]) -> float:
@@ -68,25 +95,31 @@ def closest_theme(key: str, named: list[Section], vec: dict[str, np.ndarray], pa
         spread = min((_similarity(vec[k], [vec[o] for o in members if o != k]) for k in members if len(members) > 1),
                      default=1.0)
         sim = _similarity(vec[key], [vec[k] for k in members])
-        words = label_words(s.title, ignore)
-        holding = sum(1 for k in s.keys + [key] if k in papers and _holds(words, papers[k]))
-        if sim >= spread and (not words or holding >= needed_support(len(s.keys) + 1)):
+        joined = Section(title=s.title, scope=s.scope, keys=s.keys + [key])
+        if sim >= spread and not weak_phrase(joined, papers, ignore):
             fits.append((sim, s))
     return max(fits, key=lambda f: f[0])[1] if fits else None
 
 
-def settle(sections: list[Section], papers: dict[str, Paper], embed: Callable[[list[str]], np.ndarray],
-           ignore: set[str], rescope: Callable[[Section], None]) -> tuple[list[Section], list[str]]:
+def own_vectors(sections: list[Section], papers: dict[str, Paper],
+                embed: Callable[[list[str]], np.ndarray]) -> dict[str, np.ndarray]:
+    """One unit vector per surveyed paper from its own sentences (own_text), for closest_theme."""
+    keys = list(dict.fromkeys(k for s in sections for k in s.keys if k in papers))
+    if not keys:
+        return {}
+    vectors = np.asarray(embed([own_text(papers[k]) for k in keys]), dtype=np.float64)
+    vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+    return dict(zip(keys, vectors, strict=True))
+
+
+def settle(sections: list[Section], papers: dict[str, Paper], vec: dict[str, np.ndarray], ignore: set[str],
+           rescope: Callable[[Section], None]) -> tuple[list[Section], list[str]]:
     """Dissolve every catch-all section: each of its papers joins its closest named theme (closest_theme),
     the others are returned as the aside list. `rescope` re-counts a theme's scope line after it grew."""
     catch = [s for s in sections if is_catch_all(s.title)]
     named = [s for s in sections if not is_catch_all(s.title)]
     if not catch or not named:
         return sections, []
-    keys = list(dict.fromkeys(k for s in named + catch for k in s.keys if k in papers))
-    vectors = np.asarray(embed([own_text(papers[k]) for k in keys]), dtype=np.float64)
-    vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
-    vec = dict(zip(keys, vectors, strict=True))
     aside: list[str] = []
     for s in catch:
         for key in s.keys:

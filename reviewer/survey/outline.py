@@ -15,7 +15,7 @@ import numpy as np
 
 from reviewer.models import Paper
 from reviewer.settings import Settings
-from reviewer.survey.catchall import name_aside, rescope, settle
+from reviewer.survey.catchall import name_aside, own_vectors, rescope, settle
 from reviewer.survey.context import Previous, SurveyContext
 from reviewer.survey.fieldwide import field_weights
 from reviewer.survey.leftover import _by_kind, _scope_line, _scope_terms, cap_sections
@@ -52,6 +52,7 @@ from reviewer.survey.types import (
     StageInfo,
     WeakPaper,
 )
+from reviewer.survey.weaklabels import mend
 from reviewer.textutil import content_stems
 
 if TYPE_CHECKING:
@@ -125,6 +126,9 @@ _WH_THING = re.compile(r"^(?:which|what)\s+(?!(?:is|are|was|were|do|does|did|can
 _WH_CLAUSE = re.compile(r"^(?:how|why|whether|when|where|which|what|who|do|does|can|are|is)\b", re.IGNORECASE)
 
 
+_CLAUSE_CUT = frozenset("that which who while when where whether in of for with during by".split())
+
+
 def single_title(topic: str, head: str) -> str:
     """The one section's title when the topic has too few papers for themes: the topic if it is short and a
     noun phrase."""
@@ -133,6 +137,16 @@ def single_title(topic: str, head: str) -> str:
         topic = ""  # a question is not a title; its head phrase is
     if 3 <= len(topic.split()) <= 8:
         return title_case(topic)
+    # A long topic is still a noun phrase once cut before its last clause or prepositional phrase ('LLMs that
+    # call external tools and APIs while solving tasks' -> '... and APIs'); 'Work on X' would name no theme.
+    words = _drop_gerund(topic).split()
+    while len(words) > 8:
+        cut = max((i for i, w in enumerate(words) if i >= 3 and w.lower() in _CLAUSE_CUT), default=0)
+        if not cut:
+            break
+        words = words[:cut]
+    if 3 <= len(words) <= 8:
+        return title_case(" ".join(words))
     if head:
         return title_case(f"Work on {head}")
     words = topic.split()[:8]
@@ -282,9 +296,10 @@ def offline_outline(
     sections = _split_catch_alls(sections, evidence, papers, docs, stats, head, exclude, bodies, x, topic)
     sections = cap_sections(_merge_same_titles(sections), evidence, papers, docs, x, exclude | _stems(head), topic,
                             head, MAX_K - 1)
-    sections, aside = settle(sections, papers, _embedder(settings), exclude | _stems(head), rescope)
+    vec = own_vectors(sections, papers, _embedder(settings))
+    sections, aside = settle(sections, papers, vec, exclude | _stems(head), rescope)
     named, aside = name_aside(aside, sections, evidence, papers, docs, stats, head, exclude, bodies, x)
-    sections += named
+    sections = mend(sections, papers, vec, exclude | _stems(head), head, topic, rescope) + named
     return Outline(info=info, sections=sections, not_covered=list(result.weak), aside=aside)
 
 
