@@ -29,7 +29,7 @@ from reviewer.survey.titles import (
     shared_terms,
     split_by_phrases,
 )
-from reviewer.survey.types import PaperEvidence, Section
+from reviewer.survey.types import Acronym, PaperEvidence, Section
 from reviewer.textutil import content_stems, split_sentences
 
 
@@ -46,16 +46,24 @@ _KIND = re.compile(r"^(?:empirical studies|benchmarks and datasets)\b", re.IGNOR
 
 
 def label_phrases(title: str, ignore: set[str]) -> list[str]:
-    """The title's noun phrases (between its glue words) cut to their words beyond the topic's: what the title
-    claims the papers share ('RL reward in PRMs' -> ['RL reward']); a phrase of generic words only claims nothing."""
+    """What the title claims its papers share, per noun phrase (between its glue words): the phrase's words
+    beyond the topic's ('Base LLMs' of 'Base LLMs and entropy collapse'), and the whole phrase with generic
+    words at its edges cut, the topic's words inside it too ('RL reward' in a survey of reward models claims
+    more than 'RL'). A phrase of the topic's own or generic words only ('PRMs', 'LLMs') claims nothing."""
     from reviewer.survey.leftover import GENERIC_STEMS
 
     out = []
     for seg in _GLUE.split(title):
-        words = [w for w in re.findall(r"[\w-]+", seg) if _stems(w) - ignore]
-        if any(_stems(w) - ignore - GENERIC_STEMS for w in words):  # 'LLMs' alone claims nothing
-            out.append(" ".join(words))
-    return out
+        words = re.findall(r"[\w-]+", seg)
+        if not any(_stems(w) - ignore - GENERIC_STEMS for w in words):
+            continue
+        out.append(" ".join(w for w in words if _stems(w) - ignore))
+        while words and not _stems(words[-1]) - GENERIC_STEMS:  # 'Preference optimization methods'
+            words.pop()
+        while words and not _stems(words[0]) - GENERIC_STEMS:
+            words.pop(0)
+        out.append(" ".join(words))
+    return list(dict.fromkeys(out))
 
 
 def uses_label(phrase: str, paper: Paper) -> bool:
@@ -134,9 +142,12 @@ def settle(sections: list[Section], papers: dict[str, Paper], vec: dict[str, np.
 
 def name_aside(aside: list[str], sections: list[Section], evidence: list[PaperEvidence], papers: dict[str, Paper],
                 docs: list[ThemeDoc], stats: PhraseStats, head: str, exclude: set[str], bodies: list[str],
-                x: np.ndarray) -> tuple[list[Section], list[str]]:
+                x: np.ndarray, topic: str = "", acronyms: list[Acronym] | None = None) -> tuple[list[Section], list[str]]:
     """Papers no theme took, named by a phrase two or more of them share (the label picker's own share
-    rules) or by their common kind (studies, benchmarks); the rest stay aside."""
+    rules), or by the topic itself when most of them use its head phrase; the rest stay aside."""
+    from reviewer.survey.outline import single_title
+
+    acronyms = acronyms or []
     if len(aside) < 2:
         return [], aside
     index = {e.key: i for i, e in enumerate(evidence)}
@@ -155,7 +166,17 @@ def name_aside(aside: list[str], sections: list[Section], evidence: list[PaperEv
                              members, docs, exclude, stats.corpus)
         out.append(Section(title=title, scope=_scope_line(title, len(members), terms),
                            keys=[evidence[i].key for i in members]))
-    return out, [evidence[i].key for i in sorted(left)]
+    rest = [evidence[i].key for i in sorted(left)]
+    # Papers on the topic itself, which no narrower phrase unites: a section titled by the topic, when it is
+    # a noun phrase (single_title), and most of them use the topic's head.
+    core = [k for k in rest if uses_label(head, papers[k]) or any(
+        uses_label(a.phrase, papers[k]) for a in acronyms if a.short.rstrip("s").lower() == head.rstrip("s").lower())]
+    title = single_title(topic, head) if head else ""
+    if len(core) >= max(2, needed_support(len(rest))) and title and not is_catch_all(title) \
+            and all(s.title != title for s in sections + out):
+        out.append(Section(title=title, scope=_scope_line(title, len(rest), []), keys=rest))
+        rest = []
+    return out, rest
 
 
 def rescope(section: Section) -> None:
