@@ -93,15 +93,17 @@ def _similarity(v: np.ndarray, others: list[np.ndarray]) -> float:
 def closest_theme(key: str, named: list[Section], vec: dict[str, np.ndarray], papers: dict[str, Paper],
                   ignore: set[str]) -> Section | None:
     """The named theme a paper joins: the one its own sentences are most similar to, when the paper is at
-    least as close to that theme's centre as the theme's least central paper is to the centre of the others
-    (it sits inside the theme's spread), and the title's words stay true of most of its papers once it joins."""
+    least as close to that theme's centre as the theme's median paper is to the centre of the others (it sits
+    inside the theme, not at its edge), and every title phrase stays used by half of its papers (weak_phrase)."""
     fits = []
     for s in named:
         members = [k for k in s.keys if k in vec]
         if not members:
             continue
-        spread = min((_similarity(vec[k], [vec[o] for o in members if o != k]) for k in members if len(members) > 1),
-                     default=1.0)
+        # How close the theme's own papers sit to the rest of it: a newcomer must sit as close as the median one,
+        # not merely as close as its outlier (a diverse theme would take anything).
+        inner = [_similarity(vec[k], [vec[o] for o in members if o != k]) for k in members if len(members) > 1]
+        spread = float(np.median(inner)) if inner else 1.0
         sim = _similarity(vec[key], [vec[k] for k in members])
         joined = Section(title=s.title, scope=s.scope, keys=s.keys + [key])
         if sim >= spread and not weak_phrase(joined, papers, ignore):
