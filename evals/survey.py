@@ -195,10 +195,12 @@ def title_problem(title: str, topic: str = "", n_papers: int = 0) -> str | None:
     as_topic = {topic.lower(), re.sub(r"^(?:which|what)\s+", "", topic.lower())}
     # ... or by the topic's opening words cut before a clause or phrase, when the topic is too long for a title
     # ('LLMs that call external tools and APIs while solving tasks' -> 'LLMs that call external tools and APIs').
-    lead = " ".join(topic.lower().split()[:len(low)])
-    cut_here = topic.lower().split()[len(low):len(low) + 1]
-    if len(low) >= 3 and title.lower() == lead and cut_here and cut_here[0] in _CLAUSE_WORDS:
-        as_topic.add(lead)
+    # A leading verb in -ing ('using LLMs as ...') is the activity, not the subject, and may go first.
+    for start in (0, 1) if topic.lower().split()[:1] and topic.lower().split()[0].endswith("ing") else (0,):
+        words = topic.lower().split()[start:]
+        lead, cut_here = " ".join(words[:len(low)]), words[len(low):len(low) + 1]
+        if len(low) >= 3 and title.lower() == lead and (not cut_here or cut_here[0] in _CLAUSE_WORDS):
+            as_topic.add(lead)
     if topic and title.lower() not in as_topic and all(w in own or w in _EMPTY_HEADS for w in low):
         return "names nothing beyond the topic"
     return None

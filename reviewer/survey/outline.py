@@ -145,7 +145,7 @@ def single_title(topic: str, head: str) -> str:
         if not cut:
             break
         words = words[:cut]
-    if 3 <= len(words) <= 8:
+    if 3 <= len(words) <= 8 and not _WH_CLAUSE.match(words[0]):  # 'estimating how ...' leaves a clause
         return title_case(" ".join(words))
     if head:
         return title_case(f"Work on {head}")
@@ -227,6 +227,8 @@ def topic_head(topic: str, acronyms: list[Acronym]) -> str:
         return ""
     # 'how confident a language model is' leaves 'confident a language model': the noun phrase is after the article.
     head = re.split(r"\s(?:a|an|the)\s", chunks[0])[-1]
+    # 'more inference compute': a quantity word says how much, not what the subject is.
+    head = re.sub(r"^(?:more|less|fewer|much|many)\s+(?=\S+\s)", "", head, flags=re.IGNORECASE)
     # 'train reward models' (from 'data to train reward models'): a leading verb is not part of the subject.
     words = head.split()
     if len(words) >= 3 and words[0].lower() in _LEADING_VERBS:

@@ -182,7 +182,7 @@ def shared_terms(terms: list[str], members: list[int], docs: list[ThemeDoc], exc
 
 
 CATCH_ALL_MAX = 3  # a left-over section of a few papers may say "Further work"; a bigger one hides themes
-_CATCH_ALL = re.compile(r"^(?:further )?work on\b", re.IGNORECASE)
+_CATCH_ALL = re.compile(r"^(?:further )?work(?: on\b|$)", re.IGNORECASE)  # also a bare 'Further work'
 
 
 def is_catch_all(title: str) -> bool:
