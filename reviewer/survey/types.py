@@ -86,6 +86,9 @@ class ScopeResult(StageOutput):
     acronyms: list[Acronym] = Field(default_factory=list)
     papers: list[RetrievedPaper]
     bridges: list[str] = Field(default_factory=list, description="Corpus terms nearest the topic, run as facets.")
+    # Empty in runs saved before it existed, and when no query is the topic word for word: evidence then searches.
+    topic_ranking: list[str] = Field(default_factory=list, description="Paper ids as the topic's own search ranks "
+                                     "them (the pool's first query), for the evidence stage's search-top rule.")
 
 
 # ---- 2. evidence ---------------------------------------------------------------------------------
