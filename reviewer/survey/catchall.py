@@ -144,11 +144,10 @@ def settle(sections: list[Section], papers: dict[str, Paper], vec: dict[str, np.
 
 def name_aside(aside: list[str], sections: list[Section], evidence: list[PaperEvidence], papers: dict[str, Paper],
                 docs: list[ThemeDoc], stats: PhraseStats, head: str, exclude: set[str], bodies: list[str],
-                x: np.ndarray, topic: str = "", acronyms: list[Acronym] | None = None) -> tuple[list[Section], list[str]]:
+                x: np.ndarray, topic_title: str = "", acronyms: list[Acronym] | None = None
+                ) -> tuple[list[Section], list[str]]:
     """Papers no theme took, named by a phrase two or more of them share (the label picker's own share
-    rules), or by the topic itself when most of them use its head phrase; the rest stay aside."""
-    from reviewer.survey.outline import single_title
-
+    rules), or by the topic itself (`topic_title`) when most of them use its head phrase; the rest stay aside."""
     acronyms = acronyms or []
     if len(aside) < 2:
         return [], aside
@@ -173,7 +172,7 @@ def name_aside(aside: list[str], sections: list[Section], evidence: list[PaperEv
     # a noun phrase (single_title), and most of them use the topic's head.
     core = [k for k in rest if uses_label(head, papers[k]) or any(
         uses_label(a.phrase, papers[k]) for a in acronyms if a.short.rstrip("s").lower() == head.rstrip("s").lower())]
-    title = single_title(topic, head) if head else ""
+    title = topic_title if head else ""  # the topic as a one-section title (outline.single_title)
     if len(core) >= max(2, needed_support(len(rest))) and title and not is_catch_all(title) \
             and all(s.title != title for s in sections + out):
         out.append(Section(title=title, scope=_scope_line(title, len(rest), []), keys=rest))

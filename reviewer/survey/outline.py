@@ -300,8 +300,8 @@ def offline_outline(
                             head, MAX_K - 1)
     vec = own_vectors(sections, papers, _embedder(settings))
     sections, aside = settle(sections, papers, vec, exclude | _stems(head), rescope)
-    named, aside = name_aside(aside, sections, evidence, papers, docs, stats, head, exclude, bodies, x, topic,
-                              acronyms or [])
+    named, aside = name_aside(aside, sections, evidence, papers, docs, stats, head, exclude, bodies, x,
+                              single_title(topic, head), acronyms or [])
     sections = mend(sections, papers, vec, exclude | _stems(head), head, topic, rescope) + named
     return Outline(info=info, sections=sections, not_covered=list(result.weak), aside=aside)
 
