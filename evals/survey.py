@@ -19,7 +19,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from evals.survey_text import grammar_problem, pointing_subject, rendered_entities
+from evals.survey_text import grammar_problem, pointing_subject, rendered_entities, topic_lead
 from reviewer.roles import Role, reports_other_work, sentence_roles
 from reviewer.settings import Settings
 from reviewer.textutil import normalize, split_sentences
@@ -148,7 +148,6 @@ _CATCH_ALL = re.compile(r"^(?:further|other|more|additional|related|miscellaneou
 # A finite verb ('Aligns LLMs ...', 'Optimizes policies ...') opens a clause, not a noun phrase.
 _FINITE_VERB = re.compile(r"^(?:[a-z]+(?:izes|ises|ifies)|aligns|improves|enhances|learns|makes|uses|boosts|enables|"
                           r"yields|reduces|increases|trains|generates|elicits|induces)$")
-_CLAUSE_WORDS = frozenset("that which who while when where whether in of for with during by".split())
 CATCH_ALL_MAX = 3  # a catch-all of a few left-over papers is honest; of more it hides the themes
 
 
@@ -193,14 +192,8 @@ def title_problem(title: str, topic: str = "", n_papers: int = 0) -> str | None:
     # A one-section survey is titled by its topic (or by the topic's noun phrase once a leading 'which'/'what'
     # goes: 'which values LLMs hold' -> 'Values LLMs hold'), which is right; a theme must name more than the topic.
     as_topic = {topic.lower(), re.sub(r"^(?:which|what)\s+", "", topic.lower())}
-    # ... or by the topic's opening words cut before a clause or phrase, when the topic is too long for a title
-    # ('LLMs that call external tools and APIs while solving tasks' -> 'LLMs that call external tools and APIs').
-    # A leading verb in -ing ('using LLMs as ...') is the activity, not the subject, and may go first.
-    for start in (0, 1) if topic.lower().split()[:1] and topic.lower().split()[0].endswith("ing") else (0,):
-        words = topic.lower().split()[start:]
-        lead, cut_here = " ".join(words[:len(low)]), words[len(low):len(low) + 1]
-        if len(low) >= 3 and title.lower() == lead and (not cut_here or cut_here[0] in _CLAUSE_WORDS):
-            as_topic.add(lead)
+    if topic_lead(title, topic):  # ... or by its opening words cut before a clause (survey_text.topic_lead)
+        as_topic.add(title.lower())
     if topic and title.lower() not in as_topic and all(w in own or w in _EMPTY_HEADS for w in low):
         return "names nothing beyond the topic"
     return None

@@ -183,3 +183,16 @@ def name_aside(aside: list[str], sections: list[Section], evidence: list[PaperEv
 def rescope(section: Section) -> None:
     """A theme that grew: its scope line re-counted, its shared phrases kept."""
     section.scope = _scope_line(section.title, len(section.keys), _scope_terms(section.scope))
+
+
+def merge_same_titles(sections: list[Section]) -> list[Section]:
+    """Two sections with one title ('Preference optimization methods' named twice) are one theme."""
+    out: list[Section] = []
+    for s in sections:
+        same = next((o for o in out if o.title == s.title), None)
+        if same is None:
+            out.append(s)
+            continue
+        same.keys += [k for k in s.keys if k not in same.keys]
+        same.scope = _scope_line(same.title, len(same.keys), _scope_terms(same.scope) + _scope_terms(s.scope))
+    return out

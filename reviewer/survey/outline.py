@@ -15,10 +15,10 @@ import numpy as np
 
 from reviewer.models import Paper
 from reviewer.settings import Settings
-from reviewer.survey.catchall import name_aside, own_vectors, rescope, settle
+from reviewer.survey.catchall import merge_same_titles, name_aside, own_vectors, rescope, settle
 from reviewer.survey.context import Previous, SurveyContext
 from reviewer.survey.fieldwide import field_weights
-from reviewer.survey.leftover import _by_kind, _scope_line, _scope_terms, cap_sections
+from reviewer.survey.leftover import _by_kind, _scope_line, cap_sections
 from reviewer.survey.terms import _NOT_A_HEAD, PhraseStats, norm_stems, title_case, topic_chunks
 from reviewer.survey.themes import (
     MAX_K,
@@ -296,7 +296,7 @@ def offline_outline(
         sections.append(Section(title=title, scope=_scope_line(title, len(t.members), terms),
                                 keys=[evidence[i].key for i in sorted(t.members, key=lambda i: -evidence[i].relevance)]))
     sections = _split_catch_alls(sections, evidence, papers, docs, stats, head, exclude, bodies, x, topic)
-    sections = cap_sections(_merge_same_titles(sections), evidence, papers, docs, x, exclude | _stems(head), topic,
+    sections = cap_sections(merge_same_titles(sections), evidence, papers, docs, x, exclude | _stems(head), topic,
                             head, MAX_K - 1)
     vec = own_vectors(sections, papers, _embedder(settings))
     sections, aside = settle(sections, papers, vec, exclude | _stems(head), rescope)
@@ -304,19 +304,6 @@ def offline_outline(
                               single_title(topic, head), acronyms or [])
     sections = mend(sections, papers, vec, exclude | _stems(head), head, topic, rescope) + named
     return Outline(info=info, sections=sections, not_covered=list(result.weak), aside=aside)
-
-
-def _merge_same_titles(sections: list[Section]) -> list[Section]:
-    """Two sections with one title ('Preference optimization methods' named twice) are one theme."""
-    out: list[Section] = []
-    for s in sections:
-        same = next((o for o in out if o.title == s.title), None)
-        if same is None:
-            out.append(s)
-            continue
-        same.keys += [k for k in s.keys if k not in same.keys]
-        same.scope = _scope_line(same.title, len(same.keys), _scope_terms(same.scope) + _scope_terms(s.scope))
-    return out
 
 
 def _split_catch_alls(sections: list[Section], evidence: list[PaperEvidence], papers: dict[str, Paper], docs: list[ThemeDoc],
