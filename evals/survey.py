@@ -19,7 +19,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from evals.survey_text import grammar_problem, pointing_subject, rendered_entities
+from evals.survey_text import grammar_problem, pointing_subject, rendered_entities, topic_lead
 from reviewer.roles import Role, reports_other_work, sentence_roles
 from reviewer.settings import Settings
 from reviewer.textutil import normalize, split_sentences
@@ -30,6 +30,8 @@ HOLDOUT_SET = Path(__file__).parent / "datasets" / "survey_holdout.jsonl"
 # Ten topics over the seeds written (relevant sets read from the abstracts) before the aboutness selection
 # was written; scored once before and once after it, never used to choose anything.
 FRESH_SET = Path(__file__).parent / "datasets" / "survey_fresh.jsonl"
+# Eight topics written before the catch-all rule (catchall.py), only to check theme titles on new topics.
+THEMES2_SET = Path(__file__).parent / "datasets" / "survey_themes2.jsonl"
 # A sentence opening with a word that points outside the quote, unless it names its referent
 # ("This paper", "These results show" count as resolved only with a noun that the sentence itself owns).
 _ANAPHOR = re.compile(
@@ -91,6 +93,8 @@ class TopicScore(BaseModel):
 
 
 class ReportShape(BaseModel):
+    catch_alls: int = 0  # sections titled 'Further work on X' / 'Work on X', of any size
+    aside_papers: int = 0  # cited papers the overview names apart from the themes
     cited_sentences: int = 0
     papers_cited: int = 0
     table_rows: int = 0
@@ -188,6 +192,8 @@ def title_problem(title: str, topic: str = "", n_papers: int = 0) -> str | None:
     # A one-section survey is titled by its topic (or by the topic's noun phrase once a leading 'which'/'what'
     # goes: 'which values LLMs hold' -> 'Values LLMs hold'), which is right; a theme must name more than the topic.
     as_topic = {topic.lower(), re.sub(r"^(?:which|what)\s+", "", topic.lower())}
+    if topic_lead(title, topic):  # ... or by its opening words cut before a clause (survey_text.topic_lead)
+        as_topic.add(title.lower())
     if topic and title.lower() not in as_topic and all(w in own or w in _EMPTY_HEADS for w in low):
         return "names nothing beyond the topic"
     return None
@@ -249,14 +255,18 @@ def _has_antecedent(prev: object, text: str, keys: list[str], abstracts: dict[st
 
 def report_shape(report: object, abstracts: dict[str, str], shape: ReportShape) -> None:
     """Add one report's sentence, table, markup and title statistics to `shape`."""
-    from reviewer.survey.sections import OPEN_PROBLEMS
+    from reviewer.survey.sections import ASIDE, OPEN_PROBLEMS
     from reviewer.survey.types import SurveyReport
 
     assert isinstance(report, SurveyReport)
     for section in report.sections:
-        shape.titles += 1
+        if section.title == ASIDE:  # no theme: papers the overview names apart from the themes
+            shape.aside_papers += len(section.cited_keys)
+        shape.titles += section.title != ASIDE
         shape.all_titles.append(f"{section.title} [{len(section.cited_keys)}]")
-        problem = None if section.title == OPEN_PROBLEMS else title_problem(section.title, report.topic, len(section.cited_keys))
+        problem = None if section.title in (OPEN_PROBLEMS, ASIDE) else title_problem(section.title, report.topic,
+                                                                                      len(section.cited_keys))
+        shape.catch_alls += bool(_CATCH_ALL.search(section.title))
         if problem:
             shape.bad_titles.append(f"{section.title} ({problem})")
         texts = [section.title, section.scope]
@@ -378,7 +388,8 @@ def format_result(result: SurveyEvalResult) -> str:
         f"{result.table_fill:.1%}, truncated {s.truncated_cells}; "
         f"markup left {len(s.markup_hits)} {sorted(set(s.markup_hits))[:8]}; HTML entities in the rendered "
         f"Markdown {len(s.entity_hits)} {sorted(set(s.entity_hits))[:8]}",
-        f"theme titles {s.titles}: failing {len(s.bad_titles)} {s.bad_titles[:12]}",
+        f"theme titles {s.titles}: failing {len(s.bad_titles)} {s.bad_titles[:12]}; catch-all titles of any size "
+        f"{s.catch_alls}; papers cited apart from the themes {s.aside_papers}",
         f"slowest survey {result.max_seconds:.1f} s",
     ]
     return "\n".join(lines)

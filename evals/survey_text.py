@@ -120,3 +120,19 @@ _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,9}|#\d{1,6}|#x[0-9A-Fa-f]{1,6})
 def rendered_entities(markdown: str) -> list[str]:
     """HTML entities in the rendered report's text (headings, prose, table cells, lists, references)."""
     return [m.group(0) for m in _ENTITY.finditer(markdown)]
+
+
+_CLAUSE_WORDS = frozenset("that which who while when where whether in of for with during by".split())
+
+
+def topic_lead(title: str, topic: str) -> bool:
+    """The title is the topic's opening words cut before a clause or phrase, as a topic too long for a title
+    gives ('LLMs that call external tools and APIs while solving tasks' -> 'LLMs that call external tools and
+    APIs'); a leading verb in -ing ('using LLMs as ...') is the activity, not the subject, and may go first."""
+    low, first = title.lower().split(), topic.lower().split()[:1]
+    for start in (0, 1) if first and first[0].endswith("ing") else (0,):
+        words = topic.lower().split()[start:]
+        lead, cut_here = " ".join(words[:len(low)]), words[len(low):len(low) + 1]
+        if len(low) >= 3 and title.lower() == lead and (not cut_here or cut_here[0] in _CLAUSE_WORDS):
+            return True
+    return False

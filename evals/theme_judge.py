@@ -11,7 +11,10 @@ flags, independently of the writer's own rules:
                uses (7 in 10, 3 or more uses) have one same word before it, or any word after it (a modifier);
   (c) case:    a quoted word written in lower case that the corpus capitalises mid-sentence 5 times as often;
   (d) generic: a noun phrase of the title (not the topic's own, not before 'of') has at most two words and ends
-               in a generic noun (policy, reward, sets, method ...), so it says little about the section.
+               in a generic noun (policy, reward, sets, method ...), so it says little about the section;
+  (e) weak:    a noun phrase of the title (its words beyond the topic's) is used word for word, or by its
+               initials ('RL'), by fewer than half of the section's papers: the title is not true of most of them;
+  (f) catch-all: a 'Further work on X' / 'Work on X' section, which names no theme.
 """
 
 from __future__ import annotations
@@ -123,6 +126,14 @@ def segments(title: str) -> list[tuple[str, str]]:
     return [(parts[i], parts[i + 1] if i + 1 < len(parts) else "") for i in range(0, len(parts), 2)]
 
 
+_KIND_WORDS = frozenset("empirical studies study benchmarks benchmark datasets dataset methods llms".split())
+
+
+def _initials(words: list[str]) -> str:
+    """'reinforcement learning' -> 'RL': the short form a paper may use instead; '' for one word."""
+    return "".join(w[0].upper() for w in words) if len(words) > 1 else "#"
+
+
 def judge_section(topic: str, title: str, scope: str, texts: list[str], corpus: Corpus) -> list[Flag]:
     flags: list[Flag] = []
     quoted = re.findall(r"“([^”]+)”", scope)
@@ -142,9 +153,17 @@ def judge_section(topic: str, title: str, scope: str, texts: list[str], corpus: 
         low = corpus.lowered_name(q)
         if low:
             flags.append(Flag(kind="case", title=title, detail=f"“{q}”: {low}"))
+    if re.match(r"(?i)^(?:further\s+)?work\s+on\b", title):
+        flags.append(Flag(kind="catch-all", title=title, detail=f"{len(texts)} papers"))
     for seg, glue in segments(title):
         if not label_words(seg, topic):
             continue  # the topic's own head ('PRMs')
+        said = label_words(seg, topic)
+        if all(w.lower() in _KIND_WORDS for w in said):
+            continue  # 'Empirical studies of X', 'Benchmarks and datasets for X' name a kind of paper, not a phrase
+        n = sum(1 for t in texts if uses_phrase(" ".join(said), t) or uses_phrase(_initials(said), t))
+        if texts and 2 * n < len(texts):
+            flags.append(Flag(kind="weak", title=title, detail=f"“{' '.join(said)}” in {n}/{len(texts)}"))
         why = corpus.cut(seg)
         if why and len(seg.split()) <= 4:
             flags.append(Flag(kind="cut", title=title, detail=f"title “{why}”"))
@@ -182,7 +201,7 @@ def judge(keep: Path, sets: list[str], listing: bool) -> None:
                 lines += [f"      ! {f.kind}: {f.detail}" for f in flags]
         flagged = sum(counts.values())
         print(f"== {which}: sections {sections}; flags {flagged}: " + ", ".join(f"{k} {counts[k]}" for k in
-                                                                           ("unused", "unused-word", "cut", "case", "generic")))
+                                                                           ("unused", "unused-word", "cut", "case", "generic", "weak", "catch-all")))
         print("\n".join(lines))
 
 

@@ -219,17 +219,25 @@ def eval_citations(limit: int | None, out: Path | None) -> None:
 
 @eval_group.command("survey")
 @click.option("--limit", type=int, default=None, help="Only the first N dev topics.")
-@click.option("--set", "which", type=click.Choice(["dev", "holdout", "fresh"]), default="dev",
+@click.option("--set", "which", type=click.Choice(["dev", "holdout", "fresh", "themes2"]), default="dev",
               show_default=True, help="dev: the topics selection was developed on; holdout: 3 topics written "
-              "before, checked after; fresh: 10 topics written before the aboutness selection, scored before and after.")
+              "before, checked after; fresh: 10 topics written before the aboutness selection, scored before and after; themes2: 8 topics written to check theme titles.")
 @click.option("--out", type=click.Path(path_type=Path), help="Where to write the JSON result.")
 def eval_survey(limit: int | None, which: str, out: Path | None) -> None:
     """Offline survey quality on the dev topics: recall/precision/stability of the cited papers, quote
     roles and anaphora, template openers, table fill, markup, theme titles, wall time."""
-    from evals.survey import DEV_SET, FRESH_SET, HOLDOUT_SET, dumps, format_result, run_survey_eval
+    from evals.survey import (
+        DEV_SET,
+        FRESH_SET,
+        HOLDOUT_SET,
+        THEMES2_SET,
+        dumps,
+        format_result,
+        run_survey_eval,
+    )
     from reviewer.settings import Settings
 
-    path = {"dev": DEV_SET, "holdout": HOLDOUT_SET, "fresh": FRESH_SET}[which]
+    path = {"dev": DEV_SET, "holdout": HOLDOUT_SET, "fresh": FRESH_SET, "themes2": THEMES2_SET}[which]
     result = run_survey_eval(Settings(), limit=limit, path=path)
     click.echo(format_result(result))
     click.echo(f"result: {_write_result('survey', dumps(result), out)}")

@@ -38,6 +38,7 @@ from reviewer.survey.types import (
     EvidenceResult,
     PaperEvidence,
     RetrievedPaper,
+    ScopeResult,
     StageInfo,
     WeakPaper,
 )
@@ -352,6 +353,15 @@ def llm_evidence(
     return result.model_copy(update={"papers": kept, "weak": weak, "dropped_quotes": dropped, "info": info})
 
 
+def saved_ranking(scope: ScopeResult, candidate_pool: int, max_papers: int) -> list[str]:
+    """The scope stage's saved topic ranking, cut to what a search for as many papers as were pooled returns:
+    the same list, since both searches fuse the same `candidate_pool` candidates; [] when it was not saved
+    (older runs) or the searches would differ (more papers pooled than candidates)."""
+    if not scope.topic_ranking or max(candidate_pool, max_papers) != max(candidate_pool, len(scope.papers)):
+        return []
+    return scope.topic_ranking[:len(scope.papers)]
+
+
 def run(ctx: SurveyContext, previous: Previous) -> EvidenceResult:
     """Offline evidence for every pooled paper; with an LLM, graded, quoted and verified on top of it."""
     scope = previous.need_scope()
@@ -359,7 +369,8 @@ def run(ctx: SurveyContext, previous: Previous) -> EvidenceResult:
     args = (scope.topic, scope.queries, scope.papers, ctx.settings, scope.acronyms, stored)
     rare = rare_words(scope.topic, scope.acronyms, ctx.retriever.lexical, corpus_title_stems(ctx.retriever.catalog))
     if ctx.llm is None:
-        searched = [h.id for h in ctx.retriever.search(scope.topic, k=len(scope.papers), filters=ctx.filters)]
+        searched = saved_ranking(scope, ctx.settings.candidate_pool, ctx.options.max_papers) or [
+            h.id for h in ctx.retriever.search(scope.topic, k=len(scope.papers), filters=ctx.filters)]
         return offline_evidence(*args, rare=rare, bridges=scope.bridges, searched=searched)
     # With an LLM its relevance grade decides: every pooled paper is graded; a paper whose batch failed
     # keeps the offline decision (rank and floor).

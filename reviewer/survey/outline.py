@@ -15,9 +15,10 @@ import numpy as np
 
 from reviewer.models import Paper
 from reviewer.settings import Settings
+from reviewer.survey.catchall import merge_same_titles, name_aside, own_vectors, rescope, settle
 from reviewer.survey.context import Previous, SurveyContext
 from reviewer.survey.fieldwide import field_weights
-from reviewer.survey.leftover import _by_kind, _scope_line, _scope_terms, cap_sections
+from reviewer.survey.leftover import _by_kind, _scope_line, cap_sections
 from reviewer.survey.terms import _NOT_A_HEAD, PhraseStats, norm_stems, title_case, topic_chunks
 from reviewer.survey.themes import (
     MAX_K,
@@ -51,6 +52,7 @@ from reviewer.survey.types import (
     StageInfo,
     WeakPaper,
 )
+from reviewer.survey.weaklabels import mend
 from reviewer.textutil import content_stems
 
 if TYPE_CHECKING:
@@ -124,6 +126,9 @@ _WH_THING = re.compile(r"^(?:which|what)\s+(?!(?:is|are|was|were|do|does|did|can
 _WH_CLAUSE = re.compile(r"^(?:how|why|whether|when|where|which|what|who|do|does|can|are|is)\b", re.IGNORECASE)
 
 
+_CLAUSE_CUT = frozenset("that which who while when where whether in of for with during by".split())
+
+
 def single_title(topic: str, head: str) -> str:
     """The one section's title when the topic has too few papers for themes: the topic if it is short and a
     noun phrase."""
@@ -132,6 +137,16 @@ def single_title(topic: str, head: str) -> str:
         topic = ""  # a question is not a title; its head phrase is
     if 3 <= len(topic.split()) <= 8:
         return title_case(topic)
+    # A long topic is still a noun phrase once cut before its last clause or prepositional phrase ('LLMs that
+    # call external tools and APIs while solving tasks' -> '... and APIs'); 'Work on X' would name no theme.
+    words = _drop_gerund(topic).split()
+    while len(words) > 8:
+        cut = max((i for i, w in enumerate(words) if i >= 3 and w.lower() in _CLAUSE_CUT), default=0)
+        if not cut:
+            break
+        words = words[:cut]
+    if 3 <= len(words) <= 8 and not _WH_CLAUSE.match(words[0]):  # 'estimating how ...' leaves a clause
+        return title_case(" ".join(words))
     if head:
         return title_case(f"Work on {head}")
     words = topic.split()[:8]
@@ -212,6 +227,8 @@ def topic_head(topic: str, acronyms: list[Acronym]) -> str:
         return ""
     # 'how confident a language model is' leaves 'confident a language model': the noun phrase is after the article.
     head = re.split(r"\s(?:a|an|the)\s", chunks[0])[-1]
+    # 'more inference compute': a quantity word says how much, not what the subject is.
+    head = re.sub(r"^(?:more|less|fewer|much|many)\s+(?=\S+\s)", "", head, flags=re.IGNORECASE)
     # 'train reward models' (from 'data to train reward models'): a leading verb is not part of the subject.
     words = head.split()
     if len(words) >= 3 and words[0].lower() in _LEADING_VERBS:
@@ -279,22 +296,14 @@ def offline_outline(
         sections.append(Section(title=title, scope=_scope_line(title, len(t.members), terms),
                                 keys=[evidence[i].key for i in sorted(t.members, key=lambda i: -evidence[i].relevance)]))
     sections = _split_catch_alls(sections, evidence, papers, docs, stats, head, exclude, bodies, x, topic)
-    sections = cap_sections(_merge_same_titles(sections), evidence, papers, docs, x, exclude | _stems(head), topic,
+    sections = cap_sections(merge_same_titles(sections), evidence, papers, docs, x, exclude | _stems(head), topic,
                             head, MAX_K - 1)
-    return Outline(info=info, sections=sections, not_covered=list(result.weak))
-
-
-def _merge_same_titles(sections: list[Section]) -> list[Section]:
-    """Two sections with one title ('Preference optimization methods' named twice) are one theme."""
-    out: list[Section] = []
-    for s in sections:
-        same = next((o for o in out if o.title == s.title), None)
-        if same is None:
-            out.append(s)
-            continue
-        same.keys += [k for k in s.keys if k not in same.keys]
-        same.scope = _scope_line(same.title, len(same.keys), _scope_terms(same.scope) + _scope_terms(s.scope))
-    return out
+    vec = own_vectors(sections, papers, _embedder(settings))
+    sections, aside = settle(sections, papers, vec, exclude | _stems(head), rescope)
+    named, aside = name_aside(aside, sections, evidence, papers, docs, stats, head, exclude, bodies, x,
+                              single_title(topic, head), acronyms or [])
+    sections = mend(sections, papers, vec, exclude | _stems(head), head, topic, rescope) + named
+    return Outline(info=info, sections=sections, not_covered=list(result.weak), aside=aside)
 
 
 def _split_catch_alls(sections: list[Section], evidence: list[PaperEvidence], papers: dict[str, Paper], docs: list[ThemeDoc],

@@ -87,7 +87,7 @@ def bibliography(sections: list[CheckedSection], papers: dict[str, Paper]) -> li
 
 def run(ctx: SurveyContext, previous: Previous) -> SurveyReport:
     """Bibliography of exactly the cited papers, their table rows, and the coverage appendix."""
-    from reviewer.survey.sections import OPEN_PROBLEMS
+    from reviewer.survey.sections import ASIDE, OPEN_PROBLEMS
     from reviewer.survey.table import offline_row
     from reviewer.survey.themes import MIN_K
 
@@ -99,7 +99,7 @@ def run(ctx: SurveyContext, previous: Previous) -> SurveyReport:
     rows = {e.key: e.row for e in evidence.papers}
     gazetteer = frozenset(evidence.gazetteer)
     table = [rows.get(b.key) or offline_row(papers[b.key], gazetteer) for b in bib]
-    where = {k: s.title for s in outline.sections for k in s.keys}
+    where = {k: s.title for s in outline.sections for k in s.keys} | {k: ASIDE for k in outline.aside}
     weak_keys = {w.key for w in outline.not_covered}
     uncited = [
         WeakPaper(key=e.key, title=papers[e.key].title,
@@ -109,7 +109,7 @@ def run(ctx: SurveyContext, previous: Previous) -> SurveyReport:
         if e.key not in cited and e.key not in weak_keys
     ]
     thin = [s.title + " (no sentence survived the checker)" for s in checked.sections if not s.paragraphs]
-    thin += [s.title for s in kept if len(s.cited_keys) < THIN_SECTION_PAPERS and s.title != OPEN_PROBLEMS]
+    thin += [s.title for s in kept if len(s.cited_keys) < THIN_SECTION_PAPERS and s.title not in (OPEN_PROBLEMS, ASIDE)]
     dropped = [c for s in checked.sections for c in s.checks if c.action == "dropped"]
     top = max((e.relevance for e in evidence.papers), default=0.0)
     notes = []
@@ -173,9 +173,9 @@ def conclusion(report: SurveyReport) -> list[str]:
     themes = [s.title for s in report.sections if s.cited_keys]
     if not themes:
         return []
-    from reviewer.survey.sections import OPEN_PROBLEMS
+    from reviewer.survey.sections import ASIDE, OPEN_PROBLEMS
 
-    body = [t for t in themes if t != OPEN_PROBLEMS]
+    body = [t for t in themes if t not in (OPEN_PROBLEMS, ASIDE)]
     n = len(report.bibliography)
     text = (f"The survey covers {n} paper{'s' if n != 1 else ''} on “{escape_md(report.topic)}” in "
             f"{len(body)} theme{'s' if len(body) != 1 else ''}: " + "; ".join(escape_md(t) for t in body) + ".")
@@ -195,9 +195,9 @@ def conclusion(report: SurveyReport) -> list[str]:
 def overview(report: SurveyReport) -> str:
     """What was searched and found, and how the text was checked; states nothing about the literature."""
     cov, totals = report.coverage, report.totals
-    from reviewer.survey.sections import OPEN_PROBLEMS
+    from reviewer.survey.sections import ASIDE, OPEN_PROBLEMS
 
-    body = [s for s in report.sections if s.title != OPEN_PROBLEMS]
+    body = [s for s in report.sections if s.title not in (OPEN_PROBLEMS, ASIDE)]
     themes = "; ".join(escape_md(s.title) for s in body)
     parts = [
         f"This survey searched the corpus with {len(cov.queries)} "
@@ -208,8 +208,8 @@ def overview(report: SurveyReport) -> str:
         parts.append(
             f"It cites {len(report.bibliography)} of them across {len(body)} "
             f"theme{'s' if len(body) != 1 else ''}: {themes}"
-            + ("; a closing section collects the open problems the papers name." if len(body) < len(report.sections)
-               else ".")
+            + ("; a closing section collects the open problems the papers name."
+               if any(s.title == OPEN_PROBLEMS for s in report.sections) else ".")
         )
     if cov.weak:
         parts.append(f"{len(cov.weak)} retrieved papers were left out; the appendix lists each with the reason.")
@@ -229,8 +229,13 @@ def render_markdown(report: SurveyReport) -> str:
     """The whole report; every [@key] in it resolves to a numbered reference."""
     numbers = {b.key: b.number for b in report.bibliography}
     titles = {b.key: short_title(b.title) for b in report.bibliography}
+    from reviewer.survey.sections import ASIDE
+
     out = [f"# Survey: {escape_md(report.topic)}", "", "## Overview", "", overview(report), ""]
-    for n, section in enumerate(report.sections, start=1):
+    # Papers no theme fits are named in the overview, never under a numbered 'Further work' heading.
+    for section in (s for s in report.sections if s.title == ASIDE):
+        out += [" ".join(cite(s.text, s.keys) for s in p.sentences) for p in section.paragraphs] + [""]
+    for n, section in enumerate((s for s in report.sections if s.title != ASIDE), start=1):
         out.append(_section_md(n, section))
     out += _table_section(report, numbers, titles)
     out += conclusion(report)

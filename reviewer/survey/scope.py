@@ -107,9 +107,11 @@ def pool(
     max_papers: int,
     filters: Filters | None = None,
     weights: list[float] | None = None,
+    rankings: list[list[str]] | None = None,
 ) -> list[RetrievedPaper]:
-    """Retrieve every query, fuse the rankings by RRF (topic first and weighted), dedupe, cap."""
-    rankings: list[list[str]] = []
+    """Retrieve every query, fuse the rankings by RRF (topic first and weighted), dedupe, cap. `rankings`, when
+    given, receives each query's own ranking (paper ids), in the order of `queries`."""
+    rankings = [] if rankings is None else rankings
     found_by: dict[str, list[int]] = {}
     for qi, query in enumerate(queries):
         hits = retriever.search(query, k=max_papers, filters=filters)
@@ -143,7 +145,11 @@ def run(ctx: SurveyContext, previous: Previous) -> ScopeResult:
         bridges = [b for b in bridges if b.lower() not in {q.lower() for q in queries}]
         queries, weights = queries + bridges, weights + [BRIDGE_WEIGHT] * len(bridges)
     weights = weights or [TOPIC_WEIGHT] + [1.0] * (len(queries) - 1)
-    found = pool(queries, ctx.retriever, ctx.settings, ctx.options.max_papers, ctx.filters, weights)
+    rankings: list[list[str]] = []
+    found = pool(queries, ctx.retriever, ctx.settings, ctx.options.max_papers, ctx.filters, weights, rankings)
     acronyms = topic_acronyms(topic, ctx.retriever, ctx.filters)
+    # The topic's own ranking, saved so the evidence stage need not run the same search again (LLM queries
+    # may not hold the topic word for word: then none is saved and evidence searches).
+    ranking = next((r for q, r in zip(queries, rankings, strict=True) if q == topic), [])
     return ScopeResult(info=info, topic=topic, queries=queries, weights=weights, papers=found, acronyms=acronyms,
-                       bridges=bridges)
+                       bridges=bridges, topic_ranking=ranking)

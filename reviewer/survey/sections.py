@@ -22,6 +22,7 @@ from reviewer.survey.context import Previous, SurveyContext
 from reviewer.survey.lead import section_lead
 from reviewer.survey.prose import dangling_list, is_anaphoric, is_context, strip_marker, third_person
 from reviewer.survey.synthesis import (
+    count_word,
     name_method,
     open_problem_quotes,
     related_order,
@@ -35,6 +36,9 @@ if TYPE_CHECKING:
 
 PAPERS_PER_PARAGRAPH = 3
 OPEN_PROBLEMS = "Open problems"
+# Papers the outline kept out of every theme (Outline.aside): the report prints them under its overview,
+# not as a numbered section, since no theme title is true of them.
+ASIDE = "Papers outside the themes"
 MAX_EXTRA_SENTENCES = 6
 MAX_WORKERS = 4
 
@@ -101,7 +105,7 @@ def offline_section(
 
 def open_problems(outline: Outline, result: EvidenceResult, papers: dict[str, Paper]) -> SectionDraft | None:
     """The papers' own limitation and future-work sentences, cited, as a closing section."""
-    placed = {k for s in outline.sections for k in s.keys}
+    placed = {k for s in outline.sections for k in s.keys} | set(outline.aside)
     quotes = open_problem_quotes([e for e in result.papers if e.key in placed], papers)
     if len(quotes) < 2:
         return None
@@ -112,12 +116,29 @@ def open_problems(outline: Outline, result: EvidenceResult, papers: dict[str, Pa
     return SectionDraft(title=OPEN_PROBLEMS, scope=scope, keys=keys, text=" ".join(lines), mode="offline")
 
 
+def aside_section(outline: Outline, result: EvidenceResult, papers: dict[str, Paper], settings: Settings) -> list[SectionDraft]:
+    """The papers no theme fits, each with its own quotes, after one framing sentence; none if there are none."""
+    keys = [k for k in outline.aside if k in papers]
+    if not keys:
+        return []
+    section = Section(title=ASIDE, scope="", keys=keys)
+    chosen = _select(section, result, settings)
+    n = len(keys)
+    # Framing only (no finding words), so the checker lets it stand uncited.
+    lines = [f"Beyond these themes, the survey cites {count_word(n)} paper{'s' if n != 1 else ''} on the topic "
+             f"that no theme's title fits."]
+    lines += [s for k in keys if k in chosen for s in _paper_sentences(k, chosen[k], papers[k])]
+    scope = "Papers on the topic that no theme's title is true of."
+    return [SectionDraft(title=ASIDE, scope=scope, keys=keys, text=" ".join(lines), mode="offline")]
+
+
 def offline_sections(
     outline: Outline, result: EvidenceResult, papers: dict[str, Paper], settings: Settings
 ) -> Drafts:
     drafts = [offline_section(s, result, papers, settings) for s in outline.sections]
     closing = open_problems(outline, result, papers)
-    return Drafts(info=StageInfo(stage="sections"), sections=drafts + ([closing] if closing else []))
+    return Drafts(info=StageInfo(stage="sections"),
+                  sections=drafts + aside_section(outline, result, papers, settings) + ([closing] if closing else []))
 
 
 def section_variables(topic: str, section: Section, result: EvidenceResult, papers: dict[str, Paper]) -> dict[str, str]:
@@ -188,7 +209,8 @@ def llm_sections(
             mode="offline" if len(failed) == len(drafts) else "mixed",
             reason=f"{len(failed)} of {len(drafts)} sections fell back to the offline writer: {failed[0].reason}",
         )
-    return Drafts(info=info, sections=drafts + ([closing] if closing else []))
+    aside = aside_section(outline, result, papers, settings)
+    return Drafts(info=info, sections=drafts + aside + ([closing] if closing else []))
 
 
 def run(ctx: SurveyContext, previous: Previous) -> Drafts:

@@ -182,7 +182,7 @@ def shared_terms(terms: list[str], members: list[int], docs: list[ThemeDoc], exc
 
 
 CATCH_ALL_MAX = 3  # a left-over section of a few papers may say "Further work"; a bigger one hides themes
-_CATCH_ALL = re.compile(r"^(?:further )?work on\b", re.IGNORECASE)
+_CATCH_ALL = re.compile(r"^(?:further )?work(?: on\b|$)", re.IGNORECASE)  # also a bare 'Further work'
 
 
 def is_catch_all(title: str) -> bool:
@@ -286,14 +286,14 @@ def _kmeans_options(left: list[int], x: np.ndarray, stats: PhraseStats, exclude:
 
 def split_by_phrases(
     members: list[int], docs: list[ThemeDoc], stats: PhraseStats, exclude: set[str], taken: set[str],
-    x: np.ndarray | None = None,
+    x: np.ndarray | None = None, keep: int = CATCH_ALL_MAX,
 ) -> tuple[list[tuple[str, list[int]]], list[int]]:
     """Break a catch-all into groups that each share a named phrase, largest group first.
 
     First the papers whose titles share a word beyond the topic ('Inference-time Computation ...',
     'Inference-Time Scaling ...'); then abstract phrases two or more papers use, when at least one of
     them has it in its title (so a phrase met in passing does not make a theme). Each round takes the
-    group most of the remaining papers share, until at most CATCH_ALL_MAX papers are left or nothing is
+    group most of the remaining papers share, until at most `keep` papers are left or nothing is
     shared; failing both, k-means groups of similar papers named by a phrase most of them share (`x`:
     the papers' unit vectors). What is left stays a (small) catch-all.
     """
@@ -301,7 +301,7 @@ def split_by_phrases(
     groups: list[tuple[str, list[int]]] = []
     used = set(taken)
     in_title = {i: {s for s, _ in phrases(docs[i].title)} for i in members}
-    while len(left) > CATCH_ALL_MAX:
+    while len(left) > keep:
         options = [(n, name, g) for n, name, g in _title_word_groups(left, docs, exclude, used)]
         for p in stats.distinctive(left, exclude=exclude, top=60):
             n_words = len(p.stems.split())

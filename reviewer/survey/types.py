@@ -86,6 +86,9 @@ class ScopeResult(StageOutput):
     acronyms: list[Acronym] = Field(default_factory=list)
     papers: list[RetrievedPaper]
     bridges: list[str] = Field(default_factory=list, description="Corpus terms nearest the topic, run as facets.")
+    # Empty in runs saved before it existed, and when no query is the topic word for word: evidence then searches.
+    topic_ranking: list[str] = Field(default_factory=list, description="Paper ids as the topic's own search ranks "
+                                     "them (the pool's first query), for the evidence stage's search-top rule.")
 
 
 # ---- 2. evidence ---------------------------------------------------------------------------------
@@ -208,6 +211,9 @@ class Section(BaseModel):
 class Outline(StageOutput):
     sections: list[Section]
     not_covered: list[WeakPaper] = Field(default_factory=list)
+    # Papers no theme fits and no phrase names (catchall.py): cited apart from the themes, never under a
+    # 'Further work' title.
+    aside: list[str] = Field(default_factory=list)
 
 
 # ---- 4. sections ---------------------------------------------------------------------------------
