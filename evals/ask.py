@@ -44,6 +44,7 @@ PARA = Path(__file__).resolve().parent / "datasets" / "ask_para.jsonl"
 PARA2 = Path(__file__).resolve().parent / "datasets" / "ask_para2.jsonl"
 PARA3 = Path(__file__).resolve().parent / "datasets" / "ask_para3.jsonl"
 PARA4 = Path(__file__).resolve().parent / "datasets" / "ask_para4.jsonl"
+PARA5 = Path(__file__).resolve().parent / "datasets" / "ask_para5.jsonl"
 REFUSE = Path(__file__).resolve().parent / "datasets" / "ask_refuse.jsonl"
 
 
