@@ -34,6 +34,10 @@ OFF_DOMAIN_MAX_SIMILARITY = 0.55
 # Weight of the paper's retrieval score (best paper = 1) in each of its sentences' scores. 0.1 -> 0.2 gained one
 # dev lead (a sentence of the paper the ranker puts far ahead) and changed no other; 0.3 scores the same on all sets.
 PAPER_PRIOR = 0.2
+# Weight of the question's dense similarity to each paper's title in its sentences' scores. A title says what a
+# paper is about; between close sentences, the one from a paper about the question's subject answers it, not the one
+# from a paper that touches the subject in passing (follow-up 11).
+TITLE_WEIGHT = 0.3
 EXTRACTIVE_HEADER = (
     "(Extractive answer, no LLM endpoint configured: sentences quoted from the retrieved abstracts, with "
     "enumerators dropped and first person put in the third person.)"
@@ -222,9 +226,25 @@ def _with_recalled(text: str, papers: list[Paper], prior: dict[str, float], retr
 def _ranked(text: str, papers: list[Paper], prior: dict[str, float], settings: Settings) -> list[EvidenceSentence]:
     """Sentences by relevance to `text`, leaning on the paper ranker's score."""
     ranked = rank_sentences(text, papers, settings)
+    about = title_similarity(text, papers, settings)
     for ev in ranked:
-        ev.score += PAPER_PRIOR * prior.get(ev.paper_id, 0.0)
+        ev.score += PAPER_PRIOR * prior.get(ev.paper_id, 0.0) + TITLE_WEIGHT * about.get(ev.paper_id, 0.0)
     return ranked
+
+
+def title_similarity(text: str, papers: list[Paper], settings: Settings) -> dict[str, float]:
+    """Each paper's title's dense similarity to the text (0 when negative): how much the paper is about it."""
+    from reviewer.vector_cache import VectorCache
+
+    if not papers:
+        return {}
+    cache = VectorCache(settings)
+    try:
+        vectors = cache.embed([text, *(p.title for p in papers)])
+    finally:
+        cache.close()
+    sims = vectors[1:] @ vectors[0]
+    return {p.id: max(0.0, float(v)) for p, v in zip(papers, sims, strict=True)}
 
 
 def _part(text: str, whole: Question, inherit: bool = True) -> Question:
