@@ -34,9 +34,9 @@ OFF_DOMAIN_MAX_SIMILARITY = 0.55
 # Weight of the paper's retrieval score (best paper = 1) in each of its sentences' scores. 0.1 -> 0.2 gained one
 # dev lead (a sentence of the paper the ranker puts far ahead) and changed no other; 0.3 scores the same on all sets.
 PAPER_PRIOR = 0.2
-# Weight of the question's dense similarity to each paper's title in its sentences' scores. A title says what a
-# paper is about; between close sentences, the one from a paper about the question's subject answers it, not the one
-# from a paper that touches the subject in passing (follow-up 11).
+# Weight of the question's dense similarity to each paper's title in the order of candidate sentences (not in their
+# scores, which the lead rules compare within a paper). A title says what a paper is about; between close sentences,
+# the one from a paper about the question's subject answers it, not one from a paper touching it in passing.
 TITLE_WEIGHT = 0.3
 EXTRACTIVE_HEADER = (
     "(Extractive answer, no LLM endpoint configured: sentences quoted from the retrieved abstracts, with "
@@ -185,7 +185,7 @@ def _answer(question: str, settings: Settings, retriever: HybridRetriever, k: in
     focus = parts[0] if parts else compared[1] if compared else ""
     first_q = _part(focus, q, inherit=not compared) if focus else q
     scored = score_for_type(first_q, _ranked(f"{focus} {first_q.subject}", papers, prior, settings) if focus else ranked,
-                            papers, aliases)
+                            papers, aliases, title_order(focus or question, papers, settings))
     if not scored:
         return _refusal(question, best, q.qtype.value)
     notes: list[str] = []
@@ -199,7 +199,8 @@ def _answer(question: str, settings: Settings, retriever: HybridRetriever, k: in
     sel = select(first_q, scored, papers)
     if parts:
         second = _part(parts[1], first_q)
-        later = score_for_type(second, _ranked(f"{parts[1]} {second.subject}", papers, prior, settings), papers, aliases)
+        later = score_for_type(second, _ranked(f"{parts[1]} {second.subject}", papers, prior, settings), papers, aliases,
+                               title_order(parts[1], papers, settings))
         sel = _with_point(sel, later, papers)
     text = render_extractive(sel, papers, "" if notes else EXTRACTIVE_HEADER).rstrip()
     if notes:
@@ -226,14 +227,14 @@ def _with_recalled(text: str, papers: list[Paper], prior: dict[str, float], retr
 def _ranked(text: str, papers: list[Paper], prior: dict[str, float], settings: Settings) -> list[EvidenceSentence]:
     """Sentences by relevance to `text`, leaning on the paper ranker's score."""
     ranked = rank_sentences(text, papers, settings)
-    about = title_similarity(text, papers, settings)
     for ev in ranked:
-        ev.score += PAPER_PRIOR * prior.get(ev.paper_id, 0.0) + TITLE_WEIGHT * about.get(ev.paper_id, 0.0)
+        ev.score += PAPER_PRIOR * prior.get(ev.paper_id, 0.0)
     return ranked
 
 
-def title_similarity(text: str, papers: list[Paper], settings: Settings) -> dict[str, float]:
-    """Each paper's title's dense similarity to the text (0 when negative): how much the paper is about it."""
+def title_order(text: str, papers: list[Paper], settings: Settings) -> dict[str, float]:
+    """TITLE_WEIGHT times each paper's title's dense similarity to the text (0 when negative): how much the paper
+    is about it, added to its sentences' scores where candidates are ordered."""
     from reviewer.vector_cache import VectorCache
 
     if not papers:
@@ -244,7 +245,7 @@ def title_similarity(text: str, papers: list[Paper], settings: Settings) -> dict
     finally:
         cache.close()
     sims = vectors[1:] @ vectors[0]
-    return {p.id: max(0.0, float(v)) for p, v in zip(papers, sims, strict=True)}
+    return {p.id: TITLE_WEIGHT * max(0.0, float(v)) for p, v in zip(papers, sims, strict=True)}
 
 
 def _part(text: str, whole: Question, inherit: bool = True) -> Question:

@@ -15,9 +15,7 @@ from pydantic import BaseModel
 from reviewer.ask import forms as qforms
 from reviewer.ask.define import acronym, contrasted_only, defines, definition_strength, lead_rank
 from reviewer.ask.define import term_pattern as term_pattern
-from reviewer.ask.lead import (
-    CAUSE as _CAUSE,
-)
+from reviewer.ask.lead import CAUSE as _CAUSE
 from reviewer.ask.lead import (
     Scored,
     asks_how_avoided,
@@ -193,11 +191,14 @@ def score_for_type(
     ranked: list[EvidenceSentence],
     papers: list[Paper],
     aliases: dict[str, list[str]] | None = None,
+    order: dict[str, float] | None = None,
 ) -> list[Scored]:
     """Every usable sentence re-scored for the shape of answer the question type wants, best first.
 
-    `aliases` maps a name to its spelled-out forms found in the corpus (DPO -> Direct Preference Optimization).
+    `aliases` maps a name to its spelled-out forms found in the corpus (DPO -> Direct Preference Optimization);
+    `order` adds a per-paper amount (how much its title is about the question) to the order, not to the scores.
     """
+    order = order or {}
     aliases = aliases or {}
     figures = set(_FIGURE.findall(question.text))
     roles = role_map(papers)
@@ -318,7 +319,7 @@ def score_for_type(
         # What earlier work did is not a method the corpus proposes, nor the named thing's own finding.
         s -= 0.08 * (other_work and qt in (QType.METHODS, QType.NAMED, QType.MECHANISM))
         out.append(Scored(ev=ev, role=role, score=s, reported=reported, antecedent=antecedent, contrasted=contrasted))
-    out.sort(key=lambda x: (-x.score, x.ev.paper_id, x.ev.index))
+    out.sort(key=lambda x: (-x.score - order.get(x.ev.paper_id, 0.0), x.ev.paper_id, x.ev.index))
     defines = [max((lead_rank(x.ev.text, a) for a in forms), default=0)
                if question.qtype == QType.DEFINITION else 0 for x in out]
     topic = question.sides[0] if question.qtype == QType.COMPARISON and question.sides else ""
