@@ -185,7 +185,7 @@ def _answer(question: str, settings: Settings, retriever: HybridRetriever, k: in
     focus = parts[0] if parts else compared[1] if compared else ""
     first_q = _part(focus, q, inherit=not compared) if focus else q
     scored = score_for_type(first_q, _ranked(f"{focus} {first_q.subject}", papers, prior, settings) if focus else ranked,
-                            papers, aliases, title_order(focus or question, papers, settings))
+                            papers, aliases, title_order(focus or question, first_q, papers, settings))
     if not scored:
         return _refusal(question, best, q.qtype.value)
     notes: list[str] = []
@@ -200,7 +200,7 @@ def _answer(question: str, settings: Settings, retriever: HybridRetriever, k: in
     if parts:
         second = _part(parts[1], first_q)
         later = score_for_type(second, _ranked(f"{parts[1]} {second.subject}", papers, prior, settings), papers, aliases,
-                               title_order(parts[1], papers, settings))
+                               title_order(parts[1], second, papers, settings))
         sel = _with_point(sel, later, papers)
     text = render_extractive(sel, papers, "" if notes else EXTRACTIVE_HEADER).rstrip()
     if notes:
@@ -232,12 +232,15 @@ def _ranked(text: str, papers: list[Paper], prior: dict[str, float], settings: S
     return ranked
 
 
-def title_order(text: str, papers: list[Paper], settings: Settings) -> dict[str, float]:
+def title_order(text: str, q: Question, papers: list[Paper], settings: Settings) -> dict[str, float]:
     """TITLE_WEIGHT times each paper's title's dense similarity to the text (0 when negative): how much the paper
-    is about it, added to its sentences' scores where candidates are ordered."""
+    is about it, added to its sentences' scores where candidates are ordered.
+
+    Not for a definition, a list of methods or a why-question: those are answered by general statements (a term's
+    definition, a survey of approaches, a cause) that any paper's background may make, whatever its topic."""
     from reviewer.vector_cache import VectorCache
 
-    if not papers:
+    if not papers or q.qtype in (QType.DEFINITION, QType.METHODS) or q.text.lower().startswith("why"):
         return {}
     cache = VectorCache(settings)
     try:
