@@ -236,11 +236,12 @@ def title_order(text: str, q: Question, papers: list[Paper], settings: Settings)
     """TITLE_WEIGHT times each paper's title's dense similarity to the text (0 when negative): how much the paper
     is about it, added to its sentences' scores where candidates are ordered.
 
-    Not for a definition, a list of methods or a why-question: those are answered by general statements (a term's
-    definition, a survey of approaches, a cause) that any paper's background may make, whatever its topic."""
+    Not for a definition, a comparison, a list of methods or a why-question: those are answered by general statements
+    (a term's definition, a contrast of two sides, a survey of approaches, a cause) that any paper's background may
+    make, whatever its topic."""
     from reviewer.vector_cache import VectorCache
 
-    if not papers or q.qtype in (QType.DEFINITION, QType.METHODS) or q.text.lower().startswith("why"):
+    if not papers or q.qtype in (QType.DEFINITION, QType.COMPARISON, QType.METHODS) or q.text.lower().startswith("why"):
         return {}
     cache = VectorCache(settings)
     try:
