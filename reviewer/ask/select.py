@@ -196,8 +196,7 @@ def score_for_type(
     """Every usable sentence re-scored for the shape of answer the question type wants, best first.
 
     `aliases` maps a name to its spelled-out forms found in the corpus (DPO -> Direct Preference Optimization);
-    `order` adds a per-paper amount (how much its title is about the question) to the order, not to the scores.
-    """
+    `order` adds a per-paper amount (how much its title is about the question) to the order, not to the scores."""
     order = order or {}
     aliases = aliases or {}
     figures = set(_FIGURE.findall(question.text))
