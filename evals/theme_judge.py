@@ -12,8 +12,10 @@ flags, independently of the writer's own rules:
   (c) case:    a quoted word written in lower case that the corpus capitalises mid-sentence 5 times as often;
   (d) generic: a noun phrase of the title (not the topic's own, not before 'of') has at most two words and ends
                in a generic noun (policy, reward, sets, method ...), so it says little about the section;
-  (e) weak:    a noun phrase of the title (its words beyond the topic's) is used word for word, or by its
-               initials ('RL'), by fewer than half of the section's papers: the title is not true of most of them;
+  (e) weak:    a noun phrase of the title (its words beyond the topic's) is used word for word, by its initials
+               ('RL'), or in a form the corpus itself gives it (evals/judge_terms.py: an acronym's definition,
+               'PRMs' = 'process reward models'; an instance it names, 'RL algorithms such as GRPO') by fewer
+               than half of the section's papers: the title is not true of most of them;
   (f) catch-all: a 'Further work on X' / 'Work on X' section, which names no theme.
 """
 
@@ -25,6 +27,8 @@ from collections import Counter
 from pathlib import Path
 
 from pydantic import BaseModel
+
+from evals.judge_terms import Terms
 
 _FUNCTION = frozenset("""a an the of for in on with and to via by from at as is are be was were that this these
     which or but than its their our we it can not no into over under between across without also""".split())
@@ -48,6 +52,14 @@ class Corpus:
     def __init__(self, texts: list[str]):
         self.texts = texts
         self._case: Counter[str] | None = None
+        self._terms: Terms | None = None
+
+    @property
+    def terms(self) -> Terms:
+        """The corpus's acronym definitions and instance statements (built on first use)."""
+        if self._terms is None:
+            self._terms = Terms(self.texts)
+        return self._terms
 
     def cut(self, phrase: str) -> str:
         """'' or why the phrase is cut from a longer name ('monte ← carlo tree search')."""
@@ -161,7 +173,9 @@ def judge_section(topic: str, title: str, scope: str, texts: list[str], corpus: 
         said = label_words(seg, topic)
         if all(w.lower() in _KIND_WORDS for w in said):
             continue  # 'Empirical studies of X', 'Benchmarks and datasets for X' name a kind of paper, not a phrase
-        n = sum(1 for t in texts if uses_phrase(" ".join(said), t) or uses_phrase(_initials(said), t))
+        phrase = " ".join(said)
+        forms = [phrase, _initials(said)] + corpus.terms.forms(phrase, _initials(said))
+        n = sum(1 for t in texts if any(uses_phrase(f, t) for f in forms))
         if texts and 2 * n < len(texts):
             flags.append(Flag(kind="weak", title=title, detail=f"“{' '.join(said)}” in {n}/{len(texts)}"))
         why = corpus.cut(seg)
