@@ -99,10 +99,19 @@ class Corpus:
         return ""
 
 
+def _word_form(word: str) -> str:
+    """A word's plural or singular ('judges' also 'judge', 'processes' also 'process'); a noun in -ation also
+    its participle ('augmentation' is 'augmented' in 'retrieval-augmented generation')."""
+    base = re.sub(r"(?i)(?<=[a-z]{3})s$", "", word)
+    if re.search(r"(?i)[a-z]{3,}ation$", base):
+        return re.escape(base[:-5]) + r"(?:ations?|ed|ing)"
+    stems = [re.escape(base)] + ([re.escape(base[:-1])] if base != word and base.lower().endswith("e") else [])
+    return "(?:" + "|".join(stems) + r")(?:s|es)?"
+
+
 def uses_phrase(phrase: str, text: str) -> bool:
     """The text has the phrase as a run of words (hyphens as spaces, a word's plural or singular form)."""
-    words = [re.escape(re.sub(r"(?i)(?<=[a-z]{3})(?:es|s)$", "", w)) + r"(?:s|es)?"
-             for w in re.split(r"[\s-]+", phrase.strip()) if w]
+    words = [_word_form(w) for w in re.split(r"[\s-]+", phrase.strip()) if w]
     return bool(words) and re.search(r"(?<![\w-])" + r"[\s-]+".join(words) + r"(?![\w-])", text, re.IGNORECASE) is not None
 
 

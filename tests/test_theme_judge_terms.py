@@ -26,3 +26,10 @@ def test_a_family_title_holds_for_papers_using_an_algorithm_the_corpus_calls_a_m
 def test_an_acronym_title_holds_for_papers_that_spell_it_out() -> None:
     assert not _weak("PRMs", PRM_SPELT_OUT)
     assert _weak("PRMs", RL_BY_ALGORITHM)
+
+
+def test_a_plural_in_es_and_a_noun_in_ation_match_their_other_forms() -> None:
+    # 'fine-grained judge' (singular of 'judges'); 'Retrieval-Augmented Generation' / '... MCTS' (augmentation).
+    assert not _weak("Fine-grained judges", ("Self-rationalization improves LLM as a fine-grained judge",))
+    assert not _weak("Retrieval augmentation", ("REX-RAG", "Enhancing Test-Time Scaling of Large Language Models with Hierarchical"))
+    assert _weak("Retrieval augmentation", RL_BY_ALGORITHM)
