@@ -27,3 +27,12 @@ def test_an_acronym_that_spells_the_head_is_used() -> None:
     short = acronym("process reward models", _defining("process reward models"))
     head = topic_head("process reward models for LLM reasoning", [Acronym(phrase="process reward models", short=short)])
     assert head == "PRMs"
+
+
+def test_a_kind_title_without_a_head_names_a_short_topic_not_the_topic() -> None:
+    from reviewer.survey.kinds import kind_title
+
+    topic = "tool use by language model agents"
+    head = topic_head(topic, [])
+    assert head == ""  # the head rules find no subject phrase in this topic
+    assert kind_title("study", head, topic) == "Empirical studies of tool use by language model agents"

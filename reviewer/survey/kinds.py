@@ -61,10 +61,12 @@ def contribution_kind(title: str, abstract: str) -> Kind:
     return "study" if studies and not proposes else "method"
 
 
-def kind_title(kind: Literal["study", "benchmark"], head: str) -> str:
+def kind_title(kind: Literal["study", "benchmark"], head: str, topic: str = "") -> str:
     """A 3-8 word title for a group of one kind: 'Empirical studies of PRMs', 'Benchmarks and datasets for PRMs'.
-    Methods get no kind title: those no phrase or technique family unites go under 'Further work'."""
-    head = head or "the topic"
+    Methods get no kind title: those no phrase or technique family unites go under 'Further work'. Without a
+    head phrase a short topic names what was studied ('Empirical studies of tool use by language model
+    agents'); 'the topic' says nothing to a reader of the section list."""
+    head = head or (topic if 1 <= len(topic.split()) <= 6 and not topic.endswith("?") else "the topic")
     if kind == "study":
         return f"Empirical studies of {head}"
     # in a survey of 'reward model benchmarks', the benchmarks are for reward models
