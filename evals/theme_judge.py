@@ -176,10 +176,14 @@ def judge_section(topic: str, title: str, scope: str, texts: list[str], corpus: 
             flags.append(Flag(kind="case", title=title, detail=f"“{q}”: {low}"))
     if re.match(r"(?i)^(?:further\s+)?work\s+on\b", title):
         flags.append(Flag(kind="catch-all", title=title, detail=f"{len(texts)} papers"))
+    topic_words = {w.lower() for w in re.split(r"[\s-]+", topic) if w}
     for seg, glue in segments(title):
-        if not label_words(seg, topic):
-            continue  # the topic's own head ('PRMs')
-        said = label_words(seg, topic)
+        # The topic's own head ('PRMs'), also as an acronym the corpus spells out in the topic's words ('MAD' for
+        # a topic on 'multi-agent debate').
+        said = [w for w in label_words(seg, topic) if not any(
+            set(lf.split()) <= topic_words for lf in corpus.terms.long_forms(w))]
+        if not said:
+            continue
         if all(w.lower() in _KIND_WORDS for w in said):
             continue  # 'Empirical studies of X', 'Benchmarks and datasets for X' name a kind of paper, not a phrase
         phrase = " ".join(said)

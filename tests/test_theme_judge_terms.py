@@ -33,3 +33,10 @@ def test_a_plural_in_es_and_a_noun_in_ation_match_their_other_forms() -> None:
     assert not _weak("Fine-grained judges", ("Self-rationalization improves LLM as a fine-grained judge",))
     assert not _weak("Retrieval augmentation", ("REX-RAG", "Enhancing Test-Time Scaling of Large Language Models with Hierarchical"))
     assert _weak("Retrieval augmentation", RL_BY_ALGORITHM)
+
+
+def test_an_acronym_of_the_topics_own_words_is_the_topic_not_a_label() -> None:
+    texts = [f"{p.title}. {p.abstract}" for p in _papers("How susceptible are LLMs to Logical Fallacies")]
+    flags = judge_section("multi-agent debate and collaboration between LLMs", "Logical fallacies and MAD", "", texts,
+                          Corpus(list(_corpus())))
+    assert not [f for f in flags if f.kind == "weak"], flags
