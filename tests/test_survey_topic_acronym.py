@@ -35,4 +35,4 @@ def test_a_kind_title_without_a_head_names_a_short_topic_not_the_topic() -> None
     topic = "tool use by language model agents"
     head = topic_head(topic, [])
     assert head == ""  # the head rules find no subject phrase in this topic
-    assert kind_title("study", head, topic) == "Empirical studies of tool use by language model agents"
+    assert kind_title("study", head, topic) == "Empirical studies of tool use"  # at most eight words
