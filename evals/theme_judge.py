@@ -12,8 +12,10 @@ flags, independently of the writer's own rules:
   (c) case:    a quoted word written in lower case that the corpus capitalises mid-sentence 5 times as often;
   (d) generic: a noun phrase of the title (not the topic's own, not before 'of') has at most two words and ends
                in a generic noun (policy, reward, sets, method ...), so it says little about the section;
-  (e) weak:    a noun phrase of the title (its words beyond the topic's) is used word for word, or by its
-               initials ('RL'), by fewer than half of the section's papers: the title is not true of most of them;
+  (e) weak:    a noun phrase of the title (its words beyond the topic's) is used word for word, by its initials
+               ('RL'), or in a form the corpus itself gives it (evals/judge_terms.py: an acronym's definition,
+               'PRMs' = 'process reward models'; an instance it names, 'RL algorithms such as GRPO') by fewer
+               than half of the section's papers: the title is not true of most of them;
   (f) catch-all: a 'Further work on X' / 'Work on X' section, which names no theme.
 """
 
@@ -25,6 +27,8 @@ from collections import Counter
 from pathlib import Path
 
 from pydantic import BaseModel
+
+from evals.judge_terms import Terms
 
 _FUNCTION = frozenset("""a an the of for in on with and to via by from at as is are be was were that this these
     which or but than its their our we it can not no into over under between across without also""".split())
@@ -48,6 +52,14 @@ class Corpus:
     def __init__(self, texts: list[str]):
         self.texts = texts
         self._case: Counter[str] | None = None
+        self._terms: Terms | None = None
+
+    @property
+    def terms(self) -> Terms:
+        """The corpus's acronym definitions and instance statements (built on first use)."""
+        if self._terms is None:
+            self._terms = Terms(self.texts)
+        return self._terms
 
     def cut(self, phrase: str) -> str:
         """'' or why the phrase is cut from a longer name ('monte ← carlo tree search')."""
@@ -87,10 +99,19 @@ class Corpus:
         return ""
 
 
+def _word_form(word: str) -> str:
+    """A word's plural or singular ('judges' also 'judge', 'processes' also 'process'); a noun in -ation also
+    its participle ('augmentation' is 'augmented' in 'retrieval-augmented generation')."""
+    base = re.sub(r"(?i)(?<=[a-z]{3})s$", "", word)
+    if re.search(r"(?i)[a-z]{3,}ation$", base):
+        return re.escape(base[:-5]) + r"(?:ations?|ed|ing)"
+    stems = [re.escape(base)] + ([re.escape(base[:-1])] if base != word and base.lower().endswith("e") else [])
+    return "(?:" + "|".join(stems) + r")(?:s|es)?"
+
+
 def uses_phrase(phrase: str, text: str) -> bool:
     """The text has the phrase as a run of words (hyphens as spaces, a word's plural or singular form)."""
-    words = [re.escape(re.sub(r"(?i)(?<=[a-z]{3})(?:es|s)$", "", w)) + r"(?:s|es)?"
-             for w in re.split(r"[\s-]+", phrase.strip()) if w]
+    words = [_word_form(w) for w in re.split(r"[\s-]+", phrase.strip()) if w]
     return bool(words) and re.search(r"(?<![\w-])" + r"[\s-]+".join(words) + r"(?![\w-])", text, re.IGNORECASE) is not None
 
 
@@ -155,13 +176,19 @@ def judge_section(topic: str, title: str, scope: str, texts: list[str], corpus: 
             flags.append(Flag(kind="case", title=title, detail=f"“{q}”: {low}"))
     if re.match(r"(?i)^(?:further\s+)?work\s+on\b", title):
         flags.append(Flag(kind="catch-all", title=title, detail=f"{len(texts)} papers"))
+    topic_words = {w.lower() for w in re.split(r"[\s-]+", topic) if w}
     for seg, glue in segments(title):
-        if not label_words(seg, topic):
-            continue  # the topic's own head ('PRMs')
-        said = label_words(seg, topic)
+        # The topic's own head ('PRMs'), also as an acronym the corpus spells out in the topic's words ('MAD' for
+        # a topic on 'multi-agent debate').
+        said = [w for w in label_words(seg, topic) if not any(
+            set(lf.split()) <= topic_words for lf in corpus.terms.long_forms(w))]
+        if not said:
+            continue
         if all(w.lower() in _KIND_WORDS for w in said):
             continue  # 'Empirical studies of X', 'Benchmarks and datasets for X' name a kind of paper, not a phrase
-        n = sum(1 for t in texts if uses_phrase(" ".join(said), t) or uses_phrase(_initials(said), t))
+        phrase = " ".join(said)
+        forms = [phrase, _initials(said)] + corpus.terms.forms(phrase, _initials(said))
+        n = sum(1 for t in texts if any(uses_phrase(f, t) for f in forms))
         if texts and 2 * n < len(texts):
             flags.append(Flag(kind="weak", title=title, detail=f"“{' '.join(said)}” in {n}/{len(texts)}"))
         why = corpus.cut(seg)

@@ -61,10 +61,27 @@ def contribution_kind(title: str, abstract: str) -> Kind:
     return "study" if studies and not proposes else "method"
 
 
-def kind_title(kind: Literal["study", "benchmark"], head: str) -> str:
+_CUT_BEFORE = frozenset("by for in of with on to from via that which while when".split())
+
+
+def _short_topic(topic: str) -> str:
+    """The topic, cut before its last prepositional phrase or clause until it fits a five-word slot in a kind
+    title ('tool use by language model agents' -> 'tool use'); '' for a question."""
+    words = topic.split()
+    while len(words) > 5:
+        cut = max((i for i, w in enumerate(words) if i >= 1 and w.lower() in _CUT_BEFORE), default=0)
+        if not cut:
+            return ""
+        words = words[:cut]
+    return "" if topic.endswith("?") else " ".join(words)
+
+
+def kind_title(kind: Literal["study", "benchmark"], head: str, topic: str = "") -> str:
     """A 3-8 word title for a group of one kind: 'Empirical studies of PRMs', 'Benchmarks and datasets for PRMs'.
-    Methods get no kind title: those no phrase or technique family unites go under 'Further work'."""
-    head = head or "the topic"
+    Methods get no kind title: those no phrase or technique family unites go under 'Further work'. Without a
+    head phrase the topic, cut to five words, names what was studied ('Empirical studies of tool use');
+    'the topic' says nothing to a reader of the section list."""
+    head = head or _short_topic(topic) or "the topic"
     if kind == "study":
         return f"Empirical studies of {head}"
     # in a survey of 'reward model benchmarks', the benchmarks are for reward models

@@ -97,7 +97,7 @@ def _by_kind(left: list[int], evidence: list[PaperEvidence], papers: dict[str, P
     for kind in ("study", "benchmark"):
         members = kinds.get(kind, [])
         if len(members) >= 2:
-            out.append((kind_title(kind, head), members))
+            out.append((kind_title(kind, head, topic), members))
         else:
             rest += members
     rest += kinds.get("method", [])

@@ -19,6 +19,7 @@ from reviewer.survey.catchall import merge_same_titles, name_aside, own_vectors,
 from reviewer.survey.context import Previous, SurveyContext
 from reviewer.survey.fieldwide import field_weights
 from reviewer.survey.leftover import _by_kind, _scope_line, cap_sections
+from reviewer.survey.scope import spells
 from reviewer.survey.terms import _NOT_A_HEAD, PhraseStats, norm_stems, title_case, topic_chunks
 from reviewer.survey.themes import (
     MAX_K,
@@ -241,7 +242,7 @@ def topic_head(topic: str, acronyms: list[Acronym]) -> str:
             rf"\b(?:each|every|a|an|one|any)\s+{re.escape(head)}\b", topic, re.IGNORECASE):
         head = " ".join(head.split()[:-1] + [_plural(last)])
     for acr in acronyms:
-        if acr.phrase.lower() == head.lower():
+        if acr.phrase.lower() == head.lower() and spells(acr.short, head):
             return acr.short + ("s" if head.lower().endswith("s") and not acr.short.endswith("s") else "")
     return head
 

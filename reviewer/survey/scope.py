@@ -51,6 +51,34 @@ def acronym(chunk: str, texts: list[str]) -> str | None:
     return found.most_common(1)[0][0] if found else None
 
 
+_GLUE_WORDS = frozenset("a an the of for in on with and to via by from at as".split())
+
+
+def spells(short: str, phrase: str) -> bool:
+    """The acronym's letters are the phrase's word initials in order, each word giving at least its first letter
+    ('PRM' spells 'process reward models', 'RLAIF' 'reinforcement learning from AI feedback'); 'PRM' does not
+    spell 'reward models', whose definition '(process) reward models (PRMs)' the acronym search also finds."""
+    letters = "".join(c for c in short if c.isupper() or c.isdigit()).lower()
+    letters = letters[:-1] if short.endswith("s") and short[:-1].isupper() else letters
+    words = [w.lower() for w in re.split(r"[\s-]+", phrase) if w and w.lower() not in _GLUE_WORDS]
+
+    def match(i: int, j: int) -> bool:
+        if j == len(words):
+            return i == len(letters)
+        if i == len(letters) or words[j][0] != letters[i]:
+            return False
+        return any(match(i + 1 + k, j + 1) for k in range(len(letters) - i)
+                   if _in_order(letters[i + 1:i + 1 + k], words[j][1:]))
+
+    return bool(letters) and bool(words) and match(0, 0)
+
+
+def _in_order(sub: str, word: str) -> bool:
+    """Every letter of `sub` occurs in `word` in that order ('LM' in 'LLM'-like run-ins)."""
+    it = iter(word)
+    return all(c in it for c in sub)
+
+
 def topic_acronyms(topic: str, retriever: HybridRetriever, filters: Filters | None = None) -> list[Acronym]:
     """Acronyms the topic's top papers define for its phrases, so 'DPO' counts as 'direct preference ...'."""
     papers = retriever.papers_for(retriever.search(topic, k=20, filters=filters))
