@@ -93,6 +93,13 @@ def _metadata(paper: Paper) -> dict[str, Any]:
     return meta
 
 
+# Collections up to this size are searched with ef_search EXACT_EF (> the size), i.e. exhaustively; larger
+# ones keep Chroma's default (their graph is persisted once synced, so it no longer changes between runs).
+EXACT_UP_TO = 10_000
+EXACT_EF = 12_000
+LARGE_EF = 100  # Chroma's default
+
+
 class VectorStore:
     """Paper vectors in a Chroma collection (one vector per title + abstract)."""
 
@@ -106,7 +113,7 @@ class VectorStore:
             self.collection = self.client.get_or_create_collection(
                 collection_name(settings),
                 embedding_function=self.function,
-                configuration={"hnsw": {"space": "cosine"}},
+                configuration={"hnsw": {"space": "cosine", "ef_search": EXACT_EF}},
             )
         except Exception as exc:
             if settings.chroma_url:
@@ -115,6 +122,19 @@ class VectorStore:
 
             raise CorruptFileError(settings.chroma_path / "chroma.sqlite3", exc,
                                    f"delete {settings.chroma_path}; the next command rebuilds it from the catalogue") from exc
+        self._search_exhaustively()
+
+    def _search_exhaustively(self) -> None:
+        """Chroma rebuilds a collection's HNSW graph from its log at every start until 1,000 vectors are synced,
+        with random links, so at ef_search 100 a query could miss a neighbour in one process and not the next
+        (the same survey cited 4 papers in one run and 5 in another). Up to EXACT_UP_TO papers an ef_search above
+        the collection size makes every query visit the whole graph: the exact neighbours, every time. A change
+        made here takes effect from the next process on (Chroma keeps the loaded index); new collections are
+        created with it."""
+        hnsw = (self.collection.configuration or {}).get("hnsw") or {}
+        want = EXACT_EF if self.collection.count() <= EXACT_UP_TO else LARGE_EF
+        if int(hnsw.get("ef_search") or 0) != want:
+            self.collection.modify(configuration={"hnsw": {"ef_search": want}})
 
     def count(self) -> int:
         return int(self.collection.count())
