@@ -129,8 +129,9 @@ class VectorStore:
         with random links, so at ef_search 100 a query could miss a neighbour in one process and not the next
         (the same survey cited 4 papers in one run and 5 in another). Up to EXACT_UP_TO papers an ef_search above
         the collection size makes every query visit the whole graph: the exact neighbours, every time. A change
-        made here takes effect from the next process on (Chroma keeps the loaded index); new collections are
-        created with it."""
+        made here takes effect from the next process on (Chroma keeps the loaded index), so `add` and `delete`
+        call it too: the first search after a large ingest must not pay for an exhaustive search of 100k
+        papers. New collections are created with the exhaustive setting."""
         hnsw = (self.collection.configuration or {}).get("hnsw") or {}
         want = EXACT_EF if self.collection.count() <= EXACT_UP_TO else LARGE_EF
         if int(hnsw.get("ef_search") or 0) != want:
@@ -189,6 +190,8 @@ class VectorStore:
                     bar.advance(len(chunk))
         finally:
             cache.close()
+        # The next process to search must find the ef_search for the new size, not the empty collection's.
+        self._search_exhaustively()
         return len(papers)
 
     def dimension(self) -> int | None:
@@ -206,6 +209,7 @@ class VectorStore:
                 cache.forget_papers(ids)
             finally:
                 cache.close()
+            self._search_exhaustively()
 
     def vectors(self, ids: list[str]) -> dict[str, np.ndarray]:
         """The stored whole-text vectors of these papers (those the collection has)."""

@@ -29,3 +29,17 @@ def test_dense_neighbours_are_the_exact_ones(settings: Settings) -> None:
         got = [i for i, _ in store.query(query, 100)]
         assert set(got) == set(exact), question
 
+
+
+def test_ingest_leaves_the_search_setting_of_the_new_size(seed_papers: dict, tmp_path, monkeypatch) -> None:
+    """A collection grown past the exhaustive-search size during ingest must be stored with the default
+    ef_search, or the first search process after ingesting 100k papers visits all of them (~90 ms a query)."""
+    import reviewer.index as index
+
+    monkeypatch.setattr(index, "EXACT_UP_TO", 2)
+    settings = Settings(home=tmp_path / "grown")
+    store = VectorStore(settings)
+    assert store.collection.configuration["hnsw"]["ef_search"] == index.EXACT_EF  # created empty
+    store.add(sorted(seed_papers.values(), key=lambda p: p.id)[:3], quiet=True)
+    stored = store.client.get_collection(store.collection.name).configuration["hnsw"]["ef_search"]
+    assert stored == index.LARGE_EF
