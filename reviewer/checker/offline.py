@@ -30,6 +30,7 @@ from pydantic import BaseModel, Field
 from reviewer.checker.anchors import anchored_in
 from reviewer.checker.background import background_only, bare_coverage
 from reviewer.checker.claimtext import title_authors_as_we
+from reviewer.checker.degrees import degree_exchanged, expand_acronyms
 from reviewer.checker.effects import effect_reversed
 from reviewer.checker.exchanged import (
     descriptions_exchanged,
@@ -290,8 +291,10 @@ def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) 
         text = items[i].text
         if _NOT_ASSERTED.search(text):
             continue  # a question asserts nothing to reverse
-        if comparison_flipped(claim, text):
+        if comparison_flipped(claim, text) or _spelled_flip(claim, text):
             return f"rule: comparison reversed against sentence {items[i].index} of {items[i].key}"
+        if degree_exchanged(claim, text):  # 'more P in A than in B' against 'P in B compared to A' (`degrees.py`)
+            return f"rule: more and less exchanged against sentence {items[i].index} of {items[i].key}"
         if not comparison_agrees(claim, text) and (flips := stance_reversed(claim, text, agreed)):
             return f"rule: opposite stance ({flips[0]}) to sentence {items[i].index} of {items[i].key}"
         if not comparison_agrees(claim, text) and (moved := effect_reversed(claim, text)):
@@ -325,6 +328,13 @@ def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) 
         mine, theirs = swaps[0]
         return f"rule: the claim puts {mine} where {items[top[0]].key} says {theirs}"
     return ""
+
+
+def _spelled_flip(claim: str, text: str) -> bool:
+    """A reversed comparison once acronyms are read as the words they abbreviate ('SFT' = 'supervised
+    fine-tuning'), when either side abbreviates what the other spells out."""
+    c, t = expand_acronyms(claim, text), expand_acronyms(text, claim)
+    return (c != claim or t != text) and comparison_flipped(c, t)
 
 
 def _unstated(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> str:

@@ -1,0 +1,148 @@
+"""Degree comparisons read by their two sides, and acronyms read as the words they stand for.
+
+Why: a researcher restating a comparison rarely keeps its wording. 'More overconfident on A than on B' is
+'overconfidence in B compared to A' reversed; 'Compared to ORMs, search against PAVs is more accurate' is
+reversed by 'search against outcome reward models is more accurate than search against process advantage
+verifiers'. The winner/loser readers (`families.comparison_sides`, `stance.comparison_flipped`) take the
+sentence's subject as the winner and compare words, so a comparison between two *conditions* of one
+subject, a fronted 'compared to B,' and an acronym against its spelled-out words all escape them.
+
+Here every comparison of a degree ('more/greater/higher/less ... P') is read as (ahead, behind, property,
+sign): ahead is the condition or thing with more of P, behind the other. Two readings of the same property
+with ahead and behind exchanged (after the sign) are a reversal. No phrase list: the degree words are the
+closed class of English comparatives, the markers the closed class of comparison prepositions.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from reviewer.textutil import content_stems, words
+
+_UP = "more greater higher larger bigger better stronger faster broader wider superior".split()
+_DOWN = "less fewer lower smaller worse weaker slower narrower poorer inferior".split()
+_DEG = r"(?P<deg>" + "|".join(_UP + _DOWN) + r")"
+_PREP = r"(?:in|on|for|when|with|at|under|from|across|among|during|if|while)"
+_END = r"(?=\s*[,;.:)]|\s*$|\s(?:and|but|while|whereas|does|do|did|is|are|was|were)\s)"
+# 'more P in A than (in) B': the two sides are conditions of one subject (the parallel 'than in/when')
+_COND = re.compile(r"\b" + _DEG + r"(?P<prop>(?:\s+[\w\-]+){1,3}?)\s+" + _PREP + r"\s+(?P<a>[^,;.]{2,80}?)\s+than\s+"
+                   + _PREP + r"\s+(?P<b>[^,;.]{2,80}?)" + _END, re.IGNORECASE)
+# 'A is more P than B': the subject is ahead
+_THAN = re.compile(r"\b" + _DEG + r"(?P<prop>(?:\s+[\w\-]+){0,3}?)\s+than\s+(?!" + _PREP + r"\s)(?P<b>[^,;.]{2,80}?)"
+                   + _END, re.IGNORECASE)
+# 'compared to B, A is more P'
+_FRONT = re.compile(r"(?:^|\bthat\s+|[;:]\s*)(?:when\s+|as\s+)?(?:compared|relative)\s+(?:to|with)\s+(?P<b>[^,;]{2,80}?),\s*"
+                    r"(?P<a>[^,;.]{2,120}?)\b" + _DEG + r"(?P<prop>(?:\s+[\w\-]+){1,3}?)" + _END, re.IGNORECASE)
+# 'A shows (greater) P in C, compared to D': what precedes the marker is ahead
+_MARK = re.compile(r"(?P<a>[^,;:]{4,200}?),?\s+(?:compared\s+(?:to|with)|relative\s+to|as\s+opposed\s+to|versus|vs\.?)\s+"
+                   r"(?P<b>[^,;.]{2,80}?)" + _END, re.IGNORECASE)
+_CLAUSE = re.compile(r";|:|\bthat\b|\bwhereas\b|\bwhile\b|\bbut\b|\bhowever\b|,\s", re.IGNORECASE)
+# verbs whose object has less of something afterwards: the implicit degree of a 'compared to' head is unknown
+_LESSENING = re.compile(r"\b(?:reduc|decreas|lower|cut|drop|shrink|shorten|mitigat|lessen|declin|fall|fell|lose|lost)"
+                        r"\w*", re.IGNORECASE)
+_DEG_WORD = re.compile(r"\b" + _DEG + r"\b", re.IGNORECASE)
+_ACRONYM = re.compile(r"\b([A-Z][A-Za-z]?[A-Z]{1,4})(s?)\b")
+
+
+class Degree(NamedTuple):
+    ahead: frozenset[str]
+    behind: frozenset[str]
+    prop: frozenset[str]
+    sign: int
+
+
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(content_stems(text))
+
+
+def _sign(deg: str) -> int:
+    return 1 if deg.lower() in _UP else -1
+
+
+def _make(ahead: str, behind: str, prop: str, sign: int) -> Degree | None:
+    a, b, p = _stems(ahead), _stems(behind), _stems(prop)
+    shared = a & b
+    a, b = a - shared - p, b - shared - p
+    return Degree(a, b, p, sign) if a and b else None
+
+
+def degree_readings(text: str) -> list[Degree]:
+    """(ahead, behind, property, sign) of each degree comparison in the text."""
+    text = re.sub(r"\b(?:e\.g\.|i\.e\.),?|\([^()]*\)", " ", text)
+    out: list[Degree] = []
+    used: list[tuple[int, int]] = []
+    for m in _FRONT.finditer(text):
+        if found := _make(m.group("a"), m.group("b"), m.group("prop"), _sign(m.group("deg"))):
+            out.append(found)
+            used.append(m.span())
+    for m in _COND.finditer(text):
+        if any(s <= m.start() < e for s, e in used):
+            continue
+        if found := _make(m.group("a"), m.group("b"), m.group("prop"), _sign(m.group("deg"))):
+            out.append(found)
+            used.append(m.span())
+    for m in _THAN.finditer(text):
+        if any(s <= m.start() < e for s, e in used):
+            continue
+        head = _CLAUSE.split(text[: m.start()])[-1]
+        if found := _make(head, m.group("b"), m.group("prop"), _sign(m.group("deg"))):
+            out.append(found)
+            used.append(m.span())
+    for m in _MARK.finditer(text):
+        if any(s <= m.start("b") < e for s, e in used):
+            continue
+        head = _CLAUSE.split(m.group("a"))[-1]
+        deg = _DEG_WORD.search(head)
+        if deg:
+            sign, prop = _sign(deg.group("deg")), " ".join(head[deg.end():].split()[:3])
+            ahead = head[: deg.start()] + head[deg.end():]
+        elif _LESSENING.search(head):
+            continue  # 'A reduces X compared to B': which side has more of what is not said plainly
+        else:
+            sign, prop, ahead = 1, "", head
+        if found := _make(ahead, m.group("b"), prop, sign):
+            out.append(found._replace(prop=found.prop or _stems(head)))
+    return out
+
+
+def _share(x: frozenset[str], y: frozenset[str]) -> float:
+    return len(x & y) / len(x) if x else 0.0
+
+
+def degree_exchanged(claim: str, sentence: str) -> bool:
+    """The claim puts ahead what the sentence puts behind, on the same property, and the reverse."""
+    claim, sentence = expand_acronyms(claim, sentence), expand_acronyms(sentence, claim)
+    mine, theirs = degree_readings(claim), degree_readings(sentence)
+    for c in mine:
+        ca, cb = (c.ahead, c.behind) if c.sign > 0 else (c.behind, c.ahead)
+        for s in theirs:
+            if c.prop and s.prop and not (c.prop & s.prop):
+                continue  # more accurate here, more efficient there: both may hold
+            sa, sb = (s.ahead, s.behind) if s.sign > 0 else (s.behind, s.ahead)
+            straight, cross = _share(ca, sa) + _share(cb, sb), _share(ca, sb) + _share(cb, sa)
+            if _share(ca, sb) > 0 and _share(cb, sa) > 0 and cross >= straight + 0.5:
+                return True
+    return False
+
+
+def _initials(ws: list[str]) -> str:
+    return "".join(p[0] for w in ws for p in w.split("-") if p).lower()
+
+
+def expand_acronyms(text: str, context: str) -> str:
+    """`text` with each acronym ('SFT', 'ORMs') replaced by the words it abbreviates when `text` or `context`
+    spells them out ('supervised fine-tuning'); the spelled-out words must start with the acronym's letters."""
+    pool = words(f"{text} {context}")
+    lowered = [w.lower() for w in pool]
+
+    def spelled(m: re.Match[str]) -> str:
+        letters = m.group(1).lower()
+        for n in range(1, len(letters) + 1):
+            for i in range(len(pool) - n + 1):
+                run = lowered[i : i + n]
+                if run[0][:1] == letters[0] and _initials(run) == letters and not any(w.isupper() for w in pool[i:i+n]):
+                    return " ".join(pool[i : i + n])
+        return m.group(0)
+
+    return _ACRONYM.sub(spelled, text)
