@@ -32,6 +32,7 @@ from reviewer.checker.background import background_only, bare_coverage
 from reviewer.checker.claimtext import title_authors_as_we
 from reviewer.checker.degrees import degree_exchanged, expand_acronyms
 from reviewer.checker.effects import effect_reversed
+from reviewer.checker.endorsed import faulted_endorsement
 from reviewer.checker.exchanged import (
     descriptions_exchanged,
     kind_changed,
@@ -215,6 +216,7 @@ class OfflineChecker:
             reasons.append("guard: the only conflicting sentences ask a question or report others' view")
         score = float(probs[0])
         background = None if attributes_to_other_work(claim) else background_only(claim, analysis, items)
+        faulted = -1 if attributes_to_other_work(claim) else _faulted(claim, analysis, items)
         if analysis.strong_contradiction:
             if label != "CONTRADICTED":
                 reasons.append("guard: near-verbatim evidence states something different")
@@ -222,6 +224,7 @@ class OfflineChecker:
         elif background is not None and (label == "SUPPORTED" or analysis.features[LEX_TOP1] >= 0.6
                                          or bare_coverage(claim, items[background[1]].text) >= 0.8):
             rejected, where = background
+            rejected = rejected or faulted >= 0
             label = "CONTRADICTED" if rejected else "UNSUPPORTED"
             if rejected:
                 same = [k for k, x in enumerate(items) if x.paper_id == items[where].paper_id and k > where]
@@ -238,6 +241,11 @@ class OfflineChecker:
         elif analysis.overstated:
             label, score = "UNSUPPORTED", min(score, 0.3)
             reasons.append("guard: the claim states as certain what the evidence only hedges")
+        elif label != "CONTRADICTED" and faulted >= 0:
+            label, score = "CONTRADICTED", min(score, 0.1)
+            analysis.contradiction_sentences = [faulted]
+            reasons.append(f"rule: the claim calls adequate a practice sentence {items[faulted].index} of "
+                           f"{items[faulted].key} faults (`endorsed.py`)")
         elif label != "CONTRADICTED" and (flip := _stance_flip(claim, analysis, items)):
             label, score = "CONTRADICTED", min(score, 0.1)
             reasons.append(flip)
@@ -328,6 +336,18 @@ def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) 
         mine, theirs = swaps[0]
         return f"rule: the claim puts {mine} where {items[top[0]].key} says {theirs}"
     return ""
+
+
+def _faulted(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> int:
+    """Index (into items) of a well-aligned sentence of the best paper that faults the practice the claim calls
+    adequate (`endorsed.py`), or -1."""
+    if not analysis.order:
+        return -1
+    paper = items[analysis.order[0]].paper_id
+    same = [k for k, x in enumerate(items) if x.paper_id == paper]
+    near = [same.index(k) for k in analysis.order[:3] if k in same and analysis.alignment[k] >= 0.35]
+    found = faulted_endorsement(claim, [items[k].text for k in same], near)
+    return same[found] if found >= 0 else -1
 
 
 def _spelled_flip(claim: str, text: str) -> bool:
