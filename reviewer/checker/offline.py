@@ -50,6 +50,7 @@ from reviewer.checker.roles_swap import (
     likeness_reversed,
     stage_swapped,
 )
+from reviewer.checker.sequence import order_reversed
 from reviewer.checker.slots import slot_swaps
 from reviewer.checker.stance import agreeing_pairs, comparison_flipped, stance_reversed
 from reviewer.checker.types import LABELS, ClaimVerdict
@@ -332,6 +333,8 @@ def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) 
     if kinds := kind_changed(claim, " ".join(paper), _named):
         name, mine, theirs = kinds[0]
         return f"rule: the claim makes {name} a {mine} name; {items[top[0]].key} only names it as {theirs}"
+    if order_reversed(claim, " ".join(paper)):  # 'first X, then Y' where the abstract does Y first (`sequence.py`)
+        return f"rule: the claim orders the steps of {items[top[0]].key} the other way round"
     if swaps := slot_swaps(claim, " ".join(paper)):  # an entity in a sibling's slot (`slots.py`)
         mine, theirs = swaps[0]
         return f"rule: the claim puts {mine} where {items[top[0]].key} says {theirs}"
