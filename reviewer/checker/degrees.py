@@ -146,3 +146,27 @@ def expand_acronyms(text: str, context: str) -> str:
         return m.group(0)
 
     return _ACRONYM.sub(spelled, text)
+
+
+def _name_stems(text: str) -> frozenset[str]:
+    from reviewer.checker.features import named_terms
+
+    return frozenset(s for name in named_terms(text) for s in content_stems(name))
+
+
+def names_exchanged(claim: str, sentence: str) -> bool:
+    """A comparison whose named winner and named loser trade places ('Self-Ask ..., outperforming FaR' against
+    'FaR ..., outperforming ... Self-Ask'): the shared context (the model, the benchmark, the numbers) sits on
+    the winner's side of both and outweighs the exchanged names in a plain word count, so only names are read."""
+    from reviewer.checker.families import comparison_sides
+
+    cn, sn = _name_stems(claim), _name_stems(sentence)
+    if not cn or not sn:
+        return False
+    theirs = [(w & sn, lo & sn) for w, lo in comparison_sides(re.sub(r"\(([^()]*)\)", r" \1 ", sentence))]
+    for w, lo in comparison_sides(claim):
+        wc, lc = w & cn, lo & cn
+        for ws, ls in theirs:
+            if (wc & ls) - ws and (lc & ws) - ls:
+                return True
+    return False

@@ -30,7 +30,7 @@ from pydantic import BaseModel, Field
 from reviewer.checker.anchors import anchored_in
 from reviewer.checker.background import background_only, bare_coverage
 from reviewer.checker.claimtext import title_authors_as_we
-from reviewer.checker.degrees import degree_exchanged, expand_acronyms
+from reviewer.checker.degrees import degree_exchanged, expand_acronyms, names_exchanged
 from reviewer.checker.effects import effect_reversed
 from reviewer.checker.endorsed import faulted_endorsement
 from reviewer.checker.exchanged import (
@@ -300,7 +300,7 @@ def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) 
         text = items[i].text
         if _NOT_ASSERTED.search(text):
             continue  # a question asserts nothing to reverse
-        if comparison_flipped(claim, text) or _spelled_flip(claim, text):
+        if comparison_flipped(claim, text) or _spelled_flip(claim, text) or names_exchanged(claim, text):
             return f"rule: comparison reversed against sentence {items[i].index} of {items[i].key}"
         if degree_exchanged(claim, text):  # 'more P in A than in B' against 'P in B compared to A' (`degrees.py`)
             return f"rule: more and less exchanged against sentence {items[i].index} of {items[i].key}"
