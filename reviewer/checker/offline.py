@@ -42,6 +42,7 @@ from reviewer.checker.exchanged import (
 from reviewer.checker.families import comparison_agrees
 from reviewer.checker.features import FEATURE_NAMES, Analysis, clean_claim, compute_features, named_terms
 from reviewer.checker.proportions import proportion_conflict
+from reviewer.checker.requires import prevention_denied, requirement_denied
 from reviewer.checker.roles_swap import (
     bindings_swapped,
     degree_reversed,
@@ -316,6 +317,8 @@ def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) 
         if pairs := frame_swapped(claim, text, _named) or bindings_swapped(claim, text, _named):
             a, b = pairs[0]
             return f"rule: {a} and {b} exchange places in the frame of sentence {items[i].index} of {items[i].key}"
+        if requirement_denied(claim, text) or prevention_denied(claim, text):  # `requires.py`
+            return f"rule: sentence {items[i].index} of {items[i].key} does without or prevents what the claim asserts"
         if elided_denial(claim, text):
             return f"rule: sentence {items[i].index} of {items[i].key} denies this of it ('... do not')"
         if moved := value_moved(claim, text):
