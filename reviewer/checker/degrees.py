@@ -42,6 +42,7 @@ _CLAUSE = re.compile(r";|:|\bthat\b|\bwhereas\b|\bwhile\b|\bbut\b|\bhowever\b|,\
 _LESSENING = re.compile(r"\b(?:reduc|decreas|lower|cut|drop|shrink|shorten|mitigat|lessen|declin|fall|fell|lose|lost)"
                         r"\w*", re.IGNORECASE)
 _DEG_WORD = re.compile(r"\b" + _DEG + r"\b", re.IGNORECASE)
+_PHRASE_BREAK = re.compile(r"[\n.,;:()\[\]]")
 _ACRONYM = re.compile(r"\b([A-Z][A-Za-z]?[A-Z]{1,4})(s?)\b")
 
 
@@ -133,16 +134,19 @@ def _initials(ws: list[str]) -> str:
 def expand_acronyms(text: str, context: str) -> str:
     """`text` with each acronym ('SFT', 'ORMs') replaced by the words it abbreviates when `text` or `context`
     spells them out ('supervised fine-tuning'); the spelled-out words must start with the acronym's letters."""
-    pool = words(f"{text} {context}")
-    lowered = [w.lower() for w in pool]
+    # runs of words inside one phrase of either text (never across a clause break or from one text into the other)
+    phrases = [words(p) for p in _PHRASE_BREAK.split(f"{text}\n{context}") if p.strip()]
 
     def spelled(m: re.Match[str]) -> str:
         letters = m.group(1).lower()
-        for n in range(1, len(letters) + 1):
-            for i in range(len(pool) - n + 1):
-                run = lowered[i : i + n]
-                if run[0][:1] == letters[0] and _initials(run) == letters and not any(w.isupper() for w in pool[i:i+n]):
-                    return " ".join(pool[i : i + n])
+        for pool in phrases:
+            lowered = [w.lower() for w in pool]
+            for n in range(1, len(letters) + 1):
+                for i in range(len(pool) - n + 1):
+                    run = lowered[i : i + n]
+                    if run[0][:1] == letters[0] and _initials(run) == letters and not any(
+                            w.isupper() or w.endswith("ly") for w in pool[i : i + n]):
+                        return " ".join(pool[i : i + n])
         return m.group(0)
 
     return _ACRONYM.sub(spelled, text)
