@@ -12,6 +12,7 @@ from evals.seed_claims import load_rows, seed_papers_by_title
 from reviewer.checker import ClaimChecker
 from reviewer.checker.degrees import degree_exchanged, expand_acronyms, names_exchanged
 from reviewer.checker.endorsed import faulted_endorsement
+from reviewer.checker.quantified import quantity_changed
 from reviewer.checker.requires import prevention_denied, requirement_denied
 from reviewer.checker.sequence import order_reversed
 from reviewer.textutil import split_sentences
@@ -172,3 +173,23 @@ def test_no_claim_of_the_read_splits_is_pinned_here_from_the_held_out_ward() -> 
     ward = {r.title for r in load_rows("ward")}
     for fragment in (WHITEBOX, PAV, STEER, FAR, REASONFLUX, PAL, SAR, PTA, RFT, TRAINING_FREE, ENTROPY):
         assert paper_with(fragment).title not in ward
+
+
+MAINSTREAM = "outperforming most mainstream open-source and proprietary models"
+
+
+@pytest.mark.parametrize(("claim", "changed"), [
+    ("Reason-RFT beats all mainstream open-source and proprietary models.", True),
+    ("Reason-RFT beats most mainstream open-source and proprietary models.", False),
+    ("Reason-RFT beats no mainstream open-source and proprietary models.", True),
+])
+def test_a_quantifier_bound_to_the_same_noun_phrase(checker: ClaimChecker, claim: str, changed: bool) -> None:
+    assert bool(quantity_changed(claim, _sentence(MAINSTREAM))) == changed
+    assert (checker.check(claim, [paper_with(MAINSTREAM)]).label == "CONTRADICTED") == changed
+
+
+def test_no_seed_sentence_quantifies_a_phrase_otherwise_than_its_own_abstract() -> None:
+    for paper in seed_papers_by_title().values():
+        sents = split_sentences(paper.abstract)
+        for s in sents:
+            assert not any(quantity_changed(s, other) for other in sents), s

@@ -42,6 +42,7 @@ from reviewer.checker.exchanged import (
 from reviewer.checker.families import comparison_agrees
 from reviewer.checker.features import FEATURE_NAMES, Analysis, clean_claim, compute_features, named_terms
 from reviewer.checker.proportions import proportion_conflict
+from reviewer.checker.quantified import quantity_changed
 from reviewer.checker.requires import prevention_denied, requirement_denied
 from reviewer.checker.roles_swap import (
     bindings_swapped,
@@ -317,6 +318,8 @@ def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) 
         if pairs := frame_swapped(claim, text, _named) or bindings_swapped(claim, text, _named):
             a, b = pairs[0]
             return f"rule: {a} and {b} exchange places in the frame of sentence {items[i].index} of {items[i].key}"
+        if head := quantity_changed(claim, text):  # 'all mainstream models' vs 'most mainstream models'
+            return f"rule: another quantity of {head!r} than sentence {items[i].index} of {items[i].key}"
         if requirement_denied(claim, text) or prevention_denied(claim, text):  # `requires.py`
             return f"rule: sentence {items[i].index} of {items[i].key} does without or prevents what the claim asserts"
         if elided_denial(claim, text):
