@@ -193,3 +193,19 @@ def test_no_seed_sentence_quantifies_a_phrase_otherwise_than_its_own_abstract() 
         sents = split_sentences(paper.abstract)
         for s in sents:
             assert not any(quantity_changed(s, other) for other in sents), s
+
+
+VARCO = "tournament approach aligns better with the current Elo model"
+
+
+@pytest.mark.parametrize(("claim", "reversed_"), [
+    ("Comparing outputs against reference outputs aligns better with the current Elo model than the Varco Arena "
+     "tournament does.", True),
+    ("The Varco Arena tournament aligns better with the current Elo model than comparing outputs against reference "
+     "outputs does.", False),
+    ("Comparing outputs against reference outputs is cheaper to run than the Varco Arena tournament.", False),
+])
+def test_the_side_a_one_sided_comparison_puts_ahead(checker: ClaimChecker, claim: str, reversed_: bool) -> None:
+    # the sentence names only the side ahead: a claim that puts that side behind, on the same property, reverses it
+    assert degree_exchanged(claim, _sentence(VARCO)) == reversed_
+    assert (checker.check(claim, [paper_with(VARCO)]).label == "CONTRADICTED") == reversed_

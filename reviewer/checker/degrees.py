@@ -29,7 +29,7 @@ _END = r"(?=\s*[,;.:)]|\s*$|\s(?:and|but|while|whereas|does|do|did|is|are|was|we
 _COND = re.compile(r"\b" + _DEG + r"(?P<prop>(?:\s+[\w\-]+){1,3}?)\s+" + _PREP + r"\s+(?P<a>[^,;.]{2,80}?)\s+than\s+"
                    + _PREP + r"\s+(?P<b>[^,;.]{2,80}?)" + _END, re.IGNORECASE)
 # 'A is more P than B': the subject is ahead
-_THAN = re.compile(r"\b" + _DEG + r"(?P<prop>(?:\s+[\w\-]+){0,3}?)\s+than\s+(?!" + _PREP + r"\s)(?P<b>[^,;.]{2,80}?)"
+_THAN = re.compile(r"\b" + _DEG + r"(?P<prop>(?:\s+[\w\-]+){0,5}?)\s+than\s+(?!" + _PREP + r"\s)(?P<b>[^,;.]{2,80}?)"
                    + _END, re.IGNORECASE)
 # 'compared to B, A is more P'
 _FRONT = re.compile(r"(?:^|\bthat\s+|[;:]\s*)(?:when\s+|as\s+)?(?:compared|relative)\s+(?:to|with)\s+(?P<b>[^,;]{2,80}?),\s*"
@@ -107,6 +107,42 @@ def degree_readings(text: str) -> list[Degree]:
     return out
 
 
+# 'B aligns better with X' (no 'than', no 'compared to'): only words of worth, whose direction is never in doubt
+_ONE_SIDED = re.compile(r"(?<!\bto )\b(?P<deg>better|worse|stronger|weaker|superior|inferior)\s+(?P<prop>(?:with|on|in|at|"
+                        r"for|to)\s+[^,;.]{2,60}|[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2})(?P<rest>[^,;.]*)", re.IGNORECASE)
+_OTHER_SIDE = re.compile(r"\b(?:than|compared|relative|versus|vs|over|against|outperform\w*|surpass\w*)\b", re.IGNORECASE)
+
+
+def one_sided(text: str) -> list[Degree]:
+    """Comparisons that name only the side ahead ('the tournament approach aligns better with the Elo model')."""
+    text = re.sub(r"\\textbf\{([^{}]*)\}", r"\1", text)
+    out = []
+    for m in _ONE_SIDED.finditer(text):
+        if _OTHER_SIDE.search(m.group("prop") + m.group("rest")):
+            continue
+        head = _CLAUSE.split(text[: m.start()])[-1]
+        ahead, prop = _stems(head), _stems(m.group("prop"))
+        if ahead - prop:
+            out.append(Degree(ahead - prop, frozenset(), prop, _sign(m.group("deg"))))
+    return out
+
+
+def _behind_put_ahead(claim: str, sentence: str) -> bool:
+    """The claim's side behind is the side the sentence alone puts ahead, on the same property."""
+    cn, sn = _name_stems(claim), _name_stems(sentence)
+    for c in degree_readings(claim):
+        for s in one_sided(sentence):
+            if c.sign != s.sign or not (c.prop & s.prop):
+                continue
+            behind_names, ahead_names = c.behind & cn, c.ahead & cn
+            if behind_names:
+                if behind_names <= s.ahead and not (ahead_names & s.ahead) and sn:
+                    return True
+            elif _share(c.behind, s.ahead) >= 0.75 and _share(c.ahead, s.ahead) < 0.34:
+                return True
+    return False
+
+
 def _share(x: frozenset[str], y: frozenset[str]) -> float:
     return len(x & y) / len(x) if x else 0.0
 
@@ -114,6 +150,8 @@ def _share(x: frozenset[str], y: frozenset[str]) -> float:
 def degree_exchanged(claim: str, sentence: str) -> bool:
     """The claim puts ahead what the sentence puts behind, on the same property, and the reverse."""
     claim, sentence = expand_acronyms(claim, sentence), expand_acronyms(sentence, claim)
+    if _behind_put_ahead(claim, sentence):
+        return True
     mine, theirs = degree_readings(claim), degree_readings(sentence)
     for c in mine:
         ca, cb = (c.ahead, c.behind) if c.sign > 0 else (c.behind, c.ahead)
