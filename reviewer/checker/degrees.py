@@ -212,3 +212,12 @@ def names_exchanged(claim: str, sentence: str) -> bool:
             if (wc & ls) - ws and (lc & ws) - ls:
                 return True
     return False
+
+
+def spelled_flip(claim: str, text: str) -> bool:
+    """A reversed comparison (`stance.comparison_flipped`) once acronyms are read as the words they abbreviate
+    ('SFT' = 'supervised fine-tuning'), when either side abbreviates what the other spells out."""
+    from reviewer.checker.stance import comparison_flipped
+
+    c, t = expand_acronyms(claim, text), expand_acronyms(text, claim)
+    return (c != claim or t != text) and comparison_flipped(c, t)

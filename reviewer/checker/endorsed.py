@@ -12,7 +12,11 @@ from __future__ import annotations
 
 import re
 
+from reviewer.checker.features import Analysis
+from reviewer.models import EvidenceSentence
 from reviewer.textutil import content_stems
+
+_MIN_ALIGN = 0.35  # a sentence this close to the claim may carry the fault, among the three closest
 
 # The claim's verdict of adequacy on its subject.
 _ENDORSE = re.compile(
@@ -64,3 +68,15 @@ def faulted_endorsement(claim: str, sentences: list[str], candidates: list[int])
         if sum(w in scope for w in subject) / len(subject) >= 0.6:
             return k
     return -1
+
+
+def faulted_in(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> int:
+    """Index (into items) of a well-aligned sentence of the best paper that faults the practice the claim calls
+    adequate, or -1."""
+    if not analysis.order:
+        return -1
+    paper = items[analysis.order[0]].paper_id
+    same = [k for k, x in enumerate(items) if x.paper_id == paper]
+    near = [same.index(k) for k in analysis.order[:3] if k in same and analysis.alignment[k] >= _MIN_ALIGN]
+    found = faulted_endorsement(claim, [items[k].text for k in same], near)
+    return same[found] if found >= 0 else -1

@@ -30,9 +30,9 @@ from pydantic import BaseModel, Field
 from reviewer.checker.anchors import anchored_in
 from reviewer.checker.background import background_only, bare_coverage
 from reviewer.checker.claimtext import title_authors_as_we
-from reviewer.checker.degrees import degree_exchanged, expand_acronyms, names_exchanged
+from reviewer.checker.degrees import degree_exchanged, names_exchanged, spelled_flip
 from reviewer.checker.effects import effect_reversed
-from reviewer.checker.endorsed import faulted_endorsement
+from reviewer.checker.endorsed import faulted_in
 from reviewer.checker.exchanged import (
     descriptions_exchanged,
     kind_changed,
@@ -219,7 +219,7 @@ class OfflineChecker:
             reasons.append("guard: the only conflicting sentences ask a question or report others' view")
         score = float(probs[0])
         background = None if attributes_to_other_work(claim) else background_only(claim, analysis, items)
-        faulted = -1 if attributes_to_other_work(claim) else _faulted(claim, analysis, items)
+        faulted = -1 if attributes_to_other_work(claim) else faulted_in(claim, analysis, items)
         if analysis.strong_contradiction:
             if label != "CONTRADICTED":
                 reasons.append("guard: near-verbatim evidence states something different")
@@ -247,8 +247,7 @@ class OfflineChecker:
         elif label != "CONTRADICTED" and faulted >= 0:
             label, score = "CONTRADICTED", min(score, 0.1)
             analysis.contradiction_sentences = [faulted]
-            reasons.append(f"rule: the claim calls adequate a practice sentence {items[faulted].index} of "
-                           f"{items[faulted].key} faults (`endorsed.py`)")
+            reasons.append(f"rule: calls adequate what sentence {items[faulted].index} of {items[faulted].key} faults")
         elif label != "CONTRADICTED" and (flip := _stance_flip(claim, analysis, items)):
             label, score = "CONTRADICTED", min(score, 0.1)
             reasons.append(flip)
@@ -302,10 +301,9 @@ def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) 
         text = items[i].text
         if _NOT_ASSERTED.search(text):
             continue  # a question asserts nothing to reverse
-        if comparison_flipped(claim, text) or _spelled_flip(claim, text) or names_exchanged(claim, text):
+        if comparison_flipped(claim, text) or spelled_flip(claim, text) or names_exchanged(claim, text) or \
+                degree_exchanged(claim, text):  # 'more P in A than in B' vs 'P in B compared to A' (`degrees.py`)
             return f"rule: comparison reversed against sentence {items[i].index} of {items[i].key}"
-        if degree_exchanged(claim, text):  # 'more P in A than in B' against 'P in B compared to A' (`degrees.py`)
-            return f"rule: more and less exchanged against sentence {items[i].index} of {items[i].key}"
         if not comparison_agrees(claim, text) and (flips := stance_reversed(claim, text, agreed)):
             return f"rule: opposite stance ({flips[0]}) to sentence {items[i].index} of {items[i].key}"
         if not comparison_agrees(claim, text) and (moved := effect_reversed(claim, text)):
@@ -345,25 +343,6 @@ def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) 
         mine, theirs = swaps[0]
         return f"rule: the claim puts {mine} where {items[top[0]].key} says {theirs}"
     return ""
-
-
-def _faulted(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> int:
-    """Index (into items) of a well-aligned sentence of the best paper that faults the practice the claim calls
-    adequate (`endorsed.py`), or -1."""
-    if not analysis.order:
-        return -1
-    paper = items[analysis.order[0]].paper_id
-    same = [k for k, x in enumerate(items) if x.paper_id == paper]
-    near = [same.index(k) for k in analysis.order[:3] if k in same and analysis.alignment[k] >= 0.35]
-    found = faulted_endorsement(claim, [items[k].text for k in same], near)
-    return same[found] if found >= 0 else -1
-
-
-def _spelled_flip(claim: str, text: str) -> bool:
-    """A reversed comparison once acronyms are read as the words they abbreviate ('SFT' = 'supervised
-    fine-tuning'), when either side abbreviates what the other spells out."""
-    c, t = expand_acronyms(claim, text), expand_acronyms(text, claim)
-    return (c != claim or t != text) and comparison_flipped(c, t)
 
 
 def _unstated(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> str:
