@@ -5,14 +5,15 @@ The combiner is two logistic regressions fitted on SciFact train plus the synthe
 `reviewer/assets/checker_params.json`. Rules sit on top, in this order: a near-copy of an evidence
 sentence with an edited number, direction, negation, quantifier or entity is CONTRADICTED; one that
 names something the evidence never mentions is UNSUPPORTED; a claim whose only evidence is a sentence
-reporting other work is UNSUPPORTED (CONTRADICTED when the abstract goes on to reject that view); a
+reporting other work is UNSUPPORTED (CONTRADICTED when the abstract rejects that view or faults the practice
+the claim calls adequate, `endorsed.py`); a
 claim that turns the evidence's hedge into a certainty is UNSUPPORTED, and so is one the combiner would
 call SUPPORTED that is measured on or against a name the evidence lacks, or asserts a certainty ('proves',
 'always') no evidence sentence asserts (`beyond.py`), or states a number or moves a quantity the evidence never
 names (`unstated.py`); a faithful near-copy is SUPPORTED, and so is a claim whose numbers and names all occur in
 order in its best sentence (`anchors.py`). Reversals in other words (`stance.py`, `effects.py`, `roles_swap.py`,
-`proportions.py`) are read against the two best-aligned sentences; a question asserts nothing, so it contradicts
-nothing.
+`proportions.py`, `degrees.py`, `quantified.py`, `requires.py`) are read against the two best-aligned sentences, steps
+in the other order against the abstract (`sequence.py`); a question asserts nothing, so it contradicts nothing.
 """
 
 from __future__ import annotations
