@@ -61,11 +61,7 @@ from reviewer.checker.unstated import unmentioned_effects
 from reviewer.errors import ConfigError
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.resources import asset
-from reviewer.roles import (
-    attributes_to_other_work,
-    rejects_reported_view,
-    reports_other_work,
-)
+from reviewer.roles import attributes_to_other_work, rejects_reported_view, reports_other_work
 from reviewer.settings import Settings
 from reviewer.textutil import split_sentences
 
