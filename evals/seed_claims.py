@@ -16,6 +16,8 @@
                                                # finding; held out (issue 12, eleventh pass: errors unread until the end)
     python -m evals.seed_claims --split swapdev  # further unused papers: entity swaps and background with twins;
                                                  # the development split of that pass
+    python -m evals.seed_claims --split ward   # 14 unused papers, every family; held out (issue 12, twelfth pass:
+                                               # scored once before any rule and once at the end, errors unread)
 
 `evals/datasets/seed_claims_{dev,test}.jsonl` hold paraphrased claims about seed papers, written by
 hand (not by the rules in `evals/perturb.py`, which the checker's features mirror): SUPPORTED
@@ -43,7 +45,7 @@ from reviewer.settings import Settings
 
 DATA = Path(__file__).resolve().parent / "datasets"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-Split = Literal["dev", "test", "blind", "fresh", "final", "hidden", "sealed", "roles", "probe", "vault", "swapdev"]
+Split = Literal["dev", "test", "blind", "fresh", "final", "hidden", "sealed", "roles", "probe", "vault", "swapdev", "ward"]
 
 
 class SeedClaim(BaseModel):

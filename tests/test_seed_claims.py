@@ -112,3 +112,20 @@ def test_the_vault_is_weighted_to_swapped_entities_and_background_and_swapdev_to
     assert not {r.title for r in swapdev} & {r.title for r in others}
     assert not {r.paper for r in swapdev} & {r.paper for r in others}
     assert Counter(r.family for r in swapdev)["supported"] >= 10
+
+
+def test_the_ward_split_is_held_out_on_papers_no_other_split_uses_and_has_every_family() -> None:
+    # issue 12, twelfth pass: written before any rule of the pass, scored once before and once after
+    ward = load_rows("ward")
+    papers = seed_papers_by_title()
+    others = [r for s in get_args(Split) if s != "ward" for r in load_rows(s)]
+    assert len(ward) >= 60 and len({r.id for r in ward}) == len(ward)
+    assert all(r.title in papers for r in ward)
+    assert not {r.title for r in ward} & {r.title for r in others}
+    assert not {r.paper for r in ward} & {r.paper for r in others}
+    families = Counter(r.family for r in ward)
+    assert all(families[f] for f in ("supported", "number", "direction", "comparison", "negation", "quantifier",
+                                     "entity", "background", "unsupported")), families
+    assert all((r.label == "SUPPORTED") == (r.family == "supported") for r in ward)
+    assert all(r.label == "CONTRADICTED" for r in ward if r.family not in ("supported", "unsupported", "hedge",
+                                                                            "background"))

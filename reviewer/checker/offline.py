@@ -5,14 +5,15 @@ The combiner is two logistic regressions fitted on SciFact train plus the synthe
 `reviewer/assets/checker_params.json`. Rules sit on top, in this order: a near-copy of an evidence
 sentence with an edited number, direction, negation, quantifier or entity is CONTRADICTED; one that
 names something the evidence never mentions is UNSUPPORTED; a claim whose only evidence is a sentence
-reporting other work is UNSUPPORTED (CONTRADICTED when the abstract goes on to reject that view); a
+reporting other work is UNSUPPORTED (CONTRADICTED when the abstract rejects that view or faults the practice
+the claim calls adequate, `endorsed.py`); a
 claim that turns the evidence's hedge into a certainty is UNSUPPORTED, and so is one the combiner would
 call SUPPORTED that is measured on or against a name the evidence lacks, or asserts a certainty ('proves',
 'always') no evidence sentence asserts (`beyond.py`), or states a number or moves a quantity the evidence never
 names (`unstated.py`); a faithful near-copy is SUPPORTED, and so is a claim whose numbers and names all occur in
 order in its best sentence (`anchors.py`). Reversals in other words (`stance.py`, `effects.py`, `roles_swap.py`,
-`proportions.py`) are read against the two best-aligned sentences; a question asserts nothing, so it contradicts
-nothing.
+`proportions.py`, `degrees.py`, `quantified.py`, `requires.py`) are read against the two best-aligned sentences, steps
+in the other order against the abstract (`sequence.py`); a question asserts nothing, so it contradicts nothing.
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ from pydantic import BaseModel, Field
 from reviewer.checker.anchors import anchored_in
 from reviewer.checker.background import background_only, bare_coverage
 from reviewer.checker.claimtext import title_authors_as_we
+from reviewer.checker.degrees import degree_exchanged, names_exchanged, spelled_flip
 from reviewer.checker.effects import effect_reversed
+from reviewer.checker.endorsed import faulted_in
 from reviewer.checker.exchanged import (
     descriptions_exchanged,
     kind_changed,
@@ -40,6 +43,8 @@ from reviewer.checker.exchanged import (
 from reviewer.checker.families import comparison_agrees
 from reviewer.checker.features import FEATURE_NAMES, Analysis, clean_claim, compute_features, named_terms
 from reviewer.checker.proportions import proportion_conflict
+from reviewer.checker.quantified import quantity_changed
+from reviewer.checker.requires import prevention_denied, requirement_denied
 from reviewer.checker.roles_swap import (
     bindings_swapped,
     degree_reversed,
@@ -48,6 +53,7 @@ from reviewer.checker.roles_swap import (
     likeness_reversed,
     stage_swapped,
 )
+from reviewer.checker.sequence import order_reversed
 from reviewer.checker.slots import slot_swaps
 from reviewer.checker.stance import agreeing_pairs, comparison_flipped, stance_reversed
 from reviewer.checker.types import LABELS, ClaimVerdict
@@ -55,11 +61,7 @@ from reviewer.checker.unstated import unmentioned_effects
 from reviewer.errors import ConfigError
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.resources import asset
-from reviewer.roles import (
-    attributes_to_other_work,
-    rejects_reported_view,
-    reports_other_work,
-)
+from reviewer.roles import attributes_to_other_work, rejects_reported_view, reports_other_work
 from reviewer.settings import Settings
 from reviewer.textutil import split_sentences
 
@@ -214,6 +216,7 @@ class OfflineChecker:
             reasons.append("guard: the only conflicting sentences ask a question or report others' view")
         score = float(probs[0])
         background = None if attributes_to_other_work(claim) else background_only(claim, analysis, items)
+        faulted = -1 if attributes_to_other_work(claim) else faulted_in(claim, analysis, items)
         if analysis.strong_contradiction:
             if label != "CONTRADICTED":
                 reasons.append("guard: near-verbatim evidence states something different")
@@ -221,6 +224,7 @@ class OfflineChecker:
         elif background is not None and (label == "SUPPORTED" or analysis.features[LEX_TOP1] >= 0.6
                                          or bare_coverage(claim, items[background[1]].text) >= 0.8):
             rejected, where = background
+            rejected = rejected or faulted >= 0
             label = "CONTRADICTED" if rejected else "UNSUPPORTED"
             if rejected:
                 same = [k for k, x in enumerate(items) if x.paper_id == items[where].paper_id and k > where]
@@ -237,6 +241,10 @@ class OfflineChecker:
         elif analysis.overstated:
             label, score = "UNSUPPORTED", min(score, 0.3)
             reasons.append("guard: the claim states as certain what the evidence only hedges")
+        elif label != "CONTRADICTED" and faulted >= 0:
+            label, score = "CONTRADICTED", min(score, 0.1)
+            analysis.contradiction_sentences = [faulted]
+            reasons.append(f"rule: calls adequate what sentence {items[faulted].index} of {items[faulted].key} faults")
         elif label != "CONTRADICTED" and (flip := _stance_flip(claim, analysis, items)):
             label, score = "CONTRADICTED", min(score, 0.1)
             reasons.append(flip)
@@ -290,7 +298,8 @@ def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) 
         text = items[i].text
         if _NOT_ASSERTED.search(text):
             continue  # a question asserts nothing to reverse
-        if comparison_flipped(claim, text):
+        if comparison_flipped(claim, text) or spelled_flip(claim, text) or names_exchanged(claim, text) or \
+                degree_exchanged(claim, text):  # 'more P in A than in B' vs 'P in B compared to A' (`degrees.py`)
             return f"rule: comparison reversed against sentence {items[i].index} of {items[i].key}"
         if not comparison_agrees(claim, text) and (flips := stance_reversed(claim, text, agreed)):
             return f"rule: opposite stance ({flips[0]}) to sentence {items[i].index} of {items[i].key}"
@@ -304,6 +313,10 @@ def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) 
         if pairs := frame_swapped(claim, text, _named) or bindings_swapped(claim, text, _named):
             a, b = pairs[0]
             return f"rule: {a} and {b} exchange places in the frame of sentence {items[i].index} of {items[i].key}"
+        if head := quantity_changed(claim, text):  # 'all mainstream models' vs 'most mainstream models'
+            return f"rule: another quantity of {head!r} than sentence {items[i].index} of {items[i].key}"
+        if requirement_denied(claim, text) or prevention_denied(claim, text):  # `requires.py`
+            return f"rule: sentence {items[i].index} of {items[i].key} does without or prevents what the claim asserts"
         if elided_denial(claim, text):
             return f"rule: sentence {items[i].index} of {items[i].key} denies this of it ('... do not')"
         if moved := value_moved(claim, text):
@@ -321,6 +334,8 @@ def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) 
     if kinds := kind_changed(claim, " ".join(paper), _named):
         name, mine, theirs = kinds[0]
         return f"rule: the claim makes {name} a {mine} name; {items[top[0]].key} only names it as {theirs}"
+    if order_reversed(claim, " ".join(paper)):  # 'first X, then Y' where the abstract does Y first (`sequence.py`)
+        return f"rule: the claim orders the steps of {items[top[0]].key} the other way round"
     if swaps := slot_swaps(claim, " ".join(paper)):  # an entity in a sibling's slot (`slots.py`)
         mine, theirs = swaps[0]
         return f"rule: the claim puts {mine} where {items[top[0]].key} says {theirs}"
