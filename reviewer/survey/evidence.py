@@ -32,6 +32,7 @@ from reviewer.roles import Role, reports_other_work, sentence_roles
 from reviewer.settings import Settings
 from reviewer.survey.context import Previous, SurveyContext
 from reviewer.survey.facets import TitleStats, facet_penalty, title_stats
+from reviewer.survey.leftout import below_floor, unconfirmed
 from reviewer.survey.prose import is_boilerplate, role_bonus
 from reviewer.survey.table import llm_benchmarks, mine_gazetteer, offline_row, verified_cell
 from reviewer.survey.terms import head_chunk, is_clause, topic_chunks
@@ -121,22 +122,16 @@ def offline_evidence(
     for rank, paper in enumerate(ranked, start=1):
         rel = relevance[paper.id]
         if rel < RELEVANCE_FLOOR and paper.id not in agreed and not every:
-            unused, facet = lacking.get(paper.id), unaddressed.get(paper.id)
-            weak.append(WeakPaper(key=paper.key, title=paper.title, reason=(
-                f"topic relevance {_shown_below(rel)} is below the floor {RELEVANCE_FLOOR:.2f} for on-topic papers"
-                + (f"; it never uses the topic's rare word{'s' if len(unused) > 1 else ''} "
-                   + ", ".join(f"'{w}'" for w in unused) if unused else "")
-                + (f"; it barely addresses the topic's {_quoted(facet)}" if facet else ""))))
+            weak.append(WeakPaper(key=paper.key, title=paper.title, reason=below_floor(
+                rel, RELEVANCE_FLOOR, lacking.get(paper.id), unaddressed.get(paper.id))))
             continue
         if len(kept) >= MAX_SURVEYED and not every:
             weak.append(WeakPaper(key=paper.key, title=paper.title, reason=(
                 f"ranked {rank} of {len(ranked)} by topic relevance; the survey covers the top {MAX_SURVEYED}")))
             continue
         if len(kept) >= AGREE_FROM and paper.id not in high and paper.id not in agreed and not every:
-            weak.append(WeakPaper(key=paper.key, title=paper.title, reason=(
-                f"ranked {rank} of {len(ranked)} by topic relevance, but past the first {AGREE_FROM} papers the "
-                f"topic's search or the pooled ranking must also place a paper in its first {AGREE_TOP}; "
-                "neither does")))
+            weak.append(WeakPaper(key=paper.key, title=paper.title,
+                                  reason=unconfirmed(rank, len(ranked), AGREE_FROM, AGREE_TOP)))
             continue
         sentences, limitations = _pick(paper, combined)
         kept.append(PaperEvidence(
@@ -159,17 +154,6 @@ def _agreed(relevance: dict[str, float], searched: list[str]) -> set[str]:
     score, decides, so the rule does not hang on the exact similarity values."""
     top = [pid for pid in searched if pid in relevance][:SEARCH_TOP]
     return {pid for pid in top if RESCUE_FLOOR <= relevance[pid] < RELEVANCE_FLOOR}
-
-
-def _quoted(words: list[str]) -> str:
-    """'part 'X'' or 'parts 'X', 'Y'' for the appendix."""
-    return f"part{'s' if len(words) > 1 else ''} " + ", ".join(f"'{w}'" for w in words)
-
-
-def _shown_below(rel: float) -> str:
-    """The relevance as printed for a paper under the floor: rounded down, so the appendix never says
-    '0.60 is below the floor 0.60' for a score of 0.597."""
-    return f"{math.floor(rel * 100) / 100:.2f}"
 
 
 def _anchored(relevance: dict[str, float], stored: dict[str, np.ndarray]) -> dict[str, float]:

@@ -60,21 +60,25 @@ Facets = list[list[dict[str, float]]]  # facets -> alternatives -> title word ->
 
 
 def topic_facets(topic: str, stats: TitleStats) -> Facets:
-    """The topic's facets, each a list of alternatives holding their title words (with IDF weights);
-    facets and alternatives without a title word are left out: they name the setting, not the subject."""
+    """The topic's facets, each a list of alternatives holding their title words (with IDF weights).
+
+    A facet without a title word names the setting, not the subject, and is left out; so is a facet one
+    of whose alternatives has none ('reward hacking and reward model overoptimization' when no title says
+    'hacking'): a paper may address that alternative in words the test cannot see."""
     facets: Facets = []
     for part in _JOINS.split(topic.strip()):
         alternatives = []
         for alt in _ALTERNATIVES.split(part):
+            if not content_stems(alt):
+                continue
             words = {}
             for word in _WORD.findall(alt):
                 stems = content_stems(word)
                 df = stats.df.get(stems[0], 0) if stems else 0
                 if 0 < df <= TITLE_SHARE * stats.papers:
                     words[word] = math.log(stats.papers / df)
-            if words:
-                alternatives.append(words)
-        if alternatives:
+            alternatives.append(words)
+        if alternatives and all(alternatives):
             facets.append(alternatives)
     return facets
 
