@@ -119,13 +119,15 @@ def offline_evidence(
     gazetteer = mine_gazetteer(papers)
     kept: list[PaperEvidence] = []
     weak: list[WeakPaper] = []
+    place = 0  # the cap is a place among papers over the floor: a paper left out never pulls in a lower one
     for rank, paper in enumerate(ranked, start=1):
         rel = relevance[paper.id]
         if rel < RELEVANCE_FLOOR and paper.id not in agreed and not every:
             weak.append(WeakPaper(key=paper.key, title=paper.title, reason=below_floor(
                 rel, RELEVANCE_FLOOR, lacking.get(paper.id), unaddressed.get(paper.id))))
             continue
-        if len(kept) >= MAX_SURVEYED and not every:
+        place += 1
+        if place > MAX_SURVEYED and not every:
             weak.append(WeakPaper(key=paper.key, title=paper.title, reason=(
                 f"ranked {rank} of {len(ranked)} by topic relevance; the survey covers the top {MAX_SURVEYED}")))
             continue
