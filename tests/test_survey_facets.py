@@ -79,3 +79,14 @@ def test_past_the_first_papers_a_second_ranking_must_agree(settings: Settings, r
     late = result.papers[evidence.AGREE_FROM:]
     assert late and all(e.paper_id in high for e in late), [e.key for e in late if e.paper_id not in high]
     assert any("past the first" in w.reason for w in result.weak)
+
+
+def test_cap_is_a_place_in_the_ranking(settings: Settings, retriever: HybridRetriever) -> None:
+    """Papers left out for lacking a second ranking's agreement still take their place under the cap: a
+    lower-ranked paper does not move up to fill the survey to MAX_SURVEYED."""
+    _, result = _survey(settings, retriever, VL_TOPIC)
+    over = [e for e in result.papers if e.relevance >= evidence.RELEVANCE_FLOOR]
+    unconfirmed = [w for w in result.weak if "past the first" in w.reason]
+    capped = [w for w in result.weak if "the survey covers the top" in w.reason]
+    assert unconfirmed and capped, [w.reason for w in result.weak][:5]
+    assert len(over) + len(unconfirmed) == evidence.MAX_SURVEYED, (len(over), len(unconfirmed))
