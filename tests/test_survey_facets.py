@@ -87,6 +87,6 @@ def test_cap_is_a_place_in_the_ranking(settings: Settings, retriever: HybridRetr
     _, result = _survey(settings, retriever, VL_TOPIC)
     over = [e for e in result.papers if e.relevance >= evidence.RELEVANCE_FLOOR]
     unconfirmed = [w for w in result.weak if "past the first" in w.reason]
-    capped = [w for w in result.weak if "the survey covers the top" in w.reason]
+    capped = [w for w in result.weak if "no further than the top" in w.reason]
     assert unconfirmed and capped, [w.reason for w in result.weak][:5]
     assert len(over) + len(unconfirmed) == evidence.MAX_SURVEYED, (len(over), len(unconfirmed))

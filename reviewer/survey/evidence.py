@@ -129,7 +129,7 @@ def offline_evidence(
         place += 1
         if place > MAX_SURVEYED and not every:
             weak.append(WeakPaper(key=paper.key, title=paper.title, reason=(
-                f"ranked {rank} of {len(ranked)} by topic relevance; the survey covers the top {MAX_SURVEYED}")))
+                f"ranked {rank} of {len(ranked)} by topic relevance; the survey looks no further than the top {MAX_SURVEYED}")))
             continue
         if len(kept) >= AGREE_FROM and paper.id not in high and paper.id not in agreed and not every:
             weak.append(WeakPaper(key=paper.key, title=paper.title,
