@@ -65,7 +65,7 @@ def test_barely_addresses_reason_is_true_of_the_paper(settings: Settings, retrie
             continue
         for word in re.findall(r"'([^']+)'", re.split(r"barely addresses the topic's parts? ", weak.reason)[1]):
             named += 1
-            assert content_stems(word)[0] not in content_stems(titles[weak.key]), (weak.key, word)
+            assert content_stems(word)[0] not in content_stems(titles[weak.key].replace("-", " ")), (weak.key, word)
     assert named >= 3
 
 

@@ -2,11 +2,11 @@
 
 A paper on the topic's setting ('reinforcement learning' papers for 'reinforcement learning for
 vision-language reasoning') resembles the whole topic as much as one on its subject, so relevance alone
-surveys the whole setting. The topic's parts joined by a preposition ('for', 'in', 'of', ...) are facets a
+surveys the whole setting. The topic's parts joined by a preposition ('for', 'in', 'with', ...) are facets a
 paper must all address; parts joined by 'and', 'or' or a comma are alternatives, of which one suffices.
 A facet counts by its *title words*: words at most `TITLE_SHARE` of the corpus's titles use, which name
 subjects ('vision-language', 'benchmarks', 'datasets'), unlike the setting's words ('language',
-'reasoning'). A paper addresses a word when its title uses it, or else as much as the word alone matches
+'reasoning'). A paper addresses a word when its title uses it (also inside a hyphenated compound), or else as much as the word alone matches
 its title and best sentence (the same relevance model as the topic's). A paper covering the facets under
 `FACET_BAR` loses up to `FACET_PENALTY` of relevance: a fixed, absolute amount, so the count still does
 not follow the wording.
@@ -31,7 +31,8 @@ if TYPE_CHECKING:
 TITLE_SHARE = 0.05  # a word at most this share of titles use names a subject
 FACET_BAR = 0.3  # coverage under this bar costs relevance
 FACET_PENALTY = 0.25  # relevance lost per unit of coverage missing under the bar (at most 0.075)
-_JOINS = re.compile(r"\s+(?:for|in|with|on|via|using|under|towards?|of|by|from|into|between|to)\s+", re.I)
+# 'of' joins no facets: 'theory of mind', 'chain of thought' and 'benchmarks of X' are one noun phrase each.
+_JOINS = re.compile(r"\s+(?:for|in|with|on|via|using|under|towards?|by|from|into|between|to)\s+", re.I)
 _ALTERNATIVES = re.compile(r"\s*[,;]\s*|\s+(?:and|or)\s+", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9-]+")
 
@@ -91,7 +92,7 @@ def facet_words(facets: Facets) -> list[str]:
 def coverage(paper: Paper, facets: Facets, word_rel: dict[str, dict[str, float]]) -> tuple[float, list[str]]:
     """How well a paper addresses every facet (mean over facets of its best alternative), and the words of
     the facets it addresses least (those under the bar in its best alternative), for the appendix."""
-    title = set(content_stems(paper.title))
+    title = set(content_stems(paper.title)) | set(content_stems(paper.title.replace("-", " ")))  # 'Theory-of-Mind'
     scores, weak = [], []
     for alternatives in facets:
         best, best_weak = -1.0, []
