@@ -90,3 +90,19 @@ def test_cap_is_a_place_in_the_ranking(settings: Settings, retriever: HybridRetr
     capped = [w for w in result.weak if "no further than the top" in w.reason]
     assert unconfirmed and capped, [w.reason for w in result.weak][:5]
     assert len(over) + len(unconfirmed) == evidence.MAX_SURVEYED, (len(over), len(unconfirmed))
+
+
+def test_of_joins_no_facets_and_hyphenated_titles_count(retriever: HybridRetriever) -> None:
+    """'mixture of experts' is one noun phrase, not the facets 'mixture' and 'experts'; a title that writes
+    'Theory-of-Mind' uses the facet's word, so the paper addresses it fully whatever its word relevance."""
+    from reviewer.survey.facets import coverage
+
+    stats = title_stats(retriever.catalog)
+    moe = topic_facets("mixture of experts for LLM reasoning", stats)
+    assert len(moe) == 1 and sorted(w.lower() for w in moe[0][0]) == ["experts", "mixture"], moe
+    facets = topic_facets("theory of mind in large language models", stats)
+    assert len(facets) == 1, facets
+    paper = next(p for p in retriever.catalog.iter_papers() if "Theory-of-Mind" in p.title)
+    assert "mind" not in content_stems(paper.title)  # the hyphenated compound is one stem
+    nothing = {w: {paper.id: 0.0} for alts in facets for words in alts for w in words}
+    assert coverage(paper, facets, nothing)[0] == 1.0
