@@ -32,6 +32,9 @@ HOLDOUT_SET = Path(__file__).parent / "datasets" / "survey_holdout.jsonl"
 FRESH_SET = Path(__file__).parent / "datasets" / "survey_fresh.jsonl"
 # Eight topics written before the catch-all rule (catchall.py), only to check theme titles on new topics.
 THEMES2_SET = Path(__file__).parent / "datasets" / "survey_themes2.jsonl"
+# Eight topics of varied shape written (relevant sets read from all titles and the candidates' abstracts)
+# before the facet/count selection change of branch s10g; scored once before and once after it.
+BLIND3_SET = Path(__file__).parent / "datasets" / "survey_blind3.jsonl"
 # A sentence opening with a word that points outside the quote, unless it names its referent
 # ("This paper", "These results show" count as resolved only with a noun that the sentence itself owns).
 _ANAPHOR = re.compile(

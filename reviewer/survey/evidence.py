@@ -3,9 +3,11 @@
 Selection is by rank, so rewording a topic does not swing the count: every pooled paper (the union of
 the top-ranked papers of each facet query) is re-scored by one relevance model (title and best
 sentence against the topic, blended with closeness to the topic's best few papers, less a fixed
-penalty for never using the topic's rare subject words), and the top `MAX_SURVEYED` above an absolute
-floor are surveyed, and so is a paper a little under the floor that the topic's own hybrid search ranks
-among its first few; the appendix says which floor or rank left each other paper out. Only a paper's
+penalty for never using the topic's rare subject words and one for leaving a facet of the topic
+unaddressed, reviewer.survey.facets), and the top `MAX_SURVEYED` above an absolute floor are surveyed,
+and so is a paper a little under the floor that the topic's own hybrid search ranks among its first few;
+past the first `AGREE_FROM` papers, a paper must also rank high in the topic's search or the pooled
+ranking. The appendix says which floor or rank left each other paper out. Only a paper's
 own method, result and conclusion sentences are quoted (reviewer.roles); its limitation sentences feed
 the open-problems section.
 With an LLM, papers go in batches (`REVIEWER_EVIDENCE_BATCH_SIZE` per call) for a relevance grade
@@ -29,6 +31,8 @@ from reviewer.quotes import quote_sentences, verify_quote
 from reviewer.roles import Role, reports_other_work, sentence_roles
 from reviewer.settings import Settings
 from reviewer.survey.context import Previous, SurveyContext
+from reviewer.survey.facets import TitleStats, facet_penalty, title_stats
+from reviewer.survey.leftout import below_floor, unconfirmed
 from reviewer.survey.prose import is_boilerplate, role_bonus
 from reviewer.survey.table import llm_benchmarks, mine_gazetteer, offline_row, verified_cell
 from reviewer.survey.terms import head_chunk, is_clause, topic_chunks
@@ -63,6 +67,10 @@ ANCHOR_WEIGHT = 0.7
 SEARCH_TOP = ANCHOR_PAPERS
 RARE_SHARE = 0.1  # a topic word found in at most this share of the corpus names what the topic is about
 RARE_PENALTY = 0.05  # relevance lost by a paper that names none of the topic's rare words
+# Past the first AGREE_FROM surveyed papers, relevance alone no longer decides: the paper must also be among
+# the first AGREE_TOP of the topic's own hybrid search or of the pooled (fused) ranking of the facet queries.
+AGREE_FROM = 8
+AGREE_TOP = 20
 INJECTED = re.compile(r"@\w|</?[a-z][^>]*>", re.IGNORECASE)  # citation keys or HTML inside an abstract: never quoted
 QUOTABLE = frozenset({Role.METHOD, Role.RESULT, Role.CONCLUSION})
 
@@ -78,10 +86,12 @@ def offline_evidence(
     rare: dict[str, float] | None = None,
     bridges: list[str] | None = None,
     searched: list[str] | None = None,
+    titles: TitleStats | None = None,
 ) -> EvidenceResult:
     """Evidence for the surveyed papers (`every`: for every pooled paper, best first, for the LLM to grade).
 
-    `searched`: paper ids in the order the topic's own hybrid search ranks them (see `_agreed`)."""
+    `searched`: paper ids in the order the topic's own hybrid search ranks them (see `_agreed`); `titles`:
+    the corpus's title word counts, which find the topic's facets (reviewer.survey.facets)."""
     papers = [r.paper for r in retrieved]
     topic_scores = _scores(topic, papers, settings)
     combined = dict(topic_scores)
@@ -101,23 +111,29 @@ def offline_evidence(
         relevance = {pid: max(rel, BRIDGE_DISCOUNT * bridge_rel[pid]) for pid, rel in relevance.items()}
     relevance = _anchored(relevance, stored or {})
     relevance, lacking = _about(relevance, papers, rare or {})
+    relevance, unaddressed = facet_penalty(
+        relevance, papers, topic, titles, lambda word: _relevance([word], papers, settings))
     ranked = sorted(papers, key=lambda p: (-relevance[p.id], p.key))
     agreed = _agreed(relevance, searched or [])
+    high = set([pid for pid in (searched or []) if pid in relevance][:AGREE_TOP]) | {p.id for p in papers[:AGREE_TOP]}
     gazetteer = mine_gazetteer(papers)
     kept: list[PaperEvidence] = []
     weak: list[WeakPaper] = []
+    place = 0  # the cap is a place among papers over the floor: a paper left out never pulls in a lower one
     for rank, paper in enumerate(ranked, start=1):
         rel = relevance[paper.id]
         if rel < RELEVANCE_FLOOR and paper.id not in agreed and not every:
-            unused = lacking.get(paper.id)
-            weak.append(WeakPaper(key=paper.key, title=paper.title, reason=(
-                f"topic relevance {_shown_below(rel)} is below the floor {RELEVANCE_FLOOR:.2f} for on-topic papers"
-                + (f"; it never uses the topic's rare word{'s' if len(unused) > 1 else ''} "
-                   + ", ".join(f"'{w}'" for w in unused) if unused else ""))))
+            weak.append(WeakPaper(key=paper.key, title=paper.title, reason=below_floor(
+                rel, RELEVANCE_FLOOR, lacking.get(paper.id), unaddressed.get(paper.id))))
             continue
-        if len(kept) >= MAX_SURVEYED and not every:
+        place += 1
+        if place > MAX_SURVEYED and not every:
             weak.append(WeakPaper(key=paper.key, title=paper.title, reason=(
-                f"ranked {rank} of {len(ranked)} by topic relevance; the survey covers the top {MAX_SURVEYED}")))
+                f"ranked {rank} of {len(ranked)} by topic relevance; the survey looks no further than the top {MAX_SURVEYED}")))
+            continue
+        if len(kept) >= AGREE_FROM and paper.id not in high and paper.id not in agreed and not every:
+            weak.append(WeakPaper(key=paper.key, title=paper.title,
+                                  reason=unconfirmed(rank, len(ranked), AGREE_FROM, AGREE_TOP)))
             continue
         sentences, limitations = _pick(paper, combined)
         kept.append(PaperEvidence(
@@ -140,12 +156,6 @@ def _agreed(relevance: dict[str, float], searched: list[str]) -> set[str]:
     score, decides, so the rule does not hang on the exact similarity values."""
     top = [pid for pid in searched if pid in relevance][:SEARCH_TOP]
     return {pid for pid in top if RESCUE_FLOOR <= relevance[pid] < RELEVANCE_FLOOR}
-
-
-def _shown_below(rel: float) -> str:
-    """The relevance as printed for a paper under the floor: rounded down, so the appendix never says
-    '0.60 is below the floor 0.60' for a score of 0.597."""
-    return f"{math.floor(rel * 100) / 100:.2f}"
 
 
 def _anchored(relevance: dict[str, float], stored: dict[str, np.ndarray]) -> dict[str, float]:
@@ -371,7 +381,8 @@ def run(ctx: SurveyContext, previous: Previous) -> EvidenceResult:
     if ctx.llm is None:
         searched = saved_ranking(scope, ctx.settings.candidate_pool, ctx.options.max_papers) or [
             h.id for h in ctx.retriever.search(scope.topic, k=len(scope.papers), filters=ctx.filters)]
-        return offline_evidence(*args, rare=rare, bridges=scope.bridges, searched=searched)
+        return offline_evidence(*args, rare=rare, bridges=scope.bridges, searched=searched,
+                                titles=title_stats(ctx.retriever.catalog))
     # With an LLM its relevance grade decides: every pooled paper is graded; a paper whose batch failed
     # keeps the offline decision (rank and floor).
     wide = offline_evidence(*args, every=True, rare=rare)

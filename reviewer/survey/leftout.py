@@ -1,0 +1,33 @@
+"""Why a pooled paper was left out of the survey: the appendix's reasons, in words that never contradict
+themselves and name only what is true of the paper."""
+
+from __future__ import annotations
+
+import math
+
+
+def shown_below(rel: float) -> str:
+    """The relevance as printed for a paper under the floor: rounded down, so the appendix never says
+    '0.60 is below the floor 0.60' for a score of 0.597."""
+    return f"{math.floor(rel * 100) / 100:.2f}"
+
+
+def _quoted(words: list[str]) -> str:
+    return ", ".join(f"'{w}'" for w in words)
+
+
+def below_floor(rel: float, floor: float, unused: list[str] | None, unaddressed: list[str] | None) -> str:
+    """Under the floor; with the topic's rare words the paper never uses and the facet words it barely
+    addresses, when those penalties applied to it."""
+    reason = f"topic relevance {shown_below(rel)} is below the floor {floor:.2f} for on-topic papers"
+    if unused:
+        reason += f"; it never uses the topic's rare word{'s' if len(unused) > 1 else ''} {_quoted(unused)}"
+    if unaddressed:
+        reason += f"; it barely addresses the topic's part{'s' if len(unaddressed) > 1 else ''} {_quoted(unaddressed)}"
+    return reason
+
+
+def unconfirmed(rank: int, total: int, agree_from: int, agree_top: int) -> str:
+    """Over the floor but past the first papers, and no ranking but relevance puts it high."""
+    return (f"ranked {rank} of {total} by topic relevance, but past the first {agree_from} papers the topic's "
+            f"search or the pooled ranking must also place a paper in its first {agree_top}; neither does")

@@ -1,0 +1,108 @@
+"""Survey selection on the real seeds: a paper must address every facet of the topic ('X for Y' needs Y
+too), and past the first few papers relevance alone does not decide (reviewer.survey.facets, evidence)."""
+
+from __future__ import annotations
+
+import re
+
+from reviewer.retrieve import HybridRetriever
+from reviewer.settings import Settings
+from reviewer.survey import evidence
+from reviewer.survey.facets import title_stats, topic_facets
+from reviewer.survey.types import EvidenceResult, ScopeResult
+from reviewer.textutil import content_stems
+
+VL_TOPIC = "reinforcement learning for vision-language reasoning"
+
+
+def _survey(settings: Settings, retriever: HybridRetriever, topic: str) -> tuple[ScopeResult, EvidenceResult]:
+    from reviewer.survey import scope
+    from reviewer.survey.context import Previous, SurveyContext
+    from reviewer.survey.types import SurveyOptions
+
+    ctx = SurveyContext(options=SurveyOptions(topic=topic), settings=settings, _retriever=retriever)
+    prev = Previous(scope=scope.run(ctx, Previous()))
+    ctx.papers = {r.paper.key: r.paper for r in prev.need_scope().papers}
+    return prev.need_scope(), evidence.run(ctx, prev)
+
+
+def test_facets_are_the_subject_parts_joined_by_prepositions(retriever: HybridRetriever) -> None:
+    """'X for Y' gives a facet for Y's title word, not for the setting's words; 'X and Y' is one facet of two
+    alternatives, and is not required when one alternative has no title word to judge it by."""
+    stats = title_stats(retriever.catalog)
+    facets = topic_facets(VL_TOPIC, stats)
+    assert [sorted(f[0]) for f in facets] == [["vision-language"]], facets
+    tools = topic_facets("tool use by language model agents", stats)
+    assert len(tools) == 2 and all(len(f) == 1 for f in tools), tools
+    either = topic_facets("LLM-as-a-judge reliability and bias", stats)
+    assert len(either) == 1 and len(either[0]) == 2, either
+    hack = content_stems("hacking")[0]
+    assert not any(hack in content_stems(p.title) for p in retriever.catalog.iter_papers())  # no title says it
+    assert topic_facets("reward hacking and reward model overoptimization", stats) == []
+
+
+def test_paper_on_the_setting_alone_ranks_under_one_on_every_facet(
+    settings: Settings, retriever: HybridRetriever
+) -> None:
+    """For RL *for vision-language reasoning*, a paper on RL for text-only LLM reasoning no longer ranks
+    first: the best surveyed paper names vision-language in its title, and the text-only one ranks under it."""
+    _, result = _survey(settings, retriever, VL_TOPIC)
+    rel = {e.key: e.relevance for e in result.papers}
+    titles = {p.key: p.title for p in retriever.catalog.iter_papers()}
+    assert "vision-language" in titles[result.papers[0].key].lower(), result.papers[0].key
+    text_only = [k for k in rel if "llm reasoning" in titles[k].lower() and "vision" not in titles[k].lower()]
+    assert text_only, sorted(rel)
+    assert all(rel[k] < result.papers[0].relevance for k in text_only)
+
+
+def test_barely_addresses_reason_is_true_of_the_paper(settings: Settings, retriever: HybridRetriever) -> None:
+    """A left-out paper is said to barely address a facet word only when its title does not use that word."""
+    _, result = _survey(settings, retriever, VL_TOPIC)
+    titles = {p.key: p.title for p in retriever.catalog.iter_papers()}
+    named = 0
+    for weak in result.weak:
+        if "barely addresses" not in weak.reason:
+            continue
+        for word in re.findall(r"'([^']+)'", re.split(r"barely addresses the topic's parts? ", weak.reason)[1]):
+            named += 1
+            assert content_stems(word)[0] not in content_stems(titles[weak.key].replace("-", " ")), (weak.key, word)
+    assert named >= 3
+
+
+def test_past_the_first_papers_a_second_ranking_must_agree(settings: Settings, retriever: HybridRetriever) -> None:
+    """Every surveyed paper after the first AGREE_FROM is among the first AGREE_TOP of the topic's own search
+    or of the pooled ranking, and some paper over the floor was left out for lacking that agreement."""
+    found, result = _survey(settings, retriever, VL_TOPIC)
+    pooled = [r.paper.id for r in found.papers]
+    searched = [h.id for h in retriever.search(VL_TOPIC, k=len(pooled)) if h.id in set(pooled)]
+    high = set(searched[:evidence.AGREE_TOP]) | set(pooled[:evidence.AGREE_TOP])
+    late = result.papers[evidence.AGREE_FROM:]
+    assert late and all(e.paper_id in high for e in late), [e.key for e in late if e.paper_id not in high]
+    assert any("past the first" in w.reason for w in result.weak)
+
+
+def test_cap_is_a_place_in_the_ranking(settings: Settings, retriever: HybridRetriever) -> None:
+    """Papers left out for lacking a second ranking's agreement still take their place under the cap: a
+    lower-ranked paper does not move up to fill the survey to MAX_SURVEYED."""
+    _, result = _survey(settings, retriever, VL_TOPIC)
+    over = [e for e in result.papers if e.relevance >= evidence.RELEVANCE_FLOOR]
+    unconfirmed = [w for w in result.weak if "past the first" in w.reason]
+    capped = [w for w in result.weak if "no further than the top" in w.reason]
+    assert unconfirmed and capped, [w.reason for w in result.weak][:5]
+    assert len(over) + len(unconfirmed) == evidence.MAX_SURVEYED, (len(over), len(unconfirmed))
+
+
+def test_of_joins_no_facets_and_hyphenated_titles_count(retriever: HybridRetriever) -> None:
+    """'mixture of experts' is one noun phrase, not the facets 'mixture' and 'experts'; a title that writes
+    'Theory-of-Mind' uses the facet's word, so the paper addresses it fully whatever its word relevance."""
+    from reviewer.survey.facets import coverage
+
+    stats = title_stats(retriever.catalog)
+    moe = topic_facets("mixture of experts for LLM reasoning", stats)
+    assert len(moe) == 1 and sorted(w.lower() for w in moe[0][0]) == ["experts", "mixture"], moe
+    facets = topic_facets("theory of mind in large language models", stats)
+    assert len(facets) == 1, facets
+    paper = next(p for p in retriever.catalog.iter_papers() if "Theory-of-Mind" in p.title)
+    assert "mind" not in content_stems(paper.title)  # the hyphenated compound is one stem
+    nothing = {w: {paper.id: 0.0} for alts in facets for words in alts for w in words}
+    assert coverage(paper, facets, nothing)[0] == 1.0
