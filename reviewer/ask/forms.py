@@ -210,6 +210,38 @@ def finding_first(out: list[Scored]) -> list[Scored]:
     return out
 
 
+# "Does X judge A as well as B?", "Can a small model beat a large one?", "Do X hallucinate more?": the verdict is a
+# comparison, settled by the finding that states how the two compare, not by one that praises one side.
+_COMPARES_Q = re.compile(r"\b(?:than|as\s+(?:\w+\s+){1,2}as|more|less|fewer|better|worse|beat|outperform\w*|"
+                         r"match|rival|equal|on par|keep up with|compete with)\b", re.IGNORECASE)
+_STATES_COMPARISON = re.compile(
+    r"\b(?:than|outperform\w*|underperform\w*|surpass\w*|match(?:es|ed|ing)?|rival\w*|comparabl[ey]|on par|"
+    r"as\s+(?:\w+\s+){1,2}as|fall\w* short|lag\w* behind|improv\w* (?:over|upon|on)|beat\w*|exceed\w*|gaps?|"
+    r"compared (?:to|with)|relative to|worse|better|more|less|fewer|higher|lower)\b", re.IGNORECASE)
+
+
+def asks_comparison_verdict(question: str) -> bool:
+    """A yes/no question that compares two things ("as well as", "beat", "more than")."""
+    body = _body(question)
+    return bool(_YES_NO.match(body)) and bool(_COMPARES_Q.search(body))
+
+
+def comparison_first(out: list[Scored]) -> list[Scored]:
+    """For a yes/no question that compares, a lead that states no comparison ("internal states can serve as
+    reliable signals") yields to the best finding among the same abstract's next nine sentences that does ("they match
+    or even surpass PRMs up to 810x larger"), scoring at least 0.6 of the lead and standing alone."""
+    if not out or _STATES_COMPARISON.search(out[0].ev.text):
+        return out
+    lead = out[0]
+    # The abstract's own next nine sentences by score, however many other papers' sentences rank between them.
+    own = [(i, x) for i, x in enumerate(out[1:], start=1) if x.ev.paper_id == lead.ev.paper_id][:9]
+    for i, x in own:
+        if (x.score >= 0.6 * lead.score and _settles(x) and _STATES_COMPARISON.search(x.ev.text)
+                and not leans_on_previous(x.ev.text, x.antecedent)):
+            return [x, *out[:i], *out[i + 1:]]
+    return out
+
+
 # "Why fine-tune on X rather than run Y?": a choice between two ways of doing something; what is wrong with Y answers it.
 _WHY_CHOOSE = re.compile(r"^why\s+(?!(?:do|does|did|is|are|was|were|can|could|would|should|will|has|have|might|must|not)\b)"
                          r"\w+\b.*?\b(?:rather than|instead of)\s+(.+)$", re.IGNORECASE)

@@ -169,7 +169,9 @@ _INTRODUCES = re.compile(r"\b(?:we|the authors)\s+(?:introduce|propose|present|d
 _SAYS_HOW = re.compile(r"\b(?:works? by|operates? by|proceeds? by|by having|employs?|utiliz\w+|leverag\w+|adopts?|"
                        r"involv(?:es|ing)|treats? [\w-]+(?: [\w-]+){0,5} as|"
                        r"consists? of|(?:is|are) (?:comprised|composed|made up) of|integrat\w+ [\w-]+|"
-                       r"in the (?:first|second|third|final) (?:stage|step|phase)|first\b.*\bthen|via)\b",
+                       r"in the (?:first|second|third|final) (?:stage|step|phase)|first\b.*\bthen|via)\b"
+                       # "Through forward simulation, our model quantifies ...": an opening phrase of means.
+                       r"|^(?:through|by|via|using)\s[^,]{3,80},",
                        re.IGNORECASE)
 
 
@@ -194,6 +196,9 @@ def restates(text: str, predicate: set[str], stems: Callable[[str], list[str]], 
 # How well, not how: a performance claim ("to improve X, ..." is a purpose).
 _HOW_WELL = re.compile(r"(?<!to )\b(?:improv\w*|outperform\w*|achiev\w*|surpass\w*|state-of-the-art|gains?|accuracy)\b",
                        re.IGNORECASE)
+# A comparison with other methods is a result whatever role the sentence's "our method" earns it.
+_BEATS = re.compile(r"\b(?:outperform\w*|surpass\w*|state-of-the-art)\b|^(?:in|across)\s+(?:\w+\s+)?experiments\b",
+                    re.IGNORECASE)
 
 
 def how_after_restatement(out: list[Scored], predicate: set[str], stems: Callable[[str], list[str]]) -> list[Scored]:
@@ -206,7 +211,8 @@ def how_after_restatement(out: list[Scored], predicate: set[str], stems: Callabl
         return out
     lead = out[0]
     # A result ("our method achieves significant improvements ...") says how well, not how: it yields too.
-    result = lead.role == Role.RESULT and bool(_HOW_WELL.search(lead.ev.text)) and not _SAYS_HOW.search(lead.ev.text)
+    result = (lead.role == Role.RESULT and bool(_HOW_WELL.search(lead.ev.text)) or bool(_BEATS.search(lead.ev.text))) \
+        and not _SAYS_HOW.search(lead.ev.text)
     if not (result or restates(lead.ev.text, predicate, stems, lead.ev.similarity)):
         return out
     for i, x in enumerate(out[1:10], start=1):

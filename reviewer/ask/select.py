@@ -55,10 +55,12 @@ _HEAD_NOUN = re.compile(r"\s+(?:environment|method|model|framework|algorithm|app
 _NUMBER = re.compile(r"\d+(?:\.\d+)?\s?(?:%|x\b|×|points?|pp)|\b\d+\.\d+\b|\b\d{2,}\b")
 _FIGURE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:[KMBkmb]\b|%)")
 _ANAPHOR = re.compile(r"^(?:this|these|those|they|it|such|its|their|that)\b", re.IGNORECASE)
-_INLINE_ENUM = re.compile(r"\((?:ii|2|b)\)")
+_INLINE_ENUM = re.compile(r"\((?:ii|2|b)\)|(?<=[\s:;])(?:ii|2|b)\)")
 _CUT_END = re.compile(r"(?:\s0|\b(?:i|e|e\.g|i\.e|al|vs|cf|approx|resp|Fig|Eq))\.$")
 _CUT_START = re.compile(r"^\d+(?:\.\d+)?\s?(?:%|\\%)|^(?:e|g)\.\s")
 _FRAGMENT_START = re.compile(r"^[a-z(\[,;:]")
+# An enumerator closed by a bracket alone ("two limitations persist: 1) ... and 2) ..."): not an unclosed "(".
+_ENUM_CLOSER = re.compile(r"(?:^|(?<=[\s:;,\-]))(?:\d{1,2}|[a-h]|i{1,3}|iv|vi{0,3})\)")
 
 
 def is_fragment(text: str) -> bool:
@@ -71,7 +73,8 @@ def is_fragment(text: str) -> bool:
     # Split inside a number ("achieving a 0." | "54% gain") or an abbreviation ("... hacking, i." | "e. ...").
     if _CUT_END.search(t) or _CUT_START.match(t):
         return True
-    return t.count("(") != t.count(")")
+    bare = _ENUM_CLOSER.sub("", t)
+    return bare.count("(") != bare.count(")")
 
 
 _term_pattern = term_pattern
@@ -333,6 +336,7 @@ def score_for_type(
         out = qforms.problem_first(out)
     if verdict and question.qtype == QType.GENERAL:
         out = qforms.finding_first(out)
+        out = qforms.comparison_first(out) if qforms.asks_comparison_verdict(question.text) else out
     out = qforms.alternative_first(out, qforms.rejected_alternative(question.text), mentions) if why else out
     if replacing and question.qtype in (QType.NAMED, QType.MECHANISM):
         out = replacement_first(out, predicate, content_stems)
