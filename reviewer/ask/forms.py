@@ -212,7 +212,7 @@ def finding_first(out: list[Scored]) -> list[Scored]:
 
 # "Does X judge A as well as B?", "Can a small model beat a large one?", "Do X hallucinate more?": the verdict is a
 # comparison, settled by the finding that states how the two compare, not by one that praises one side.
-_COMPARES_Q = re.compile(r"\b(?:than|as\s+(?:\w+\s+){1,2}as|more|less|fewer|better|worse|beat|outperform\w*|"
+_COMPARES_Q = re.compile(r"\b(?:than|as\s+(?!a\b|an\b|the\b)\w+\b[^?,]{0,60}?\bas|more|less|fewer|better|worse|beat|outperform\w*|"
                          r"match|rival|equal|on par|keep up with|compete with)\b", re.IGNORECASE)
 _STATES_COMPARISON = re.compile(
     r"\b(?:than|outperform\w*|underperform\w*|surpass\w*|match(?:es|ed|ing)?|rival\w*|comparabl[ey]|on par|"

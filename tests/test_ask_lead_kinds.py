@@ -1,0 +1,35 @@
+"""What kind of sentence settles a question (real seed text, questions worded for these tests, not the eval sets'):
+a comparing yes/no question is settled by the finding that states how the two sides compare; a "how" question is
+not answered by a sentence that reports beating baselines; an enumeration closed by bare brackets ("1) ... 2) ...")
+is a whole sentence, not a fragment to be skipped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ask_helpers import first_cited
+from reviewer.ask.select import is_fragment
+from reviewer.textutil import split_sentences
+from seed_text import paper_with
+
+
+def test_a_comparing_yes_no_question_leads_with_the_comparison(seeded_home: Path) -> None:
+    cited, _ = first_cited("Are small uncertainty heads on a frozen LLM as good at verifying reasoning steps as much "
+                           "bigger process reward models?")
+    assert "reasoningconfidence" in cited.keys and "match or even surpass" in cited.text
+
+
+def test_a_how_question_is_not_answered_by_beating_baselines(seeded_home: Path) -> None:
+    cited, _ = first_cited("How can a model work out which question to put next in a twenty-questions game or an "
+                           "adaptive student assessment?")
+    assert "adaptiveelicitation" in cited.keys
+    assert "outperforms baselines" not in cited.text and "forward simulation" in cited.text
+
+
+def test_an_enumeration_with_bare_closing_brackets_is_a_sentence() -> None:
+    paper = paper_with("binary rewarding fails to account for partially correct answers")
+    sentence = next(s for s in split_sentences(paper.abstract) if "binary rewarding" in s)
+    assert sentence.startswith("However, two critical limitations persist: 1)")
+    assert not is_fragment(sentence)
+    # A bracket that really is left open still marks a cut sentence.
+    assert is_fragment("The method (trained on synthetic data improves accuracy on both benchmarks.")
