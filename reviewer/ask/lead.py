@@ -110,15 +110,18 @@ def says_instead(text: str) -> bool:
 
 
 # "Why" is answered by a cause: what a sentence says something stems from, fails at or mistakes.
-CAUSE = re.compile(r"\b(?:because|due to|since|stems? from|stemming from|caused by|as a result|owing to|leads? to|"
+CAUSE = re.compile(r"\b(?:because|due to|since|stem(?:s|ming)?\s+(?:\w+ly\s+)?from|caused\s+(?:\w+ly\s+)?by|as a result|"
+                   r"owing to|leads? to|"
                    r"mistak\w+|suffers? from|fail\w* to|unable to|overlook\w*|ignor\w*|rel(?:y|ies) on|latch\w*|"
                    r"arises? (?:when|from)|drives?|induces?)\b|"
                    # "too coarse-grained, as heterogeneous tasks ...": the reason follows the restated claim.
                    r",\s+(?:as|since)\s+(?!well\b|shown\b|such\b|opposed\b|described\b|follows\b|in\b|a result\b|"
                    r"measured\b|defined\b|expected\b|evidenced\b|part\b|an?\b|the\b)",
                    re.IGNORECASE)
-_STRONG_CAUSE = re.compile(r"\b(?:because|due to|stems? from|stemming from|caused by|owing to|suffers? from|"
-                           r"as a result of|attributed to|root cause|aris(?:e|es|ing) (?:when|from)|driven by|reliance on|"
+# "stems primarily from", "arises mainly when": an adverb may sit inside the cue.
+_STRONG_CAUSE = re.compile(r"\b(?:because|due to|stem(?:s|ming)?\s+(?:\w+ly\s+)?from|caused\s+(?:\w+ly\s+)?by|owing to|"
+                           r"suffers? from|as a result of|attributed to|root cause|aris(?:e|es|ing)\s+(?:\w+ly\s+)?(?:when|from)|"
+                           r"driven\s+(?:\w+ly\s+)?by|reliance on|"
                            r"(?:limited|hindered|constrained|bottlenecked) by)\b", re.IGNORECASE)
 
 
@@ -155,12 +158,43 @@ def lead_first(
         first = next((i for i, x in enumerate(out) if not x.contrasted and (
             defines[i] or (not leans_on_previous(x.ev.text, x.antecedent) and not poses_question(x.ev.text)
                            and (not on_topic or mentions(x.ev.text, topic))))), 0)
-    # "Why P?": a lead that only restates P (no cause cue) yields to a cause stated in the same abstract nearby.
+    # "Why P?": a lead that only restates P (no cause cue) yields to a cause stated in the same abstract nearby,
+    # else to the cause another close paper states right after its own restatement of P.
     if why and first < len(out) and not has_cause(out[first].ev.text):
         lead = out[first]
         first = next((i for i, x in enumerate(out[: first + 5]) if x.ev.paper_id == lead.ev.paper_id
                       and _STRONG_CAUSE.search(x.ev.text) and not leans_on_previous(x.ev.text, x.antecedent)), first)
+        if out[first] is lead:
+            first = _cause_after_restatement(out, lead, first)
     return [out[first], *out[:first], *out[first + 1:]] if first else out
+
+
+# How close another paper's restatement of a why-question must score to the lead's (a fraction of its score), and
+# how far the cause may follow it in that abstract ("... open RMs perform poorly ... Even approaches that ... We
+# hypothesize that this brittleness stems primarily from ...").
+RESTATED_WHY_SHARE = 0.75
+CAUSE_REACH = 2
+
+
+def _cause_after_restatement(out: list[Scored], lead: Scored, first: int) -> int:
+    """Index in `out` of the strong cause that follows, within CAUSE_REACH sentences, another paper's close
+    restatement of the question (one of the ten best-placed sentences), or `first` when there is none.
+
+    A why-question is answered by a reason; an abstract that states the problem and then its cause answers it,
+    where the lead's abstract only states the problem."""
+    at = {(x.ev.paper_id, x.ev.index): i for i, x in enumerate(out)}
+    own_cause = any(x.ev.paper_id == lead.ev.paper_id and _STRONG_CAUSE.search(x.ev.text) for x in out)
+    if own_cause:
+        return first
+    for x in out[:10]:
+        if x.ev.paper_id == lead.ev.paper_id or x.score < RESTATED_WHY_SHARE * lead.score:
+            continue
+        for step in range(1, CAUSE_REACH + 1):
+            i = at.get((x.ev.paper_id, x.ev.index + step))
+            if i is not None and _STRONG_CAUSE.search(out[i].ev.text) and not connective_opener(out[i].ev.text) \
+                    and not leans_on_previous(out[i].ev.text, out[i].antecedent):
+                return i
+    return first
 
 
 # "We introduce X, a ... that <the question's own words>": the sentence that names X for the asked purpose.
