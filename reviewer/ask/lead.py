@@ -177,24 +177,31 @@ CAUSE_REACH = 2
 
 
 def _cause_after_restatement(out: list[Scored], lead: Scored, first: int) -> int:
-    """Index in `out` of the strong cause that follows, within CAUSE_REACH sentences, another paper's close
-    restatement of the question (one of the ten best-placed sentences), or `first` when there is none.
+    """Index in `out` of the strong cause that follows, within CAUSE_REACH sentences, the lead's restatement of
+    the question, or else another paper's close restatement (one of the ten best-placed sentences); `first` when
+    there is none.
 
     A why-question is answered by a reason; an abstract that states the problem and then its cause answers it,
     where the lead's abstract only states the problem."""
     at = {(x.ev.paper_id, x.ev.index): i for i, x in enumerate(out)}
-    own_cause = any(x.ev.paper_id == lead.ev.paper_id and _STRONG_CAUSE.search(x.ev.text) for x in out)
-    if own_cause:
-        return first
-    for x in out[:10]:
-        if x.ev.paper_id == lead.ev.paper_id or x.score < RESTATED_WHY_SHARE * lead.score:
-            continue
+
+    def cause_after(x: Scored) -> int | None:
         for step in range(1, CAUSE_REACH + 1):
             i = at.get((x.ev.paper_id, x.ev.index + step))
             if i is not None and _STRONG_CAUSE.search(out[i].ev.text) and not connective_opener(out[i].ev.text) \
                     and not leans_on_previous(out[i].ev.text, out[i].antecedent):
                 return i
-    return first
+        return None
+
+    own = cause_after(lead)
+    if own is not None:
+        return own
+    # The lead's abstract gives a reason elsewhere: it is not one that only restates the question.
+    if any(x.ev.paper_id == lead.ev.paper_id and _STRONG_CAUSE.search(x.ev.text) for x in out):
+        return first
+    others = (cause_after(x) for x in out[:10]
+              if x.ev.paper_id != lead.ev.paper_id and x.score >= RESTATED_WHY_SHARE * lead.score)
+    return next((i for i in others if i is not None), first)
 
 
 # "We introduce X, a ... that <the question's own words>": the sentence that names X for the asked purpose.
