@@ -59,3 +59,14 @@ def test_every_answerable_question_of_each_set_has_one_label() -> None:
                        ("para", PARA), ("para2", PARA2)):
         asked = sorted(c.q for c in load_cases(path) if c.answerable)
         assert sorted(lab.question for lab in labels if lab.set == name) == asked, name
+
+
+def test_a_question_labelled_for_two_leads_is_scored_by_the_lead_it_has() -> None:
+    # para5 keeps the first-run label and the label of the lead a later rule gave it, so both runs stay scored.
+    labels = [lab for lab in load_labels() if lab.set == "para5"]
+    question = next(lab.question for lab in labels if "openly released" in lab.question)
+    both = [lab for lab in labels if lab.question == question]
+    assert len(both) == 2 and {lab.answers for lab in both} == {True, False}
+    for lab in both:
+        result = score_hand("para5", [(question, lab.lead)], labels)
+        assert result.labelled == 1 and result.answering == int(lab.answers)
