@@ -242,6 +242,12 @@ def comparison_first(out: list[Scored]) -> list[Scored]:
     return out
 
 
+def verdict_first(out: list[Scored], question: str) -> list[Scored]:
+    """A yes/no or evidence question's lead: a finding, and for a comparing question one that states the comparison."""
+    out = finding_first(out)
+    return comparison_first(out) if asks_comparison_verdict(question) else out
+
+
 # "Why fine-tune on X rather than run Y?": a choice between two ways of doing something; what is wrong with Y answers it.
 _WHY_CHOOSE = re.compile(r"^why\s+(?!(?:do|does|did|is|are|was|were|can|could|would|should|will|has|have|might|must|not)\b)"
                          r"\w+\b.*?\b(?:rather than|instead of)\s+(.+)$", re.IGNORECASE)

@@ -262,6 +262,31 @@ def how_after_restatement(out: list[Scored], predicate: set[str], stems: Callabl
                 and x.score >= 0.5 * lead.score and not x.contrasted and not connective_opener(t)
                 and not leans_on_previous(t, x.antecedent) and not poses_question(t)):
             return [x, *out[:i], *out[i + 1:]]
+    return out if result else _elaboration_after(out, lead)
+
+
+# "Specifically, our approach involves ...": the sentence that spells out the restated proposal. It shares few words
+# with the question, so it may score well under half the restatement; it must follow it closely in the abstract.
+_ELABORATES = re.compile(r"^(?:specifically|concretely|in particular|in detail|to do so|to achieve this|in practice)\b",
+                         re.IGNORECASE)
+ELABORATION_REACH = 2
+ELABORATION_SHARE = 0.4
+
+
+def _elaboration_after(out: list[Scored], lead: Scored) -> list[Scored]:
+    """A restating "how" lead yields to the method sentence within ELABORATION_REACH sentences after it in its
+    abstract that spells it out ("Specifically, ...", or a how cue), scoring at least ELABORATION_SHARE of it."""
+    at = {(x.ev.paper_id, x.ev.index): i for i, x in enumerate(out)}
+    for step in range(1, ELABORATION_REACH + 1):
+        i = at.get((lead.ev.paper_id, lead.ev.index + step))
+        if i is None:
+            continue
+        x = out[i]
+        t = x.ev.text
+        if (x.role == Role.METHOD and (_ELABORATES.search(t) or _SAYS_HOW.search(t) and not connective_opener(t))
+                and x.score >= ELABORATION_SHARE * lead.score and not x.contrasted
+                and not leans_on_previous(t, x.antecedent) and not poses_question(t)):
+            return [x, *out[:i], *out[i + 1:]]
     return out
 
 

@@ -59,12 +59,11 @@ _INLINE_ENUM = re.compile(r"\((?:ii|2|b)\)|(?<=[\s:;])(?:ii|2|b)\)")
 _CUT_END = re.compile(r"(?:\s0|\b(?:i|e|e\.g|i\.e|al|vs|cf|approx|resp|Fig|Eq))\.$")
 _CUT_START = re.compile(r"^\d+(?:\.\d+)?\s?(?:%|\\%)|^(?:e|g)\.\s")
 _FRAGMENT_START = re.compile(r"^[a-z(\[,;:]")
-# An enumerator closed by a bracket alone ("two limitations persist: 1) ... and 2) ..."): not an unclosed "(".
 _ENUM_CLOSER = re.compile(r"(?:^|(?<=[\s:;,\-]))(?:\d{1,2}|[a-h]|i{1,3}|iv|vi{0,3})\)")
 
 
 def is_fragment(text: str) -> bool:
-    """A sentence cut in the middle, a question, or too short to stand on its own."""
+    """A sentence cut in the middle, a question, or too short to stand alone (an enumerator "1)" opens no "(")."""
     t = text.strip()
     if len(t.split()) < 6 or _FRAGMENT_START.match(t) and not re.match(r"^\(\d+\)|^\([ivx]+\)", t):
         return True
@@ -73,8 +72,7 @@ def is_fragment(text: str) -> bool:
     # Split inside a number ("achieving a 0." | "54% gain") or an abbreviation ("... hacking, i." | "e. ...").
     if _CUT_END.search(t) or _CUT_START.match(t):
         return True
-    bare = _ENUM_CLOSER.sub("", t)
-    return bare.count("(") != bare.count(")")
+    return (bare := _ENUM_CLOSER.sub("", t)).count("(") != bare.count(")")
 
 
 _term_pattern = term_pattern
@@ -335,8 +333,7 @@ def score_for_type(
     if problem and question.qtype in (QType.GENERAL, QType.NAMED, QType.MECHANISM):
         out = qforms.problem_first(out)
     if verdict and question.qtype == QType.GENERAL:
-        out = qforms.finding_first(out)
-        out = qforms.comparison_first(out) if qforms.asks_comparison_verdict(question.text) else out
+        out = qforms.verdict_first(out, question.text)
     out = qforms.alternative_first(out, qforms.rejected_alternative(question.text), mentions) if why else out
     if replacing and question.qtype in (QType.NAMED, QType.MECHANISM):
         out = replacement_first(out, predicate, content_stems)
