@@ -41,3 +41,11 @@ def test_a_why_question_is_answered_by_the_paper_that_gives_the_cause(seeded_hom
     cited, _ = first_cited("Why have advanced training techniques not made open reward models do better on "
                            "benchmarks?")
     assert "skyworkreward" in cited.keys and "stems primarily from limitations in preference datasets" in cited.text
+
+
+def test_a_restating_how_lead_yields_to_the_sentence_that_spells_it_out(seeded_home: Path) -> None:
+    # "we propose a framework that can automatically learn a reward model ... without human annotations" restates
+    # the question; the abstract says how two sentences later ("Specifically, our approach involves ...").
+    cited, _ = first_cited("How can LLM agents get a reward model learned automatically from their environment, with "
+                           "no human annotation?")
+    assert "scalingautonomous" in cited.keys and "navigate an environment randomly" in cited.text
