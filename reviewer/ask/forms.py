@@ -74,6 +74,9 @@ _PROBLEM_Q = re.compile(
     # "What do X do wrong ...?", "Where / in what way does X fall short?": the problem, asked through its subject.
     r"|^what\s+(?:do|does|did)\s+.+?\s+(?:do|get)\s+wrong\b"
     r"|^(?:where|in what (?:ways?|respects?))\s+(?:do|does|did)\s+.+?\s+(?:fall short|go wrong|fail|break down)\b"
+    # "What (does the X paper say) holds back / hinders / limits X?": what stands in the way.
+    r"|^what\s+(?:(?:do|does|did)\s+.+?\s+(?:say|find|show|report)\s+)?(?:holds?|held)\s+(?:\w+\s+)?back\b"
+    r"|^what\s+(?:(?:do|does|did)\s+.+?\s+(?:say|find|show|report)\s+)?(?:hinders|hampers|limits|impedes)\b"
     # "What makes X hard to use / costly / impractical?": what stands in the way.
     r"|^what\s+makes\s+.+?\s+(?:so\s+|too\s+)?(?:hard|difficult|challenging|costly|expensive|impractical|unreliable|"
     r"risky|slow|infeasible|problematic)\b",
