@@ -8,10 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ask_helpers import first_cited
-from reviewer.ask.lead import CAUSE, Scored, lead_first
-from reviewer.ask.select import is_fragment, mentions
-from reviewer.models import EvidenceSentence
-from reviewer.roles import sentence_roles
+from reviewer.ask.select import is_fragment
 from reviewer.textutil import split_sentences
 from seed_text import paper_with
 
@@ -54,26 +51,9 @@ def test_a_restating_how_lead_yields_to_the_sentence_that_spells_it_out(seeded_h
     assert "scalingautonomous" in cited.keys and "navigate an environment randomly" in cited.text
 
 
-
-def _scored(fragment: str, score: float) -> Scored:
-    """The seed sentence containing `fragment`, scored as given (its position in its abstract kept)."""
-    paper = paper_with(fragment)
-    index, text = next((i, s) for i, s in enumerate(split_sentences(paper.abstract)) if fragment in s)
-    role = sentence_roles(split_sentences(paper.abstract))[index]
-    ev = EvidenceSentence(paper_id=paper.id, key=paper.key, index=index, text=text, score=score, similarity=score)
-    return Scored(ev=ev, role=role, score=score)
-
-
-def test_a_why_lead_without_a_cause_yields_to_a_close_sentence_that_gives_one() -> None:
-    # Scores as ask gave them for a why-question on binary rewards and calibration: a reward-shaping paper's idea
-    # leads by score but gives no reason; RLCR's sentence states it ("Because such reward functions ...").
-    out = [_scored("The key idea is to ensure the accumulative reward", 0.618),
-           _scored("While this insight naturally leads to penalty-based approaches", 0.576),
-           _scored("Reward models are trained as proxies for human preferences", 0.564),
-           _scored("Because such reward functions do not penalize guessing", 0.533)]
-    led = lead_first(out, [0] * len(out), "", True, mentions, lambda t: bool(CAUSE.search(t)))
-    assert "do not penalize guessing" in led[0].ev.text
-    # Too far below the lead (under 0.75 of its score), the cause does not take over.
-    out[-1] = _scored("Because such reward functions do not penalize guessing", 0.40)
-    led = lead_first(out, [0] * len(out), "", True, mentions, lambda t: bool(CAUSE.search(t)))
-    assert "The key idea" in led[0].ev.text
+def test_a_why_lead_without_a_cause_yields_to_a_close_sentence_that_gives_one(seeded_home: Path) -> None:
+    # Another paper's sentence leads by score but gives no reason; RLCR's abstract states it ("Because such reward
+    # functions do not penalize guessing ..."), close enough in score to answer instead.
+    cited, _ = first_cited("Why does training reasoning models with correct-or-incorrect rewards leave them badly "
+                           "calibrated?")
+    assert "binaryrewards" in cited.keys and "do not penalize guessing" in cited.text
