@@ -49,11 +49,3 @@ def test_a_restating_how_lead_yields_to_the_sentence_that_spells_it_out(seeded_h
     cited, _ = first_cited("How can LLM agents get a reward model learned automatically from their environment, with "
                            "no human annotation?")
     assert "scalingautonomous" in cited.keys and "navigate an environment randomly" in cited.text
-
-
-def test_a_why_lead_without_a_cause_yields_to_a_close_sentence_that_gives_one(seeded_home: Path) -> None:
-    # Another paper's sentence leads by score but gives no reason; RLCR's abstract states it ("Because such reward
-    # functions do not penalize guessing ..."), close enough in score to answer instead.
-    cited, _ = first_cited("Why does training reasoning models with correct-or-incorrect rewards leave them badly "
-                           "calibrated?")
-    assert "binaryrewards" in cited.keys and "do not penalize guessing" in cited.text
