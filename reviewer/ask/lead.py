@@ -178,8 +178,8 @@ CAUSE_REACH = 2
 
 def _cause_after_restatement(out: list[Scored], lead: Scored, first: int) -> int:
     """Index in `out` of the strong cause that follows, within CAUSE_REACH sentences, the lead's restatement of
-    the question, or else of another paper's close sentence (one of the ten best-placed) that gives the cause itself
-    or restates the question with the cause after it; `first` when there is none.
+    the question, or else another paper's close restatement (one of the ten best-placed sentences); `first` when
+    there is none.
 
     A why-question is answered by a reason; an abstract that states the problem and then its cause answers it,
     where the lead's abstract only states the problem."""
@@ -199,11 +199,7 @@ def _cause_after_restatement(out: list[Scored], lead: Scored, first: int) -> int
     # The lead's abstract gives a reason elsewhere: it is not one that only restates the question.
     if any(x.ev.paper_id == lead.ev.paper_id and _STRONG_CAUSE.search(x.ev.text) for x in out):
         return first
-    # Another close paper's sentence that itself gives the reason ("Because such reward functions do not penalize
-    # guessing ..., they ... degrade calibration"), or the reason right after its restatement.
-    others = ((i if _STRONG_CAUSE.search(x.ev.text) and not connective_opener(x.ev.text)
-               and not leans_on_previous(x.ev.text, x.antecedent) else cause_after(x))
-              for i, x in enumerate(out[:10])
+    others = (cause_after(x) for x in out[:10]
               if x.ev.paper_id != lead.ev.paper_id and x.score >= RESTATED_WHY_SHARE * lead.score)
     return next((i for i in others if i is not None), first)
 
