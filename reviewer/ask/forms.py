@@ -48,10 +48,15 @@ def _body(question: str) -> str:
     return _OPENER.sub("", " ".join(question.split())).strip()
 
 
+# "When models predict people's choices, do they ...?": a clause setting the scene before the question proper.
+_SCENE = re.compile(r"^(?:when|if|once|after|given|while|whenever|in)\b[^,?]{3,120},\s*", re.IGNORECASE)
+
+
 def asks_verdict(question: str) -> bool:
-    """A yes/no question ("Is it true that ...", "Can a weaker model ...") or one asking for the evidence."""
+    """A yes/no question ("Is it true that ...", "Can a weaker model ...", also after a scene-setting "When ...,")
+    or one asking for the evidence."""
     body = _body(question)
-    return bool(_YES_NO.match(body) or _EVIDENCE.match(body))
+    return bool(_YES_NO.match(body) or _YES_NO.match(_SCENE.sub("", body)) or _EVIDENCE.match(body))
 
 
 def verdict_score(text: str, role: Role) -> float:
@@ -223,10 +228,17 @@ _STATES_COMPARISON = re.compile(
     r"compared (?:to|with)|relative to|worse|better|more|less|fewer|higher|lower)\b", re.IGNORECASE)
 
 
+# "Which kinds of X work best?", "What is the most effective way to ...?": answered by the finding that compares.
+_SUPERLATIVE_Q = re.compile(r"^(?:which|what)\b[^?]*?\b(?:(?:works?|performs?|does|do|is|are)\s+(?:the\s+)?best|"
+                            r"(?:the\s+)?most\s+(?:effective|successful|accurate|useful)|better)\b", re.IGNORECASE)
+
+
 def asks_comparison_verdict(question: str) -> bool:
-    """A yes/no question that compares two things ("as well as", "beat", "more than")."""
+    """A yes/no question that compares two things ("as well as", "beat", "more than"), or one asking which works
+    best."""
     body = _body(question)
-    return bool(_YES_NO.match(body)) and bool(_COMPARES_Q.search(body))
+    yes_no = _YES_NO.match(body) or _YES_NO.match(_SCENE.sub("", body))
+    return bool(yes_no) and bool(_COMPARES_Q.search(body)) or bool(_SUPERLATIVE_Q.match(body))
 
 
 def comparison_first(out: list[Scored]) -> list[Scored]:
@@ -245,9 +257,10 @@ def comparison_first(out: list[Scored]) -> list[Scored]:
     return out
 
 
-def verdict_first(out: list[Scored], question: str) -> list[Scored]:
-    """A yes/no or evidence question's lead: a finding, and for a comparing question one that states the comparison."""
-    out = finding_first(out)
+def verdict_first(out: list[Scored], question: str, verdict: bool) -> list[Scored]:
+    """A yes/no or evidence question's lead is a finding; a comparing or "which works best" question's, one that
+    states the comparison."""
+    out = finding_first(out) if verdict else out
     return comparison_first(out) if asks_comparison_verdict(question) else out
 
 

@@ -332,8 +332,8 @@ def score_for_type(
     out = qforms.idea_first(out) if qforms.asks_idea(question.text) else out
     if problem and question.qtype in (QType.GENERAL, QType.NAMED, QType.MECHANISM):
         out = qforms.problem_first(out)
-    if verdict and question.qtype == QType.GENERAL:
-        out = qforms.verdict_first(out, question.text)
+    if question.qtype == QType.GENERAL:
+        out = qforms.verdict_first(out, question.text, verdict)
     out = qforms.alternative_first(out, qforms.rejected_alternative(question.text), mentions) if why else out
     if replacing and question.qtype in (QType.NAMED, QType.MECHANISM):
         out = replacement_first(out, predicate, content_stems)
