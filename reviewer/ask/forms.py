@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from reviewer.ask.lead import Scored, leans_on_previous
+from reviewer.ask.lead import Scored, how_after_restatement, leans_on_previous
 from reviewer.roles import Role, own_finding_clause, reports_other_work
 from reviewer.textutil import content_stems
 
@@ -96,7 +96,7 @@ _PROBLEM = re.compile(
     r"malicious|harmful|unsafe|"
     # What goes wrong in other words: harm done, effort wasted, a reward exploited.
     r"hurts?|hurting|worse|worsen\w*|degrad\w*|idle|wast\w*|unnecessar\w*|unreliab\w*|infeasib\w*|"
-    r"exploit(?:s|ed|ing|ation)?|hacking|distract\w*|nois(?:e|y)|ambigu\w*)\b"
+    r"exploit(?:s|ed|ing|ation)?|hacking|distract\w*|nois(?:e|y)|ambigu\w*|struggl\w*)\b"
     # "However, existing systems ...": the gap an abstract states before its proposal.
     r"|^(?:however|unfortunately|yet|but)\b",
     re.IGNORECASE,
@@ -317,6 +317,35 @@ def idea_first(out: list[Scored]) -> list[Scored]:
     lead = out[0]
     for i, x in enumerate(out[1:6], start=1):
         if (_NAMES_IDEA.search(x.ev.text) and x.score >= 0.7 * lead.score and not x.reported
+                and not leans_on_previous(x.ev.text, x.antecedent)):
+            return [x, *out[:i], *out[i + 1:]]
+    return out
+
+
+# "We propose X to address these limitations by ...": the proposal that answers the problem stated before it.
+_PROPOSES = re.compile(r"\b(?:we|the authors)\s+(?:propose|introduce|present|develop)\b|\bto (?:address|tackle|overcome|"
+                       r"solve|mitigate|remedy) (?:these|this|such|the)\b", re.IGNORECASE)
+PROPOSAL_REACH = 2
+PROPOSAL_SHARE = 0.4
+
+
+def how_first(out: list[Scored], predicate: set[str], stems: Callable[[str], list[str]]) -> list[Scored]:
+    """A "how" question's lead: `lead.how_after_restatement`, then, when the lead only states the problem the
+    question names ("conventional RMs struggle with arithmetic ... and factual lookup" for "how can a reward model
+    cope with arithmetic ...?"), the proposal within PROPOSAL_REACH sentences after it in its abstract that addresses
+    it, scoring at least PROPOSAL_SHARE of the lead."""
+    out = how_after_restatement(out, predicate, stems)
+    if not out or out[0].role not in (Role.BACKGROUND, Role.LIMITATION) or not _PROBLEM.search(
+            _ADDRESSING.sub("", out[0].ev.text)):
+        return out
+    lead = out[0]
+    at = {(x.ev.paper_id, x.ev.index): i for i, x in enumerate(out)}
+    for step in range(1, PROPOSAL_REACH + 1):
+        i = at.get((lead.ev.paper_id, lead.ev.index + step))
+        if i is None:
+            continue
+        x = out[i]
+        if (x.role == Role.METHOD and _PROPOSES.search(x.ev.text) and x.score >= PROPOSAL_SHARE * lead.score
                 and not leans_on_previous(x.ev.text, x.antecedent)):
             return [x, *out[:i], *out[i + 1:]]
     return out

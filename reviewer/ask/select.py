@@ -20,7 +20,6 @@ from reviewer.ask.lead import (
     Scored,
     asks_how_avoided,
     asks_replacement,
-    how_after_restatement,
     lead_first,
     named_method_first,
     replacement_first,
@@ -325,7 +324,7 @@ def score_for_type(
     topic = question.sides[0] if question.qtype == QType.COMPARISON and question.sides else ""
     out = lead_first(out, defines, topic, why, mentions, lambda t: bool(_CAUSE.search(t)))
     if question.qtype == QType.MECHANISM and not why and not (asked and out and states_verb(out[0].ev.text, asked.verb, subject)):
-        out = how_after_restatement(out, predicate, content_stems)
+        out = qforms.how_first(out, predicate, content_stems)
     out = verb_first(out, asked, subject)
     if question.qtype == QType.METHODS:
         out = named_method_first(out)
