@@ -8,7 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from ask_helpers import first_cited
+from reviewer.ask.forms import verdict_first
+from reviewer.ask.lead import Scored
 from reviewer.ask.select import is_fragment
+from reviewer.models import EvidenceSentence
+from reviewer.roles import sentence_roles
 from reviewer.textutil import split_sentences
 from seed_text import paper_with
 
@@ -49,3 +53,36 @@ def test_a_restating_how_lead_yields_to_the_sentence_that_spells_it_out(seeded_h
     cited, _ = first_cited("How can LLM agents get a reward model learned automatically from their environment, with "
                            "no human annotation?")
     assert "scalingautonomous" in cited.keys and "navigate an environment randomly" in cited.text
+
+
+def test_a_yes_no_question_after_a_scene_setting_clause_is_answered_by_the_finding(seeded_home: Path) -> None:
+    # "When ..., do they ...?" is a yes/no question: the finding answers it, not the premise that people are irrational.
+    cited, _ = first_cited("When large language models model human decision-making, do they treat people as more "
+                           "rational than they are?")
+    assert "assumepeople" in cited.keys and "the authors find that this is actually not the case" in cited.text
+
+
+def test_a_how_lead_stating_the_problem_yields_to_the_proposal_that_addresses_it(seeded_home: Path) -> None:
+    cited, _ = first_cited("How can reward models get around being weak at arithmetic computation and factual lookup?")
+    assert "toolaugmentedb" in cited.keys and "access to external environments" in cited.text
+
+
+def _scored(fragment: str, score: float) -> Scored:
+    """The seed sentence containing `fragment`, scored as given (its index and role in its abstract kept)."""
+    paper = paper_with(fragment)
+    sentences = split_sentences(paper.abstract)
+    index = next(i for i, s in enumerate(sentences) if fragment in s)
+    ev = EvidenceSentence(paper_id=paper.id, key=paper.key, index=index, text=sentences[index], score=score,
+                          similarity=score)
+    return Scored(ev=ev, role=sentence_roles(sentences)[index], score=score)
+
+
+def test_which_works_best_is_answered_by_the_finding_that_compares() -> None:
+    out = [_scored("There are several distinct approaches for preference fine-tuning", 0.78),
+           _scored("Learning from preference labels plays a crucial role", 0.58),
+           _scored("Our main finding is that, in general, approaches that use on-policy sampling", 0.50)]
+    led = verdict_first(out, "Which kinds of preference fine-tuning methods work best?", verdict=False)
+    assert "outperform offline and maximum likelihood objectives" in led[0].ev.text
+    # A question that asks for no comparison keeps its lead.
+    led = verdict_first(out, "Which kinds of preference fine-tuning methods exist?", verdict=False)
+    assert "several distinct approaches" in led[0].ev.text
