@@ -45,6 +45,8 @@ PARA2 = Path(__file__).resolve().parent / "datasets" / "ask_para2.jsonl"
 PARA3 = Path(__file__).resolve().parent / "datasets" / "ask_para3.jsonl"
 PARA4 = Path(__file__).resolve().parent / "datasets" / "ask_para4.jsonl"
 PARA5 = Path(__file__).resolve().parent / "datasets" / "ask_para5.jsonl"
+PARA6 = Path(__file__).resolve().parent / "datasets" / "ask_para6.jsonl"
+PARA7 = Path(__file__).resolve().parent / "datasets" / "ask_para7.jsonl"
 REFUSE = Path(__file__).resolve().parent / "datasets" / "ask_refuse.jsonl"
 
 

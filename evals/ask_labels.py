@@ -3,7 +3,7 @@
 Each label in `evals/datasets/ask_hand_labels.jsonl` records the exact first sentence that was judged. A label counts
 only while `ask` still leads with that sentence (whitespace normalised): when the lead changes, the old judgement says
 nothing about the new sentence, so the question is reported as unlabelled (lead changed) and left out of the share,
-never silently counted. An answerable question answered with no cited first sentence (e.g. refused) does not answer.
+never silently counted. A question may have one label per lead it has had. An answerable question answered with no cited first sentence (e.g. refused) does not answer.
 """
 
 from __future__ import annotations
@@ -47,20 +47,25 @@ def load_labels(path: Path = LABELS) -> list[HandLabel]:
 
 def score_hand(set_name: str, leads: list[tuple[str, str]], labels: list[HandLabel]) -> HandResult:
     """`leads` is (question, current first sentence) for each answerable question of the set."""
-    by_question = {normalise(lab.question): lab for lab in labels if lab.set == set_name}
+    # A question may carry several labels, one per lead it has had: the one judging the current lead counts (a later
+    # label of the same lead wins), so a run of older code is still scored by the label its own lead received.
+    by_question: dict[str, dict[str, HandLabel]] = {}
+    for lab in labels:
+        if lab.set == set_name:
+            by_question.setdefault(normalise(lab.question), {})[normalise(lab.lead)] = lab
     result = HandResult()
     for question, lead in leads:
-        label = by_question.get(normalise(question))
+        judged = by_question.get(normalise(question))
         if not lead.strip():
             answers = False
-        elif label is None:
+        elif not judged:
             result.no_label.append(question)
             continue
-        elif normalise(label.lead) != normalise(lead):
+        elif normalise(lead) not in judged:
             result.lead_changed.append(question)
             continue
         else:
-            answers = label.answers
+            answers = judged[normalise(lead)].answers
         result.labelled += 1
         result.answering += answers
         if not answers:

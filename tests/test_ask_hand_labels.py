@@ -59,3 +59,24 @@ def test_every_answerable_question_of_each_set_has_one_label() -> None:
                        ("para", PARA), ("para2", PARA2)):
         asked = sorted(c.q for c in load_cases(path) if c.answerable)
         assert sorted(lab.question for lab in labels if lab.set == name) == asked, name
+
+
+def test_a_question_labelled_for_two_leads_is_scored_by_the_lead_it_has() -> None:
+    # para5 keeps the first-run label and the label of the lead a later rule gave it, so both runs stay scored.
+    labels = [lab for lab in load_labels() if lab.set == "para5"]
+    question = next(lab.question for lab in labels if "openly released" in lab.question)
+    both = [lab for lab in labels if lab.question == question]
+    assert len(both) == 2 and {lab.answers for lab in both} == {True, False}
+    for lab in both:
+        result = score_hand("para5", [(question, lab.lead)], labels)
+        assert result.labelled == 1 and result.answering == int(lab.answers)
+
+
+def test_every_answerable_question_of_the_newer_sets_has_a_label() -> None:
+    # These sets keep one label per lead a question has had, so a question may have several, never none.
+    from evals.ask import PARA5, PARA6, PARA7
+
+    labels = load_labels()
+    for name, path in (("para5", PARA5), ("para6", PARA6), ("para7", PARA7)):
+        asked = {c.q for c in load_cases(path) if c.answerable}
+        assert asked == {lab.question for lab in labels if lab.set == name}, name

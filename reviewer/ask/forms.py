@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from reviewer.ask.lead import Scored, leans_on_previous
+from reviewer.ask.lead import Scored, how_after_restatement, leans_on_previous
 from reviewer.roles import Role, own_finding_clause, reports_other_work
 from reviewer.textutil import content_stems
 
@@ -48,10 +48,15 @@ def _body(question: str) -> str:
     return _OPENER.sub("", " ".join(question.split())).strip()
 
 
+# "When models predict people's choices, do they ...?": a clause setting the scene before the question proper.
+_SCENE = re.compile(r"^(?:when|if|once|after|given|while|whenever|in)\b[^,?]{3,120},\s*", re.IGNORECASE)
+
+
 def asks_verdict(question: str) -> bool:
-    """A yes/no question ("Is it true that ...", "Can a weaker model ...") or one asking for the evidence."""
+    """A yes/no question ("Is it true that ...", "Can a weaker model ...", also after a scene-setting "When ...,")
+    or one asking for the evidence."""
     body = _body(question)
-    return bool(_YES_NO.match(body) or _EVIDENCE.match(body))
+    return bool(_YES_NO.match(body) or _YES_NO.match(_SCENE.sub("", body)) or _EVIDENCE.match(body))
 
 
 def verdict_score(text: str, role: Role) -> float:
@@ -74,6 +79,9 @@ _PROBLEM_Q = re.compile(
     # "What do X do wrong ...?", "Where / in what way does X fall short?": the problem, asked through its subject.
     r"|^what\s+(?:do|does|did)\s+.+?\s+(?:do|get)\s+wrong\b"
     r"|^(?:where|in what (?:ways?|respects?))\s+(?:do|does|did)\s+.+?\s+(?:fall short|go wrong|fail|break down)\b"
+    # "What (does the X paper say) holds back / hinders / limits X?": what stands in the way.
+    r"|^what\s+(?:(?:do|does|did)\s+.+?\s+(?:say|find|show|report)\s+)?(?:holds?|held)\s+(?:\w+\s+)?back\b"
+    r"|^what\s+(?:(?:do|does|did)\s+.+?\s+(?:say|find|show|report)\s+)?(?:hinders|hampers|limits|impedes)\b"
     # "What makes X hard to use / costly / impractical?": what stands in the way.
     r"|^what\s+makes\s+.+?\s+(?:so\s+|too\s+)?(?:hard|difficult|challenging|costly|expensive|impractical|unreliable|"
     r"risky|slow|infeasible|problematic)\b",
@@ -88,7 +96,7 @@ _PROBLEM = re.compile(
     r"malicious|harmful|unsafe|"
     # What goes wrong in other words: harm done, effort wasted, a reward exploited.
     r"hurts?|hurting|worse|worsen\w*|degrad\w*|idle|wast\w*|unnecessar\w*|unreliab\w*|infeasib\w*|"
-    r"exploit(?:s|ed|ing|ation)?|hacking|distract\w*|nois(?:e|y)|ambigu\w*)\b"
+    r"exploit(?:s|ed|ing|ation)?|hacking|distract\w*|nois(?:e|y)|ambigu\w*|struggl\w*)\b"
     # "However, existing systems ...": the gap an abstract states before its proposal.
     r"|^(?:however|unfortunately|yet|but)\b",
     re.IGNORECASE,
@@ -210,6 +218,52 @@ def finding_first(out: list[Scored]) -> list[Scored]:
     return out
 
 
+# "Does X judge A as well as B?", "Can a small model beat a large one?", "Do X hallucinate more?": the verdict is a
+# comparison, settled by the finding that states how the two compare, not by one that praises one side.
+_COMPARES_Q = re.compile(r"\b(?:than|as\s+(?!a\b|an\b|the\b)\w+\b[^?,]{0,60}?\bas|more|less|fewer|better|worse|beat|outperform\w*|"
+                         r"match|rival|equal|on par|keep up with|compete with)\b", re.IGNORECASE)
+_STATES_COMPARISON = re.compile(
+    r"\b(?:than|outperform\w*|underperform\w*|surpass\w*|match(?:es|ed|ing)?|rival\w*|comparabl[ey]|on par|"
+    r"as\s+(?:\w+\s+){1,2}as|fall\w* short|lag\w* behind|improv\w* (?:over|upon|on)|beat\w*|exceed\w*|gaps?|"
+    r"compared (?:to|with)|relative to|worse|better|more|less|fewer|higher|lower)\b", re.IGNORECASE)
+
+
+# "Which kinds of X work best?", "What is the most effective way to ...?": answered by the finding that compares.
+_SUPERLATIVE_Q = re.compile(r"^(?:which|what)\b[^?]*?\b(?:(?:works?|performs?|does|do|is|are)\s+(?:the\s+)?best|"
+                            r"(?:the\s+)?most\s+(?:effective|successful|accurate|useful)|better)\b", re.IGNORECASE)
+
+
+def asks_comparison_verdict(question: str) -> bool:
+    """A yes/no question that compares two things ("as well as", "beat", "more than"), or one asking which works
+    best."""
+    body = _body(question)
+    yes_no = _YES_NO.match(body) or _YES_NO.match(_SCENE.sub("", body))
+    return bool(yes_no) and bool(_COMPARES_Q.search(body)) or bool(_SUPERLATIVE_Q.match(body))
+
+
+def comparison_first(out: list[Scored]) -> list[Scored]:
+    """For a yes/no question that compares, a lead that states no comparison ("internal states can serve as
+    reliable signals") yields to the best finding among the same abstract's next nine sentences that does ("they match
+    or even surpass PRMs up to 810x larger"), scoring at least 0.6 of the lead and standing alone."""
+    if not out or _STATES_COMPARISON.search(out[0].ev.text):
+        return out
+    lead = out[0]
+    # The abstract's own next nine sentences by score, however many other papers' sentences rank between them.
+    own = [(i, x) for i, x in enumerate(out[1:], start=1) if x.ev.paper_id == lead.ev.paper_id][:9]
+    for i, x in own:
+        if (x.score >= 0.6 * lead.score and _settles(x) and _STATES_COMPARISON.search(x.ev.text)
+                and not leans_on_previous(x.ev.text, x.antecedent)):
+            return [x, *out[:i], *out[i + 1:]]
+    return out
+
+
+def verdict_first(out: list[Scored], question: str, verdict: bool) -> list[Scored]:
+    """A yes/no or evidence question's lead is a finding; a comparing or "which works best" question's, one that
+    states the comparison."""
+    out = finding_first(out) if verdict else out
+    return comparison_first(out) if asks_comparison_verdict(question) else out
+
+
 # "Why fine-tune on X rather than run Y?": a choice between two ways of doing something; what is wrong with Y answers it.
 _WHY_CHOOSE = re.compile(r"^why\s+(?!(?:do|does|did|is|are|was|were|can|could|would|should|will|has|have|might|must|not)\b)"
                          r"\w+\b.*?\b(?:rather than|instead of)\s+(.+)$", re.IGNORECASE)
@@ -263,6 +317,35 @@ def idea_first(out: list[Scored]) -> list[Scored]:
     lead = out[0]
     for i, x in enumerate(out[1:6], start=1):
         if (_NAMES_IDEA.search(x.ev.text) and x.score >= 0.7 * lead.score and not x.reported
+                and not leans_on_previous(x.ev.text, x.antecedent)):
+            return [x, *out[:i], *out[i + 1:]]
+    return out
+
+
+# "We propose X to address these limitations by ...": the proposal that answers the problem stated before it.
+_PROPOSES = re.compile(r"\b(?:we|the authors)\s+(?:propose|introduce|present|develop)\b|\bto (?:address|tackle|overcome|"
+                       r"solve|mitigate|remedy) (?:these|this|such|the)\b", re.IGNORECASE)
+PROPOSAL_REACH = 2
+PROPOSAL_SHARE = 0.4
+
+
+def how_first(out: list[Scored], predicate: set[str], stems: Callable[[str], list[str]]) -> list[Scored]:
+    """A "how" question's lead: `lead.how_after_restatement`, then, when the lead only states the problem the
+    question names ("conventional RMs struggle with arithmetic ... and factual lookup" for "how can a reward model
+    cope with arithmetic ...?"), the proposal within PROPOSAL_REACH sentences after it in its abstract that addresses
+    it, scoring at least PROPOSAL_SHARE of the lead."""
+    out = how_after_restatement(out, predicate, stems)
+    if not out or out[0].role not in (Role.BACKGROUND, Role.LIMITATION) or not _PROBLEM.search(
+            _ADDRESSING.sub("", out[0].ev.text)):
+        return out
+    lead = out[0]
+    at = {(x.ev.paper_id, x.ev.index): i for i, x in enumerate(out)}
+    for step in range(1, PROPOSAL_REACH + 1):
+        i = at.get((lead.ev.paper_id, lead.ev.index + step))
+        if i is None:
+            continue
+        x = out[i]
+        if (x.role == Role.METHOD and _PROPOSES.search(x.ev.text) and x.score >= PROPOSAL_SHARE * lead.score
                 and not leans_on_previous(x.ev.text, x.antecedent)):
             return [x, *out[:i], *out[i + 1:]]
     return out

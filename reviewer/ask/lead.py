@@ -110,15 +110,18 @@ def says_instead(text: str) -> bool:
 
 
 # "Why" is answered by a cause: what a sentence says something stems from, fails at or mistakes.
-CAUSE = re.compile(r"\b(?:because|due to|since|stems? from|stemming from|caused by|as a result|owing to|leads? to|"
+CAUSE = re.compile(r"\b(?:because|due to|since|stem(?:s|ming)?\s+(?:\w+ly\s+)?from|caused\s+(?:\w+ly\s+)?by|as a result|"
+                   r"owing to|leads? to|"
                    r"mistak\w+|suffers? from|fail\w* to|unable to|overlook\w*|ignor\w*|rel(?:y|ies) on|latch\w*|"
                    r"arises? (?:when|from)|drives?|induces?)\b|"
                    # "too coarse-grained, as heterogeneous tasks ...": the reason follows the restated claim.
                    r",\s+(?:as|since)\s+(?!well\b|shown\b|such\b|opposed\b|described\b|follows\b|in\b|a result\b|"
                    r"measured\b|defined\b|expected\b|evidenced\b|part\b|an?\b|the\b)",
                    re.IGNORECASE)
-_STRONG_CAUSE = re.compile(r"\b(?:because|due to|stems? from|stemming from|caused by|owing to|suffers? from|"
-                           r"as a result of|attributed to|root cause|aris(?:e|es|ing) (?:when|from)|driven by|reliance on|"
+# "stems primarily from", "arises mainly when": an adverb may sit inside the cue.
+_STRONG_CAUSE = re.compile(r"\b(?:because|due to|stem(?:s|ming)?\s+(?:\w+ly\s+)?from|caused\s+(?:\w+ly\s+)?by|owing to|"
+                           r"suffers? from|as a result of|attributed to|root cause|aris(?:e|es|ing)\s+(?:\w+ly\s+)?(?:when|from)|"
+                           r"driven\s+(?:\w+ly\s+)?by|reliance on|"
                            r"(?:limited|hindered|constrained|bottlenecked) by)\b", re.IGNORECASE)
 
 
@@ -155,12 +158,50 @@ def lead_first(
         first = next((i for i, x in enumerate(out) if not x.contrasted and (
             defines[i] or (not leans_on_previous(x.ev.text, x.antecedent) and not poses_question(x.ev.text)
                            and (not on_topic or mentions(x.ev.text, topic))))), 0)
-    # "Why P?": a lead that only restates P (no cause cue) yields to a cause stated in the same abstract nearby.
+    # "Why P?": a lead that only restates P (no cause cue) yields to a cause stated in the same abstract nearby,
+    # else to the cause another close paper states right after its own restatement of P.
     if why and first < len(out) and not has_cause(out[first].ev.text):
         lead = out[first]
         first = next((i for i, x in enumerate(out[: first + 5]) if x.ev.paper_id == lead.ev.paper_id
                       and _STRONG_CAUSE.search(x.ev.text) and not leans_on_previous(x.ev.text, x.antecedent)), first)
+        if out[first] is lead:
+            first = _cause_after_restatement(out, lead, first)
     return [out[first], *out[:first], *out[first + 1:]] if first else out
+
+
+# How close another paper's restatement of a why-question must score to the lead's (a fraction of its score), and
+# how far the cause may follow it in that abstract ("... open RMs perform poorly ... Even approaches that ... We
+# hypothesize that this brittleness stems primarily from ...").
+RESTATED_WHY_SHARE = 0.75
+CAUSE_REACH = 2
+
+
+def _cause_after_restatement(out: list[Scored], lead: Scored, first: int) -> int:
+    """Index in `out` of the strong cause that follows, within CAUSE_REACH sentences, the lead's restatement of
+    the question, or else another paper's close restatement (one of the ten best-placed sentences); `first` when
+    there is none.
+
+    A why-question is answered by a reason; an abstract that states the problem and then its cause answers it,
+    where the lead's abstract only states the problem."""
+    at = {(x.ev.paper_id, x.ev.index): i for i, x in enumerate(out)}
+
+    def cause_after(x: Scored) -> int | None:
+        for step in range(1, CAUSE_REACH + 1):
+            i = at.get((x.ev.paper_id, x.ev.index + step))
+            if i is not None and _STRONG_CAUSE.search(out[i].ev.text) and not connective_opener(out[i].ev.text) \
+                    and not leans_on_previous(out[i].ev.text, out[i].antecedent):
+                return i
+        return None
+
+    own = cause_after(lead)
+    if own is not None:
+        return own
+    # The lead's abstract gives a reason elsewhere: it is not one that only restates the question.
+    if any(x.ev.paper_id == lead.ev.paper_id and _STRONG_CAUSE.search(x.ev.text) for x in out):
+        return first
+    others = (cause_after(x) for x in out[:10]
+              if x.ev.paper_id != lead.ev.paper_id and x.score >= RESTATED_WHY_SHARE * lead.score)
+    return next((i for i in others if i is not None), first)
 
 
 # "We introduce X, a ... that <the question's own words>": the sentence that names X for the asked purpose.
@@ -169,7 +210,9 @@ _INTRODUCES = re.compile(r"\b(?:we|the authors)\s+(?:introduce|propose|present|d
 _SAYS_HOW = re.compile(r"\b(?:works? by|operates? by|proceeds? by|by having|employs?|utiliz\w+|leverag\w+|adopts?|"
                        r"involv(?:es|ing)|treats? [\w-]+(?: [\w-]+){0,5} as|"
                        r"consists? of|(?:is|are) (?:comprised|composed|made up) of|integrat\w+ [\w-]+|"
-                       r"in the (?:first|second|third|final) (?:stage|step|phase)|first\b.*\bthen|via)\b",
+                       r"in the (?:first|second|third|final) (?:stage|step|phase)|first\b.*\bthen|via)\b"
+                       # "Through forward simulation, our model quantifies ...": an opening phrase of means.
+                       r"|^(?:through|by|via|using)\s[^,]{3,80},",
                        re.IGNORECASE)
 
 
@@ -194,6 +237,9 @@ def restates(text: str, predicate: set[str], stems: Callable[[str], list[str]], 
 # How well, not how: a performance claim ("to improve X, ..." is a purpose).
 _HOW_WELL = re.compile(r"(?<!to )\b(?:improv\w*|outperform\w*|achiev\w*|surpass\w*|state-of-the-art|gains?|accuracy)\b",
                        re.IGNORECASE)
+# A comparison with other methods is a result whatever role the sentence's "our method" earns it.
+_BEATS = re.compile(r"\b(?:outperform\w*|surpass\w*|state-of-the-art)\b|^(?:in|across)\s+(?:\w+\s+)?experiments\b",
+                    re.IGNORECASE)
 
 
 def how_after_restatement(out: list[Scored], predicate: set[str], stems: Callable[[str], list[str]]) -> list[Scored]:
@@ -206,13 +252,39 @@ def how_after_restatement(out: list[Scored], predicate: set[str], stems: Callabl
         return out
     lead = out[0]
     # A result ("our method achieves significant improvements ...") says how well, not how: it yields too.
-    result = lead.role == Role.RESULT and bool(_HOW_WELL.search(lead.ev.text)) and not _SAYS_HOW.search(lead.ev.text)
+    result = (lead.role == Role.RESULT and bool(_HOW_WELL.search(lead.ev.text)) or bool(_BEATS.search(lead.ev.text))) \
+        and not _SAYS_HOW.search(lead.ev.text)
     if not (result or restates(lead.ev.text, predicate, stems, lead.ev.similarity)):
         return out
     for i, x in enumerate(out[1:10], start=1):
         t = x.ev.text
         if (x.ev.paper_id == lead.ev.paper_id and x.role == Role.METHOD and _SAYS_HOW.search(t)
                 and x.score >= 0.5 * lead.score and not x.contrasted and not connective_opener(t)
+                and not leans_on_previous(t, x.antecedent) and not poses_question(t)):
+            return [x, *out[:i], *out[i + 1:]]
+    return out if result else _elaboration_after(out, lead)
+
+
+# "Specifically, our approach involves ...": the sentence that spells out the restated proposal. It shares few words
+# with the question, so it may score well under half the restatement; it must follow it closely in the abstract.
+_ELABORATES = re.compile(r"^(?:specifically|concretely|in particular|in detail|to do so|to achieve this|in practice)\b",
+                         re.IGNORECASE)
+ELABORATION_REACH = 2
+ELABORATION_SHARE = 0.4
+
+
+def _elaboration_after(out: list[Scored], lead: Scored) -> list[Scored]:
+    """A restating "how" lead yields to the method sentence within ELABORATION_REACH sentences after it in its
+    abstract that spells it out ("Specifically, ...", or a how cue), scoring at least ELABORATION_SHARE of it."""
+    at = {(x.ev.paper_id, x.ev.index): i for i, x in enumerate(out)}
+    for step in range(1, ELABORATION_REACH + 1):
+        i = at.get((lead.ev.paper_id, lead.ev.index + step))
+        if i is None:
+            continue
+        x = out[i]
+        t = x.ev.text
+        if (x.role == Role.METHOD and (_ELABORATES.search(t) or _SAYS_HOW.search(t) and not connective_opener(t))
+                and x.score >= ELABORATION_SHARE * lead.score and not x.contrasted
                 and not leans_on_previous(t, x.antecedent) and not poses_question(t)):
             return [x, *out[:i], *out[i + 1:]]
     return out

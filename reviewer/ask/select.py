@@ -20,7 +20,6 @@ from reviewer.ask.lead import (
     Scored,
     asks_how_avoided,
     asks_replacement,
-    how_after_restatement,
     lead_first,
     named_method_first,
     replacement_first,
@@ -55,14 +54,15 @@ _HEAD_NOUN = re.compile(r"\s+(?:environment|method|model|framework|algorithm|app
 _NUMBER = re.compile(r"\d+(?:\.\d+)?\s?(?:%|x\b|×|points?|pp)|\b\d+\.\d+\b|\b\d{2,}\b")
 _FIGURE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:[KMBkmb]\b|%)")
 _ANAPHOR = re.compile(r"^(?:this|these|those|they|it|such|its|their|that)\b", re.IGNORECASE)
-_INLINE_ENUM = re.compile(r"\((?:ii|2|b)\)")
+_INLINE_ENUM = re.compile(r"\((?:ii|2|b)\)|(?<=[\s:;])(?:ii|2|b)\)")
 _CUT_END = re.compile(r"(?:\s0|\b(?:i|e|e\.g|i\.e|al|vs|cf|approx|resp|Fig|Eq))\.$")
 _CUT_START = re.compile(r"^\d+(?:\.\d+)?\s?(?:%|\\%)|^(?:e|g)\.\s")
 _FRAGMENT_START = re.compile(r"^[a-z(\[,;:]")
+_ENUM_CLOSER = re.compile(r"(?:^|(?<=[\s:;,\-]))(?:\d{1,2}|[a-h]|i{1,3}|iv|vi{0,3})\)")
 
 
 def is_fragment(text: str) -> bool:
-    """A sentence cut in the middle, a question, or too short to stand on its own."""
+    """A sentence cut in the middle, a question, or too short to stand alone (an enumerator "1)" opens no "(")."""
     t = text.strip()
     if len(t.split()) < 6 or _FRAGMENT_START.match(t) and not re.match(r"^\(\d+\)|^\([ivx]+\)", t):
         return True
@@ -71,7 +71,7 @@ def is_fragment(text: str) -> bool:
     # Split inside a number ("achieving a 0." | "54% gain") or an abbreviation ("... hacking, i." | "e. ...").
     if _CUT_END.search(t) or _CUT_START.match(t):
         return True
-    return t.count("(") != t.count(")")
+    return (bare := _ENUM_CLOSER.sub("", t)).count("(") != bare.count(")")
 
 
 _term_pattern = term_pattern
@@ -324,15 +324,15 @@ def score_for_type(
     topic = question.sides[0] if question.qtype == QType.COMPARISON and question.sides else ""
     out = lead_first(out, defines, topic, why, mentions, lambda t: bool(_CAUSE.search(t)))
     if question.qtype == QType.MECHANISM and not why and not (asked and out and states_verb(out[0].ev.text, asked.verb, subject)):
-        out = how_after_restatement(out, predicate, content_stems)
+        out = qforms.how_first(out, predicate, content_stems)
     out = verb_first(out, asked, subject)
     if question.qtype == QType.METHODS:
         out = named_method_first(out)
     out = qforms.idea_first(out) if qforms.asks_idea(question.text) else out
     if problem and question.qtype in (QType.GENERAL, QType.NAMED, QType.MECHANISM):
         out = qforms.problem_first(out)
-    if verdict and question.qtype == QType.GENERAL:
-        out = qforms.finding_first(out)
+    if question.qtype == QType.GENERAL:
+        out = qforms.verdict_first(out, question.text, verdict)
     out = qforms.alternative_first(out, qforms.rejected_alternative(question.text), mentions) if why else out
     if replacing and question.qtype in (QType.NAMED, QType.MECHANISM):
         out = replacement_first(out, predicate, content_stems)
