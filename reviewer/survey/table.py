@@ -20,10 +20,12 @@ from reviewer.models import Paper
 from reviewer.quotes import verify_quote
 from reviewer.survey.names import clean_task, descriptive_method, title_prefix_name
 from reviewer.survey.prose import is_boilerplate, strip_marker
+from reviewer.survey.tasks import from_abstract, from_title
 from reviewer.survey.types import Cell, TableRow
 from reviewer.textutil import split_sentences
 
 MAX_RESULT_WORDS = 36
+CELL_WORDS = 20  # a result sentence longer than this is cut to its clauses (headline_result)
 MAX_PHRASE_WORDS = 10
 CURATED_BENCHMARKS = frozenset("""GSM8K MATH MATH500 MATH-500 AIME AIME24 AIME25 AIME2024 AIME2025 AMC AMC23 Minerva
     OlympiadBench GPQA GPQA-Diamond MMLU MMLU-Pro HumanEval MBPP LiveCodeBench BBH BIG-Bench ARC HellaSwag
@@ -136,7 +138,7 @@ _NOT_A_TASK = re.compile(r"\b(?:licen[cs]e[ds]?|usage|research (?:use|purposes?)
 
 
 def task_of(paper: Paper, method: str) -> str:
-    """What the paper addresses: 'for X' after its contribution, else the title's subtitle or title."""
+    """What the paper addresses: 'for X' after its contribution, else what its own sentences or its title say it is for."""
     for sentence in _sentences(paper):
         c = _CONTRIBUTION.search(sentence)
         if not c:
@@ -145,6 +147,11 @@ def task_of(paper: Paper, method: str) -> str:
         if m and 2 <= len(m.group("task").split()) <= 8 and not _DEICTIC.search(m.group("task")) \
                 and not _NOT_A_TASK.search(m.group("task")):
             return clean_task(m.group("task"))
+    # The problem the abstract's own sentences state, else the title's task phrase (tasks.py); the title itself
+    # only when neither says one.
+    task = from_abstract(_sentences(paper)) or from_title(paper.title, method)
+    if task:
+        return task
     sub = paper.title.split(":", 1)[1].strip() if ":" in paper.title else paper.title.strip()
     if method and sub.lower().startswith(method.lower()):
         return ""
@@ -264,6 +271,12 @@ def benchmarks_of(paper: Paper, gazetteer: frozenset[str], method: str) -> str:
     return ", ".join(names[:6])
 
 
+# What joins a numbered clause to the sentence it was cut from ('achieving average gains of 12.1% ...').
+_RESULT_LEAD = re.compile(r"^(?:(?:and|or|while|which|thereby|notably|furthermore|moreover|additionally|specifically|"
+                          r"empirically|overall|in particular|achieving|yielding|reaching|attaining|resulting in|"
+                          r"leading to|showing|demonstrating)\b,?\s*)+", re.IGNORECASE)
+
+
 def _clauses(sentence: str) -> list[str]:
     """Comma/semicolon clauses, never splitting inside parentheses."""
     out, depth, start = [], 0, 0
@@ -289,16 +302,20 @@ def headline_result(paper: Paper) -> str:
     if best is None or best[0] < 2:
         return _qualitative_result(paper)
     span = _THAT_CLAUSE.sub("", best[2]).rstrip(" .")
-    if len(span.split()) <= MAX_RESULT_WORDS:
+    if len(span.split()) <= CELL_WORDS:
         return span[:1].upper() + span[1:]
+    # A long sentence gives the cell its clause with the number, the metric and the benchmark, and the numbered
+    # clauses that continue it ('..., 4.5% in RL, and 6.3% in test-time scaling'), not the whole sentence.
     clauses = _clauses(span)
     anchor = next((i for i, c in enumerate(clauses) if _NUMBER_METRIC.search(c)), 0)
     picked = [clauses[anchor]]
+    if len(clauses[anchor].split()) < 6 and anchor > 0:  # 'by 8%' alone does not say what improved
+        picked.insert(0, clauses[anchor - 1])
     for extra in clauses[anchor + 1:]:
-        if len(" ".join(picked + [extra]).split()) > MAX_RESULT_WORDS:
+        if not re.search(r"\d", extra) or len(" ".join(picked + [extra]).split()) > MAX_RESULT_WORDS:
             break
         picked.append(extra)
-    text = ", ".join(picked)
+    text = _RESULT_LEAD.sub("", ", ".join(picked))
     return text[:1].upper() + text[1:] if len(text.split()) <= 2 * MAX_RESULT_WORDS else ""
 
 
@@ -335,11 +352,12 @@ def _qualitative_result(paper: Paper) -> str:
         if i == 0 or (roles[i] != Role.RESULT and not evidence) or not _COMPARES.search(sentence) \
                 or _NOT_A_RESULT.search(sentence) or _POINTS_BACK.match(sentence):
             continue
-        if len(span.split()) > MAX_RESULT_WORDS:
+        if len(span.split()) > CELL_WORDS:
             # The first clause, or the first that states the comparison with its own subject ('FoR can ... excel').
-            clauses = [c for c in _clauses(span) if len(c.split()) <= MAX_RESULT_WORDS]
-            span = next((c for c in clauses if c == _clauses(span)[0] or (_COMPARES.search(c) and (
-                c.startswith(own + " ") if own else False))), "")
+            # (a clause that opens with its means, 'by obtaining ...', states no result).
+            clauses = [c for c in _clauses(span) if len(c.split()) <= MAX_RESULT_WORDS and _COMPARES.search(c)
+                       and not re.match(r"(?:to|through|by|as|while|and)\b", c, re.IGNORECASE)]
+            span = next((c for c in clauses if own and c.startswith(own + " ")), clauses[0] if clauses else "")
         if len(span.split()) >= 5 and not _POINTS_BACK.match(span) and _COMPARES.search(span) and "?" not in span \
                 and not re.match(r"(?:To|Through|By|As) ", span):
             return _sentence_case(span)
