@@ -18,9 +18,9 @@ from collections.abc import Iterable
 
 from reviewer.models import Paper
 from reviewer.quotes import verify_quote
-from reviewer.survey.names import clean_task, descriptive_method, title_prefix_name
+from reviewer.survey.names import descriptive_method, title_prefix_name
 from reviewer.survey.prose import is_boilerplate, strip_marker
-from reviewer.survey.tasks import from_abstract, from_title
+from reviewer.survey.tasks import task_of
 from reviewer.survey.types import Cell, TableRow
 from reviewer.textutil import split_sentences
 
@@ -130,32 +130,6 @@ def contribution_phrase(paper: Paper) -> str:
                 and not re.search(r"[?\"“”]|\bhypothes[ie]s\b", phrase):
             return phrase.strip(" ,.:")
     return ""
-
-
-# 'released for usage under MIT License', 'to support future research in ...': what a release is for, not a task.
-_NOT_A_TASK = re.compile(r"\b(?:licen[cs]e[ds]?|usage|research (?:use|purposes?)|commercial|public|download\w*|"
-                         r"reproducib\w*|future (?:research|work|studies))\b", re.IGNORECASE)
-
-
-def task_of(paper: Paper, method: str) -> str:
-    """What the paper addresses: 'for X' after its contribution, else what its own sentences or its title say it is for."""
-    for sentence in _sentences(paper):
-        c = _CONTRIBUTION.search(sentence)
-        if not c:
-            continue
-        m = _FOR_TASK.search(c.group("obj"))
-        if m and 2 <= len(m.group("task").split()) <= 8 and not _DEICTIC.search(m.group("task")) \
-                and not _NOT_A_TASK.search(m.group("task")):
-            return clean_task(m.group("task"))
-    # The problem the abstract's own sentences state, else the title's task phrase (tasks.py); the title itself
-    # only when neither says one.
-    task = from_abstract(_sentences(paper)) or from_title(paper.title, method)
-    if task:
-        return task
-    sub = paper.title.split(":", 1)[1].strip() if ":" in paper.title else paper.title.strip()
-    if method and sub.lower().startswith(method.lower()):
-        return ""
-    return sub if len(sub.split()) <= 14 else ""
 
 
 _URL = re.compile(r"https?://\S+|\b[\w.-]+\.(?:com|org|io|co)/\S*")

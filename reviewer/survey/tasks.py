@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from reviewer.models import Paper
 from reviewer.roles import Role, sentence_roles
 from reviewer.survey.names import clean_task
 
@@ -112,3 +113,31 @@ def from_title(title: str, method: str) -> str:
     if first.endswith("ing") and len(parts) == 2 and (not method or not parts[0].lower().startswith(method.lower())):
         return _ok(parts[0], 2, 8)
     return ""
+
+
+# 'released for usage under MIT License', 'to support future research in ...': what a release is for, not a task.
+_NOT_A_TASK = re.compile(r"\b(?:licen[cs]e[ds]?|usage|research (?:use|purposes?)|commercial|public|download\w*|"
+                         r"reproducib\w*|future (?:research|work|studies))\b", re.IGNORECASE)
+
+
+def task_of(paper: Paper, method: str) -> str:
+    """What the paper addresses: 'for X' after its contribution, else what its own sentences or its title say it is for."""
+    from reviewer.survey.table import _CONTRIBUTION, _DEICTIC, _FOR_TASK, _sentences
+
+    for sentence in _sentences(paper):
+        c = _CONTRIBUTION.search(sentence)
+        if not c:
+            continue
+        m = _FOR_TASK.search(c.group("obj"))
+        if m and 2 <= len(m.group("task").split()) <= 8 and not _DEICTIC.search(m.group("task")) \
+                and not _NOT_A_TASK.search(m.group("task")):
+            return clean_task(m.group("task"))
+    # The problem the abstract's own sentences state, else the title's task phrase (tasks.py); the title itself
+    # only when neither says one.
+    task = from_abstract(_sentences(paper)) or from_title(paper.title, method)
+    if task:
+        return task
+    sub = paper.title.split(":", 1)[1].strip() if ":" in paper.title else paper.title.strip()
+    if method and sub.lower().startswith(method.lower()):
+        return ""
+    return sub if len(sub.split()) <= 14 else ""
