@@ -140,9 +140,27 @@ _REMOVED = re.compile(r"\b(?:minimi[sz]\w*|reduc\w*|mitigat\w*|alleviat\w*|avoid
                       r"combat\w*|circumvent\w*|bypass\w*|robust to|resist\w*|no)(?:\W+[\w-]+){0,4}\W*$", re.IGNORECASE)
 
 
+# A problem word that is what the paper studies ('by studying their relative tradeoffs') is its subject, not a limit.
+_STUDIED = re.compile(r"\b(?:stud\w*|analy[sz]\w*|explor\w*|characteri[sz]\w*|balanc\w*|quantif\w*|measur\w*)"
+                      r"(?:\W+[\w-]+){0,3}\W*$", re.IGNORECASE)
+# '... causes significant degradation (-11.8%), demonstrating the vector's strong contribution': an ablation's
+# evidence for the method; 'Unlike other MLLMs that often degrade ..., X maintains ...': others' problem.
+_ABLATION = re.compile(r"\b(?:demonstrat|show|confirm|highlight|underscor|verif|validat)\w* (?:the |its |their )?"
+                       r"(?:[\w'-]+ ){0,3}(?:contribution|importance|effectiveness|necessity|efficacy|value|benefit)s?\b",
+                       re.IGNORECASE)
+_OTHERS = re.compile(r"^(?:unlike|in contrast to|compared (?:to|with)|whereas)\b[^,;]*$", re.IGNORECASE)
+
+
 def names_open_problem(text: str) -> bool:
-    """The sentence names a limitation, failure or open question that it does not itself remove."""
-    return any(not _REMOVED.search(text[max(0, m.start() - 60):m.start()]) for m in _OPEN.finditer(text))
+    """The sentence names a limitation, failure or open question that it does not itself remove, that is not the
+    subject it studies, not an ablation's evidence for the method, and not other work's (a leading 'Unlike ...')."""
+    if _ABLATION.search(text):
+        return False
+    for m in _OPEN.finditer(text):
+        before = text[max(0, m.start() - 60):m.start()]
+        if not (_REMOVED.search(before) or _STUDIED.search(before) or _OTHERS.match(text[:m.start()])):
+            return True
+    return False
 
 
 def open_problem_quotes(evidence: list[PaperEvidence], papers: dict[str, Paper], limit: int = 6) -> list[EvidenceSentence]:
