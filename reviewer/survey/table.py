@@ -279,14 +279,19 @@ def headline_result(paper: Paper) -> str:
     if len(span.split()) <= CELL_WORDS:
         return span[:1].upper() + span[1:]
     # A long sentence gives the cell its clause with the number, the metric and the benchmark, and the numbered
-    # clauses that continue it ('..., 4.5% in RL, and 6.3% in test-time scaling'), not the whole sentence.
+    # clauses that continue its list ('..., 4.5% in RL, and 6.3% in test-time scaling'), not the whole sentence.
     clauses = _clauses(span)
     anchor = next((i for i, c in enumerate(clauses) if _NUMBER_METRIC.search(c)), 0)
+    parts = [c for c in re.split(r":\s+|\s[-–—]\s|\s(?:and|while|where|whereas)\s(?=[a-z])", clauses[anchor])
+             if len(c.split()) >= 6]
+    if len(clauses[anchor].split()) > CELL_WORDS:  # '... settings - 1) X: <numbered part>', '<numbered part> and ...'
+        clauses[anchor] = next((c for c in parts if _NUMBER_METRIC.search(c)), clauses[anchor])
     picked = [clauses[anchor]]
     if len(clauses[anchor].split()) < 6 and anchor > 0:  # 'by 8%' alone does not say what improved
         picked.insert(0, clauses[anchor - 1])
     for extra in clauses[anchor + 1:]:
-        if not re.search(r"\d", extra) or len(" ".join(picked + [extra]).split()) > MAX_RESULT_WORDS:
+        if not re.match(r"(?:(?:and|or)\s+)?(?:by\s+|to\s+)?[-+−~]?\d[\d.]*(?![\d.]*\))", extra) \
+                or len(" ".join(picked + [extra]).split()) > MAX_RESULT_WORDS:
             break
         picked.append(extra)
     text = _RESULT_LEAD.sub("", ", ".join(picked))

@@ -16,7 +16,7 @@ from reviewer.roles import Role, sentence_roles
 from reviewer.survey.names import clean_task
 
 # Where a task phrase ends: punctuation, a relative clause, the means ('by', 'via', 'using') or the results.
-_END = (r"(?=\s*[,.;:()]|\s(?:that|which|who|whose|by|via|using|through|while|whereby|where|without|so that|and\s"
+_END = (r"(?=\s*[,.;:()]|(?<!ed)\sby\b|\s(?:that|which|who|whose|via|using|through|while|whereby|where|without|so that|and\s"
         r"(?:we|achiev|show|demonstrat|evaluat|propos|introduc)|from scratch)\b|$)")
 _PHRASE = r"(?P<task>(?:[\w\-'/]+\s+){0,9}?[\w\-/]+)"
 _THING = (r"(?:methods?|approach(?:es)?|frameworks?|algorithms?|techniques?|strateg(?:y|ies)|pipelines?|recipes?|"
@@ -43,6 +43,8 @@ _EMPTY = re.compile(r"\b(?:this|these|that|those|it|its|such|our|their|licen[cs]
                     r"purposes?)|commercial|public|download\w*|reproducib\w*|future (?:research|work|studies)|questions?|"
                     r"aspects?|ways?|one|two|three|four|several)\b",
                     re.IGNORECASE)
+# Word endings of an adjective or a noun: after 'approach to' they open a noun phrase, not an infinitive.
+_NOUN_ENDS = ("able", "ible", "al", "ive", "ous", "ion", "ions", "ment", "ity", "ics")
 _DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
@@ -83,7 +85,11 @@ def from_sentence(sentence: str) -> str:
         if m and _ok(m.group("task")):
             return _ok(m.group("task"))
     m = _PURPOSE.search(sentence)
-    if m and m.group("verb") not in _NOT_VERBS and not m.group("verb").endswith(("ing", "ed", "ly")):
+    if m and m.group("verb").endswith(_NOUN_ENDS):  # 'an approach to scalable alignment': a noun phrase, no verb
+        task = _ok(f"{m.group('verb')} {m.group('obj')}")
+        if task:
+            return task
+    elif m and m.group("verb") not in _NOT_VERBS and not m.group("verb").endswith(("ing", "ed", "ly")):
         task = _ok(f"{gerund(m.group('verb'))} {m.group('obj')}", 3, 10)
         if task:
             return task
