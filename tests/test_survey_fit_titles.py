@@ -107,3 +107,19 @@ def test_a_long_result_sentence_gives_its_numbered_clause(seed_papers: dict[str,
             seen += 1
             assert len(cell.split()) < len(source.split()) - 3, (p.key, cell)
     assert seen >= 10, seen
+
+
+def test_a_title_of_common_words_is_a_claim_too(seed_papers: dict[str, Paper]) -> None:
+    """'Empirical analysis and ...' or 'Reinforcement learning for ...' is read as true of every paper under it,
+    although the label picker calls those words generic: a paper that uses neither the phrase nor (for a
+    technique family) one of its members does not fit; a paper whose own method sentences use GRPO does."""
+    from reviewer.survey.fit import fits
+
+    ignore = topic_exclusions(TOPIC) | _stems("PRMs")
+    grpo = [p for p in seed_papers.values() if re.search(r"\bwe\b[^.]{0,60}\bGRPO\b", p.abstract)]
+    neither = [p for p in seed_papers.values() if not re.search(
+        r"reinforcement|\bRL|PPO|GRPO|policy|empirical analys", f"{p.title} {p.abstract}", re.IGNORECASE)]
+    assert len(grpo) >= 3 and len(neither) >= 10
+    assert all(fits("Reinforcement learning for PRMs", p, ignore) for p in grpo)
+    assert not any(fits("Reinforcement learning for PRMs", p, ignore) for p in neither)
+    assert not any(fits("Empirical analysis and test-time scaling", p, ignore) for p in neither)

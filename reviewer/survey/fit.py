@@ -17,9 +17,10 @@ from collections.abc import Callable
 import numpy as np
 
 from reviewer.models import Paper
-from reviewer.survey.catchall import _KIND, label_phrases, uses_label
+from reviewer.survey.catchall import _GLUE, _KIND, label_phrases, uses_label
 from reviewer.survey.families import FAMILIES, own_method_text
-from reviewer.survey.titles import is_catch_all
+from reviewer.survey.leftover import GENERIC_STEMS
+from reviewer.survey.titles import _stems, is_catch_all
 from reviewer.survey.types import Section
 
 
@@ -31,12 +32,24 @@ def _family_uses(phrase: str, paper: Paper) -> bool:
                                             re.IGNORECASE) is not None
 
 
+def claims(title: str, ignore: set[str]) -> list[str]:
+    """What the title says its papers share: its label phrases (catchall.label_phrases), and also a noun phrase
+    of common words only ('Reinforcement learning', 'Empirical analysis'), which the label picker counts as
+    generic but which a reader takes as true of every paper under it."""
+    out = label_phrases(title, ignore)
+    for seg in _GLUE.split(title):
+        words = [w for w in re.findall(r"[\w-]+", seg) if _stems(w) - ignore]
+        if words and not any(_stems(w) - ignore - GENERIC_STEMS for w in words):
+            out.append(" ".join(words))
+    return list(dict.fromkeys(out))
+
+
 def fits(title: str, paper: Paper, ignore: set[str]) -> bool:
-    """The paper uses every label phrase of the title; a catch-all or a kind title ('Empirical studies of X')
+    """The paper uses every phrase the title claims; a catch-all or a kind title ('Empirical studies of X')
     names no phrase, so every paper fits it."""
     if is_catch_all(title) or _KIND.match(title):
         return True
-    return all(uses_label(p, paper) or _family_uses(p, paper) for p in label_phrases(title, ignore))
+    return all(uses_label(p, paper) or _family_uses(p, paper) for p in claims(title, ignore))
 
 
 def _centre_similarity(v: np.ndarray, members: list[np.ndarray]) -> float:
