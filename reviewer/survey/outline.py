@@ -134,7 +134,10 @@ _CLAUSE_CUT = frozenset("that which who while when where whether in of for with 
 def single_title(topic: str, head: str) -> str:
     """The one section's title when the topic has too few papers for themes: the topic if it is short and a
     noun phrase."""
+    # What the topic contrasts its subject with ('... instead of only the final answer') is not its subject.
     topic = _WH_THING.sub("", topic.strip())
+    subject = _CONTRAST.split(topic, maxsplit=1)[0]
+    topic = subject if len(subject.split()) >= 3 else topic
     if _WH_CLAUSE.match(topic):
         topic = ""  # a question is not a title; its head phrase is
     if 3 <= len(topic.split()) <= 8:
