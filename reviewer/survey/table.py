@@ -19,8 +19,8 @@ from collections.abc import Iterable
 from reviewer.models import Paper
 from reviewer.quotes import verify_quote
 from reviewer.survey.names import descriptive_method, title_prefix_name
-from reviewer.survey.prose import is_boilerplate, strip_marker
-from reviewer.survey.tasks import task_of
+from reviewer.survey.prose import strip_marker
+from reviewer.survey.tasks import _CONTRIBUTION, _sentences, task_of
 from reviewer.survey.types import Cell, TableRow
 from reviewer.textutil import split_sentences
 
@@ -46,18 +46,11 @@ _MODEL_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _HARDWARE = re.compile(r"^(?:[AHVL]\d{2,3}|[AH]800|TPU\w*|GPU\w*)(?:-\w+)?$")
-_CONTRIBUTION = re.compile(
-    r"\b(?:we|this (?:paper|work|study))\s+(?:\w+ly\s+)?(?:propose|introduce|present|develop|design|"
-    r"release|construct|build|curate|describe)s?\s+(?P<obj>[^.;]+)",
-    re.IGNORECASE,
-)
 _CALLED = re.compile(r"\b(?:called|named|dubbed|termed)\s+(?P<name>[A-Z][\w\-.+]*(?:\s[A-Z0-9][\w\-.+]*)?)")
 _DEFINED_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9\-+]{1,14})\)")
 _PHRASE_CUT = re.compile(
     r",|\s(?:that|which|to|where|whereby|by|using|via|with|for|in|on|from|based|designed|trained|as|"
     r"capable|featuring|enabling)\s")
-_FOR_TASK = re.compile(r"\bfor\s+(?!the most|a\s|an\s|each|all\s|this|these|example|instance|that|which)(?P<task>(?:[\w\-]+\s+){0,7}?[\w\-]+)(?=[,.;:()]|\s(?:that|which|by|via|"
-                       r"using|with|through|while|and\s(?:we|achiev|show))\b|$)", re.IGNORECASE)
 _NUMBER_METRIC = re.compile(
     r"(?<![\w.])\d+(?:\.\d+)?\s?(?:%|×|x\b|times\b|points?\b|pp\b|percent)|\b(?:accuracy|pass@\d+|win rate|F1|"
     r"score|reduction|speed-?up|improvement|gain)s?\b[^.,;]{0,30}(?<![\w.])\d+(?:\.\d+)?(?![\w-])",
@@ -71,16 +64,9 @@ _LEAD_WORDS = re.compile(r"^(?:a|an|the|two|three|several|novel|new|simple|gener
                          re.IGNORECASE)
 
 
-_DEICTIC = re.compile(r"\b(?:this|these|that|those|it|its|such|our|their)\b", re.IGNORECASE)
-
-
 def _plural_acronym(name: str) -> bool:
     """'GRMs', 'LLMs': a plural class name, not a benchmark."""
     return bool(re.fullmatch(r"[A-Z]{2,}s", name))
-
-
-def _sentences(paper: Paper) -> list[str]:
-    return [s for s in split_sentences(paper.abstract) if not is_boilerplate(s)]
 
 
 _NOT_A_NAME = re.compile(r"^(?:towards?|on|beyond|rethinking|revisiting|when|how|what|why|can|is|are|do|does|"

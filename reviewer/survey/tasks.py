@@ -14,6 +14,24 @@ import re
 from reviewer.models import Paper
 from reviewer.roles import Role, sentence_roles
 from reviewer.survey.names import clean_task
+from reviewer.survey.prose import is_boilerplate
+from reviewer.textutil import split_sentences
+
+# Shared with table.py (the method column reads the same contribution sentence).
+_CONTRIBUTION = re.compile(
+    r"\b(?:we|this (?:paper|work|study))\s+(?:\w+ly\s+)?(?:propose|introduce|present|develop|design|"
+    r"release|construct|build|curate|describe)s?\s+(?P<obj>[^.;]+)",
+    re.IGNORECASE,
+)
+_FOR_TASK = re.compile(r"\bfor\s+(?!the most|a\s|an\s|each|all\s|this|these|example|instance|that|which)(?P<task>(?:[\w\-]+\s+){0,7}?[\w\-]+)(?=[,.;:()]|\s(?:that|which|by|via|"
+                       r"using|with|through|while|and\s(?:we|achiev|show))\b|$)", re.IGNORECASE)
+_DEICTIC = re.compile(r"\b(?:this|these|that|those|it|its|such|our|their)\b", re.IGNORECASE)
+
+
+
+def _sentences(paper: Paper) -> list[str]:
+    return [s for s in split_sentences(paper.abstract) if not is_boilerplate(s)]
+
 
 # Where a task phrase ends: punctuation, a relative clause, the means ('by', 'via', 'using') or the results.
 _END = (r"(?=\s*[,.;:()]|(?<!ed)\sby\b|\s(?:that|which|who|whose|via|using|through|while|whereby|where|without|so that|and\s"
@@ -128,8 +146,6 @@ _NOT_A_TASK = re.compile(r"\b(?:licen[cs]e[ds]?|usage|research (?:use|purposes?)
 
 def task_of(paper: Paper, method: str) -> str:
     """What the paper addresses: 'for X' after its contribution, else what its own sentences or its title say it is for."""
-    from reviewer.survey.table import _CONTRIBUTION, _DEICTIC, _FOR_TASK, _sentences
-
     for sentence in _sentences(paper):
         c = _CONTRIBUTION.search(sentence)
         if not c:
