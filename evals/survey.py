@@ -19,6 +19,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
+from evals.survey_fit import FitShape, add_sections, add_table
+from evals.survey_fit import summary as fit_summary
 from evals.survey_text import grammar_problem, pointing_subject, rendered_entities, topic_lead
 from reviewer.roles import Role, reports_other_work, sentence_roles
 from reviewer.settings import Settings
@@ -116,6 +118,7 @@ class ReportShape(BaseModel):
     bad_titles: list[str] = Field(default_factory=list)
     all_titles: list[str] = Field(default_factory=list)
     flagged: list[str] = Field(default_factory=list)
+    fit: FitShape = Field(default_factory=FitShape)  # misfit papers, open problems, table cells (survey_fit)
 
 
 class SurveyEvalResult(BaseModel):
@@ -298,6 +301,8 @@ def report_shape(report: object, abstracts: dict[str, str], shape: ReportShape) 
             shape.markup_hits += [m.group(0) for m in _MARKUP.finditer(text)]
     from reviewer.survey.report import MIN_TABLE_FIELDS
 
+    add_sections(report, shape.fit, lambda text, keys: _source(text, keys, abstracts))
+    add_table(report, shape.fit, MIN_TABLE_FIELDS)
     shape.papers_cited += len(report.table)
     for row in report.table:
         if row.filled() < MIN_TABLE_FIELDS:
@@ -393,6 +398,7 @@ def format_result(result: SurveyEvalResult) -> str:
         f"Markdown {len(s.entity_hits)} {sorted(set(s.entity_hits))[:8]}",
         f"theme titles {s.titles}: failing {len(s.bad_titles)} {s.bad_titles[:12]}; catch-all titles of any size "
         f"{s.catch_alls}; papers cited apart from the themes {s.aside_papers}",
+        fit_summary(s.fit),
         f"slowest survey {result.max_seconds:.1f} s",
     ]
     return "\n".join(lines)

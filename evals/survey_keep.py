@@ -48,6 +48,9 @@ def score(keep: Path, sets: list[str]) -> None:
         print(f"== {which}: cited sentences {shape.cited_sentences}, anaphor/background {shape.anaphor_or_background} "
               f"({share:.1%}; pronoun subjects after a leading phrase {shape.pointing_subjects}); HTML entities "
               f"{len(shape.entity_hits)}; titles {shape.titles}, failing {len(shape.bad_titles)}")
+        print("   " + survey_eval.fit_summary(shape.fit))
+        for line in shape.fit.misfit_list + shape.fit.open_list if "--list" in sys.argv else []:
+            print(f"   fit: {line}")
         for title in shape.bad_titles:
             print(f"   title: {title}")
         for text in shape.flagged:
@@ -58,7 +61,7 @@ if __name__ == "__main__":
     if len(sys.argv) >= 4 and sys.argv[1] == "run":
         run(sys.argv[2], Path(sys.argv[3]))
     elif len(sys.argv) >= 4 and sys.argv[1] == "score":
-        score(Path(sys.argv[2]), sys.argv[3:])
+        score(Path(sys.argv[2]), [a for a in sys.argv[3:] if not a.startswith("--")])
     else:
         print(__doc__)
         sys.exit(2)

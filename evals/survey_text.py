@@ -74,7 +74,9 @@ def grammar_problem(title: str) -> str | None:
             return f"modifier '{w}' without its noun"
         if low[i] in _MODIFIER_HEAD and not first:
             return f"'{words[i - 1]} {w}' is a modifier cut from its noun"
-        if low[i] in _COUNT_NOUNS and not first and low[i - 1] not in _DETERMINERS:
+        # 'each intermediate step': the determiner may sit before the noun's modifiers.
+        back = next((j for j in range(i - 1, -1, -1) if low[j] in _GLUE or low[j] in _DETERMINERS), -1)
+        if low[i] in _COUNT_NOUNS and not first and not (back >= 0 and low[back] in _DETERMINERS):
             return f"bare singular '{w}' as head"
     for i in range(len(low) - 1):
         if low[i] in _NUMBERS and "-" in low[i + 1] and low[i + 1].split("-", 1)[0] in _NUMBERS:

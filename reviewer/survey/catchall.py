@@ -173,8 +173,10 @@ def name_aside(aside: list[str], sections: list[Section], evidence: list[PaperEv
     core = [k for k in rest if uses_label(head, papers[k]) or any(
         uses_label(a.phrase, papers[k]) for a in acronyms if a.short.rstrip("s").lower() == head.rstrip("s").lower())]
     title = topic_title if head else ""  # the topic as a one-section title (outline.single_title)
+    # Beside named themes, a section titled by the topic names no theme of its own (a reader takes it for
+    # 'other work'): its papers are cited apart from the themes instead.
     if len(core) >= max(2, needed_support(len(rest))) and title and not is_catch_all(title) \
-            and all(s.title != title for s in sections + out):
+            and not sections and not out:
         out.append(Section(title=title, scope=_scope_line(title, len(rest), []), keys=rest))
         rest = []
     return out, rest

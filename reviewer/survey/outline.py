@@ -18,6 +18,7 @@ from reviewer.settings import Settings
 from reviewer.survey.catchall import merge_same_titles, name_aside, own_vectors, rescope, settle
 from reviewer.survey.context import Previous, SurveyContext
 from reviewer.survey.fieldwide import field_weights
+from reviewer.survey.fit import refit
 from reviewer.survey.leftover import _by_kind, _scope_line, cap_sections
 from reviewer.survey.scope import spells
 from reviewer.survey.terms import _NOT_A_HEAD, PhraseStats, norm_stems, title_case, topic_chunks
@@ -133,7 +134,10 @@ _CLAUSE_CUT = frozenset("that which who while when where whether in of for with 
 def single_title(topic: str, head: str) -> str:
     """The one section's title when the topic has too few papers for themes: the topic if it is short and a
     noun phrase."""
+    # What the topic contrasts its subject with ('... instead of only the final answer') is not its subject.
     topic = _WH_THING.sub("", topic.strip())
+    subject = _CONTRAST.split(topic, maxsplit=1)[0]
+    topic = subject if len(subject.split()) >= 3 else topic
     if _WH_CLAUSE.match(topic):
         topic = ""  # a question is not a title; its head phrase is
     if 3 <= len(topic.split()) <= 8:
@@ -301,9 +305,13 @@ def offline_outline(
                             head, MAX_K - 1)
     vec = own_vectors(sections, papers, _embedder(settings))
     sections, aside = settle(sections, papers, vec, exclude | _stems(head), rescope)
-    named, aside = name_aside(aside, sections, evidence, papers, docs, stats, head, exclude, bodies, x,
+    sections = mend(sections, papers, vec, exclude | _stems(head), head, topic, rescope)
+    # Every paper under a title it uses (fit.py); the papers no title fits are named together or set aside.
+    sections, loose = refit(sections, papers, vec, exclude | _stems(head), rescope)
+    named, aside = name_aside(aside + loose, sections, evidence, papers, docs, stats, head, exclude, bodies, x,
                               single_title(topic, head), acronyms or [])
-    sections = mend(sections, papers, vec, exclude | _stems(head), head, topic, rescope) + named
+    sections, loose = refit(sections + named, papers, vec, exclude | _stems(head), rescope)
+    aside += loose
     return Outline(info=info, sections=sections, not_covered=list(result.weak), aside=aside)
 
 

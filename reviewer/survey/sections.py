@@ -107,9 +107,11 @@ def open_problems(outline: Outline, result: EvidenceResult, papers: dict[str, Pa
     """The papers' own limitation and future-work sentences, cited, as a closing section."""
     placed = {k for s in outline.sections for k in s.keys} | set(outline.aside)
     quotes = open_problem_quotes([e for e in result.papers if e.key in placed], papers)
-    if len(quotes) < 2:
+    if not quotes:  # one quote still closes the survey: the stricter test (synthesis.py) often leaves one
         return None
-    lines = ["Several of the surveyed papers name limits of their own approach or questions they leave open."]
+    lines = ["Several of the surveyed papers name limits of their own approach or questions they leave open."
+             if len({q.key for q in quotes}) > 1 else "One of the surveyed papers names a limit of its own approach or a "
+             "question it leaves open."]
     lines += [attach(third_person(q.text, papers[q.key], name_first=True), [q.key], terminate=True) for q in quotes]
     keys = list(dict.fromkeys(q.key for q in quotes))
     scope = "Limitations and future work that the surveyed papers state about themselves."

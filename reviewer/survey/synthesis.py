@@ -133,6 +133,34 @@ _PRAISE = re.compile(r"\b(?:outperform\w*|surpass\w*|state-of-the-art|significan
                      r"achiev\w*|overcom\w*|address(?:es|ed|ing)? (?:these|this|the|such|its|their)|revolutioni\w*|"
                      r"alleviat\w*|mitigat\w*|resolv\w*|solv(?:es|ed|ing))\b", re.IGNORECASE)
 _FINDING = re.compile(r"\b(?:reveal|expos|find|found|show|observ|identif|uncover)\w*", re.IGNORECASE)
+# A problem word in the scope of a word that removes it ('while minimizing cross-objective trade-offs', 'to mitigate
+# reward hacking', 'without collapse') names a problem the paper solved, not one it leaves open.
+_REMOVED = re.compile(r"\b(?:minimi[sz]\w*|reduc\w*|mitigat\w*|alleviat\w*|avoid\w*|prevent\w*|without|eliminat\w*|"
+                      r"overcom\w*|address\w*|resolv\w*|tackl\w*|free of|lower\w*|fewer|less|remov\w*|counter\w*|"
+                      r"combat\w*|circumvent\w*|bypass\w*|robust to|resist\w*|no)(?:\W+[\w-]+){0,4}\W*$", re.IGNORECASE)
+
+
+# A problem word that is what the paper studies ('by studying their relative tradeoffs') is its subject, not a limit.
+_STUDIED = re.compile(r"\b(?:stud\w*|analy[sz]\w*|explor\w*|characteri[sz]\w*|balanc\w*|quantif\w*|measur\w*)"
+                      r"(?:\W+[\w-]+){0,3}\W*$", re.IGNORECASE)
+# '... causes significant degradation (-11.8%), demonstrating the vector's strong contribution': an ablation's
+# evidence for the method; 'Unlike other MLLMs that often degrade ..., X maintains ...': others' problem.
+_ABLATION = re.compile(r"\b(?:demonstrat|show|confirm|highlight|underscor|verif|validat)\w* (?:the |its |their )?"
+                       r"(?:[\w'-]+ ){0,3}(?:contribution|importance|effectiveness|necessity|efficacy|value|benefit)s?\b",
+                       re.IGNORECASE)
+_OTHERS = re.compile(r"^(?:unlike|in contrast to|compared (?:to|with)|whereas)\b[^,;]*$", re.IGNORECASE)
+
+
+def names_open_problem(text: str) -> bool:
+    """The sentence names a limitation, failure or open question that it does not itself remove, that is not the
+    subject it studies, not an ablation's evidence for the method, and not other work's (a leading 'Unlike ...')."""
+    if _ABLATION.search(text):
+        return False
+    for m in _OPEN.finditer(text):
+        before = text[max(0, m.start() - 60):m.start()]
+        if not (_REMOVED.search(before) or _STUDIED.search(before) or _OTHERS.match(text[:m.start()])):
+            return True
+    return False
 
 
 def open_problem_quotes(evidence: list[PaperEvidence], papers: dict[str, Paper], limit: int = 6) -> list[EvidenceSentence]:
@@ -151,7 +179,7 @@ def open_problem_quotes(evidence: list[PaperEvidence], papers: dict[str, Paper],
         for i in order:
             text = sentences[i]
             own_finding = roles[i] in _OPEN_ROLES or (roles[i] == Role.METHOD and _FINDING.search(text))
-            if i in quoted or not own_finding or not _OPEN.search(text) or _PRAISE.search(text):
+            if i in quoted or not own_finding or not names_open_problem(text) or _PRAISE.search(text):
                 continue
             if is_anaphoric(text) or dangling_list(text) or "?" in text or reports_other_work(text) or len(text.split()) > 45 \
                     or re.search(r"@\w|<[a-z/]", text, re.IGNORECASE):

@@ -18,12 +18,14 @@ from collections.abc import Iterable
 
 from reviewer.models import Paper
 from reviewer.quotes import verify_quote
-from reviewer.survey.names import clean_task, descriptive_method, title_prefix_name
-from reviewer.survey.prose import is_boilerplate, strip_marker
+from reviewer.survey.names import descriptive_method, title_prefix_name
+from reviewer.survey.prose import strip_marker
+from reviewer.survey.tasks import _CONTRIBUTION, _sentences, task_of
 from reviewer.survey.types import Cell, TableRow
 from reviewer.textutil import split_sentences
 
 MAX_RESULT_WORDS = 36
+CELL_WORDS = 20  # a result sentence longer than this is cut to its clauses (headline_result)
 MAX_PHRASE_WORDS = 10
 CURATED_BENCHMARKS = frozenset("""GSM8K MATH MATH500 MATH-500 AIME AIME24 AIME25 AIME2024 AIME2025 AMC AMC23 Minerva
     OlympiadBench GPQA GPQA-Diamond MMLU MMLU-Pro HumanEval MBPP LiveCodeBench BBH BIG-Bench ARC HellaSwag
@@ -44,18 +46,11 @@ _MODEL_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _HARDWARE = re.compile(r"^(?:[AHVL]\d{2,3}|[AH]800|TPU\w*|GPU\w*)(?:-\w+)?$")
-_CONTRIBUTION = re.compile(
-    r"\b(?:we|this (?:paper|work|study))\s+(?:\w+ly\s+)?(?:propose|introduce|present|develop|design|"
-    r"release|construct|build|curate|describe)s?\s+(?P<obj>[^.;]+)",
-    re.IGNORECASE,
-)
 _CALLED = re.compile(r"\b(?:called|named|dubbed|termed)\s+(?P<name>[A-Z][\w\-.+]*(?:\s[A-Z0-9][\w\-.+]*)?)")
 _DEFINED_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9\-+]{1,14})\)")
 _PHRASE_CUT = re.compile(
     r",|\s(?:that|which|to|where|whereby|by|using|via|with|for|in|on|from|based|designed|trained|as|"
     r"capable|featuring|enabling)\s")
-_FOR_TASK = re.compile(r"\bfor\s+(?!the most|a\s|an\s|each|all\s|this|these|example|instance|that|which)(?P<task>(?:[\w\-]+\s+){0,7}?[\w\-]+)(?=[,.;:()]|\s(?:that|which|by|via|"
-                       r"using|with|through|while|and\s(?:we|achiev|show))\b|$)", re.IGNORECASE)
 _NUMBER_METRIC = re.compile(
     r"(?<![\w.])\d+(?:\.\d+)?\s?(?:%|×|x\b|times\b|points?\b|pp\b|percent)|\b(?:accuracy|pass@\d+|win rate|F1|"
     r"score|reduction|speed-?up|improvement|gain)s?\b[^.,;]{0,30}(?<![\w.])\d+(?:\.\d+)?(?![\w-])",
@@ -69,16 +64,9 @@ _LEAD_WORDS = re.compile(r"^(?:a|an|the|two|three|several|novel|new|simple|gener
                          re.IGNORECASE)
 
 
-_DEICTIC = re.compile(r"\b(?:this|these|that|those|it|its|such|our|their)\b", re.IGNORECASE)
-
-
 def _plural_acronym(name: str) -> bool:
     """'GRMs', 'LLMs': a plural class name, not a benchmark."""
     return bool(re.fullmatch(r"[A-Z]{2,}s", name))
-
-
-def _sentences(paper: Paper) -> list[str]:
-    return [s for s in split_sentences(paper.abstract) if not is_boilerplate(s)]
 
 
 _NOT_A_NAME = re.compile(r"^(?:towards?|on|beyond|rethinking|revisiting|when|how|what|why|can|is|are|do|does|"
@@ -128,27 +116,6 @@ def contribution_phrase(paper: Paper) -> str:
                 and not re.search(r"[?\"“”]|\bhypothes[ie]s\b", phrase):
             return phrase.strip(" ,.:")
     return ""
-
-
-# 'released for usage under MIT License', 'to support future research in ...': what a release is for, not a task.
-_NOT_A_TASK = re.compile(r"\b(?:licen[cs]e[ds]?|usage|research (?:use|purposes?)|commercial|public|download\w*|"
-                         r"reproducib\w*|future (?:research|work|studies))\b", re.IGNORECASE)
-
-
-def task_of(paper: Paper, method: str) -> str:
-    """What the paper addresses: 'for X' after its contribution, else the title's subtitle or title."""
-    for sentence in _sentences(paper):
-        c = _CONTRIBUTION.search(sentence)
-        if not c:
-            continue
-        m = _FOR_TASK.search(c.group("obj"))
-        if m and 2 <= len(m.group("task").split()) <= 8 and not _DEICTIC.search(m.group("task")) \
-                and not _NOT_A_TASK.search(m.group("task")):
-            return clean_task(m.group("task"))
-    sub = paper.title.split(":", 1)[1].strip() if ":" in paper.title else paper.title.strip()
-    if method and sub.lower().startswith(method.lower()):
-        return ""
-    return sub if len(sub.split()) <= 14 else ""
 
 
 _URL = re.compile(r"https?://\S+|\b[\w.-]+\.(?:com|org|io|co)/\S*")
@@ -264,6 +231,12 @@ def benchmarks_of(paper: Paper, gazetteer: frozenset[str], method: str) -> str:
     return ", ".join(names[:6])
 
 
+# What joins a numbered clause to the sentence it was cut from ('achieving average gains of 12.1% ...').
+_RESULT_LEAD = re.compile(r"^(?:(?:and|or|while|which|thereby|notably|furthermore|moreover|additionally|specifically|"
+                          r"empirically|overall|in particular|achieving|yielding|reaching|attaining|resulting in|"
+                          r"leading to|showing|demonstrating)\b,?\s*)+", re.IGNORECASE)
+
+
 def _clauses(sentence: str) -> list[str]:
     """Comma/semicolon clauses, never splitting inside parentheses."""
     out, depth, start = [], 0, 0
@@ -289,16 +262,25 @@ def headline_result(paper: Paper) -> str:
     if best is None or best[0] < 2:
         return _qualitative_result(paper)
     span = _THAT_CLAUSE.sub("", best[2]).rstrip(" .")
-    if len(span.split()) <= MAX_RESULT_WORDS:
+    if len(span.split()) <= CELL_WORDS:
         return span[:1].upper() + span[1:]
+    # A long sentence gives the cell its clause with the number, the metric and the benchmark, and the numbered
+    # clauses that continue its list ('..., 4.5% in RL, and 6.3% in test-time scaling'), not the whole sentence.
     clauses = _clauses(span)
     anchor = next((i for i, c in enumerate(clauses) if _NUMBER_METRIC.search(c)), 0)
+    parts = [c for c in re.split(r":\s+|\s[-–—]\s|\s(?:and|while|where|whereas)\s(?=[a-z])", clauses[anchor])
+             if len(c.split()) >= 6]
+    if len(clauses[anchor].split()) > CELL_WORDS:  # '... settings - 1) X: <numbered part>', '<numbered part> and ...'
+        clauses[anchor] = next((c for c in parts if _NUMBER_METRIC.search(c)), clauses[anchor])
     picked = [clauses[anchor]]
+    if len(clauses[anchor].split()) < 6 and anchor > 0:  # 'by 8%' alone does not say what improved
+        picked.insert(0, clauses[anchor - 1])
     for extra in clauses[anchor + 1:]:
-        if len(" ".join(picked + [extra]).split()) > MAX_RESULT_WORDS:
+        if not re.match(r"(?:(?:and|or)\s+)?(?:by\s+|to\s+)?[-+−~]?\d[\d.]*(?![\d.]*\))", extra) \
+                or len(" ".join(picked + [extra]).split()) > MAX_RESULT_WORDS:
             break
         picked.append(extra)
-    text = ", ".join(picked)
+    text = _RESULT_LEAD.sub("", ", ".join(picked))
     return text[:1].upper() + text[1:] if len(text.split()) <= 2 * MAX_RESULT_WORDS else ""
 
 
@@ -335,11 +317,12 @@ def _qualitative_result(paper: Paper) -> str:
         if i == 0 or (roles[i] != Role.RESULT and not evidence) or not _COMPARES.search(sentence) \
                 or _NOT_A_RESULT.search(sentence) or _POINTS_BACK.match(sentence):
             continue
-        if len(span.split()) > MAX_RESULT_WORDS:
+        if len(span.split()) > CELL_WORDS:
             # The first clause, or the first that states the comparison with its own subject ('FoR can ... excel').
-            clauses = [c for c in _clauses(span) if len(c.split()) <= MAX_RESULT_WORDS]
-            span = next((c for c in clauses if c == _clauses(span)[0] or (_COMPARES.search(c) and (
-                c.startswith(own + " ") if own else False))), "")
+            # (a clause that opens with its means, 'by obtaining ...', states no result).
+            clauses = [c for c in _clauses(span) if len(c.split()) <= MAX_RESULT_WORDS and _COMPARES.search(c)
+                       and not re.match(r"(?:to|through|by|as|while|and)\b", c, re.IGNORECASE)]
+            span = next((c for c in clauses if own and c.startswith(own + " ")), clauses[0] if clauses else "")
         if len(span.split()) >= 5 and not _POINTS_BACK.match(span) and _COMPARES.search(span) and "?" not in span \
                 and not re.match(r"(?:To|Through|By|As) ", span):
             return _sentence_case(span)

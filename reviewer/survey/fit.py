@@ -1,0 +1,102 @@
+"""A theme's title is true of every paper in it, not only of most.
+
+The label picker and the weak-label mender (weaklabels.py) keep a title that half of a theme's papers use; the
+other half still sit under a title that says something false of them ('PRMs for multimodal reasoning' over a
+text-only paper). Here each paper whose own title and abstract do not use every label phrase of its section's
+title (catchall.label_phrases, as a phrase or its initials; a family title also by the family's own members,
+families.py) leaves the section. It joins the theme whose title it does use and whose papers it is closest to;
+else it is returned, to be named with other loose papers by a phrase they share or cited apart from the themes
+(catchall.name_aside). A section left with a single paper of several is no theme: its paper is placed the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import numpy as np
+
+from reviewer.models import Paper
+from reviewer.survey.catchall import _GLUE, _KIND, label_phrases, uses_label
+from reviewer.survey.families import FAMILIES, own_method_text
+from reviewer.survey.leftover import GENERIC_STEMS
+from reviewer.survey.titles import _stems, is_catch_all
+from reviewer.survey.types import Section
+
+
+def _family_uses(phrase: str, paper: Paper) -> bool:
+    """A family title's phrase ('Reinforcement learning') holds for a paper whose own method sentences use one
+    of the family's members ('GRPO', 'policy optimization')."""
+    family = next((f for f in FAMILIES if f.name.lower() == phrase.lower()), None)
+    return family is not None and re.search(family.pattern, own_method_text(paper.title, paper.abstract),
+                                            re.IGNORECASE) is not None
+
+
+def claims(title: str, ignore: set[str]) -> list[str]:
+    """What the title says its papers share: its label phrases (catchall.label_phrases), and also a noun phrase
+    of common words only ('Reinforcement learning', 'Empirical analysis'), which the label picker counts as
+    generic but which a reader takes as true of every paper under it."""
+    out = label_phrases(title, ignore)
+    for seg in _GLUE.split(title):
+        words = [w for w in re.findall(r"[\w-]+", seg) if _stems(w) - ignore]
+        if words and not any(_stems(w) - ignore - GENERIC_STEMS for w in words):
+            out.append(" ".join(words))
+    return list(dict.fromkeys(out))
+
+
+def fits(title: str, paper: Paper, ignore: set[str]) -> bool:
+    """The paper uses every phrase the title claims; a catch-all or a kind title ('Empirical studies of X')
+    names no phrase, so every paper fits it."""
+    if is_catch_all(title) or _KIND.match(title):
+        return True
+    return all(uses_label(p, paper) or _family_uses(p, paper) for p in claims(title, ignore))
+
+
+def _centre_similarity(v: np.ndarray, members: list[np.ndarray]) -> float:
+    centre = np.mean(members, axis=0)
+    return float(v @ centre) / max(float(np.linalg.norm(centre)), 1e-9)
+
+
+def _home(key: str, sections: list[Section], papers: dict[str, Paper], vec: dict[str, np.ndarray],
+          ignore: set[str]) -> Section | None:
+    """The named theme whose title the paper uses, closest by its own-text vector to the theme's papers."""
+    best: tuple[float, int] | None = None
+    for n, s in enumerate(sections):
+        if not s.keys or is_catch_all(s.title) or _KIND.match(s.title) or not fits(s.title, papers[key], ignore):
+            continue
+        members = [vec[k] for k in s.keys if k in vec]
+        sim = _centre_similarity(vec[key], members) if key in vec and members else 0.0
+        if best is None or sim > best[0]:
+            best = (sim, n)
+    return sections[best[1]] if best else None
+
+
+def refit(sections: list[Section], papers: dict[str, Paper], vec: dict[str, np.ndarray], ignore: set[str],
+          rescope: Callable[[Section], None]) -> tuple[list[Section], list[str]]:
+    """Every paper under a title it does not use moves to a theme whose title it uses; the papers no title
+    fits are returned (in their sections' order) with the sections that remain."""
+    loose: list[str] = []
+    changed: list[Section] = []
+    for s in sections:
+        bad = [k for k in s.keys if k in papers and not fits(s.title, papers[k], ignore)]
+        if not bad:
+            continue
+        s.keys = [k for k in s.keys if k not in bad]
+        changed.append(s)
+        if len(s.keys) == 1:  # one paper of several is left: no theme
+            bad += s.keys
+            s.keys = []
+        loose += bad
+    kept = [s for s in sections if s.keys]
+    left = []
+    for key in loose:
+        home = _home(key, kept, papers, vec, ignore)
+        if home is None:
+            left.append(key)
+            continue
+        home.keys.append(key)
+        changed.append(home)
+    for s in kept:
+        if any(s is c for c in changed):
+            rescope(s)
+    return kept, left

@@ -1,0 +1,165 @@
+"""The table's Task cell: the problem a paper addresses, read from its abstract's own statements.
+
+The references already give each paper's title, so a Task cell that restates the title (or its part after the
+method's name) tells a reader nothing new. The abstract says what the paper is for: 'a framework for X', 'the
+problem of X', 'a method to align X', 'we study X'. Only when it says none of these does the title give the
+task, and then only its task phrase ('... for X', the object of a leading '-ing' verb before 'with/via'), not
+the whole title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reviewer.models import Paper
+from reviewer.roles import Role, sentence_roles
+from reviewer.survey.names import clean_task
+from reviewer.survey.prose import is_boilerplate
+from reviewer.textutil import split_sentences
+
+# Shared with table.py (the method column reads the same contribution sentence).
+_CONTRIBUTION = re.compile(
+    r"\b(?:we|this (?:paper|work|study))\s+(?:\w+ly\s+)?(?:propose|introduce|present|develop|design|"
+    r"release|construct|build|curate|describe)s?\s+(?P<obj>[^.;]+)",
+    re.IGNORECASE,
+)
+_FOR_TASK = re.compile(r"\bfor\s+(?!the most|a\s|an\s|each|all\s|this|these|example|instance|that|which)(?P<task>(?:[\w\-]+\s+){0,7}?[\w\-]+)(?=[,.;:()]|\s(?:that|which|by|via|"
+                       r"using|with|through|while|and\s(?:we|achiev|show))\b|$)", re.IGNORECASE)
+_DEICTIC = re.compile(r"\b(?:this|these|that|those|it|its|such|our|their)\b", re.IGNORECASE)
+
+
+
+def _sentences(paper: Paper) -> list[str]:
+    return [s for s in split_sentences(paper.abstract) if not is_boilerplate(s)]
+
+
+# Where a task phrase ends: punctuation, a relative clause, the means ('by', 'via', 'using') or the results.
+_END = (r"(?=\s*[,.;:()]|(?<!ed)\sby\b|\s(?:that|which|who|whose|via|using|through|while|whereby|where|without|so that|and\s"
+        r"(?:we|achiev|show|demonstrat|evaluat|propos|introduc)|from scratch)\b|$)")
+_PHRASE = r"(?P<task>(?:[\w\-'/]+\s+){0,9}?[\w\-/]+)"
+_THING = (r"(?:methods?|approach(?:es)?|frameworks?|algorithms?|techniques?|strateg(?:y|ies)|pipelines?|recipes?|"
+          r"systems?|models?|benchmarks?|datasets?|paradigms?|procedures?|schemes?|loss(?:es)?|objectives?|"
+          r"mechanisms?|tools?|protocols?|environments?|suites?|testbeds?|solutions?)")
+_OF_PROBLEM = re.compile(rf"\bthe (?:[\w-]+ )?(?:problem|task|challenge|issue) of\s+{_PHRASE}{_END}", re.IGNORECASE)
+# The paper's own voice: 'a framework for X' or 'a model to V' said of another work's method is not its task.
+_OWN = re.compile(r"\b(?:we|our|this (?:paper|work|study))\b", re.IGNORECASE)
+_THING_FOR = re.compile(
+    rf"\b{_THING}\s+(?:(?:designed|tailored|built|developed|specifically|explicitly)\s+)*for\s+"
+    rf"(?!the most|a\s|an\s|each|all\s|this|these|example|instance|that|which|free\b){_PHRASE}{_END}", re.IGNORECASE)
+_PURPOSE = re.compile(
+    rf"\b(?:{_THING}\s+(?:(?:designed|tailored|built|developed|that aims?|aiming|aims?)\s+)?to|designed to|"
+    rf"aims? to|aiming to|in order to|so as to)\s+(?P<verb>[a-z]{{3,}})\s+(?P<obj>(?:[\w\-'/]+\s+){{0,8}}?[\w\-/]+){_END}")
+_STUDY = re.compile(rf"\bwe\s+(?:\w+ly\s+)?(?:study|investigate|address|tackle|examine|explore|focus on|consider|"
+                    rf"revisit|analy[sz]e)\s+(?!whether|how|why|what|when|if|the question|this|these|it\b){_PHRASE}{_END}",
+                    re.IGNORECASE)
+_TITLE_FOR = re.compile(rf"\bfor\s+{_PHRASE}$", re.IGNORECASE)
+_MEANS = re.compile(r"\s+(?:with|via|through|using|by|from|without)\s+", re.IGNORECASE)
+_NOT_VERBS = frozenset("""the a an be this that these those its their our each all both and or any some more
+    such further further other human humans""".split())
+# A phrase that names no task ('more detail', 'research use', 'our study'), or points outside itself.
+_EMPTY = re.compile(r"\b(?:this|these|that|those|it|its|such|our|their|licen[cs]e[ds]?|usage|research (?:use|"
+                    r"purposes?)|commercial|public|download\w*|reproducib\w*|future (?:research|work|studies)|questions?|"
+                    r"aspects?|ways?|one|two|three|four|several)\b",
+                    re.IGNORECASE)
+# Word endings of an adjective or a noun: after 'approach to' they open a noun phrase, not an infinitive.
+_NOUN_ENDS = ("able", "ible", "al", "ive", "ous", "ion", "ions", "ment", "ity", "ics")
+_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def gerund(verb: str) -> str:
+    """'align' -> 'aligning', 'improve' -> 'improving', 'tie' -> 'tying', 'plan' -> 'planning'."""
+    v = verb.lower()
+    if v.endswith("ie"):
+        return v[:-2] + "ying"
+    if v.endswith("e") and not v.endswith(("ee", "ye", "oe")):
+        return v[:-1] + "ing"
+    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", v):  # one syllable ending consonant-vowel-consonant
+        return v + v[-1] + "ing"
+    return v + "ing"
+
+
+_QUESTION = re.compile(r"^(?:whether|how|why|what|when|which|who|if)\b", re.IGNORECASE)
+# Words that name the models a paper works on, not a task ('Large Language Models' after a survey's 'for').
+_MODEL_WORDS = frozenset("large language models model llms llm lms lm agents agent ai systems the and of".split())
+
+
+def _ok(task: str, low: int = 2, high: int = 9) -> str:
+    task = clean_task(_DETERMINER.sub("", task.strip(" ,.;:")))
+    words = task.split()
+    if not low <= len(words) <= high or _EMPTY.search(task) or _QUESTION.match(task):
+        return ""
+    last = words[-1].lower()
+    if re.fullmatch(r"[a-z]{2,}[^e]ed", last) or all(w.lower() in _MODEL_WORDS for w in words):
+        return ""  # 'the issues caused' (cut before its 'by'), or only the models worked on
+    return task
+
+
+def from_sentence(sentence: str) -> str:
+    """The task one own sentence states, or ''."""
+    if not _OWN.search(sentence):
+        return ""
+    for pattern in (_OF_PROBLEM, _THING_FOR, _STUDY):
+        m = pattern.search(sentence)
+        if m and _ok(m.group("task")):
+            return _ok(m.group("task"))
+    m = _PURPOSE.search(sentence)
+    if m and m.group("verb").endswith(_NOUN_ENDS):  # 'an approach to scalable alignment': a noun phrase, no verb
+        task = _ok(f"{m.group('verb')} {m.group('obj')}")
+        if task:
+            return task
+    elif m and m.group("verb") not in _NOT_VERBS and not m.group("verb").endswith(("ing", "ed", "ly")):
+        task = _ok(f"{gerund(m.group('verb'))} {m.group('obj')}", 3, 10)
+        if task:
+            return task
+    return ""
+
+
+def from_abstract(sentences: list[str]) -> str:
+    """The first task the abstract's objective and method sentences state (the paper's own, not its background)."""
+    roles = sentence_roles(sentences)
+    for s, r in zip(sentences, roles, strict=True):
+        if r in (Role.OBJECTIVE, Role.METHOD):
+            task = from_sentence(s)
+            if task:
+                return task
+    return ""
+
+
+def from_title(title: str, method: str) -> str:
+    """The title's task phrase: what follows its last 'for' ('Outcome Reward Models for Ranking SQL Queries'), or
+    a leading '-ing' phrase before its means ('Enhancing Test-Time Scaling of LLMs with ...'); '' if neither."""
+    sub = title.split(":", 1)[1].strip() if ":" in title else title.strip()
+    m = _TITLE_FOR.search(sub)
+    if m and _ok(m.group("task"), 2, 8):
+        return _ok(m.group("task"), 2, 8)
+    first = sub.split()[0].lower() if sub.split() else ""
+    parts = _MEANS.split(sub, maxsplit=1)
+    if first.endswith("ing") and len(parts) == 2 and (not method or not parts[0].lower().startswith(method.lower())):
+        return _ok(parts[0], 2, 8)
+    return ""
+
+
+# 'released for usage under MIT License', 'to support future research in ...': what a release is for, not a task.
+_NOT_A_TASK = re.compile(r"\b(?:licen[cs]e[ds]?|usage|research (?:use|purposes?)|commercial|public|download\w*|"
+                         r"reproducib\w*|future (?:research|work|studies))\b", re.IGNORECASE)
+
+
+def task_of(paper: Paper, method: str) -> str:
+    """What the paper addresses: 'for X' after its contribution, else what its own sentences or its title say it is for."""
+    for sentence in _sentences(paper):
+        c = _CONTRIBUTION.search(sentence)
+        if not c:
+            continue
+        m = _FOR_TASK.search(c.group("obj"))
+        if m and 2 <= len(m.group("task").split()) <= 8 and not _DEICTIC.search(m.group("task")) \
+                and not _NOT_A_TASK.search(m.group("task")):
+            return clean_task(m.group("task"))
+    # The problem the abstract's own sentences state, else the title's task phrase (tasks.py); the title itself
+    # only when neither says one.
+    task = from_abstract(_sentences(paper)) or from_title(paper.title, method)
+    if task:
+        return task
+    sub = paper.title.split(":", 1)[1].strip() if ":" in paper.title else paper.title.strip()
+    if method and sub.lower().startswith(method.lower()):
+        return ""
+    return sub if len(sub.split()) <= 14 else ""
