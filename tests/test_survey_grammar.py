@@ -171,6 +171,22 @@ def test_a_question_topic_is_titled_by_its_noun_phrase() -> None:
     assert not single_title("how accurate reward models are", "reward models").lower().startswith("how")
 
 
+def test_a_long_or_question_topic_gives_a_noun_phrase_not_work_on() -> None:
+    """A one-section title: 'how <adjective> are X ...' is about X, and a long topic is cut before a conjunction,
+    an infinitive or a preposition rather than falling back to 'Work on <head>', which names no theme."""
+    from reviewer.survey.outline import single_title
+
+    cases = {
+        "how robust are reward models trained on synthetic preference data under distribution shift":
+            "Reward models trained on synthetic preference data",
+        "LLM agents that browse websites and fill in forms for their users": "LLM agents that browse websites",
+        "selecting a compact set of prompts to tune a model on": "Compact set of prompts",
+    }
+    for topic, expected in cases.items():
+        title = single_title(topic, "language models")
+        assert title == expected and grammar_problem(title) is None, (topic, title)
+
+
 def test_a_half_compound_joins_no_phrase() -> None:
     """The seed abstract's 'zero-/few-shot prompting' gives 'few-shot prompting', never 'zero few-shot prompting'."""
     from reviewer.survey.terms import phrases

@@ -20,8 +20,9 @@ from reviewer.survey.context import Previous, SurveyContext
 from reviewer.survey.fieldwide import field_weights
 from reviewer.survey.fit import refit
 from reviewer.survey.leftover import _by_kind, _scope_line, cap_sections
+from reviewer.survey.onetitle import _CONTRAST, _NOUN_ING_HEAD, _TRAINING_NOUN, _drop_gerund, single_title
 from reviewer.survey.scope import spells
-from reviewer.survey.terms import _NOT_A_HEAD, PhraseStats, norm_stems, title_case, topic_chunks
+from reviewer.survey.terms import _NOT_A_HEAD, PhraseStats, norm_stems, topic_chunks
 from reviewer.survey.themes import (
     MAX_K,
     MIN_K,
@@ -119,70 +120,6 @@ def _verb_ing(chunk: str) -> bool:
 _LEADING_VERBS = frozenset("""train collect build align make use improve reduce avoid detect estimate measure
     evaluate generate learn teach tailor encourage prevent help enable select compare rank explain
     mitigate steer control fine-tune finetune design create""".split())
-
-
-# 'which ethical values LLMs hold ...' names a thing once the question word goes ('Ethical values LLMs hold ...');
-# 'how ...', 'why ...', 'whether ...' or 'which is ...' stay clauses.
-_WH_THING = re.compile(r"^(?:which|what)\s+(?!(?:is|are|was|were|do|does|did|can|could|should|would|will|makes?|"
-                       r"made|has|have)\b)(?=[a-z])", re.IGNORECASE)
-_WH_CLAUSE = re.compile(r"^(?:how|why|whether|when|where|which|what|who|do|does|can|are|is)\b", re.IGNORECASE)
-
-
-_CLAUSE_CUT = frozenset("that which who while when where whether in of for with during by".split())
-
-
-def single_title(topic: str, head: str) -> str:
-    """The one section's title when the topic has too few papers for themes: the topic if it is short and a
-    noun phrase."""
-    # What the topic contrasts its subject with ('... instead of only the final answer') is not its subject.
-    topic = _WH_THING.sub("", topic.strip())
-    subject = _CONTRAST.split(topic, maxsplit=1)[0]
-    topic = subject if len(subject.split()) >= 3 else topic
-    if _WH_CLAUSE.match(topic):
-        topic = ""  # a question is not a title; its head phrase is
-    if 3 <= len(topic.split()) <= 8:
-        return title_case(topic)
-    # A long topic is still a noun phrase once cut before its last clause or prepositional phrase ('LLMs that
-    # call external tools and APIs while solving tasks' -> '... and APIs'); 'Work on X' would name no theme.
-    words = _drop_gerund(topic).split()
-    while len(words) > 8:
-        cut = max((i for i, w in enumerate(words) if i >= 3 and w.lower() in _CLAUSE_CUT), default=0)
-        if not cut:
-            break
-        words = words[:cut]
-    if 3 <= len(words) <= 8 and not _WH_CLAUSE.match(words[0]):  # 'estimating how ...' leaves a clause
-        return title_case(" ".join(words))
-    if head:
-        return title_case(f"Work on {head}")
-    words = topic.split()[:8]
-    while len(words) > 3 and words[-1].lower() in {"a", "an", "the", "of", "for", "in", "on", "with", "and", "or", "to"}:
-        words.pop()
-    return title_case(" ".join(words))
-
-
-_CONTRAST = re.compile(r"\s+(?:instead of|rather than|as opposed to|compared (?:with|to)|versus|vs\.?)\s+",
-                       re.IGNORECASE)
-
-
-# '-ing' words that open a noun phrase ('reasoning models', 'scaling laws'); 'training' and 'fine-tuning'
-# do so only before a word naming part of the training ('training data', not 'training LLM agents').
-_NOUN_ING_HEAD = frozenset("""reasoning learning thinking planning scaling modeling modelling computing programming
-    engineering processing sampling decoding prompting ranking reranking""".split())
-_TRAINING_NOUN = re.compile(r"^(?:training|fine-tuning)\s+(?:data|sets?|signals?|objectives?|dynamics|recipes?|"
-                            r"pipelines?|stages?|time|costs?|curricul\w*)\b", re.IGNORECASE)
-
-
-def _drop_gerund(chunk: str) -> str:
-    """'training LLM agents' -> 'LLM agents': a leading verb in -ing (not a noun such as 'reasoning') is the
-    activity done to the subject, which follows it."""
-    # 'analyses of DPO-style preference learning': what the papers do to the subject, not the subject.
-    chunk = re.sub(r"^(?:analys[ei]s|stud(?:y|ies)|surveys?|understanding|the role|roles?|effects?) of\s+", "", chunk,
-                   flags=re.IGNORECASE)
-    words = chunk.split()
-    if len(words) >= 3 and words[0].lower().endswith("ing") and words[0].lower() not in _NOUN_ING_HEAD \
-            and not _TRAINING_NOUN.match(chunk):
-        return re.sub(r"^(?:(?:the|a|an|each|every|its|their)\s+)+", "", " ".join(words[1:]), flags=re.IGNORECASE)
-    return chunk
 
 
 _INFINITIVE = re.compile(r"\bto\s+([a-z][\w-]*)(?:\s+(?:and|or)\s+([a-z][\w-]*))?")
