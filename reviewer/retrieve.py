@@ -74,6 +74,9 @@ def convex(rankings: list[list[tuple[str, float]]], weights: list[float]) -> dic
     return fused
 
 
+QUERY_MEMORY = 64  # query vectors a retriever keeps (a chat session asks many questions)
+
+
 class HybridRetriever:
     """Loads both indexes once; `search` is then a few milliseconds."""
 
@@ -83,11 +86,22 @@ class HybridRetriever:
         self.store = VectorStore(settings)
         self.lexical = LexicalIndex.load(settings.bm25_path) or LexicalIndex.build([], [], "empty")
         self._vectors: Any = None
+        self._queries: dict[str, Any] = {}
 
     def embed_query(self, query: str) -> Any:
+        """The query's vector, kept for the last few queries: `ask` searches with the question and then
+        recalls sentences with it, and a survey re-scores its facets, so one text is embedded once."""
+        import numpy as np
+
         from reviewer.embed import embed_texts
 
-        return embed_texts([query], self.settings)[0]
+        if query not in self._queries:
+            if len(self._queries) >= QUERY_MEMORY:
+                self._queries.pop(next(iter(self._queries)))
+            vector = np.array(embed_texts([query], self.settings)[0])  # a copy, not a view of a batch
+            vector.setflags(write=False)  # shared by every caller: none may change it in place
+            self._queries[query] = vector
+        return self._queries[query]
 
     def dense(self, query: str, n: int, filters: Filters | None = None) -> list[tuple[str, float]]:
         """Chroma candidates by paper vector, re-scored by their best-matching sentence.

@@ -43,3 +43,14 @@ def test_ingest_leaves_the_search_setting_of_the_new_size(seed_papers: dict, tmp
     store.add(sorted(seed_papers.values(), key=lambda p: p.id)[:3], quiet=True)
     stored = store.client.get_collection(store.collection.name).configuration["hnsw"]["ef_search"]
     assert stored == index.LARGE_EF
+
+
+def test_a_question_is_embedded_once_per_retriever(settings: Settings) -> None:
+    """`ask` searches with the question, then recalls sentences with the same text: one embedding, not two."""
+    from reviewer.retrieve import HybridRetriever
+
+    retriever = HybridRetriever(settings)
+    first = retriever.embed_query(QUESTIONS[0])
+    assert retriever.embed_query(QUESTIONS[0]) is first
+    assert not first.flags.writeable
+    assert retriever.embed_query(QUESTIONS[1]) is not first
