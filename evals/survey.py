@@ -169,7 +169,7 @@ def _topic_words(topic: str) -> set[str]:
     return out
 
 
-def title_problem(title: str, topic: str = "", n_papers: int = 0) -> str | None:
+def title_problem(title: str, topic: str = "", n_papers: int = 0, only_theme: bool = False) -> str | None:
     """Why a theme title is not a 3-8 word noun phrase a researcher would write, or None.
 
     Beyond shape (length, generic, dangling function word), a title is flagged when it opens with a
@@ -200,6 +200,8 @@ def title_problem(title: str, topic: str = "", n_papers: int = 0) -> str | None:
     as_topic = {topic.lower(), re.sub(r"^(?:which|what)\s+", "", topic.lower())}
     if topic_lead(title, topic):  # ... or by its opening words cut before a clause (survey_text.topic_lead)
         as_topic.add(title.lower())
+    if only_theme and re.search(rf"(?<![\w-]){re.escape(title.lower())}(?![\w-])", topic.lower()):
+        as_topic.add(title.lower())  # ... or, as the only theme, by a run of the topic's own words
     if topic and title.lower() not in as_topic and all(w in own or w in _EMPTY_HEADS for w in low):
         return "names nothing beyond the topic"
     return None
@@ -265,13 +267,14 @@ def report_shape(report: object, abstracts: dict[str, str], shape: ReportShape) 
     from reviewer.survey.types import SurveyReport
 
     assert isinstance(report, SurveyReport)
+    themes = [s for s in report.sections if s.title not in (OPEN_PROBLEMS, ASIDE)]
     for section in report.sections:
         if section.title == ASIDE:  # no theme: papers the overview names apart from the themes
             shape.aside_papers += len(section.cited_keys)
         shape.titles += section.title != ASIDE
         shape.all_titles.append(f"{section.title} [{len(section.cited_keys)}]")
-        problem = None if section.title in (OPEN_PROBLEMS, ASIDE) else title_problem(section.title, report.topic,
-                                                                                      len(section.cited_keys))
+        problem = None if section.title in (OPEN_PROBLEMS, ASIDE) else title_problem(
+            section.title, report.topic, len(section.cited_keys), only_theme=len(themes) == 1)
         shape.catch_alls += bool(_CATCH_ALL.search(section.title))
         if problem:
             shape.bad_titles.append(f"{section.title} ({problem})")

@@ -184,3 +184,14 @@ def test_one_paper_shares_nothing_and_a_one_word_option_names_nothing() -> None:
     assert not title.lower().startswith("unleashing"), title
     # 'highlight' is in a result sentence; what the paper is about (title, objective, method) is its title's phrase.
     assert "reasoning potential" in title.lower(), title
+
+
+def test_the_eval_accepts_the_topics_own_phrase_only_as_the_sole_theme() -> None:
+    """A survey with one theme is titled by the topic's own noun phrase; a theme beside others that only restates
+    the topic names nothing."""
+    from evals.survey import title_problem
+
+    topic = "how reliable are reward models trained on synthetic preference data"
+    assert title_problem("Reward models trained on synthetic preference data", topic, 4, only_theme=True) is None
+    assert title_problem("Reward models trained on synthetic preference data", topic, 4) == \
+        "names nothing beyond the topic"
