@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from reviewer.ask.lead import Scored, how_after_restatement, leans_on_previous
+from reviewer.ask.lead import Scored, following, how_after_restatement, leans_on_previous
 from reviewer.roles import Role, own_finding_clause, reports_other_work
 from reviewer.textutil import content_stems
 
@@ -339,12 +339,7 @@ def how_first(out: list[Scored], predicate: set[str], stems: Callable[[str], lis
             _ADDRESSING.sub("", out[0].ev.text)):
         return out
     lead = out[0]
-    at = {(x.ev.paper_id, x.ev.index): i for i, x in enumerate(out)}
-    for step in range(1, PROPOSAL_REACH + 1):
-        i = at.get((lead.ev.paper_id, lead.ev.index + step))
-        if i is None:
-            continue
-        x = out[i]
+    for i, x in following(out, lead, PROPOSAL_REACH):
         if (x.role == Role.METHOD and _PROPOSES.search(x.ev.text) and x.score >= PROPOSAL_SHARE * lead.score
                 and not leans_on_previous(x.ev.text, x.antecedent)):
             return [x, *out[:i], *out[i + 1:]]

@@ -9,7 +9,7 @@ categorical (not a score penalty) because a strong lexical match can outweigh an
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from pydantic import BaseModel, Field
 
@@ -273,15 +273,20 @@ ELABORATION_REACH = 2
 ELABORATION_SHARE = 0.4
 
 
+def following(out: list[Scored], lead: Scored, reach: int) -> Iterator[tuple[int, Scored]]:
+    """The candidates that come within `reach` sentences after the lead in its own abstract, in abstract order,
+    with their place in `out`: where a lead that only restates or poses the problem is spelled out."""
+    at = {(x.ev.paper_id, x.ev.index): i for i, x in enumerate(out)}
+    for step in range(1, reach + 1):
+        i = at.get((lead.ev.paper_id, lead.ev.index + step))
+        if i is not None:
+            yield i, out[i]
+
+
 def _elaboration_after(out: list[Scored], lead: Scored) -> list[Scored]:
     """A restating "how" lead yields to the method sentence within ELABORATION_REACH sentences after it in its
     abstract that spells it out ("Specifically, ...", or a how cue), scoring at least ELABORATION_SHARE of it."""
-    at = {(x.ev.paper_id, x.ev.index): i for i, x in enumerate(out)}
-    for step in range(1, ELABORATION_REACH + 1):
-        i = at.get((lead.ev.paper_id, lead.ev.index + step))
-        if i is None:
-            continue
-        x = out[i]
+    for i, x in following(out, lead, ELABORATION_REACH):
         t = x.ev.text
         if (x.role == Role.METHOD and (_ELABORATES.search(t) or _SAYS_HOW.search(t) and not connective_opener(t))
                 and x.score >= ELABORATION_SHARE * lead.score and not x.contrasted
