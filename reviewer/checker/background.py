@@ -3,8 +3,7 @@ abstract's context (`reviewer/roles.py`), read by `offline.OfflineChecker.check`
 
 from __future__ import annotations
 
-import re
-
+from reviewer.checker.claimtext import ATTRIBUTION_FRAME as _ATTRIBUTION
 from reviewer.checker.features import Analysis
 from reviewer.models import EvidenceSentence
 from reviewer.roles import (
@@ -17,10 +16,6 @@ from reviewer.roles import (
     sentence_roles,
 )
 from reviewer.textutil import content_stems
-
-# 'The paper finds that', "GTAlign's authors show that": who is said to claim it, not what is claimed.
-_ATTRIBUTION = re.compile(r"^(?:[\w'’-]+\s+){1,4}?(?:shows?|finds?|demonstrates?|establish(?:es)?|reports?|argues?|"
-                          r"proves?|reveals?|confirms?)\s+that\s+", re.IGNORECASE)
 
 
 def bare_coverage(claim: str, sentence: str) -> float:

@@ -23,6 +23,11 @@ _ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 
+# A looser frame, for claims that are not survey sentences: up to four words of whoever is said to claim it
+# ('The paper finds that', "GTAlign's authors show that"), not what is claimed.
+ATTRIBUTION_FRAME = re.compile(r"^(?:[\w'’-]+\s+){1,4}?(?:shows?|finds?|demonstrates?|establish(?:es)?|reports?|"
+                               r"argues?|proves?|reveals?|confirms?)\s+that\s+", re.IGNORECASE)
+
 
 def clean_claim(claim: str) -> str:
     """The claim without citation markers and 'Wang et al. (2024) show that' attributions.

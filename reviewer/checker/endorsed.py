@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from reviewer.checker.claimtext import ATTRIBUTION_FRAME as _ATTRIBUTION
 from reviewer.checker.features import Analysis
 from reviewer.models import EvidenceSentence
 from reviewer.textutil import content_stems
@@ -27,8 +28,6 @@ _ENDORSE = re.compile(
     r"|\b(?:transfers?|generali[sz]es?|works?|adapts?)\s+(?:[\w\-]+\s+){0,4}?well\b",
     re.IGNORECASE,
 )
-_ATTRIBUTION = re.compile(r"^(?:[\w'’\-]+\s+){1,4}?(?:shows?|finds?|demonstrates?|establish(?:es)?|reports?|argues?|"
-                          r"proves?|reveals?|confirms?)\s+that\s+", re.IGNORECASE)
 # The evidence's verdict of fault on the practice it reports.
 _FAULT = re.compile(
     r"\b(?:suffer\w*|disregard\w*|neglect\w*|overlook\w*|ignor(?:e|es|ed|ing)|inapplicable|unsuitable|inadequate\w*|"
