@@ -17,7 +17,7 @@ from collections.abc import Callable
 import numpy as np
 
 from reviewer.models import Paper
-from reviewer.survey.catchall import _GLUE, _KIND, label_phrases, uses_label
+from reviewer.survey.catchall import _GLUE, _KIND, _similarity, label_phrases, uses_label
 from reviewer.survey.families import FAMILIES, own_method_text
 from reviewer.survey.leftover import GENERIC_STEMS
 from reviewer.survey.titles import _stems, is_catch_all
@@ -52,11 +52,6 @@ def fits(title: str, paper: Paper, ignore: set[str]) -> bool:
     return all(uses_label(p, paper) or _family_uses(p, paper) for p in claims(title, ignore))
 
 
-def _centre_similarity(v: np.ndarray, members: list[np.ndarray]) -> float:
-    centre = np.mean(members, axis=0)
-    return float(v @ centre) / max(float(np.linalg.norm(centre)), 1e-9)
-
-
 def _home(key: str, sections: list[Section], papers: dict[str, Paper], vec: dict[str, np.ndarray],
           ignore: set[str]) -> Section | None:
     """The named theme whose title the paper uses, closest by its own-text vector to the theme's papers."""
@@ -65,7 +60,7 @@ def _home(key: str, sections: list[Section], papers: dict[str, Paper], vec: dict
         if not s.keys or is_catch_all(s.title) or _KIND.match(s.title) or not fits(s.title, papers[key], ignore):
             continue
         members = [vec[k] for k in s.keys if k in vec]
-        sim = _centre_similarity(vec[key], members) if key in vec and members else 0.0
+        sim = _similarity(vec[key], members) if key in vec and members else 0.0
         if best is None or sim > best[0]:
             best = (sim, n)
     return sections[best[1]] if best else None
