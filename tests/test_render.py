@@ -172,3 +172,20 @@ def test_bibtex_escapes_braces_and_specials() -> None:
                 assert depth >= 0
         assert depth == 0
     assert "eprint = {2401.00001}" in bib
+
+
+def test_the_list_under_the_table_does_not_repeat_a_title() -> None:
+    """A paper with too few fields for a row is listed by title, with the method and task only where they add
+    something: a method or task that the title already says is not printed again in parentheses."""
+    papers = {"k1": _paper("k1", "One Token to Fool LLM-as-a-Judge"), "k2": _paper("k2", "Reason-RFT: Visual Reasoning")}
+    section = CheckedSection(title="Theme", scope="S.", paragraphs=[Paragraph(sentences=[
+        Sentence(text="A result.", keys=["k1"]), Sentence(text="Another result.", keys=["k2"])])])
+    report = SurveyReport(
+        topic="t", options=SurveyOptions(topic="t"), sections=[section],
+        table=[TableRow(key="k1", task=Cell(text="One Token to Fool LLM-as-a-Judge", source="offline")),
+               TableRow(key="k2", method=Cell(text="Reason-RFT", source="offline"),
+                        task=Cell(text="reinforcement fine-tuning for visual reasoning", source="offline"))],
+        bibliography=bibliography([section], papers), coverage=Coverage(queries=["q"], retrieved=2), stages=[])
+    listed = [line for line in render_markdown(report).splitlines() if line.startswith("- \\[")]
+    assert listed == ["- \\[1\\] One Token to Fool LLM-as-a-Judge",
+                      "- \\[2\\] Reason-RFT (reinforcement fine-tuning for visual reasoning)"], listed

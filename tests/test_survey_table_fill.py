@@ -146,3 +146,62 @@ def test_a_recurring_our_phrase_names_an_unnamed_method(seed_papers: dict[str, P
             seen += 1
             assert offline_row(p).method.text in recurring, (p.key, recurring)
     assert seen >= 1, seen
+
+
+def test_a_title_that_names_only_its_genre_gives_no_genre_task(seed_papers: dict[str, Paper]) -> None:
+    """'X: A Survey', 'X: An Empirical Study', 'X: Are We Making Progress?': the subtitle names the kind of paper
+    or asks, so the Task cell never repeats it; it comes from the head (or from the subject of 'A Survey of Y')."""
+    from reviewer.survey.table import task_of
+
+    genre = re.compile(r"^(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:survey|review|study|case[- ]study|perspective|analysis|"
+                       r"overview)\b|\?$", re.I)
+    seen = from_head = 0
+    for p in seed_papers.values():
+        head, _, sub = p.title.partition(":")
+        if not sub or not genre.search(sub.strip()):
+            continue
+        seen += 1
+        task = task_of(p, method_name(p))
+        assert not genre.search(task) and task != sub.strip(), (p.key, task)
+        from_head += bool(task) and set(task.lower().split()) <= set(head.lower().split())
+    assert seen >= 6 and from_head >= 3, (seen, from_head)
+
+
+def test_a_method_cell_is_a_whole_phrase(seed_papers: dict[str, Paper]) -> None:
+    """The method column holds a whole noun phrase: never one cut before what its last word introduces ('sets of
+    conditions that'), inside a parenthesis ('datasets (medical'), or one that points outside itself ('this')."""
+    from reviewer.survey.table import contribution_phrase
+
+    seen = 0
+    for p in seed_papers.values():
+        phrase = contribution_phrase(p)
+        if not phrase:
+            continue
+        seen += 1
+        assert phrase.split()[-1].lower() not in {"that", "which", "with", "for", "to", "of", "and"}, (p.key, phrase)
+        assert phrase.count("(") == phrase.count(")"), (p.key, phrase)
+        assert not re.search(r"\b(?:this|these|those|its|their)\b", phrase, re.I), (p.key, phrase)
+    assert seen >= 100, seen
+
+
+def test_a_title_that_claims_a_gain_gives_its_object_as_the_task(seed_papers: dict[str, Paper]) -> None:
+    """'Generated Checklists Improve LLM Evaluation and Generation': the title is a claim, and the task it names
+    is what is improved, so the Task cell is that object (unless the abstract states a task), not the claim."""
+    from reviewer.survey.table import task_of
+
+    claim = re.compile(r"^(?:[\w'-]+ ){1,5}(?:Improves?|Boosts?|Empowers?|Helps?|Unlocks?)\s+(?P<obj>.+)$")
+    seen = 0
+    for p in seed_papers.values():
+        sub = p.title.partition(":")[2].strip() or p.title
+        m = claim.match(sub)
+        if not m or len(_MEANS_SPLIT.split(m.group("obj"))[0].split()) < 2:
+            continue
+        seen += 1
+        task = task_of(p, method_name(p))
+        # The object, or a task the abstract states (which comes first), never the claim itself.
+        assert task != sub, (p.key, task)
+        assert task.lower() in m.group("obj").lower() or task.lower() not in p.title.lower(), (p.key, task)
+    assert seen >= 3, seen
+
+
+_MEANS_SPLIT = re.compile(r"\s+(?:with|via|through|using|by|from|without)\s+", re.I)

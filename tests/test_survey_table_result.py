@@ -60,3 +60,39 @@ def test_report_escaping_is_undone_before_a_report_is_rechecked(seed_papers: dic
             seen += 1
             assert prose_of_report(escape_md(s)).strip() == " ".join(s.split()), s
     assert seen >= 5, seen
+
+
+def test_a_result_cell_never_stops_inside_a_word_list(seed_papers: dict[str, Paper]) -> None:
+    """'... across diverse mathematical, logical, and multimodal benchmarks': the list's commas are not clause
+    breaks, so the cell keeps the whole list instead of ending on 'mathematical'."""
+    lists = 0
+    for paper in seed_papers.values():
+        cell = headline_result(paper)
+        at = paper.abstract.find(cell[1:]) if cell else -1
+        if at < 0:
+            continue
+        after = paper.abstract[at + len(cell) - 1:]
+        assert not re.match(r", (?:[\w-]+ ){0,2}[\w-]+, (?:and|or) ", after), (paper.key, cell, after[:60])
+        lists += bool(re.search(r"\w, (?:[\w-]+ ){0,2}[\w-]+, (?:and|or) ", cell))
+    assert lists >= 3, lists
+
+
+def test_a_subjectless_result_clause_keeps_the_clause_that_says_who(seed_papers: dict[str, Paper]) -> None:
+    """'With a win rate of 74.7 percent' says nothing about what won: the cell takes the clause before it (the
+    subject and its verb) whenever that clause is a clause and the cell stays short."""
+    joined = 0
+    for paper in seed_papers.values():
+        cell = headline_result(paper)
+        if not cell:
+            continue
+        joined += bool(re.search(r"\w, with\b", cell))
+        if not re.match(r"With ", cell):
+            continue
+        at = paper.abstract.find(cell[1:])
+        before = paper.abstract[:at].rstrip()
+        if not before.endswith(","):
+            continue  # the sentence itself opens with 'With ...'
+        clause = re.split(r"(?<=[.;,])\s+", before[:-1])[-1]
+        short = len(f"{clause} {cell}".split()) <= 25
+        assert not (short and re.match(r"[A-Z][\w-]* (?!as well|instance|example)", clause)), (paper.key, clause, cell)
+    assert joined >= 3, joined

@@ -162,7 +162,9 @@ def _table_section(report: SurveyReport, numbers: dict[str, int], titles: dict[s
     if sparse:
         out += ["Papers whose abstracts name no benchmark and report no number, so they have no row:", ""]
         for r in sparse:
-            known = "; ".join(escape_md(t) for t in (r.method.text, r.task.text) if t.strip())
+            # What the title already says is not repeated ('One Token to Fool LLM-as-a-Judge (One Token to ...)').
+            known = "; ".join(escape_md(t) for t in (r.method.text, r.task.text)
+                              if t.strip() and t.strip().lower() not in titles[r.key].lower())
             out.append(f"- \\[{numbers[r.key]}\\] {escape_md(titles[r.key])}" + (f" ({known})" if known else ""))
         out.append("")
     return out

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 
 from reviewer.models import Paper
 from reviewer.quotes import verify_quote
+from reviewer.survey.clauses import clauses as split_clauses
 from reviewer.survey.names import descriptive_method, title_prefix_name
 from reviewer.survey.prose import strip_marker
 from reviewer.survey.tasks import _CONTRIBUTION, _sentences, task_of
@@ -25,6 +26,7 @@ from reviewer.survey.types import Cell, TableRow
 from reviewer.textutil import split_sentences
 
 MAX_RESULT_WORDS = 36
+SUBJECT_CELL_WORDS = 25  # a subjectless result clause takes the clause before it only while the cell stays short
 CELL_WORDS = 20  # a result sentence longer than this is cut to its clauses (headline_result)
 MAX_PHRASE_WORDS = 10
 CURATED_BENCHMARKS = frozenset("""GSM8K MATH MATH500 MATH-500 AIME AIME24 AIME25 AIME2024 AIME2025 AMC AMC23 Minerva
@@ -102,6 +104,10 @@ def method_name(paper: Paper) -> str:
     return ""
 
 
+# Words a phrase cannot end on: it was cut before what they introduce ('sets of conditions that', 'datasets (medical').
+_OPEN_ENDS = frozenset("and or of a an the that which with for to in on by from".split())
+
+
 def contribution_phrase(paper: Paper) -> str:
     """The contribution's head noun phrase ('consensus filtering mechanism'), whole words, no ellipsis."""
     for sentence in _sentences(paper):
@@ -112,8 +118,8 @@ def contribution_phrase(paper: Paper) -> str:
         cut = _PHRASE_CUT.search(obj)
         phrase = obj[: cut.start()] if cut else obj
         words = phrase.split()
-        if 1 <= len(words) <= MAX_PHRASE_WORDS and words[-1].lower() not in {"and", "of", "a", "the"} \
-                and not re.search(r"[?\"“”]|\bhypothes[ie]s\b", phrase):
+        if 1 <= len(words) <= MAX_PHRASE_WORDS and words[-1].lower() not in _OPEN_ENDS \
+                and phrase.count("(") == phrase.count(")") and not re.search(r"[?\"“”]|\bhypothes[ie]s\b|\b(?:this|these|those|its|their)\b", phrase, re.I):
             return phrase.strip(" ,.:")
     return ""
 
@@ -237,17 +243,11 @@ _RESULT_LEAD = re.compile(r"^(?:(?:and|or|while|which|thereby|notably|furthermor
                           r"leading to|showing|demonstrating)\b,?\s*)+", re.IGNORECASE)
 
 
-def _clauses(sentence: str) -> list[str]:
-    """Comma/semicolon clauses, never splitting inside parentheses."""
-    out, depth, start = [], 0, 0
-    for i, ch in enumerate(sentence):
-        depth += ch == "("
-        depth -= ch == ")" and depth > 0
-        if ch in ",;" and depth == 0 and sentence[i + 1: i + 2] == " ":
-            out.append(sentence[start:i])
-            start = i + 2
-    out.append(sentence[start:])
-    return [c.strip() for c in out if c.strip()]
+# A clause that opens with its circumstances and has no verb of its own: its subject is in the clause before.
+_NO_SUBJECT = re.compile(r"(?:with|by|over|compared (?:to|with)|relative to)\s+(?!.*\b(?:we|it|they|this)\s+\w+)",
+                         re.IGNORECASE)
+# ... and a clause that is itself such a fragment cannot lend it one.
+_FRAGMENT = re.compile(r"(?:as well as|for (?:instance|example)|e\.g\.|such as|including|covering|[a-z]+ing)\b", re.IGNORECASE)
 
 
 def headline_result(paper: Paper) -> str:
@@ -266,20 +266,22 @@ def headline_result(paper: Paper) -> str:
         return span[:1].upper() + span[1:]
     # A long sentence gives the cell its clause with the number, the metric and the benchmark, and the numbered
     # clauses that continue its list ('..., 4.5% in RL, and 6.3% in test-time scaling'), not the whole sentence.
-    clauses = _clauses(span)
+    clauses = split_clauses(span)
     anchor = next((i for i, c in enumerate(clauses) if _NUMBER_METRIC.search(c)), 0)
     parts = [c for c in re.split(r":\s+|\s[-–—]\s|\s(?:and|while|where|whereas)\s(?=[a-z])", clauses[anchor])
              if len(c.split()) >= 6]
     if len(clauses[anchor].split()) > CELL_WORDS:  # '... settings - 1) X: <numbered part>', '<numbered part> and ...'
         clauses[anchor] = next((c for c in parts if _NUMBER_METRIC.search(c)), clauses[anchor])
     picked = [clauses[anchor]]
-    if len(clauses[anchor].split()) < 6 and anchor > 0:  # 'by 8%' alone does not say what improved
-        picked.insert(0, clauses[anchor - 1])
     for extra in clauses[anchor + 1:]:
         if not re.match(r"(?:(?:and|or)\s+)?(?:by\s+|to\s+)?[-+−~]?\d[\d.]*(?![\d.]*\))", extra) \
                 or len(" ".join(picked + [extra]).split()) > MAX_RESULT_WORDS:
             break
         picked.append(extra)
+    if anchor > 0 and (len(clauses[anchor].split()) < 6
+                       or (_NO_SUBJECT.match(clauses[anchor]) and not _FRAGMENT.match(clauses[anchor - 1])
+                           and len(" ".join([clauses[anchor - 1], *picked]).split()) <= SUBJECT_CELL_WORDS)):
+        picked.insert(0, clauses[anchor - 1])  # 'by 8%', 'with a win rate of 74.7%' alone do not say what improved
     text = _RESULT_LEAD.sub("", ", ".join(picked))
     return text[:1].upper() + text[1:] if len(text.split()) <= 2 * MAX_RESULT_WORDS else ""
 
@@ -320,7 +322,7 @@ def _qualitative_result(paper: Paper) -> str:
         if len(span.split()) > CELL_WORDS:
             # The first clause, or the first that states the comparison with its own subject ('FoR can ... excel').
             # (a clause that opens with its means, 'by obtaining ...', states no result).
-            clauses = [c for c in _clauses(span) if len(c.split()) <= MAX_RESULT_WORDS and _COMPARES.search(c)
+            clauses = [c for c in split_clauses(span) if len(c.split()) <= MAX_RESULT_WORDS and _COMPARES.search(c)
                        and not re.match(r"(?:to|through|by|as|while|and)\b", c, re.IGNORECASE)]
             span = next((c for c in clauses if own and c.startswith(own + " ")), clauses[0] if clauses else "")
         if len(span.split()) >= 5 and not _POINTS_BACK.match(span) and _COMPARES.search(span) and "?" not in span \

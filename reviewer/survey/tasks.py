@@ -59,7 +59,7 @@ _NOT_VERBS = frozenset("""the a an be this that these those its their our each a
 # A phrase that names no task ('more detail', 'research use', 'our study'), or points outside itself.
 _EMPTY = re.compile(r"\b(?:this|these|that|those|it|its|such|our|their|licen[cs]e[ds]?|usage|research (?:use|"
                     r"purposes?)|commercial|public|download\w*|reproducib\w*|future (?:research|work|studies)|questions?|"
-                    r"aspects?|ways?|one|two|three|four|several)\b",
+                    r"aspects?|ways?|one|two|three|four|several|years?|decades?)\b",
                     re.IGNORECASE)
 # Word endings of an adjective or a noun: after 'approach to' they open a noun phrase, not an infinitive.
 _NOUN_ENDS = ("able", "ible", "al", "ive", "ous", "ion", "ions", "ment", "ity", "ics")
@@ -125,6 +125,12 @@ def from_abstract(sentences: list[str]) -> str:
     return ""
 
 
+# A title that is a claim about what its method does for a task: the task is the verb's object ('... Empowers
+# Multimodal Reasoning'); for a problem it removes, the task is removing it ('... Prevents Thought Collapse in X').
+_TITLE_VERB = re.compile(r"\s(?P<verb>improves?|boosts?|empowers?|helps?|unlocks?|enhances?|advances?|prevents?|"
+                         r"avoids?)\s+(?P<obj>.+)$", re.IGNORECASE)
+
+
 def from_title(title: str, method: str) -> str:
     """The title's task phrase: what follows its last 'for' ('Outcome Reward Models for Ranking SQL Queries'), or
     a leading '-ing' phrase before its means ('Enhancing Test-Time Scaling of LLMs with ...'); '' if neither."""
@@ -132,6 +138,12 @@ def from_title(title: str, method: str) -> str:
     m = _TITLE_FOR.search(sub)
     if m and _ok(m.group("task"), 2, 8):
         return _ok(m.group("task"), 2, 8)
+    v = _TITLE_VERB.search(sub)
+    if v and not _QUESTION.match(sub):  # 'Generated Checklists Improve LLM Evaluation and Generation'
+        obj = _ok(_MEANS.split(v.group("obj"), maxsplit=1)[0], 2, 8)
+        if obj:
+            return f"{v.group('verb').capitalize().rstrip('s')}ing {obj}" \
+                if v.group("verb").lower().startswith(("prevent", "mitigat", "avoid")) else obj
     first = sub.split()[0].lower() if sub.split() else ""
     parts = _MEANS.split(sub, maxsplit=1)
     if first.endswith("ing") and len(parts) == 2 and (not method or not parts[0].lower().startswith(method.lower())):
@@ -152,7 +164,7 @@ def task_of(paper: Paper, method: str) -> str:
             continue
         m = _FOR_TASK.search(c.group("obj"))
         if m and 2 <= len(m.group("task").split()) <= 8 and not _DEICTIC.search(m.group("task")) \
-                and not _NOT_A_TASK.search(m.group("task")):
+                and not _NOT_A_TASK.search(m.group("task")) and _ok(m.group("task")):
             return clean_task(m.group("task"))
     # The problem the abstract's own sentences state, else the title's task phrase (tasks.py); the title itself
     # only when neither says one.
@@ -162,4 +174,33 @@ def task_of(paper: Paper, method: str) -> str:
     sub = paper.title.split(":", 1)[1].strip() if ":" in paper.title else paper.title.strip()
     if method and sub.lower().startswith(method.lower()):
         return ""
+    genre = from_genre_title(paper.title, method)
+    if genre is not None:
+        return genre
     return sub if len(sub.split()) <= 14 else ""
+
+
+# A subtitle that names the kind of paper ('A Survey', 'An Empirical Study', 'A psychoanalytic perspective') or asks
+# a question ('Are We Making Progress?'): the subject is in the head ('Medical Adaptation of LLMs: Are We ...?').
+_GENRE = re.compile(r"^(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:survey|review|study|case[- ]study|perspective|analysis|overview|"
+                    r"tutorial|primer|position paper|basics|opportunities)\b(?:\s+(?P<rel>of|on)\s+(?P<rest>.+))?",
+                    re.IGNORECASE)
+
+
+_CLAIM = re.compile(r"\b(?:is|are|was|were|do|does|did|can|will|not)\b", re.IGNORECASE)
+
+
+def from_genre_title(title: str, method: str) -> str | None:
+    """'Assessing Judging Bias in Large Reasoning Models: An Empirical Study' -> its head; 'A Survey of X' -> X;
+    '' when the title names only its genre and its head is a claim or a name; None for any other title."""
+    head, _, sub = title.partition(":")
+    head, sub = head.strip(), sub.strip()
+    m = _GENRE.match(sub or head)
+    if m and m.group("rest"):  # 'A Systematic Study on the Impact of X', 'A Survey of Reinforced Reasoning with LLMs'
+        return _ok(m.group("rest"), 2, 10)
+    if not sub or not (m or sub.endswith("?")):
+        return None
+    if head.endswith("?") or _QUESTION.match(head) or _CLAIM.search(head) \
+            or (method and head.lower() == method.lower()) or len(head.split()) > 12:
+        return ""  # 'Safety Subspaces are Not Distinct: A Fine-Tuning Case Study': no task phrase to give
+    return from_title(head, method) or _ok(head, 2, 12)
