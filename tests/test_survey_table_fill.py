@@ -205,3 +205,16 @@ def test_a_title_that_claims_a_gain_gives_its_object_as_the_task(seed_papers: di
 
 
 _MEANS_SPLIT = re.compile(r"\s+(?:with|via|through|using|by|from|without)\s+", re.I)
+
+
+def test_a_title_head_that_opens_with_a_verb_is_not_a_method_name(seed_papers: dict[str, Paper]) -> None:
+    """'Unpacking DPO and PPO: ...' says what the paper does, not what its method is called; a head such as
+    'TICKing All the Boxes' gives way to the name its abstract defines."""
+    seen = 0
+    for p in seed_papers.values():
+        head = p.title.partition(":")[0]
+        if ":" not in p.title or not re.match(r"[A-Za-z][a-z]*ing\s", head):
+            continue
+        seen += 1
+        assert method_name(p) != head.strip(), (p.key, head)
+    assert seen >= 2, seen

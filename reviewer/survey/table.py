@@ -72,7 +72,7 @@ def _plural_acronym(name: str) -> bool:
 
 
 _NOT_A_NAME = re.compile(r"^(?:towards?|on|beyond|rethinking|revisiting|when|how|what|why|can|is|are|do|does|"
-                         r"from|through|with|without|in|the|a|an)\b", re.IGNORECASE)
+                         r"from|through|with|without|in|the|a|an)\b|^[A-Z][a-z]+ing\s", re.IGNORECASE)
 
 
 def _name_like(word: str) -> bool:
