@@ -218,3 +218,18 @@ def test_a_title_head_that_opens_with_a_verb_is_not_a_method_name(seed_papers: d
         seen += 1
         assert method_name(p) != head.strip(), (p.key, head)
     assert seen >= 2, seen
+
+
+def test_a_name_the_background_calls_something_is_not_the_method(seed_papers: dict[str, Paper]) -> None:
+    """'... an ability called Theory-of-Mind (ToM)' names what the field studies; the method column takes a name
+    only from a sentence in the paper's own voice ('we introduce a framework, Foresee and Reflect (FaR)')."""
+    called = re.compile(r"\b(?:called|named|dubbed|termed)\s+([A-Z][\w\-.+]*)")
+    own = re.compile(r"\b(?:we|our|this (?:paper|work|study))\b", re.I)
+    seen = 0
+    for p in seed_papers.values():
+        for sentence in split_sentences(p.abstract):
+            m = called.search(sentence)
+            if m and not own.search(sentence):
+                seen += 1
+                assert method_name(p) != m.group(1).rstrip(".,"), (p.key, m.group(1))
+    assert seen >= 2, seen

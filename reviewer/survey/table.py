@@ -82,6 +82,9 @@ def _name_like(word: str) -> bool:
         and core[:1].isalpha()
 
 
+_OWN_SENTENCE = re.compile(r"\b(?:we|our|this (?:paper|work|study))\b", re.IGNORECASE)
+
+
 def method_name(paper: Paper) -> str:
     """The name the paper gives its method, system or resource, or ''."""
     head = paper.title.split(":", 1)[0].strip() if ":" in paper.title else ""
@@ -89,7 +92,7 @@ def method_name(paper: Paper) -> str:
         return head
     for sentence in _sentences(paper):
         m = _CALLED.search(sentence)
-        if m:
+        if m and _OWN_SENTENCE.search(sentence):  # 'an ability called Theory-of-Mind' in the background is no method
             return m.group("name").rstrip(".,")
         c = _CONTRIBUTION.search(sentence)
         if c and title_prefix_name(paper.title, c.group("obj")):
