@@ -6,8 +6,7 @@ The combiner is two logistic regressions fitted on SciFact train plus the synthe
 sentence with an edited number, direction, negation, quantifier or entity is CONTRADICTED; one that
 names something the evidence never mentions is UNSUPPORTED; a claim whose only evidence is a sentence
 reporting other work is UNSUPPORTED (CONTRADICTED when the abstract rejects that view or faults the practice
-the claim calls adequate, `endorsed.py`); a
-claim that turns the evidence's hedge into a certainty is UNSUPPORTED, and so is one the combiner would
+the claim calls adequate, `endorsed.py`); a claim that turns the evidence's hedge into a certainty is UNSUPPORTED, and so is one the combiner would
 call SUPPORTED that is measured on or against a name the evidence lacks, or asserts a certainty ('proves',
 'always') no evidence sentence asserts (`beyond.py`), or states a number or moves a quantity the evidence never
 names (`unstated.py`); a faithful near-copy is SUPPORTED, and so is a claim whose numbers and names all occur in
@@ -31,6 +30,7 @@ from pydantic import BaseModel, Field
 from reviewer.checker.anchors import anchored_in
 from reviewer.checker.background import background_only, bare_coverage
 from reviewer.checker.claimtext import title_authors_as_we
+from reviewer.checker.crossed import crossed_pair
 from reviewer.checker.degrees import degree_exchanged, names_exchanged, spelled_flip
 from reviewer.checker.effects import effect_reversed
 from reviewer.checker.endorsed import faulted_in
@@ -199,7 +199,6 @@ class OfflineChecker:
         return analysis, items
 
     def check(self, claim: str, papers: list[Paper]) -> ClaimVerdict:
-    
         analysis, items = self.analyse(claim, papers)
         params = self.params
         probs = probabilities(params, analysis.features)[0]
@@ -310,7 +309,8 @@ def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) 
             return f"rule: opposite degree on {heads[0]!r} in sentence {items[i].index} of {items[i].key}"
         if objects := likeness_reversed(claim, text):
             return f"rule: alike where sentence {items[i].index} of {items[i].key} says apart (or the reverse): {objects[0]}"
-        if pairs := frame_swapped(claim, text, _named) or bindings_swapped(claim, text, _named):
+        if pairs := frame_swapped(claim, text, _named) or bindings_swapped(claim, text, _named) or \
+                crossed_pair(claim, text):  # any two words of the sentence in each other's places (`crossed.py`)
             a, b = pairs[0]
             return f"rule: {a} and {b} exchange places in the frame of sentence {items[i].index} of {items[i].key}"
         if head := quantity_changed(claim, text):  # 'all mainstream models' vs 'most mainstream models'

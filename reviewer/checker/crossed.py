@@ -1,0 +1,127 @@
+"""Two words of the evidence whose places a claim exchanges: read by the words around each, not by a lexicon.
+
+An entity swap keeps every word of the evidence and moves two of them: 'the persuader tries to convince the
+debater' -> 'the debater tries to convince the persuader', 'Llama as the generator and Gemma as the reviewer'
+-> 'Gemma as the generator ...', 'at the coarse level it extracts templates; at the fine level it retrieves
+steps' -> the levels exchanged. The readers in `roles_swap.py` and `exchanged.py` find such pairs among names
+and a closed class of heads and agents; this one tries every pair of content words the claim shares with one
+evidence sentence. Each word's role is the words just before it and just after it (a window that stops at a
+clause break); the claim has the pair exchanged when its contexts fit the other word's contexts in the sentence
+clearly better than their own, on both sides of the pair. Passives ('B is beaten by A'), possessives ('the X
+of A'), 'respectively' and symmetric links read the same facts in another order, so they decide nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from reviewer.textutil import STOPWORDS, stemmer
+
+_TOKEN = re.compile(r"[A-Za-z0-9][\w\-.%+]*[\w%+]|[A-Za-z0-9%]|[,;:()]")
+# Breaks a role does not reach across: a clause contrast or a list marker.
+_BREAK = frozenset(";: whereas while but although though yet unlike respectively".split())
+_DETERMINERS = frozenset("the a an its their our this these those each".split())
+_WINDOW = 4
+_LINK = 8  # tokens between two words that one passive, possessive or comparison can link
+_COVER = 0.6  # share of the claim's content words the sentence must hold
+_MARGIN = 3  # the exchanged reading must fit this many more context words than the straight one
+# Readings of one fact in another order: a passive, a possessive, a comparison or a symmetric relation.
+_REORDER = re.compile(r"\b(?:by|of|than|versus|vs|between|respectively|compared|relative|against|over|"
+                      r"both|either|neither|each other|whereas|from|s)\b", re.IGNORECASE)  # 's': a possessive, cut by _TOKEN
+
+
+def _norm(word: str) -> str:
+    w = word.lower().rstrip(".")
+    if w.endswith("our") and len(w) > 5:  # favour / favor, behaviour / behavior
+        w = w[:-3] + "or"
+    return stemmer().stemWord(w)
+
+
+def _named(tok: str, first: bool) -> bool:
+    """A name: an acronym, a word with digits, or a capitalised word inside the sentence."""
+    upper = sum(ch.isupper() for ch in tok)
+    return upper >= 2 or (any(ch.isdigit() for ch in tok) and any(ch.isalpha() for ch in tok)) or (
+        not first and tok[:1].isupper())
+
+
+@lru_cache(maxsize=4096)
+def _read(text: str) -> tuple[tuple[str, ...], tuple[int, ...], frozenset[str]]:
+    """Content stems in order, for each the index of the clause it sits in, and the stems that fill a slot
+    (a name, or a word right after a determiner: 'the debater', 'the coarse level')."""
+    stems: list[str] = []
+    clause: list[int] = []
+    slots: set[str] = set()
+    c = 0
+    toks = _TOKEN.findall(text)
+    for i, tok in enumerate(toks):
+        low = tok.lower()
+        if low in _BREAK or low == "(":
+            c += 1
+            continue
+        if not tok[:1].isalnum() or low in STOPWORDS:
+            continue
+        stems.append(_norm(tok))
+        clause.append(c)
+        if _named(tok, i == 0) or (i > 0 and toks[i - 1].lower() in _DETERMINERS):
+            slots.add(stems[-1])
+    return tuple(stems), tuple(clause), frozenset(slots)
+
+
+def _contexts(stems: tuple[str, ...], clause: tuple[int, ...], term: str) -> tuple[set[str], set[str]]:
+    """The words within the window before and after each occurrence of `term`, in its clause."""
+    left: set[str] = set()
+    right: set[str] = set()
+    for i, s in enumerate(stems):
+        if s != term:
+            continue
+        left |= {stems[j] for j in range(max(0, i - _WINDOW), i) if clause[j] == clause[i]}
+        right |= {stems[j] for j in range(i + 1, min(len(stems), i + 1 + _WINDOW)) if clause[j] == clause[i]}
+    return left, right
+
+
+def _fit(a: tuple[set[str], set[str]], b: tuple[set[str], set[str]], skip: set[str]) -> int:
+    return len((a[0] & b[0]) - skip) + len((a[1] & b[1]) - skip)
+
+
+def _between(text: str, a: str, b: str) -> str:
+    """The text between the first occurrences of the two stems (either order) when one relation can link them."""
+    toks = _TOKEN.findall(text)
+    pos = {}
+    for i, tok in enumerate(toks):
+        if tok[:1].isalnum() and tok.lower() not in STOPWORDS:
+            pos.setdefault(_norm(tok), i)
+    if a not in pos or b not in pos:
+        return ""
+    i, j = sorted((pos[a], pos[b]))
+    if j - i > _LINK or any(t in _BREAK or t == ";" for t in toks[i + 1 : j]):
+        return ""  # words in other clauses are not linked by a passive or a possessive
+    return " ".join(toks[i + 1 : j])
+
+
+def crossed_pair(claim: str, sentence: str) -> list[tuple[str, str]]:
+    """The two shared words (stems) whose places the claim exchanges against the sentence; [] when none."""
+    cs, cc, c_slots = _read(claim)
+    ss, sc, s_slots = _read(sentence)
+    shared = sorted({s for s in cs if s in ss and cs.count(s) == 1 and not s[:1].isdigit()})
+    slots = [s for s in shared if s in c_slots and s in s_slots]
+    if len(shared) < 4 or sum(s in ss for s in cs) < _COVER * len(cs):
+        return []  # only a close restatement of the sentence is read word by word
+    ctx_c = {t: _contexts(cs, cc, t) for t in shared}
+    ctx_s = {t: _contexts(ss, sc, t) for t in shared}
+    best: tuple[int, tuple[str, str]] | None = None
+    for n, a in enumerate(slots):
+        for b in slots[n + 1 :]:
+            skip = {a, b}
+            straight = _fit(ctx_c[a], ctx_s[a], skip) + _fit(ctx_c[b], ctx_s[b], skip)
+            one, two = _fit(ctx_c[a], ctx_s[b], skip), _fit(ctx_c[b], ctx_s[a], skip)
+            if min(one, two) < 1 or one + two < straight + _MARGIN:
+                continue
+            if best is None or one + two - straight > best[0]:
+                best = (one + two - straight, (a, b))
+    if best is None:
+        return []
+    a, b = best[1]
+    if _REORDER.search(_between(claim, a, b)) or _REORDER.search(_between(sentence, a, b)):
+        return []
+    return [best[1]]
