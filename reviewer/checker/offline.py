@@ -34,12 +34,7 @@ from reviewer.checker.crossed import crossed_pair
 from reviewer.checker.degrees import degree_exchanged, names_exchanged, spelled_flip
 from reviewer.checker.effects import effect_reversed
 from reviewer.checker.endorsed import faulted_in
-from reviewer.checker.exchanged import (
-    descriptions_exchanged,
-    kind_changed,
-    preference_exchanged,
-    value_moved,
-)
+from reviewer.checker.exchanged import descriptions_exchanged, kind_changed, preference_exchanged, value_moved
 from reviewer.checker.families import comparison_agrees
 from reviewer.checker.features import FEATURE_NAMES, Analysis, clean_claim, compute_features, named_terms
 from reviewer.checker.proportions import proportion_conflict
@@ -74,6 +69,7 @@ MAX_EVIDENCE = 3
 LEX_TOP1 = FEATURE_NAMES.index("lex_top1")
 NUM_UNMATCHED = FEATURE_NAMES.index("num_unmatched")
 STANCE_MIN_ALIGN = 0.45
+LOOSE_ALIGN = 0.35
 CONTRA_COLS = [FEATURE_NAMES.index(n) for n in ("num_conflict", "neg_flip", "dir_reversed", "comp_reversed",
                                                  "quant_conflict", "entity_swap", "polarity_clash")]
 # Sentences that ask rather than assert: a question, or 'whether X remains unclear'.
@@ -328,6 +324,10 @@ def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) 
             return f"rule: early and late exchanged against sentence {items[i].index} of {items[i].key}"
         if shares := proportion_conflict(claim, text):
             return f"rule: another share of {shares[0]!r} than sentence {items[i].index} of {items[i].key} states"
+    for i in analysis.order[:3]:  # less closely aligned: a polar word reversed on two or more shared words
+        if LOOSE_ALIGN <= analysis.alignment[i] < STANCE_MIN_ALIGN and not _NOT_ASSERTED.search(items[i].text) \
+                and (flips := stance_reversed(claim, items[i].text, agreed, shared=2)):
+            return f"rule: opposite stance ({flips[0]}) to sentence {items[i].index} of {items[i].key}"
     paper = [x.text for x in items if top and x.paper_id == items[top[0]].paper_id]
     if pairs := descriptions_exchanged(claim, paper, _named):  # across the abstract (`exchanged.py`)
         return f"rule: what {items[top[0]].key} says of {pairs[0][0]} the claim says of {pairs[0][1]}, and the reverse"
