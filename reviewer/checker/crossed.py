@@ -21,14 +21,16 @@ from reviewer.textutil import STOPWORDS, stemmer
 _TOKEN = re.compile(r"[A-Za-z0-9][\w\-.%+]*[\w%+]|[A-Za-z0-9%]|[,;:()]")
 # Breaks a role does not reach across: a clause contrast or a list marker.
 _BREAK = frozenset(";: whereas while but although though yet unlike respectively".split())
-_DETERMINERS = frozenset("the a an its their our this these those each".split())
+# Words after which a slot begins: determiners and prepositions (a verb rarely follows either).
+_DETERMINERS = frozenset("the a an its their our this these those each by with on in for from of as like "
+                         "across under over between".split())
 _WINDOW = 4
 _LINK = 8  # tokens between two words that one passive, possessive or comparison can link
 _COVER = 0.6  # share of the claim's content words the sentence must hold
 _MARGIN = 3  # the exchanged reading must fit this many more context words than the straight one
 # Readings of one fact in another order: a passive, a possessive, a comparison or a symmetric relation.
 _REORDER = re.compile(r"\b(?:by|of|than|versus|vs|between|respectively|compared|relative|against|over|"
-                      r"both|either|neither|each other|whereas|from|s)\b", re.IGNORECASE)  # 's': a possessive, cut by _TOKEN
+                      r"both|either|neither|each other|whereas|s)\b", re.IGNORECASE)  # 's': a possessive, cut by _TOKEN
 
 
 def _norm(word: str) -> str:
@@ -68,20 +70,28 @@ def _read(text: str) -> tuple[tuple[str, ...], tuple[int, ...], frozenset[str]]:
     return tuple(stems), tuple(clause), frozenset(slots)
 
 
-def _contexts(stems: tuple[str, ...], clause: tuple[int, ...], term: str) -> tuple[set[str], set[str]]:
-    """The words within the window before and after each occurrence of `term`, in its clause."""
+Context = tuple[set[str], set[str], set[str], set[str]]
+
+
+def _contexts(stems: tuple[str, ...], clause: tuple[int, ...], term: str) -> Context:
+    """The words within the window before and after each occurrence of `term`, in its clause, and the words
+    right next to it (which count twice: 'the student model with teacher preferences')."""
     left: set[str] = set()
     right: set[str] = set()
+    prev: set[str] = set()
+    nxt: set[str] = set()
     for i, s in enumerate(stems):
         if s != term:
             continue
         left |= {stems[j] for j in range(max(0, i - _WINDOW), i) if clause[j] == clause[i]}
         right |= {stems[j] for j in range(i + 1, min(len(stems), i + 1 + _WINDOW)) if clause[j] == clause[i]}
-    return left, right
+        prev |= {stems[i - 1]} if i > 0 and clause[i - 1] == clause[i] else set()
+        nxt |= {stems[i + 1]} if i + 1 < len(stems) and clause[i + 1] == clause[i] else set()
+    return left, right, prev, nxt
 
 
-def _fit(a: tuple[set[str], set[str]], b: tuple[set[str], set[str]], skip: set[str]) -> int:
-    return len((a[0] & b[0]) - skip) + len((a[1] & b[1]) - skip)
+def _fit(a: Context, b: Context, skip: set[str]) -> int:
+    return sum(len((x & y) - skip) for x, y in zip(a, b, strict=True))
 
 
 def _between(text: str, a: str, b: str) -> str:
