@@ -20,12 +20,14 @@ from reviewer.textutil import STOPWORDS, stemmer
 
 _TOKEN = re.compile(r"[A-Za-z0-9][\w\-.%+]*[\w%+]|[A-Za-z0-9%]|[,;:()]")
 # Breaks a role does not reach across: a clause contrast or a list marker.
-_BREAK = frozenset(";: whereas while but although though yet unlike respectively".split())
-# Words after which a slot begins: determiners and prepositions (a verb rarely follows either).
+_BREAK = frozenset("; : whereas while but although though yet unlike respectively".split())
+# Words after which a slot begins: determiners and prepositions (a verb rarely follows either); read loosely,
+# also a subject: a sentence's first word, or a word after 'that' or a clause break.
 _DETERMINERS = frozenset("the a an its their our this these those each by with on in for from of as like "
                          "across under over between".split())
+_SUBJECT = frozenset("that ;".split())
 _WINDOW = 4
-_LINK = 8  # tokens between two words that one passive, possessive or comparison can link
+_LINK = 12  # tokens between two words that one passive, possessive or comparison can link
 _COVER = 0.6  # share of the claim's content words the sentence must hold
 _MARGIN = 3  # the exchanged reading must fit this many more context words than the straight one
 # Readings of one fact in another order: a passive, a possessive, a comparison or a symmetric relation.
@@ -48,9 +50,10 @@ def _named(tok: str, first: bool) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _read(text: str) -> tuple[tuple[str, ...], tuple[int, ...], frozenset[str]]:
+def _read(text: str, loose: bool = False) -> tuple[tuple[str, ...], tuple[int, ...], frozenset[str]]:
     """Content stems in order, for each the index of the clause it sits in, and the stems that fill a slot
-    (a name, or a word right after a determiner: 'the debater', 'the coarse level')."""
+    (a name, or a word right after a determiner or preposition: 'the debater', 'the coarse level'), each with
+    its surface form."""
     stems: list[str] = []
     clause: list[int] = []
     slots: set[str] = set()
@@ -65,8 +68,9 @@ def _read(text: str) -> tuple[tuple[str, ...], tuple[int, ...], frozenset[str]]:
             continue
         stems.append(_norm(tok))
         clause.append(c)
-        if _named(tok, i == 0) or (i > 0 and toks[i - 1].lower() in _DETERMINERS):
-            slots.add(stems[-1])
+        starts = _DETERMINERS | _SUBJECT if loose else _DETERMINERS
+        if _named(tok, i == 0) or (loose and i == 0) or (i > 0 and toks[i - 1].lower() in starts):
+            slots.add(f"{stems[-1]} {low.removesuffix('s')}")  # with its surface: 'limitations' is no 'limited'
     return tuple(stems), tuple(clause), frozenset(slots)
 
 
@@ -94,6 +98,10 @@ def _fit(a: Context, b: Context, skip: set[str]) -> int:
     return sum(len((x & y) - skip) for x, y in zip(a, b, strict=True))
 
 
+def _links(text: str) -> set[str]:
+    return {m.lower() for m in _REORDER.findall(text)}
+
+
 def _between(text: str, a: str, b: str) -> str:
     """The text between the first occurrences of the two stems (either order) when one relation can link them."""
     toks = _TOKEN.findall(text)
@@ -104,17 +112,18 @@ def _between(text: str, a: str, b: str) -> str:
     if a not in pos or b not in pos:
         return ""
     i, j = sorted((pos[a], pos[b]))
-    if j - i > _LINK or any(t in _BREAK or t == ";" for t in toks[i + 1 : j]):
+    if j - i > _LINK or any(t.lower() in _BREAK for t in toks[i + 1 : j]):
         return ""  # words in other clauses are not linked by a passive or a possessive
     return " ".join(toks[i + 1 : j])
 
 
-def crossed_pair(claim: str, sentence: str) -> list[tuple[str, str]]:
+def crossed_pair(claim: str, sentence: str, loose: bool = False) -> list[tuple[str, str]]:
     """The two shared words (stems) whose places the claim exchanges against the sentence; [] when none."""
-    cs, cc, c_slots = _read(claim)
-    ss, sc, s_slots = _read(sentence)
+    cs, cc, c_slots = _read(claim, loose)
+    ss, sc, s_slots = _read(sentence, loose)
     shared = sorted({s for s in cs if s in ss and cs.count(s) == 1 and not s[:1].isdigit()})
-    slots = [s for s in shared if s in c_slots and s in s_slots]
+    both = {x.split(" ")[0] for x in c_slots & s_slots}
+    slots = [s for s in shared if s in both]
     if len(shared) < 4 or sum(s in ss for s in cs) < _COVER * len(cs):
         return []  # only a close restatement of the sentence is read word by word
     ctx_c = {t: _contexts(cs, cc, t) for t in shared}
@@ -132,6 +141,17 @@ def crossed_pair(claim: str, sentence: str) -> list[tuple[str, str]]:
     if best is None:
         return []
     a, b = best[1]
-    if _REORDER.search(_between(claim, a, b)) or _REORDER.search(_between(sentence, a, b)):
-        return []
+    if _links(_between(claim, a, b)) != _links(_between(sentence, a, b)):
+        return []  # linked by a passive, possessive or comparison on one side only: the same fact reordered
     return [best[1]]
+
+
+def crossed_across(claim: str, sentences: list[str]) -> list[tuple[str, str]]:
+    """`crossed_pair` against two sentences read as one text, each its own clause, with subjects read as slots
+    ('humans favor X.' and 'LLMs emphasize Y.' against 'humans emphasize Y, whereas LLMs favor X'): each of the
+    two things must be named in one sentence only, and not in the same one."""
+    if len(sentences) != 2:
+        return []
+    one, two = (set(_read(s)[0]) for s in sentences)
+    return [(a, b) for a, b in crossed_pair(claim, " ; ".join(sentences), loose=True)
+            if len({a, b} & (one ^ two)) == 2 and (a in one) != (b in one)]  # one thing named in each sentence

@@ -30,7 +30,7 @@ from pydantic import BaseModel, Field
 from reviewer.checker.anchors import anchored_in
 from reviewer.checker.background import background_only, bare_coverage
 from reviewer.checker.claimtext import title_authors_as_we
-from reviewer.checker.crossed import crossed_pair
+from reviewer.checker.crossed import crossed_across, crossed_pair
 from reviewer.checker.degrees import degree_exchanged, names_exchanged, spelled_flip
 from reviewer.checker.effects import effect_reversed
 from reviewer.checker.endorsed import faulted_in
@@ -182,14 +182,8 @@ class OfflineChecker:
         claim = clean_claim(title_authors_as_we(claim, [p.title for p in papers]))
         cache = self._cache()
         vecs = cache.embed([claim, *(s.text for s in items)])
-        analysis = compute_features(
-            claim,
-            [s.text for s in items],
-            vecs[0],
-            vecs[1:],
-            extra_text=" ".join(p.title for p in papers),
-            para_breaks=breaks,
-        )
+        analysis = compute_features(claim, [s.text for s in items], vecs[0], vecs[1:],
+                                    extra_text=" ".join(p.title for p in papers), para_breaks=breaks)
         for s, a in zip(items, analysis.alignment, strict=True):
             s.score = round(a, 4)
         return analysis, items
@@ -329,7 +323,8 @@ def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) 
                 and (flips := stance_reversed(claim, items[i].text, agreed, shared=2)):
             return f"rule: opposite stance ({flips[0]}) to sentence {items[i].index} of {items[i].key}"
     paper = [x.text for x in items if top and x.paper_id == items[top[0]].paper_id]
-    if pairs := descriptions_exchanged(claim, paper, _named):  # across the abstract (`exchanged.py`)
+    if pairs := descriptions_exchanged(claim, paper, _named) or crossed_across(  # across the abstract
+            claim, [items[i].text for i in top if analysis.alignment[i] >= LOOSE_ALIGN]):
         return f"rule: what {items[top[0]].key} says of {pairs[0][0]} the claim says of {pairs[0][1]}, and the reverse"
     if kinds := kind_changed(claim, " ".join(paper), _named):
         name, mine, theirs = kinds[0]
