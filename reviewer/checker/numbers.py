@@ -278,6 +278,20 @@ def _unescape(text: str) -> str:
     return text.replace("\\%", "%").replace("\\$", "$")
 
 
+_RUN = re.compile(r"[^.;]{0,160}?\brespectively\b")
+
+
+def _listed_together(num: Number, equal: list[Number], aligned: list[tuple[int, str, float]]) -> bool:
+    """The claim's value and another of its unit sit in one 'A and B ... x and y, respectively' run: which
+    holder each has is read from the list (`_respectively`), not from the words around it in the claim."""
+    for _, text, _ in aligned[:2]:
+        for m in _RUN.finditer(text):
+            vals = [e for e in extract_numbers(m.group(0)) if e.unit == num.unit]
+            if any(same_value(e, q) for e in vals for q in equal) and any(not same_value(e, num) for e in vals):
+                return True
+    return False
+
+
 def _closer_rival(claim: str, num: Number, equal: list[Number], all_text: str,
                   aligned: list[tuple[int, str, float]]) -> tuple[Number, int] | None:
     """A claim number found in the evidence is still wrong when another value of its unit, in a well-aligned
@@ -289,7 +303,7 @@ def _closer_rival(claim: str, num: Number, equal: list[Number], all_text: str,
     if not equal:
         return None
     mine = _frame(claim, num.raw)
-    if mine is None:
+    if mine is None or _listed_together(num, equal, aligned):
         return None
     best = max((_frame_match(mine, f) for f in _frames(all_text, [e.raw for e in equal])), default=0)
     rivals = [(_frame_match(mine, f), -k, e, idx) for k, (idx, text, _) in enumerate(aligned[:2])
