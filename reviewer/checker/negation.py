@@ -44,8 +44,14 @@ def negated_scopes(text: str) -> list[list[str]]:
 _FREE = re.compile(r"\b([a-z]+)-free\b", re.IGNORECASE)
 
 
+# ... and so do 'shielding them from interference', 'protects X from Y', 'avoids Y', 'prevents Y': Y does not happen
+_KEPT_FROM = re.compile(r"\b(?:shield|protect|insulat|guard|spar|free)\w*\s+(?:[\w\-]+\s+){0,3}?from\s+([\w\-]+"
+                        r"(?:\s+[\w\-]+)?)|\b(?:avoid|prevent)(?:s|ed|ing)?\s+([\w\-]+(?:\s+[\w\-]+)?)", re.IGNORECASE)
+
+
 def _free_stems(text: str) -> set[str]:
-    return {s for m in _FREE.finditer(text) for s in content_stems(m.group(1))[:1]}
+    kept = {s for m in _KEPT_FROM.finditer(text) for s in content_stems(m.group(1) or m.group(2))[:1]}
+    return kept | {s for m in _FREE.finditer(text) for s in content_stems(m.group(1))[:1]}
 
 
 # A negated harm is a kept quality ('without hurting/sacrificing accuracy', 'no loss in accuracy').
