@@ -39,6 +39,7 @@ from reviewer.checker.families import comparison_agrees
 from reviewer.checker.features import FEATURE_NAMES, Analysis, clean_claim, compute_features, named_terms
 from reviewer.checker.proportions import proportion_conflict
 from reviewer.checker.quantified import quantity_changed
+from reviewer.checker.rehomed import value_rehomed
 from reviewer.checker.requires import prevention_denied, requirement_denied
 from reviewer.checker.roles_swap import (
     bindings_swapped,
@@ -312,6 +313,8 @@ def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) 
         if moved := value_moved(claim, text):
             v, mine, theirs = moved[0]
             return f"rule: sentence {items[i].index} of {items[i].key} gives {v} to {theirs}, not {mine}"
+        if rehomed := value_rehomed(claim, text):  # 'X that cuts Y by 19%, Z that gives 27%' (`rehomed.py`)
+            return f"rule: sentence {items[i].index} of {items[i].key} gives {rehomed[0][0]} to another holder"
         if preference_exchanged(claim, text):
             return f"rule: the claim prefers what sentence {items[i].index} of {items[i].key} passes over"
         if stage_swapped(claim, text):
