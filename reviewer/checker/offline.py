@@ -38,7 +38,7 @@ from reviewer.checker.exchanged import descriptions_exchanged, kind_changed, pre
 from reviewer.checker.families import comparison_agrees
 from reviewer.checker.features import FEATURE_NAMES, Analysis, clean_claim, compute_features, named_terms
 from reviewer.checker.proportions import proportion_conflict
-from reviewer.checker.quantified import quantity_changed
+from reviewer.checker.quantified import exclusive_denied, quantity_changed
 from reviewer.checker.rehomed import value_rehomed
 from reviewer.checker.requires import prevention_denied, requirement_denied
 from reviewer.checker.roles_swap import (
@@ -304,7 +304,7 @@ def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) 
                 crossed_pair(claim, text):  # any two words of the sentence in each other's places (`crossed.py`)
             a, b = pairs[0]
             return f"rule: {a} and {b} exchange places in the frame of sentence {items[i].index} of {items[i].key}"
-        if head := quantity_changed(claim, text):  # 'all mainstream models' vs 'most mainstream models'
+        if head := quantity_changed(claim, text) or exclusive_denied(claim, text):  # 'all mainstream models' vs 'most mainstream models'
             return f"rule: another quantity of {head!r} than sentence {items[i].index} of {items[i].key}"
         if requirement_denied(claim, text) or prevention_denied(claim, text):  # `requires.py`
             return f"rule: sentence {items[i].index} of {items[i].key} does without or prevents what the claim asserts"
