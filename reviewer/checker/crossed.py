@@ -22,7 +22,7 @@ _TOKEN = re.compile(r"[A-Za-z0-9][\w\-.%+]*[\w%+]|[A-Za-z0-9%]|[,;:()]")
 # Breaks a role does not reach across: a clause contrast or a list marker.
 _BREAK = frozenset("; : whereas while but although though yet unlike respectively".split())
 # Words after which a slot begins: determiners and prepositions (a verb rarely follows either); read loosely,
-# also a subject: a sentence's first word, or a word after 'that' or a clause break.
+# also a subject: a sentence's first word, or a word after 'that', 'whereas' or another clause break.
 _DETERMINERS = frozenset("the a an its their our this these those each by with on in for from of as like "
                          "across under over between".split())
 _SUBJECT = frozenset("that ;".split())
@@ -68,7 +68,7 @@ def _read(text: str, loose: bool = False) -> tuple[tuple[str, ...], tuple[int, .
             continue
         stems.append(_norm(tok))
         clause.append(c)
-        starts = _DETERMINERS | _SUBJECT if loose else _DETERMINERS
+        starts = _DETERMINERS | _SUBJECT | _BREAK if loose else _DETERMINERS
         if _named(tok, i == 0) or (loose and i == 0) or (i > 0 and toks[i - 1].lower() in starts):
             slots.add(f"{stems[-1]} {low.removesuffix('s')}")  # with its surface: 'limitations' is no 'limited'
     return tuple(stems), tuple(clause), frozenset(slots)
@@ -77,25 +77,24 @@ def _read(text: str, loose: bool = False) -> tuple[tuple[str, ...], tuple[int, .
 Context = tuple[set[str], set[str], set[str], set[str]]
 
 
-def _contexts(stems: tuple[str, ...], clause: tuple[int, ...], term: str) -> Context:
-    """The words within the window before and after each occurrence of `term`, in its clause, and the words
-    right next to it (which count twice: 'the student model with teacher preferences')."""
-    left: set[str] = set()
-    right: set[str] = set()
-    prev: set[str] = set()
-    nxt: set[str] = set()
+def _contexts(stems: tuple[str, ...], clause: tuple[int, ...], term: str) -> list[Context]:
+    """For each occurrence of `term`: the words within the window before and after it, in its clause, and the
+    words right next to it (which count twice: 'the student model with teacher preferences')."""
+    out = []
     for i, s in enumerate(stems):
         if s != term:
             continue
-        left |= {stems[j] for j in range(max(0, i - _WINDOW), i) if clause[j] == clause[i]}
-        right |= {stems[j] for j in range(i + 1, min(len(stems), i + 1 + _WINDOW)) if clause[j] == clause[i]}
-        prev |= {stems[i - 1]} if i > 0 and clause[i - 1] == clause[i] else set()
-        nxt |= {stems[i + 1]} if i + 1 < len(stems) and clause[i + 1] == clause[i] else set()
-    return left, right, prev, nxt
+        left = {stems[j] for j in range(max(0, i - _WINDOW), i) if clause[j] == clause[i]}
+        right = {stems[j] for j in range(i + 1, min(len(stems), i + 1 + _WINDOW)) if clause[j] == clause[i]}
+        prev = {stems[i - 1]} if i > 0 and clause[i - 1] == clause[i] else set()
+        nxt = {stems[i + 1]} if i + 1 < len(stems) and clause[i + 1] == clause[i] else set()
+        out.append((left, right, prev, nxt))
+    return out
 
 
-def _fit(a: Context, b: Context, skip: set[str]) -> int:
-    return sum(len((x & y) - skip) for x, y in zip(a, b, strict=True))
+def _fit(a: list[Context], b: list[Context], skip: set[str]) -> int:
+    """How well a word's role in one text fits a word's role in the other: its best-fitting occurrence."""
+    return max((sum(len((x & y) - skip) for x, y in zip(p, q, strict=True)) for p in a for q in b), default=0)
 
 
 def _links(text: str) -> set[str]:
@@ -124,7 +123,7 @@ def crossed_pair(claim: str, sentence: str, loose: bool = False) -> list[tuple[s
     shared = sorted({s for s in cs if s in ss and cs.count(s) == 1 and not s[:1].isdigit()})
     both = {x.split(" ")[0] for x in c_slots & s_slots}
     slots = [s for s in shared if s in both]
-    if len(shared) < 4 or sum(s in ss for s in cs) < _COVER * len(cs):
+    if len(shared) < 3 or sum(s in ss for s in cs) < _COVER * len(cs):
         return []  # only a close restatement of the sentence is read word by word
     ctx_c = {t: _contexts(cs, cc, t) for t in shared}
     ctx_s = {t: _contexts(ss, sc, t) for t in shared}

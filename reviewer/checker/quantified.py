@@ -55,7 +55,7 @@ def _named(tok: str) -> bool:
 
 def _listed_with(sentence: str, name: str) -> list[str]:
     """The other names in the list the sentence names `name` in ('RewardBench ..., WildGuardTest, and GSM8k')."""
-    toks = _LIST_TOKEN.findall(sentence)
+    toks = [t.rstrip(".") or t for t in _LIST_TOKEN.findall(sentence)]
     out: list[str] = []
     for i, t in enumerate(toks):
         if t.lower() != name.lower():
@@ -85,7 +85,7 @@ def exclusive_denied(claim: str, sentence: str) -> str:
     other names the claim does not mention; '' when none."""
     low = claim.lower()
     for m in _ONLY.finditer(claim):
-        name = m.group(1) or m.group(2)
+        name = (m.group(1) or m.group(2)).rstrip(".")
         if not _named(name):
             continue
         others = [o for o in _listed_with(sentence, name) if o.lower() not in low]

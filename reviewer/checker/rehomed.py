@@ -4,7 +4,8 @@
 to 27% improvement, ...' against 'in-context learning reduces judging biases by up to 19%': every word of
 the claim is in the sentence and the value is right, but it belongs to another holder. The sentence is cut
 into clauses; the words leading up to the claim's value that its clause in the sentence lacks are the claim's
-holder. When that holder is named, with a value of the same kind, in another clause only, and the clause
+holder. When that holder (two thirds of its words: the claim may change the verb) is named, with a value of
+the same kind, in another clause only, and the clause
 that holds the value names a holder the claim never mentions, the claim has moved the value. Unlike
 `exchanged.value_moved` (values linked to a name by a preposition), the holder here is any run of words,
 subject or not.
@@ -48,7 +49,7 @@ def value_rehomed(claim: str, sentence: str) -> list[tuple[str, str]]:
             held_by = _stems(home[:first]) - mine_all
             if len(mine) < 2 or not held_by:
                 continue
-            elsewhere = [c for c in theirs if c is not home and mine <= _stems(c)
+            elsewhere = [c for c in theirs if c is not home and 3 * len(mine & _stems(c)) >= 2 * len(mine)
                          and any(u == unit and v != value for v, u, _ in _values(c))]
             if elsewhere:
                 out.append((f"{value:g}{unit}", " ".join(sorted(mine))))
