@@ -123,6 +123,10 @@ def test_a_win_rate_against_a_rival_is_a_comparison(checker: ClaimChecker, claim
      "SUPPORTED"),
     ("Presented with logical fallacies, GPT-4 is erroneously convinced 41% more often and GPT-3.5 69% more often.",
      "CONTRADICTED"),
+    ("Presented with logical fallacies, GPT-4 and GPT-3.5 are erroneously convinced 69% and 41% more often, "
+     "respectively.", "SUPPORTED"),
+    ("Presented with logical fallacies, GPT-4 and GPT-3.5 are erroneously convinced 41% and 69% more often, "
+     "respectively.", "CONTRADICTED"),
 ])
 def test_values_listed_with_respectively_keep_their_holders(checker: ClaimChecker, claim: str, label: str) -> None:
     assert checker.check(claim, [paper_with(FALLACY)]).label == label

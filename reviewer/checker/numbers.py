@@ -289,6 +289,7 @@ def _listed_holder(claim: str, num: Number, equal: list[Number],
     rival is the run's value whose item the name before the claim's value names, when that is not the value."""
     at = re.search(rf"(?<![\w.]){re.escape(num.raw)}(?![\w.]*\w)", claim)
     mine = {s for n in _names_before(claim, at.start(), num.unit) for s in content_stems(n)} if at else set()
+    mine = (mine & num.context) or mine  # the claim's own 'respectively' list, read by `_respectively`, decides
     for idx, text, _ in aligned[:2]:
         for m in _RUN.finditer(text):
             vals = [e for e in extract_numbers(text) if e.unit == num.unit and e.raw in m.group(0)]
