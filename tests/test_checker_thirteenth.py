@@ -32,9 +32,10 @@ WIN_RATE = "achieves an impressive win rate of 87% against GPT-4o"
 FALLACY = "GPT-3.5 and GPT-4 are erroneously convinced 41% and 69% more often, respectively"
 SHIELD = "shielding them from interference by negative samples"
 DISTILL = "without requiring distillation from more advanced models to obtain chain-of-thought (CoT) training data"
+RUBRICS = "created using rigid rubrics which wash away heterogeneity"
 PROMPTS = "specialized system prompts that reduce judging biases by up to 19"
 BENCHES = "including the popular RewardBench (covering chat, chat-hard, safety, and reasoning tasks)"
-FRAGMENTS = (GAME, REX, LOGICOM, TOOLS, HUMANS, LLMS, POSITION, SCHEDULE, WIN_RATE, FALLACY, SHIELD, DISTILL, PROMPTS,
+FRAGMENTS = (GAME, REX, LOGICOM, TOOLS, HUMANS, LLMS, POSITION, SCHEDULE, WIN_RATE, FALLACY, SHIELD, DISTILL, RUBRICS, PROMPTS,
              BENCHES)
 
 
@@ -151,8 +152,10 @@ def test_a_privative_or_a_wide_negation_denies_the_same_words(checker: ClaimChec
     (POSITION, "Large reasoning models show notable position bias, preferring options in later positions.", False),
     (SCHEDULE, "The schedule starts with mild down-sampling to accelerate early learning.", True),
     (SCHEDULE, "The schedule starts with aggressive down-sampling to accelerate early learning.", False),
+    (RUBRICS, "Current preference datasets built with rigid rubrics preserve heterogeneity.", True),
+    (RUBRICS, "Current preference datasets built with rigid rubrics wash away heterogeneity.", False),
 ])
-def test_earlier_and_later_mild_and_aggressive_are_polar(fragment: str, claim: str, reversed_: bool) -> None:
+def test_earlier_and_later_mild_and_aggressive_preserved_and_washed_away_are_polar(fragment: str, claim: str, reversed_: bool) -> None:
     assert bool(stance_reversed(claim, _sentence(fragment))) == reversed_
 
 

@@ -32,6 +32,9 @@ _POLES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
         ("fast faster quickly rapidly", "slow slower slowly"),
         ("earlier", "later"),
         ("mild mildly gentle", "aggressive aggressively"),
+        # keeping a property against losing it: 'preserve heterogeneity' vs 'wash away heterogeneity'
+        ("preserve preserves preserved preserving maintain maintains maintained maintaining", "erase erases erased "
+         "wash washes washed discard discards discarded destroy destroys destroyed"),
         ("important crucial essential necessary key critical", "unimportant irrelevant unnecessary"),
         ("effective effectively", "ineffective ineffectively"),
         ("robust", "fragile brittle"),
