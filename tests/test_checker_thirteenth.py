@@ -167,4 +167,18 @@ def test_a_polar_word_reversed_in_a_less_closely_aligned_sentence(checker: Claim
 
 def test_no_fragment_here_comes_from_the_held_out_moor_split() -> None:
     moor = {r.title for r in load_rows("moor")}
-    assert all(paper_with(f).title not in moor for f in FRAGMENTS)
+    assert all(paper_with(f).title not in moor for f in [*FRAGMENTS, CRITIC_FREE])
+
+
+CRITIC_FREE = "Critic-free methods like GRPO reduce memory demands by estimating advantages from multiple rollouts"
+
+
+@pytest.mark.parametrize(("claim", "label"), [
+    ("The paper shows that critic-free methods like GRPO converge quickly, since every rollout carries an informative "
+     "learning signal.", "CONTRADICTED"),
+    ("The paper shows that critic-free methods like GRPO tend to converge slowly, since uninformative samples dilute "
+     "the learning signal.", "UNSUPPORTED"),
+])
+def test_background_said_the_other_way_round_is_contradicted(checker: ClaimChecker, claim: str, label: str) -> None:
+    # the abstract's own context sentence is not the paper's finding (UNSUPPORTED), but reversing it contradicts it
+    assert checker.check(claim, [paper_with(CRITIC_FREE)]).label == label

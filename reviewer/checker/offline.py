@@ -214,7 +214,7 @@ class OfflineChecker:
         elif background is not None and (label == "SUPPORTED" or analysis.features[LEX_TOP1] >= 0.6
                                          or bare_coverage(claim, items[background[1]].text) >= 0.8):
             rejected, where = background
-            rejected = rejected or faulted >= 0
+            rejected = rejected or faulted >= 0 or bool(_stance_flip(claim, analysis, items))  # says it the other way
             label = "CONTRADICTED" if rejected else "UNSUPPORTED"
             if rejected:
                 same = [k for k, x in enumerate(items) if x.paper_id == items[where].paper_id and k > where]
