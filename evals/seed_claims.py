@@ -19,7 +19,7 @@
     python -m evals.seed_claims --split ward   # 14 unused papers, every family; held out (issue 12, twelfth pass:
                                                # scored once before any rule and once at the end, errors unread)
     python -m evals.seed_claims --split moor   # 13 unused papers, every family; held out (issue 12, thirteenth
-                                               # pass: scored once before any rule and once at the end, errors unread)
+                                               # pass: scored before any rule and at the end; errors read after that)
 
 `evals/datasets/seed_claims_{dev,test}.jsonl` hold paraphrased claims about seed papers, written by
 hand (not by the rules in `evals/perturb.py`, which the checker's features mirror): SUPPORTED
