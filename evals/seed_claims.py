@@ -18,6 +18,8 @@
                                                  # the development split of that pass
     python -m evals.seed_claims --split ward   # 14 unused papers, every family; held out (issue 12, twelfth pass:
                                                # scored once before any rule and once at the end, errors unread)
+    python -m evals.seed_claims --split moor   # 13 unused papers, every family; held out (issue 12, thirteenth
+                                               # pass: scored before any rule and at the end; errors read after that)
 
 `evals/datasets/seed_claims_{dev,test}.jsonl` hold paraphrased claims about seed papers, written by
 hand (not by the rules in `evals/perturb.py`, which the checker's features mirror): SUPPORTED
@@ -45,7 +47,7 @@ from reviewer.settings import Settings
 
 DATA = Path(__file__).resolve().parent / "datasets"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-Split = Literal["dev", "test", "blind", "fresh", "final", "hidden", "sealed", "roles", "probe", "vault", "swapdev", "ward"]
+Split = Literal["dev", "test", "blind", "fresh", "final", "hidden", "sealed", "roles", "probe", "vault", "swapdev", "ward", "moor"]
 
 
 class SeedClaim(BaseModel):

@@ -129,3 +129,20 @@ def test_the_ward_split_is_held_out_on_papers_no_other_split_uses_and_has_every_
     assert all((r.label == "SUPPORTED") == (r.family == "supported") for r in ward)
     assert all(r.label == "CONTRADICTED" for r in ward if r.family not in ("supported", "unsupported", "hedge",
                                                                             "background"))
+
+
+def test_the_moor_split_is_held_out_on_papers_no_other_split_uses_and_has_every_family() -> None:
+    # issue 12, thirteenth pass: written before any rule of the pass, scored once before and once after
+    moor = load_rows("moor")
+    papers = seed_papers_by_title()
+    others = [r for s in get_args(Split) if s != "moor" for r in load_rows(s)]
+    assert len(moor) >= 60 and len({r.id for r in moor}) == len(moor)
+    assert all(r.title in papers for r in moor)
+    assert not {r.title for r in moor} & {r.title for r in others}
+    assert not {r.paper for r in moor} & {r.paper for r in others}
+    families = Counter(r.family for r in moor)
+    assert all(families[f] for f in ("supported", "number", "direction", "comparison", "negation", "quantifier",
+                                     "entity", "background", "unsupported", "hedge")), families
+    assert all((r.label == "SUPPORTED") == (r.family == "supported") for r in moor)
+    assert all(r.label == "CONTRADICTED" for r in moor if r.family not in ("supported", "unsupported", "hedge",
+                                                                            "background"))

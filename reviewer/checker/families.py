@@ -249,13 +249,15 @@ def _looks_named(token: str, claim: str) -> bool:
 _UP_CMP = frozenset("better higher greater larger stronger faster bigger more superior".split())
 _DOWN_CMP = frozenset("worse lower smaller weaker slower fewer less inferior".split())
 _AMOUNT_CMP = frozenset("higher greater larger bigger more lower smaller fewer less".split())
+_WIN_RATE = r"win(?:ning)? rates? of {}(?:\.\d+)?\s?\\?%\s(?:against|over|versus|vs\.?)"  # '87% against B': ahead
 _CMP_VERB = re.compile(
     r"\b(?P<down>(?:(?:is|are|was|were|be|been|being) )?(?:outperformed|surpassed|beaten|exceeded|outdone|outpaced) by|"
     r"underperform(?:s|ed|ing)?|lag(?:s|ged|ging)? behind|trail(?:s|ed|ing)?|fall(?:s|ing)? (?:short of|behind)|"
-    r"fell (?:short of|behind)|(?:is |are |was |were )?(?:inferior to|behind))\s"
+    r"fell (?:short of|behind)|(?:is |are |was |were )?(?:inferior to|behind)|" + _WIN_RATE.format("(?:[0-4]?\\d)") + r")\s"
     r"|\b(?P<up>outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|outscor\w*|"
     r"outpac\w*|outdo(?:es|ing)?|outstrip\w*|(?:is |are |was |were )?(?:superior to|ahead of)|"
-    r"(?:is |are |was |were )?(?:preferred|favou?red|chosen) (?:over|to))\s", re.IGNORECASE)
+    r"(?:is |are |was |were )?(?:preferred|favou?red|chosen) (?:over|to)|" + _WIN_RATE.format("(?:5[1-9]|[6-9]\\d)") + r")\s",
+    re.IGNORECASE)
 _CMP_THAN = re.compile(r"\b(?P<adj>" + "|".join(sorted(_UP_CMP | _DOWN_CMP)) + r")\b(?=((?:\s[\w\-]+){0,4}?)\s+than\s)",
                        re.IGNORECASE)
 _CMP_MARKER = re.compile(r"\b(?:compared (?:to|with)|relative to|versus|vs\.?|over|beyond)\s+(?![\d+\-])", re.IGNORECASE)
@@ -266,8 +268,6 @@ _LOSER_STOP = re.compile(r"[,;:.]\s|[,;:]|\.$|\s(?:by|on|in|across|while|at|when
                          r"despite|thereby|thus|which|whereas|but)\s", re.IGNORECASE)
 _WINNER_START = re.compile(r";|\b(?:that|whereas|while|but|although|however|then)\b", re.IGNORECASE)
 _SUBJECT_START = re.compile(r";|\b(?:that|whereas|however|then)\b", re.IGNORECASE)  # a participle's subject
-
-
 _AMOUNT_CUE = re.compile(r"higher|lower|drops?", re.IGNORECASE)  # 'gains' and 'boosts' are good news anyway
 
 
@@ -332,8 +332,7 @@ def comparison_sides(text: str) -> list[tuple[set[str], set[str]]]:
                                                                                                 "surpassing"))
         winner_text = (_SUBJECT_START if participle else _WINNER_START).split(head)[-1]
         winner, loser = _side(winner_text), _side(loser_text)
-        shared = winner & loser
-        winner, loser = winner - shared, loser - shared
+        winner, loser = winner - loser, loser - winner
         if winner and loser:
             out.append((winner, loser) if pol > 0 else (loser, winner))
     return out + _ranked_pairs(text)

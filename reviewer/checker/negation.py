@@ -16,6 +16,8 @@ _NEGATOR = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:but|while|whereas|although|however|which|that)\b", re.IGNORECASE)
+_WIDE_BREAK = re.compile(r"[,;:.]|\b(?:but|while|whereas|although|however|which|that)\b", re.IGNORECASE)
+_WIDE = 8  # content words a negator may deny, read only to cancel a flip the other side negates too
 
 
 def negated_stems(text: str) -> set[str]:
@@ -26,12 +28,16 @@ def negated_stems(text: str) -> set[str]:
     return {s for scope in negated_scopes(text) for s in scope}
 
 
-def negated_scopes(text: str) -> list[list[str]]:
-    """Each negator's scope as its (up to three) content stems, in order."""
+def negated_scopes(text: str, width: int = 3) -> list[list[str]]:
+    """Each negator's scope as its (up to `width`) content stems, in order; a wide scope reads through an
+    aside in parentheses ('without requiring distillation from advanced models to obtain CoT (chain-of-thought)
+    training data')."""
     out: list[list[str]] = []
     for m in _NEGATOR.finditer(text):
-        scope = _CLAUSE_BREAK.split(text[m.end() : m.end() + 80])[0]
-        stems = content_stems(scope)[:3]
+        window = text[m.end() : m.end() + 80 * (width > 3) + 80]
+        scope = (_CLAUSE_BREAK.split(window)[0] if width <= 3 else _WIDE_BREAK.split(window.replace("(", " ")
+                                                                                      .replace(")", " "))[0])
+        stems = content_stems(scope)[:width]
         if _NOT_A_DENIAL.match(scope) or (stems and stems[0] in _HARM):
             continue  # 'no better than a guess' is 'like a guess'; 'without hurting accuracy' keeps it
         if stems:
@@ -44,8 +50,14 @@ def negated_scopes(text: str) -> list[list[str]]:
 _FREE = re.compile(r"\b([a-z]+)-free\b", re.IGNORECASE)
 
 
+# ... and so do 'shielding them from interference', 'protects X from Y', 'avoids Y', 'prevents Y': Y does not happen
+_KEPT_FROM = re.compile(r"\b(?:shield|protect|insulat|guard|spar|free)\w*\s+(?:[\w\-]+\s+){0,3}?from\s+([\w\-]+"
+                        r"(?:\s+[\w\-]+)?)|\b(?:avoid|prevent)(?:s|ed|ing)?\s+([\w\-]+(?:\s+[\w\-]+)?)", re.IGNORECASE)
+
+
 def _free_stems(text: str) -> set[str]:
-    return {s for m in _FREE.finditer(text) for s in content_stems(m.group(1))[:1]}
+    kept = {s for m in _KEPT_FROM.finditer(text) for s in content_stems(m.group(1) or m.group(2))[:1]}
+    return kept | {s for m in _FREE.finditer(text) for s in content_stems(m.group(1))[:1]}
 
 
 # A negated harm is a kept quality ('without hurting/sacrificing accuracy', 'no loss in accuracy').
@@ -67,8 +79,10 @@ def negation_flips(claim: str, sentence: str) -> list[str]:
     c_neg = {x for sc in negated_scopes(claim) if "-" not in sc[0] or sc[0] in s_stems for x in sc}
     s_neg = {x for sc in negated_scopes(sentence) if "-" not in sc[0] or sc[0] in c_stems for x in sc}
     c_free, s_free = _free_stems(claim), _free_stems(sentence)
+    c_wide = {x for sc in negated_scopes(claim, _WIDE) for x in sc}
+    s_wide = {x for sc in negated_scopes(sentence, _WIDE) for x in sc}
     out: set[str] = set()
-    for neg, other, other_neg, free in ((c_neg, s_stems, s_neg, s_free), (s_neg, c_stems, c_neg, c_free)):
+    for neg, other, other_neg, free in ((c_neg, s_stems, s_wide, s_free), (s_neg, c_stems, c_wide, c_free)):
         plain = (neg & other) - other_neg
         if neg and len(neg & (other_neg | free)) >= 0.5 * len(neg):
             continue  # the other side denies the same thing ('without reference outputs' vs 'reference-free')

@@ -94,7 +94,8 @@ def _respectively(text: str, nums: list[Number], spans: list[tuple[int, int]]) -
         while len(run) >= 2 and not all(_RUN_SEP.match(text[spans[x][1]:spans[y][0]])
                                         for x, y in zip(run, run[1:], strict=False)):
             run = run[1:]
-        if len(run) < 2 or text[spans[run[-1]][1]:m.start()].strip(" ,)") != "":
+        gap = text[spans[run[-1]][1]:m.start()].strip(" ,)") if run else ""
+        if len(run) < 2 or len(gap.split()) > 3 or re.search(r"[;:(]", gap):  # '41% and 69% more often, respectively'
             continue
         head = text[max(0, spans[run[0]][0] - 160):spans[run[0]][0]].split(". ")[-1].rstrip(" (:")
         items = _ITEM_SPLIT.split(head)
@@ -278,6 +279,29 @@ def _unescape(text: str) -> str:
     return text.replace("\\%", "%").replace("\\$", "$")
 
 
+_RUN = re.compile(r"[^.;]{0,160}?\brespectively\b")
+
+
+def _listed_holder(claim: str, num: Number, equal: list[Number],
+                   aligned: list[tuple[int, str, float]]) -> tuple[bool, tuple[Number, int] | None]:
+    """(listed, rival): the claim's value sits with another of its unit in one 'A and B ... x and y,
+    respectively' run, so its holder is read from the list (`_respectively`), not from the words around it: the
+    rival is the run's value whose item the name before the claim's value names, when that is not the value."""
+    at = re.search(rf"(?<![\w.]){re.escape(num.raw)}(?![\w.]*\w)", claim)
+    mine = {s for n in _names_before(claim, at.start(), num.unit) for s in content_stems(n)} if at else set()
+    mine = (mine & num.context) or mine  # the claim's own 'respectively' list, read by `_respectively`, decides
+    for idx, text, _ in aligned[:2]:
+        for m in _RUN.finditer(text):
+            vals = [e for e in extract_numbers(text) if e.unit == num.unit and e.raw in m.group(0)]
+            if not (any(same_value(e, q) for e in vals for q in equal) and any(not same_value(e, num) for e in vals)):
+                continue
+            best = max(vals, key=lambda e: len(e.context & mine))
+            rival = not same_value(best, num) and len(best.context & mine) > max(
+                len(e.context & mine) for e in vals if same_value(e, num))
+            return True, ((best, idx) if rival else None)
+    return False, None
+
+
 def _closer_rival(claim: str, num: Number, equal: list[Number], all_text: str,
                   aligned: list[tuple[int, str, float]]) -> tuple[Number, int] | None:
     """A claim number found in the evidence is still wrong when another value of its unit, in a well-aligned
@@ -288,6 +312,9 @@ def _closer_rival(claim: str, num: Number, equal: list[Number], all_text: str,
     same value's best."""
     if not equal:
         return None
+    listed, rival = _listed_holder(claim, num, equal, aligned) if equal else (False, None)
+    if listed:
+        return rival
     mine = _frame(claim, num.raw)
     if mine is None:
         return None

@@ -6,8 +6,7 @@ The combiner is two logistic regressions fitted on SciFact train plus the synthe
 sentence with an edited number, direction, negation, quantifier or entity is CONTRADICTED; one that
 names something the evidence never mentions is UNSUPPORTED; a claim whose only evidence is a sentence
 reporting other work is UNSUPPORTED (CONTRADICTED when the abstract rejects that view or faults the practice
-the claim calls adequate, `endorsed.py`); a
-claim that turns the evidence's hedge into a certainty is UNSUPPORTED, and so is one the combiner would
+the claim calls adequate, `endorsed.py`); a claim that turns the evidence's hedge into a certainty is UNSUPPORTED, and so is one the combiner would
 call SUPPORTED that is measured on or against a name the evidence lacks, or asserts a certainty ('proves',
 'always') no evidence sentence asserts (`beyond.py`), or states a number or moves a quantity the evidence never
 names (`unstated.py`); a faithful near-copy is SUPPORTED, and so is a claim whose numbers and names all occur in
@@ -31,19 +30,16 @@ from pydantic import BaseModel, Field
 from reviewer.checker.anchors import anchored_in
 from reviewer.checker.background import background_only, bare_coverage
 from reviewer.checker.claimtext import title_authors_as_we
+from reviewer.checker.crossed import crossed_across, crossed_pair
 from reviewer.checker.degrees import degree_exchanged, names_exchanged, spelled_flip
 from reviewer.checker.effects import effect_reversed
 from reviewer.checker.endorsed import faulted_in
-from reviewer.checker.exchanged import (
-    descriptions_exchanged,
-    kind_changed,
-    preference_exchanged,
-    value_moved,
-)
+from reviewer.checker.exchanged import descriptions_exchanged, kind_changed, preference_exchanged, value_moved
 from reviewer.checker.families import comparison_agrees
 from reviewer.checker.features import FEATURE_NAMES, Analysis, clean_claim, compute_features, named_terms
 from reviewer.checker.proportions import proportion_conflict
-from reviewer.checker.quantified import quantity_changed
+from reviewer.checker.quantified import exclusive_denied, quantity_changed
+from reviewer.checker.rehomed import value_rehomed
 from reviewer.checker.requires import prevention_denied, requirement_denied
 from reviewer.checker.roles_swap import (
     bindings_swapped,
@@ -74,6 +70,7 @@ MAX_EVIDENCE = 3
 LEX_TOP1 = FEATURE_NAMES.index("lex_top1")
 NUM_UNMATCHED = FEATURE_NAMES.index("num_unmatched")
 STANCE_MIN_ALIGN = 0.45
+LOOSE_ALIGN = 0.35
 CONTRA_COLS = [FEATURE_NAMES.index(n) for n in ("num_conflict", "neg_flip", "dir_reversed", "comp_reversed",
                                                  "quant_conflict", "entity_swap", "polarity_clash")]
 # Sentences that ask rather than assert: a question, or 'whether X remains unclear'.
@@ -186,20 +183,13 @@ class OfflineChecker:
         claim = clean_claim(title_authors_as_we(claim, [p.title for p in papers]))
         cache = self._cache()
         vecs = cache.embed([claim, *(s.text for s in items)])
-        analysis = compute_features(
-            claim,
-            [s.text for s in items],
-            vecs[0],
-            vecs[1:],
-            extra_text=" ".join(p.title for p in papers),
-            para_breaks=breaks,
-        )
+        analysis = compute_features(claim, [s.text for s in items], vecs[0], vecs[1:],
+                                    extra_text=" ".join(p.title for p in papers), para_breaks=breaks)
         for s, a in zip(items, analysis.alignment, strict=True):
             s.score = round(a, 4)
         return analysis, items
 
     def check(self, claim: str, papers: list[Paper]) -> ClaimVerdict:
-    
         analysis, items = self.analyse(claim, papers)
         params = self.params
         probs = probabilities(params, analysis.features)[0]
@@ -224,7 +214,7 @@ class OfflineChecker:
         elif background is not None and (label == "SUPPORTED" or analysis.features[LEX_TOP1] >= 0.6
                                          or bare_coverage(claim, items[background[1]].text) >= 0.8):
             rejected, where = background
-            rejected = rejected or faulted >= 0
+            rejected = rejected or faulted >= 0 or bool(_stance_flip(claim, analysis, items))  # says it the other way
             label = "CONTRADICTED" if rejected else "UNSUPPORTED"
             if rejected:
                 same = [k for k, x in enumerate(items) if x.paper_id == items[where].paper_id and k > where]
@@ -310,10 +300,11 @@ def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) 
             return f"rule: opposite degree on {heads[0]!r} in sentence {items[i].index} of {items[i].key}"
         if objects := likeness_reversed(claim, text):
             return f"rule: alike where sentence {items[i].index} of {items[i].key} says apart (or the reverse): {objects[0]}"
-        if pairs := frame_swapped(claim, text, _named) or bindings_swapped(claim, text, _named):
+        if pairs := frame_swapped(claim, text, _named) or bindings_swapped(claim, text, _named) or \
+                crossed_pair(claim, text):  # any two words of the sentence in each other's places (`crossed.py`)
             a, b = pairs[0]
             return f"rule: {a} and {b} exchange places in the frame of sentence {items[i].index} of {items[i].key}"
-        if head := quantity_changed(claim, text):  # 'all mainstream models' vs 'most mainstream models'
+        if head := quantity_changed(claim, text) or exclusive_denied(claim, text):  # 'all mainstream models' vs 'most mainstream models'
             return f"rule: another quantity of {head!r} than sentence {items[i].index} of {items[i].key}"
         if requirement_denied(claim, text) or prevention_denied(claim, text):  # `requires.py`
             return f"rule: sentence {items[i].index} of {items[i].key} does without or prevents what the claim asserts"
@@ -322,14 +313,21 @@ def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) 
         if moved := value_moved(claim, text):
             v, mine, theirs = moved[0]
             return f"rule: sentence {items[i].index} of {items[i].key} gives {v} to {theirs}, not {mine}"
+        if rehomed := value_rehomed(claim, text):  # 'X that cuts Y by 19%, Z that gives 27%' (`rehomed.py`)
+            return f"rule: sentence {items[i].index} of {items[i].key} gives {rehomed[0][0]} to another holder"
         if preference_exchanged(claim, text):
             return f"rule: the claim prefers what sentence {items[i].index} of {items[i].key} passes over"
         if stage_swapped(claim, text):
             return f"rule: early and late exchanged against sentence {items[i].index} of {items[i].key}"
         if shares := proportion_conflict(claim, text):
             return f"rule: another share of {shares[0]!r} than sentence {items[i].index} of {items[i].key} states"
+    for i in analysis.order[:3]:  # less closely aligned: a polar word reversed on two or more shared words
+        if LOOSE_ALIGN <= analysis.alignment[i] < STANCE_MIN_ALIGN and not _NOT_ASSERTED.search(items[i].text) \
+                and (flips := stance_reversed(claim, items[i].text, agreed, shared=2)):
+            return f"rule: opposite stance ({flips[0]}) to sentence {items[i].index} of {items[i].key}"
     paper = [x.text for x in items if top and x.paper_id == items[top[0]].paper_id]
-    if pairs := descriptions_exchanged(claim, paper, _named):  # across the abstract (`exchanged.py`)
+    if pairs := descriptions_exchanged(claim, paper, _named) or crossed_across(  # across the abstract
+            claim, [items[i].text for i in top if analysis.alignment[i] >= LOOSE_ALIGN]):
         return f"rule: what {items[top[0]].key} says of {pairs[0][0]} the claim says of {pairs[0][1]}, and the reverse"
     if kinds := kind_changed(claim, " ".join(paper), _named):
         name, mine, theirs = kinds[0]

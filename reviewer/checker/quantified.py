@@ -40,3 +40,55 @@ def quantity_changed(claim: str, sentence: str) -> str:
             if (cls, other) in _CONFLICT and head[:2] == their_head[:2]:
                 return " ".join(head)
     return ""
+
+
+_NAME = r"[A-Za-z][\w.\-@]*[A-Z0-9][\w.\-@]*|[A-Z][\w.\-@]+"
+_ONLY = re.compile(rf"\b(?:only|solely|exclusively)\s+(?:(?:on|in|with|by|for|to|using)\s+)?(?:the\s+)?({_NAME})"
+                   rf"|\b({_NAME})\s+alone\b")
+_LIST_TOKEN = re.compile(r"[\w.\-@]+|[,;()]")
+_SEPARATORS = frozenset({",", "and", "or", "the", "as", "well", "including", "such"})
+
+
+def _named(tok: str) -> bool:
+    return bool(re.fullmatch(_NAME, tok)) and (tok[:1].isupper() or any(c.isdigit() for c in tok))
+
+
+def _listed_with(sentence: str, name: str) -> list[str]:
+    """The other names in the list the sentence names `name` in ('RewardBench ..., WildGuardTest, and GSM8k')."""
+    toks = [t.rstrip(".") or t for t in _LIST_TOKEN.findall(sentence)]
+    out: list[str] = []
+    for i, t in enumerate(toks):
+        if t.lower() != name.lower():
+            continue
+        for step in (-1, 1):
+            j, gap = i + step, 0
+            while 0 <= j < len(toks) and gap <= 6 and toks[j] not in (";", "."):
+                if toks[j] in ("(", ")"):  # an aside describing the item: skip it whole
+                    j += step
+                    while 0 <= j < len(toks) and toks[j] not in ("(", ")"):
+                        j += step
+                elif _named(toks[j]) and toks[j].lower() != name.lower():  # within three words of a separator
+                    out.append(toks[j])
+                    gap = 0
+                elif toks[j].lower() in _SEPARATORS:
+                    gap = 0
+                else:
+                    gap += 1
+                    if gap > 3:
+                        break
+                j += step
+    return out
+
+
+def exclusive_denied(claim: str, sentence: str) -> str:
+    """A name the claim restricts to ('only on RewardBench', 'RewardBench alone') that the sentence lists beside
+    other names the claim does not mention; '' when none."""
+    low = claim.lower()
+    for m in _ONLY.finditer(claim):
+        name = (m.group(1) or m.group(2)).rstrip(".")
+        if not _named(name):
+            continue
+        others = [o for o in _listed_with(sentence, name) if o.lower() not in low]
+        if len(others) >= 2:
+            return name
+    return ""

@@ -83,6 +83,7 @@ class _Abstract(NamedTuple):
     modifier_pairs: frozenset[tuple[str, str]]
     weights: dict[str, float]
     slots: dict[str, list[Slot]]
+    listed: frozenset[str]  # values in a '... respectively' sentence: their holder is the list's, not their slot's
 
 
 @lru_cache(maxsize=512)
@@ -115,7 +116,8 @@ def _read_abstract(abstract: str) -> _Abstract:
         for i, tok in enumerate(toks):
             if tok in ents:
                 slots.setdefault(tok, []).append((_side(toks, i, -1), _side(toks, i, 1)))
-    return _Abstract(frozenset(ents), names, frozenset(pairs), {w: 1.0 / n for w, n in df.items()}, slots)
+    listed = frozenset(t for toks in normed if "respectively" in toks for t in toks if _QUANTITY.match(t))
+    return _Abstract(frozenset(ents), names, frozenset(pairs), {w: 1.0 / n for w, n in df.items()}, slots, listed)
 
 
 def _side(toks: list[str], i: int, step: int) -> frozenset[str]:
@@ -151,7 +153,8 @@ def slot_swaps(claim: str, abstract: str) -> list[tuple[str, str]]:
     ab = _read_abstract(abstract)
     toks = [_norm(t) for t in _TOKEN.findall(claim)]
     names = ab.names | {_norm(t) for t in _TOKEN.findall(claim) if _strong_name(t)}
-    claim_slots = [(t, (_side(toks, i, -1), _side(toks, i, 1))) for i, t in enumerate(toks) if t in ab.slots]
+    claim_slots = [(t, (_side(toks, i, -1), _side(toks, i, 1))) for i, t in enumerate(toks)
+                   if t in ab.slots and t not in ab.listed]
     fits: dict[str, tuple[str, float, float]] = {}
     for ent, slot in claim_slots:
         own = _fit(ab, slot, ent, True)

@@ -30,6 +30,11 @@ _POLES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
         ("easy easier easily", "difficult hard harder"),
         ("strong strongly stronger", "weak weakly weaker"),
         ("fast faster quickly rapidly", "slow slower slowly"),
+        ("earlier", "later"),
+        ("mild mildly gentle", "aggressive aggressively"),
+        # keeping a property against losing it: 'preserve heterogeneity' vs 'wash away heterogeneity'
+        ("preserve preserves preserved preserving maintain maintains maintained maintaining", "erase erases erased "
+         "wash washes washed discard discards discarded destroy destroys destroyed"),
         ("important crucial essential necessary key critical", "unimportant irrelevant unnecessary"),
         ("effective effectively", "ineffective ineffectively"),
         ("robust", "fragile brittle"),
@@ -83,17 +88,18 @@ def _poles(toks: list[str]) -> list[tuple[int, int, set[str]]]:
     return out
 
 
-def stance_reversed(claim: str, sentence: str, agreed: frozenset[int] = frozenset()) -> list[str]:
+def stance_reversed(claim: str, sentence: str, agreed: frozenset[int] = frozenset(), shared: int = 1) -> list[str]:
     """Polar words of one pair on opposite sides, about shared context, with the claim's side absent from
     the sentence (a sentence that says both, 'stable for A but unstable for B', decides nothing). Pairs in
-    `agreed` are skipped: another evidence sentence already says the claim's side of that pair."""
+    `agreed` are skipped: another evidence sentence already says the claim's side of that pair. `shared`: the
+    context words the two polar words must share (more for a sentence less closely aligned with the claim)."""
     c, s = _poles(words(claim)), _poles(words(sentence))
     out = []
     for k, side, ctx in c:
         if k in agreed:
             continue
         same = [x for x in s if x[0] == k and x[1] == side]
-        opposite = [x for x in s if x[0] == k and x[1] != side and ctx & x[2]]
+        opposite = [x for x in s if x[0] == k and x[1] != side and len(ctx & x[2]) >= shared]
         if opposite and not same:
             pos, neg = _POLES[k]
             out.append(f"{'/'.join(sorted(pos)[:2])} vs {'/'.join(sorted(neg)[:2])}")
