@@ -259,9 +259,40 @@ def comparison_first(out: list[Scored]) -> list[Scored]:
 
 def verdict_first(out: list[Scored], question: str, verdict: bool) -> list[Scored]:
     """A yes/no or evidence question's lead is a finding; a comparing or "which works best" question's, one that
-    states the comparison."""
+    states the comparison; a "which model ... most often" question's, the result that names the leader."""
     out = finding_first(out) if verdict else out
-    return comparison_first(out) if asks_comparison_verdict(question) else out
+    out = comparison_first(out) if asks_comparison_verdict(question) else out
+    return winner_first(out) if asks_winner(question) else out
+
+
+# "Which model put X first most often?", "Which system scored lowest?": asks for the one that ranked first or last.
+_WINNER_Q = re.compile(r"^which\s+(?:[\w-]+\s+){0,2}?(?:models?|llms?|systems?|methods?|approach(?:es)?|algorithms?|"
+                       r"agents?|variants?)\b[^?]*\b(?:most|least|best|worst|highest|lowest|top|ahead|first|last)\b",
+                       re.IGNORECASE)
+# A result that ranks: "achieved the highest score", "recorded the lowest", "performs best".
+_NAMES_WINNER = re.compile(r"\b(?:highest|lowest|best|worst|strongest|weakest|top-performing|top-ranked|ranks? first|"
+                           r"first place|outperform\w* all)\b", re.IGNORECASE)
+# A question is about one paper's ranking: its answer may sit far down that abstract's candidates (a short result
+# sentence shares few words with a paraphrased question); how far, as a fraction of the lead's score.
+WINNER_SHARE = 0.4
+
+
+def asks_winner(question: str) -> bool:
+    """'Which model ... most often / best / lowest ...?': the answer names the model that ranked first (or last)."""
+    return bool(_WINNER_Q.match(_body(question)))
+
+
+def winner_first(out: list[Scored]) -> list[Scored]:
+    """For a "which model ... most" question, a lead that names no ranking (the benchmark's gap, its design) yields to
+    the best result of the same abstract that does, scoring at least WINNER_SHARE of the lead and standing alone."""
+    if not out or _NAMES_WINNER.search(out[0].ev.text):
+        return out
+    lead = out[0]
+    for i, x in enumerate(out[1:], start=1):
+        if (x.ev.paper_id == lead.ev.paper_id and x.score >= WINNER_SHARE * lead.score and _settles(x)
+                and _NAMES_WINNER.search(x.ev.text) and not leans_on_previous(x.ev.text, x.antecedent)):
+            return [x, *out[:i], *out[i + 1:]]
+    return out
 
 
 # "Why fine-tune on X rather than run Y?": a choice between two ways of doing something; what is wrong with Y answers it.
