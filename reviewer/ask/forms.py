@@ -33,7 +33,7 @@ _EVIDENCE = re.compile(r"^(?:what|which)\s+(?:\w+\s+)?(?:evidence|findings?|resu
 # A finding stated as such: "we find", "our findings reveal", "no evidence of", "contrary to the common belief".
 _FINDING = re.compile(
     r"\b(?:we|the authors)\s+(?:\w+ly\s+)?(?:find|found|show|showed|demonstrate|reveal|observe|confirm|establish|prove|"
-    r"discover|discovered|uncover|uncovered|notice|noticed|figure out|figured out)\b|"
+    r"discover|discovered|uncover|uncovered|identify|identified|notice|noticed|figure out|figured out)\b|"
     r"\b(?:results?|findings?|analys[ie]s|experiments?|evaluations?|study|studies)\b[^.;]{0,90}?\b"
     r"(?:show|shows|reveal|reveals|demonstrate|demonstrates|indicate|indicates|suggest|suggests|confirm|confirms|"
     r"yield|yields|are consistent)\b|\b(?:no evidence|contrary to|we corroborate|proves|turns out|turned out)\b",
