@@ -36,7 +36,11 @@ _FINDING = re.compile(
     r"discover|discovered|uncover|uncovered|identify|identified|notice|noticed|figure out|figured out)\b|"
     r"\b(?:results?|findings?|analys[ie]s|experiments?|evaluations?|study|studies)\b[^.;]{0,90}?\b"
     r"(?:show|shows|reveal|reveals|demonstrate|demonstrates|indicate|indicates|suggest|suggests|confirm|confirms|"
-    r"yield|yields|are consistent)\b|\b(?:no evidence|contrary to|we corroborate|proves|turns out|turned out)\b",
+    r"yield|yields|are consistent)\b|\b(?:no evidence|contrary to|we corroborate|proves|turns out|turned out)\b|"
+    # "Analyses with perturbation tests, ..., and fine-tuning with wrong answers suggest that ...": a long list of
+    # evidence before its verb; the "that" clause marks it as a reported finding.
+    r"\b(?:results?|findings?|analys[ie]s|experiments?|evaluations?|stud(?:y|ies)|tests?)\b[^.;]{90,200}?\b"
+    r"(?:show|reveal|demonstrate|indicate|suggest|confirm)\s+that\b",
     re.IGNORECASE,
 )
 _AIMS = re.compile(r"\b(?:aims? to|seeks? to|we (?:investigate|explore|examine|study|analy[sz]e|ask)|remains? unclear|"
