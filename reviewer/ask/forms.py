@@ -370,12 +370,24 @@ def how_first(out: list[Scored], predicate: set[str], stems: Callable[[str], lis
     cope with arithmetic ...?"), the proposal within PROPOSAL_REACH sentences after it in its abstract that addresses
     it, scoring at least PROPOSAL_SHARE of the lead."""
     out = how_after_restatement(out, predicate, stems)
-    if not out or out[0].role not in (Role.BACKGROUND, Role.LIMITATION) or not _PROBLEM.search(
-            _ADDRESSING.sub("", out[0].ev.text)):
+    if not out or out[0].role not in (Role.BACKGROUND, Role.LIMITATION):
         return out
     lead = out[0]
+    if not _PROBLEM.search(_ADDRESSING.sub("", lead.ev.text)):
+        return _proposal_after_background(out, lead)
     for i, x in following(out, lead, PROPOSAL_REACH):
         if (x.role == Role.METHOD and _PROPOSES.search(x.ev.text) and x.score >= PROPOSAL_SHARE * lead.score
                 and not leans_on_previous(x.ev.text, x.antecedent)):
+            return [x, *out[:i], *out[i + 1:]]
+    return out
+
+
+def _proposal_after_background(out: list[Scored], lead: Scored) -> list[Scored]:
+    """A "how" lead that only sets the scene ("LLMs have recently advanced theorem proving through test-time scaling")
+    says what the field does, not how the asked thing is done: the abstract's own proposal ("we propose two methods:
+    (1) ...") answers it, wherever it sits, when it scores at least PROPOSAL_SHARE of the lead."""
+    for i, x in enumerate(out):
+        if (x.ev.paper_id == lead.ev.paper_id and x.role == Role.METHOD and _PROPOSES.search(x.ev.text)
+                and x.score >= PROPOSAL_SHARE * lead.score and not leans_on_previous(x.ev.text, x.antecedent)):
             return [x, *out[:i], *out[i + 1:]]
     return out
