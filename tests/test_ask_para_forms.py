@@ -1,16 +1,19 @@
-"""Two lead rules for paraphrased questions (real seed text, scores set as the ranker gave them; questions worded for
-these tests, not the eval sets'): a why-lead that gives no cause yields to the cause its own abstract states further
-down when that cause scores close to it; a "which model ... most" question is answered by the result naming the
-model that ranked first, not by the benchmark's motivation."""
+"""Lead rules for paraphrased questions (real seed text, scores set as the ranker gave them; questions worded for these
+tests, not the eval sets'): a why-lead that gives no cause yields to the cause its own abstract states further down
+when that cause scores close to it; a "which model ... most" question is answered by the result naming the model that
+ranked first; "we identify ..." and "analyses with <a long list> suggest that ..." are findings; a "how" lead that only
+sets the scene yields to the abstract's proposal; a proper noun in the question ("in Irish") favours papers that
+write it."""
 
 from __future__ import annotations
 
-from reviewer.ask.forms import asks_winner, verdict_first
+from reviewer.ask.forms import asks_winner, how_first, verdict_first
 from reviewer.ask.lead import CAUSE, Scored, lead_first
+from reviewer.ask.proper import PROPER_WEIGHT, proper_order, proper_words
 from reviewer.ask.select import mentions
 from reviewer.models import EvidenceSentence
-from reviewer.roles import sentence_roles
-from reviewer.textutil import split_sentences
+from reviewer.roles import Role, sentence_roles
+from reviewer.textutil import content_stems, split_sentences
 from seed_text import paper_with
 
 
@@ -68,3 +71,48 @@ def test_which_model_ranked_first_is_answered_by_the_result_naming_it() -> None:
     other = "Which scenarios does the benchmark use to probe self-preservation?"
     assert not asks_winner(other)
     assert verdict_first(_winner_candidates(), other, verdict=False)[0].ev.text.startswith("Current safety benchmarks")
+
+
+def test_we_identify_a_gap_is_the_finding_a_comparing_yes_no_question_wants() -> None:
+    # M-RewardBench: the lead describes the evaluation; "Similarly, we demonstrate ... high-resource languages"
+    # compares other things; "We identify a significant gap ... between English and non-English" settles it.
+    out = [_scored("We then rigorously evaluate a wide range of reward models on M-RewardBench", 0.668),
+           _scored("we conduct a systematic evaluation of several reward models in multilingual settings", 0.665),
+           _scored("We identify a significant gap in RMs' performances between English and non-English", 0.640),
+           _scored("the models exhibit better performance for high-resource languages", 0.559)]
+    led = verdict_first(out, "Are reward models as good at scoring non-English answers as English ones?", verdict=True)
+    assert led[0].ev.text.startswith("We identify a significant gap")
+
+
+def test_a_finding_with_a_long_list_of_evidence_before_suggest_that_settles_a_yes_no_question() -> None:
+    out = [_scored("In-depth analyses with perturbation tests, cross difficulty-level transferability", 0.939),
+           _scored("our analysis with per-sample memorization score sheds light", 0.935),
+           _scored("We found that LLMs could interpolate the training puzzles", 0.933)]
+    led = verdict_first(out, "Does fine-tuning on logic puzzles teach a model to reason, or only to memorise?",
+                        verdict=True)
+    assert "suggest that the LLMs learn to reason on K&K puzzles despite training data memorization" in led[0].ev.text
+
+
+def test_a_how_lead_that_only_sets_the_scene_yields_to_the_abstracts_proposal() -> None:
+    question = "How can an automated prover cut its token use and number of samples and still prove as much?"
+    out = [_scored("have recently advanced the field of Automated Theorem Proving (ATP)", 0.823),
+           _scored("We then investigate approaches to significantly reduce token usage", 0.727),
+           _scored("We show that unlikeliness reward mitigates rank bias", 0.601),
+           _scored("existing cost analyses typically regulate only the number of sampling passes", 0.567),
+           _scored("Specifically, we propose two complementary methods", 0.489)]
+    assert out[0].role == Role.BACKGROUND
+    led = how_first(out, set(content_stems(question)), content_stems)
+    assert led[0].ev.text.startswith("Specifically, we propose two complementary methods")
+
+
+def test_a_proper_noun_in_the_question_puts_the_papers_that_write_it_first() -> None:
+    question = "How can a model reason well in Irish when almost no Irish reasoning data exists?"
+    irish = paper_with("the first benchmark for mathematical tasks in Irish")
+    other = paper_with("we propose a hybrid model where we activate reasoning mechanisms in base models")
+    assert proper_words(question, []) == ["Irish"]
+    assert proper_order(question, [], [irish, other]) == {other.id: -PROPER_WEIGHT}
+    # No candidate writes the word: it tells no paper from another.
+    assert proper_order("How do models reason in Basque?", [], [irish, other]) == {}
+    # A run of capitalised words or a hyphenated name is a method's name, matched as a name elsewhere.
+    assert proper_words("Which methods use Monte Carlo Tree Search with Step-DPO?", []) == []
+
