@@ -3,11 +3,12 @@ tests, not the eval sets'): a why-lead that gives no cause yields to the cause i
 when that cause scores close to it; a "which model ... most" question is answered by the result naming the model that
 ranked first; "we identify ..." and "analyses with <a long list> suggest that ..." are findings; a "how" lead that only
 sets the scene yields to the abstract's proposal; a proper noun in the question ("in Irish") favours papers that
-write it."""
+write it; a "what can serve as" question is not answered by a report of better scores."""
 
 from __future__ import annotations
 
-from reviewer.ask.forms import asks_winner, how_first, verdict_first
+from reviewer.ask.asked import asks_thing, reports_gains
+from reviewer.ask.forms import asks_winner, form_score, how_first, verdict_first
 from reviewer.ask.lead import CAUSE, Scored, lead_first
 from reviewer.ask.proper import PROPER_WEIGHT, proper_order, proper_words
 from reviewer.ask.select import mentions
@@ -116,3 +117,16 @@ def test_a_proper_noun_in_the_question_puts_the_papers_that_write_it_first() -> 
     # A run of capitalised words or a hyphenated name is a method's name, matched as a name elsewhere.
     assert proper_words("Which methods use Monte Carlo Tree Search with Step-DPO?", []) == []
 
+
+
+def test_a_what_can_serve_as_question_is_not_answered_by_a_report_of_gains() -> None:
+    gains = _scored("demonstrate improved reward function accuracy", 0.554)
+    thing = _scored("leverage the user's follow-up utterances as feedback signals", 0.526)
+    question = "What part of the user's reply can be used to reward a chatbot's previous answer?"
+    assert asks_thing(question) and reports_gains(gains.ev.text, gains.role)
+    assert form_score(False, False, True, gains.ev.text, gains.role, False, question) < 0
+    assert form_score(False, False, True, thing.ev.text, thing.role, False, question) == 0
+    # A question about an outcome is answered by it.
+    measured = "What accuracy does the pluralistic reward model reach?"
+    assert not asks_thing(measured)
+    assert form_score(False, False, True, gains.ev.text, gains.role, False, measured) == 0

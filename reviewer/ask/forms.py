@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from reviewer.ask.asked import asks_thing, reports_gains
 from reviewer.ask.lead import Scored, following, how_after_restatement, leans_on_previous
 from reviewer.roles import Role, own_finding_clause, reports_other_work
 from reviewer.textutil import content_stems
@@ -170,11 +171,12 @@ def compared_with(question: str) -> tuple[str, str] | None:
     return (m.group(1), m.group(2) + "?") if m and _QWORD.match(m.group(2)) else None
 
 
-def form_score(verdict: bool, problem: bool, general: bool, text: str, role: Role, about: bool) -> float:
+def form_score(verdict: bool, problem: bool, general: bool, text: str, role: Role, about: bool,
+               question: str = "") -> float:
     """The score a sentence gains or loses for the question's form (`verdict`: yes/no or evidence question,
     applied to general questions; `problem`: a problem question; `about`: the sentence or its paper's title
-    names the asked subject)."""
-    s = 0.0
+    names the asked subject; a "what can serve as ..." question is not answered by a report of better scores)."""
+    s = -0.05 * (general and not verdict and not problem and asks_thing(question) and reports_gains(text, role))
     if verdict and general:
         s += verdict_score(text, role)
     if problem:
