@@ -130,3 +130,16 @@ def test_a_what_can_serve_as_question_is_not_answered_by_a_report_of_gains() -> 
     measured = "What accuracy does the pluralistic reward model reach?"
     assert not asks_thing(measured)
     assert form_score(False, False, True, gains.ev.text, gains.role, False, measured) == 0
+
+
+def test_which_works_best_reaches_a_finding_that_shares_few_words_with_the_question() -> None:
+    # The ranker's scores: the comparing finding is 0.49 of the listing lead, too far for a yes/no comparison (0.6)
+    # but within reach of a question asking for a ranking (like "which model ... most").
+    out = [_scored("There are several distinct approaches for preference fine-tuning", 0.783),
+           _scored("Our analysis prescribes actionable insights for preference fine-tuning", 0.716),
+           _scored("Learning from preference labels plays a crucial role", 0.580),
+           _scored("Our main finding is that, in general, approaches that use on-policy sampling", 0.381)]
+    led = verdict_first(out, "Which ways of tuning a model on preference pairs do best?", verdict=False)
+    assert led[0].ev.text.startswith("Our main finding is that")
+    led = verdict_first(out, "Does on-policy preference tuning do better than offline tuning?", verdict=True)
+    assert not led[0].ev.text.startswith("Our main finding is that")

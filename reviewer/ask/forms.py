@@ -247,17 +247,18 @@ def asks_comparison_verdict(question: str) -> bool:
     return bool(yes_no) and bool(_COMPARES_Q.search(body)) or bool(_SUPERLATIVE_Q.match(body))
 
 
-def comparison_first(out: list[Scored]) -> list[Scored]:
+def comparison_first(out: list[Scored], share: float = 0.6) -> list[Scored]:
     """For a yes/no question that compares, a lead that states no comparison ("internal states can serve as
     reliable signals") yields to the best finding among the same abstract's next nine sentences that does ("they match
-    or even surpass PRMs up to 810x larger"), scoring at least 0.6 of the lead and standing alone."""
+    or even surpass PRMs up to 810x larger"), scoring at least `share` of the lead and standing alone (for "which
+    works best", WINNER_SHARE: like "which model ... most", it asks for a ranking that a short result states)."""
     if not out or _STATES_COMPARISON.search(out[0].ev.text):
         return out
     lead = out[0]
     # The abstract's own next nine sentences by score, however many other papers' sentences rank between them.
     own = [(i, x) for i, x in enumerate(out[1:], start=1) if x.ev.paper_id == lead.ev.paper_id][:9]
     for i, x in own:
-        if (x.score >= 0.6 * lead.score and _settles(x) and _STATES_COMPARISON.search(x.ev.text)
+        if (x.score >= share * lead.score and _settles(x) and _STATES_COMPARISON.search(x.ev.text)
                 and not leans_on_previous(x.ev.text, x.antecedent)):
             return [x, *out[:i], *out[i + 1:]]
     return out
@@ -267,7 +268,8 @@ def verdict_first(out: list[Scored], question: str, verdict: bool) -> list[Score
     """A yes/no or evidence question's lead is a finding; a comparing or "which works best" question's, one that
     states the comparison; a "which model ... most often" question's, the result that names the leader."""
     out = finding_first(out) if verdict else out
-    out = comparison_first(out) if asks_comparison_verdict(question) else out
+    ranking = bool(_SUPERLATIVE_Q.match(_body(question)))
+    out = comparison_first(out, WINNER_SHARE if ranking else 0.6) if asks_comparison_verdict(question) else out
     return winner_first(out) if asks_winner(question) else out
 
 
