@@ -275,7 +275,7 @@ def verdict_first(out: list[Scored], question: str, verdict: bool) -> list[Score
 
 # "Which model put X first most often?", "Which system scored lowest?": asks for the one that ranked first or last.
 _WINNER_Q = re.compile(r"^which\s+(?:[\w-]+\s+){0,2}?(?:models?|llms?|systems?|methods?|approach(?:es)?|algorithms?|"
-                       r"agents?|variants?)\b[^?]*\b(?:most|least|best|worst|highest|lowest|top|ahead|first|last)\b",
+                       r"agents?|variants?)\b[^?]*\b(?:most|least|best|worst|highest|lowest|top|ahead|(?:ranks?|ranked|came|placed) (?:first|last))\b",
                        re.IGNORECASE)
 # A result that ranks: "achieved the highest score", "recorded the lowest", "performs best".
 _NAMES_WINNER = re.compile(r"\b(?:highest|lowest|best|worst|strongest|weakest|top-performing|top-ranked|ranks? first|"
