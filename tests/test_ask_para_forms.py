@@ -71,6 +71,7 @@ def test_which_model_ranked_first_is_answered_by_the_result_naming_it() -> None:
     # A "which" question that asks for no ranking keeps its lead.
     other = "Which scenarios does the benchmark use to probe self-preservation?"
     assert not asks_winner(other)
+    assert not asks_winner("Which method first treated reasoning steps as the unit of preference optimization?")
     assert verdict_first(_winner_candidates(), other, verdict=False)[0].ev.text.startswith("Current safety benchmarks")
 
 
