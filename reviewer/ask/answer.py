@@ -10,6 +10,7 @@ from reviewer.ask.define import defining_papers
 from reviewer.ask.forms import compared_with, two_parts
 from reviewer.ask.names import NameIndex, corpus_names
 from reviewer.ask.predicate import off_topic, refusal_text
+from reviewer.ask.proper import proper_order
 from reviewer.ask.question import QType, Question, analyse
 from reviewer.ask.recall import recall_for
 from reviewer.ask.render import render_extractive
@@ -238,18 +239,19 @@ def title_order(text: str, q: Question, papers: list[Paper], settings: Settings)
 
     Not for a definition, a comparison, a list of methods or a why-question: those are answered by general statements
     (a term's definition, a contrast of two sides, a survey of approaches, a cause) that any paper's background may
-    make, whatever its topic."""
+    make, whatever its topic. A proper noun the question names (`proper.proper_order`) counts for every question."""
     from reviewer.vector_cache import VectorCache
 
+    proper = proper_order(text, q.names, papers)
     if not papers or q.qtype in (QType.DEFINITION, QType.COMPARISON, QType.METHODS) or q.text.lower().startswith("why"):
-        return {}
+        return proper
     cache = VectorCache(settings)
     try:
         vectors = cache.embed([text, *(p.title for p in papers)])
     finally:
         cache.close()
     sims = vectors[1:] @ vectors[0]
-    return {p.id: TITLE_WEIGHT * max(0.0, float(v)) for p, v in zip(papers, sims, strict=True)}
+    return {p.id: TITLE_WEIGHT * max(0.0, float(v)) + proper.get(p.id, 0.0) for p, v in zip(papers, sims, strict=True)}
 
 
 def _part(text: str, whole: Question, inherit: bool = True) -> Question:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from reviewer.ask.asked import asks_thing, reports_gains
 from reviewer.ask.lead import Scored, following, how_after_restatement, leans_on_previous
 from reviewer.roles import Role, own_finding_clause, reports_other_work
 from reviewer.textutil import content_stems
@@ -33,10 +34,14 @@ _EVIDENCE = re.compile(r"^(?:what|which)\s+(?:\w+\s+)?(?:evidence|findings?|resu
 # A finding stated as such: "we find", "our findings reveal", "no evidence of", "contrary to the common belief".
 _FINDING = re.compile(
     r"\b(?:we|the authors)\s+(?:\w+ly\s+)?(?:find|found|show|showed|demonstrate|reveal|observe|confirm|establish|prove|"
-    r"discover|discovered|uncover|uncovered|notice|noticed|figure out|figured out)\b|"
+    r"discover|discovered|uncover|uncovered|identify|identified|notice|noticed|figure out|figured out)\b|"
     r"\b(?:results?|findings?|analys[ie]s|experiments?|evaluations?|study|studies)\b[^.;]{0,90}?\b"
     r"(?:show|shows|reveal|reveals|demonstrate|demonstrates|indicate|indicates|suggest|suggests|confirm|confirms|"
-    r"yield|yields|are consistent)\b|\b(?:no evidence|contrary to|we corroborate|proves|turns out|turned out)\b",
+    r"yield|yields|are consistent)\b|\b(?:no evidence|contrary to|we corroborate|proves|turns out|turned out)\b|"
+    # "Analyses with perturbation tests, ..., and fine-tuning with wrong answers suggest that ...": a long list of
+    # evidence before its verb; the "that" clause marks it as a reported finding.
+    r"\b(?:results?|findings?|analys[ie]s|experiments?|evaluations?|stud(?:y|ies)|tests?)\b[^.;]{90,200}?\b"
+    r"(?:show|reveal|demonstrate|indicate|suggest|confirm)\s+that\b",
     re.IGNORECASE,
 )
 _AIMS = re.compile(r"\b(?:aims? to|seeks? to|we (?:investigate|explore|examine|study|analy[sz]e|ask)|remains? unclear|"
@@ -166,11 +171,12 @@ def compared_with(question: str) -> tuple[str, str] | None:
     return (m.group(1), m.group(2) + "?") if m and _QWORD.match(m.group(2)) else None
 
 
-def form_score(verdict: bool, problem: bool, general: bool, text: str, role: Role, about: bool) -> float:
+def form_score(verdict: bool, problem: bool, general: bool, text: str, role: Role, about: bool,
+               question: str = "") -> float:
     """The score a sentence gains or loses for the question's form (`verdict`: yes/no or evidence question,
     applied to general questions; `problem`: a problem question; `about`: the sentence or its paper's title
-    names the asked subject)."""
-    s = 0.0
+    names the asked subject; a "what can serve as ..." question is not answered by a report of better scores)."""
+    s = -0.05 * (general and not verdict and not problem and asks_thing(question) and reports_gains(text, role))
     if verdict and general:
         s += verdict_score(text, role)
     if problem:
@@ -241,17 +247,18 @@ def asks_comparison_verdict(question: str) -> bool:
     return bool(yes_no) and bool(_COMPARES_Q.search(body)) or bool(_SUPERLATIVE_Q.match(body))
 
 
-def comparison_first(out: list[Scored]) -> list[Scored]:
+def comparison_first(out: list[Scored], share: float = 0.6) -> list[Scored]:
     """For a yes/no question that compares, a lead that states no comparison ("internal states can serve as
     reliable signals") yields to the best finding among the same abstract's next nine sentences that does ("they match
-    or even surpass PRMs up to 810x larger"), scoring at least 0.6 of the lead and standing alone."""
+    or even surpass PRMs up to 810x larger"), scoring at least `share` of the lead and standing alone (for "which
+    works best", WINNER_SHARE: like "which model ... most", it asks for a ranking that a short result states)."""
     if not out or _STATES_COMPARISON.search(out[0].ev.text):
         return out
     lead = out[0]
     # The abstract's own next nine sentences by score, however many other papers' sentences rank between them.
     own = [(i, x) for i, x in enumerate(out[1:], start=1) if x.ev.paper_id == lead.ev.paper_id][:9]
     for i, x in own:
-        if (x.score >= 0.6 * lead.score and _settles(x) and _STATES_COMPARISON.search(x.ev.text)
+        if (x.score >= share * lead.score and _settles(x) and _STATES_COMPARISON.search(x.ev.text)
                 and not leans_on_previous(x.ev.text, x.antecedent)):
             return [x, *out[:i], *out[i + 1:]]
     return out
@@ -259,9 +266,41 @@ def comparison_first(out: list[Scored]) -> list[Scored]:
 
 def verdict_first(out: list[Scored], question: str, verdict: bool) -> list[Scored]:
     """A yes/no or evidence question's lead is a finding; a comparing or "which works best" question's, one that
-    states the comparison."""
+    states the comparison; a "which model ... most often" question's, the result that names the leader."""
     out = finding_first(out) if verdict else out
-    return comparison_first(out) if asks_comparison_verdict(question) else out
+    ranking = bool(_SUPERLATIVE_Q.match(_body(question)))
+    out = comparison_first(out, WINNER_SHARE if ranking else 0.6) if asks_comparison_verdict(question) else out
+    return winner_first(out) if asks_winner(question) else out
+
+
+# "Which model put X first most often?", "Which system scored lowest?": asks for the one that ranked first or last.
+_WINNER_Q = re.compile(r"^which\s+(?:[\w-]+\s+){0,2}?(?:models?|llms?|systems?|methods?|approach(?:es)?|algorithms?|"
+                       r"agents?|variants?)\b[^?]*\b(?:most|least|best|worst|highest|lowest|top|ahead|(?:ranks?|ranked|came|placed) (?:first|last))\b",
+                       re.IGNORECASE)
+# A result that ranks: "achieved the highest score", "recorded the lowest", "performs best".
+_NAMES_WINNER = re.compile(r"\b(?:highest|lowest|best|worst|strongest|weakest|top-performing|top-ranked|ranks? first|"
+                           r"first place|outperform\w* all)\b", re.IGNORECASE)
+# A question is about one paper's ranking: its answer may sit far down that abstract's candidates (a short result
+# sentence shares few words with a paraphrased question); how far, as a fraction of the lead's score.
+WINNER_SHARE = 0.4
+
+
+def asks_winner(question: str) -> bool:
+    """'Which model ... most often / best / lowest ...?': the answer names the model that ranked first (or last)."""
+    return bool(_WINNER_Q.match(_body(question)))
+
+
+def winner_first(out: list[Scored]) -> list[Scored]:
+    """For a "which model ... most" question, a lead that names no ranking (the benchmark's gap, its design) yields to
+    the best result of the same abstract that does, scoring at least WINNER_SHARE of the lead and standing alone."""
+    if not out or _NAMES_WINNER.search(out[0].ev.text):
+        return out
+    lead = out[0]
+    for i, x in enumerate(out[1:], start=1):
+        if (x.ev.paper_id == lead.ev.paper_id and x.score >= WINNER_SHARE * lead.score and _settles(x)
+                and _NAMES_WINNER.search(x.ev.text) and not leans_on_previous(x.ev.text, x.antecedent)):
+            return [x, *out[:i], *out[i + 1:]]
+    return out
 
 
 # "Why fine-tune on X rather than run Y?": a choice between two ways of doing something; what is wrong with Y answers it.
@@ -335,12 +374,24 @@ def how_first(out: list[Scored], predicate: set[str], stems: Callable[[str], lis
     cope with arithmetic ...?"), the proposal within PROPOSAL_REACH sentences after it in its abstract that addresses
     it, scoring at least PROPOSAL_SHARE of the lead."""
     out = how_after_restatement(out, predicate, stems)
-    if not out or out[0].role not in (Role.BACKGROUND, Role.LIMITATION) or not _PROBLEM.search(
-            _ADDRESSING.sub("", out[0].ev.text)):
+    if not out or out[0].role not in (Role.BACKGROUND, Role.LIMITATION):
         return out
     lead = out[0]
+    if not _PROBLEM.search(_ADDRESSING.sub("", lead.ev.text)):
+        return _proposal_after_background(out, lead)
     for i, x in following(out, lead, PROPOSAL_REACH):
         if (x.role == Role.METHOD and _PROPOSES.search(x.ev.text) and x.score >= PROPOSAL_SHARE * lead.score
                 and not leans_on_previous(x.ev.text, x.antecedent)):
+            return [x, *out[:i], *out[i + 1:]]
+    return out
+
+
+def _proposal_after_background(out: list[Scored], lead: Scored) -> list[Scored]:
+    """A "how" lead that only sets the scene ("LLMs have recently advanced theorem proving through test-time scaling")
+    says what the field does, not how the asked thing is done: the abstract's own proposal ("we propose two methods:
+    (1) ...") answers it, wherever it sits, when it scores at least PROPOSAL_SHARE of the lead."""
+    for i, x in enumerate(out):
+        if (x.ev.paper_id == lead.ev.paper_id and x.role == Role.METHOD and _PROPOSES.search(x.ev.text)
+                and x.score >= PROPOSAL_SHARE * lead.score and not leans_on_previous(x.ev.text, x.antecedent)):
             return [x, *out[:i], *out[i + 1:]]
     return out

@@ -174,6 +174,12 @@ def lead_first(
 # hypothesize that this brittleness stems primarily from ...").
 RESTATED_WHY_SHARE = 0.75
 CAUSE_REACH = 2
+# "This added complexity complicates ...": a demonstrative with its own noun says what it stands for, enough for a
+# reason to be read alone ("This results in ...", "It ..." do not).
+_NAMED_DEMONSTRATIVE = re.compile(r"^(?:This|These)\s+(?!is\b|was\b|are\b|were\b|can\b|may\b|leads?\b|results?\b|"
+                                  r"means\b|makes?\b|allows?\b|enables?\b|suggests?\b|shows?\b)[a-z][\w-]*\s")
+# How close (a fraction of the lead's score) a cause stated elsewhere in the lead's own abstract must score to lead.
+OWN_CAUSE_SHARE = 0.85
 
 
 def _cause_after_restatement(out: list[Scored], lead: Scored, first: int) -> int:
@@ -196,9 +202,15 @@ def _cause_after_restatement(out: list[Scored], lead: Scored, first: int) -> int
     own = cause_after(lead)
     if own is not None:
         return own
-    # The lead's abstract gives a reason elsewhere: it is not one that only restates the question.
-    if any(x.ev.paper_id == lead.ev.paper_id and _STRONG_CAUSE.search(x.ev.text) for x in out):
-        return first
+    # The lead's abstract gives a reason elsewhere: that reason answers "why", when it is nearly as close to the
+    # question as the lead ("... complicates UQ because the probabilities ... are conditioned on ..."); the lead,
+    # which gives none, does not. A farther one means the lead is not a mere restatement: it stays.
+    own_causes = [i for i, x in enumerate(out) if x.ev.paper_id == lead.ev.paper_id and _STRONG_CAUSE.search(x.ev.text)]
+    if own_causes:
+        close = [i for i in own_causes if out[i].score >= OWN_CAUSE_SHARE * lead.score
+                 and not connective_opener(out[i].ev.text) and (_NAMED_DEMONSTRATIVE.match(out[i].ev.text)
+                                                                or not leans_on_previous(out[i].ev.text, out[i].antecedent))]
+        return close[0] if close else first
     others = (cause_after(x) for x in out[:10]
               if x.ev.paper_id != lead.ev.paper_id and x.score >= RESTATED_WHY_SHARE * lead.score)
     return next((i for i in others if i is not None), first)

@@ -310,7 +310,7 @@ def score_for_type(
         if replacing and qt in (QType.NAMED, QType.MECHANISM):
             s += 0.12 * (says_instead(t) and _share(predicate, t) >= 0.5)
         s += qforms.form_score(verdict, problem, qt == QType.GENERAL, t, role, about or bool(antecedent) or bool(
-            problem and proper and any(mentions(titles.get(ev.paper_id, ""), a) for a in forms)))
+            problem and proper and any(mentions(titles.get(ev.paper_id, ""), a) for a in forms)), question.text)
         # Inline enumerations and very long sentences make poor direct answers.
         s -= 0.06 * bool(_INLINE_ENUM.search(t)) + 0.04 * (len(t.split()) > 45)
         other_work = reports_other_work(t)
