@@ -145,7 +145,8 @@ def settle(sections: list[Section], papers: dict[str, Paper], vec: dict[str, np.
 def name_aside(aside: list[str], sections: list[Section], evidence: list[PaperEvidence], papers: dict[str, Paper],
                 docs: list[ThemeDoc], stats: PhraseStats, head: str, exclude: set[str], bodies: list[str],
                 x: np.ndarray, topic_title: str = "", acronyms: list[Acronym] | None = None,
-                true_of: Callable[[str, str], bool] | None = None) -> tuple[list[Section], list[str]]:
+                true_of: Callable[[str, str], bool] | None = None, titled: bool = True
+                ) -> tuple[list[Section], list[str]]:
     """Papers no theme took, named by a phrase two or more of them share (the label picker's own share
     rules), or by the topic itself (`topic_title`) when most of them use its head phrase; the rest stay aside.
     `true_of(title, key)` (fit.fits): a name completed past what every member uses ('Personality alignment
@@ -155,7 +156,7 @@ def name_aside(aside: list[str], sections: list[Section], evidence: list[PaperEv
         return [], aside
     index = {e.key: i for i, e in enumerate(evidence)}
     taken = {" ".join(norm_stems(content_stems(s.title))) for s in sections}
-    groups, left = split_by_phrases([index[k] for k in aside], docs, stats, exclude, taken, x, keep=1)
+    groups, left = split_by_phrases([index[k] for k in aside], docs, stats, exclude, taken, x, keep=1, titled=titled)
     out = []
     for raw, members in groups:
         whole = complete_name(raw, [f"{d.title}. {d.body}" for d in docs])

@@ -253,6 +253,11 @@ def offline_outline(
     sections, loose = refit(sections + named, papers, vec, ignore, rescope)
     # The papers still under no title: by kind of contribution or technique family (regroup.py).
     sections, aside = regroup(aside + loose, sections, papers, head, topic, ignore, rescope)
+    # ... and by a phrase their abstracts share, though no title of theirs says it.
+    named, aside = name_aside(aside, sections, evidence, papers, docs, stats, head, exclude, bodies, x, "", [],
+                              lambda title, key: fits(title, papers[key], ignore), titled=False)
+    sections, loose = refit(sections + named, papers, vec, ignore, rescope)
+    aside += loose
     return Outline(info=info, sections=sections, not_covered=list(result.weak), aside=aside)
 
 

@@ -25,22 +25,25 @@ import re
 from collections.abc import Callable
 
 from reviewer.models import Paper
-from reviewer.survey.families import family_groups, family_title, own_method_text
+from reviewer.survey.catchall import uses_label
+from reviewer.survey.families import families_of, family_groups, family_title, own_method_text
 from reviewer.survey.fit import fits
 from reviewer.survey.kinds import contribution_kind, kind_title
-from reviewer.survey.themes import GENERIC_THEME_WORDS, theme_title
+from reviewer.survey.themes import GENERIC_THEME_WORDS, MAX_K, theme_title
 from reviewer.survey.titles import _stems, is_catch_all
+from reviewer.survey.titlewords import plural_head
 from reviewer.survey.types import Section
 
 
-def _place(title: str, keys: list[str], sections: list[Section], rescope: Callable[[Section], None]) -> bool:
-    """Join the section titled `title`, or open it for two or more papers; False when neither."""
+def _place(title: str, keys: list[str], sections: list[Section], rescope: Callable[[Section], None],
+           least: int = 2) -> bool:
+    """Join the section titled `title`, or open it for `least` or more papers; False when neither."""
     same = next((s for s in sections if s.title.lower() == title.lower()), None)
     if same is not None:
         same.keys += [k for k in keys if k not in same.keys]
         rescope(same)
         return True
-    if len(keys) < 2 or is_catch_all(title):
+    if len(keys) < least or is_catch_all(title):
         return False
     section = Section(title=title, scope="", keys=list(keys))
     rescope(section)
@@ -60,16 +63,18 @@ def by_kind(loose: list[str], sections: list[Section], papers: dict[str, Paper],
     return [k for k in loose if k not in placed]
 
 
-def by_family(loose: list[str], sections: list[Section], papers: dict[str, Paper], head: str, ignore: set[str],
-              rescope: Callable[[Section], None]) -> list[str]:
+def by_family(loose: list[str], sections: list[Section], papers: dict[str, Paper], head: str, topic: str,
+              ignore: set[str], rescope: Callable[[Section], None]) -> list[str]:
     """Loose papers whose own method sentences share a technique family: a theme named for the family, kept
     only for the papers its title holds for (fit.fits); the rest returned."""
     texts = {n: own_method_text(papers[k].title, papers[k].abstract) for n, k in enumerate(loose)}
-    groups, _ = family_groups(texts, head)
+    groups, _ = family_groups(texts, f"{head} {topic}")  # a family the topic names separates nothing
     placed: set[str] = set()
     for name, members in groups:
-        title = family_title(name, head)
-        keys = [loose[n] for n in members if fits(title, papers[loose[n]], ignore)]
+        title = family_title(name, head) if head else ""  # 'Prompting methods' says nothing of the topic
+        # The paper's text names the family itself ('reinforcement learning', 'RL'), not only a member of it
+        # ('PPO', 'RLHF'): a reader checks the title against the paper's words.
+        keys = [loose[n] for n in members if title and uses_label(name, papers[loose[n]]) and fits(title, papers[loose[n]], ignore)]
         if keys and _place(title, keys, sections, rescope):
             placed |= set(keys)
     return [k for k in loose if k not in placed]
@@ -119,6 +124,8 @@ def by_title_phrase(loose: list[str], sections: list[Section], papers: dict[str,
         for _, _, run, keys in options:
             lower = _surface(run, papers[keys[0]].title)
             phrase = lower[:1].upper() + lower[1:].lower() if not lower[1:2].isupper() else lower
+            # 'Reward model' as the titles write it: a count noun heads a title in the plural.
+            phrase = plural_head(phrase, [f"{papers[k].title}. {papers[k].abstract}" for k in keys], any_plural=True)
             title = theme_title(phrase, head, [])
             if is_catch_all(title):  # a phrase of common words ('Multimodal reasoning') beside the head's other words
                 rest = [w for w in head.split() if not _stems(w) & _stems(phrase)]
@@ -134,6 +141,29 @@ def by_title_phrase(loose: list[str], sections: list[Section], papers: dict[str,
     return left
 
 
+def singles(loose: list[str], sections: list[Section], papers: dict[str, Paper], head: str, topic: str,
+            ignore: set[str], rescope: Callable[[Section], None]) -> list[str]:
+    """A paper no group takes still has a kind or a technique family a reader can name: an empirical study or a
+    benchmark opens its kind's section, a method whose own text names its family ('reinforcement learning', not
+    only 'PPO') opens the family's section, one paper at first, while the survey has fewer than MAX_K themes.
+    A method of no family, or of the family the topic names, stays apart from the themes."""
+    left = []
+    for key in loose:
+        paper = papers[key]
+        kind = contribution_kind(paper.title, paper.abstract)
+        if kind != "method":
+            title = kind_title(kind, head, topic)
+        else:
+            named = [f for f in families_of(own_method_text(paper.title, paper.abstract), f"{head} {topic}")
+                     if uses_label(f, paper)]
+            title = family_title(named[0], head) if named and head else ""
+        room = sum(1 for s in sections if s.keys) < MAX_K
+        if not title or not fits(title, paper, ignore) or not _place(title, [key], sections, rescope,
+                                                                      least=1 if room else 2):
+            left.append(key)
+    return left
+
+
 def regroup(loose: list[str], sections: list[Section], papers: dict[str, Paper], head: str, topic: str,
             ignore: set[str], rescope: Callable[[Section], None]) -> tuple[list[Section], list[str]]:
     """Place the papers no theme title fits by kind, then by technique family; returns the sections (new ones
@@ -141,6 +171,7 @@ def regroup(loose: list[str], sections: list[Section], papers: dict[str, Paper],
     sections = list(sections)
     loose = [k for k in loose if k in papers]
     loose = by_kind(loose, sections, papers, head, topic, rescope)
-    loose = by_family(loose, sections, papers, head, ignore, rescope)
+    loose = by_family(loose, sections, papers, head, topic, ignore, rescope)
     loose = by_title_phrase(loose, sections, papers, head, ignore, rescope)
+    loose = singles(loose, sections, papers, head, topic, ignore, rescope)
     return sections, loose
