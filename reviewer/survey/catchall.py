@@ -144,29 +144,22 @@ def settle(sections: list[Section], papers: dict[str, Paper], vec: dict[str, np.
 
 def name_aside(aside: list[str], sections: list[Section], evidence: list[PaperEvidence], papers: dict[str, Paper],
                 docs: list[ThemeDoc], stats: PhraseStats, head: str, exclude: set[str], bodies: list[str],
-                x: np.ndarray, topic_title: str = "", acronyms: list[Acronym] | None = None,
-                true_of: Callable[[str, str], bool] | None = None, titled: bool = True
+                x: np.ndarray, topic_title: str = "", acronyms: list[Acronym] | None = None
                 ) -> tuple[list[Section], list[str]]:
     """Papers no theme took, named by a phrase two or more of them share (the label picker's own share
-    rules), or by the topic itself (`topic_title`) when most of them use its head phrase; the rest stay aside.
-    `true_of(title, key)` (fit.fits): a name completed past what every member uses ('Personality alignment
-    methods' over a paper that says only 'personalization') gives way to the shared phrase itself."""
+    rules), or by the topic itself (`topic_title`) when most of them use its head phrase; the rest stay aside."""
     acronyms = acronyms or []
     if len(aside) < 2:
         return [], aside
     index = {e.key: i for i, e in enumerate(evidence)}
     taken = {" ".join(norm_stems(content_stems(s.title))) for s in sections}
-    groups, left = split_by_phrases([index[k] for k in aside], docs, stats, exclude, taken, x, keep=1, titled=titled)
+    groups, left = split_by_phrases([index[k] for k in aside], docs, stats, exclude, taken, x, keep=1)
     out = []
     for raw, members in groups:
         whole = complete_name(raw, [f"{d.title}. {d.body}" for d in docs])
         whole = better_named(whole, [], members, docs, stats, exclude, exclude | _stems(head), taken,
                              needed_support(len(members)))
         title = restore_case(theme_title(whole, head, []), bodies)
-        keys = [evidence[i].key for i in members]
-        if true_of is not None and not all(true_of(title, k) for k in keys):
-            shared = restore_case(theme_title(raw, head, []), bodies)
-            title = shared if all(true_of(shared, k) for k in keys) else title
         if is_catch_all(title) or any(s.title == title for s in sections + out):
             left += members
             continue

@@ -8,12 +8,9 @@ researcher expects each cited paper under a theme, so before setting a paper asi
    of their own ('Empirical studies of PRMs'), and one joins a section of its kind that already exists;
 2. the technique family its own method sentences use (families.py): two or more papers of one family are a
    theme ('Reinforcement learning for uncertainty quantification');
-3. a phrase their own titles share: two or more papers whose titles each say 'Multimodal Reasoning' are a
-   theme named by it ('Multimodal reasoning in reward models'), even when the phrase is the topic's word plus a
-   common one, which the label picker does not take as a theme's name but which a title states outright.
-
-`catchall.name_aside` (run before) names a group of them by the phrase they share, not by a longer phrase only
-some of them use.
+3. a run of words their own titles share, beyond the topic's words and the field's common ones: two or more
+   papers whose titles each say 'Test-Time Scaling' are a theme named by it;
+4. one paper alone of a kind or family opens that section while the survey has fewer than MAX_K themes.
 
 Each title is checked with fit.fits, the same test that moved the papers out, so no paper sits under a title it
 does not use. Nothing here picks papers: the cited set is unchanged.
@@ -80,10 +77,11 @@ def by_family(loose: list[str], sections: list[Section], papers: dict[str, Paper
     return [k for k in loose if k not in placed]
 
 
-_GLUE_WORDS = frozenset("a an the of for in on with and or to via by from as at is are".split())
+_GLUE_WORDS = frozenset("""a an the of for in on with and or to via by from as at is are through using without beyond
+    toward towards into across over under about against between within than not do does can large small""".split())
 # Words every title in the field uses: a run of only these and the topic's words names no theme.
-# (the label picker's generic theme words too: the eval's title judge reads 'Multimodal reasoning and reward models'
-# in a survey of multimodal reward models as naming nothing beyond the topic).
+# (the label picker's generic theme words too: 'Multimodal reasoning' in a survey of multimodal reward models
+# names nothing beyond the topic).
 _EMPTY = _stems(" ".join(GENERIC_THEME_WORDS) + " languages towards toward new efficient effective better improving")
 
 
@@ -92,11 +90,12 @@ def _title_runs(title: str) -> set[tuple[str, ...]]:
     'Boosting ... Multimodal Reasoning Models' has ('multimodal', 'reasoning'), not 'reasoning models to'."""
     runs = set()
     for part in re.split(r"[:;,?!()\u2013\u2014]|\s-\s|\s--\s", title):
-        words = [w.lower().removesuffix("s") for w in re.findall(r"[\w-]+", part)]
+        words = [w.lower()[:-1] if re.search(r"[^su]s$", w.lower()) else w.lower() for w in re.findall(r"[\w-]+", part)]
         for n in (2, 3):
             for i in range(len(words) - n + 1):
                 run = tuple(words[i:i + n])
-                if run[0] not in _GLUE_WORDS and run[-1] not in _GLUE_WORDS:
+                # 'Aligning Large ...', 'Evaluating Language Models': a verb's object, not a noun phrase.
+                if run[0] not in _GLUE_WORDS and run[-1] not in _GLUE_WORDS and not run[0].endswith("ing"):
                     runs.add(run)
     return runs
 
@@ -127,9 +126,6 @@ def by_title_phrase(loose: list[str], sections: list[Section], papers: dict[str,
             # 'Reward model' as the titles write it: a count noun heads a title in the plural.
             phrase = plural_head(phrase, [f"{papers[k].title}. {papers[k].abstract}" for k in keys], any_plural=True)
             title = theme_title(phrase, head, [])
-            if is_catch_all(title):  # a phrase of common words ('Multimodal reasoning') beside the head's other words
-                rest = [w for w in head.split() if not _stems(w) & _stems(phrase)]
-                title = f"{phrase} and {' '.join(rest)}" if rest and _stems(" ".join(rest)) - _EMPTY else title
             keys = [k for k in keys if fits(title, papers[k], ignore)]
             if len(keys) >= 2 and not any(s.title.lower() == title.lower() for s in sections) \
                     and _place(title, keys, sections, rescope):

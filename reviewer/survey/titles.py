@@ -286,7 +286,7 @@ def _kmeans_options(left: list[int], x: np.ndarray, stats: PhraseStats, exclude:
 
 def split_by_phrases(
     members: list[int], docs: list[ThemeDoc], stats: PhraseStats, exclude: set[str], taken: set[str],
-    x: np.ndarray | None = None, keep: int = CATCH_ALL_MAX, titled: bool = True,
+    x: np.ndarray | None = None, keep: int = CATCH_ALL_MAX,
 ) -> tuple[list[tuple[str, list[int]]], list[int]]:
     """Break a catch-all into groups that each share a named phrase, largest group first.
 
@@ -295,8 +295,7 @@ def split_by_phrases(
     them has it in its title (so a phrase met in passing does not make a theme). Each round takes the
     group most of the remaining papers share, until at most `keep` papers are left or nothing is
     shared; failing both, k-means groups of similar papers named by a phrase most of them share (`x`:
-    the papers' unit vectors). What is left stays a (small) catch-all. `titled=False` drops the title
-    condition (for papers no theme took, whose shared abstract phrase is checked against each of them).
+    the papers' unit vectors). What is left stays a (small) catch-all.
     """
     left = list(members)
     groups: list[tuple[str, list[int]]] = []
@@ -309,7 +308,7 @@ def split_by_phrases(
             acronym = n_words == 1 and sum(c.isupper() for c in p.surface) >= 2
             group = [i for i in left if p.stems in stats.doc_phrases[i]]
             if (n_words < 2 and not acronym) or len(group) < 2 or p.stems in used or _bare(p.surface) \
-                    or (titled and not any(p.stems in in_title[i] for i in group)) \
+                    or not any(p.stems in in_title[i] for i in group) \
                     or not _nameable(p.surface, p.stems, exclude) or not names_something(p.surface, exclude) \
                     or all(w in GENERIC_THEME_WORDS for w in p.surface.lower().split()):
                 continue
