@@ -8,8 +8,9 @@ researcher expects each cited paper under a theme, so before setting a paper asi
    of their own ('Empirical studies of PRMs'), and one joins a section of its kind that already exists;
 2. the technique family its own method sentences use (families.py): two or more papers of one family are a
    theme ('Reinforcement learning for uncertainty quantification');
-3. a run of words their own titles share, beyond the topic's words and the field's common ones: two or more
-   papers whose titles each say 'Test-Time Scaling' are a theme named by it;
+3. a run of words their own titles share beyond the topic's words: two or more papers whose titles each say
+   'Test-Time Scaling' are a theme named by it (a run of the field's common words, 'Reinforcement Learning',
+   gets the fallback title of themes.theme_title, a catch-all, and names none);
 4. one paper alone of a kind or family opens that section while the survey has fewer than MAX_K themes.
 
 Each title is checked with fit.fits, the same test that moved the papers out, so no paper sits under a title it
@@ -26,7 +27,7 @@ from reviewer.survey.catchall import uses_label
 from reviewer.survey.families import families_of, family_groups, family_title, own_method_text
 from reviewer.survey.fit import fits
 from reviewer.survey.kinds import contribution_kind, kind_title
-from reviewer.survey.themes import GENERIC_THEME_WORDS, MAX_K, theme_title
+from reviewer.survey.themes import MAX_K, theme_title
 from reviewer.survey.titles import _stems, is_catch_all
 from reviewer.survey.titlewords import plural_head
 from reviewer.survey.types import Section
@@ -79,11 +80,6 @@ def by_family(loose: list[str], sections: list[Section], papers: dict[str, Paper
 
 _GLUE_WORDS = frozenset("""a an the of for in on with and or to via by from as at is are through using without beyond
     toward towards into across over under about against between within than not do does can large small""".split())
-# Words every title in the field uses: a run of only these and the topic's words names no theme.
-# (the label picker's generic theme words too: 'Multimodal reasoning' in a survey of multimodal reward models
-# names nothing beyond the topic).
-_EMPTY = _stems(" ".join(GENERIC_THEME_WORDS) + " languages towards toward new efficient effective better improving")
-
 
 def _title_runs(title: str) -> set[tuple[str, ...]]:
     """Runs of two or three words inside one part of a title (between its punctuation), plural 's' dropped:
@@ -116,7 +112,7 @@ def by_title_phrase(loose: list[str], sections: list[Section], papers: dict[str,
         counts: dict[tuple[str, ...], list[str]] = {}
         for k in left:
             for run in runs[k]:
-                if _stems(" ".join(run)) - ignore - _EMPTY:
+                if _stems(" ".join(run)) - ignore:
                     counts.setdefault(run, []).append(k)
         options = sorted(((len(ks), len(run), run, ks) for run, ks in counts.items() if len(ks) >= 2), reverse=True)
         placed = False
