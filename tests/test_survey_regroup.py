@@ -81,3 +81,14 @@ def test_one_paper_opens_its_family_section_only_while_there_is_room(seed_papers
     _no_misfit(sections, topic, seed_papers)
     full = [Section(title=f"Theme {n}", scope="", keys=[f"k{n}"]) for n in range(MAX_K)]
     assert singles(["medsmedical"], full, seed_papers, head, topic, _ignore(topic, head), lambda s: None) == ["medsmedical"]
+
+
+def test_no_paper_joins_empirical_studies_of_the_topic(seed_papers: dict[str, Paper]) -> None:
+    """A question for a topic gives no head phrase, and its kind title would be 'Empirical studies of the topic':
+    the same two studies then stay apart rather than sit under a title that names nothing."""
+    topic, head = "why do the models that think longer answer differently, and when does it help?", ""
+    sections = [Section(title="Empirical studies of the topic", scope="", keys=["prmnecessary"])]
+    loose = by_kind(["reasoningprone", "understandingcognitive"], sections, seed_papers, head, topic, lambda s: None)
+    assert sections[0].keys == ["prmnecessary"] and loose == ["reasoningprone", "understandingcognitive"]
+    assert singles(["reasoningprone"], sections, seed_papers, head, topic, _ignore(topic, head),
+                   lambda s: None) == ["reasoningprone"]

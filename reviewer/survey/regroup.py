@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Literal
 
 from reviewer.models import Paper
 from reviewer.survey.catchall import uses_label
@@ -49,6 +50,12 @@ def _place(title: str, keys: list[str], sections: list[Section], rescope: Callab
     return True
 
 
+def _named_kind(kind: Literal["study", "benchmark"], head: str, topic: str) -> bool:
+    """The kind title names what was studied: 'Empirical studies of the topic' (no head phrase, a question for a
+    topic) says nothing a reader can check, so no paper is added to it."""
+    return not kind_title(kind, head, topic).endswith(" the topic")
+
+
 def by_kind(loose: list[str], sections: list[Section], papers: dict[str, Paper], head: str, topic: str,
             rescope: Callable[[Section], None]) -> list[str]:
     """Studies and benchmarks among the loose papers: a theme of their kind (kinds.kind_title); the rest returned."""
@@ -56,7 +63,7 @@ def by_kind(loose: list[str], sections: list[Section], papers: dict[str, Paper],
     placed: set[str] = set()
     for kind in ("study", "benchmark"):
         keys = [k for k in loose if kinds[k] == kind]
-        if keys and _place(kind_title(kind, head, topic), keys, sections, rescope):
+        if keys and _named_kind(kind, head, topic) and _place(kind_title(kind, head, topic), keys, sections, rescope):
             placed |= set(keys)
     return [k for k in loose if k not in placed]
 
@@ -144,7 +151,7 @@ def singles(loose: list[str], sections: list[Section], papers: dict[str, Paper],
         paper = papers[key]
         kind = contribution_kind(paper.title, paper.abstract)
         if kind != "method":
-            title = kind_title(kind, head, topic)
+            title = kind_title(kind, head, topic) if _named_kind(kind, head, topic) else ""
         else:
             named = [f for f in families_of(own_method_text(paper.title, paper.abstract), f"{head} {topic}")
                      if uses_label(f, paper)]
