@@ -37,6 +37,7 @@ THEMES2_SET = Path(__file__).parent / "datasets" / "survey_themes2.jsonl"
 # Eight topics of varied shape written (relevant sets read from all titles and the candidates' abstracts)
 # before the facet/count selection change of branch s10g; scored once before and once after it.
 BLIND3_SET = Path(__file__).parent / "datasets" / "survey_blind3.jsonl"
+BLIND4_SET = Path(__file__).parent / "datasets" / "survey_blind4.jsonl"
 # A sentence opening with a word that points outside the quote, unless it names its referent
 # ("This paper", "These results show" count as resolved only with a noun that the sentence itself owns).
 _ANAPHOR = re.compile(
@@ -100,6 +101,10 @@ class TopicScore(BaseModel):
 class ReportShape(BaseModel):
     catch_alls: int = 0  # sections titled 'Further work on X' / 'Work on X', of any size
     aside_papers: int = 0  # cited papers the overview names apart from the themes
+    # Cited papers discussed under no named theme, only in the overview's aside (Open problems aside), and all
+    # cited papers: a survey discusses each cited paper under a theme, so this share should be small.
+    aside_only: int = 0
+    cited_papers: int = 0
     cited_sentences: int = 0
     papers_cited: int = 0
     table_rows: int = 0
@@ -268,6 +273,9 @@ def report_shape(report: object, abstracts: dict[str, str], shape: ReportShape) 
 
     assert isinstance(report, SurveyReport)
     themes = [s for s in report.sections if s.title not in (OPEN_PROBLEMS, ASIDE)]
+    themed = {k for s in themes for k in s.cited_keys}
+    shape.aside_only += len({k for s in report.sections if s.title == ASIDE for k in s.cited_keys} - themed)
+    shape.cited_papers += len(report.bibliography)
     for section in report.sections:
         if section.title == ASIDE:  # no theme: papers the overview names apart from the themes
             shape.aside_papers += len(section.cited_keys)
@@ -400,7 +408,8 @@ def format_result(result: SurveyEvalResult) -> str:
         f"markup left {len(s.markup_hits)} {sorted(set(s.markup_hits))[:8]}; HTML entities in the rendered "
         f"Markdown {len(s.entity_hits)} {sorted(set(s.entity_hits))[:8]}",
         f"theme titles {s.titles}: failing {len(s.bad_titles)} {s.bad_titles[:12]}; catch-all titles of any size "
-        f"{s.catch_alls}; papers cited apart from the themes {s.aside_papers}",
+        f"{s.catch_alls}; papers cited apart from the themes {s.aside_papers}; cited only in the overview aside "
+        f"{s.aside_only} of {s.cited_papers} ({s.aside_only / max(1, s.cited_papers):.1%})",
         fit_summary(s.fit),
         f"slowest survey {result.max_seconds:.1f} s",
     ]

@@ -22,7 +22,8 @@ def run(which: str, keep: Path) -> None:
     from reviewer.settings import Settings
 
     path = {"dev": survey_eval.DEV_SET, "holdout": survey_eval.HOLDOUT_SET, "fresh": survey_eval.FRESH_SET,
-            "themes2": survey_eval.THEMES2_SET, "blind3": survey_eval.BLIND3_SET}[which]
+            "themes2": survey_eval.THEMES2_SET, "blind3": survey_eval.BLIND3_SET,
+            "blind4": survey_eval.BLIND4_SET}[which]
     original = survey_eval.tempfile.TemporaryDirectory
     survey_eval.tempfile.TemporaryDirectory = lambda prefix="": contextlib.nullcontext(str(where))  # type: ignore[assignment,misc]
     try:
@@ -47,7 +48,9 @@ def score(keep: Path, sets: list[str]) -> None:
         share = shape.anaphor_or_background / max(1, shape.cited_sentences)
         print(f"== {which}: cited sentences {shape.cited_sentences}, anaphor/background {shape.anaphor_or_background} "
               f"({share:.1%}; pronoun subjects after a leading phrase {shape.pointing_subjects}); HTML entities "
-              f"{len(shape.entity_hits)}; titles {shape.titles}, failing {len(shape.bad_titles)}")
+              f"{len(shape.entity_hits)}; titles {shape.titles}, failing {len(shape.bad_titles)}; catch-alls "
+              f"{shape.catch_alls}; cited only in the overview aside {shape.aside_only} of {shape.cited_papers} "
+              f"({shape.aside_only / max(1, shape.cited_papers):.1%})")
         print("   " + survey_eval.fit_summary(shape.fit))
         for line in shape.fit.misfit_list + shape.fit.open_list if "--list" in sys.argv else []:
             print(f"   fit: {line}")

@@ -21,6 +21,7 @@ from reviewer.survey.fieldwide import field_weights
 from reviewer.survey.fit import refit
 from reviewer.survey.leftover import _by_kind, _scope_line, cap_sections
 from reviewer.survey.onetitle import _CONTRAST, _NOUN_ING_HEAD, _TRAINING_NOUN, _drop_gerund, single_title
+from reviewer.survey.regroup import regroup
 from reviewer.survey.scope import spells
 from reviewer.survey.terms import _NOT_A_HEAD, PhraseStats, norm_stems, topic_chunks
 from reviewer.survey.themes import (
@@ -245,10 +246,12 @@ def offline_outline(
     sections = mend(sections, papers, vec, exclude | _stems(head), head, topic, rescope)
     # Every paper under a title it uses (fit.py); the papers no title fits are named together or set aside.
     sections, loose = refit(sections, papers, vec, exclude | _stems(head), rescope)
+    ignore = exclude | _stems(head)
     named, aside = name_aside(aside + loose, sections, evidence, papers, docs, stats, head, exclude, bodies, x,
                               single_title(topic, head), acronyms or [])
-    sections, loose = refit(sections + named, papers, vec, exclude | _stems(head), rescope)
-    aside += loose
+    sections, loose = refit(sections + named, papers, vec, ignore, rescope)
+    # The papers still under no title: by kind, technique family or a phrase their titles share (regroup.py).
+    sections, aside = regroup(aside + loose, sections, papers, head, topic, ignore, rescope)
     return Outline(info=info, sections=sections, not_covered=list(result.weak), aside=aside)
 
 
