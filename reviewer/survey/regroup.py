@@ -28,7 +28,7 @@ from reviewer.survey.catchall import uses_label
 from reviewer.survey.families import families_of, family_groups, family_title, own_method_text
 from reviewer.survey.fit import fits
 from reviewer.survey.kinds import contribution_kind, kind_title
-from reviewer.survey.themes import MAX_K, theme_title
+from reviewer.survey.themes import theme_title
 from reviewer.survey.titles import _stems, is_catch_all
 from reviewer.survey.titlewords import plural_head
 from reviewer.survey.types import Section
@@ -143,9 +143,10 @@ def by_title_phrase(loose: list[str], sections: list[Section], papers: dict[str,
 def singles(loose: list[str], sections: list[Section], papers: dict[str, Paper], head: str, topic: str,
             ignore: set[str], rescope: Callable[[Section], None]) -> list[str]:
     """A paper no group takes still has a kind or a technique family a reader can name: an empirical study or a
-    benchmark opens its kind's section, a method whose own text names its family ('reinforcement learning', not
-    only 'PPO') opens the family's section, one paper at first, while the survey has fewer than MAX_K themes.
-    A method of no family, or of the family the topic names, stays apart from the themes."""
+    benchmark joins its kind's section, a method whose own text names its family ('reinforcement learning', not
+    only 'PPO') joins the family's section, when the survey already has one. It never opens a section alone: a
+    one-paper theme is thin support, and the outline dissolves those (fit.py). A method of no family, or of the
+    family the topic names, stays apart from the themes."""
     left = []
     for key in loose:
         paper = papers[key]
@@ -156,9 +157,7 @@ def singles(loose: list[str], sections: list[Section], papers: dict[str, Paper],
             named = [f for f in families_of(own_method_text(paper.title, paper.abstract), f"{head} {topic}")
                      if uses_label(f, paper)]
             title = family_title(named[0], head) if named and head else ""
-        room = sum(1 for s in sections if s.keys) < MAX_K
-        if not title or not fits(title, paper, ignore) or not _place(title, [key], sections, rescope,
-                                                                      least=1 if room else 2):
+        if not title or not fits(title, paper, ignore) or not _place(title, [key], sections, rescope):
             left.append(key)
     return left
 
