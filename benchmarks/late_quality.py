@@ -4,7 +4,7 @@
     nice -n 10 python -m benchmarks.late_quality embed HOME OUT.npz [--model qint8]
     python -m benchmarks.late_quality eval HOME OUT.npz [--model qint8] [--split dev]
 
-`embed` late-chunks every catalogued SciFact abstract (benchmarks/late_chunk.py) and saves the whole-text
+`embed` late-chunks every catalogued SciFact abstract (reviewer/late_chunk.py) and saves the whole-text
 vectors and the unit matrices. `eval` searches like production (benchmarks/plan_rescore.evaluate: exact cosine
 top-100 by paper vector, best-unit re-score 0.5, the home's bm25s, convex fusion 0.5) with two arms that share
 the paper vector (the whole text, identical under late chunking) and differ only in the unit vectors: `today`
@@ -20,12 +20,12 @@ from pathlib import Path
 
 import numpy as np
 
-from benchmarks.late_chunk import late_embed
 from benchmarks.plan_rescore import evaluate, paired
 from evals.retrieval import load_claims, load_corpus, load_qrels
 from reviewer.catalog import Catalog, paper_id
 from reviewer.embed import MiniLMEmbedder
 from reviewer.index import LexicalIndex
+from reviewer.late_chunk import late_embed
 from reviewer.settings import Settings
 from reviewer.vector_cache import VectorCache, mean_vectors
 

@@ -5,7 +5,7 @@
 
 Each arm ingests the seeds into a fresh home with the model's bundled vectors (no embedding; paper vector =
 the whole text, as today), then `late` arms replace every paper's stored unit matrix (title + sentences, what
-the production HybridRetriever re-scores with) by its late-chunked one (benchmarks/late_chunk.py), whose
+the production HybridRetriever re-scores with) by its late-chunked one (reviewer/late_chunk.py), whose
 whole-text vector is checked to equal the one Chroma holds. Then benchmarks/plan_seeds' sets run through the
 production retriever: the 15 paraphrased known items, the `ask` cited papers, the survey topics.
 """
@@ -19,11 +19,11 @@ from pathlib import Path
 import numpy as np
 
 import benchmarks.plan_seeds as ps
-from benchmarks.late_chunk import late_embed
 from reviewer.catalog import Catalog
 from reviewer.embed import MiniLMEmbedder
 from reviewer.index import VectorStore
 from reviewer.ingest.pipeline import ingest_paths
+from reviewer.late_chunk import late_embed
 from reviewer.retrieve import HybridRetriever
 from reviewer.settings import Settings
 from reviewer.vector_cache import VectorCache
@@ -53,6 +53,7 @@ def main() -> None:
           "| topics hybrid recall@20 / nDCG@10 |")
     print("|---|---|---|---|---|---|")
     notes = []
+    ranks: dict[str, list[int]] = {}
     with tempfile.TemporaryDirectory(prefix="late-seeds-") as tmp:
         for n, arm in enumerate(arms):
             model, units = arm.split(":")
@@ -62,10 +63,29 @@ def main() -> None:
                 notes.append(f"{arm}: {late_units(settings)}")
             retriever = HybridRetriever(settings)
             k, a, t = ps.known_items(retriever), ps.ask_items(retriever), ps.topics(retriever)
+            ranks[arm] = detail(retriever)
             cells = [f"{k[m][0]:.3f} / {k[m][1]}/{k[m][2]}" for m in ("dense", "bm25", "hybrid")]
             print(f"| {arm} | {' | '.join(cells)} | {a['dense']:.3f} / {a['hybrid']:.3f} (n={a['n']:.0f}) | "
                   f"{t['recall@20']:.3f} / {t['ndcg@10']:.3f} (n={t['n']:.0f}) |", flush=True)
     print("\n" + "\n".join(notes))
+    first = next(iter(ranks))
+    for arm, got in list(ranks.items())[1:]:
+        names = [f"known {i + 1}" if i < 15 else f"ask {i - 14}" for i in range(len(got))]
+        moved = [f"{q}: {a} -> {b}" for q, a, b in zip(names, ranks[first], got, strict=True) if a != b]
+        print(f"hybrid ranks {first} -> {arm} ({len(moved)} of {len(got)} moved): " + "; ".join(moved))
+
+
+def detail(retriever: HybridRetriever) -> list[int]:
+    """Hybrid rank of each known item (15 paraphrases) and of the first cited paper of each `ask` question."""
+    rows = ps._rows("seeds_paraphrased.jsonl")
+    out = []
+    for row in rows:
+        ids = [h.id for h in retriever.search(row["query"], k=50)]
+        out.append(ids.index(ps.paper_id(row["title"])) + 1 if ps.paper_id(row["title"]) in ids else 99)
+    for row in [r for f in ("ask_dev.jsonl", "ask_holdout.jsonl") for r in ps._rows(f) if r.get("papers")]:
+        keys = [h.key for h in retriever.search(row["q"], k=10)]
+        out.append(next((i + 1 for i, k in enumerate(keys) if k in set(row["papers"])), 99))
+    return out
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
     python -m benchmarks.late_speed [N_PAPERS] [ROUNDS]        # default 32 papers (as `--only plan`), 8 rounds
 
 Arms, each in this one process on the same papers: `today` (MiniLMEmbedder.embed of every title + sentence
-+ the whole text, as VectorStore.add does with an empty cache) and `late` (benchmarks/late_chunk.late_embed:
++ the whole text, as VectorStore.add does with an empty cache) and `late` (reviewer/late_chunk.late_embed:
 one encoder pass over the whole text in 256-position windows), each with the wheel's model and the qint8 one.
 Interleaved rounds with the arm order rotating; process CPU seconds (user + system, all onnxruntime threads),
 which other jobs' load moves far less than wall time; ratio = geometric mean of per-round today-wheel / arm
@@ -20,9 +20,9 @@ import numpy as np
 
 from benchmarks.bench_plan import interval
 from benchmarks.data import scifact_jsonl
-from benchmarks.late_chunk import late_embed
 from benchmarks.plan_worker import _papers
 from reviewer.embed import MiniLMEmbedder
+from reviewer.late_chunk import late_embed
 from reviewer.vector_cache import paper_sentences
 
 

@@ -1,10 +1,12 @@
-"""Late chunking (issue 16, RESULTS.md §6e): encode "title. abstract" once, pool each unit's token span.
+"""Late chunking (REVIEWER_PAPER_VECTOR=late; benchmarks/RESULTS.md §6e): encode "title. abstract" once.
 
-Today ingest embeds every unit of a paper (its title, each abstract sentence) as its own text, plus the
-whole text truncated at 256 WordPiece positions. Late chunking runs the encoder only over the whole text, in
-windows of at most 256 positions ([CLS] + 254 body tokens + [SEP]; the first window is exactly today's
-truncated input, so the whole-text vector is unchanged), and derives each unit vector by mean-pooling the
-contextual token states inside that unit's character span. Nothing here is used by production.
+The `whole` plan embeds every unit of a paper (its title, each abstract sentence) as its own text, plus the
+whole text truncated at embed_max_length (256) WordPiece positions. Late chunking runs the encoder only over the
+whole text, in windows of at most that many positions ([CLS] + 254 body tokens + [SEP]; the first window is
+exactly the truncated input of the `whole` plan, so the paper vector is the same), and derives each unit vector
+by mean-pooling the contextual token states inside that unit's character span: ~1.7x fewer encoder positions.
+The unit vectors then depend on their paper, so they live only in the per-paper matrices (re-scoring, `ask`'s
+sentence recall), never under a sentence's content hash (evidence ranking and the checker embed sentences alone).
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from typing import Any
 import numpy as np
 
 from reviewer.embed import DIM, VOCAB_PATH, MiniLMEmbedder
+from reviewer.errors import ConfigError
+from reviewer.settings import Settings
 from reviewer.vector_cache import paper_sentences
 
 
@@ -104,3 +108,16 @@ def late_embed(embedder: MiniLMEmbedder, papers: list[tuple[str, str]], body: in
 
 def _unit(m: np.ndarray) -> np.ndarray:
     return (m / np.clip(np.linalg.norm(m, axis=-1, keepdims=True), 1e-12, None)).astype(np.float32)
+
+
+def late_vectors(papers: list[tuple[str, str]], settings: Settings) -> tuple[np.ndarray, list[np.ndarray]]:
+    """(paper vectors, unit matrices) of (title, abstract) pairs with the configured MiniLM model."""
+    from reviewer.embed import get_embedder
+
+    if settings.embedding != "minilm":
+        raise ConfigError("REVIEWER_PAPER_VECTOR=late needs the local model (REVIEWER_EMBEDDING=minilm)",
+                          hint="an embeddings endpoint returns no token states: use paper_vector whole or mean")
+    embedder = get_embedder(settings.embed_max_length, settings.embed_batch_size, settings.embed_threads,
+                            settings.minilm_model)
+    whole, matrices, _ = late_embed(embedder, papers, body=settings.embed_max_length - 2)
+    return whole, matrices
