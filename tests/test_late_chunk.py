@@ -31,6 +31,17 @@ def _long_seed_papers(n: int) -> list:
     return [p for p in seed_papers_by_title().values() if len(tokenizer.encode(p.text).ids) == 256][:n]
 
 
+def test_each_unit_pools_exactly_the_word_pieces_it_has_when_embedded_alone() -> None:
+    """Over every seed paper: the tokens a unit's vector is pooled from are that unit's own tokenization."""
+    from reviewer.late_chunk import Plan, _full_tokenizer
+
+    tokenizer = _full_tokenizer()
+    for paper in seed_papers_by_title().values():
+        plan = Plan(paper.title, paper.abstract, 254)
+        for unit, members in zip(plan.units, plan.members, strict=True):
+            assert [plan.ids[i] for i in members] == tokenizer.encode(unit).ids[1:-1], unit
+
+
 def test_the_paper_vector_is_the_whole_text_one_and_each_unit_is_pooled_from_its_own_tokens() -> None:
     papers = _long_seed_papers(4)
     assert len(papers) == 4
