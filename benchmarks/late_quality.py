@@ -2,14 +2,15 @@
 
     cp -r /work/main/.reviewer-home/evals/scifact /tmp/l16/eval-wheel      # never write into the original
     nice -n 10 python -m benchmarks.late_quality embed HOME OUT.npz [--model qint8]
-    python -m benchmarks.late_quality eval HOME OUT.npz [--model qint8] [--split dev]
+    python -m benchmarks.late_quality eval HOME OUT.npz [--model qint8] [--split dev|train] [--rerank 0.3,0.4]
 
 `embed` late-chunks every catalogued SciFact abstract (reviewer/late_chunk.py) and saves the whole-text
 vectors and the unit matrices. `eval` searches like production (benchmarks/plan_rescore.evaluate: exact cosine
 top-100 by paper vector, best-unit re-score 0.5, the home's bm25s, convex fusion 0.5) with two arms that share
 the paper vector (the whole text, identical under late chunking) and differ only in the unit vectors: `today`
 (each unit embedded alone, read from the home's vector cache: HOME must have been ingested with that model)
-and `late` (the saved late-chunked units), plus `late whole` (late units, their mean as paper vector: a check).
+and `late` (the saved late-chunked units), plus other best-unit re-score weights with late units (`--rerank`; tune
+on train) and the `mean` option's paper vector (0.3 title) made of late units.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from reviewer.embed import MiniLMEmbedder
 from reviewer.index import LexicalIndex
 from reviewer.late_chunk import late_embed
 from reviewer.settings import Settings
-from reviewer.vector_cache import VectorCache, mean_vectors
+from reviewer.vector_cache import VectorCache, mean_vectors, paper_sentences
 
 
 def corpus_ids() -> list[str]:
@@ -54,7 +55,7 @@ def embed(home: Path, out: Path, model: str, chunk: int = 64) -> None:
              counts=np.array(counts), ids=np.array(ids), tokens=tokens)
 
 
-def evaluate_arms(home: Path, saved: Path, model: str, split: str) -> None:
+def evaluate_arms(home: Path, saved: Path, model: str, split: str, reranks: list[float]) -> None:
     settings = Settings(home=home, auto_ingest_seeds=False, minilm_model=model)
     ids = corpus_ids()
     pack = np.load(saved)
@@ -65,31 +66,32 @@ def evaluate_arms(home: Path, saved: Path, model: str, split: str) -> None:
     to_id = {str(d["doc_id"]): i for d, i in zip(docs, ids, strict=True)}
     qrels, claims = load_qrels(split=split), load_claims(split=split)
     judged = [c for c in claims if str(c["id"]) in qrels]
-    cache = VectorCache(settings)
-    today = cache.paper_matrices(ids)
-    queries = cache.embed([c["claim"] for c in judged])
-    cache.close()
     with Catalog(settings.catalog_path) as catalog:
         papers = catalog.get_many(ids)
+    cache = VectorCache(settings)
+    today = cache.paper_matrices(ids)
+    for i in {i for i in ids if i not in today}:  # as the retriever does for a paper without stored units
+        today[i] = cache.embed(paper_sentences(papers[i].title, papers[i].abstract))
+    queries = cache.embed([c["claim"] for c in judged])
+    cache.close()
     titled = [bool(papers[i].title.strip()) for i in ids]
     base = {"ids": ids, "queries": queries, "claims": [c["claim"] for c in judged],
             "relevant": [{to_id[d] for d in qrels[str(c["id"])] if d in to_id} for c in judged],
             "lexical": LexicalIndex.load(settings.bm25_path)}
     whole = pack["wholes"]
-    arms = {"late": ({**base, "matrices": late}, whole),
-            "late, paper vector = w3 mean of late units": ({**base, "matrices": late}, mean_vectors(late, titled, 0.3))}
-    if len(today) == len(ids):
-        arms = {"today": ({**base, "matrices": [today[i] for i in ids]}, whole), **arms}
-    else:
-        print(f"(no `today` arm: {len(ids) - len(today)} papers have no cached units of model {model} in {home})")
+    arms = {"today": ({**base, "matrices": [today[i] for i in ids]}, whole, 0.5),
+            "late": ({**base, "matrices": late}, whole, 0.5),
+            **{f"late, re-score weight {rr}": ({**base, "matrices": late}, whole, rr) for rr in reranks},
+            "late, paper vector = w3 mean of late units": ({**base, "matrices": late}, mean_vectors(late, titled, 0.3),
+                                                          0.5)}
     print(f"SciFact {split}, model {model}: {len(judged)} claims over {len(ids)} abstracts; "
           f"unit cos late vs today: {_unit_cos(late, today, ids)}")
     print(f"| arm | hybrid nDCG@10 | hybrid recall@100 | hybrid MRR@10 | dense nDCG@10 | hybrid nDCG@10 vs "
           f"{next(iter(arms))} per claim [95% CI] |")
     print("|---|---|---|---|---|---|")
     first: list[float] = []
-    for name, (data, vectors) in arms.items():
-        r = evaluate(data, vectors, 0.5, 100, "", 0.0)
+    for name, (data, vectors, rr) in arms.items():
+        r = evaluate(data, vectors, rr, 100, "", 0.0)
         first = first or r["per query"]
         print(f"| {name} | {r['hybrid ndcg']:.4f} | {r['hybrid recall']:.4f} | {r['hybrid mrr']:.4f} | "
               f"{r['dense ndcg']:.4f} | {paired(first, r['per query'])} |", flush=True)
@@ -111,7 +113,8 @@ def main() -> None:
         embed(Path(args[1]), Path(args[2]), model)
     else:
         split = args[args.index("--split") + 1] if "--split" in args else "dev"
-        evaluate_arms(Path(args[1]), Path(args[2]), model, split)
+        reranks = [float(x) for x in args[args.index("--rerank") + 1].split(",")] if "--rerank" in args else []
+        evaluate_arms(Path(args[1]), Path(args[2]), model, split, reranks)
 
 
 if __name__ == "__main__":
