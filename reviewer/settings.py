@@ -69,7 +69,8 @@ class Settings(BaseSettings):
         "recall on the seed topic sets, so not the default; benchmarks/RESULTS.md §6, §6c), or 'late' (late "
         "chunking, local model only: the whole text is encoded once, in embed_max_length windows, giving the "
         "same paper vector as 'whole'; the title and sentence vectors are pooled from its token states instead "
-        "of embedded alone: ~1.4x less ingest CPU, ~3x with minilm_model='qint8'; benchmarks/RESULTS.md §6e).",
+        "of embedded alone: ~1.3x less ingest CPU, ~2.9x with minilm_model='qint8', but SciFact dev hybrid nDCG@10 "
+        "0.7315 with qint8 and lower survey topic recall, so not the default; benchmarks/RESULTS.md §6e).",
     )
     paper_title_weight: float | None = Field(
         default=0.3, ge=0, le=1,
