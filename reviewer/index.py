@@ -74,7 +74,9 @@ def collection_name(settings: Settings) -> str:
     collection: switching REVIEWER_PAPER_VECTOR then rebuilds the paper vectors instead of mixing them."""
     tag = settings.embedding_model_id
     plan = ""
-    if settings.paper_vector != "whole":
+    if settings.paper_vector == "late":
+        plan = "-late"
+    elif settings.paper_vector != "whole":
         weight = settings.paper_title_weight
         plan = "-mean" if weight is None else f"-mean{round(weight * 100):02d}"
     return f"{settings.collection}{plan}-{tag}".replace("/", "-")[:60]
@@ -162,31 +164,36 @@ class VectorStore:
         Sentence vectors are what evidence ranking, dense re-scoring and the claim checker read; making
         them here keeps queries and surveys free of embedding work. The paper vector is their mean
         (Settings.paper_vector; 'whole' embeds "title. abstract" once more). Everything goes through the
-        content-hash cache, so a text (or a bundled seed vector) is never embedded twice.
+        content-hash cache, so a text (or a bundled seed vector) is never embedded twice. 'late' encodes
+        "title. abstract" once and pools the units from it (reviewer/late_chunk.py): its unit vectors go to the
+        per-paper rows only, so sentences read by content hash (evidence, checker) are embedded alone on demand.
         """
         from reviewer.embed import dimension_error
+        from reviewer.late_chunk import late_vectors
         from reviewer.vector_cache import VectorCache, mean_vectors, paper_sentences
 
-        whole = self.settings.paper_vector == "whole"
+        whole, late = self.settings.paper_vector == "whole", self.settings.paper_vector == "late"
         expected = self.dimension()
         cache = VectorCache(self.settings, remember=False)
         try:
             with progress(label, len(papers), quiet, unit="papers") as bar:
                 for start in range(0, len(papers), EMBED_CHUNK):
                     chunk = papers[start : start + EMBED_CHUNK]
-                    units = [paper_sentences(p.title, p.abstract) for p in chunk]
-                    matrix = cache.embed([u for group in units for u in group] + ([p.text for p in chunk] if whole else []))
-                    if expected is not None and matrix.shape[1] != expected:
-                        raise dimension_error(matrix.shape[1], expected, f"the vectors in collection {self.collection.name!r}")
-                    bounds = np.cumsum([0] + [len(g) for g in units])
-                    matrices = [matrix[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+                    if late:  # one encoder pass per text; its paper vector is the `whole` plan's, so cache it
+                        vectors, matrices = late_vectors([(p.title, p.abstract) for p in chunk], self.settings)
+                        cache.put([p.text for p in chunk], vectors)
+                    else:
+                        units = [paper_sentences(p.title, p.abstract) for p in chunk]
+                        matrix = cache.embed([u for group in units for u in group] + ([p.text for p in chunk] if whole else []))
+                        bounds = np.cumsum([0] + [len(g) for g in units])
+                        matrices = [matrix[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+                        vectors = matrix[bounds[-1] :] if whole else mean_vectors(
+                            matrices, [bool(p.title.strip()) for p in chunk], self.settings.paper_title_weight)
+                    if expected is not None and vectors.shape[1] != expected:
+                        raise dimension_error(vectors.shape[1], expected, f"the vectors in collection {self.collection.name!r}")
                     cache.put_papers([(p.id, m) for p, m in zip(chunk, matrices, strict=True)])
                     self.collection.upsert(
-                        ids=[p.id for p in chunk],
-                        embeddings=list(matrix[bounds[-1] :] if whole else mean_vectors(
-                            matrices, [bool(p.title.strip()) for p in chunk], self.settings.paper_title_weight)),
-                        metadatas=[_metadata(p) for p in chunk],
-                    )
+                        ids=[p.id for p in chunk], embeddings=list(vectors), metadatas=[_metadata(p) for p in chunk])
                     bar.advance(len(chunk))
         finally:
             cache.close()

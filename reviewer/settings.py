@@ -61,12 +61,16 @@ class Settings(BaseSettings):
         default="text-embedding-3-small", description="Embedding model name when embedding='openai'."
     )
     embed_max_length: int = Field(default=256, ge=16, le=512, description="Token limit per text for MiniLM.")
-    paper_vector: Literal["mean", "whole"] = Field(
+    paper_vector: Literal["mean", "whole", "late"] = Field(
         default="whole",
         description="Paper vector in Chroma: one more embedding of the whole title + abstract ('whole'), or "
         "the title-weighted mean of the title + sentence vectors ingest embeds anyway ('mean': ~2x less "
         "ingest CPU, but SciFact dev hybrid nDCG@10 0.7305 vs 0.7412 (qint8 model: 0.7278 vs 0.7405) and lower "
-        "recall on the seed topic sets, so not the default; benchmarks/RESULTS.md §6, §6c).",
+        "recall on the seed topic sets, so not the default; benchmarks/RESULTS.md §6, §6c), or 'late' (late "
+        "chunking, local model only: the whole text is encoded once, in embed_max_length windows, giving the "
+        "same paper vector as 'whole'; the title and sentence vectors are pooled from its token states instead "
+        "of embedded alone: ~1.3x less ingest CPU, ~2.9x with minilm_model='qint8', but SciFact dev hybrid nDCG@10 "
+        "0.7315 with qint8 and lower survey topic recall, so not the default; benchmarks/RESULTS.md §6e).",
     )
     paper_title_weight: float | None = Field(
         default=0.3, ge=0, le=1,

@@ -69,6 +69,8 @@ class VectorCache:
             raise CorruptFileError(path, exc, f"delete {path}: it is a cache of sentence vectors, "
                                    "re-made as needed") from exc
         self._tag = vector_tag(settings)
+        # late-chunked unit matrices (paper_vector 'late') differ from units embedded alone: never read one as the other
+        self._paper_tag = self._tag + (":late" if settings.paper_vector == "late" else "")
         self._memory: dict[str, np.ndarray] = {}
         self._lock = threading.RLock()  # survey sections share one retriever across threads
 
@@ -122,10 +124,15 @@ class VectorCache:
             self._memory.update(have)
         return np.stack([have[h] for h in hashes])
 
+    def put(self, texts: list[str], vectors: np.ndarray) -> None:
+        """Store vectors made elsewhere for texts, only where each is exactly what embed() would make for it."""
+        self._write("INSERT OR REPLACE INTO vec16 VALUES (?, ?)",
+                    [(self._hash(t), v.astype(np.float16).tobytes()) for t, v in zip(texts, vectors, strict=True)])
+
     def put_papers(self, rows: list[tuple[str, np.ndarray]]) -> None:
         """Store each paper's unit matrix (title + sentences) under its id, for one-read re-scoring."""
         self._write("INSERT OR REPLACE INTO paper16 VALUES (?, ?, ?)",
-                    [(pid, self._tag, m.astype(np.float16).tobytes()) for pid, m in rows])
+                    [(pid, self._paper_tag, m.astype(np.float16).tobytes()) for pid, m in rows])
 
     def paper_matrices(self, ids: list[str], dim: int | None = None) -> dict[str, np.ndarray]:
         """Unit matrices of the papers that have one for the current embedding model (dim: its vector size)."""
@@ -133,7 +140,7 @@ class VectorCache:
 
         rows = self._select("SELECT id, tag, v FROM paper16 WHERE id IN ({marks})", ids)
         return {pid: np.frombuffer(blob, dtype=np.float16).astype(np.float32).reshape(-1, dim or DIM)
-                for pid, tag, blob in rows if tag == self._tag}
+                for pid, tag, blob in rows if tag == self._paper_tag}
 
     def forget_papers(self, ids: list[str]) -> None:
         self._write("DELETE FROM paper16 WHERE id = ?", [(i,) for i in ids])

@@ -1,0 +1,123 @@
+"""Late chunking (REVIEWER_PAPER_VECTOR=late; benchmarks/RESULTS.md §6e): encode "title. abstract" once.
+
+The `whole` plan embeds every unit of a paper (its title, each abstract sentence) as its own text, plus the
+whole text truncated at embed_max_length (256) WordPiece positions. Late chunking runs the encoder only over the
+whole text, in windows of at most that many positions ([CLS] + 254 body tokens + [SEP]; the first window is
+exactly the truncated input of the `whole` plan, so the paper vector is the same), and derives each unit vector
+by mean-pooling the contextual token states inside that unit's character span: ~1.7x fewer encoder positions.
+The unit vectors then depend on their paper, so they live only in the per-paper matrices (re-scoring, `ask`'s
+sentence recall), never under a sentence's content hash (evidence ranking and the checker embed sentences alone).
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import numpy as np
+
+from reviewer.embed import DIM, VOCAB_PATH, MiniLMEmbedder
+from reviewer.errors import ConfigError
+from reviewer.settings import Settings
+from reviewer.vector_cache import paper_sentences
+
+
+@functools.lru_cache(maxsize=1)
+def _full_tokenizer() -> Any:
+    """The embedder's WordPiece tokenizer without truncation (late chunking windows the text itself)."""
+    from tokenizers.implementations import BertWordPieceTokenizer
+
+    return BertWordPieceTokenizer(str(VOCAB_PATH), lowercase=True, strip_accents=None, clean_text=True,
+                                  handle_chinese_chars=True)
+
+
+def unit_spans(text: str, units: list[str]) -> list[tuple[int, int]]:
+    """Character span of each unit inside the text, in order (title first); (-1, -1) when not found."""
+    spans, pos = [], 0
+    for unit in units:
+        at = text.find(unit, pos)
+        if at < 0:
+            spans.append((-1, -1))
+            continue
+        spans.append((at, at + len(unit)))
+        pos = at + len(unit)
+    return spans
+
+
+class Plan:
+    """One paper's windows and, per unit, the indices of its tokens in the body-token sequence."""
+
+    def __init__(self, title: str, abstract: str, body: int) -> None:
+        self.text = f"{title}. {abstract}"
+        self.units = paper_sentences(title, abstract)
+        enc = _full_tokenizer().encode(self.text)
+        ids, offsets = enc.ids[1:-1], enc.offsets[1:-1]  # without [CLS] / [SEP]
+        self.ids = ids
+        self.windows = [(s, min(s + body, len(ids))) for s in range(0, max(len(ids), 1), body)]
+        starts = np.array([o[0] for o in offsets], dtype=np.int64)
+        ends = np.array([o[1] for o in offsets], dtype=np.int64)
+        self.members = []
+        for a, b in unit_spans(self.text, self.units):
+            inside = np.nonzero((starts >= a) & (ends <= b) & (ends > starts))[0] if a >= 0 else np.zeros(0, int)
+            self.members.append(inside)
+
+    def tokens(self) -> int:
+        """Encoder positions this paper costs (body tokens + [CLS]/[SEP] per window)."""
+        return len(self.ids) + 2 * len(self.windows)
+
+
+def late_embed(embedder: MiniLMEmbedder, papers: list[tuple[str, str]], body: int = 254,
+               batch_size: int | None = None) -> tuple[np.ndarray, list[np.ndarray], list[Plan]]:
+    """(whole-text vectors, unit matrices (title row first), plans) for (title, abstract) pairs.
+
+    Windows are run sorted by length in batches (one per call for a per-text model, as MiniLMEmbedder does);
+    a unit crossing a window boundary pools states from both windows; a unit with no token of its own (not
+    found in the text) falls back to the whole-text vector.
+    """
+    plans = [Plan(t, a, body) for t, a in papers]
+    jobs = [(p, w) for p in range(len(plans)) for w in range(len(plans[p].windows))]
+    jobs.sort(key=lambda j: -np.subtract(*plans[j[0]].windows[j[1]]))
+    states: dict[tuple[int, int], np.ndarray] = {}
+    step = 1 if embedder.per_text else (batch_size or embedder.batch_size)
+    cls, sep = 101, 102
+    for start in range(0, len(jobs), step):
+        group = jobs[start : start + step]
+        width = max(plans[p].windows[w][1] - plans[p].windows[w][0] for p, w in group) + 2
+        ids = np.zeros((len(group), width), dtype=np.int64)
+        mask = np.zeros((len(group), width), dtype=np.int64)
+        for row, (p, w) in enumerate(group):
+            a, b = plans[p].windows[w]
+            seq = [cls, *plans[p].ids[a:b], sep]
+            ids[row, : len(seq)] = seq
+            mask[row, : len(seq)] = 1
+        with embedder._lock:
+            hidden = embedder._session.run(
+                None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)})[0]
+        for row, (p, w) in enumerate(group):
+            states[(p, w)] = hidden[row, : int(mask[row].sum())]
+    wholes = np.zeros((len(plans), DIM), dtype=np.float32)
+    matrices = []
+    for p, plan in enumerate(plans):
+        first = states[(p, 0)]
+        wholes[p] = first.mean(axis=0)  # today's pooling: every position of the (first) window, [CLS]/[SEP] too
+        body_states = np.concatenate([states[(p, w)][1:-1] for w in range(len(plan.windows))])
+        m = np.stack([body_states[idx].mean(axis=0) if len(idx) else wholes[p] for idx in plan.members])
+        matrices.append(_unit(m))
+    return _unit(wholes), matrices, plans
+
+
+def _unit(m: np.ndarray) -> np.ndarray:
+    return (m / np.clip(np.linalg.norm(m, axis=-1, keepdims=True), 1e-12, None)).astype(np.float32)
+
+
+def late_vectors(papers: list[tuple[str, str]], settings: Settings) -> tuple[np.ndarray, list[np.ndarray]]:
+    """(paper vectors, unit matrices) of (title, abstract) pairs with the configured MiniLM model."""
+    from reviewer.embed import get_embedder
+
+    if settings.embedding != "minilm":
+        raise ConfigError("REVIEWER_PAPER_VECTOR=late needs the local model (REVIEWER_EMBEDDING=minilm)",
+                          hint="an embeddings endpoint returns no token states: use paper_vector whole or mean")
+    embedder = get_embedder(settings.embed_max_length, settings.embed_batch_size, settings.embed_threads,
+                            settings.minilm_model)
+    whole, matrices, _ = late_embed(embedder, papers, body=settings.embed_max_length - 2)
+    return whole, matrices
