@@ -5,7 +5,10 @@ from __future__ import annotations
 from functools import lru_cache
 
 from evals.seed_claims import seed_papers_by_title
-from reviewer.models import Paper
+from reviewer.ask.lead import Scored
+from reviewer.models import EvidenceSentence, Paper
+from reviewer.roles import sentence_roles
+from reviewer.textutil import split_sentences
 
 
 @lru_cache(maxsize=1)
@@ -18,3 +21,14 @@ def paper_with(fragment: str) -> Paper:
     found = [p for p in _papers() if fragment in p.abstract]
     assert len(found) == 1, (len(found), fragment)
     return found[0]
+
+
+def scored(fragment: str, score: float) -> Scored:
+    """The seed sentence containing `fragment`, scored as given (its index and role in its abstract kept): the
+    ask lead rules are tested on real sentences at the scores the ranker gives them."""
+    paper = paper_with(fragment)
+    sentences = split_sentences(paper.abstract)
+    index = next(i for i, s in enumerate(sentences) if fragment in s)
+    ev = EvidenceSentence(paper_id=paper.id, key=paper.key, index=index, text=sentences[index], score=score,
+                          similarity=score)
+    return Scored(ev=ev, role=sentence_roles(sentences)[index], score=score)

@@ -9,12 +9,10 @@ from pathlib import Path
 
 from ask_helpers import first_cited
 from reviewer.ask.forms import verdict_first
-from reviewer.ask.lead import Scored
 from reviewer.ask.select import is_fragment
-from reviewer.models import EvidenceSentence
-from reviewer.roles import sentence_roles
 from reviewer.textutil import split_sentences
 from seed_text import paper_with
+from seed_text import scored as _scored
 
 
 def test_a_comparing_yes_no_question_leads_with_the_comparison(seeded_home: Path) -> None:
@@ -65,16 +63,6 @@ def test_a_yes_no_question_after_a_scene_setting_clause_is_answered_by_the_findi
 def test_a_how_lead_stating_the_problem_yields_to_the_proposal_that_addresses_it(seeded_home: Path) -> None:
     cited, _ = first_cited("How can reward models get around being weak at arithmetic computation and factual lookup?")
     assert "toolaugmentedb" in cited.keys and "access to external environments" in cited.text
-
-
-def _scored(fragment: str, score: float) -> Scored:
-    """The seed sentence containing `fragment`, scored as given (its index and role in its abstract kept)."""
-    paper = paper_with(fragment)
-    sentences = split_sentences(paper.abstract)
-    index = next(i for i, s in enumerate(sentences) if fragment in s)
-    ev = EvidenceSentence(paper_id=paper.id, key=paper.key, index=index, text=sentences[index], score=score,
-                          similarity=score)
-    return Scored(ev=ev, role=sentence_roles(sentences)[index], score=score)
 
 
 def test_which_works_best_is_answered_by_the_finding_that_compares() -> None:

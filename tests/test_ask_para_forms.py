@@ -12,20 +12,10 @@ from reviewer.ask.forms import asks_winner, form_score, how_first, verdict_first
 from reviewer.ask.lead import CAUSE, Scored, lead_first
 from reviewer.ask.proper import PROPER_WEIGHT, proper_order, proper_words
 from reviewer.ask.select import mentions
-from reviewer.models import EvidenceSentence
-from reviewer.roles import Role, sentence_roles
-from reviewer.textutil import content_stems, split_sentences
+from reviewer.roles import Role
+from reviewer.textutil import content_stems
 from seed_text import paper_with
-
-
-def _scored(fragment: str, score: float) -> Scored:
-    """The seed sentence containing `fragment`, scored as given (its index and role in its abstract kept)."""
-    paper = paper_with(fragment)
-    sentences = split_sentences(paper.abstract)
-    index = next(i for i, s in enumerate(sentences) if fragment in s)
-    ev = EvidenceSentence(paper_id=paper.id, key=paper.key, index=index, text=sentences[index], score=score,
-                          similarity=score)
-    return Scored(ev=ev, role=sentence_roles(sentences)[index], score=score)
+from seed_text import scored as _scored
 
 
 def _why_candidates(cause_score: float) -> list[Scored]:

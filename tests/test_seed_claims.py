@@ -114,35 +114,30 @@ def test_the_vault_is_weighted_to_swapped_entities_and_background_and_swapdev_to
     assert Counter(r.family for r in swapdev)["supported"] >= 10
 
 
+_EVERY_FAMILY = ("supported", "number", "direction", "comparison", "negation", "quantifier", "entity", "background",
+                 "unsupported")
+
+
+def _held_out_with_every_family(split: Split, families: tuple[str, ...]) -> None:
+    rows = load_rows(split)
+    papers = seed_papers_by_title()
+    others = [r for s in get_args(Split) if s != split for r in load_rows(s)]
+    assert len(rows) >= 60 and len({r.id for r in rows}) == len(rows)
+    assert all(r.title in papers for r in rows)
+    assert not {r.title for r in rows} & {r.title for r in others}
+    assert not {r.paper for r in rows} & {r.paper for r in others}
+    counts = Counter(r.family for r in rows)
+    assert all(counts[f] for f in families), counts
+    assert all((r.label == "SUPPORTED") == (r.family == "supported") for r in rows)
+    assert all(r.label == "CONTRADICTED" for r in rows if r.family not in ("supported", "unsupported", "hedge",
+                                                                            "background"))
+
+
 def test_the_ward_split_is_held_out_on_papers_no_other_split_uses_and_has_every_family() -> None:
     # issue 12, twelfth pass: written before any rule of the pass, scored once before and once after
-    ward = load_rows("ward")
-    papers = seed_papers_by_title()
-    others = [r for s in get_args(Split) if s != "ward" for r in load_rows(s)]
-    assert len(ward) >= 60 and len({r.id for r in ward}) == len(ward)
-    assert all(r.title in papers for r in ward)
-    assert not {r.title for r in ward} & {r.title for r in others}
-    assert not {r.paper for r in ward} & {r.paper for r in others}
-    families = Counter(r.family for r in ward)
-    assert all(families[f] for f in ("supported", "number", "direction", "comparison", "negation", "quantifier",
-                                     "entity", "background", "unsupported")), families
-    assert all((r.label == "SUPPORTED") == (r.family == "supported") for r in ward)
-    assert all(r.label == "CONTRADICTED" for r in ward if r.family not in ("supported", "unsupported", "hedge",
-                                                                            "background"))
+    _held_out_with_every_family("ward", _EVERY_FAMILY)
 
 
 def test_the_moor_split_is_held_out_on_papers_no_other_split_uses_and_has_every_family() -> None:
     # issue 12, thirteenth pass: written before any rule of the pass, scored once before and once after
-    moor = load_rows("moor")
-    papers = seed_papers_by_title()
-    others = [r for s in get_args(Split) if s != "moor" for r in load_rows(s)]
-    assert len(moor) >= 60 and len({r.id for r in moor}) == len(moor)
-    assert all(r.title in papers for r in moor)
-    assert not {r.title for r in moor} & {r.title for r in others}
-    assert not {r.paper for r in moor} & {r.paper for r in others}
-    families = Counter(r.family for r in moor)
-    assert all(families[f] for f in ("supported", "number", "direction", "comparison", "negation", "quantifier",
-                                     "entity", "background", "unsupported", "hedge")), families
-    assert all((r.label == "SUPPORTED") == (r.family == "supported") for r in moor)
-    assert all(r.label == "CONTRADICTED" for r in moor if r.family not in ("supported", "unsupported", "hedge",
-                                                                            "background"))
+    _held_out_with_every_family("moor", (*_EVERY_FAMILY, "hedge"))
