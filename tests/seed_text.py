@@ -23,6 +23,11 @@ def paper_with(fragment: str) -> Paper:
     return found[0]
 
 
+def sentence_with(fragment: str) -> str:
+    """The whole seed sentence that contains the fragment (the evidence a checker test quotes)."""
+    return next(s for s in split_sentences(paper_with(fragment).abstract) if fragment in s)
+
+
 def scored(fragment: str, score: float) -> Scored:
     """The seed sentence containing `fragment`, scored as given (its index and role in its abstract kept): the
     ask lead rules are tested on real sentences at the scores the ranker gives them."""

@@ -21,14 +21,11 @@ from reviewer.checker.roles_swap import degree_reversed
 from reviewer.roles import faults_reported_practice, reports_other_work
 from reviewer.textutil import split_sentences
 from seed_text import paper_with
+from seed_text import sentence_with as _sentence
 
 SPC = "Experiments on three reasoning process benchmarks (ProcessBench, PRM800K, DeltaBench)"
 MMPRM = "we generate over 700k step-level annotations without human labeling"
 TRICKS = "systematically evaluating six representative methods across eight reasoning tasks"
-
-
-def _sentence(fragment: str) -> str:
-    return next(s for s in split_sentences(paper_with(fragment).abstract) if fragment in s)
 
 
 def _conflicts(claim: str, fragment: str) -> list[tuple[str, str, int]]:

@@ -16,6 +16,7 @@ from reviewer.checker.roles_swap import bindings_swapped
 from reviewer.roles import rejects_reported_view, reports_other_work
 from reviewer.textutil import split_sentences
 from seed_text import paper_with
+from seed_text import sentence_with as _sentence
 
 ILLUSTRATES = "Recent work illustrates that language models hallucinate in-part"
 TYPICALLY = "These human preferences are typically assumed to be informed solely by partial return"
@@ -28,10 +29,6 @@ KNOWN = "Language models are known to encode a great amount of factual knowledge
 SUSCEPTIBLE = "GPT-4.1 showed the highest susceptibility (90%), while Claude-4-Sonnet demonstrated greater resistance"
 RSD = "direct distillation of s1K-1.1 reasoning trace data degrades average performance"
 FOREAL = "a Leading model leads the first few tokens for each sentence"
-
-
-def _sentence(fragment: str) -> str:
-    return next(s for s in split_sentences(paper_with(fragment).abstract) if fragment in s)
 
 
 @pytest.mark.parametrize("fragment", [ILLUSTRATES, TYPICALLY, LONG_VIEWED, IDENTIFIED, EXPLORED, SHOWN, KNOWN])

@@ -19,6 +19,7 @@ from reviewer.checker.rehomed import value_rehomed
 from reviewer.checker.stance import stance_reversed
 from reviewer.textutil import split_sentences
 from seed_text import paper_with
+from seed_text import sentence_with as _sentence
 
 GAME = "in which a GENERATOR seeks to communicate an abstract correctness parameter"
 REX = "achieves average performance gains of 5.1% on Qwen2.5-3B and 3.6% on Qwen2.5-7B"
@@ -37,10 +38,6 @@ PROMPTS = "specialized system prompts that reduce judging biases by up to 19"
 BENCHES = "including the popular RewardBench (covering chat, chat-hard, safety, and reasoning tasks)"
 FRAGMENTS = (GAME, REX, LOGICOM, TOOLS, HUMANS, LLMS, POSITION, SCHEDULE, WIN_RATE, FALLACY, SHIELD, DISTILL, RUBRICS, PROMPTS,
              BENCHES)
-
-
-def _sentence(fragment: str) -> str:
-    return next(s for s in split_sentences(paper_with(fragment).abstract) if fragment in s)
 
 
 @pytest.mark.parametrize(("fragment", "claim", "exchanged"), [

@@ -17,14 +17,11 @@ from reviewer.checker.requires import prevention_denied, requirement_denied
 from reviewer.checker.sequence import order_reversed
 from reviewer.textutil import split_sentences
 from seed_text import paper_with
+from seed_text import sentence_with as _sentence
 
 WHITEBOX = "methods designed for white-box LLMs suffer from overconfidence in reasoning tasks compared to simple"
 PAV = "show that compared to ORMs, test-time search against PAVs is >8% more accurate"
 STEER = "LLMs exhibit greater steerability when engaged in value reasoning from a third-party perspective"
-
-
-def _sentence(fragment: str) -> str:
-    return next(s for s in split_sentences(paper_with(fragment).abstract) if fragment in s)
 
 
 @pytest.mark.parametrize(("fragment", "claim", "reversed_"), [
