@@ -31,6 +31,7 @@ from reviewer.survey.themes import GENERIC_THEME_WORDS, ThemeDoc, _bare, _nameab
 from reviewer.survey.titlewords import (
     complete_modifier,
     is_cut_modifier,
+    nominal,
     opens_with_verb,
     plural_head,
     used_as_verb,
@@ -130,7 +131,28 @@ def supported_title(
     if not raw:
         return theme_title("", head, [])
     raw = better_named(raw, good_terms, members, docs, stats, exclude, ignore, taken, need_part)
-    return theme_title(complete_name(raw, bodies), head, good_terms)
+    good_terms = [t for t in good_terms if says_more(t, ignore)]
+    return theme_title(noun_title(complete_name(raw, bodies), good_terms, bodies + stats.corpus, ignore), head,
+                       good_terms)
+
+
+def says_more(phrase: str, ignore: set[str]) -> bool:
+    """The phrase has a word beyond the topic's own (`ignore`) and the field's generic ones ('training')."""
+    return not all(w in GENERIC_THEME_WORDS or _stems(w) <= ignore for w in re.findall(r"[\w-]+", phrase.lower()))
+
+
+def noun_title(raw: str, terms: list[str], texts: list[str], ignore: set[str]) -> str:
+    """`raw` as a noun phrase: a label opening with a verb in -ing takes its noun form ('Aligning LLM agents' ->
+    'Alignment of LLM agents') or gives way to the theme's next term, and each part headed by a bare singular
+    count noun goes plural ('Reasoning trajectory' -> 'Reasoning trajectories'). A label of only the topic's
+    words and generic ones ('RL training' in an RL survey) names no section and gives way too."""
+    for option in [raw] + terms:
+        if not says_more(option, ignore):
+            continue
+        named = nominal(option, texts)  # `texts`: the survey's and a sample of the corpus's, for word use
+        if named:
+            return " and ".join(plural_head(p.strip(), texts) for p in named.split(" and "))
+    return ""
 
 
 def better_named(raw: str, terms: list[str], members: list[int], docs: list[ThemeDoc], stats: PhraseStats,
