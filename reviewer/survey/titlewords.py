@@ -213,6 +213,7 @@ def plural_head(label: str, texts: list[str], any_plural: bool = False) -> str:
 
 
 COUNT_SHARE = 0.75
+PLURAL_SHARE = 0.25
 
 
 def counted_noun(word: str, texts: list[str]) -> bool:
@@ -223,9 +224,11 @@ def counted_noun(word: str, texts: list[str]) -> bool:
     plural = _plural(word)
     many = sum(len(re.findall(rf"(?<![\w-]){plural}(?![\w-])", t, re.IGNORECASE)) for t in texts)
     one = sum(len(re.findall(rf"(?<![\w-]){word}(?![\w-])", t, re.IGNORECASE)) for t in texts)
-    # A noun of process ('evaluation', 'alignment') is mostly a mass noun; it counts only where the texts write
-    # its plural nearly as often as the singular ('solutions', 'questions').
-    if not many or (_PROCESS_NOUN.search(word) and (many < 2 or many < COUNT_SHARE * one)):
+    # Written in the plural often enough to be a count noun: not a stray 'feedbacks' beside 162 'feedback'. A noun
+    # of process ('evaluation', 'alignment') is mostly a mass noun; it counts only where the texts write its
+    # plural nearly as often as the singular ('solutions', 'questions').
+    share = COUNT_SHARE if _PROCESS_NOUN.search(word) else PLURAL_SHARE
+    if many < 2 or many < share * one:
         return False
     one_of = re.compile(rf"\b(?:a|an|each|every)\s+(?:[a-z][\w-]*\s+){{0,2}}{word}(?=\s*[.,;:)]|\s+(?:and|or|of|for|"
                         rf"in|on|with|to|that|which|is|was|as|by)\b)", re.IGNORECASE)
