@@ -131,14 +131,27 @@ def supported_title(
     if not raw:
         return theme_title("", head, [])
     raw = better_named(raw, good_terms, members, docs, stats, exclude, ignore, taken, need_part)
-    good_terms = [t for t in good_terms if says_more(t, ignore)]
-    return theme_title(noun_title(complete_name(raw, bodies), good_terms, bodies + stats.corpus, ignore), head,
-                       good_terms)
+    texts = bodies + stats.corpus  # the corpus's sample too, for how a word is used
+    good_terms = [n for n in (noun_title(t, [], texts, ignore) for t in good_terms) if n]
+    return theme_title(noun_title(complete_name(raw, bodies), good_terms, texts, ignore), head, good_terms)
 
 
 def says_more(phrase: str, ignore: set[str]) -> bool:
-    """The phrase has a word beyond the topic's own (`ignore`) and the field's generic ones ('training')."""
-    return not all(w in GENERIC_THEME_WORDS or _stems(w) <= ignore for w in re.findall(r"[\w-]+", phrase.lower()))
+    """The phrase is more than the topic's own words (`ignore`) before a generic head ('RL training' in an RL
+    survey); a generic modifier of another head still names something ('AI feedback' beside human feedback)."""
+    words = [w for w in re.findall(r"[\w-]+", phrase.lower()) if w not in _FUNCTION]
+    if not words:
+        return False
+    *mods, last = words
+    return not (all(_stems(w) <= ignore for w in mods) and (last in GENERIC_THEME_WORDS or _stems(last) <= ignore))
+
+
+def _a_name(phrase: str) -> bool:
+    """A term that can stand as a title: not opened by a determiner ('every token') nor holding a stray letter
+    ('token s', from a cut possessive)."""
+    words = phrase.split()
+    return bool(words) and words[0].lower() not in _FUNCTION and words[0].lower() not in {"every", "each", "all", "any"} \
+        and not any(len(w) == 1 and w.islower() for w in words)
 
 
 def noun_title(raw: str, terms: list[str], texts: list[str], ignore: set[str]) -> str:
@@ -147,9 +160,9 @@ def noun_title(raw: str, terms: list[str], texts: list[str], ignore: set[str]) -
     count noun goes plural ('Reasoning trajectory' -> 'Reasoning trajectories'). A label of only the topic's
     words and generic ones ('RL training' in an RL survey) names no section and gives way too."""
     for option in [raw] + terms:
-        if not says_more(option, ignore):
+        if not says_more(option, ignore) or not _a_name(option):
             continue
-        named = nominal(option, texts)  # `texts`: the survey's and a sample of the corpus's, for word use
+        named = nominal(option, texts)
         if named:
             return " and ".join(plural_head(p.strip(), texts) for p in named.split(" and "))
     return ""
