@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from evals.theme_judge import uses_phrase as judge_uses
 from reviewer.models import Paper
 from reviewer.survey.labelpick import uses_phrase
 from reviewer.survey.onetitle import single_title
@@ -54,6 +55,12 @@ def test_a_bare_singular_count_noun_head_goes_plural(seed_papers: dict[str, Pape
                 and "reasoning trajectories" not in p.abstract.lower()]
     assert singular
     assert all(uses_phrase("reasoning trajectories", f"{p.title}. {p.abstract}") for p in singular)
+    assert all(judge_uses("reasoning trajectories", f"{p.title}. {p.abstract}") for p in singular)  # the eval's too
+    # ... and one that writes 'training pipeline' uses 'Training pipelines' (a plural in -es of a base in -e).
+    pipeline = [p for p in seed_papers.values() if "training pipeline" in p.abstract.lower()
+                and "training pipelines" not in p.abstract.lower()]
+    assert pipeline
+    assert all(uses_phrase("training pipelines", f"{p.title}. {p.abstract}") for p in pipeline)
 
 
 def test_a_label_of_only_topic_and_generic_words_gives_way(texts: list[str]) -> None:

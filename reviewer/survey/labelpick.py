@@ -38,11 +38,13 @@ def uses_phrase(phrase: str, text: str) -> bool:
 
 
 def _word_forms(word: str) -> str:
-    """A word's singular and plural: 'steps'/'step', and 'trajectories'/'trajectory' (a '-y' noun's plural)."""
+    """A word's singular and plural: 'steps'/'step', 'pipelines'/'pipeline', and 'trajectories'/'trajectory'."""
     y = re.match(r"(?i)([a-z]{2,}[^aeiou\W])(?:ies|y)$", word)
     if y:
         return re.escape(y.group(1)) + r"(?:y|ies)"
-    return re.escape(re.sub(r"(?i)(?<=[a-z]{3})(?:es|s)$", "", word)) + r"(?:s|es)?"
+    # 'pipelines' may be 'pipeline' + 's' or, like 'searches', a base + 'es': both bases are tried.
+    bases = {re.sub(r"(?i)(?<=[a-z]{3})(?:es|s)$", "", word), re.sub(r"(?i)(?<=[a-z]{3})s$", "", word)}
+    return "(?:" + "|".join(re.escape(b) for b in sorted(bases)) + r")(?:s|es)?"
 
 
 def own_text(title: str, abstract: str) -> str:
