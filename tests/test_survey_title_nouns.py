@@ -33,10 +33,12 @@ def test_a_label_opening_with_a_verb_in_ing_takes_its_noun_form(seed_papers: dic
     assert nominal("Optimizing reasoning length", texts).startswith("Optimization of ")
     # A noun in -ing stays as it is.
     assert nominal("Reasoning traces", texts) == "Reasoning traces"
-    # A verb the seeds never name as a noun gives way to the theme's next term.
+    # A verb the seeds never name as a noun gives way to its object, when that is a phrase, ...
     assert nominal("Teaching small models", texts) == ""
-    # ... a term that is no name ('every token s', cut from "every token's") is passed over too.
-    assert noun_title("Teaching small models", ["every token s", "knowledge distillation"], texts, set()) == \
+    assert noun_title("Unraveling feedback acquisition", [], texts, set()) == "Feedback acquisition"
+    # ... else to the theme's next term; a term that is no name ('every token s', cut from "every token's") is
+    # passed over too.
+    assert noun_title("Teaching reasoning", ["every token s", "knowledge distillation"], texts, set()) == \
         "knowledge distillation"
 
 
@@ -65,10 +67,12 @@ def test_a_bare_singular_count_noun_head_goes_plural(seed_papers: dict[str, Pape
 
 def test_a_label_of_only_topic_and_generic_words_gives_way(texts: list[str]) -> None:
     """In a survey of RL for vision-language reasoning, 'RL training' names nothing beyond the topic ('RL') and
-    the field ('training'); the theme's next term names it instead."""
+    the field ('training'); the theme's next term names it instead. A generic word before a head of its own
+    ('AI feedback' in a survey of human feedback) does name something."""
     ignore = topic_exclusions("reinforcement learning for vision-language reasoning")
     assert not says_more("RL training", ignore)
     assert says_more("Tree search", ignore)
+    assert says_more("AI feedback", topic_exclusions("collecting human feedback data to train reward models"))
     assert noun_title("RL training", ["tree search"], texts, ignore) == "tree search"
     assert noun_title("RL training", [], texts, ignore) == ""
 

@@ -235,7 +235,8 @@ def counted_noun(word: str, texts: list[str]) -> bool:
     # 'multiple reasoning trajectories': a plural after a number word is a noun, never a verb ('computes').
     several = re.compile(rf"\b(?:multiple|many|several|different|diverse|various|these|those|such|both|fewer|two|three|"
                          rf"four|five|\d+)\s+(?:[a-z][\w-]*\s+){{0,2}}{plural}\b", re.IGNORECASE)
-    return any(one_of.search(t) or several.search(t) for t in texts)
+    # Both: a plural alone may be a verb ('starts'), a counted singular a compound's modifier.
+    return any(one_of.search(t) for t in texts) and any(several.search(t) for t in texts)
 
 
 # What a verb in -ing is called as a noun: 'aligning' -> 'alignment', 'optimizing' -> 'optimization'.
