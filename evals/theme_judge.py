@@ -100,8 +100,12 @@ class Corpus:
 
 
 def _word_form(word: str) -> str:
-    """A word's plural or singular ('judges' also 'judge', 'processes' also 'process'); a noun in -ation also
+    """A word's plural or singular ('judges' also 'judge', 'processes' also 'process', 'trajectories' also
+    'trajectory'); a noun in -ation also
     its participle ('augmentation' is 'augmented' in 'retrieval-augmented generation')."""
+    consonant_y = re.match(r"(?i)([a-z]{2,}[b-df-hj-np-tv-z])(?:y|ies)$", word)  # 'trajectory' / 'trajectories'
+    if consonant_y:
+        return re.escape(consonant_y.group(1)) + r"(?:y|ies)"
     base = re.sub(r"(?i)(?<=[a-z]{3})s$", "", word)
     if re.search(r"(?i)[a-z]{3,}ation$", base):
         return re.escape(base[:-5]) + r"(?:ations?|ed|ing)"

@@ -32,10 +32,19 @@ GENERIC_HEADS = frozenset("""policy policies reward rewards set sets method meth
 
 def uses_phrase(phrase: str, text: str) -> bool:
     """The text has the phrase as a run of words (hyphen or space between them; singular or plural forms)."""
-    words = [re.escape(re.sub(r"(?i)(?<=[a-z]{3})(?:es|s)$", "", w)) + r"(?:s|es)?"
-             for w in re.split(r"[\s-]+", phrase.strip()) if w]
+    words = [_word_forms(w) for w in re.split(r"[\s-]+", phrase.strip()) if w]
     pattern = r"(?<![\w-])" + r"[\s-]+".join(words) + r"(?![\w-])"
     return bool(words) and re.search(pattern, text, re.IGNORECASE) is not None
+
+
+def _word_forms(word: str) -> str:
+    """A word's singular and plural: 'steps'/'step', 'pipelines'/'pipeline', and 'trajectories'/'trajectory'."""
+    y = re.match(r"(?i)([a-z]{2,}[^aeiou\W])(?:ies|y)$", word)
+    if y:
+        return re.escape(y.group(1)) + r"(?:y|ies)"
+    # 'pipelines' may be 'pipeline' + 's' or, like 'searches', a base + 'es': both bases are tried.
+    bases = {re.sub(r"(?i)(?<=[a-z]{3})(?:es|s)$", "", word), re.sub(r"(?i)(?<=[a-z]{3})s$", "", word)}
+    return "(?:" + "|".join(re.escape(b) for b in sorted(bases)) + r")(?:s|es)?"
 
 
 def own_text(title: str, abstract: str) -> str:

@@ -17,9 +17,12 @@ _WH_CLAUSE = re.compile(r"^(?:how|why|whether|when|where|which|what|who|do|does|
 
 # Words before which a long topic can be cut and stay a noun phrase ('AI tutors that explain proofs and grade
 # homework' -> 'AI tutors that explain proofs'; 'a compact set of prompts to tune a model on' -> '... of prompts').
+# Conjunctions that open an adverbial clause ('... a multi-step plan | before they act'): a cut before one
+# leaves the noun phrase whole, as a cut before 'that' or 'while' does.
+_SUBORDINATE = frozenset("before after until unless because since although though once".split())
 _CLAUSE_CUT = frozenset("""that which who while when where whether in of for with during by to and or on under across via
-    from against between without""".split())
-_CLAUSE_BREAK = frozenset("that which who while when where whether to and or".split())
+    from against between without""".split()) | _SUBORDINATE
+_CLAUSE_BREAK = frozenset("that which who while when where whether to and or".split()) | _SUBORDINATE
 # 'how reliable are X ...' asks about X: the noun phrase after the copula is the subject.
 _HOW_ADJ_COPULA = re.compile(r"^how\s+[a-z-]+\s+(?:are|is|were|was)\s+(?=[A-Za-z])", re.IGNORECASE)
 

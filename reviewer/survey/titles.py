@@ -30,7 +30,10 @@ from reviewer.survey.terms import _GENERIC, PhraseStats, norm_stems, phrases, ti
 from reviewer.survey.themes import GENERIC_THEME_WORDS, ThemeDoc, _bare, _nameable, kmeans, theme_title
 from reviewer.survey.titlewords import (
     complete_modifier,
+    counted_noun,
     is_cut_modifier,
+    nominal,
+    opens_with_gerund,
     opens_with_verb,
     plural_head,
     used_as_verb,
@@ -130,7 +133,54 @@ def supported_title(
     if not raw:
         return theme_title("", head, [])
     raw = better_named(raw, good_terms, members, docs, stats, exclude, ignore, taken, need_part)
-    return theme_title(complete_name(raw, bodies), head, good_terms)
+    texts = bodies + stats.corpus  # the corpus's sample too, for how a word is used
+    good_terms = [n for n in (noun_title(t, [], texts, ignore) for t in good_terms) if n]
+    return theme_title(noun_title(complete_name(raw, bodies), good_terms, texts, ignore), head, good_terms)
+
+
+def says_more(phrase: str, ignore: set[str]) -> bool:
+    """The phrase is more than the topic's own words (`ignore`) before a generic head ('RL training' in an RL
+    survey); a generic modifier of another head still names something ('AI feedback' beside human feedback)."""
+    words = [w for w in re.findall(r"[\w-]+", phrase.lower()) if w not in _FUNCTION]
+    if not words:
+        return False
+    *mods, last = words
+
+    def topic_word(w: str) -> bool:  # as the topic writes it: 'logical' is not the topic's 'logic'
+        return w in ignore or w.rstrip("s") in ignore
+
+    return not (all(topic_word(w) for w in mods) and (last in GENERIC_THEME_WORDS or topic_word(last)))
+
+
+def _a_name(phrase: str) -> bool:
+    """A term that can stand as a title: not opened by a determiner ('every token') nor holding a stray letter
+    ('token s', from a cut possessive)."""
+    words = phrase.split()
+    return bool(words) and words[0].lower() not in _FUNCTION and words[0].lower() not in {"every", "each", "all", "any"} \
+        and not any(len(w) == 1 and w.islower() for w in words)
+
+
+def noun_title(raw: str, terms: list[str], texts: list[str], ignore: set[str]) -> str:
+    """`raw` as a noun phrase: a label opening with a verb in -ing takes its noun form ('Aligning LLM agents' ->
+    'Alignment of LLM agents') or gives way to the theme's next term, and each part headed by a bare singular
+    count noun goes plural ('Reasoning trajectory' -> 'Reasoning trajectories'). A label of only the topic's
+    words and generic ones ('RL training' in an RL survey) names no section and gives way too."""
+    # A verb without a noun form here gives way to its object ('Unraveling feedback acquisition').
+    obj = raw.split(maxsplit=1)[1] if opens_with_gerund(raw) and len(raw.split()) > 2 else ""
+    for option in [raw] + ([obj[:1].upper() + obj[1:]] if obj else []) + terms:
+        if not says_more(option, ignore) or not _a_name(option):
+            continue
+        named = nominal(option, texts)
+        if named:
+            return " and ".join(_counted_plural(p.strip(), texts) for p in named.split(" and "))
+    return ""
+
+
+def _counted_plural(part: str, texts: list[str]) -> str:
+    """The part in the plural when the texts count its head noun (titlewords.counted_noun); a phrase the texts
+    once write in the plural ('sample efficiencies') keeps its mass noun."""
+    last = part.split()[-1] if part.split() else ""
+    return plural_head(part, texts) if counted_noun(last, texts) else part
 
 
 def better_named(raw: str, terms: list[str], members: list[int], docs: list[ThemeDoc], stats: PhraseStats,

@@ -199,13 +199,74 @@ def plural_head(label: str, texts: list[str], any_plural: bool = False) -> str:
     enough (a group named by what several titles each call 'a reward model')."""
     words = label.split()
     last = words[-1] if words else ""
-    if not last.isalpha() or not last.islower() or last.endswith(("s", "ing")) or len(last) < 3 \
-            or _PROCESS_NOUN.search(last):
+    if not last.isalpha() or not last.islower() or last.endswith(("s", "ing")) or len(last) < 3:
         return label
     plural = " ".join(words[:-1] + [_plural(last)])
+    if _PROCESS_NOUN.search(last):  # mostly a mass noun ('optimization'), unless the texts count it ('solutions')
+        return plural if counted_noun(last, texts) else label
     many = sum(len(re.findall(rf"(?<![\w-]){re.escape(plural)}(?![\w-])", t, re.IGNORECASE)) for t in texts)
     one = sum(len(re.findall(rf"(?<![\w-]){re.escape(label)}(?![\w-])", t, re.IGNORECASE)) for t in texts)
     # 'as a fine-grained judge': counted one at a time where it heads its phrase, so a count noun.
     counted = any(re.search(rf"\b(?:a|an|each|every|one)\s+{re.escape(label)}(?=\s*(?:[.,;:)]|$)|\s+(?:and|or|of|for|in|"
                             rf"on|with|to|that|which|is|was|as|by)\b)", t, re.IGNORECASE) for t in texts)
-    return plural if (many >= 1 and (any_plural or many >= one)) or counted else label
+    return plural if (many >= 1 and (any_plural or many >= one)) or counted or counted_noun(last, texts) else label
+
+
+COUNT_SHARE = 0.75
+PLURAL_SHARE = 0.25
+
+
+def counted_noun(word: str, texts: list[str]) -> bool:
+    """The texts count the noun itself ('a practical solution.', 'multiple reasoning trajectories') and write
+    its plural: a count noun, which cannot head a title bare even when the label's exact phrase is rare."""
+    if not word.isalpha() or len(word) < 4:
+        return False
+    plural = _plural(word)
+    many = sum(len(re.findall(rf"(?<![\w-]){plural}(?![\w-])", t, re.IGNORECASE)) for t in texts)
+    one = sum(len(re.findall(rf"(?<![\w-]){word}(?![\w-])", t, re.IGNORECASE)) for t in texts)
+    # Written in the plural often enough to be a count noun: not a stray 'feedbacks' beside 162 'feedback'. A noun
+    # of process ('evaluation', 'alignment') is mostly a mass noun; it counts only where the texts write its
+    # plural nearly as often as the singular ('solutions', 'questions').
+    share = COUNT_SHARE if _PROCESS_NOUN.search(word) else PLURAL_SHARE
+    if many < 2 or many < share * one:
+        return False
+    one_of = re.compile(rf"\b(?:a|an|each|every)\s+(?:[a-z][\w-]*\s+){{0,2}}{word}(?=\s*[.,;:)]|\s+(?:and|or|of|for|"
+                        rf"in|on|with|to|that|which|is|was|as|by)\b)", re.IGNORECASE)
+    # 'multiple reasoning trajectories': a plural after a number word is a noun, never a verb ('computes').
+    several = re.compile(rf"\b(?:multiple|many|several|different|diverse|various|these|those|such|both|fewer|two|three|"
+                         rf"four|five|\d+)\s+(?:[a-z][\w-]*\s+){{0,2}}{plural}\b", re.IGNORECASE)
+    # Both: a plural alone may be a verb ('starts'), a counted singular a compound's modifier.
+    return any(one_of.search(t) for t in texts) and any(several.search(t) for t in texts)
+
+
+# What a verb in -ing is called as a noun: 'aligning' -> 'alignment', 'optimizing' -> 'optimization'.
+_NOUN_ENDINGS = ("ment", "ation", "ion", "ication", "ance", "al")
+# Nouns in -ing that name things rather than activities ('Embedding models', 'Grounding benchmarks').
+_NOUN_ING_MORE = frozenset("embedding grounding clustering pretraining bootstrapping benchmarking setting".split())
+
+
+def opens_with_gerund(phrase: str) -> bool:
+    """The phrase opens with a verb in -ing that is not a noun ('Aligning LLM agents', not 'Reasoning traces'):
+    the activity done to the object, a verb phrase rather than a name."""
+    words = phrase.split()
+    first = words[0].lower() if words else ""
+    return len(words) > 1 and first.isalpha() and first.endswith("ing") and len(first) > 5 \
+        and first not in _NOUN_ING and first not in _NOUN_ING_MORE and words[0][1:].islower()
+
+
+def nominal(phrase: str, texts: list[str]) -> str:
+    """'Aligning LLM agents' -> 'Alignment of LLM agents' when the texts use that noun ('alignment'); '' when they
+    use none (the phrase is a verb phrase with no noun form here, to be replaced by another name)."""
+    if not opens_with_gerund(phrase):
+        return phrase
+    first, rest = phrase.split(maxsplit=1)
+    stem = first.lower()[:-3]
+    stems = [stem, stem + "e"] + ([stem[:-1]] if stem.endswith("y") else []) + \
+        ([stem[:-1]] if len(stem) > 3 and stem[-1] == stem[-2] else [])
+    for base in stems:
+        for end in _NOUN_ENDINGS:
+            noun = (base[:-1] if base.endswith("e") and end[0] in "aeiou" else base) + end
+            if noun != first.lower() and sum(len(re.findall(rf"(?<![\w-]){noun}(?![\w-])", t, re.IGNORECASE))
+                                             for t in texts) >= 2:
+                return f"{noun.capitalize() if first[:1].isupper() else noun} of {rest}"
+    return ""
