@@ -157,7 +157,7 @@ def test_a_scope_line_keeps_a_titles_leading_name_capitalised() -> None:
 def test_a_better_label_must_name_more_than_the_topic() -> None:
     """In a survey of multimodal reward models, 'multimodal reasoning' adds only 'reasoning' (a word every paper of
     the field uses) to the topic: it does not replace 'Testing sets', and the title passes the eval's check."""
-    from evals.survey import title_problem
+    from evals.title_judge import title_problem
 
     topic = "multimodal reward models"
     docs = _docs(_papers(*MULTIMODAL, *MCTS[:2], *INFERENCE, "Free Process Rewards", "Rewarding Progress",
@@ -189,7 +189,7 @@ def test_one_paper_shares_nothing_and_a_one_word_option_names_nothing() -> None:
 def test_the_eval_accepts_the_topics_own_phrase_only_as_the_sole_theme() -> None:
     """A survey with one theme is titled by the topic's own noun phrase; a theme beside others that only restates
     the topic names nothing."""
-    from evals.survey import title_problem
+    from evals.title_judge import title_problem
 
     topic = "how reliable are reward models trained on synthetic preference data"
     assert title_problem("Reward models trained on synthetic preference data", topic, 4, only_theme=True) is None

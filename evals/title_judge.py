@@ -1,0 +1,86 @@
+"""The eval's theme-title judge: is a section title a 3-8 word noun phrase a researcher would write?
+
+Written apart from the writer's own title rules (reviewer/survey/titles.py), so `reviewer eval survey` does not
+grade the writer with its own code.
+"""
+
+from __future__ import annotations
+
+import re
+
+from evals.survey_text import grammar_problem, topic_lead
+
+_GENERIC_TITLES = frozenset(
+    "llms llm language models large language models ai systems reinforcement learning reasoning alignment "
+    "training evaluation methods findings approaches models benchmarks data".split("  ")
+) | {"llms", "llm", "language models", "large language models", "ai systems", "reinforcement learning",
+     "reasoning", "alignment", "training", "evaluation", "methods", "findings", "models", "benchmarks"}
+_EDGE_WORDS = frozenset("a an the of for in on with and to via by from or as at".split())
+
+
+# Words that open a prepositional or adverbial phrase: a title starting with one is a fragment
+# ("During training of X"); "Towards" is how paper titles open, but a section title names a thing.
+_PREPOSITIONS = frozenset("""during in on for with by from of to via at after before through toward towards
+    without under over across among between about as into upon within beyond against while when""".split())
+# Head nouns that name no subject of their own: a title whose head is one of these and whose other words
+# are the survey topic's own ("Further work on PRMs") is a catch-all, not a theme.
+_EMPTY_HEADS = frozenset("""work works further other more additional related miscellaneous misc topics topic
+    advances approaches approach methods method studies study papers paper research directions aspects
+    issues questions general various""".split())
+CATCH_ALL = re.compile(r"^(?:further|other|more|additional|related|miscellaneous) (?:work|papers|studies|"
+                        r"topics|approaches|methods|research)\b|^work on\b|\band (?:other|related|more)\b",
+                        re.IGNORECASE)
+# A finite verb ('Aligns LLMs ...', 'Optimizes policies ...') opens a clause, not a noun phrase.
+_FINITE_VERB = re.compile(r"^(?:[a-z]+(?:izes|ises|ifies)|aligns|improves|enhances|learns|makes|uses|boosts|enables|"
+                          r"yields|reduces|increases|trains|generates|elicits|induces)$")
+CATCH_ALL_MAX = 3  # a catch-all of a few left-over papers is honest; of more it hides the themes
+
+
+def _topic_words(topic: str) -> set[str]:
+    """The topic's words and the acronyms its word runs form ('process reward models' -> 'prm', 'prms')."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z][\w-]*", topic)]
+    content = [w for w in words if w not in _EDGE_WORDS]
+    out = set(words) | {w.rstrip("s") for w in words}
+    for i in range(len(content)):
+        for j in range(i + 2, len(content) + 1):
+            acr = "".join(w[0] for w in content[i:j])
+            out |= {acr, acr + "s"}
+    return out
+
+
+def title_problem(title: str, topic: str = "", n_papers: int = 0, only_theme: bool = False) -> str | None:
+    """Why a theme title is not a 3-8 word noun phrase a researcher would write, or None.
+
+    Beyond shape (length, generic, dangling function word), a title is flagged when it opens with a
+    preposition (a fragment), when it is a catch-all ("Further work on X") over more than a few papers,
+    and when, once the topic's own words are set aside, it names nothing but an empty head ("work").
+    """
+    words = title.split()
+    if not 3 <= len(words) <= 8:
+        return f"{len(words)} words"
+    low = [w.lower().strip(",:;") for w in words]
+    if title.lower() in _GENERIC_TITLES:
+        return "generic"
+    if low[0] in _PREPOSITIONS:
+        return "starts with a preposition"
+    if low[0] in _EDGE_WORDS or low[-1] in _EDGE_WORDS:
+        return "starts or ends with a function word"
+    if low[0] in {"allocate", "aligning", "using", "towards", "toward"} or _FINITE_VERB.match(low[0]):
+        return "opens with a verb"
+    if CATCH_ALL.search(title):  # a few left-over papers may be "further work"; more hide the themes
+        return f"catch-all over {n_papers} papers" if n_papers > CATCH_ALL_MAX else None
+    grammar = grammar_problem(title)
+    if grammar:
+        return grammar
+    own = _topic_words(topic) | _EDGE_WORDS | {w.lower() for w in _GENERIC_TITLES} | {
+        "llm", "llms", "language", "large", "model", "models"}
+    # A one-section survey is titled by its topic (or by the topic's noun phrase once a leading 'which'/'what'
+    # goes: 'which values LLMs hold' -> 'Values LLMs hold'), which is right; a theme must name more than the topic.
+    as_topic = {topic.lower(), re.sub(r"^(?:which|what)\s+", "", topic.lower())}
+    if topic_lead(title, topic):  # ... or by its opening words cut before a clause (survey_text.topic_lead)
+        as_topic.add(title.lower())
+    if only_theme and re.search(rf"(?<![\w-]){re.escape(title.lower())}(?![\w-])", topic.lower()):
+        as_topic.add(title.lower())  # ... or, as the only theme, by a run of the topic's own words
+    if topic and title.lower() not in as_topic and all(w in own or w in _EMPTY_HEADS for w in low):
+        return "names nothing beyond the topic"
+    return None
