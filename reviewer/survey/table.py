@@ -21,7 +21,7 @@ from reviewer.quotes import verify_quote
 from reviewer.survey.clauses import clauses as split_clauses
 from reviewer.survey.names import descriptive_method, title_prefix_name
 from reviewer.survey.prose import strip_marker
-from reviewer.survey.tasks import _CONTRIBUTION, _sentences, task_of
+from reviewer.survey.tasks import _CONTRIBUTION, _OWN, _sentences, task_of
 from reviewer.survey.types import Cell, TableRow
 from reviewer.textutil import split_sentences
 
@@ -82,9 +82,6 @@ def _name_like(word: str) -> bool:
         and core[:1].isalpha()
 
 
-_OWN_SENTENCE = re.compile(r"\b(?:we|our|this (?:paper|work|study))\b", re.IGNORECASE)
-
-
 def method_name(paper: Paper) -> str:
     """The name the paper gives its method, system or resource, or ''."""
     head = paper.title.split(":", 1)[0].strip() if ":" in paper.title else ""
@@ -92,7 +89,7 @@ def method_name(paper: Paper) -> str:
         return head
     for sentence in _sentences(paper):
         m = _CALLED.search(sentence)
-        if m and _OWN_SENTENCE.search(sentence):  # 'an ability called Theory-of-Mind' in the background is no method
+        if m and _OWN.search(sentence):  # 'an ability called Theory-of-Mind' in the background is no method
             return m.group("name").rstrip(".,")
         c = _CONTRIBUTION.search(sentence)
         if c and title_prefix_name(paper.title, c.group("obj")):

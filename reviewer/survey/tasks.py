@@ -143,7 +143,7 @@ def from_title(title: str, method: str) -> str:
         obj = _ok(_MEANS.split(v.group("obj"), maxsplit=1)[0], 2, 8)
         if obj:
             return f"{v.group('verb').capitalize().rstrip('s')}ing {obj}" \
-                if v.group("verb").lower().startswith(("prevent", "mitigat", "avoid")) else obj
+                if v.group("verb").lower().startswith(("prevent", "avoid")) else obj
     first = sub.split()[0].lower() if sub.split() else ""
     parts = _MEANS.split(sub, maxsplit=1)
     if first.endswith("ing") and len(parts) == 2 and (not method or not parts[0].lower().startswith(method.lower())):
