@@ -1,0 +1,54 @@
+"""Follow-up 14 lead changes, on real seed text with questions worded for these tests (not the eval sets'): a "what"
+question asking for a thing is not answered by a result that says how well the thing did, but by the same abstract's
+method sentence; a method's name that an abstract writes only inside a link does not count as the abstract naming it,
+so the paper whose title names it is about it in every sentence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reviewer.ask.answer import answer_question
+from reviewer.ask.asked import THING_SHARE, asks_thing, thing_first
+from reviewer.ask.proper import prose
+from reviewer.ask.select import mentions
+from reviewer.retrieve import HybridRetriever
+from reviewer.settings import Settings
+from seed_text import paper_with
+from seed_text import scored as _scored
+
+
+def _cdr(method_score: float) -> list:
+    # The CDR abstract's candidates as the ranker scored them for a "what reward does CDR ..." question: a RewardBench
+    # result leads, the sentence introducing the density-ratio method is close behind.
+    return [_scored("CDR achieves a RewardBench score of 82.6", 0.70),
+            _scored("Preference tuning of large language models (LLMs) relies on high-quality human preference", 0.66),
+            _scored("we introduce customized density ratio (CDR)", method_score)]
+
+
+def test_a_what_question_led_by_how_well_takes_the_abstracts_method_sentence() -> None:
+    question = "What does CDR derive its reward signal from?"
+    assert asks_thing(question)
+    led = thing_first(_cdr(0.62))
+    assert led[0].ev.text.startswith("In this paper, we introduce customized density ratio (CDR)")
+    # A method sentence far below the lead (under THING_SHARE of it) is not the answer's opening: the lead stays.
+    assert thing_first(_cdr(THING_SHARE * 0.70 - 0.01))[0].ev.text.startswith("In our experiment using density ratio")
+    # A question about the outcome is answered by the result: the rule is not applied to it.
+    assert not asks_thing("What RewardBench score does CDR reach?")
+
+
+def test_a_what_question_about_a_named_method_opens_with_its_method_not_its_gains(seeded_home: Path) -> None:
+    settings = Settings()
+    answer = answer_question("What quantity guides HAPO when it treats each token differently?", settings,
+                             HybridRetriever(settings))
+    lead = answer.answer.split("\n")[0]
+    assert "outperforms DAPO" not in lead
+    assert "token entropy" in lead and "[@uniformheterogeneous]" in lead
+
+
+def test_a_name_written_only_in_a_link_is_not_the_abstract_naming_it(seeded_home: Path) -> None:
+    abstract = paper_with("Variance-Aware Sampling (VAS)").abstract
+    assert mentions(abstract, "MMR1") and not mentions(prose(abstract), "MMR1")
+    settings = Settings()
+    answer = answer_question("What does MMR1 use to select prompts for RL?", settings, HybridRetriever(settings))
+    lead = answer.answer.split("\n")[0]
+    assert "[@mmr1enhancing]" in lead and "Variance-Aware Sampling" in lead
