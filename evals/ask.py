@@ -49,6 +49,7 @@ PARA6 = Path(__file__).resolve().parent / "datasets" / "ask_para6.jsonl"
 PARA7 = Path(__file__).resolve().parent / "datasets" / "ask_para7.jsonl"
 PARA8 = Path(__file__).resolve().parent / "datasets" / "ask_para8.jsonl"
 PARA9 = Path(__file__).resolve().parent / "datasets" / "ask_para9.jsonl"
+PARA10 = Path(__file__).resolve().parent / "datasets" / "ask_para10.jsonl"
 REFUSE = Path(__file__).resolve().parent / "datasets" / "ask_refuse.jsonl"
 
 
