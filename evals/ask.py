@@ -50,6 +50,7 @@ PARA7 = Path(__file__).resolve().parent / "datasets" / "ask_para7.jsonl"
 PARA8 = Path(__file__).resolve().parent / "datasets" / "ask_para8.jsonl"
 PARA9 = Path(__file__).resolve().parent / "datasets" / "ask_para9.jsonl"
 PARA10 = Path(__file__).resolve().parent / "datasets" / "ask_para10.jsonl"
+PARA11 = Path(__file__).resolve().parent / "datasets" / "ask_para11.jsonl"
 REFUSE = Path(__file__).resolve().parent / "datasets" / "ask_refuse.jsonl"
 
 
