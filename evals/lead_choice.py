@@ -5,7 +5,7 @@ order, its type-aware score and its dense similarity to the question (each relat
 of the question's content words it states, its paper's retrieval score and title weight, whether its role is the
 one the question form asks for, whether it is background. The lead is the candidate with the highest weighted sum.
 Weights are chosen by coordinate search on every set but one and scored on the one left out, so each set's figure
-comes from weights that never saw it. `python -m evals.lead_choice OUT.jsonl` prints per-set rules vs fitted.
+comes from weights that never saw it. `python -m evals.lead_choice OUT.jsonl [coordinate|logit|random]` prints per-set rules vs fitted.
 """
 
 from __future__ import annotations
@@ -104,7 +104,42 @@ def fit(rows: list[tuple[np.ndarray, list[bool]]], seed: int = 0, rounds: int = 
     return w
 
 
-def main(path: Path) -> None:
+def fit_logit(rows: list[tuple[np.ndarray, list[bool]]], l2: float = 1.0, iters: int = 400,
+              rate: float = 0.5) -> np.ndarray:
+    """A conditional logit over each question's candidates (softmax), maximising the chance mass on the candidates
+    labelled as answering, with an L2 penalty; plain gradient ascent."""
+    w = np.zeros(len(NAMES))
+    for _ in range(iters):
+        grad = -l2 * w
+        for f, labels in rows:
+            y = np.array(labels, float)
+            if not y.any():
+                continue
+            z = f @ w
+            p = np.exp(z - z.max())
+            p /= p.sum()
+            q = p * y / (p * y).sum()
+            grad += f.T @ (q - p) / len(rows)
+        w = w + rate * grad
+    return w
+
+
+def fit_random(rows: list[tuple[np.ndarray, list[bool]]], n: int = 3000, seed: int = 0) -> np.ndarray:
+    """The best of `n` random weight vectors (the rules' own weights first), by the number of answering leads."""
+    rng = np.random.default_rng(seed)
+    best_w, best = np.eye(len(NAMES))[0], accuracy(rows, np.eye(len(NAMES))[0])
+    for _ in range(n):
+        w = rng.normal(0, 1, len(NAMES))
+        w[0] = abs(w[0])
+        if (got := accuracy(rows, w)) > best:
+            best_w, best = w, got
+    return best_w
+
+
+FITTERS = {"coordinate": fit, "logit": fit_logit, "random": fit_random}
+
+
+def main(path: Path, how: str = "coordinate") -> None:
     data = load(path)
     by_set: dict[str, list[tuple[np.ndarray, list[bool]]]] = {}
     for row in data:
@@ -113,15 +148,15 @@ def main(path: Path) -> None:
     total_rules = total_fit = 0
     for held in by_set:
         train = [r for s, rows in by_set.items() if s != held for r in rows]
-        w = fit(train)
+        w = FITTERS[how](train)
         rules = accuracy(by_set[held], np.eye(len(NAMES))[0])
         got = accuracy(by_set[held], w)
         total_rules += rules
         total_fit += got
-        weights = ", ".join(f"{n}={v:g}" for n, v in zip(NAMES, w, strict=True) if v)
+        weights = ", ".join(f"{n}={v:.2g}" for n, v in zip(NAMES, w, strict=True) if v)
         print(f"{held:<8} n={len(by_set[held]):>2}  rules {rules:>2}  fitted {got:>2}  ({weights})")
     print(f"all      rules {total_rules}  fitted (left out) {total_fit}")
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    main(Path(sys.argv[1]), sys.argv[2] if len(sys.argv) > 2 else "coordinate")
