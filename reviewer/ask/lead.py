@@ -257,6 +257,7 @@ _BEATS = re.compile(r"\b(?:outperform\w*|surpass\w*|state-of-the-art)\b|^(?:in|a
 # A phrase of means inside an introducing sentence: "by streamlining policy updates", "through peer review",
 # "selects strategies based on their difficulty".
 _BY_MEANS = re.compile(r"\b(?:by \w+ing|through|based on)\b", re.IGNORECASE)
+_SHOWN = re.compile(r"\b(?:show|demonstrate|find|reveal|observe)s? that\b", re.IGNORECASE)
 
 
 def how_after_restatement(out: list[Scored], predicate: set[str], stems: Callable[[str], list[str]]) -> list[Scored]:
@@ -275,11 +276,15 @@ def how_after_restatement(out: list[Scored], predicate: set[str], stems: Callabl
     # (not "... improves efficiency by streamlining ...", "... through peer review", which say how).
     introduces = bool(_INTRODUCES.search(lead.ev.text) and not _SAYS_HOW.search(lead.ev.text)
                       and not _BY_MEANS.search(lead.ev.text))
-    if not (result or introduces or restates(lead.ev.text, predicate, stems, lead.ev.similarity)):
+    restated = restates(lead.ev.text, predicate, stems, lead.ev.similarity)
+    if not (result or introduces or restated):
         return out
+    # An introduction does not yield to a reported finding ("We then show that STICK can be used to improve ...").
+    shown = _SHOWN if introduces and not (result or restated) else None
     for i, x in enumerate(out[1:10], start=1):
         t = x.ev.text
         if (x.ev.paper_id == lead.ev.paper_id and x.role == Role.METHOD and _SAYS_HOW.search(t)
+                and not (shown and shown.search(t))
                 and x.score >= 0.5 * lead.score and not x.contrasted and not connective_opener(t)
                 and not leans_on_previous(t, x.antecedent) and not poses_question(t)):
             return [x, *out[:i], *out[i + 1:]]
