@@ -1,7 +1,8 @@
 """Follow-up 14 lead changes, on real seed text with questions worded for these tests (not the eval sets'): a "what"
 question asking for a thing is not answered by a result that says how well the thing did, but by the same abstract's
 method sentence; a method's name that an abstract writes only inside a link does not count as the abstract naming it,
-so the paper whose title names it is about it in every sentence."""
+so the paper whose title names it is about it in every sentence; a "how" lead that only introduces the method ("we
+propose X, a framework that ...") and names no means yields to the sentence that says how."""
 
 from __future__ import annotations
 
