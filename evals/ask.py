@@ -48,6 +48,9 @@ PARA5 = Path(__file__).resolve().parent / "datasets" / "ask_para5.jsonl"
 PARA6 = Path(__file__).resolve().parent / "datasets" / "ask_para6.jsonl"
 PARA7 = Path(__file__).resolve().parent / "datasets" / "ask_para7.jsonl"
 PARA8 = Path(__file__).resolve().parent / "datasets" / "ask_para8.jsonl"
+PARA9 = Path(__file__).resolve().parent / "datasets" / "ask_para9.jsonl"
+PARA10 = Path(__file__).resolve().parent / "datasets" / "ask_para10.jsonl"
+PARA11 = Path(__file__).resolve().parent / "datasets" / "ask_para11.jsonl"
 REFUSE = Path(__file__).resolve().parent / "datasets" / "ask_refuse.jsonl"
 
 

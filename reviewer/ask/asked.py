@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from reviewer.ask.lead import Scored, connective_opener, leans_on_previous, poses_question
 from reviewer.roles import Role
 
 # A what/which question that names no measure or outcome: it asks for a thing (a signal, a component, a trait).
@@ -30,3 +31,28 @@ def asks_thing(question: str) -> bool:
 def reports_gains(text: str, role: Role) -> bool:
     """A result sentence whose point is an outcome ('demonstrate improved accuracy', 'outperforms')."""
     return role == Role.RESULT and bool(_GAINS.search(text))
+
+
+# A lead that says how well, not what: it reports gains or beats other methods.
+_BEATS = re.compile(r"\b(?:outperform\w*|surpass\w*|state-of-the-art)\b", re.IGNORECASE)
+# Within the lead's abstract, how close (in score) the method sentence must be to take the lead.
+THING_SHARE = 0.5
+THING_REACH = 10
+
+
+def thing_first(out: list[Scored]) -> list[Scored]:
+    """A question asking for a thing ("What quantity does X use to ...?") led by a result that says how well X did
+    ("X consistently outperforms Y") yields to the best method sentence of the same abstract among the next
+    THING_REACH candidates, scoring at least THING_SHARE of the lead: the method is where the thing is named."""
+    if not out:
+        return out
+    lead = out[0]
+    if not (reports_gains(lead.ev.text, lead.role) or _BEATS.search(lead.ev.text)):
+        return out
+    for i, x in enumerate(out[1:THING_REACH], start=1):
+        t = x.ev.text
+        if (x.ev.paper_id == lead.ev.paper_id and x.role == Role.METHOD and x.score >= THING_SHARE * lead.score
+                and not _BEATS.search(t) and not connective_opener(t) and not leans_on_previous(t, x.antecedent)
+                and not poses_question(t)):
+            return [x, *out[:i], *out[i + 1:]]
+    return out

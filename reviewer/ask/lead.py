@@ -254,6 +254,12 @@ _BEATS = re.compile(r"\b(?:outperform\w*|surpass\w*|state-of-the-art)\b|^(?:in|a
                     re.IGNORECASE)
 
 
+# A phrase of means inside an introducing sentence: "by streamlining policy updates", "through peer review",
+# "selects strategies based on their difficulty".
+_BY_MEANS = re.compile(r"\b(?:by \w+ing|through|based on)\b", re.IGNORECASE)
+_SHOWN = re.compile(r"\b(?:show|demonstrate|find|reveal|observe)s? that\b", re.IGNORECASE)
+
+
 def how_after_restatement(out: list[Scored], predicate: set[str], stems: Callable[[str], list[str]]) -> list[Scored]:
     """'How does X ...?' led by a restatement yields to the same abstract's sentence that says how X works.
 
@@ -266,11 +272,19 @@ def how_after_restatement(out: list[Scored], predicate: set[str], stems: Callabl
     # A result ("our method achieves significant improvements ...") says how well, not how: it yields too.
     result = (lead.role == Role.RESULT and bool(_HOW_WELL.search(lead.ev.text)) or bool(_BEATS.search(lead.ev.text))) \
         and not _SAYS_HOW.search(lead.ev.text)
-    if not (result or restates(lead.ev.text, predicate, stems, lead.ev.similarity)):
+    # "We propose X, a framework that aligns A with B" names X and its aim without saying how it works: it yields too
+    # (not "... improves efficiency by streamlining ...", "... through peer review", which say how).
+    introduces = bool(_INTRODUCES.search(lead.ev.text) and not _SAYS_HOW.search(lead.ev.text)
+                      and not _BY_MEANS.search(lead.ev.text))
+    restated = restates(lead.ev.text, predicate, stems, lead.ev.similarity)
+    if not (result or introduces or restated):
         return out
+    # An introduction does not yield to a reported finding ("We then show that STICK can be used to improve ...").
+    shown = _SHOWN if introduces and not (result or restated) else None
     for i, x in enumerate(out[1:10], start=1):
         t = x.ev.text
         if (x.ev.paper_id == lead.ev.paper_id and x.role == Role.METHOD and _SAYS_HOW.search(t)
+                and not (shown and shown.search(t))
                 and x.score >= 0.5 * lead.score and not x.contrasted and not connective_opener(t)
                 and not leans_on_previous(t, x.antecedent) and not poses_question(t)):
             return [x, *out[:i], *out[i + 1:]]

@@ -45,3 +45,12 @@ def proper_order(question: str, names: list[str], papers: list[Paper]) -> dict[s
     if not any(has.values()):
         return {}
     return {pid: -PROPER_WEIGHT for pid, ok in has.items() if not ok}
+
+
+# A link: its path often spells the method's name (".../LengSicong/MMR1"), which is not the abstract using the name.
+_LINK = re.compile(r"https?://\S+|\b[\w.-]+\.(?:com|io|org|ai|net|dev)/\S*", re.IGNORECASE)
+
+
+def prose(abstract: str) -> str:
+    """The abstract without its links: where it names things in its own words."""
+    return _LINK.sub(" ", abstract)

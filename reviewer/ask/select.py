@@ -13,6 +13,7 @@ import re
 from pydantic import BaseModel
 
 from reviewer.ask import forms as qforms
+from reviewer.ask.asked import asks_thing, thing_first
 from reviewer.ask.define import acronym, contrasted_only, defines, definition_strength, lead_rank
 from reviewer.ask.define import term_pattern as term_pattern
 from reviewer.ask.lead import CAUSE as _CAUSE
@@ -25,6 +26,7 @@ from reviewer.ask.lead import (
     replacement_first,
     says_instead,
 )
+from reviewer.ask.proper import prose
 from reviewer.ask.question import QType, Question
 from reviewer.ask.verb import asked_verb, states_verb, verb_first, verb_score
 from reviewer.models import EvidenceSentence, Paper
@@ -218,8 +220,8 @@ def score_for_type(
     # names the subject but not the predicate answers another question about the same thing.
     spelled = _spelled_out(subject, question.text)
     predicate = set(content_stems(question.text)) - set(content_stems(" ".join(forms + spelled))) - _QUESTION_WORDS
-    named_in = {p.id: (any(mentions(p.title, a) for a in forms), any(mentions(p.abstract, a) for a in forms))
-                for p in papers} if proper else {}
+    named_in = {p.id: (any(mentions(p.title, a) for a in forms), any(mentions(prose(p.abstract), a) for a in forms))
+                for p in papers} if proper else {}  # a name only in a link is not the abstract naming it
     out: list[Scored] = []
     in_paper: dict[str, bool] = {}
     for ev in ranked:
@@ -333,6 +335,7 @@ def score_for_type(
         out = qforms.problem_first(out)
     if question.qtype == QType.GENERAL:
         out = qforms.verdict_first(out, question.text, verdict)
+        out = thing_first(out) if not verdict and not problem and asks_thing(question.text) else out
     out = qforms.alternative_first(out, qforms.rejected_alternative(question.text), mentions) if why else out
     if replacing and question.qtype in (QType.NAMED, QType.MECHANISM):
         out = replacement_first(out, predicate, content_stems)
