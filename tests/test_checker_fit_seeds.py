@@ -91,6 +91,8 @@ def test_a_row_of_weight_zero_changes_nothing_in_the_fit(seeds: SeedRows) -> Non
         assert np.allclose(a.weights, b.weights, atol=1e-5) and abs(a.bias - b.bias) < 1e-5
 
 
-def test_the_held_out_quay_split_never_feeds_a_fit() -> None:
+def test_the_held_out_quay_split_never_feeds_a_fit_nor_a_choice() -> None:
     assert "quay" in HELD_OUT and "quay" not in FIT_SPLITS
     assert set(FIT_SPLITS) | set(HELD_OUT) == set(get_args(Split))
+    chosen_on = load_params().metadata["seed_claims_leave_one_split_out"]["loso_per_split"]  # type: ignore[index]
+    assert set(chosen_on) == set(FIT_SPLITS)  # the shipped fit was chosen on every fitting split, never on quay

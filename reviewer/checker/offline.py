@@ -1,7 +1,7 @@
 """Offline claim checking: evidence sentences + signals from `features.py` + a small fitted combiner.
 
-The combiner is two logistic regressions fitted on SciFact train plus the synthetic perturbation set
-(`evals/fit_checker.py`, see CheckerParams); weights, scaling and thresholds live in
+The combiner is two logistic regressions fitted on SciFact train (+ the synthetic set at the weight, and with the
+L2 and cuts, chosen leave-one-split-out on the seed-claim splits: `evals/fit_checker.py`); weights, scaling and thresholds live in
 `reviewer/assets/checker_params.json`. Rules sit on top, in this order: a near-copy of an evidence
 sentence with an edited number, direction, negation, quantifier or entity is CONTRADICTED; one that
 names something the evidence never mentions is UNSUPPORTED; a claim whose only evidence is a sentence
