@@ -1,8 +1,7 @@
 """Offline claim checking: evidence sentences + signals from `features.py` + a small fitted combiner.
 
-The combiner is two logistic regressions fitted on SciFact train (+ the synthetic set at the weight, and with the
-L2 and cuts, chosen leave-one-split-out on the seed-claim splits: `evals/fit_checker.py`); weights, scaling and thresholds live in
-`reviewer/assets/checker_params.json`. Rules sit on top, in this order: a near-copy of an evidence
+The combiner: two logistic regressions on SciFact train (+ synthetic rows at the weight the seed-claim splits choose,
+`evals/fit_checker.py`), in `reviewer/assets/checker_params.json`. Rules sit on top, in this order: a near-copy of an evidence
 sentence with an edited number, direction, negation, quantifier or entity is CONTRADICTED; one that
 names something the evidence never mentions is UNSUPPORTED; a claim whose only evidence is a sentence
 reporting other work is UNSUPPORTED (CONTRADICTED when the abstract rejects that view or faults the practice
@@ -206,13 +205,8 @@ class OfflineChecker:
             reasons.append("guard: the only conflicting sentences ask a question or report others' view")
         label, score = self.apply_rules(claim, analysis, items, label, float(probs[0]), reasons)
         reasons.insert(0, _summary(analysis, probs))
-        return ClaimVerdict(
-            label=label,  # type: ignore[arg-type]
-            score=round(score, 4),
-            evidence=_pick_evidence(analysis, items, label),
-            reasons=reasons,
-            mode="offline",
-        )
+        return ClaimVerdict(label=label, score=round(score, 4), evidence=_pick_evidence(analysis, items, label),  # type: ignore[arg-type]
+                            reasons=reasons, mode="offline")
 
     def apply_rules(self, claim: str, analysis: Analysis, items: list[EvidenceSentence], label: str, score: float,
                     reasons: list[str]) -> tuple[str, float]:
