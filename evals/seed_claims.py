@@ -20,6 +20,8 @@
                                                # scored once before any rule and once at the end, errors unread)
     python -m evals.seed_claims --split moor   # 13 unused papers, every family; held out (issue 12, thirteenth
                                                # pass: scored before any rule and at the end; errors read after that)
+    python -m evals.seed_claims --split quay   # 14 unused papers, every family; held out (issue 12, fourteenth pass:
+                                               # the seed splits as fitting data, scored before and at the end only)
 
 `evals/datasets/seed_claims_{dev,test}.jsonl` hold paraphrased claims about seed papers, written by
 hand (not by the rules in `evals/perturb.py`, which the checker's features mirror): SUPPORTED
@@ -47,7 +49,7 @@ from reviewer.settings import Settings
 
 DATA = Path(__file__).resolve().parent / "datasets"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-Split = Literal["dev", "test", "blind", "fresh", "final", "hidden", "sealed", "roles", "probe", "vault", "swapdev", "ward", "moor"]
+Split = Literal["dev", "test", "blind", "fresh", "final", "hidden", "sealed", "roles", "probe", "vault", "swapdev", "ward", "moor", "quay"]
 
 
 class SeedClaim(BaseModel):

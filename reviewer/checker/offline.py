@@ -1,8 +1,7 @@
 """Offline claim checking: evidence sentences + signals from `features.py` + a small fitted combiner.
 
-The combiner is two logistic regressions fitted on SciFact train plus the synthetic perturbation set
-(`evals/fit_checker.py`, see CheckerParams); weights, scaling and thresholds live in
-`reviewer/assets/checker_params.json`. Rules sit on top, in this order: a near-copy of an evidence
+The combiner: two logistic regressions on SciFact train (+ synthetic rows at the weight the seed-claim splits choose,
+`evals/fit_checker.py`), in `reviewer/assets/checker_params.json`. Rules sit on top, in this order: a near-copy of an evidence
 sentence with an edited number, direction, negation, quantifier or entity is CONTRADICTED; one that
 names something the evidence never mentions is UNSUPPORTED; a claim whose only evidence is a sentence
 reporting other work is UNSUPPORTED (CONTRADICTED when the abstract rejects that view or faults the practice
@@ -195,7 +194,7 @@ class OfflineChecker:
         probs = probabilities(params, analysis.features)[0]
         label = decide(probs, params.support_threshold, params.contradict_threshold)
         reasons = list(analysis.reasons)
-        if (label == "CONTRADICTED" or analysis.strong_contradiction) and _only_questions(claim, analysis, items):
+        if (label == "CONTRADICTED" or analysis.strong_contradiction) and only_questions(claim, analysis, items):
             # A question ('Are reasoning models more prone to hallucination?') asserts nothing, so what it
             # asks cannot contradict the claim: decide again without the contradiction signals.
             x = analysis.features.copy()
@@ -204,7 +203,14 @@ class OfflineChecker:
             label = decide(probs, params.support_threshold, params.contradict_threshold)
             analysis.strong_contradiction, analysis.contradiction_sentences = False, []
             reasons.append("guard: the only conflicting sentences ask a question or report others' view")
-        score = float(probs[0])
+        label, score = self.apply_rules(claim, analysis, items, label, float(probs[0]), reasons)
+        reasons.insert(0, _summary(analysis, probs))
+        return ClaimVerdict(label=label, score=round(score, 4), evidence=_pick_evidence(analysis, items, label),  # type: ignore[arg-type]
+                            reasons=reasons, mode="offline")
+
+    def apply_rules(self, claim: str, analysis: Analysis, items: list[EvidenceSentence], label: str, score: float,
+                    reasons: list[str]) -> tuple[str, float]:
+        """The rule guards on top of the combiner's `label`, which is all they read of it (fit_checker relies on that)."""
         background = None if attributes_to_other_work(claim) else background_only(claim, analysis, items)
         faulted = -1 if attributes_to_other_work(claim) else faulted_in(claim, analysis, items)
         if analysis.strong_contradiction:
@@ -263,14 +269,7 @@ class OfflineChecker:
             # Nothing in the evidence states otherwise; it just does not mention what the claim names.
             reasons.append("guard: no stated contradiction, and the claim names things the evidence lacks")
             label = "UNSUPPORTED"
-        reasons.insert(0, _summary(analysis, probs))
-        return ClaimVerdict(
-            label=label,  # type: ignore[arg-type]
-            score=round(score, 4),
-            evidence=_pick_evidence(analysis, items, label),
-            reasons=reasons,
-            mode="offline",
-        )
+        return label, score
 
 
 # The swap readers ask for the same sentences' names once per claim that cites them (read-only sets).
@@ -368,7 +367,7 @@ def _only_some(analysis: Analysis, items: list[EvidenceSentence]) -> str:
     return f"sentence {best.index} of {best.key}" if _SOME.search(best.text) else ""
 
 
-def _only_questions(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> bool:
+def only_questions(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> bool:
     """Every sentence read as conflicting with the (asserted) claim asks instead of asserting."""
     found = analysis.contradiction_sentences
     if _NOT_ASSERTED.search(claim):
