@@ -35,3 +35,13 @@ def test_a_wording_without_the_corpus_terms_surveys_the_medical_papers(
     assert len(keys & MEDICAL) >= 7, sorted(keys)
     assert len(keys - MEDICAL) <= 1, sorted(keys - MEDICAL)
 
+
+
+def test_the_search_first_paper_clears_the_floor_on_its_own(settings: Settings, retriever: HybridRetriever) -> None:
+    """'judging answers with a language model' (no seed title says it so): the LLM-as-a-judge paper the topic's
+    search ranks among its first is over the floor by relevance, not only rescued by its search rank (with
+    anchors from the relevance model alone it scored under the floor)."""
+    result = _survey(settings, retriever, "judging answers with a language model")
+    by_key = {e.key: e for e in result.papers}
+    assert "onetoken" in by_key, sorted(by_key)
+    assert by_key["onetoken"].relevance >= evidence.RELEVANCE_FLOOR, by_key["onetoken"].relevance
