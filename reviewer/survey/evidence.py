@@ -2,9 +2,9 @@
 
 Selection is by rank, so rewording a topic does not swing the count: every pooled paper (the union of
 the top-ranked papers of each facet query) is re-scored by one relevance model (title and best
-sentence against the topic, blended with closeness to the topic's best few papers, less a fixed
-penalty for never using the topic's rare subject words and one for leaving a facet of the topic
-unaddressed, reviewer.survey.facets), and the top `MAX_SURVEYED` above an absolute floor are surveyed,
+sentence against the topic, blended with closeness to the topic's best few papers by it and by the
+topic's own search, less a fixed penalty for never using the topic's rare subject words and one for
+leaving a facet of the topic unaddressed, reviewer.survey.facets), and the top `MAX_SURVEYED` above an absolute floor are surveyed,
 and so is a paper a little under the floor that the topic's own hybrid search ranks among its first few;
 past the first `AGREE_FROM` papers, a paper must also rank high in the topic's search or the pooled
 ranking. The appendix says which floor or rank left each other paper out. Only a paper's
