@@ -9,7 +9,9 @@ from reviewer.survey import evidence
 from reviewer.survey.types import EvidenceResult
 
 TOPIC = "judging answers with a language model"  # a wording of LLM-as-a-judge that no seed title uses
-JUDGE = "onetoken"  # "One Token to Fool LLM-as-a-Judge"
+# A wording of LLMs in e-commerce that leaves "Towards Personality-Aware Recommendation" a little under the floor.
+SHOP = "shopping assistants and recommender systems built on LLMs"
+RECOMMEND = "personalityaware"
 
 
 def _survey(settings: Settings, retriever: HybridRetriever, topic: str) -> EvidenceResult:
@@ -24,15 +26,17 @@ def _survey(settings: Settings, retriever: HybridRetriever, topic: str) -> Evide
 
 
 def test_search_top_paper_under_the_floor_is_surveyed(settings: Settings, retriever: HybridRetriever) -> None:
-    """An LLM-as-a-judge paper the search ranks first for a reworded topic is surveyed although its
-    relevance is under the floor; every surveyed paper under the floor is one of the search's first
-    few pooled papers and above the lower absolute floor."""
-    result = _survey(settings, retriever, TOPIC)
+    """A recommendation paper the search ranks among its first for a reworded topic is surveyed although
+    its relevance is under the floor; every surveyed paper under the floor is one of the search's first
+    few pooled papers and above the lower absolute floor. (The LLM-as-a-judge wording this test used
+    first no longer needs the rule: the search's first papers now also anchor relevance, see
+    test_survey_anchors.py.)"""
+    result = _survey(settings, retriever, SHOP)
     by_key = {e.key: e for e in result.papers}
-    assert JUDGE in by_key, sorted(by_key)
+    assert RECOMMEND in by_key, sorted(by_key)
     pooled = {e.paper_id for e in result.papers} | {
         p.id for p in retriever.catalog.iter_papers() if p.key in {w.key for w in result.weak}}
-    top = [h.id for h in retriever.search(TOPIC, k=len(pooled)) if h.id in pooled][: evidence.SEARCH_TOP]
+    top = [h.id for h in retriever.search(SHOP, k=len(pooled)) if h.id in pooled][: evidence.SEARCH_TOP]
     under = [e for e in result.papers if e.relevance < evidence.RELEVANCE_FLOOR]
     assert under, "the rule is not exercised: no surveyed paper is under the floor"
     for e in under:
@@ -43,18 +47,19 @@ def test_search_rank_never_lifts_a_paper_under_the_lower_floor(
     settings: Settings, retriever: HybridRetriever
 ) -> None:
     """The search's first papers are not surveyed whatever their relevance: under `RESCUE_FLOOR` they
-    stay out (here every pooled paper is given the search's top ranks in turn)."""
+    stay out (here every pooled paper under it is given the search's top ranks in turn)."""
     from reviewer.survey import scope
     from reviewer.survey.context import Previous, SurveyContext
     from reviewer.survey.types import SurveyOptions
 
     ctx = SurveyContext(options=SurveyOptions(topic=TOPIC), settings=settings, _retriever=retriever)
     found = scope.run(ctx, Previous())
-    stored = retriever.store.vectors([r.paper.id for r in found.papers])
-    wide = evidence.offline_evidence(TOPIC, found.queries, found.papers, settings, found.acronyms, stored,
+    # Without stored vectors relevance is not anchored, so ranking a paper first in the search cannot
+    # raise its relevance (the search's first papers anchor it otherwise) and only the rescue rule acts.
+    wide = evidence.offline_evidence(TOPIC, found.queries, found.papers, settings, found.acronyms, {},
                                      every=True)
     low = [e.paper_id for e in wide.papers if e.relevance < evidence.RESCUE_FLOOR]
     assert low
-    result = evidence.offline_evidence(TOPIC, found.queries, found.papers, settings, found.acronyms, stored,
+    result = evidence.offline_evidence(TOPIC, found.queries, found.papers, settings, found.acronyms, {},
                                        searched=low)
     assert not {e.paper_id for e in result.papers} & set(low)

@@ -104,7 +104,9 @@ def test_theme_title_words_are_used_by_half_the_sections_papers(settings: Settin
                 if not words:
                     continue
                 own += 1
-                using = sum(1 for k in keys if words <= texts[k])
+                # A paper that writes the phrase as its initialism ('RL training') uses it too.
+                short = "".join(w[0] for w in re.findall(r"[A-Za-z]+", part.lower())) if len(words) > 1 else ""
+                using = sum(1 for k in keys if words <= texts[k] or short in texts[k])
                 assert using >= needed_support(len(keys)), (topic, section.title, part, using, len(keys))
                 checked += 1
             # A title that only repeats the topic's words ('Reward modeling of RMs') names no theme; the

@@ -2,9 +2,9 @@
 
 Selection is by rank, so rewording a topic does not swing the count: every pooled paper (the union of
 the top-ranked papers of each facet query) is re-scored by one relevance model (title and best
-sentence against the topic, blended with closeness to the topic's best few papers, less a fixed
-penalty for never using the topic's rare subject words and one for leaving a facet of the topic
-unaddressed, reviewer.survey.facets), and the top `MAX_SURVEYED` above an absolute floor are surveyed,
+sentence against the topic, blended with closeness to the topic's best few papers by it and by the
+topic's own search, less a fixed penalty for never using the topic's rare subject words and one for
+leaving a facet of the topic unaddressed, reviewer.survey.facets), and the top `MAX_SURVEYED` above an absolute floor are surveyed,
 and so is a paper a little under the floor that the topic's own hybrid search ranks among its first few;
 past the first `AGREE_FROM` papers, a paper must also rank high in the topic's search or the pooled
 ranking. The appendix says which floor or rank left each other paper out. Only a paper's
@@ -109,7 +109,7 @@ def offline_evidence(
         # A corpus term near the topic's wording (reviewer.survey.bridges): a paper about it is about the topic.
         bridge_rel = _relevance([bridge], papers, settings)
         relevance = {pid: max(rel, BRIDGE_DISCOUNT * bridge_rel[pid]) for pid, rel in relevance.items()}
-    relevance = _anchored(relevance, stored or {})
+    relevance = _anchored(relevance, stored or {}, searched or [])
     relevance, lacking = _about(relevance, papers, rare or {})
     relevance, unaddressed = facet_penalty(
         relevance, papers, topic, titles, lambda word: _relevance([word], papers, settings))
@@ -158,16 +158,16 @@ def _agreed(relevance: dict[str, float], searched: list[str]) -> set[str]:
     return {pid for pid in top if RESCUE_FLOOR <= relevance[pid] < RELEVANCE_FLOOR}
 
 
-def _anchored(relevance: dict[str, float], stored: dict[str, np.ndarray]) -> dict[str, float]:
-    """Blend each paper's relevance with its closeness to the topic's best few papers.
-
-    Query wording moves the lexical part of relevance; what the best papers are about moves much less,
-    so the blend keeps the surveyed set steadier under paraphrase.
-    """
+def _anchored(relevance: dict[str, float], stored: dict[str, np.ndarray], searched: list[str]) -> dict[str, float]:
+    """Blend each paper's relevance with its closeness to the topic's best few papers (by relevance, and the
+    first of the topic's own hybrid search). Wording moves the lexical part of relevance; what the best papers
+    are about moves much less. Two rankers pick them, so one off-topic paper atop one ranking does not
+    pull the whole centroid (and the survey) toward itself."""
     ids = [pid for pid in relevance if pid in stored]
     if len(ids) < ANCHOR_PAPERS + 1:
         return relevance
     best = sorted(ids, key=lambda pid: (-relevance[pid], pid))[:ANCHOR_PAPERS]
+    best += [pid for pid in [pid for pid in searched if pid in stored][:ANCHOR_PAPERS] if pid not in best]
     vecs = {pid: np.asarray(stored[pid], dtype=np.float64) for pid in ids}
     vecs = {pid: v / max(float(np.linalg.norm(v)), 1e-9) for pid, v in vecs.items()}
     centre = np.mean([vecs[pid] for pid in best], axis=0)
