@@ -285,12 +285,12 @@ def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) 
     if (flip := _flip_in(claim, texts, analysis, items)) or ((analysis.resolved or texts) == texts
                                                                and (analysis.resolved_claim or claim) == claim):
         return flip  # (nothing to respell: `ownname.py` changed no sentence)
-    return _flip_in(analysis.resolved_claim or claim, analysis.resolved, analysis, items)
+    return _flip_in(analysis.resolved_claim or claim, analysis.resolved, analysis, items, whole=False)
 
 
-def _flip_in(claim: str, texts: list[str], analysis: Analysis, items: list[EvidenceSentence]) -> str:
+def _flip_in(claim: str, texts: list[str], analysis: Analysis, items: list[EvidenceSentence], whole: bool = True) -> str:
     """`_stance_flip` on one spelling of the claim and the sentences (`texts`, indexed as `items`); only
-    sentences aligned well enough to be about the same finding count."""
+    sentences aligned well enough to be about the same finding count; `whole`: also the abstract-wide readers."""
     top = analysis.order[:2]
     agreed = frozenset().union(*(agreeing_pairs(claim, texts[i]) for i in top))
     for i in top:
@@ -336,6 +336,8 @@ def _flip_in(claim: str, texts: list[str], analysis: Analysis, items: list[Evide
         if LOOSE_ALIGN <= analysis.alignment[i] < STANCE_MIN_ALIGN and not _NOT_ASSERTED.search(texts[i]) \
                 and (flips := stance_reversed(claim, texts[i], agreed, shared=2)):
             return f"rule: opposite stance ({flips[0]}) to sentence {items[i].index} of {items[i].key}"
+    if not whole:
+        return ""
     paper = [texts[k] for k, x in enumerate(items) if top and x.paper_id == items[top[0]].paper_id]
     if pairs := descriptions_exchanged(claim, paper, _named) or crossed_across(  # across the abstract
             claim, [texts[i] for i in top if analysis.alignment[i] >= LOOSE_ALIGN]):
