@@ -39,7 +39,19 @@ def _long_form(words: list[str], abbr: str) -> str:
         initials = {"".join(w[0] for w in tail).lower(), "".join(_letters(w) for w in tail).lower()}
         if len(keys) and initials & keys and (k > 1 or "-" in tail[0]):
             return " ".join(tail)
+    for k in (2, 3):  # 'Majority Voting (Maj)': a capitalised run the abbreviation's letters abbreviate in order
+        tail = words[-k:]
+        if len(tail) == k and all(w[:1].isupper() for w in tail) and _in_order(abbr.lower(), "".join(tail).lower()):
+            return " ".join(tail)
     return ""
+
+
+def _in_order(letters: str, text: str) -> bool:
+    """`letters` is `text`'s first letter followed by a subsequence of the rest."""
+    if not letters or not text or letters[0] != text[0]:
+        return False
+    rest = iter(text[1:])
+    return all(c in rest for c in letters[1:])
 
 
 @lru_cache(maxsize=2048)
