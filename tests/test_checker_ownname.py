@@ -55,3 +55,11 @@ def test_a_comparison_reversed_against_the_abstracts_naming(checker: ClaimChecke
     paper = paper_with(fragment)
     assert checker.check(reversed_claim, [paper]).label == "CONTRADICTED", reversed_claim
     assert checker.check(faithful, [paper]).label != "CONTRADICTED", faithful
+
+
+def test_a_reversal_that_spells_out_the_abstracts_abbreviation(checker: ClaimChecker) -> None:
+    # 'Majority Voting (Maj)' is defined earlier in the abstract; 'ORMs outperform ex-BoN and Maj'
+    paper = paper_with("ORMs outperform ex-BoN and Maj")
+    assert ("Majority Voting", "Maj") in abbreviations(paper.abstract)
+    assert checker.check("On BIRD and Spider, majority voting beats ORMs.", [paper]).label == "CONTRADICTED"
+    assert checker.check("On BIRD and Spider, ORMs beat majority voting.", [paper]).label != "CONTRADICTED"
