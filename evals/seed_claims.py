@@ -22,6 +22,8 @@
                                                # pass: scored before any rule and at the end; errors read after that)
     python -m evals.seed_claims --split quay   # 14 unused papers, every family; held out (issue 12, fourteenth pass:
                                                # the seed splits as fitting data, scored before and at the end only)
+    python -m evals.seed_claims --split pier   # 11 unused papers, every family, weighted to comparison reversals and
+                                               # entity swaps; held out (issue 12, fifteenth pass: scored before/after)
 
 `evals/datasets/seed_claims_{dev,test}.jsonl` hold paraphrased claims about seed papers, written by
 hand (not by the rules in `evals/perturb.py`, which the checker's features mirror): SUPPORTED
@@ -49,7 +51,7 @@ from reviewer.settings import Settings
 
 DATA = Path(__file__).resolve().parent / "datasets"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-Split = Literal["dev", "test", "blind", "fresh", "final", "hidden", "sealed", "roles", "probe", "vault", "swapdev", "ward", "moor", "quay"]
+Split = Literal["dev", "test", "blind", "fresh", "final", "hidden", "sealed", "roles", "probe", "vault", "swapdev", "ward", "moor", "quay", "pier"]
 
 
 class SeedClaim(BaseModel):

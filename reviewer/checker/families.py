@@ -266,6 +266,7 @@ _MARKER_POLARITY = re.compile(r"\b(?P<up>improv\w*|gains?|better|higher|outperfo
                               re.IGNORECASE)
 _LOSER_STOP = re.compile(r"[,;:.]\s|[,;:]|\.$|\s(?:by|on|in|across|while|at|when|for|up to|from|within|under|"
                          r"despite|thereby|thus|which|whereas|but)\s", re.IGNORECASE)
+_MEMBERS = re.compile(r"^[,(]?\s*(?:including|such as|like|especially|notably|namely)\s+(?P<members>.+)", re.I)  # of a class
 _WINNER_START = re.compile(r";|\b(?:that|whereas|while|but|although|however|then)\b", re.IGNORECASE)
 _SUBJECT_START = re.compile(r";|\b(?:that|whereas|however|then)\b", re.IGNORECASE)  # a participle's subject
 _AMOUNT_CUE = re.compile(r"higher|lower|drops?", re.IGNORECASE)  # 'gains' and 'boosts' are good news anyway
@@ -325,6 +326,8 @@ def comparison_sides(text: str) -> list[tuple[set[str], set[str]]]:
         rest = text[loser_start:]
         stop = _LOSER_STOP.search(rest)
         loser_text = rest[: stop.start()] if stop else rest
+        if stop and (member := _MEMBERS.match(rest[stop.start():])):  # 'baselines, including B': B loses too
+            loser_text += " " + _LOSER_STOP.split(member.group("members"), maxsplit=1)[0]
         loser_text = " ".join(loser_text.split()[:14])
         head = text[:start]
         # '..., outperforming B': the participle's subject is the main clause's, past any 'while ...' aside

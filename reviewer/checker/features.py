@@ -211,6 +211,8 @@ class Analysis:
     foreign_edit: bool = False  # a near-copy of a sentence with one name replaced by one the evidence lacks
     foreign_target: list[str] = field(default_factory=list)  # 'on B' / 'than B' with B named nowhere in the evidence
     absolute: list[str] = field(default_factory=list)  # 'proves', 'always', ... that the evidence never asserts
+    resolved: list[str] = field(default_factory=list)  # the sentences with one name per thing (`ownname.py`)
+    resolved_claim: str = ""  # the claim with the abstracts' abbreviations (and own method) spelled as there
 
 
 def compute_features(

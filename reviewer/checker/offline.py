@@ -36,8 +36,9 @@ from reviewer.checker.endorsed import faulted_in
 from reviewer.checker.exchanged import descriptions_exchanged, kind_changed, preference_exchanged, value_moved
 from reviewer.checker.families import comparison_agrees
 from reviewer.checker.features import FEATURE_NAMES, Analysis, clean_claim, compute_features, named_terms
+from reviewer.checker.ownname import one_name_per_thing
 from reviewer.checker.proportions import proportion_conflict
-from reviewer.checker.quantified import exclusive_denied, quantity_changed
+from reviewer.checker.quantified import exclusive_denied, only_some, quantity_changed
 from reviewer.checker.rehomed import value_rehomed
 from reviewer.checker.requires import prevention_denied, requirement_denied
 from reviewer.checker.roles_swap import (
@@ -179,13 +180,14 @@ class OfflineChecker:
                 breaks.add(len(items))
             for i, text in enumerate(split_sentences(paper.abstract)):
                 items.append(EvidenceSentence(paper_id=paper.id, key=paper.key, index=i, text=text))
-        claim = clean_claim(title_authors_as_we(claim, [p.title for p in papers]))
+        raw, claim = claim, clean_claim(title_authors_as_we(claim, [p.title for p in papers]))
         cache = self._cache()
         vecs = cache.embed([claim, *(s.text for s in items)])
         analysis = compute_features(claim, [s.text for s in items], vecs[0], vecs[1:],
                                     extra_text=" ".join(p.title for p in papers), para_breaks=breaks)
         for s, a in zip(items, analysis.alignment, strict=True):
             s.score = round(a, 4)
+        analysis.resolved, analysis.resolved_claim = one_name_per_thing(raw, papers, items)
         return analysis, items
 
     def check(self, claim: str, papers: list[Paper]) -> ClaimVerdict:
@@ -244,7 +246,7 @@ class OfflineChecker:
         elif label != "CONTRADICTED" and (flip := _stance_flip(claim, analysis, items)):
             label, score = "CONTRADICTED", min(score, 0.1)
             reasons.append(flip)
-        elif label == "SUPPORTED" and not analysis.foreign_target and (some := _only_some(analysis, items)):
+        elif label == "SUPPORTED" and not analysis.foreign_target and (some := only_some(analysis.absolute, analysis.order, items)):
             label, score = "CONTRADICTED", min(score, 0.1)  # 'every model improves' vs 'performance sometimes improves'
             reasons.append(f"rule: the claim asserts {analysis.absolute[0]!r} where {some} says only some")
         elif label == "SUPPORTED" and (analysis.foreign_target or analysis.absolute):
@@ -278,13 +280,23 @@ _named = lru_cache(maxsize=8192)(named_terms)
 
 def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> str:
     """A reason when one of the two best-aligned sentences reverses the claim's comparison or polar word
-    (`stance.py`); only sentences aligned well enough to be about the same finding count."""
+    (`stance.py`); read as written, then with the paper's own method and each abbreviation spelled one way."""
+    texts = [x.text for x in items]
+    if (flip := _flip_in(claim, texts, analysis, items)) or ((analysis.resolved or texts) == texts
+                                                               and (analysis.resolved_claim or claim) == claim):
+        return flip  # (nothing to respell: `ownname.py` changed no sentence)
+    return _flip_in(analysis.resolved_claim or claim, analysis.resolved, analysis, items, whole=False)
+
+
+def _flip_in(claim: str, texts: list[str], analysis: Analysis, items: list[EvidenceSentence], whole: bool = True) -> str:
+    """`_stance_flip` on one spelling of the claim and the sentences (`texts`, indexed as `items`); only
+    sentences aligned well enough to be about the same finding count; `whole`: also the abstract-wide readers."""
     top = analysis.order[:2]
-    agreed = frozenset().union(*(agreeing_pairs(claim, items[i].text) for i in top))
+    agreed = frozenset().union(*(agreeing_pairs(claim, texts[i]) for i in top))
     for i in top:
         if analysis.alignment[i] < STANCE_MIN_ALIGN or (i != top[0] and analysis.features[LEX_TOP1] >= 0.8):
             continue  # a claim that copies its best sentence is read against that sentence (near_copy_edits)
-        text = items[i].text
+        text = texts[i]
         if _NOT_ASSERTED.search(text):
             continue  # a question asserts nothing to reverse
         if comparison_flipped(claim, text) or spelled_flip(claim, text) or names_exchanged(claim, text) or \
@@ -321,12 +333,14 @@ def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) 
         if shares := proportion_conflict(claim, text):
             return f"rule: another share of {shares[0]!r} than sentence {items[i].index} of {items[i].key} states"
     for i in analysis.order[:3]:  # less closely aligned: a polar word reversed on two or more shared words
-        if LOOSE_ALIGN <= analysis.alignment[i] < STANCE_MIN_ALIGN and not _NOT_ASSERTED.search(items[i].text) \
-                and (flips := stance_reversed(claim, items[i].text, agreed, shared=2)):
+        if LOOSE_ALIGN <= analysis.alignment[i] < STANCE_MIN_ALIGN and not _NOT_ASSERTED.search(texts[i]) \
+                and (flips := stance_reversed(claim, texts[i], agreed, shared=2)):
             return f"rule: opposite stance ({flips[0]}) to sentence {items[i].index} of {items[i].key}"
-    paper = [x.text for x in items if top and x.paper_id == items[top[0]].paper_id]
+    if not whole:
+        return ""
+    paper = [texts[k] for k, x in enumerate(items) if top and x.paper_id == items[top[0]].paper_id]
     if pairs := descriptions_exchanged(claim, paper, _named) or crossed_across(  # across the abstract
-            claim, [items[i].text for i in top if analysis.alignment[i] >= LOOSE_ALIGN]):
+            claim, [texts[i] for i in top if analysis.alignment[i] >= LOOSE_ALIGN]):
         return f"rule: what {items[top[0]].key} says of {pairs[0][0]} the claim says of {pairs[0][1]}, and the reverse"
     if kinds := kind_changed(claim, " ".join(paper), _named):
         name, mine, theirs = kinds[0]
@@ -354,17 +368,6 @@ def _anchored(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> 
     if i < 0 or _NOT_ASSERTED.search(items[i].text) or reports_other_work(items[i].text):
         return ""
     return f"sentence {items[i].index} of {items[i].key}" if anchored_in(claim, items[i].text, named_terms) else ""
-
-
-_SOME = re.compile(r"\b(?:some|sometimes|occasionally|certain|partially|partly|in some cases|a few)\b", re.IGNORECASE)
-
-
-def _only_some(analysis: Analysis, items: list[EvidenceSentence]) -> str:
-    """The claim's universal ('every', 'always') where the best-aligned sentence says 'some' / 'sometimes'."""
-    if not analysis.order or not any(w.lower() in ("every", "always") for w in analysis.absolute):
-        return ""
-    best = items[analysis.order[0]]
-    return f"sentence {best.index} of {best.key}" if _SOME.search(best.text) else ""
 
 
 def only_questions(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from reviewer.models import EvidenceSentence
 from reviewer.textutil import content_stems
 
 _CLASS = {"all": "univ", "every": "univ", "each": "univ", "none": "neg", "no": "neg",
@@ -92,3 +93,14 @@ def exclusive_denied(claim: str, sentence: str) -> str:
         if len(others) >= 2:
             return name
     return ""
+
+
+_SOME = re.compile(r"\b(?:some|sometimes|occasionally|certain|partially|partly|in some cases|a few)\b", re.IGNORECASE)
+
+
+def only_some(absolute: list[str], order: list[int], items: list[EvidenceSentence]) -> str:
+    """The claim's universal ('every', 'always') where the best-aligned sentence says 'some' / 'sometimes'."""
+    if not order or not any(w.lower() in ("every", "always") for w in absolute):
+        return ""
+    best = items[order[0]]
+    return f"sentence {best.index} of {best.key}" if _SOME.search(best.text) else ""
