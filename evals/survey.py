@@ -40,6 +40,9 @@ THEMES2_SET = Path(__file__).parent / "datasets" / "survey_themes2.jsonl"
 # before the facet/count selection change of branch s10g; scored once before and once after it.
 BLIND3_SET = Path(__file__).parent / "datasets" / "survey_blind3.jsonl"
 BLIND4_SET = Path(__file__).parent / "datasets" / "survey_blind4.jsonl"
+# Seven topics written (relevant sets read from the abstracts) before the issue-10 reading fixes of branch
+# t11 (titles, leads, open problems, table cells); scored once before and once after them.
+BLIND6_SET = Path(__file__).parent / "datasets" / "survey_blind6.jsonl"
 # A sentence opening with a word that points outside the quote, unless it names its referent
 # ("This paper", "These results show" count as resolved only with a noun that the sentence itself owns).
 _ANAPHOR = re.compile(
