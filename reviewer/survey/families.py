@@ -16,7 +16,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from reviewer.roles import Role, sentence_roles
-from reviewer.survey.titlewords import _TASK_END, PHENOMENON, _names_a_thing
+from reviewer.survey.titlewords import PHENOMENON
 from reviewer.textutil import split_sentences
 
 
@@ -87,12 +87,13 @@ def family_groups(texts: dict[int, str], head: str, min_size: int = 2) -> tuple[
 
 
 def family_title(name: str, head: str) -> str:
-    """'Reinforcement learning for LLM agents': a family serves a thing, a task or a goal ('self-correction')
-    the head names; with a phenomenon ('reward hacking') 'for' would claim a purpose, so the title says 'and'."""
+    """'Reinforcement learning for LLM agents': a family serves what the head names (a thing, a task, a goal or
+    another technique); with a phenomenon ('reward hacking') 'for' would claim a purpose, so the title says 'and'."""
     if not head:
         return f"{name} methods"
-    goal = re.search(r"(?:tion|sion)$", head, re.IGNORECASE)  # 'self-correction', 'uncertainty quantification'
-    link = "for" if (_names_a_thing(head) or _TASK_END.search(head) or goal) and not PHENOMENON.search(head) else "and"
+    # A family is a technique, which serves any head but a phenomenon: 'Reinforcement learning for test-time
+    # scaling', where '... and test-time scaling' would glue the survey's own topic to a generic family name.
+    link = "and" if PHENOMENON.search(head) else "for"
     return f"{name} {link} {head if head[1:2].isupper() else head[:1].lower() + head[1:]}"
 
 

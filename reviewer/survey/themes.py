@@ -20,6 +20,7 @@ from reviewer.survey.titlewords import (
     _METHOD_END,
     _NOUN_ING,
     _TASK_END,
+    PHENOMENON,
     _drop_leading_glue,
     _hyphen_case,
     _lower_first,
@@ -381,8 +382,14 @@ def theme_title(raw: str, topic_head: str, terms: list[str] | None = None) -> st
         title = f"{raw} in {head}"
     elif serves:
         title = f"{raw} for {_lower_first(head)}"  # 'Process supervision for math reasoning'
-    elif head and not overlaps:  # 'X in reward hacking' would invent a relation; 'X and Y' claims none
-        title = f"{raw} and {head[:1].lower() + head[1:] if head[1:2].islower() else head}"
+    # Never '<label> and <the survey's head>': every section is about the head, so 'and' adds a word that says
+    # nothing of what separates this one. A technique serves the head ('Policy optimization for test-time
+    # scaling'); another label is a part of it ('Token budgets in test-time scaling'), but nothing is part of
+    # or for a phenomenon ('X in reward hacking' would invent a relation), so there the theme's next phrase joins.
+    elif head and not overlaps and not PHENOMENON.search(head) and (_METHOD_END.search(raw) or _METHOD_END.search(raw.lower())):
+        title = f"{raw} for {_lower_first(head)}"
+    elif head and not overlaps and not PHENOMENON.search(head) and not others:
+        title = f"{raw} in {_lower_first(head)}"
     elif others and len(f"{raw} and {others[0]}".split()) <= 8:
         title = f"{raw} and {others[0]}"
     elif _PROCESS_END.search(raw) or re.search(r"(?:optimi[sz]ation|alignment|modell?ing)$", raw, re.IGNORECASE):
