@@ -104,8 +104,8 @@ _REMOVES = re.compile(r"\b(?:minimi[sz]\w*|reduc\w*|mitigat\w*|alleviat\w*|avoid
 
 # ... and a cue that is what the method lets a user do ('allowing real-time trade-offs between ...') states a
 # capability, not a limit.
-_ENABLES = re.compile(r"\b(?:allow\w*|enabl\w*|support\w*|permit\w*|offer\w*|provid\w*|facilitat\w*|control\w*|"
-                      r"navigat\w*|flexibl\w*|customi[sz]\w*|adjust\w*)(?:\W+[\w-]+){0,3}\W*$", re.IGNORECASE)
+_ENABLES = re.compile(r"\b(?:allow\w*|enabl\w*|support\w*|permit\w*|offer\w*|provid\w*|facilitat\w*|"
+                      r"navigat\w*|flexibl\w*|customi[sz]\w*)(?:\W+[\w-]+){0,2}\W*$", re.IGNORECASE)
 
 
 def states_limitation(sentence: str) -> bool:
@@ -131,8 +131,8 @@ def task_is_title(task: str, title: str) -> bool:
 
 # A Task cell that names no task: its head noun is the kind of model worked on ('Large Reasoning Models') or an
 # outcome ('Amplified benefits'), and no verb or action noun opens it ('Training reward models' is a task).
-_MODEL_HEADS = frozenset("""model models llm llms lm lms mllms lrms vlms lvlms slms agent agents system systems
-    network networks transformer transformers""".split())
+_MODEL_HEADS = frozenset("""model models llm llms lm lms mllms lrms vlms lvlms slms network networks transformer
+    transformers""".split())
 _OUTCOME_HEADS = frozenset("""benefit benefits gain gains improvement improvements advantage advantages performance
     result results outcome outcomes purpose purposes application applications use uses success""".split())
 _ACTION = re.compile(r"^[a-z]+(?:ing|tion|sion|ment|ance|ence|ure|sis)$", re.IGNORECASE)
@@ -140,10 +140,11 @@ _ACTION = re.compile(r"^[a-z]+(?:ing|tion|sion|ment|ance|ence|ure|sis)$", re.IGN
 
 def task_names_nothing(task: str) -> bool:
     """The Task cell's head is a model class or an outcome and no action word opens it (see above)."""
-    words = re.findall(r"[\w-]+", task)
+    words = re.findall(r"[\w-]+", re.split(r"\s(?:in|of|for|on|with|across|from|to|via|by)\s", task)[0])
     if not words or words[-1].lower() not in _MODEL_HEADS | _OUTCOME_HEADS:
         return False
-    return not any(_ACTION.match(w) for w in words[:-1])
+    # Only an opening action word makes it a task ('Training reward models'); 'Large Reasoning Models' names models.
+    return len(words) == 1 or not _ACTION.match(words[0]) or words[0].lower() in {"reasoning", "thinking", "language"}
 
 
 _RESULT_VERB = re.compile(r"\s+(?:consistently |significantly |also |further )?(?:outperforms?|achieves?|improves?|"
@@ -179,8 +180,9 @@ def add_table(report: object, shape: FitShape, min_fields: int) -> None:
         title, abstract = papers.get(row.key, ("", ""))
         if row.task.text.strip():
             shape.task_cells += 1
-            shape.task_is_title += task_is_title(row.task.text, title)
-            if task_names_nothing(row.task.text):
+            is_title = task_is_title(row.task.text, title)
+            shape.task_is_title += is_title
+            if not is_title and task_names_nothing(row.task.text):
                 shape.task_empty += 1
                 shape.task_empty_list.append(row.task.text)
         if row.benchmarks.text.strip():

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from reviewer.models import Paper
 from reviewer.quotes import verify_quote
 from reviewer.survey.clauses import clauses as split_clauses
-from reviewer.survey.names import descriptive_method, title_prefix_name
+from reviewer.survey.names import appositive_name, descriptive_method, title_prefix_name
 from reviewer.survey.prose import strip_marker
 from reviewer.survey.tasks import _CONTRIBUTION, _OWN, _sentences, task_of
 from reviewer.survey.types import Cell, TableRow
@@ -101,6 +101,9 @@ def method_name(paper: Paper) -> str:
             first = c.group("obj").split()[0].rstrip(",") if c.group("obj").split() else ""
             if _name_like(first) and first.upper() not in _NOT_BENCH:
                 return first
+            named = appositive_name(c.group("obj"))
+            if named and named.upper() not in _NOT_BENCH and not _MODEL_PREFIX.match(named):
+                return named
     return ""
 
 
