@@ -164,6 +164,12 @@ def own_method_names(bench_cell: str, method_cell: str, abstract: str) -> list[s
         if not name:
             continue
         said = rf"(?<![\w-]){re.escape(name)}(?![\w-])"
+        # A paper whose own contribution is the dataset ('we present ULTRAFEEDBACK, a large-scale ... preference
+        # dataset') rightly lists it.
+        if re.search(said + r"(?:,|\s+is|\s+--?)?\s+(?:(?:a|an|the)\s+)?(?:[\w-]+,?\s+){0,6}?(?:dataset|benchmark|"
+                     r"corpus|suite)s?\b", abstract) or re.search(r"\b(?:dataset|benchmark|corpus)s?\s+(?:called\s+|"
+                                                                  r"named\s+)?" + said, abstract):
+            continue
         if name.lower() == method_cell.strip().lower() or re.search(said + _RESULT_VERB.pattern, abstract) \
                 or any(re.search(said, s) for s in own_sentences):
             out.append(name)

@@ -87,14 +87,15 @@ def family_groups(texts: dict[int, str], head: str, min_size: int = 2) -> tuple[
 
 
 def family_title(name: str, head: str) -> str:
-    """'Reinforcement learning for LLM agents': a family serves what the head names (a thing, a task, a goal or
-    another technique); with a phenomenon ('reward hacking') 'for' would claim a purpose, so the title says 'and'."""
+    """'Reinforcement learning for LLM agents': a family is a technique, which serves what the head names (a thing,
+    a task, a goal or another technique), never '<family> and <the survey's head>', which says nothing of what
+    separates the section; a phenomenon ('reward hacking') is served by nothing but arises in a technique
+    ('Reward hacking in reinforcement learning')."""
     if not head:
         return f"{name} methods"
-    # A family is a technique, which serves any head but a phenomenon: 'Reinforcement learning for test-time
-    # scaling', where '... and test-time scaling' would glue the survey's own topic to a generic family name.
-    link = "and" if PHENOMENON.search(head) else "for"
-    return f"{name} {link} {head if head[1:2].isupper() else head[:1].lower() + head[1:]}"
+    if PHENOMENON.search(head):
+        return f"{head[:1].upper() + head[1:]} in {name[:1].lower() + name[1:] if name[1:2].islower() else name}"
+    return f"{name} for {head if head[1:2].isupper() else head[:1].lower() + head[1:]}"
 
 
 def adopt_where_supported(rest: list[int], groups: list[list[int]], holds: list[set[int]], x: np.ndarray) -> list[int]:

@@ -390,6 +390,9 @@ def theme_title(raw: str, topic_head: str, terms: list[str] | None = None) -> st
         title = f"{raw} for {_lower_first(head)}"
     elif head and not overlaps and not PHENOMENON.search(head) and not others:
         title = f"{raw} in {_lower_first(head)}"
+    elif head and not overlaps and (_METHOD_END.search(raw) or _METHOD_END.search(raw.lower())):
+        title = f"{head} in {_lower_first(raw)}"  # a phenomenon arises in a technique: 'Entropy collapse in policy optimization'
+
     elif others and len(f"{raw} and {others[0]}".split()) <= 8:
         title = f"{raw} and {others[0]}"
     elif _PROCESS_END.search(raw) or re.search(r"(?:optimi[sz]ation|alignment|modell?ing)$", raw, re.IGNORECASE):
