@@ -45,9 +45,9 @@ def claims(title: str, ignore: set[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-# A title opening with a kind of paper ('Empirical analysis of ...', 'Systematic studies ...') claims that kind:
+# A title naming a kind of paper ('Empirical analysis of ...', 'Work on systematic studies') claims that kind:
 # a method paper whose abstract mentions 'empirical analysis' in passing is not one.
-_STUDY_LABEL = re.compile(r"^(?:empirical|systematic|comprehensive|large-scale)\s+(?:analys[ie]s|stud(?:y|ies)|"
+_STUDY_LABEL = re.compile(r"\b(?:empirical|systematic|comprehensive|large-scale)\s+(?:analys[ie]s|stud(?:y|ies)|"
                           r"investigations?|evaluations?|comparisons?)\b", re.IGNORECASE)
 
 
@@ -56,7 +56,7 @@ def fits(title: str, paper: Paper, ignore: set[str]) -> bool:
     names no phrase, so every paper fits it. A label naming a kind of paper fits only papers of that kind."""
     if is_catch_all(title) or _KIND.match(title):
         return True
-    if _STUDY_LABEL.match(title) and contribution_kind(paper.title, paper.abstract) != "study":
+    if _STUDY_LABEL.search(title) and contribution_kind(paper.title, paper.abstract) != "study":
         return False
     return all(uses_label(p, paper) or _family_uses(p, paper) for p in claims(title, ignore))
 

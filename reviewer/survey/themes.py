@@ -383,15 +383,12 @@ def theme_title(raw: str, topic_head: str, terms: list[str] | None = None) -> st
     elif serves:
         title = f"{raw} for {_lower_first(head)}"  # 'Process supervision for math reasoning'
     # Never '<label> and <the survey's head>': every section is about the head, so 'and' adds a word that says
-    # nothing of what separates this one. A technique serves the head ('Policy optimization for test-time
-    # scaling'); another label is a part of it ('Token budgets in test-time scaling'), but nothing is part of
-    # or for a phenomenon ('X in reward hacking' would invent a relation), so there the theme's next phrase joins.
-    elif head and not overlaps and not PHENOMENON.search(head) and (_METHOD_END.search(raw) or _METHOD_END.search(raw.lower())):
-        title = f"{raw} for {_lower_first(head)}"
-    elif head and not overlaps and not PHENOMENON.search(head) and not others:
-        title = f"{raw} in {_lower_first(head)}"
+    # nothing of what separates this one. A technique serves any head but a phenomenon ('Policy optimization
+    # for test-time scaling'), and a phenomenon arises in it ('Entropy collapse in policy optimization'); 'X in
+    # reward hacking' would invent a relation, so another label takes the theme's next phrase or a family noun.
     elif head and not overlaps and (_METHOD_END.search(raw) or _METHOD_END.search(raw.lower())):
-        title = f"{head} in {_lower_first(raw)}"  # a phenomenon arises in a technique: 'Entropy collapse in policy optimization'
+        title = f"{raw} for {_lower_first(head)}" if not PHENOMENON.search(head) else \
+            f"{head[:1].upper() + head[1:]} in {_lower_first(raw)}"
 
     elif others and len(f"{raw} and {others[0]}".split()) <= 8:
         title = f"{raw} and {others[0]}"
