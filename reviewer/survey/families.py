@@ -93,6 +93,8 @@ def family_title(name: str, head: str) -> str:
     ('Reward hacking in reinforcement learning')."""
     if not head:
         return f"{name} methods"
+    if re.fullmatch(r"[A-Z][\w-]*[A-Z]s?", head.strip()):  # a method acronym ('DPO') is served by nothing
+        return f"{name} and {head}"
     if PHENOMENON.search(head):
         return f"{head[:1].upper() + head[1:]} in {name[:1].lower() + name[1:] if name[1:2].islower() else name}"
     return f"{name} for {head if head[1:2].isupper() else head[:1].lower() + head[1:]}"

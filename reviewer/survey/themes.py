@@ -339,6 +339,10 @@ def _tidy_case(title: str) -> str:
     return " ".join(out)
 
 
+def _ACRONYM(head: str) -> bool:  # noqa: N802 - reads as the pattern it is
+    return re.fullmatch(r"[A-Z][\w-]*[A-Z]s?", head.strip()) is not None
+
+
 def _bare(raw: str) -> bool:
     """A bare acronym ('MLLMs'), only generic words ('AI systems'), or a verb with only generic words as
     its object ('Aligning language'): not a name for a theme."""
@@ -386,9 +390,12 @@ def theme_title(raw: str, topic_head: str, terms: list[str] | None = None) -> st
     # nothing of what separates this one. A technique serves any head but a phenomenon ('Policy optimization
     # for test-time scaling'), and a phenomenon arises in it ('Entropy collapse in policy optimization'); 'X in
     # reward hacking' would invent a relation, so another label takes the theme's next phrase or a family noun.
-    elif head and not overlaps and (_METHOD_END.search(raw) or _METHOD_END.search(raw.lower())):
+    # A method acronym ('DPO') is served by nothing and holds nothing: there 'and' stays (one word, no topic phrase).
+    elif head and not overlaps and (_METHOD_END.search(raw) or _METHOD_END.search(raw.lower())) and not _ACRONYM(head):
         title = f"{raw} for {_lower_first(head)}" if not PHENOMENON.search(head) else \
             f"{head[:1].upper() + head[1:]} in {_lower_first(raw)}"
+    elif head and not overlaps and _ACRONYM(head):
+        title = f"{raw} and {head}"
 
     elif others and len(f"{raw} and {others[0]}".split()) <= 8:
         title = f"{raw} and {others[0]}"
