@@ -53,8 +53,8 @@ def _topic_glued(title: str, topic: str) -> str | None:
     its own (two words or more) joined by 'and' to the topic's own words, which every section of the survey is
     about, so the second half says nothing of what separates this one."""
     parts = re.split(r"\s+and\s+", title.strip())
-    if not topic or len(parts) != 2:
-        return None
+    if not topic or len(parts) != 2 or title.lower().strip() in topic.lower():
+        return None  # ... but the topic's own 'A and B' ('Robot learning and embodied agents') names the survey
     left = [w for w in re.findall(r"[\w-]+", parts[0]) if w.lower() not in _EDGE_WORDS]
     right = [w.lower() for w in re.findall(r"[\w-]+", parts[1]) if w.lower() not in _EDGE_WORDS]
     own = _topic_words(topic)
