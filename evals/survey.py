@@ -69,6 +69,9 @@ _CONNECTIVE = re.compile(
     r"^(?:for (?:example|instance)|as an example|e\.g\.|in particular|specifically|in addition|as a result|"
     r"in contrast|by contrast|on the other hand|meanwhile|notably|accordingly|nevertheless|nonetheless|in turn|"
     r"to this end|first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly|next)\b", re.IGNORECASE)
+# An uncited sentence announcing how the papers differ, which needs two cited sentences after it to carry it out.
+_ANNOUNCE = re.compile(r"^(?:they|these (?:papers|methods|works)|the (?:papers|methods)) (?:differ|vary|contrast)\b",
+                       re.IGNORECASE)
 # A list item quoted without the rest of its list: "(1) ..." with no "(2)" in the sentence, or "(ii) ..."
 # without "(i)"; "...: First, ..." whose "Second" is in the next sentence.
 _ITEM = re.compile(r"(?<![\w(])\(?(1|2|3|4|i|ii|iii|iv|a|b|c)\)\s")
@@ -123,6 +126,7 @@ class ReportShape(BaseModel):
     entity_hits: list[str] = Field(default_factory=list)
     pointing_subjects: int = 0  # pronoun subjects after a leading phrase; also in anaphor_or_background
     connective_openers: int = 0  # 'For example, ...' without its antecedent; also in anaphor_or_background
+    empty_announcements: int = 0  # 'They differ in ...' followed by fewer than two cited sentences
     titles: int = 0
     bad_titles: list[str] = Field(default_factory=list)
     all_titles: list[str] = Field(default_factory=list)
@@ -225,6 +229,8 @@ def report_shape(report: object, abstracts: dict[str, str], shape: ReportShape) 
         texts = [section.title, section.scope]
         for p in section.paragraphs:
             for n, s in enumerate(p.sentences):
+                if not s.keys and _ANNOUNCE.match(s.text):
+                    shape.empty_announcements += sum(1 for x in p.sentences[n + 1:] if x.keys) < 2
                 texts.append(s.text)
                 if _TEMPLATE_OPENERS.match(s.text):
                     shape.template_openers += 1
@@ -342,7 +348,8 @@ def format_result(result: SurveyEvalResult) -> str:
         f"({result.anaphor_or_background_share:.1%}; of which context-dependent openers {s.context_openers}, "
         f"partial lists {s.broken_lists}, pronoun subjects after a leading phrase {s.pointing_subjects}, "
         f"connectives without their antecedent {s.connective_openers}); "
-        f"template openers {s.template_openers}",
+        f"template openers {s.template_openers}; announced contrasts carried out by fewer than two cited sentences "
+        f"{s.empty_announcements}",
         f"table rows {s.table_rows} for {s.papers_cited} cited papers; cells {s.cells}: filled "
         f"{result.table_fill:.1%}, truncated {s.truncated_cells}; "
         f"markup left {len(s.markup_hits)} {sorted(set(s.markup_hits))[:8]}; HTML entities in the rendered "

@@ -48,7 +48,7 @@ def score(keep: Path, sets: list[str]) -> None:
         share = shape.anaphor_or_background / max(1, shape.cited_sentences)
         print(f"== {which}: cited sentences {shape.cited_sentences}, anaphor/background {shape.anaphor_or_background} "
               f"({share:.1%}; pronoun subjects after a leading phrase {shape.pointing_subjects}, connectives without "
-              f"their antecedent {shape.connective_openers}); table fill {shape.cells_filled / max(1, shape.cells):.1%}"
+              f"their antecedent {shape.connective_openers}, empty announcements {shape.empty_announcements}); table fill {shape.cells_filled / max(1, shape.cells):.1%}"
               f" of {shape.cells} cells; HTML entities "
               f"{len(shape.entity_hits)}; titles {shape.titles}, failing {len(shape.bad_titles)}; catch-alls "
               f"{shape.catch_alls}; cited only in the overview aside {shape.aside_only} of {shape.cited_papers} "
