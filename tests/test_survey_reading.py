@@ -135,3 +135,24 @@ def test_the_papers_own_method_named_in_apposition_stays_out_of_the_benchmark_co
     # ... and the eval counts a benchmark cell that holds it, but not a dataset paper listing its own dataset.
     assert own_method_names("ThoughtMani, LiveBench", "", seed_papers["thoughtmanipulation"].abstract) == ["ThoughtMani"]
     assert own_method_names("HelpSteer2", "HelpSteer2", seed_papers["helpsteer2open"].abstract) == []
+
+
+def test_a_contrast_announcement_goes_when_its_contrasts_were_dropped(seed_papers: dict[str, Paper]) -> None:
+    """'They differ in ...' stands before two checked sentences that carry it out; when the checker dropped all
+    but one, it exemplifies nothing and goes too."""
+    from reviewer.survey.orphans import drop_empty_announcements
+    from reviewer.survey.types import SentenceCheck
+
+    quotes = [(k, split_sentences(seed_papers[k].abstract)[-1]) for k in ("genarmreward", "sampledon")]
+
+    def row(kept: int) -> list[SentenceCheck]:
+        out = [SentenceCheck(text="They differ in the problem each one targets.", action="framing")]
+        for n, (k, text) in enumerate(quotes):
+            out.append(SentenceCheck(text=text, keys=[k], action="kept" if n < kept else "dropped"))
+        return out
+
+    one, two = row(1), row(2)
+    drop_empty_announcements(one)
+    drop_empty_announcements(two)
+    assert one[0].action == "dropped"
+    assert two[0].action == "framing"
