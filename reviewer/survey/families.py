@@ -16,7 +16,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from reviewer.roles import Role, sentence_roles
-from reviewer.survey.titlewords import PHENOMENON
+from reviewer.survey.titlewords import PHENOMENON, technique_link
 from reviewer.textutil import split_sentences
 
 
@@ -97,7 +97,7 @@ def family_title(name: str, head: str) -> str:
         return f"{name} and {head}"
     if PHENOMENON.search(head):
         return f"{head[:1].upper() + head[1:]} in {name[:1].lower() + name[1:] if name[1:2].islower() else name}"
-    return f"{name} for {head if head[1:2].isupper() else head[:1].lower() + head[1:]}"
+    return f"{name} {technique_link(head)} {head if head[1:2].isupper() else head[:1].lower() + head[1:]}"
 
 
 def adopt_where_supported(rest: list[int], groups: list[list[int]], holds: list[set[int]], x: np.ndarray) -> list[int]:

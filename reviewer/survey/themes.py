@@ -26,9 +26,11 @@ from reviewer.survey.titlewords import (
     _lower_first,
     _names_a_thing,
     _process_link,
+    acronym_head,
     inside_longer_name,
     opens_with_verb,
     serves_goal,
+    technique_link,
 )
 from reviewer.textutil import content_stems
 
@@ -339,10 +341,6 @@ def _tidy_case(title: str) -> str:
     return " ".join(out)
 
 
-def _ACRONYM(head: str) -> bool:  # noqa: N802 - reads as the pattern it is
-    return re.fullmatch(r"[A-Z][\w-]*[A-Z]s?", head.strip()) is not None
-
-
 def _bare(raw: str) -> bool:
     """A bare acronym ('MLLMs'), only generic words ('AI systems'), or a verb with only generic words as
     its object ('Aligning language'): not a name for a theme."""
@@ -386,15 +384,12 @@ def theme_title(raw: str, topic_head: str, terms: list[str] | None = None) -> st
         title = f"{raw} in {head}"
     elif serves:
         title = f"{raw} for {_lower_first(head)}"  # 'Process supervision for math reasoning'
-    # Never '<label> and <the survey's head>': every section is about the head, so 'and' adds a word that says
-    # nothing of what separates this one. A technique serves any head but a phenomenon ('Policy optimization
-    # for test-time scaling'), and a phenomenon arises in it ('Entropy collapse in policy optimization'); 'X in
-    # reward hacking' would invent a relation, so another label takes the theme's next phrase or a family noun.
-    # A method acronym ('DPO') is served by nothing and holds nothing: there 'and' stays (one word, no topic phrase).
-    elif head and not overlaps and (_METHOD_END.search(raw) or _METHOD_END.search(raw.lower())) and not _ACRONYM(head):
-        title = f"{raw} for {_lower_first(head)}" if not PHENOMENON.search(head) else \
+    # Never '<label> and <the head>', which says nothing of what separates the section: a technique serves the
+    # head, or a phenomenon arises in it; a method acronym ('DPO') serves nothing, so 'and' stays there.
+    elif head and not overlaps and (_METHOD_END.search(raw) or _METHOD_END.search(raw.lower())) and not acronym_head(head):
+        title = f"{raw} {technique_link(head)} {_lower_first(head)}" if not PHENOMENON.search(head) else \
             f"{head[:1].upper() + head[1:]} in {_lower_first(raw)}"
-    elif head and not overlaps and _ACRONYM(head):
+    elif head and not overlaps and acronym_head(head):
         title = f"{raw} and {head}"
 
     elif others and len(f"{raw} and {others[0]}".split()) <= 8:
