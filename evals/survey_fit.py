@@ -119,7 +119,8 @@ def states_limitation(sentence: str) -> bool:
 
 
 def _norm(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+    """Lower-case words, a leading article dropped ('The Lessons of ...' is 'Lessons of ...')."""
+    return re.sub(r"^(?:the|a|an) ", "", " ".join(re.findall(r"[a-z0-9]+", text.lower())))
 
 
 def task_is_title(task: str, title: str) -> bool:

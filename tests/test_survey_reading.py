@@ -53,6 +53,8 @@ def test_family_titles_serve_the_head_or_place_a_phenomenon_in_the_technique() -
     assert family_title("Reinforcement learning", "test-time compute scaling") == \
         "Reinforcement learning for test-time compute scaling"
     assert family_title("Reinforcement learning", "reward hacking") == "Reward hacking in reinforcement learning"
+    assert family_title("Reinforcement learning", "PRMs") == "Reinforcement learning for PRMs"  # a thing, not a method
+    assert family_title("Reinforcement learning", "AI feedback") == "Reinforcement learning from AI feedback"
 
 
 def test_the_title_judge_flags_a_label_glued_to_the_topic() -> None:

@@ -16,7 +16,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from reviewer.roles import Role, sentence_roles
-from reviewer.survey.titlewords import PHENOMENON, technique_link
+from reviewer.survey.titlewords import PHENOMENON, _names_a_thing, acronym_head, technique_link
 from reviewer.textutil import split_sentences
 
 
@@ -93,7 +93,7 @@ def family_title(name: str, head: str) -> str:
     ('Reward hacking in reinforcement learning')."""
     if not head:
         return f"{name} methods"
-    if re.fullmatch(r"[A-Z][\w-]*[A-Z]s?", head.strip()):  # a method acronym ('DPO') is served by nothing
+    if acronym_head(head) and not _names_a_thing(head):  # a method acronym ('DPO') is served by nothing; 'PRMs' is
         return f"{name} and {head}"
     if PHENOMENON.search(head):
         return f"{head[:1].upper() + head[1:]} in {name[:1].lower() + name[1:] if name[1:2].islower() else name}"

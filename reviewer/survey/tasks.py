@@ -199,8 +199,8 @@ def task_of(paper: Paper, method: str) -> str:
         return genre
     # The title's 'what' without its 'how': 'Early Exit via Reinforcement Learning in Reasoning Models' -> 'Early
     # Exit'; the Method column names the means, and a cell repeating the title tells a reader nothing new.
-    what = _ok(_BY_MEANS.split(sub, maxsplit=1)[0], 2, 10)
-    if what and what != sub:
+    what = _ok(_BY_MEANS.split(sub, maxsplit=1)[0], 2, 10) if _BY_MEANS.search(sub) else ""
+    if what:
         return what
     return sub if len(sub.split()) <= 14 else ""
 
