@@ -150,8 +150,8 @@ def task_names_nothing(task: str) -> bool:
 
 _RESULT_VERB = re.compile(r"\s+(?:consistently |significantly |also |further )?(?:outperforms?|achieves?|improves?|"
                           r"reduces?|keeps?|surpasses?|enhances?|boosts?|attains?|yields?|matches?|beats?|exceeds?)\b")
-_OWN_CONTRIBUTION = re.compile(r"\b(?:we|this (?:paper|work))\s+(?:\w+ly\s+)?(?:propose|introduce|present|develop|"
-                               r"design)s?\b[^.]*", re.IGNORECASE)
+# 'we propose a simple yet efficient pipeline, ThoughtMani': a name the contribution verb introduces.
+_INTRODUCES = r"\b(?:we|this (?:paper|work))\s+(?:\w+ly\s+)?(?:propose|introduce|present|develop|design)s?\s+(?:[\w-]+,?\s+){0,8}?"
 _RESOURCE = re.compile(r"\b(?:benchmarks?|datasets?|corpus|corpora|test sets?|suites?)\b", re.IGNORECASE)
 
 
@@ -159,12 +159,12 @@ def own_method_names(bench_cell: str, method_cell: str, abstract: str) -> list[s
     """Names in the Benchmarks column that are the paper's own method: the row's method, a name the abstract uses
     as the subject of a result verb ('ThoughtMani keeps the original performance'), or one its own contribution
     sentence introduces with no dataset or benchmark word in it."""
-    own_sentences = [m.group(0) for m in _OWN_CONTRIBUTION.finditer(abstract) if not _RESOURCE.search(m.group(0))]
     out = []
     for name in (n.strip() for n in bench_cell.split(",")):
-        if not name:
-            continue
+        if not name or re.search(r"(?:Bench|bench|Gym|Arena|Eval|QA|Set)(?:[-\s]?\d+)?$", name):
+            continue  # a benchmark-shaped name is a resource, whoever made it
         said = rf"(?<![\w-]){re.escape(name)}(?![\w-])"
+        introduced = [m.group(0) for m in re.finditer(_INTRODUCES + said, abstract, re.IGNORECASE)]
         # A paper whose own contribution is the dataset ('we present ULTRAFEEDBACK, a large-scale ... preference
         # dataset') rightly lists it.
         if re.search(said + r"(?:,|\s+is|\s+--?)?\s+(?:(?:a|an|the)\s+)?(?:[\w-]+,?\s+){0,6}?(?:dataset|benchmark|"
@@ -172,7 +172,7 @@ def own_method_names(bench_cell: str, method_cell: str, abstract: str) -> list[s
                                                                   r"named\s+)?" + said, abstract):
             continue
         if name.lower() == method_cell.strip().lower() or re.search(said + _RESULT_VERB.pattern, abstract) \
-                or any(re.search(said, s) for s in own_sentences):
+                or any(not _RESOURCE.search(s) for s in introduced):
             out.append(name)
     return out
 
