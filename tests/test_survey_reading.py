@@ -134,6 +134,8 @@ def test_the_papers_own_method_named_in_apposition_stays_out_of_the_benchmark_co
     row = offline_row(seed_papers["thoughtmanipulation"], gazetteer)
     assert row.method.text == "ThoughtMani"
     assert "ThoughtMani" not in row.benchmarks.text
+    # 'our method DIV-SE', 'we call this IDIV-SE': names the paper gives its own methods are no benchmarks either.
+    assert not {"DIV-SE", "IDIV-SE"} & set(offline_row(seed_papers["diversity2023thought"], gazetteer).benchmarks.text.split(", "))
     # ... and the eval counts a benchmark cell that holds it, but not a dataset paper listing its own dataset.
     assert own_method_names("ThoughtMani, LiveBench", "", seed_papers["thoughtmanipulation"].abstract) == ["ThoughtMani"]
     assert own_method_names("HelpSteer2", "HelpSteer2", seed_papers["helpsteer2open"].abstract) == []

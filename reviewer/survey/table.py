@@ -159,7 +159,10 @@ def _candidates(sentence: str) -> Iterable[tuple[str, bool]]:
 
 # 'a decoding algorithm we call EQUILIBRIUM-RANKING', 'an AI assistant named Dromedary-2': a system's name
 # (but 'a dataset called BoardgameQA' names a dataset).
-_INTRODUCED = re.compile(r"(?<!dataset )(?<!benchmark )(?<!corpus )\b(?:called|named|dubbed|termed|we call)\s+[`'\"“]*([A-Z][\w.+-]*)(?!\s+(?:benchmark|dataset))")
+# A name the paper gives its own method: 'called X', 'we call this X', 'our method X'.
+_INTRODUCED = re.compile(r"(?<!dataset )(?<!benchmark )(?<!corpus )\b(?:called|named|dubbed|termed|we call(?: this| it)?|"
+                         r"our (?:[\w-]+ )?(?:method|approach|framework|algorithm|pipeline|system)s?)\s+[`'\"“]*"
+                         r"([A-Z][\w.+-]*)(?!\s+(?:benchmark|dataset))")
 
 
 _LICENSE = re.compile(r"^(?:CC-BY|CC0|MIT|Apache|GPL|BSD)\b")  # 'a dataset (CC-BY-4.0)': its license, not its name
