@@ -205,7 +205,7 @@ def task_of(paper: Paper, method: str) -> str:
     return sub if len(sub.split()) <= 14 else ""
 
 
-_BY_MEANS = re.compile(r"\s+(?:via|with|through|using|without)\s+", re.IGNORECASE)
+_BY_MEANS = re.compile(r"\s+(?:via|with|through|using)\s+", re.IGNORECASE)  # "without X" is part of the task
 
 
 # A subtitle that names the kind of paper ('A Survey', 'An Empirical Study', 'A psychoanalytic perspective') or asks
