@@ -160,3 +160,16 @@ def test_a_contrast_announcement_goes_when_its_contrasts_were_dropped(seed_paper
     drop_empty_announcements(two)
     assert one[0].action == "dropped"
     assert two[0].action == "framing"
+
+
+def test_a_topic_naming_studies_has_their_subject_as_its_head() -> None:
+    """'empirical analyses of chain-of-thought behaviour in reasoning models': the head is what was studied, so a
+    kind section reads 'Empirical studies of chain-of-thought behaviour', never 'Empirical studies of empirical
+    analyses of ...' or '... studies of studies of'."""
+    from reviewer.survey.kinds import kind_title
+    from reviewer.survey.outline import topic_head
+
+    topic = "empirical analyses of chain-of-thought behaviour in reasoning models"
+    assert topic_head(topic, []) == "chain-of-thought behaviour"
+    assert kind_title("study", topic_head(topic, []), topic) == "Empirical studies of chain-of-thought behaviour"
+    assert not topic_head("studies of how reward models fail", []).lower().startswith(("studies", "of"))
