@@ -36,16 +36,24 @@ def _title_runs(seed_papers: dict[str, Paper]) -> list[str]:
     return sorted(runs)
 
 
+_TECHNIQUE = re.compile(r"(?i)(?:learning|optimi[sz]ation|search|supervision|prompting|training|distillation|tuning|"
+                        r"decoding|sampling|verification)$")
+
+
 def test_theme_titles_never_glue_the_survey_head_on_with_and(seed_papers: dict[str, Paper]) -> None:
     """Every section of a survey is about its head, so '<label> and <head>' says nothing of what separates one:
-    across the labels the seed titles give and heads that are not phenomena, no title ends in 'and <head>'."""
+    across the technique labels the seed titles give ('Policy Optimization') and heads that are not phenomena, no
+    title ends in 'and <head>'; a label naming a kind of paper ('Empirical analysis') names the kind instead."""
     seen = 0
     for head in _HEADS:
         for raw in _title_runs(seed_papers):
+            if not _TECHNIQUE.search(raw):
+                continue
             title = theme_title(raw, head, [])
             seen += 1
             assert not title.lower().endswith(f" and {head.lower()}"), (raw, head, title)
-    assert seen > 500, seen
+        assert theme_title("Empirical analysis", head, []) == f"Empirical studies of {head}"
+    assert seen > 100, seen
 
 
 def test_family_titles_serve_the_head_or_place_a_phenomenon_in_the_technique() -> None:

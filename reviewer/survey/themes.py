@@ -389,11 +389,15 @@ def theme_title(raw: str, topic_head: str, terms: list[str] | None = None) -> st
     elif head and not overlaps and (_METHOD_END.search(raw) or _METHOD_END.search(raw.lower())) and not acronym_head(head):
         title = f"{raw} {technique_link(head)} {_lower_first(head)}" if not PHENOMENON.search(head) else \
             f"{head[:1].upper() + head[1:]} in {_lower_first(raw)}"
+    elif head and re.fullmatch(r"(?i)(?:empirical|systematic) (?:analys[ie]s|stud(?:y|ies)|evaluations?)", raw):
+        title = f"Empirical studies of {_lower_first(head)}"  # a kind of paper, which fit.py holds to its kind
     elif head and not overlaps and acronym_head(head):
         title = f"{raw} and {head}"
-
     elif others and len(f"{raw} and {others[0]}".split()) <= 8:
-        title = f"{raw} and {others[0]}"
+        title = f"{raw} and {others[0]}"  # a second phrase of the theme's own says more than the survey's head
+    elif head and not overlaps and len(f"{raw} and {head}".split()) <= 8:
+        # Last resort, no relation known: 'Work on X' would be taken for a catch-all and hold papers X is not true of.
+        title = f"{raw} and {_lower_first(head)}"
     elif _PROCESS_END.search(raw) or re.search(r"(?:optimi[sz]ation|alignment|modell?ing)$", raw, re.IGNORECASE):
         title = f"{raw} methods"  # 'Preference optimization methods': the phrase the papers share, as a family
     else:
