@@ -85,6 +85,7 @@ def test_a_title_naming_a_kind_of_paper_fits_only_papers_of_that_kind(seed_paper
     assert methods, "the seeds hold method papers that mention an empirical analysis"
     for p in methods:
         assert not fits(title, p, set()), p.key
+        assert not fits("Empirical studies of reasoning models", p, set()), p.key  # the kind title too
     for p in studies:
         assert fits(title, p, set()), p.key
 

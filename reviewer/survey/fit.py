@@ -54,10 +54,10 @@ _STUDY_LABEL = re.compile(r"\b(?:empirical|systematic|comprehensive|large-scale)
 def fits(title: str, paper: Paper, ignore: set[str]) -> bool:
     """The paper uses every phrase the title claims; a catch-all or a kind title ('Empirical studies of X')
     names no phrase, so every paper fits it. A label naming a kind of paper fits only papers of that kind."""
-    if is_catch_all(title) or _KIND.match(title):
-        return True
     if _STUDY_LABEL.search(title) and contribution_kind(paper.title, paper.abstract) != "study":
         return False
+    if is_catch_all(title) or _KIND.match(title):
+        return True
     return all(uses_label(p, paper) or _family_uses(p, paper) for p in claims(title, ignore))
 
 
