@@ -22,10 +22,10 @@ from reviewer.survey.titlewords import (
     _TASK_END,
     PHENOMENON,
     _drop_leading_glue,
-    _hyphen_case,
     _lower_first,
     _names_a_thing,
     _process_link,
+    _tidy_case,
     acronym_head,
     inside_longer_name,
     opens_with_verb,
@@ -327,18 +327,6 @@ _PROCESS_END = re.compile(
 GENERIC_THEME_WORDS = frozenset("""llm llms lm lms language model models large ai system systems reasoning
     reinforcement learning alignment training evaluation method methods finding findings approach approaches
     work works paper papers study studies analysis results framework frameworks""".split())
-
-
-def _tidy_case(title: str) -> str:
-    """Sentence case: words written Title Case mid-title go lower; acronyms and CamelCase names stay."""
-    words = title.split()
-    out = [words[0][:1].upper() + words[0][1:]] if words else []
-    if out and "-" in out[0]:
-        out[0] = _hyphen_case(out[0], keep_first=True)
-    for w in words[1:]:
-        plain = w[:1].isupper() and w[1:].islower() and w.isalpha()
-        out.append(w.lower() if plain else _hyphen_case(w, keep_first=False))
-    return " ".join(out)
 
 
 def _bare(raw: str) -> bool:

@@ -285,3 +285,15 @@ def nominal(phrase: str, texts: list[str]) -> str:
                                              for t in texts) >= 2:
                 return f"{noun.capitalize() if first[:1].isupper() else noun} of {rest}"
     return ""
+
+
+def _tidy_case(title: str) -> str:
+    """Sentence case: words written Title Case mid-title go lower; acronyms and CamelCase names stay."""
+    words = title.split()
+    out = [words[0][:1].upper() + words[0][1:]] if words else []
+    if out and "-" in out[0]:
+        out[0] = _hyphen_case(out[0], keep_first=True)
+    for w in words[1:]:
+        plain = w[:1].isupper() and w[1:].islower() and w.isalpha()
+        out.append(w.lower() if plain else _hyphen_case(w, keep_first=False))
+    return " ".join(out)
