@@ -40,8 +40,11 @@ THEMES2_SET = Path(__file__).parent / "datasets" / "survey_themes2.jsonl"
 # before the facet/count selection change of branch s10g; scored once before and once after it.
 BLIND3_SET = Path(__file__).parent / "datasets" / "survey_blind3.jsonl"
 BLIND4_SET = Path(__file__).parent / "datasets" / "survey_blind4.jsonl"
-# Seven topics written before the equivalent-term change of branch s11; scored once before and once after.
+# Seven topics written before the relevance-anchor change of branch s11; scored once before and once after.
 BLIND5_SET = Path(__file__).parent / "datasets" / "survey_blind5.jsonl"
+# Seven topics written (relevant sets read from the abstracts) before the issue-10 reading fixes of branch
+# t11 (titles, leads, open problems, table cells); scored once before and once after them.
+BLIND6_SET = Path(__file__).parent / "datasets" / "survey_blind6.jsonl"
 # A sentence opening with a word that points outside the quote, unless it names its referent
 # ("This paper", "These results show" count as resolved only with a noun that the sentence itself owns).
 _ANAPHOR = re.compile(
@@ -62,6 +65,15 @@ _CONTEXT_OPENER = re.compile(
     r"(?:based on|building on|built on|on top of) [^,]{1,40},)",
     re.IGNORECASE,
 )
+# A discourse connective that points back to the sentence before ('For example, a 1B LLM can ...' exemplifies a
+# claim the abstract made just before): unresolved unless the quote before it is that sentence.
+_CONNECTIVE = re.compile(
+    r"^(?:for (?:example|instance)|as an example|e\.g\.|in particular|specifically|in addition|as a result|"
+    r"in contrast|by contrast|on the other hand|meanwhile|notably|accordingly|nevertheless|nonetheless|in turn|"
+    r"to this end|first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly|next)\b", re.IGNORECASE)
+# An uncited sentence announcing how the papers differ, which needs two cited sentences after it to carry it out.
+_ANNOUNCE = re.compile(r"^(?:they|these (?:papers|methods|works)|the (?:papers|methods)) (?:differ|vary|contrast)\b",
+                       re.IGNORECASE)
 # A list item quoted without the rest of its list: "(1) ..." with no "(2)" in the sentence, or "(ii) ..."
 # without "(i)"; "...: First, ..." whose "Second" is in the next sentence.
 _ITEM = re.compile(r"(?<![\w(])\(?(1|2|3|4|i|ii|iii|iv|a|b|c)\)\s")
@@ -115,6 +127,8 @@ class ReportShape(BaseModel):
     # HTML entities in the rendered Markdown ('(&lt;10%)'): markup a reader of the report sees.
     entity_hits: list[str] = Field(default_factory=list)
     pointing_subjects: int = 0  # pronoun subjects after a leading phrase; also in anaphor_or_background
+    connective_openers: int = 0  # 'For example, ...' without its antecedent; also in anaphor_or_background
+    empty_announcements: int = 0  # 'They differ in ...' followed by fewer than two cited sentences
     titles: int = 0
     bad_titles: list[str] = Field(default_factory=list)
     all_titles: list[str] = Field(default_factory=list)
@@ -189,7 +203,7 @@ def _has_antecedent(prev: object, text: str, keys: list[str], abstracts: dict[st
     if re.search(r"\b(?:we|our)\b", original, re.IGNORECASE) and re.match(r"(?:[^.;]{0,200}?,\s+)?(?:they|their)\b",
                                                                        text, re.IGNORECASE):
         return True  # the writer's 'They'/'Their' for the abstract's 'We'/'Our' ('To address this, we propose')
-    if not (_ANAPHOR.match(original) or _CONTEXT_OPENER.match(original) or pointing_subject(original)):
+    if not (_ANAPHOR.match(original) or _CONNECTIVE.match(original) or _CONTEXT_OPENER.match(original) or pointing_subject(original)):
         return True
     return here[0] == there[0] and there[1] == here[1] - 1
 
@@ -217,6 +231,8 @@ def report_shape(report: object, abstracts: dict[str, str], shape: ReportShape) 
         texts = [section.title, section.scope]
         for p in section.paragraphs:
             for n, s in enumerate(p.sentences):
+                if not s.keys and _ANNOUNCE.match(s.text):
+                    shape.empty_announcements += sum(1 for x in p.sentences[n + 1:] if x.keys) < 2
                 texts.append(s.text)
                 if _TEMPLATE_OPENERS.match(s.text):
                     shape.template_openers += 1
@@ -233,7 +249,10 @@ def report_shape(report: object, abstracts: dict[str, str], shape: ReportShape) 
                 shape.context_openers += context
                 shape.broken_lists += listed
                 shape.pointing_subjects += pointing
-                if (_ANAPHOR.match(s.text) and not antecedent) or background or context or listed or pointing:
+                connective = bool(_CONNECTIVE.match(s.text)) and not antecedent
+                shape.connective_openers += connective
+                if (_ANAPHOR.match(s.text) and not antecedent) or background or context or listed or pointing \
+                        or connective:
                     shape.anaphor_or_background += 1
                     shape.flagged.append(s.text[:160])
         for text in texts:
@@ -329,8 +348,10 @@ def format_result(result: SurveyEvalResult) -> str:
         f"paraphrase {result.r_precision_paraphrase:.3f}",
         f"cited sentences {s.cited_sentences}: anaphor/background {s.anaphor_or_background} "
         f"({result.anaphor_or_background_share:.1%}; of which context-dependent openers {s.context_openers}, "
-        f"partial lists {s.broken_lists}, pronoun subjects after a leading phrase {s.pointing_subjects}); "
-        f"template openers {s.template_openers}",
+        f"partial lists {s.broken_lists}, pronoun subjects after a leading phrase {s.pointing_subjects}, "
+        f"connectives without their antecedent {s.connective_openers}); "
+        f"template openers {s.template_openers}; announced contrasts carried out by fewer than two cited sentences "
+        f"{s.empty_announcements}",
         f"table rows {s.table_rows} for {s.papers_cited} cited papers; cells {s.cells}: filled "
         f"{result.table_fill:.1%}, truncated {s.truncated_cells}; "
         f"markup left {len(s.markup_hits)} {sorted(set(s.markup_hits))[:8]}; HTML entities in the rendered "

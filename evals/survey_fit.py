@@ -7,8 +7,9 @@
   every paper the title is not true of.
 - open problem: an Open problems sentence that does not state a limitation or future work, by an independent
   cue test (states_limitation) and, as a second reading, by reviewer/roles.py.
-- table cells: a Task cell that repeats the paper's title (or its subtitle), and a headline-result cell longer
-  than a cell should be (a whole sentence, not its number, metric and benchmark).
+- table cells: a Task cell that repeats the paper's title (or its subtitle) or names no task (a model class or an
+  outcome: 'Large Reasoning Models', 'Amplified benefits'), a Benchmarks cell holding the paper's own method, and a
+  headline-result cell longer than a cell should be (a whole sentence, not its number, metric and benchmark).
 """
 
 from __future__ import annotations
@@ -33,6 +34,11 @@ class FitShape(BaseModel):
     open_list: list[str] = Field(default_factory=list)
     task_cells: int = 0
     task_is_title: int = 0
+    task_empty: int = 0  # Task cells that name no task (a model class or an outcome)
+    task_empty_list: list[str] = Field(default_factory=list)
+    bench_cells: int = 0
+    bench_own_method: int = 0  # benchmark cells holding the paper's own method name
+    bench_own_list: list[str] = Field(default_factory=list)
     result_cells: int = 0
     result_long: int = 0
     result_words: int = 0
@@ -96,16 +102,25 @@ _REMOVES = re.compile(r"\b(?:minimi[sz]\w*|reduc\w*|mitigat\w*|alleviat\w*|avoid
                       r"(?:\W+\w+){0,4}\W*$", re.IGNORECASE)
 
 
+# ... and a cue that is what the method lets a user do ('allowing real-time trade-offs between ...') states a
+# capability, not a limit.
+_ENABLES = re.compile(r"\b(?:allow\w*|enabl\w*|support\w*|permit\w*|offer\w*|provid\w*|facilitat\w*|"
+                      r"navigat\w*|flexibl\w*|customi[sz]\w*)(?:\W+[\w-]+){0,2}\W*$", re.IGNORECASE)
+
+
 def states_limitation(sentence: str) -> bool:
-    """The sentence states a limitation, failure, open question or future work, not a problem it solved."""
+    """The sentence states a limitation, failure, open question or future work, not a problem it solved nor a
+    capability it offers."""
     for m in _CUE.finditer(sentence):
-        if not _REMOVES.search(sentence[max(0, m.start() - 60):m.start()]):
+        before = sentence[max(0, m.start() - 60):m.start()]
+        if not _REMOVES.search(before) and not _ENABLES.search(before):
             return True
     return False
 
 
 def _norm(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+    """Lower-case words, a leading article dropped ('The Lessons of ...' is 'Lessons of ...')."""
+    return re.sub(r"^(?:the|a|an) ", "", " ".join(re.findall(r"[a-z0-9]+", text.lower())))
 
 
 def task_is_title(task: str, title: str) -> bool:
@@ -115,16 +130,73 @@ def task_is_title(task: str, title: str) -> bool:
     return bool(t) and t in parts
 
 
+# A Task cell that names no task: its head noun is the kind of model worked on ('Large Reasoning Models') or an
+# outcome ('Amplified benefits'), and no verb or action noun opens it ('Training reward models' is a task).
+_MODEL_HEADS = frozenset("""model models llm llms lm lms mllms lrms vlms lvlms slms network networks transformer
+    transformers""".split())
+_OUTCOME_HEADS = frozenset("""benefit benefits gain gains improvement improvements advantage advantages performance
+    result results outcome outcomes purpose purposes application applications use uses success""".split())
+_ACTION = re.compile(r"^[a-z]+(?:ing|tion|sion|ment|ance|ence|ure|sis)$", re.IGNORECASE)
+
+
+def task_names_nothing(task: str) -> bool:
+    """The Task cell's head is a model class or an outcome and no action word opens it (see above)."""
+    words = re.findall(r"[\w-]+", re.split(r"\s(?:in|of|for|on|with|across|from|to|via|by)\s", task)[0])
+    if not words or words[-1].lower() not in _MODEL_HEADS | _OUTCOME_HEADS:
+        return False
+    # Only an opening action word makes it a task ('Training reward models'); 'Large Reasoning Models' names models.
+    return len(words) == 1 or not _ACTION.match(words[0]) or words[0].lower() in {"reasoning", "thinking", "language"}
+
+
+_RESULT_VERB = re.compile(r"\s+(?:consistently |significantly |also |further )?(?:outperforms?|achieves?|improves?|"
+                          r"reduces?|keeps?|surpasses?|enhances?|boosts?|attains?|yields?|matches?|beats?|exceeds?)\b")
+# 'we propose a simple yet efficient pipeline, ThoughtMani': a name the contribution verb introduces.
+_INTRODUCES = r"\b(?:we|this (?:paper|work))\s+(?:\w+ly\s+)?(?:propose|introduce|present|develop|design)s?\s+(?:[\w-]+,?\s+){0,8}?"
+_RESOURCE = re.compile(r"\b(?:benchmarks?|datasets?|corpus|corpora|test sets?|suites?)\b", re.IGNORECASE)
+
+
+def own_method_names(bench_cell: str, method_cell: str, abstract: str) -> list[str]:
+    """Names in the Benchmarks column that are the paper's own method: the row's method, a name the abstract uses
+    as the subject of a result verb ('ThoughtMani keeps the original performance'), or one its own contribution
+    sentence introduces with no dataset or benchmark word in it."""
+    out = []
+    for name in (n.strip() for n in bench_cell.split(",")):
+        if not name or re.search(r"(?:Bench|bench|Gym|Arena|Eval|QA|Set)(?:[-\s]?\d+)?$", name):
+            continue  # a benchmark-shaped name is a resource, whoever made it
+        said = rf"(?<![\w-]){re.escape(name)}(?![\w-])"
+        introduced = [m.group(0) for m in re.finditer(_INTRODUCES + said, abstract, re.IGNORECASE)]
+        # A paper whose own contribution is the dataset ('we present ULTRAFEEDBACK, a large-scale ... preference
+        # dataset') rightly lists it.
+        if re.search(said + r"(?:,|\s+is|\s+--?)?\s+(?:(?:a|an|the)\s+)?(?:[\w-]+,?\s+){0,6}?(?:dataset|benchmark|"
+                     r"corpus|suite)s?\b", abstract) or re.search(r"\b(?:dataset|benchmark|corpus)s?\s+(?:called\s+|"
+                                                                  r"named\s+)?" + said, abstract):
+            continue
+        if name.lower() == method_cell.strip().lower() or re.search(said + _RESULT_VERB.pattern, abstract) \
+                or any(not _RESOURCE.search(s) for s in introduced):
+            out.append(name)
+    return out
+
+
 def add_table(report: object, shape: FitShape, min_fields: int) -> None:
-    """Count Task cells that repeat the title and result cells that are too long, over the printed rows."""
+    """Count Task cells that repeat the title or name no task, benchmark cells holding the paper's own method,
+    and result cells that are too long, over the printed rows."""
     papers, _ = _corpus()
     for row in getattr(report, "table", []):
         if row.filled() < min_fields:
             continue
-        title = papers.get(row.key, ("", ""))[0]
+        title, abstract = papers.get(row.key, ("", ""))
         if row.task.text.strip():
             shape.task_cells += 1
-            shape.task_is_title += task_is_title(row.task.text, title)
+            is_title = task_is_title(row.task.text, title)
+            shape.task_is_title += is_title
+            if not is_title and task_names_nothing(row.task.text):
+                shape.task_empty += 1
+                shape.task_empty_list.append(row.task.text)
+        if row.benchmarks.text.strip():
+            shape.bench_cells += 1
+            own = own_method_names(row.benchmarks.text, row.method.text, abstract)
+            shape.bench_own_method += bool(own)
+            shape.bench_own_list += own
         if row.result.text.strip():
             n = len(row.result.text.split())
             shape.result_cells += 1
@@ -172,7 +244,9 @@ def summary(shape: FitShape) -> str:
             f"({shape.misfits / max(1, shape.sectioned):.1%}); open-problem sentences {shape.open_sentences}: "
             f"not limitation {shape.open_not_limitation} ({shape.open_not_limitation / max(1, shape.open_sentences):.1%})"
             f", by roles.py {shape.open_not_limitation_role}; task cells {shape.task_cells}: title "
-            f"{shape.task_is_title} ({shape.task_is_title / max(1, shape.task_cells):.1%}); result cells "
+            f"{shape.task_is_title} ({shape.task_is_title / max(1, shape.task_cells):.1%}), naming no task "
+            f"{shape.task_empty} {shape.task_empty_list[:6]}; benchmark cells {shape.bench_cells}: with the paper's "
+            f"own method {shape.bench_own_method} {shape.bench_own_list[:6]}; result cells "
             f"{shape.result_cells}: over {RESULT_CELL_WORDS} words {shape.result_long} "
             f"({shape.result_long / max(1, shape.result_cells):.1%}), mean words "
             f"{shape.result_words / max(1, shape.result_cells):.1f}")

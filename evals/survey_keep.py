@@ -23,7 +23,8 @@ def run(which: str, keep: Path) -> None:
 
     path = {"dev": survey_eval.DEV_SET, "holdout": survey_eval.HOLDOUT_SET, "fresh": survey_eval.FRESH_SET,
             "themes2": survey_eval.THEMES2_SET, "blind3": survey_eval.BLIND3_SET,
-            "blind4": survey_eval.BLIND4_SET, "blind5": survey_eval.BLIND5_SET}[which]
+            "blind4": survey_eval.BLIND4_SET, "blind5": survey_eval.BLIND5_SET,
+            "blind6": survey_eval.BLIND6_SET}[which]
     original = survey_eval.tempfile.TemporaryDirectory
     survey_eval.tempfile.TemporaryDirectory = lambda prefix="": contextlib.nullcontext(str(where))  # type: ignore[assignment,misc]
     try:
@@ -47,7 +48,9 @@ def score(keep: Path, sets: list[str]) -> None:
             survey_eval.report_shape(SurveyReport.model_validate_json(report.read_text(encoding="utf-8")), abstracts, shape)
         share = shape.anaphor_or_background / max(1, shape.cited_sentences)
         print(f"== {which}: cited sentences {shape.cited_sentences}, anaphor/background {shape.anaphor_or_background} "
-              f"({share:.1%}; pronoun subjects after a leading phrase {shape.pointing_subjects}); HTML entities "
+              f"({share:.1%}; pronoun subjects after a leading phrase {shape.pointing_subjects}, connectives without "
+              f"their antecedent {shape.connective_openers}, empty announcements {shape.empty_announcements}); table fill {shape.cells_filled / max(1, shape.cells):.1%}"
+              f" of {shape.cells} cells; HTML entities "
               f"{len(shape.entity_hits)}; titles {shape.titles}, failing {len(shape.bad_titles)}; catch-alls "
               f"{shape.catch_alls}; cited only in the overview aside {shape.aside_only} of {shape.cited_papers} "
               f"({shape.aside_only / max(1, shape.cited_papers):.1%})")

@@ -48,6 +48,21 @@ def _topic_words(topic: str) -> set[str]:
     return out
 
 
+def _topic_glued(title: str, topic: str) -> str | None:
+    """'Policy optimization and test-time compute scaling' in a survey of test-time compute scaling: a phrase of
+    its own (two words or more) joined by 'and' to the topic's own words, which every section of the survey is
+    about, so the second half says nothing of what separates this one."""
+    parts = re.split(r"\s+and\s+", title.strip())
+    if not topic or len(parts) != 2 or title.lower().strip() in topic.lower():
+        return None  # ... but the topic's own 'A and B' ('Robot learning and embodied agents') names the survey
+    left = [w for w in re.findall(r"[\w-]+", parts[0]) if w.lower() not in _EDGE_WORDS]
+    right = [w.lower() for w in re.findall(r"[\w-]+", parts[1]) if w.lower() not in _EDGE_WORDS]
+    own = _topic_words(topic)
+    if len(left) >= 2 and len(right) >= 2 and all(w in own or w.rstrip("s") in own for w in right):
+        return "the topic glued on with 'and'"
+    return None
+
+
 def title_problem(title: str, topic: str = "", n_papers: int = 0, only_theme: bool = False) -> str | None:
     """Why a theme title is not a 3-8 word noun phrase a researcher would write, or None.
 
@@ -72,6 +87,9 @@ def title_problem(title: str, topic: str = "", n_papers: int = 0, only_theme: bo
     grammar = grammar_problem(title)
     if grammar:
         return grammar
+    glued = _topic_glued(title, topic)
+    if glued:
+        return glued
     own = _topic_words(topic) | _EDGE_WORDS | {w.lower() for w in _GENERIC_TITLES} | {
         "llm", "llms", "language", "large", "model", "models"}
     # A one-section survey is titled by its topic (or by the topic's noun phrase once a leading 'which'/'what'

@@ -54,13 +54,14 @@ def test_family_groups_cover_seed_method_papers_and_skip_the_heads_own_family(se
 
 
 def test_family_titles_state_a_relation_only_where_one_holds() -> None:
-    """'for' with a thing, a task or a goal; 'and' with a phenomenon, which a method does not serve."""
+    """'for' with a thing, a task or a goal; a phenomenon, which a method does not serve, arises in it (never
+    '<family> and <the survey's head>', which says nothing of what separates the section)."""
     assert family_title("Tree search", "LLM agents") == "Tree search for LLM agents"
     assert family_title("Reinforcement learning", "self-correction") == "Reinforcement learning for self-correction"
     assert family_title("Reinforcement learning", "code generation") == "Reinforcement learning for code generation"
-    assert family_title("Reinforcement learning", "reward hacking") == "Reinforcement learning and reward hacking"
+    assert family_title("Reinforcement learning", "reward hacking") == "Reward hacking in reinforcement learning"
     assert family_title("Reinforcement learning", "emergent misalignment") == \
-        "Reinforcement learning and emergent misalignment"
+        "Emergent misalignment in reinforcement learning"
 
 
 def test_no_survey_section_lists_method_names_as_its_title(settings: Settings, tmp_path: Path) -> None:

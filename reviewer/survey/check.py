@@ -18,7 +18,7 @@ from reviewer.errors import BudgetExceeded, LLMError
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.settings import Settings
 from reviewer.survey.context import Previous, SurveyContext
-from reviewer.survey.orphans import fix_orphans
+from reviewer.survey.orphans import drop_empty_announcements, fix_orphans
 from reviewer.survey.prose import is_framing
 from reviewer.survey.table import method_name
 from reviewer.survey.types import (
@@ -105,6 +105,7 @@ class SectionChecker:
             if draft.mode != "llm":  # the extractive writer's quote chains
                 for row in paragraphs:
                     fix_orphans(row, self.papers)  # a quote whose antecedent was just dropped
+                    drop_empty_announcements(row)  # 'They differ ...' before one surviving contrast
             sections.append(_assemble(draft, paragraphs))
         revised = self.llm is not None and bool(pending) and revise_info is None
         info = StageInfo(stage="check", mode="llm" if revised else "offline", reason=revise_info)

@@ -16,7 +16,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from reviewer.roles import Role, sentence_roles
-from reviewer.survey.titlewords import _TASK_END, PHENOMENON, _names_a_thing
+from reviewer.survey.titlewords import PHENOMENON, _names_a_thing, acronym_head, technique_link
 from reviewer.textutil import split_sentences
 
 
@@ -87,13 +87,17 @@ def family_groups(texts: dict[int, str], head: str, min_size: int = 2) -> tuple[
 
 
 def family_title(name: str, head: str) -> str:
-    """'Reinforcement learning for LLM agents': a family serves a thing, a task or a goal ('self-correction')
-    the head names; with a phenomenon ('reward hacking') 'for' would claim a purpose, so the title says 'and'."""
+    """'Reinforcement learning for LLM agents': a family is a technique, which serves what the head names (a thing,
+    a task, a goal or another technique), never '<family> and <the survey's head>', which says nothing of what
+    separates the section; a phenomenon ('reward hacking') is served by nothing but arises in a technique
+    ('Reward hacking in reinforcement learning')."""
     if not head:
         return f"{name} methods"
-    goal = re.search(r"(?:tion|sion)$", head, re.IGNORECASE)  # 'self-correction', 'uncertainty quantification'
-    link = "for" if (_names_a_thing(head) or _TASK_END.search(head) or goal) and not PHENOMENON.search(head) else "and"
-    return f"{name} {link} {head if head[1:2].isupper() else head[:1].lower() + head[1:]}"
+    if acronym_head(head) and not _names_a_thing(head):  # a method acronym ('DPO') is served by nothing; 'PRMs' is
+        return f"{name} and {head}"
+    if PHENOMENON.search(head):
+        return f"{head[:1].upper() + head[1:]} in {name[:1].lower() + name[1:] if name[1:2].islower() else name}"
+    return f"{name} {technique_link(head)} {head if head[1:2].isupper() else head[:1].lower() + head[1:]}"
 
 
 def adopt_where_supported(rest: list[int], groups: list[list[int]], holds: list[set[int]], x: np.ndarray) -> list[int]:

@@ -19,6 +19,7 @@ import numpy as np
 from reviewer.models import Paper
 from reviewer.survey.catchall import _GLUE, _KIND, _similarity, label_phrases, uses_label
 from reviewer.survey.families import FAMILIES, own_method_text
+from reviewer.survey.kinds import contribution_kind
 from reviewer.survey.leftover import GENERIC_STEMS
 from reviewer.survey.titles import _stems, is_catch_all
 from reviewer.survey.types import Section
@@ -44,9 +45,17 @@ def claims(title: str, ignore: set[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+# A title naming a kind of paper ('Empirical analysis of ...', 'Work on systematic studies') claims that kind:
+# a method paper whose abstract mentions 'empirical analysis' in passing is not one.
+_STUDY_LABEL = re.compile(r"\b(?:empirical|systematic|comprehensive|large-scale)\s+(?:analys[ie]s|stud(?:y|ies)|"
+                          r"investigations?|evaluations?|comparisons?)\b", re.IGNORECASE)
+
+
 def fits(title: str, paper: Paper, ignore: set[str]) -> bool:
     """The paper uses every phrase the title claims; a catch-all or a kind title ('Empirical studies of X')
-    names no phrase, so every paper fits it."""
+    names no phrase, so every paper fits it. A label naming a kind of paper fits only papers of that kind."""
+    if _STUDY_LABEL.search(title) and contribution_kind(paper.title, paper.abstract) != "study":
+        return False
     if is_catch_all(title) or _KIND.match(title):
         return True
     return all(uses_label(p, paper) or _family_uses(p, paper) for p in claims(title, ignore))

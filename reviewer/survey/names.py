@@ -58,3 +58,18 @@ def clean_task(task: str) -> str:
     """A task without what it is contrasted with ('preference optimization rather than evaluating answers
     holistically' -> 'preference optimization'): the contrast is not the problem the paper addresses."""
     return _CONTRAST.sub("", task).strip()
+
+
+# 'we propose a simple yet efficient pipeline, ThoughtMani, to ...': the name set off after the contribution's head
+# noun names the method, though neither the title nor a 'called' gives it.
+_APPOSITIVE = re.compile(
+    r"^(?:[\w-]+\s+){0,7}?(?:pipeline|framework|method|approach|algorithm|system|technique|strategy|paradigm|recipe|"
+    r"scheme|mechanism|toolkit|agent|model)s?,?\s+(?:called\s+|named\s+)?(?P<name>[A-Z][\w.+-]*[A-Z0-9][\w.+-]*)"
+    r"(?=[,:;(]|\s+(?:to|that|which|for|as)\b)")
+
+
+def appositive_name(contribution: str) -> str:
+    """The name in apposition to the contribution's head noun, or ''."""
+    m = _APPOSITIVE.match(contribution.strip())
+    return m.group("name").rstrip(".,") if m else ""
+

@@ -74,3 +74,21 @@ def fix_orphans(row: list[SentenceCheck], papers: dict[str, Paper]) -> None:
                 check.reason = "the sentence it points back to did not survive the check"
                 continue
         before = check
+
+
+# The section lead's announcement of a contrast ('They differ in the problem each one targets.'), which the
+# sentences after it carry out one paper each.
+ANNOUNCES_CONTRAST = re.compile(r"^They differ in\b")
+
+
+def drop_empty_announcements(row: list[SentenceCheck]) -> None:
+    """An uncited sentence announcing a contrast stands only while two cited sentences still follow it: when the
+    checker dropped the others, 'They differ ...' before a single paper exemplifies nothing it states."""
+    for n, check in enumerate(row):
+        if check.action != "framing" or not ANNOUNCES_CONTRAST.match(check.text):
+            continue
+        after = [c for c in row[n + 1:] if c.keys and c.action in ("kept", "rewritten")]
+        if len(after) < 2:
+            check.action = "dropped"
+            check.reason = "announced a contrast that fewer than two checked sentences carry out"
+

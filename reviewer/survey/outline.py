@@ -155,10 +155,16 @@ def _participle_cut(chunk: str) -> str:
     return chunk
 
 
+_KIND_OF = re.compile(r"^(?:(?:empirical|systematic)\s+)?(?:studies|study|analyses|analysis|investigations?|surveys?)\s+"
+                      r"(?:of|on)\s+", re.IGNORECASE)
+
+
 def topic_head(topic: str, acronyms: list[Acronym]) -> str:
     """The topic's head phrase, in its short form when the corpus defines one ('PRMs')."""
     # What a topic contrasts its subject with ('... instead of only the final answer') is not its subject.
     topic = _CONTRAST.split(topic, maxsplit=1)[0]
+    # 'empirical analyses of chain-of-thought behaviour': the survey's subject is what the studies are of.
+    topic = _KIND_OF.sub("", topic.strip()) or topic
     # 'how accurate reward models are': the word after 'how' is the question's predicate, not the subject's.
     topic = re.sub(r"\bhow\s+[a-z]+(?=\s+\w+\s+\w+)", "how", topic, flags=re.IGNORECASE)
     pieces = [_participle_cut(_drop_gerund(c)) for c in _not_infinitives(topic, topic_chunks(topic))]

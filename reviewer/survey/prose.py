@@ -13,6 +13,8 @@ from reviewer.textutil import surname
 
 _LEADING_MARKERS = re.compile(
     r"^(?:Moreover|Furthermore|Additionally|In addition|Finally|Specifically|Importantly|Notably|Overall|"
+    # 'For example, a 1B LLM can exceed ...' exemplifies the abstract's sentence before it, which is not quoted.
+    r"For example|For instance|As an example|By contrast|Nonetheless|In turn|Firstly|Secondly|Thirdly|"
     r"However|Besides|Further|Concretely|Crucially|Second|Third|First|Lastly|Meanwhile|Consequently|"
     r"As a result|In particular|To this end|Thus|Hence|Therefore|Then|Next|Different from (?:them|these|this)|"
     r"Unlike (?:them|these|this)|In contrast|On the other hand|To address (?:this|these)(?: \w+)?|"

@@ -140,6 +140,10 @@ _REMOVED = re.compile(r"\b(?:minimi[sz]\w*|reduc\w*|mitigat\w*|alleviat\w*|avoid
                       r"combat\w*|circumvent\w*|bypass\w*|robust to|resist\w*|no)(?:\W+[\w-]+){0,4}\W*$", re.IGNORECASE)
 
 
+# A problem word that is what the method lets its user do ('supports multi-objective alignment, allowing real-time
+# trade-offs between preference dimensions') names a capability, not a limit.
+_ENABLED = re.compile(r"\b(?:allow\w*|enabl\w*|support\w*|permit\w*|offer\w*|provid\w*|facilitat\w*|"
+                      r"navigat\w*|flexibl\w*|customi[sz]\w*)(?:\W+[\w-]+){0,2}\W*$", re.IGNORECASE)
 # A problem word that is what the paper studies ('by studying their relative tradeoffs') is its subject, not a limit.
 _STUDIED = re.compile(r"\b(?:stud\w*|analy[sz]\w*|explor\w*|characteri[sz]\w*|balanc\w*|quantif\w*|measur\w*)"
                       r"(?:\W+[\w-]+){0,3}\W*$", re.IGNORECASE)
@@ -158,7 +162,8 @@ def names_open_problem(text: str) -> bool:
         return False
     for m in _OPEN.finditer(text):
         before = text[max(0, m.start() - 60):m.start()]
-        if not (_REMOVED.search(before) or _STUDIED.search(before) or _OTHERS.match(text[:m.start()])):
+        if not (_REMOVED.search(before) or _STUDIED.search(before) or _ENABLED.search(before)
+                or _OTHERS.match(text[:m.start()])):
             return True
     return False
 

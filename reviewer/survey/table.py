@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from reviewer.models import Paper
 from reviewer.quotes import verify_quote
 from reviewer.survey.clauses import clauses as split_clauses
-from reviewer.survey.names import descriptive_method, title_prefix_name
+from reviewer.survey.names import appositive_name, descriptive_method, title_prefix_name
 from reviewer.survey.prose import strip_marker
 from reviewer.survey.tasks import _CONTRIBUTION, _OWN, _sentences, task_of
 from reviewer.survey.types import Cell, TableRow
@@ -101,6 +101,9 @@ def method_name(paper: Paper) -> str:
             first = c.group("obj").split()[0].rstrip(",") if c.group("obj").split() else ""
             if _name_like(first) and first.upper() not in _NOT_BENCH:
                 return first
+            named = appositive_name(c.group("obj"))
+            if named and named.upper() not in _NOT_BENCH and not _MODEL_PREFIX.match(named):
+                return named
     return ""
 
 
@@ -156,7 +159,10 @@ def _candidates(sentence: str) -> Iterable[tuple[str, bool]]:
 
 # 'a decoding algorithm we call EQUILIBRIUM-RANKING', 'an AI assistant named Dromedary-2': a system's name
 # (but 'a dataset called BoardgameQA' names a dataset).
-_INTRODUCED = re.compile(r"(?<!dataset )(?<!benchmark )(?<!corpus )\b(?:called|named|dubbed|termed|we call)\s+[`'\"“]*([A-Z][\w.+-]*)(?!\s+(?:benchmark|dataset))")
+# A name the paper gives its own method: 'called X', 'we call this X', 'our method X'.
+_INTRODUCED = re.compile(r"(?<!dataset )(?<!benchmark )(?<!corpus )\b(?:called|named|dubbed|termed|we call(?: this| it)?|"
+                         r"our (?:[\w-]+ )?(?:method|approach|framework|algorithm|pipeline|system)s?)\s+[`'\"“]*"
+                         r"([A-Z][\w.+-]*)(?!\s+(?:benchmark|dataset))")
 
 
 _LICENSE = re.compile(r"^(?:CC-BY|CC0|MIT|Apache|GPL|BSD)\b")  # 'a dataset (CC-BY-4.0)': its license, not its name

@@ -83,6 +83,16 @@ _QUESTION = re.compile(r"^(?:whether|how|why|what|when|which|who|if)\b", re.IGNO
 _MODEL_WORDS = frozenset("large language models model llms llm lms lm agents agent ai systems the and of".split())
 
 
+# Heads that name what is worked on or gained, not a problem: 'for Large Reasoning Models' says which models, 'for
+# amplified benefits' what the authors hope for. With an action word before them ('Training reward models',
+# 'Alignment of LLM agents') the phrase is a task again.
+_NO_TASK_HEADS = frozenset("""models model llms llm lms lm mllms lrms vlms slms ai networks transformers
+    benefits benefit gains gain advantages improvements performance results outcomes purposes applications""".split())
+_PREPOSITION = re.compile(r"\s+(?:in|of|for|on|with|across|under|from|to|via|by|at)\s+", re.IGNORECASE)
+_BOOST = re.compile(r"^(?:empower|boost|enhanc|improv|engag|mak|advanc|unlock|enabl|strengthen|elevat)\w*$", re.IGNORECASE)
+_ACTION_WORD = re.compile(r"^[a-z-]+(?:ing|tion|sion|ment|ance|ence|ure|sis)$", re.IGNORECASE)
+
+
 def _ok(task: str, low: int = 2, high: int = 9) -> str:
     task = clean_task(_DETERMINER.sub("", task.strip(" ,.;:")))
     words = task.split()
@@ -91,6 +101,16 @@ def _ok(task: str, low: int = 2, high: int = 9) -> str:
     last = words[-1].lower()
     if re.fullmatch(r"[a-z]{2,}[^e]ed", last) or all(w.lower() in _MODEL_WORDS for w in words):
         return ""  # 'the issues caused' (cut before its 'by'), or only the models worked on
+    if "?" in task:
+        return ""  # 'Reasons to Reject? Aligning ...': a question and its answer, not one task
+    head = _PREPOSITION.split(task, maxsplit=1)[0].split()  # 'Reward-policy maps in LLMs' is headed by 'maps'
+    if head[-1].lower() in _NO_TASK_HEADS and _BOOST.match(head[0]) and all(
+            w.lower() in _MODEL_WORDS | {"your", "our", "reasoning", "multimodal"} for w in head[1:-1]):
+        return ""  # 'Empowering LLMs', 'Enhance Your Language Model': a vague gain for the models, no task
+    # The action opens the phrase; 'reasoning' and 'thinking' before 'models' say which models, not what is done.
+    if head[-1].lower() in _NO_TASK_HEADS and (len(head) == 1 or not _ACTION_WORD.match(head[0])
+                                               or head[0].lower() in {"reasoning", "thinking"}):
+        return ""
     return task
 
 
@@ -177,7 +197,15 @@ def task_of(paper: Paper, method: str) -> str:
     genre = from_genre_title(paper.title, method)
     if genre is not None:
         return genre
+    # The title's 'what' without its 'how': 'Early Exit via Reinforcement Learning in Reasoning Models' -> 'Early
+    # Exit'; the Method column names the means, and a cell repeating the title tells a reader nothing new.
+    what = _ok(_BY_MEANS.split(sub, maxsplit=1)[0], 2, 10) if _BY_MEANS.search(sub) else ""
+    if what:
+        return what
     return sub if len(sub.split()) <= 14 else ""
+
+
+_BY_MEANS = re.compile(r"\s+(?:via|with|through|using)\s+", re.IGNORECASE)  # "without X" is part of the task
 
 
 # A subtitle that names the kind of paper ('A Survey', 'An Empirical Study', 'A psychoanalytic perspective') or asks

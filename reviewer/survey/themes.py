@@ -20,14 +20,17 @@ from reviewer.survey.titlewords import (
     _METHOD_END,
     _NOUN_ING,
     _TASK_END,
+    PHENOMENON,
     _drop_leading_glue,
-    _hyphen_case,
     _lower_first,
     _names_a_thing,
     _process_link,
+    _tidy_case,
+    acronym_head,
     inside_longer_name,
     opens_with_verb,
     serves_goal,
+    technique_link,
 )
 from reviewer.textutil import content_stems
 
@@ -326,18 +329,6 @@ GENERIC_THEME_WORDS = frozenset("""llm llms lm lms language model models large a
     work works paper papers study studies analysis results framework frameworks""".split())
 
 
-def _tidy_case(title: str) -> str:
-    """Sentence case: words written Title Case mid-title go lower; acronyms and CamelCase names stay."""
-    words = title.split()
-    out = [words[0][:1].upper() + words[0][1:]] if words else []
-    if out and "-" in out[0]:
-        out[0] = _hyphen_case(out[0], keep_first=True)
-    for w in words[1:]:
-        plain = w[:1].isupper() and w[1:].islower() and w.isalpha()
-        out.append(w.lower() if plain else _hyphen_case(w, keep_first=False))
-    return " ".join(out)
-
-
 def _bare(raw: str) -> bool:
     """A bare acronym ('MLLMs'), only generic words ('AI systems'), or a verb with only generic words as
     its object ('Aligning language'): not a name for a theme."""
@@ -381,10 +372,20 @@ def theme_title(raw: str, topic_head: str, terms: list[str] | None = None) -> st
         title = f"{raw} in {head}"
     elif serves:
         title = f"{raw} for {_lower_first(head)}"  # 'Process supervision for math reasoning'
-    elif head and not overlaps:  # 'X in reward hacking' would invent a relation; 'X and Y' claims none
-        title = f"{raw} and {head[:1].lower() + head[1:] if head[1:2].islower() else head}"
+    # Never '<label> and <the head>', which says nothing of what separates the section: a technique serves the
+    # head, or a phenomenon arises in it; a method acronym ('DPO') serves nothing, so 'and' stays there.
+    elif head and not overlaps and (_METHOD_END.search(raw) or _METHOD_END.search(raw.lower())) and not acronym_head(head):
+        title = f"{raw} {technique_link(head)} {_lower_first(head)}" if not PHENOMENON.search(head) else \
+            f"{head[:1].upper() + head[1:]} in {_lower_first(raw)}"
+    elif head and re.fullmatch(r"(?i)(?:empirical|systematic) (?:analys[ie]s|stud(?:y|ies)|evaluations?)", raw):
+        title = f"Empirical studies of {_lower_first(head)}"  # a kind of paper, which fit.py holds to its kind
+    elif head and not overlaps and acronym_head(head):
+        title = f"{raw} and {head}"
     elif others and len(f"{raw} and {others[0]}".split()) <= 8:
-        title = f"{raw} and {others[0]}"
+        title = f"{raw} and {others[0]}"  # a second phrase of the theme's own says more than the survey's head
+    elif head and not overlaps and len(f"{raw} and {head}".split()) <= 8:
+        # Last resort, no relation known: 'Work on X' would be taken for a catch-all and hold papers X is not true of.
+        title = f"{raw} and {_lower_first(head)}"
     elif _PROCESS_END.search(raw) or re.search(r"(?:optimi[sz]ation|alignment|modell?ing)$", raw, re.IGNORECASE):
         title = f"{raw} methods"  # 'Preference optimization methods': the phrase the papers share, as a family
     else:

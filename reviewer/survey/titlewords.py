@@ -98,6 +98,21 @@ PHENOMENON = re.compile(r"(?:\bmis\w+|\bover\w+|hacking|collapse|hallucinations?
                         r"deception|jailbreaks?|attacks?|failures?|errors?)$", re.IGNORECASE)
 
 
+# Heads that name what a method learns from ('AI feedback', 'preference data'): a technique is 'from' them.
+_SIGNAL_END = re.compile(r"(?:feedback|data|datasets?|rewards?|preferences?|labels?|annotations?|demonstrations?|"
+                         r"signals?|supervision)$", re.IGNORECASE)
+
+
+def acronym_head(head: str) -> bool:
+    """A head that is a method acronym ('DPO', 'PRMs')."""
+    return re.fullmatch(r"[A-Z][\w-]*[A-Z]s?", head.strip()) is not None
+
+
+def technique_link(head: str) -> str:
+    """How a technique attaches to a head that is no phenomenon: 'from' a signal it learns from, else 'for'."""
+    return "from" if _SIGNAL_END.search(head.strip()) else "for"
+
+
 def _lower_first(phrase: str) -> str:
     """'Math reasoning' -> 'math reasoning' inside a title; an acronym or a name ('TTS', 'DPO') stays."""
     return phrase[:1].lower() + phrase[1:] if phrase[1:2].islower() else phrase
@@ -270,3 +285,15 @@ def nominal(phrase: str, texts: list[str]) -> str:
                                              for t in texts) >= 2:
                 return f"{noun.capitalize() if first[:1].isupper() else noun} of {rest}"
     return ""
+
+
+def _tidy_case(title: str) -> str:
+    """Sentence case: words written Title Case mid-title go lower; acronyms and CamelCase names stay."""
+    words = title.split()
+    out = [words[0][:1].upper() + words[0][1:]] if words else []
+    if out and "-" in out[0]:
+        out[0] = _hyphen_case(out[0], keep_first=True)
+    for w in words[1:]:
+        plain = w[:1].isupper() and w[1:].islower() and w.isalpha()
+        out.append(w.lower() if plain else _hyphen_case(w, keep_first=False))
+    return " ".join(out)
