@@ -8,6 +8,7 @@ from reviewer.retrieve import HybridRetriever
 from reviewer.settings import Settings
 from reviewer.survey import evidence
 from reviewer.survey.types import EvidenceResult
+from tests.survey_steps import surveyed
 
 # The seeds' papers on LLMs in medicine (titles name medical or clinical work, a medical exam or dataset).
 MEDICAL = {"limitedimpact", "medicaladaptation", "casimedicosarg", "benchmarkingcmexam", "medsmedical",
@@ -16,14 +17,7 @@ WORDING = "language models answering doctors' questions and diagnosing patients"
 
 
 def _survey(settings: Settings, retriever: HybridRetriever, topic: str) -> EvidenceResult:
-    from reviewer.survey import scope
-    from reviewer.survey.context import Previous, SurveyContext
-    from reviewer.survey.types import SurveyOptions
-
-    ctx = SurveyContext(options=SurveyOptions(topic=topic), settings=settings, _retriever=retriever)
-    prev = Previous(scope=scope.run(ctx, Previous()))
-    ctx.papers = {r.paper.key: r.paper for r in prev.need_scope().papers}
-    return evidence.run(ctx, prev)
+    return surveyed(settings, retriever, topic)
 
 
 def test_a_wording_without_the_corpus_terms_surveys_the_medical_papers(

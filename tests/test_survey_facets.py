@@ -11,19 +11,13 @@ from reviewer.survey import evidence
 from reviewer.survey.facets import title_stats, topic_facets
 from reviewer.survey.types import EvidenceResult, ScopeResult
 from reviewer.textutil import content_stems
+from tests.survey_steps import scope_and_evidence
 
 VL_TOPIC = "reinforcement learning for vision-language reasoning"
 
 
 def _survey(settings: Settings, retriever: HybridRetriever, topic: str) -> tuple[ScopeResult, EvidenceResult]:
-    from reviewer.survey import scope
-    from reviewer.survey.context import Previous, SurveyContext
-    from reviewer.survey.types import SurveyOptions
-
-    ctx = SurveyContext(options=SurveyOptions(topic=topic), settings=settings, _retriever=retriever)
-    prev = Previous(scope=scope.run(ctx, Previous()))
-    ctx.papers = {r.paper.key: r.paper for r in prev.need_scope().papers}
-    return prev.need_scope(), evidence.run(ctx, prev)
+    return scope_and_evidence(settings, retriever, topic)
 
 
 def test_facets_are_the_subject_parts_joined_by_prepositions(retriever: HybridRetriever) -> None:

@@ -10,6 +10,7 @@ import pytest
 
 from reviewer.ingest.markup import clean_record, plain_text
 from reviewer.models import Paper, PaperRecord
+from reviewer.retrieve import HybridRetriever
 from reviewer.roles import Role, reports_other_work, sentence_roles
 from reviewer.settings import Settings
 from reviewer.survey.evidence import _pick
@@ -17,6 +18,7 @@ from reviewer.survey.synthesis import resolve_subject, with_context
 from reviewer.survey.table import CURATED_BENCHMARKS, method_name, mine_gazetteer, offline_row
 from reviewer.survey.themes import GENERIC_THEME_WORDS, theme_title
 from reviewer.textutil import split_sentences
+from tests.survey_steps import surveyed
 
 _OPENING_ANAPHOR = re.compile(
     r"^(?:This|These|It|Its|They|Their|Such|Those)\b(?! (?:paper|work|study|article|report|survey|review)\b)")
@@ -194,15 +196,8 @@ def test_coverage_appendix_order_is_stable_and_its_reasons_consistent(settings: 
         assert float(shown) < float(floor)
 
 
-def _surveyed(settings: Settings, retriever: object, topic: str) -> set[str]:
-    from reviewer.survey import evidence, scope
-    from reviewer.survey.context import Previous, SurveyContext
-    from reviewer.survey.types import SurveyOptions
-
-    ctx = SurveyContext(options=SurveyOptions(topic=topic), settings=settings, _retriever=retriever)
-    prev = Previous(scope=scope.run(ctx, Previous()))
-    ctx.papers = {r.paper.key: r.paper for r in prev.need_scope().papers}
-    return {e.key for e in evidence.run(ctx, prev).papers}
+def _surveyed(settings: Settings, retriever: HybridRetriever, topic: str) -> set[str]:
+    return {e.key for e in surveyed(settings, retriever, topic).papers}
 
 
 def test_question_worded_topic_surveys_the_same_papers_as_its_keyword_form(settings: Settings) -> None:

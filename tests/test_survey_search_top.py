@@ -7,6 +7,7 @@ from reviewer.retrieve import HybridRetriever
 from reviewer.settings import Settings
 from reviewer.survey import evidence
 from reviewer.survey.types import EvidenceResult
+from tests.survey_steps import surveyed
 
 TOPIC = "judging answers with a language model"  # a wording of LLM-as-a-judge that no seed title uses
 # A wording of LLMs in e-commerce that leaves "Towards Personality-Aware Recommendation" a little under the floor.
@@ -15,14 +16,7 @@ RECOMMEND = "personalityaware"
 
 
 def _survey(settings: Settings, retriever: HybridRetriever, topic: str) -> EvidenceResult:
-    from reviewer.survey import scope
-    from reviewer.survey.context import Previous, SurveyContext
-    from reviewer.survey.types import SurveyOptions
-
-    ctx = SurveyContext(options=SurveyOptions(topic=topic), settings=settings, _retriever=retriever)
-    prev = Previous(scope=scope.run(ctx, Previous()))
-    ctx.papers = {r.paper.key: r.paper for r in prev.need_scope().papers}
-    return evidence.run(ctx, prev)
+    return surveyed(settings, retriever, topic)
 
 
 def test_search_top_paper_under_the_floor_is_surveyed(settings: Settings, retriever: HybridRetriever) -> None:

@@ -10,19 +10,13 @@ from reviewer.settings import Settings
 from reviewer.survey import evidence
 from reviewer.survey.types import EvidenceResult
 from reviewer.textutil import content_stems
+from tests.survey_steps import surveyed
 
 TOM = {"far2023agents", "simpletom2024exposing"}  # the seeds' two papers on theory of mind in LLMs
 
 
 def _survey(settings: Settings, retriever: HybridRetriever, topic: str) -> EvidenceResult:
-    from reviewer.survey import scope
-    from reviewer.survey.context import Previous, SurveyContext
-    from reviewer.survey.types import SurveyOptions
-
-    ctx = SurveyContext(options=SurveyOptions(topic=topic), settings=settings, _retriever=retriever)
-    prev = Previous(scope=scope.run(ctx, Previous()))
-    ctx.papers = {r.paper.key: r.paper for r in prev.need_scope().papers}
-    return evidence.run(ctx, prev)
+    return surveyed(settings, retriever, topic)
 
 
 def test_rare_words_name_the_subject_not_the_setting(retriever: HybridRetriever) -> None:
