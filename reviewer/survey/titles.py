@@ -15,6 +15,7 @@ from collections import Counter
 
 import numpy as np
 
+from reviewer.survey.headclean import fits_every
 from reviewer.survey.labelpick import (
     _FUNCTION,
     _WORD,
@@ -135,7 +136,8 @@ def supported_title(
     raw = better_named(raw, good_terms, members, docs, stats, exclude, ignore, taken, need_part)
     texts = bodies + stats.corpus  # the corpus's sample too, for how a word is used
     good_terms = [n for n in (noun_title(t, [], texts, ignore) for t in good_terms) if n]
-    return theme_title(noun_title(complete_name(raw, bodies), good_terms, texts, ignore), head, good_terms)
+    fits_all = fits_every([(docs[i].title, docs[i].body) for i in members], ignore)
+    return theme_title(noun_title(complete_name(raw, bodies), good_terms, texts, ignore), head, good_terms, fits_all)
 
 
 def says_more(phrase: str, ignore: set[str]) -> bool:
