@@ -63,7 +63,7 @@ def unglued(title: str, head: str, candidates: list[str], fits_all: Fits | None)
         return title
     for cand in candidates:
         words = cand.split()
-        if 3 <= len(words) <= 8 and words[-1].lower() not in _DANGLING and fits_all(cand):
+        if 3 <= len(words) <= 8 and " and " not in cand and words[-1].lower() not in _DANGLING and fits_all(cand):
             return cand[:1].upper() + cand[1:]
     return title
 

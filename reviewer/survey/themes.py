@@ -15,7 +15,6 @@ from collections import Counter
 import numpy as np
 from pydantic import BaseModel
 
-from reviewer.survey.headclean import Fits, unglued
 from reviewer.survey.terms import PhraseStats, norm_stems, phrases, title_case
 from reviewer.survey.titlewords import (
     _METHOD_END,
@@ -341,11 +340,12 @@ def _bare(raw: str) -> bool:
     return acronym or not content or all(w in GENERIC_THEME_WORDS for w in content)
 
 
-def theme_title(raw: str, topic_head: str, terms: list[str] | None = None, fits_all: Fits | None = None) -> str:
+def theme_title(raw: str, topic_head: str, terms: list[str] | None = None) -> str:
     """A 3-8 word noun phrase for a theme, from its label, its other phrases and the survey's head phrase.
 
-    'Mathematical reasoning' -> 'PRMs for mathematical reasoning'; 'Automated training' -> 'Automated training of PRMs';
-    a generic label or bare acronym ('LLMs') gives way to the next phrase; '<label> and <head>' to one fits_all holds.
+    'Mathematical reasoning' -> 'PRMs for mathematical reasoning'; 'Automated training' -> 'Automated
+    training of PRMs'; a label of only generic words or a bare acronym ('LLMs') gives way to the
+    theme's next phrase, or to 'Further work on PRMs'.
     """
     raw = _drop_leading_glue(" ".join(raw.split()))
     if len(raw.split()) > 8 and " and " in raw:
@@ -397,4 +397,4 @@ def theme_title(raw: str, topic_head: str, terms: list[str] | None = None, fits_
         words.pop()
     if len(words) > 3 and words[0].lower() in {"the", "a", "an"}:
         words = words[1:]
-    return unglued(_tidy_case(" ".join(words)), head, [t for t in terms or [] if not _bare(t)], fits_all)
+    return _tidy_case(" ".join(words))
