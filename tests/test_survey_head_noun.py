@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reviewer.survey.headclean import fits_every, unglued
+from reviewer.survey.kinds import kind_title
 from reviewer.survey.outline import topic_head
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -50,3 +51,12 @@ def test_a_label_glued_to_the_head_gives_way_to_a_phrase_every_paper_uses() -> N
         == "Step verifiers and math reasoning"
     assert unglued("Process supervision for math reasoning", "math reasoning", ["process reward models"], fits) \
         == "Process supervision for math reasoning"
+
+
+def test_a_kind_title_never_ends_on_a_cut_clause() -> None:
+    """Without a head, a kind title names the topic cut to five words; a question-like topic cut before its clause
+    ('studies of when ...' -> 'studies of') is no noun phrase, so the title says 'the topic', which regroup.py
+    never fills."""
+    title = kind_title("study", "", "studies of when reward models fail on long answers")
+    assert not title.endswith((" of", " when")), title
+    assert kind_title("study", "", "tool use by language model agents") == "Empirical studies of tool use"
