@@ -96,7 +96,7 @@ def _by_kind(left: list[int], evidence: list[PaperEvidence], papers: dict[str, P
     rest: list[int] = []
     for kind in ("study", "benchmark"):
         members = kinds.get(kind, [])
-        if len(members) >= 2 and not kind_title(kind, head, topic).endswith(" the topic"):  # names what was studied
+        if len(members) >= 2:
             out.append((kind_title(kind, head, topic), members))
         else:
             rest += members
