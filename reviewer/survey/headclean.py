@@ -21,7 +21,7 @@ _BASE_VERBS = frozenset("""handle think hurt help hold solve browse retrieve spo
     perform fail succeed differ vary depend rely write call reach pursue exploit cause lead become remain seem tend
     try keep let give take put bring find tell ask show""".split())
 # Words that cannot end a noun phrase: the phrase was cut inside a clause ('signal about', 'languages other').
-_DANGLING = frozenset("""a an the of for in on with and or to via by from as at about than other another such
+_DANGLING = frozenset("""a an the of for in on with and or to via by from as at about other another such
     into onto over under between among than whether that which who whom whose what when where why how
     their its his her our your my some any each every both either neither""".split())
 # Head nouns that only relate to something else ('variants of GRPO', 'new ways to measure'): no subject alone.
