@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from typing import Literal
 
+from reviewer.survey.headclean import noun_phrase_head
 from reviewer.textutil import split_sentences
 
 Kind = Literal["method", "study", "benchmark"]
@@ -73,7 +74,8 @@ def _short_topic(topic: str) -> str:
         if not cut:
             return ""
         words = words[:cut]
-    return "" if topic.endswith("?") else " ".join(words)
+    # 'studies of when and how ...' cut to 'studies of': no noun phrase, so no head ('Empirical studies of studies of')
+    return "" if topic.endswith("?") else noun_phrase_head(" ".join(words))
 
 
 def kind_title(kind: Literal["study", "benchmark"], head: str, topic: str = "") -> str:
