@@ -1,24 +1,20 @@
-"""Keep a theme title from gluing a non-noun-phrase topic head, or any head, on with 'and'.
+"""Keep a theme title from gluing on a topic 'head' that is no noun phrase.
 
 A topic worded as a question or a clause ('how LLMs handle languages other than English', 'models that think
 about what happens ...') leaves a 'head' that is no noun phrase ('handle languages other', 'think about'); a title
 built on it ('LLM evaluators and handle languages other') is ungrammatical. Such a head is cut back to the noun
-phrase it opens with, or dropped, so that nothing is glued. And '<label> and <the survey's head>' says nothing of
-what separates a theme: a candidate label of 3-8 words true of every paper of the theme is preferred to it.
+phrase it opens with, or dropped, so that nothing is glued.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-
-Fits = Callable[[str], bool]
 
 # Verbs in their base form, which a question or a relative clause puts after its subject ('LLMs handle ...',
 # 'models that think about ...'); none is used as a noun in a topic's head.
 _BASE_VERBS = frozenset("""handle think hurt help hold solve browse retrieve spot fix choose discuss mislead portray
     affect serve argue spend get teach produce pick go come know see say want need happen mean matter behave respond
-    perform fail succeed differ vary depend rely write call reach pursue exploit cause lead become remain seem tend
+    perform fail succeed differ vary depend rely write reach pursue exploit cause lead become remain seem tend
     try keep let give take put bring find tell ask show""".split())
 # Words that cannot end a noun phrase: the phrase was cut inside a clause ('signal about', 'languages other').
 _DANGLING = frozenset("""a an the of for in on with and or to via by from as at about other another such
@@ -49,29 +45,3 @@ def noun_phrase_head(head: str) -> str:
         return ""
     return " ".join(words)
 
-
-def glues_head(title: str, head: str) -> bool:
-    """'RL algorithms and reward design' with the head 'reward design': the part after 'and' is the head."""
-    parts = re.split(r"\s+and\s+", title.strip())
-    return bool(head) and len(parts) == 2 and parts[1].lower() == head.lower()
-
-
-def unglued(title: str, head: str, candidates: list[str], fits_all: Fits | None) -> str:
-    """`title`, or, when it is '<label> and <head>', the first candidate label of 3-8 words that every paper of
-    the theme uses (`fits_all`, fit.fits over the theme's papers)."""
-    if fits_all is None or not glues_head(title, head):
-        return title
-    for cand in candidates:
-        words = cand.split()
-        if 3 <= len(words) <= 8 and " and " not in cand and words[-1].lower() not in _DANGLING and fits_all(cand):
-            return cand[:1].upper() + cand[1:]
-    return title
-
-
-def fits_every(titles_bodies: list[tuple[str, str]], ignore: set[str]) -> Fits:
-    """Whether a title is true of every one of these papers (title, abstract), by fit.fits."""
-    from reviewer.models import Paper
-    from reviewer.survey.fit import fits  # fit.py imports the title modules, which import this one
-
-    papers = [Paper(id=str(n), key=str(n), title=t, abstract=b) for n, (t, b) in enumerate(titles_bodies)]
-    return lambda title: all(fits(title, p, ignore) for p in papers)

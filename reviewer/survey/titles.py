@@ -15,7 +15,6 @@ from collections import Counter
 
 import numpy as np
 
-from reviewer.survey.headclean import fits_every, glues_head, unglued
 from reviewer.survey.labelpick import (
     _FUNCTION,
     _WORD,
@@ -136,14 +135,7 @@ def supported_title(
     raw = better_named(raw, good_terms, members, docs, stats, exclude, ignore, taken, need_part)
     texts = bodies + stats.corpus  # the corpus's sample too, for how a word is used
     good_terms = [n for n in (noun_title(t, [], texts, ignore) for t in good_terms) if n]
-    title = theme_title(noun_title(complete_name(raw, bodies), good_terms, texts, ignore), head, good_terms)
-    if not glues_head(title, head):
-        return title
-    # '<label> and <the head>' says nothing of the theme: a longer phrase every paper of it uses says more.
-    shared = [p.surface for p in stats.distinctive(members, exclude=exclude, top=40) if 3 <= len(p.surface.split()) <= 8
-              and p.stems not in taken and _nameable(p.surface, p.stems, exclude) and names_something(p.surface, ignore)]
-    fits_all = fits_every([(docs[i].title, docs[i].body) for i in members], ignore)
-    return unglued(title, head, good_terms + [whole_label(p, bodies, group, len(members)) for p in shared], fits_all)
+    return theme_title(noun_title(complete_name(raw, bodies), good_terms, texts, ignore), head, good_terms)
 
 
 def says_more(phrase: str, ignore: set[str]) -> bool:
