@@ -22,8 +22,6 @@ _KIND = r"(?:method|approach|framework|model|system|algorithm|technique|pipeline
 _SELF_REF = re.compile(rf"\b(?:our|the proposed|this)\s+(?:(?:new|novel|proposed|overall)\s+)?{_KIND}\b(?!\s*\()",
                        re.IGNORECASE)
 _DEFINED = re.compile(r"((?:[A-Za-z][\w'-]*\s+){1,8})\(([A-Z][A-Za-z0-9-]{1,14})\)")
-_APPOSITIVE = re.compile(r"^(?:an?|the)?\s*(?:\w+\s+){0,3}?(?:framework|method|approach|system|model|algorithm|"
-                         r"pipeline|agent|benchmark|technique),\s+([A-Z][\w.+-]*[A-Z0-9][\w.+-]*)\b")
 
 
 def _letters(word: str) -> str:
@@ -68,7 +66,7 @@ def abbreviations(abstract: str) -> tuple[tuple[str, str], ...]:
 @lru_cache(maxsize=2048)
 def own_name(title: str, abstract: str) -> str:
     """The name of the paper's own method, or its descriptive phrase, or ''."""
-    from reviewer.survey.names import descriptive_method
+    from reviewer.survey.names import appositive_name, descriptive_method
     from reviewer.survey.table import contribution_phrase, method_name
     from reviewer.survey.tasks import _CONTRIBUTION
 
@@ -76,8 +74,8 @@ def own_name(title: str, abstract: str) -> str:
     if name := method_name(paper):
         return name
     for m in _CONTRIBUTION.finditer(abstract):
-        if a := _APPOSITIVE.match(m.group("obj").strip()):  # 'a novel framework, AnytimeReasoner, to ...'
-            return a.group(1)
+        if a := appositive_name(m.group("obj")):  # 'a novel framework, AnytimeReasoner, to ...'
+            return a
     return descriptive_method(contribution_phrase(paper))
 
 

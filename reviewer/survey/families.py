@@ -16,7 +16,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from reviewer.roles import Role, sentence_roles
-from reviewer.survey.titlewords import PHENOMENON, _names_a_thing, acronym_head, technique_link
+from reviewer.survey.titlewords import _names_a_thing, acronym_head, technique_title
 from reviewer.textutil import split_sentences
 
 
@@ -95,9 +95,7 @@ def family_title(name: str, head: str) -> str:
         return f"{name} methods"
     if acronym_head(head) and not _names_a_thing(head):  # a method acronym ('DPO') is served by nothing; 'PRMs' is
         return f"{name} and {head}"
-    if PHENOMENON.search(head):
-        return f"{head[:1].upper() + head[1:]} in {name[:1].lower() + name[1:] if name[1:2].islower() else name}"
-    return f"{name} {technique_link(head)} {head if head[1:2].isupper() else head[:1].lower() + head[1:]}"
+    return technique_title(name, head)
 
 
 def adopt_where_supported(rest: list[int], groups: list[list[int]], holds: list[set[int]], x: np.ndarray) -> list[int]:

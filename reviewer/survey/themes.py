@@ -20,7 +20,6 @@ from reviewer.survey.titlewords import (
     _METHOD_END,
     _NOUN_ING,
     _TASK_END,
-    PHENOMENON,
     _drop_leading_glue,
     _lower_first,
     _names_a_thing,
@@ -30,7 +29,7 @@ from reviewer.survey.titlewords import (
     inside_longer_name,
     opens_with_verb,
     serves_goal,
-    technique_link,
+    technique_title,
 )
 from reviewer.textutil import content_stems
 
@@ -375,8 +374,7 @@ def theme_title(raw: str, topic_head: str, terms: list[str] | None = None) -> st
     # Never '<label> and <the head>', which says nothing of what separates the section: a technique serves the
     # head, or a phenomenon arises in it; a method acronym ('DPO') serves nothing, so 'and' stays there.
     elif head and not overlaps and (_METHOD_END.search(raw) or _METHOD_END.search(raw.lower())) and not acronym_head(head):
-        title = f"{raw} {technique_link(head)} {_lower_first(head)}" if not PHENOMENON.search(head) else \
-            f"{head[:1].upper() + head[1:]} in {_lower_first(raw)}"
+        title = technique_title(raw, head)
     elif head and re.fullmatch(r"(?i)(?:empirical|systematic) (?:analys[ie]s|stud(?:y|ies)|evaluations?)", raw):
         title = f"Empirical studies of {_lower_first(head)}"  # a kind of paper, which fit.py holds to its kind
     elif head and not overlaps and acronym_head(head):

@@ -118,6 +118,14 @@ def _lower_first(phrase: str) -> str:
     return phrase[:1].lower() + phrase[1:] if phrase[1:2].islower() else phrase
 
 
+def technique_title(technique: str, head: str) -> str:
+    """A technique serves the head ('<technique> for/from <head>'); a phenomenon arises in it ('Reward hacking in
+    reinforcement learning'). Never '<technique> and <head>', which says nothing of what separates a section."""
+    if PHENOMENON.search(head):
+        return f"{head[:1].upper() + head[1:]} in {_lower_first(technique)}"
+    return f"{technique} {technique_link(head)} {_lower_first(head)}"
+
+
 def serves_goal(head: str) -> bool:
     """A head naming a task or a goal ('math reasoning', 'code generation', 'self-correction'), which a
     method can be 'for'; not a thing, a method acronym or a phenomenon."""
