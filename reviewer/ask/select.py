@@ -30,6 +30,7 @@ from reviewer.ask.lead import (
 from reviewer.ask.proper import prose
 from reviewer.ask.question import QType, Question
 from reviewer.ask.verb import asked_verb, states_verb, verb_first, verb_score
+from reviewer.ask.whypaper import why_from_first_paper
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.roles import Role, reports_other_work, sentence_roles
 from reviewer.textutil import content_stems, split_sentences
@@ -326,6 +327,7 @@ def score_for_type(
                if question.qtype == QType.DEFINITION else 0 for x in out]
     topic = question.sides[0] if question.qtype == QType.COMPARISON and question.sides else ""
     out = lead_first(out, defines, topic, why, mentions, lambda t: bool(_CAUSE.search(t)))
+    out = why_from_first_paper(out, papers[0].id, lambda t: bool(_CAUSE.search(t))) if why and papers else out
     if question.qtype == QType.MECHANISM and not why and not (asked and out and states_verb(out[0].ev.text, asked.verb, subject)):
         out = qforms.how_first(out, predicate, content_stems)
     out = verb_first(out, asked, subject)
