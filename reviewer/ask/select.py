@@ -27,6 +27,7 @@ from reviewer.ask.lead import (
     replacement_first,
     says_instead,
 )
+from reviewer.ask.outcome import asks_outcome
 from reviewer.ask.proper import prose
 from reviewer.ask.question import QType, Question
 from reviewer.ask.verb import asked_verb, states_verb, verb_first, verb_score
@@ -337,7 +338,7 @@ def score_for_type(
     if problem and question.qtype in (QType.GENERAL, QType.NAMED, QType.MECHANISM):
         out = qforms.problem_first(out)
     if question.qtype == QType.GENERAL:
-        out = qforms.verdict_first(out, question.text, verdict)
+        out = qforms.verdict_first(out, question.text, verdict or asks_outcome(question.text))
         out = thing_first(out) if not verdict and not problem and asks_thing(question.text) else out
     out = qforms.alternative_first(out, qforms.rejected_alternative(question.text), mentions) if why else out
     if replacing and question.qtype in (QType.NAMED, QType.MECHANISM):
