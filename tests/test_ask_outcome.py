@@ -1,5 +1,6 @@
 """Follow-up 15: a which-question whose verb is an outcome ("which X still work ...?") is answered by the finding
-that names them, not by the abstract's motivation. Questions worded for these tests; real seeds."""
+that names them, not by the abstract's motivation; a "what goes wrong" question by the sentence naming what goes
+wrong in training (overfitting, rigidity). Questions worded for these tests; real seeds."""
 
 from __future__ import annotations
 
@@ -26,3 +27,18 @@ def test_an_outcome_question_opens_with_the_finding(seeded_home: Path) -> None:
                              HybridRetriever(settings))
     lead = answer.answer.split("\n")[0]
     assert "[@maqa2024evaluating]" in lead and "entropy and consistency-based methods" in lead
+
+
+def test_overfitting_and_rigidity_state_a_problem(seeded_home: Path) -> None:
+    # Follow-up 15: what goes wrong in training ("overfitting", "cognitive rigidity", "memorization", "contamination")
+    # is a problem a "what goes wrong" question asks for, not only "challenges" and "failures".
+    from reviewer.ask.forms import states_problem
+    from seed_text import sentence_with
+
+    assert states_problem(sentence_with("this training paradigm may lead to overfitting and cognitive rigidity"))
+    assert not states_problem(sentence_with("Existing methods improve VLM reasoning via Chain-of-Thought (CoT)"))
+    settings = Settings()
+    answer = answer_question("What is the problem with training VLM reasoning by CoT supervised fine-tuning alone?",
+                             settings, HybridRetriever(settings))
+    lead = answer.answer.split("\n")[0]
+    assert "[@reasonrft]" in lead and "overfitting and cognitive rigidity" in lead
