@@ -51,6 +51,7 @@ PARA8 = Path(__file__).resolve().parent / "datasets" / "ask_para8.jsonl"
 PARA9 = Path(__file__).resolve().parent / "datasets" / "ask_para9.jsonl"
 PARA10 = Path(__file__).resolve().parent / "datasets" / "ask_para10.jsonl"
 PARA11 = Path(__file__).resolve().parent / "datasets" / "ask_para11.jsonl"
+PARA12 = Path(__file__).resolve().parent / "datasets" / "ask_para12.jsonl"
 REFUSE = Path(__file__).resolve().parent / "datasets" / "ask_refuse.jsonl"
 
 

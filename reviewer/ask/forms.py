@@ -101,7 +101,9 @@ _PROBLEM = re.compile(
     r"malicious|harmful|unsafe|"
     # What goes wrong in other words: harm done, effort wasted, a reward exploited.
     r"hurts?|hurting|worse|worsen\w*|degrad\w*|idle|wast\w*|unnecessar\w*|unreliab\w*|infeasib\w*|"
-    r"exploit(?:s|ed|ing|ation)?|hacking|distract\w*|nois(?:e|y)|ambigu\w*|struggl\w*)\b"
+    r"exploit(?:s|ed|ing|ation)?|hacking|distract\w*|nois(?:e|y)|ambigu\w*|struggl\w*|"
+    # What goes wrong in training: a model fitted to its data, stuck in one habit, or scored on leaked tests.
+    r"overfit\w*|rigidit\w*|memoriz\w*|forgett\w*|contaminat\w*|leakage)\b"
     # "However, existing systems ...": the gap an abstract states before its proposal.
     r"|^(?:however|unfortunately|yet|but)\b",
     re.IGNORECASE,

@@ -16,6 +16,7 @@ from reviewer.ask import forms as qforms
 from reviewer.ask.asked import asks_thing, thing_first
 from reviewer.ask.define import acronym, contrasted_only, defines, definition_strength, lead_rank
 from reviewer.ask.define import term_pattern as term_pattern
+from reviewer.ask.items import later_item_answers
 from reviewer.ask.lead import CAUSE as _CAUSE
 from reviewer.ask.lead import (
     Scored,
@@ -26,9 +27,11 @@ from reviewer.ask.lead import (
     replacement_first,
     says_instead,
 )
+from reviewer.ask.outcome import asks_outcome
 from reviewer.ask.proper import prose
 from reviewer.ask.question import QType, Question
 from reviewer.ask.verb import asked_verb, states_verb, verb_first, verb_score
+from reviewer.ask.whypaper import why_from_first_paper
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.roles import Role, reports_other_work, sentence_roles
 from reviewer.textutil import content_stems, split_sentences
@@ -56,7 +59,6 @@ _HEAD_NOUN = re.compile(r"\s+(?:environment|method|model|framework|algorithm|app
 _NUMBER = re.compile(r"\d+(?:\.\d+)?\s?(?:%|x\b|×|points?|pp)|\b\d+\.\d+\b|\b\d{2,}\b")
 _FIGURE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:[KMBkmb]\b|%)")
 _ANAPHOR = re.compile(r"^(?:this|these|those|they|it|such|its|their|that)\b", re.IGNORECASE)
-_INLINE_ENUM = re.compile(r"\((?:ii|2|b)\)|(?<=[\s:;])(?:ii|2|b)\)")
 _CUT_END = re.compile(r"(?:\s0|\b(?:i|e|e\.g|i\.e|al|vs|cf|approx|resp|Fig|Eq))\.$")
 _CUT_START = re.compile(r"^\d+(?:\.\d+)?\s?(?:%|\\%)|^(?:e|g)\.\s")
 _FRAGMENT_START = re.compile(r"^[a-z(\[,;:]")
@@ -222,6 +224,7 @@ def score_for_type(
     predicate = set(content_stems(question.text)) - set(content_stems(" ".join(forms + spelled))) - _QUESTION_WORDS
     named_in = {p.id: (any(mentions(p.title, a) for a in forms), any(mentions(prose(p.abstract), a) for a in forms))
                 for p in papers} if proper else {}  # a name only in a link is not the abstract naming it
+    asked_stems = set(content_stems(question.text)) - _QUESTION_WORDS
     out: list[Scored] = []
     in_paper: dict[str, bool] = {}
     for ev in ranked:
@@ -314,7 +317,7 @@ def score_for_type(
         s += qforms.form_score(verdict, problem, qt == QType.GENERAL, t, role, about or bool(antecedent) or bool(
             problem and proper and any(mentions(titles.get(ev.paper_id, ""), a) for a in forms)), question.text)
         # Inline enumerations and very long sentences make poor direct answers.
-        s -= 0.06 * bool(_INLINE_ENUM.search(t)) + 0.04 * (len(t.split()) > 45)
+        s -= 0.06 * later_item_answers(t, asked_stems) + 0.04 * (len(t.split()) > 45)
         other_work = reports_other_work(t)
         reported = role == Role.BACKGROUND and other_work
         # What earlier work did is not a method the corpus proposes, nor the named thing's own finding.
@@ -325,6 +328,7 @@ def score_for_type(
                if question.qtype == QType.DEFINITION else 0 for x in out]
     topic = question.sides[0] if question.qtype == QType.COMPARISON and question.sides else ""
     out = lead_first(out, defines, topic, why, mentions, lambda t: bool(_CAUSE.search(t)))
+    out = why_from_first_paper(out, papers[0].id, lambda t: bool(_CAUSE.search(t))) if why and papers else out
     if question.qtype == QType.MECHANISM and not why and not (asked and out and states_verb(out[0].ev.text, asked.verb, subject)):
         out = qforms.how_first(out, predicate, content_stems)
     out = verb_first(out, asked, subject)
@@ -334,7 +338,7 @@ def score_for_type(
     if problem and question.qtype in (QType.GENERAL, QType.NAMED, QType.MECHANISM):
         out = qforms.problem_first(out)
     if question.qtype == QType.GENERAL:
-        out = qforms.verdict_first(out, question.text, verdict)
+        out = qforms.verdict_first(out, question.text, verdict or asks_outcome(question.text))
         out = thing_first(out) if not verdict and not problem and asks_thing(question.text) else out
     out = qforms.alternative_first(out, qforms.rejected_alternative(question.text), mentions) if why else out
     if replacing and question.qtype in (QType.NAMED, QType.MECHANISM):
