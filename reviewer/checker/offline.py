@@ -52,6 +52,7 @@ from reviewer.checker.roles_swap import (
 from reviewer.checker.sequence import order_reversed
 from reviewer.checker.slots import slot_swaps
 from reviewer.checker.stance import agreeing_pairs, comparison_flipped, stance_reversed
+from reviewer.checker.substituted import name_substituted
 from reviewer.checker.types import LABELS, ClaimVerdict
 from reviewer.checker.unstated import unmentioned_effects
 from reviewer.errors import ConfigError
@@ -315,6 +316,9 @@ def _flip_in(claim: str, texts: list[str], analysis: Analysis, items: list[Evide
                 crossed_pair(claim, text):  # any two words of the sentence in each other's places (`crossed.py`)
             a, b = pairs[0]
             return f"rule: {a} and {b} exchange places in the frame of sentence {items[i].index} of {items[i].key}"
+        if swapped := name_substituted(claim, text, [texts[k] for k, x in enumerate(items)
+                                                     if x.paper_id == items[i].paper_id]):
+            return f"rule: the claim puts {swapped[0]} where sentence {items[i].index} of {items[i].key} has {swapped[1]}"
         if head := quantity_changed(claim, text) or exclusive_denied(claim, text):  # 'all mainstream models' vs 'most mainstream models'
             return f"rule: another quantity of {head!r} than sentence {items[i].index} of {items[i].key}"
         if requirement_denied(claim, text) or prevention_denied(claim, text):  # `requires.py`
