@@ -29,6 +29,7 @@ from pydantic import BaseModel, Field
 from reviewer.checker.anchors import anchored_in
 from reviewer.checker.background import background_only, bare_coverage
 from reviewer.checker.claimtext import title_authors_as_we
+from reviewer.checker.contrast import contrast_reversed
 from reviewer.checker.crossed import crossed_across, crossed_pair
 from reviewer.checker.degrees import degree_exchanged, names_exchanged, spelled_flip
 from reviewer.checker.effects import effect_reversed
@@ -301,7 +302,8 @@ def _flip_in(claim: str, texts: list[str], analysis: Analysis, items: list[Evide
         if _NOT_ASSERTED.search(text):
             continue  # a question asserts nothing to reverse
         if comparison_flipped(claim, text) or spelled_flip(claim, text) or names_exchanged(claim, text) or \
-                degree_exchanged(claim, text):  # 'more P in A than in B' vs 'P in B compared to A' (`degrees.py`)
+                degree_exchanged(claim, text) or contrast_reversed(claim, text):  # 'more P in A than in B' vs
+            # 'P in B compared to A' (`degrees.py`); 'A shows higher P, while B shows lower P' (`contrast.py`)
             return f"rule: comparison reversed against sentence {items[i].index} of {items[i].key}"
         if not comparison_agrees(claim, text) and (flips := stance_reversed(claim, text, agreed)):
             return f"rule: opposite stance ({flips[0]}) to sentence {items[i].index} of {items[i].key}"
