@@ -28,6 +28,7 @@ from pydantic import BaseModel, Field
 
 from reviewer.checker.anchors import anchored_in
 from reviewer.checker.background import background_only, bare_coverage
+from reviewer.checker.bound import value_bound_elsewhere
 from reviewer.checker.claimtext import title_authors_as_we
 from reviewer.checker.contrast import contrast_reversed
 from reviewer.checker.crossed import crossed_across, crossed_pair
@@ -330,6 +331,8 @@ def _flip_in(claim: str, texts: list[str], analysis: Analysis, items: list[Evide
         if moved := value_moved(claim, text):
             v, mine, theirs = moved[0]
             return f"rule: sentence {items[i].index} of {items[i].key} gives {v} to {theirs}, not {mine}"
+        if bound := value_bound_elsewhere(claim, text):  # '21 countries' where 21 counts the LLMs (`bound.py`)
+            return f"rule: sentence {items[i].index} of {items[i].key} binds {bound[0]:g} to other words than the claim"
         if rehomed := value_rehomed(claim, text):  # 'X that cuts Y by 19%, Z that gives 27%' (`rehomed.py`)
             return f"rule: sentence {items[i].index} of {items[i].key} gives {rehomed[0][0]} to another holder"
         if preference_exchanged(claim, text):
