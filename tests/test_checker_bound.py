@@ -40,6 +40,7 @@ def test_values_in_a_row_share_their_head_and_an_aside_binds_its_own_value() -> 
     orms = sentence_with(ORMS)  # 'gains of +4.33% (BIRD) and +2.10% (Spider) over ex-BoN, and ... over Maj'
     assert not value_bound_elsewhere("On Spider, ORMs gain 2.10% in execution accuracy over ex-BoN.", orms)
     assert not value_bound_elsewhere("ORMs gain 4.33% in execution accuracy on BIRD.", orms)
+    assert not value_bound_elsewhere("ORMs achieve a 2.10% gain in execution accuracy.", orms)  # (on Spider)
     # a value the sentence binds to nothing but its range ('by 8.43% (from 23.32% to 14.89%)') decides nothing
     assert not value_bound_elsewhere("TrustJudge cuts Score-Comparison inconsistency from 23.32% to 14.89%.",
                                      sentence_with(TRUSTJUDGE))
