@@ -376,7 +376,11 @@ def _anchored(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> 
     i = analysis.order[0] if analysis.order else -1
     if i < 0 or _NOT_ASSERTED.search(items[i].text) or reports_other_work(items[i].text):
         return ""
-    return f"sentence {items[i].index} of {items[i].key}" if anchored_in(claim, items[i].text, named_terms) else ""
+    resolved = analysis.resolved[i] if len(analysis.resolved) > i else items[i].text
+    # as written, or with 'our method' named and abbreviations spelled one way (`ownname.py`)
+    found = anchored_in(claim, items[i].text, named_terms) or (
+        resolved != items[i].text and anchored_in(analysis.resolved_claim or claim, resolved, named_terms))
+    return f"sentence {items[i].index} of {items[i].key}" if found else ""
 
 
 def only_questions(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> bool:
