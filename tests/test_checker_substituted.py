@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from reviewer.checker import ClaimChecker
-from reviewer.checker.substituted import name_substituted
+from reviewer.checker.substituted import name_substituted, names_crossed
 from reviewer.textutil import split_sentences
 from seed_text import paper_with, sentence_with
 
@@ -18,6 +18,8 @@ OMNISQL = "such as OmniSQL, yields superior ORM performance"
 TPLLAMA = "TP-LLaMA significantly outperforms the baselines"
 GPT4O = "GPT-4o's success rate on Game of 24 increased"
 PTAGRPO = "distill CoT into compact high-level guidance"
+GTR = "GTR significantly enhances the performance and generalization of the LLaVA-7b model"
+FEEDBACK = "with Llama as the generator and Gemma as the reviewer"
 
 CASES = {
     # Llama3 is one of the model families the ORMs are finetuned from, not a model already aligned with SQL
@@ -31,7 +33,22 @@ CASES = {
     # Claude 3.5 Sonnet's gain is on AIME; the Game of 24 jump is GPT-4o's
     "possessive": (GPT4O, "Claude 3.5 Sonnet's success rate on Game of 24 rose from 10% to 99%.",
                    "GPT-4o's success rate on Game of 24 rose from 10% to 99%."),
+    # ALFWorld (an embodied task the abstract names elsewhere) takes LLaVA-7b's place, LLaVA-7b moves elsewhere
+    "moved": (GTR, "GTR clearly raises the performance and generalization of the ALFWorld model across visual "
+                   "environments like LLaVA-7b.",
+              "GTR clearly raises the performance and generalization of the LLaVA-7b model across various visual "
+              "environments."),
 }
+
+
+def test_two_names_of_a_sentence_in_each_others_frames() -> None:
+    sentence = sentence_with(FEEDBACK)
+    swapped = "The LLM Feedback Loop with Gemma as the generator and Llama as the reviewer achieves a notable win rate."
+    assert names_crossed(swapped, sentence) == ("gemma", "llama")
+    for faithful in ("The LLM Feedback Loop with Llama as the generator and Gemma as the reviewer achieves a notable "
+                     "win rate.",
+                     "The LLM Feedback Loop, whose generator is Llama and whose reviewer is Gemma, wins notably often."):
+        assert names_crossed(faithful, sentence) is None, faithful
 
 
 @pytest.mark.parametrize("case", list(CASES), ids=list(CASES))

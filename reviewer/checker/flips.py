@@ -32,7 +32,7 @@ from reviewer.checker.roles_swap import (
 from reviewer.checker.sequence import order_reversed
 from reviewer.checker.slots import slot_swaps
 from reviewer.checker.stance import agreeing_pairs, comparison_flipped, stance_reversed
-from reviewer.checker.substituted import name_substituted
+from reviewer.checker.substituted import name_substituted, names_crossed
 from reviewer.models import EvidenceSentence
 
 LEX_TOP1 = FEATURE_NAMES.index("lex_top1")
@@ -89,6 +89,8 @@ def _flip_in(claim: str, texts: list[str], analysis: Analysis, items: list[Evide
         if swapped := name_substituted(claim, text, [texts[k] for k, x in enumerate(items)
                                                      if x.paper_id == items[i].paper_id]):
             return f"rule: the claim puts {swapped[0]} where sentence {items[i].index} of {items[i].key} has {swapped[1]}"
+        if crossed := names_crossed(claim, text):
+            return f"rule: {crossed[0]} and {crossed[1]} exchange frames against sentence {items[i].index} of {items[i].key}"
         if head := quantity_changed(claim, text) or exclusive_denied(claim, text):  # 'all mainstream models' vs 'most mainstream models'
             return f"rule: another quantity of {head!r} than sentence {items[i].index} of {items[i].key}"
         if requirement_denied(claim, text) or prevention_denied(claim, text):  # `requires.py`

@@ -24,6 +24,7 @@ from reviewer.textutil import STOPWORDS
 _TOKEN = re.compile(r"[A-Za-z0-9][\w\-.+]*[\w+]|[A-Za-z0-9]|[;:()]")
 _BREAK = frozenset("; : whereas while but although though yet unlike respectively".split())
 _WINDOW = 4
+_CROSS_MARGIN = 3  # names exchanged: the crossed reading must fit this many more frame words
 _QUANTITY = re.compile(r"^\d[\d.,]*(?:%|x|k|m|b|bn|th|st|nd|rd)?$", re.IGNORECASE)
 # Words that name the paper's own work or a generic role rather than a thing that could be swapped.
 _GENERIC = frozenset("our we this the authors it they".split())
@@ -123,7 +124,8 @@ def _introduced(name: str, abstract: str) -> bool:
 
 
 def name_substituted(claim: str, sentence: str, abstract: list[str]) -> tuple[str, str] | None:
-    """(N, M): the claim's name N stands in the frame the sentence gives to its name M, and N is another thing
+    """(N, M): the claim's name N stands in the frame the sentence gives to its name M (which the claim drops or
+    moves elsewhere), and N is another thing
     of the abstract (`abstract`: its sentences) whose own mentions do not fit that frame as well; None when no
     name is substituted."""
     c_names = {n for n in _read(claim)[2] if n}
@@ -143,14 +145,50 @@ def name_substituted(claim: str, sentence: str, abstract: list[str]) -> tuple[st
         homes = [f for s in others for f in _frames(s, n, frozenset({n}))]
         if not homes:
             continue  # named nowhere else: another thing, but not one of this abstract (unsupported, not swapped)
-        for m in lost:
+        for m in [*lost, *(sorted(s_names & c_names - _GENERIC))]:
             if _same_thing(n, m, text):
                 continue
             skip = frozenset({n, m})
             mine = _frames(claim, n, skip)
-            left, right = _fit(mine, _frames(sentence, m, skip))
+            theirs = _frames(sentence, m, skip)
+            left, right = _fit(mine, theirs)
+            if m in c_names and sum(_fit(_frames(claim, m, skip), theirs)) >= left + right:
+                continue  # the claim keeps M in its own frame: N is added beside it, not put in its place
             own = sum(_fit(mine, homes))
             opens = all(not x for x, _ in mine)  # the claim's name opens its clause: its frame is what follows
-            if left + right > own and ((left >= 1 and right >= 1 and left + right >= 3) or (opens and right >= 3)):
+            closes = all(not x for _, x in mine)  # or closes it: its frame is what precedes
+            if left + right > own and ((left >= 1 and right >= 1 and left + right >= 3) or (opens and right >= 3)
+                                       or (closes and left >= 3)):
                 return n, m
     return None
+
+
+def names_crossed(claim: str, sentence: str) -> tuple[str, str] | None:
+    """(N, M): two names of the sentence that the claim puts in each other's frames ('GTR enhances the LLaVA-7b
+    model across visual environments such as ALFWorld' -> '... the ALFWorld model ... such as LLaVA-7b'): each
+    name's frame in the claim fits the other's frame in the sentence clearly better than its own. A passive, a
+    comparison or a possessive between them ('B is beaten by A') reads the same fact in another order."""
+    from reviewer.checker.crossed import _between, _links
+
+    shared = sorted({n for n in _read(claim)[2] if n} & {n for n in _read(sentence)[2] if n} - _GENERIC)
+    best: tuple[int, tuple[str, str]] | None = None
+    for i, n in enumerate(shared):
+        for m in shared[i + 1 :]:
+            if _same_thing(n, m, sentence):
+                continue
+            skip = frozenset({n, m})
+            cn, cm = _frames(claim, n, skip), _frames(claim, m, skip)
+            sn, sm = _frames(sentence, n, skip), _frames(sentence, m, skip)
+            straight = sum(_fit(cn, sn)) + sum(_fit(cm, sm))
+            one, two = sum(_fit(cn, sm)), sum(_fit(cm, sn))
+            if min(one, two) < 1 or one + two < straight + _CROSS_MARGIN:
+                continue
+            if best is None or one + two - straight > best[0]:
+                best = (one + two - straight, (n, m))
+    if best is None:
+        return None
+    n, m = best[1]
+    a, b = _norm(n), _norm(m)
+    if _links(_between(claim, a, b)) != _links(_between(sentence, a, b)):
+        return None
+    return best[1]
