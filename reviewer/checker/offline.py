@@ -27,6 +27,7 @@ from pydantic import BaseModel, Field
 
 from reviewer.checker.anchors import anchored_in
 from reviewer.checker.background import background_only, bare_coverage
+from reviewer.checker.bound import values_keep_their_words
 from reviewer.checker.claimtext import title_authors_as_we
 from reviewer.checker.endorsed import faulted_in
 from reviewer.checker.features import FEATURE_NAMES, Analysis, clean_claim, compute_features, named_terms
@@ -265,7 +266,10 @@ def _anchored(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> 
     resolved = analysis.resolved[i] if len(analysis.resolved) > i else items[i].text
     # as written, or with 'our method' named and abbreviations spelled one way (`ownname.py`)
     found = anchored_in(claim, items[i].text, named_terms) or (
-        resolved != items[i].text and anchored_in(analysis.resolved_claim or claim, resolved, named_terms))
+        resolved != items[i].text and anchored_in(analysis.resolved_claim or claim, resolved, named_terms)) or (
+        # in another order, when each value keeps the words the sentence binds to it (`bound.py`)
+        values_keep_their_words(claim, items[i].text)
+        and anchored_in(analysis.resolved_claim or claim, resolved, named_terms, ordered=False))
     return f"sentence {items[i].index} of {items[i].key}" if found else ""
 
 
