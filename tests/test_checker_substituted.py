@@ -41,6 +41,14 @@ CASES = {
 }
 
 
+def test_a_name_added_beside_one_that_keeps_its_frame_is_no_swap() -> None:
+    # ALFWorld set next to LLaVA-7b, which keeps its own words around it: added, not put in its place
+    sentences = split_sentences(paper_with(GTR).abstract)
+    claim = ("GTR significantly enhances the performance and generalization of the LLaVA-7b model on ALFWorld tasks "
+             "across various visual environments.")
+    assert name_substituted(claim, sentence_with(GTR), sentences) is None
+
+
 def test_two_names_of_a_sentence_in_each_others_frames() -> None:
     sentence = sentence_with(FEEDBACK)
     swapped = "The LLM Feedback Loop with Gemma as the generator and Llama as the reviewer achieves a notable win rate."

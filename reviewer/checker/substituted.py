@@ -152,8 +152,8 @@ def name_substituted(claim: str, sentence: str, abstract: list[str]) -> tuple[st
             mine = _frames(claim, n, skip)
             theirs = _frames(sentence, m, skip)
             left, right = _fit(mine, theirs)
-            if m in c_names and sum(_fit(_frames(claim, m, skip), theirs)) >= left + right:
-                continue  # the claim keeps M in its own frame: N is added beside it, not put in its place
+            if m in c_names and sum(_fit(_frames(claim, m, skip), theirs)) > 1:
+                continue  # the claim keeps M in (much of) its own frame: N is added beside it, not put in its place
             own = sum(_fit(mine, homes))
             opens = all(not x for x, _ in mine)  # the claim's name opens its clause: its frame is what follows
             closes = all(not x for _, x in mine)  # or closes it: its frame is what precedes
