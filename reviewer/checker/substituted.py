@@ -156,9 +156,7 @@ def name_substituted(claim: str, sentence: str, abstract: list[str]) -> tuple[st
                 continue  # the claim keeps M in (much of) its own frame: N is added beside it, not put in its place
             own = sum(_fit(mine, homes))
             opens = all(not x for x, _ in mine)  # the claim's name opens its clause: its frame is what follows
-            closes = all(not x for _, x in mine)  # or closes it: its frame is what precedes
-            if left + right > own and ((left >= 1 and right >= 1 and left + right >= 3) or (opens and right >= 3)
-                                       or (closes and left >= 3)):
+            if left + right > own and ((left >= 1 and right >= 1 and left + right >= 3) or (opens and right >= 3)):
                 return n, m
     return None
 
