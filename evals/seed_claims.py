@@ -24,6 +24,8 @@
                                                # the seed splits as fitting data, scored before and at the end only)
     python -m evals.seed_claims --split pier   # 11 unused papers, every family, weighted to comparison reversals and
                                                # entity swaps; held out (issue 12, fifteenth pass: scored before/after)
+    python -m evals.seed_claims --split dock   # 13 unused papers, every family; held out and blind (issue 12, sixteenth
+                                               # pass: scored once before any change and once at the end, errors unread)
 
 `evals/datasets/seed_claims_{dev,test}.jsonl` hold paraphrased claims about seed papers, written by
 hand (not by the rules in `evals/perturb.py`, which the checker's features mirror): SUPPORTED
@@ -51,7 +53,7 @@ from reviewer.settings import Settings
 
 DATA = Path(__file__).resolve().parent / "datasets"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-Split = Literal["dev", "test", "blind", "fresh", "final", "hidden", "sealed", "roles", "probe", "vault", "swapdev", "ward", "moor", "quay", "pier"]
+Split = Literal["dev", "test", "blind", "fresh", "final", "hidden", "sealed", "roles", "probe", "vault", "swapdev", "ward", "moor", "quay", "pier", "dock"]
 
 
 class SeedClaim(BaseModel):

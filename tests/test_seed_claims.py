@@ -151,3 +151,8 @@ def test_the_quay_split_is_held_out_on_papers_no_other_split_uses_and_has_every_
 def test_the_pier_split_is_held_out_on_papers_no_other_split_uses_and_has_every_family() -> None:
     # issue 12, fifteenth pass: written before any rule of the pass, scored once before and once after
     _held_out_with_every_family("pier", (*_EVERY_FAMILY, "hedge"), min_rows=40)
+
+
+def test_the_dock_split_is_held_out_on_papers_no_other_split_uses_and_has_every_family() -> None:
+    # issue 12, sixteenth pass: written before any change of the pass, scored blind before and after
+    _held_out_with_every_family("dock", (*_EVERY_FAMILY, "hedge"), min_rows=48)

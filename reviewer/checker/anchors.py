@@ -19,9 +19,9 @@ from reviewer.checker.numbers import extract_numbers, same_value
 _VERSION = re.compile(r"[A-Z][\w\-]*\s*$")  # 'LogiQA 2.0', 'Llama 3': a name's version, not a figure
 
 
-def anchored_in(claim: str, sentence: str, named: Callable[[str], set[str]]) -> bool:
+def anchored_in(claim: str, sentence: str, named: Callable[[str], set[str]], ordered: bool = True) -> bool:
     """All of the claim's numbers and named terms (two at least, one a number) occur in the sentence in the
-    claim's order."""
+    claim's order (in any order when not `ordered`: the caller has checked each value keeps its own words)."""
     low = sentence.lower()
     pairs: list[tuple[int, list[int]]] = []
     evidence = extract_numbers(sentence)
@@ -38,6 +38,8 @@ def anchored_in(claim: str, sentence: str, named: Callable[[str], set[str]]) -> 
         pairs.append((claim.lower().find(term), found))
     if len(pairs) < 2 or not numbers:
         return False  # names alone recur across a field's sentences ('DNA', 'T cells'); a figure pins the finding
+    if not ordered:
+        return True
     at = -1
     for _, where in sorted(pairs):  # each anchor at its first occurrence after the previous one
         later = [w for w in where if w >= at]

@@ -3,6 +3,8 @@ abstract's context (`reviewer/roles.py`), read by `offline.OfflineChecker.check`
 
 from __future__ import annotations
 
+import re
+
 from reviewer.checker.claimtext import ATTRIBUTION_FRAME as _ATTRIBUTION
 from reviewer.checker.features import Analysis
 from reviewer.models import EvidenceSentence
@@ -16,6 +18,19 @@ from reviewer.roles import (
     sentence_roles,
 )
 from reviewer.textutil import content_stems
+
+# A premise the paper builds on, stated inside its own sentence: 'We introduce X, leveraging the insight that
+# LLMs internally operate in ...', 'Given that X, we ...'. What follows 'that' is taken as given, not found.
+_PREMISE = re.compile(r"(?:\b(?:leverag\w*|build\w* (?:up)?on|based on|motivated by|inspired by|grounded in|drawing "
+                      r"on|guided by|rel\w* on|exploit\w*) (?:the |this |an? )?(?:\w+ )?(?:insights?|observations?|"
+                      r"fact|assumptions?|intuitions?|hypothes[ie]s|premises?|beliefs?)|^(?:given|recogni[sz]ing|"
+                      r"assuming|acknowledging)) that (?P<premise>[^.;]+)", re.IGNORECASE)
+
+
+def premise_only(claim: str, sentence: str) -> bool:
+    """The claim restates a premise the sentence builds on ('leveraging the insight that X') and little else."""
+    m = _PREMISE.search(sentence)
+    return bool(m) and bare_coverage(claim, m.group("premise")) >= 0.8
 
 
 def bare_coverage(claim: str, sentence: str) -> float:
@@ -48,6 +63,8 @@ def background_only(claim: str, analysis: Analysis, items: list[EvidenceSentence
             return None
     elif _ATTRIBUTION.match(claim.strip()) and _context_only(items, analysis, best, top):
         return rejects_reported_view(sents, item.index), best  # 'The paper shows that <its opening context>'
+    elif _ATTRIBUTION.match(claim.strip()) and premise_only(claim, item.text):
+        return False, best  # 'The authors show that X' where the paper only builds on 'the insight that X'
     else:
         return None
     if (own := own_finding_clause(item.text)) and _closer_to(claim, own, item.text[: len(item.text) - len(own)]):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from reviewer.checker.effects import valence
+from reviewer.checker.ranked import ranked_pairs
 from reviewer.textutil import content_stems
 
 _COMPARE = re.compile(r"\b(outperform(?:s|ed)?|surpass(?:es|ed)?|beats?|exceed(?:s|ed)?|"
@@ -264,6 +265,10 @@ _CMP_MARKER = re.compile(r"\b(?:compared (?:to|with)|relative to|versus|vs\.?|ov
 _MARKER_POLARITY = re.compile(r"\b(?P<up>improv\w*|gains?|better|higher|outperform\w*|boost\w*|superior|advantages?|"
                               r"surpass\w*|prefer\w*|favou?r\w*|aligned|prioriti[sz]\w*)\b|\b(?P<down>inferior|worse|lower|drops?|degrad\w*|lags?|hurts?)\b",
                               re.IGNORECASE)
+# 'Compared with B, A accelerates ...': the marker and its loser open the clause, the winner follows the comma.
+_FRONTED = re.compile(r"(?:^|[;:]\s+|\.\s+)(?:compared (?:to|with)|relative to|in comparison (?:to|with))\s+"
+                      r"(?P<loser>[^,;.]{2,80}),\s*(?P<rest>[^;]+)", re.IGNORECASE)
+_FRONT_UP = re.compile(r"\b(?:accelerat\w*|speeds? up|faster)\b", re.IGNORECASE)
 _LOSER_STOP = re.compile(r"[,;:.]\s|[,;:]|\.$|\s(?:by|on|in|across|while|at|when|for|up to|from|within|under|"
                          r"despite|thereby|thus|which|whereas|but)\s", re.IGNORECASE)
 _MEMBERS = re.compile(r"^[,(]?\s*(?:including|such as|like|especially|notably|namely)\s+(?P<members>.+)", re.I)  # of a class
@@ -321,7 +326,7 @@ def comparison_sides(text: str) -> list[tuple[set[str], set[str]]]:
         pols = [x for x in pols if x]
         if pols and not any(abs(m.start() - f[1]) < 3 for f in found):
             found.append((m.start(), m.end(), pols[-1]))
-    out = []
+    out = _fronted_pairs(text)
     for start, loser_start, pol in sorted(found):
         rest = text[loser_start:]
         stop = _LOSER_STOP.search(rest)
@@ -338,28 +343,24 @@ def comparison_sides(text: str) -> list[tuple[set[str], set[str]]]:
         winner, loser = winner - loser, loser - winner
         if winner and loser:
             out.append((winner, loser) if pol > 0 else (loser, winner))
-    return out + _ranked_pairs(text)
+    return out + ranked_pairs(text)
 
 
-_RANK_HEAD = re.compile(r"\b(?:the\s+)?(?:largest|greatest|biggest|strongest|most|highest|best)\b[^,;.]*?,?\s+"
-                        r"followed\s+by\s+", re.IGNORECASE)
-_RANK_ITEM = re.compile(r"\s*,\s*(?:and\s+)?(?:then\s+|finally\s+|lastly\s+)?|\s+and\s+(?:then\s+|finally\s+)?",
-                        re.IGNORECASE)
-
-
-def _ranked_pairs(text: str) -> list[tuple[set[str], set[str]]]:
-    """'A leading to the largest gains, followed by B, C, and finally D': every earlier item beats every later one."""
-    m = _RANK_HEAD.search(text)
-    if not m:
-        return []
-    first = re.split(r"[,;:]|\b(?:with|that|while)\b", text[: m.start()], flags=re.IGNORECASE)[-1]
-    rest = re.split(r"[.;]\s|\(", text[m.end():])[0]
-    sides = [_side(" ".join(x.split()[:12])) for x in [first, *_RANK_ITEM.split(rest)[:6]]]
+def _fronted_pairs(text: str) -> list[tuple[set[str], set[str]]]:
+    """'Compared with B, A improves / accelerates X': (A, B); a cue of loss after A ('A lags') gives (B, A)."""
     out = []
-    for i, a in enumerate(sides):
-        for b in sides[i + 1 :]:
-            if a - b and b - a:
-                out.append((a - b, b - a))
+    for m in _FRONTED.finditer(text):
+        rest = m.group("rest")
+        cues = [(c.start(), _marker_polarity(c, rest)) for c in _MARKER_POLARITY.finditer(rest)]
+        cues += [(c.start(), 1) for c in _FRONT_UP.finditer(rest)]
+        cues = [c for c in cues if c[1]]
+        if not cues:
+            continue
+        at, pol = min(cues)
+        winner, loser = _side(rest[:at]), _side(m.group("loser"))
+        winner, loser = winner - loser, loser - winner
+        if winner and loser:
+            out.append((winner, loser) if pol > 0 else (loser, winner))
     return out
 
 

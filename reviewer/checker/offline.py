@@ -17,7 +17,6 @@ in the other order against the abstract (`sequence.py`); a question asserts noth
 from __future__ import annotations
 
 import json
-import re
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -28,30 +27,13 @@ from pydantic import BaseModel, Field
 
 from reviewer.checker.anchors import anchored_in
 from reviewer.checker.background import background_only, bare_coverage
+from reviewer.checker.bound import values_keep_their_words
 from reviewer.checker.claimtext import title_authors_as_we
-from reviewer.checker.crossed import crossed_across, crossed_pair
-from reviewer.checker.degrees import degree_exchanged, names_exchanged, spelled_flip
-from reviewer.checker.effects import effect_reversed
 from reviewer.checker.endorsed import faulted_in
-from reviewer.checker.exchanged import descriptions_exchanged, kind_changed, preference_exchanged, value_moved
-from reviewer.checker.families import comparison_agrees
 from reviewer.checker.features import FEATURE_NAMES, Analysis, clean_claim, compute_features, named_terms
+from reviewer.checker.flips import _NOT_ASSERTED, LEX_TOP1, _stance_flip
 from reviewer.checker.ownname import one_name_per_thing
-from reviewer.checker.proportions import proportion_conflict
-from reviewer.checker.quantified import exclusive_denied, only_some, quantity_changed
-from reviewer.checker.rehomed import value_rehomed
-from reviewer.checker.requires import prevention_denied, requirement_denied
-from reviewer.checker.roles_swap import (
-    bindings_swapped,
-    degree_reversed,
-    elided_denial,
-    frame_swapped,
-    likeness_reversed,
-    stage_swapped,
-)
-from reviewer.checker.sequence import order_reversed
-from reviewer.checker.slots import slot_swaps
-from reviewer.checker.stance import agreeing_pairs, comparison_flipped, stance_reversed
+from reviewer.checker.quantified import only_some
 from reviewer.checker.types import LABELS, ClaimVerdict
 from reviewer.checker.unstated import unmentioned_effects
 from reviewer.errors import ConfigError
@@ -67,16 +49,9 @@ if TYPE_CHECKING:
 PARAMS_PATH = asset("checker_params.json")
 CLASSES = LABELS
 MAX_EVIDENCE = 3
-LEX_TOP1 = FEATURE_NAMES.index("lex_top1")
 NUM_UNMATCHED = FEATURE_NAMES.index("num_unmatched")
-STANCE_MIN_ALIGN = 0.45
-LOOSE_ALIGN = 0.35
 CONTRA_COLS = [FEATURE_NAMES.index(n) for n in ("num_conflict", "neg_flip", "dir_reversed", "comp_reversed",
                                                  "quant_conflict", "entity_swap", "polarity_clash")]
-# Sentences that ask rather than assert: a question, or 'whether X remains unclear'.
-_NOT_ASSERTED = re.compile(r"\?\s*$|\b(?:whether|if)\b[^.]*\b(?:remains?|is|are)\s+(?:still\s+)?(?:unclear|unknown|"
-                           r"open|debated|uncertain)|\bit\s+(?:is|remains)\s+(?:still\s+)?(?:unclear|unknown|uncertain)"
-                           r"\s+(?:whether|if|how)\b", re.IGNORECASE)
 
 
 class BinaryModel(BaseModel):
@@ -274,85 +249,6 @@ class OfflineChecker:
         return label, score
 
 
-# The swap readers ask for the same sentences' names once per claim that cites them (read-only sets).
-_named = lru_cache(maxsize=8192)(named_terms)
-
-
-def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> str:
-    """A reason when one of the two best-aligned sentences reverses the claim's comparison or polar word
-    (`stance.py`); read as written, then with the paper's own method and each abbreviation spelled one way."""
-    texts = [x.text for x in items]
-    if (flip := _flip_in(claim, texts, analysis, items)) or ((analysis.resolved or texts) == texts
-                                                               and (analysis.resolved_claim or claim) == claim):
-        return flip  # (nothing to respell: `ownname.py` changed no sentence)
-    return _flip_in(analysis.resolved_claim or claim, analysis.resolved, analysis, items, whole=False)
-
-
-def _flip_in(claim: str, texts: list[str], analysis: Analysis, items: list[EvidenceSentence], whole: bool = True) -> str:
-    """`_stance_flip` on one spelling of the claim and the sentences (`texts`, indexed as `items`); only
-    sentences aligned well enough to be about the same finding count; `whole`: also the abstract-wide readers."""
-    top = analysis.order[:2]
-    agreed = frozenset().union(*(agreeing_pairs(claim, texts[i]) for i in top))
-    for i in top:
-        if analysis.alignment[i] < STANCE_MIN_ALIGN or (i != top[0] and analysis.features[LEX_TOP1] >= 0.8):
-            continue  # a claim that copies its best sentence is read against that sentence (near_copy_edits)
-        text = texts[i]
-        if _NOT_ASSERTED.search(text):
-            continue  # a question asserts nothing to reverse
-        if comparison_flipped(claim, text) or spelled_flip(claim, text) or names_exchanged(claim, text) or \
-                degree_exchanged(claim, text):  # 'more P in A than in B' vs 'P in B compared to A' (`degrees.py`)
-            return f"rule: comparison reversed against sentence {items[i].index} of {items[i].key}"
-        if not comparison_agrees(claim, text) and (flips := stance_reversed(claim, text, agreed)):
-            return f"rule: opposite stance ({flips[0]}) to sentence {items[i].index} of {items[i].key}"
-        if not comparison_agrees(claim, text) and (moved := effect_reversed(claim, text)):
-            # read on the whole sentence: every clause that moves the thing must move it the other way
-            return f"rule: opposite effect on {moved[0]} in sentence {items[i].index} of {items[i].key}"
-        if not comparison_agrees(claim, text) and (heads := degree_reversed(claim, text)):
-            return f"rule: opposite degree on {heads[0]!r} in sentence {items[i].index} of {items[i].key}"
-        if objects := likeness_reversed(claim, text):
-            return f"rule: alike where sentence {items[i].index} of {items[i].key} says apart (or the reverse): {objects[0]}"
-        if pairs := frame_swapped(claim, text, _named) or bindings_swapped(claim, text, _named) or \
-                crossed_pair(claim, text):  # any two words of the sentence in each other's places (`crossed.py`)
-            a, b = pairs[0]
-            return f"rule: {a} and {b} exchange places in the frame of sentence {items[i].index} of {items[i].key}"
-        if head := quantity_changed(claim, text) or exclusive_denied(claim, text):  # 'all mainstream models' vs 'most mainstream models'
-            return f"rule: another quantity of {head!r} than sentence {items[i].index} of {items[i].key}"
-        if requirement_denied(claim, text) or prevention_denied(claim, text):  # `requires.py`
-            return f"rule: sentence {items[i].index} of {items[i].key} does without or prevents what the claim asserts"
-        if elided_denial(claim, text):
-            return f"rule: sentence {items[i].index} of {items[i].key} denies this of it ('... do not')"
-        if moved := value_moved(claim, text):
-            v, mine, theirs = moved[0]
-            return f"rule: sentence {items[i].index} of {items[i].key} gives {v} to {theirs}, not {mine}"
-        if rehomed := value_rehomed(claim, text):  # 'X that cuts Y by 19%, Z that gives 27%' (`rehomed.py`)
-            return f"rule: sentence {items[i].index} of {items[i].key} gives {rehomed[0][0]} to another holder"
-        if preference_exchanged(claim, text):
-            return f"rule: the claim prefers what sentence {items[i].index} of {items[i].key} passes over"
-        if stage_swapped(claim, text):
-            return f"rule: early and late exchanged against sentence {items[i].index} of {items[i].key}"
-        if shares := proportion_conflict(claim, text):
-            return f"rule: another share of {shares[0]!r} than sentence {items[i].index} of {items[i].key} states"
-    for i in analysis.order[:3]:  # less closely aligned: a polar word reversed on two or more shared words
-        if LOOSE_ALIGN <= analysis.alignment[i] < STANCE_MIN_ALIGN and not _NOT_ASSERTED.search(texts[i]) \
-                and (flips := stance_reversed(claim, texts[i], agreed, shared=2)):
-            return f"rule: opposite stance ({flips[0]}) to sentence {items[i].index} of {items[i].key}"
-    if not whole:
-        return ""
-    paper = [texts[k] for k, x in enumerate(items) if top and x.paper_id == items[top[0]].paper_id]
-    if pairs := descriptions_exchanged(claim, paper, _named) or crossed_across(  # across the abstract
-            claim, [texts[i] for i in top if analysis.alignment[i] >= LOOSE_ALIGN]):
-        return f"rule: what {items[top[0]].key} says of {pairs[0][0]} the claim says of {pairs[0][1]}, and the reverse"
-    if kinds := kind_changed(claim, " ".join(paper), _named):
-        name, mine, theirs = kinds[0]
-        return f"rule: the claim makes {name} a {mine} name; {items[top[0]].key} only names it as {theirs}"
-    if order_reversed(claim, " ".join(paper)):  # 'first X, then Y' where the abstract does Y first (`sequence.py`)
-        return f"rule: the claim orders the steps of {items[top[0]].key} the other way round"
-    if swaps := slot_swaps(claim, " ".join(paper)):  # an entity in a sibling's slot (`slots.py`)
-        mine, theirs = swaps[0]
-        return f"rule: the claim puts {mine} where {items[top[0]].key} says {theirs}"
-    return ""
-
-
 def _unstated(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> str:
     """Why a claim the combiner supports says more than the evidence: a number stated nowhere in it, or an
     effect on something it never names (`unstated.py`); '' when neither."""
@@ -367,7 +263,14 @@ def _anchored(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> 
     i = analysis.order[0] if analysis.order else -1
     if i < 0 or _NOT_ASSERTED.search(items[i].text) or reports_other_work(items[i].text):
         return ""
-    return f"sentence {items[i].index} of {items[i].key}" if anchored_in(claim, items[i].text, named_terms) else ""
+    resolved = analysis.resolved[i] if len(analysis.resolved) > i else items[i].text
+    # as written, or with 'our method' named and abbreviations spelled one way (`ownname.py`)
+    found = anchored_in(claim, items[i].text, named_terms) or (
+        resolved != items[i].text and anchored_in(analysis.resolved_claim or claim, resolved, named_terms)) or (
+        # in another order, when each value keeps the words the sentence binds to it (`bound.py`)
+        values_keep_their_words(claim, items[i].text)
+        and anchored_in(analysis.resolved_claim or claim, resolved, named_terms, ordered=False))
+    return f"sentence {items[i].index} of {items[i].key}" if found else ""
 
 
 def only_questions(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> bool:

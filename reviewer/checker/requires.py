@@ -32,18 +32,54 @@ def _negated(text: str) -> bool:
     return any(w.lower() in _DENIED or w.lower().endswith("n't") for w in words(text))
 
 
+_LEAD = re.compile(r"^(?:(?:even|also|requiring|needing|relying\s+on|any|the|additional|extra|further|using)\s+)+",
+                   re.IGNORECASE)
+_WITH = re.compile(r"\bwith\s+(?:(?:prior|any|full|direct|additional|extra)\s+)*(?P<x>(?:access\s+to|knowledge\s+of)"
+                   r"\s+[^,;.]{2,50})", re.IGNORECASE)
+
+
+def _done_without(sentence: str) -> set[str]:
+    """The stems of what the sentence does without: 'X-free', 'without (requiring) X', each alternative of
+    'without modifying the model or even requiring logit access' (its first two content words)."""
+    denied = {s for f in _FREE.finditer(sentence) for s in content_stems(f.group("x"))}
+    for w in _WITHOUT.finditer(sentence):
+        for part in re.split(r"\b(?:or|nor)\b", w.group("x")):
+            denied |= set(content_stems(_LEAD.sub("", part.strip()))[:2])
+    return denied
+
+
+def _required(sentence: str) -> bool:
+    """The sentence states a requirement of its own (not one inside 'without requiring ...')."""
+    return bool(_REQUIRE.search(_WITHOUT.sub(" ", sentence)))
+
+
 def requirement_denied(claim: str, sentence: str) -> bool:
-    """The claim says something is required that the sentence says is done without ('X-free', 'without X')."""
+    """The claim says something is required that the sentence says is done without ('X-free', 'without X'), or
+    the reverse for access and knowledge ('with access to X' against 'without access to X')."""
+    if _access_denied(claim, sentence) or _access_denied(sentence, claim, claim_side=False):
+        return True
     m = _REQUIRE.search(claim)
     if m is None or _negated(claim[: m.end()]) or _OTHER_WORK.search(claim) or _FREE.search(claim) or \
             _WITHOUT.search(claim):
         return False  # the claim itself does without something ('eliminating the need for ...')
     wanted = content_stems(m.group("x"))[:2]
-    if not wanted or _REQUIRE.search(sentence):
+    if not wanted or _required(sentence):
         return False  # 'unlike methods that require X, ours is X-free': whose requirement is unclear
-    denied = {s for f in _FREE.finditer(sentence) for s in content_stems(f.group("x"))}
-    denied |= {s for w in _WITHOUT.finditer(sentence) for s in content_stems(w.group("x"))[:2]}
-    return bool(denied & set(wanted))
+    return bool(_done_without(sentence) & set(wanted))
+
+
+def _access_denied(one: str, other: str, claim_side: bool = True) -> bool:
+    """`one` works with access to (or knowledge of) X and `other` without it: two or more of X's first three
+    content words shared. Read both ways; `claim_side` only says which text is the claim (for the other-work cue)."""
+    claim = one if claim_side else other
+    if _OTHER_WORK.search(_WITH.sub(" ", claim)):
+        return False  # (the 'prior' of 'with prior knowledge of X' names no other work)
+    for m in _WITH.finditer(one):
+        x = set(content_stems(m.group("x"))[:3])
+        for w in _WITHOUT.finditer(other):
+            if len(x & set(content_stems(w.group("x"))[:4])) >= 2:
+                return True
+    return False
 
 
 def prevention_denied(claim: str, sentence: str) -> bool:

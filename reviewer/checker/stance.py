@@ -63,6 +63,10 @@ _POLES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
         ("widespread pervasive ubiquitous prevalent", "confined rare isolated uncommon"),
         # ability: 'readily produce' vs 'unable to produce'
         ("able capable readily", "unable incapable"),
+        # persistence: 'the improvements persist under adversarial conditions' vs 'vanish'
+        ("persist persists persisted", "vanish vanishes vanished disappear disappears disappeared"),
+        # uniform treatment: 'treats all prompts equally' vs 'weights prompts differently'
+        ("equally uniformly", "differently"),
         # relation: 'strongly correlates with' vs 'is unrelated to'
         ("correlates correlated correlate related associated linked", "unrelated uncorrelated unassociated"),
     )
