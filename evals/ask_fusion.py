@@ -8,7 +8,10 @@ within 3, 8 (the papers `ask` retrieves), 12 and 20:
 - convex fusion (the shipped one) at dense weights 0.3-1.0, reciprocal rank fusion, z-scored halves;
 - a per-question dense weight raised when the dense ranker's first paper leads its second by a margin;
 - the union of the fused first 8 with the dense ranker's first n papers (how many papers that adds);
-- BM25 over the question without its frame words (interrogatives, auxiliaries, pronouns), dense unchanged.
+- BM25 over the question without its frame words (interrogatives, auxiliaries, pronouns), dense unchanged;
+- a clause-coverage dense score: the question cut into clauses (at commas, "when", "while", "before", "by", "and",
+  ...), each paper scored by the mean over clauses of its best sentence's similarity (half) and its dense score
+  (half) - a paper that answers should address every part of the question, not one.
 
     python -m evals.ask_fusion dev holdout fresh blind defs new para para2 ... para12
 """
@@ -43,11 +46,36 @@ class Lists(BaseModel):
     dense: Ranked
     bm25: Ranked
     bm25_frameless: Ranked
+    dense_clauses: Ranked = []  # the clause-coverage dense score, for questions of two clauses or more
 
 
 def frameless(question: str) -> str:
     words = [w for w in re.findall(r"[\w'-]+", question) if w.lower() not in FRAME]
     return " ".join(words) or question
+
+
+_CLAUSE = re.compile(r",|;|\b(?:when|while|before|after|without|whether|if|because|even|by|than|instead of|rather than|"
+                     r"so that|and|or)\b", re.IGNORECASE)
+
+
+def clauses(question: str) -> list[str]:
+    from reviewer.textutil import content_stems
+
+    return [c for c in (p.strip(" ?") for p in _CLAUSE.split(question)) if len(content_stems(c)) >= 2]
+
+
+def clause_coverage(question: str, dense: Ranked, cache, matrices) -> Ranked:  # type: ignore[no-untyped-def]
+    """Dense candidates re-scored by how well their sentences cover every clause (empty for one clause)."""
+    parts = clauses(question)
+    if len(parts) < 2:
+        return []
+    vectors = cache.embed(parts)
+    out = []
+    for pid, score in dense:
+        m = matrices.get(pid)
+        cover = float((m @ vectors.T).max(axis=0).mean()) if m is not None and len(m) else 0.0
+        out.append((pid, 0.5 * cover + 0.5 * score))
+    return sorted(out, key=lambda t: -t[1])
 
 
 def collect(sets: list[str]) -> list[Lists]:
@@ -59,14 +87,19 @@ def collect(sets: list[str]) -> list[Lists]:
     session.warm()
     r = session.retriever
     by_key = {p.key: p.id for p in session.names.papers}
+    from reviewer.vector_cache import VectorCache
+
+    cache = VectorCache(session.settings)
+    matrices = cache.paper_matrices(list(by_key.values()), len(r.embed_query("warm up")))
     out = []
     for name in sets:
         for case in load_cases(DATASETS / f"ask_{name}.jsonl"):
             if case.answerable:
                 text = corpus_spelling(case.q, session.names.vocabulary)
+                dense = r.dense(text, POOL)
                 out.append(Lists(set=name, q=case.q, want=[by_key[k] for k in case.papers if k in by_key],
-                                 dense=r.dense(text, POOL), bm25=r.bm25(text, POOL),
-                                 bm25_frameless=r.bm25(frameless(text), POOL)))
+                                 dense=dense, bm25=r.bm25(text, POOL), bm25_frameless=r.bm25(frameless(text), POOL),
+                                 dense_clauses=clause_coverage(text, dense, cache, matrices)))
     return out
 
 
@@ -121,6 +154,8 @@ def report(rows: list[Lists]) -> str:
         out.append(line(f"dense weight 0.7 if dense margin >= {margin}", rows,
                         lambda x, m=margin: margin_weighted(x, m, 0.7)))
     out.append(line("BM25 without frame words", rows, lambda x: convex([x.dense, x.bm25_frameless], [0.5, 0.5])))
+    out.append(line("clause coverage (dense half)", rows,
+                    lambda x: convex([x.dense_clauses or x.dense, x.bm25], [0.5, 0.5])))
     out.extend(union_line(rows, n) for n in (0, 3, 5, 10))
     return "\n".join(out)
 
