@@ -40,7 +40,8 @@ def _rank(ids: list[str], want: set[str]) -> int | None:
     return next((i for i, d in enumerate(ids, start=1) if d in want), None)
 
 
-def rank_rows(sets: list[str]) -> list[RankRow]:
+def rank_rows(sets: list[str], root: Path = DATASETS) -> list[RankRow]:
+    """One row per answerable question of each set (`root`/ask_<set>.jsonl)."""
     from evals.ask_labels import load_labels, normalise
     from reviewer.ask.answer import _with_recalled, retrieve_scored
     from reviewer.ask.question import analyse
@@ -57,7 +58,7 @@ def rank_rows(sets: list[str]) -> list[RankRow]:
     labels = {(lab.set, normalise(lab.question), normalise(lab.lead)): lab.answers for lab in load_labels()}
     rows: list[RankRow] = []
     for name in sets:
-        for case in load_cases(DATASETS / f"ask_{name}.jsonl"):
+        for case in load_cases(root / f"ask_{name}.jsonl"):
             if not case.answerable:
                 continue
             want = {by_key[k] for k in case.papers if k in by_key}
