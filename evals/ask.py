@@ -52,6 +52,7 @@ PARA9 = Path(__file__).resolve().parent / "datasets" / "ask_para9.jsonl"
 PARA10 = Path(__file__).resolve().parent / "datasets" / "ask_para10.jsonl"
 PARA11 = Path(__file__).resolve().parent / "datasets" / "ask_para11.jsonl"
 PARA12 = Path(__file__).resolve().parent / "datasets" / "ask_para12.jsonl"
+PARA13 = Path(__file__).resolve().parent / "datasets" / "ask_para13.jsonl"
 REFUSE = Path(__file__).resolve().parent / "datasets" / "ask_refuse.jsonl"
 
 
