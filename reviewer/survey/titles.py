@@ -38,6 +38,7 @@ from reviewer.survey.titlewords import (
     plural_head,
     used_as_verb,
 )
+from reviewer.survey.verbuse import phrase_as_verb
 from reviewer.textutil import content_stems
 
 
@@ -117,6 +118,10 @@ def supported_title(
     # later leaves uncited must not make the title untrue of the cited ones.
     need_part = len(members) // 2 + 1 if len(members) >= 4 else need
     parts = [p for p in raw.split(" and ") if p.strip()] if raw else []
+    # 'Shed light' ('Our results shed light on ...'): a phrase the texts use as a verb names no subject (verbuse.py).
+    said = [f"{d.title}. {d.body}" for d in docs] + stats.corpus
+    parts = [p for p in parts if not phrase_as_verb(p.strip(), said)]
+    terms = [t for t in terms if not phrase_as_verb(t, said)]
     kept = [p.strip() for p in parts if not _bare(p) and names_something(p, ignore) and support(p, texts, ignore) >= need_part]
     good_terms = [t for t in terms if names_something(t, ignore) and support(t, texts, ignore) >= need_part]
     # A part whose words an earlier part already says adds nothing ('Process reward and rewards').
@@ -129,6 +134,7 @@ def supported_title(
     else:
         titled = {s for i in members for s in stats.doc_phrases[i]}
         raw = _shared_phrase(stats, members, exclude, need_part, taken, titled, bodies)
+        raw = "" if raw and phrase_as_verb(raw, said) else raw
     good_terms = [complete_name(t, bodies) for t in good_terms]  # a term may stand in for a generic label
     if not raw:
         return theme_title("", head, [])
