@@ -90,7 +90,11 @@ def method_name(paper: Paper) -> str:
     for sentence in _sentences(paper):
         m = _CALLED.search(sentence)
         if m and _OWN.search(sentence):  # 'an ability called Theory-of-Mind' in the background is no method
-            return m.group("name").rstrip(".,")
+            # 'called Reinforcing Cognitive Experts (RICE)': the acronym the sentence defines is the name the paper
+            # uses; the two capitalised words the pattern takes would cut the long form ('Reinforcing Cognitive').
+            spelled = re.match(r"(?:\s[A-Z][\w\-.+]*){0,4}\s*\(([A-Z][A-Za-z0-9\-+]{1,14})\)", sentence[m.end():])
+            long_form = len(m.group("name").split()) + len(spelled.group(0).split()) - 1 if spelled else 0
+            return spelled.group(1) if spelled and long_form >= 2 else m.group("name").rstrip(".,")
         c = _CONTRIBUTION.search(sentence)
         if c and title_prefix_name(paper.title, c.group("obj")):
             return title_prefix_name(paper.title, c.group("obj"))
