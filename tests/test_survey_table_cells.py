@@ -37,3 +37,11 @@ def test_task_cells_end_on_their_noun_and_name_no_models_or_removed_need(seed_pa
         assert words[-1].lower() not in {"in", "of", "for", "on", "with", "to", "by", "from", "at"}, (paper.key, task)
         assert not re.search(r"\b(?:ranging from|from \d+$)", task), (paper.key, task)
         assert not re.search(rf"need (?:for|of) {re.escape(task)}", paper.abstract, re.IGNORECASE), (paper.key, task)
+
+
+def test_a_title_that_makes_a_claim_is_no_method_name(seed_papers: dict[str, Paper]) -> None:
+    """'LLMs are Single-threaded Reasoners: ...': the title's head holds a name-like word but says something of
+    it; the Method column names a method, never a claim."""
+    for paper in seed_papers.values():
+        name = method_name(paper)
+        assert not re.search(r"\b(?:is|are|was|were|can|do|does|will)\b", name), (paper.key, name)

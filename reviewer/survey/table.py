@@ -85,7 +85,8 @@ def _name_like(word: str) -> bool:
 def method_name(paper: Paper) -> str:
     """The name the paper gives its method, system or resource, or ''."""
     head = paper.title.split(":", 1)[0].strip() if ":" in paper.title else ""
-    if head and len(head.split()) <= 4 and any(_name_like(w) for w in head.split()) and not _NOT_A_NAME.match(head):
+    if head and len(head.split()) <= 4 and any(_name_like(w) for w in head.split()) and not _NOT_A_NAME.match(head) \
+            and not re.search(r"\b(?:is|are|was|were|can|do|does|will)\b", head):  # 'LLMs are X' is a claim
         return head
     for sentence in _sentences(paper):
         m = _CALLED.search(sentence)
