@@ -43,3 +43,11 @@ def test_titles_on_a_clause_topic_carry_no_verb() -> None:
               theme_title("Reasoning traces", head), theme_title("Reinforcement learning", head)]
     for title in titles:
         assert "waste" not in title.split(), title
+
+
+def test_a_verb_object_and_its_goal_leave_one_noun_phrase() -> None:
+    """'distilling reasoning into small language models' leaves 'reasoning into small language models', which no
+    title can carry ('Test-time scaling of reasoning into ...'); the object names the subject when it is a phrase
+    of its own, else the goal does."""
+    assert topic_head("distilling reasoning into small language models", []) == "small language models"
+    assert topic_head("integrating knowledge graphs into LLM agents", []) == "knowledge graphs"

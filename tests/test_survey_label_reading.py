@@ -78,3 +78,19 @@ def test_a_theme_is_never_titled_by_a_verb_phrase(seed_papers: dict[str, Paper])
     for label in ["Shed light", "Sheds light"]:
         title = supported_title(label, [], list(range(len(docs))), docs, stats, "language models", set(), set())
         assert "light" not in title.lower().split(), title
+
+
+def test_a_phrase_that_points_to_another_thing_names_no_theme(seed_papers: dict[str, Paper]) -> None:
+    """Seed papers that compare against 'the same base model' share the phrase; 'Same base models' relates the
+    section to a model the title never names, so the title is built from another phrase."""
+    from reviewer.survey.terms import PhraseStats
+    from reviewer.survey.themes import ThemeDoc
+    from reviewer.survey.titles import supported_title
+
+    users = [p for p in seed_papers.values() if re.search(r"\bsame base models?\b", p.abstract, re.IGNORECASE)]
+    assert len(users) >= 2
+    docs = [ThemeDoc(title=p.title, body=p.abstract) for p in users]
+    stats = PhraseStats([f"{d.title}. {d.title}. {d.body}" for d in docs])
+    for raw in ["Same base models", ""]:
+        title = supported_title(raw, [], list(range(len(docs))), docs, stats, "small language models", set(), set())
+        assert not title.lower().startswith("same "), title

@@ -55,6 +55,11 @@ def clause_subject(chunk: str) -> str:
 
 def noun_phrase_head(head: str) -> str:
     """The topic head when it is a noun phrase; cut back before a verb or a second subject; else ''."""
+    # 'reasoning into small language models' (a verb's object and goal, from 'distilling reasoning into ...'): no
+    # noun phrase; the object names the subject when it is a phrase of its own, else the goal does.
+    if " into " in head:
+        what, where = head.split(" into ", 1)
+        head = what if len(what.split()) >= 2 else where
     words = head.split()
     for i, word in enumerate(words):
         low = word.lower()

@@ -38,7 +38,7 @@ from reviewer.survey.titlewords import (
     plural_head,
     used_as_verb,
 )
-from reviewer.survey.verbuse import phrase_as_verb
+from reviewer.survey.verbuse import phrase_as_verb, points_elsewhere
 from reviewer.textutil import content_stems
 
 
@@ -90,7 +90,8 @@ def _shared_phrase(stats: PhraseStats, members: list[int], exclude: set[str], ne
         if len(words) < 2 or p.stems in taken or stats.local_df(members, p.stems) < need:
             continue
         if not _nameable(p.surface, p.stems, exclude) or all(w in GENERIC_THEME_WORDS for w in p.surface.lower().split()) \
-                or not names_something(p.surface, exclude):
+                or not names_something(p.surface, exclude) or points_elsewhere(p.surface) \
+                or phrase_as_verb(p.surface, (bodies or []) + stats.corpus):
             continue
         if bodies is None:
             return title_case(p.surface)
@@ -120,8 +121,8 @@ def supported_title(
     parts = [p for p in raw.split(" and ") if p.strip()] if raw else []
     # 'Shed light' ('Our results shed light on ...'): a phrase the texts use as a verb names no subject (verbuse.py).
     said = [f"{d.title}. {d.body}" for d in docs] + stats.corpus
-    parts = [p for p in parts if not phrase_as_verb(p.strip(), said)]
-    terms = [t for t in terms if not phrase_as_verb(t, said)]
+    parts = [p for p in parts if not phrase_as_verb(p.strip(), said) and not points_elsewhere(p.strip())]
+    terms = [t for t in terms if not phrase_as_verb(t, said) and not points_elsewhere(t)]
     kept = [p.strip() for p in parts if not _bare(p) and names_something(p, ignore) and support(p, texts, ignore) >= need_part]
     good_terms = [t for t in terms if names_something(t, ignore) and support(t, texts, ignore) >= need_part]
     # A part whose words an earlier part already says adds nothing ('Process reward and rewards').
@@ -134,7 +135,6 @@ def supported_title(
     else:
         titled = {s for i in members for s in stats.doc_phrases[i]}
         raw = _shared_phrase(stats, members, exclude, need_part, taken, titled, bodies)
-        raw = "" if raw and phrase_as_verb(raw, said) else raw
     good_terms = [complete_name(t, bodies) for t in good_terms]  # a term may stand in for a generic label
     if not raw:
         return theme_title("", head, [])

@@ -1,4 +1,4 @@
-"""A label the texts use as a verb phrase ('shed light', 'pave the way') names no theme.
+"""Labels that name no subject: a verb phrase the texts use ('shed light'), or a phrase that points elsewhere.
 
 Phrase mining finds what papers share, and papers share idioms of their own voice ('Our results shed light
 on ...'); a title built on one ('Shed light in language models') is a verb phrase, not a subject. A closed list
@@ -40,3 +40,15 @@ def phrase_as_verb(phrase: str, texts: list[str]) -> bool:
     rest = r"[\s-]+".join(re.escape(w.lower()) for w in words[1:])
     pattern = re.compile(rf"\b(?:{_SUBJECT}\s+(?:{finite})|by\s+(?:{gerunds}))\s+{rest}\b", re.IGNORECASE)
     return any(pattern.search(t) for t in texts)
+
+
+# Adjectives that relate a thing to another one named elsewhere ('same base models', 'other methods'): a title
+# opening with one says nothing a reader can take without that other thing.
+_POINTING = frozenset("""same other different similar such various certain specific given respective corresponding
+    existing previous prior former latter above aforementioned""".split())
+
+
+def points_elsewhere(phrase: str) -> bool:
+    """'Same base models': the phrase's first word relates it to something the title does not say."""
+    words = phrase.split()
+    return bool(words) and words[0].lower() in _POINTING
