@@ -51,32 +51,3 @@ def test_a_verb_object_and_its_goal_leave_one_noun_phrase() -> None:
     of its own, else the goal does."""
     assert topic_head("distilling reasoning into small language models", []) == "small language models"
     assert topic_head("integrating knowledge graphs into LLM agents", []) == "knowledge graphs"
-
-
-def test_a_label_under_a_process_head_is_placed_in_it(seed_papers) -> None:
-    """Across the two-word runs of the seed titles (any label, not only techniques) and heads that name a process
-    or a task, no title glues the head on with 'and'; under a thing, a phenomenon or a property the relation is
-    unknown and the last resort stays."""
-    import re
-
-    from reviewer.survey.titlewords import process_head
-
-    runs = set()
-    for p in seed_papers.values():
-        for part in re.split(r"[:?,]", p.title):
-            words = re.findall(r"[A-Za-z][\w-]*", part)
-            runs.update(" ".join(words[i:i + 2]) for i in range(len(words) - 1)
-                        if not {w.lower() for w in words[i:i + 2]} & {"and", "of", "for", "in", "with", "to", "via",
-                                                                         "the", "a", "on", "from", "by", "are", "is"})
-    heads = ["test-time scaling of LLM reasoning", "synthetic data generation", "clinical question answering",
-             "reward-guided decoding", "personalized preference alignment"]
-    seen = 0
-    for head in heads:
-        assert process_head(head), head
-        for raw in sorted(runs):
-            title = theme_title(raw, head, [])
-            seen += 1
-            assert not title.lower().endswith(f" and {head.lower()}"), (raw, head, title)
-    assert seen > 1000
-    for head in ["entropy collapse", "prompt sensitivity", "reward models", "inference compute"]:
-        assert not process_head(head), head

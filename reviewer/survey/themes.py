@@ -28,7 +28,6 @@ from reviewer.survey.titlewords import (
     acronym_head,
     inside_longer_name,
     opens_with_verb,
-    process_head,
     serves_goal,
     technique_title,
 )
@@ -382,8 +381,6 @@ def theme_title(raw: str, topic_head: str, terms: list[str] | None = None) -> st
         title = f"{raw} and {head}"
     elif others and len(f"{raw} and {others[0]}".split()) <= 8:
         title = f"{raw} and {others[0]}"  # a second phrase of the theme's own says more than the survey's head
-    elif head and not overlaps and process_head(head) and len(f"{raw} in {head}".split()) <= 8:
-        title = f"{raw} {'for' if _names_a_thing(raw) else 'in'} {_lower_first(head)}"  # 'Token usage in test-time scaling'
     elif head and not overlaps and len(f"{raw} and {head}".split()) <= 8:
         # Last resort, no relation known: 'Work on X' would be taken for a catch-all and hold papers X is not true of.
         title = f"{raw} and {_lower_first(head)}"

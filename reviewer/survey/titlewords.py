@@ -134,14 +134,6 @@ def serves_goal(head: str) -> bool:
     return bool(_TASK_END.search(head) or re.search(r"(?:tion|sion)$", head, re.IGNORECASE))
 
 
-def process_head(head: str) -> bool:
-    """A head naming a process or a task ('test-time scaling', 'synthetic data generation', 'clinical question
-    answering'): what a theme's shared phrase is 'in' (or a thing is 'for'), where '<label> and <head>' would read
-    as two subjects; not a thing, a phenomenon ('entropy collapse') or a property ('prompt sensitivity')."""
-    last = head.split()[-1].lower() if head.split() else ""
-    return not PHENOMENON.search(head) and not _names_a_thing(head) and (serves_goal(head) or last in _NOUN_ING)
-
-
 # Words after which a phrase has ended: a label followed by one of these is used as a noun there.
 _ENDS_PHRASE = frozenset("""and or of for in on with to by from at as that which than while is are was were be been
     has have had can could may might will would should do does via into over under across between without
