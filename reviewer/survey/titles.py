@@ -76,10 +76,18 @@ def whole_label(label: str, bodies: list[str], group: list[str], need: int) -> s
         return ""  # 'Highlight one-shot CFT': a clause the abstracts begin with 'we'
     whole = complete_name(label, bodies)
     for _ in range(2):  # 'Monte Carlo' -> 'Monte Carlo tree' -> 'Monte Carlo tree search'
-        if not is_cut_modifier(whole, bodies):
+        if not _cut(whole, bodies):
             return plural_head(whole, bodies)
         whole = complete_modifier(whole, group, need)
-    return plural_head(whole, bodies) if whole and not is_cut_modifier(whole, bodies) else ""
+    return plural_head(whole, bodies) if whole and not _cut(whole, bodies) else ""
+
+
+def _cut(label: str, bodies: list[str]) -> bool:
+    """Cut from its noun: the whole label, or its last word when that is a compound modifier the texts put before a
+    noun ('General-purpose vision-language' from '... vision-language abilities'), which a rare label's own few
+    uses cannot show."""
+    last = label.split()[-1] if label.split() else ""
+    return is_cut_modifier(label, bodies) or ("-" in last.strip("-") and is_cut_modifier(last, bodies))
 
 
 def _shared_phrase(stats: PhraseStats, members: list[int], exclude: set[str], need: int, taken: set[str],
@@ -233,7 +241,8 @@ def shared_terms(terms: list[str], members: list[int], docs: list[ThemeDoc], exc
     kept = [w for w in wholes if w and _stems(w) - exclude and support(w, texts, exclude) >= need
             and phrase_support(w, group) >= need
             and (len(re.split(r"[\s-]+", w)) > 1 or any(c.isupper() for c in w[1:]))
-            and not all(x in GENERIC_THEME_WORDS for x in w.lower().split())]  # 'language models', 'LLMs'
+            and not all(x in GENERIC_THEME_WORDS for x in w.lower().split())  # 'language models', 'LLMs'
+            and not phrase_as_verb(w, bodies + (corpus or [])) and not points_elsewhere(w)]  # 'fall short'
     return list(dict.fromkeys(kept))
 
 
