@@ -107,6 +107,9 @@ def test_a_label_ending_in_a_compound_modifier_is_completed_or_dropped(seed_pape
     whole = whole_label("General-purpose vision-language", bodies, group, 2)
     assert not whole.lower().endswith("vision-language"), whole
     assert whole_label("Process supervision", bodies, bodies[:50], 2)  # a whole phrase stays
+    # A compound noun with its 'of' ('chain-of-thought') is no modifier, however often it stands before a noun.
+    cot = [b for b in bodies if re.search(r"long chain-of-thought", b, re.IGNORECASE)]
+    assert whole_label("Long Chain-of-Thought", bodies, cot, 2), cot[:1]
 
 
 def test_a_scope_line_shares_no_verb_phrase(seed_papers: dict[str, Paper]) -> None:

@@ -29,6 +29,7 @@ from reviewer.survey.labelpick import (
 from reviewer.survey.terms import _GENERIC, PhraseStats, norm_stems, phrases, title_case
 from reviewer.survey.themes import GENERIC_THEME_WORDS, ThemeDoc, _bare, _nameable, kmeans, theme_title
 from reviewer.survey.titlewords import (
+    Uses,
     complete_modifier,
     counted_noun,
     is_cut_modifier,
@@ -87,7 +88,12 @@ def _cut(label: str, bodies: list[str]) -> bool:
     noun ('General-purpose vision-language' from '... vision-language abilities'), which a rare label's own few
     uses cannot show."""
     last = label.split()[-1] if label.split() else ""
-    return is_cut_modifier(label, bodies) or ("-" in last.strip("-") and is_cut_modifier(last, bodies))
+    if is_cut_modifier(label, bodies) or Uses(label, bodies).total >= 3:  # its own uses decide when there are enough
+        return is_cut_modifier(label, bodies)
+    # 'vision-language', 'long-context' modify; 'chain-of-thought', 'Best-of-N', 'LLM-as-a-judge' are nouns.
+    parts = last.lower().strip("-").split("-")
+    return len(parts) > 1 and not set(parts) & {"of", "as", "a", "an", "the", "to", "and", "in", "on", "for"} \
+        and is_cut_modifier(last, bodies)
 
 
 def _shared_phrase(stats: PhraseStats, members: list[int], exclude: set[str], need: int, taken: set[str],
