@@ -45,6 +45,10 @@ BLIND5_SET = Path(__file__).parent / "datasets" / "survey_blind5.jsonl"
 # Seven topics written (relevant sets read from the abstracts) before the issue-10 reading fixes of branch
 # t11 (titles, leads, open problems, table cells); scored once before and once after them.
 BLIND6_SET = Path(__file__).parent / "datasets" / "survey_blind6.jsonl"
+# Seven topics on seed themes earlier sets cover little (DPO objectives, theory of mind, principle-following
+# reward models, prompting strategies, output diversity, survey articles, PPO recipes), written before the
+# reading fixes of branch t13; scored once before and once after them.
+BLIND7_SET = Path(__file__).parent / "datasets" / "survey_blind7.jsonl"
 # A sentence opening with a word that points outside the quote, unless it names its referent
 # ("This paper", "These results show" count as resolved only with a noun that the sentence itself owns).
 _ANAPHOR = re.compile(

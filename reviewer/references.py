@@ -111,7 +111,10 @@ def format_reference(ref: object, *, escape: Callable[[str], str] = str, markdow
     parts = [head, title]
     if venue:
         parts.append(f"*{escape(venue.rstrip('.'))}*" if markdown else venue.rstrip("."))
-    text = ". ".join(p for p in parts if p) + "."
+    text = ""
+    for part in (p for p in parts if p):  # 'Zou et al.' without a year ends in its own period: no 'al..'
+        text += part if not text else (" " if text.endswith((".", "?", "!")) else ". ") + part
+    text += "" if text.endswith((".", "?", "!")) else "."
     url = link(ref)
     if url:
         text += f" <{url}>" if markdown else f" {url}"

@@ -169,3 +169,12 @@ def test_pandoc_citeproc_resolves_every_citation(tmp_path: Path) -> None:
     assert "Transactions on Machine Learning Research" in proc.stdout
     missing = [t for t in HOSTILE_TITLES if f"“{t}" not in proc.stdout]
     assert not missing, proc.stdout
+
+
+def test_a_reference_never_doubles_a_period_or_follows_a_question_with_one(seed_papers) -> None:
+    """Without a year, 'Zou et al.' ends in its own period; a title that asks ('Is PRM Necessary?') ends its
+    sentence: neither is followed by another period."""
+    refs = [format_reference(p) for p in seed_papers.values()]
+    assert any(" et al. " in r for r in refs) and any("?" in r for r in refs)
+    for r in refs:
+        assert ".." not in r.replace("...", "") and "?." not in r, r

@@ -27,8 +27,39 @@ _RELATIONAL = frozenset("""way ways variant variants change changes kind kinds t
 _ADJECTIVES = frozenset("easy hard simple difficult multilingual new different better more less".split())
 
 
+# Endings of nouns and adjectives, which may follow a plural modifier ('human values alignment' is rare but a noun).
+_NOUN_SUFFIX = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ing", "ism", "ure", "al", "ics", "ive", "ous",
+                "ed", "s", "y")
+
+
+def _verb_after_subject(words: list[str], i: int) -> bool:
+    """'reasoning models waste tokens', 'LLMs infer ...': in a noun phrase the plural noun is the last word, so
+    a plain lower-case word right after one (not a function word, no noun or adjective ending) is the verb of
+    a clause whose subject the plural ends; the verb list above cannot know every verb."""
+    before, word = words[i - 1], words[i]
+    plural = (before.islower() and len(before) > 3 and before.endswith("s")
+              and not before.endswith(("ss", "us", "is", "ics"))) or re.fullmatch(r"[A-Z]{2,}s", before) is not None
+    return i > 0 and plural and word.isalpha() and word.islower() and word not in _DANGLING \
+        and word not in _RELATIONAL and not word.endswith(_NOUN_SUFFIX)
+
+
+def clause_subject(chunk: str) -> str:
+    """'reward models drift during long RL runs' -> 'reward models': a chunk that is a whole clause keeps its
+    subject, before the chunk's length or its articles decide anything."""
+    words = chunk.split()
+    for i in range(1, len(words)):
+        if _verb_after_subject(words, i):
+            return " ".join(words[:i])
+    return chunk
+
+
 def noun_phrase_head(head: str) -> str:
     """The topic head when it is a noun phrase; cut back before a verb or a second subject; else ''."""
+    # 'reasoning into small language models' (a verb's object and goal, from 'distilling reasoning into ...'): no
+    # noun phrase; the object names the subject when it is a phrase of its own, else the goal does.
+    if " into " in head:
+        what, where = head.split(" into ", 1)
+        head = what if len(what.split()) >= 2 else where
     words = head.split()
     for i, word in enumerate(words):
         low = word.lower()
@@ -36,7 +67,7 @@ def noun_phrase_head(head: str) -> str:
         # followed by an acronym opens a clause about the acronym.
         second_subject = i > 0 and re.fullmatch(r"[A-Z]{2,}s?", word) and words[i - 1].islower() and \
             words[i - 1].endswith("s") and not words[i - 1].endswith(("ss", "us", "is"))
-        if low in _BASE_VERBS or second_subject:
+        if low in _BASE_VERBS or second_subject or _verb_after_subject(words, i):
             words = words[:i]
             break
     if not words or words[-1].lower() in _DANGLING or words[-1].lower() in _RELATIONAL:

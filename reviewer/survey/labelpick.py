@@ -211,4 +211,22 @@ def restore_case(title: str, bodies: list[str]) -> str:
             if n >= 2 and n >= NAME_SHARE * counts[word]:
                 word = named
         out.append(word)
-    return " ".join(out)
+    return " ".join(_whole_names(out, bodies))
+
+
+def _whole_names(words: list[str], bodies: list[str]) -> list[str]:
+    """'Group Relative policy optimization' -> 'Group Relative Policy Optimization': a name capitalised word by
+    word stops where a word is also common in lower case, which leaves half a name capitalised; the words after
+    a capitalised one follow it into the name when the abstracts write the pair capitalised more often."""
+    text = "\n".join(bodies)
+    out = list(words)
+    for i in range(2, len(out)):  # the title's first word is capitalised as a sentence's, not as a name
+        prev, word = out[i - 1], out[i]
+        if not (prev[:1].isupper() and word.replace("-", "").isalpha() and word.islower()):
+            continue
+        upper = word[:1].upper() + word[1:]
+        named = len(re.findall(rf"\b{re.escape(prev)}[\s-]+{re.escape(upper)}\b", text))
+        plain = len(re.findall(rf"\b{re.escape(prev)}[\s-]+{re.escape(word)}\b", text))
+        if named >= 2 and named > plain:
+            out[i] = upper
+    return out

@@ -19,7 +19,7 @@ from reviewer.survey.catchall import merge_same_titles, name_aside, own_vectors,
 from reviewer.survey.context import Previous, SurveyContext
 from reviewer.survey.fieldwide import field_weights
 from reviewer.survey.fit import refit
-from reviewer.survey.headclean import noun_phrase_head
+from reviewer.survey.headclean import clause_subject, noun_phrase_head
 from reviewer.survey.leftover import _by_kind, _scope_line, cap_sections
 from reviewer.survey.onetitle import _CONTRAST, _NOUN_ING_HEAD, _TRAINING_NOUN, _drop_gerund, single_title
 from reviewer.survey.regroup import regroup
@@ -167,8 +167,11 @@ def topic_head(topic: str, acronyms: list[Acronym]) -> str:
     # 'empirical analyses of chain-of-thought behaviour': the survey's subject is what the studies are of.
     topic = _KIND_OF.sub("", topic.strip()) or topic
     # 'how accurate reward models are': the word after 'how' is the question's predicate, not the subject's.
-    topic = re.sub(r"\bhow\s+[a-z]+(?=\s+\w+\s+\w+)", "how", topic, flags=re.IGNORECASE)
-    pieces = [_participle_cut(_drop_gerund(c)) for c in _not_infinitives(topic, topic_chunks(topic))]
+    # ... but 'how reasoning models waste tokens': a noun in '-ing' opens the subject ('reasoning models').
+    topic = re.sub(r"\bhow\s+([a-z]+)(?=\s+\w+\s+\w+)",
+                   lambda m: m.group(0) if m.group(1).lower() in _NOUN_ING_HEAD or not m.group(1).islower() else "how",
+                   topic, flags=re.IGNORECASE)  # ... and so does an acronym ('how LLMs memorize ...')
+    pieces = [clause_subject(_participle_cut(_drop_gerund(c))) for c in _not_infinitives(topic, topic_chunks(topic))]
     ok = [c for c in pieces if not _NOT_NOUNY.search(c) and not _verb_ing(c) and not _NOT_A_HEAD.match(c)]
     chunks = [c for c in ok if 1 <= len(c.split()) <= 5]  # 'trustworthy' left by a question names no subject
     # A long piece ('intermediate step of a model's solution') still has its head noun phrase before 'of'.
@@ -178,7 +181,9 @@ def topic_head(topic: str, acronyms: list[Acronym]) -> str:
     # 'how confident a language model is' leaves 'confident a language model': the noun phrase is after the article.
     head = re.split(r"\s(?:a|an|the)\s", chunks[0])[-1]
     # 'more inference compute': a quantity word says how much, not what the subject is.
-    head = re.sub(r"^(?:more|less|fewer|much|many)\s+(?=\S+\s)", "", head, flags=re.IGNORECASE)
+    # 'several language models', 'various LLMs': a quantifier says how many, and 'several' is no part of a theme's name.
+    head = re.sub(r"^(?:more|less|fewer|much|many|several|various|multiple|numerous|some)\s+(?=\S+\s|[A-Z])", "",
+                  head, flags=re.IGNORECASE)
     # 'train reward models' (from 'data to train reward models'): a leading verb is not part of the subject.
     words = head.split()
     if len(words) >= 3 and words[0].lower() in _LEADING_VERBS:

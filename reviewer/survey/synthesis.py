@@ -152,6 +152,13 @@ _STUDIED = re.compile(r"\b(?:stud\w*|analy[sz]\w*|explor\w*|characteri[sz]\w*|ba
 _ABLATION = re.compile(r"\b(?:demonstrat|show|confirm|highlight|underscor|verif|validat)\w* (?:the |its |their )?"
                        r"(?:[\w'-]+ ){0,3}(?:contribution|importance|effectiveness|necessity|efficacy|value|benefit)s?\b",
                        re.IGNORECASE)
+# A problem word that a sentence only announces ('conclude with open challenges and future research directions',
+# 'revealing their advantages and limitations', 'pave the way for future work'): it says a problem exists, not which.
+_ANNOUNCED = re.compile(r"\b(?:conclud\w*|lay\w* out|outlin\w*|discuss\w*|summari[sz]\w*|pav\w* the way|point\w* to|"
+                        r"inspir\w*|warrant\w*|call\w* for|advantages and|strengths and|benefits and)"
+                        r"(?:\W+[\w-]+){0,4}\W*$", re.IGNORECASE)
+# ... unless it says which: 'outlining open problems in oversight, value pluralism, ...'.
+_SPECIFIC = re.compile(r"\s+(?:in|of|on|such as|including|like)\s+(?!the (?:field|area|future)\b)\w")
 _OTHERS = re.compile(r"^(?:unlike|in contrast to|compared (?:to|with)|whereas)\b[^,;]*$", re.IGNORECASE)
 
 
@@ -163,6 +170,7 @@ def names_open_problem(text: str) -> bool:
     for m in _OPEN.finditer(text):
         before = text[max(0, m.start() - 60):m.start()]
         if not (_REMOVED.search(before) or _STUDIED.search(before) or _ENABLED.search(before)
+                or (_ANNOUNCED.search(before) and not _SPECIFIC.match(text, m.end()))
                 or _OTHERS.match(text[:m.start()])):
             return True
     return False

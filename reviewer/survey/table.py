@@ -85,12 +85,17 @@ def _name_like(word: str) -> bool:
 def method_name(paper: Paper) -> str:
     """The name the paper gives its method, system or resource, or ''."""
     head = paper.title.split(":", 1)[0].strip() if ":" in paper.title else ""
-    if head and len(head.split()) <= 4 and any(_name_like(w) for w in head.split()) and not _NOT_A_NAME.match(head):
+    if head and len(head.split()) <= 4 and any(_name_like(w) for w in head.split()) and not _NOT_A_NAME.match(head) \
+            and not re.search(r"\b(?:is|are|was|were|can|do|does|will)\b", head):  # 'LLMs are X' is a claim
         return head
     for sentence in _sentences(paper):
         m = _CALLED.search(sentence)
         if m and _OWN.search(sentence):  # 'an ability called Theory-of-Mind' in the background is no method
-            return m.group("name").rstrip(".,")
+            # 'called Reinforcing Cognitive Experts (RICE)': the acronym the sentence defines is the name the paper
+            # uses; the two capitalised words the pattern takes would cut the long form ('Reinforcing Cognitive').
+            spelled = re.match(r"(?:\s[A-Z][\w\-.+]*){0,4}\s*\(([A-Z][A-Za-z0-9\-+]{1,14})\)", sentence[m.end():])
+            long_form = len(m.group("name").split()) + len(spelled.group(0).split()) - 1 if spelled else 0
+            return spelled.group(1) if spelled and long_form >= 2 else m.group("name").rstrip(".,")
         c = _CONTRIBUTION.search(sentence)
         if c and title_prefix_name(paper.title, c.group("obj")):
             return title_prefix_name(paper.title, c.group("obj"))

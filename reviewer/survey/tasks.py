@@ -23,7 +23,7 @@ _CONTRIBUTION = re.compile(
     r"release|construct|build|curate|describe)s?\s+(?P<obj>[^.;]+)",
     re.IGNORECASE,
 )
-_FOR_TASK = re.compile(r"\bfor\s+(?!the most|a\s|an\s|each|all\s|this|these|example|instance|that|which)(?P<task>(?:[\w\-]+\s+){0,7}?[\w\-]+)(?=[,.;:()]|\s(?:that|which|by|via|"
+_FOR_TASK = re.compile(r"(?<!need )(?<!needs )\bfor\s+(?!the most|a\s|an\s|each|all\s|this|these|example|instance|that|which)(?P<task>(?:[\w\-]+\s+){0,7}?[\w\-]+)(?=[,.;:()]|\s(?:that|which|by|via|"
                        r"using|with|through|while|and\s(?:we|achiev|show))\b|$)", re.IGNORECASE)
 _DEICTIC = re.compile(r"\b(?:this|these|that|those|it|its|such|our|their)\b", re.IGNORECASE)
 
@@ -34,7 +34,7 @@ def _sentences(paper: Paper) -> list[str]:
 
 
 # Where a task phrase ends: punctuation, a relative clause, the means ('by', 'via', 'using') or the results.
-_END = (r"(?=\s*[,.;:()]|(?<!ed)\sby\b|\s(?:that|which|who|whose|via|using|through|while|whereby|where|without|so that|and\s"
+_END = (r"(?=\s*(?:[,;:()]|\.(?!\d))|(?<!ed)\sby\b|\s(?:that|which|who|whose|via|using|through|while|whereby|where|without|so that|and\s"
         r"(?:we|achiev|show|demonstrat|evaluat|propos|introduc)|from scratch)\b|$)")
 _PHRASE = r"(?P<task>(?:[\w\-'/]+\s+){0,9}?[\w\-/]+)"
 _THING = (r"(?:methods?|approach(?:es)?|frameworks?|algorithms?|techniques?|strateg(?:y|ies)|pipelines?|recipes?|"
@@ -64,6 +64,7 @@ _EMPTY = re.compile(r"\b(?:this|these|that|those|it|its|such|our|their|licen[cs]
 # Word endings of an adjective or a noun: after 'approach to' they open a noun phrase, not an infinitive.
 _NOUN_ENDS = ("able", "ible", "al", "ive", "ous", "ion", "ions", "ment", "ity", "ics")
 _DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_TRAILING = frozenset("in of for on with to by from at as into".split())
 
 
 def gerund(verb: str) -> str:
@@ -93,8 +94,15 @@ _BOOST = re.compile(r"^(?:empower|boost|enhanc|improv|engag|mak|advanc|unlock|en
 _ACTION_WORD = re.compile(r"^[a-z-]+(?:ing|tion|sion|ment|ance|ence|ure|sis)$", re.IGNORECASE)
 
 
+def _trimmed(task: str, low: int = 2) -> str:
+    """'reasoning traces in' (cut before 'which'): the preposition belongs to the relative clause, not the task."""
+    while len(task.split()) > low and task.split()[-1].lower() in _TRAILING:
+        task = task.rsplit(" ", 1)[0]
+    return task
+
+
 def _ok(task: str, low: int = 2, high: int = 9) -> str:
-    task = clean_task(_DETERMINER.sub("", task.strip(" ,.;:")))
+    task = _trimmed(clean_task(_DETERMINER.sub("", task.strip(" ,.;:"))), low)
     words = task.split()
     if not low <= len(words) <= high or _EMPTY.search(task) or _QUESTION.match(task):
         return ""
@@ -103,7 +111,9 @@ def _ok(task: str, low: int = 2, high: int = 9) -> str:
         return ""  # 'the issues caused' (cut before its 'by'), or only the models worked on
     if "?" in task:
         return ""  # 'Reasons to Reject? Aligning ...': a question and its answer, not one task
-    head = _PREPOSITION.split(task, maxsplit=1)[0].split()  # 'Reward-policy maps in LLMs' is headed by 'maps'
+    head = _PREPOSITION.split(task, maxsplit=1)[0].split()
+    if len(head) > 1 and head[0].lower() in _NO_TASK_HEADS and re.fullmatch(r"[a-z]+(?:ing|ed)", head[1]):
+        return ""  # 'models ranging from 1.5B to 32B parameters', 'LLMs trained on ...': the models studied  # 'Reward-policy maps in LLMs' is headed by 'maps'
     if head[-1].lower() in _NO_TASK_HEADS and _BOOST.match(head[0]) and all(
             w.lower() in _MODEL_WORDS | {"your", "our", "reasoning", "multimodal"} for w in head[1:-1]):
         return ""  # 'Empowering LLMs', 'Enhance Your Language Model': a vague gain for the models, no task
@@ -185,7 +195,7 @@ def task_of(paper: Paper, method: str) -> str:
         m = _FOR_TASK.search(c.group("obj"))
         if m and 2 <= len(m.group("task").split()) <= 8 and not _DEICTIC.search(m.group("task")) \
                 and not _NOT_A_TASK.search(m.group("task")) and _ok(m.group("task")):
-            return clean_task(m.group("task"))
+            return clean_task(_trimmed(m.group("task")))
     # The problem the abstract's own sentences state, else the title's task phrase (tasks.py); the title itself
     # only when neither says one.
     task = from_abstract(_sentences(paper)) or from_title(paper.title, method)

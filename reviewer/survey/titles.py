@@ -29,6 +29,7 @@ from reviewer.survey.labelpick import (
 from reviewer.survey.terms import _GENERIC, PhraseStats, norm_stems, phrases, title_case
 from reviewer.survey.themes import GENERIC_THEME_WORDS, ThemeDoc, _bare, _nameable, kmeans, theme_title
 from reviewer.survey.titlewords import (
+    Uses,
     complete_modifier,
     counted_noun,
     is_cut_modifier,
@@ -38,6 +39,7 @@ from reviewer.survey.titlewords import (
     plural_head,
     used_as_verb,
 )
+from reviewer.survey.verbuse import phrase_as_verb, points_elsewhere
 from reviewer.textutil import content_stems
 
 
@@ -75,10 +77,23 @@ def whole_label(label: str, bodies: list[str], group: list[str], need: int) -> s
         return ""  # 'Highlight one-shot CFT': a clause the abstracts begin with 'we'
     whole = complete_name(label, bodies)
     for _ in range(2):  # 'Monte Carlo' -> 'Monte Carlo tree' -> 'Monte Carlo tree search'
-        if not is_cut_modifier(whole, bodies):
+        if not _cut(whole, bodies):
             return plural_head(whole, bodies)
         whole = complete_modifier(whole, group, need)
-    return plural_head(whole, bodies) if whole and not is_cut_modifier(whole, bodies) else ""
+    return plural_head(whole, bodies) if whole and not _cut(whole, bodies) else ""
+
+
+def _cut(label: str, bodies: list[str]) -> bool:
+    """Cut from its noun: the whole label, or its last word when that is a compound modifier the texts put before a
+    noun ('General-purpose vision-language' from '... vision-language abilities'), which a rare label's own few
+    uses cannot show."""
+    last = label.split()[-1] if label.split() else ""
+    if is_cut_modifier(label, bodies) or Uses(label, bodies).total >= 3:  # its own uses decide when there are enough
+        return is_cut_modifier(label, bodies)
+    # 'vision-language', 'long-context' modify; 'chain-of-thought', 'Best-of-N', 'LLM-as-a-judge' are nouns.
+    parts = last.lower().strip("-").split("-")
+    return len(parts) > 1 and not set(parts) & {"of", "as", "a", "an", "the", "to", "and", "in", "on", "for"} \
+        and is_cut_modifier(last, bodies)
 
 
 def _shared_phrase(stats: PhraseStats, members: list[int], exclude: set[str], need: int, taken: set[str],
@@ -89,7 +104,8 @@ def _shared_phrase(stats: PhraseStats, members: list[int], exclude: set[str], ne
         if len(words) < 2 or p.stems in taken or stats.local_df(members, p.stems) < need:
             continue
         if not _nameable(p.surface, p.stems, exclude) or all(w in GENERIC_THEME_WORDS for w in p.surface.lower().split()) \
-                or not names_something(p.surface, exclude):
+                or not names_something(p.surface, exclude) or points_elsewhere(p.surface) \
+                or phrase_as_verb(p.surface, (bodies or []) + stats.corpus):
             continue
         if bodies is None:
             return title_case(p.surface)
@@ -117,6 +133,10 @@ def supported_title(
     # later leaves uncited must not make the title untrue of the cited ones.
     need_part = len(members) // 2 + 1 if len(members) >= 4 else need
     parts = [p for p in raw.split(" and ") if p.strip()] if raw else []
+    # 'Shed light' ('Our results shed light on ...'): a phrase the texts use as a verb names no subject (verbuse.py).
+    said = [f"{d.title}. {d.body}" for d in docs] + stats.corpus
+    parts = [p for p in parts if not phrase_as_verb(p.strip(), said) and not points_elsewhere(p.strip())]
+    terms = [t for t in terms if not phrase_as_verb(t, said) and not points_elsewhere(t)]
     kept = [p.strip() for p in parts if not _bare(p) and names_something(p, ignore) and support(p, texts, ignore) >= need_part]
     good_terms = [t for t in terms if names_something(t, ignore) and support(t, texts, ignore) >= need_part]
     # A part whose words an earlier part already says adds nothing ('Process reward and rewards').
@@ -227,7 +247,8 @@ def shared_terms(terms: list[str], members: list[int], docs: list[ThemeDoc], exc
     kept = [w for w in wholes if w and _stems(w) - exclude and support(w, texts, exclude) >= need
             and phrase_support(w, group) >= need
             and (len(re.split(r"[\s-]+", w)) > 1 or any(c.isupper() for c in w[1:]))
-            and not all(x in GENERIC_THEME_WORDS for x in w.lower().split())]  # 'language models', 'LLMs'
+            and not all(x in GENERIC_THEME_WORDS for x in w.lower().split())  # 'language models', 'LLMs'
+            and not phrase_as_verb(w, bodies + (corpus or [])) and not points_elsewhere(w)]  # 'fall short'
     return list(dict.fromkeys(kept))
 
 
