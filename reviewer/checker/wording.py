@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from reviewer.textutil import STOPWORDS, content_stems, lexical_overlap, stemmer, words
+from reviewer.textutil import content_stems, lexical_overlap, stemmer, words
 
 # Each group: words a paraphrase uses for one another in an abstract's own sentences. Closed and general.
 _GROUPS: tuple[tuple[str, ...], ...] = (
@@ -74,6 +74,8 @@ def canonical(stems: list[str]) -> list[str]:
     return [table.get(st, st) for st in stems]
 
 
+# Function words: they supply no letter of an acronym except inside a hyphenated compound ('chain-of-thought').
+_FUNCTION = frozenset("a an the of and or for to in on at with by from as is are be its their this that".split())
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z]*$")
 
 
@@ -89,14 +91,14 @@ def _acronyms(text: str) -> dict[str, str]:
 def _spelled(text: str, wanted: set[str]) -> dict[str, list[str]]:
     """Each wanted acronym whose letters are the initials of consecutive words of the text -> those words.
 
-    Stopwords count only inside a hyphenated compound ('chain-of-thought'), so 'a' and 'of' between two
+    Function words count only inside a hyphenated compound ('chain-of-thought'), so 'a' and 'of' between two
     ordinary words never supply a letter."""
     if not wanted:
         return {}
     tokens: list[str] = []
     for w in words(text):
         parts = [p for p in w.split("-") if p]
-        tokens.extend(p for p in parts if len(parts) > 1 or p.lower() not in STOPWORDS)
+        tokens.extend(p for p in parts if len(parts) > 1 or p.lower() not in _FUNCTION)
     found: dict[str, list[str]] = {}
     for i in range(len(tokens)):
         for n in range(2, 7):
