@@ -1,6 +1,7 @@
 """A faithful paraphrase in other words (issue 12, seventeenth pass): 'together' for 'jointly', 'tunes' for
 'adjusts', 'RL' for 'reinforcement learning'. Read one word per meaning, the combiner supports it; a reversed
-comparison and a claim naming what the abstract lacks stay unsupported. Real seed sentences throughout."""
+comparison, two named stages in the other order and a claim naming what the abstract lacks stay unsupported.
+Real seed sentences throughout."""
 
 from __future__ import annotations
 
@@ -31,6 +32,8 @@ FAITHFUL = {
 NOT_SUPPORTED = {
     "a reversed comparison": (DRPO, "On GSM8k with a 1.5B model, the follow-up baseline cuts response length by "
                                     "more than DRPO and gives up less performance than DRPO."),
+    "two named stages in the other order": (HGPO, "LHRMs start from a cold start with online RL using HGPO, "
+                                                  "followed by Hybrid Fine-Tuning."),
     "a method the abstract never names": (COOPER, "Cooper trains its policy together with its reward model using "
                                                   "PPO and a learned value critic."),
 }

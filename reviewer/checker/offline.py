@@ -255,11 +255,11 @@ class OfflineChecker:
 
     def _worded_supports(self, claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> bool:
         """The combiner supports the claim once its other words for the evidence's words count as those words
-        (`wording.py`), and nothing the SUPPORTED guards read stands against it. A comparison is never rescued:
-        counted words cannot tell which side of 'than' each thing stands on."""
+        (`wording.py`), and nothing the SUPPORTED guards read stands against it. A comparison is never rescued
+        (counted words cannot tell which side of 'than' each thing stands on), nor names in another order."""
         if analysis.worded is None or analysis.contradiction_sentences or analysis.foreign_target or analysis.absolute:
             return False
-        if _COMPARES.search(claim):
+        if _COMPARES.search(claim) or not _names_in_order(claim, items[analysis.order[0]].text):
             return False
         probs = probabilities(self.params, analysis.worded[None, :])[0]
         return (decide(probs, self.params.support_threshold, self.params.contradict_threshold) == "SUPPORTED"
@@ -268,6 +268,14 @@ class OfflineChecker:
 
 _COMPARES = re.compile(r"\b(?:than|outperform\w*|underperform\w*|surpass\w*|beats?|versus|vs\.?|compared (?:with|to)"
                        r"|relative to)\b", re.IGNORECASE)
+
+
+def _names_in_order(claim: str, sentence: str) -> bool:
+    """The claim's names that the sentence holds come in the sentence's order: counted words cannot tell 'A
+    does X while B does Y' from the same sentence with A and B exchanged, the order of the names can."""
+    low, lowered = sentence.lower(), claim.lower()
+    at = [low.find(t) for t in sorted(named_terms(claim), key=lowered.find) if t in low]
+    return at == sorted(at)
 
 
 def _unstated(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> str:
