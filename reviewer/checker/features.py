@@ -34,6 +34,7 @@ from reviewer.checker.negation import negation_flips
 from reviewer.checker.numbers import check_numbers, extract_numbers
 from reviewer.checker.polarity import polarity_clash
 from reviewer.checker.superlatives import ranking_conflict
+from reviewer.checker.wording import acronym_spelled_in, worded_coverage
 from reviewer.textutil import content_stems, lexical_overlap, stemmer, words
 
 FEATURE_NAMES: tuple[str, ...] = (
@@ -213,6 +214,7 @@ class Analysis:
     absolute: list[str] = field(default_factory=list)  # 'proves', 'always', ... that the evidence never asserts
     resolved: list[str] = field(default_factory=list)  # the sentences with one name per thing (`ownname.py`)
     resolved_claim: str = ""  # the claim with the abstracts' abbreviations (and own method) spelled as there
+    worded: np.ndarray | None = None  # the features read one word per meaning (`wording.py`); None if unverifiable
 
 
 def compute_features(
@@ -383,8 +385,11 @@ def compute_features(
         b1 not in contra and not nums.unmatched and not missing_terms and not hedged
         and lex[b1] >= 0.9 and dense[b1] >= 0.85
     )
+    worded = {**feats, **worded_coverage(claim, c_stems, sentences, s_sets, idf, b2, extra_text), "term_cov": 1.0}
+    unspelled = [t for t in missing_terms if not acronym_spelled_in(t, all_text)]
     return Analysis(
         features=np.array([feats[k] for k in FEATURE_NAMES], dtype=np.float64),
+        worded=None if nums.unmatched or unspelled else np.array([worded[k] for k in FEATURE_NAMES]),
         order=order,
         alignment=[float(a) for a in align],
         reasons=reasons,

@@ -17,6 +17,7 @@ in the other order against the abstract (`sequence.py`); a question asserts noth
 from __future__ import annotations
 
 import json
+import re
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -242,11 +243,39 @@ class OfflineChecker:
                 at := _anchored(claim, analysis, items)):
             label, score = "SUPPORTED", max(score, 0.6)
             reasons.append(f"guard: every number and name of the claim occurs, in order, in {at}")
+        elif label == "UNSUPPORTED" and background is None and self._worded_supports(claim, analysis, items):
+            label, score = "SUPPORTED", max(score, 0.55)
+            reasons.append("guard: read with one word per meaning ('jointly'/'together', 'RL'/'reinforcement "
+                           "learning'), the combiner supports the claim")
         elif label == "CONTRADICTED" and analysis.unverifiable and not analysis.contradiction_sentences:
             # Nothing in the evidence states otherwise; it just does not mention what the claim names.
             reasons.append("guard: no stated contradiction, and the claim names things the evidence lacks")
             label = "UNSUPPORTED"
         return label, score
+
+    def _worded_supports(self, claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> bool:
+        """The combiner supports the claim once its other words for the evidence's words count as those words
+        (`wording.py`), and nothing the SUPPORTED guards read stands against it. A comparison is never rescued
+        (counted words cannot tell which side of 'than' each thing stands on), nor names in another order."""
+        if analysis.worded is None or analysis.contradiction_sentences or analysis.foreign_target or analysis.absolute:
+            return False
+        if _COMPARES.search(claim) or not _names_in_order(claim, items[analysis.order[0]].text):
+            return False
+        probs = probabilities(self.params, analysis.worded[None, :])[0]
+        return (decide(probs, self.params.support_threshold, self.params.contradict_threshold) == "SUPPORTED"
+                and not only_some(analysis.absolute, analysis.order, items) and not _unstated(claim, analysis, items))
+
+
+_COMPARES = re.compile(r"\b(?:than|outperform\w*|underperform\w*|surpass\w*|beats?|versus|vs\.?|compared (?:with|to)"
+                       r"|relative to)\b", re.IGNORECASE)
+
+
+def _names_in_order(claim: str, sentence: str) -> bool:
+    """The claim's names that the sentence holds come in the sentence's order: counted words cannot tell 'A
+    does X while B does Y' from the same sentence with A and B exchanged, the order of the names can."""
+    low, lowered = sentence.lower(), claim.lower()
+    at = [low.find(t) for t in sorted(named_terms(claim), key=lowered.find) if t in low]
+    return at == sorted(at)
 
 
 def _unstated(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> str:
