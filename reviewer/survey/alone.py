@@ -1,0 +1,53 @@
+"""When a theme's label can be its section's title on its own, without the survey's head glued on.
+
+Every section of a survey is about the survey's topic, so '<label> and <head>' ('Human values and reward signals')
+repeats the topic and asserts a relation the papers may not have; a researcher names the section by its own
+subject ('Human values'). The glue is kept only for labels that are no complete noun phrase alone: a single
+word, a model class or generic words ('LLMs', 'Reasoning models', 'AI systems'), a modifier without its noun
+('Monte Carlo', 'Multilingual'), or a verb phrase ('Aligning LLMs').
+"""
+
+from __future__ import annotations
+
+import re
+
+from reviewer.survey.headclean import _ADJECTIVES, _DANGLING, _RELATIONAL
+from reviewer.survey.terms import _ADJECTIVE_END, _NOUNS_LOOKING_ADJ
+from reviewer.survey.titlewords import _names_a_thing, opens_with_gerund, opens_with_verb
+
+# Words a label's head can be that name no subject of a section: a model class or a generic word.
+_GENERIC_HEADS = frozenset("""llm llms lm lms language model models ai system systems method methods approach
+    approaches framework frameworks work works paper papers study studies finding findings result results
+    agent agents""".split())
+
+
+def stands_alone(label: str, generic: set[str] | frozenset[str] = frozenset()) -> bool:
+    """The label is a complete noun phrase naming a subject of its own: two content words or more, headed by a
+    noun that is no model class, generic word (`generic` adds the caller's) or relational word, and opened by
+    no verb."""
+    words = re.findall(r"[\w-]+", label)
+    content = [w for w in words if w.lower() not in _DANGLING]
+    if len(content) < 2 or len(words) != len(label.split()):
+        return False
+    head = content[-1]
+    low = head.lower()
+    if low in _GENERIC_HEADS or low in generic or low in _RELATIONAL or _names_a_thing(head):
+        return False  # 'Reasoning models', 'Small LLMs', 'Candidate types': a class of models or no subject
+    if all(w.lower() in generic or w.lower() in _GENERIC_HEADS for w in content):
+        return False
+    if opens_with_verb(label) or opens_with_gerund(label):
+        return False
+    # A modifier cut from its noun ('Calibrated', 'Monte Carlo' is caught upstream; 'Multilingual' here).
+    return not _modifier(head)
+
+
+def _modifier(word: str) -> bool:
+    """By its ending, an adjective or participle ('mathematical', 'generative', 'calibrated'); a name is a noun."""
+    if any(c.isupper() for c in word[1:]):
+        return False
+    low = word.lower()
+    if "-" in low:  # 'step-level', 'model-based', 'long-context' modify; 'chain-of-thought' is a noun
+        return low.rsplit("-", 1)[1] in {"level", "based", "aware", "free", "driven", "guided", "specific", "like"}
+    if low in _NOUNS_LOOKING_ADJ:
+        return False
+    return low in _ADJECTIVES or bool(_ADJECTIVE_END.search(low)) or bool(re.search(r"(?:ical|[^e]ed)$", low))
