@@ -11,31 +11,34 @@ from __future__ import annotations
 
 import re
 
-from reviewer.survey.headclean import _ADJECTIVES, _DANGLING, _RELATIONAL
+from reviewer.survey.headclean import _ADJECTIVES, _DANGLING, _RELATIONAL, _verb_after_subject
 from reviewer.survey.terms import _ADJECTIVE_END, _NOUNS_LOOKING_ADJ
-from reviewer.survey.titlewords import _names_a_thing, opens_with_gerund, opens_with_verb
+from reviewer.survey.titlewords import _LEADING_GLUE, opens_with_gerund, opens_with_verb
 
 # Words a label's head can be that name no subject of a section: a model class or a generic word.
-_GENERIC_HEADS = frozenset("""llm llms lm lms language model models ai system systems method methods approach
+_GENERIC_HEADS = frozenset("""llm llms lm lms language model models system systems method methods approach
     approaches framework frameworks work works paper papers study studies finding findings result results
     agent agents""".split())
 
 
-def stands_alone(label: str, generic: set[str] | frozenset[str] = frozenset()) -> bool:
+def stands_alone(label: str) -> bool:
     """The label is a complete noun phrase naming a subject of its own: two content words or more, headed by a
-    noun that is no model class, generic word (`generic` adds the caller's) or relational word, and opened by
-    no verb."""
+    noun that is no model class, generic or relational word, and no clause or verb phrase."""
     words = re.findall(r"[\w-]+", label)
     content = [w for w in words if w.lower() not in _DANGLING]
     if len(content) < 2 or len(words) != len(label.split()):
         return False
     head = content[-1]
     low = head.lower()
-    if low in _GENERIC_HEADS or low in generic or low in _RELATIONAL or _names_a_thing(head):
-        return False  # 'Reasoning models', 'Small LLMs', 'Candidate types': a class of models or no subject
-    if all(w.lower() in generic or w.lower() in _GENERIC_HEADS for w in content):
-        return False
-    if opens_with_verb(label) or opens_with_gerund(label):
+    if low in _GENERIC_HEADS or low in _RELATIONAL or re.fullmatch(r"[A-Z]*Ms?", head):
+        return False  # 'Reasoning models', 'Small LLMs', 'Candidate types': a class of models or no subject;
+        # a thing of its own may ('Preference datasets', 'Generative verifiers', 'Constitutional AI')
+    if re.fullmatch(r"[A-Z]{2,}s", content[0]):
+        return False  # 'LLMs regarding', 'LLMs reason': a plural is no modifier, so a clause or a fragment
+    cased = [w.lower() if w[1:].islower() else w for w in content]  # as in running text
+    if low in _LEADING_GLUE or opens_with_verb(head) and low.endswith("s") or cased[0].endswith("ly") or cased[0] in {"you", "we", "it"}:
+        return False  # 'Reasoning across', 'Learning enhances', 'Implicitly learn', 'You need': no noun phrase
+    if opens_with_verb(label) or opens_with_gerund(label) or _verb_after_subject(cased, 1):  # 'Models know'
         return False
     # A modifier cut from its noun ('Calibrated', 'Monte Carlo' is caught upstream; 'Multilingual' here).
     return not _modifier(head)
