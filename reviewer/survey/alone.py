@@ -15,6 +15,10 @@ from reviewer.survey.headclean import _ADJECTIVES, _DANGLING, _RELATIONAL, _verb
 from reviewer.survey.terms import _ADJECTIVE_END, _NOUNS_LOOKING_ADJ
 from reviewer.survey.titlewords import _LEADING_GLUE, opens_with_gerund, opens_with_verb
 
+# Words that name no theme alone ('LLMs', 'AI systems', 'Reinforcement learning'); themes.py and others use it.
+GENERIC_THEME_WORDS = frozenset("""llm llms lm lms language model models large ai system systems reasoning
+    reinforcement learning alignment training evaluation method methods finding findings approach approaches
+    work works paper papers study studies analysis results framework frameworks""".split())
 # Words a label's head can be that name no subject of a section: a model class or a generic word.
 _GENERIC_HEADS = frozenset("""llm llms lm lms language model models system systems method methods approach
     approaches framework frameworks work works paper papers study studies finding findings result results
@@ -33,6 +37,8 @@ def stands_alone(label: str) -> bool:
     if low in _GENERIC_HEADS or low in _RELATIONAL or re.fullmatch(r"[A-Z]*Ms?", head):
         return False  # 'Reasoning models', 'Small LLMs', 'Candidate types': a class of models or no subject;
         # a thing of its own may ('Preference datasets', 'Generative verifiers', 'Constitutional AI')
+    if all(w.lower() in GENERIC_THEME_WORDS for w in content):
+        return False  # 'Reinforcement learning', 'Language model training': every section of the field is about it
     if re.fullmatch(r"[A-Z]{2,}s", content[0]):
         return False  # 'LLMs regarding', 'LLMs reason': a plural is no modifier, so a clause or a fragment
     cased = [w.lower() if w[1:].islower() else w for w in content]  # as in running text

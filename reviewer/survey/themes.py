@@ -15,7 +15,7 @@ from collections import Counter
 import numpy as np
 from pydantic import BaseModel
 
-from reviewer.survey.alone import stands_alone
+from reviewer.survey.alone import GENERIC_THEME_WORDS, stands_alone
 from reviewer.survey.terms import PhraseStats, norm_stems, phrases, title_case
 from reviewer.survey.titlewords import (
     _METHOD_END,
@@ -324,9 +324,6 @@ _PROCESS_END = re.compile(
     r"(?:training|evaluation|verification|supervision|estimation|learning|optimi[sz]ation|scaling|design|"
     r"annotation|modell?ing|selection|tuning|fine-tuning|distillation|construction|labels?|feedback|data)$",
     re.IGNORECASE)
-GENERIC_THEME_WORDS = frozenset("""llm llms lm lms language model models large ai system systems reasoning
-    reinforcement learning alignment training evaluation method methods finding findings approach approaches
-    work works paper papers study studies analysis results framework frameworks""".split())
 
 
 def _bare(raw: str) -> bool:
