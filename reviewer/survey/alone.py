@@ -4,7 +4,8 @@ Every section of a survey is about the survey's topic, so '<label> and <head>' (
 repeats the topic and asserts a relation the papers may not have; a researcher names the section by its own
 subject ('Human values'). The glue is kept only for labels that are no complete noun phrase alone: a single
 word, a model class or generic words ('LLMs', 'Reasoning models', 'AI systems'), a modifier without its noun
-('Monte Carlo', 'Multilingual'), or a verb phrase ('Aligning LLMs').
+('Multilingual', 'Step-level'), or a clause or verb phrase ('Aligning LLMs', 'LLMs reason'). A name cut from its
+noun ('Monte Carlo') is completed from the texts before it gets here (titles.whole_label).
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ def stands_alone(label: str) -> bool:
         return False  # 'Reasoning across', 'Learning enhances', 'Implicitly learn', 'You need': no noun phrase
     if opens_with_verb(label) or opens_with_gerund(label) or _verb_after_subject(cased, 1):  # 'Models know'
         return False
-    # A modifier cut from its noun ('Calibrated', 'Monte Carlo' is caught upstream; 'Multilingual' here).
+    # A modifier without its noun ('Multilingual', 'Tool-augmented', 'Mathematical').
     return not _modifier(head)
 
 
