@@ -1,4 +1,4 @@
-"""The eval's theme-title judge: is a section title a 3-8 word noun phrase a researcher would write?
+"""The eval's theme-title judge: is a section title a 2-8 word noun phrase a researcher would write?
 
 Written apart from the writer's own title rules (reviewer/survey/titles.py), so `reviewer eval survey` does not
 grade the writer with its own code.
@@ -63,16 +63,45 @@ def _topic_glued(title: str, topic: str) -> str | None:
     return None
 
 
+_DETERMINERS = frozenset("their its our this these that those more most only such every each some".split())
+# Heads of a two-word title that name a class of models or a generic thing, not a subject of its own.
+_CLASS_HEADS = frozenset("""llm llms lm lms mllms vlms language model models system systems agent agents method methods approach
+    approaches framework frameworks work works paper papers study studies finding findings result results""".split())
+
+
+def _pair_problem(words: list[str]) -> str | None:
+    """A section may be named by a two-word noun phrase alone ('Human values', 'Calibrated confidence'): the
+    survey's topic is what every section is about. Not by a class of models ('Reasoning models', 'Small LLMs'),
+    an acronym or function word, or a capitalised name cut from its noun ('Monte Carlo')."""
+    low = [w.lower().strip(",:;") for w in words]
+    if any(w in _EDGE_WORDS for w in low) or low[0] in _DETERMINERS:
+        return "2 words"  # 'Their uncertainty', 'More than': no noun phrase of its own
+    if low[-1] in _CLASS_HEADS or re.fullmatch(r"[A-Z]*Ms?", words[-1]):  # 'Small LLMs', 'Multimodal LMs'
+        return "names a class of models, not a subject"
+    if low[-1] in _PREPOSITIONS or low[0].endswith("ly") or low[0] in {"you", "we", "it"} or _FINITE_VERB.match(low[-1]) \
+            or re.fullmatch(r"(?:learn|reason|need|think|know|make)", low[-1]):
+        return "a clause or fragment, not a noun phrase"  # 'Reasoning across', 'Learning enhances', 'You need'
+    if re.fullmatch(r"[A-Z]{2,}s", words[0]) and words[1].islower():
+        return f"plural '{words[0]}' stacked before a noun"  # 'LLMs reason': a clause, or a plural used as modifier
+    if re.search(r"[a-z]{3}ed$", low[-1]) and not low[-1].endswith(("need", "seed", "speed", "feed")):
+        return f"modifier '{words[-1]}' without its noun"  # 'Advancing tool-augmented': a participle, no head noun
+    if all(w[:1].isupper() and w[1:].islower() for w in words):
+        return "a name cut from its noun"
+    return None
+
+
 def title_problem(title: str, topic: str = "", n_papers: int = 0, only_theme: bool = False) -> str | None:
-    """Why a theme title is not a 3-8 word noun phrase a researcher would write, or None.
+    """Why a theme title is not a 2-8 word noun phrase a researcher would write, or None.
 
     Beyond shape (length, generic, dangling function word), a title is flagged when it opens with a
     preposition (a fragment), when it is a catch-all ("Further work on X") over more than a few papers,
     and when, once the topic's own words are set aside, it names nothing but an empty head ("work").
     """
     words = title.split()
-    if not 3 <= len(words) <= 8:
+    if not 2 <= len(words) <= 8:
         return f"{len(words)} words"
+    if len(words) == 2 and _pair_problem(words):
+        return _pair_problem(words)
     low = [w.lower().strip(",:;") for w in words]
     if title.lower() in _GENERIC_TITLES:
         return "generic"

@@ -15,6 +15,7 @@ from collections import Counter
 import numpy as np
 from pydantic import BaseModel
 
+from reviewer.survey.alone import GENERIC_THEME_WORDS, stands_alone
 from reviewer.survey.terms import PhraseStats, norm_stems, phrases, title_case
 from reviewer.survey.titlewords import (
     _METHOD_END,
@@ -323,9 +324,6 @@ _PROCESS_END = re.compile(
     r"(?:training|evaluation|verification|supervision|estimation|learning|optimi[sz]ation|scaling|design|"
     r"annotation|modell?ing|selection|tuning|fine-tuning|distillation|construction|labels?|feedback|data)$",
     re.IGNORECASE)
-GENERIC_THEME_WORDS = frozenset("""llm llms lm lms language model models large ai system systems reasoning
-    reinforcement learning alignment training evaluation method methods finding findings approach approaches
-    work works paper papers study studies analysis results framework frameworks""".split())
 
 
 def _bare(raw: str) -> bool:
@@ -340,7 +338,7 @@ def _bare(raw: str) -> bool:
 
 
 def theme_title(raw: str, topic_head: str, terms: list[str] | None = None) -> str:
-    """A 3-8 word noun phrase for a theme, from its label, its other phrases and the survey's head phrase.
+    """A 2-8 word noun phrase for a theme, from its label, its other phrases and the survey's head phrase.
 
     'Mathematical reasoning' -> 'PRMs for mathematical reasoning'; 'Automated training' -> 'Automated
     training of PRMs'; a label of only generic words or a bare acronym ('LLMs') gives way to the
@@ -378,12 +376,12 @@ def theme_title(raw: str, topic_head: str, terms: list[str] | None = None) -> st
     elif head and re.fullmatch(r"(?i)(?:empirical|systematic) (?:analys[ie]s|stud(?:y|ies)|evaluations?)", raw):
         title = f"Empirical studies of {_lower_first(head)}"  # a kind of paper, which fit.py holds to its kind
     elif head and not overlaps and acronym_head(head):
-        title = f"{raw} and {head}"
+        title = raw if stands_alone(raw) else f"{raw} and {head}"  # a complete noun phrase needs no head (alone.py)
     elif others and len(f"{raw} and {others[0]}".split()) <= 8:
         title = f"{raw} and {others[0]}"  # a second phrase of the theme's own says more than the survey's head
     elif head and not overlaps and len(f"{raw} and {head}".split()) <= 8:
-        # Last resort, no relation known: 'Work on X' would be taken for a catch-all and hold papers X is not true of.
-        title = f"{raw} and {_lower_first(head)}"
+        # No relation known: the label alone when it names a subject; else the glue ('Work on X' reads as a catch-all).
+        title = raw if stands_alone(raw) else f"{raw} and {_lower_first(head)}"
     elif _PROCESS_END.search(raw) or re.search(r"(?:optimi[sz]ation|alignment|modell?ing)$", raw, re.IGNORECASE):
         title = f"{raw} methods"  # 'Preference optimization methods': the phrase the papers share, as a family
     else:
