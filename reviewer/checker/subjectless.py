@@ -47,6 +47,6 @@ def unnamed_winner_reversed(claim: str, sentence: str, abstract: str) -> bool:
     named = set(content_stems(abstract))
     for wc, lc in comparison_sides(claim):
         for le in losers:
-            if len(le & wc) / len(le) >= 0.5 and not lc & le and lc and len(lc & named) / len(lc) >= 0.5:
+            if len(le & wc) / len(le) >= 0.5 and not lc & le and lc and len(lc & named) / len(lc) >= 0.75:
                 return True
     return False
