@@ -32,6 +32,7 @@ from reviewer.checker.roles_swap import (
 from reviewer.checker.sequence import order_reversed
 from reviewer.checker.slots import slot_swaps
 from reviewer.checker.stance import agreeing_pairs, comparison_flipped, stance_reversed
+from reviewer.checker.subjectless import unnamed_winner_reversed
 from reviewer.checker.substituted import name_substituted, names_crossed
 from reviewer.models import EvidenceSentence
 
@@ -73,6 +74,9 @@ def _flip_in(claim: str, texts: list[str], analysis: Analysis, items: list[Evide
                 degree_exchanged(claim, text) or contrast_reversed(claim, text):  # 'more P in A than in B' vs
             # 'P in B compared to A' (`degrees.py`); 'A shows higher P, while B shows lower P' (`contrast.py`)
             return f"rule: comparison reversed against sentence {items[i].index} of {items[i].key}"
+        if unnamed_winner_reversed(claim, text, " ".join(texts[k] for k, x in enumerate(items)
+                                                         if x.paper_id == items[i].paper_id)):  # `subjectless.py`
+            return f"rule: the claim's winner is what sentence {items[i].index} of {items[i].key} says its subject beats"
         if not comparison_agrees(claim, text) and (flips := stance_reversed(claim, text, agreed)):
             return f"rule: opposite stance ({flips[0]}) to sentence {items[i].index} of {items[i].key}"
         if not comparison_agrees(claim, text) and (moved := effect_reversed(claim, text)):
