@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from evals.seed_claims import seed_papers_by_title
 from reviewer.ask.lead import Scored
+from reviewer.checker import ClaimChecker
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.roles import sentence_roles
 from reviewer.textutil import split_sentences
@@ -26,6 +27,14 @@ def paper_with(fragment: str) -> Paper:
 def sentence_with(fragment: str) -> str:
     """The whole seed sentence that contains the fragment (the evidence a checker test quotes)."""
     return next(s for s in split_sentences(paper_with(fragment).abstract) if fragment in s)
+
+
+def assert_contradicted_twin(checker: ClaimChecker, fragment: str, contradicted: str, faithful: str) -> None:
+    """A contradicted claim about the seed sentence holding `fragment` is caught, and its faithful twin is not
+    (a rule that fires on both would pass the first half alone)."""
+    paper = paper_with(fragment)
+    assert checker.check(contradicted, [paper]).label == "CONTRADICTED", contradicted
+    assert checker.check(faithful, [paper]).label != "CONTRADICTED", faithful
 
 
 def scored(fragment: str, score: float) -> Scored:

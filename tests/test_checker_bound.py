@@ -10,7 +10,7 @@ import pytest
 
 from reviewer.checker import ClaimChecker
 from reviewer.checker.bound import value_bound_elsewhere
-from seed_text import paper_with, sentence_with
+from seed_text import assert_contradicted_twin, sentence_with
 
 PRISM = "1,500 diverse participants from 75 countries"
 ANYPREFER = "achieving average improvements of 18.55%"
@@ -31,9 +31,7 @@ CASES = {
 @pytest.mark.parametrize("case", list(CASES), ids=list(CASES))
 def test_a_value_moved_to_another_holder_of_the_sentence(checker: ClaimChecker, case: str) -> None:
     fragment, moved, faithful = CASES[case]
-    paper = paper_with(fragment)
-    assert checker.check(moved, [paper]).label == "CONTRADICTED", moved
-    assert checker.check(faithful, [paper]).label != "CONTRADICTED", faithful
+    assert_contradicted_twin(checker, fragment, moved, faithful)
 
 
 def test_values_in_a_row_share_their_head_and_an_aside_binds_its_own_value() -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from reviewer.checker import ClaimChecker
 from reviewer.checker.contrast import contrast_reversed
-from seed_text import paper_with, sentence_with
+from seed_text import assert_contradicted_twin, sentence_with
 
 ENTROPY = "while the final answer phase shows lower entropy"
 STRUCTURED = "smaller models (<30B parameters) can benefit from most of structured thinking patterns"
@@ -26,9 +26,7 @@ CASES = {
 @pytest.mark.parametrize("case", list(CASES), ids=list(CASES))
 def test_a_contrast_given_the_other_way(checker: ClaimChecker, case: str) -> None:
     fragment, reversed_claim, faithful = CASES[case]
-    paper = paper_with(fragment)
-    assert checker.check(reversed_claim, [paper]).label == "CONTRADICTED", reversed_claim
-    assert checker.check(faithful, [paper]).label != "CONTRADICTED", faithful
+    assert_contradicted_twin(checker, fragment, reversed_claim, faithful)
 
 
 def test_a_property_of_one_side_alone_or_a_participle_is_no_contrast() -> None:

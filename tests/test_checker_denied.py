@@ -8,7 +8,7 @@ import pytest
 
 from reviewer.checker import ClaimChecker
 from reviewer.checker.requires import requirement_denied
-from seed_text import paper_with, sentence_with
+from seed_text import assert_contradicted_twin, sentence_with
 
 CTRLS = "without requiring additional fine-tuning of the underlying LLM"
 CROME = "our augmentations are produced without any knowledge of spurious factors"
@@ -33,9 +33,7 @@ CASES = {
 @pytest.mark.parametrize("case", list(CASES), ids=list(CASES))
 def test_a_denial_without_not(checker: ClaimChecker, case: str) -> None:
     fragment, denied, faithful = CASES[case]
-    paper = paper_with(fragment)
-    assert checker.check(denied, [paper]).label == "CONTRADICTED", denied
-    assert checker.check(faithful, [paper]).label != "CONTRADICTED", faithful
+    assert_contradicted_twin(checker, fragment, denied, faithful)
 
 
 def test_each_alternative_of_a_without_list_is_done_without() -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from reviewer.checker import ClaimChecker
 from reviewer.checker.subjectless import unnamed_winner_reversed
-from seed_text import paper_with, sentence_with
+from seed_text import assert_contradicted_twin, paper_with, sentence_with
 
 UHEADS = "they match or even surpass the performance of PRMs"
 REASON_RFT = "excelling in few-shot learning scenarios while surpassing full-dataset SFT baselines"
@@ -25,9 +25,7 @@ CASES = {
 @pytest.mark.parametrize("case", list(CASES), ids=list(CASES))
 def test_the_unnamed_winner_made_the_loser(checker: ClaimChecker, case: str) -> None:
     fragment, reversed_claim, faithful = CASES[case]
-    paper = paper_with(fragment)
-    assert checker.check(reversed_claim, [paper]).label == "CONTRADICTED", reversed_claim
-    assert checker.check(faithful, [paper]).label != "CONTRADICTED", faithful
+    assert_contradicted_twin(checker, fragment, reversed_claim, faithful)
 
 
 def test_a_named_winner_or_a_loser_the_abstract_lacks_is_left_alone() -> None:

@@ -12,7 +12,7 @@ import pytest
 from reviewer.checker import ClaimChecker
 from reviewer.checker.substituted import name_substituted, names_crossed
 from reviewer.textutil import split_sentences
-from seed_text import paper_with, sentence_with
+from seed_text import assert_contradicted_twin, paper_with, sentence_with
 
 OMNISQL = "such as OmniSQL, yields superior ORM performance"
 TPLLAMA = "TP-LLaMA significantly outperforms the baselines"
@@ -62,9 +62,7 @@ def test_two_names_of_a_sentence_in_each_others_frames() -> None:
 @pytest.mark.parametrize("case", list(CASES), ids=list(CASES))
 def test_a_name_of_the_abstract_in_another_names_place(checker: ClaimChecker, case: str) -> None:
     fragment, swapped, faithful = CASES[case]
-    paper = paper_with(fragment)
-    assert checker.check(swapped, [paper]).label == "CONTRADICTED", swapped
-    assert checker.check(faithful, [paper]).label != "CONTRADICTED", faithful
+    assert_contradicted_twin(checker, fragment, swapped, faithful)
 
 
 def test_a_name_in_its_own_frame_elsewhere_in_the_abstract_is_no_swap() -> None:
