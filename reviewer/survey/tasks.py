@@ -164,9 +164,10 @@ _NOT_TASK_VERBS = frozenset("""i ha doe wa use leverage employ combine consist c
     offer let yield lead can need""".split())
 _QUANTIFIERS = re.compile(r"\b(?:several|various|multiple|different|a (?:wide |broad )?range of)\s+", re.IGNORECASE)
 # A phrase cut at a comma inside a noun phrase ('LLM decision-making in realistic, ...') ends on an adjective.
-_ADJECTIVE_END = re.compile(r"(?:ic|ical|ous|ful|less|ent|ant|ive)$", re.IGNORECASE)
+_ADJECTIVE_END = re.compile(r"(?:ic|ical|ous|ful|less|(?<!m)ent|ant|ive)$", re.IGNORECASE)
 _ADJECTIVE_NOUNS = frozenset("objective objectives perspective perspectives alternative alternatives incentive "
-                             "incentives agent agents content assistant assistants component components".split())
+                             "incentives agent agents content assistant assistants component components participant participants student "
+                             "students".split())
 
 
 _ADDRESS = re.compile(r"\bwe\s+(?:address|tackle|solve)\b", re.IGNORECASE)
