@@ -58,3 +58,15 @@ def test_task_cells_are_short_and_end_on_a_word_of_their_phrase(seed_papers: dic
     for p in seed_papers.values():
         words = offline_row(p).task.text.split()
         assert len(words) <= 10 and not (words and words[-1].lower() in _PREPOSITIONS), (p.key, words)
+
+
+def test_a_lead_gives_a_bare_head_its_article(seed_papers: dict[str, Paper]) -> None:
+    """The section lead's 'X targets <task>' reads 'targets the relationship between RL training and PRM
+    capabilities', not 'targets relationship between ...'; a plural or gerund task stays as it is."""
+    from reviewer.survey.lead import _task
+
+    paper = seed_papers["prmnecessary"]
+    row = offline_row(paper)
+    assert _task(row, paper) == f"the {row.task.text}", (row.task.text, _task(row, paper))
+    plural = row.model_copy(update={"task": row.task.model_copy(update={"text": "reward models for math"})})
+    assert _task(plural, paper) == "reward models for math"
