@@ -118,7 +118,8 @@ def test_a_capability_is_not_an_open_problem(seed_papers: dict[str, Paper]) -> N
 def test_task_cells_name_a_task_and_rarely_repeat_the_title(seed_papers: dict[str, Paper]) -> None:
     """Across all seed papers, no Task cell is headed by the models worked on or by an outcome ('Large Reasoning
     Models', 'Amplified benefits'); at most 28% repeat the title or subtitle (31% before the title's
-    'what' without its 'how' was tried), and most papers still have a Task cell."""
+    'what' without its 'how' was tried), and most papers still have a Task cell (seven in ten: a paper whose
+    abstract states no task gets a blank cell, not its title; tests/test_survey_task_source.py)."""
     filled = repeats = 0
     for p in seed_papers.values():
         row = offline_row(p)
@@ -130,7 +131,7 @@ def test_task_cells_name_a_task_and_rarely_repeat_the_title(seed_papers: dict[st
         assert not (cell and cell.strip().lower() not in {p.title.lower(), subtitle.lower()}
                     and task_names_nothing(cell)), (p.key, cell, task)
     assert repeats <= 0.28 * len(seed_papers), repeats  # 92 of 343 (26.8%) with the rule, 106 without
-    assert filled >= 0.8 * len(seed_papers), filled
+    assert filled >= 0.7 * len(seed_papers), filled
 
 
 def test_the_papers_own_method_named_in_apposition_stays_out_of_the_benchmark_column(

@@ -24,6 +24,8 @@ _VERB_ING = re.compile(r"^(?!(?:reasoning|learning|training|planning|thinking|mo
                        r"fine-tuning|understanding|ranking|sampling|prompting|decoding|labell?ing|question|"
                        r"coding|programming)\b)\w+ing\b", re.IGNORECASE)
 
+_BARE_HEAD = re.compile(r"^[a-z][a-z-]*[^s\W]\s+(?:of|between|among)\b")
+
 
 def _listing(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" and {items[-1]}"
@@ -71,7 +73,9 @@ def _task(row: TableRow | None, paper: Paper) -> str:
     task = row.task.text.strip() if row and row.task.text else ""
     if not task or task.lower() in paper.title.lower() or _VERB_ING.match(task):
         return ""
-    return task[:1].lower() + task[1:] if task[1:2].islower() else task
+    task = task[:1].lower() + task[1:] if task[1:2].islower() else task
+    # A bare singular head with its complement ('relationship between X and Y', 'evaluation of X') takes 'the'.
+    return f"the {task}" if _BARE_HEAD.match(task) else task
 
 
 def _benchmarks(row: TableRow | None) -> list[str]:

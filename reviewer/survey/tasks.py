@@ -144,6 +144,71 @@ def from_sentence(sentence: str) -> str:
     return ""
 
 
+# 'we conduct a systematic investigation of X', 'we present the first comprehensive analysis of X': X is what the
+# paper studies; 'a benchmark that evaluates X', 'a framework that jointly optimizes X': doing X is its task.
+_INQUIRY = re.compile(
+    rf"\b(?:we|this (?:paper|work|study))\s+(?:\w+ly\s+)?(?:conducts?|presents?|performs?|provides?|offers?|carry out|"
+    rf"carries out|undertakes?)\s+(?:an?\s+|the first\s+)?(?:[\w-]+\s+){{0,3}}?(?P<noun>evaluation|investigation|"
+    rf"analysis|study|exploration|examination|assessment)\s+of\s+{_PHRASE}{_END}", re.IGNORECASE)
+# 'a pipeline, ThoughtMani, to enable ...', 'an approach, namely SALMON (...), to align ...': the name in apposition
+# sits between the thing and its purpose.
+_NAMED_PURPOSE = re.compile(
+    rf"\b{_THING},\s+(?:namely\s+|called\s+)?[A-Z][^,;.]{{0,80}}?,\s+to\s+(?P<verb>[a-z]{{3,}})\s+"
+    rf"(?P<obj>(?:[\w\-'/]+\s+){{0,7}}?[\w\-/]+){_END}")
+_THAT_DOES = re.compile(
+    rf"\b{_THING}\s+(?:that|which)\s+(?:\w+ly\s+)?(?P<verb>[a-z]{{3,}}?(?:ss|sh|ch|x|z)?)(?:es|s)\s+"
+    rf"(?P<obj>(?:[\w\-'/]+\s+){{0,7}}?[\w\-/]+){_END}")
+# Verbs of a thing's make-up or its results, not its task: 'a framework that uses/contains/outperforms ...'.
+_NOT_TASK_VERBS = frozenset("""i ha doe wa use leverage employ combine consist contain include comprise require
+    achieve outperform show provide introduce incorporate allow enable help serve relie rely build make take give
+    offer let yield lead can need""".split())
+_QUANTIFIERS = re.compile(r"\b(?:several|various|multiple|different|a (?:wide |broad )?range of)\s+", re.IGNORECASE)
+# A phrase cut at a comma inside a noun phrase ('LLM decision-making in realistic, ...') ends on an adjective.
+_ADJECTIVE_END = re.compile(r"(?:ic|ical|ous|ful|less|(?<!m)ent|ant|ive)$", re.IGNORECASE)
+_ADJECTIVE_NOUNS = frozenset("objective objectives perspective perspectives alternative alternatives incentive "
+                             "incentives agent agents content assistant assistants component components participant participants student "
+                             "students".split())
+
+
+_ADDRESS = re.compile(r"\bwe\s+(?:address|tackle|solve)\b", re.IGNORECASE)
+_COMPARED = re.compile(r"\s+(?:compared|relative)\s+(?:with|to)\b.*$", re.IGNORECASE)
+
+
+def _whole(task: str) -> str:
+    """The task without a comparison tacked on ('X compared with SFT models'), and without an adjective whose noun
+    was cut off at a comma ('evaluating LLM decision-making in realistic' -> 'evaluating LLM decision-making')."""
+    task = _COMPARED.sub("", task)
+    words = task.split()
+    if words and _ADJECTIVE_END.search(words[-1]) and words[-1].lower() not in _ADJECTIVE_NOUNS:
+        task = _trimmed(" ".join(words[:-1]), 1)
+        task = task if task.split()[-1].lower() not in _TRAILING else ""
+    return task if len(task.split()) >= 2 else ""
+
+
+def from_inquiry(sentence: str) -> str:
+    """What an own sentence says the paper investigates, or what the thing it builds does; '' if neither."""
+    m = _INQUIRY.search(sentence)
+    if m:
+        task = _QUANTIFIERS.sub("", m.group("task"))
+        task = _ok(f"evaluation of {task}", 3, 10) if m.group("noun").lower() in ("evaluation", "assessment") \
+            else _ok(task)
+        if task and _whole(task):
+            return _whole(task)
+    m = _NAMED_PURPOSE.search(sentence)
+    if m and m.group("verb") not in _NOT_VERBS and not m.group("verb").endswith(("ing", "ed", "ly")):
+        task = _whole(_ok(f"{gerund(m.group('verb'))} {m.group('obj')}", 3, 10))
+        if task:
+            return task
+    m = _THAT_DOES.search(sentence)
+    verb = m.group("verb").lower() if m else ""  # 'evaluat(es)', 'learn(s)', 'appli(es)'
+    verb = verb[:-1] + "y" if verb.endswith("i") else verb
+    # Only the thing the paper itself contributes ('we propose Cooper, a RL framework that ...').
+    if m and not {verb, verb + "e"} & _NOT_TASK_VERBS and (_CONTRIBUTION.search(sentence[:m.start()])
+                                                            or _ADDRESS.search(sentence[:m.start()])):
+        return _whole(_ok(f"{gerund(verb)} {m.group('obj')}", 3, 10))
+    return ""
+
+
 def from_abstract(sentences: list[str]) -> str:
     """The first task the abstract's objective and method sentences state (the paper's own, not its background)."""
     roles = sentence_roles(sentences)
@@ -212,7 +277,14 @@ def task_of(paper: Paper, method: str) -> str:
     what = _ok(_BY_MEANS.split(sub, maxsplit=1)[0], 2, 10) if _BY_MEANS.search(sub) else ""
     if what:
         return what
-    return sub if len(sub.split()) <= 14 else ""
+    # What the paper investigates or what the thing it builds does, else a blank cell: never the title again (the
+    # reference list already gives it, and a claim or a question is no task).
+    sentences = _sentences(paper)
+    for s, r in zip(sentences, sentence_roles(sentences), strict=True):
+        task = from_inquiry(s) if r in (Role.OBJECTIVE, Role.METHOD) and _OWN.search(s) else ""
+        if task:
+            return task
+    return ""
 
 
 _BY_MEANS = re.compile(r"\s+(?:via|with|through|using)\s+", re.IGNORECASE)  # "without X" is part of the task
