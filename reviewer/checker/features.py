@@ -12,7 +12,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 import numpy as np
 
@@ -214,7 +216,7 @@ class Analysis:
     absolute: list[str] = field(default_factory=list)  # 'proves', 'always', ... that the evidence never asserts
     resolved: list[str] = field(default_factory=list)  # the sentences with one name per thing (`ownname.py`)
     resolved_claim: str = ""  # the claim with the abstracts' abbreviations (and own method) spelled as there
-    worded: np.ndarray | None = None  # the features read one word per meaning (`wording.py`); None if unverifiable
+    worded: Callable[[], np.ndarray | None] = lambda: None  # features read one word per meaning, on demand (`wording.py`)
 
 
 def compute_features(
@@ -385,11 +387,17 @@ def compute_features(
         b1 not in contra and not nums.unmatched and not missing_terms and not hedged
         and lex[b1] >= 0.9 and dense[b1] >= 0.85
     )
-    worded = {**feats, **worded_coverage(claim, c_stems, sentences, s_sets, idf, b2, extra_text), "term_cov": 1.0}
-    unspelled = [t for t in missing_terms if not acronym_spelled_in(t, all_text)]
+
+    @cache  # read only when the offline checker's rescue of an UNSUPPORTED claim asks (None: unverifiable)
+    def worded() -> np.ndarray | None:
+        if nums.unmatched or any(not acronym_spelled_in(t, all_text) for t in missing_terms):
+            return None
+        read = {**feats, **worded_coverage(claim, c_stems, sentences, s_sets, idf, b2, extra_text), "term_cov": 1.0}
+        return np.array([read[k] for k in FEATURE_NAMES])
+
     return Analysis(
         features=np.array([feats[k] for k in FEATURE_NAMES], dtype=np.float64),
-        worded=None if nums.unmatched or unspelled else np.array([worded[k] for k in FEATURE_NAMES]),
+        worded=worded,
         order=order,
         alignment=[float(a) for a in align],
         reasons=reasons,

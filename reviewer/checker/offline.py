@@ -257,11 +257,12 @@ class OfflineChecker:
         """The combiner supports the claim once its other words for the evidence's words count as those words
         (`wording.py`), and nothing the SUPPORTED guards read stands against it. A comparison is never rescued
         (counted words cannot tell which side of 'than' each thing stands on), nor names in another order."""
-        if analysis.worded is None or analysis.contradiction_sentences or analysis.foreign_target or analysis.absolute:
+        if (worded := analysis.worded()) is None or analysis.contradiction_sentences or analysis.foreign_target \
+                or analysis.absolute:
             return False
         if _COMPARES.search(claim) or not _names_in_order(claim, items[analysis.order[0]].text):
             return False
-        probs = probabilities(self.params, analysis.worded[None, :])[0]
+        probs = probabilities(self.params, worded[None, :])[0]
         return (decide(probs, self.params.support_threshold, self.params.contradict_threshold) == "SUPPORTED"
                 and not only_some(analysis.absolute, analysis.order, items) and not _unstated(claim, analysis, items))
 
