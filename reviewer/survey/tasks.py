@@ -15,6 +15,7 @@ from reviewer.models import Paper
 from reviewer.roles import Role, sentence_roles
 from reviewer.survey.names import clean_task
 from reviewer.survey.prose import is_boilerplate
+from reviewer.survey.terms import _NOUNS_LOOKING_ADJ
 from reviewer.textutil import split_sentences
 
 # Shared with table.py (the method column reads the same contribution sentence).
@@ -165,9 +166,6 @@ _NOT_TASK_VERBS = frozenset("""i ha doe wa use leverage employ combine consist c
 _QUANTIFIERS = re.compile(r"\b(?:several|various|multiple|different|a (?:wide |broad )?range of)\s+", re.IGNORECASE)
 # A phrase cut at a comma inside a noun phrase ('LLM decision-making in realistic, ...') ends on an adjective.
 _ADJECTIVE_END = re.compile(r"(?:ic|ical|ous|ful|less|(?<!m)ent|ant|ive)$", re.IGNORECASE)
-_ADJECTIVE_NOUNS = frozenset("objective objectives perspective perspectives alternative alternatives incentive "
-                             "incentives agent agents content assistant assistants component components participant participants student "
-                             "students".split())
 
 
 _ADDRESS = re.compile(r"\bwe\s+(?:address|tackle|solve)\b", re.IGNORECASE)
@@ -179,7 +177,7 @@ def _whole(task: str) -> str:
     was cut off at a comma ('evaluating LLM decision-making in realistic' -> 'evaluating LLM decision-making')."""
     task = _COMPARED.sub("", task)
     words = task.split()
-    if words and _ADJECTIVE_END.search(words[-1]) and words[-1].lower() not in _ADJECTIVE_NOUNS:
+    if words and _ADJECTIVE_END.search(words[-1]) and words[-1].lower() not in _NOUNS_LOOKING_ADJ:
         task = _trimmed(" ".join(words[:-1]), 1)
         task = task if task.split()[-1].lower() not in _TRAILING else ""
     return task if len(task.split()) >= 2 else ""

@@ -58,7 +58,7 @@ _ADJECTIVE_END = re.compile(r"(?:ous|ive|ble|ly|ful|less|(?<!m)ent)$")
 
 _NOUNS_LOOKING_ADJ_WORDS = """agent agents objective objectives alternative alternatives content environment
     environments component components gradient gradients student students perspective perspectives incentive
-    incentives variable variables table tables"""
+    incentives variable variables table tables assistant assistants participant participants"""
 _NOUNS_LOOKING_ADJ = frozenset(_NOUNS_LOOKING_ADJ_WORDS.split())
 
 
