@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from reviewer.models import Paper
 from reviewer.quotes import verify_quote
 from reviewer.survey.clauses import clauses as split_clauses
+from reviewer.survey.clauses import drop_connective, join_phrases
 from reviewer.survey.names import appositive_name, descriptive_method, title_prefix_name
 from reviewer.survey.prose import strip_marker
 from reviewer.survey.tasks import _CONTRIBUTION, _OWN, _sentences, task_of
@@ -263,16 +264,23 @@ _FRAGMENT = re.compile(r"(?:as well as|for (?:instance|example)|e\.g\.|such as|i
 
 def headline_result(paper: Paper) -> str:
     """The clause that states a result with a number and metric; whole words, never cut mid-clause."""
+    from reviewer.roles import Role, sentence_roles
+
     best: tuple[int, int, str] | None = None
-    for i, sentence in enumerate(_sentences(paper)):
-        if i == 0 or not _NUMBER_METRIC.search(sentence):
+    sentences = _sentences(paper)
+    roles = sentence_roles(sentences)
+    for i, sentence in enumerate(sentences):
+        # A limitation with a number ('..., analysis exposes persistent challenges: the approach exhibits low
+        # precision (<10%) ...') is no headline result unless what it finally states is a gain.
+        limit = roles[i] == Role.LIMITATION and not _RESULT_VERB.search(re.split(r":\s", sentence)[-1])
+        if i == 0 or limit or not _NUMBER_METRIC.search(sentence):
             continue
         score = 2 * bool(_RESULT_VERB.search(sentence)) + len(_NUMBER_METRIC.findall(sentence))
         if best is None or score > best[0]:
             best = (score, i, sentence)
     if best is None or best[0] < 2:
         return _qualitative_result(paper)
-    span = _THAT_CLAUSE.sub("", best[2]).rstrip(" .")
+    span = drop_connective(_THAT_CLAUSE.sub("", best[2]).rstrip(" ."))
     if len(span.split()) <= CELL_WORDS:
         return span[:1].upper() + span[1:]
     # A long sentence gives the cell its clause with the number, the metric and the benchmark, and the numbered
@@ -311,7 +319,7 @@ _OWN_VOICE = re.compile(r"^(?:our|the proposed) (?:[\w-]+ ){0,2}?(?:approach|met
 # A result cell may speak in the paper's voice ('Our model outperforms ...'), not point back ('This yields ...').
 _POINTS_BACK = re.compile(r"^(?:this|these|that|those|it|its|such|their)\b", re.IGNORECASE)
 _NOT_A_RESULT = re.compile(r"\b(?:open-?sourced?|available at|https?://|code|release[ds]?|future|we (?:believe|view|"
-                          r"argue|hypothesi[sz]e|hope|expect|conjecture))\b", re.IGNORECASE)
+                          r"argue|hypothesi[sz]e|hope|expect|conjecture|seek|aim|set out|ask))\b", re.IGNORECASE)
 
 
 def _qualitative_result(paper: Paper) -> str:
@@ -333,9 +341,10 @@ def _qualitative_result(paper: Paper) -> str:
         if len(span.split()) > CELL_WORDS:
             # The first clause, or the first that states the comparison with its own subject ('FoR can ... excel').
             # (a clause that opens with its means, 'by obtaining ...', states no result).
-            clauses = [c for c in split_clauses(span) if len(c.split()) <= MAX_RESULT_WORDS and _COMPARES.search(c)
+            clauses = [c for c in join_phrases(split_clauses(span)) if len(c.split()) <= MAX_RESULT_WORDS and _COMPARES.search(c)
                        and not re.match(r"(?:to|through|by|as|while|and)\b", c, re.IGNORECASE)]
             span = next((c for c in clauses if own and c.startswith(own + " ")), clauses[0] if clauses else "")
+        span = drop_connective(span)
         if len(span.split()) >= 5 and not _POINTS_BACK.match(span) and _COMPARES.search(span) and "?" not in span \
                 and not re.match(r"(?:To|Through|By|As) ", span):
             return _sentence_case(span)
