@@ -70,3 +70,22 @@ def test_a_stated_limitation_or_aim_is_no_headline_result(seed_papers: dict[str,
                 (paper.key, cell)
     assert checked >= 150, checked
     assert "low precision" not in headline_result(seed_papers["prmnecessary"])
+
+
+def test_a_task_cut_from_a_title_is_written_as_the_abstract_writes_its_words(seed_papers: dict[str, Paper]) -> None:
+    """'Enhancing Multimodal Mathematical Reasoning' (a title's Title Case) reads 'Enhancing multimodal mathematical
+    reasoning' in the Task column: a word the abstract writes only in lower case is not capitalised in the cell,
+    while a name the abstract capitalises ('Monte Carlo') keeps its capitals."""
+    from reviewer.survey.table import method_name
+    from reviewer.survey.tasks import task_of
+
+    lowered = kept = 0
+    for paper in seed_papers.values():
+        task = task_of(paper, method_name(paper))
+        for word in re.findall(r"(?<=\s)[A-Z][a-z]+(?![\w-])", task):
+            lower_only = re.search(rf"\b{word.lower()}\b", paper.abstract) and word not in paper.abstract
+            assert not lower_only, (paper.key, task, word)
+        for word in re.findall(r"(?<=\s)[a-z]+(?![\w-])", task):
+            lowered += word.capitalize() in paper.title.split()
+        kept += bool(re.search(r"\s[A-Z][a-z]+ [A-Z][a-z]+", task))
+    assert lowered >= 50 and kept >= 3, (lowered, kept)

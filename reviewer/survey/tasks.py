@@ -261,7 +261,7 @@ def task_of(paper: Paper, method: str) -> str:
             return clean_task(_trimmed(m.group("task")))
     # The problem the abstract's own sentences state, else the title's task phrase (tasks.py); the title itself
     # only when neither says one.
-    task = from_abstract(_sentences(paper)) or from_title(paper.title, method)
+    task = from_abstract(_sentences(paper)) or _as_in_abstract(from_title(paper.title, method), paper.abstract)
     if task:
         return task
     sub = paper.title.split(":", 1)[1].strip() if ":" in paper.title else paper.title.strip()
@@ -269,12 +269,12 @@ def task_of(paper: Paper, method: str) -> str:
         return ""
     genre = from_genre_title(paper.title, method)
     if genre is not None:
-        return genre
+        return _as_in_abstract(genre, paper.abstract)
     # The title's 'what' without its 'how': 'Early Exit via Reinforcement Learning in Reasoning Models' -> 'Early
     # Exit'; the Method column names the means, and a cell repeating the title tells a reader nothing new.
     what = _ok(_BY_MEANS.split(sub, maxsplit=1)[0], 2, 10) if _BY_MEANS.search(sub) else ""
     if what:
-        return what
+        return _as_in_abstract(what, paper.abstract)
     # What the paper investigates or what the thing it builds does, else a blank cell: never the title again (the
     # reference list already gives it, and a claim or a question is no task).
     sentences = _sentences(paper)
@@ -283,6 +283,39 @@ def task_of(paper: Paper, method: str) -> str:
         if task:
             return task
     return ""
+
+
+_CAPITALISED = r"[A-Z][a-z]+(?:-(?:[A-Z][a-z]+|[a-z]+))*"  # 'Reasoning', 'Fine-Tuning', 'Preference-aligned'
+
+
+def _named_in(words: str, abstract: str) -> bool:
+    """True when the abstract writes these capitalised words as a name: two or more of them together anywhere
+    ('Large Reasoning Models (LRMs)'), one alone inside a sentence and not as part of a longer capitalised run."""
+    for hit in re.finditer(rf"(?<![\w-]){re.escape(words)}(?![\w-])", abstract):
+        if " " in words:
+            return True
+        before, after = abstract[:hit.start()], abstract[hit.end():]
+        if not re.search(r"(?:^|[.!?:]\s+|\(\s*)$", before) and not re.search(rf"{_CAPITALISED} $", before) \
+                and not re.match(rf" {_CAPITALISED}", after):
+            return True
+    return False
+
+
+def _as_in_abstract(phrase: str, abstract: str) -> str:
+    """A phrase cut from a title in Title Case ('Enhancing Multimodal Mathematical Reasoning') in sentence case
+    ('Enhancing multimodal mathematical reasoning'): capitalised words keep their capitals only where the abstract
+    writes them as a name ('Monte Carlo', 'Large Reasoning Models'); the longest such run of words wins."""
+    def lowered(m: re.Match[str]) -> str:
+        words, out, i = m.group(0).split(" "), [], 0
+        while i < len(words):
+            k = next(k for k in range(len(words), i, -1) if k == i + 1 or _named_in(" ".join(words[i:k]), abstract))
+            run = " ".join(words[i:k])
+            out.append(run if _named_in(run, abstract) else run.lower())
+            i = k
+        return " ".join(out)
+    head, _, rest = phrase.partition(" ")
+    rest = re.sub(rf"(?<![\w-]){_CAPITALISED}(?: {_CAPITALISED})*(?![\w-])", lowered, rest)
+    return f"{head[:1].upper()}{head[1:]} {rest}".rstrip() if head else phrase
 
 
 _BY_MEANS = re.compile(r"\s+(?:via|with|through|using)\s+", re.IGNORECASE)  # "without X" is part of the task
