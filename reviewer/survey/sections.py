@@ -103,10 +103,13 @@ def offline_section(
                         mode="offline", reason=reason)
 
 
-def open_problems(outline: Outline, result: EvidenceResult, papers: dict[str, Paper]) -> SectionDraft | None:
-    """The papers' own limitation and future-work sentences, cited, as a closing section."""
+def open_problems(outline: Outline, result: EvidenceResult, papers: dict[str, Paper],
+                  written: list[SectionDraft] | None = None) -> SectionDraft | None:
+    """The papers' own limitation and future-work sentences, cited, as a closing section (none the sections
+    before it already quote)."""
     placed = {k for s in outline.sections for k in s.keys} | set(outline.aside)
-    quotes = open_problem_quotes([e for e in result.papers if e.key in placed], papers)
+    quotes = open_problem_quotes([e for e in result.papers if e.key in placed], papers,
+                                 written=" ".join(d.text for d in written or []))
     if not quotes:  # one quote still closes the survey: the stricter test (synthesis.py) often leaves one
         return None
     lines = ["Several of the surveyed papers name limits of their own approach or questions they leave open."
@@ -138,9 +141,9 @@ def offline_sections(
     outline: Outline, result: EvidenceResult, papers: dict[str, Paper], settings: Settings
 ) -> Drafts:
     drafts = [offline_section(s, result, papers, settings) for s in outline.sections]
-    closing = open_problems(outline, result, papers)
-    return Drafts(info=StageInfo(stage="sections"),
-                  sections=drafts + aside_section(outline, result, papers, settings) + ([closing] if closing else []))
+    drafts += aside_section(outline, result, papers, settings)
+    closing = open_problems(outline, result, papers, drafts)
+    return Drafts(info=StageInfo(stage="sections"), sections=drafts + ([closing] if closing else []))
 
 
 def section_variables(topic: str, section: Section, result: EvidenceResult, papers: dict[str, Paper]) -> dict[str, str]:
@@ -201,7 +204,6 @@ def llm_sections(
         return Drafts(info=StageInfo(stage="sections", mode="skipped"), sections=[])
     with ThreadPoolExecutor(max_workers=min(MAX_WORKERS, len(outline.sections))) as pool:
         drafts = list(pool.map(write, outline.sections))
-    closing = open_problems(outline, result, papers)  # the papers' own limitation sentences, quoted
     failed = [d for d in drafts if d.mode != "llm"]
     if not failed:
         info = StageInfo(stage="sections", mode="llm")
@@ -212,6 +214,7 @@ def llm_sections(
             reason=f"{len(failed)} of {len(drafts)} sections fell back to the offline writer: {failed[0].reason}",
         )
     aside = aside_section(outline, result, papers, settings)
+    closing = open_problems(outline, result, papers, drafts + aside)  # the papers' own limitation sentences, quoted
     return Drafts(info=info, sections=drafts + aside + ([closing] if closing else []))
 
 

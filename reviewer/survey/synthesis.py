@@ -159,7 +159,7 @@ _ANNOUNCED = re.compile(r"\b(?:conclud\w*|lay\w* out|outlin\w*|discuss\w*|summar
                         r"(?:\W+[\w-]+){0,4}\W*$", re.IGNORECASE)
 # ... unless it says which: 'outlining open problems in oversight, value pluralism, ...'.
 _SPECIFIC = re.compile(r"\s+(?:in|of|on|such as|including|like)\s+(?!the (?:field|area|future)\b)\w")
-_OTHERS = re.compile(r"^(?:unlike|in contrast to|compared (?:to|with)|whereas)\b[^,;]*$", re.IGNORECASE)
+_OTHERS = re.compile(r"^(?:\w+ly,\s+)?(?:unlike|in contrast to|compared (?:to|with)|whereas)\b[^,;]*$", re.IGNORECASE)
 
 
 def names_open_problem(text: str) -> bool:
@@ -176,12 +176,20 @@ def names_open_problem(text: str) -> bool:
     return False
 
 
-def open_problem_quotes(evidence: list[PaperEvidence], papers: dict[str, Paper], limit: int = 6) -> list[EvidenceSentence]:
+def _tail(sentence: str) -> str:
+    words = sentence.rstrip(" .").split()
+    return " ".join(words[max(1, len(words) - 8):]).lower()  # never the first word, which the writer may rewrite
+
+
+def open_problem_quotes(evidence: list[PaperEvidence], papers: dict[str, Paper], limit: int = 6,
+                        written: str = "") -> list[EvidenceSentence]:
     """One own limitation, failure or future-work sentence per paper, most relevant papers first.
 
     Only the paper's own statements count (never its background on the field), and only ones that
-    stand alone (no opening anaphor, no question).
+    stand alone (no opening anaphor, no question); a sentence the sections already quote (`written`, matched by
+    its last words, which the writer never rewrites) is not quoted twice.
     """
+    written = " ".join(written.split()).lower()
     out: list[EvidenceSentence] = []
     for ev in sorted(evidence, key=lambda e: (-e.relevance, e.key)):
         paper = papers[ev.key]
@@ -192,7 +200,7 @@ def open_problem_quotes(evidence: list[PaperEvidence], papers: dict[str, Paper],
         for i in order:
             text = sentences[i]
             own_finding = roles[i] in _OPEN_ROLES or (roles[i] == Role.METHOD and _FINDING.search(text))
-            if i in quoted or not own_finding or not names_open_problem(text) or _PRAISE.search(text):
+            if i in quoted or (written and _tail(text) in written) or not own_finding or not names_open_problem(text) or _PRAISE.search(text):
                 continue
             if is_anaphoric(text) or dangling_list(text) or "?" in text or reports_other_work(text) or len(text.split()) > 45 \
                     or re.search(r"@\w|<[a-z/]", text, re.IGNORECASE):
