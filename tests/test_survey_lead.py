@@ -129,3 +129,20 @@ def test_summary_openers_and_clause_then_pronoun_are_anaphoric(seed_papers: dict
                 seen += 1
                 assert is_anaphoric(s), (p.key, s)
     assert seen >= 5, seen
+
+
+def test_no_paper_is_said_to_be_evaluated_on_its_own_name(seed_papers: dict[str, Paper]) -> None:
+    """A paper whose method cell names its own dataset (the dataset is also in its benchmark cell) is never 'X is
+    evaluated on X' in the lead, wherever it sits among the section's papers."""
+    gazetteer = mine_gazetteer(list(seed_papers.values()))
+    evidence = _evidence(list(seed_papers.values()), gazetteer)
+    own = [p for p in seed_papers.values() if method_name(p)
+           and method_name(p) in evidence[p.key].row.benchmarks.text.split(", ")]
+    assert own, "no seed paper names its own dataset as its method"
+    others = [p for p in seed_papers.values() if p not in own and method_name(p)][:2]
+    for paper in own:
+        keys = [paper.key] + [o.key for o in others]
+        names = {k: method_name(seed_papers[k]) for k in keys}
+        for line in section_lead(keys, evidence, names, seed_papers):
+            name = re.escape(names[paper.key])
+            assert not re.search(rf"\b{name} (?:targets .+? and )?is evaluated on (?:[^.]*, )?{name}\b", line), line

@@ -109,7 +109,8 @@ def section_lead(keys: list[str], evidence: dict[str, PaperEvidence], names: dic
         if contribution_kind(papers[k].title, papers[k].abstract) == "benchmark":
             continue  # a benchmark paper is not "evaluated on" the benchmarks it compares itself with
         task = _task(rows[k], papers[k])
-        benches = [b for b in _benchmarks(rows[k]) if b not in seen][:3]
+        # 'ValuePrism is evaluated on ValuePrism': a paper's own dataset named as its method is not where it is evaluated.
+        benches = [b for b in _benchmarks(rows[k]) if b not in seen and b.lower() != name.lower()][:3]
         said["task"] |= bool(task)
         said["bench"] |= bool(benches)
         if task and benches:
