@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
+from reviewer.checker.families import _MEMBERS, _share, comparison_sides
 from reviewer.checker.families import _WINNER_START as _HEAD
-from reviewer.checker.families import _share, comparison_sides
 from reviewer.textutil import content_stems, stemmer, words
 
 # Polar word pairs by surface form (stems would let the noun 'preferences' count as 'preferred').
@@ -131,9 +131,11 @@ _MORE_THAN = re.compile(r"\b(?P<deg>more|less)\s+(?P<adj>(?:[\w\-]+-)?(?:" + "|"
                         + r"))\s+than\s+", re.IGNORECASE)
 _PLAIN = re.compile(r"\b(?P<up>(?:lags?|lagged|trails?|trailed)(?!\s+behind)|ranks? below|ranked below|is no better than|"
                     r"are no better than|was no better than|were no better than)\s+", re.IGNORECASE)
-_SELF = re.compile(r"(?:^|\bthat\s+|[;,]\s*)(?:it|they|this (?:method|approach|model|framework)|our (?:method|approach|"
-                   r"model|framework)|the proposed (?:method|approach|model|framework))\s+(?:also\s+|consistently\s+|"
-                   r"significantly\s+)?(?:outperforms?|surpass(?:es)?|beats?|exceeds?)\s+", re.IGNORECASE)
+# 'our (lightweight) method (also) (substantially) outperforms': up to two modifiers of the paper's own thing
+_SELF = re.compile(r"(?:^|\bthat\s+|[;,]\s*)(?:it|they|this (?:method|approach|model|framework)|our (?:[a-z][\w-]*\s+)"
+                   r"{0,2}?(?:method|approach|model|framework|system|technique)|the proposed (?:method|approach|model|"
+                   r"framework))\s+(?:also\s+)?(?:\w+ly\s+)?(?:outperforms?|surpass(?:es)?|beats?|exceeds?)\s+",
+                   re.IGNORECASE)
 _BEATS_SELF = re.compile(r"\s+(?:\w+ly\s+)?(?:outperforms?|surpass(?:es)?|beats?|exceeds?)\s+(?:the|this|our)\s+"
                          r"(?:proposed\s+)?(?:method|approach|model|framework)\b(?!\s+(?:of|trained|that|which))",
                          re.IGNORECASE)
@@ -155,8 +157,12 @@ _LATTER_DOWN = re.compile(r"\b(?:worse|weaker|inferior|underperforms?|(?:smaller
 
 
 def _loser(rest: str) -> set[str]:
+    """The loser's stems up to the clause break; a class it names ('techniques, such as A and B') takes its members."""
     stop = _STOP.search(rest)
-    return set(content_stems(" ".join((rest[: stop.start()] if stop else rest).split()[:12])))
+    text = rest[: stop.start()] if stop else rest
+    if stop and (member := _MEMBERS.match(rest[stop.start():])):
+        text += " " + _STOP.split(member.group("members"), maxsplit=1)[0]
+    return set(content_stems(" ".join(text.split()[:20])))
 
 
 def extra_sides(text: str) -> list[tuple[set[str], set[str]]]:
