@@ -64,7 +64,21 @@ _POLES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
         # ability: 'readily produce' vs 'unable to produce'
         ("able capable readily", "unable incapable"),
         # persistence: 'the improvements persist under adversarial conditions' vs 'vanish'
-        ("persist persists persisted", "vanish vanishes vanished disappear disappears disappeared"),
+        ("persist persists persisted remain remains remained", "vanish vanishes vanished disappear disappears "
+         "disappeared"),
+        # how bad a problem is: 'especially severe under constrained budgets' vs 'especially mild'
+        ("severe severely", "mild mildly"),
+        # an effect on a process: 'catalyzes exploration' vs 'hampers exploration'
+        ("catalyze catalyzes catalyzed catalyse catalyses catalysed facilitate facilitates facilitated foster "
+         "fosters fostered spur spurs spurred", "hamper hampers hampered hinder hinders hindered impede impedes "
+         "impeded stifle stifles stifled obstruct obstructs obstructed"),
+        # logical and kinds of signal or training: 'linking summation to logical conjunction' vs 'disjunction'
+        ("conjunction", "disjunction"),
+        ("dense densely", "sparse sparsely"),
+        ("explicit explicitly", "implicit implicitly"),
+        ("synchronous synchronously", "asynchronous asynchronously"),
+        ("deterministic", "stochastic"),
+        ("coarse-grained", "fine-grained"),
         # uniform treatment: 'treats all prompts equally' vs 'weights prompts differently'
         ("equally uniformly", "differently"),
         # relation: 'strongly correlates with' vs 'is unrelated to'

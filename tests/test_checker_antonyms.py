@@ -1,0 +1,43 @@
+"""Predicates swapped for their antonym where the evidence uses a word the direction features do not pair
+(issue 12, nineteenth pass): 'fosters' / 'hinders', 'remains' / 'disappears', 'severe' / 'mild', 'conjunction' /
+'disjunction'. Real seed sentences, each reversed claim with its faithful twin (`stance.py`'s polar pairs).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.checker import ClaimChecker
+from reviewer.checker.stance import stance_reversed
+from seed_text import assert_contradicted_twin, sentence_with
+
+CASES = {
+    "fosters / hinders": ("inherently fosters robust PRM capabilities",
+                          "Pure RL training hinders the development of robust PRM capabilities.",
+                          "Pure RL training by itself fosters robust PRM capabilities."),
+    "remains / disappears": ("Sensitivity remains even when increasing model size",
+                             "Formatting sensitivity disappears when model size is increased.",
+                             "Formatting sensitivity remains when model size is increased."),
+    "severe / mild": ("particle impoverishment, is especially severe",
+                      "Under tight compute budgets, particle impoverishment is only mild.",
+                      "Under tight compute budgets, particle impoverishment is particularly severe."),
+    "conjunction / disjunction": ("linking summation to logical conjunction",
+                                  "Summing the transformed rewards amounts to a logical disjunction of the properties.",
+                                  "Summing the transformed rewards amounts to a logical conjunction of the properties."),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES), ids=list(CASES))
+def test_an_antonym_of_the_predicate_is_a_contradiction(checker: ClaimChecker, case: str) -> None:
+    fragment, reversed_claim, faithful = CASES[case]
+    assert stance_reversed(reversed_claim, sentence_with(fragment))
+    assert_contradicted_twin(checker, fragment, reversed_claim, faithful)
+
+
+def test_a_sentence_that_says_both_sides_decides_nothing() -> None:
+    # 'dense feedback ... expensive, sparse feedback presents a design choice': both kinds are named
+    both = sentence_with("While dense feedback annotations are expensive to acquire")
+    assert not stance_reversed("Sparse feedback annotations are expensive to acquire.", both)
+    one = sentence_with("Online RL with dense rewards from PAVs")
+    assert stance_reversed("Online RL with sparse rewards from PAVs gains sample efficiency.", one)
+    assert not stance_reversed("Online RL with dense rewards from PAVs gains sample efficiency.", one)
