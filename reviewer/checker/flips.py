@@ -13,6 +13,7 @@ from reviewer.checker.bound import value_bound_elsewhere
 from reviewer.checker.contrast import contrast_reversed
 from reviewer.checker.crossed import crossed_across, crossed_pair
 from reviewer.checker.degrees import degree_exchanged, names_exchanged, spelled_flip
+from reviewer.checker.described import description_swapped
 from reviewer.checker.effects import effect_reversed
 from reviewer.checker.exchanged import descriptions_exchanged, kind_changed, preference_exchanged, value_moved
 from reviewer.checker.families import comparison_agrees
@@ -124,6 +125,8 @@ def _flip_in(claim: str, texts: list[str], analysis: Analysis, items: list[Evide
     if pairs := descriptions_exchanged(claim, paper, _named) or crossed_across(  # across the abstract
             claim, [texts[i] for i in top if analysis.alignment[i] >= LOOSE_ALIGN]):
         return f"rule: what {items[top[0]].key} says of {pairs[0][0]} the claim says of {pairs[0][1]}, and the reverse"
+    if swapped := description_swapped(claim, " ".join(paper)):  # 'B, which does X' said of A (`described.py`)
+        return f"rule: the claim says of {swapped[0]} what {items[top[0]].key} says of {swapped[1]}"
     if kinds := kind_changed(claim, " ".join(paper), _named):
         name, mine, theirs = kinds[0]
         return f"rule: the claim makes {name} a {mine} name; {items[top[0]].key} only names it as {theirs}"
