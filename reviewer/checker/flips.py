@@ -30,6 +30,7 @@ from reviewer.checker.roles_swap import (
     likeness_reversed,
     stage_swapped,
 )
+from reviewer.checker.scope import scope_narrowed
 from reviewer.checker.sequence import order_reversed
 from reviewer.checker.slots import slot_swaps
 from reviewer.checker.stance import agreeing_pairs, comparison_flipped, stance_reversed
@@ -119,6 +120,10 @@ def _flip_in(claim: str, texts: list[str], analysis: Analysis, items: list[Evide
         if LOOSE_ALIGN <= analysis.alignment[i] < STANCE_MIN_ALIGN and not _NOT_ASSERTED.search(texts[i]) \
                 and (flips := stance_reversed(claim, texts[i], agreed, shared=2)):
             return f"rule: opposite stance ({flips[0]}) to sentence {items[i].index} of {items[i].key}"
+    for i in analysis.order[:3]:  # 'helps only the smallest models' where the sentence says 'across model sizes'
+        if analysis.alignment[i] >= LOOSE_ALIGN and not _NOT_ASSERTED.search(texts[i]) and (
+                narrow := scope_narrowed(claim, texts[i])):
+            return f"rule: the claim narrows to {narrow!r} what sentence {items[i].index} of {items[i].key} states broadly"
     if not whole:
         return ""
     paper = [texts[k] for k, x in enumerate(items) if top and x.paper_id == items[top[0]].paper_id]
