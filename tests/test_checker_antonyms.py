@@ -24,6 +24,18 @@ CASES = {
     "conjunction / disjunction": ("linking summation to logical conjunction",
                                   "Summing the transformed rewards amounts to a logical disjunction of the properties.",
                                   "Summing the transformed rewards amounts to a logical conjunction of the properties."),
+    "shorter / longer": ("models gravitate towards shorter CoTs as their accuracy improves",
+                         "During RL training, models drift toward longer CoTs as their accuracy improves.",
+                         "During RL training, models drift toward shorter CoTs as their accuracy improves."),
+    "small / large number": ("find a good prompt using a small number of preference feedback instances",
+                             "APOHF needs a large number of preference feedback instances to find a good prompt.",
+                             "APOHF needs only a small number of preference feedback instances to find a good "
+                             "prompt."),
+    "similar / differ": ("more significant when the participating LLMs exhibit similar standalone performance",
+                         "The gain from aggregation is largest when the participating LLMs differ in standalone "
+                         "performance.",
+                         "The gain from aggregation is largest when the participating LLMs have similar "
+                         "standalone performance."),
 }
 
 

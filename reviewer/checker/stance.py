@@ -79,6 +79,14 @@ _POLES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
         ("synchronous synchronously", "asynchronous asynchronously"),
         ("deterministic", "stochastic"),
         ("coarse-grained", "fine-grained"),
+        # length and amount: 'shorter completion lengths' vs 'longer completions'; 'a small number of labeled
+        # samples' vs 'a large number'
+        ("longer lengthier", "shorter"),
+        ("large larger", "small smaller"),
+        # how far an update goes: 'more conservative updates on high-uncertainty questions' vs 'more aggressive'
+        ("conservative conservatively cautious cautiously", "aggressive aggressively"),
+        # likeness: 'when the participating LLMs exhibit similar performance' vs 'differ widely'
+        ("similar similarly", "differ differs dissimilar"),
         # uniform treatment: 'treats all prompts equally' vs 'weights prompts differently'
         ("equally uniformly", "differently"),
         # relation: 'strongly correlates with' vs 'is unrelated to'
