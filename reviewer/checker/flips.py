@@ -18,6 +18,7 @@ from reviewer.checker.effects import effect_reversed
 from reviewer.checker.exchanged import descriptions_exchanged, kind_changed, preference_exchanged, value_moved
 from reviewer.checker.families import comparison_agrees
 from reviewer.checker.features import FEATURE_NAMES, Analysis, named_terms
+from reviewer.checker.parity import parity_reversed
 from reviewer.checker.proportions import proportion_conflict
 from reviewer.checker.quantified import exclusive_denied, quantity_changed
 from reviewer.checker.rehomed import value_rehomed
@@ -73,8 +74,9 @@ def _flip_in(claim: str, texts: list[str], analysis: Analysis, items: list[Evide
         if _NOT_ASSERTED.search(text):
             continue  # a question asserts nothing to reverse
         if comparison_flipped(claim, text) or spelled_flip(claim, text) or names_exchanged(claim, text) or \
-                degree_exchanged(claim, text) or contrast_reversed(claim, text):  # 'more P in A than in B' vs
-            # 'P in B compared to A' (`degrees.py`); 'A shows higher P, while B shows lower P' (`contrast.py`)
+                degree_exchanged(claim, text) or contrast_reversed(claim, text) or parity_reversed(claim, text):  # 'more P in A than in B' vs
+            # 'P in B compared to A' (`degrees.py`); 'A shows higher P, while B shows lower P' (`contrast.py`);
+            # 'A matches B' against 'B outperforms A' (`parity.py`)
             return f"rule: comparison reversed against sentence {items[i].index} of {items[i].key}"
         if unnamed_winner_reversed(claim, text, " ".join(texts[k] for k, x in enumerate(items)
                                                          if x.paper_id == items[i].paper_id)):  # `subjectless.py`
