@@ -18,6 +18,7 @@ from reviewer.checker.effects import effect_reversed
 from reviewer.checker.exchanged import descriptions_exchanged, kind_changed, preference_exchanged, value_moved
 from reviewer.checker.families import comparison_agrees
 from reviewer.checker.features import FEATURE_NAMES, Analysis, named_terms
+from reviewer.checker.neighbours import neighbours_exchanged
 from reviewer.checker.parity import parity_reversed
 from reviewer.checker.proportions import proportion_conflict
 from reviewer.checker.quantified import exclusive_denied, quantity_changed
@@ -50,6 +51,11 @@ _NOT_ASSERTED = re.compile(r"\?\s*$|\b(?:whether|if)\b[^.]*\b(?:remains?|is|are)
 
 # The swap readers ask for the same sentences' names once per claim that cites them (read-only sets).
 _named = lru_cache(maxsize=8192)(named_terms)
+
+
+def _exchanged(claim: str, text: str) -> list[tuple[str, str]]:
+    pair = neighbours_exchanged(claim, text)
+    return [pair] if pair else []
 
 
 def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> str:
@@ -91,7 +97,8 @@ def _flip_in(claim: str, texts: list[str], analysis: Analysis, items: list[Evide
         if objects := likeness_reversed(claim, text):
             return f"rule: alike where sentence {items[i].index} of {items[i].key} says apart (or the reverse): {objects[0]}"
         if pairs := frame_swapped(claim, text, _named) or bindings_swapped(claim, text, _named) or \
-                crossed_pair(claim, text):  # any two words of the sentence in each other's places (`crossed.py`)
+                crossed_pair(claim, text) or _exchanged(claim, text):  # any two words of the sentence in each
+            # other's places (`crossed.py`), two phrases taking each other's lead-in (`neighbours.py`)
             a, b = pairs[0]
             return f"rule: {a} and {b} exchange places in the frame of sentence {items[i].index} of {items[i].key}"
         if swapped := name_substituted(claim, text, [texts[k] for k, x in enumerate(items)
