@@ -1,6 +1,7 @@
 """Predicates swapped for their antonym where the evidence uses a word the direction features do not pair
 (issue 12, nineteenth pass): 'fosters' / 'hinders', 'remains' / 'disappears', 'severe' / 'mild', 'conjunction' /
-'disjunction'. Real seed sentences, each reversed claim with its faithful twin (`stance.py`'s polar pairs).
+'disjunction', 'fall short of' / 'reach'. Real seed sentences, each reversed claim with its faithful twin
+(`stance.py`'s polar pairs).
 """
 
 from __future__ import annotations
@@ -36,6 +37,11 @@ CASES = {
                          "performance.",
                          "The gain from aggregation is largest when the participating LLMs have similar "
                          "standalone performance."),
+    "fall short of / reach": ("they fall short of a desired standard, indicating ample room for improvement",
+                              "Once fine-tuned, the explanations LLMs write for the exam questions reach the desired "
+                              "standard.",
+                              "Even once fine-tuned, the explanations LLMs write for the exam questions miss the "
+                              "desired standard."),
 }
 
 

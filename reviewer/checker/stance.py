@@ -87,6 +87,8 @@ _POLES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
         ("conservative conservatively cautious cautiously", "aggressive aggressively"),
         # likeness: 'when the participating LLMs exhibit similar performance' vs 'differ widely'
         ("similar similarly", "differ differs dissimilar"),
+        # attainment: 'reach the desired standard' vs 'miss it' (and 'fall short of', read as 'not reach')
+        ("reach reaches reached attain attains attained", "miss misses missed"),
         # uniform treatment: 'treats all prompts equally' vs 'weights prompts differently'
         ("equally uniformly", "differently"),
         # relation: 'strongly correlates with' vs 'is unrelated to'
@@ -94,6 +96,7 @@ _POLES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
     )
 )
 _NEGATORS = frozenset("not no never without cannot nor n't hardly".split())
+_SHORT_OF = re.compile(r"\b(?:fall|falls|fell|falling)\s+(?:far\s+|well\s+)?short\s+of\b", re.IGNORECASE)
 _WINDOW = 5
 
 
@@ -119,7 +122,7 @@ def stance_reversed(claim: str, sentence: str, agreed: frozenset[int] = frozense
     the sentence (a sentence that says both, 'stable for A but unstable for B', decides nothing). Pairs in
     `agreed` are skipped: another evidence sentence already says the claim's side of that pair. `shared`: the
     context words the two polar words must share (more for a sentence less closely aligned with the claim)."""
-    c, s = _poles(words(claim)), _poles(words(sentence))
+    c, s = _poles(words(_SHORT_OF.sub("not reach", claim))), _poles(words(_SHORT_OF.sub("not reach", sentence)))
     out = []
     for k, side, ctx in c:
         if k in agreed:
