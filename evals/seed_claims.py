@@ -28,6 +28,8 @@
                                                # pass: scored once before any change and once at the end, errors unread)
     python -m evals.seed_claims --split berth  # 9 unused papers, every family, weighted to hard faithful paraphrases;
                                                # held out and blind (issue 12, seventeenth pass: errors unread)
+    python -m evals.seed_claims --split jetty  # 13 unused papers, every family, mixed like the hidden set; held out
+                                               # and blind (issue 12, nineteenth pass: scored before/after only)
 
 `evals/datasets/seed_claims_{dev,test}.jsonl` hold paraphrased claims about seed papers, written by
 hand (not by the rules in `evals/perturb.py`, which the checker's features mirror): SUPPORTED
@@ -55,7 +57,7 @@ from reviewer.settings import Settings
 
 DATA = Path(__file__).resolve().parent / "datasets"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-Split = Literal["dev", "test", "blind", "fresh", "final", "hidden", "sealed", "roles", "probe", "vault", "swapdev", "ward", "moor", "quay", "pier", "dock", "berth"]
+Split = Literal["dev", "test", "blind", "fresh", "final", "hidden", "sealed", "roles", "probe", "vault", "swapdev", "ward", "moor", "quay", "pier", "dock", "berth", "jetty"]
 
 
 class SeedClaim(BaseModel):

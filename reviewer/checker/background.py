@@ -27,9 +27,17 @@ _PREMISE = re.compile(r"(?:\b(?:leverag\w*|build\w* (?:up)?on|based on|motivated
                       r"assuming|acknowledging)) that (?P<premise>[^.;]+)", re.IGNORECASE)
 
 
-def premise_only(claim: str, sentence: str) -> bool:
-    """The claim restates a premise the sentence builds on ('leveraging the insight that X') and little else."""
-    m = _PREMISE.search(sentence)
+# A state of affairs conceded before the sentence's point: 'While dense feedback annotations are expensive to
+# acquire, sparse feedback presents ...' (not the paper's own result: 'While our method ...').
+_CONCEDED = re.compile(r"^(?:while|although|though|even though|whereas)\s+(?P<premise>(?:(?!\b(?:we|our|us)\b)[^,;])"
+                       r"{10,}),", re.IGNORECASE)
+
+
+def premise_only(claim: str, sentence: str, conceded: bool = False) -> bool:
+    """The claim restates a premise the sentence builds on ('leveraging the insight that X') or, with `conceded`
+    (a sentence that sets the context or the aim, not a result: 'Although Self-PRM improves accuracy, analysis
+    exposes ...' reports one), concedes before its point ('While X, ...'), and little else."""
+    m = _PREMISE.search(sentence) or (_CONCEDED.search(sentence) if conceded else None)
     return bool(m) and bare_coverage(claim, m.group("premise")) >= 0.8
 
 
@@ -63,7 +71,8 @@ def background_only(claim: str, analysis: Analysis, items: list[EvidenceSentence
             return None
     elif _ATTRIBUTION.match(claim.strip()) and _context_only(items, analysis, best, top):
         return rejects_reported_view(sents, item.index), best  # 'The paper shows that <its opening context>'
-    elif _ATTRIBUTION.match(claim.strip()) and premise_only(claim, item.text):
+    elif _ATTRIBUTION.match(claim.strip()) and premise_only(
+            claim, item.text, sentence_roles(sents)[item.index] in (Role.BACKGROUND, Role.OBJECTIVE)):
         return False, best  # 'The authors show that X' where the paper only builds on 'the insight that X'
     else:
         return None

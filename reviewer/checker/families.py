@@ -291,9 +291,9 @@ def _side(text: str) -> set[str]:
     return set(content_stems(text))
 
 
-# 'correlates more strongly with X than Y': a manner adverb after more/less says which side is ahead
+# 'correlates more strongly with X than Y', 'more robust to noise than Y': its worth after more/less says who is ahead
 _GOOD_MANNER = frozenset("strongly accurately effectively efficiently reliably robustly closely consistently faithfully "
-                         "precisely quickly successfully".split())
+                         "precisely quickly successfully robust accurate effective efficient reliable stable".split())
 
 
 def comparison_sides(text: str) -> list[tuple[set[str], set[str]]]:

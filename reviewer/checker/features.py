@@ -32,6 +32,7 @@ from reviewer.checker.families import (
     quantifier_conflict,
     rank_conflict,
 )
+from reviewer.checker.moved import moved_alike
 from reviewer.checker.negation import negation_flips
 from reviewer.checker.numbers import check_numbers, extract_numbers
 from reviewer.checker.polarity import polarity_clash
@@ -88,6 +89,7 @@ DIRECTION_FAMILIES: tuple[tuple[frozenset[str], frozenset[str], bool], ...] = (
     _family("major crucial critic substanti import vital key larg", "trivial neglig minor margin slight", False),
 )
 _FLIP_PREFIXES = ("in", "un", "non", "im", "ir", "il", "dis", "anti")
+_SIDES = [(up, down) for up, down, strong in DIRECTION_FAMILIES if strong]  # (`moved.py`)
 
 
 def all_stems(text: str) -> list[str]:
@@ -307,18 +309,19 @@ def compute_features(
                 reasons.append(f"direction reversed: moves the other way with {what} (sentence {i})")
                 contra.append(i)
             continue
-        text = closest_clause(claim, text)  # 'lower risk for A, whereas higher risk for B'
+        whole, text = text, closest_clause(claim, text)  # 'lower risk for A, whereas higher risk for B'
         if comparison_agrees(claim, text):  # the sentence restating the comparison decides: it agrees
             direction_decided = True
             feats["dir_agree"] = a
             continue
-        revs = direction_reversals(claim, text)
+        revs = [r for r in direction_reversals(claim, text) if not moved_alike(claim, whole, r[0], _SIDES)]
         if revs:
             direction_decided = True
             feats["dir_reversed"] = a
             reasons.append("direction reversed: " + "; ".join(f"{x} vs {y}" for x, y in revs[:3]))
             contra.append(i)
-            strong = strong or (a >= 0.7 and bool(direction_reversals(claim, text, strong_only=True)))
+            strong = strong or (a >= 0.7 and any(not moved_alike(claim, whole, r[0], _SIDES)
+                                                  for r in direction_reversals(claim, text, strong_only=True)))
         elif direction_agrees(claim, text):
             direction_decided = True
             feats["dir_agree"] = a

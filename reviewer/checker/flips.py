@@ -13,10 +13,13 @@ from reviewer.checker.bound import value_bound_elsewhere
 from reviewer.checker.contrast import contrast_reversed
 from reviewer.checker.crossed import crossed_across, crossed_pair
 from reviewer.checker.degrees import degree_exchanged, names_exchanged, spelled_flip
+from reviewer.checker.described import description_swapped
 from reviewer.checker.effects import effect_reversed
 from reviewer.checker.exchanged import descriptions_exchanged, kind_changed, preference_exchanged, value_moved
 from reviewer.checker.families import comparison_agrees
 from reviewer.checker.features import FEATURE_NAMES, Analysis, named_terms
+from reviewer.checker.neighbours import neighbours_exchanged
+from reviewer.checker.parity import parity_reversed
 from reviewer.checker.proportions import proportion_conflict
 from reviewer.checker.quantified import exclusive_denied, quantity_changed
 from reviewer.checker.rehomed import value_rehomed
@@ -29,6 +32,7 @@ from reviewer.checker.roles_swap import (
     likeness_reversed,
     stage_swapped,
 )
+from reviewer.checker.scope import scope_narrowed
 from reviewer.checker.sequence import order_reversed
 from reviewer.checker.slots import slot_swaps
 from reviewer.checker.stance import agreeing_pairs, comparison_flipped, stance_reversed
@@ -47,6 +51,11 @@ _NOT_ASSERTED = re.compile(r"\?\s*$|\b(?:whether|if)\b[^.]*\b(?:remains?|is|are)
 
 # The swap readers ask for the same sentences' names once per claim that cites them (read-only sets).
 _named = lru_cache(maxsize=8192)(named_terms)
+
+
+def _exchanged(claim: str, text: str) -> list[tuple[str, str]]:
+    pair = neighbours_exchanged(claim, text)
+    return [pair] if pair else []
 
 
 def _stance_flip(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> str:
@@ -71,8 +80,9 @@ def _flip_in(claim: str, texts: list[str], analysis: Analysis, items: list[Evide
         if _NOT_ASSERTED.search(text):
             continue  # a question asserts nothing to reverse
         if comparison_flipped(claim, text) or spelled_flip(claim, text) or names_exchanged(claim, text) or \
-                degree_exchanged(claim, text) or contrast_reversed(claim, text):  # 'more P in A than in B' vs
-            # 'P in B compared to A' (`degrees.py`); 'A shows higher P, while B shows lower P' (`contrast.py`)
+                degree_exchanged(claim, text) or contrast_reversed(claim, text) or parity_reversed(claim, text):  # 'more P in A than in B' vs
+            # 'P in B compared to A' (`degrees.py`); 'A shows higher P, while B shows lower P' (`contrast.py`);
+            # 'A matches B' against 'B outperforms A' (`parity.py`)
             return f"rule: comparison reversed against sentence {items[i].index} of {items[i].key}"
         if unnamed_winner_reversed(claim, text, " ".join(texts[k] for k, x in enumerate(items)
                                                          if x.paper_id == items[i].paper_id)):  # `subjectless.py`
@@ -87,7 +97,8 @@ def _flip_in(claim: str, texts: list[str], analysis: Analysis, items: list[Evide
         if objects := likeness_reversed(claim, text):
             return f"rule: alike where sentence {items[i].index} of {items[i].key} says apart (or the reverse): {objects[0]}"
         if pairs := frame_swapped(claim, text, _named) or bindings_swapped(claim, text, _named) or \
-                crossed_pair(claim, text):  # any two words of the sentence in each other's places (`crossed.py`)
+                crossed_pair(claim, text) or _exchanged(claim, text):  # any two words of the sentence in each
+            # other's places (`crossed.py`), two phrases taking each other's lead-in (`neighbours.py`)
             a, b = pairs[0]
             return f"rule: {a} and {b} exchange places in the frame of sentence {items[i].index} of {items[i].key}"
         if swapped := name_substituted(claim, text, [texts[k] for k, x in enumerate(items)
@@ -118,12 +129,18 @@ def _flip_in(claim: str, texts: list[str], analysis: Analysis, items: list[Evide
         if LOOSE_ALIGN <= analysis.alignment[i] < STANCE_MIN_ALIGN and not _NOT_ASSERTED.search(texts[i]) \
                 and (flips := stance_reversed(claim, texts[i], agreed, shared=2)):
             return f"rule: opposite stance ({flips[0]}) to sentence {items[i].index} of {items[i].key}"
+    for i in analysis.order[:3]:  # 'helps only the smallest models' where the sentence says 'across model sizes'
+        if analysis.alignment[i] >= LOOSE_ALIGN and not _NOT_ASSERTED.search(texts[i]) and (
+                narrow := scope_narrowed(claim, texts[i])):
+            return f"rule: the claim narrows to {narrow!r} what sentence {items[i].index} of {items[i].key} states broadly"
     if not whole:
         return ""
     paper = [texts[k] for k, x in enumerate(items) if top and x.paper_id == items[top[0]].paper_id]
     if pairs := descriptions_exchanged(claim, paper, _named) or crossed_across(  # across the abstract
             claim, [texts[i] for i in top if analysis.alignment[i] >= LOOSE_ALIGN]):
         return f"rule: what {items[top[0]].key} says of {pairs[0][0]} the claim says of {pairs[0][1]}, and the reverse"
+    if swapped := description_swapped(claim, " ".join(paper)):  # 'B, which does X' said of A (`described.py`)
+        return f"rule: the claim says of {swapped[0]} what {items[top[0]].key} says of {swapped[1]}"
     if kinds := kind_changed(claim, " ".join(paper), _named):
         name, mine, theirs = kinds[0]
         return f"rule: the claim makes {name} a {mine} name; {items[top[0]].key} only names it as {theirs}"

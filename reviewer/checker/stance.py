@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
+from reviewer.checker.families import _MEMBERS, _share, comparison_sides
 from reviewer.checker.families import _WINNER_START as _HEAD
-from reviewer.checker.families import _share, comparison_sides
 from reviewer.textutil import content_stems, stemmer, words
 
 # Polar word pairs by surface form (stems would let the noun 'preferences' count as 'preferred').
@@ -64,7 +64,31 @@ _POLES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
         # ability: 'readily produce' vs 'unable to produce'
         ("able capable readily", "unable incapable"),
         # persistence: 'the improvements persist under adversarial conditions' vs 'vanish'
-        ("persist persists persisted", "vanish vanishes vanished disappear disappears disappeared"),
+        ("persist persists persisted remain remains remained", "vanish vanishes vanished disappear disappears "
+         "disappeared"),
+        # how bad a problem is: 'especially severe under constrained budgets' vs 'especially mild'
+        ("severe severely", "mild mildly"),
+        # an effect on a process: 'catalyzes exploration' vs 'hampers exploration'
+        ("catalyze catalyzes catalyzed catalyse catalyses catalysed facilitate facilitates facilitated foster "
+         "fosters fostered spur spurs spurred", "hamper hampers hampered hinder hinders hindered impede impedes "
+         "impeded stifle stifles stifled obstruct obstructs obstructed"),
+        # logical and kinds of signal or training: 'linking summation to logical conjunction' vs 'disjunction'
+        ("conjunction", "disjunction"),
+        ("dense densely", "sparse sparsely"),
+        ("explicit explicitly", "implicit implicitly"),
+        ("synchronous synchronously", "asynchronous asynchronously"),
+        ("deterministic", "stochastic"),
+        ("coarse-grained", "fine-grained"),
+        # length and amount: 'shorter completion lengths' vs 'longer completions'; 'a small number of labeled
+        # samples' vs 'a large number'
+        ("longer lengthier", "shorter"),
+        ("large larger", "small smaller"),
+        # how far an update goes: 'more conservative updates on high-uncertainty questions' vs 'more aggressive'
+        ("conservative conservatively cautious cautiously", "aggressive aggressively"),
+        # likeness: 'when the participating LLMs exhibit similar performance' vs 'differ widely'
+        ("similar similarly", "differ differs dissimilar"),
+        # attainment: 'reach the desired standard' vs 'miss it' (and 'fall short of', read as 'not reach')
+        ("reach reaches reached attain attains attained", "miss misses missed"),
         # uniform treatment: 'treats all prompts equally' vs 'weights prompts differently'
         ("equally uniformly", "differently"),
         # relation: 'strongly correlates with' vs 'is unrelated to'
@@ -72,6 +96,7 @@ _POLES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
     )
 )
 _NEGATORS = frozenset("not no never without cannot nor n't hardly".split())
+_SHORT_OF = re.compile(r"\b(?:fall|falls|fell|falling)\s+(?:far\s+|well\s+)?short\s+of\b", re.IGNORECASE)
 _WINDOW = 5
 
 
@@ -97,7 +122,7 @@ def stance_reversed(claim: str, sentence: str, agreed: frozenset[int] = frozense
     the sentence (a sentence that says both, 'stable for A but unstable for B', decides nothing). Pairs in
     `agreed` are skipped: another evidence sentence already says the claim's side of that pair. `shared`: the
     context words the two polar words must share (more for a sentence less closely aligned with the claim)."""
-    c, s = _poles(words(claim)), _poles(words(sentence))
+    c, s = _poles(words(_SHORT_OF.sub("not reach", claim))), _poles(words(_SHORT_OF.sub("not reach", sentence)))
     out = []
     for k, side, ctx in c:
         if k in agreed:
@@ -131,9 +156,11 @@ _MORE_THAN = re.compile(r"\b(?P<deg>more|less)\s+(?P<adj>(?:[\w\-]+-)?(?:" + "|"
                         + r"))\s+than\s+", re.IGNORECASE)
 _PLAIN = re.compile(r"\b(?P<up>(?:lags?|lagged|trails?|trailed)(?!\s+behind)|ranks? below|ranked below|is no better than|"
                     r"are no better than|was no better than|were no better than)\s+", re.IGNORECASE)
-_SELF = re.compile(r"(?:^|\bthat\s+|[;,]\s*)(?:it|they|this (?:method|approach|model|framework)|our (?:method|approach|"
-                   r"model|framework)|the proposed (?:method|approach|model|framework))\s+(?:also\s+|consistently\s+|"
-                   r"significantly\s+)?(?:outperforms?|surpass(?:es)?|beats?|exceeds?)\s+", re.IGNORECASE)
+# 'our (lightweight) method (also) (substantially) outperforms': up to two modifiers of the paper's own thing
+_SELF = re.compile(r"(?:^|\bthat\s+|[;,]\s*)(?:it|they|this (?:method|approach|model|framework)|our (?:[a-z][\w-]*\s+)"
+                   r"{0,2}?(?:method|approach|model|framework|system|technique)|the proposed (?:method|approach|model|"
+                   r"framework))\s+(?:also\s+)?(?:\w+ly\s+)?(?:outperforms?|surpass(?:es)?|beats?|exceeds?)\s+",
+                   re.IGNORECASE)
 _BEATS_SELF = re.compile(r"\s+(?:\w+ly\s+)?(?:outperforms?|surpass(?:es)?|beats?|exceeds?)\s+(?:the|this|our)\s+"
                          r"(?:proposed\s+)?(?:method|approach|model|framework)\b(?!\s+(?:of|trained|that|which))",
                          re.IGNORECASE)
@@ -155,8 +182,12 @@ _LATTER_DOWN = re.compile(r"\b(?:worse|weaker|inferior|underperforms?|(?:smaller
 
 
 def _loser(rest: str) -> set[str]:
+    """The loser's stems up to the clause break; a class it names ('techniques, such as A and B') takes its members."""
     stop = _STOP.search(rest)
-    return set(content_stems(" ".join((rest[: stop.start()] if stop else rest).split()[:12])))
+    text = rest[: stop.start()] if stop else rest
+    if stop and (member := _MEMBERS.match(rest[stop.start():])):
+        text += " " + _STOP.split(member.group("members"), maxsplit=1)[0]
+    return set(content_stems(" ".join(text.split()[:20])))
 
 
 def extra_sides(text: str) -> list[tuple[set[str], set[str]]]:
