@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from reviewer.ask import forms as qforms
 from reviewer.ask.asked import asks_thing, thing_first
+from reviewer.ask.aspect import aspect_lead
 from reviewer.ask.define import acronym, contrasted_only, defines, definition_strength, lead_rank
 from reviewer.ask.define import term_pattern as term_pattern
 from reviewer.ask.items import later_item_answers
@@ -343,7 +344,7 @@ def score_for_type(
     out = qforms.alternative_first(out, qforms.rejected_alternative(question.text), mentions) if why else out
     if replacing and question.qtype in (QType.NAMED, QType.MECHANISM):
         out = replacement_first(out, predicate, content_stems)
-    return out
+    return aspect_lead(out, question, forms, content_stems, not (why or verdict or problem))
 
 
 def _distinct(pool: list[Scored], n: int, per_paper: int) -> list[Scored]:

@@ -1,0 +1,106 @@
+"""Which sentence of the asked paper answers the aspect asked about, not just names the paper's contribution.
+
+Two question shapes whose answer a relevance score under-rates (follow-up 17 of evals/RESULTS.md):
+
+- "How does X keep ... from ...?", "Who scores the pairs in X?": the sentence introducing X ("We propose X, a novel
+  framework that ...") shares X's name and the topic with the question, so it scores high, yet it says what X is,
+  not the aspect asked. The same abstract's method sentence that states more of what the question asks (its content
+  words beyond X's name and the question's scaffolding) answers it.
+- "How many / how few ...?", "By how much ...?": a count or an amount is asked; a lead that states no figure (the
+  contributions, the setting) yields to the same abstract's close sentence that does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from reviewer.ask.lead import _INTRODUCES, Scored, connective_opener, leans_on_previous, poses_question
+from reviewer.ask.question import QType, Question
+from reviewer.roles import Role
+
+# Words that frame any question and say nothing about the aspect asked.
+_SCAFFOLD = ("what which who whom how why does do did is are was were can could should would will paper papers "
+             "method methods approach model models use used uses way ways according study work thought")
+# An aim ("aims to identify"), a performance claim ("enhances", "improves", "increase agreement") or a reported finding
+# says how well or what was studied, not how the asked aspect is done.
+_NOT_HOW = re.compile(r"\b(?:aims?\s+to|seeks?\s+to|improv\w*|enhanc\w*|increas\w*|boost\w*|outperform\w*|achiev\w*|"
+                      r"surpass\w*|state-of-the-art|superior|not only|(?:show|demonstrate|find|reveal|observe)s?\s+that)\b",
+                      re.IGNORECASE)
+# How far down the order (candidates) and how low a score (share of the lead's) the aspect sentence may sit: a short
+# method sentence shares few words with a paraphrased question, so it can score well under the introduction.
+ASPECT_REACH = 8
+ASPECT_SHARE = 0.3
+# "Furthermore, for inference we use ...": an added step of the same method, which the printed answer shows without the
+# connective; a contrast or a consequence ("However", "Thus") still leans on its neighbour.
+_ADDS = re.compile(r"^(?:furthermore|moreover|additionally|in addition|also|further)\b,?\s*", re.IGNORECASE)
+
+
+def aspect_words(question: str, subject_terms: list[str], stems: Callable[[str], list[str]]) -> set[str]:
+    """The question's content stems beyond the asked thing's names and the question's scaffolding."""
+    return set(stems(question)) - set(stems(" ".join(subject_terms))) - set(stems(_SCAFFOLD))
+
+
+def aspect_first(out: list[Scored], aspect: set[str], stems: Callable[[str], list[str]]) -> list[Scored]:
+    """A lead that introduces a method ("We propose X, a framework that ...") yields to the same abstract's method
+    sentence, among the next ASPECT_REACH candidates and scoring at least ASPECT_SHARE of it, that states more of the
+    asked aspect's words and stands alone (no connective, anaphor, restated question, aim or performance claim)."""
+    if not out or len(aspect) < 2 or not _INTRODUCES.search(out[0].ev.text):
+        return out
+    lead = out[0]
+
+    def covered(x: Scored) -> int:
+        return len(aspect & set(stems(x.ev.text)))
+
+    best, most = 0, covered(lead)
+    for i, x in enumerate(out[1:ASPECT_REACH], start=1):
+        t = _ADDS.sub("", x.ev.text)
+        if (x.ev.paper_id == lead.ev.paper_id and x.role == Role.METHOD and x.score >= ASPECT_SHARE * lead.score
+                and covered(x) > most and not _NOT_HOW.search(t) and not x.contrasted and not connective_opener(t)
+                and not leans_on_previous(t, x.antecedent) and not poses_question(t)):
+            best, most = i, covered(x)
+    return [out[best], *out[:best], *out[best + 1:]] if best else out
+
+
+# "How many ...?", "How few ...?", "By how much ...?", "How much more / faster ...?": a count or an amount is asked.
+_COUNT_Q = re.compile(r"^(?:(?:by\s+)?how\s+(?:many|few)|by\s+how\s+much|how\s+much\s+(?:more|less|fewer|faster|slower|"
+                      r"higher|lower|larger|smaller|better|worse|cheaper))\b", re.IGNORECASE)
+# A figure: a number standing alone (not the digit of a name such as GPT-4 or Qwen2.5), or a multiple in words.
+_FIGURE = re.compile(r"(?<![\w.\-])\d[\d,.]*|\b(?:twice|doubl\w+|tripl\w+|\w+fold|(?:two|three|four|five|six|seven|eight|"
+                     r"nine|ten|twenty|hundred)\s+times)\b", re.IGNORECASE)
+FIGURE_SHARE = 0.5
+
+
+def asks_count(question: str) -> bool:
+    """'How many ...?', 'How few ...?', 'By how much ...?': the answer is a figure."""
+    return bool(_COUNT_Q.match(question.strip()))
+
+
+def states_figure(text: str) -> bool:
+    return bool(_FIGURE.search(text))
+
+
+def figure_first(out: list[Scored]) -> list[Scored]:
+    """For a count question, a lead that states no figure yields to the best of the same abstract's next sentences
+    (among the ten best placed) that does, is not background, scores at least FIGURE_SHARE of it and stands alone."""
+    if not out or states_figure(out[0].ev.text):
+        return out
+    lead = out[0]
+    for i, x in enumerate(out[1:10], start=1):
+        t = x.ev.text
+        if (x.ev.paper_id == lead.ev.paper_id and states_figure(t) and x.role != Role.BACKGROUND
+                and x.score >= FIGURE_SHARE * lead.score and not connective_opener(t)
+                and not leans_on_previous(t, x.antecedent) and not poses_question(t)):
+            return [x, *out[:i], *out[i + 1:]]
+    return out
+
+
+def aspect_lead(out: list[Scored], question: Question, forms: list[str], stems: Callable[[str], list[str]],
+                plain: bool) -> list[Scored]:
+    """Both rules, last in the lead order: `figure_first` for a count question; `aspect_first` for a how / what / who
+    question about a thing (`plain`: not a why, yes/no or problem question, which have their own leads)."""
+    if asks_count(question.text):
+        return figure_first(out)
+    if plain and question.qtype in (QType.MECHANISM, QType.NAMED, QType.GENERAL):
+        return aspect_first(out, aspect_words(question.text, [*forms, *question.names], stems), stems)
+    return out

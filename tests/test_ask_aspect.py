@@ -1,0 +1,61 @@
+"""The lead of a question about one aspect of a method, and of a count question (reviewer/ask/aspect.py), on real seed
+sentences at scores like the ranker's. Questions are paraphrases written for these tests, not eval wording."""
+
+from __future__ import annotations
+
+from seed_text import scored
+
+from reviewer.ask.aspect import aspect_first, aspect_words, asks_count, figure_first, states_figure
+from reviewer.textutil import content_stems
+
+
+def _aspect(question: str, names: list[str]) -> set[str]:
+    return aspect_words(question, names, content_stems)
+
+
+def test_the_sentence_stating_the_asked_aspect_beats_the_introduction() -> None:
+    intro = scored("we introduce COIG-P (Chinese Open Instruction Generalist - Preference)", 0.91)
+    other = scored("existing Chinese preference datasets are limited by small scale", 0.80)
+    how = scored("employed 15 mainstream LLMs to generate and score chosen-rejected response pairs", 0.70)
+    question = "Who scores the answer pairs collected for COIG-P?"
+    out = aspect_first([intro, other, how], _aspect(question, ["COIG-P"]), content_stems)
+    assert "15 mainstream LLMs" in out[0].ev.text
+
+
+def test_the_inference_time_part_beats_the_training_method_it_follows() -> None:
+    intro = scored("we propose Self-Principled Critique Tuning (SPCT)", 0.84)
+    how = scored("we use parallel sampling to expand compute usage", 0.45)
+    question = "How does DeepSeek-GRM turn extra compute at query time into better reward judgments?"
+    out = aspect_first([intro, how], _aspect(question, ["DeepSeek-GRM"]), content_stems)
+    assert "parallel sampling" in out[0].ev.text
+
+
+def test_a_performance_claim_does_not_displace_the_introduction() -> None:
+    # The introduction says how Themis copes (access to calculators and search engines); the other sentence states
+    # more of the question's words but only praises the result ("not only ... but also enhances ...").
+    intro = scored("named Themis, to address these limitations", 1.0)
+    # "This approach not only ...": `score_for_type` resolves "This approach" to Themis from the sentence before.
+    praise = scored("not only fosters synergy between tool utilization and reward grading", 0.6)
+    praise = praise.model_copy(update={"antecedent": "Themis"})
+    question = "How does Themis make reward scoring more reliable?"
+    out = aspect_first([intro, praise], _aspect(question, ["Themis"]), content_stems)
+    assert out[0] is intro
+
+
+def test_a_lead_that_does_not_introduce_a_method_stays() -> None:
+    lead = scored("employed 15 mainstream LLMs to generate and score chosen-rejected response pairs", 0.9)
+    other = scored("we introduce COIG-P (Chinese Open Instruction Generalist - Preference)", 0.8)
+    question = "Who scores the answer pairs collected for COIG-P?"
+    assert aspect_first([lead, other], _aspect(question, ["COIG-P"]), content_stems)[0] is lead
+
+
+def test_a_count_question_is_led_by_the_sentence_with_the_figure() -> None:
+    assert asks_count("How few human comparisons did the opinion summariser need?")
+    assert asks_count("By how much does the new method cut inference cost?")
+    assert not asks_count("How much do LLM political stances depend on the prompt?")
+    assert states_figure("with a significant reduction in dataset size (just 940 samples)")
+    assert not states_figure("fine-tuned GPT-4 and Qwen2.5 on the data")
+    contributions = scored("Our contributions include a novel Reward Modelling technique", 0.75)
+    figure = scored("just 940 samples", 0.58)
+    out = figure_first([contributions, figure])
+    assert "940" in out[0].ev.text
