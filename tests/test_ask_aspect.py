@@ -3,10 +3,9 @@ sentences at scores like the ranker's. Questions are paraphrases written for the
 
 from __future__ import annotations
 
-from seed_text import scored
-
-from reviewer.ask.aspect import aspect_first, aspect_words, asks_count, figure_first, states_figure
+from reviewer.ask.aspect import asks_count, aspect_first, aspect_words, figure_first, states_figure
 from reviewer.textutil import content_stems
+from seed_text import scored
 
 
 def _aspect(question: str, names: list[str]) -> set[str]:
