@@ -21,7 +21,8 @@ from reviewer.roles import Role
 
 # Words that frame any question and say nothing about the aspect asked.
 _SCAFFOLD = ("what which who whom how why does do did is are was were can could should would will paper papers "
-             "method methods approach model models use used uses way ways according study work thought")
+             "method methods approach model models use used uses way ways according study work thought whether if when "
+             "where there much many more most any some each")
 # An aim ("aims to identify"), a performance claim ("enhances", "improves", "increase agreement") or a reported finding
 # says how well or what was studied, not how the asked aspect is done.
 _NOT_HOW = re.compile(r"\b(?:aims?\s+to|seeks?\s+to|improv\w*|enhanc\w*|increas\w*|boost\w*|outperform\w*|achiev\w*|"
