@@ -59,3 +59,14 @@ def test_a_count_question_is_led_by_the_sentence_with_the_figure() -> None:
     figure = scored("just 940 samples", 0.58)
     out = figure_first([contributions, figure])
     assert "940" in out[0].ev.text
+
+
+def test_how_x_does_it_beats_how_well_x_does() -> None:
+    from reviewer.ask.aspect import doing_first
+    from reviewer.ask.select import _acts
+
+    result = scored("E-GRPO not only achieves superior accuracy", 0.85)
+    doing = scored("E-GRPO assigns partial rewards to incorrect samples", 0.74)
+    assert doing_first([result, doing], lambda t: _acts(t, "E-GRPO"))[0] is doing
+    # A sentence in which the asked thing does nothing (it is not the subject of a verb) does not take the lead.
+    assert doing_first([result, doing], lambda t: _acts(t, "GRPO"))[0] is result

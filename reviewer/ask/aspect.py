@@ -15,7 +15,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from reviewer.ask.lead import _INTRODUCES, Scored, connective_opener, leans_on_previous, poses_question
+from reviewer.ask.lead import (
+    _BEATS,
+    _HOW_WELL,
+    _INTRODUCES,
+    _SAYS_HOW,
+    Scored,
+    connective_opener,
+    leans_on_previous,
+    poses_question,
+)
 from reviewer.ask.question import QType, Question
 from reviewer.roles import Role
 
@@ -96,12 +105,37 @@ def figure_first(out: list[Scored]) -> list[Scored]:
     return out
 
 
+RESULT_SHARE = 0.5
+
+
+def doing_first(out: list[Scored], acts: Callable[[str], bool]) -> list[Scored]:
+    """'How does X ...?' led by how well X does ("X not only achieves superior accuracy but ...") yields to the same
+    abstract's method sentence in which X does something ("X assigns partial rewards to ..."), among the next
+    ASPECT_REACH candidates, scoring at least RESULT_SHARE of the lead and standing alone."""
+    if not out:
+        return out
+    lead = out[0]
+    t0 = lead.ev.text
+    if not (lead.role == Role.RESULT and _HOW_WELL.search(t0) or _BEATS.search(t0)) or _SAYS_HOW.search(t0):
+        return out
+    for i, x in enumerate(out[1:ASPECT_REACH], start=1):
+        t = x.ev.text
+        if (x.ev.paper_id == lead.ev.paper_id and x.role == Role.METHOD and x.score >= RESULT_SHARE * lead.score
+                and acts(t) and not _NOT_HOW.search(t) and not x.contrasted and not connective_opener(t)
+                and not leans_on_previous(t, x.antecedent) and not poses_question(t)):
+            return [x, *out[:i], *out[i + 1:]]
+    return out
+
+
 def aspect_lead(out: list[Scored], question: Question, forms: list[str], stems: Callable[[str], list[str]],
-                plain: bool) -> list[Scored]:
-    """Both rules, last in the lead order: `figure_first` for a count question; `aspect_first` for a how / what / who
-    question about a thing (`plain`: not a why, yes/no or problem question, which have their own leads)."""
+                plain: bool, acts: Callable[[str], bool]) -> list[Scored]:
+    """The rules, last in the lead order: `figure_first` for a count question; `aspect_first` for a how / what / who
+    question about a thing (`plain`: not a why, yes/no or problem question, which have their own leads), and
+    `doing_first` for a how question about it (`acts`: the asked thing is the subject of a verb in the text)."""
     if asks_count(question.text):
         return figure_first(out)
     if plain and question.qtype in (QType.MECHANISM, QType.NAMED, QType.GENERAL):
-        return aspect_first(out, aspect_words(question.text, [*forms, *question.names], stems), stems)
+        out = aspect_first(out, aspect_words(question.text, [*forms, *question.names], stems), stems)
+    if plain and question.qtype == QType.MECHANISM:
+        out = doing_first(out, acts)
     return out

@@ -344,7 +344,8 @@ def score_for_type(
     out = qforms.alternative_first(out, qforms.rejected_alternative(question.text), mentions) if why else out
     if replacing and question.qtype in (QType.NAMED, QType.MECHANISM):
         out = replacement_first(out, predicate, content_stems)
-    return aspect_lead(out, question, forms, content_stems, not (why or verdict or problem))
+    return aspect_lead(out, question, forms, content_stems, not (why or verdict or problem),
+                       lambda t: any(_acts(t, a) for a in forms))
 
 
 def _distinct(pool: list[Scored], n: int, per_paper: int) -> list[Scored]:
