@@ -3,6 +3,9 @@ sentences at scores like the ranker's. Questions are paraphrases written for the
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from ask_helpers import first_cited
 from reviewer.ask.aspect import asks_count, aspect_first, aspect_words, figure_first, states_figure
 from reviewer.textutil import content_stems
 from seed_text import scored
@@ -70,3 +73,9 @@ def test_how_x_does_it_beats_how_well_x_does() -> None:
     assert doing_first([result, doing], lambda t: _acts(t, "E-GRPO"))[0] is doing
     # A sentence in which the asked thing does nothing (it is not the subject of a verb) does not take the lead.
     assert doing_first([result, doing], lambda t: _acts(t, "GRPO"))[0] is result
+
+
+def test_what_x_maximizes_in_place_of_y_is_led_by_the_replacing_sentence(seeded_home: Path) -> None:
+    # A general question ("what does X maximize ...") asking for a replacement is led like a named one.
+    lead = first_cited("What does PIT maximize instead of how good an individual response is?")[0].text
+    assert "quality gap" in lead

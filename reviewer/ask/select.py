@@ -342,7 +342,7 @@ def score_for_type(
         out = qforms.verdict_first(out, question.text, verdict or asks_outcome(question.text))
         out = thing_first(out) if not verdict and not problem and asks_thing(question.text) else out
     out = qforms.alternative_first(out, qforms.rejected_alternative(question.text), mentions) if why else out
-    if replacing and question.qtype in (QType.NAMED, QType.MECHANISM):
+    if replacing and question.qtype in (QType.NAMED, QType.MECHANISM, QType.GENERAL):  # "What does X maximize instead of Y?"
         out = replacement_first(out, predicate, content_stems)
     return aspect_lead(out, question, forms, content_stems, not (why or verdict or problem),
                        lambda t: any(_acts(t, a) for a in forms))
