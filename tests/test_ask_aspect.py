@@ -79,3 +79,15 @@ def test_what_x_maximizes_in_place_of_y_is_led_by_the_replacing_sentence(seeded_
     # A general question ("what does X maximize ...") asking for a replacement is led like a named one.
     lead = first_cited("What does PIT maximize instead of how good an individual response is?")[0].text
     assert "quality gap" in lead
+
+
+def test_a_clearly_closer_finding_of_another_paper_settles_a_yes_no_question() -> None:
+    from reviewer.ask.aspect import stronger_finding_first
+    from reviewer.ask.forms import _settles
+
+    weak = scored("employing these critical questions can improve the reasoning capabilities", 0.59)
+    probe = scored("a simple linear probe trained on CoT activations significantly outperforms", 0.72)
+    assert stronger_finding_first([weak, probe], _settles)[0] is probe
+    # Within the margin the lead stays: near-ties are the ranker's call, not a reason to switch papers.
+    near = probe.model_copy(update={"score": 0.64})
+    assert stronger_finding_first([weak, near], _settles)[0] is weak

@@ -139,3 +139,25 @@ def aspect_lead(out: list[Scored], question: Question, forms: list[str], stems: 
     if plain and question.qtype == QType.MECHANISM:
         out = doing_first(out, acts)
     return out
+
+
+# How much higher (in score) another paper's finding must sit than the lead finding to replace it, and how far down.
+FINDING_MARGIN = 0.1
+FINDING_REACH = 5
+
+
+def stronger_finding_first(out: list[Scored], settles: Callable[[Scored], bool]) -> list[Scored]:
+    """A yes/no question's lead finding (often pulled up from its own abstract by `forms.finding_first`) yields to
+    another paper's finding among the next FINDING_REACH candidates that scores at least FINDING_MARGIN higher and
+    stands alone: the finding closest to the question settles it, whichever abstract states it."""
+    if not out or not settles(out[0]):
+        return out
+    lead = out[0]
+    best = 0
+    for i, x in enumerate(out[1:FINDING_REACH], start=1):
+        t = x.ev.text
+        if (x.ev.paper_id != lead.ev.paper_id and not x.reported and settles(x)
+                and x.score >= lead.score + FINDING_MARGIN and (not best or x.score > out[best].score)
+                and not connective_opener(t) and not leans_on_previous(t, x.antecedent) and not poses_question(t)):
+            best = i
+    return [out[best], *out[:best], *out[best + 1:]] if best else out

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from reviewer.ask import forms as qforms
 from reviewer.ask.asked import asks_thing, thing_first
-from reviewer.ask.aspect import aspect_lead
+from reviewer.ask.aspect import aspect_lead, stronger_finding_first
 from reviewer.ask.define import acronym, contrasted_only, defines, definition_strength, lead_rank
 from reviewer.ask.define import term_pattern as term_pattern
 from reviewer.ask.items import later_item_answers
@@ -340,6 +340,7 @@ def score_for_type(
         out = qforms.problem_first(out)
     if question.qtype == QType.GENERAL:
         out = qforms.verdict_first(out, question.text, verdict or asks_outcome(question.text))
+        out = stronger_finding_first(out, qforms._settles) if verdict else out
         out = thing_first(out) if not verdict and not problem and asks_thing(question.text) else out
     out = qforms.alternative_first(out, qforms.rejected_alternative(question.text), mentions) if why else out
     if replacing and question.qtype in (QType.NAMED, QType.MECHANISM, QType.GENERAL):  # "What does X maximize instead of Y?"
