@@ -6,8 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from ask_helpers import first_cited
+from evals.seed_claims import seed_papers_by_title
 from reviewer.ask.aspect import asks_count, aspect_first, aspect_words, figure_first, states_figure
-from reviewer.textutil import content_stems
+from reviewer.ask.lead import Scored
+from reviewer.models import EvidenceSentence
+from reviewer.roles import Role, sentence_roles
+from reviewer.textutil import content_stems, split_sentences
 from seed_text import scored
 
 
@@ -91,3 +95,23 @@ def test_a_clearly_closer_finding_of_another_paper_settles_a_yes_no_question() -
     # Within the margin the lead stays: near-ties are the ranker's call, not a reason to switch papers.
     near = probe.model_copy(update={"score": 0.64})
     assert stronger_finding_first([weak, near], _settles)[0] is weak
+
+
+def _scored_in(fragment: str, score: float, paper_id: str) -> Scored:
+    """Like `seed_text.scored`, for a sentence of an abstract the seeds hold twice (under two titles)."""
+    paper = next(p for p in seed_papers_by_title().values() if fragment in p.abstract)
+    sentences = split_sentences(paper.abstract)
+    index = next(i for i, t in enumerate(sentences) if fragment in t)
+    ev = EvidenceSentence(paper_id=paper_id, key=paper_id, index=index, text=sentences[index], score=score,
+                          similarity=score)
+    return Scored(ev=ev, role=sentence_roles(sentences)[index], score=score)
+
+
+def test_a_caveat_of_another_paper_does_not_replace_a_result() -> None:
+    from reviewer.ask.aspect import stronger_finding_first
+    from reviewer.ask.forms import _settles
+
+    result = _scored_in("medical LLMs only outperform their base models in 22.7% of cases", 0.51, "one")
+    caveat = _scored_in("general-domain models may already exhibit strong medical knowledge", 0.63, "another")
+    assert _settles(caveat) and caveat.role == Role.LIMITATION
+    assert stronger_finding_first([result, caveat], _settles)[0] is result

@@ -144,19 +144,22 @@ def aspect_lead(out: list[Scored], question: Question, forms: list[str], stems: 
 # How much higher (in score) another paper's finding must sit than the lead finding to replace it, and how far down.
 FINDING_MARGIN = 0.1
 FINDING_REACH = 5
+# The replacing finding is stated as a result or a conclusion; a caveat ("... may already exhibit ...", a limitation
+# sentence) or a method sentence that reports an analysis does not settle a yes/no question over the lead's result.
+_FINDS = (Role.RESULT, Role.CONCLUSION)
 
 
 def stronger_finding_first(out: list[Scored], settles: Callable[[Scored], bool]) -> list[Scored]:
     """A yes/no question's lead finding (often pulled up from its own abstract by `forms.finding_first`) yields to
-    another paper's finding among the next FINDING_REACH candidates that scores at least FINDING_MARGIN higher and
-    stands alone: the finding closest to the question settles it, whichever abstract states it."""
+    another paper's result or conclusion among the next FINDING_REACH candidates that scores at least FINDING_MARGIN
+    higher and stands alone: the finding closest to the question settles it, whichever abstract states it."""
     if not out or not settles(out[0]):
         return out
     lead = out[0]
     best = 0
     for i, x in enumerate(out[1:FINDING_REACH], start=1):
         t = x.ev.text
-        if (x.ev.paper_id != lead.ev.paper_id and not x.reported and settles(x)
+        if (x.ev.paper_id != lead.ev.paper_id and not x.reported and settles(x) and x.role in _FINDS
                 and x.score >= lead.score + FINDING_MARGIN and (not best or x.score > out[best].score)
                 and not connective_opener(t) and not leans_on_previous(t, x.antecedent) and not poses_question(t)):
             best = i
