@@ -340,7 +340,8 @@ def score_for_type(
         out = qforms.problem_first(out)
     if question.qtype == QType.GENERAL:
         out = qforms.verdict_first(out, question.text, verdict or asks_outcome(question.text))
-        out = stronger_finding_first(out, qforms._settles) if verdict else out
+        # A comparing yes/no question keeps the finding that states the comparison (`forms.comparison_first`).
+        out = stronger_finding_first(out, qforms._settles) if verdict and not qforms.asks_comparison_verdict(question.text) else out
         out = thing_first(out) if not verdict and not problem and asks_thing(question.text) else out
     out = qforms.alternative_first(out, qforms.rejected_alternative(question.text), mentions) if why else out
     if replacing and question.qtype in (QType.NAMED, QType.MECHANISM, QType.GENERAL):  # "What does X maximize instead of Y?"
