@@ -115,3 +115,11 @@ def test_a_caveat_of_another_paper_does_not_replace_a_result() -> None:
     caveat = _scored_in("general-domain models may already exhibit strong medical knowledge", 0.63, "another")
     assert _settles(caveat) and caveat.role == Role.LIMITATION
     assert stronger_finding_first([result, caveat], _settles)[0] is result
+
+
+def test_an_introduction_does_not_yield_to_another_contribution() -> None:
+    # "Additionally, we have developed a data construction pipeline for Step-DPO ...": what else the paper made.
+    intro = scored("which treats individual reasoning steps as units for preference optimization", 1.0)
+    pipeline = scored("we have developed a data construction pipeline for Step-DPO", 0.99)
+    question = "How does Step-DPO choose what the two sides of a preference pair are?"
+    assert aspect_first([intro, pipeline], _aspect(question, ["Step-DPO"]), content_stems)[0] is intro

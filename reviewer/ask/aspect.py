@@ -43,6 +43,10 @@ ASPECT_REACH = 8
 ASPECT_SHARE = 0.3
 # "Furthermore, for inference we use ...": an added step of the same method, which the printed answer shows without the
 # connective; a contrast or a consequence ("However", "Thus") still leans on its neighbour.
+# Another contribution ("Additionally, we have developed a data pipeline for X"): it too says what the paper made,
+# not how the asked aspect works, so an introduction does not yield to it.
+_CONTRIBUTES = re.compile(r"\b(?:we|the authors)\s+(?:have\s+|also\s+|further\s+)*(?:introduc|propos|present|develop|"
+                          r"construct|build|built|creat|put forward)\w*", re.IGNORECASE)
 _ADDS = re.compile(r"^(?:furthermore|moreover|additionally|in addition|also|further)\b,?\s*", re.IGNORECASE)
 
 
@@ -66,7 +70,8 @@ def aspect_first(out: list[Scored], aspect: set[str], stems: Callable[[str], lis
     for i, x in enumerate(out[1:ASPECT_REACH], start=1):
         t = _ADDS.sub("", x.ev.text)
         if (x.ev.paper_id == lead.ev.paper_id and x.role == Role.METHOD and x.score >= ASPECT_SHARE * lead.score
-                and covered(x) > most and not _NOT_HOW.search(t) and not x.contrasted and not connective_opener(t)
+                and covered(x) > most and not _NOT_HOW.search(t) and not _CONTRIBUTES.search(t) and not x.contrasted
+                and not connective_opener(t)
                 and not leans_on_previous(t, x.antecedent) and not poses_question(t)):
             best, most = i, covered(x)
     return [out[best], *out[:best], *out[best + 1:]] if best else out
