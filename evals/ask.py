@@ -53,6 +53,7 @@ PARA10 = Path(__file__).resolve().parent / "datasets" / "ask_para10.jsonl"
 PARA11 = Path(__file__).resolve().parent / "datasets" / "ask_para11.jsonl"
 PARA12 = Path(__file__).resolve().parent / "datasets" / "ask_para12.jsonl"
 PARA13 = Path(__file__).resolve().parent / "datasets" / "ask_para13.jsonl"
+PARA14 = Path(__file__).resolve().parent / "datasets" / "ask_para14.jsonl"
 REFUSE = Path(__file__).resolve().parent / "datasets" / "ask_refuse.jsonl"
 
 

@@ -250,11 +250,11 @@ def eval_survey(limit: int | None, which: str, out: Path | None) -> None:
     click.echo(f"result: {_write_result('survey', dumps(result), out)}")
 @eval_group.command("ask")
 @click.option("--limit", type=int, default=None, help="Only the first N dev questions.")
-@click.option("--set", "which", type=click.Choice(["dev", "holdout", "fresh", "blind", "defs", "new", "para", "para2", "para3", "para4", "para5", "para6", "para7", "para8", "para9", "para10", "para11", "para12", "para13", "refuse"]), default="dev",
+@click.option("--set", "which", type=click.Choice(["dev", "holdout", "fresh", "blind", "defs", "new", "para", "para2", "para3", "para4", "para5", "para6", "para7", "para8", "para9", "para10", "para11", "para12", "para13", "para14", "refuse"]), default="dev",
               show_default=True, help="dev: the 40 questions rules were developed on; holdout: 16 questions written "
               "before, checked after; fresh: 8 more written from the seeds before the lead-sentence rules; blind: 16 "
               "mechanism/definition/comparison/number questions written before the lead-opener rules; defs: 11 'what is X' "
-              "and list questions on widely used terms, written before the defining-sentence rules; new: 14 definition/mechanism/list questions on seed papers no other set uses; para: 16 paraphrased questions on further unused seed papers, written before the follow-up 7 rules; para2: 23 + 5 paraphrased yes/no, two-part, compared-with and problem-naming questions on further unused seed papers, written before the follow-up 8 rules; para3: 21 + 3 paraphrased questions (yes/no, why, which, what goes wrong, comparisons) on further unused seed papers, written before the follow-up 10 rules; para4: 10 + 1 more, written after them as a check; para5: 10 paraphrased questions on further unused seed papers, written before the follow-up 11 rules (blind); para6: 17 paraphrased questions on further unused seed papers, written before the follow-up 12 rules (blind for round 1); para7: 12 more, written after round 1 of the follow-up 12 rules (blind for round 2); para8: 16 more on further unused seed papers, written before the follow-up 13 rules (blind); para9: 20 more on further unused seed papers, written before the follow-up 14 changes (read during them); para10: 13 more, written after the first two follow-up 14 changes (read for the third); para11: 12 more, written after all of them (blind); para12: 16 + 3 more on further unused seed papers, written before the follow-up 15 changes (blind); para13: 16 + 3 more on further unused seed papers, written before the follow-up 16 changes (blind); refuse: 17 short yes/no paraphrases naming corpus methods and 22 unanswerable near-domain questions (real names with an off-topic or unstated predicate, uncovered topics).")
+              "and list questions on widely used terms, written before the defining-sentence rules; new: 14 definition/mechanism/list questions on seed papers no other set uses; para: 16 paraphrased questions on further unused seed papers, written before the follow-up 7 rules; para2: 23 + 5 paraphrased yes/no, two-part, compared-with and problem-naming questions on further unused seed papers, written before the follow-up 8 rules; para3: 21 + 3 paraphrased questions (yes/no, why, which, what goes wrong, comparisons) on further unused seed papers, written before the follow-up 10 rules; para4: 10 + 1 more, written after them as a check; para5: 10 paraphrased questions on further unused seed papers, written before the follow-up 11 rules (blind); para6: 17 paraphrased questions on further unused seed papers, written before the follow-up 12 rules (blind for round 1); para7: 12 more, written after round 1 of the follow-up 12 rules (blind for round 2); para8: 16 more on further unused seed papers, written before the follow-up 13 rules (blind); para9: 20 more on further unused seed papers, written before the follow-up 14 changes (read during them); para10: 13 more, written after the first two follow-up 14 changes (read for the third); para11: 12 more, written after all of them (blind); para12: 16 + 3 more on further unused seed papers, written before the follow-up 15 changes (blind); para13: 16 + 3 more on further unused seed papers, written before the follow-up 16 changes (blind); para14: 16 + 3 more on further unused seed papers, written before the follow-up 17 changes (blind); refuse: 17 short yes/no paraphrases naming corpus methods and 22 unanswerable near-domain questions (real names with an off-topic or unstated predicate, uncovered topics).")
 @click.option("--out", type=click.Path(path_type=Path), help="Where to write the JSON result.")
 def eval_ask(limit: int | None, which: str, out: Path | None) -> None:
     """Does `ask` cite the right paper, lead with an answer and refuse unknown names? (evals/datasets/ask_*.jsonl)"""
@@ -278,6 +278,7 @@ def eval_ask(limit: int | None, which: str, out: Path | None) -> None:
         PARA11,
         PARA12,
         PARA13,
+        PARA14,
         REFUSE,
         dumps,
         format_result,
@@ -286,7 +287,7 @@ def eval_ask(limit: int | None, which: str, out: Path | None) -> None:
     from reviewer.settings import Settings
 
     path = {"dev": DEV, "holdout": HOLDOUT, "fresh": FRESH, "blind": BLIND, "defs": DEFS, "new": NEW, "para": PARA,
-            "para2": PARA2, "para3": PARA3, "para4": PARA4, "para5": PARA5, "para6": PARA6, "para7": PARA7, "para8": PARA8, "para9": PARA9, "para10": PARA10, "para11": PARA11, "para12": PARA12, "para13": PARA13,
+            "para2": PARA2, "para3": PARA3, "para4": PARA4, "para5": PARA5, "para6": PARA6, "para7": PARA7, "para8": PARA8, "para9": PARA9, "para10": PARA10, "para11": PARA11, "para12": PARA12, "para13": PARA13, "para14": PARA14,
             "refuse": REFUSE}[which]
     result = run_ask_eval(Settings(llm_offline=True), path=path, limit=limit)
     click.echo(format_result(result))

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from reviewer.ask import forms as qforms
 from reviewer.ask.asked import asks_thing, thing_first
+from reviewer.ask.aspect import aspect_lead, stronger_finding_first
 from reviewer.ask.define import acronym, contrasted_only, defines, definition_strength, lead_rank
 from reviewer.ask.define import term_pattern as term_pattern
 from reviewer.ask.items import later_item_answers
@@ -339,11 +340,14 @@ def score_for_type(
         out = qforms.problem_first(out)
     if question.qtype == QType.GENERAL:
         out = qforms.verdict_first(out, question.text, verdict or asks_outcome(question.text))
+        # A comparing yes/no question keeps the finding that states the comparison (`forms.comparison_first`).
+        out = stronger_finding_first(out, qforms._settles) if verdict and not qforms.asks_comparison_verdict(question.text) else out
         out = thing_first(out) if not verdict and not problem and asks_thing(question.text) else out
     out = qforms.alternative_first(out, qforms.rejected_alternative(question.text), mentions) if why else out
-    if replacing and question.qtype in (QType.NAMED, QType.MECHANISM):
+    if replacing and question.qtype in (QType.NAMED, QType.MECHANISM, QType.GENERAL):  # "What does X maximize instead of Y?"
         out = replacement_first(out, predicate, content_stems)
-    return out
+    return aspect_lead(out, question, forms, content_stems, not (why or verdict or problem),
+                       lambda t: any(_acts(t, a) for a in forms))
 
 
 def _distinct(pool: list[Scored], n: int, per_paper: int) -> list[Scored]:
