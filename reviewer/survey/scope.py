@@ -1,7 +1,8 @@
 """Stage 1: expand the topic into sub-queries and pool what each retrieves.
 
 Several queries find facets that the topic's own wording misses; reciprocal rank fusion with the topic
-weighted highest keeps the pool centred on the topic.
+weighted highest keeps the pool centred on the topic. One more ranking joins the fusion: the topic's vector
+moved toward its search's first papers (reviewer.survey.feedback), for papers a rewording's words miss.
 """
 
 from __future__ import annotations
