@@ -49,6 +49,10 @@ BLIND6_SET = Path(__file__).parent / "datasets" / "survey_blind6.jsonl"
 # reward models, prompting strategies, output diversity, survey articles, PPO recipes), written before the
 # reading fixes of branch t13; scored once before and once after them.
 BLIND7_SET = Path(__file__).parent / "datasets" / "survey_blind7.jsonl"
+# Seven topics on seed themes no earlier set covers (preference models beyond Bradley-Terry, education,
+# cheap reasoning, game theory, multi-turn RL, what post-training adds, clarifying questions), written before
+# the selection change of branch s17; scored once before and once after it.
+BLIND8_SET = Path(__file__).parent / "datasets" / "survey_blind8.jsonl"
 # A sentence opening with a word that points outside the quote, unless it names its referent
 # ("This paper", "These results show" count as resolved only with a noun that the sentence itself owns).
 _ANAPHOR = re.compile(

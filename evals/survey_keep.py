@@ -24,7 +24,8 @@ def run(which: str, keep: Path) -> None:
     path = {"dev": survey_eval.DEV_SET, "holdout": survey_eval.HOLDOUT_SET, "fresh": survey_eval.FRESH_SET,
             "themes2": survey_eval.THEMES2_SET, "blind3": survey_eval.BLIND3_SET,
             "blind4": survey_eval.BLIND4_SET, "blind5": survey_eval.BLIND5_SET,
-            "blind6": survey_eval.BLIND6_SET, "blind7": survey_eval.BLIND7_SET}[which]
+            "blind6": survey_eval.BLIND6_SET, "blind7": survey_eval.BLIND7_SET,
+            "blind8": survey_eval.BLIND8_SET}[which]
     original = survey_eval.tempfile.TemporaryDirectory
     survey_eval.tempfile.TemporaryDirectory = lambda prefix="": contextlib.nullcontext(str(where))  # type: ignore[assignment,misc]
     try:

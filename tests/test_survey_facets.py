@@ -50,7 +50,9 @@ def test_paper_on_the_setting_alone_ranks_under_one_on_every_facet(
 
 
 def test_barely_addresses_reason_is_true_of_the_paper(settings: Settings, retriever: HybridRetriever) -> None:
-    """A left-out paper is said to barely address a facet word only when its title does not use that word."""
+    """A left-out paper is said to barely address a facet word only when its title does not use that word
+    (at least two such reasons, so the check is exercised; there were three until the feedback ranking joined
+    the pool, which no longer holds one of them, an inverse-RL paper, but two other RL papers)."""
     _, result = _survey(settings, retriever, VL_TOPIC)
     titles = {p.key: p.title for p in retriever.catalog.iter_papers()}
     named = 0
@@ -60,7 +62,7 @@ def test_barely_addresses_reason_is_true_of_the_paper(settings: Settings, retrie
         for word in re.findall(r"'([^']+)'", re.split(r"barely addresses the topic's parts? ", weak.reason)[1]):
             named += 1
             assert content_stems(word)[0] not in content_stems(titles[weak.key].replace("-", " ")), (weak.key, word)
-    assert named >= 3
+    assert named >= 2
 
 
 def test_past_the_first_papers_a_second_ranking_must_agree(settings: Settings, retriever: HybridRetriever) -> None:

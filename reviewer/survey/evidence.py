@@ -1,7 +1,7 @@
 """Stage 2: per paper, the verbatim abstract sentences bearing on the topic, and its table row.
 
-Selection is by rank, so rewording a topic does not swing the count: every pooled paper (the union of
-the top-ranked papers of each facet query) is re-scored by one relevance model (title and best
+Selection is by rank, so rewording a topic does not swing the count: every pooled paper (the fused top of
+each facet query and of the topic's feedback ranking, scope.py) is re-scored by one relevance model (title and best
 sentence against the topic, blended with closeness to the topic's best few papers by it and by the
 topic's own search, less a fixed penalty for never using the topic's rare subject words and one for
 leaving a facet of the topic unaddressed, reviewer.survey.facets), and the top `MAX_SURVEYED` above an absolute floor are surveyed,

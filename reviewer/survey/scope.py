@@ -1,7 +1,8 @@
 """Stage 1: expand the topic into sub-queries and pool what each retrieves.
 
 Several queries find facets that the topic's own wording misses; reciprocal rank fusion with the topic
-weighted highest keeps the pool centred on the topic.
+weighted highest keeps the pool centred on the topic. One more ranking joins the fusion: the topic's vector
+moved toward its search's first papers (reviewer.survey.feedback), for papers a rewording's words miss.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from reviewer.retrieve import Filters, HybridRetriever, rrf
 from reviewer.settings import Settings
 from reviewer.survey.bridges import bridge_phrases
 from reviewer.survey.context import Previous, SurveyContext
+from reviewer.survey.feedback import FEEDBACK_PAPERS, feedback_ranking
 from reviewer.survey.terms import PhraseStats, head_chunk, phrases, topic_chunks
 from reviewer.survey.types import Acronym, RetrievedPaper, ScopeReply, ScopeResult, StageInfo
 from reviewer.textutil import content_stems
@@ -25,6 +27,7 @@ TOPIC_WEIGHT = 2.0
 PRF_DOCS = 8
 MAX_QUERIES = 5
 BRIDGE_WEIGHT = 0.7  # a corpus term near the topic's wording: a facet, below the topic and its head phrase
+FEEDBACK_POOL_WEIGHT = 1.0  # the feedback ranking (reviewer.survey.feedback) in the pool's fusion, as a facet query
 
 
 def llm_queries(topic: str, llm: LLMClient) -> list[str]:
@@ -136,9 +139,11 @@ def pool(
     filters: Filters | None = None,
     weights: list[float] | None = None,
     rankings: list[list[str]] | None = None,
+    extra: list[tuple[list[str], float]] | None = None,
 ) -> list[RetrievedPaper]:
     """Retrieve every query, fuse the rankings by RRF (topic first and weighted), dedupe, cap. `rankings`, when
-    given, receives each query's own ranking (paper ids), in the order of `queries`."""
+    given, receives each query's own ranking (paper ids), in the order of `queries`; `extra` are rankings
+    made otherwise (reviewer.survey.feedback), fused with their weights."""
     rankings = [] if rankings is None else rankings
     found_by: dict[str, list[int]] = {}
     for qi, query in enumerate(queries):
@@ -147,7 +152,7 @@ def pool(
         for h in hits:
             found_by.setdefault(h.id, []).append(qi)
     weights = weights or [TOPIC_WEIGHT] + [1.0] * (len(queries) - 1)
-    fused = rrf(rankings, settings.rrf_k, weights)
+    fused = rrf(rankings + [r for r, _ in extra or []], settings.rrf_k, weights + [w for _, w in extra or []])
     top = sorted(fused, key=lambda d: (-fused[d], d))[:max_papers]
     papers = retriever.catalog.get_many(top)
     return [
@@ -174,7 +179,10 @@ def run(ctx: SurveyContext, previous: Previous) -> ScopeResult:
         queries, weights = queries + bridges, weights + [BRIDGE_WEIGHT] * len(bridges)
     weights = weights or [TOPIC_WEIGHT] + [1.0] * (len(queries) - 1)
     rankings: list[list[str]] = []
-    found = pool(queries, ctx.retriever, ctx.settings, ctx.options.max_papers, ctx.filters, weights, rankings)
+    first = [h.id for h in ctx.retriever.search(topic, k=FEEDBACK_PAPERS, filters=ctx.filters)]
+    feedback = feedback_ranking(topic, first, ctx.retriever, ctx.options.max_papers, ctx.filters)
+    extra = [(feedback, FEEDBACK_POOL_WEIGHT)] if feedback and FEEDBACK_POOL_WEIGHT > 0 else []
+    found = pool(queries, ctx.retriever, ctx.settings, ctx.options.max_papers, ctx.filters, weights, rankings, extra)
     acronyms = topic_acronyms(topic, ctx.retriever, ctx.filters)
     # The topic's own ranking, saved so the evidence stage need not run the same search again (LLM queries
     # may not hold the topic word for word: then none is saved and evidence searches).
