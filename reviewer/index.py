@@ -180,7 +180,8 @@ class VectorStore:
                 for start in range(0, len(papers), EMBED_CHUNK):
                     chunk = papers[start : start + EMBED_CHUNK]
                     if late:  # one encoder pass per text; its paper vector is the `whole` plan's, so cache it
-                        vectors, matrices = late_vectors([(p.title, p.abstract) for p in chunk], self.settings)
+                        vectors, matrices = late_vectors([(p.title, p.abstract) for p in chunk], self.settings,
+                                                         cache.embed)
                         cache.put([p.text for p in chunk], vectors)
                     else:
                         units = [paper_sentences(p.title, p.abstract) for p in chunk]

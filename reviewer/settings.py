@@ -72,6 +72,11 @@ class Settings(BaseSettings):
         "of embedded alone: ~1.3x less ingest CPU, ~2.9x with minilm_model='qint8', but SciFact dev hybrid nDCG@10 "
         "0.7315 with qint8 and lower survey topic recall, so not the default; benchmarks/RESULTS.md §6e).",
     )
+    late_title_alone: bool = Field(
+        default=False,
+        description="With paper_vector='late': the title row is the title embedded alone (cached by content hash) "
+        "instead of pooled from the abstract's token states; ~6% more encoder positions (benchmarks/RESULTS.md §6f).",
+    )
     paper_title_weight: float | None = Field(
         default=0.3, ge=0, le=1,
         description="With paper_vector='mean': the paper vector is normalise(w * title + (1 - w) * mean of the "

@@ -102,3 +102,35 @@ def test_late_chunking_needs_the_local_model() -> None:
     settings = Settings(embedding="openai", llm_base_url="http://127.0.0.1:9/v1", paper_vector="late")
     with pytest.raises(ConfigError, match="REVIEWER_PAPER_VECTOR=late"):
         late_vectors([("A title", "One sentence.")], settings)
+
+
+def test_late_title_alone_replaces_only_the_title_row_and_keeps_its_own_unit_rows(tmp_path: Path) -> None:
+    """REVIEWER_LATE_TITLE_ALONE: the title row is the title embedded alone (cached by content hash), every
+    sentence row stays late-chunked, and the rows are stored under their own tag (never read as plain late rows)."""
+    from reviewer.ingest.pipeline import ingest_paths
+
+    picked = list(seed_papers_by_title().values())[:4]
+    source = tmp_path / "four.jsonl"
+    source.write_text("".join(json.dumps({"title": p.title, "abstract": p.abstract}) + "\n" for p in picked))
+    home = tmp_path / "home"
+    titled = Settings(home=home, paper_vector="late", late_title_alone=True, auto_ingest_seeds=False,
+                      seed_vectors=False)
+    plain = Settings(home=home, paper_vector="late", auto_ingest_seeds=False, seed_vectors=False)
+    ingest_paths(titled, [source], quiet=True)
+    with Catalog(titled.catalog_path) as catalog:
+        papers = catalog.papers()
+    ids = [p.id for p in papers]
+    cache = VectorCache(titled)
+    rows = cache.paper_matrices(ids)
+    cache.close()
+    _, pooled = late_vectors([(p.title, p.abstract) for p in papers], plain)
+    alone = embed_texts([p.title for p in papers], titled)
+    for p, late, title in zip(papers, pooled, alone, strict=True):
+        assert float(rows[p.id][0] @ title) > 0.9999  # the title alone, not pooled
+        assert float(late[0] @ title) < 0.99
+        assert np.sum(rows[p.id][1:] * late[1:], axis=1).min() > 0.9999  # sentences: the late rows
+    with sqlite3.connect(titled.vectors_path) as db:  # whole texts + titles, both embedded alone
+        assert db.execute("SELECT COUNT(*) FROM vec16").fetchone()[0] == 2 * len(papers)
+    cache = VectorCache(plain)
+    assert cache.paper_matrices(ids) == {}  # plain late rows are another tag
+    cache.close()
