@@ -116,6 +116,7 @@ def test_late_title_alone_replaces_only_the_title_row_and_keeps_its_own_unit_row
     titled = Settings(home=home, paper_vector="late", late_title_alone=True, auto_ingest_seeds=False,
                       seed_vectors=False)
     plain = Settings(home=home, paper_vector="late", auto_ingest_seeds=False, seed_vectors=False)
+    assert collection_name(titled) != collection_name(plain)  # switching the option rebuilds the unit rows
     ingest_paths(titled, [source], quiet=True)
     with Catalog(titled.catalog_path) as catalog:
         papers = catalog.papers()
