@@ -32,7 +32,8 @@ from reviewer.vector_cache import VectorCache
 def late_units(settings: Settings, variant: str = "late") -> str:
     """Overwrite the home's unit matrices with late-chunked ones; returns a drift note for the record.
 
-    variant `lateT`: the title row stays the one embedded alone (REVIEWER_LATE_TITLE_ALONE); `lateC<b>` /
+    variant `lateT`: the title row stays the one embedded alone (REVIEWER_LATE_TITLE_ALONE); `late+T`: the
+    title alone added as one more row; `lateC<b>` /
     `lateTC<b>`: every late row minus b x the paper's whole-text vector, renormalised (benchmarks/late_title.py).
     """
     with Catalog(settings.catalog_path) as catalog:
@@ -50,7 +51,9 @@ def late_units(settings: Settings, variant: str = "late") -> str:
         for m, p in zip(matrices, papers, strict=True):
             if p.title.strip():
                 m[0] = old[p.id][0]
-    cos = np.concatenate([(m * old[p.id]).sum(axis=1) for m, p in zip(matrices, papers, strict=True)])
+    if variant.startswith("late+T"):  # both title rows: the best-unit re-score takes the max of the two
+        matrices = [np.vstack([m, old[p.id][:1]]) if p.title.strip() else m for m, p in zip(matrices, papers, strict=True)]
+    cos = np.concatenate([(m[: len(old[p.id])] * old[p.id]).sum(axis=1) for m, p in zip(matrices, papers, strict=True)])
     cache.put_papers([(p.id, m) for p, m in zip(papers, matrices, strict=True)])
     cache.close()
     return (f"{len(papers)} papers, {len(cos)} units; whole-text vector vs Chroma's: max 1 - cos {drift:.1e}; "

@@ -74,8 +74,10 @@ def collection_name(settings: Settings) -> str:
     collection: switching REVIEWER_PAPER_VECTOR then rebuilds the paper vectors instead of mixing them."""
     tag = settings.embedding_model_id
     plan = ""
-    if settings.paper_vector == "late":  # its own collection per title row: switching rebuilds the unit rows too
-        plan = "-late-t" if settings.late_title_alone else "-late"
+    if settings.paper_vector == "late":  # its own collection per late option: switching rebuilds the unit rows too
+        from reviewer.late_chunk import late_suffix
+
+        plan = late_suffix(settings)
     elif settings.paper_vector != "whole":
         weight = settings.paper_title_weight
         plan = "-mean" if weight is None else f"-mean{round(weight * 100):02d}"

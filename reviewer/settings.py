@@ -77,6 +77,12 @@ class Settings(BaseSettings):
         description="With paper_vector='late': the title row is the title embedded alone (cached by content hash) "
         "instead of pooled from the abstract's token states; ~6% more encoder positions (benchmarks/RESULTS.md §6f).",
     )
+    late_centre: float = Field(
+        default=0.0, ge=0, le=1,
+        description="With paper_vector='late': each late-chunked unit row minus this x the paper's whole-text "
+        "vector, renormalised (the context every unit of a paper shares, taken out so the best-unit re-score "
+        "tells its sentences apart; no extra embedding). 0 = off (benchmarks/RESULTS.md §6f).",
+    )
     paper_title_weight: float | None = Field(
         default=0.3, ge=0, le=1,
         description="With paper_vector='mean': the paper vector is normalise(w * title + (1 - w) * mean of the "

@@ -135,3 +135,20 @@ def test_late_title_alone_replaces_only_the_title_row_and_keeps_its_own_unit_row
     cache = VectorCache(plain)
     assert cache.paper_matrices(ids) == {}  # plain late rows are another tag
     cache.close()
+
+
+def test_late_centre_takes_the_shared_paper_context_out_of_every_unit_row() -> None:
+    """REVIEWER_LATE_CENTRE=b: each row is normalise(late row - b x whole-text vector), so a paper's rows are
+    less alike (what the best-unit re-score tells apart); the paper vector is unchanged; its own collection."""
+    papers = [(p.title, p.abstract) for p in list(seed_papers_by_title().values())[:3]]
+    plain, centred = Settings(paper_vector="late"), Settings(paper_vector="late", late_centre=0.3)
+    assert collection_name(plain) != collection_name(centred)
+    whole, rows = late_vectors(papers, plain)
+    same_whole, moved = late_vectors(papers, centred)
+    assert np.abs(same_whole - whole).max() < 1e-6
+    for w, m, c in zip(whole, rows, moved, strict=True):
+        expected = m - 0.3 * w
+        expected /= np.linalg.norm(expected, axis=1, keepdims=True)
+        assert np.abs(c - expected).max() < 1e-5
+        off = ~np.eye(len(m), dtype=bool)
+        assert (c @ c.T)[off].mean() < (m @ m.T)[off].mean() - 0.02
