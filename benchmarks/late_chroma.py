@@ -48,19 +48,24 @@ def prepare(home: Path, saved: Path, arm: str) -> Settings:
         for m, i in zip(rows, ids, strict=True):
             if papers[i].title.strip() and i in alone:
                 m[0] = alone[i][0]
-    vectors = VectorStore(whole).vectors(ids)
-    drift = max(float(1 - vectors[i] @ pack["wholes"][n]) for n, i in enumerate(ids))
+    uniq = list(dict.fromkeys(ids))  # a few SciFact titles repeat: the catalogue holds one paper for them
+    vectors = VectorStore(whole).vectors(uniq)
+    pick: dict[str, int] = {}  # per paper, the saved row whose whole-text vector is Chroma's
+    for n, i in enumerate(ids):
+        if i not in pick or vectors[i] @ pack["wholes"][n] > vectors[i] @ pack["wholes"][pick[i]]:
+            pick[i] = n
+    drift = max(float(1 - vectors[i] @ pack["wholes"][n]) for i, n in pick.items())
     store = VectorStore(late)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for start in range(0, len(uniq), 500):
+        chunk = uniq[start : start + 500]
         store.collection.upsert(ids=chunk, embeddings=[vectors[i] for i in chunk],
                                 metadatas=[_metadata(papers[i]) for i in chunk])
     cache = VectorCache(late, remember=False)
-    cache.put_papers(list(zip(ids, rows, strict=True)))
+    cache.put_papers([(i, rows[n]) for i, n in pick.items()])
     cache.close()
     with Catalog(late.catalog_path) as catalog:
         catalog.set_meta(INDEXED_MARK, _mark(late, catalog.version()))
-    print(f"{arm}: {len(ids)} papers; Chroma's whole vector vs the saved late one: max 1 - cos {drift:.1e}", flush=True)
+    print(f"{arm}: {len(uniq)} papers; Chroma's whole vector vs the saved late one: max 1 - cos {drift:.1e}", flush=True)
     return late
 
 
