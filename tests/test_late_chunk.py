@@ -152,3 +152,14 @@ def test_late_centre_takes_the_shared_paper_context_out_of_every_unit_row() -> N
         assert np.abs(c - expected).max() < 1e-5
         off = ~np.eye(len(m), dtype=bool)
         assert (c @ c.T)[off].mean() < (m @ m.T)[off].mean() - 0.02
+
+
+def test_a_saved_survey_run_is_stale_when_a_late_option_changes(tmp_path: Path) -> None:
+    """The options change the unit rows surveys rank with, so a run saved under other options must not be reused."""
+    from reviewer.ingest.pipeline import corpus_version
+
+    base = Settings(home=tmp_path / "h", paper_vector="late", auto_ingest_seeds=False)
+    with Catalog(base.catalog_path) as catalog:
+        versions = {corpus_version(base.model_copy(update=u), catalog=catalog)
+                    for u in ({}, {"late_title_alone": True}, {"late_centre": 0.3})}
+    assert len(versions) == 3
