@@ -23,14 +23,19 @@ from reviewer.catalog import Catalog
 from reviewer.embed import MiniLMEmbedder
 from reviewer.index import VectorStore
 from reviewer.ingest.pipeline import ingest_paths
-from reviewer.late_chunk import late_embed
+from reviewer.late_chunk import _unit, late_embed
 from reviewer.retrieve import HybridRetriever
 from reviewer.settings import Settings
 from reviewer.vector_cache import VectorCache
 
 
-def late_units(settings: Settings) -> str:
-    """Overwrite the home's unit matrices with late-chunked ones; returns a drift note for the record."""
+def late_units(settings: Settings, variant: str = "late") -> str:
+    """Overwrite the home's unit matrices with late-chunked ones; returns a drift note for the record.
+
+    variant `lateT`: the title row stays the one embedded alone (REVIEWER_LATE_TITLE_ALONE); `late+T`: the
+    title alone added as one more row; `lateC<b>` /
+    `lateTC<b>`: every late row minus b x the paper's whole-text vector, renormalised (benchmarks/late_title.py).
+    """
     with Catalog(settings.catalog_path) as catalog:
         papers = catalog.papers()
     whole, matrices, _ = late_embed(MiniLMEmbedder(batch_size=16, model=settings.minilm_model),
@@ -39,7 +44,16 @@ def late_units(settings: Settings) -> str:
     drift = max(float(1 - whole[i] @ stored[p.id]) for i, p in enumerate(papers))
     cache = VectorCache(settings, remember=False)
     old = cache.paper_matrices([p.id for p in papers])
-    cos = np.concatenate([(m * old[p.id]).sum(axis=1) for m, p in zip(matrices, papers, strict=True)])
+    if "C" in variant:
+        beta = float(variant.split("C")[1])
+        matrices = [_unit(m - beta * whole[i]) for i, m in enumerate(matrices)]
+    if variant.startswith("lateT"):
+        for m, p in zip(matrices, papers, strict=True):
+            if p.title.strip():
+                m[0] = old[p.id][0]
+    if variant.startswith("late+T"):  # both title rows: the best-unit re-score takes the max of the two
+        matrices = [np.vstack([m, old[p.id][:1]]) if p.title.strip() else m for m, p in zip(matrices, papers, strict=True)]
+    cos = np.concatenate([(m[: len(old[p.id])] * old[p.id]).sum(axis=1) for m, p in zip(matrices, papers, strict=True)])
     cache.put_papers([(p.id, m) for p, m in zip(papers, matrices, strict=True)])
     cache.close()
     return (f"{len(papers)} papers, {len(cos)} units; whole-text vector vs Chroma's: max 1 - cos {drift:.1e}; "
@@ -59,8 +73,8 @@ def main() -> None:
             model, units = arm.split(":")
             settings = Settings(home=Path(tmp) / str(n), auto_ingest_seeds=False, minilm_model=model)
             ingest_paths(settings, [settings.seeds_dir], quiet=True)
-            if units == "late":
-                notes.append(f"{arm}: {late_units(settings)}")
+            if units.startswith("late"):
+                notes.append(f"{arm}: {late_units(settings, units)}")
             retriever = HybridRetriever(settings)
             k, a, t = ps.known_items(retriever), ps.ask_items(retriever), ps.topics(retriever)
             ranks[arm] = detail(retriever)

@@ -74,8 +74,10 @@ def collection_name(settings: Settings) -> str:
     collection: switching REVIEWER_PAPER_VECTOR then rebuilds the paper vectors instead of mixing them."""
     tag = settings.embedding_model_id
     plan = ""
-    if settings.paper_vector == "late":
-        plan = "-late"
+    if settings.paper_vector == "late":  # its own collection per late option: switching rebuilds the unit rows too
+        from reviewer.late_chunk import late_suffix
+
+        plan = late_suffix(settings)
     elif settings.paper_vector != "whole":
         weight = settings.paper_title_weight
         plan = "-mean" if weight is None else f"-mean{round(weight * 100):02d}"
@@ -180,7 +182,8 @@ class VectorStore:
                 for start in range(0, len(papers), EMBED_CHUNK):
                     chunk = papers[start : start + EMBED_CHUNK]
                     if late:  # one encoder pass per text; its paper vector is the `whole` plan's, so cache it
-                        vectors, matrices = late_vectors([(p.title, p.abstract) for p in chunk], self.settings)
+                        vectors, matrices = late_vectors([(p.title, p.abstract) for p in chunk], self.settings,
+                                                         cache.embed)
                         cache.put([p.text for p in chunk], vectors)
                     else:
                         units = [paper_sentences(p.title, p.abstract) for p in chunk]

@@ -12,11 +12,12 @@ sentence recall), never under a sentence's content hash (evidence ranking and th
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
-from reviewer.embed import DIM, VOCAB_PATH, MiniLMEmbedder
+from reviewer.embed import DIM, VOCAB_PATH, MiniLMEmbedder, embed_texts
 from reviewer.errors import ConfigError
 from reviewer.settings import Settings
 from reviewer.vector_cache import paper_sentences
@@ -110,8 +111,21 @@ def _unit(m: np.ndarray) -> np.ndarray:
     return (m / np.clip(np.linalg.norm(m, axis=-1, keepdims=True), 1e-12, None)).astype(np.float32)
 
 
-def late_vectors(papers: list[tuple[str, str]], settings: Settings) -> tuple[np.ndarray, list[np.ndarray]]:
-    """(paper vectors, unit matrices) of (title, abstract) pairs with the configured MiniLM model."""
+def late_suffix(settings: Settings) -> str:
+    """Names a late plan's collection and unit-row tag: rows made with other options never mix."""
+    centre = f"-c{round(settings.late_centre * 100):02d}" if settings.late_centre else ""
+    return "-late" + ("-t" if settings.late_title_alone else "") + centre
+
+
+def late_vectors(papers: list[tuple[str, str]], settings: Settings,
+                 embed_alone: Callable[[list[str]], np.ndarray] | None = None) -> tuple[np.ndarray, list[np.ndarray]]:
+    """(paper vectors, unit matrices) of (title, abstract) pairs with the configured MiniLM model.
+
+    With settings.late_centre each row is first moved away from the paper's whole-text vector (renormalised).
+    With settings.late_title_alone the title row is the title embedded alone (embed_alone, e.g. the content-hash
+    cache's embed, so a title is never embedded twice): titles are ~6% of the tokens, and a title pooled inside
+    its abstract loses what makes it match a query that names the paper (benchmarks/RESULTS.md §6f).
+    """
     from reviewer.embed import get_embedder
 
     if settings.embedding != "minilm":
@@ -120,4 +134,12 @@ def late_vectors(papers: list[tuple[str, str]], settings: Settings) -> tuple[np.
     embedder = get_embedder(settings.embed_max_length, settings.embed_batch_size, settings.embed_threads,
                             settings.minilm_model)
     whole, matrices, _ = late_embed(embedder, papers, body=settings.embed_max_length - 2)
+    if settings.late_centre:
+        matrices = [_unit(m - settings.late_centre * whole[p]) for p, m in enumerate(matrices)]
+    if settings.late_title_alone:
+        titled = [p for p, (title, _) in enumerate(papers) if title.strip()]
+        if titled:
+            alone = (embed_alone or (lambda texts: embed_texts(texts, settings)))([papers[p][0] for p in titled])
+            for row, p in enumerate(titled):
+                matrices[p][0] = alone[row]
     return whole, matrices

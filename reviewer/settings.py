@@ -72,6 +72,19 @@ class Settings(BaseSettings):
         "of embedded alone: ~1.3x less ingest CPU, ~2.9x with minilm_model='qint8', but SciFact dev hybrid nDCG@10 "
         "0.7315 with qint8 and lower survey topic recall, so not the default; benchmarks/RESULTS.md §6e).",
     )
+    late_title_alone: bool = Field(
+        default=False,
+        description="With paper_vector='late': the title row is the title embedded alone (cached by content hash) "
+        "instead of pooled from the abstract's token states (~8% more ingest CPU with qint8). It lowers the seed "
+        "known-item questions that describe a paper without naming it, so it is off (benchmarks/RESULTS.md §6f).",
+    )
+    late_centre: float = Field(
+        default=0.0, ge=0, le=1,
+        description="With paper_vector='late': each late-chunked unit row minus this x the paper's whole-text "
+        "vector, renormalised (the context every unit of a paper shares, taken out so the best-unit re-score "
+        "tells its sentences apart; no extra embedding). 0 = off: 0.3 helps the seed `ask` and topic sets but "
+        "lowers SciFact dev (benchmarks/RESULTS.md §6f).",
+    )
     paper_title_weight: float | None = Field(
         default=0.3, ge=0, le=1,
         description="With paper_vector='mean': the paper vector is normalise(w * title + (1 - w) * mean of the "

@@ -70,7 +70,12 @@ class VectorCache:
                                    "re-made as needed") from exc
         self._tag = vector_tag(settings)
         # late-chunked unit matrices (paper_vector 'late') differ from units embedded alone: never read one as the other
-        self._paper_tag = self._tag + (":late" if settings.paper_vector == "late" else "")
+        if settings.paper_vector == "late":  # the late options change the rows: each has its own tag
+            from reviewer.late_chunk import late_suffix
+
+            self._paper_tag = self._tag + ":" + late_suffix(settings)[1:]
+        else:
+            self._paper_tag = self._tag
         self._memory: dict[str, np.ndarray] = {}
         self._lock = threading.RLock()  # survey sections share one retriever across threads
 

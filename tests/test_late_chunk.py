@@ -102,3 +102,64 @@ def test_late_chunking_needs_the_local_model() -> None:
     settings = Settings(embedding="openai", llm_base_url="http://127.0.0.1:9/v1", paper_vector="late")
     with pytest.raises(ConfigError, match="REVIEWER_PAPER_VECTOR=late"):
         late_vectors([("A title", "One sentence.")], settings)
+
+
+def test_late_title_alone_replaces_only_the_title_row_and_keeps_its_own_unit_rows(tmp_path: Path) -> None:
+    """REVIEWER_LATE_TITLE_ALONE: the title row is the title embedded alone (cached by content hash), every
+    sentence row stays late-chunked, and the rows are stored under their own tag (never read as plain late rows)."""
+    from reviewer.ingest.pipeline import ingest_paths
+
+    picked = list(seed_papers_by_title().values())[:4]
+    source = tmp_path / "four.jsonl"
+    source.write_text("".join(json.dumps({"title": p.title, "abstract": p.abstract}) + "\n" for p in picked))
+    home = tmp_path / "home"
+    titled = Settings(home=home, paper_vector="late", late_title_alone=True, auto_ingest_seeds=False,
+                      seed_vectors=False)
+    plain = Settings(home=home, paper_vector="late", auto_ingest_seeds=False, seed_vectors=False)
+    assert collection_name(titled) != collection_name(plain)  # switching the option rebuilds the unit rows
+    ingest_paths(titled, [source], quiet=True)
+    with Catalog(titled.catalog_path) as catalog:
+        papers = catalog.papers()
+    ids = [p.id for p in papers]
+    cache = VectorCache(titled)
+    rows = cache.paper_matrices(ids)
+    cache.close()
+    _, pooled = late_vectors([(p.title, p.abstract) for p in papers], plain)
+    alone = embed_texts([p.title for p in papers], titled)
+    for p, late, title in zip(papers, pooled, alone, strict=True):
+        assert float(rows[p.id][0] @ title) > 0.9999  # the title alone, not pooled
+        assert float(late[0] @ title) < 0.99
+        assert np.sum(rows[p.id][1:] * late[1:], axis=1).min() > 0.9999  # sentences: the late rows
+    with sqlite3.connect(titled.vectors_path) as db:  # whole texts + titles, both embedded alone
+        assert db.execute("SELECT COUNT(*) FROM vec16").fetchone()[0] == 2 * len(papers)
+    cache = VectorCache(plain)
+    assert cache.paper_matrices(ids) == {}  # plain late rows are another tag
+    cache.close()
+
+
+def test_late_centre_takes_the_shared_paper_context_out_of_every_unit_row() -> None:
+    """REVIEWER_LATE_CENTRE=b: each row is normalise(late row - b x whole-text vector), so a paper's rows are
+    less alike (what the best-unit re-score tells apart); the paper vector is unchanged; its own collection."""
+    papers = [(p.title, p.abstract) for p in list(seed_papers_by_title().values())[:3]]
+    plain, centred = Settings(paper_vector="late"), Settings(paper_vector="late", late_centre=0.3)
+    assert collection_name(plain) != collection_name(centred)
+    whole, rows = late_vectors(papers, plain)
+    same_whole, moved = late_vectors(papers, centred)
+    assert np.abs(same_whole - whole).max() < 1e-6
+    for w, m, c in zip(whole, rows, moved, strict=True):
+        expected = m - 0.3 * w
+        expected /= np.linalg.norm(expected, axis=1, keepdims=True)
+        assert np.abs(c - expected).max() < 1e-5
+        off = ~np.eye(len(m), dtype=bool)
+        assert (c @ c.T)[off].mean() < (m @ m.T)[off].mean() - 0.02
+
+
+def test_a_saved_survey_run_is_stale_when_a_late_option_changes(tmp_path: Path) -> None:
+    """The options change the unit rows surveys rank with, so a run saved under other options must not be reused."""
+    from reviewer.ingest.pipeline import corpus_version
+
+    base = Settings(home=tmp_path / "h", paper_vector="late", auto_ingest_seeds=False)
+    with Catalog(base.catalog_path) as catalog:
+        versions = {corpus_version(base.model_copy(update=u), catalog=catalog)
+                    for u in ({}, {"late_title_alone": True}, {"late_centre": 0.3})}
+    assert len(versions) == 3
