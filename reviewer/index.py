@@ -75,7 +75,7 @@ def collection_name(settings: Settings) -> str:
     tag = settings.embedding_model_id
     plan = ""
     if settings.paper_vector == "late":  # its own collection per late option: switching rebuilds the unit rows too
-        from reviewer.late_chunk import late_suffix
+        from reviewer.vector_cache import late_suffix
 
         plan = late_suffix(settings)
     elif settings.paper_vector != "whole":

@@ -111,12 +111,6 @@ def _unit(m: np.ndarray) -> np.ndarray:
     return (m / np.clip(np.linalg.norm(m, axis=-1, keepdims=True), 1e-12, None)).astype(np.float32)
 
 
-def late_suffix(settings: Settings) -> str:
-    """Names a late plan's collection and unit-row tag: rows made with other options never mix."""
-    centre = f"-c{round(settings.late_centre * 100):02d}" if settings.late_centre else ""
-    return "-late" + ("-t" if settings.late_title_alone else "") + centre
-
-
 def late_vectors(papers: list[tuple[str, str]], settings: Settings,
                  embed_alone: Callable[[list[str]], np.ndarray] | None = None) -> tuple[np.ndarray, list[np.ndarray]]:
     """(paper vectors, unit matrices) of (title, abstract) pairs with the configured MiniLM model.

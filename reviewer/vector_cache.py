@@ -50,6 +50,12 @@ def vector_tag(settings: Settings) -> str:
     return tag
 
 
+def late_suffix(settings: Settings) -> str:
+    """Names a late plan's collection and unit-row tag: rows made with other options never mix."""
+    centre = f"-c{round(settings.late_centre * 100):02d}" if settings.late_centre else ""
+    return "-late" + ("-t" if settings.late_title_alone else "") + centre
+
+
 class VectorCache:
     def __init__(self, settings: Settings, remember: bool = True) -> None:
         """`remember=False` keeps nothing in memory (bulk ingest of 100k papers must stay small)."""
@@ -71,8 +77,6 @@ class VectorCache:
         self._tag = vector_tag(settings)
         # late-chunked unit matrices (paper_vector 'late') differ from units embedded alone: never read one as the other
         if settings.paper_vector == "late":  # the late options change the rows: each has its own tag
-            from reviewer.late_chunk import late_suffix
-
             self._paper_tag = self._tag + ":" + late_suffix(settings)[1:]
         else:
             self._paper_tag = self._tag
