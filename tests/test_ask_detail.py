@@ -23,6 +23,9 @@ def test_the_asked_detail_is_read_from_the_question_words() -> None:
     assert asked_details("Which GPUs and what batch size were used?") == ["hardware", "batch size"]
     # "pay attention" is no payment; "fundamental" is no funding.
     assert asked_details("Which tokens does the verifier pay attention to in fundamental proofs?") == []
+    # A licensing exam is no license; "licensed" is.
+    assert asked_details("How does GPT-4 score on a medical licensing exam?") == []
+    assert asked_details("Is the preference data licensed for commercial use?") == ["license"]
 
 
 def test_an_unstated_detail_of_a_described_paper_is_refused(seeded_home: Path) -> None:

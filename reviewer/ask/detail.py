@@ -22,12 +22,16 @@ DETAIL_FAMILIES: dict[str, re.Pattern[str]] = {
     "learning rate": re.compile(r"\blearning[- ]rates?\b", re.IGNORECASE),
     "batch size": re.compile(r"\bbatch[- ]?sizes?\b", re.IGNORECASE),
     "epochs": re.compile(r"\bepochs?\b", re.IGNORECASE),
-    "hyperparameters": re.compile(r"\bhyper-?parameters?\b", re.IGNORECASE),
+    "hyperparameters": re.compile(r"\b(?:hyper-?parameters?|weight decay|warm-?up steps?|dropout rates?)\b", re.IGNORECASE),
+    "optimizer": re.compile(r"\b(?:optimi[sz]ers?|AdamW?|SGD)\b"),
+    "software": re.compile(r"\b(?:PyTorch|TensorFlow|JAX|programming languages?|software libraries)\b"),
+    "training time": re.compile(r"\b(?:wall[- ]clock|training time|(?:days|hours|weeks) of training)\b", re.IGNORECASE),
     "random seed": re.compile(r"\brandom seeds?\b", re.IGNORECASE),
     "payment": re.compile(r"\b(?:paid|pay(?!\s+(?:more\s+|less\s+|close\s+)?attention)|payments?|salar(?:y|ies)|wages?|"
                           r"compensat\w*|remunerat\w*)\b", re.IGNORECASE),
     "funding": re.compile(r"\b(?:fund(?:ed|ing|ers?|s)?|grants?|sponsor\w*)\b", re.IGNORECASE),
-    "license": re.compile(r"\blicen[cs]\w*", re.IGNORECASE),
+    # A license, not a licensing exam.
+    "license": re.compile(r"\b(?:licen[cs]e[sd]?|sublicens\w*|open-source licen[cs]e)\b", re.IGNORECASE),
     "affiliation": re.compile(r"\b(?:universit(?:y|ies)|affiliat\w*|institutions?)\b", re.IGNORECASE),
 }
 # How many of the best-ranked sentences' papers are looked in: the papers an answer would quote first.
