@@ -34,6 +34,8 @@ def test_an_unstated_detail_of_a_described_paper_is_refused(seeded_home: Path) -
     for question, family in (
         ("Who funded the work on teaching language models to think in parallel with reinforcement learning?", "funding"),
         ("How many epochs was the model trained for in the multilingual medical argument-mining study?", "epochs"),
+        # Asked without a family word ("how long did ... take"); the Tina abstract gives a cost, not a duration.
+        ("How long did training the tiny LoRA reasoning models take?", "training time"),
     ):
         answer = _ask(question)
         assert answer.refused, answer.answer
@@ -46,3 +48,9 @@ def test_a_detail_the_closest_abstract_gives_is_answered(seeded_home: Path) -> N
     assert not answer.refused and "GPU hours" in answer.answer, answer.answer
     answer = _ask("Under which license are the HelpSteer2 preference annotations released?")
     assert not answer.refused and "licensed" in answer.answer, answer.answer
+    # A duration asked as "how long" and stated in hours ("more than 20,000 A100-80G GPU hours").
+    answer = _ask("How long did the experiments of the sampling-temperature study for reasoning run?")
+    assert not answer.refused and "bagtricks" in {c.key for c in answer.citations}, answer.answer
+    # A cost the abstract states ("$9 USD post-training and evaluation cost").
+    answer = _ask("What did post-training the tiny LoRA reasoning models cost in dollars?")
+    assert not answer.refused and "tinatiny" in {c.key for c in answer.citations}, answer.answer

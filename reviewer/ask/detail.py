@@ -25,7 +25,9 @@ DETAIL_FAMILIES: dict[str, re.Pattern[str]] = {
     "hyperparameters": re.compile(r"\b(?:hyper-?parameters?|weight decay|warm-?up steps?|dropout rates?)\b", re.IGNORECASE),
     "optimizer": re.compile(r"\b(?:optimi[sz]ers?|AdamW?|SGD)\b"),
     "software": re.compile(r"\b(?:PyTorch|TensorFlow|JAX|programming languages?|software libraries)\b"),
-    "training time": re.compile(r"\b(?:wall[- ]clock|training time|(?:days|hours|weeks) of training)\b", re.IGNORECASE),
+    "training time": re.compile(r"\b(?:wall[- ]clock|training time|(?:days|hours|weeks) of training)\b|"
+                               r"\bhow long did\b[^?]*\b(?:take|train\w*|run)\b", re.IGNORECASE),
+    "cost": re.compile(r"\b(?:costs?|cost(?:ed|ing|ly)|price[ds]?|pricing|dollars?|USD|expens\w+)\b|\$\s?\d", re.IGNORECASE),
     "random seed": re.compile(r"\brandom seeds?\b", re.IGNORECASE),
     "payment": re.compile(r"\b(?:paid|pay(?!\s+(?:more\s+|less\s+|close\s+)?attention)|payments?|salar(?:y|ies)|wages?|"
                           r"compensat\w*|remunerat\w*)\b", re.IGNORECASE),
@@ -33,6 +35,12 @@ DETAIL_FAMILIES: dict[str, re.Pattern[str]] = {
     # A license, not a licensing exam.
     "license": re.compile(r"\b(?:licen[cs]e[sd]?|sublicens\w*|open-source licen[cs]e)\b", re.IGNORECASE),
     "affiliation": re.compile(r"\b(?:universit(?:y|ies)|affiliat\w*|institutions?)\b", re.IGNORECASE),
+}
+# What states a detail, where an abstract may say it in other words than a question asks with ("2 days", "$9", "cheap").
+STATED_BY: dict[str, re.Pattern[str]] = {
+    "training time": re.compile(r"\b(?:hours?|days?|weeks?|minutes?|wall[- ]clock|training time)\b", re.IGNORECASE),
+    "cost": re.compile(r"\b(?:costs?|cost(?:ed|ing|ly)|price[ds]?|pricing|dollars?|USD|expens\w+|cheap\w*|budgets?)\b|"
+                       r"\$\s?\d", re.IGNORECASE),
 }
 # How many of the best-ranked sentences' papers are looked in: the papers an answer would quote first.
 DETAIL_SENTENCES = 5
@@ -52,7 +60,8 @@ def unstated_detail(question: str, ranked: list[EvidenceSentence], papers: list[
     by_id = {p.id: p for p in papers}
     texts = [f"{by_id[i].title} {by_id[i].abstract}" for i in top if i in by_id]
     for family in asked:
-        if not any(DETAIL_FAMILIES[family].search(t) for t in texts):
+        stated = STATED_BY.get(family, DETAIL_FAMILIES[family])
+        if not any(stated.search(t) for t in texts):
             return family
     return None
 
