@@ -77,3 +77,11 @@ def test_answerable_paraphrases_naming_the_method_are_still_answered(seeded_home
         answer = _ask(question)
         assert not answer.refused, answer.answer
         assert key in {c.key for c in answer.citations}
+
+
+def test_words_every_abstract_uses_do_not_cover_the_predicate(seeded_home: Path) -> None:
+    # "trains" (stem "train") and "network" are in any ML abstract naming PPO; the predicate ("plan trains on a rail
+    # network") is not. A predicate with a specific covered word ("maths") is still answered.
+    _refused_for("Can PPO plan trains on a rail network?", "do not say what this question asks about it")
+    answer = _ask("Does Step-DPO train models on maths data?")
+    assert not answer.refused and "stepdpo" in {c.key for c in answer.citations}, answer.answer

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from reviewer.ask.cite import clean
 from reviewer.ask.define import defining_papers
+from reviewer.ask.detail import detail_refusal, unstated_detail
 from reviewer.ask.forms import compared_with, two_parts
 from reviewer.ask.names import NameIndex, corpus_names
 from reviewer.ask.predicate import off_topic, refusal_text
@@ -178,6 +179,11 @@ def _answer(question: str, settings: Settings, retriever: HybridRetriever, k: in
                         lambda text, some: _ranked(text, some, prior, settings), q.qtype == QType.DEFINITION)
     if unasked is not None:
         return Answer(question=question, answer=refusal_text(unasked, asked_names), refused=True,
+                      question_type=q.qtype.value, best_similarity=best)
+    # A detail abstracts rarely give (hardware, learning rate, license, pay ...) that the closest abstracts do not.
+    detail = unstated_detail(question, sorted(ranked_retrieved, key=lambda e: -e.score), retrieved)
+    if detail is not None:
+        return Answer(question=question, answer=detail_refusal(detail, best), refused=True,
                       question_type=q.qtype.value, best_similarity=best)
     # "Compared with Y, how does X ...?" asks the question after the comma, about X (Y's names do not count).
     compared = compared_with(question) if q.qtype != QType.COMPARISON else None

@@ -79,7 +79,8 @@ def aspect_first(out: list[Scored], aspect: set[str], stems: Callable[[str], lis
 
 # "How many ...?", "How few ...?", "By how much ...?", "How much more / faster ...?": a count or an amount is asked.
 _COUNT_Q = re.compile(r"^(?:(?:by\s+)?how\s+(?:many|few)|by\s+how\s+much|how\s+much\s+(?:more|less|fewer|faster|slower|"
-                      r"higher|lower|larger|smaller|better|worse|cheaper))\b", re.IGNORECASE)
+                      r"quicker|sooner|higher|lower|larger|smaller|bigger|greater|longer|shorter|stronger|weaker|better|"
+                      r"worse|cheaper|costlier|easier|harder|safer|wider|narrower|deeper))\b", re.IGNORECASE)
 # A figure: a number standing alone (not the digit of a name such as GPT-4 or Qwen2.5), or a multiple in words.
 _FIGURE = re.compile(r"(?<![\w.\-])\d[\d,.]*|\b(?:twice|doubl\w+|tripl\w+|\w+fold|(?:two|three|four|five|six|seven|eight|"
                      r"nine|ten|twenty|hundred)\s+times)\b", re.IGNORECASE)
@@ -101,7 +102,7 @@ def figure_first(out: list[Scored]) -> list[Scored]:
     if not out or states_figure(out[0].ev.text):
         return out
     lead = out[0]
-    for i, x in enumerate(out[1:10], start=1):
+    for i, x in enumerate(out[1:], start=1):
         t = x.ev.text
         if (x.ev.paper_id == lead.ev.paper_id and states_figure(t) and x.role != Role.BACKGROUND
                 and x.score >= FIGURE_SHARE * lead.score and not connective_opener(t)

@@ -116,11 +116,20 @@ class NameIndex:
         return {st for p in self.papers for st in content_stems(f"{p.title} {p.abstract}")}
 
     def unknown_share(self, text: str) -> float:
-        """Share of the question's content stems that no title or abstract uses."""
+        """Share of the question's content stems that no title or abstract uses. A hyphenated compound whose parts
+        the corpus uses ("logic-constrained", "four-language") is known: a paraphrase coins such compounds."""
         from reviewer.textutil import content_stems
 
+        # Each compound's stem with the stems of its parts ("road-agent" -> "road-ag": "road", "agent").
+        parts = {stem: [st for part in word.split("-") for st in content_stems(part)]
+                 for word in re.findall(r"[\w]+(?:-[\w]+)+", text) for stem in content_stems(word)}
+
+        def unknown(stem: str) -> bool:
+            found = parts.get(stem)
+            return stem not in self.vocabulary and (not found or any(st not in self.vocabulary for st in found))
+
         stems = content_stems(text)
-        return sum(st not in self.vocabulary for st in stems) / len(stems) if stems else 0.0
+        return sum(unknown(st) for st in stems) / len(stems) if stems else 0.0
 
     @cached_property
     def title_names(self) -> set[str]:

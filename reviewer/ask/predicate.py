@@ -51,6 +51,9 @@ _ASKING = frozenset(content_stems(
 # must mention the kind. A result measure ("What accuracy ...?") is answered by a number instead.
 _KIND = re.compile(r"^\s*(?:(?:under|on|in|at|from|by|with|for|to)\s+)?(?:what|which)\s+"
                    r"(?:(?:kinds?|types?|sorts?)\s+of\s+)?([A-Za-z][\w-]*)", re.IGNORECASE)
+# Words every machine-learning abstract uses ("trains", "network", "model"): covering only these says nothing of the
+# asked predicate ("Can PPO plan trains on a rail network?").
+_GENERIC = frozenset(content_stems("train trains training model models network networks data learn learning task tasks"))
 _AUXILIARY = frozenset("is are was were do does did has have had can could will would should may might must".split())
 _MEASURE = frozenset(content_stems(
     "way ways accuracy score scores performance gain gains improvement improvements speedup rate rates percentage "
@@ -145,13 +148,16 @@ def off_topic(
     # "8B" is the abstract's "8-billion-parameter": a number the abstract gives covers it.
     head = _asked_kind(question)
     head = head if head in asked else None  # "What MT-bench score ...?": a name, then a measure, is no kind
-    if covered and (head is None or head in covered):
+    specific = [w for w in covered if not set(content_stems(w)) <= _GENERIC]
+    if specific and (head is None or head in covered):
         return None
     similarity = max((e.similarity for e in rank(predicate, naming)), default=0.0)
     if not covered and similarity < PREDICATE_MIN_SIMILARITY:
         return OffTopic(words=asked, similarity=similarity, reason="predicate")
     if head is not None and head not in covered and similarity < KIND_MIN_SIMILARITY:
         return OffTopic(words=[head], similarity=similarity, reason="kind")
+    if not specific and similarity < PREDICATE_MIN_SIMILARITY:
+        return OffTopic(words=[w for w in asked if w not in covered] or asked, similarity=similarity, reason="predicate")
     return None  # a predicate worded in synonyms of what the abstract says
 
 
