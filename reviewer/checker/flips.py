@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from reviewer.checker.bound import value_bound_elsewhere
+from reviewer.checker.clauses import clause_words_exchanged
 from reviewer.checker.contrast import contrast_reversed
 from reviewer.checker.crossed import crossed_across, crossed_pair
 from reviewer.checker.degrees import degree_exchanged, names_exchanged, spelled_flip
@@ -54,7 +55,7 @@ _named = lru_cache(maxsize=8192)(named_terms)
 
 
 def _exchanged(claim: str, text: str) -> list[tuple[str, str]]:
-    pair = neighbours_exchanged(claim, text)
+    pair = neighbours_exchanged(claim, text) or clause_words_exchanged(claim, text)  # `clauses.py`
     return [pair] if pair else []
 
 
