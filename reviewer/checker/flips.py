@@ -21,6 +21,7 @@ from reviewer.checker.families import comparison_agrees
 from reviewer.checker.features import FEATURE_NAMES, Analysis, named_terms
 from reviewer.checker.neighbours import neighbours_exchanged
 from reviewer.checker.parity import parity_reversed
+from reviewer.checker.prefixed import prefix_reversed
 from reviewer.checker.proportions import proportion_conflict
 from reviewer.checker.quantified import exclusive_denied, quantity_changed
 from reviewer.checker.rehomed import value_rehomed
@@ -90,6 +91,8 @@ def _flip_in(claim: str, texts: list[str], analysis: Analysis, items: list[Evide
             return f"rule: the claim's winner is what sentence {items[i].index} of {items[i].key} says its subject beats"
         if not comparison_agrees(claim, text) and (flips := stance_reversed(claim, text, agreed)):
             return f"rule: opposite stance ({flips[0]}) to sentence {items[i].index} of {items[i].key}"
+        if pre := prefix_reversed(claim, text):  # 'underthink' against 'overthink' (`prefixed.py`)
+            return f"rule: opposite prefix ({pre}) to sentence {items[i].index} of {items[i].key}"
         if not comparison_agrees(claim, text) and (moved := effect_reversed(claim, text)):
             # read on the whole sentence: every clause that moves the thing must move it the other way
             return f"rule: opposite effect on {moved[0]} in sentence {items[i].index} of {items[i].key}"

@@ -93,6 +93,8 @@ _POLES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
         ("equally uniformly", "differently"),
         # relation: 'strongly correlates with' vs 'is unrelated to'
         ("correlates correlated correlate related associated linked", "unrelated uncorrelated unassociated"),
+        # scope of a finding: 'enhance recovery success, including cases requiring human interaction' vs 'except'
+        ("including", "except excluding"),
     )
 )
 _NEGATORS = frozenset("not no never without cannot nor n't hardly".split())
