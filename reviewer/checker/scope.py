@@ -23,7 +23,8 @@ _NARROW = re.compile(
     r"one)\b", re.IGNORECASE)
 _BROAD = re.compile(
     r"\b(?:widespread|pervasive|ubiquitous|widely|broad|broadly|consistently|universally|across\s+(?:all|different|"
-    r"diverse|various|multiple|many|a\s+(?:wide\s+|broad\s+)?(?:range|variety|spectrum)\s+of))\b", re.IGNORECASE)
+    r"diverse|various|multiple|many|a\s+(?:wide\s+|broad\s+)?(?:range|variety|spectrum)\s+of)|for\s+(?:any|every|all))\b",
+    re.IGNORECASE)
 _DENIED = re.compile(r"\b(?:not|no|never|rarely|hardly|nor)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _QUANT = frozenset(content_stems("only few handful small number minority some one none other confined limited "
                                  "restricted helps help works benefits improves holds applies"))
