@@ -48,3 +48,16 @@ def test_a_count_with_only_or_a_denied_breadth_is_no_narrowing() -> None:
     practices = ("While these basic practices are not consistently adopted in the literature, our ablations show "
                  "that they substantially impact conclusions.")
     assert not scope_narrowed("Only a few of these basic practices are adopted in the literature.", practices)
+
+
+ALIGNDIFF = "AlignDiff can accurately match user-customized behaviors"
+
+
+def test_a_generic_plural_narrowed_to_a_few_is_contradicted(checker: ClaimChecker) -> None:
+    # issue 12, twentieth pass: the sentence states the finding of the kind, with no breadth word
+    narrowed = "AlignDiff matches only a few user-customized behaviors accurately."
+    assert scope_narrowed(narrowed, sentence_with(ALIGNDIFF))
+    assert_contradicted_twin(checker, ALIGNDIFF, narrowed, "AlignDiff matches user-customized behaviors accurately.")
+    # a counted noun in the sentence is no generic plural
+    assert not scope_narrowed("The model matches only a few user-customized behaviors accurately.",
+                              "The model can accurately match three user-customized behaviors in our tests.")

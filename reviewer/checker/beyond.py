@@ -35,7 +35,7 @@ _STRONG_READING = {
     "always": r"\b(?:always|consistently|invariably|in all cases)\b",
     "completely": r"\b(?:complete(?:ly)?|entire(?:ly)?|full(?:y)?|total(?:ly)?)\b",
     "entirely": r"\b(?:complete(?:ly)?|entire(?:ly)?|full(?:y)?|total(?:ly)?)\b",
-    "prove": r"\b(?:prov(?:e[sdn]?|ing|ably)|proofs?)\b",
+    "prove": r"\b(?:prov(?:e[sdn]?|ing|ably)|proofs?|theorems?|theoretically\s*,?\s*(?:we\s+)?(?:show|demonstrate|establish))\b",
     "guarantee": r"\b(?:guarantee[sd]?|guaranteeing|provably)\b",
     "eliminate": r"\b(?:eliminat\w*|remov(?:e[sd]?|ing)\s+(?:all|every)|no longer)\b",
 }

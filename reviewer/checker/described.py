@@ -41,6 +41,12 @@ _VALUE_END = re.compile(r"\d%?\s*$")
 _FOR_PAPER = re.compile(r"^\s*(?:'s\s+)?(?:paper|study|work|authors|article|report)\b", re.IGNORECASE)
 _FOIL = re.compile(r"\b(?:unlike|than|versus|vs\.?|compared (?:to|with)|rather than|instead of|not)\s+(?:the\s+)?$",
                    re.IGNORECASE)
+# 'a/an <part> that/which <description>': a part of the method named by a common noun phrase (up to four words)
+_PART = re.compile(r"\b(?:a|an)\s+(?P<name>(?:[A-Za-z][\w-]*\s+){0,3}[A-Za-z][\w-]*)\s+(?:that|which)\s+"
+                   r"(?=(?P<rest>[^;]*))")
+# heads too general to be one part: 'a method that ...', 'a framework that ...' name the paper's whole method
+_GENERIC_HEADS = frozenset("method methods approach framework model models system technique way paper work study "
+                           "algorithm pipeline strategy problem task benchmark dataset".split())
 _MAX_DESC = 12
 _MIN_FIT = 3  # claim words matching the other name's description
 _MARGIN = 2  # ... beyond their match with the name's own description
@@ -93,6 +99,12 @@ def definitions(abstract: str) -> dict[str, tuple[frozenset[str], ...]]:
             desc = frozenset(_stems(before + " " + m.group("after"))[:_MAX_DESC])
             if len(desc) >= 2:
                 out.setdefault(name.lower(), []).append(desc)
+        for m in _PART.finditer(sentence):  # 'a bundling scheme that aggregates multiple questions into bundles'
+            name, before = m.group("name").lower(), sentence[: m.start()].rstrip()
+            if re.search(r"(?:,|\b(?:is|are|was|were|as|be))$", before):
+                continue  # 'VAT, a novel thinking paradigm that ...', 'X is a Y that ...': another name of one thing
+            if name.split()[-1] not in _GENERIC_HEADS and not _OPENERS & set(name.split()):
+                out.setdefault(name, []).append(_desc_of_rest(m.group("rest")))
     return {k: tuple(v) for k, v in out.items() if any(v)}
 
 

@@ -178,32 +178,36 @@ _RATHER = re.compile(r"\b(?:rather than|instead of)\b", re.IGNORECASE)
 _BREAK = re.compile(r"[,;:()]|\b(?:which|while|whereas|but)\b", re.IGNORECASE)
 
 
-def _preference(text: str) -> tuple[set[str], set[str]] | None:
-    """(what is done, what is passed over) in 'P rather than R' / 'Rather than R, P' ('instead of' alike)."""
-    m = _RATHER.search(text)
-    if not m:
-        return None
-    before, after = text[: m.start()], text[m.end() :]
-    if not before.strip(" ,"):  # 'Rather than providing direct responses, LLMs function as scaffolding tools'
-        cut = after.find(",")
-        if cut < 0:
-            return None
-        done, passed = " ".join(after[cut + 1 :].split()[:16]), after[:cut]
-    else:
-        done, passed = _BREAK.split(before)[-1], _BREAK.split(after)[0]
-    p, r = set(content_stems(done)), set(content_stems(passed))
-    return (p - r, r - p) if p - r and r - p else None
+def _preferences(text: str) -> list[tuple[set[str], set[str]]]:
+    """(what is done, what is passed over) for each 'P rather than R' / 'Rather than R, P' ('instead of' alike);
+    'P ..., rather than R' takes P from the clause before the comma ('(2) focusing on X, rather than Y')."""
+    out = []
+    for m in _RATHER.finditer(text):
+        before, after = text[: m.start()], text[m.end() :]
+        if not before.strip(" ,"):  # 'Rather than providing direct responses, LLMs function as scaffolding tools'
+            cut = after.find(",")
+            if cut < 0:
+                continue
+            done, passed = " ".join(after[cut + 1 :].split()[:16]), after[:cut]
+        else:
+            done = next((x for x in reversed(_BREAK.split(before)) if x and x.strip()), "")
+            passed = _BREAK.split(after)[0]
+        p, r = set(content_stems(done)), set(content_stems(passed))
+        if p - r and r - p:
+            out.append((p - r, r - p))
+    return out
 
 
 def preference_exchanged(claim: str, sentence: str) -> bool:
     """The claim does what the sentence passes over, and passes over what it does: 'give direct answers rather
     than break problems into subproblems' against 'rather than providing direct responses, they break complex
-    problems into manageable subproblems'."""
-    c, s = _preference(claim), _preference(sentence)
-    if not c or not s:
-        return False
-    cross = len(c[0] & s[1]) + len(c[1] & s[0])
-    return bool(c[0] & s[1]) and bool(c[1] & s[0]) and cross >= len(c[0] & s[0]) + len(c[1] & s[1]) + 2
+    problems into manageable subproblems'. Each 'rather than' of the sentence is read on its own."""
+    for c in _preferences(claim)[:1]:
+        for s in _preferences(sentence):
+            cross = len(c[0] & s[1]) + len(c[1] & s[0])
+            if c[0] & s[1] and c[1] & s[0] and cross >= len(c[0] & s[0]) + len(c[1] & s[1]) + 2:
+                return True
+    return False
 
 
 # ---------------------------------------------------------------- a value moved to another holder

@@ -89,7 +89,7 @@ DIRECTION_FAMILIES: tuple[tuple[frozenset[str], frozenset[str], bool], ...] = (
     _family("major crucial critic substanti import vital key larg", "trivial neglig minor margin slight", False),
 )
 _FLIP_PREFIXES = ("in", "un", "non", "im", "ir", "il", "dis", "anti")
-_SIDES = [(up, down) for up, down, strong in DIRECTION_FAMILIES if strong]  # (`moved.py`)
+_SIDES = [(up, down) for up, down, _ in DIRECTION_FAMILIES]  # (`moved.py`; any family: 'negligible cost')
 
 
 def all_stems(text: str) -> list[str]:

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from reviewer.checker.bound import value_bound_elsewhere
+from reviewer.checker.clauses import clause_words_exchanged
 from reviewer.checker.contrast import contrast_reversed
 from reviewer.checker.crossed import crossed_across, crossed_pair
 from reviewer.checker.degrees import degree_exchanged, names_exchanged, spelled_flip
@@ -20,6 +21,7 @@ from reviewer.checker.families import comparison_agrees
 from reviewer.checker.features import FEATURE_NAMES, Analysis, named_terms
 from reviewer.checker.neighbours import neighbours_exchanged
 from reviewer.checker.parity import parity_reversed
+from reviewer.checker.prefixed import prefix_reversed
 from reviewer.checker.proportions import proportion_conflict
 from reviewer.checker.quantified import exclusive_denied, quantity_changed
 from reviewer.checker.rehomed import value_rehomed
@@ -54,7 +56,7 @@ _named = lru_cache(maxsize=8192)(named_terms)
 
 
 def _exchanged(claim: str, text: str) -> list[tuple[str, str]]:
-    pair = neighbours_exchanged(claim, text)
+    pair = neighbours_exchanged(claim, text) or clause_words_exchanged(claim, text)  # `clauses.py`
     return [pair] if pair else []
 
 
@@ -89,6 +91,8 @@ def _flip_in(claim: str, texts: list[str], analysis: Analysis, items: list[Evide
             return f"rule: the claim's winner is what sentence {items[i].index} of {items[i].key} says its subject beats"
         if not comparison_agrees(claim, text) and (flips := stance_reversed(claim, text, agreed)):
             return f"rule: opposite stance ({flips[0]}) to sentence {items[i].index} of {items[i].key}"
+        if pre := prefix_reversed(claim, text):  # 'underthink' against 'overthink' (`prefixed.py`)
+            return f"rule: opposite prefix ({pre}) to sentence {items[i].index} of {items[i].key}"
         if not comparison_agrees(claim, text) and (moved := effect_reversed(claim, text)):
             # read on the whole sentence: every clause that moves the thing must move it the other way
             return f"rule: opposite effect on {moved[0]} in sentence {items[i].index} of {items[i].key}"

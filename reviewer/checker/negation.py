@@ -55,8 +55,14 @@ _KEPT_FROM = re.compile(r"\b(?:shield|protect|insulat|guard|spar|free)\w*\s+(?:[
                         r"(?:\s+[\w\-]+)?)|\b(?:avoid|prevent)(?:s|ed|ing)?\s+([\w\-]+(?:\s+[\w\-]+)?)", re.IGNORECASE)
 
 
+# ... and 'instead of sampling paired responses' / 'rather than X': what the text does not do, read only to cancel a
+# flip (as a denial of its own it would set 'A rather than B' against every sentence that states B)
+_INSTEAD = re.compile(r"\b(?:instead\s+of|rather\s+than)\s+([^,;:.()]+)", re.IGNORECASE)
+
+
 def _free_stems(text: str) -> set[str]:
     kept = {s for m in _KEPT_FROM.finditer(text) for s in content_stems(m.group(1) or m.group(2))[:1]}
+    kept |= {s for m in _INSTEAD.finditer(text) for s in content_stems(m.group(1))[:3]}
     return kept | {s for m in _FREE.finditer(text) for s in content_stems(m.group(1))[:1]}
 
 

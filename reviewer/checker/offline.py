@@ -159,7 +159,8 @@ class OfflineChecker:
         raw, claim = claim, clean_claim(title_authors_as_we(claim, [p.title for p in papers]))
         cache = self._cache()
         vecs = cache.embed([claim, *(s.text for s in items)])
-        analysis = compute_features(claim, [s.text for s in items], vecs[0], vecs[1:],
+        # a LaTeX tie ('AlpacaEval~2') is a space to every reader of the words
+        analysis = compute_features(claim, [s.text.replace("~", " ") for s in items], vecs[0], vecs[1:],
                                     extra_text=" ".join(p.title for p in papers), para_breaks=breaks)
         for s, a in zip(items, analysis.alignment, strict=True):
             s.score = round(a, 4)

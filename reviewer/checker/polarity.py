@@ -21,7 +21,7 @@ _NULL = re.compile(
     rf"\bno (?:\w+ ){{0,2}}{_EFFECT_NOUN}\b"
     rf"|\b(?:not|n't|never|nor|neither) (?:\w+ ){{0,2}}{_EFFECT_VERB}\b"
     r"|\bfail(?:s|ed)? to\b|\b(?:unchanged|ineffective|unaffected|unrelated|non-?significant)\b"
-    r"|\bindependent of\b|\bdoes not\b|\bdid not\b|\bhas no\b|\bhad no\b|\bhave no\b",
+    r"|\bindependent of\b|\bdoes not\b|\bdo not\b(?!\s*(?:[.,;]|$))|\bdid not\b|\bhas no\b|\bhad no\b|\bhave no\b",
     re.IGNORECASE,
 )
 _EFFECT = re.compile(

@@ -23,7 +23,8 @@ _NARROW = re.compile(
     r"one)\b", re.IGNORECASE)
 _BROAD = re.compile(
     r"\b(?:widespread|pervasive|ubiquitous|widely|broad|broadly|consistently|universally|across\s+(?:all|different|"
-    r"diverse|various|multiple|many|a\s+(?:wide\s+|broad\s+)?(?:range|variety|spectrum)\s+of))\b", re.IGNORECASE)
+    r"diverse|various|multiple|many|a\s+(?:wide\s+|broad\s+)?(?:range|variety|spectrum)\s+of)|for\s+(?:any|every|all))\b",
+    re.IGNORECASE)
 _DENIED = re.compile(r"\b(?:not|no|never|rarely|hardly|nor)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _QUANT = frozenset(content_stems("only few handful small number minority some one none other confined limited "
                                  "restricted helps help works benefits improves holds applies"))
@@ -35,10 +36,26 @@ def scope_narrowed(claim: str, sentence: str) -> str:
     narrow = _NARROW.search(claim)
     if not narrow or _NARROW.search(sentence):
         return ""
+    shared = (set(content_stems(claim)) - _QUANT) & set(content_stems(sentence))
     for broad in _BROAD.finditer(sentence):
         if _DENIED.search(sentence[max(0, broad.start() - 20) : broad.start()]):
             continue  # 'not consistently'
-        shared = (set(content_stems(claim)) - _QUANT) & set(content_stems(sentence))
         if len(shared) >= _MIN_SHARED:
             return narrow.group(0)
+    # a generic plural states the finding of the kind: 'AlignDiff can accurately match user-customized behaviors'
+    # against 'matches only a few user-customized behaviors'
+    few = _FEW_OF.search(claim)
+    if few and len(shared) >= _MIN_SHARED + 1 and _bare_plural(few.group("noun"), sentence):
+        return narrow.group(0)
     return ""
+
+
+_FEW_OF = re.compile(rf"\bonly\s+(?:{_FEW}|some)\s+(?:of\s+the\s+)?(?P<noun>(?:[\w-]+\s+){{0,2}}[\w-]+s)\b", re.IGNORECASE)
+_COUNTED = re.compile(r"\b(?:a|an|one|two|three|few|several|some|certain|many|most|specific|particular|\d[\d,.]*)\s+"
+                      r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _bare_plural(noun: str, sentence: str) -> bool:
+    """The sentence names the claim's plural noun phrase with no count or quantifier before it."""
+    m = re.search(rf"\b{re.escape(noun)}\b", sentence, re.IGNORECASE)
+    return bool(m) and not _COUNTED.search(sentence[max(0, m.start() - 40) : m.start()])

@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from reviewer.checker.ownname import abbreviations
 from reviewer.textutil import STOPWORDS, split_sentences, stemmer
 
 _TOKEN = re.compile(r"[~+]?[A-Za-z0-9][\w\-.%+']*[\w%+]|[A-Za-z0-9%]|[,;:()]")
@@ -156,10 +157,13 @@ def slot_swaps(claim: str, abstract: str) -> list[tuple[str, str]]:
     claim_slots = [(t, (_side(toks, i, -1), _side(toks, i, 1))) for i, t in enumerate(toks)
                    if t in ab.slots and t not in ab.listed]
     fits: dict[str, tuple[str, float, float]] = {}
+    # 'VLA' for 'Vision-Language-Action (VLA)': one thing under two names, never a sibling in its slot
+    same = {frozenset((_norm(long), _norm(short))) for long, short in abbreviations(abstract)}
     for ent, slot in claim_slots:
         own = _fit(ab, slot, ent, True)
         for who in ab.slots:
-            if who == ent or not ((ent, who) in ab.modifier_pairs or siblings(ent, who, names)):
+            if who == ent or not ((ent, who) in ab.modifier_pairs or siblings(ent, who, names)) \
+                    or frozenset((ent, who)) in same:
                 continue
             best = _fit(ab, slot, who, True)
             if best > own and best - own > fits.get(ent, ("", 0.0, -1.0))[2]:

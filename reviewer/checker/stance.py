@@ -28,7 +28,7 @@ _POLES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
         ("stable stably stabilizes stabilises stabilized stabilised", "unstable unstably destabilizes "
          "destabilises destabilized destabilised"),
         ("easy easier easily", "difficult hard harder"),
-        ("strong strongly stronger", "weak weakly weaker"),
+        ("strong strongly stronger", "weak weakly weaker poor"),
         ("fast faster quickly rapidly", "slow slower slowly"),
         ("earlier", "later"),
         ("mild mildly gentle", "aggressive aggressively"),
@@ -54,7 +54,7 @@ _POLES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
         ("open-source", "closed-source"),
         ("single-turn", "multi-turn"),
         # frequency: 'models often arrive at the right answer' vs 'rarely' / 'never'
-        ("often frequently commonly usually typically always", "rarely seldom never"),
+        ("often frequently commonly usually typically always widely", "rarely seldom never"),
         # sufficiency: 'existing methods are insufficient' vs 'suffice'
         ("sufficient suffice suffices sufficed adequate", "insufficient inadequate"),
         # a gap: 'narrowing the gap with RL-trained models' vs 'widens the gap'
@@ -93,10 +93,26 @@ _POLES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
         ("equally uniformly", "differently"),
         # relation: 'strongly correlates with' vs 'is unrelated to'
         ("correlates correlated correlate related associated linked", "unrelated uncorrelated unassociated"),
+        # scope of a finding: 'enhance recovery success, including cases requiring human interaction' vs 'except'
+        ("including", "except excluding"),
+        # a relation's sign: 'proportional to the reward' vs 'inversely proportional' (read as one word, `_INVERSE`)
+        ("proportional proportionally", "inversely"),
+        # a superlative's end: 'the most influential predecessors' vs 'the least influential' (read only before an
+        # adjective, `_SUPERLATIVE`: 'at least', 'most models' are a bound and a quantifier)
+        ("mostadj", "leastadj"),
     )
 )
 _NEGATORS = frozenset("not no never without cannot nor n't hardly".split())
 _SHORT_OF = re.compile(r"\b(?:fall|falls|fell|falling)\s+(?:far\s+|well\s+)?short\s+of\b", re.IGNORECASE)
+_INVERSE = re.compile(r"\binversely\s+proportional(?:ly)?\b", re.IGNORECASE)
+_SUPERLATIVE = re.compile(r"\b(most|least)\s+(?=[a-z]+(?:al|ive|ful|ous|ent|ant|ble|ic|ing)\b)", re.IGNORECASE)
+
+
+def _read(text: str) -> list[str]:
+    """The words `_poles` reads: 'fall short of' as 'not reach', 'inversely proportional' as 'inversely', and
+    'most' / 'least' before an adjective as one pole word each."""
+    text = _SUPERLATIVE.sub(lambda m: m.group(1).lower() + "adj ", text)
+    return words(_INVERSE.sub("inversely", _SHORT_OF.sub("not reach", text)))
 _WINDOW = 5
 
 
@@ -122,7 +138,7 @@ def stance_reversed(claim: str, sentence: str, agreed: frozenset[int] = frozense
     the sentence (a sentence that says both, 'stable for A but unstable for B', decides nothing). Pairs in
     `agreed` are skipped: another evidence sentence already says the claim's side of that pair. `shared`: the
     context words the two polar words must share (more for a sentence less closely aligned with the claim)."""
-    c, s = _poles(words(_SHORT_OF.sub("not reach", claim))), _poles(words(_SHORT_OF.sub("not reach", sentence)))
+    c, s = _poles(_read(claim)), _poles(_read(sentence))
     out = []
     for k, side, ctx in c:
         if k in agreed:
@@ -145,8 +161,9 @@ def agreeing_pairs(claim: str, sentence: str) -> frozenset[int]:
 
     Agreement on one pair ('effective') says nothing about another ('key' vs 'irrelevant'), so a reversal
     is only discounted by agreement on its own pair."""
-    s = _poles(words(sentence))
-    return frozenset(k for k, side, ctx in _poles(words(claim)) for x in s if x[0] == k and x[1] == side and ctx & x[2])
+    s = _poles(_read(sentence))
+    return frozenset(k for k, side, ctx in _poles(_read(claim)) for x in s
+                     if x[0] == k and x[1] == side and ctx & x[2])
 
 
 _EVAL_UP = ("effective efficient accurate robust stable reliable flexible capable helpful useful successful "

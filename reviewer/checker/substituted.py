@@ -161,6 +161,12 @@ def name_substituted(claim: str, sentence: str, abstract: list[str]) -> tuple[st
     return None
 
 
+def _common_words(text: str) -> set[str]:
+    """Words the text also writes in lower case ('the reward values' beside 'Adaptive Step Reward'): a word of a
+    longer name, and a common word besides, has no frame of its own to exchange."""
+    return set(re.findall(r"(?<![\w\-])[a-z][a-z]+(?![\w\-])", text))
+
+
 def names_crossed(claim: str, sentence: str) -> tuple[str, str] | None:
     """(N, M): two names of the sentence that the claim puts in each other's frames ('GTR enhances the LLaVA-7b
     model across visual environments such as ALFWorld' -> '... the ALFWorld model ... such as LLaVA-7b'): each
@@ -168,7 +174,8 @@ def names_crossed(claim: str, sentence: str) -> tuple[str, str] | None:
     comparison or a possessive between them ('B is beaten by A') reads the same fact in another order."""
     from reviewer.checker.crossed import _between, _links
 
-    shared = sorted({n for n in _read(claim)[2] if n} & {n for n in _read(sentence)[2] if n} - _GENERIC)
+    shared = sorted({n for n in _read(claim)[2] if n} & {n for n in _read(sentence)[2] if n} - _GENERIC
+                    - _common_words(claim) - _common_words(sentence))
     best: tuple[int, tuple[str, str]] | None = None
     for i, n in enumerate(shared):
         for m in shared[i + 1 :]:

@@ -12,8 +12,15 @@ from reviewer.checker.effects import effects, valence
 from reviewer.textutil import content_stems
 
 
+def _bare(stem: str) -> str:
+    """'stabil' (stability) and 'stabl' (stable) as one stem: an -able adjective and its -ability noun."""
+    return stem[:-3] + "bl" if stem.endswith("bil") else stem
+
+
 def _known(stem: str, have: set[str]) -> bool:
-    return any(stem == h or (min(len(stem), len(h)) >= 5 and (stem.startswith(h) or h.startswith(stem))) for h in have)
+    stem = _bare(stem)
+    return any(stem == h or (min(len(stem), len(h)) >= 5 and (stem.startswith(h) or h.startswith(stem)))
+               for h in map(_bare, have))
 
 
 def unmentioned_effects(claim: str, evidence_text: str) -> list[str]:

@@ -54,6 +54,7 @@ _GROUPS: tuple[tuple[str, ...], ...] = (
     ("predict", "forecast"),
     ("similar", "comparable"),
     ("combine", "integrate", "merge"),
+    ("reason", "think"),  # 'reasons in 8K-token chunks' / 'thinks in 8K-token chunks'
 )
 
 
