@@ -100,7 +100,9 @@ def section_lead(keys: list[str], evidence: dict[str, PaperEvidence], names: dic
                        if len(subjects) > 2 else
                        f"{_listing(subjects)} are both evaluated on {bench} [{'; '.join('@' + k for k in ks[:3])}].")
     contrasts: list[str] = []
-    seen: set[str] = set()
+    # The benchmark the lead just said they share is no difference between them ('A and B are both evaluated on
+    # AMC. They differ in where they are evaluated. ... B is evaluated on GSM8K, AIME and AMC').
+    seen: set[str] = {shared[0][0]} if shared else set()
     said = {"task": False, "bench": False}
     for k in keys:
         name = names.get(k, "")
