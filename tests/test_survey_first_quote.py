@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from reviewer.models import EvidenceSentence, Paper
-from reviewer.survey.sections import lead_sentence
+from reviewer.settings import Settings
+from reviewer.survey.openfit import points_back
+from reviewer.survey.sections import _select, lead_sentence
+from reviewer.survey.types import EvidenceResult, PaperEvidence, Section, StageInfo, TableRow
 from reviewer.textutil import split_sentences
 
 
@@ -27,3 +30,17 @@ def test_first_quote_does_not_point_back(seed_papers: dict[str, Paper]) -> None:
     drpo = seed_papers["drpoefficient"]
     first = split_sentences(drpo.abstract)[0]
     assert lead_sentence(_ranked(drpo, first[:20])).text == first
+
+
+def test_no_extra_before_the_lead_points_back(seed_papers: dict[str, Paper], settings: Settings) -> None:
+    """The blind-topic survey quoted 'We identify that this failure stems from ...' first for this paper: it was
+    an extra quote whose index precedes the lead's. With every abstract sentence as evidence, the one ranked
+    best first, the sentences the section prints for the paper never open with an early pointer back."""
+    paper = seed_papers["theirown"]
+    sentences = split_sentences(paper.abstract)
+    ranked = [EvidenceSentence(paper_id=str(paper.id), key=paper.key, index=i, text=s, score=1.0 - abs(i - 1) / 10)
+              for i, s in enumerate(sentences)]
+    result = EvidenceResult(info=StageInfo(stage="evidence"), papers=[PaperEvidence(
+        key=paper.key, paper_id=str(paper.id), relevance=1.0, sentences=ranked, row=TableRow(key=paper.key))])
+    chosen = _select(Section(title="t", scope="s", keys=[paper.key]), result, settings)[paper.key]
+    assert not points_back(chosen[0].text), [s.text for s in chosen]

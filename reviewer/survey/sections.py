@@ -71,7 +71,8 @@ def _select(section: Section, result: EvidenceResult, settings: Settings) -> dic
         own = [s for s in ranked if not is_context(s.text, s.index)] or ranked
         lead = lead_sentence(own)
         chosen[key] = [lead]
-        pool.extend(s for s in own if s is not lead)
+        # An extra quote printed before the lead would become the paper's first one: it must not point back either.
+        pool.extend(s for s in own if s is not lead and not (s.index < lead.index and points_back(s.text)))
     pool.sort(key=lambda s: (-s.score, s.key, s.index))
     budget = min(len(pool), max(2, min(MAX_EXTRA_SENTENCES, len(chosen))))
     for extra in mmr_select(pool, k=budget, settings=settings, per_paper=1) if budget else []:
