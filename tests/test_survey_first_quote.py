@@ -44,3 +44,11 @@ def test_no_extra_before_the_lead_points_back(seed_papers: dict[str, Paper], set
         key=paper.key, paper_id=str(paper.id), relevance=1.0, sentences=ranked, row=TableRow(key=paper.key))])
     chosen = _select(Section(title="t", scope="s", keys=[paper.key]), result, settings)[paper.key]
     assert not points_back(chosen[0].text), [s.text for s in chosen]
+
+
+def test_a_dropped_marker_does_not_count(seed_papers: dict[str, Paper]) -> None:
+    """'To address these limitations, we propose Reason-RFT, ...' prints as 'The authors propose Reason-RFT, ...' (the writer
+    drops the marker), so ranked first it stays the paper's lead; only what is printed can point back."""
+    paper = seed_papers["reasonrft"]
+    first = next(s for s in split_sentences(paper.abstract) if "we propose Reason-RFT" in s)
+    assert lead_sentence(_ranked(paper, first[:25])).text == first

@@ -51,7 +51,12 @@ def lead_sentence(ranked: list[EvidenceSentence]) -> EvidenceSentence:
     ('... identifies facets of annotator biases that explain this phenomena'; openfit.points_back), which as a
     paper's first quote would point at a sentence the reader never sees."""
     alone = [s for s in ranked if not is_anaphoric(s.text)]
-    return next((s for s in alone if not points_back(s.text)), alone[0] if alone else ranked[0])
+    return next((s for s in alone if not _points_back(s.text)), alone[0] if alone else ranked[0])
+
+
+def _points_back(text: str) -> bool:
+    """As printed: the writer drops a leading 'To address this, ' (strip_marker), which then points nowhere."""
+    return points_back(strip_marker(text))
 
 
 def _select(section: Section, result: EvidenceResult, settings: Settings) -> dict[str, list[EvidenceSentence]]:
@@ -72,7 +77,7 @@ def _select(section: Section, result: EvidenceResult, settings: Settings) -> dic
         lead = lead_sentence(own)
         chosen[key] = [lead]
         # An extra quote printed before the lead would become the paper's first one: it must not point back either.
-        pool.extend(s for s in own if s is not lead and not (s.index < lead.index and points_back(s.text)))
+        pool.extend(s for s in own if s is not lead and not (s.index < lead.index and _points_back(s.text)))
     pool.sort(key=lambda s: (-s.score, s.key, s.index))
     budget = min(len(pool), max(2, min(MAX_EXTRA_SENTENCES, len(chosen))))
     for extra in mmr_select(pool, k=budget, settings=settings, per_paper=1) if budget else []:
