@@ -146,3 +146,20 @@ def test_no_paper_is_said_to_be_evaluated_on_its_own_name(seed_papers: dict[str,
         for line in section_lead(keys, evidence, names, seed_papers):
             name = re.escape(names[paper.key])
             assert not re.search(rf"\b{name} (?:targets .+? and )?is evaluated on (?:[^.]*, )?{name}\b", line), line
+
+
+def test_contrasts_leave_out_the_shared_benchmark(seed_papers: dict[str, Paper]) -> None:
+    """Plan-Then-Action and S-GRPO both name AMC: after the lead says so, the sentences on what separates them
+    do not list AMC again as a difference (the themes2 run printed '... S-GRPO is evaluated on GSM8K, AIME and
+    AMC' right after 'They differ in where they are evaluated')."""
+    group = [seed_papers["planthen"], seed_papers["sgrpo"]]
+    gazetteer = mine_gazetteer(list(seed_papers.values()))
+    evidence = _evidence(group, gazetteer)
+    names = {p.key: method_name(p) for p in group}
+    lead = section_lead([p.key for p in group], evidence, names, seed_papers)
+    shared = [s for s in lead if "are both evaluated on" in s]
+    assert shared, lead
+    bench = shared[0].split("are both evaluated on ", 1)[1].split(" [", 1)[0]
+    contrasts = [s for s in lead if " is evaluated on " in s or " targets " in s]
+    assert contrasts, lead
+    assert not [s for s in contrasts if re.search(rf"\b{re.escape(bench)}\b", s)], lead

@@ -61,3 +61,22 @@ def _modifier(word: str) -> bool:
     if low in _NOUNS_LOOKING_ADJ:
         return False
     return low in _ADJECTIVES or bool(_ADJECTIVE_END.search(low)) or bool(re.search(r"(?:ical|[^e]ed)$", low))
+
+
+
+# A head that names a class of models ('language models', 'compact models', 'multimodal LLMs', 'policies'): every
+# paper of the survey is about one, so '<label> in/of/with/for <head>' says no more than the label.
+_MODEL_NOUN = re.compile(r"[A-Za-z-]*(?:models?|LLMs?|LMs?|polic(?:y|ies))")
+_CLASS_WORDS = frozenset("""small compact tiny large frontier base pretrained pre-trained open open-source open-weight
+    proprietary multimodal vision-language multilingual autoregressive""".split())
+
+
+def model_class(head: str) -> bool:
+    """The head is a model class: a model noun after only generic words or size/modality adjectives ('small
+    language models', 'multimodal models'); not 'reward models', 'diffusion models'. Agents are a thing a technique
+    serves ('Tree search for LLM agents')."""
+    words = head.split()
+    if not words or not _MODEL_NOUN.fullmatch(words[-1]):
+        return False
+    return all(w.lower() in GENERIC_THEME_WORDS or w.lower() in _CLASS_WORDS or re.fullmatch(r"[A-Z]{2,}s?", w)
+               for w in words[:-1])

@@ -16,7 +16,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from reviewer.roles import Role, sentence_roles
-from reviewer.survey.alone import stands_alone
+from reviewer.survey.alone import model_class, stands_alone
 from reviewer.survey.titlewords import _names_a_thing, acronym_head, technique_title
 from reviewer.textutil import split_sentences
 
@@ -94,6 +94,8 @@ def family_title(name: str, head: str) -> str:
     ('Reward hacking in reinforcement learning')."""
     if not head:
         return f"{name} methods"
+    if model_class(head) and stands_alone(name):
+        return name  # 'Supervised fine-tuning', not '... with language models' (alone.model_class)
     if acronym_head(head) and not _names_a_thing(head):  # a method acronym ('DPO') is served by nothing; 'PRMs' is
         return name if stands_alone(name) else f"{name} and {head}"
     return technique_title(name, head)

@@ -92,15 +92,19 @@ def section_lead(keys: list[str], evidence: dict[str, PaperEvidence], names: dic
         for b in _benchmarks(rows[k]):
             users.setdefault(b, []).append(k)
     shared = sorted(((b, ks) for b, ks in users.items() if len(ks) >= 2), key=lambda x: (-len(x[1]), x[0]))
+    said_shared = ""
     if shared:
         bench, ks = shared[0]
         subjects = [names.get(k) or "" for k in ks[:3]]
         if all(subjects):
+            said_shared = bench
             out.append(f"{_listing(subjects)} are all evaluated on {bench} [{'; '.join('@' + k for k in ks[:3])}]."
                        if len(subjects) > 2 else
                        f"{_listing(subjects)} are both evaluated on {bench} [{'; '.join('@' + k for k in ks[:3])}].")
     contrasts: list[str] = []
-    seen: set[str] = set()
+    # The benchmark the lead just said they share is no difference between them ('A and B are both evaluated on
+    # AMC. They differ in where they are evaluated. ... B is evaluated on GSM8K, AIME and AMC').
+    seen: set[str] = {said_shared} if said_shared else set()
     said = {"task": False, "bench": False}
     for k in keys:
         name = names.get(k, "")

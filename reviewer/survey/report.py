@@ -170,6 +170,23 @@ def _table_section(report: SurveyReport, numbers: dict[str, int], titles: dict[s
     return out
 
 
+def common_benchmarks(common: list[tuple[int, str]]) -> str:
+    """'The benchmark named most often in the abstracts is RewardBench (two papers).' / '... are AMC (three
+    papers), GSM8K and MATH (two papers each).': the verb agrees, and names with one count share it."""
+    from reviewer.survey.synthesis import count_word
+
+    groups: dict[int, list[str]] = {}
+    for c, b in common:
+        groups.setdefault(c, []).append(escape_md(b))
+    parts = []
+    for c, names in groups.items():
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" and {names[-1]}"
+        parts.append(f"{listed} ({count_word(c)} papers{' each' if len(names) > 1 else ''})")
+    if len(common) == 1:
+        return f"The benchmark named most often in the abstracts is {parts[0]}."
+    return "The benchmarks named most often in the abstracts are " + ", ".join(parts) + "."
+
+
 def conclusion(report: SurveyReport) -> list[str]:
     """A short close: what the survey covered and where the open problems are; no new claims."""
     themes = [s.title for s in report.sections if s.cited_keys]
@@ -187,8 +204,7 @@ def conclusion(report: SurveyReport) -> list[str]:
             bench[b] = bench.get(b, 0) + 1
     common = sorted(((c, b) for b, c in bench.items() if c >= 2), key=lambda x: (-x[0], x[1]))[:3]
     if common:
-        text += " The benchmarks named most often in the abstracts are " + ", ".join(
-            f"{escape_md(b)} ({c} papers)" for c, b in common) + "."
+        text += " " + common_benchmarks(common)
     if OPEN_PROBLEMS in themes:
         text += " The open problems above are the authors' own statements of what their methods do not yet do."
     return ["## Conclusion", "", text, ""]

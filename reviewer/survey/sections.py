@@ -20,6 +20,7 @@ from reviewer.models import EvidenceSentence, Paper
 from reviewer.settings import Settings
 from reviewer.survey.context import Previous, SurveyContext
 from reviewer.survey.lead import section_lead
+from reviewer.survey.openfit import points_back
 from reviewer.survey.prose import dangling_list, is_anaphoric, is_context, strip_marker, third_person
 from reviewer.survey.synthesis import (
     count_word,
@@ -45,6 +46,19 @@ MAX_WORKERS = 4
 
 
 
+def lead_sentence(ranked: list[EvidenceSentence]) -> EvidenceSentence:
+    """The best-ranked sentence that stands alone: no opening anaphor ('This yields ...') and no early pointer back
+    ('... identifies facets of annotator biases that explain this phenomena'; openfit.points_back), which as a
+    paper's first quote would point at a sentence the reader never sees."""
+    alone = [s for s in ranked if not is_anaphoric(s.text)]
+    return next((s for s in alone if not _points_back(s.text)), alone[0] if alone else ranked[0])
+
+
+def _points_back(text: str) -> bool:
+    """As printed: the writer drops a leading 'To address this, ' (strip_marker), which then points nowhere."""
+    return points_back(strip_marker(text))
+
+
 def _select(section: Section, result: EvidenceResult, settings: Settings) -> dict[str, list[EvidenceSentence]]:
     """Best sentence of every paper, plus non-repeating extra sentences chosen by MMR."""
     by_key = {e.key: e for e in result.papers}
@@ -60,9 +74,10 @@ def _select(section: Section, result: EvidenceResult, settings: Settings) -> dic
         # Lead with the paper's own contribution, in a sentence that stands on its own: background
         # about the field and "This yields..." (which needs its predecessor) only when nothing else is left.
         own = [s for s in ranked if not is_context(s.text, s.index)] or ranked
-        lead = next((s for s in own if not is_anaphoric(s.text)), own[0])
+        lead = lead_sentence(own)
         chosen[key] = [lead]
-        pool.extend(s for s in own if s is not lead)
+        # An extra quote printed before the lead would become the paper's first one: it must not point back either.
+        pool.extend(s for s in own if s is not lead and not (s.index < lead.index and _points_back(s.text)))
     pool.sort(key=lambda s: (-s.score, s.key, s.index))
     budget = min(len(pool), max(2, min(MAX_EXTRA_SENTENCES, len(chosen))))
     for extra in mmr_select(pool, k=budget, settings=settings, per_paper=1) if budget else []:

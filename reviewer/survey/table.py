@@ -24,6 +24,7 @@ from reviewer.survey.names import appositive_name, descriptive_method, title_pre
 from reviewer.survey.prose import strip_marker
 from reviewer.survey.tasks import _CONTRIBUTION, _OWN, _sentences, task_of
 from reviewer.survey.types import Cell, TableRow
+from reviewer.survey.voice import impersonal
 from reviewer.textutil import split_sentences
 
 MAX_RESULT_WORDS = 36
@@ -377,7 +378,7 @@ def offline_row(paper: Paper, gazetteer: frozenset[str] = CURATED_BENCHMARKS) ->
     method = name or descriptive_method(contribution_phrase(paper)) or our_method_phrase(paper)
     return TableRow(key=paper.key, method=_cell(method), task=_cell(task_of(paper, name)),
                     benchmarks=_cell(benchmarks_of(paper, gazetteer, name)),
-                    result=_cell(headline_result(paper)))
+                    result=_cell(impersonal(headline_result(paper), name)))
 
 
 def _cell(text: str) -> Cell:

@@ -49,7 +49,7 @@ _GENERIC_WORDS = """a an the this that these those we our their they it its is a
     achieving improving remarkable promising powerful crucial critical essential fundamental
     significant notable simple complex additional multiple diverse robust efficient superior correct
     accurate high low higher lower strong weak good best great small big wide broad specifically
-    respectively already exhibit exhibits train trains capability capabilities ability abilities emerged emerging increasingly growing whether across toward towards despite
+    et al respectively already exhibit exhibits train trains capability capabilities ability abilities emerged emerging increasingly growing whether across toward towards despite
     because although though whereas unless"""
 _GENERIC = frozenset(_GENERIC_WORDS.split())
 # Endings of adjectives and adverbs: a phrase ending in one is not a name ("solving complex").

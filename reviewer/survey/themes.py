@@ -15,7 +15,7 @@ from collections import Counter
 import numpy as np
 from pydantic import BaseModel
 
-from reviewer.survey.alone import GENERIC_THEME_WORDS, stands_alone
+from reviewer.survey.alone import GENERIC_THEME_WORDS, model_class, stands_alone
 from reviewer.survey.terms import PhraseStats, norm_stems, phrases, title_case
 from reviewer.survey.titlewords import (
     _METHOD_END,
@@ -359,7 +359,9 @@ def theme_title(raw: str, topic_head: str, terms: list[str] | None = None) -> st
     head_stems = set(norm_stems(content_stems(head))) if head else set()
     overlaps = bool(head_stems & set(norm_stems(content_stems(raw))))
     serves = bool(head) and not overlaps and bool(_METHOD_END.search(raw)) and serves_goal(head)
-    if len(words) >= 3:
+    if head and model_class(head) and stands_alone(raw):
+        title = raw  # 'Reasoning traces', not '... in language models': every section is about the model class
+    elif len(words) >= 3:
         title = f"{raw} for {_lower_first(head)}" if serves and len(words) + len(head.split()) <= 6 else raw
     elif head and not overlaps and _TASK_END.search(raw):
         title = f"{head} for {_lower_first(raw)}"
