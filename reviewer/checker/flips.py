@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from reviewer.checker.bound import value_bound_elsewhere
+from reviewer.checker.causes import cause_denied
 from reviewer.checker.clauses import clause_words_exchanged
 from reviewer.checker.contrast import contrast_reversed
 from reviewer.checker.crossed import crossed_across, crossed_pair
@@ -117,6 +118,8 @@ def _flip_in(claim: str, texts: list[str], analysis: Analysis, items: list[Evide
             return f"rule: another quantity of {head!r} than sentence {items[i].index} of {items[i].key}"
         if requirement_denied(claim, text) or prevention_denied(claim, text):  # `requires.py`
             return f"rule: sentence {items[i].index} of {items[i].key} does without or prevents what the claim asserts"
+        if ruled_out := cause_denied(claim, text):  # 'traces X to A' vs 'X does not stem from A' (`causes.py`)
+            return f"rule: sentence {items[i].index} of {items[i].key} rules out the claim's cause ({ruled_out})"
         if elided_denial(claim, text):
             return f"rule: sentence {items[i].index} of {items[i].key} denies this of it ('... do not')"
         if moved := value_moved(claim, text):
