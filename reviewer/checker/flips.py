@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from reviewer.checker.bound import value_bound_elsewhere
+from reviewer.checker.causes import cause_denied
 from reviewer.checker.clauses import clause_words_exchanged
 from reviewer.checker.contrast import contrast_reversed
 from reviewer.checker.crossed import crossed_across, crossed_pair
@@ -40,6 +41,7 @@ from reviewer.checker.slots import slot_swaps
 from reviewer.checker.stance import agreeing_pairs, comparison_flipped, stance_reversed
 from reviewer.checker.subjectless import unnamed_winner_reversed
 from reviewer.checker.substituted import name_substituted, names_crossed
+from reviewer.checker.tradeoff import tradeoff_across, tradeoff_reversed
 from reviewer.models import EvidenceSentence
 
 LEX_TOP1 = FEATURE_NAMES.index("lex_top1")
@@ -93,6 +95,8 @@ def _flip_in(claim: str, texts: list[str], analysis: Analysis, items: list[Evide
             return f"rule: opposite stance ({flips[0]}) to sentence {items[i].index} of {items[i].key}"
         if pre := prefix_reversed(claim, text):  # 'underthink' against 'overthink' (`prefixed.py`)
             return f"rule: opposite prefix ({pre}) to sentence {items[i].index} of {items[i].key}"
+        if paid := tradeoff_reversed(claim, text):  # 'X at the cost of Y' vs 'X while improving Y' (`tradeoff.py`)
+            return f"rule: a cost ({paid}) where sentence {items[i].index} of {items[i].key} keeps it (or the reverse)"
         if not comparison_agrees(claim, text) and (moved := effect_reversed(claim, text)):
             # read on the whole sentence: every clause that moves the thing must move it the other way
             return f"rule: opposite effect on {moved[0]} in sentence {items[i].index} of {items[i].key}"
@@ -114,6 +118,8 @@ def _flip_in(claim: str, texts: list[str], analysis: Analysis, items: list[Evide
             return f"rule: another quantity of {head!r} than sentence {items[i].index} of {items[i].key}"
         if requirement_denied(claim, text) or prevention_denied(claim, text):  # `requires.py`
             return f"rule: sentence {items[i].index} of {items[i].key} does without or prevents what the claim asserts"
+        if ruled_out := cause_denied(claim, text):  # 'traces X to A' vs 'X does not stem from A' (`causes.py`)
+            return f"rule: sentence {items[i].index} of {items[i].key} rules out the claim's cause ({ruled_out})"
         if elided_denial(claim, text):
             return f"rule: sentence {items[i].index} of {items[i].key} denies this of it ('... do not')"
         if moved := value_moved(claim, text):
@@ -148,6 +154,8 @@ def _flip_in(claim: str, texts: list[str], analysis: Analysis, items: list[Evide
     if kinds := kind_changed(claim, " ".join(paper), _named):
         name, mine, theirs = kinds[0]
         return f"rule: the claim makes {name} a {mine} name; {items[top[0]].key} only names it as {theirs}"
+    if paid := tradeoff_across(claim, paper):  # a cost the abstract says is kept, in any sentence (`tradeoff.py`)
+        return f"rule: the claim pays with {paid!r}, which {items[top[0]].key} keeps or gains (or the reverse)"
     if order_reversed(claim, " ".join(paper)):  # 'first X, then Y' where the abstract does Y first (`sequence.py`)
         return f"rule: the claim orders the steps of {items[top[0]].key} the other way round"
     if swaps := slot_swaps(claim, " ".join(paper)):  # an entity in a sibling's slot (`slots.py`)

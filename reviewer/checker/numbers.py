@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from reviewer.checker.embedded import stated_in_a_name
+from reviewer.checker.fractional import fractions_in
 from reviewer.textutil import content_stems
 
 _NUM = re.compile(
@@ -46,9 +47,12 @@ def extract_numbers(text: str, word_numbers: bool = False) -> list[Number]:
     """Numbers with units and nearby content stems; identifiers like GPT-4 or ResNet-50 are not numbers."""
     out: list[Number] = []
     spans: list[tuple[int, int]] = []
+    fractions = fractions_in(text)  # '1/5', 'a fifth of': one value, not the bare number 1 (`fractional.py`)
+    for value, raw, start, end in fractions:
+        out.append(Number(value, "frac", raw, _context(text, start, end), 5e-4))
     for m in _NUM.finditer(text):
-        if text[max(0, m.start() - 1) : m.start()] == "[":
-            continue  # a citation marker, not a quantity
+        if text[max(0, m.start() - 1) : m.start()] == "[" or any(s <= m.start() < e for _, _, s, e in fractions):
+            continue  # a citation marker, not a quantity; or the top of a fraction
         spans.append((m.start(), m.end()))
         digits_str, raw_unit = m.group(1), m.group(2) or ""
         scale = _SCALE.get(raw_unit, 1.0)
@@ -192,7 +196,8 @@ def check_numbers(claim: str, all_text: str, aligned: list[tuple[int, str, float
             # 'by 31 points' against 'an increase of 13 in F1 scores': points may be written without a unit
             words = not num.raw[:1].isdigit()  # 'seven domains' is compared with 'five domains'
             same_unit = [e for e in [*extract_numbers(text, word_numbers=words), *scaled]
-                         if (e.unit == num.unit or (num.unit == "pp" and not e.unit and shared_context(num, e)))
+                         if (e.unit == num.unit or (num.unit == "pp" and not e.unit and shared_context(num, e))
+                             or {e.unit, num.unit} == {"frac", "%"})  # 'half of the users' vs '10% of users'
                          and not any(e.raw == t.raw and e.value == t.value for t in taken)]
             # the evidence number most about the same thing: '-39% token reduction', not '+70% accuracy gains'
             # and first the one counting the same noun ('seven domains' vs 'five domains', not '8,000 instances')
