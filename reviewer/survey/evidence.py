@@ -4,8 +4,9 @@ Selection is by rank, so rewording a topic does not swing the count: every poole
 each facet query and of the topic's feedback ranking, scope.py) is re-scored by one relevance model (title and best
 sentence against the topic, blended with closeness to the topic's best few papers by it and by the
 topic's own search, less a fixed penalty for never using the topic's rare subject words and one for
-leaving a facet of the topic unaddressed, reviewer.survey.facets), and the top `MAX_SURVEYED` above an absolute floor are surveyed,
-and so is a paper a little under the floor that the topic's own hybrid search ranks among its first few;
+leaving a facet of the topic unaddressed, reviewer.survey.facets), and the top `MAX_SURVEYED` above a floor are
+surveyed (an absolute floor, raised to `TOP_MARGIN` under the pool's best paper when that is higher), and so is a
+paper a little under the floor that the topic's own hybrid search ranks among its first few;
 past the first `AGREE_FROM` papers, a paper must also rank high in the topic's search or the pooled
 ranking. The appendix says which floor or rank left each other paper out. Only a paper's
 own method, result and conclusion sentences are quoted (reviewer.roles); its limitation sentences feed
