@@ -4,16 +4,14 @@ Selection is by rank, so rewording a topic does not swing the count: every poole
 each facet query and of the topic's feedback ranking, scope.py) is re-scored by one relevance model (title and best
 sentence against the topic, blended with closeness to the topic's best few papers by it and by the
 topic's own search, less a fixed penalty for never using the topic's rare subject words and one for
-leaving a facet of the topic unaddressed, reviewer.survey.facets), and the top `MAX_SURVEYED` above a floor are
-surveyed (an absolute floor, raised to `TOP_MARGIN` under the pool's best paper when that is higher), and so is a
-paper a little under the floor that the topic's own hybrid search ranks among its first few;
-past the first `AGREE_FROM` papers, a paper must also rank high in the topic's search or the pooled
-ranking. The appendix says which floor or rank left each other paper out. Only a paper's
-own method, result and conclusion sentences are quoted (reviewer.roles); its limitation sentences feed
-the open-problems section.
-With an LLM, papers go in batches (`REVIEWER_EVIDENCE_BATCH_SIZE` per call) for a relevance grade
-that decides membership, a summary, quotes and table fields; every quote and span is verified
-against the abstract and dropped if it is not there.
+leaving a facet of the topic unaddressed, reviewer.survey.facets), and the top `MAX_SURVEYED` above a floor
+(absolute, or `TOP_MARGIN` under the pool's best paper when higher) are surveyed, and so is a paper a little
+under it that the topic's own hybrid search ranks among its first few; past the first `AGREE_FROM` papers, a
+paper must also rank high in the topic's search or the pooled ranking. The appendix says which floor or rank
+left each other paper out. Only a paper's own method, result and conclusion sentences are quoted
+(reviewer.roles); its limitation sentences feed the open-problems section. With an LLM, papers go in batches
+(`REVIEWER_EVIDENCE_BATCH_SIZE` per call) for a relevance grade that decides membership, a summary, quotes and
+table fields; every quote and span is verified against the abstract and dropped if it is not there.
 """
 
 from __future__ import annotations
@@ -60,13 +58,9 @@ SENTENCES_PER_PAPER = 5
 SENTENCE_MARGIN = 0.2
 MAX_SURVEYED = 20  # papers surveyed, by rank; a count, never a share of the best score
 RELEVANCE_FLOOR = 0.58  # absolute: below it a paper is off topic whatever its rank
-# ... and so is a paper this far under the pool's best: in a dense neighbourhood (every reward-model paper
-# scores 0.65-0.85 for 'reward model benchmarks') the absolute floor passes the whole setting.
-TOP_MARGIN = 0.25
-# A paper under the floor is still surveyed when the topic's own hybrid search ranks it among its first
-# SEARCH_TOP pooled papers, but never under this lower absolute floor. A reworded topic's own search holds
-# more of its papers among its first few than the wording's relevance does (first 3: 53 against 36 of the
-# paraphrases' 204 relevant papers on five dev-read sets, evals/RESULTS.md s18), so the rescue reaches further.
+TOP_MARGIN = 0.25  # ... as is one this far under the pool's best (a dense setting clears the absolute floor)
+# Under the floor, a paper the topic's own hybrid search ranks among its first SEARCH_TOP pooled papers is still
+# surveyed, never under RESCUE_FLOOR: a rewording's search holds more of its papers than its wording's relevance.
 RESCUE_FLOOR = 0.5
 ANCHOR_PAPERS = 3  # the topic's best papers, whose centroid steadies relevance across rewordings
 ANCHOR_WEIGHT = 0.7
