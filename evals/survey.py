@@ -53,6 +53,10 @@ BLIND7_SET = Path(__file__).parent / "datasets" / "survey_blind7.jsonl"
 # cheap reasoning, game theory, multi-turn RL, what post-training adds, clarifying questions), written before
 # the selection change of branch s17; scored once before and once after it.
 BLIND8_SET = Path(__file__).parent / "datasets" / "survey_blind8.jsonl"
+# Seven topics on seed papers no earlier set lists (combining rewards, weak-to-strong generalization, reasoning RL
+# beyond maths, language feedback, test-time memory, persuasion, online vs offline preference tuning), written
+# before the selection work of branch s18; scored once before and once after it.
+BLIND9_SET = Path(__file__).parent / "datasets" / "survey_blind9.jsonl"
 # A sentence opening with a word that points outside the quote, unless it names its referent
 # ("This paper", "These results show" count as resolved only with a noun that the sentence itself owns).
 _ANAPHOR = re.compile(

@@ -25,7 +25,8 @@ def run(which: str, keep: Path) -> None:
             "themes2": survey_eval.THEMES2_SET, "blind3": survey_eval.BLIND3_SET,
             "blind4": survey_eval.BLIND4_SET, "blind5": survey_eval.BLIND5_SET,
             "blind6": survey_eval.BLIND6_SET, "blind7": survey_eval.BLIND7_SET,
-            "blind8": survey_eval.BLIND8_SET}[which]
+            "blind8": survey_eval.BLIND8_SET,
+            "blind9": survey_eval.BLIND9_SET}[which]
     original = survey_eval.tempfile.TemporaryDirectory
     survey_eval.tempfile.TemporaryDirectory = lambda prefix="": contextlib.nullcontext(str(where))  # type: ignore[assignment,misc]
     try:

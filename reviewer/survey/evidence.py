@@ -4,15 +4,14 @@ Selection is by rank, so rewording a topic does not swing the count: every poole
 each facet query and of the topic's feedback ranking, scope.py) is re-scored by one relevance model (title and best
 sentence against the topic, blended with closeness to the topic's best few papers by it and by the
 topic's own search, less a fixed penalty for never using the topic's rare subject words and one for
-leaving a facet of the topic unaddressed, reviewer.survey.facets), and the top `MAX_SURVEYED` above an absolute floor are surveyed,
-and so is a paper a little under the floor that the topic's own hybrid search ranks among its first few;
-past the first `AGREE_FROM` papers, a paper must also rank high in the topic's search or the pooled
-ranking. The appendix says which floor or rank left each other paper out. Only a paper's
-own method, result and conclusion sentences are quoted (reviewer.roles); its limitation sentences feed
-the open-problems section.
-With an LLM, papers go in batches (`REVIEWER_EVIDENCE_BATCH_SIZE` per call) for a relevance grade
-that decides membership, a summary, quotes and table fields; every quote and span is verified
-against the abstract and dropped if it is not there.
+leaving a facet of the topic unaddressed, reviewer.survey.facets), and the top `MAX_SURVEYED` above a floor
+(absolute, or `TOP_MARGIN` under the pool's best paper when higher) are surveyed, and so is a paper a little
+under it that the topic's own hybrid search ranks among its first few; past the first `AGREE_FROM` papers, a
+paper must also rank high in the topic's search or the pooled ranking. The appendix says which floor or rank
+left each other paper out. Only a paper's own method, result and conclusion sentences are quoted
+(reviewer.roles); its limitation sentences feed the open-problems section. With an LLM, papers go in batches
+(`REVIEWER_EVIDENCE_BATCH_SIZE` per call) for a relevance grade that decides membership, a summary, quotes and
+table fields; every quote and span is verified against the abstract and dropped if it is not there.
 """
 
 from __future__ import annotations
@@ -59,12 +58,13 @@ SENTENCES_PER_PAPER = 5
 SENTENCE_MARGIN = 0.2
 MAX_SURVEYED = 20  # papers surveyed, by rank; a count, never a share of the best score
 RELEVANCE_FLOOR = 0.58  # absolute: below it a paper is off topic whatever its rank
-# A paper under the floor is still surveyed when the topic's own hybrid search ranks it among its first
-# SEARCH_TOP pooled papers (as many as anchor relevance), but never under this lower absolute floor.
+TOP_MARGIN = 0.25  # ... as is one this far under the pool's best (a dense setting clears the absolute floor)
+# Under the floor, a paper the topic's own hybrid search ranks among its first SEARCH_TOP pooled papers is still
+# surveyed, never under RESCUE_FLOOR: a rewording's search holds more of its papers than its wording's relevance.
 RESCUE_FLOOR = 0.5
 ANCHOR_PAPERS = 3  # the topic's best papers, whose centroid steadies relevance across rewordings
 ANCHOR_WEIGHT = 0.7
-SEARCH_TOP = ANCHOR_PAPERS
+SEARCH_TOP = 5
 RARE_SHARE = 0.1  # a topic word found in at most this share of the corpus names what the topic is about
 RARE_PENALTY = 0.05  # relevance lost by a paper that names none of the topic's rare words
 # Past the first AGREE_FROM surveyed papers, relevance alone no longer decides: the paper must also be among
@@ -114,7 +114,8 @@ def offline_evidence(
     relevance, unaddressed = facet_penalty(
         relevance, papers, topic, titles, lambda word: _relevance([word], papers, settings))
     ranked = sorted(papers, key=lambda p: (-relevance[p.id], p.key))
-    agreed = _agreed(relevance, searched or [])
+    floor = max(RELEVANCE_FLOOR, max(relevance.values(), default=0.0) - TOP_MARGIN)
+    agreed = _agreed(relevance, searched or [], floor)
     high = set([pid for pid in (searched or []) if pid in relevance][:AGREE_TOP]) | {p.id for p in papers[:AGREE_TOP]}
     gazetteer = mine_gazetteer(papers)
     kept: list[PaperEvidence] = []
@@ -122,9 +123,9 @@ def offline_evidence(
     place = 0  # the cap is a place among papers over the floor: a paper left out never pulls in a lower one
     for rank, paper in enumerate(ranked, start=1):
         rel = relevance[paper.id]
-        if rel < RELEVANCE_FLOOR and paper.id not in agreed and not every:
+        if rel < floor and paper.id not in agreed and not every:
             weak.append(WeakPaper(key=paper.key, title=paper.title, reason=below_floor(
-                rel, RELEVANCE_FLOOR, lacking.get(paper.id), unaddressed.get(paper.id))))
+                rel, floor, lacking.get(paper.id), unaddressed.get(paper.id))))
             continue
         place += 1
         if place > MAX_SURVEYED and not every:
@@ -141,12 +142,12 @@ def offline_evidence(
             limitations=limitations, row=offline_row(paper, gazetteer),
         ))
     return EvidenceResult(
-        info=StageInfo(stage="evidence"), papers=kept, weak=weak, threshold=RELEVANCE_FLOOR,
+        info=StageInfo(stage="evidence"), papers=kept, weak=weak, threshold=round(floor, 4),
         gazetteer=sorted(gazetteer),
     )
 
 
-def _agreed(relevance: dict[str, float], searched: list[str]) -> set[str]:
+def _agreed(relevance: dict[str, float], searched: list[str], floor: float = RELEVANCE_FLOOR) -> set[str]:
     """Papers under the floor that two signals agree on: the topic's own hybrid search (BM25 + dense)
     ranks them among its first `SEARCH_TOP` pooled papers, and their relevance is above `RESCUE_FLOOR`.
 
@@ -155,7 +156,7 @@ def _agreed(relevance: dict[str, float], searched: list[str]) -> set[str]:
     little short of the floor, while BM25 or the paper vectors may still put it first. A rank, not a
     score, decides, so the rule does not hang on the exact similarity values."""
     top = [pid for pid in searched if pid in relevance][:SEARCH_TOP]
-    return {pid for pid in top if RESCUE_FLOOR <= relevance[pid] < RELEVANCE_FLOOR}
+    return {pid for pid in top if RESCUE_FLOOR <= relevance[pid] < floor}
 
 
 def _anchored(relevance: dict[str, float], stored: dict[str, np.ndarray], searched: list[str]) -> dict[str, float]:
