@@ -16,9 +16,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import numpy as np
-
-from benchmarks.late_quality import corpus_ids
+from benchmarks.late_quality import load_late
 from evals.retrieval import run_retrieval_eval
 from reviewer.catalog import Catalog
 from reviewer.index import VectorStore, _metadata
@@ -32,11 +30,7 @@ def prepare(home: Path, saved: Path, arm: str) -> Settings:
     whole = Settings(home=home, auto_ingest_seeds=False, minilm_model="qint8", paper_vector="whole")
     centre = next((int(w[1:]) / 100 for w in arm.split("-")[1:] if w.startswith("c")), 0.0)
     late = whole.model_copy(update={"paper_vector": "late", "late_title_alone": "-t" in arm, "late_centre": centre})
-    ids = corpus_ids()
-    pack = np.load(saved)
-    assert list(pack["ids"]) == ids, "the saved vectors are of another corpus order"
-    bounds = np.cumsum([0, *pack["counts"]])
-    rows = [pack["units"][a:b].astype(np.float32) for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+    ids, pack, rows = load_late(saved)
     with Catalog(whole.catalog_path) as catalog:
         papers = catalog.get_many(ids)
     cache = VectorCache(whole, remember=False)

@@ -35,6 +35,16 @@ def corpus_ids() -> list[str]:
     return [paper_id(d["title"].strip() or f"SciFact {d['doc_id']}") for d in load_corpus()]
 
 
+def load_late(saved: Path) -> tuple[list[str], np.lib.npyio.NpzFile, list[np.ndarray]]:
+    """(corpus ids, the saved pack, each paper's late rows): the pack must hold the corpus in its order."""
+    ids = corpus_ids()
+    pack = np.load(saved)
+    assert list(pack["ids"]) == ids, "the saved vectors are of another corpus order"
+    bounds = np.cumsum([0, *pack["counts"]])
+    rows = [pack["units"][a:b].astype(np.float32) for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+    return ids, pack, rows
+
+
 def embed(home: Path, out: Path, model: str, chunk: int = 64) -> None:
     settings = Settings(home=home, auto_ingest_seeds=False, minilm_model=model)
     ids = corpus_ids()
@@ -57,11 +67,7 @@ def embed(home: Path, out: Path, model: str, chunk: int = 64) -> None:
 
 def evaluate_arms(home: Path, saved: Path, model: str, split: str, reranks: list[float]) -> None:
     settings = Settings(home=home, auto_ingest_seeds=False, minilm_model=model)
-    ids = corpus_ids()
-    pack = np.load(saved)
-    assert list(pack["ids"]) == ids, "the saved vectors are of another corpus order"
-    bounds = np.cumsum([0, *pack["counts"]])
-    late = [pack["units"][a:b].astype(np.float32) for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+    ids, pack, late = load_late(saved)
     docs = load_corpus()
     to_id = {str(d["doc_id"]): i for d, i in zip(docs, ids, strict=True)}
     qrels, claims = load_qrels(split=split), load_claims(split=split)

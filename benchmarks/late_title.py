@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from benchmarks.late_quality import corpus_ids
+from benchmarks.late_quality import load_late
 from benchmarks.plan_rescore import evaluate, paired
 from evals.retrieval import load_claims, load_corpus, load_qrels
 from reviewer.catalog import Catalog
@@ -61,11 +61,7 @@ def main() -> None:
     split = args[args.index("--split") + 1] if "--split" in args else "train"
     arms = args[args.index("--arms") + 1].split(",") if "--arms" in args else DEFAULT_ARMS
     settings = Settings(home=home, auto_ingest_seeds=False, minilm_model="qint8")
-    ids = corpus_ids()
-    pack = np.load(saved)
-    assert list(pack["ids"]) == ids, "the saved vectors are of another corpus order"
-    bounds = np.cumsum([0, *pack["counts"]])
-    late = [pack["units"][a:b].astype(np.float32) for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+    ids, pack, late = load_late(saved)
     whole = pack["wholes"]
     docs = load_corpus()
     to_id = {str(d["doc_id"]): i for d, i in zip(docs, ids, strict=True)}
