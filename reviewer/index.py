@@ -108,7 +108,7 @@ class VectorStore:
     """Paper vectors in a Chroma collection (one vector per title + abstract)."""
 
     def __init__(self, settings: Settings) -> None:
-        from reviewer.embed import embedding_function
+        from reviewer.embed_chroma import embedding_function
 
         self.settings = settings
         self.function = embedding_function(settings)

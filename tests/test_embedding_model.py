@@ -15,7 +15,8 @@ import pytest
 
 from evals.seed_claims import seed_papers_by_title
 from reviewer.catalog import Catalog
-from reviewer.embed import INT8_MODEL_PATH, ReviewerMiniLM, embed_texts
+from reviewer.embed import INT8_MODEL_PATH, embed_texts
+from reviewer.embed_chroma import ReviewerMiniLM
 from reviewer.index import VectorStore, collection_name
 from reviewer.settings import Settings
 from reviewer.vector_cache import VectorCache
