@@ -151,6 +151,8 @@ def _chroma_vectors(ids: list[str]) -> dict[int, Any]:
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
+    import reviewer.embed_chroma  # noqa: F401  (registers our embedding functions: the collection names one)
+
     with tempfile.TemporaryDirectory(prefix="bench-quality-") as tmp:
         try:
             home = scifact_home_copy(Path(tmp) / "home")
