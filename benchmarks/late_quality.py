@@ -65,33 +65,39 @@ def embed(home: Path, out: Path, model: str, chunk: int = 64) -> None:
              counts=np.array(counts), ids=np.array(ids), tokens=tokens)
 
 
-def evaluate_arms(home: Path, saved: Path, model: str, split: str, reranks: list[float]) -> None:
-    settings = Settings(home=home, auto_ingest_seeds=False, minilm_model=model)
-    ids, pack, late = load_late(saved)
+def claim_inputs(settings: Settings, ids: list[str], split: str, remember: bool = True,
+                 ) -> tuple[dict, list[np.ndarray], list[bool]]:
+    """(evaluate()'s inputs without unit rows, each paper's units embedded alone, whether it has a title)."""
     docs = load_corpus()
     to_id = {str(d["doc_id"]): i for d, i in zip(docs, ids, strict=True)}
     qrels, claims = load_qrels(split=split), load_claims(split=split)
     judged = [c for c in claims if str(c["id"]) in qrels]
     with Catalog(settings.catalog_path) as catalog:
         papers = catalog.get_many(ids)
-    cache = VectorCache(settings)
-    today = cache.paper_matrices(ids)
-    for i in {i for i in ids if i not in today}:  # as the retriever does for a paper without stored units
-        today[i] = cache.embed(paper_sentences(papers[i].title, papers[i].abstract))
+    cache = VectorCache(settings, remember=remember)
+    stored = cache.paper_matrices(ids)
+    for i in {i for i in ids if i not in stored}:  # as the retriever does for a paper without stored units
+        stored[i] = cache.embed(paper_sentences(papers[i].title, papers[i].abstract))
     queries = cache.embed([c["claim"] for c in judged])
     cache.close()
-    titled = [bool(papers[i].title.strip()) for i in ids]
     base = {"ids": ids, "queries": queries, "claims": [c["claim"] for c in judged],
             "relevant": [{to_id[d] for d in qrels[str(c["id"])] if d in to_id} for c in judged],
             "lexical": LexicalIndex.load(settings.bm25_path)}
+    return base, [stored[i] for i in ids], [bool(papers[i].title.strip()) for i in ids]
+
+
+def evaluate_arms(home: Path, saved: Path, model: str, split: str, reranks: list[float]) -> None:
+    settings = Settings(home=home, auto_ingest_seeds=False, minilm_model=model)
+    ids, pack, late = load_late(saved)
+    base, alone, titled = claim_inputs(settings, ids, split)
     whole = pack["wholes"]
-    arms = {"today": ({**base, "matrices": [today[i] for i in ids]}, whole, 0.5),
+    arms = {"today": ({**base, "matrices": alone}, whole, 0.5),
             "late": ({**base, "matrices": late}, whole, 0.5),
             **{f"late, re-score weight {rr}": ({**base, "matrices": late}, whole, rr) for rr in reranks},
             "late, paper vector = w3 mean of late units": ({**base, "matrices": late}, mean_vectors(late, titled, 0.3),
                                                           0.5)}
-    print(f"SciFact {split}, model {model}: {len(judged)} claims over {len(ids)} abstracts; "
-          f"unit cos late vs today: {_unit_cos(late, today, ids)}")
+    print(f"SciFact {split}, model {model}: {len(base['claims'])} claims over {len(ids)} abstracts; "
+          f"unit cos late vs today: {_unit_cos(late, alone)}")
     print(f"| arm | hybrid nDCG@10 | hybrid recall@100 | hybrid MRR@10 | dense nDCG@10 | hybrid nDCG@10 vs "
           f"{next(iter(arms))} per claim [95% CI] |")
     print("|---|---|---|---|---|---|")
@@ -103,8 +109,8 @@ def evaluate_arms(home: Path, saved: Path, model: str, split: str, reranks: list
               f"{r['dense ndcg']:.4f} | {paired(first, r['per query'])} |", flush=True)
 
 
-def _unit_cos(late: list[np.ndarray], today: dict[str, np.ndarray], ids: list[str]) -> str:
-    pairs = [(m, today[i]) for m, i in zip(late, ids, strict=True) if i in today and len(today[i]) == len(m)]
+def _unit_cos(late: list[np.ndarray], alone: list[np.ndarray]) -> str:
+    pairs = [(m, a) for m, a in zip(late, alone, strict=True) if len(a) == len(m)]
     if not pairs:
         return "n/a"
     cos = np.concatenate([(a * b).sum(axis=1) for a, b in pairs])

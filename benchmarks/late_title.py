@@ -19,13 +19,9 @@ from pathlib import Path
 
 import numpy as np
 
-from benchmarks.late_quality import load_late
+from benchmarks.late_quality import claim_inputs, load_late
 from benchmarks.plan_rescore import evaluate, paired
-from evals.retrieval import load_claims, load_corpus, load_qrels
-from reviewer.catalog import Catalog
-from reviewer.index import LexicalIndex
 from reviewer.settings import Settings
-from reviewer.vector_cache import VectorCache, paper_sentences
 
 DEFAULT_ARMS = ["alone", "late", "lateT", "late+T", "lateC0.3", "lateTC0.3", "lateT +pT0.2", "lateT rr0.6"]
 
@@ -63,24 +59,8 @@ def main() -> None:
     settings = Settings(home=home, auto_ingest_seeds=False, minilm_model="qint8")
     ids, pack, late = load_late(saved)
     whole = pack["wholes"]
-    docs = load_corpus()
-    to_id = {str(d["doc_id"]): i for d, i in zip(docs, ids, strict=True)}
-    qrels, claims = load_qrels(split=split), load_claims(split=split)
-    judged = [c for c in claims if str(c["id"]) in qrels]
-    with Catalog(settings.catalog_path) as catalog:
-        papers = catalog.get_many(ids)
-    cache = VectorCache(settings, remember=False)
-    stored = cache.paper_matrices(ids)
-    for i in {i for i in ids if i not in stored}:
-        stored[i] = cache.embed(paper_sentences(papers[i].title, papers[i].abstract))
-    queries = cache.embed([c["claim"] for c in judged])
-    cache.close()
-    alone = [stored[i] for i in ids]
-    titled = [bool(papers[i].title.strip()) for i in ids]
-    base = {"ids": ids, "queries": queries, "claims": [c["claim"] for c in judged],
-            "relevant": [{to_id[d] for d in qrels[str(c["id"])] if d in to_id} for c in judged],
-            "lexical": LexicalIndex.load(settings.bm25_path)}
-    print(f"SciFact {split}, qint8: {len(judged)} claims over {len(ids)} abstracts")
+    base, alone, titled = claim_inputs(settings, ids, split, remember=False)
+    print(f"SciFact {split}, qint8: {len(base['claims'])} claims over {len(ids)} abstracts")
     print(f"| arm | hybrid nDCG@10 | hybrid recall@100 | hybrid MRR@10 | dense nDCG@10 | vs {arms[0]} per claim [95% CI] |")
     print("|---|---|---|---|---|---|")
     first: list[float] = []
