@@ -28,7 +28,7 @@ from pydantic import BaseModel, Field
 
 from reviewer.checker.aims import aim_led, without_aims
 from reviewer.checker.anchors import anchored_in
-from reviewer.checker.background import background_only, bare_coverage
+from reviewer.checker.background import background_only, bare_coverage, restated_context
 from reviewer.checker.bound import values_keep_their_words
 from reviewer.checker.claimtext import title_authors_as_we
 from reviewer.checker.compared import comparison_unstated
@@ -252,6 +252,11 @@ class OfflineChecker:
         elif label == "SUPPORTED" and (unstated := _unstated(claim, analysis, items)):
             label, score = "UNSUPPORTED", min(score, 0.3)
             reasons.append(f"guard: {unstated}")
+        elif label == "SUPPORTED" and (ctx := restated_context(claim, items)) >= 0:
+            sents = [x.text for x in items]
+            label, score = ("CONTRADICTED" if rejects_reported_view(sents, ctx) else "UNSUPPORTED"), min(score, 0.1)
+            reasons.append(f"rule: the claim restates sentence {items[ctx].index} of {items[ctx].key}, the abstract's "
+                           "context, as the paper's finding")
         elif analysis.near_verbatim:
             if label != "SUPPORTED":
                 reasons.append("guard: claim restates an evidence sentence")
