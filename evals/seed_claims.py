@@ -34,6 +34,8 @@
                                                # and blind (issue 12, twentieth pass: scored before/after only)
     python -m evals.seed_claims --split slip   # 9 unused papers, every family, mixed like the hidden set; held out
                                                # and blind (issue 12, twenty-first pass: scored before/after only)
+    python -m evals.seed_claims --split marina # 14 unused papers, weighted to faithful paraphrases and UNSUPPORTED
+                                               # near-misses; held out and blind (branch c21: scored before/after only)
 
 `evals/datasets/seed_claims_{dev,test}.jsonl` hold paraphrased claims about seed papers, written by
 hand (not by the rules in `evals/perturb.py`, which the checker's features mirror): SUPPORTED
@@ -61,7 +63,7 @@ from reviewer.settings import Settings
 
 DATA = Path(__file__).resolve().parent / "datasets"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-Split = Literal["dev", "test", "blind", "fresh", "final", "hidden", "sealed", "roles", "probe", "vault", "swapdev", "ward", "moor", "quay", "pier", "dock", "berth", "jetty", "wharf", "slip"]
+Split = Literal["dev", "test", "blind", "fresh", "final", "hidden", "sealed", "roles", "probe", "vault", "swapdev", "ward", "moor", "quay", "pier", "dock", "berth", "jetty", "wharf", "slip", "marina"]
 
 
 class SeedClaim(BaseModel):

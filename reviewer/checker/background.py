@@ -89,3 +89,24 @@ def _context_only(items: list[EvidenceSentence], analysis: Analysis, best: int, 
         same = [x for x in items if x.paper_id == items[k].paper_id]
         return sentence_roles([x.text for x in same])[items[k].index] == Role.BACKGROUND
     return context(best) and all(context(i) for i in analysis.order[1:] if analysis.alignment[i] >= top - 0.05)
+
+
+def restated_context(claim: str, items: list[EvidenceSentence]) -> int:
+    """Index of the context sentence that an attributed claim ('The X paper finds that ...') restates, or -1.
+
+    The claim must cover most of that sentence's words (>= 0.75) and clearly more than any of the paper's own
+    sentences (by 0.3): then it passes the abstract's opening context off as its finding, whichever sentence
+    the embeddings happen to rank first (branch c21; over the seed splits this never held for a SUPPORTED claim).
+    """
+    if not _ATTRIBUTION.match(claim.strip()) or not items:
+        return -1
+    roles = sentence_roles([x.text for x in items if x.paper_id == items[0].paper_id])
+    if len(roles) != len(items):
+        return -1  # one abstract at a time
+    cover = [bare_coverage(claim, x.text) for x in items]
+    context = [k for k, r in enumerate(roles) if r == Role.BACKGROUND]
+    if not context:
+        return -1
+    best = max(context, key=lambda k: cover[k])
+    own = max((c for k, c in enumerate(cover) if roles[k] != Role.BACKGROUND), default=0.0)
+    return best if cover[best] >= 0.75 and own <= cover[best] - 0.3 else -1

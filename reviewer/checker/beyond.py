@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 
+from reviewer.checker.certainty_scope import asserted_near
+
 # 'on GPQA Diamond', 'than HaluEval', 'against KTO': where a claim names what it was measured on or against
 _TARGET = re.compile(r"\b(?:on|against|than|versus|vs\.?|across|over|like)\s+([A-Za-z][\w.\-]*)")
 # asserted certainty or completeness; 'all' is left out ('we release all code' is no overstatement)
 _ABSOLUTE = re.compile(
     r"\b(?:guarantee[sd]?|guaranteeing|prove[sn]?|proving|always|certainly|definitely|invariably|definitive(?:ly)?|"
-    r"undoubtedly|conclusively|completely|entirely|eliminat(?:e[sd]?|ing)|every)\b",
+    r"undoubtedly|conclusively|completely|entirely|altogether|universally|eliminat(?:e[sd]?|ing)|every)\b",
     re.IGNORECASE,
 )
 
@@ -38,6 +40,8 @@ _STRONG_READING = {
     "prove": r"\b(?:prov(?:e[sdn]?|ing|ably)|proofs?|theorems?|theoretically\s*,?\s*(?:we\s+)?(?:show|demonstrate|establish))\b",
     "guarantee": r"\b(?:guarantee[sd]?|guaranteeing|provably)\b",
     "eliminate": r"\b(?:eliminat\w*|remov(?:e[sd]?|ing)\s+(?:all|every)|no longer)\b",
+    "altogether": r"\b(?:altogether|complete(?:ly)?|entire(?:ly)?|full(?:y)?|total(?:ly)?|eliminat\w*)\b",
+    "universally": r"\b(?:universal(?:ly)?|all|every|always|consistently)\b",
 }
 
 
@@ -51,7 +55,6 @@ def _strong_key(word: str) -> str:
 def absolute_added(claim: str, evidence_text: str) -> list[str]:
     """Certainty words of the claim ('proves', 'always', 'completely') whose strong reading no evidence
     sentence asserts, in these words or in equivalent ones ('all' for 'every', 'fully' for 'completely')."""
-    have = {w.lower() for w in _ABSOLUTE.findall(evidence_text)}
-    added = {w.lower() for w in _ABSOLUTE.findall(claim)} - have
-    return sorted(w for w in added
-                  if not (p := _STRONG_READING.get(_strong_key(w))) or not re.search(p, evidence_text, re.I))
+    # asserted only in a sentence that shares a word the claim puts beside it (`certainty_scope.py`)
+    return sorted(w for w in {w.lower() for w in _ABSOLUTE.findall(claim)}
+                  if not asserted_near(claim, w, _STRONG_READING.get(_strong_key(w)), evidence_text, _ABSOLUTE))

@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 
 from reviewer.checker.effects import valence
 from reviewer.checker.ranked import ranked_pairs
-from reviewer.textutil import content_stems
+from reviewer.textutil import STOPWORDS, content_stems
 
 _COMPARE = re.compile(r"\b(outperform(?:s|ed)?|surpass(?:es|ed)?|beats?|exceed(?:s|ed)?|"
                       r"(?:is|are) (?:better|faster|stronger|more accurate) than)\s+", re.IGNORECASE)
@@ -223,12 +223,16 @@ def near_copy_edits(claim: str, sentence: str, evidence_text: str, directions: o
                 continue
             if not _looks_named(t, claim):
                 continue
-            if f" {t} " in ev:
-                if s and not set(s) & _SELF_REFERENCE and not _abbreviates(t, s):  # 'our method', 'RL': no swap
+            if f" {t} " in ev or f" {_POSSESSIVE.sub('', t)} " in ev:  # 'SEC's' names SEC
+                # 'our method', 'RL', a name put for an article ('as SEC's proxy' for 'as a proxy'): no swap
+                if s and not set(s) & _SELF_REFERENCE and not _abbreviates(t, s) and not set(s) <= STOPWORDS:
                     out.swapped.append((t, " ".join(s)))
             else:
                 out.foreign.append(t)
     return out
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 def _abbreviates(token: str, words: list[str]) -> bool:

@@ -26,10 +26,12 @@ from typing import TYPE_CHECKING
 import numpy as np
 from pydantic import BaseModel, Field
 
+from reviewer.checker.aims import aim_led, without_aims
 from reviewer.checker.anchors import anchored_in
-from reviewer.checker.background import background_only, bare_coverage
+from reviewer.checker.background import background_only, bare_coverage, restated_context
 from reviewer.checker.bound import values_keep_their_words
 from reviewer.checker.claimtext import title_authors_as_we
+from reviewer.checker.compared import comparison_unstated
 from reviewer.checker.endorsed import faulted_in
 from reviewer.checker.features import FEATURE_NAMES, Analysis, clean_claim, compute_features, named_terms
 from reviewer.checker.flips import _NOT_ASSERTED, LEX_TOP1, _stance_flip
@@ -184,8 +186,22 @@ class OfflineChecker:
             reasons.append("guard: the only conflicting sentences ask a question or report others' view")
         label, score = self.apply_rules(claim, analysis, items, label, float(probs[0]), reasons)
         reasons.insert(0, _summary(analysis, probs))
+        if label == "SUPPORTED" and analysis.order and aim_led(claim, items[analysis.order[0]]):
+            return self._past_aims(claim, papers, items[analysis.order[0]])
         return ClaimVerdict(label=label, score=round(score, 4), evidence=_pick_evidence(analysis, items, label),  # type: ignore[arg-type]
                             reasons=reasons, mode="offline")
+
+    def _past_aims(self, claim: str, papers: list[Paper], aim: EvidenceSentence) -> ClaimVerdict:
+        """Decide again without the abstracts' aims: the best sentence only asked what the claim asserts (`aims.py`)."""
+        stripped, where = without_aims(papers)
+        why = f"rule: the best sentence ({aim.index} of {aim.key}) states an aim, not a result; read without the aims"
+        if not any(p.abstract.strip() for p in stripped):
+            return ClaimVerdict(label="UNSUPPORTED", score=0.3, evidence=[aim], reasons=[why], mode="offline")
+        again = self.check(claim, stripped)
+        for e in again.evidence:
+            e.index = where.get((e.paper_id, e.index), e.index)
+        again.reasons.insert(0, why)
+        return again
 
     def apply_rules(self, claim: str, analysis: Analysis, items: list[EvidenceSentence], label: str, score: float,
                     reasons: list[str]) -> tuple[str, float]:
@@ -236,6 +252,11 @@ class OfflineChecker:
         elif label == "SUPPORTED" and (unstated := _unstated(claim, analysis, items)):
             label, score = "UNSUPPORTED", min(score, 0.3)
             reasons.append(f"guard: {unstated}")
+        elif label == "SUPPORTED" and (ctx := restated_context(claim, items)) >= 0:
+            sents = [x.text for x in items]
+            label, score = ("CONTRADICTED" if rejects_reported_view(sents, ctx) else "UNSUPPORTED"), min(score, 0.1)
+            reasons.append(f"rule: the claim restates sentence {items[ctx].index} of {items[ctx].key}, the abstract's "
+                           "context, as the paper's finding")
         elif analysis.near_verbatim:
             if label != "SUPPORTED":
                 reasons.append("guard: claim restates an evidence sentence")
@@ -286,7 +307,10 @@ def _unstated(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> 
     if analysis.features[NUM_UNMATCHED] > 0:
         return "the claim states a number the evidence never states"
     moved = unmentioned_effects(claim, " ".join(x.text for x in items))
-    return f"the claim says {moved[0]!r} changes, which the evidence never mentions" if moved else ""
+    if moved:
+        return f"the claim says {moved[0]!r} changes, which the evidence never mentions"
+    compared = comparison_unstated(claim, " ".join(x.text for x in items))  # `compared.py`
+    return f"the claim ranks {compared}, which no evidence sentence compares" if compared else ""
 
 
 def _anchored(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> str:

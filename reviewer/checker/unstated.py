@@ -27,7 +27,8 @@ def unmentioned_effects(claim: str, evidence_text: str) -> list[str]:
     """Measured quantities the claim moves ('reduces inference latency': latency) of which no word occurs in
     the evidence. Only quantities the effect reader knows the worth of (accuracy, cost, latency, errors ...)
     count: the words after other direction words are too often not what moves ('less likely')."""
-    have = set(content_stems(evidence_text))
+    # 'higher per-token costs' names the token cost a claim words as 'cost more per token'
+    have = set(content_stems(evidence_text)) | set(content_stems(evidence_text.replace("-", " ")))
     out = []
     for kind, _, obj in effects(claim):
         if kind == "covary" or not obj or not valence(obj):
