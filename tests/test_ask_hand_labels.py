@@ -78,9 +78,9 @@ def test_a_question_labelled_for_two_leads_is_scored_by_the_lead_it_has() -> Non
 
 def test_every_answerable_question_of_the_newer_sets_has_a_label() -> None:
     # These sets keep one label per lead a question has had, so a question may have several, never none.
-    from evals.ask import PARA5, PARA6, PARA7, PARA8, PARA9, PARA10, PARA11, PARA12, PARA13, PARA14, PARA15
+    from evals.ask import PARA5, PARA6, PARA7, PARA8, PARA9, PARA10, PARA11, PARA12, PARA13, PARA14, PARA15, PARA16
 
     labels = load_labels()
-    for name, path in (("para5", PARA5), ("para6", PARA6), ("para7", PARA7), ("para8", PARA8), ("para9", PARA9), ("para10", PARA10), ("para11", PARA11), ("para12", PARA12), ("para13", PARA13), ("para14", PARA14), ("para15", PARA15)):
+    for name, path in (("para5", PARA5), ("para6", PARA6), ("para7", PARA7), ("para8", PARA8), ("para9", PARA9), ("para10", PARA10), ("para11", PARA11), ("para12", PARA12), ("para13", PARA13), ("para14", PARA14), ("para15", PARA15), ("para16", PARA16)):
         asked = {c.q for c in load_cases(path) if c.answerable}
         assert asked == {lab.question for lab in labels if lab.set == name}, name
