@@ -60,3 +60,22 @@ def test_a_why_lead_without_a_reason_yields_to_the_consequence_its_abstract_stat
     restated = scored("Chain-of-Thought (CoT) prompting enables large language models", 0.61)
     causing = scored("confined by its inherent single-pass and sequential generation process", 0.60)
     assert _why([restated, causing]) == causing.ev.text
+
+
+def test_a_question_about_a_named_work_moves_past_its_bare_introduction() -> None:
+    from reviewer.ask.asked import PAST_INTRO_SHARE, past_introduction
+
+    # Meta probing agents: "we propose meta probing agents (MPA), a general dynamic evaluation protocol ..." only
+    # introduces the work; "Our multifaceted analysis demonstrated the strong correlation between the basic abilities
+    # and an implicit Matthew effect on model size" says what it found, nearly as close to the question.
+    intro = scored("we propose meta probing agents (MPA)", 0.69)
+    analysis = scored("Our multifaceted analysis demonstrated the strong correlation", 0.65)
+    designs = scored("MPA designs the probing and judging agents", 0.57)
+    assert past_introduction([intro, analysis, designs])[0].ev.text == analysis.ev.text
+    # A sentence well below the introduction does not take over.
+    far = scored("Our multifaceted analysis demonstrated the strong correlation", PAST_INTRO_SHARE * 0.69 - 0.02)
+    assert past_introduction([intro, far, designs])[0].ev.text == intro.ev.text
+    # An introduction that says how ("improves training efficiency by streamlining policy update") is not bare: it stays.
+    tppo = scored("a novel extension to PPO that improves training efficiency by streamlining", 0.80)
+    other = scored("T-PPO mitigates the issue of low hardware utilization", 0.75)
+    assert past_introduction([tppo, other])[0].ev.text == tppo.ev.text

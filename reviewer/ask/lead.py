@@ -253,6 +253,11 @@ def restates(text: str, predicate: set[str], stems: Callable[[str], list[str]], 
     return len(predicate & set(stems(text))) >= max(2, round(len(predicate) * 2 / 3 + 0.01))
 
 
+def bare_introduction(text: str) -> bool:
+    """'We propose X, a general protocol to evaluate LLMs': names X and its aim, and no means or finding."""
+    return bool(_INTRODUCES.search(text)) and not _SAYS_HOW.search(text) and not _BY_MEANS.search(text)
+
+
 # How well, not how: a performance claim ("to improve X, ..." is a purpose).
 _HOW_WELL = re.compile(r"(?<!to )\b(?:improv\w*|outperform\w*|achiev\w*|surpass\w*|state-of-the-art|gains?|accuracy)\b",
                        re.IGNORECASE)
