@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from reviewer.ask.lead import Scored, connective_opener, leans_on_previous, poses_question
+from reviewer.ask.lead import Scored, bare_introduction, connective_opener, leans_on_previous, poses_question
 from reviewer.roles import Role
 
 # A what/which question that names no measure or outcome: it asks for a thing (a signal, a component, a trait).
@@ -54,5 +54,29 @@ def thing_first(out: list[Scored]) -> list[Scored]:
         if (x.ev.paper_id == lead.ev.paper_id and x.role == Role.METHOD and x.score >= THING_SHARE * lead.score
                 and not _BEATS.search(t) and not connective_opener(t) and not leans_on_previous(t, x.antecedent)
                 and not poses_question(t)):
+            return [x, *out[:i], *out[i + 1:]]
+    return out
+
+
+# How close (in score) a sentence of the same abstract must be to a bare introduction to take the lead from it, and
+# how far down the candidates it may sit.
+PAST_INTRO_SHARE = 0.9
+PAST_INTRO_REACH = 4
+
+
+def past_introduction(out: list[Scored]) -> list[Scored]:
+    """A what / yes-no question about a named work led by the sentence that only introduces it ("The authors propose
+    meta probing agents (MPA), a general dynamic evaluation protocol ...") yields to a nearly as close sentence of the
+    same abstract that says something about it ("Their multifaceted analysis demonstrated the strong correlation
+    ..."): the question already knows what the work is. Not to another introduction, a report of gains, a reported
+    earlier work, or a sentence that cannot stand alone."""
+    if not out or not bare_introduction(out[0].ev.text):
+        return out
+    lead = out[0]
+    for i, x in enumerate(out[1:PAST_INTRO_REACH], start=1):
+        t = x.ev.text
+        if (x.ev.paper_id == lead.ev.paper_id and x.score >= PAST_INTRO_SHARE * lead.score
+                and not bare_introduction(t) and not reports_gains(t, x.role) and not x.reported
+                and not connective_opener(t) and not leans_on_previous(t, x.antecedent) and not poses_question(t)):
             return [x, *out[:i], *out[i + 1:]]
     return out

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 
 from reviewer.ask.asked import asks_thing, reports_gains
+from reviewer.ask.howlead import PROPOSAL_REACH, PROPOSAL_SHARE, PROPOSES, proposal_after_background
 from reviewer.ask.lead import Scored, following, how_after_restatement, leans_on_previous
 from reviewer.roles import Role, own_finding_clause, reports_other_work
 from reviewer.textutil import content_stems
@@ -363,13 +364,6 @@ def idea_first(out: list[Scored]) -> list[Scored]:
     return out
 
 
-# "We propose X to address these limitations by ...": the proposal that answers the problem stated before it.
-_PROPOSES = re.compile(r"\b(?:we|the authors)\s+(?:propose|introduce|present|develop)\b|\bto (?:address|tackle|overcome|"
-                       r"solve|mitigate|remedy) (?:these|this|such|the)\b", re.IGNORECASE)
-PROPOSAL_REACH = 2
-PROPOSAL_SHARE = 0.4
-
-
 def how_first(out: list[Scored], predicate: set[str], stems: Callable[[str], list[str]]) -> list[Scored]:
     """A "how" question's lead: `lead.how_after_restatement`, then, when the lead only states the problem the
     question names ("conventional RMs struggle with arithmetic ... and factual lookup" for "how can a reward model
@@ -380,20 +374,9 @@ def how_first(out: list[Scored], predicate: set[str], stems: Callable[[str], lis
         return out
     lead = out[0]
     if not _PROBLEM.search(_ADDRESSING.sub("", lead.ev.text)):
-        return _proposal_after_background(out, lead)
+        return proposal_after_background(out, lead)
     for i, x in following(out, lead, PROPOSAL_REACH):
-        if (x.role == Role.METHOD and _PROPOSES.search(x.ev.text) and x.score >= PROPOSAL_SHARE * lead.score
+        if (x.role == Role.METHOD and PROPOSES.search(x.ev.text) and x.score >= PROPOSAL_SHARE * lead.score
                 and not leans_on_previous(x.ev.text, x.antecedent)):
-            return [x, *out[:i], *out[i + 1:]]
-    return out
-
-
-def _proposal_after_background(out: list[Scored], lead: Scored) -> list[Scored]:
-    """A "how" lead that only sets the scene ("LLMs have recently advanced theorem proving through test-time scaling")
-    says what the field does, not how the asked thing is done: the abstract's own proposal ("we propose two methods:
-    (1) ...") answers it, wherever it sits, when it scores at least PROPOSAL_SHARE of the lead."""
-    for i, x in enumerate(out):
-        if (x.ev.paper_id == lead.ev.paper_id and x.role == Role.METHOD and _PROPOSES.search(x.ev.text)
-                and x.score >= PROPOSAL_SHARE * lead.score and not leans_on_previous(x.ev.text, x.antecedent)):
             return [x, *out[:i], *out[i + 1:]]
     return out

@@ -124,6 +124,11 @@ _STRONG_CAUSE = re.compile(r"\b(?:because|due to|stem(?:s|ming)?\s+(?:\w+ly\s+)?
                            r"driven\s+(?:\w+ly\s+)?by|reliance on|"
                            r"(?:limited|hindered|constrained|bottlenecked) by)\b", re.IGNORECASE)
 
+# What a sentence says something brings about: "..., causing errors in early steps to accumulate", "the robot collects
+# informative data more efficiently, thereby accelerating learning". Within the lead's own abstract such a sentence
+# gives the reason a why-question asks for, where a lead that restates the question gives none.
+_CONSEQUENCE = re.compile(r"\b(?:caus(?:e|es|ing)|thereby)\b", re.IGNORECASE)
+
 
 def lead_first(
     out: list[Scored],
@@ -158,12 +163,14 @@ def lead_first(
         first = next((i for i, x in enumerate(out) if not x.contrasted and (
             defines[i] or (not leans_on_previous(x.ev.text, x.antecedent) and not poses_question(x.ev.text)
                            and (not on_topic or mentions(x.ev.text, topic))))), 0)
-    # "Why P?": a lead that only restates P (no cause cue) yields to a cause stated in the same abstract nearby,
+    # "Why P?": a lead that only restates P (no cause cue) yields to a cause (or a consequence) stated in the same
+    # abstract nearby,
     # else to the cause another close paper states right after its own restatement of P.
     if why and first < len(out) and not has_cause(out[first].ev.text):
         lead = out[first]
         first = next((i for i, x in enumerate(out[: first + 5]) if x.ev.paper_id == lead.ev.paper_id
-                      and _STRONG_CAUSE.search(x.ev.text) and not leans_on_previous(x.ev.text, x.antecedent)), first)
+                      and (_STRONG_CAUSE.search(x.ev.text) or _CONSEQUENCE.search(x.ev.text))
+                      and not leans_on_previous(x.ev.text, x.antecedent)), first)
         if out[first] is lead:
             first = _cause_after_restatement(out, lead, first)
     return [out[first], *out[:first], *out[first + 1:]] if first else out
@@ -244,6 +251,11 @@ def restates(text: str, predicate: set[str], stems: Callable[[str], list[str]], 
     if len(predicate) < 2:
         return False
     return len(predicate & set(stems(text))) >= max(2, round(len(predicate) * 2 / 3 + 0.01))
+
+
+def bare_introduction(text: str) -> bool:
+    """'We propose X, a general protocol to evaluate LLMs': names X and its aim, and no means or finding."""
+    return bool(_INTRODUCES.search(text)) and not _SAYS_HOW.search(text) and not _BY_MEANS.search(text)
 
 
 # How well, not how: a performance claim ("to improve X, ..." is a purpose).

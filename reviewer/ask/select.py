@@ -13,7 +13,7 @@ import re
 from pydantic import BaseModel
 
 from reviewer.ask import forms as qforms
-from reviewer.ask.asked import asks_thing, thing_first
+from reviewer.ask.asked import asks_thing, past_introduction, thing_first
 from reviewer.ask.aspect import aspect_lead, stronger_finding_first
 from reviewer.ask.define import acronym, contrasted_only, defines, definition_strength, lead_rank
 from reviewer.ask.define import term_pattern as term_pattern
@@ -346,6 +346,7 @@ def score_for_type(
     out = qforms.alternative_first(out, qforms.rejected_alternative(question.text), mentions) if why else out
     if replacing and question.qtype in (QType.NAMED, QType.MECHANISM, QType.GENERAL):  # "What does X maximize instead of Y?"
         out = replacement_first(out, predicate, content_stems)
+    out = past_introduction(out) if question.qtype in (QType.GENERAL, QType.NAMED) else out  # a work's bare introduction
     return aspect_lead(out, question, forms, content_stems, not (why or verdict or problem),
                        lambda t: any(_acts(t, a) for a in forms))
 
