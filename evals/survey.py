@@ -57,6 +57,10 @@ BLIND8_SET = Path(__file__).parent / "datasets" / "survey_blind8.jsonl"
 # beyond maths, language feedback, test-time memory, persuasion, online vs offline preference tuning), written
 # before the selection work of branch s18; scored once before and once after it.
 BLIND9_SET = Path(__file__).parent / "datasets" / "survey_blind9.jsonl"
+# Seven topics on seed papers no earlier set lists (safety-alignment brittleness, what preference learning learns,
+# scaling reward models, cheaper reasoning RL, strategic games, LLMs as social-science measures, steerability),
+# written before the selection work of branch s20; scored once before and once after it.
+BLIND10_SET = Path(__file__).parent / "datasets" / "survey_blind10.jsonl"
 # A sentence opening with a word that points outside the quote, unless it names its referent
 # ("This paper", "These results show" count as resolved only with a noun that the sentence itself owns).
 _ANAPHOR = re.compile(

@@ -13,7 +13,7 @@ from reviewer.models import Paper, PaperRecord
 from reviewer.retrieve import HybridRetriever
 from reviewer.roles import Role, reports_other_work, sentence_roles
 from reviewer.settings import Settings
-from reviewer.survey.evidence import _pick
+from reviewer.survey.quotepick import pick_quotes as _pick
 from reviewer.survey.synthesis import resolve_subject, with_context
 from reviewer.survey.table import CURATED_BENCHMARKS, method_name, mine_gazetteer, offline_row
 from reviewer.survey.themes import GENERIC_THEME_WORDS, theme_title

@@ -9,7 +9,7 @@ leaving a facet of the topic unaddressed, reviewer.survey.facets), and the top `
 under it that the topic's own hybrid search ranks among its first few; past the first `AGREE_FROM` papers, a
 paper must also rank high in the topic's search or the pooled ranking. The appendix says which floor or rank
 left each other paper out. Only a paper's own method, result and conclusion sentences are quoted
-(reviewer.roles); its limitation sentences feed the open-problems section. With an LLM, papers go in batches
+(reviewer.survey.quotepick); its limitation sentences feed the open-problems section. With an LLM, papers go in batches
 (`REVIEWER_EVIDENCE_BATCH_SIZE` per call) for a relevance grade that decides membership, a summary, quotes and
 table fields; every quote and span is verified against the abstract and dropped if it is not there.
 """
@@ -27,12 +27,11 @@ from reviewer.evidence import rank_sentences
 from reviewer.llm.blocks import papers_block
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.quotes import quote_sentences, verify_quote
-from reviewer.roles import Role, reports_other_work, sentence_roles
 from reviewer.settings import Settings
 from reviewer.survey.context import Previous, SurveyContext
 from reviewer.survey.facets import TitleStats, facet_penalty, title_stats
 from reviewer.survey.leftout import below_floor, unconfirmed
-from reviewer.survey.prose import is_boilerplate, role_bonus
+from reviewer.survey.quotepick import INJECTED, pick_quotes
 from reviewer.survey.table import llm_benchmarks, mine_gazetteer, offline_row, verified_cell
 from reviewer.survey.terms import head_chunk, is_clause, topic_chunks
 from reviewer.survey.types import (
@@ -54,8 +53,6 @@ if TYPE_CHECKING:
 
 SUBQUERY_DISCOUNT = 0.9
 BRIDGE_DISCOUNT = 0.9  # a paper about a bridging facet (reviewer.survey.bridges), like one found by a sub-query
-SENTENCES_PER_PAPER = 5
-SENTENCE_MARGIN = 0.2
 MAX_SURVEYED = 20  # papers surveyed, by rank; a count, never a share of the best score
 RELEVANCE_FLOOR = 0.58  # absolute: below it a paper is off topic whatever its rank
 TOP_MARGIN = 0.25  # ... as is one this far under the pool's best (a dense setting clears the absolute floor)
@@ -71,8 +68,6 @@ RARE_PENALTY = 0.05  # relevance lost by a paper that names none of the topic's 
 # the first AGREE_TOP of the topic's own hybrid search or of the pooled (fused) ranking of the facet queries.
 AGREE_FROM = 8
 AGREE_TOP = 20
-INJECTED = re.compile(r"@\w|</?[a-z][^>]*>", re.IGNORECASE)  # citation keys or HTML inside an abstract: never quoted
-QUOTABLE = frozenset({Role.METHOD, Role.RESULT, Role.CONCLUSION})
 
 
 def offline_evidence(
@@ -136,7 +131,7 @@ def offline_evidence(
             weak.append(WeakPaper(key=paper.key, title=paper.title,
                                   reason=unconfirmed(rank, len(ranked), AGREE_FROM, AGREE_TOP)))
             continue
-        sentences, limitations = _pick(paper, combined)
+        sentences, limitations = pick_quotes(paper, combined)
         kept.append(PaperEvidence(
             key=paper.key, paper_id=paper.id, relevance=round(rel, 4), sentences=sentences,
             limitations=limitations, row=offline_row(paper, gazetteer),
@@ -269,31 +264,6 @@ def _best_per_paper(scores: dict[tuple[str, int], float], papers: list[Paper]) -
 
 def _scores(query: str, papers: list[Paper], settings: Settings) -> dict[tuple[str, int], float]:
     return {(e.paper_id, e.index): e.score for e in rank_sentences(query, papers, settings)}
-
-
-def _pick(
-    paper: Paper, combined: dict[tuple[str, int], float]
-) -> tuple[list[EvidenceSentence], list[EvidenceSentence]]:
-    """The paper's best own method/result/conclusion sentences for the topic, and its limitation sentences.
-
-    Background, and sentences that report other people's claims, are never quoted as the paper's own.
-    """
-    sentences = split_sentences(paper.abstract)
-    roles = sentence_roles(sentences)
-
-    def item(i: int) -> EvidenceSentence:
-        score = combined.get((paper.id, i), 0.0) + role_bonus(sentences[i], i)
-        return EvidenceSentence(paper_id=paper.id, key=paper.key, index=i, text=sentences[i], score=round(score, 4))
-
-    usable = [i for i, s in enumerate(sentences)
-              if not is_boilerplate(s) and not reports_other_work(s) and not INJECTED.search(s)]
-    quotable = [i for i in usable if roles[i] in QUOTABLE] or [i for i in usable if roles[i] == Role.OBJECTIVE]
-    limits = [item(i) for i in usable if roles[i] == Role.LIMITATION]
-    scored = sorted((item(i) for i in quotable), key=lambda e: (-e.score, e.index))
-    if not scored:
-        return [], limits
-    best = scored[0].score
-    return [e for e in scored[:SENTENCES_PER_PAPER] if e.score >= best - SENTENCE_MARGIN], limits
 
 
 def llm_evidence(
