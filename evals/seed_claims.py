@@ -34,6 +34,8 @@
                                                # and blind (issue 12, twentieth pass: scored before/after only)
     python -m evals.seed_claims --split slip   # 9 unused papers, every family, mixed like the hidden set; held out
                                                # and blind (issue 12, twenty-first pass: scored before/after only)
+    python -m evals.seed_claims --split groyne # 13 unused papers, weighted to contradictions (multiples, bounds,
+                                               # quantifiers, swapped parts); held out and blind (issue 12, c20)
 
 `evals/datasets/seed_claims_{dev,test}.jsonl` hold paraphrased claims about seed papers, written by
 hand (not by the rules in `evals/perturb.py`, which the checker's features mirror): SUPPORTED
@@ -61,7 +63,7 @@ from reviewer.settings import Settings
 
 DATA = Path(__file__).resolve().parent / "datasets"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-Split = Literal["dev", "test", "blind", "fresh", "final", "hidden", "sealed", "roles", "probe", "vault", "swapdev", "ward", "moor", "quay", "pier", "dock", "berth", "jetty", "wharf", "slip"]
+Split = Literal["dev", "test", "blind", "fresh", "final", "hidden", "sealed", "roles", "probe", "vault", "swapdev", "ward", "moor", "quay", "pier", "dock", "berth", "jetty", "wharf", "slip", "groyne"]
 
 
 class SeedClaim(BaseModel):

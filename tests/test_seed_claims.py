@@ -183,3 +183,10 @@ def test_the_slip_split_is_held_out_on_papers_no_other_split_uses_and_has_every_
     _held_out_with_every_family("slip", (*_EVERY_FAMILY, "hedge"), min_rows=30)
     labels = Counter(r.label for r in load_rows("slip"))
     assert labels["CONTRADICTED"] >= 12 and labels["SUPPORTED"] >= 12 and labels["UNSUPPORTED"] >= 5, labels
+
+
+def test_the_groyne_split_is_held_out_on_papers_no_other_split_uses_and_has_every_family() -> None:
+    # issue 12, c20 pass: written before any change of the pass, scored blind before and after
+    _held_out_with_every_family("groyne", (*_EVERY_FAMILY, "hedge"), min_rows=60)
+    labels = Counter(r.label for r in load_rows("groyne"))
+    assert labels["CONTRADICTED"] >= 30 and labels["SUPPORTED"] >= 20 and labels["UNSUPPORTED"] >= 10, labels
