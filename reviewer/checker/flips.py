@@ -18,8 +18,12 @@ from reviewer.checker.degrees import degree_exchanged, names_exchanged, spelled_
 from reviewer.checker.described import description_swapped
 from reviewer.checker.effects import effect_reversed
 from reviewer.checker.exchanged import descriptions_exchanged, kind_changed, preference_exchanged, value_moved
+from reviewer.checker.extra import extra_denied
 from reviewer.checker.families import comparison_agrees
 from reviewer.checker.features import FEATURE_NAMES, Analysis, named_terms
+from reviewer.checker.headcount import head_quantity_changed, single_of_many
+from reviewer.checker.members import example_moved
+from reviewer.checker.multiples import ratio_conflict
 from reviewer.checker.neighbours import neighbours_exchanged
 from reviewer.checker.parity import parity_reversed
 from reviewer.checker.prefixed import prefix_reversed
@@ -114,9 +118,11 @@ def _flip_in(claim: str, texts: list[str], analysis: Analysis, items: list[Evide
             return f"rule: the claim puts {swapped[0]} where sentence {items[i].index} of {items[i].key} has {swapped[1]}"
         if crossed := names_crossed(claim, text):
             return f"rule: {crossed[0]} and {crossed[1]} exchange frames against sentence {items[i].index} of {items[i].key}"
-        if head := quantity_changed(claim, text) or exclusive_denied(claim, text):  # 'all mainstream models' vs 'most mainstream models'
+        if head := quantity_changed(claim, text) or exclusive_denied(claim, text) or head_quantity_changed(
+                claim, text) or single_of_many(claim, text):  # 'all mainstream models' vs 'most mainstream models';
+            # 'none of the habits' vs 'certain habits', 'only one agent' vs 'arbitrary agents' (`headcount.py`)
             return f"rule: another quantity of {head!r} than sentence {items[i].index} of {items[i].key}"
-        if requirement_denied(claim, text) or prevention_denied(claim, text):  # `requires.py`
+        if requirement_denied(claim, text) or prevention_denied(claim, text) or extra_denied(claim, text):  # `requires.py`, `extra.py`
             return f"rule: sentence {items[i].index} of {items[i].key} does without or prevents what the claim asserts"
         if ruled_out := cause_denied(claim, text):  # 'traces X to A' vs 'X does not stem from A' (`causes.py`)
             return f"rule: sentence {items[i].index} of {items[i].key} rules out the claim's cause ({ruled_out})"
@@ -135,10 +141,16 @@ def _flip_in(claim: str, texts: list[str], analysis: Analysis, items: list[Evide
             return f"rule: early and late exchanged against sentence {items[i].index} of {items[i].key}"
         if shares := proportion_conflict(claim, text):
             return f"rule: another share of {shares[0]!r} than sentence {items[i].index} of {items[i].key} states"
+        if ratio := ratio_conflict(claim, text):  # 'five times the time of B' vs '1/3 of the time' (`multiples.py`)
+            return f"rule: a ratio {ratio} against sentence {items[i].index} of {items[i].key} (multiple vs fraction)"
     for i in analysis.order[:3]:  # less closely aligned: a polar word reversed on two or more shared words
         if LOOSE_ALIGN <= analysis.alignment[i] < STANCE_MIN_ALIGN and not _NOT_ASSERTED.search(texts[i]) \
                 and (flips := stance_reversed(claim, texts[i], agreed, shared=2)):
             return f"rule: opposite stance ({flips[0]}) to sentence {items[i].index} of {items[i].key}"
+    for i in analysis.order[:1]:  # a requirement or access the best sentence does without, however worded
+        if LOOSE_ALIGN <= analysis.alignment[i] < STANCE_MIN_ALIGN and not _NOT_ASSERTED.search(texts[i]) and (
+                requirement_denied(claim, texts[i]) or extra_denied(claim, texts[i])):
+            return f"rule: sentence {items[i].index} of {items[i].key} does without what the claim asserts"
     for i in analysis.order[:3]:  # 'helps only the smallest models' where the sentence says 'across model sizes'
         if analysis.alignment[i] >= LOOSE_ALIGN and not _NOT_ASSERTED.search(texts[i]) and (
                 narrow := scope_narrowed(claim, texts[i])):
@@ -151,6 +163,8 @@ def _flip_in(claim: str, texts: list[str], analysis: Analysis, items: list[Evide
         return f"rule: what {items[top[0]].key} says of {pairs[0][0]} the claim says of {pairs[0][1]}, and the reverse"
     if swapped := description_swapped(claim, " ".join(paper)):  # 'B, which does X' said of A (`described.py`)
         return f"rule: the claim says of {swapped[0]} what {items[top[0]].key} says of {swapped[1]}"
+    if moved := example_moved(claim, " ".join(paper)):  # 'pretrained LLMs such as Vicuna' (`members.py`)
+        return f"rule: the claim files {moved[0]!r} under {moved[1]!r}, which {items[top[0]].key} gives other examples"
     if kinds := kind_changed(claim, " ".join(paper), _named):
         name, mine, theirs = kinds[0]
         return f"rule: the claim makes {name} a {mine} name; {items[top[0]].key} only names it as {theirs}"

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from reviewer.checker.embedded import stated_in_a_name
 from reviewer.checker.fractional import fractions_in
+from reviewer.checker.limits import relation
+from reviewer.checker.multiples import ratio_restated
 from reviewer.textutil import content_stems
 
 _NUM = re.compile(
@@ -190,6 +192,10 @@ def check_numbers(claim: str, all_text: str, aligned: list[tuple[int, str, float
             result.conflicts.append((num.raw, rival[0].raw, rival[1]))
             result.same_subject.append(shared_context(num, rival[0]))
             continue
+        if not equal and (_bound_implied(claim, num, aligned)  # 'less than a third' vs 'less than 1/38'
+                          or (num.unit == "x" and any(ratio_restated(claim, t) for _, t, _ in aligned))):
+            result.matched += 1
+            continue
         conflict = None
         for idx, text, align in aligned:
             scaled = [e for e in scaled_word_numbers(text) if e.context & num.context]  # 'ten thousand pairs'
@@ -204,6 +210,9 @@ def check_numbers(claim: str, all_text: str, aligned: list[tuple[int, str, float
             noun = _frame(claim, num.raw)
             ranked = sorted(same_unit, key=lambda e: (-_counts_same(noun, text, e.raw), -shared_context(num, e)))
             for e in ranked:
+                if relation(claim, num, text, e) == "implied":
+                    continue  # a weaker bound than the evidence's does not contradict it (`limits.py`); a
+                    # stronger one ('more than 600K' for 'more than 60K') is another number, as before
                 if _comparable(num, e) and (shared_context(num, e) or align >= 0.75):
                     conflict = (num.raw, e.raw, idx)
                     shared = shared_context(num, e)
@@ -385,6 +394,12 @@ def _frame_match(a: tuple[list[str], list[str]], b: tuple[list[str], list[str]])
         return x == y or (min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)))
     before = sum(same(x, y) for x, y in zip(reversed(a[0]), reversed(b[0]), strict=False))
     return before + sum(same(x, y) for x, y in zip(a[1], b[1], strict=False))
+
+
+def _bound_implied(claim: str, num: Number, aligned: list[tuple[int, str, float]]) -> bool:
+    """A number of the same thing in an aligned sentence whose bound or value lies within the claim's bound."""
+    return any(relation(claim, num, text, e) == "implied" and (shared_context(num, e) or align >= 0.75)
+               for _, text, align in aligned for e in extract_numbers(text))
 
 
 def _comparable(a: Number, b: Number) -> bool:
