@@ -17,6 +17,8 @@ def test_an_example_is_mapped_to_the_class_it_illustrates() -> None:
     assert example_moved("The experiments cover instruction-tuned LLMs such as Vicuna and WizardLM.",
                          sentence_with(LLMS)) is None
     # plural examples are the same examples
+    assert example_moved("Explanations carry argument components such as attacks and supports.",
+                         sentence_with(ARGS)) == ("attack", "argument component")
     assert example_moved("Explanations carry argument components such as premises and claims, and argument "
                          "relations like attack and support.", sentence_with(ARGS)) is None
 
