@@ -31,3 +31,18 @@ def test_a_requirement_the_paper_does_without_is_contradicted(checker: ClaimChec
     assert_contradicted_twin(checker, THEMIS, "Themis grades responses without access to any external environment.",
                              "Themis gives reward models access to external environments such as calculators and "
                              "search engines.")
+
+
+def test_an_act_the_paper_does_without_is_contradicted(checker: ClaimChecker) -> None:
+    from reviewer.checker.extra import act_done_without
+
+    assert act_done_without("QAlign modifies the underlying model.", sentence_with(QALIGN)) == "modifi under"
+    assert act_done_without("QAlign does not modify the underlying model.", sentence_with(QALIGN)) == ""
+    assert_contradicted_twin(checker, QALIGN, "QAlign modifies the underlying model to produce better-aligned outputs.",
+                             "QAlign produces better-aligned outputs while leaving the underlying model unmodified.")
+
+
+def test_diverges_reverses_converges(checker: ClaimChecker) -> None:
+    assert_contradicted_twin(checker, "QAlign converges to sampling from the optimal aligned distribution",
+                             "As test-time compute scales, QAlign diverges from the optimal aligned distribution.",
+                             "As test-time compute scales, QAlign converges to the optimal aligned distribution.")

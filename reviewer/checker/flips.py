@@ -18,7 +18,7 @@ from reviewer.checker.degrees import degree_exchanged, names_exchanged, spelled_
 from reviewer.checker.described import description_swapped
 from reviewer.checker.effects import effect_reversed
 from reviewer.checker.exchanged import descriptions_exchanged, kind_changed, preference_exchanged, value_moved
-from reviewer.checker.extra import extra_denied
+from reviewer.checker.extra import act_done_without, extra_denied
 from reviewer.checker.families import comparison_agrees
 from reviewer.checker.features import FEATURE_NAMES, Analysis, named_terms
 from reviewer.checker.headcount import head_quantity_changed, single_of_many
@@ -122,7 +122,8 @@ def _flip_in(claim: str, texts: list[str], analysis: Analysis, items: list[Evide
                 claim, text) or single_of_many(claim, text):  # 'all mainstream models' vs 'most mainstream models';
             # 'none of the habits' vs 'certain habits', 'only one agent' vs 'arbitrary agents' (`headcount.py`)
             return f"rule: another quantity of {head!r} than sentence {items[i].index} of {items[i].key}"
-        if requirement_denied(claim, text) or prevention_denied(claim, text) or extra_denied(claim, text):  # `requires.py`, `extra.py`
+        if requirement_denied(claim, text) or prevention_denied(claim, text) or extra_denied(claim, text) \
+                or act_done_without(claim, text):  # `requires.py`, `extra.py`
             return f"rule: sentence {items[i].index} of {items[i].key} does without or prevents what the claim asserts"
         if ruled_out := cause_denied(claim, text):  # 'traces X to A' vs 'X does not stem from A' (`causes.py`)
             return f"rule: sentence {items[i].index} of {items[i].key} rules out the claim's cause ({ruled_out})"
@@ -149,7 +150,8 @@ def _flip_in(claim: str, texts: list[str], analysis: Analysis, items: list[Evide
             return f"rule: opposite stance ({flips[0]}) to sentence {items[i].index} of {items[i].key}"
     for i in analysis.order[:1]:  # a requirement or access the best sentence does without, however worded
         if LOOSE_ALIGN <= analysis.alignment[i] < STANCE_MIN_ALIGN and not _NOT_ASSERTED.search(texts[i]) and (
-                requirement_denied(claim, texts[i]) or extra_denied(claim, texts[i])):
+                requirement_denied(claim, texts[i]) or extra_denied(claim, texts[i])
+                or act_done_without(claim, texts[i])):
             return f"rule: sentence {items[i].index} of {items[i].key} does without what the claim asserts"
     for i in analysis.order[:3]:  # 'helps only the smallest models' where the sentence says 'across model sizes'
         if analysis.alignment[i] >= LOOSE_ALIGN and not _NOT_ASSERTED.search(texts[i]) and (
