@@ -14,6 +14,7 @@ from reviewer.checker.causes import cause_denied
 from reviewer.checker.clauses import clause_words_exchanged
 from reviewer.checker.contrast import contrast_reversed
 from reviewer.checker.crossed import crossed_across, crossed_pair
+from reviewer.checker.crosswise import doers_exchanged
 from reviewer.checker.degrees import degree_exchanged, names_exchanged, spelled_flip
 from reviewer.checker.described import description_swapped
 from reviewer.checker.effects import effect_reversed
@@ -165,6 +166,8 @@ def _flip_in(claim: str, texts: list[str], analysis: Analysis, items: list[Evide
         return f"rule: what {items[top[0]].key} says of {pairs[0][0]} the claim says of {pairs[0][1]}, and the reverse"
     if swapped := description_swapped(claim, " ".join(paper)):  # 'B, which does X' said of A (`described.py`)
         return f"rule: the claim says of {swapped[0]} what {items[top[0]].key} says of {swapped[1]}"
+    if doers := doers_exchanged(claim, paper):  # 'A does X, while B does Y' across two sentences (`crosswise.py`)
+        return f"rule: the claim gives {doers[0]!r} and {doers[1]!r} each other's acts in {items[top[0]].key}"
     if moved := example_moved(claim, " ".join(paper)):  # 'pretrained LLMs such as Vicuna' (`members.py`)
         return f"rule: the claim files {moved[0]!r} under {moved[1]!r}, which {items[top[0]].key} gives other examples"
     if kinds := kind_changed(claim, " ".join(paper), _named):
