@@ -16,6 +16,7 @@ from reviewer.checker.contrast import contrast_reversed
 from reviewer.checker.crossed import crossed_across, crossed_pair
 from reviewer.checker.crosswise import doers_exchanged
 from reviewer.checker.degrees import degree_exchanged, names_exchanged, spelled_flip
+from reviewer.checker.denied import denied_outright
 from reviewer.checker.described import description_swapped
 from reviewer.checker.effects import effect_reversed
 from reviewer.checker.exchanged import descriptions_exchanged, kind_changed, preference_exchanged, value_moved
@@ -128,6 +129,8 @@ def _flip_in(claim: str, texts: list[str], analysis: Analysis, items: list[Evide
             return f"rule: sentence {items[i].index} of {items[i].key} does without or prevents what the claim asserts"
         if ruled_out := cause_denied(claim, text):  # 'traces X to A' vs 'X does not stem from A' (`causes.py`)
             return f"rule: sentence {items[i].index} of {items[i].key} rules out the claim's cause ({ruled_out})"
+        if i == top[0] and (denied := denied_outright(claim, text, analysis.alignment[i])):  # `denied.py`
+            return f"rule: the claim denies {', '.join(denied[:3])} where sentence {items[i].index} of {items[i].key} asserts it (or the reverse)"
         if elided_denial(claim, text):
             return f"rule: sentence {items[i].index} of {items[i].key} denies this of it ('... do not')"
         if moved := value_moved(claim, text):
