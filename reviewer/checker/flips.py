@@ -13,6 +13,7 @@ from reviewer.checker.bound import value_bound_elsewhere
 from reviewer.checker.causes import cause_denied
 from reviewer.checker.clauses import clause_words_exchanged
 from reviewer.checker.contrast import contrast_reversed
+from reviewer.checker.contrasted import contrast_word_swapped
 from reviewer.checker.crossed import crossed_across, crossed_pair
 from reviewer.checker.crosswise import doers_exchanged
 from reviewer.checker.degrees import degree_exchanged, names_exchanged, spelled_flip
@@ -115,6 +116,8 @@ def _flip_in(claim: str, texts: list[str], analysis: Analysis, items: list[Evide
             # other's places (`crossed.py`), two phrases taking each other's lead-in (`neighbours.py`)
             a, b = pairs[0]
             return f"rule: {a} and {b} exchange places in the frame of sentence {items[i].index} of {items[i].key}"
+        if one_side := contrast_word_swapped(claim, text):  # 'with negative THR' in the 'positive' frame (`contrasted.py`)
+            return f"rule: the claim says {one_side[0]!r} where sentence {items[i].index} of {items[i].key} says {one_side[1]!r}"
         if swapped := name_substituted(claim, text, [texts[k] for k, x in enumerate(items)
                                                      if x.paper_id == items[i].paper_id]):
             return f"rule: the claim puts {swapped[0]} where sentence {items[i].index} of {items[i].key} has {swapped[1]}"
