@@ -25,6 +25,7 @@ from reviewer.checker.extra import act_done_without, extra_denied
 from reviewer.checker.families import comparison_agrees
 from reviewer.checker.features import FEATURE_NAMES, Analysis, named_terms
 from reviewer.checker.headcount import head_quantity_changed, single_of_many
+from reviewer.checker.magnitude import size_reversed
 from reviewer.checker.members import example_moved
 from reviewer.checker.multiples import ratio_conflict
 from reviewer.checker.neighbours import neighbours_exchanged
@@ -109,6 +110,8 @@ def _flip_in(claim: str, texts: list[str], analysis: Analysis, items: list[Evide
             return f"rule: opposite effect on {moved[0]} in sentence {items[i].index} of {items[i].key}"
         if not comparison_agrees(claim, text) and (heads := degree_reversed(claim, text)):
             return f"rule: opposite degree on {heads[0]!r} in sentence {items[i].index} of {items[i].key}"
+        if sized := size_reversed(claim, text):  # 'sharply degrades X' vs 'minimal impact on X' (`magnitude.py`)
+            return f"rule: the claim gives the other size of effect on {sized!r} than sentence {items[i].index} of {items[i].key}"
         if objects := likeness_reversed(claim, text):
             return f"rule: alike where sentence {items[i].index} of {items[i].key} says apart (or the reverse): {objects[0]}"
         if pairs := frame_swapped(claim, text, _named) or bindings_swapped(claim, text, _named) or \
