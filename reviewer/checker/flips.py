@@ -29,6 +29,7 @@ from reviewer.checker.magnitude import size_reversed
 from reviewer.checker.members import example_moved
 from reviewer.checker.multiples import ratio_conflict
 from reviewer.checker.neighbours import neighbours_exchanged
+from reviewer.checker.opposite import opposite_swapped
 from reviewer.checker.parity import parity_reversed
 from reviewer.checker.prefixed import prefix_reversed
 from reviewer.checker.proportions import proportion_conflict
@@ -110,6 +111,8 @@ def _flip_in(claim: str, texts: list[str], analysis: Analysis, items: list[Evide
             return f"rule: opposite effect on {moved[0]} in sentence {items[i].index} of {items[i].key}"
         if not comparison_agrees(claim, text) and (heads := degree_reversed(claim, text)):
             return f"rule: opposite degree on {heads[0]!r} in sentence {items[i].index} of {items[i].key}"
+        if opposite_swapped(claim, text):  # 'A does X, B the opposite' with A and B exchanged (`opposite.py`)
+            return f"rule: the claim gives 'the opposite' to the other group than sentence {items[i].index} of {items[i].key}"
         if sized := size_reversed(claim, text):  # 'sharply degrades X' vs 'minimal impact on X' (`magnitude.py`)
             return f"rule: the claim gives the other size of effect on {sized!r} than sentence {items[i].index} of {items[i].key}"
         if objects := likeness_reversed(claim, text):
