@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Protocol
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
+
+from reviewer.checker.multiples import ratio_restated
 
 _UPPER_BEFORE = re.compile(r"(?:(?:less|fewer|lower|smaller|shorter|cheaper) than|under|below|at most|"
                            r"no more than|not more than|not exceeding|<|≤|<=)\s*(?:only\s+|just\s+)?$",
@@ -77,3 +80,15 @@ def relation(claim: str, num: _Num, text: str, other: _Num) -> str:
     if mine[1] < theirs[0] or theirs[1] < mine[0]:
         return "disjoint"
     return "overlap"
+
+
+def stated_otherwise(claim: str, num: _Num, aligned: list[tuple[int, str, float]],
+                     extract: Callable[[str], Sequence[Any]], shared: Callable[[Any, Any], int]) -> bool:
+    """The claim number is stated in other terms by an aligned sentence: a number of the same thing (shared
+    context, or a very close sentence) whose bound or value lies within the claim's bound ('less than a third'
+    vs 'less than 1/38'), or, for a multiple, the same ratio written as a fraction (`multiples.py`). The number
+    reader passes its own `extract` and `shared` (it imports this module)."""
+    if any(relation(claim, num, text, e) == "implied" and (shared(num, e) or align >= 0.75)
+           for _, text, align in aligned for e in extract(text)):
+        return True
+    return num.unit == "x" and any(ratio_restated(claim, text) for _, text, _ in aligned)

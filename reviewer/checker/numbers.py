@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 
 from reviewer.checker.embedded import stated_in_a_name
 from reviewer.checker.fractional import fractions_in
-from reviewer.checker.limits import relation
-from reviewer.checker.multiples import ratio_restated
+from reviewer.checker.limits import relation, stated_otherwise
 from reviewer.textutil import content_stems
 
 _NUM = re.compile(
@@ -192,8 +191,7 @@ def check_numbers(claim: str, all_text: str, aligned: list[tuple[int, str, float
             result.conflicts.append((num.raw, rival[0].raw, rival[1]))
             result.same_subject.append(shared_context(num, rival[0]))
             continue
-        if not equal and (_bound_implied(claim, num, aligned)  # 'less than a third' vs 'less than 1/38'
-                          or (num.unit == "x" and any(ratio_restated(claim, t) for _, t, _ in aligned))):
+        if not equal and stated_otherwise(claim, num, aligned, extract_numbers, shared_context):  # `limits.py`
             result.matched += 1
             continue
         conflict = None
@@ -211,8 +209,7 @@ def check_numbers(claim: str, all_text: str, aligned: list[tuple[int, str, float
             ranked = sorted(same_unit, key=lambda e: (-_counts_same(noun, text, e.raw), -shared_context(num, e)))
             for e in ranked:
                 if relation(claim, num, text, e) == "implied":
-                    continue  # a weaker bound than the evidence's does not contradict it (`limits.py`); a
-                    # stronger one ('more than 600K' for 'more than 60K') is another number, as before
+                    continue  # a weaker bound does not contradict (`limits.py`); a stronger one still does
                 if _comparable(num, e) and (shared_context(num, e) or align >= 0.75):
                     conflict = (num.raw, e.raw, idx)
                     shared = shared_context(num, e)
@@ -394,12 +391,6 @@ def _frame_match(a: tuple[list[str], list[str]], b: tuple[list[str], list[str]])
         return x == y or (min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)))
     before = sum(same(x, y) for x, y in zip(reversed(a[0]), reversed(b[0]), strict=False))
     return before + sum(same(x, y) for x, y in zip(a[1], b[1], strict=False))
-
-
-def _bound_implied(claim: str, num: Number, aligned: list[tuple[int, str, float]]) -> bool:
-    """A number of the same thing in an aligned sentence whose bound or value lies within the claim's bound."""
-    return any(relation(claim, num, text, e) == "implied" and (shared_context(num, e) or align >= 0.75)
-               for _, text, align in aligned for e in extract_numbers(text))
 
 
 def _comparable(a: Number, b: Number) -> bool:
