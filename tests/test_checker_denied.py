@@ -1,42 +1,24 @@
-"""Negation carried by 'without requiring X', 'without any knowledge of X' and by antonyms outside the stance
-lexicon ('persist' / 'vanish', 'equally' / 'differently'), issue 12 sixteenth pass. Real seed sentences; each
-denial is paired with its faithful twin."""
+"""A paraphrase that denies three or more content words of its close best sentence (`denied.py`, issue 12, c20
+pass). Real seed sentences, each with its faithful twin."""
 
 from __future__ import annotations
 
-import pytest
-
 from reviewer.checker import ClaimChecker
-from reviewer.checker.requires import requirement_denied
+from reviewer.checker.denied import denied_outright
 from seed_text import assert_contradicted_twin, sentence_with
 
-CTRLS = "without requiring additional fine-tuning of the underlying LLM"
-CROME = "our augmentations are produced without any knowledge of spurious factors"
-QALIGN = "without modifying the underlying model or even requiring logit access"
-PERSIST = "The performance improvements persist under adversarial conditions"
-EQUALLY = "treats all prompts equally during policy updates"
-
-CASES = {
-    "without requiring": (CTRLS, "To refine its latent state transitions, CTRLS needs extra fine-tuning of the "
-                                 "underlying LLM.",
-                          "The latent state transitions are refined without further fine-tuning of the underlying "
-                          "LLM."),
-    "with knowledge of": (CROME, "Crome's augmentations are generated with full knowledge of the spurious factors.",
-                          "Crome produces its augmentations without knowing the spurious factors."),
-    "persist / vanish": (PERSIST, "Under adversarial conditions the performance improvements vanish.",
-                         "Under adversarial conditions the performance improvements persist."),
-    "equally / differently": (EQUALLY, "During policy updates, vanilla GRPO treats prompts differently.",
-                              "During policy updates, vanilla GRPO treats every prompt equally."),
-}
+COPO = "the training process still receives meaningful learning signals"
 
 
-@pytest.mark.parametrize("case", list(CASES), ids=list(CASES))
-def test_a_denial_without_not(checker: ClaimChecker, case: str) -> None:
-    fragment, denied, faithful = CASES[case]
-    assert_contradicted_twin(checker, fragment, denied, faithful)
+def test_a_wide_denial_of_a_close_sentence_is_read() -> None:
+    claim = "With high intra-group consistency, COPO's global loss gives the training process no meaningful learning signal."
+    assert set(denied_outright(claim, sentence_with(COPO), 0.6)) >= {"learn", "meaning", "signal"}
+    assert denied_outright(claim, sentence_with(COPO), 0.5) == []  # a loosely aligned sentence is not enough
 
 
-def test_each_alternative_of_a_without_list_is_done_without() -> None:
-    sentence = sentence_with(QALIGN)
-    assert requirement_denied("QAlign needs logit access to produce better-aligned outputs.", sentence)
-    assert not requirement_denied("QAlign produces better-aligned outputs without logit access.", sentence)
+def test_a_denied_finding_is_contradicted(checker: ClaimChecker) -> None:
+    assert_contradicted_twin(checker, COPO,
+                             "With high intra-group consistency, COPO's global loss gives the training process no "
+                             "meaningful learning signal.",
+                             "Even with high intra-group consistency, the global loss still gives the training "
+                             "process meaningful learning signals.")

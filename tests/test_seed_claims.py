@@ -191,3 +191,10 @@ def test_the_marina_split_is_held_out_on_papers_no_other_split_uses_and_has_ever
     _held_out_with_every_family("marina", (*_EVERY_FAMILY, "hedge"), min_rows=60)
     labels = Counter(r.label for r in load_rows("marina"))
     assert labels["SUPPORTED"] >= 24 and labels["UNSUPPORTED"] >= 20 and labels["CONTRADICTED"] >= 20, labels
+
+
+def test_the_groyne_split_is_held_out_on_papers_no_other_split_uses_and_has_every_family() -> None:
+    # issue 12, c20 pass: written before any change of the pass, scored blind before and after
+    _held_out_with_every_family("groyne", (*_EVERY_FAMILY, "hedge"), min_rows=60)
+    labels = Counter(r.label for r in load_rows("groyne"))
+    assert labels["CONTRADICTED"] >= 30 and labels["SUPPORTED"] >= 20 and labels["UNSUPPORTED"] >= 10, labels

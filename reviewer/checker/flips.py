@@ -13,14 +13,23 @@ from reviewer.checker.bound import value_bound_elsewhere
 from reviewer.checker.causes import cause_denied
 from reviewer.checker.clauses import clause_words_exchanged
 from reviewer.checker.contrast import contrast_reversed
+from reviewer.checker.contrasted import contrast_word_swapped
 from reviewer.checker.crossed import crossed_across, crossed_pair
+from reviewer.checker.crosswise import doers_exchanged
 from reviewer.checker.degrees import degree_exchanged, names_exchanged, spelled_flip
+from reviewer.checker.denied import denied_outright
 from reviewer.checker.described import description_swapped
 from reviewer.checker.effects import effect_reversed
 from reviewer.checker.exchanged import descriptions_exchanged, kind_changed, preference_exchanged, value_moved
+from reviewer.checker.extra import act_done_without, extra_denied
 from reviewer.checker.families import comparison_agrees
 from reviewer.checker.features import FEATURE_NAMES, Analysis, named_terms
+from reviewer.checker.headcount import head_quantity_changed, single_of_many
+from reviewer.checker.magnitude import size_reversed
+from reviewer.checker.members import example_moved
+from reviewer.checker.multiples import ratio_conflict
 from reviewer.checker.neighbours import neighbours_exchanged
+from reviewer.checker.opposite import opposite_swapped
 from reviewer.checker.parity import parity_reversed
 from reviewer.checker.prefixed import prefix_reversed
 from reviewer.checker.proportions import proportion_conflict
@@ -102,6 +111,10 @@ def _flip_in(claim: str, texts: list[str], analysis: Analysis, items: list[Evide
             return f"rule: opposite effect on {moved[0]} in sentence {items[i].index} of {items[i].key}"
         if not comparison_agrees(claim, text) and (heads := degree_reversed(claim, text)):
             return f"rule: opposite degree on {heads[0]!r} in sentence {items[i].index} of {items[i].key}"
+        if opposite_swapped(claim, text):  # 'A does X, B the opposite' with A and B exchanged (`opposite.py`)
+            return f"rule: the claim gives 'the opposite' to the other group than sentence {items[i].index} of {items[i].key}"
+        if sized := size_reversed(claim, text):  # 'sharply degrades X' vs 'minimal impact on X' (`magnitude.py`)
+            return f"rule: the claim gives the other size of effect on {sized!r} than sentence {items[i].index} of {items[i].key}"
         if objects := likeness_reversed(claim, text):
             return f"rule: alike where sentence {items[i].index} of {items[i].key} says apart (or the reverse): {objects[0]}"
         if pairs := frame_swapped(claim, text, _named) or bindings_swapped(claim, text, _named) or \
@@ -109,17 +122,24 @@ def _flip_in(claim: str, texts: list[str], analysis: Analysis, items: list[Evide
             # other's places (`crossed.py`), two phrases taking each other's lead-in (`neighbours.py`)
             a, b = pairs[0]
             return f"rule: {a} and {b} exchange places in the frame of sentence {items[i].index} of {items[i].key}"
+        if one_side := contrast_word_swapped(claim, text):  # 'with negative THR' in the 'positive' frame (`contrasted.py`)
+            return f"rule: the claim says {one_side[0]!r} where sentence {items[i].index} of {items[i].key} says {one_side[1]!r}"
         if swapped := name_substituted(claim, text, [texts[k] for k, x in enumerate(items)
                                                      if x.paper_id == items[i].paper_id]):
             return f"rule: the claim puts {swapped[0]} where sentence {items[i].index} of {items[i].key} has {swapped[1]}"
         if crossed := names_crossed(claim, text):
             return f"rule: {crossed[0]} and {crossed[1]} exchange frames against sentence {items[i].index} of {items[i].key}"
-        if head := quantity_changed(claim, text) or exclusive_denied(claim, text):  # 'all mainstream models' vs 'most mainstream models'
+        if head := quantity_changed(claim, text) or exclusive_denied(claim, text) or head_quantity_changed(
+                claim, text) or single_of_many(claim, text):  # 'all mainstream models' vs 'most mainstream models';
+            # 'none of the habits' vs 'certain habits', 'only one agent' vs 'arbitrary agents' (`headcount.py`)
             return f"rule: another quantity of {head!r} than sentence {items[i].index} of {items[i].key}"
-        if requirement_denied(claim, text) or prevention_denied(claim, text):  # `requires.py`
+        if requirement_denied(claim, text) or prevention_denied(claim, text) or extra_denied(claim, text) \
+                or act_done_without(claim, text):  # `requires.py`, `extra.py`
             return f"rule: sentence {items[i].index} of {items[i].key} does without or prevents what the claim asserts"
         if ruled_out := cause_denied(claim, text):  # 'traces X to A' vs 'X does not stem from A' (`causes.py`)
             return f"rule: sentence {items[i].index} of {items[i].key} rules out the claim's cause ({ruled_out})"
+        if i == top[0] and (denied := denied_outright(claim, text, analysis.alignment[i])):  # `denied.py`
+            return f"rule: the claim denies {', '.join(denied[:3])} where sentence {items[i].index} of {items[i].key} asserts it (or the reverse)"
         if elided_denial(claim, text):
             return f"rule: sentence {items[i].index} of {items[i].key} denies this of it ('... do not')"
         if moved := value_moved(claim, text):
@@ -135,10 +155,17 @@ def _flip_in(claim: str, texts: list[str], analysis: Analysis, items: list[Evide
             return f"rule: early and late exchanged against sentence {items[i].index} of {items[i].key}"
         if shares := proportion_conflict(claim, text):
             return f"rule: another share of {shares[0]!r} than sentence {items[i].index} of {items[i].key} states"
+        if ratio := ratio_conflict(claim, text):  # 'five times the time of B' vs '1/3 of the time' (`multiples.py`)
+            return f"rule: a ratio {ratio} against sentence {items[i].index} of {items[i].key} (multiple vs fraction)"
     for i in analysis.order[:3]:  # less closely aligned: a polar word reversed on two or more shared words
         if LOOSE_ALIGN <= analysis.alignment[i] < STANCE_MIN_ALIGN and not _NOT_ASSERTED.search(texts[i]) \
                 and (flips := stance_reversed(claim, texts[i], agreed, shared=2)):
             return f"rule: opposite stance ({flips[0]}) to sentence {items[i].index} of {items[i].key}"
+    for i in analysis.order[:1]:  # a requirement or access the best sentence does without, however worded
+        if LOOSE_ALIGN <= analysis.alignment[i] < STANCE_MIN_ALIGN and not _NOT_ASSERTED.search(texts[i]) and (
+                requirement_denied(claim, texts[i]) or extra_denied(claim, texts[i])
+                or act_done_without(claim, texts[i])):
+            return f"rule: sentence {items[i].index} of {items[i].key} does without what the claim asserts"
     for i in analysis.order[:3]:  # 'helps only the smallest models' where the sentence says 'across model sizes'
         if analysis.alignment[i] >= LOOSE_ALIGN and not _NOT_ASSERTED.search(texts[i]) and (
                 narrow := scope_narrowed(claim, texts[i])):
@@ -151,6 +178,10 @@ def _flip_in(claim: str, texts: list[str], analysis: Analysis, items: list[Evide
         return f"rule: what {items[top[0]].key} says of {pairs[0][0]} the claim says of {pairs[0][1]}, and the reverse"
     if swapped := description_swapped(claim, " ".join(paper)):  # 'B, which does X' said of A (`described.py`)
         return f"rule: the claim says of {swapped[0]} what {items[top[0]].key} says of {swapped[1]}"
+    if doers := doers_exchanged(claim, paper):  # 'A does X, while B does Y' across two sentences (`crosswise.py`)
+        return f"rule: the claim gives {doers[0]!r} and {doers[1]!r} each other's acts in {items[top[0]].key}"
+    if moved := example_moved(claim, " ".join(paper)):  # 'pretrained LLMs such as Vicuna' (`members.py`)
+        return f"rule: the claim files {moved[0]!r} under {moved[1]!r}, which {items[top[0]].key} gives other examples"
     if kinds := kind_changed(claim, " ".join(paper), _named):
         name, mine, theirs = kinds[0]
         return f"rule: the claim makes {name} a {mine} name; {items[top[0]].key} only names it as {theirs}"

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from reviewer.checker.embedded import stated_in_a_name
 from reviewer.checker.fractional import fractions_in
+from reviewer.checker.limits import relation, stated_otherwise
 from reviewer.textutil import content_stems
 
 _NUM = re.compile(
@@ -190,6 +191,9 @@ def check_numbers(claim: str, all_text: str, aligned: list[tuple[int, str, float
             result.conflicts.append((num.raw, rival[0].raw, rival[1]))
             result.same_subject.append(shared_context(num, rival[0]))
             continue
+        if not equal and stated_otherwise(claim, num, aligned, extract_numbers, shared_context):  # `limits.py`
+            result.matched += 1
+            continue
         conflict = None
         for idx, text, align in aligned:
             scaled = [e for e in scaled_word_numbers(text) if e.context & num.context]  # 'ten thousand pairs'
@@ -204,6 +208,8 @@ def check_numbers(claim: str, all_text: str, aligned: list[tuple[int, str, float
             noun = _frame(claim, num.raw)
             ranked = sorted(same_unit, key=lambda e: (-_counts_same(noun, text, e.raw), -shared_context(num, e)))
             for e in ranked:
+                if relation(claim, num, text, e) == "implied":
+                    continue  # a weaker bound does not contradict (`limits.py`); a stronger one still does
                 if _comparable(num, e) and (shared_context(num, e) or align >= 0.75):
                     conflict = (num.raw, e.raw, idx)
                     shared = shared_context(num, e)

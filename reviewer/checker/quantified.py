@@ -95,7 +95,8 @@ def exclusive_denied(claim: str, sentence: str) -> str:
     return ""
 
 
-_SOME = re.compile(r"\b(?:some|sometimes|occasionally|certain|partially|partly|in some cases|a few)\b", re.IGNORECASE)
+_SOME = re.compile(r"\b(?:some|sometimes|occasionally|certain|partially|partly|in some cases|a few|in (?:many|most) "
+                   r"cases|often|usually|typically|frequently)\b", re.IGNORECASE)  # 'always' vs 'in many cases' too
 
 
 def only_some(absolute: list[str], order: list[int], items: list[EvidenceSentence]) -> str:

@@ -78,6 +78,8 @@ _POLES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
         ("explicit explicitly", "implicit implicitly"),
         ("synchronous synchronously", "asynchronous asynchronously"),
         ("deterministic", "stochastic"),
+        # where a process goes: 'QAlign converges to the optimal distribution' vs 'diverges from it'
+        ("converge converges converged converging", "diverge diverges diverged diverging"),
         ("coarse-grained", "fine-grained"),
         # length and amount: 'shorter completion lengths' vs 'longer completions'; 'a small number of labeled
         # samples' vs 'a large number'
