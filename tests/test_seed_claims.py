@@ -118,10 +118,16 @@ _EVERY_FAMILY = ("supported", "number", "direction", "comparison", "negation", "
                  "unsupported")
 
 
+# Blind splits written side by side in one round, each before any change of that round: they may share papers with
+# each other (neither was developed on), but never with a split that rules were developed on.
+_SAME_ROUND: dict[str, set[str]] = {"marina": {"groyne"}, "groyne": {"marina"}}
+
+
 def _held_out_with_every_family(split: Split, families: tuple[str, ...], min_rows: int = 60) -> None:
     rows = load_rows(split)
     papers = seed_papers_by_title()
-    others = [r for s in get_args(Split) if s != split for r in load_rows(s)]
+    siblings = _SAME_ROUND.get(split, set())
+    others = [r for s in get_args(Split) if s != split and s not in siblings for r in load_rows(s)]
     assert len(rows) >= min_rows and len({r.id for r in rows}) == len(rows)
     assert all(r.title in papers for r in rows)
     assert not {r.title for r in rows} & {r.title for r in others}
