@@ -57,6 +57,10 @@ BLIND8_SET = Path(__file__).parent / "datasets" / "survey_blind8.jsonl"
 # beyond maths, language feedback, test-time memory, persuasion, online vs offline preference tuning), written
 # before the selection work of branch s18; scored once before and once after it.
 BLIND9_SET = Path(__file__).parent / "datasets" / "survey_blind9.jsonl"
+# Seven topics on seed papers no earlier set lists (anytime/bounded-context reasoning, RL stability theory, what
+# preference tuning learns, domain preference alignment, brittle safety alignment, thinking while acting, LLMs as
+# scoring instruments), written before the reading fixes of branch t20; scored once before and once after them.
+BLIND11_SET = Path(__file__).parent / "datasets" / "survey_blind11.jsonl"
 # A sentence opening with a word that points outside the quote, unless it names its referent
 # ("This paper", "These results show" count as resolved only with a noun that the sentence itself owns).
 _ANAPHOR = re.compile(

@@ -26,7 +26,8 @@ def run(which: str, keep: Path) -> None:
             "blind4": survey_eval.BLIND4_SET, "blind5": survey_eval.BLIND5_SET,
             "blind6": survey_eval.BLIND6_SET, "blind7": survey_eval.BLIND7_SET,
             "blind8": survey_eval.BLIND8_SET,
-            "blind9": survey_eval.BLIND9_SET}[which]
+            "blind9": survey_eval.BLIND9_SET,
+            "blind11": survey_eval.BLIND11_SET}[which]
     original = survey_eval.tempfile.TemporaryDirectory
     survey_eval.tempfile.TemporaryDirectory = lambda prefix="": contextlib.nullcontext(str(where))  # type: ignore[assignment,misc]
     try:
