@@ -118,8 +118,11 @@ def offline_section(
     # The lead and the scope count the papers the section quotes: a paper whose every chosen sentence points at an
     # unquotable antecedent (with_context drops it) is not one of them ('Two papers fall under this theme' over one).
     quoted = {k: _paper_sentences(k, chosen[k], papers[k]) for k in section.keys if k in chosen}
-    order = related_order([k for k in section.keys if quoted.get(k)], by_key)
+    order = related_order(list(quoted), by_key)
     names = {k: method_name(papers[k]) for k in order}
+    # ... while a paper the lead itself cites ('X is evaluated on Y [@x]') is one the section discusses.
+    in_lead = " ".join(section_lead(order, by_key, names, papers))
+    order = [k for k in order if quoted[k] or f"@{k}]" in in_lead or f"@{k};" in in_lead]
     paragraphs: list[list[str]] = [section_lead(order, by_key, names, papers)]
     for n, key in enumerate(order):
         if n % PAPERS_PER_PARAGRAPH == 0:
