@@ -9,7 +9,6 @@ method ("their system" -> "Kaleido") so every sentence stays checkable.
 
 from __future__ import annotations
 
-import re
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
@@ -56,16 +55,9 @@ def lead_sentence(ranked: list[EvidenceSentence]) -> EvidenceSentence:
     return next((s for s in alone if not _points_back(s.text)), alone[0] if alone else ranked[0])
 
 
-# 'We then optimize ...', 'We also propose ...', 'We further show ...': the adverb after the subject says a step
-# came before, which a paper's first quote ('The authors then optimize ...') never shows.
-_AFTER_A_STEP = re.compile(r"^(?:We|They|It|This work|This paper)\s+(?:then|also|further|next|additionally|"
-                           r"therefore|thus|subsequently|finally)\b")
-
-
 def _points_back(text: str) -> bool:
     """As printed: the writer drops a leading 'To address this, ' (strip_marker), which then points nowhere."""
-    printed = strip_marker(text)
-    return points_back(printed) or bool(_AFTER_A_STEP.match(printed))
+    return points_back(strip_marker(text))
 
 
 def _select(section: Section, result: EvidenceResult, settings: Settings) -> dict[str, list[EvidenceSentence]]:
