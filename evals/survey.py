@@ -61,6 +61,10 @@ BLIND9_SET = Path(__file__).parent / "datasets" / "survey_blind9.jsonl"
 # scaling reward models, cheaper reasoning RL, strategic games, LLMs as social-science measures, steerability),
 # written before the selection work of branch s20; scored once before and once after it.
 BLIND10_SET = Path(__file__).parent / "datasets" / "survey_blind10.jsonl"
+# Seven topics on seed papers no earlier set lists (anytime/bounded-context reasoning, RL stability theory, what
+# preference tuning learns, domain preference alignment, brittle safety alignment, thinking while acting, LLMs as
+# scoring instruments), written before the reading fixes of branch t20; scored once before and once after them.
+BLIND11_SET = Path(__file__).parent / "datasets" / "survey_blind11.jsonl"
 # A sentence opening with a word that points outside the quote, unless it names its referent
 # ("This paper", "These results show" count as resolved only with a noun that the sentence itself owns).
 _ANAPHOR = re.compile(

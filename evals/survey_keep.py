@@ -27,7 +27,8 @@ def run(which: str, keep: Path) -> None:
             "blind6": survey_eval.BLIND6_SET, "blind7": survey_eval.BLIND7_SET,
             "blind8": survey_eval.BLIND8_SET,
             "blind9": survey_eval.BLIND9_SET,
-            "blind10": survey_eval.BLIND10_SET}[which]
+            "blind10": survey_eval.BLIND10_SET,
+            "blind11": survey_eval.BLIND11_SET}[which]
     original = survey_eval.tempfile.TemporaryDirectory
     survey_eval.tempfile.TemporaryDirectory = lambda prefix="": contextlib.nullcontext(str(where))  # type: ignore[assignment,misc]
     try:

@@ -50,6 +50,15 @@ def _place(title: str, keys: list[str], sections: list[Section], rescope: Callab
     return True
 
 
+def holds_head(title: str, head: str, paper: Paper) -> bool:
+    """A family title the survey's head is glued to ('Reinforcement learning for memorization') claims the paper
+    applies the family to the head: it must use the head, which fit.fits (ignoring the topic's words) does not
+    check. (A kind title, 'Empirical studies of memorization', names the paper's kind, which fit.py checks.)"""
+    if not head or head.lower() not in title.lower() or uses_label(head, paper):
+        return True
+    return _stems(head) <= _stems(f"{paper.title}. {paper.abstract}")  # 'LLM reasoning' as 'reasoning of LLMs'
+
+
 def _named_kind(kind: Literal["study", "benchmark"], head: str, topic: str) -> bool:
     """The kind title names what was studied: 'Empirical studies of the topic' (no head phrase, a question for a
     topic) says nothing a reader can check, so no paper is added to it."""
@@ -79,7 +88,8 @@ def by_family(loose: list[str], sections: list[Section], papers: dict[str, Paper
         title = family_title(name, head) if head else ""  # 'Prompting methods' says nothing of the topic
         # The paper's text names the family itself ('reinforcement learning', 'RL'), not only a member of it
         # ('PPO', 'RLHF'): a reader checks the title against the paper's words.
-        keys = [loose[n] for n in members if title and uses_label(name, papers[loose[n]]) and fits(title, papers[loose[n]], ignore)]
+        keys = [loose[n] for n in members if title and uses_label(name, papers[loose[n]]) and fits(title, papers[loose[n]], ignore)
+                and holds_head(title, head, papers[loose[n]])]
         if keys and _place(title, keys, sections, rescope):
             placed |= set(keys)
     return [k for k in loose if k not in placed]
@@ -157,7 +167,8 @@ def singles(loose: list[str], sections: list[Section], papers: dict[str, Paper],
             named = [f for f in families_of(own_method_text(paper.title, paper.abstract), f"{head} {topic}")
                      if uses_label(f, paper)]
             title = family_title(named[0], head) if named and head else ""
-        if not title or not fits(title, paper, ignore) or not _place(title, [key], sections, rescope):
+        if not title or not fits(title, paper, ignore) or (kind == "method" and not holds_head(title, head, paper)) \
+                or not _place(title, [key], sections, rescope):
             left.append(key)
     return left
 

@@ -18,6 +18,7 @@ from reviewer.evidence import mmr_select
 from reviewer.llm.blocks import evidence_block
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.settings import Settings
+from reviewer.survey.catchall import rescope
 from reviewer.survey.context import Previous, SurveyContext
 from reviewer.survey.lead import section_lead
 from reviewer.survey.openfit import points_back
@@ -106,16 +107,31 @@ def offline_section(
 ) -> SectionDraft:
     chosen = _select(section, result, settings)
     by_key = {e.key: e for e in result.papers}
-    order = related_order([k for k in section.keys if k in chosen], by_key)
+    # The lead and the scope count the papers the section quotes: a paper whose every chosen sentence points at an
+    # unquotable antecedent (with_context drops it) is not one of them ('Two papers fall under this theme' over one).
+    quoted = {k: _paper_sentences(k, chosen[k], papers[k]) for k in section.keys if k in chosen}
+    order = related_order(list(quoted), by_key)
     names = {k: method_name(papers[k]) for k in order}
+    # ... while a paper the lead itself cites ('X is evaluated on Y [@x]') is one the section discusses.
+    in_lead = " ".join(section_lead(order, by_key, names, papers))
+    order = [k for k in order if quoted[k] or f"@{k}]" in in_lead or f"@{k};" in in_lead]
     paragraphs: list[list[str]] = [section_lead(order, by_key, names, papers)]
     for n, key in enumerate(order):
         if n % PAPERS_PER_PARAGRAPH == 0:
             paragraphs.append([])
-        paragraphs[-1].extend(_paper_sentences(key, chosen[key], papers[key]))
+        paragraphs[-1].extend(quoted[key])
     text = "\n\n".join(" ".join(p) for p in paragraphs if p)
-    return SectionDraft(title=section.title, scope=section.scope, keys=list(section.keys), text=text,
-                        mode="offline", reason=reason)
+    return SectionDraft(title=section.title, scope=recount_scope(section, len(order)), keys=list(section.keys),
+                        text=text, mode="offline", reason=reason)
+
+
+def recount_scope(section: Section, n: int) -> str:
+    """The scope line with the count of papers quoted, when fewer than the theme holds (and at least one)."""
+    if not 0 < n < len(section.keys):
+        return section.scope
+    recounted = Section(title=section.title, scope=section.scope, keys=section.keys[:n])
+    rescope(recounted)
+    return recounted.scope
 
 
 def open_problems(outline: Outline, result: EvidenceResult, papers: dict[str, Paper],
@@ -143,11 +159,14 @@ def aside_section(outline: Outline, result: EvidenceResult, papers: dict[str, Pa
         return []
     section = Section(title=ASIDE, scope="", keys=keys)
     chosen = _select(section, result, settings)
-    n = len(keys)
+    quoted = {k: _paper_sentences(k, chosen[k], papers[k]) for k in keys if k in chosen}
+    n = sum(1 for k in keys if quoted.get(k))
+    if not n:
+        return []
     # Framing only (no finding words), so the checker lets it stand uncited.
     lines = [f"Beyond these themes, the survey cites {count_word(n)} paper{'s' if n != 1 else ''} on the topic "
              f"that no theme's title fits."]
-    lines += [s for k in keys if k in chosen for s in _paper_sentences(k, chosen[k], papers[k])]
+    lines += [s for k in keys for s in quoted.get(k, [])]
     scope = "Papers on the topic that no theme's title is true of."
     return [SectionDraft(title=ASIDE, scope=scope, keys=keys, text=" ".join(lines), mode="offline")]
 

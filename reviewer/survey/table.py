@@ -19,17 +19,22 @@ from collections.abc import Iterable
 from reviewer.models import Paper
 from reviewer.quotes import verify_quote
 from reviewer.survey.clauses import clauses as split_clauses
-from reviewer.survey.clauses import drop_connective, join_phrases
+from reviewer.survey.clauses import drop_connective
 from reviewer.survey.names import appositive_name, descriptive_method, title_prefix_name
-from reviewer.survey.prose import strip_marker
+from reviewer.survey.resultcell import (
+    _THAT_CLAUSE,
+    CELL_WORDS,
+    MAX_RESULT_WORDS,
+    qualitative_result,
+    reads_alone,
+    shares_object,
+)
 from reviewer.survey.tasks import _CONTRIBUTION, _OWN, _sentences, task_of
 from reviewer.survey.types import Cell, TableRow
 from reviewer.survey.voice import impersonal
 from reviewer.textutil import split_sentences
 
-MAX_RESULT_WORDS = 36
 SUBJECT_CELL_WORDS = 25  # a subjectless result clause takes the clause before it only while the cell stays short
-CELL_WORDS = 20  # a result sentence longer than this is cut to its clauses (headline_result)
 MAX_PHRASE_WORDS = 10
 CURATED_BENCHMARKS = frozenset("""GSM8K MATH MATH500 MATH-500 AIME AIME24 AIME25 AIME2024 AIME2025 AMC AMC23 Minerva
     OlympiadBench GPQA GPQA-Diamond MMLU MMLU-Pro HumanEval MBPP LiveCodeBench BBH BIG-Bench ARC HellaSwag
@@ -62,8 +67,6 @@ _NUMBER_METRIC = re.compile(
 _RESULT_VERB = re.compile(
     r"\b(?:outperform\w*|surpass\w*|improv\w*|achiev\w*|reduc\w*|boost\w*|gains?|exceed\w*|raises?|"
     r"increas\w*|cuts?|match\w*|reach\w*|attain\w*)\b", re.IGNORECASE)
-_THAT_CLAUSE = re.compile(r"^.*?\b(?:show|shows|demonstrate|demonstrates|find|finds|reveal|reveals|indicate|"
-                          r"indicates|confirm|confirms)\s+that(?:\s+|,\s*)", re.IGNORECASE)
 _LEAD_WORDS = re.compile(r"^(?:a|an|the|two|three|several|novel|new|simple|general|unified|first|our)\s+",
                          re.IGNORECASE)
 
@@ -263,11 +266,12 @@ _NO_SUBJECT = re.compile(r"(?:with|by|over|compared (?:to|with)|relative to)\s+(
 _FRAGMENT = re.compile(r"(?:as well as|for (?:instance|example)|e\.g\.|such as|including|covering|[a-z]+ing)\b", re.IGNORECASE)
 
 
-def headline_result(paper: Paper) -> str:
-    """The clause that states a result with a number and metric; whole words, never cut mid-clause."""
+def headline_result(paper: Paper, name: str = "") -> str:
+    """The clause that states a result with a number and metric; whole words, never cut mid-clause. The next
+    numbered sentence is tried when the best one's clause cannot stand alone (resultcell.reads_alone)."""
     from reviewer.roles import Role, sentence_roles
 
-    best: tuple[int, int, str] | None = None
+    ranked: list[tuple[int, int, str]] = []
     sentences = _sentences(paper)
     roles = sentence_roles(sentences)
     for i, sentence in enumerate(sentences):
@@ -277,11 +281,22 @@ def headline_result(paper: Paper) -> str:
         if i == 0 or limit or not _NUMBER_METRIC.search(sentence):
             continue
         score = 2 * bool(_RESULT_VERB.search(sentence)) + len(_NUMBER_METRIC.findall(sentence))
-        if best is None or score > best[0]:
-            best = (score, i, sentence)
-    if best is None or best[0] < 2:
-        return _qualitative_result(paper)
-    span = drop_connective(_THAT_CLAUSE.sub("", best[2]).rstrip(" ."))
+        if score >= 2:
+            ranked.append((-score, i, sentence))
+    for _, _, sentence in sorted(ranked):
+        cell = reads_alone(_numbered_span(sentence), name)
+        if cell:
+            return cell
+    return reads_alone(qualitative_result(paper, method_name(paper)), name)
+
+
+# A clause that continues a list of numbers: '4.5% in RL', 'and by 6.3%', or a name with its number ('HumanEval (+4.3%)').
+_LIST_ITEM = re.compile(r"(?:(?:and|or)\s+)?(?:(?:by\s+|to\s+)?[-+−~]?\d[\d.]*(?![\d.]*\))|[A-Z][\w.-]*(?:\s[\w.-]+)?\s\([-+−~]?\d)")
+
+
+def _numbered_span(sentence: str) -> str:
+    """A result sentence's span for the cell: whole if short, else its clause with the number (and its list)."""
+    span = drop_connective(_THAT_CLAUSE.sub("", sentence).rstrip(" ."))
     if len(span.split()) <= CELL_WORDS:
         return span[:1].upper() + span[1:]
     # A long sentence gives the cell its clause with the number, the metric and the benchmark, and the numbered
@@ -291,10 +306,11 @@ def headline_result(paper: Paper) -> str:
     parts = [c for c in re.split(r":\s+|\s[-–—]\s|\s(?:and|while|where|whereas)\s(?=[a-z])", clauses[anchor])
              if len(c.split()) >= 6]
     if len(clauses[anchor].split()) > CELL_WORDS:  # '... settings - 1) X: <numbered part>', '<numbered part> and ...'
-        clauses[anchor] = next((c for c in parts if _NUMBER_METRIC.search(c)), clauses[anchor])
+        clauses[anchor] = next((c for c in parts if _NUMBER_METRIC.search(c) and not shares_object(c, clauses[anchor])),
+                               clauses[anchor])
     picked = [clauses[anchor]]
     for extra in clauses[anchor + 1:]:
-        if not re.match(r"(?:(?:and|or)\s+)?(?:by\s+|to\s+)?[-+−~]?\d[\d.]*(?![\d.]*\))", extra) \
+        if not _LIST_ITEM.match(extra) \
                 or len(" ".join(picked + [extra]).split()) > MAX_RESULT_WORDS:
             break
         picked.append(extra)
@@ -304,58 +320,6 @@ def headline_result(paper: Paper) -> str:
         picked.insert(0, clauses[anchor - 1])  # 'by 8%', 'with a win rate of 74.7%' alone do not say what improved
     text = _RESULT_LEAD.sub("", ", ".join(picked))
     return text[:1].upper() + text[1:] if len(text.split()) <= 2 * MAX_RESULT_WORDS else ""
-
-
-# Verbs only ('improves', not 'improvement'): the sentence must say that something did better.
-_COMPARES = re.compile(r"\b(?:outperform(?:s|ed)?|surpass(?:es|ed)?|improv(?:e|es|ed)|enhanc(?:e|es|ed)|achiev(?:e|es|ed)|"
-                       r"exceed(?:s|ed)?|beats?|match(?:es|ed)|reduc(?:e|es|ed)|boost(?:s|ed)?|excel(?:s|led)?|"
-                       r"compared (?:to|with))\b", re.IGNORECASE)
-# A sentence that reports the paper's evidence is a result whatever role the classifier gives it ('Our experiments
-# on IMDb ... show that rDPO is robust ...', 'Empirical results show that ...').
-_EVIDENCE_LEAD = re.compile(r"^(?:\w+ly,\s+)?(?:our |the )?(?:[\w-]+ ){0,2}(?:experiments?|results|evaluations?|"
-                            r"analys[ie]s|studies)\b[^.;]{0,120}?\b(?:show|demonstrate|reveal|indicate|confirm)s?\s+that\b",
-                            re.IGNORECASE)
-_OWN_VOICE = re.compile(r"^(?:our|the proposed) (?:[\w-]+ ){0,2}?(?:approach|method|model|framework|system|algorithm)s? "
-                        r"(?:\w+ly )?(?:outperform|surpass|achiev|exceed|beat)\w*\b", re.IGNORECASE)
-# A result cell may speak in the paper's voice ('Our model outperforms ...'), not point back ('This yields ...').
-_POINTS_BACK = re.compile(r"^(?:this|these|that|those|it|its|such|their)\b", re.IGNORECASE)
-_NOT_A_RESULT = re.compile(r"\b(?:open-?sourced?|available at|https?://|code|release[ds]?|future|we (?:believe|view|"
-                          r"argue|hypothesi[sz]e|hope|expect|conjecture|seek|aim|set out|ask))\b", re.IGNORECASE)
-
-
-def _qualitative_result(paper: Paper) -> str:
-    """Without a number: the paper's own result sentence that compares or improves ('AURORA enhances process
-    evaluation accuracy, ...'), its 'results show that' lead removed; whole clauses, never cut mid-clause."""
-    from reviewer.roles import Role, sentence_roles
-
-    sentences = _sentences(paper)
-    roles = sentence_roles(sentences)
-    own = method_name(paper)
-    for i, sentence in enumerate(sentences):
-        span = _THAT_CLAUSE.sub("", strip_marker(sentence)).rstrip(" .").lstrip(" ,")
-        # '... demonstrates that General-Reasoner outperforms ...': a that-clause about the paper's own method.
-        about_own = bool(own) and span != sentence.rstrip(" .") and span.startswith(own + " ")
-        evidence = bool(_EVIDENCE_LEAD.match(sentence) or _OWN_VOICE.match(sentence)) or about_own
-        if i == 0 or (roles[i] != Role.RESULT and not evidence) or not _COMPARES.search(sentence) \
-                or _NOT_A_RESULT.search(sentence) or _POINTS_BACK.match(sentence):
-            continue
-        if len(span.split()) > CELL_WORDS:
-            # The first clause, or the first that states the comparison with its own subject ('FoR can ... excel').
-            # (a clause that opens with its means, 'by obtaining ...', states no result).
-            clauses = [c for c in join_phrases(split_clauses(span)) if len(c.split()) <= MAX_RESULT_WORDS and _COMPARES.search(c)
-                       and not re.match(r"(?:to|through|by|as|while|and)\b", c, re.IGNORECASE)]
-            span = next((c for c in clauses if own and c.startswith(own + " ")), clauses[0] if clauses else "")
-        span = drop_connective(span)
-        if len(span.split()) >= 5 and not _POINTS_BACK.match(span) and _COMPARES.search(span) and "?" not in span \
-                and not re.match(r"(?:To|Through|By|As) ", span):
-            return _sentence_case(span)
-    return ""
-
-
-def _sentence_case(span: str) -> str:
-    """Raise the first letter unless the first word is a name written with inner capitals ('rDPO')."""
-    first = span.split(" ", 1)[0]
-    return span if any(c.isupper() for c in first[1:]) else span[:1].upper() + span[1:]
 
 
 # 'our implicit PRM' said twice or more: what the paper calls its method when it gives it no proper name.
@@ -376,9 +340,9 @@ def our_method_phrase(paper: Paper) -> str:
 def offline_row(paper: Paper, gazetteer: frozenset[str] = CURATED_BENCHMARKS) -> TableRow:
     name = method_name(paper)
     method = name or descriptive_method(contribution_phrase(paper)) or our_method_phrase(paper)
+    result = reads_alone(impersonal(headline_result(paper, name), name), name)  # "We observe that X" -> "That X" -> "X"
     return TableRow(key=paper.key, method=_cell(method), task=_cell(task_of(paper, name)),
-                    benchmarks=_cell(benchmarks_of(paper, gazetteer, name)),
-                    result=_cell(impersonal(headline_result(paper), name)))
+                    benchmarks=_cell(benchmarks_of(paper, gazetteer, name)), result=_cell(result))
 
 
 def _cell(text: str) -> Cell:
