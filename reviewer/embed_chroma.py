@@ -16,8 +16,18 @@ from reviewer.errors import ConfigError
 from reviewer.settings import Settings
 
 
+class _CosineSpaces(EmbeddingFunction[Documents]):
+    """What both of our functions tell Chroma about distance: the vectors are normalised, so cosine is the default."""
+
+    def default_space(self) -> str:  # type: ignore[override]
+        return "cosine"
+
+    def supported_spaces(self) -> list[str]:  # type: ignore[override]
+        return ["cosine", "ip", "l2"]
+
+
 @register_embedding_function
-class ReviewerMiniLM(EmbeddingFunction[Documents]):
+class ReviewerMiniLM(_CosineSpaces):
     """Chroma embedding function for the bundled offline MiniLM model."""
 
     def __init__(self, max_length: int = 256, batch_size: int = 32, threads: int | None = None,
@@ -28,19 +38,12 @@ class ReviewerMiniLM(EmbeddingFunction[Documents]):
         self.model = model
 
     def __call__(self, input: Documents) -> Embeddings:
-
         vectors = get_embedder(self.max_length, self.batch_size, self.threads, self.model).embed(list(input))
         return [row for row in vectors]
 
     @staticmethod
     def name() -> str:
         return "reviewer_minilm_int8"
-
-    def default_space(self) -> str:  # type: ignore[override]
-        return "cosine"
-
-    def supported_spaces(self) -> list[str]:  # type: ignore[override]
-        return ["cosine", "ip", "l2"]
 
     def get_config(self) -> dict[str, Any]:
         return {"max_length": self.max_length, "batch_size": self.batch_size, "threads": self.threads,
@@ -56,9 +59,8 @@ class ReviewerMiniLM(EmbeddingFunction[Documents]):
         )
 
 
-
 @register_embedding_function
-class ReviewerOpenAIEmbedding(EmbeddingFunction[Documents]):
+class ReviewerOpenAIEmbedding(_CosineSpaces):
     """Embeddings from an OpenAI-compatible endpoint (`reviewer.embed.OpenAIEmbedder`) as Chroma calls them."""
 
     def __init__(self, model: str, base_url: str | None = None, api_key: str | None = None,
@@ -73,12 +75,6 @@ class ReviewerOpenAIEmbedding(EmbeddingFunction[Documents]):
     @staticmethod
     def name() -> str:
         return "reviewer_openai_compat"
-
-    def default_space(self) -> str:  # type: ignore[override]
-        return "cosine"
-
-    def supported_spaces(self) -> list[str]:  # type: ignore[override]
-        return ["cosine", "ip", "l2"]
 
     def get_config(self) -> dict[str, Any]:
         return {"model": self.model, "base_url": self.base_url}

@@ -13,7 +13,7 @@ from reviewer.roles import Role
 
 # "We propose X to address these limitations by ...": the proposal that answers the problem stated before it.
 PROPOSES = re.compile(r"\b(?:we|the authors)\s+(?:propose|introduce|present|develop)\b|\bto (?:address|tackle|overcome|"
-                       r"solve|mitigate|remedy) (?:these|this|such|the)\b", re.IGNORECASE)
+                      r"solve|mitigate|remedy) (?:these|this|such|the)\b", re.IGNORECASE)
 PROPOSAL_REACH = 2
 # A method sentence that names its means ("are generated using a pre-trained reward function", "by asking users what
 # behaviors they consider similar"), and a reported finding ("the authors showcase that agents trained via ...").

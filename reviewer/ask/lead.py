@@ -164,8 +164,7 @@ def lead_first(
             defines[i] or (not leans_on_previous(x.ev.text, x.antecedent) and not poses_question(x.ev.text)
                            and (not on_topic or mentions(x.ev.text, topic))))), 0)
     # "Why P?": a lead that only restates P (no cause cue) yields to a cause (or a consequence) stated in the same
-    # abstract nearby,
-    # else to the cause another close paper states right after its own restatement of P.
+    # abstract nearby, else to the cause another close paper states right after its own restatement of P.
     if why and first < len(out) and not has_cause(out[first].ev.text):
         lead = out[first]
         first = next((i for i, x in enumerate(out[: first + 5]) if x.ev.paper_id == lead.ev.paper_id

@@ -115,6 +115,8 @@ def _read(text: str) -> list[str]:
     'most' / 'least' before an adjective as one pole word each."""
     text = _SUPERLATIVE.sub(lambda m: m.group(1).lower() + "adj ", text)
     return words(_INVERSE.sub("inversely", _SHORT_OF.sub("not reach", text)))
+
+
 _WINDOW = 5
 
 

@@ -113,9 +113,12 @@ def offline_section(
     order = related_order(list(quoted), by_key)
     names = {k: method_name(papers[k]) for k in order}
     # ... while a paper the lead itself cites ('X is evaluated on Y [@x]') is one the section discusses.
-    in_lead = " ".join(section_lead(order, by_key, names, papers))
-    order = [k for k in order if quoted[k] or f"@{k}]" in in_lead or f"@{k};" in in_lead]
-    paragraphs: list[list[str]] = [section_lead(order, by_key, names, papers)]
+    lead = section_lead(order, by_key, names, papers)
+    in_lead = set(keys_in(" ".join(lead)))
+    discussed = [k for k in order if quoted[k] or k in in_lead]
+    if discussed != order:  # the lead counts and compares the papers it is about: write it again for these
+        order, lead = discussed, section_lead(discussed, by_key, names, papers)
+    paragraphs: list[list[str]] = [lead]
     for n, key in enumerate(order):
         if n % PAPERS_PER_PARAGRAPH == 0:
             paragraphs.append([])
