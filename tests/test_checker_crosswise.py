@@ -35,3 +35,23 @@ def test_doers_exchanged_across_sentences_are_contradicted(checker: ClaimChecker
                              "The adaptive method uses gradient-free optimization to identify the overoptimization "
                              "points in a single run, while Lagrange multipliers express the dynamic weights of the "
                              "component RMs.")
+
+
+GENRM = "Generative reward models (GenRMs) offer a more robust alternative"
+MGE = "We trial MGE with a representative sample"
+SAME_DOER = [
+    (GENRM, "Generative reward models (GenRMs) offer a more robust alternative by generating chain-of-thought "
+            "rationales followed by a final reward, whereas existing GenRMs rely on shallow, vertically scaled "
+            "reasoning."),
+    (MGE, "The authors trial MGE with a representative sample of 500 Americans on 3 intentionally divisive prompts, "
+          "while their results show that MGE is promising for improving model alignment across all 6 criteria."),
+]
+
+
+def test_a_doer_named_in_both_sentences_is_not_an_exchange(checker: ClaimChecker) -> None:
+    """A clause's doer counts as foreign only when its own sentence lacks it: two faithful halves about one method
+    (named in both sentences) are not a swap."""
+    for fragment, faithful in SAME_DOER:
+        paper = paper_with(fragment)
+        assert doers_exchanged(faithful, split_sentences(paper.abstract)) is None, faithful
+        assert checker.check(faithful, [paper]).label != "CONTRADICTED", faithful

@@ -21,3 +21,11 @@ def test_the_group_given_the_opposite_is_read_on_both_sides() -> None:
 
 def test_the_opposite_given_to_the_other_group_is_contradicted(checker: ClaimChecker) -> None:
     assert_contradicted_twin(checker, SIZES, SWAPPED, FAITHFUL)
+
+
+def test_a_clause_naming_both_groups_is_read_by_its_own_group() -> None:
+    """Each clause of this faithful claim also names the other group ('unlike ...'); the claim still states the
+    pattern of the group the sentence states it of, so it is no swap."""
+    both = ("Unlike smaller models, large-capacity models improve little on simple tasks but a lot on complex "
+            "problems, whereas smaller models, unlike large-capacity ones, show the opposite pattern.")
+    assert not opposite_swapped(both, sentence_with(SIZES))

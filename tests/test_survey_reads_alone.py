@@ -7,6 +7,7 @@ import re
 
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.settings import Settings
+from reviewer.survey.prose import is_anaphoric
 from reviewer.survey.regroup import holds_head
 from reviewer.survey.resultcell import reads_alone
 from reviewer.survey.sections import offline_section
@@ -95,3 +96,24 @@ def test_regroup_puts_no_paper_under_a_glued_head_it_never_uses(seed_papers: dic
     sections, aside = regroup(loose, [], seed_papers, "memorization", topic, _stems(topic), rescope)
     glued = [(s.title, s.keys) for s in sections if "memorization" in s.title.lower()]
     assert not glued and sorted(aside) == sorted(loose), (glued, aside)
+
+
+def test_a_paper_the_lead_cites_is_discussed_without_a_quote(seed_papers: dict[str, Paper],
+                                                             settings: Settings) -> None:
+    """GradeSQL's evidence here is two sentences that point back with no quotable antecedent, so no quote of it is
+    printed; but the lead says what it targets and where it is evaluated, citing it. It is one of the papers the
+    section discusses: counted, and its lead sentence kept."""
+    grade, flux = seed_papers["gradesqloutcome"], seed_papers["zoureasonflux"]
+    pointing = [i for i, s in enumerate(split_sentences(grade.abstract)) if is_anaphoric(s)]
+    plain = [i for i, s in enumerate(split_sentences(flux.abstract)) if not is_anaphoric(s)][:2]
+    graded, quoted = _evidence(grade, pointing), _evidence(flux, plain)
+    graded.row, quoted.row = offline_row(grade), offline_row(flux)
+    assert graded.row.benchmarks.text  # the premise: the lead has something to say of it
+    result = EvidenceResult(info=StageInfo(stage="evidence"), papers=[quoted, graded])
+    section = Section(title="Outcome and process reward models", scope="Two papers on reward models.",
+                      keys=[flux.key, grade.key])
+    draft = offline_section(section, result, seed_papers, settings)
+    lead, _, rest = draft.text.partition("\n\n")
+    assert "@gradesqloutcome" not in rest  # the premise: nothing of it is quoted
+    assert "@gradesqloutcome" in lead, lead
+    assert lead.startswith("Two papers fall under this theme"), lead[:80]
