@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from reviewer.ask.cite import clean
 from reviewer.ask.define import defining_papers
 from reviewer.ask.detail import detail_refusal, unstated_detail
+from reviewer.ask.figure import figure_first
 from reviewer.ask.forms import compared_with, two_parts
 from reviewer.ask.names import NameIndex, corpus_names
 from reviewer.ask.predicate import off_topic, refusal_text
@@ -195,6 +196,7 @@ def _answer(question: str, settings: Settings, retriever: HybridRetriever, k: in
                             papers, aliases, title_order(focus or question, first_q, papers, settings))
     if not scored:
         return _refusal(question, best, q.qtype.value)
+    scored = figure_first(first_q.text, scored)  # "How many ...?" opens with a close sentence that states a figure
     notes: list[str] = []
     if llm is not None:
         try:
