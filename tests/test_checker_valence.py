@@ -1,0 +1,72 @@
+"""Two generic stages of the claim checker (branch c22), on real seed sentences, each with a faithful twin.
+
+- evaluative polarity (`valence.py`): a claim that judges well what its best sentence judges badly ('most models
+  verify reliably' vs 'most models struggle') is CONTRADICTED, whatever the words;
+- a conflict outranks silence (`offline.ADDRESSED_BY_CONFLICT`): when the relevance model calls the evidence
+  silent but an aligned sentence states otherwise, the verdict is CONTRADICTED, not UNSUPPORTED.
+"""
+
+from __future__ import annotations
+
+from reviewer.checker import ClaimChecker
+from reviewer.checker.valence import valence, valence_clash
+from seed_text import assert_contradicted_twin, paper_with, sentence_with
+
+STRUGGLE = "find that most models struggle"
+LOG_SUM_EXP = "log-sum-exp approximation to improve training efficiency"
+HINDERS = "which hinders their fine-tuning"
+STEER = "auto-STEER mitigates the risk"
+EVOLVING = "can handle an evolving and possibly imperfect model"
+
+
+def test_a_claim_judging_the_shared_thing_the_other_way_clashes() -> None:
+    assert valence_clash("Most models verify these solutions reliably.", sentence_with(STRUGGLE))
+    assert valence_clash("The log-sum-exp approximation is introduced at the cost of training efficiency.",
+                         sentence_with(LOG_SUM_EXP))
+    assert valence_clash("Many powerful LLMs being available only through APIs makes fine-tuning them for agent "
+                         "tasks cheaper and simpler.", sentence_with(HINDERS))
+
+
+def test_faithful_restatements_do_not_clash() -> None:
+    assert valence_clash("Most models struggle to verify these solutions.", sentence_with(STRUGGLE)) is None
+    assert valence_clash("The log-sum-exp approximation is introduced to make training more efficient.",
+                         sentence_with(LOG_SUM_EXP)) is None
+    assert valence_clash("Because many powerful LLMs are only accessible through APIs, fine-tuning them for agent "
+                         "tasks is costly and complex.", sentence_with(HINDERS)) is None
+
+
+def test_a_clause_about_something_else_does_not_clash() -> None:
+    # the sentence faults model verification; a claim praising something else it barely shares words with is no reversal
+    assert valence_clash("Models reliably produce solutions to geometry problems.", sentence_with(STRUGGLE)) is None
+
+
+def test_a_remedy_turns_a_bad_thing_into_good_news() -> None:
+    # 'mitigates the risk that LLMs will ... over-fit' and 'lowers the risk of over-fitting' both say something good
+    sentence = sentence_with(STEER)
+    assert valence(sentence) > 0
+    assert valence_clash("Because auto-STEER generates fresh questions automatically, it lowers the risk of models "
+                         "overfitting the benchmark.", sentence) is None
+
+
+def test_a_negated_good_word_is_bad() -> None:
+    # seeds: 'current reward models often fail to generalize'
+    sentence = sentence_with("current reward models often fail to generalize")
+    assert valence("current reward models often fail to generalize") < 0 < valence("current reward models "
+                                                                                     "generalize well")
+    assert valence_clash("Current reward models generalize well.", sentence)
+
+
+def test_the_checker_contradicts_a_reversed_judgement_and_keeps_its_twin(checker: ClaimChecker) -> None:
+    assert_contradicted_twin(checker, STRUGGLE, "Most models verify these solutions reliably.",
+                             "Most models struggle to verify these solutions.")
+    assert_contradicted_twin(checker, LOG_SUM_EXP,
+                             "The log-sum-exp approximation is introduced at the cost of training efficiency.",
+                             "The log-sum-exp approximation is introduced to make training more efficient.")
+
+
+def test_a_conflict_on_an_aligned_sentence_outranks_silence(checker: ClaimChecker) -> None:
+    paper = paper_with(EVOLVING)
+    verdict = checker.check("The method cannot handle an evolving or imperfect model.", [paper])
+    assert verdict.label == "CONTRADICTED", verdict.reasons
+    assert checker.check("The method can handle an evolving and possibly imperfect model.",
+                         [paper]).label == "SUPPORTED"
