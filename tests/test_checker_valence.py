@@ -1,7 +1,9 @@
-"""Two generic stages of the claim checker (branch c22), on real seed sentences, each with a faithful twin.
+"""Generic stages of the claim checker (branch c22), on real seed sentences, each with a faithful twin.
 
 - evaluative polarity (`valence.py`): a claim that judges well what its best sentence judges badly ('most models
   verify reliably' vs 'most models struggle') is CONTRADICTED, whatever the words;
+- an exclusive claim (`exclusive.py`): 'evaluated on math reasoning only' where the sentence lists math reasoning
+  with logical reasoning and coding is CONTRADICTED;
 - a conflict outranks silence (`offline.ADDRESSED_BY_CONFLICT`): when the relevance model calls the evidence
   silent but an aligned sentence states otherwise, the verdict is CONTRADICTED, not UNSUPPORTED.
 """
@@ -9,6 +11,7 @@
 from __future__ import annotations
 
 from reviewer.checker import ClaimChecker
+from reviewer.checker.exclusive import exclusive_overreach
 from reviewer.checker.valence import valence, valence_clash
 from seed_text import assert_contradicted_twin, paper_with, sentence_with
 
@@ -70,3 +73,30 @@ def test_a_conflict_on_an_aligned_sentence_outranks_silence(checker: ClaimChecke
     assert verdict.label == "CONTRADICTED", verdict.reasons
     assert checker.check("The method can handle an evolving and possibly imperfect model.",
                          [paper]).label == "SUPPORTED"
+
+
+SWAP = "We evaluate SWAP across diverse reasoning-intensive benchmarks"
+FLR = "without relying on human or commercial LLM-based preference annotations"
+
+
+def test_an_exclusive_claim_reverses_a_sentence_naming_it_among_others() -> None:
+    assert exclusive_overreach("SWAP is evaluated on math reasoning only.", sentence_with(SWAP))
+    assert exclusive_overreach("SWAP is evaluated solely on math reasoning.", sentence_with(SWAP))
+    # the twins: the sentence's own list, 'not only' (which adds) and 'only' before an amount (which measures)
+    assert exclusive_overreach("SWAP is evaluated on math reasoning, logical reasoning and coding tasks.",
+                               sentence_with(SWAP)) == ""
+    assert exclusive_overreach("SWAP is evaluated not only on math reasoning but also on logic and coding.",
+                               sentence_with(SWAP)) == ""
+    assert exclusive_overreach("SWAP is evaluated on only three reasoning-intensive benchmarks.",
+                               sentence_with(SWAP)) == ""
+
+
+def test_a_sentence_that_denies_something_may_be_restated_with_only() -> None:
+    # 'without relying on human ... annotations' is a restriction a reader may write as 'relies only on ...'
+    assert exclusive_overreach("FLR relies only on the likelihood of follow-up utterances as rewards.",
+                               sentence_with(FLR)) == ""
+
+
+def test_the_checker_contradicts_an_exclusive_claim_and_keeps_its_twin(checker: ClaimChecker) -> None:
+    assert_contradicted_twin(checker, SWAP, "SWAP is evaluated on math reasoning only.",
+                             "SWAP is evaluated on math reasoning, logical reasoning and coding tasks.")

@@ -33,6 +33,7 @@ from reviewer.checker.bound import values_keep_their_words
 from reviewer.checker.claimtext import title_authors_as_we
 from reviewer.checker.compared import comparison_unstated
 from reviewer.checker.endorsed import faulted_in
+from reviewer.checker.exclusive import exclusive_overreach
 from reviewer.checker.features import FEATURE_NAMES, Analysis, clean_claim, compute_features, named_terms
 from reviewer.checker.flips import _NOT_ASSERTED, LEX_TOP1, _stance_flip
 from reviewer.checker.ownname import one_name_per_thing
@@ -327,13 +328,17 @@ def _unstated(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> 
 
 
 def _judged_otherwise(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> str:
-    """Why the best-aligned asserted sentence judges what the claim speaks of the other way (`valence.py`), or ''."""
+    """Why the best-aligned asserted sentence reverses the claim in other words, or '': it judges the shared thing the
+    other way (`valence.py`), or states as one of several what the claim says holds alone (`exclusive.py`)."""
     i = analysis.order[0] if analysis.order else -1
     if i < 0 or _NOT_ASSERTED.search(items[i].text) or reports_other_work(items[i].text):
         return ""
-    found = valence_clash(claim, items[i].text)
-    return (f"rule: the claim judges {found[0]!r} the other way from sentence {items[i].index} of {items[i].key} "
-            f"({found[1]!r})") if found else ""
+    where = f"sentence {items[i].index} of {items[i].key}"
+    if found := valence_clash(claim, items[i].text):
+        return f"rule: the claim judges {found[0]!r} the other way from {where} ({found[1]!r})"
+    if only := exclusive_overreach(claim, items[i].text):  # `exclusive.py`
+        return f"rule: the claim restricts ({only!r}) what {where} states among other things"
+    return ""
 
 
 def _anchored(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> str:
