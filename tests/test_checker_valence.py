@@ -4,6 +4,7 @@
   verify reliably' vs 'most models struggle') is CONTRADICTED, whatever the words;
 - an exclusive claim (`exclusive.py`): 'evaluated on math reasoning only' where the sentence lists math reasoning
   with logical reasoning and coding is CONTRADICTED;
+- a name written with other punctuation ('GPT3-5' in the abstract, 'GPT-3.5' in the claim) is the same name;
 - a conflict outranks silence (`offline.ADDRESSED_BY_CONFLICT`): when the relevance model calls the evidence
   silent but an aligned sentence states otherwise, the verdict is CONTRADICTED, not UNSUPPORTED.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from reviewer.checker import ClaimChecker
 from reviewer.checker.exclusive import exclusive_overreach
+from reviewer.checker.features import term_coverage
 from reviewer.checker.valence import valence, valence_clash
 from seed_text import assert_contradicted_twin, paper_with, sentence_with
 
@@ -100,3 +102,14 @@ def test_a_sentence_that_denies_something_may_be_restated_with_only() -> None:
 def test_the_checker_contradicts_an_exclusive_claim_and_keeps_its_twin(checker: ClaimChecker) -> None:
     assert_contradicted_twin(checker, SWAP, "SWAP is evaluated on math reasoning only.",
                              "SWAP is evaluated on math reasoning, logical reasoning and coding tasks.")
+
+
+META = "GPT-4 demonstrates a performance ten times more accurate than GPT3-5"
+
+
+def test_a_name_written_with_other_punctuation_is_the_same_name(checker: ClaimChecker) -> None:
+    # seeds: the abstract writes 'GPT3-5'; a reader writes 'GPT-3.5'
+    claim = "In the meta-reasoning benchmark, GPT-4 is ten times more accurate than GPT-3.5."
+    assert term_coverage(claim, sentence_with(META)) == (1.0, [])
+    assert term_coverage("GPT-4 is ten times more accurate than GPT-3.5 Turbo.", sentence_with(META))[1] == ["turbo"]
+    assert checker.check(claim, [paper_with(META)]).label == "SUPPORTED"

@@ -12,6 +12,10 @@ names (`unstated.py`); a faithful near-copy is SUPPORTED, and so is a claim whos
 order in its best sentence (`anchors.py`). Reversals in other words (`stance.py`, `effects.py`, `roles_swap.py`,
 `proportions.py`, `degrees.py`, `quantified.py`, `requires.py`) are read against the two best-aligned sentences, steps
 in the other order against the abstract (`sequence.py`); a question asserts nothing, so it contradicts nothing.
+Two generic stages close the chain (branch c22): a contradiction signal on an aligned, asserted sentence outranks the
+relevance model's silence (UNSUPPORTED -> CONTRADICTED), and a SUPPORTED verdict whose best asserted sentence
+judges the shared thing the other way (`valence.py`) or names among others what the claim says holds alone
+(`exclusive.py`) is CONTRADICTED.
 """
 
 from __future__ import annotations
