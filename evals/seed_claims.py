@@ -38,6 +38,8 @@
                                                # near-misses; held out and blind (branch c21: scored before/after only)
     python -m evals.seed_claims --split groyne # 13 unused papers, weighted to contradictions (multiples, bounds,
                                                # quantifiers, swapped parts); held out and blind (issue 12, c20)
+    python -m evals.seed_claims --split weir   # 18 unused papers, every family, mixed like the hidden set; held out
+                                               # and blind (issue 12, c22: scored once before, once after)
 
 `evals/datasets/seed_claims_{dev,test}.jsonl` hold paraphrased claims about seed papers, written by
 hand (not by the rules in `evals/perturb.py`, which the checker's features mirror): SUPPORTED
@@ -65,7 +67,7 @@ from reviewer.settings import Settings
 
 DATA = Path(__file__).resolve().parent / "datasets"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-Split = Literal["dev", "test", "blind", "fresh", "final", "hidden", "sealed", "roles", "probe", "vault", "swapdev", "ward", "moor", "quay", "pier", "dock", "berth", "jetty", "wharf", "slip", "marina", "groyne"]
+Split = Literal["dev", "test", "blind", "fresh", "final", "hidden", "sealed", "roles", "probe", "vault", "swapdev", "ward", "moor", "quay", "pier", "dock", "berth", "jetty", "wharf", "slip", "marina", "groyne", "weir"]
 
 
 class SeedClaim(BaseModel):

@@ -37,7 +37,7 @@ from reviewer.checker.negation import negation_flips
 from reviewer.checker.numbers import check_numbers, extract_numbers
 from reviewer.checker.polarity import polarity_clash
 from reviewer.checker.superlatives import ranking_conflict
-from reviewer.checker.wording import acronym_spelled_in, worded_coverage
+from reviewer.checker.wording import acronym_spelled_in, compact_name, worded_coverage
 from reviewer.textutil import content_stems, lexical_overlap, stemmer, words
 
 FEATURE_NAMES: tuple[str, ...] = (
@@ -184,8 +184,9 @@ def term_coverage(claim: str, evidence_text: str) -> tuple[float, list[str]]:
     if not terms:
         return 1.0, []
     ev = " " + " ".join(w.lower() for w in words(evidence_text)) + " "
-    ev_parts = set(ev.replace("-", " ").split())
-    missing = sorted(t for t in terms if f" {t} " not in ev and not set(t.split("-")) <= ev_parts)
+    ev_parts, ev_names = set(ev.replace("-", " ").split()), {compact_name(w) for w in ev.split()}
+    missing = sorted(t for t in terms if f" {t} " not in ev and not set(t.split("-")) <= ev_parts
+                     and compact_name(t) not in ev_names)  # 'GPT3-5' is 'GPT-3.5' (`wording.compact_name`)
     return 1 - len(missing) / len(terms), missing
 
 

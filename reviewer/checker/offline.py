@@ -12,6 +12,10 @@ names (`unstated.py`); a faithful near-copy is SUPPORTED, and so is a claim whos
 order in its best sentence (`anchors.py`). Reversals in other words (`stance.py`, `effects.py`, `roles_swap.py`,
 `proportions.py`, `degrees.py`, `quantified.py`, `requires.py`) are read against the two best-aligned sentences, steps
 in the other order against the abstract (`sequence.py`); a question asserts nothing, so it contradicts nothing.
+Two generic stages close the chain (branch c22): a contradiction signal on an aligned, asserted sentence outranks the
+relevance model's silence (UNSUPPORTED -> CONTRADICTED), and a SUPPORTED verdict whose best asserted sentence
+judges the shared thing the other way (`valence.py`) or names among others what the claim says holds alone
+(`exclusive.py`) is CONTRADICTED.
 """
 
 from __future__ import annotations
@@ -33,12 +37,14 @@ from reviewer.checker.bound import values_keep_their_words
 from reviewer.checker.claimtext import title_authors_as_we
 from reviewer.checker.compared import comparison_unstated
 from reviewer.checker.endorsed import faulted_in
+from reviewer.checker.exclusive import exclusive_overreach
 from reviewer.checker.features import FEATURE_NAMES, Analysis, clean_claim, compute_features, named_terms
 from reviewer.checker.flips import _NOT_ASSERTED, LEX_TOP1, _stance_flip
 from reviewer.checker.ownname import one_name_per_thing
 from reviewer.checker.quantified import only_some
 from reviewer.checker.types import LABELS, ClaimVerdict
 from reviewer.checker.unstated import unmentioned_effects
+from reviewer.checker.valence import valence_clash
 from reviewer.errors import ConfigError
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.resources import asset
@@ -53,6 +59,7 @@ PARAMS_PATH = asset("checker_params.json")
 CLASSES = LABELS
 MAX_EVIDENCE = 3
 NUM_UNMATCHED = FEATURE_NAMES.index("num_unmatched")
+ADDRESSED_BY_CONFLICT = 0.4  # alignment-weighted contradiction signal that outranks the relevance model's silence
 CONTRA_COLS = [FEATURE_NAMES.index(n) for n in ("num_conflict", "neg_flip", "dir_reversed", "comp_reversed",
                                                  "quant_conflict", "entity_swap", "polarity_clash")]
 
@@ -269,10 +276,21 @@ class OfflineChecker:
             label, score = "SUPPORTED", max(score, 0.55)
             reasons.append("guard: read with one word per meaning ('jointly'/'together', 'RL'/'reinforcement "
                            "learning'), the combiner supports the claim")
+        elif label == "UNSUPPORTED" and analysis.contradiction_sentences and max(analysis.features[CONTRA_COLS]) >= \
+                ADDRESSED_BY_CONFLICT and not only_questions(claim, analysis, items):
+            # The relevance model judged the evidence silent, yet an aligned sentence states otherwise: a sentence
+            # that contradicts the claim speaks to it, so the conflict is the verdict, not silence (unless it only
+            # asks, or reports others' view).
+            label, score = "CONTRADICTED", min(score, 0.1)
+            reasons.append("rule: an aligned sentence states otherwise, so the evidence is not silent on the claim")
         elif label == "CONTRADICTED" and analysis.unverifiable and not analysis.contradiction_sentences:
             # Nothing in the evidence states otherwise; it just does not mention what the claim names.
             reasons.append("guard: no stated contradiction, and the claim names things the evidence lacks")
             label = "UNSUPPORTED"
+        if label == "SUPPORTED" and (judged := _judged_otherwise(claim, analysis, items)):
+            label, score = "CONTRADICTED", min(score, 0.1)
+            analysis.contradiction_sentences = [analysis.order[0]]
+            reasons.append(judged)
         return label, score
 
     def _worded_supports(self, claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> bool:
@@ -311,6 +329,20 @@ def _unstated(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> 
         return f"the claim says {moved[0]!r} changes, which the evidence never mentions"
     compared = comparison_unstated(claim, " ".join(x.text for x in items))  # `compared.py`
     return f"the claim ranks {compared}, which no evidence sentence compares" if compared else ""
+
+
+def _judged_otherwise(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> str:
+    """Why the best-aligned asserted sentence reverses the claim in other words, or '': it judges the shared thing the
+    other way (`valence.py`), or states as one of several what the claim says holds alone (`exclusive.py`)."""
+    i = analysis.order[0] if analysis.order else -1
+    if i < 0 or _NOT_ASSERTED.search(items[i].text) or reports_other_work(items[i].text):
+        return ""
+    where = f"sentence {items[i].index} of {items[i].key}"
+    if found := valence_clash(claim, items[i].text):
+        return f"rule: the claim judges {found[0]!r} the other way from {where} ({found[1]!r})"
+    if only := exclusive_overreach(claim, items[i].text):  # `exclusive.py`
+        return f"rule: the claim restricts ({only!r}) what {where} states among other things"
+    return ""
 
 
 def _anchored(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> str:

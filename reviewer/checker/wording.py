@@ -144,3 +144,11 @@ def worded_coverage(claim: str, claim_stems: list[str], sentences: list[str], se
     return {"lex_top1": lexical_overlap(w_claim, w_sets[best[0]], w_idf),
             "lex_top2": lexical_overlap(w_claim, set().union(*(w_sets[i] for i in best)), w_idf),
             "lex_all": lexical_overlap(w_claim, everything, w_idf)}
+
+
+_UNPUNCT = re.compile(r"[^a-z0-9]")
+
+
+def compact_name(name: str) -> str:
+    """A name without its punctuation, lower-cased: 'GPT3-5' and 'GPT-3.5' are one name written two ways."""
+    return _UNPUNCT.sub("", name.lower())
