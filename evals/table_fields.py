@@ -92,10 +92,13 @@ def numbers_in(text: str) -> set[str]:
 
 def score(labels: list[FieldLabel]) -> TableFieldsResult:
     from evals.seed_claims import seed_papers_by_title
+    from reviewer.ingest.markup import plain_text
     from reviewer.survey.report import MIN_TABLE_FIELDS
     from reviewer.survey.table import mine_gazetteer, offline_row
 
-    papers = seed_papers_by_title()
+    # As ingest stores them: markup turned into plain text ('76.2\\%' -> '76.2%').
+    papers = {t: p.model_copy(update={"title": plain_text(p.title), "abstract": plain_text(p.abstract)})
+              for t, p in seed_papers_by_title().items()}
     gazetteer = mine_gazetteer(list(papers.values()))
     fields = {k: FieldScore() for k in ("method", "task", "benchmarks", "result_number")}
     rows = 0
