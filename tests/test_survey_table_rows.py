@@ -58,3 +58,18 @@ def test_a_common_or_unused_acronym_is_no_method_name(seed_papers: dict[str, Pap
     paper = next((p for p in seed_papers.values() if fragment.lower() in p.abstract.lower()), None)
     assert paper is not None, fragment
     assert defined_name(paper) == ""
+
+
+def test_a_task_cell_stops_before_the_finding_its_sentence_reports(seed_papers: dict[str, Paper]) -> None:
+    """'we examine the target directions of gradient-based updates and find that DPO ...': the task is what is
+    examined; 'and find/discuss/reveal ...' starts the finding, so no Task cell carries it (on every seed paper)."""
+    import re
+
+    from reviewer.survey.table import task_of
+
+    checked = 0
+    for paper in seed_papers.values():
+        task = task_of(paper, "")
+        checked += bool(task)
+        assert not re.search(r"\band (?:find|discuss|reveal|observe|argue|highlight)\w*\b", task), (paper.key, task)
+    assert checked >= 150, checked

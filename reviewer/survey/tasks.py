@@ -36,7 +36,7 @@ def _sentences(paper: Paper) -> list[str]:
 
 # Where a task phrase ends: punctuation, a relative clause, the means ('by', 'via', 'using') or the results.
 _END = (r"(?=\s*(?:[,;:()]|\.(?!\d))|(?<!ed)\sby\b|\s(?:that|which|who|whose|via|using|through|while|whereby|where|without|so that|and\s"
-        r"(?:we|achiev|show|demonstrat|evaluat|propos|introduc)|from scratch)\b|$)")
+        r"(?:we|achiev|show|demonstrat|evaluat|propos|introduc|find|discuss|reveal|observe|argue|highlight)|from scratch)\b|$)")
 _PHRASE = r"(?P<task>(?:[\w\-'/]+\s+){0,9}?[\w\-/]+)"
 _THING = (r"(?:methods?|approach(?:es)?|frameworks?|algorithms?|techniques?|strateg(?:y|ies)|pipelines?|recipes?|"
           r"systems?|models?|benchmarks?|datasets?|paradigms?|procedures?|schemes?|loss(?:es)?|objectives?|"
