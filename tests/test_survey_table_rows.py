@@ -73,3 +73,33 @@ def test_a_task_cell_stops_before_the_finding_its_sentence_reports(seed_papers: 
         checked += bool(task)
         assert not re.search(r"\band (?:find|discuss|reveal|observe|argue|highlight)\w*\b", task), (paper.key, task)
     assert checked >= 150, checked
+
+
+@pytest.mark.parametrize(("fragment", "name"), [
+    ("31.94 on AlpacaEval 2.0", "AlpacaEval 2.0"),  # a release's version is part of its name
+    ("evaluation benchmark, M-RewardBench,", "M-RewardBench"),  # one capital before the hyphen
+])
+def test_a_benchmark_name_keeps_its_version_and_hyphenated_prefix(
+        seed_papers: dict[str, Paper], fragment: str, name: str) -> None:
+    from reviewer.survey.table import mine_gazetteer
+
+    paper = _with(seed_papers, fragment)
+    cell = offline_row(paper, mine_gazetteer(list(seed_papers.values()))).benchmarks.text
+    assert name in cell.split(", "), cell
+
+
+def test_a_score_after_a_benchmark_name_is_no_version(seed_papers: dict[str, Paper]) -> None:
+    """'AMC 68.7, MATH 83.4': a score after the name is not part of it; only a year or a one-digit version is."""
+    import re
+
+    from reviewer.survey.table import mine_gazetteer
+
+    gazetteer = mine_gazetteer(list(seed_papers.values()))
+    versioned = 0
+    for paper in seed_papers.values():
+        for name in offline_row(paper, gazetteer).benchmarks.text.split(", "):
+            m = re.search(r" (\d[\d.]*)$", name)
+            if m:
+                versioned += 1
+                assert re.fullmatch(r"20[12]\d|\d(?:\.\d)?", m.group(1)), (paper.key, name)
+    assert versioned >= 5, versioned

@@ -37,7 +37,8 @@ CURATED_BENCHMARKS = frozenset("""GSM8K MATH MATH500 MATH-500 AIME AIME24 AIME25
     StrategyQA CommonsenseQA MathVista MMMU MathVerse SWE-bench WebShop ALFWorld HH-RLHF UltraFeedback
     HelpSteer2 CLEVRER MMVU NetHack SciFact FEVER SQuAD WinoGrande PIQA MedQA PubMedQA MedMCQA
     LogiQA ReClor FOLIO ToolBench WebArena OSWorld GAIA Spider BIRD""".split())
-_NAME = re.compile(r"(?<![\w-])(?:[A-Z][\w.+-]*\d[\w.-]*|[A-Z][A-Za-z]*[A-Z][\w.+-]*|[A-Z][a-z]+-[A-Z][\w.-]*)(?![\w-])")
+# (a single capital before a hyphen counts too: 'M-RewardBench', 'S-GRPO')
+_NAME = re.compile(r"(?<![\w-])(?:[A-Z][\w.+-]*\d[\w.-]*|[A-Z][A-Za-z]*[A-Z][\w.+-]*|[A-Z][a-z]+-[A-Z][\w.-]*|[A-Z]-[A-Z][\w.+-]*)(?![\w-])")
 _BENCH_SUFFIX = re.compile(r"(?:Bench|bench|QA|Eval|Arena|Gym|Set|set|(?<=\d)K)(?:[-\s]?\d+(?:\.\d+)?)?$")
 _EVAL_CONTEXT = re.compile(r"\b(?:benchmarks?|datasets?|suites?|test sets?)\b", re.IGNORECASE)
 _LIST_LEAD = re.compile(r"(?:\bon|\bincluding|\bsuch as|\bacross|\(|,|\band|\bor)\s*(?:the\s+)?$")
@@ -218,6 +219,11 @@ def _own_resource(name: str, abstract: str) -> bool:
         rf"corpus|test set)s?\b", abstract))
 
 
+# A release's version after its name ('AlpacaEval 2.0', 'AIME 2024', 'RewardBench 2'): part of the name. Not a
+# score ('AMC 68.7'), a count or an amount ('MATH 5 times', 'GSM8K 2 points').
+_VERSION = re.compile(r" (?:20[12]\d|\d(?:\.\d)?)(?![\w.%×+-]| ?(?:%|x\b|×|times|points?|percent|[BMK]\b|,\s*\d))")
+
+
 def benchmarks_of(paper: Paper, gazetteer: frozenset[str], method: str) -> str:
     """The gazetteer names the abstract mentions, in order, without the paper's own method name (unless the
     abstract says its own contribution is a dataset or benchmark)."""
@@ -230,7 +236,8 @@ def benchmarks_of(paper: Paper, gazetteer: frozenset[str], method: str) -> str:
             continue
         if (name in gazetteer or _own_resource(name, paper.abstract)) and (
                 name.lower() not in own or _BENCH_SUFFIX.search(name) or _own_resource(name, paper.abstract)):
-            found.append((m.start(), name))
+            version = _VERSION.match(paper.abstract, m.end()) if m.group(0) == name else None
+            found.append((m.start(), name + version.group(0) if version else name))
     # Names of other shapes ('Pick-a-Pic') that the gazetteer took from "<Name> dataset".
     for name in gazetteer:
         if not _NAME.fullmatch(name) and name.lower() not in own:
