@@ -103,3 +103,12 @@ def test_a_score_after_a_benchmark_name_is_no_version(seed_papers: dict[str, Pap
                 versioned += 1
                 assert re.fullmatch(r"20[12]\d|\d(?:\.\d)?", m.group(1)), (paper.key, name)
     assert versioned >= 5, versioned
+
+
+def test_an_evaluation_the_authors_first_conduct_for_a_problem_is_the_task(seed_papers: dict[str, Paper]) -> None:
+    """'(1) We first conduct a holistic evaluation for the hallucination in LRMs.': an ordinal adverb and 'for'
+    instead of 'of' still state what the paper evaluates."""
+    from reviewer.survey.table import task_of
+
+    paper = _with(seed_papers, "We first conduct a holistic evaluation for the hallucination in LRMs")
+    assert task_of(paper, "").endswith("hallucination in LRMs"), task_of(paper, "")

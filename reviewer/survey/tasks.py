@@ -148,9 +148,9 @@ def from_sentence(sentence: str) -> str:
 # 'we conduct a systematic investigation of X', 'we present the first comprehensive analysis of X': X is what the
 # paper studies; 'a benchmark that evaluates X', 'a framework that jointly optimizes X': doing X is its task.
 _INQUIRY = re.compile(
-    rf"\b(?:we|this (?:paper|work|study))\s+(?:\w+ly\s+)?(?:conducts?|presents?|performs?|provides?|offers?|carry out|"
+    rf"\b(?:we|this (?:paper|work|study))\s+(?:\w+ly\s+|first\s+|then\s+|also\s+)?(?:conducts?|presents?|performs?|provides?|offers?|carry out|"
     rf"carries out|undertakes?)\s+(?:an?\s+|the first\s+)?(?:[\w-]+\s+){{0,3}}?(?P<noun>evaluation|investigation|"
-    rf"analysis|study|exploration|examination|assessment)\s+of\s+{_PHRASE}{_END}", re.IGNORECASE)
+    rf"analysis|study|exploration|examination|assessment)\s+(?:of|for|on|into)\s+{_PHRASE}{_END}", re.IGNORECASE)
 # 'a pipeline, ThoughtMani, to enable ...', 'an approach, namely SALMON (...), to align ...': the name in apposition
 # sits between the thing and its purpose.
 _NAMED_PURPOSE = re.compile(
