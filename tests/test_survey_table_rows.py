@@ -75,34 +75,13 @@ def test_a_task_cell_stops_before_the_finding_its_sentence_reports(seed_papers: 
     assert checked >= 150, checked
 
 
-@pytest.mark.parametrize(("fragment", "name"), [
-    ("31.94 on AlpacaEval 2.0", "AlpacaEval 2.0"),  # a release's version is part of its name
-    ("evaluation benchmark, M-RewardBench,", "M-RewardBench"),  # one capital before the hyphen
-])
-def test_a_benchmark_name_keeps_its_version_and_hyphenated_prefix(
-        seed_papers: dict[str, Paper], fragment: str, name: str) -> None:
+def test_a_name_with_one_capital_before_a_hyphen_is_a_benchmark_name(seed_papers: dict[str, Paper]) -> None:
+    """'... evaluation benchmark, M-RewardBench, ...': one capital before the hyphen still makes a name."""
     from reviewer.survey.table import mine_gazetteer
 
-    paper = _with(seed_papers, fragment)
+    paper = _with(seed_papers, "evaluation benchmark, M-RewardBench,")
     cell = offline_row(paper, mine_gazetteer(list(seed_papers.values()))).benchmarks.text
-    assert name in cell.split(", "), cell
-
-
-def test_a_score_after_a_benchmark_name_is_no_version(seed_papers: dict[str, Paper]) -> None:
-    """'AMC 68.7, MATH 83.4': a score after the name is not part of it; only a year or a one-digit version is."""
-    import re
-
-    from reviewer.survey.table import mine_gazetteer
-
-    gazetteer = mine_gazetteer(list(seed_papers.values()))
-    versioned = 0
-    for paper in seed_papers.values():
-        for name in offline_row(paper, gazetteer).benchmarks.text.split(", "):
-            m = re.search(r" (\d[\d.]*)$", name)
-            if m:
-                versioned += 1
-                assert re.fullmatch(r"20[12]\d|\d(?:\.\d)?", m.group(1)), (paper.key, name)
-    assert versioned >= 5, versioned
+    assert "M-RewardBench" in cell.split(", "), cell
 
 
 def test_an_evaluation_the_authors_first_conduct_for_a_problem_is_the_task(seed_papers: dict[str, Paper]) -> None:

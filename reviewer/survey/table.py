@@ -219,11 +219,6 @@ def _own_resource(name: str, abstract: str) -> bool:
         rf"corpus|test set)s?\b", abstract))
 
 
-# A release's version after its name ('AlpacaEval 2.0', 'AIME 2024', 'RewardBench 2'): part of the name. Not a
-# score ('AMC 68.7'), a count or an amount ('MATH 5 times', 'GSM8K 2 points').
-_VERSION = re.compile(r" (?:20[12]\d|\d(?:\.\d)?)(?![\w.%×+-]| ?(?:%|x\b|×|times|points?|percent|[BMK]\b|,\s*\d))")
-
-
 def benchmarks_of(paper: Paper, gazetteer: frozenset[str], method: str) -> str:
     """The gazetteer names the abstract mentions, in order, without the paper's own method name (unless the
     abstract says its own contribution is a dataset or benchmark)."""
@@ -236,8 +231,7 @@ def benchmarks_of(paper: Paper, gazetteer: frozenset[str], method: str) -> str:
             continue
         if (name in gazetteer or _own_resource(name, paper.abstract)) and (
                 name.lower() not in own or _BENCH_SUFFIX.search(name) or _own_resource(name, paper.abstract)):
-            version = _VERSION.match(paper.abstract, m.end()) if m.group(0) == name else None
-            found.append((m.start(), name + version.group(0) if version else name))
+            found.append((m.start(), name))
     # Names of other shapes ('Pick-a-Pic') that the gazetteer took from "<Name> dataset".
     for name in gazetteer:
         if not _NAME.fullmatch(name) and name.lower() not in own:
