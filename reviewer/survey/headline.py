@@ -68,7 +68,7 @@ _NO_SUBJECT = re.compile(r"(?:with|by|over|compared (?:to|with)|relative to)\s+(
 _FRAGMENT = re.compile(r"(?:as well as|for (?:instance|example)|e\.g\.|such as|including|covering|[a-z]+ing)\b", re.IGNORECASE)
 
 
-def headline_result(paper: Paper, name: str = "") -> str:
+def headline_result(paper: Paper, name: str = "", own: str = "") -> str:
     """The clause that states a result with a number and metric; whole words, never cut mid-clause. The next
     numbered sentence is tried when the best one's clause cannot stand alone (resultcell.reads_alone)."""
     from reviewer.roles import Role, sentence_roles
@@ -89,9 +89,7 @@ def headline_result(paper: Paper, name: str = "") -> str:
         cell = reads_alone(_numbered_span(sentence), name)
         if cell:
             return cell
-    from reviewer.survey.table import method_name  # table.py imports this module
-
-    return reads_alone(qualitative_result(paper, name or method_name(paper)), name)
+    return reads_alone(qualitative_result(paper, own or name), name)
 
 
 # A clause that continues a list of numbers: '4.5% in RL', 'and by 6.3%', or a name with its number ('HumanEval (+4.3%)').

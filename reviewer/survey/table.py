@@ -18,7 +18,8 @@ from collections.abc import Iterable
 
 from reviewer.models import Paper
 from reviewer.quotes import verify_quote
-from reviewer.survey.headline import _numbered_span, headline_result  # noqa: F401 (tests import them here)
+from reviewer.survey import headline
+from reviewer.survey.headline import _numbered_span  # noqa: F401 (tests import it here)
 from reviewer.survey.names import appositive_name, descriptive_method, title_prefix_name
 from reviewer.survey.ownname import defined_name
 from reviewer.survey.resultcell import (
@@ -255,6 +256,12 @@ def our_method_phrase(paper: Paper) -> str:
             counts[phrase] = counts.get(phrase, 0) + 1
     best = max(counts.items(), key=lambda kv: kv[1], default=("", 0))
     return best[0] if best[1] >= 2 else ""
+
+
+def headline_result(paper: Paper, name: str = "") -> str:
+    """The headline-result cell (reviewer.survey.headline); without a number, the paper's own comparing sentence
+    about its method (named here, so headline.py need not import this module)."""
+    return headline.headline_result(paper, name, own=name or method_name(paper))
 
 
 def offline_row(paper: Paper, gazetteer: frozenset[str] = CURATED_BENCHMARKS) -> TableRow:
