@@ -19,8 +19,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from evals.survey_fit import FitShape, add_sections, add_table
+from evals.survey_fit import FitShape, _corpus, add_sections, add_table
 from evals.survey_fit import summary as fit_summary
+from evals.survey_table import TableShape, add_table_cells
+from evals.survey_table import summary as table_summary
 from evals.survey_text import pointing_subject, rendered_entities
 from evals.title_judge import CATCH_ALL as _CATCH_ALL
 from evals.title_judge import title_problem
@@ -158,6 +160,7 @@ class ReportShape(BaseModel):
     all_titles: list[str] = Field(default_factory=list)
     flagged: list[str] = Field(default_factory=list)
     fit: FitShape = Field(default_factory=FitShape)  # misfit papers, open problems, table cells (survey_fit)
+    table: TableShape = Field(default_factory=TableShape)  # row coverage, cells shown, grounding (survey_table)
 
 
 class SurveyEvalResult(BaseModel):
@@ -172,6 +175,7 @@ class SurveyEvalResult(BaseModel):
     anaphor_or_background_share: float
     table_fill: float
     max_seconds: float
+    row_coverage: float = 0.0  # cited papers with a printed table row / cited papers
 
 
 def load_dev(path: Path = DEV_SET) -> list[DevTopic]:
@@ -285,6 +289,7 @@ def report_shape(report: object, abstracts: dict[str, str], shape: ReportShape) 
 
     add_sections(report, shape.fit, lambda text, keys: _source(text, keys, abstracts))
     add_table(report, shape.fit, MIN_TABLE_FIELDS)
+    add_table_cells(report, _corpus()[0], MIN_TABLE_FIELDS, shape.table)
     shape.papers_cited += len(report.table)
     for row in report.table:
         if row.filled() < MIN_TABLE_FIELDS:
@@ -347,6 +352,7 @@ def run_survey_eval(settings: Settings, limit: int | None = None, path: Path = D
         anaphor_or_background_share=round(shape.anaphor_or_background / max(1, shape.cited_sentences), 4),
         table_fill=round(shape.cells_filled / max(1, shape.cells), 3),
         max_seconds=max(max(t.seconds, t.seconds_paraphrase) for t in topics),
+        row_coverage=round(shape.table_rows / max(1, shape.papers_cited), 3),
     )
 
 
@@ -384,6 +390,7 @@ def format_result(result: SurveyEvalResult) -> str:
         f"{s.catch_alls}; papers cited apart from the themes {s.aside_papers}; cited only in the overview aside "
         f"{s.aside_only} of {s.cited_papers} ({s.aside_only / max(1, s.cited_papers):.1%})",
         fit_summary(s.fit),
+        table_summary(s.table),
         f"slowest survey {result.max_seconds:.1f} s",
     ]
     return "\n".join(lines)

@@ -174,18 +174,24 @@ def test_bibtex_escapes_braces_and_specials() -> None:
     assert "eprint = {2401.00001}" in bib
 
 
-def test_the_list_under_the_table_does_not_repeat_a_title() -> None:
-    """A paper with too few fields for a row is listed by title, with the method and task only where they add
-    something: a method or task that the title already says is not printed again in parentheses."""
-    papers = {"k1": _paper("k1", "One Token to Fool LLM-as-a-Judge"), "k2": _paper("k2", "Reason-RFT: Visual Reasoning")}
+def test_a_paper_with_any_field_gets_a_row_and_one_with_none_is_listed_by_title() -> None:
+    """A reader looks for every cited paper in the table: a paper with one field (a method name) or two gets a row
+    with blank cells where the abstract says nothing; only a paper with no field is listed under the table."""
+    papers = {"k1": _paper("k1", "One Token to Fool LLM-as-a-Judge"), "k2": _paper("k2", "Reason-RFT: Visual Reasoning"),
+              "k3": _paper("k3", "RM-R1: Reward Modeling as Reasoning")}
     section = CheckedSection(title="Theme", scope="S.", paragraphs=[Paragraph(sentences=[
-        Sentence(text="A result.", keys=["k1"]), Sentence(text="Another result.", keys=["k2"])])])
+        Sentence(text="A result.", keys=["k1"]), Sentence(text="Another result.", keys=["k2"]),
+        Sentence(text="A third result.", keys=["k3"])])])
     report = SurveyReport(
         topic="t", options=SurveyOptions(topic="t"), sections=[section],
-        table=[TableRow(key="k1", task=Cell(text="One Token to Fool LLM-as-a-Judge", source="offline")),
+        table=[TableRow(key="k1"),
                TableRow(key="k2", method=Cell(text="Reason-RFT", source="offline"),
-                        task=Cell(text="reinforcement fine-tuning for visual reasoning", source="offline"))],
-        bibliography=bibliography([section], papers), coverage=Coverage(queries=["q"], retrieved=2), stages=[])
-    listed = [line for line in render_markdown(report).splitlines() if line.startswith("- \\[")]
-    assert listed == ["- \\[1\\] One Token to Fool LLM-as-a-Judge",
-                      "- \\[2\\] Reason-RFT (reinforcement fine-tuning for visual reasoning)"], listed
+                        task=Cell(text="reinforcement fine-tuning for visual reasoning", source="offline")),
+               TableRow(key="k3", method=Cell(text="RM-R1", source="offline"))],
+        bibliography=bibliography([section], papers), coverage=Coverage(queries=["q"], retrieved=3), stages=[])
+    lines = render_markdown(report).splitlines()
+    listed = [line for line in lines if line.startswith("- \\[")]
+    rows = [line for line in lines if line.startswith("| \\[")]
+    assert listed == ["- \\[1\\] One Token to Fool LLM-as-a-Judge"], listed
+    assert rows == ["| \\[2\\] | Reason-RFT | Reinforcement fine-tuning for visual reasoning |   |   |",
+                    "| \\[3\\] | RM-R1 |   |   |   |"], rows

@@ -31,7 +31,9 @@ _BLOCK_START = re.compile(r"^(\s*)([#>+=-])")
 _ORDERED_START = re.compile(r"^(\s*\d+)([.)])")
 THIN_SECTION_PAPERS = 2
 COLUMNS = ("Ref.", "Method", "Task", "Benchmarks and datasets", "Headline result")
-MIN_TABLE_FIELDS = 3  # a row needs three of the four fields; sparser papers are listed under the table
+# A paper gets a row when its abstract gives any of the four fields: a reader looks for every cited paper in the
+# table, and a blank cell says the abstract does not say. Only papers with none are listed under the table.
+MIN_TABLE_FIELDS = 1
 
 
 # Only where markup could start: '<' before a letter, '/', '!' or '?' opens a tag, comment or declaration;
@@ -160,12 +162,9 @@ def _table_section(report: SurveyReport, numbers: dict[str, int], titles: dict[s
                 "does not say.", ""]
         out += _table_md(full, numbers) + [""]
     if sparse:
-        out += ["Papers whose abstracts name no benchmark and report no number, so they have no row:", ""]
+        out += ["Papers whose abstracts name no method, task, benchmark or result the table could show:", ""]
         for r in sparse:
-            # What the title already says is not repeated ('One Token to Fool LLM-as-a-Judge (One Token to ...)').
-            known = "; ".join(escape_md(t) for t in (r.method.text, r.task.text)
-                              if t.strip() and t.strip().lower() not in titles[r.key].lower())
-            out.append(f"- \\[{numbers[r.key]}\\] {escape_md(titles[r.key])}" + (f" ({known})" if known else ""))
+            out.append(f"- \\[{numbers[r.key]}\\] {escape_md(titles[r.key])}")
         out.append("")
     return out
 

@@ -18,23 +18,19 @@ from collections.abc import Iterable
 
 from reviewer.models import Paper
 from reviewer.quotes import verify_quote
-from reviewer.survey.clauses import clauses as split_clauses
-from reviewer.survey.clauses import drop_connective
+from reviewer.survey import headline
+from reviewer.survey.headline import _numbered_span  # noqa: F401 (tests import it here)
 from reviewer.survey.names import appositive_name, descriptive_method, title_prefix_name
+from reviewer.survey.ownname import defined_name
 from reviewer.survey.resultcell import (
-    _THAT_CLAUSE,
-    CELL_WORDS,
-    MAX_RESULT_WORDS,
-    qualitative_result,
+    MAX_RESULT_WORDS,  # noqa: F401 (tests import it here)
     reads_alone,
-    shares_object,
 )
 from reviewer.survey.tasks import _CONTRIBUTION, _OWN, _sentences, task_of
 from reviewer.survey.types import Cell, TableRow
 from reviewer.survey.voice import impersonal
 from reviewer.textutil import split_sentences
 
-SUBJECT_CELL_WORDS = 25  # a subjectless result clause takes the clause before it only while the cell stays short
 MAX_PHRASE_WORDS = 10
 CURATED_BENCHMARKS = frozenset("""GSM8K MATH MATH500 MATH-500 AIME AIME24 AIME25 AIME2024 AIME2025 AMC AMC23 Minerva
     OlympiadBench GPQA GPQA-Diamond MMLU MMLU-Pro HumanEval MBPP LiveCodeBench BBH BIG-Bench ARC HellaSwag
@@ -42,7 +38,8 @@ CURATED_BENCHMARKS = frozenset("""GSM8K MATH MATH500 MATH-500 AIME AIME24 AIME25
     StrategyQA CommonsenseQA MathVista MMMU MathVerse SWE-bench WebShop ALFWorld HH-RLHF UltraFeedback
     HelpSteer2 CLEVRER MMVU NetHack SciFact FEVER SQuAD WinoGrande PIQA MedQA PubMedQA MedMCQA
     LogiQA ReClor FOLIO ToolBench WebArena OSWorld GAIA Spider BIRD""".split())
-_NAME = re.compile(r"(?<![\w-])(?:[A-Z][\w.+-]*\d[\w.-]*|[A-Z][A-Za-z]*[A-Z][\w.+-]*|[A-Z][a-z]+-[A-Z][\w.-]*)(?![\w-])")
+# (a single capital before a hyphen counts too: 'M-RewardBench', 'S-GRPO')
+_NAME = re.compile(r"(?<![\w-])(?:[A-Z][\w.+-]*\d[\w.-]*|[A-Z][A-Za-z]*[A-Z][\w.+-]*|[A-Z][a-z]+-[A-Z][\w.-]*|[A-Z]-[A-Z][\w.+-]*)(?![\w-])")
 _BENCH_SUFFIX = re.compile(r"(?:Bench|bench|QA|Eval|Arena|Gym|Set|set|(?<=\d)K)(?:[-\s]?\d+(?:\.\d+)?)?$")
 _EVAL_CONTEXT = re.compile(r"\b(?:benchmarks?|datasets?|suites?|test sets?)\b", re.IGNORECASE)
 _LIST_LEAD = re.compile(r"(?:\bon|\bincluding|\bsuch as|\bacross|\(|,|\band|\bor)\s*(?:the\s+)?$")
@@ -60,13 +57,6 @@ _DEFINED_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9\-+]{1,14})\)")
 _PHRASE_CUT = re.compile(
     r",|\s(?:that|which|to|where|whereby|by|using|via|with|for|in|on|from|based|designed|trained|as|"
     r"capable|featuring|enabling)\s")
-_NUMBER_METRIC = re.compile(
-    r"(?<![\w.])\d+(?:\.\d+)?\s?(?:%|×|x\b|times\b|points?\b|pp\b|percent)|\b(?:accuracy|pass@\d+|win rate|F1|"
-    r"score|reduction|speed-?up|improvement|gain)s?\b[^.,;]{0,30}(?<![\w.])\d+(?:\.\d+)?(?![\w-])",
-    re.IGNORECASE)
-_RESULT_VERB = re.compile(
-    r"\b(?:outperform\w*|surpass\w*|improv\w*|achiev\w*|reduc\w*|boost\w*|gains?|exceed\w*|raises?|"
-    r"increas\w*|cuts?|match\w*|reach\w*|attain\w*)\b", re.IGNORECASE)
 _LEAD_WORDS = re.compile(r"^(?:a|an|the|two|three|several|novel|new|simple|general|unified|first|our)\s+",
                          re.IGNORECASE)
 
@@ -253,75 +243,6 @@ def benchmarks_of(paper: Paper, gazetteer: frozenset[str], method: str) -> str:
     return ", ".join(names[:6])
 
 
-# What joins a numbered clause to the sentence it was cut from ('achieving average gains of 12.1% ...').
-_RESULT_LEAD = re.compile(r"^(?:(?:and|or|while|which|thereby|notably|furthermore|moreover|additionally|specifically|"
-                          r"empirically|overall|in particular|achieving|yielding|reaching|attaining|resulting in|"
-                          r"leading to|showing|demonstrating)\b,?\s*)+", re.IGNORECASE)
-
-
-# A clause that opens with its circumstances and has no verb of its own: its subject is in the clause before.
-_NO_SUBJECT = re.compile(r"(?:with|by|over|compared (?:to|with)|relative to)\s+(?!.*\b(?:we|it|they|this)\s+\w+)",
-                         re.IGNORECASE)
-# ... and a clause that is itself such a fragment cannot lend it one.
-_FRAGMENT = re.compile(r"(?:as well as|for (?:instance|example)|e\.g\.|such as|including|covering|[a-z]+ing)\b", re.IGNORECASE)
-
-
-def headline_result(paper: Paper, name: str = "") -> str:
-    """The clause that states a result with a number and metric; whole words, never cut mid-clause. The next
-    numbered sentence is tried when the best one's clause cannot stand alone (resultcell.reads_alone)."""
-    from reviewer.roles import Role, sentence_roles
-
-    ranked: list[tuple[int, int, str]] = []
-    sentences = _sentences(paper)
-    roles = sentence_roles(sentences)
-    for i, sentence in enumerate(sentences):
-        # A limitation with a number ('..., analysis exposes persistent challenges: the approach exhibits low
-        # precision (<10%) ...') is no headline result unless what it finally states is a gain.
-        limit = roles[i] == Role.LIMITATION and not _RESULT_VERB.search(re.split(r":\s", sentence)[-1])
-        if i == 0 or limit or not _NUMBER_METRIC.search(sentence):
-            continue
-        score = 2 * bool(_RESULT_VERB.search(sentence)) + len(_NUMBER_METRIC.findall(sentence))
-        if score >= 2:
-            ranked.append((-score, i, sentence))
-    for _, _, sentence in sorted(ranked):
-        cell = reads_alone(_numbered_span(sentence), name)
-        if cell:
-            return cell
-    return reads_alone(qualitative_result(paper, method_name(paper)), name)
-
-
-# A clause that continues a list of numbers: '4.5% in RL', 'and by 6.3%', or a name with its number ('HumanEval (+4.3%)').
-_LIST_ITEM = re.compile(r"(?:(?:and|or)\s+)?(?:(?:by\s+|to\s+)?[-+−~]?\d[\d.]*(?![\d.]*\))|[A-Z][\w.-]*(?:\s[\w.-]+)?\s\([-+−~]?\d)")
-
-
-def _numbered_span(sentence: str) -> str:
-    """A result sentence's span for the cell: whole if short, else its clause with the number (and its list)."""
-    span = drop_connective(_THAT_CLAUSE.sub("", sentence).rstrip(" ."))
-    if len(span.split()) <= CELL_WORDS:
-        return span[:1].upper() + span[1:]
-    # A long sentence gives the cell its clause with the number, the metric and the benchmark, and the numbered
-    # clauses that continue its list ('..., 4.5% in RL, and 6.3% in test-time scaling'), not the whole sentence.
-    clauses = split_clauses(span)
-    anchor = next((i for i, c in enumerate(clauses) if _NUMBER_METRIC.search(c)), 0)
-    parts = [c for c in re.split(r":\s+|\s[-–—]\s|\s(?:and|while|where|whereas)\s(?=[a-z])", clauses[anchor])
-             if len(c.split()) >= 6]
-    if len(clauses[anchor].split()) > CELL_WORDS:  # '... settings - 1) X: <numbered part>', '<numbered part> and ...'
-        clauses[anchor] = next((c for c in parts if _NUMBER_METRIC.search(c) and not shares_object(c, clauses[anchor])),
-                               clauses[anchor])
-    picked = [clauses[anchor]]
-    for extra in clauses[anchor + 1:]:
-        if not _LIST_ITEM.match(extra) \
-                or len(" ".join(picked + [extra]).split()) > MAX_RESULT_WORDS:
-            break
-        picked.append(extra)
-    if anchor > 0 and (len(clauses[anchor].split()) < 6
-                       or (_NO_SUBJECT.match(clauses[anchor]) and not _FRAGMENT.match(clauses[anchor - 1])
-                           and len(" ".join([clauses[anchor - 1], *picked]).split()) <= SUBJECT_CELL_WORDS)):
-        picked.insert(0, clauses[anchor - 1])  # 'by 8%', 'with a win rate of 74.7%' alone do not say what improved
-    text = _RESULT_LEAD.sub("", ", ".join(picked))
-    return text[:1].upper() + text[1:] if len(text.split()) <= 2 * MAX_RESULT_WORDS else ""
-
-
 # 'our implicit PRM' said twice or more: what the paper calls its method when it gives it no proper name.
 _OUR_NAMED = re.compile(r"\b[Oo]ur\s+((?:[a-z][\w-]+\s+){0,2}[A-Z][\w-]*[A-Z][\w-]*)(?![\w-])")
 
@@ -337,8 +258,14 @@ def our_method_phrase(paper: Paper) -> str:
     return best[0] if best[1] >= 2 else ""
 
 
+def headline_result(paper: Paper, name: str = "") -> str:
+    """The headline-result cell (reviewer.survey.headline); without a number, the paper's own comparing sentence
+    about its method (named here, so headline.py need not import this module)."""
+    return headline.headline_result(paper, name, own=name or method_name(paper))
+
+
 def offline_row(paper: Paper, gazetteer: frozenset[str] = CURATED_BENCHMARKS) -> TableRow:
-    name = method_name(paper)
+    name = method_name(paper) or defined_name(paper)
     method = name or descriptive_method(contribution_phrase(paper)) or our_method_phrase(paper)
     result = reads_alone(impersonal(headline_result(paper, name), name), name)  # "We observe that X" -> "That X" -> "X"
     return TableRow(key=paper.key, method=_cell(method), task=_cell(task_of(paper, name)),

@@ -36,7 +36,7 @@ def _sentences(paper: Paper) -> list[str]:
 
 # Where a task phrase ends: punctuation, a relative clause, the means ('by', 'via', 'using') or the results.
 _END = (r"(?=\s*(?:[,;:()]|\.(?!\d))|(?<!ed)\sby\b|\s(?:that|which|who|whose|via|using|through|while|whereby|where|without|so that|and\s"
-        r"(?:we|achiev|show|demonstrat|evaluat|propos|introduc)|from scratch)\b|$)")
+        r"(?:we|achiev|show|demonstrat|evaluat|propos|introduc|find|discuss|reveal|observe|argue|highlight)|from scratch)\b|$)")
 _PHRASE = r"(?P<task>(?:[\w\-'/]+\s+){0,9}?[\w\-/]+)"
 _THING = (r"(?:methods?|approach(?:es)?|frameworks?|algorithms?|techniques?|strateg(?:y|ies)|pipelines?|recipes?|"
           r"systems?|models?|benchmarks?|datasets?|paradigms?|procedures?|schemes?|loss(?:es)?|objectives?|"
@@ -148,9 +148,9 @@ def from_sentence(sentence: str) -> str:
 # 'we conduct a systematic investigation of X', 'we present the first comprehensive analysis of X': X is what the
 # paper studies; 'a benchmark that evaluates X', 'a framework that jointly optimizes X': doing X is its task.
 _INQUIRY = re.compile(
-    rf"\b(?:we|this (?:paper|work|study))\s+(?:\w+ly\s+)?(?:conducts?|presents?|performs?|provides?|offers?|carry out|"
+    rf"\b(?:we|this (?:paper|work|study))\s+(?:\w+ly\s+|first\s+|then\s+|also\s+)?(?:conducts?|presents?|performs?|provides?|offers?|carry out|"
     rf"carries out|undertakes?)\s+(?:an?\s+|the first\s+)?(?:[\w-]+\s+){{0,3}}?(?P<noun>evaluation|investigation|"
-    rf"analysis|study|exploration|examination|assessment)\s+of\s+{_PHRASE}{_END}", re.IGNORECASE)
+    rf"analysis|study|exploration|examination|assessment)\s+(?:of|for|on|into)\s+{_PHRASE}{_END}", re.IGNORECASE)
 # 'a pipeline, ThoughtMani, to enable ...', 'an approach, namely SALMON (...), to align ...': the name in apposition
 # sits between the thing and its purpose.
 _NAMED_PURPOSE = re.compile(
