@@ -65,6 +65,10 @@ BLIND10_SET = Path(__file__).parent / "datasets" / "survey_blind10.jsonl"
 # preference tuning learns, domain preference alignment, brittle safety alignment, thinking while acting, LLMs as
 # scoring instruments), written before the reading fixes of branch t20; scored once before and once after them.
 BLIND11_SET = Path(__file__).parent / "datasets" / "survey_blind11.jsonl"
+# Seven topics on seed papers earlier sets use little (collaborative fast-slow decoding, epistemic uncertainty,
+# overthinking in multimodal RL, persuasive text, routing across specialised LLMs, explanations for users,
+# self-improvement without labels), written before the theme-fit work of branch t22; scored once before and once after.
+BLIND12_SET = Path(__file__).parent / "datasets" / "survey_blind12.jsonl"
 # A sentence opening with a word that points outside the quote, unless it names its referent
 # ("This paper", "These results show" count as resolved only with a noun that the sentence itself owns).
 _ANAPHOR = re.compile(

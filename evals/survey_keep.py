@@ -28,7 +28,8 @@ def run(which: str, keep: Path) -> None:
             "blind8": survey_eval.BLIND8_SET,
             "blind9": survey_eval.BLIND9_SET,
             "blind10": survey_eval.BLIND10_SET,
-            "blind11": survey_eval.BLIND11_SET}[which]
+            "blind11": survey_eval.BLIND11_SET,
+            "blind12": survey_eval.BLIND12_SET}[which]
     original = survey_eval.tempfile.TemporaryDirectory
     survey_eval.tempfile.TemporaryDirectory = lambda prefix="": contextlib.nullcontext(str(where))  # type: ignore[assignment,misc]
     try:
