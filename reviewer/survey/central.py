@@ -83,24 +83,29 @@ def _stems_of(text: str) -> frozenset[str]:
     return frozenset(_stems(text))
 
 
-def _recurs(phrase: str, paper: Paper, ignore: frozenset[str]) -> bool:
+def _recurs(phrase: str, title: str, abstract: str, ignore: frozenset[str]) -> bool:
     """A word of the phrase that is neither generic nor the topic's is in the paper's title or MIN_SENTENCES of its
     abstract's sentences."""
     from reviewer.survey.leftover import GENERIC_STEMS
 
     own = _stems_of(phrase) - GENERIC_STEMS - ignore
-    return any(w in _stems_of(paper.title) or sum(1 for s in _sentences(paper.abstract) if w in _stems_of(s))
+    return any(w in _stems_of(title) or sum(1 for s in _sentences(abstract) if w in _stems_of(s))
                >= MIN_SENTENCES for w in own)
 
 
 def about(phrase: str, paper: Paper, ignore: set[str] | frozenset[str] = frozenset()) -> bool:
     """The paper is about the phrase: its title uses it, MIN_SENTENCES of its abstract's sentences do, or one does
     and a word of the phrase beyond `ignore` (the topic's stems) and generic words recurs (see above)."""
-    if any(_uses(f, paper.title) for f in _forms(phrase)):
+    return about_text(phrase, paper.title, paper.abstract, frozenset(ignore))
+
+
+@lru_cache(maxsize=65536)
+def about_text(phrase: str, title: str, abstract: str, ignore: frozenset[str] = frozenset()) -> bool:
+    """`about` on a title and an abstract (the theme finder's documents are no Paper)."""
+    if any(_uses(f, title) for f in _forms(phrase)):
         return True
-    n = sentences_using(phrase, paper.abstract)
-    return n >= MIN_SENTENCES or (n == 1 and (_own_use(phrase, paper.abstract)
-                                             or _recurs(phrase, paper, frozenset(ignore))))
+    n = sentences_using(phrase, abstract)
+    return n >= MIN_SENTENCES or (n == 1 and (_own_use(phrase, abstract) or _recurs(phrase, title, abstract, ignore)))
 
 
 def about_pattern(pattern: str, paper: Paper) -> bool:
