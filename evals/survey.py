@@ -67,6 +67,11 @@ BLIND10_SET = Path(__file__).parent / "datasets" / "survey_blind10.jsonl"
 # preference tuning learns, domain preference alignment, brittle safety alignment, thinking while acting, LLMs as
 # scoring instruments), written before the reading fixes of branch t20; scored once before and once after them.
 BLIND11_SET = Path(__file__).parent / "datasets" / "survey_blind11.jsonl"
+# Seven topics on seed papers earlier sets use little (collaborative fast-slow decoding, epistemic uncertainty,
+# overthinking in multimodal RL, persuasive text, routing across specialised LLMs, explanations for users,
+# self-improvement without labels), written before the theme-fit work of branch t22; scored once before and once after.
+BLIND12_SET = Path(__file__).parent / "datasets" / "survey_blind12.jsonl"
+
 # Seven topics on seed papers earlier sets use little (overthinking in multimodal models, large-small model
 # collaboration, routing among LLMs, graph and set inputs, rater diversity, presenting explanations, step-level preference
 # optimization), written before the selection work of branch s21; scored once before and once after it.

@@ -28,6 +28,8 @@ class FitShape(BaseModel):
     sectioned: int = 0
     misfits: int = 0
     misfit_list: list[str] = Field(default_factory=list)
+    thin: int = 0  # sectioned papers that use a title phrase only once, in their abstract (thin_fit)
+    thin_list: list[str] = Field(default_factory=list)
     open_sentences: int = 0
     open_not_limitation: int = 0  # by states_limitation
     open_not_limitation_role: int = 0  # by reviewer/roles.py
@@ -78,6 +80,25 @@ def misfit(title: str, topic: str, text: str, terms: Terms) -> str:
     """The first title phrase the paper's text does not use in any accepted form, or ''."""
     for forms in title_phrases(title, topic, terms):
         if not any(uses_phrase(f, text) for f in forms):
+            return forms[0]
+    return ""
+
+
+def _abstract_sentences(abstract: str) -> list[str]:
+    """The abstract's sentences, split at a stop before a capital, a digit or a bracket (kept apart from the writer's
+    splitter on purpose)."""
+    return [x for x in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9(\[])", abstract) if x.strip()]
+
+
+def thin_fit(title: str, topic: str, paper_title: str, abstract: str, terms: Terms) -> str:
+    """The first title phrase a paper uses only in passing: not in its own title and in at most one sentence of its
+    abstract ('... improving credit assignment over outcome reward models' under 'Outcome reward'). A reader takes
+    a section title as what its papers are about; one mention does not make a paper about it. '' when none."""
+    sentences = _abstract_sentences(abstract)
+    for forms in title_phrases(title, topic, terms):
+        if any(uses_phrase(f, paper_title) for f in forms):
+            continue
+        if sum(1 for x in sentences if any(uses_phrase(f, x) for f in forms)) <= 1:
             return forms[0]
     return ""
 
@@ -237,11 +258,17 @@ def add_sections(report: object, shape: FitShape, source: object) -> None:
             if phrase:
                 shape.misfits += 1
                 shape.misfit_list.append(f"{section.title} ∌ {papers[key][0][:70]} (“{phrase}”)")
+                continue
+            phrase = thin_fit(section.title, topic, papers[key][0], papers[key][1], terms)
+            if phrase:
+                shape.thin += 1
+                shape.thin_list.append(f"{section.title} ~ {papers[key][0][:70]} (“{phrase}” once)")
 
 
 def summary(shape: FitShape) -> str:
     return (f"sectioned papers {shape.sectioned}: misfits {shape.misfits} "
-            f"({shape.misfits / max(1, shape.sectioned):.1%}); open-problem sentences {shape.open_sentences}: "
+            f"({shape.misfits / max(1, shape.sectioned):.1%}), in passing only {shape.thin} "
+            f"({shape.thin / max(1, shape.sectioned):.1%}); open-problem sentences {shape.open_sentences}: "
             f"not limitation {shape.open_not_limitation} ({shape.open_not_limitation / max(1, shape.open_sentences):.1%})"
             f", by roles.py {shape.open_not_limitation_role}; task cells {shape.task_cells}: title "
             f"{shape.task_is_title} ({shape.task_is_title / max(1, shape.task_cells):.1%}), naming no task "

@@ -29,6 +29,7 @@ def run(which: str, keep: Path) -> None:
             "blind9": survey_eval.BLIND9_SET,
             "blind10": survey_eval.BLIND10_SET,
             "blind11": survey_eval.BLIND11_SET,
+            "blind12": survey_eval.BLIND12_SET,
             "blind13": survey_eval.BLIND13_SET}[which]
     original = survey_eval.tempfile.TemporaryDirectory
     survey_eval.tempfile.TemporaryDirectory = lambda prefix="": contextlib.nullcontext(str(where))  # type: ignore[assignment,misc]
@@ -60,7 +61,7 @@ def score(keep: Path, sets: list[str]) -> None:
               f"{shape.catch_alls}; cited only in the overview aside {shape.aside_only} of {shape.cited_papers} "
               f"({shape.aside_only / max(1, shape.cited_papers):.1%})")
         print("   " + survey_eval.fit_summary(shape.fit))
-        for line in shape.fit.misfit_list + shape.fit.open_list if "--list" in sys.argv else []:
+        for line in shape.fit.misfit_list + shape.fit.thin_list + shape.fit.open_list if "--list" in sys.argv else []:
             print(f"   fit: {line}")
         for title in shape.bad_titles:
             print(f"   title: {title}")

@@ -15,6 +15,7 @@ import numpy as np
 
 from reviewer.models import Paper
 from reviewer.roles import Role, sentence_roles
+from reviewer.survey.central import about
 from reviewer.survey.labelpick import uses_phrase
 from reviewer.survey.leftover import _scope_line, _scope_terms
 from reviewer.survey.terms import PhraseStats, norm_stems
@@ -74,12 +75,12 @@ def uses_label(phrase: str, paper: Paper) -> bool:
 
 
 def weak_phrase(section: Section, papers: dict[str, Paper], ignore: set[str]) -> str:
-    """The first title phrase fewer than half of the section's papers use, or ''."""
+    """The first title phrase fewer than half of the section's papers are about (central.about), or ''."""
     if is_catch_all(section.title) or _KIND.match(section.title):
         return ""
     keys = [k for k in section.keys if k in papers]
     for phrase in label_phrases(section.title, ignore):
-        if sum(1 for k in keys if uses_label(phrase, papers[k])) < needed_support(len(keys)):
+        if sum(1 for k in keys if about(phrase, papers[k], ignore)) < needed_support(len(keys)):
             return phrase
     return ""
 

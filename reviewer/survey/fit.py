@@ -2,9 +2,10 @@
 
 The label picker and the weak-label mender (weaklabels.py) keep a title that half of a theme's papers use; the
 other half still sit under a title that says something false of them ('PRMs for multimodal reasoning' over a
-text-only paper). Here each paper whose own title and abstract do not use every label phrase of its section's
-title (catchall.label_phrases, as a phrase or its initials; a family title also by the family's own members,
-families.py) leaves the section. It joins the theme whose title it does use and whose papers it is closest to;
+text-only paper). Here each paper that is not about every label phrase of its section's title leaves the section
+(catchall.label_phrases; central.about: its title uses the phrase or its initials, or its abstract comes back to it,
+or uses it in its own method sentence, never only as the other work it sets itself against; a family title also by
+the family's own members, families.py, in the same way). It joins the theme whose title it does use and whose papers it is closest to;
 else it is returned, to be named with other loose papers by a phrase they share or cited apart from the themes
 (catchall.name_aside). A section left with a single paper of several is no theme: its paper is placed the same way.
 """
@@ -17,7 +18,8 @@ from collections.abc import Callable
 import numpy as np
 
 from reviewer.models import Paper
-from reviewer.survey.catchall import _GLUE, _KIND, _similarity, label_phrases, uses_label
+from reviewer.survey.catchall import _GLUE, _KIND, _similarity, label_phrases
+from reviewer.survey.central import about, about_pattern
 from reviewer.survey.families import FAMILIES, own_method_text
 from reviewer.survey.kinds import contribution_kind
 from reviewer.survey.leftover import GENERIC_STEMS
@@ -30,7 +32,7 @@ def _family_uses(phrase: str, paper: Paper) -> bool:
     of the family's members ('GRPO', 'policy optimization')."""
     family = next((f for f in FAMILIES if f.name.lower() == phrase.lower()), None)
     return family is not None and re.search(family.pattern, own_method_text(paper.title, paper.abstract),
-                                            re.IGNORECASE) is not None
+                                            re.IGNORECASE) is not None and about_pattern(family.pattern, paper)
 
 
 def claims(title: str, ignore: set[str]) -> list[str]:
@@ -52,13 +54,14 @@ _STUDY_LABEL = re.compile(r"\b(?:empirical|systematic|comprehensive|large-scale)
 
 
 def fits(title: str, paper: Paper, ignore: set[str]) -> bool:
-    """The paper uses every phrase the title claims; a catch-all or a kind title ('Empirical studies of X')
+    """The paper is about every phrase the title claims (central.about: its title uses it, or its abstract comes
+    back to it), not only mentions it; a catch-all or a kind title ('Empirical studies of X')
     names no phrase, so every paper fits it. A label naming a kind of paper fits only papers of that kind."""
     if _STUDY_LABEL.search(title) and contribution_kind(paper.title, paper.abstract) != "study":
         return False
     if is_catch_all(title) or _KIND.match(title):
         return True
-    return all(uses_label(p, paper) or _family_uses(p, paper) for p in claims(title, ignore))
+    return all(about(p, paper, ignore) or _family_uses(p, paper) for p in claims(title, ignore))
 
 
 def _home(key: str, sections: list[Section], papers: dict[str, Paper], vec: dict[str, np.ndarray],

@@ -11,7 +11,8 @@ from collections.abc import Callable
 import numpy as np
 
 from reviewer.models import Paper
-from reviewer.survey.catchall import closest_theme, uses_label, weak_phrase
+from reviewer.survey.catchall import closest_theme, weak_phrase
+from reviewer.survey.central import about
 from reviewer.survey.families import families_of, family_title, own_method_text
 from reviewer.survey.titles import is_catch_all, needed_support
 from reviewer.survey.types import Section
@@ -25,7 +26,7 @@ def mend(sections: list[Section], papers: dict[str, Paper], vec: dict[str, np.nd
         phrase = weak_phrase(s, papers, ignore)
         if not phrase:
             continue
-        lacking = [k for k in s.keys if k in papers and not uses_label(phrase, papers[k])]
+        lacking = [k for k in s.keys if k in papers and not about(phrase, papers[k], ignore)]
         others = [o for o in sections if o is not s and not is_catch_all(o.title)]
         moves = {k: closest_theme(k, others, vec, papers, ignore) for k in lacking if k in vec}
         staying = [k for k in s.keys if moves.get(k) is None]
