@@ -174,24 +174,25 @@ def test_bibtex_escapes_braces_and_specials() -> None:
     assert "eprint = {2401.00001}" in bib
 
 
-def test_a_paper_with_any_field_gets_a_row_and_one_with_none_is_listed_by_title() -> None:
-    """A reader looks for every cited paper in the table: a paper with one field (a method name) or two gets a row
-    with blank cells where the abstract says nothing; only a paper with no field is listed under the table."""
+def test_a_row_needs_two_fields_and_a_listed_paper_keeps_its_one_field() -> None:
+    """A row holds two of the four fields or more, so no row is mostly blank; a paper with one field is listed under
+    the table with it (unless its title already says it), and one with none by its title alone."""
     papers = {"k1": _paper("k1", "One Token to Fool LLM-as-a-Judge"), "k2": _paper("k2", "Reason-RFT: Visual Reasoning"),
-              "k3": _paper("k3", "RM-R1: Reward Modeling as Reasoning")}
+              "k3": _paper("k3", "RM-R1: Reward Modeling as Reasoning"), "k4": _paper("k4", "Bag of Tricks")}
     section = CheckedSection(title="Theme", scope="S.", paragraphs=[Paragraph(sentences=[
         Sentence(text="A result.", keys=["k1"]), Sentence(text="Another result.", keys=["k2"]),
-        Sentence(text="A third result.", keys=["k3"])])])
+        Sentence(text="A third result.", keys=["k3"]), Sentence(text="A fourth result.", keys=["k4"])])])
     report = SurveyReport(
         topic="t", options=SurveyOptions(topic="t"), sections=[section],
         table=[TableRow(key="k1"),
                TableRow(key="k2", method=Cell(text="Reason-RFT", source="offline"),
                         task=Cell(text="reinforcement fine-tuning for visual reasoning", source="offline")),
-               TableRow(key="k3", method=Cell(text="RM-R1", source="offline"))],
-        bibliography=bibliography([section], papers), coverage=Coverage(queries=["q"], retrieved=3), stages=[])
+               TableRow(key="k3", method=Cell(text="RM-R1", source="offline")),
+               TableRow(key="k4", result=Cell(text="Tuning temperature improves accuracy by up to 5%", source="offline"))],
+        bibliography=bibliography([section], papers), coverage=Coverage(queries=["q"], retrieved=4), stages=[])
     lines = render_markdown(report).splitlines()
     listed = [line for line in lines if line.startswith("- \\[")]
     rows = [line for line in lines if line.startswith("| \\[")]
-    assert listed == ["- \\[1\\] One Token to Fool LLM-as-a-Judge"], listed
-    assert rows == ["| \\[2\\] | Reason-RFT | Reinforcement fine-tuning for visual reasoning |   |   |",
-                    "| \\[3\\] | RM-R1 |   |   |   |"], rows
+    assert listed == ["- \\[1\\] One Token to Fool LLM-as-a-Judge", "- \\[3\\] RM-R1",
+                      "- \\[4\\] Bag of Tricks (headline result: Tuning temperature improves accuracy by up to 5%)"], listed
+    assert rows == ["| \\[2\\] | Reason-RFT | Reinforcement fine-tuning for visual reasoning |   |   |"], rows
