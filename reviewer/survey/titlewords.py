@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from reviewer.survey.verbuse import folded
+
 # Process words that a method is applied WITH ("Policy optimization with PRMs"), not OF: the genitive would
 # say the optimization acts on the PRMs. Material words take "for" ("Data for PRMs").
 _WITH_PROCESS = re.compile(r"(?:optimi[sz]ation|learning|tuning|distillation|supervision|feedback|search)$",
@@ -155,7 +157,10 @@ class Uses:
             return
         pattern = re.compile(r"(?<![\w-])" + r"([\s-]+)".join(re.escape(w) for w in words) + r"(?![\w])",
                              re.IGNORECASE)
+        last = words[-1].casefold()
         for n, text in enumerate(texts):
+            if last not in folded(text):  # no use here: skip the regex (hundreds of labels x the whole corpus)
+                continue
             for m in pattern.finditer(text):
                 self.total += 1
                 joins = m.groups()
