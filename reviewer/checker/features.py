@@ -184,10 +184,12 @@ def term_coverage(claim: str, evidence_text: str) -> tuple[float, list[str]]:
     if not terms:
         return 1.0, []
     ev = " " + " ".join(w.lower() for w in words(evidence_text)) + " "
-    ev_parts, ev_names = set(ev.replace("-", " ").split()), {compact_name(w) for w in ev.split()}
-    missing = sorted(t for t in terms if f" {t} " not in ev and not set(t.split("-")) <= ev_parts
-                     and compact_name(t) not in ev_names)  # 'GPT3-5' is 'GPT-3.5' (`wording.compact_name`)
-    return 1 - len(missing) / len(terms), missing
+    ev_parts = set(ev.replace("-", " ").split())
+    missing = [t for t in terms if f" {t} " not in ev and not set(t.split("-")) <= ev_parts]
+    if missing:  # 'GPT3-5' is 'GPT-3.5' (`wording.compact_name`): the evidence's names, only when a term is missing
+        ev_names = {compact_name(w) for w in ev.split()}
+        missing = [t for t in missing if compact_name(t) not in ev_names]
+    return 1 - len(missing) / len(terms), sorted(missing)
 
 
 def bigram_coverage(claim_stems: list[str], evidence_stems: list[list[str]]) -> float:

@@ -174,8 +174,8 @@ def _table_section(report: SurveyReport, numbers: dict[str, int], titles: dict[s
 def _one_field(row: TableRow, title: str) -> str:
     """' (headline result: ...)': the one field of a paper listed under the table, unless its title already says it
     ('One Token to Fool LLM-as-a-Judge (task: One Token to ...)' would repeat it)."""
-    for name, cell in zip(COLUMNS[1:], (row.method, row.task, row.benchmarks, row.result), strict=True):
-        text = cell.text.strip()
+    for name, cell in zip(COLUMNS[1:], row.cells(), strict=True):
+        text = cell.strip()
         if text and text.lower() not in title.lower():
             return f" ({name.lower()}: {escape_md(text)})"
     return ""
