@@ -58,6 +58,7 @@ PARA15 = Path(__file__).resolve().parent / "datasets" / "ask_para15.jsonl"
 PARA17 = Path(__file__).resolve().parent / "datasets" / "ask_para17.jsonl"
 PARA16 = Path(__file__).resolve().parent / "datasets" / "ask_para16.jsonl"
 PARA18 = Path(__file__).resolve().parent / "datasets" / "ask_para18.jsonl"
+PARA19 = Path(__file__).resolve().parent / "datasets" / "ask_para19.jsonl"
 REFUSE = Path(__file__).resolve().parent / "datasets" / "ask_refuse.jsonl"
 
 
