@@ -31,6 +31,7 @@ from reviewer.ask.lead import (
 from reviewer.ask.outcome import asks_outcome
 from reviewer.ask.proper import prose
 from reviewer.ask.question import QType, Question
+from reviewer.ask.sides import comparing_papers
 from reviewer.ask.verb import asked_verb, states_verb, verb_first, verb_score
 from reviewer.ask.whypaper import why_from_first_paper
 from reviewer.models import EvidenceSentence, Paper
@@ -390,9 +391,12 @@ def select(question: Question, scored: list[Scored], papers: list[Paper], max_po
         used = {(lead.ev.paper_id, lead.ev.index)}
         # A sentence that names one compared side is on topic by construction: a looser relevance bar.
         loose = [s for s in scored if s.ev.score >= 0.5 * base]
+        comparing = comparing_papers(papers, question.sides, mentions)  # abstracts about the comparison itself
         for side in question.sides:
             on_side = [s for s in loose if mentions(s.ev.text, side) and (s.ev.paper_id, s.ev.index) not in used]
-            chosen = _distinct(on_side, 3, per_paper=1)
+            chosen = _distinct([s for s in on_side if s.ev.paper_id in comparing] if comparing else on_side, 3, 1)
+            if not chosen and not mentions(lead.ev.text, side):  # the lead leaves this side open: any abstract
+                chosen = _distinct(on_side, 3, per_paper=1)
             used |= {(c.ev.paper_id, c.ev.index) for c in chosen}
             if not chosen and not mentions(lead.ev.text, side):
                 missing.append(side)
