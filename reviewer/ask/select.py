@@ -29,6 +29,8 @@ from reviewer.ask.lead import (
     says_instead,
 )
 from reviewer.ask.outcome import asks_outcome
+from reviewer.ask.points import distinct as _distinct
+from reviewer.ask.points import near as _near
 from reviewer.ask.points import on_question
 from reviewer.ask.proper import prose
 from reviewer.ask.question import QType, Question
@@ -351,24 +353,6 @@ def score_for_type(
     out = past_introduction(out) if question.qtype in (QType.GENERAL, QType.NAMED) else out  # a work's bare introduction
     return aspect_lead(out, question, forms, content_stems, not (why or verdict or problem),
                        lambda t: any(_acts(t, a) for a in forms))
-
-
-def _distinct(pool: list[Scored], n: int, per_paper: int) -> list[Scored]:
-    taken: list[Scored] = []
-    count: dict[str, int] = {}
-    for item in pool:
-        if len(taken) >= n:
-            break
-        if count.get(item.ev.paper_id, 0) >= per_paper or any(_near(item.ev.text, t.ev.text) for t in taken):
-            continue
-        taken.append(item)
-        count[item.ev.paper_id] = count.get(item.ev.paper_id, 0) + 1
-    return taken
-
-
-def _near(a: str, b: str) -> bool:
-    wa, wb = set(a.lower().split()), set(b.lower().split())
-    return len(wa & wb) / max(1, min(len(wa), len(wb))) > 0.8
 
 
 class Selection(BaseModel):
