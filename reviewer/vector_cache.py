@@ -45,7 +45,7 @@ def vector_tag(settings: Settings) -> str:
     """Prefix of every cache key: the model and its token limit, so no vector is reused under another.
     The wheel's MiniLM keeps the key it had before there was a choice of model (old caches stay valid)."""
     tag = f"{settings.embedding}:{settings.openai_embedding_model}:{settings.embed_max_length}"
-    if settings.embedding == "minilm" and settings.minilm_model != "wheel":
+    if settings.embedding == "minilm" and settings.embedding_model_id != "minilm":
         tag = f"{settings.embedding_model_id}:{tag}"
     return tag
 

@@ -1,0 +1,32 @@
+"""Issue 16 lever 2: `python -m benchmarks.float_query_seeds PACK ARMS` (benchmarks/RESULTS.md §6g (e)).
+
+benchmarks/late_seeds.py with every query embedded by the float model (`minilm_model="wheel"`) while the documents
+keep the arm's model (e.g. qint8): does the int8 quality loss sit on the query side?
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from benchmarks import late_seeds
+from reviewer.retrieve import HybridRetriever
+
+_embed_query = HybridRetriever.embed_query
+
+
+def _float_query(self: HybridRetriever, query: str) -> Any:
+    settings = self.settings
+    self.settings = settings.model_copy(update={"minilm_model": "wheel"})
+    try:
+        return _embed_query(self, query)
+    finally:
+        self.settings = settings
+
+
+def main() -> None:
+    HybridRetriever.embed_query = _float_query  # type: ignore[method-assign]
+    late_seeds.main()
+
+
+if __name__ == "__main__":
+    main()
