@@ -33,6 +33,7 @@ _BARE_ADJ = frozenset("""short shorter shortest long longer longest cheap cheape
     weaker safe safer simple simpler easy easier hard harder deep deeper efficient more less fewer greater robust
     accurate reliable concise verbose open parallel divergent different consistent latent implicit explicit
     diverse fair human-like""".split())
+_LY_NOUNS = frozenset("family assembly supply anomaly monopoly reply rely apply ally only early july italy holy".split())
 _GLUE = frozenset("a an the of for in on with and to via by from or as at into under over across without".split())
 # Nouns' endings: a word with one of these is a head noun, not a cut modifier ('optimization', 'learning').
 _NOUN_END = re.compile(r"(?:tion|sion|ment|ness|ity|ing|ance|ence|ship|ism|ure|s)$")
@@ -52,8 +53,10 @@ def title_fault(title: str, topic: str) -> str | None:
             continue
         if w in _BARE_ADJ or (len(words) > 1 and _adjective(w) and i == len(words) - 1):
             return f"dangling modifier '{w}'"
-    t = _words(topic)
     last = words[-1]
+    if len(words) > 2 and re.fullmatch(r"[a-z]{3,}ly", last) and last not in _LY_NOUNS:
+        return f"dangling adverb '{last}'"  # 'LLMs portraying fictional characters faithfully': a clause's adverb
+    t = _words(topic)
     for j, w in enumerate(t[:-2]):
         # 'parallel and divergent thinking' -> a title ending on 'parallel': the coordinated modifier's head is lost.
         if w == last and t[j + 1] in {"and", "or"} and not _NOUN_END.search(w) and len(t) > j + 3 \

@@ -69,3 +69,14 @@ def test_a_topic_head_ends_on_its_noun() -> None:
     # Unchanged where the head was already a noun phrase.
     assert topic_head("process reward models for LLM reasoning", []) == "process reward models"
     assert topic_head("test-time compute scaling", []) == "test-time compute scaling"
+
+
+def test_a_one_section_title_drops_a_closing_adverb() -> None:
+    """'LLMs portraying fictional characters faithfully' titles its one section without the clause's adverb; an
+    adverb after a verb ('agents that act safely') is kept, since the verb alone would dangle."""
+    from reviewer.survey.onetitle import single_title
+
+    assert single_title("LLMs portraying fictional characters faithfully", "") == "LLMs portraying fictional characters"
+    assert single_title("agents that act safely", "") == "Agents that act safely"
+    assert single_title("moral reasoning and value judgments of language models", "") == \
+        "Moral reasoning and value judgments of language models"
