@@ -56,6 +56,8 @@ def title_fault(title: str, topic: str) -> str | None:
     last = words[-1]
     if len(words) > 2 and re.fullmatch(r"[a-z]{3,}ly", last) and last not in _LY_NOUNS:
         return f"dangling adverb '{last}'"  # 'LLMs portraying fictional characters faithfully': a clause's adverb
+    if {"that", "which", "who"} & set(words):
+        return None  # 'AI assistants that help people shop': a relative clause's verb, no modifier cut from a noun
     t = _words(topic)
     for j, w in enumerate(t[:-2]):
         # 'parallel and divergent thinking' -> a title ending on 'parallel': the coordinated modifier's head is lost.

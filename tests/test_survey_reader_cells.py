@@ -90,3 +90,13 @@ def test_a_one_section_title_drops_a_closing_adverb() -> None:
     assert single_title("agents that act safely", "") == "Agents that act safely"
     assert single_title("moral reasoning and value judgments of language models", "") == \
         "Moral reasoning and value judgments of language models"
+
+
+def test_a_kind_title_never_ends_inside_a_from_to_range() -> None:
+    """A long topic cut to five words for 'Empirical studies of X' may cut 'from short to long' in two; the title is
+    cut again before the dangling phrase rather than ending on its adjective."""
+    from reviewer.survey.kinds import kind_title
+
+    topic = "sorting training examples from short to long for curriculum learning"
+    assert kind_title("study", topic_head(topic, []), topic) == "Empirical studies of sorting training examples"
+    assert kind_title("study", "", "tool use by language model agents") == "Empirical studies of tool use"

@@ -30,7 +30,7 @@ _ADJECTIVES = frozenset("easy hard simple difficult multilingual new different b
 _PREDICATIVE = frozenset("""shorter cheaper faster slower smaller larger bigger better worse stronger weaker safer
     simpler easier harder deeper longer higher lower greater leaner short cheap fast slow small safe robust efficient
     honest harmless helpful reliable accurate concise interpretable transparent fair faithful calibrated aligned
-    truthful stable scalable consistent diverse secure private compact sparse verifiable trustworthy""".split())
+    truthful easy hard difficult stable scalable consistent diverse secure private compact sparse verifiable trustworthy""".split())
 
 
 # Endings of nouns and adjectives, which may follow a plural modifier ('human values alignment' is rare but a noun).
@@ -101,7 +101,7 @@ def noun_phrase_head(head: str) -> str:
         words = words[:-2] if len(words) >= 3 and words[-2].lower() in {"more", "less"} else words[:-1]
     if not words or words[-1].lower() in _DANGLING or words[-1].lower() in _RELATIONAL:
         return ""
-    if len(words) == 1 and words[0].lower() in _ADJECTIVES:  # 'easy' (from 'from easy to hard'): no noun at all
+    if len(words) == 1 and words[0].lower() in _ADJECTIVES | _PREDICATIVE:  # 'easy' (from 'from easy to hard'): no noun at all
         return ""
     return " ".join(words)
 
