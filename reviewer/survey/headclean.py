@@ -30,7 +30,7 @@ _ADJECTIVES = frozenset("easy hard simple difficult multilingual new different b
 _PREDICATIVE = frozenset("""shorter cheaper faster slower smaller larger bigger better worse stronger weaker safer
     simpler easier harder deeper longer higher lower greater leaner short cheap fast slow small safe robust efficient
     honest harmless helpful reliable accurate concise interpretable transparent fair faithful calibrated aligned
-    truthful easy hard difficult stable scalable consistent diverse secure private compact sparse verifiable trustworthy""".split())
+    truthful easy hard difficult large long big wide stable scalable consistent diverse secure private compact sparse verifiable trustworthy""".split())
 
 
 # Endings of nouns and adjectives, which may follow a plural modifier ('human values alignment' is rare but a noun).
@@ -49,23 +49,29 @@ def _verb_after_subject(words: list[str], i: int) -> bool:
         and word not in _RELATIONAL and not word.endswith(_NOUN_SUFFIX)
 
 
+_ADJ_END = re.compile(r"(?:[a-z]{3,}(?:al|ic|ive|ous|able|ible|ful|less))$")
 _NOUN_END = re.compile(r"(?:tion|sion|ment|ness|ity|ing|ance|ence|ship|ism|ure|s)$")
 
 
 def shared_head(head: str, topic: str) -> str:
-    """'parallel' from 'parallel and divergent thinking in ...': a lone modifier coordinated with another before one
-    head noun is cut from that noun; the whole coordination is the subject ('parallel and divergent thinking')."""
-    if len(head.split()) != 1 or _NOUN_END.search(head.lower()) or not head.islower():
+    """'parallel' from 'parallel and divergent thinking in ...', 'collaboration between large' from '... between large
+    and small models': a head whose last word is a modifier coordinated with another before one noun is cut from that
+    noun; the whole coordination is the subject ('parallel and divergent thinking', '... large and small models')."""
+    words = head.split()
+    if not words or _NOUN_END.search(words[-1].lower()) or not words[-1].islower():
         return head
-    m = re.search(rf"(?<![\w-]){re.escape(head)}\s+(?:and|or)\s+((?:[A-Za-z][\w-]*\s*){{2,4}})", topic)
+    # After other words, only an adjective ('large', 'cultural') is cut from its noun; 'reward design' is whole.
+    if len(words) > 1 and words[-1] not in _PREDICATIVE | _ADJECTIVES and not _ADJ_END.search(words[-1]):
+        return head
+    m = re.search(rf"(?<![\w-]){re.escape(head)}\s+(and|or)\s+((?:[A-Za-z][\w-]*\s*){{2,4}})", topic)
     if not m:
         return head
     rest = []
-    for word in m.group(1).split():  # the other modifier and the noun phrase it shares, up to a function word
+    for word in m.group(2).split():  # the other modifier and the noun phrase it shares, up to a function word
         if word.lower() in _DANGLING:
             break
         rest.append(word)
-    return f"{m.group(0).split()[0]} {m.group(0).split()[1]} {' '.join(rest)}" if len(rest) >= 2 else head
+    return f"{head} {m.group(1)} {' '.join(rest)}" if len(rest) >= 2 else head
 
 
 def clause_subject(chunk: str) -> str:
