@@ -79,6 +79,10 @@ def test_a_topic_head_ends_on_its_noun() -> None:
     assert topic_head("cooperation between large and small agents for planning", []) == \
         "cooperation between large and small agents"
     assert topic_head("reward design and reward learning for agents", []) == "reward design"  # a noun stays whole
+    # Two nouns joined ('compute and wall-clock time'): the first was no modifier, nothing is glued to it.
+    from reviewer.survey.headclean import shared_head
+
+    assert shared_head("compute", "training made cheaper in compute and wall-clock time") == "compute"
     # Unchanged where the head was already a noun phrase.
     assert topic_head("process reward models for LLM reasoning", []) == "process reward models"
     assert topic_head("test-time compute scaling", []) == "test-time compute scaling"

@@ -49,7 +49,7 @@ def _verb_after_subject(words: list[str], i: int) -> bool:
         and word not in _RELATIONAL and not word.endswith(_NOUN_SUFFIX)
 
 
-_ADJ_END = re.compile(r"(?:[a-z]{3,}(?:al|ic|ive|ous|able|ible|ful|less))$")
+_ADJ_END = re.compile(r"(?:[a-z]{3,}(?:al|ic|ive|ous|able|ible|ful|less|ent|ant))$")
 _NOUN_END = re.compile(r"(?:tion|sion|ment|ness|ity|ing|ance|ence|ship|ism|ure|s)$")
 
 
@@ -71,7 +71,11 @@ def shared_head(head: str, topic: str) -> str:
         if word.lower() in _DANGLING:
             break
         rest.append(word)
-    return f"{head} {m.group(1)} {' '.join(rest)}" if len(rest) >= 2 else head
+    # ... when the other conjunct opens with a modifier too ('divergent thinking', 'small models'): 'compute and
+    # wall-clock time' joins two nouns, and 'compute' was no modifier.
+    if len(rest) < 2 or not (rest[0].lower() in _PREDICATIVE | _ADJECTIVES or _ADJ_END.search(rest[0].lower())):
+        return head
+    return f"{head} {m.group(1)} {' '.join(rest)}"
 
 
 def clause_subject(chunk: str) -> str:
