@@ -76,8 +76,8 @@ def test_a_topic_head_ends_on_its_noun() -> None:
     assert topic_head("rendering reward modeling more robust", []) == "reward modeling"
     assert topic_head("deep and wide search over reasoning trees", []) == "deep and wide search"
     assert topic_head("efficient and robust reward models", []) == "efficient and robust reward models"
-    assert topic_head("cooperation between large and small agents for planning", []) == \
-        "cooperation between large and small agents"
+    assert topic_head("cooperation between large and small agents for planning", []) == "large and small agents"
+    assert topic_head("deep and wide search over reasoning trees", []) == "deep and wide search"
     assert topic_head("reward design and reward learning for agents", []) == "reward design"  # a noun stays whole
     # Two nouns joined ('compute and wall-clock time'): the first was no modifier, nothing is glued to it.
     from reviewer.survey.headclean import shared_head

@@ -49,6 +49,7 @@ def _verb_after_subject(words: list[str], i: int) -> bool:
         and word not in _RELATIONAL and not word.endswith(_NOUN_SUFFIX)
 
 
+MAX_HEAD_WORDS = 5  # as outline.topic_head's chunks: a kind title 'Empirical studies of <head>' stays within 8 words
 _ADJ_END = re.compile(r"(?:[a-z]{3,}(?:al|ic|ive|ous|able|ible|ful|less|ent|ant))$")
 _NOUN_END = re.compile(r"(?:tion|sion|ment|ness|ity|ing|ance|ence|ship|ism|ure|s)$")
 
@@ -75,7 +76,9 @@ def shared_head(head: str, topic: str) -> str:
     # wall-clock time' joins two nouns, and 'compute' was no modifier.
     if len(rest) < 2 or not (rest[0].lower() in _PREDICATIVE | _ADJECTIVES or _ADJ_END.search(rest[0].lower())):
         return head
-    return f"{head} {m.group(1)} {' '.join(rest)}"
+    whole = f"{head} {m.group(1)} {' '.join(rest)}"
+    # A head is a short phrase (a title glues words onto it): past five words, the coordination alone names it.
+    return whole if len(whole.split()) <= MAX_HEAD_WORDS else f"{words[-1]} {m.group(1)} {' '.join(rest)}"
 
 
 def clause_subject(chunk: str) -> str:
