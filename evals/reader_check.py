@@ -51,6 +51,9 @@ def title_fault(title: str, topic: str) -> str | None:
     for i, w in enumerate(words):
         if i + 1 < len(words) and words[i + 1] not in _GLUE:
             continue
+        after = next((j for j in range(i + 2, len(words)) if words[j] in _GLUE), len(words)) - (i + 2)
+        if i + 1 < len(words) and words[i + 1] in {"and", "or"} and after >= 2:
+            continue  # 'large and small models': the modifiers share the noun after the other one
         if w in _BARE_ADJ or (len(words) > 1 and _adjective(w) and i == len(words) - 1):
             return f"dangling modifier '{w}'"
     last = words[-1]
