@@ -4,7 +4,8 @@
 
 Over every survey of a set, counts:
 - titles: a theme title that ends in a dangling modifier ('... reasoning shorter', '... for parallel') -- an
-  adjective with no noun after it, or the first of two modifiers the topic coordinates before one head
+  adjective with no noun after it (unless coordinated before a shared noun: 'large and small models'), a closing
+  adverb ('... characters faithfully'), or the first of two modifiers the topic coordinates before one head
   ('parallel and divergent thinking' cut to 'parallel');
 - method: a Method cell that is no name the paper gives its method (a coined name or acronym, or its title's
   name) but a description ('Theoretically bounded metric');
