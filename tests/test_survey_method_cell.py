@@ -29,7 +29,9 @@ def test_method_cells_are_never_empty_heads_or_tasks(seed_papers: dict[str, Pape
         assert not all(w in _EMPTY or w in _QUALIFIER for w in words), (p.key, cell)
         assert words[0] not in {"yet", "and", "but", "or"}, (p.key, cell)
         assert not re.match(r"(?:the )?(?:task|problem) of\b", cell, re.IGNORECASE), (p.key, cell)
-    assert filled >= 0.7 * len(seed_papers), filled  # 72% on the seeds; the rule must not empty the column
+    # 72% on the seeds while descriptions counted ('theoretically bounded metric'); 64% once only names fill the
+    # column (branch t23: 27 description cells left blank). The rule must still not empty the column.
+    assert filled >= 0.62 * len(seed_papers), filled
 
 
 def test_a_one_word_title_prefix_the_abstract_proposes_is_the_method_name(seed_papers: dict[str, Paper]) -> None:

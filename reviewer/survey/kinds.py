@@ -75,7 +75,14 @@ def _short_topic(topic: str) -> str:
             return ""
         words = words[:cut]
     # 'studies of when and how ...' cut to 'studies of': no noun phrase, so no head ('Empirical studies of studies of')
-    return "" if topic.endswith("?") else noun_phrase_head(" ".join(words))
+    if topic.endswith("?"):
+        return ""
+    # 'ordering training problems from easy' (a 'from easy to hard' cut in two) is no noun phrase: cut again, before
+    # the phrase that dangles ('ordering training problems').
+    while words and not noun_phrase_head(" ".join(words)):
+        cut = max((i for i, w in enumerate(words) if i >= 2 and w.lower() in _CUT_BEFORE), default=0)
+        words = words[:cut]  # ... keeping two words at least: 'studies of when ...' gives no head, not 'studies'
+    return noun_phrase_head(" ".join(words)) if words else ""
 
 
 def kind_title(kind: Literal["study", "benchmark"], head: str, topic: str = "") -> str:

@@ -73,3 +73,32 @@ def appositive_name(contribution: str) -> str:
     m = _APPOSITIVE.match(contribution.strip())
     return m.group("name").rstrip(".,") if m else ""
 
+
+
+# Technique and model-class acronyms: a phrase whose only capitals are one of these names a family, not a method.
+_FAMILY_ACRONYMS = frozenset("""LLM LLMS LM LMS LRM LRMS MLLM MLLMS VLM VLMS RL RLHF RLAIF RLVR PRM PRMS ORM ORMS RM RMS
+    DPO PPO GRPO SFT COT ICL MCTS KL NLP AI QA RAG PO IPO""".split())
+
+
+def _coined(word: str) -> bool:
+    """'Keye-VL', 'D^3S', 'ePF': inner capitals or digits, and not a family's acronym."""
+    core = word.strip("()[],.:;")
+    return len(core) >= 2 and core[:1].isalpha() and core.upper().rstrip("S") not in _FAMILY_ACRONYMS \
+        and (any(c.isupper() for c in core[1:]) or any(c.isdigit() for c in core))
+
+
+def named_phrase(phrase: str, title: str) -> str:
+    """The contribution's phrase when it is a name ('Markovian Thinking', 'Search Arena', 'Guru', 'Kwai Keye-VL', 'a
+    means the title names: self-certainty'), else '': a description ('theoretically bounded metric', 'routing
+    framework', 'hierarchical Bayesian framework') tells a reader scanning the Method column nothing a name would."""
+    words = [w for w in phrase.split() if w.strip("()[],.:;")]
+    if not words:
+        return ""
+    if any(_coined(w) for w in words):
+        return phrase
+    content = [w.strip("()[],.:;") for w in words if w.lower() not in {"of", "for", "and", "the", "a", "an", "in", "on"}]
+    if content and all(w[:1].isupper() for w in content):  # Title Case mid-sentence: a proper name
+        return phrase
+    if len(words) == 1 and re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", title, re.IGNORECASE):
+        return phrase  # the one-word means the title names ('... via Self-Certainty')
+    return ""

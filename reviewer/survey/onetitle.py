@@ -36,6 +36,13 @@ def single_title(topic: str, head: str) -> str:
     topic = subject if len(subject.split()) >= 3 else topic
     if _WH_CLAUSE.match(topic):
         topic = ""  # a question is not a title; its head phrase is
+    # 'LLMs portraying fictional characters faithfully': a clause's closing adverb says how, not what; the title
+    # is the noun phrase before it.
+    words = topic.split()
+    if len(words) >= 4 and re.fullmatch(r"[a-z]{3,}ly", words[-1]) and words[-1] not in _LY_NOUNS \
+            and re.search(r"(?:[^s]s|tion|ment|ness|ity)$", words[-2]):  # ... after its object noun, not its verb
+
+        topic = " ".join(words[:-1])
     if 3 <= len(topic.split()) <= 8:
         return title_case(topic)
     # A long topic is still a noun phrase once cut before its last clause or prepositional phrase ('LLMs that
@@ -60,6 +67,7 @@ def single_title(topic: str, head: str) -> str:
     return title_case(" ".join(words))
 
 
+_LY_NOUNS = frozenset("family assembly supply anomaly monopoly reply rely apply ally only early holy".split())
 _CONTRAST = re.compile(r"\s+(?:instead of|rather than|as opposed to|compared (?:with|to)|versus|vs\.?)\s+",
                        re.IGNORECASE)
 

@@ -19,7 +19,7 @@ from reviewer.survey.catchall import merge_same_titles, name_aside, own_vectors,
 from reviewer.survey.context import Previous, SurveyContext
 from reviewer.survey.fieldwide import field_weights
 from reviewer.survey.fit import refit
-from reviewer.survey.headclean import clause_subject, noun_phrase_head
+from reviewer.survey.headclean import clause_subject, noun_phrase_head, shared_head
 from reviewer.survey.leftover import _by_kind, _scope_line, cap_sections
 from reviewer.survey.onetitle import _CONTRAST, _NOUN_ING_HEAD, _TRAINING_NOUN, _drop_gerund, single_title
 from reviewer.survey.regroup import regroup
@@ -196,7 +196,7 @@ def topic_head(topic: str, acronyms: list[Acronym]) -> str:
             rf"\b(?:each|every|a|an|one|any)\s+{re.escape(head)}\b", topic, re.IGNORECASE):
         head = " ".join(head.split()[:-1] + [_plural(last)])
     # 'handle languages other', 'think about': a question's clause is no subject, and nothing is glued on it.
-    head = noun_phrase_head(head)
+    head = noun_phrase_head(shared_head(head, topic))
     for acr in acronyms:
         if acr.phrase.lower() == head.lower() and spells(acr.short, head):
             return acr.short + ("s" if head.lower().endswith("s") and not acr.short.endswith("s") else "")

@@ -90,6 +90,7 @@ def bibliography(sections: list[CheckedSection], papers: dict[str, Paper]) -> li
 
 def run(ctx: SurveyContext, previous: Previous) -> SurveyReport:
     """Bibliography of exactly the cited papers, their table rows, and the coverage appendix."""
+    from reviewer.survey.cellfit import for_topic
     from reviewer.survey.sections import ASIDE, OPEN_PROBLEMS
     from reviewer.survey.table import offline_row
     from reviewer.survey.themes import MIN_K
@@ -101,7 +102,7 @@ def run(ctx: SurveyContext, previous: Previous) -> SurveyReport:
     cited = {b.key for b in bib}
     rows = {e.key: e.row for e in evidence.papers}
     gazetteer = frozenset(evidence.gazetteer)
-    table = [rows.get(b.key) or offline_row(papers[b.key], gazetteer) for b in bib]
+    table = [for_topic(rows.get(b.key) or offline_row(papers[b.key], gazetteer), ctx.topic) for b in bib]
     where = {k: s.title for s in outline.sections for k in s.keys} | {k: ASIDE for k in outline.aside}
     weak_keys = {w.key for w in outline.not_covered}
     uncited = [

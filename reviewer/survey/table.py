@@ -1,7 +1,8 @@
 """Comparison table: per paper, typed fields taken from its title and abstract.
 
 - method: the name of the method, system or resource ("S-GRPO", "RewardBench 2"), from the title's
-  prefix, "called X", or the acronym the contribution sentence defines; else its short noun phrase;
+  prefix, "called X", the acronym the contribution sentence defines, or its phrase when that is a name; else
+  blank (never a description);
 - task: the problem it addresses ("for X" in the contribution sentence, else the title's subtitle);
 - benchmarks: only names in a gazetteer mined from the surveyed papers (names used next to
   "benchmark"/"dataset" or in an evaluation list) plus a small curated list, so method names such as
@@ -20,7 +21,7 @@ from reviewer.models import Paper
 from reviewer.quotes import verify_quote
 from reviewer.survey import headline
 from reviewer.survey.headline import _numbered_span  # noqa: F401 (tests import it here)
-from reviewer.survey.names import appositive_name, descriptive_method, title_prefix_name
+from reviewer.survey.names import appositive_name, descriptive_method, named_phrase, title_prefix_name
 from reviewer.survey.ownname import defined_name
 from reviewer.survey.resultcell import (
     MAX_RESULT_WORDS,  # noqa: F401 (tests import it here)
@@ -266,7 +267,11 @@ def headline_result(paper: Paper, name: str = "") -> str:
 
 def offline_row(paper: Paper, gazetteer: frozenset[str] = CURATED_BENCHMARKS) -> TableRow:
     name = method_name(paper) or defined_name(paper)
-    method = name or descriptive_method(contribution_phrase(paper)) or our_method_phrase(paper)
+    # Only a name the paper gives its method (its contribution phrase when that is a name: 'Markovian Thinking'), or
+    # what it calls it again and again ('our implicit PRM'): a description ('theoretically bounded metric', 'routing
+    # framework') tells a reader scanning the column nothing a name would, so the cell is blank and the paper is
+    # listed with its other fields when too few are left for a row.
+    method = name or named_phrase(descriptive_method(contribution_phrase(paper)), paper.title) or our_method_phrase(paper)
     result = reads_alone(impersonal(headline_result(paper, name), name), name)  # "We observe that X" -> "That X" -> "X"
     return TableRow(key=paper.key, method=_cell(method), task=_cell(task_of(paper, name)),
                     benchmarks=_cell(benchmarks_of(paper, gazetteer, name)), result=_cell(result))

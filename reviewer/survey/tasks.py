@@ -58,7 +58,7 @@ _MEANS = re.compile(r"\s+(?:with|via|through|using|by|from|without)\s+", re.IGNO
 _NOT_VERBS = frozenset("""the a an be this that these those its their our each all both and or any some more
     such further further other human humans""".split())
 # A phrase that names no task ('more detail', 'research use', 'our study'), or points outside itself.
-_EMPTY = re.compile(r"\b(?:this|these|that|those|it|its|such|our|their|licen[cs]e[ds]?|usage|research (?:use|"
+_EMPTY = re.compile(r"\b(?:this|these|that|those|it|its|itself|themselves|such|our|their|licen[cs]e[ds]?|usage|research (?:use|"
                     r"purposes?)|commercial|public|download\w*|reproducib\w*|future (?:research|work|studies)|questions?|"
                     r"aspects?|ways?|one|two|three|four|several|years?|decades?)\b",
                     re.IGNORECASE)
@@ -102,10 +102,23 @@ def _trimmed(task: str, low: int = 2) -> str:
     return task
 
 
+# Words any paper of a reasoning or LLM survey could claim: a task made of nothing else ('LLM reasoning', 'Enhancing
+# reasoning ability of MLLMs', 'Chain-of-Thought reasoning') tells no two papers apart, so a later source is tried.
+_GENERIC_TASK_WORDS = frozenset("""reasoning reason llm llms lm lms lrm lrms mllm mllms vlm vlms language languages
+    model models large ai chain-of-thought cot thought thoughts ability abilities capability capabilities
+    performance of in for on with and the a an enhancing improving boosting unlocking advancing efficient""".split())
+
+
+def generic_task(task: str) -> bool:
+    """True when every word of the task is one of the generic words above."""
+    words = [w.strip(",;:()").lower() for w in task.split()]
+    return bool(words) and all(w in _GENERIC_TASK_WORDS for w in words if w)
+
+
 def _ok(task: str, low: int = 2, high: int = 9) -> str:
     task = _trimmed(clean_task(_DETERMINER.sub("", task.strip(" ,.;:"))), low)
     words = task.split()
-    if not low <= len(words) <= high or _EMPTY.search(task) or _QUESTION.match(task):
+    if not low <= len(words) <= high or _EMPTY.search(task) or _QUESTION.match(task) or generic_task(task):
         return ""
     last = words[-1].lower()
     if re.fullmatch(r"[a-z]{2,}[^e]ed", last) or all(w.lower() in _MODEL_WORDS for w in words):
