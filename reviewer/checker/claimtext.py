@@ -42,6 +42,12 @@ def clean_claim(claim: str) -> str:
     return first_person(text)
 
 
+def quotable(claim: str) -> str:
+    """The claim without citation markers, in the abstract's voice, its attribution kept: what a quote copies
+    ('This position paper argues that ...' is the sentence itself, not a frame around it)."""
+    return first_person(_CITATION.sub("", claim).strip())
+
+
 # 'The authors of <title> demonstrate ...': the title is a name, not part of what the abstract states.
 _AUTHORS_OF = re.compile(
     r"^The authors of (?:(?:[A-Z0-9][^\s]*|of|the|and|for|by|in|on|to|a|an|with|is|are|via|from|at)\s){1,14}?"
