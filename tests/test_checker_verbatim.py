@@ -113,3 +113,12 @@ def test_a_spelled_out_abbreviation_is_the_name_it_abbreviates_when_reading_desc
     # the twin: IEP's description given to chain-of-thought, spelled out, is still a swap
     assert description_swapped("Chain-of-thought prompting combines the principles of elimination and inference to "
                                "guide LLMs to think non-linearly.", abstract) is not None
+
+
+def test_a_quote_of_what_the_paper_reports_after_we_demonstrate_that_is_quoted(checker: ClaimChecker) -> None:
+    # the survey writes 'They demonstrate that <the rest of sentence 7>'; the frame is set aside, the rest is a quote
+    paper, sents = _paper("Aligning Language Models Using Follow-up Likelihood as Reward Signal")
+    assert sents[7].startswith("Lastly, we demonstrate that fine-tuning")
+    rest = sents[7].split("we demonstrate that ", 1)[1]
+    assert quoted_sentence(rest, sents) == 7
+    assert checker.check("They demonstrate that " + rest, [paper]).label == "SUPPORTED"

@@ -7,8 +7,8 @@ own sentence: SUPPORTED, unless that sentence reports other work or sets the con
 offline checker still reads first. Compared in the project's normal form (`textutil.normalize`: case, accents and
 punctuation folded), so '~70%' and '70%' or 'R1-Distill' and 'R1 Distill' are the same words.
 
-A span of a sentence counts only when it starts where the sentence does or after a clause break (',', ';', ':'),
-and nothing before it negates, hedges, conditions or reports it: 'We find no evidence that X improves Y' does not
+A span of a sentence counts only when it starts where the sentence does, after a clause break (',', ';', ':') or
+after the paper's own 'we show that', and nothing before it negates, hedges, conditions or reports it: 'We find no evidence that X improves Y' does not
 state 'X improves Y', nor does 'If X, ...' state X.
 """
 
@@ -32,6 +32,10 @@ _UNASSERTING = frozenset({
     "assumed", "suggest", "suggests", "suggested", "claim", "claims", "claimed", "argue", "argues", "argued",
     "question", "questions",
 })
+# The paper's own report of its finding: what follows 'we show that' / 'our results demonstrate that' is asserted.
+_OWN_FINDING = re.compile(r"\b(?:we|our (?:\w+ )?(?:results?|experiments?|analys[ie]s|findings?|evaluations?))\s(?:\w+ly\s)?"
+                          r"(?:show|showed|shows|find|found|finds|demonstrate|demonstrated|demonstrates|observe|observed|"
+                          r"reveal|revealed|reveals|confirm|confirmed|confirms|establish|established)\s(?:\w+\s)?that$")
 _BREAK = re.compile(r"[,;:]$|^[-–—]+$")
 
 
@@ -58,7 +62,8 @@ def quoted_sentence(claim: str, sentences: list[str]) -> int:
         for start in range(len(words) - len(want) + 1):
             if words[start : start + len(want)] != want:
                 continue
-            if start == 0 or (toks[start][1] and not _UNASSERTING & set(words[:start])):
+            if start == 0 or ((toks[start][1] or _OWN_FINDING.search(" ".join(words[:start])))
+                              and not _UNASSERTING & set(words[:start])):
                 return i
     return -1
 
