@@ -55,6 +55,9 @@ def test_a_quote_is_not_read_as_saying_of_one_name_what_another_sentence_says_of
     quote = next(s for s in sents if s.startswith("Through an online human user study"))
     assert "RLHS consistently outperforms RLHF" in quote
     assert checker.check(quote, [paper]).label == "SUPPORTED"
+    # in the survey writer's voice: 'the authors show that' is 'we show that', the users' 'their goals' stay theirs
+    assert "we show that" in quote and "their goals" in quote
+    assert checker.check(quote.replace("we show that", "the authors show that"), [paper]).label == "SUPPORTED"
     # the twin: the comparison turned round is a contradiction
     assert checker.check(quote.replace("RLHS consistently outperforms RLHF", "RLHF consistently outperforms RLHS"),
                          [paper]).label == "CONTRADICTED"
