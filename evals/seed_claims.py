@@ -40,6 +40,8 @@
                                                # quantifiers, swapped parts); held out and blind (issue 12, c20)
     python -m evals.seed_claims --split weir   # 18 unused papers, every family, mixed like the hidden set; held out
                                                # and blind (issue 12, c22: scored once before, once after)
+    python -m evals.seed_claims --split sluice # 28 papers no other split used, every family, some verbatim quotes as
+                                               # SUPPORTED; held out and blind (issue 12, c23: scored before/after)
 
 `evals/datasets/seed_claims_{dev,test}.jsonl` hold paraphrased claims about seed papers, written by
 hand (not by the rules in `evals/perturb.py`, which the checker's features mirror): SUPPORTED
@@ -67,7 +69,7 @@ from reviewer.settings import Settings
 
 DATA = Path(__file__).resolve().parent / "datasets"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-Split = Literal["dev", "test", "blind", "fresh", "final", "hidden", "sealed", "roles", "probe", "vault", "swapdev", "ward", "moor", "quay", "pier", "dock", "berth", "jetty", "wharf", "slip", "marina", "groyne", "weir"]
+Split = Literal["dev", "test", "blind", "fresh", "final", "hidden", "sealed", "roles", "probe", "vault", "swapdev", "ward", "moor", "quay", "pier", "dock", "berth", "jetty", "wharf", "slip", "marina", "groyne", "weir", "sluice"]
 
 
 class SeedClaim(BaseModel):

@@ -211,3 +211,10 @@ def test_the_weir_split_is_held_out_on_papers_no_other_split_uses_and_has_every_
     _held_out_with_every_family("weir", (*_EVERY_FAMILY, "hedge"), min_rows=70)
     labels = Counter(r.label for r in load_rows("weir"))
     assert labels["CONTRADICTED"] >= 35 and labels["SUPPORTED"] >= 20 and labels["UNSUPPORTED"] >= 15, labels
+
+
+def test_the_sluice_split_is_held_out_on_papers_no_other_split_uses_and_has_every_family() -> None:
+    # issue 12, c23 pass: written before any change of the pass, scored blind once before and once after
+    _held_out_with_every_family("sluice", (*_EVERY_FAMILY, "hedge"), min_rows=70)
+    labels = Counter(r.label for r in load_rows("sluice"))
+    assert labels["CONTRADICTED"] >= 40 and labels["SUPPORTED"] >= 25 and labels["UNSUPPORTED"] >= 15, labels

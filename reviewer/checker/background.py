@@ -69,9 +69,9 @@ def background_only(claim: str, analysis: Analysis, items: list[EvidenceSentence
     if reports_other_work(item.text) and sentence_role(item.text, item.index, len(sents)) == Role.BACKGROUND:
         if any(analysis.alignment[i] >= top - 0.05 and not reports_other_work(items[i].text) for i in analysis.order[1:]):
             return None
-    elif _ATTRIBUTION.match(claim.strip()) and _context_only(items, analysis, best, top):
+    elif framed_by_claim(claim, item.text) and _context_only(items, analysis, best, top):
         return rejects_reported_view(sents, item.index), best  # 'The paper shows that <its opening context>'
-    elif _ATTRIBUTION.match(claim.strip()) and premise_only(
+    elif framed_by_claim(claim, item.text) and premise_only(
             claim, item.text, sentence_roles(sents)[item.index] in (Role.BACKGROUND, Role.OBJECTIVE)):
         return False, best  # 'The authors show that X' where the paper only builds on 'the insight that X'
     else:
@@ -80,6 +80,13 @@ def background_only(claim: str, analysis: Analysis, items: list[EvidenceSentence
         return None  # 'while prior work suggests X, our results reveal Y': the claim restates Y, the paper's own
     # a reported practice the abstract goes on to fault is rejected too ('However, these approaches are constrained')
     return rejects_reported_view(sents, item.index) or faults_reported_practice(sents, item.index), best
+
+
+def framed_by_claim(claim: str, sentence: str) -> bool:
+    """The claim opens with an attribution frame ('The paper finds that ...') that its sentence does not: a sentence
+    that opens so itself ('This position paper argues that ...') speaks in the paper's own voice, and a quote of it
+    attributes nothing."""
+    return bool(_ATTRIBUTION.match(claim.strip())) and not _ATTRIBUTION.match(sentence.strip())
 
 
 def _context_only(items: list[EvidenceSentence], analysis: Analysis, best: int, top: float) -> bool:
@@ -109,4 +116,4 @@ def restated_context(claim: str, items: list[EvidenceSentence]) -> int:
         return -1
     best = max(context, key=lambda k: cover[k])
     own = max((c for k, c in enumerate(cover) if roles[k] != Role.BACKGROUND), default=0.0)
-    return best if cover[best] >= 0.75 and own <= cover[best] - 0.3 else -1
+    return best if cover[best] >= 0.75 and own <= cover[best] - 0.3 and framed_by_claim(claim, items[best].text) else -1

@@ -42,6 +42,18 @@ def clean_claim(claim: str) -> str:
     return first_person(text)
 
 
+def quotable(claim: str) -> str:
+    """The claim without citation markers, in the abstract's voice, its attribution kept: what a quote copies
+    ('This position paper argues that ...' is the sentence itself, not a frame around it); 'their' is left alone."""
+    text = _CITATION.sub("", claim).strip()
+    if not re.search(r"\b[Tt]he authors\b", text):
+        return text
+    # only the authors become 'we' ('the authors show that RLHS helps users achieve their goals': the users' goals)
+    text = _AUTHORS_OF.sub("We ", text)
+    text = re.sub(r"\b([Tt])he authors'(?!\w)", lambda m: "Our" if m.group(1) == "T" else "our", text)
+    return re.sub(r"\b([Tt])he authors\b", lambda m: "We" if m.group(1) == "T" else "we", text)
+
+
 # 'The authors of <title> demonstrate ...': the title is a name, not part of what the abstract states.
 _AUTHORS_OF = re.compile(
     r"^The authors of (?:(?:[A-Z0-9][^\s]*|of|the|and|for|by|in|on|to|a|an|with|is|are|via|from|at)\s){1,14}?"

@@ -127,6 +127,16 @@ def _claim_words(claim: str, names: list[str]) -> dict[str, frozenset[str]]:
     return out
 
 
+def _abbreviated(claim: str, names: list[str]) -> str:
+    """The claim with a defined abbreviation's spelled-out form written as the abbreviation ('chain-of-thought
+    prompting' -> 'cot prompting' where the abstract defines 'Chain-of-Thought(CoT)'): else the words the claim
+    says of another name run on through the spelled-out one and take up its description."""
+    for abbr in (n for n in names if n.isalpha() and 2 <= len(n) <= 6 and " " not in n):
+        run = r"[-\s]+".join(rf"{c}[a-z]*" for c in abbr)
+        claim = re.sub(rf"(?<![\w-]){run}(?![\w-])", abbr, claim, flags=re.IGNORECASE)
+    return claim
+
+
 def _fit(words: frozenset[str], descs: tuple[frozenset[str], ...]) -> int:
     return max((len(words & d) for d in descs), default=0)
 
@@ -136,7 +146,7 @@ def description_swapped(claim: str, abstract: str) -> tuple[str, str] | None:
     defs = definitions(abstract)
     if len(defs) < 2:
         return None
-    used = _claim_words(claim, list(defs))
+    used = _claim_words(_abbreviated(claim, list(defs)), list(defs))
     for x, wx in used.items():
         for y, dy in defs.items():
             if y == x or y in x or x in y or defs[x] == dy:

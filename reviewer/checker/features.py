@@ -222,6 +222,7 @@ class Analysis:
     resolved: list[str] = field(default_factory=list)  # the sentences with one name per thing (`ownname.py`)
     resolved_claim: str = ""  # the claim with the abstracts' abbreviations (and own method) spelled as there
     worded: Callable[[], np.ndarray | None] = lambda: None  # features read one word per meaning, on demand (`wording.py`)
+    quoted: int = -1  # the evidence sentence the claim quotes word for word, or -1 (`verbatim.py`)
 
 
 def compute_features(

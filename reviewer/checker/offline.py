@@ -34,7 +34,7 @@ from reviewer.checker.aims import aim_led, without_aims
 from reviewer.checker.anchors import anchored_in
 from reviewer.checker.background import background_only, bare_coverage, restated_context
 from reviewer.checker.bound import values_keep_their_words
-from reviewer.checker.claimtext import title_authors_as_we
+from reviewer.checker.claimtext import quotable, title_authors_as_we
 from reviewer.checker.compared import comparison_unstated
 from reviewer.checker.endorsed import faulted_in
 from reviewer.checker.exclusive import exclusive_overreach
@@ -45,6 +45,7 @@ from reviewer.checker.quantified import only_some
 from reviewer.checker.types import LABELS, ClaimVerdict
 from reviewer.checker.unstated import unmentioned_effects
 from reviewer.checker.valence import valence_clash
+from reviewer.checker.verbatim import quoted_sentence, quoted_verdict
 from reviewer.errors import ConfigError
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.resources import asset
@@ -168,9 +169,12 @@ class OfflineChecker:
         raw, claim = claim, clean_claim(title_authors_as_we(claim, [p.title for p in papers]))
         cache = self._cache()
         vecs = cache.embed([claim, *(s.text for s in items)])
-        # a LaTeX tie ('AlpacaEval~2') is a space to every reader of the words
-        analysis = compute_features(claim, [s.text.replace("~", " ") for s in items], vecs[0], vecs[1:],
-                                    extra_text=" ".join(p.title for p in papers), para_breaks=breaks)
+        # a LaTeX tie ('AlpacaEval~2') is a space to every reader of the words, in the claim as in the evidence, so
+        # a quoted '~70%' reads as its sentence's '~70%' (one side read as '70%' was an 'edited number')
+        analysis = compute_features(claim.replace("~", " "), [s.text.replace("~", " ") for s in items], vecs[0],
+                                    vecs[1:], extra_text=" ".join(p.title for p in papers), para_breaks=breaks)
+        texts = [s.text for s in items]
+        analysis.quoted = max(quoted_sentence(claim, texts), quoted_sentence(quotable(raw), texts))
         for s, a in zip(items, analysis.alignment, strict=True):
             s.score = round(a, 4)
         analysis.resolved, analysis.resolved_claim = one_name_per_thing(raw, papers, items)
@@ -193,7 +197,7 @@ class OfflineChecker:
             reasons.append("guard: the only conflicting sentences ask a question or report others' view")
         label, score = self.apply_rules(claim, analysis, items, label, float(probs[0]), reasons)
         reasons.insert(0, _summary(analysis, probs))
-        if label == "SUPPORTED" and analysis.order and aim_led(claim, items[analysis.order[0]]):
+        if label == "SUPPORTED" and analysis.quoted < 0 and analysis.order and aim_led(claim, items[analysis.order[0]]):
             return self._past_aims(claim, papers, items[analysis.order[0]])
         return ClaimVerdict(label=label, score=round(score, 4), evidence=_pick_evidence(analysis, items, label),  # type: ignore[arg-type]
                             reasons=reasons, mode="offline")
@@ -215,7 +219,7 @@ class OfflineChecker:
         """The rule guards on top of the combiner's `label`, which is all they read of it (fit_checker relies on that)."""
         background = None if attributes_to_other_work(claim) else background_only(claim, analysis, items)
         faulted = -1 if attributes_to_other_work(claim) else faulted_in(claim, analysis, items)
-        if analysis.strong_contradiction:
+        if analysis.strong_contradiction and analysis.quoted < 0:
             if label != "CONTRADICTED":
                 reasons.append("guard: near-verbatim evidence states something different")
             label, score = "CONTRADICTED", min(score, 0.1)
@@ -233,6 +237,8 @@ class OfflineChecker:
                 + ("; the abstract goes on to reject that view" if rejected else "")
             )
             score = min(score, 0.1)
+        elif analysis.quoted >= 0:
+            label, score = quoted_verdict(claim, analysis, items, reasons, score)
         elif analysis.foreign_edit:
             label, score = "UNSUPPORTED", min(score, 0.3)
             reasons.append("guard: the claim copies a sentence but names something the evidence never mentions")
@@ -287,7 +293,7 @@ class OfflineChecker:
             # Nothing in the evidence states otherwise; it just does not mention what the claim names.
             reasons.append("guard: no stated contradiction, and the claim names things the evidence lacks")
             label = "UNSUPPORTED"
-        if label == "SUPPORTED" and (judged := _judged_otherwise(claim, analysis, items)):
+        if label == "SUPPORTED" and analysis.quoted < 0 and (judged := _judged_otherwise(claim, analysis, items)):
             label, score = "CONTRADICTED", min(score, 0.1)
             analysis.contradiction_sentences = [analysis.order[0]]
             reasons.append(judged)
