@@ -30,7 +30,8 @@ def run(which: str, keep: Path) -> None:
             "blind10": survey_eval.BLIND10_SET,
             "blind11": survey_eval.BLIND11_SET,
             "blind12": survey_eval.BLIND12_SET,
-            "blind13": survey_eval.BLIND13_SET}[which]
+            "blind13": survey_eval.BLIND13_SET,
+            "blind14": survey_eval.BLIND14_SET}[which]
     original = survey_eval.tempfile.TemporaryDirectory
     survey_eval.tempfile.TemporaryDirectory = lambda prefix="": contextlib.nullcontext(str(where))  # type: ignore[assignment,misc]
     try:
