@@ -76,6 +76,10 @@ BLIND12_SET = Path(__file__).parent / "datasets" / "survey_blind12.jsonl"
 # collaboration, routing among LLMs, graph and set inputs, rater diversity, presenting explanations, step-level preference
 # optimization), written before the selection work of branch s21; scored once before and once after it.
 BLIND13_SET = Path(__file__).parent / "datasets" / "survey_blind13.jsonl"
+# Eight topics on seed papers earlier sets use at most twice (personalized alignment, medical adaptation, text-to-image
+# preference optimization, role-playing, training-data selection, agent safety, small-model reasoning, preference
+# datasets), written before the selection work of branch s22; scored once before and once after it.
+BLIND14_SET = Path(__file__).parent / "datasets" / "survey_blind14.jsonl"
 # Eight topics on seed papers earlier sets use little (diffusion-model alignment, agent behaviour, knowledge conflicts,
 # prompt optimization, programs and SQL, generative reward models, multi-turn decomposition, RLHF misalignment),
 # written before the reader's-check work of branch t23; scored once before and once after it.

@@ -31,6 +31,7 @@ def run(which: str, keep: Path) -> None:
             "blind11": survey_eval.BLIND11_SET,
             "blind12": survey_eval.BLIND12_SET,
             "blind13": survey_eval.BLIND13_SET,
+            "blind14": survey_eval.BLIND14_SET,
             "blind15": survey_eval.BLIND15_SET}[which]
     original = survey_eval.tempfile.TemporaryDirectory
     survey_eval.tempfile.TemporaryDirectory = lambda prefix="": contextlib.nullcontext(str(where))  # type: ignore[assignment,misc]

@@ -1,43 +1,32 @@
-"""Survey selection on the real seeds: the papers that steady relevance (its anchors) come from two rankers,
-the relevance model and the topic's own hybrid search, so a reworded topic whose best-scored papers are
-off topic is not pulled toward them."""
+"""Survey selection on the real seeds: a paper both rankers place high weighs double among the anchor papers
+(reviewer.survey.anchors), which keeps a topic and its rewording on the same papers, and the cap counts only
+surveyed papers (reviewer.survey.evidence)."""
 
 from __future__ import annotations
 
 from reviewer.retrieve import HybridRetriever
 from reviewer.settings import Settings
-from reviewer.survey import evidence
-from reviewer.survey.types import EvidenceResult
 from tests.survey_steps import surveyed
 
-# The seeds' papers on LLMs in medicine (titles name medical or clinical work, a medical exam or dataset).
-MEDICAL = {"limitedimpact", "medicaladaptation", "casimedicosarg", "benchmarkingcmexam", "medsmedical",
-           "dr2024llava", "stabilizingreasoning", "distillationpushing"}
-WORDING = "language models answering doctors' questions and diagnosing patients"
+TOPIC = "reward design and reward learning for reinforcement learning agents"
+REWORDED = "inferring or shaping the reward function that an RL agent optimizes"
 
 
-def _survey(settings: Settings, retriever: HybridRetriever, topic: str) -> EvidenceResult:
-    return surveyed(settings, retriever, topic)
-
-
-def test_a_wording_without_the_corpus_terms_surveys_the_medical_papers(
+def test_a_topic_and_its_rewording_survey_mostly_the_same_papers(
     settings: Settings, retriever: HybridRetriever
 ) -> None:
-    """'doctors' and 'patients' are not the seeds' words ('medical', 'clinical'): with anchors from the
-    relevance model alone, general question-answering and reasoning papers took three places. (Since the
-    feedback ranking joined the pool, reviewer.survey.feedback, one more is pooled and clears the floor by
-    less than 0.001: 'Hierarchical Prompting Taxonomy', 0.580; the bound went from 1 to 2.)"""
-    keys = {e.key for e in _survey(settings, retriever, WORDING).papers}
-    assert len(keys & MEDICAL) >= 7, sorted(keys)
-    assert len(keys - MEDICAL) <= 2, sorted(keys - MEDICAL)
+    """The two wordings share at least 40% of their surveyed papers (Jaccard 0.455 with agreement-weighted
+    anchors; 0.375 when each ranker's first papers weigh the same, AGREE_ANCHORS = 0)."""
+    a = {e.key for e in surveyed(settings, retriever, TOPIC).papers}
+    b = {e.key for e in surveyed(settings, retriever, REWORDED).papers}
+    assert len(a & b) / len(a | b) >= 0.4, (sorted(a), sorted(b))
 
 
-
-def test_the_search_first_paper_clears_the_floor_on_its_own(settings: Settings, retriever: HybridRetriever) -> None:
-    """'judging answers with a language model' (no seed title says it so): the LLM-as-a-judge paper the topic's
-    search ranks among its first is over the floor by relevance, not only rescued by its search rank (with
-    anchors from the relevance model alone it scored under the floor)."""
-    result = _survey(settings, retriever, "judging answers with a language model")
-    by_key = {e.key: e for e in result.papers}
-    assert "onetoken" in by_key, sorted(by_key)
-    assert by_key["onetoken"].relevance >= evidence.RELEVANCE_FLOOR, by_key["onetoken"].relevance
+def test_papers_the_agreement_rule_leaves_out_take_no_place_under_the_cap(
+    settings: Settings, retriever: HybridRetriever
+) -> None:
+    """'Human Preference' reward learning is over the floor and in the topic's search's first 20, ranked 22nd
+    by relevance: it is surveyed, because the papers ranked above it that no second ranking confirms are not
+    counted against the cap of MAX_SURVEYED (while they were, it was left out as past the top 20)."""
+    keys = {e.key for e in surveyed(settings, retriever, TOPIC).papers}
+    assert "human2022preference" in keys, sorted(keys)

@@ -11,9 +11,12 @@ from tests.survey_steps import surveyed
 # Every reward-model paper scores 0.64-0.9 for this wording; the absolute floor (0.58) alone passes them all.
 DENSE = "evaluating reward models on benchmarks"
 OFF_TOPIC = "reasoningmemorization"  # "Reasoning or Memorization? Unreliable Results of RL Due to Data Contamination"
-# A wording that leaves M-RewardBench under the floor while the topic's search ranks it 5th of the pool.
-REWORDED = "test suites that measure how good reward models are"
 BENCHMARK = "mrewardbench"
+# A wording that avoids 'diffusion' leaves Goal-Conditioned Imitation Learning using Score-based Diffusion Policies
+# under the floor while the topic's search ranks it 5th of the pool. (M-RewardBench for "test suites that measure
+# how good reward models are" was such a paper until the agreed anchors lifted it over the floor, branch s22.)
+REWORDED = "producing an agent's actions by iterative denoising of trajectories"
+RESCUED = "goalconditioned"
 
 
 def test_floor_follows_the_best_paper(settings: Settings, retriever: HybridRetriever) -> None:
@@ -30,13 +33,13 @@ def test_floor_follows_the_best_paper(settings: Settings, retriever: HybridRetri
 
 
 def test_search_rescue_reaches_the_fifth_paper(settings: Settings, retriever: HybridRetriever) -> None:
-    """M-RewardBench, under the floor for a wording that avoids 'benchmark', is surveyed because the topic's
-    own search ranks it among its first `SEARCH_TOP` (5) pooled papers; every paper surveyed under the floor
-    is such a paper."""
+    """A diffusion-policy paper, under the floor for a wording that avoids 'diffusion', is surveyed because the
+    topic's own search ranks it among its first `SEARCH_TOP` (5) pooled papers; every paper surveyed under the
+    floor is such a paper."""
     result = surveyed(settings, retriever, REWORDED)
     by_key = {e.key: e for e in result.papers}
-    assert BENCHMARK in by_key, sorted(by_key)
-    assert by_key[BENCHMARK].relevance < result.threshold
+    assert RESCUED in by_key, sorted(by_key)
+    assert by_key[RESCUED].relevance < result.threshold
     pooled = {e.paper_id for e in result.papers} | {
         p.id for p in retriever.catalog.iter_papers() if p.key in {w.key for w in result.weak}}
     top = [h.id for h in retriever.search(REWORDED, k=len(pooled)) if h.id in pooled][: evidence.SEARCH_TOP]

@@ -3,8 +3,8 @@
 Selection is by rank, so rewording a topic does not swing the count: every pooled paper (the fused top of
 each facet query and of the topic's feedback ranking, scope.py) is re-scored by one relevance model (title and best
 sentence against the topic, blended with closeness to the topic's best few papers by it and by the
-topic's own search, less a fixed penalty for never using the topic's rare subject words and one for
-leaving a facet of the topic unaddressed, reviewer.survey.facets), and the top `MAX_SURVEYED` above a floor
+topic's own search, those both place high weighing double (reviewer.survey.anchors), less a fixed penalty
+for never using the topic's rare subject words and one for leaving a facet of the topic unaddressed, reviewer.survey.facets), and up to `MAX_SURVEYED` papers above a floor
 (absolute, or `TOP_MARGIN` under the pool's best paper when higher) are surveyed, and so is a paper a little
 under it that the topic's own hybrid search ranks among its first few; past the first `AGREE_FROM` papers, a
 paper must also rank high in the topic's search or the pooled ranking. The appendix says which floor or rank
@@ -28,6 +28,7 @@ from reviewer.llm.blocks import papers_block
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.quotes import quote_sentences, verify_quote
 from reviewer.settings import Settings
+from reviewer.survey.anchors import anchored
 from reviewer.survey.context import Previous, SurveyContext
 from reviewer.survey.facets import TitleStats, facet_penalty, title_stats
 from reviewer.survey.leftout import below_floor, unconfirmed
@@ -59,8 +60,6 @@ TOP_MARGIN = 0.25  # ... as is one this far under the pool's best (a dense setti
 # Under the floor, a paper the topic's own hybrid search ranks among its first SEARCH_TOP pooled papers is still
 # surveyed, never under RESCUE_FLOOR: a rewording's search holds more of its papers than its wording's relevance.
 RESCUE_FLOOR = 0.5
-ANCHOR_PAPERS = 3  # the topic's best papers, whose centroid steadies relevance across rewordings
-ANCHOR_WEIGHT = 0.7
 SEARCH_TOP = 5
 RARE_SHARE = 0.1  # a topic word found in at most this share of the corpus names what the topic is about
 RARE_PENALTY = 0.05  # relevance lost by a paper that names none of the topic's rare words
@@ -104,7 +103,7 @@ def offline_evidence(
         # A corpus term near the topic's wording (reviewer.survey.bridges): a paper about it is about the topic.
         bridge_rel = _relevance([bridge], papers, settings)
         relevance = {pid: max(rel, BRIDGE_DISCOUNT * bridge_rel[pid]) for pid, rel in relevance.items()}
-    relevance = _anchored(relevance, stored or {}, searched or [])
+    relevance = anchored(relevance, stored or {}, searched or [])
     relevance, lacking = _about(relevance, papers, rare or {})
     relevance, unaddressed = facet_penalty(
         relevance, papers, topic, titles, lambda word: _relevance([word], papers, settings))
@@ -115,17 +114,17 @@ def offline_evidence(
     gazetteer = mine_gazetteer(papers)
     kept: list[PaperEvidence] = []
     weak: list[WeakPaper] = []
-    place = 0  # the cap is a place among papers over the floor: a paper left out never pulls in a lower one
     for rank, paper in enumerate(ranked, start=1):
         rel = relevance[paper.id]
         if rel < floor and paper.id not in agreed and not every:
             weak.append(WeakPaper(key=paper.key, title=paper.title, reason=below_floor(
                 rel, floor, lacking.get(paper.id), unaddressed.get(paper.id))))
             continue
-        place += 1
-        if place > MAX_SURVEYED and not every:
+        # The cap counts surveyed papers: one left out for lacking agreement takes no place from the next.
+        if len(kept) >= MAX_SURVEYED and not every:
             weak.append(WeakPaper(key=paper.key, title=paper.title, reason=(
-                f"ranked {rank} of {len(ranked)} by topic relevance; the survey looks no further than the top {MAX_SURVEYED}")))
+                f"ranked {rank} of {len(ranked)} by topic relevance; the survey already holds {MAX_SURVEYED} papers, "
+                "its most")))
             continue
         if len(kept) >= AGREE_FROM and paper.id not in high and paper.id not in agreed and not every:
             weak.append(WeakPaper(key=paper.key, title=paper.title,
@@ -152,26 +151,6 @@ def _agreed(relevance: dict[str, float], searched: list[str], floor: float = REL
     score, decides, so the rule does not hang on the exact similarity values."""
     top = [pid for pid in searched if pid in relevance][:SEARCH_TOP]
     return {pid for pid in top if RESCUE_FLOOR <= relevance[pid] < floor}
-
-
-def _anchored(relevance: dict[str, float], stored: dict[str, np.ndarray], searched: list[str]) -> dict[str, float]:
-    """Blend each paper's relevance with its closeness to the topic's best few papers (by relevance, and the
-    first of the topic's own hybrid search). Wording moves the lexical part of relevance; what the best papers
-    are about moves much less. Two rankers pick them, so one off-topic paper atop one ranking does not
-    pull the whole centroid (and the survey) toward itself."""
-    ids = [pid for pid in relevance if pid in stored]
-    if len(ids) < ANCHOR_PAPERS + 1:
-        return relevance
-    best = sorted(ids, key=lambda pid: (-relevance[pid], pid))[:ANCHOR_PAPERS]
-    best += [pid for pid in [pid for pid in searched if pid in stored][:ANCHOR_PAPERS] if pid not in best]
-    vecs = {pid: np.asarray(stored[pid], dtype=np.float64) for pid in ids}
-    vecs = {pid: v / max(float(np.linalg.norm(v)), 1e-9) for pid, v in vecs.items()}
-    centre = np.mean([vecs[pid] for pid in best], axis=0)
-    centre /= max(float(np.linalg.norm(centre)), 1e-9)
-    return {
-        pid: (1 - ANCHOR_WEIGHT) * rel + ANCHOR_WEIGHT * float(vecs[pid] @ centre) if pid in vecs else rel
-        for pid, rel in relevance.items()
-    }
 
 
 def rare_words(
