@@ -21,7 +21,6 @@ Run time needs only onnxruntime.
 
 from __future__ import annotations
 
-import hashlib
 import sys
 import tempfile
 from pathlib import Path
@@ -144,25 +143,11 @@ def build(target: Path) -> None:
     onnx.save(model, str(target))
 
 
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def main() -> None:
     from reviewer.embed import FUSED_MODEL_PATH
+    from scripts.model_file import write_or_check
 
-    if "--check" in sys.argv[1:]:
-        with tempfile.TemporaryDirectory(prefix="minilm-fused-check-") as tmp:
-            fresh = Path(tmp) / "model.onnx"
-            build(fresh)
-            same = sha256(fresh) == sha256(FUSED_MODEL_PATH)
-            print(f"rebuilt {sha256(fresh)}\nshipped {sha256(FUSED_MODEL_PATH)}\n{'same' if same else 'DIFFERENT'}")
-            raise SystemExit(0 if same else 1)
-    tmp_path = FUSED_MODEL_PATH.with_suffix(".tmp.onnx")
-    build(tmp_path)
-    tmp_path.replace(FUSED_MODEL_PATH)
-    print(f"{FUSED_MODEL_PATH.relative_to(REPO)}: {FUSED_MODEL_PATH.stat().st_size / 1e6:.1f} MB, "
-          f"sha256 {sha256(FUSED_MODEL_PATH)}")
+    write_or_check(build, FUSED_MODEL_PATH, REPO, "minilm-fused-check-")
 
 
 if __name__ == "__main__":

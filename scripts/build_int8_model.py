@@ -13,7 +13,6 @@ the model; run time needs only onnxruntime.
 
 from __future__ import annotations
 
-import hashlib
 import sys
 import tempfile
 from pathlib import Path
@@ -40,25 +39,11 @@ def build(target: Path) -> None:
         quantize_dynamic(str(folded), str(target), weight_type=QuantType.QInt8, per_channel=True)
 
 
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def main() -> None:
     from reviewer.embed import INT8_MODEL_PATH
+    from scripts.model_file import write_or_check
 
-    if "--check" in sys.argv[1:]:
-        with tempfile.TemporaryDirectory(prefix="minilm-int8-check-") as tmp:
-            fresh = Path(tmp) / "model.onnx"
-            build(fresh)
-            same = sha256(fresh) == sha256(INT8_MODEL_PATH)
-            print(f"rebuilt {sha256(fresh)}\nshipped {sha256(INT8_MODEL_PATH)}\n{'same' if same else 'DIFFERENT'}")
-            raise SystemExit(0 if same else 1)
-    tmp_path = INT8_MODEL_PATH.with_suffix(".tmp.onnx")
-    build(tmp_path)
-    tmp_path.replace(INT8_MODEL_PATH)
-    print(f"{INT8_MODEL_PATH.relative_to(REPO)}: {INT8_MODEL_PATH.stat().st_size / 1e6:.1f} MB, "
-          f"sha256 {sha256(INT8_MODEL_PATH)}")
+    write_or_check(build, INT8_MODEL_PATH, REPO, "minilm-int8-check-")
 
 
 if __name__ == "__main__":
