@@ -222,7 +222,8 @@ def _completion(message: dict[str, Any] | None, choices: list[Any] | None = None
     return json.dumps(body).encode()
 
 
-MALFORMED_SHAPES = ("not_json", "invalid_utf8", "sse", "no_choices", "null_content", "list_content")
+MALFORMED_SHAPES = ("not_json", "invalid_utf8", "sse", "no_choices", "null_content", "list_content", "list_usage",
+                    "text_tokens")
 
 
 def malformed_reply(shape: str) -> Fault:
@@ -242,6 +243,10 @@ def malformed_reply(shape: str) -> Fault:
         return Fault.raw(_completion({"role": "assistant", "content": None}))
     if shape == "list_content":
         return Fault.raw(_completion({"role": "assistant", "content": [{"type": "text", "text": "Hi"}]}))
+    if shape in ("list_usage", "text_tokens"):  # token counts the OpenAI client's usage code cannot add up
+        body = json.loads(_completion({"role": "assistant", "content": "Process reward models score steps."}))
+        body["usage"] = [] if shape == "list_usage" else {"prompt_tokens": "ten", "completion_tokens": 5}
+        return Fault.raw(json.dumps(body).encode())
     raise ValueError(f"unknown malformed shape {shape!r}")
 
 

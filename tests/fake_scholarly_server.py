@@ -45,6 +45,7 @@ class Seen:
     params: dict[str, str]
     headers: dict[str, str]
     at: float
+    done: float = 0.0  # when its reply was written
 
 
 @dataclass
@@ -54,6 +55,7 @@ class ScholarlyServer:
     faults: list[Fault] = field(default_factory=list)
     requests: list[Seen] = field(default_factory=list)
     broken_cursor: str | None = None  # OpenAlex pages at this cursor are malformed until it is cleared
+    reply_delay: float = 0.0  # seconds each reply waits before it is sent (a slow server)
 
     def __post_init__(self) -> None:
         server = self
@@ -77,11 +79,14 @@ class ScholarlyServer:
                     self.wfile.write(body)
                     return
                 status, ctype, body = server._route(parts.path, params)
+                time.sleep(server.reply_delay)
                 self.send_response(status)
                 self.send_header("Content-Type", ctype)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)
+                self.wfile.flush()
+                server.requests[-1].done = time.monotonic()
 
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.port = self._httpd.server_address[1]

@@ -63,6 +63,15 @@ def test_openalex_cursor_paging_limit_polite_headers_and_offline_reingest(tmp_pa
     assert recs[4].authors == ["Ana Author4", "Bo Second"] and recs[4].year == papers[4].year
 
 
+def test_the_interval_runs_from_the_previous_reply(tmp_path: Path, papers) -> None:
+    """A slow server still sees its requests `interval` apart: the pause starts when a reply has arrived."""
+    with ScholarlyServer(papers, page_cap=10, reply_delay=0.3) as server:
+        fetch_to_file("openalex", "process reward", tmp_path / "oa.jsonl", limit=23,
+                      settings=_settings(server, fetch_interval=0.2), quiet=True)
+    assert len(server.requests) == 3
+    assert all(b.at - a.done >= 0.2 for a, b in zip(server.requests, server.requests[1:], strict=False))
+
+
 def test_s2_honours_retry_after_on_429_and_sends_year_filter(tmp_path: Path, papers) -> None:
     out = tmp_path / "s2.jsonl"
     with ScholarlyServer(papers, page_cap=10) as server:

@@ -102,10 +102,11 @@ class PoliteClient:
 
     def _get_once(self, source: str, url: str, params: dict[str, str], headers: dict[str, str],
                   cursor: str) -> Page:
+        # The interval runs from the previous reply, not the previous send: the server then sees its requests
+        # at least `interval` apart however long one of them took to arrive (a send-to-send spacing does not).
         pause = self._last + self.interval - time.monotonic()
         if pause > 0:
             time.sleep(pause)
-        self._last = time.monotonic()
         host = urlsplit(url).netloc or url
         try:
             response = self._client.get(url, params=params, headers=headers)
@@ -113,6 +114,8 @@ class PoliteClient:
             raise _Retryable(f"{host} timed out after {self.settings.fetch_timeout:g} s") from None
         except httpx.TransportError as exc:
             raise _Retryable(f"cannot reach {host}: {_reason(exc)}") from None
+        finally:
+            self._last = time.monotonic()
         if response.status_code == 429 or response.status_code >= 500:
             raise _Retryable(f"HTTP {response.status_code} from {host}",
                              _retry_after(response.headers.get("Retry-After")))

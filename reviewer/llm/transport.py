@@ -4,7 +4,7 @@ httpx's timeouts bound each socket read, so a server trickling one byte a second
 here every read is also bounded by the time left of the request (`llm_timeout` in total) and by
 Ctrl-C. The body is read here (at most `max_reply_bytes`), and a 200 chat reply that the OpenAI
 client would choke on -- not JSON, not UTF-8, an SSE stream nobody asked for, no choices, null or
-list content -- raises MalformedReply, which the retry layer turns into an LLMError with the reason,
+list content, token counts that are not numbers -- raises MalformedReply, which the retry layer turns into an LLMError with the reason,
 so every caller takes its offline path instead of crashing with ValueError/IndexError/TypeError.
 """
 
@@ -126,6 +126,7 @@ def validate_chat_reply(content: bytes, content_type: str) -> None:
             isinstance(c, dict) and isinstance(c.get("function"), dict)
             and isinstance(c["function"].get("arguments"), str) for c in calls)):
         raise MalformedReply("the reply's tool calls are malformed")
+    _check_usage(body.get("usage"))
     content_value = message.get("content")
     if isinstance(content_value, list):
         raise MalformedReply("the reply's content is a list of parts, not text")
@@ -133,6 +134,21 @@ def validate_chat_reply(content: bytes, content_type: str) -> None:
         raise MalformedReply("the reply's content is null")
     if not isinstance(content_value, str | None):
         raise MalformedReply(f"the reply's content is a JSON {type(content_value).__name__}, not text")
+
+
+def _check_usage(usage: object) -> None:
+    """Token counts the OpenAI client adds up: an object of integer counts (and detail objects), or absent."""
+    if usage is None:
+        return
+    if not isinstance(usage, dict):
+        raise MalformedReply(f"the reply's usage is a JSON {type(usage).__name__}, not an object")
+    for key in ("prompt_tokens", "completion_tokens", "total_tokens"):
+        count = usage.get(key)
+        if count is not None and (isinstance(count, bool) or not isinstance(count, int)):
+            raise MalformedReply(f"the reply's usage.{key} is not an integer")
+    for key in ("prompt_tokens_details", "completion_tokens_details"):
+        if usage.get(key) is not None and not isinstance(usage[key], dict):
+            raise MalformedReply(f"the reply's usage.{key} is not an object")
 
 
 def _is_chat(request: httpx.Request) -> bool:
