@@ -81,6 +81,7 @@ def test_their_at_the_start_is_the_cited_authors(checker: ClaimChecker, seeds: d
     goal = ("Their ultimate goal is to enable robots to identify and isolate the causal features that people actually "
             "care about and use when they represent states and behavior.")
     assert _label(checker, seeds, goal + " [@sirl2023similarity]", "SIRL") == "SUPPORTED"
+    assert _label(checker, seeds, "Instead, t" + goal[1:], "SIRL") == "SUPPORTED"  # the ask's wording
     edited = goal.replace("identify and isolate the causal features", "ignore the features")
     assert _label(checker, seeds, edited, "SIRL") != "SUPPORTED"
 

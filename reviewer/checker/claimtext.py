@@ -95,10 +95,12 @@ def _surname(author: str) -> str:
 def authors_voice(claim: str, authors: list[list[str]]) -> str:
     """The survey's name for the cited authors read back as the abstract's 'we': 'Izquierdo-Badiola et al.
     introduce RAIDER' (the cited paper's first author), 'Their ultimate goal is ...', 'They propose ...' at the
-    start of the sentence (the writer's voice for the paper it cites). For the quote check only: what follows
+    start of the sentence or after its opening connective ('Instead, their ...'): the writer's voice for the paper
+    it cites. For the quote check only: what follows
     must still be the abstract's own words."""
-    text = re.sub(r"^Their\b", "Our", claim)
-    text = re.sub(r"^They\b", "We", text)
+    # at the start, or after the abstract's own opening connective ('Instead, their ultimate goal ...')
+    text = re.sub(r"^(\w+, )?[Tt]heir\b", lambda m: f"{m.group(1)}our" if m.group(1) else "Our", claim)
+    text = re.sub(r"^(\w+, )?[Tt]hey\b", lambda m: f"{m.group(1)}we" if m.group(1) else "We", text)
     for names in authors:
         if names and (first := _surname(names[0])):
             text = re.sub(rf"^{re.escape(first)}(?:\s+et al\.?|\s+and\s+[A-Z][\w'\-]+)?(?:\s*\(\d{{4}}[a-z]?\))?(?=\s)",
