@@ -86,3 +86,23 @@ def title_authors_as_we(claim: str, titles: list[str]) -> str:
             pattern = re.compile(r"\b([Tt])he authors of " + re.escape(name) + r"(?=[\s,;:.])")
             claim = pattern.sub(lambda m: "We" if m.group(1) == "T" else "we", claim)
     return claim
+
+
+def _surname(author: str) -> str:
+    return author.split(",")[0].strip() if "," in author else (author.split() or [""])[-1]
+
+
+def authors_voice(claim: str, authors: list[list[str]]) -> str:
+    """The survey's name for the cited authors read back as the abstract's 'we': 'Izquierdo-Badiola et al.
+    introduce RAIDER' (the cited paper's first author), 'Their ultimate goal is ...', 'They propose ...' at the
+    start of the sentence or after its opening connective ('Instead, their ...'): the writer's voice for the paper
+    it cites. For the quote check only: what follows
+    must still be the abstract's own words."""
+    # at the start, or after the abstract's own opening connective ('Instead, their ultimate goal ...')
+    text = re.sub(r"^(\w+, )?[Tt]heir\b", lambda m: f"{m.group(1)}our" if m.group(1) else "Our", claim)
+    text = re.sub(r"^(\w+, )?[Tt]hey\b", lambda m: f"{m.group(1)}we" if m.group(1) else "We", text)
+    for names in authors:
+        if names and (first := _surname(names[0])):
+            text = re.sub(rf"^{re.escape(first)}(?:\s+et al\.?|\s+and\s+[A-Z][\w'\-]+)?(?:\s*\(\d{{4}}[a-z]?\))?(?=\s)",
+                          "We", text)
+    return text

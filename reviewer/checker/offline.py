@@ -34,9 +34,10 @@ from reviewer.checker.aims import aim_led, without_aims
 from reviewer.checker.anchors import anchored_in
 from reviewer.checker.background import background_only, bare_coverage, restated_context
 from reviewer.checker.bound import values_keep_their_words
-from reviewer.checker.claimtext import quotable, title_authors_as_we
+from reviewer.checker.claimtext import authors_voice, quotable, title_authors_as_we
 from reviewer.checker.compared import comparison_unstated
 from reviewer.checker.endorsed import faulted_in
+from reviewer.checker.evaluated import evaluated_on
 from reviewer.checker.exclusive import exclusive_overreach
 from reviewer.checker.features import FEATURE_NAMES, Analysis, clean_claim, compute_features, named_terms
 from reviewer.checker.flips import _NOT_ASSERTED, LEX_TOP1, _stance_flip
@@ -174,7 +175,8 @@ class OfflineChecker:
         analysis = compute_features(claim.replace("~", " "), [s.text.replace("~", " ") for s in items], vecs[0],
                                     vecs[1:], extra_text=" ".join(p.title for p in papers), para_breaks=breaks)
         texts = [s.text for s in items]
-        analysis.quoted = max(quoted_sentence(claim, texts), quoted_sentence(quotable(raw), texts))
+        analysis.quoted = max(quoted_sentence(claim, texts),
+                              quoted_sentence(quotable(authors_voice(raw, [p.authors for p in papers])), texts))
         for s, a in zip(items, analysis.alignment, strict=True):
             s.score = round(a, 4)
         analysis.resolved, analysis.resolved_claim = one_name_per_thing(raw, papers, items)
@@ -196,6 +198,9 @@ class OfflineChecker:
             analysis.strong_contradiction, analysis.contradiction_sentences = False, []
             reasons.append("guard: the only conflicting sentences ask a question or report others' view")
         label, score = self.apply_rules(claim, analysis, items, label, float(probs[0]), reasons)
+        if label == "UNSUPPORTED" and len(papers) == 1 and (why := evaluated_on(clean_claim(claim), papers[0])):
+            label, score = "SUPPORTED", max(score, 0.6)  # the lead's 'X is evaluated on A and B', part by part
+            reasons.append(why)
         reasons.insert(0, _summary(analysis, probs))
         if label == "SUPPORTED" and analysis.quoted < 0 and analysis.order and aim_led(claim, items[analysis.order[0]]):
             return self._past_aims(claim, papers, items[analysis.order[0]])
