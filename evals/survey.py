@@ -84,6 +84,10 @@ BLIND14_SET = Path(__file__).parent / "datasets" / "survey_blind14.jsonl"
 # prompt optimization, programs and SQL, generative reward models, multi-turn decomposition, RLHF misalignment),
 # written before the reader's-check work of branch t23; scored once before and once after it.
 BLIND15_SET = Path(__file__).parent / "datasets" / "survey_blind15.jsonl"
+# Six topics on seed papers earlier sets use little (uncertainty, hallucination, moral dilemmas, multimodal RL
+# reasoning, LLM judges, multimodal reward models), several opening with a verb, written before the facet-query
+# work of branch s23; scored once before and once after it.
+BLIND16_SET = Path(__file__).parent / "datasets" / "survey_blind16.jsonl"
 # A sentence opening with a word that points outside the quote, unless it names its referent
 # ("This paper", "These results show" count as resolved only with a noun that the sentence itself owns).
 _ANAPHOR = re.compile(
