@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from reviewer.models import Paper
+from reviewer.survey.benchclause import evaluated_names
 from reviewer.survey.kinds import contribution_kind
 from reviewer.survey.synthesis import count_word
 from reviewer.survey.types import PaperEvidence, TableRow
@@ -78,6 +79,11 @@ def _task(row: TableRow | None, paper: Paper) -> str:
     return f"the {task}" if _BARE_HEAD.match(task) else task
 
 
+def _bare(name: str) -> str:
+    """'LMRL Gym' and 'LMRL-Gym' are one name: case, spaces, hyphens and underscores dropped."""
+    return re.sub(r"[\s_-]+", "", name.lower())
+
+
 def _benchmarks(row: TableRow | None) -> list[str]:
     return [b for b in (row.benchmarks.text.split(", ") if row and row.benchmarks.text else []) if b]
 
@@ -113,8 +119,11 @@ def section_lead(keys: list[str], evidence: dict[str, PaperEvidence], names: dic
         if contribution_kind(papers[k].title, papers[k].abstract) == "benchmark":
             continue  # a benchmark paper is not "evaluated on" the benchmarks it compares itself with
         task = _task(rows[k], papers[k])
-        # 'ValuePrism is evaluated on ValuePrism': a paper's own dataset named as its method is not where it is evaluated.
-        benches = [b for b in _benchmarks(rows[k]) if b not in seen and b.lower() != name.lower()][:3]
+        # 'ValuePrism is evaluated on ValuePrism', 'LMRL Gym ... on LMRL-Gym': a paper's own dataset named as its method is not where it is evaluated.
+        # Only a name the abstract says it is evaluated on: not its training data, a resource it releases or the
+        # benchmark it contrasts itself with (benchclause.py).
+        benches = [b for b in _benchmarks(rows[k]) if b not in seen and _bare(b) != _bare(name)
+                   and evaluated_names([(0, b)], papers[k].abstract)][:3]
         said["task"] |= bool(task)
         said["bench"] |= bool(benches)
         if task and benches:

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from reviewer.models import Paper
 from reviewer.quotes import verify_quote
 from reviewer.survey import headline
+from reviewer.survey.benchclause import evaluated_names
 from reviewer.survey.headline import _numbered_span  # noqa: F401 (tests import it here)
 from reviewer.survey.names import appositive_name, descriptive_method, named_phrase, title_prefix_name
 from reviewer.survey.ownname import defined_name
@@ -240,7 +241,10 @@ def benchmarks_of(paper: Paper, gazetteer: frozenset[str], method: str) -> str:
             m = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", paper.abstract)
             if m:
                 found.append((m.start(), name))
-    names = list(dict.fromkeys(name for _, name in sorted(found)))
+    # Not an objective the paper only integrates with (benchclause.py), nor a word made of its own name
+    # ('trained on RSD-generated reasoning traces').
+    found = [(pos, name) for pos, name in found if not (method and re.fullmatch(rf"{re.escape(method)}-[a-z]+", name))]
+    names = list(dict.fromkeys(name for _, name in sorted(evaluated_names(found, paper.abstract, strict=False))))
     return ", ".join(names[:6])
 
 
