@@ -10,6 +10,7 @@ from reviewer.models import Paper
 from reviewer.survey.kinds import contribution_kind
 from reviewer.survey.lead import section_lead
 from reviewer.survey.table import method_name, mine_gazetteer, offline_row
+from reviewer.survey.tasks import task_of
 from reviewer.survey.types import PaperEvidence
 
 
@@ -75,3 +76,16 @@ def test_lead_own_name_ignores_hyphens_and_spaces(seed_papers: dict[str, Paper])
     assert [s for s in lead if " is evaluated on " in s], lead  # the lead does contrast where papers are evaluated
     assert not [s for s in lead if re.search(r"LMRL Gym (?:targets .+? and )?is evaluated on [^\[]*LMRL-Gym", s)], lead
 
+
+
+@pytest.mark.parametrize(("title", "resource"), [("RewardAnything", "RABench"), ("PixelThink", "ReasonSeg-Diff")])
+def test_task_is_not_that_of_a_named_benchmark_the_paper_builds_besides_its_method(
+        seed_papers: dict[str, Paper], title: str, resource: str) -> None:
+    """'we develop RABench, a comprehensive benchmark for RMs focusing on generalization across diverse principles',
+    'we introduce ReasonSeg-Diff, an extended benchmark ... metrics designed to assess segmentation accuracy': what
+    the benchmark is for is not the method's task (RewardAnything, PixelThink)."""
+    paper = _by_title(seed_papers, title)
+    sentence = next(s for s in re.split(r"(?<=\.)\s", paper.abstract) if f"{resource}, a" in s or f"{resource}, an" in s)
+    cell = task_of(paper, method_name(paper))
+    stems = {w[:5] for w in re.findall(r"[a-z]{4,}", cell.lower())}  # 'assessing' is 'assess' cut to 5 letters
+    assert not (stems and stems <= {w[:5] for w in re.findall(r"[a-z]{4,}", sentence.lower())}), (cell, sentence)

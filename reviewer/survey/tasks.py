@@ -220,10 +220,14 @@ def from_inquiry(sentence: str) -> str:
     return ""
 
 
-def from_abstract(sentences: list[str]) -> str:
-    """The first task the abstract's objective and method sentences state (the paper's own, not its background)."""
+def from_abstract(sentences: list[str], method: str = "") -> str:
+    """The first task the abstract's objective and method sentences state (the paper's own, not its background, and
+    not that of a named benchmark it builds besides its method)."""
     roles = sentence_roles(sentences)
     for s, r in zip(sentences, roles, strict=True):
+        c = _CONTRIBUTION.search(s)
+        if c and _other_resource(c.group("obj"), method):
+            continue
         if r in (Role.OBJECTIVE, Role.METHOD):
             task = from_sentence(s)
             if task:
@@ -262,11 +266,24 @@ _NOT_A_TASK = re.compile(r"\b(?:licen[cs]e[ds]?|usage|research (?:use|purposes?)
                          r"reproducib\w*|future (?:research|work|studies))\b", re.IGNORECASE)
 
 
+# 'we develop RABench, a comprehensive benchmark for RMs focusing on ...': the object is a benchmark or dataset
+# with a name of its own.
+_NAMED_RESOURCE_OBJ = re.compile(r"^\s*(?:the\s+)?(?P<name>[A-Z][\w.+-]*),?\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}?"
+                                 r"(?:benchmark|dataset|corpus|test set)s?\b")
+
+
+def _other_resource(obj: str, method: str) -> bool:
+    """True when the contribution sentence builds a named benchmark or dataset that is not the paper's method (the
+    method's task is not the benchmark's: RewardAnything's is not 'RMs focusing on generalization ...')."""
+    m = _NAMED_RESOURCE_OBJ.match(obj)
+    return bool(m and method and m.group("name").lower() != method.lower())
+
+
 def task_of(paper: Paper, method: str) -> str:
     """What the paper addresses: 'for X' after its contribution, else what its own sentences or its title say it is for."""
     for sentence in _sentences(paper):
         c = _CONTRIBUTION.search(sentence)
-        if not c:
+        if not c or _other_resource(c.group("obj"), method):
             continue
         m = _FOR_TASK.search(c.group("obj"))
         if m and 2 <= len(m.group("task").split()) <= 8 and not _DEICTIC.search(m.group("task")) \
@@ -274,7 +291,7 @@ def task_of(paper: Paper, method: str) -> str:
             return clean_task(_trimmed(m.group("task")))
     # The problem the abstract's own sentences state, else the title's task phrase (tasks.py); the title itself
     # only when neither says one.
-    task = from_abstract(_sentences(paper)) or _as_in_abstract(from_title(paper.title, method), paper.abstract)
+    task = from_abstract(_sentences(paper), method) or _as_in_abstract(from_title(paper.title, method), paper.abstract)
     if task:
         return task
     sub = paper.title.split(":", 1)[1].strip() if ":" in paper.title else paper.title.strip()
