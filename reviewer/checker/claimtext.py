@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from reviewer.textutil import surname
+
 _CITATION = re.compile(
     r"\s*(?:\[[^\]]{1,80}\]|\((?:[A-Z][^()]{0,60}?(?:et al\.?|\b(?:19|20)\d{2}[a-z]?)[^()]{0,20})\))"
 )
@@ -88,10 +90,6 @@ def title_authors_as_we(claim: str, titles: list[str]) -> str:
     return claim
 
 
-def _surname(author: str) -> str:
-    return author.split(",")[0].strip() if "," in author else (author.split() or [""])[-1]
-
-
 def authors_voice(claim: str, authors: list[list[str]]) -> str:
     """The survey's name for the cited authors read back as the abstract's 'we': 'Izquierdo-Badiola et al.
     introduce RAIDER' (the cited paper's first author), 'Their ultimate goal is ...', 'They propose ...' at the
@@ -102,7 +100,7 @@ def authors_voice(claim: str, authors: list[list[str]]) -> str:
     text = re.sub(r"^(\w+, )?[Tt]heir\b", lambda m: f"{m.group(1)}our" if m.group(1) else "Our", claim)
     text = re.sub(r"^(\w+, )?[Tt]hey\b", lambda m: f"{m.group(1)}we" if m.group(1) else "We", text)
     for names in authors:
-        if names and (first := _surname(names[0])):
+        if names and (first := surname(names[0])):
             text = re.sub(rf"^{re.escape(first)}(?:\s+et al\.?|\s+and\s+[A-Z][\w'\-]+)?(?:\s*\(\d{{4}}[a-z]?\))?(?=\s)",
                           "We", text)
     return text

@@ -39,8 +39,13 @@ def evaluation_mention(text: str, start: int, strict: bool = True) -> bool:
     return not (_NOT_USED.search(clause) or (strict and _NOT_EVAL.search(clause)))
 
 
+def evaluated(name: str, text: str, strict: bool = True) -> bool:
+    """Any mention of `name` in `text` is not one of the kinds above."""
+    return any(evaluation_mention(text, m.start(), strict)
+               for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
+
+
 def evaluated_names(names: list[tuple[int, str]], text: str, strict: bool = True) -> list[tuple[int, str]]:
     """The (position, name) pairs kept: a name stays when any of its mentions is not one of the kinds above."""
-    ok = {name for _, name in names if any(evaluation_mention(text, m.start(), strict)
-                                            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))}
+    ok = {name for _, name in names if evaluated(name, text, strict)}
     return [(pos, name) for pos, name in names if name in ok]

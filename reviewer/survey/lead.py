@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from reviewer.models import Paper
-from reviewer.survey.benchclause import evaluated_names
+from reviewer.survey.benchclause import evaluated
 from reviewer.survey.kinds import contribution_kind
 from reviewer.survey.synthesis import count_word
 from reviewer.survey.types import PaperEvidence, TableRow
@@ -123,7 +123,7 @@ def section_lead(keys: list[str], evidence: dict[str, PaperEvidence], names: dic
         # Only a name the abstract says it is evaluated on: not its training data, a resource it releases or the
         # benchmark it contrasts itself with (benchclause.py).
         benches = [b for b in _benchmarks(rows[k]) if b not in seen and _bare(b) != _bare(name)
-                   and evaluated_names([(0, b)], papers[k].abstract)][:3]
+                   and evaluated(b, papers[k].abstract)][:3]
         said["task"] |= bool(task)
         said["bench"] |= bool(benches)
         if task and benches:
