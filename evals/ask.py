@@ -59,6 +59,7 @@ PARA17 = Path(__file__).resolve().parent / "datasets" / "ask_para17.jsonl"
 PARA16 = Path(__file__).resolve().parent / "datasets" / "ask_para16.jsonl"
 PARA18 = Path(__file__).resolve().parent / "datasets" / "ask_para18.jsonl"
 PARA19 = Path(__file__).resolve().parent / "datasets" / "ask_para19.jsonl"
+PARA20 = Path(__file__).resolve().parent / "datasets" / "ask_para20.jsonl"
 REFUSE = Path(__file__).resolve().parent / "datasets" / "ask_refuse.jsonl"
 
 
