@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from reviewer.ask.cite import clean
+from reviewer.ask.count import asked_figure_first
 from reviewer.ask.define import defining_papers
 from reviewer.ask.detail import detail_refusal, unstated_detail
 from reviewer.ask.figure import figure_first
@@ -197,6 +198,7 @@ def _answer(question: str, settings: Settings, retriever: HybridRetriever, k: in
     if not scored:
         return _refusal(question, best, q.qtype.value)
     scored = figure_first(first_q.text, scored)  # "How many ...?" opens with a close sentence that states a figure
+    scored = asked_figure_first(first_q.text, scored)  # ... of the kind asked: 'which two parts', 'what share'
     notes: list[str] = []
     if llm is not None:
         try:

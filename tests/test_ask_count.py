@@ -1,0 +1,49 @@
+"""A question that asks for a figure of a known kind opens with a sentence stating that kind (reviewer/ask/count.py).
+
+Sentences are real seed text at the scores the ranker gave them in the dev-read runs (follow-up 24); the questions
+are para16, para18 and para19's."""
+
+from __future__ import annotations
+
+from reviewer.ask.count import asked_figure, asked_figure_first
+from seed_text import scored
+
+FOURTEEN = "decomposing it into 14 vision-language-related capabilities"  # mmSSR: a count, not a share
+THIRTY_PERCENT = "achieving 99.1% of full performance with only 30% of the 2.6M data"
+FOUR_LLMS = "using four instruction-tuned LLMs, namely Llama 3 8B"  # HPT: a count of models, not of strategies
+FIVE_STRATEGIES = "composed of five unique prompting strategies"
+QUESTIONER = "Complex tasks can be accomplished through iterative clarifying questions"  # TO-GATE's background
+TWO_PARTS = "which consists of two key components: a clarification resolver"
+
+
+def test_a_share_question_opens_with_the_percentage_not_with_a_count() -> None:
+    q = ("What share of the full multimodal instruction data did the capability-scoring selector keep while "
+         "retaining nearly all of the performance?")
+    lead, share = scored(FOURTEEN, 0.632), scored(THIRTY_PERCENT, 0.606)
+    assert asked_figure_first(q, [lead, share])[0] is share
+
+
+def test_how_many_wants_a_number_before_the_asked_noun() -> None:
+    q = "How many prompting strategies of rising difficulty make up the ladder used to grade both datasets and language models?"
+    lead, five = scored(FOUR_LLMS, 0.568), scored(FIVE_STRATEGIES, 0.560)
+    assert asked_figure_first(q, [lead, five])[0] is five
+    # "four instruction-tuned LLMs ... four datasets" counts other things: it is not the asked figure.
+    states = asked_figure(q)
+    assert states is not None and not states(lead.ev.text) and states(five.ev.text)
+
+
+def test_which_two_parts_opens_with_the_sentence_naming_two() -> None:
+    q = ("Which two parts make up the method that optimises the questioning path when a model asks clarifying "
+         "questions to learn what a user wants?")
+    lead, two = scored(QUESTIONER, 0.654), scored(TWO_PARTS, 0.627)
+    assert asked_figure_first(q, [lead, two])[0] is two
+
+
+def test_the_lead_stays_when_it_states_the_asked_figure_or_the_other_is_far_weaker() -> None:
+    q = "How many prompting strategies of rising difficulty make up the ladder?"
+    five, four = scored(FIVE_STRATEGIES, 0.56), scored(FOUR_LLMS, 0.55)
+    assert asked_figure_first(q, [five, four])[0] is five
+    lead, weak = scored(FOUR_LLMS, 0.9), scored(FIVE_STRATEGIES, 0.5)  # 0.5 < RATIO of 0.9
+    assert asked_figure_first(q, [lead, weak])[0] is lead
+    # A question asking no figure of a known kind is left alone.
+    assert asked_figure("How does the taxonomy grade datasets?") is None
