@@ -12,6 +12,15 @@ from dataclasses import dataclass, field
 
 from reviewer.checker.embedded import stated_in_a_name
 from reviewer.checker.fractional import fractions_in
+from reviewer.checker.frames import (
+    HYPHEN_COUNT,
+    after_match,
+    counted_apart,
+    counts_same,
+    frame,
+    frame_match,
+    frames,
+)
 from reviewer.checker.limits import relation, stated_otherwise
 from reviewer.textutil import content_stems
 
@@ -150,8 +159,9 @@ def shared_context(a: Number, b: Number) -> int:
 
 def same_value(claim: Number, evidence: Number) -> bool:
     """Equal up to the claim's printed precision, or the same share written as percent vs fraction."""
-    b = evidence.value
-    return any(abs(claim.value - c) <= claim.tol for c in (b, b * 100, b / 100))
+    b = evidence.value  # a share both ways ('0.25' vs '25%'), never a count times 100 ('five' is not '500')
+    values = (b, *((b * 100,) if b <= 1 else ()), *((b / 100,) if claim.value <= 1 else ()))
+    return any(abs(claim.value - c) <= claim.tol for c in values)
 
 
 @dataclass
@@ -174,7 +184,7 @@ def check_numbers(claim: str, all_text: str, aligned: list[tuple[int, str, float
     all_text = _unescape(all_text)
     aligned = [(i, _unescape(t), a) for i, t, a in aligned]
     evidence_values = extract_numbers(all_text, word_numbers=True)
-    loose = _counted_words(claim, _MODIFIED_COUNT)  # conflicts only (see `_MODIFIED_COUNT`)
+    loose = _counted_words(claim, _MODIFIED_COUNT) + _counted_words(claim, HYPHEN_COUNT)  # conflicts only
     claim_numbers = extract_numbers(claim) + _counted_words(claim) + loose
     # an evidence number the claim states elsewhere is accounted for ('aged 16 to 24' vs 'aged 16-44')
     taken = [e for e in evidence_values if any(same_value(c, e) for c in claim_numbers)]
@@ -202,11 +212,12 @@ def check_numbers(claim: str, all_text: str, aligned: list[tuple[int, str, float
             same_unit = [e for e in [*extract_numbers(text, word_numbers=words), *scaled]
                          if (e.unit == num.unit or (num.unit == "pp" and not e.unit and shared_context(num, e))
                              or {e.unit, num.unit} == {"frac", "%"})  # 'half of the users' vs '10% of users'
-                         and not any(e.raw == t.raw and e.value == t.value for t in taken)]
+                         and not (any(e.raw == t.raw and e.value == t.value for t in taken)
+                                  and not counted_apart(claim, num, claim_numbers, text, e, same_value))]
             # the evidence number most about the same thing: '-39% token reduction', not '+70% accuracy gains'
             # and first the one counting the same noun ('seven domains' vs 'five domains', not '8,000 instances')
-            noun = _frame(claim, num.raw)
-            ranked = sorted(same_unit, key=lambda e: (-_counts_same(noun, text, e.raw), -shared_context(num, e)))
+            noun = frame(claim, num.raw)
+            ranked = sorted(same_unit, key=lambda e: (-counts_same(noun, text, e.raw), -shared_context(num, e)))
             for e in ranked:
                 if relation(claim, num, text, e) == "implied":
                     continue  # a weaker bound does not contradict (`limits.py`); a stronger one still does
@@ -274,7 +285,7 @@ _COUNT_WORD = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleve
 # written 'two RMs', 'a pair of', 'both')
 _MODIFIED_COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s+"
                              r"(?!(?:hundred|thousand|million|billion)\b)"  # 'ten thousand pairs' is 10,000
-                             r"(?=(?:[a-z][\w-]*\s+){1,2}?[a-z]\w*s\b)", re.IGNORECASE)
+                             r"(?=(?:[a-z][\w-]*\s+){1,3}?[a-z]\w*s\b)", re.IGNORECASE)
 
 
 def _counted_words(claim: str, pattern: re.Pattern[str] = _COUNT_WORD) -> list[Number]:
@@ -330,14 +341,14 @@ def _closer_rival(claim: str, num: Number, equal: list[Number], all_text: str,
     listed, rival = _listed_holder(claim, num, equal, aligned) if equal else (False, None)
     if listed:
         return rival
-    mine = _frame(claim, num.raw)
+    mine = frame(claim, num.raw)
     if mine is None:
         return None
-    best = max((_frame_match(mine, f) for f in _frames(all_text, [e.raw for e in equal])), default=0)
-    rivals = [(_frame_match(mine, f), -k, e, idx) for k, (idx, text, _) in enumerate(aligned[:2])
+    best = max((frame_match(mine, f) for f in frames(all_text, [e.raw for e in equal])), default=0)
+    rivals = [(frame_match(mine, f), -k, e, idx) for k, (idx, text, _) in enumerate(aligned[:2])
               for e in _numbers_like(num, text)
               if e.unit == num.unit and not same_value(num, e) and _comparable(num, e)
-              for f in _frames(text, [e.raw])]
+              for f in frames(text, [e.raw])]
     top = max(rivals, key=lambda r: r[:2], default=None)
     if top and top[0] >= 3 and top[0] >= best + 2:
         return top[2], top[3]
@@ -347,50 +358,13 @@ def _closer_rival(claim: str, num: Number, equal: list[Number], all_text: str,
     held = _held_by_other_name(claim, num, equal, all_text, aligned)
     if held is not None:
         return held
-    after = [(_after_match(mine, f), e, idx) for idx, text, _ in aligned[:2]
+    after = [(after_match(mine, f), e, idx) for idx, text, _ in aligned[:2]
              for e in _numbers_like(num, text)
              if e.unit == num.unit and not same_value(num, e) and _comparable(num, e)
-             for f in _frames(text, [e.raw])]
-    best_after = max((_after_match(mine, f) for f in _frames(all_text, [e.raw for e in equal])), default=0)
+             for f in frames(text, [e.raw])]
+    best_after = max((after_match(mine, f) for f in frames(all_text, [e.raw for e in equal])), default=0)
     hit = [(e, idx) for m, e, idx in after if m >= 2 and len(mine[1]) >= 2]
     return hit[0] if hit and best_after == 0 and best == 0 else None
-
-
-def _counts_same(noun: tuple[list[str], list[str]] | None, text: str, raw: str) -> int:
-    """1 when the word right after the evidence number is the claim number's ('domains' ~ 'domain')."""
-    frame = _frame(text, raw)
-    return int(bool(noun and frame and noun[1][:1] and _after_match((noun[0], noun[1][:1]), frame)))
-
-
-def _after_match(a: tuple[list[str], list[str]], b: tuple[list[str], list[str]]) -> int:
-    return sum(x == y or (min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)))
-               for x, y in zip(a[1], b[1], strict=False))
-
-
-def _frames(text: str, raws: list[str]) -> list[tuple[list[str], list[str]]]:
-    return [f for raw in dict.fromkeys(raws) for f in _all_frames(text, raw)]
-
-
-def _all_frames(text: str, raw: str) -> list[tuple[list[str], list[str]]]:
-    out = []
-    for m in re.finditer(rf"(?<![\w.]){re.escape(raw)}(?![\w.]*\w)", text):
-        before = re.findall(r"[\w\-]+", text[max(0, m.start() - 60) : m.start()].lower())[-3:]
-        after = re.findall(r"[\w\-]+", text[m.end() : m.end() + 40].lower())[:2]
-        out.append((before, after))
-    return out
-
-
-def _frame(text: str, raw: str) -> tuple[list[str], list[str]] | None:
-    found = _all_frames(text, raw)
-    return found[0] if found else None
-
-
-def _frame_match(a: tuple[list[str], list[str]], b: tuple[list[str], list[str]]) -> int:
-    """Words of the two frames that match in place (a shared 3-letter prefix: 'gpu' ~ 'gpus')."""
-    def same(x: str, y: str) -> bool:
-        return x == y or (min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)))
-    before = sum(same(x, y) for x, y in zip(reversed(a[0]), reversed(b[0]), strict=False))
-    return before + sum(same(x, y) for x, y in zip(a[1], b[1], strict=False))
 
 
 def _comparable(a: Number, b: Number) -> bool:

@@ -1,0 +1,117 @@
+"""Paraphrased contradictions the checker read as SUPPORTED (branch c25), on real seed sentences, each with a twin.
+
+- a count read against a count of the same noun: 'six instruction-tuned LLMs' where the abstract has 'four
+  instruction-tuned LLMs ... across four datasets' (the claim's own 'four' counts the datasets), 'six cutting-edge
+  large reasoning models' (three modifiers before the noun), 'a two-stage pre-training' ('four-stage');
+- a count is never a share: 'five' is not '500' read as a percent of a fraction;
+- comparisons whose sides a paraphrase moves: 'Unlike B, A is more robust', 'humans prefer A over B';
+- a scope widened to all: 'on all 12 datasets' where the abstract says 'in 4 out of 12 datasets'.
+"""
+
+from __future__ import annotations
+
+from reviewer.checker import ClaimChecker
+from reviewer.checker.families import comparison_order_reversed, comparison_sides
+from reviewer.checker.numbers import Number, check_numbers, same_value
+from reviewer.checker.scoped import scope_widened
+from seed_text import assert_contradicted_twin, sentence_with
+
+FOUR_LLMS = "using four instruction-tuned LLMs"
+FOUR_LRMS = "four cutting-edge large reasoning models"
+KEYE_STAGES = "four-stage pre-training process"
+MOREBENCH = "150 examples to test whether AI can reason"
+SOCRATIC = "Unlike CoT, SOCRATIC QUESTIONING explicitly navigates"
+KALEIDO = "Humans prefer the sets of values output by our system"
+
+
+def _conflicts(claim: str, fragment: str) -> list[tuple[str, str, int]]:
+    sentence = sentence_with(fragment)
+    return check_numbers(claim, sentence, [(0, sentence, 0.6)]).conflicts
+
+
+def test_a_count_is_set_against_the_count_of_its_own_noun() -> None:
+    # the claim's 'four' counts datasets, so the abstract's 'four' of LLMs still rivals the claim's 'six'
+    assert _conflicts("The comparison of manual and adaptive frameworks uses six instruction-tuned LLMs across four "
+                      "datasets.", FOUR_LLMS) == [("six", "four", 0)]
+    assert _conflicts("The comparison of manual and adaptive frameworks uses four instruction-tuned LLMs across four "
+                      "datasets.", FOUR_LLMS) == []
+
+
+def test_a_count_may_stand_three_modifiers_before_its_noun() -> None:
+    assert _conflicts("The framework analyzes the reasoning characteristics of six cutting-edge large reasoning "
+                      "models.", FOUR_LRMS) == [("six", "four", 0)]
+    assert _conflicts("The framework analyzes the reasoning characteristics of four cutting-edge large reasoning "
+                      "models.", FOUR_LRMS) == []
+
+
+def test_a_count_fused_to_its_noun_is_read() -> None:
+    # 'a four-stage pre-training process ... a two-phase post-training process', with the counts exchanged
+    assert _conflicts("Keye-VL is trained with a two-stage pre-training process followed by a four-phase "
+                      "post-training process.", KEYE_STAGES) == [("two", "four", 0)]
+    assert _conflicts("Keye-VL is trained with a four-stage pre-training process followed by a two-phase "
+                      "post-training process.", KEYE_STAGES) == []
+
+
+def test_a_count_is_not_a_hundredth_of_another_count() -> None:
+    five, five_hundred = Number(5.0, "", "five", frozenset()), Number(500.0, "", "500", frozenset())
+    assert not same_value(five_hundred, five) and not same_value(five, five_hundred)
+    assert same_value(Number(25.0, "%", "25%", frozenset()), Number(0.25, "", "0.25", frozenset()))
+    assert _conflicts("MoReBench-Theory contains 500 examples that test whether AI can reason under five major "
+                      "frameworks of normative ethics.", MOREBENCH) == [("500", "150", 0)]
+
+
+def test_the_checker_contradicts_a_changed_count_in_a_paraphrase_and_keeps_its_twin(checker: ClaimChecker) -> None:
+    assert_contradicted_twin(
+        checker, FOUR_LRMS,
+        "The framework analyzes the reasoning characteristics of six cutting-edge large reasoning models.",
+        "The framework analyzes the reasoning characteristics of four cutting-edge large reasoning models.")
+    assert_contradicted_twin(
+        checker, MOREBENCH,
+        "MoReBench-Theory contains 500 examples that test whether AI can reason under five major frameworks.",
+        "MoReBench-Theory contains 150 examples that test whether AI can reason under five major frameworks.")
+
+
+def test_unlike_b_a_is_more_robust_ranks_a_over_b() -> None:
+    sides = comparison_sides(sentence_with(SOCRATIC))
+    assert any("socrat" in w and "cot" in lo for w, lo in sides), sides
+    assert comparison_order_reversed("CoT is more robust towards errors in the thinking process than SOCRATIC "
+                                     "QUESTIONING.", sentence_with(SOCRATIC))
+    assert not comparison_order_reversed("SOCRATIC QUESTIONING is more robust towards errors in the thinking "
+                                         "process than CoT.", sentence_with(SOCRATIC))
+
+
+def test_what_is_preferred_wins_not_who_prefers_it() -> None:
+    sides = comparison_sides(sentence_with(KALEIDO))
+    assert any("system" in w and "gpt-4" in lo and "human" not in w for w, lo in sides), sides
+    claim_sides = comparison_sides("Humans prefer the value sets produced by the teacher GPT-4 over those produced "
+                                   "by our system.")
+    assert any("gpt-4" in w and "system" in lo for w, lo in claim_sides), claim_sides
+    assert comparison_order_reversed("Humans prefer the value sets produced by the teacher GPT-4 over those produced "
+                                     "by our system.", sentence_with(KALEIDO))
+
+
+ROLE_PLAY = "degrade their reasoning abilities in 4 out of 12 datasets"
+
+
+def test_a_claim_widening_a_counted_scope_to_all_is_read() -> None:
+    sentence = sentence_with(ROLE_PLAY)
+    assert scope_widened("Role-playing prompts degrade the reasoning of LLMs on all 12 datasets.", sentence)
+    assert scope_widened("Role-playing prompts degrade LLM reasoning on every one of the datasets.", sentence)
+    # the same part restated, in digits or words, and a universal over something else, are no widening
+    assert not scope_widened("Role-playing prompts degrade LLM reasoning in four of the twelve datasets.", sentence)
+    assert not scope_widened("All role-playing prompts distract LLMs in 4 out of 12 datasets.", sentence)
+    assert not scope_widened("Role-playing prompts degrade the reasoning of LLMs on all 10 datasets.", sentence)
+
+
+def test_the_checker_contradicts_a_widened_scope_and_keeps_its_twin(checker: ClaimChecker) -> None:
+    assert_contradicted_twin(
+        checker, ROLE_PLAY,
+        "Role-playing prompts degrade the reasoning of LLMs on all 12 datasets, even with GPT-4.",
+        "Role-playing prompts distract LLMs and degrade their reasoning in four of the twelve datasets, even with "
+        "GPT-4.")
+
+
+def test_a_claim_counting_the_part_itself_is_left_to_the_number_readers() -> None:
+    sentence = sentence_with(ROLE_PLAY)
+    assert not scope_widened("Across all 12 datasets tested, role-playing prompts degrade reasoning in 4 out of 12.",
+                             sentence)
