@@ -3,14 +3,17 @@
 - a count read against a count of the same noun: 'six instruction-tuned LLMs' where the abstract has 'four
   instruction-tuned LLMs ... across four datasets' (the claim's own 'four' counts the datasets), 'six cutting-edge
   large reasoning models' (three modifiers before the noun), 'a two-stage pre-training' ('four-stage');
-- a count is never a share: 'five' is not '500' read as a percent of a fraction;
+- a count is never a hundredth of another count: 'five' is not '500' (only shares are read as percents);
 - comparisons whose sides a paraphrase moves: 'Unlike B, A is more robust', 'humans prefer A over B';
-- a scope widened to all: 'on all 12 datasets' where the abstract says 'in 4 out of 12 datasets'.
+- a scope widened to all: 'on all 12 datasets' where the abstract says 'in 4 out of 12 datasets' ('most');
+- a passive comparison read as one ('B is outperformed by A'), 'A comes second to B' read as a loss;
+- a cause and its effect exchanged ('X stems from Y' for 'Y stems from X').
 """
 
 from __future__ import annotations
 
 from reviewer.checker import ClaimChecker
+from reviewer.checker.causal import cause_reversed
 from reviewer.checker.families import comparison_order_reversed, comparison_sides
 from reviewer.checker.numbers import Number, check_numbers, same_value
 from reviewer.checker.scoped import scope_widened
@@ -115,3 +118,61 @@ def test_a_claim_counting_the_part_itself_is_left_to_the_number_readers() -> Non
     sentence = sentence_with(ROLE_PLAY)
     assert not scope_widened("Across all 12 datasets tested, role-playing prompts degrade reasoning in 4 out of 12.",
                              sentence)
+
+
+SOPHIA = "our SophiaVL-R1-7B even outperforms LLaVA-OneVision-72B"
+E_GRPO = "consistently and significantly outperforms the GRPO baseline"
+ATP = "continual interaction drives agents to abandon alignment constraints"
+PERFORMATIVE = "largely stems from a subset of responses we call performative CoTs"
+
+
+def test_a_passive_comparison_is_not_read_as_an_active_one(checker: ClaimChecker) -> None:
+    # 'B is outperformed by A' restates 'A outperforms B': neither the subject-first reader nor the slot reader
+    # may call it reversed; the active swap stays CONTRADICTED
+    assert_contradicted_twin(
+        checker, SOPHIA,
+        "LLaVA-OneVision-72B outperforms SophiaVL-R1-7B on most benchmarks.",
+        "LLaVA-OneVision-72B is outperformed by SophiaVL-R1-7B on most benchmarks.")
+
+
+def test_coming_second_is_losing() -> None:
+    sides = comparison_sides("On QA and deep research benchmarks, E-GRPO consistently comes second to the GRPO "
+                             "baseline.")
+    assert any("grpo" in w and "e-grpo" in lo for w, lo in sides), sides
+    assert comparison_order_reversed("On QA and deep research benchmarks, E-GRPO consistently comes second to the "
+                                     "GRPO baseline.", sentence_with(E_GRPO))
+
+
+def test_all_where_the_sentence_says_most_is_a_widened_scope(checker: ClaimChecker) -> None:
+    assert scope_widened("SophiaVL-R1-7B outperforms LLaVA-OneVision-72B on all benchmarks.", sentence_with(SOPHIA))
+    assert not scope_widened("SophiaVL-R1-7B outperforms LLaVA-OneVision-72B on most benchmarks.",
+                             sentence_with(SOPHIA))
+    assert_contradicted_twin(checker, SOPHIA, "SophiaVL-R1-7B outperforms LLaVA-OneVision-72B on all benchmarks.",
+                             "SophiaVL-R1-7B outperforms LLaVA-OneVision-72B on most benchmarks.")
+
+
+def test_a_cause_and_its_effect_exchanged_are_read() -> None:
+    assert cause_reversed("Performative CoTs largely stem from the performance gap between text classifiers and the "
+                          "linear probe.", sentence_with(PERFORMATIVE))
+    assert not cause_reversed("The gap between text classifiers and the linear probe is mostly caused by "
+                              "performative CoTs.", sentence_with(PERFORMATIVE))
+    assert cause_reversed("Abandoning alignment constraints is what drives agents into continual interaction.",
+                          sentence_with(ATP))
+    assert not cause_reversed("Continual interaction pushes agents to abandon the alignment constraints set during "
+                              "training.", sentence_with(ATP))
+
+
+def test_the_checker_contradicts_a_reversed_cause_and_keeps_its_twin(checker: ClaimChecker) -> None:
+    assert_contradicted_twin(
+        checker, PERFORMATIVE,
+        "Performative CoTs largely stem from the performance gap between text classifiers and the linear probe.",
+        "The gap between text classifiers and the linear probe is mostly caused by performative CoTs, where "
+        "reasoning contradicts the final response.")
+
+
+def test_a_fronted_because_gives_the_cause_first() -> None:
+    sentence = sentence_with(PERFORMATIVE)
+    assert cause_reversed("Because of the performance gap between text classifiers and the linear probe, "
+                          "performative CoTs arise.", sentence)
+    assert not cause_reversed("Because of performative CoTs, a performance gap opens between text classifiers and "
+                              "the linear probe.", sentence)

@@ -39,6 +39,8 @@ def comparison_args(s: str) -> tuple[tuple[int, int], re.Match[str], tuple[int, 
         return None
     a_start = len(left) - len(" ".join(a_words))
     rest = s[m.end() :]
+    if rest.lower().startswith("by "):  # 'A is outperformed by B' is B over A: `comparison_sides` reads passives
+        return None
     stop = _ARG_STOP.search(rest)
     b_text = rest[: stop.start()] if stop else rest.rstrip(".")
     if not b_text.strip() or len(b_text.split()) > 6 or "(" in b_text or ")" in b_text:
@@ -259,7 +261,8 @@ _WIN_RATE = r"win(?:ning)? rates? of {}(?:\.\d+)?\s?\\?%\s(?:against|over|versus
 _CMP_VERB = re.compile(
     r"\b(?P<down>(?:(?:is|are|was|were|be|been|being) )?(?:outperformed|surpassed|beaten|exceeded|outdone|outpaced) by|"
     r"underperform(?:s|ed|ing)?|lag(?:s|ged|ging)? behind|trail(?:s|ed|ing)?|fall(?:s|ing)? (?:short of|behind)|"
-    r"fell (?:short of|behind)|(?:is |are |was |were )?(?:inferior to|behind)|los(?:es|t|ing) (?:out )?to|" + _WIN_RATE.format("(?:[0-4]?\\d)") + r")\s"
+    r"fell (?:short of|behind)|(?:is |are |was |were )?(?:inferior to|behind)|los(?:es|t|ing) (?:out )?to|"
+    r"(?:comes?|came|coming|ranks?|ranked|finish(?:es|ed)?) (?:second|last|below)(?: to)?|" + _WIN_RATE.format("(?:[0-4]?\\d)") + r")\s"
     r"|\b(?P<up>outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|outscor\w*|"
     r"outpac\w*|outdo(?:es|ing)?|outstrip\w*|overtak\w*|outclass\w*|excel(?:s|led)?(?: \w+ly)? beyond|(?:is |are |was |were )?(?:superior to|ahead of)|"
     r"(?:is |are |was |were )?(?:preferred|favou?red|chosen) (?:over|to)|" + _WIN_RATE.format("(?:5[1-9]|[6-9]\\d)") + r")\s",

@@ -6,6 +6,7 @@ only on a claim the combiner and the guards call SUPPORTED, on the one sentence 
 
 from __future__ import annotations
 
+from reviewer.checker.causal import cause_reversed
 from reviewer.checker.exclusive import exclusive_overreach
 from reviewer.checker.features import Analysis
 from reviewer.checker.flips import _NOT_ASSERTED
@@ -28,4 +29,6 @@ def judged_otherwise(claim: str, analysis: Analysis, items: list[EvidenceSentenc
         return f"rule: the claim restricts ({only!r}) what {where} states among other things"
     if wide := scope_widened(claim, items[i].text):  # `scoped.py`
         return f"rule: the claim says {wide!r} where {where} counts only some of them"
+    if cause_reversed(claim, items[i].text):  # `causal.py`
+        return f"rule: the claim gives as the cause what {where} gives as the effect"
     return ""
