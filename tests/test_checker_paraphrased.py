@@ -7,12 +7,15 @@
 - comparisons whose sides a paraphrase moves: 'Unlike B, A is more robust', 'humans prefer A over B';
 - a scope widened to all: 'on all 12 datasets' where the abstract says 'in 4 out of 12 datasets' ('most');
 - a passive comparison read as one ('B is outperformed by A'), 'A comes second to B' read as a loss;
-- a cause and its effect exchanged ('X stems from Y' for 'Y stems from X').
+- a cause and its effect exchanged ('X stems from Y' for 'Y stems from X');
+- faithful rewordings of values kept: 'on a single GPU' for 'on 1 GPU', '8K tokens' for '8K-token chunks';
+- 'one thousand' against 'one hundred' (a count in words with its scale), '1,865 of which have X' (partitive).
 """
 
 from __future__ import annotations
 
 from reviewer.checker import ClaimChecker
+from reviewer.checker.bound import value_bound_elsewhere
 from reviewer.checker.causal import cause_reversed
 from reviewer.checker.families import comparison_order_reversed, comparison_sides
 from reviewer.checker.numbers import Number, check_numbers, same_value
@@ -176,3 +179,46 @@ def test_a_fronted_because_gives_the_cause_first() -> None:
                           "performative CoTs arise.", sentence)
     assert not cause_reversed("Because of performative CoTs, a performance gap opens between text classifiers and "
                               "the linear probe.", sentence)
+
+
+SYMBOLIC = "This allows us to integrate 16 expert models on 1 GPU"
+CHUNKS = "reasons in 8K-token chunks yet thinks up to 24K tokens"
+
+
+def test_a_value_written_as_a_word_ends_the_words_bound_to_the_next_value() -> None:
+    # 'on a single GPU' for 'on 1 GPU': the words after it belong to it, not to the 16 before it
+    sentence = sentence_with(SYMBOLIC)
+    assert value_bound_elsewhere("Symbolic-MoE fits 16 expert models on a single GPU, at a time cost comparable to "
+                                 "multi-agent baselines that use 4 GPUs.", sentence) == []
+    assert value_bound_elsewhere("Symbolic-MoE fits 4 expert models on 16 GPUs, at a time cost comparable to "
+                                 "multi-agent baselines.", sentence)
+
+
+def test_a_hyphenated_unit_counts_what_its_parts_count(checker: ClaimChecker) -> None:
+    sentence = sentence_with(CHUNKS)
+    assert value_bound_elsewhere("An R1-Distill 1.5B model trained in this environment thinks in chunks of 8K tokens "
+                                 "but reaches up to 24K tokens in total.", sentence) == []
+    assert_contradicted_twin(
+        checker, CHUNKS,
+        "An R1-Distill 1.5B model trained in this environment reasons in 24K-token chunks yet thinks up to 8K tokens.",
+        "An R1-Distill 1.5B model trained in this environment thinks in chunks of 8K tokens but reaches up to 24K "
+        "tokens in total.")
+
+
+HUNDRED_AGENTS = "populations of up to one hundred interacting agents"
+MARB = "among which 1,685 are developed with hand-crafted rationale references"
+
+
+def test_a_count_in_words_with_its_scale_is_one_number() -> None:
+    assert _conflicts("The experiments use populations of up to one thousand interacting agents.",
+                      HUNDRED_AGENTS) == [("one thousand", "one hundred", 0)]
+    assert _conflicts("The experiments use populations of up to one hundred interacting agents.", HUNDRED_AGENTS) == []
+    assert _conflicts("The experiments use populations of up to 100 interacting agents.", HUNDRED_AGENTS) == []
+
+
+def test_a_partitive_of_which_keeps_the_number_in_its_clause() -> None:
+    # '1,865 of which have hand-crafted rationale references': what follows 'of which' is what 1,865 counts
+    assert _conflicts("MARB consists of six subtasks with 9,115 questions in total, 1,865 of which have hand-crafted "
+                      "rationale references.", MARB) == [("1,865", "1,685", 0)]
+    assert _conflicts("MARB consists of six subtasks with 9,115 questions in total, 1,685 of which have hand-crafted "
+                      "rationale references.", MARB) == []

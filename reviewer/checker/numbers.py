@@ -31,7 +31,7 @@ _NUM = re.compile(
 )
 _UNIT_CANON = {"percent": "%", "per cent": "%", "fold": "x", "-fold": "x", "×": "x", "times": "x", "point": "pp",
                "points": "pp", "pp": "pp"}
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "K": 1e3, "k": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
+_SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "K": 1e3, "k": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
 _WORD_NUMS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "hundred": 100, "twice": 2, "double": 2,
@@ -84,7 +84,7 @@ def extract_numbers(text: str, word_numbers: bool = False) -> list[Number]:
     if "respectively" in text:
         out = _respectively(text, out, spans)
     if word_numbers:
-        for m in re.finditer(r"\b(" + "|".join(_WORD_NUMS) + r")\b(?:[\s-](thousand|million|billion)\b)?", text,
+        for m in re.finditer(r"\b(" + "|".join(_WORD_NUMS) + r")\b(?:[\s-](hundred|thousand|million|billion)\b)?", text,
                              re.IGNORECASE):
             scale = _SCALE[m.group(2).lower()] if m.group(2) else 1.0  # 'ten thousand' is 10,000
             out.append(Number(float(_WORD_NUMS[m.group(1).lower()]) * scale, "", m.group(0),
@@ -137,10 +137,12 @@ def _context(text: str, start: int, end: int, width: int = 40) -> frozenset[str]
     if before.endswith("("):  # 'on the ImageReward benchmark (67.4%)': the aside's number is of what precedes it
         before = text[max(0, start - 2 * width) : start].rstrip().rstrip("<>≤≥~≈").rstrip()[:-1]
     left = _CLAUSE_BREAK.split(before)[-1]
-    right = _CLAUSE_BREAK.split(text[end : end + width])[0]
+    after = _PARTITIVE.sub(" ", text[end : end + width])  # '1,865 of which have ...': the same clause goes on
+    right = _CLAUSE_BREAK.split(after)[0]
     return frozenset(s for s in content_stems(f"{left} {right}") if not s[:1].isdigit())
 
 
+_PARTITIVE = re.compile(r"^\s+of\s+(?:which|whom|them)\b", re.IGNORECASE)
 _JUNK_CONTEXT = frozenset({"up", "averag", "approxim", "about", "nearli", "almost", "around", "onli"})
 
 
@@ -184,7 +186,8 @@ def check_numbers(claim: str, all_text: str, aligned: list[tuple[int, str, float
     all_text = _unescape(all_text)
     aligned = [(i, _unescape(t), a) for i, t, a in aligned]
     evidence_values = extract_numbers(all_text, word_numbers=True)
-    loose = _counted_words(claim, _MODIFIED_COUNT) + _counted_words(claim, HYPHEN_COUNT)  # conflicts only
+    loose = [*_counted_words(claim, _MODIFIED_COUNT), *_counted_words(claim, HYPHEN_COUNT),  # conflicts only
+             *scaled_word_numbers(claim)]  # 'up to one thousand agents' against 'up to one hundred agents'
     claim_numbers = extract_numbers(claim) + _counted_words(claim) + loose
     # an evidence number the claim states elsewhere is accounted for ('aged 16 to 24' vs 'aged 16-44')
     taken = [e for e in evidence_values if any(same_value(c, e) for c in claim_numbers)]
@@ -370,5 +373,5 @@ def _closer_rival(claim: str, num: Number, equal: list[Number], all_text: str,
 def _comparable(a: Number, b: Number) -> bool:
     """A count given with a scale word ('30 million cases') has no rival in a small bare number ('89 studies')."""
     def scaled(n: Number) -> bool:
-        return bool(re.search(r"(?:thousand|million|billion|[KMBT])$", n.raw))
+        return bool(re.search(r"(?:hundred|thousand|million|billion|[KMBT])$", n.raw))
     return not any(scaled(x) and not scaled(y) and y.value < 1000 for x, y in ((a, b), (b, a)))
