@@ -9,7 +9,8 @@
 - a passive comparison read as one ('B is outperformed by A'), 'A comes second to B' read as a loss;
 - a cause and its effect exchanged ('X stems from Y' for 'Y stems from X');
 - faithful rewordings of values kept: 'on a single GPU' for 'on 1 GPU', '8K tokens' for '8K-token chunks';
-- 'one thousand' against 'one hundred' (a count in words with its scale), '1,865 of which have X' (partitive).
+- 'one thousand' against 'one hundred' (a count in words with its scale), '1,865 of which have X' (partitive);
+- a change told the other way round ('from A toward B' for 'from B to A'), a range excepted.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from reviewer.checker.causal import cause_reversed
 from reviewer.checker.families import comparison_order_reversed, comparison_sides
 from reviewer.checker.numbers import Number, check_numbers, same_value
 from reviewer.checker.scoped import scope_widened
+from reviewer.checker.transition import transition_reversed, transitions
 from seed_text import assert_contradicted_twin, sentence_with
 
 FOUR_LLMS = "using four instruction-tuned LLMs"
@@ -222,3 +224,56 @@ def test_a_partitive_of_which_keeps_the_number_in_its_clause() -> None:
                       "rationale references.", MARB) == [("1,865", "1,685", 0)]
     assert _conflicts("MARB consists of six subtasks with 9,115 questions in total, 1,685 of which have hand-crafted "
                       "rationale references.", MARB) == []
+
+
+GOALS = "reveals a goal transformation from fundamental abilities to value orientation"
+EVOLVED = "evolved from modular, perception-driven pipelines to unified, language-centric frameworks"
+
+
+def test_a_change_told_the_other_way_round_is_read() -> None:
+    assert transition_reversed("The survey finds that alignment goals have moved from value orientation toward "
+                               "fundamental abilities.", sentence_with(GOALS))
+    assert not transition_reversed("The survey finds that alignment goals have shifted from fundamental abilities to "
+                                   "value orientation.", sentence_with(GOALS))
+    # a claim that also states the change the straight way is not reversed by its own denial of the other way
+    assert not transition_reversed("Alignment goals moved from fundamental abilities to value orientation, not from "
+                                   "value orientation to fundamental abilities.", sentence_with(GOALS))
+    # an end may hold a comma ('from modular, perception-driven pipelines')
+    assert transition_reversed("Multimodal reasoning has evolved from unified, language-centric frameworks toward "
+                               "modular, perception-driven pipelines.", sentence_with(EVOLVED))
+    assert not transition_reversed("Multimodal reasoning has moved from modular, perception-driven pipelines toward "
+                                   "unified, language-centric frameworks.", sentence_with(EVOLVED))
+
+
+def test_a_range_is_no_transition() -> None:
+    assert transitions("models ranging from small sizes to large sizes") == []
+    assert transitions("models varying from small sizes to large sizes") == []
+    assert transitions("models that grew from small sizes to large sizes")
+
+
+def test_the_checker_contradicts_a_reversed_change_and_keeps_its_twin(checker: ClaimChecker) -> None:
+    assert_contradicted_twin(
+        checker, GOALS,
+        "The survey finds that alignment goals have moved from value orientation toward fundamental abilities.",
+        "The survey finds that alignment goals have shifted from fundamental abilities to value orientation.")
+
+
+FORMATS = "significantly enhance user-reported understanding and trust of model outputs"
+IVY = "thereby substantially improving the depth and relevance of feedback"
+
+
+def test_lowering_a_good_quantity_reverses_improving_it(checker: ClaimChecker) -> None:
+    # 'reduced ... understanding and trust' against 'enhance ... understanding and trust': amount and quality words
+    # of two families meet on a quantity one wants more of
+    assert_contradicted_twin(
+        checker, FORMATS,
+        "Formats with attributions to the context and in-depth reasoning reduced user-reported understanding and "
+        "trust of model outputs.",
+        "Formats with attributions to the context and in-depth reasoning raised user-reported understanding and "
+        "trust of model outputs.")
+    assert_contradicted_twin(
+        checker, IVY,
+        "In the initial evaluation, Ivy's approach reduced the depth and relevance of feedback compared with an "
+        "agent given unstructured text.",
+        "In the initial evaluation, Ivy's approach increased the depth and relevance of feedback compared with an "
+        "agent given unstructured text.")

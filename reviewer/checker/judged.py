@@ -11,6 +11,7 @@ from reviewer.checker.exclusive import exclusive_overreach
 from reviewer.checker.features import Analysis
 from reviewer.checker.flips import _NOT_ASSERTED
 from reviewer.checker.scoped import scope_widened
+from reviewer.checker.transition import transition_reversed
 from reviewer.checker.valence import valence_clash
 from reviewer.models import EvidenceSentence
 from reviewer.roles import reports_other_work
@@ -31,4 +32,6 @@ def judged_otherwise(claim: str, analysis: Analysis, items: list[EvidenceSentenc
         return f"rule: the claim says {wide!r} where {where} counts only some of them"
     if cause_reversed(claim, items[i].text):  # `causal.py`
         return f"rule: the claim gives as the cause what {where} gives as the effect"
+    if transition_reversed(claim, items[i].text):  # `transition.py`
+        return f"rule: the claim tells the change of {where} the other way round (from its end to its start)"
     return ""
