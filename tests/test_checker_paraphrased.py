@@ -10,7 +10,9 @@
 - a cause and its effect exchanged ('X stems from Y' for 'Y stems from X');
 - faithful rewordings of values kept: 'on a single GPU' for 'on 1 GPU', '8K tokens' for '8K-token chunks';
 - 'one thousand' against 'one hundred' (a count in words with its scale), '1,865 of which have X' (partitive);
-- a change told the other way round ('from A toward B' for 'from B to A'), a range excepted.
+- a change told the other way round ('from A toward B' for 'from B to A'), a range excepted;
+- lowering a quantity one wants more of ('reduced understanding and trust') against improving it;
+- a multiple in words ('twice as accurate', 'three times more') against 'ten times more accurate'.
 """
 
 from __future__ import annotations
@@ -277,3 +279,18 @@ def test_lowering_a_good_quantity_reverses_improving_it(checker: ClaimChecker) -
         "agent given unstructured text.",
         "In the initial evaluation, Ivy's approach increased the depth and relevance of feedback compared with an "
         "agent given unstructured text.")
+
+
+TEN_TIMES = "GPT-4 demonstrates a performance ten times more accurate than GPT3-5"
+
+
+def test_a_multiple_in_words_is_a_multiple(checker: ClaimChecker) -> None:
+    # 'twice as accurate' and 'three times more accurate' against the abstract's 'ten times more accurate'
+    assert _conflicts("In the meta-reasoning benchmark, GPT-4 is about twice as accurate as GPT-3.5.",
+                      TEN_TIMES) == [("twice", "ten", 0)]
+    assert _conflicts("On the benchmark, GPT-4 is three times more accurate than GPT-3.5.",
+                      TEN_TIMES) == [("three", "ten", 0)]
+    assert _conflicts("On the benchmark, GPT-4 is ten times more accurate than GPT-3.5.", TEN_TIMES) == []
+    assert_contradicted_twin(checker, TEN_TIMES,
+                             "In the meta-reasoning benchmark, GPT-4 is about twice as accurate as GPT-3.5.",
+                             "In the meta-reasoning benchmark, GPT-4 is about ten times as accurate as GPT-3.5.")

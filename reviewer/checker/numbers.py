@@ -37,9 +37,10 @@ _WORD_NUMS = {
     "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "hundred": 100, "twice": 2, "double": 2,
     "doubles": 2, "doubled": 2, "triple": 3, "tripled": 3, "half": 0.5, "halved": 0.5,
 }
-_MULTIPLIER = re.compile(r"\b(?:halv(?:es|ed|ing)|doubl(?:es|ed|ing)|tripl(?:es|ed|ing)|quadrupl(?:es|ed|ing))\b(?!-)",
+_MULTIPLIER = re.compile(r"\b(?:halv(?:es|ed|ing)|doubl(?:es|ed|ing)|tripl(?:es|ed|ing)|quadrupl(?:es|ed|ing)|"
+                         r"twice(?=\s+as\b))\b(?!-)",
                          re.IGNORECASE)
-_MULTIPLIERS = {"doub": 2.0, "trip": 3.0, "quad": 4.0}
+_MULTIPLIERS = {"doub": 2.0, "trip": 3.0, "quad": 4.0, "twic": 2.0}
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:but|while|whereas|although|however|which|that)\b", re.IGNORECASE)
 
 
@@ -87,8 +88,9 @@ def extract_numbers(text: str, word_numbers: bool = False) -> list[Number]:
         for m in re.finditer(r"\b(" + "|".join(_WORD_NUMS) + r")\b(?:[\s-](hundred|thousand|million|billion)\b)?", text,
                              re.IGNORECASE):
             scale = _SCALE[m.group(2).lower()] if m.group(2) else 1.0  # 'ten thousand' is 10,000
-            out.append(Number(float(_WORD_NUMS[m.group(1).lower()]) * scale, "", m.group(0),
-                              _context(text, m.start(), m.end())))
+            times = re.match(r"\s*(?:times\b|-?fold\b)", text[m.end():]) or m.group(1).lower() == "twice"
+            out.append(Number(float(_WORD_NUMS[m.group(1).lower()]) * scale, "x" if times else "", m.group(0),
+                              _context(text, m.start(), m.end())))  # 'ten times more accurate' is a multiple
     return out
 
 
@@ -294,7 +296,8 @@ _MODIFIED_COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|e
 def _counted_words(claim: str, pattern: re.Pattern[str] = _COUNT_WORD) -> list[Number]:
     """A count written as a word before a plural noun ('twelve domains'): a number like '12 domains', and an
     exact one ('nine datasets' is not the '9.3%' of the training data)."""
-    return [Number(float(_WORD_NUMS[m.group(1).lower()]), "", m.group(1), _context(claim, m.start(), m.end(1)), 0.01)
+    return [Number(float(_WORD_NUMS[m.group(1).lower()]), "x" if re.match(r"\s*(?:times|-?fold)\b", claim[m.end(1):])
+                   else "", m.group(1), _context(claim, m.start(), m.end(1)), 0.01)  # 'three times': a multiple
             for m in pattern.finditer(claim)]
 
 
