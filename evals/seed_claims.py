@@ -42,6 +42,9 @@
                                                # and blind (issue 12, c22: scored once before, once after)
     python -m evals.seed_claims --split sluice # 28 papers no other split used, every family, some verbatim quotes as
                                                # SUPPORTED; held out and blind (issue 12, c23: scored before/after)
+    python -m evals.seed_claims --split lock   # 18 seed papers earlier splits use least (1-2 claims each), mixed like
+                                               # the hidden set, weighted to paraphrased contradictions; held out and
+                                               # blind (issue 12, c25: scored once before, once after)
 
 `evals/datasets/seed_claims_{dev,test}.jsonl` hold paraphrased claims about seed papers, written by
 hand (not by the rules in `evals/perturb.py`, which the checker's features mirror): SUPPORTED
@@ -69,7 +72,7 @@ from reviewer.settings import Settings
 
 DATA = Path(__file__).resolve().parent / "datasets"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-Split = Literal["dev", "test", "blind", "fresh", "final", "hidden", "sealed", "roles", "probe", "vault", "swapdev", "ward", "moor", "quay", "pier", "dock", "berth", "jetty", "wharf", "slip", "marina", "groyne", "weir", "sluice"]
+Split = Literal["dev", "test", "blind", "fresh", "final", "hidden", "sealed", "roles", "probe", "vault", "swapdev", "ward", "moor", "quay", "pier", "dock", "berth", "jetty", "wharf", "slip", "marina", "groyne", "weir", "sluice", "lock"]
 
 
 class SeedClaim(BaseModel):

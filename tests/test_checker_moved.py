@@ -6,7 +6,7 @@ sentences: the faithful claim is not contradicted, and a claim that does reverse
 from __future__ import annotations
 
 from reviewer.checker import ClaimChecker
-from reviewer.checker.features import _SIDES, direction_reversals
+from reviewer.checker.directions import _SIDES, direction_reversals
 from reviewer.checker.moved import moved_alike
 from seed_text import assert_contradicted_twin, sentence_with
 

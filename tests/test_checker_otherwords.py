@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from reviewer.checker import ClaimChecker
-from reviewer.checker.features import DIRECTION_FAMILIES
+from reviewer.checker.directions import DIRECTION_FAMILIES
 from reviewer.checker.wording import _GROUPS, acronym_spelled_in, canonical
 from reviewer.textutil import stemmer
 from seed_text import paper_with, sentence_with

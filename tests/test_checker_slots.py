@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from reviewer.checker import ClaimChecker
+from reviewer.checker.directions import opposite_words
 from reviewer.checker.families import near_copy_edits
-from reviewer.checker.features import opposite_words
 from reviewer.checker.slots import slot_swaps
 from reviewer.roles import faults_reported_practice
 from reviewer.textutil import split_sentences

@@ -22,6 +22,9 @@ _TOKEN = re.compile(r"[A-Za-z][\w\-]*(?:\.\d[\w\-]*)*|\d+(?:[.,]\d+)*\s*(?:\\?%|
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)*")
 _ITEM_END = frozenset(", ; : and while whereas but".split())  # ('+2.10% (Spider) over ex-BoN': the aside binds)
 _CLAUSE_END = frozenset("; and while whereas but".split())  # a claim's list: 'five domains and 16 datasets'
+# a claim's value written as a word ('on a single GPU' for the sentence's 'on 1 GPU') ends a window as a digit does
+_VALUE_WORDS = {"single": 1.0, "one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0, "seven": 7.0,
+                "eight": 8.0, "nine": 9.0, "ten": 10.0}
 _WINDOW = 6
 _MARGIN = 2
 
@@ -60,7 +63,7 @@ def _aside_start(toks: list[str], j: int) -> int:
     return j
 
 
-def _bindings(text: str, stop_at_items: bool) -> list[tuple[float, set[str]]]:
+def _bindings(text: str, stop_at_items: bool, stops: frozenset[str] = frozenset()) -> list[tuple[float, set[str]]]:
     """(value, content stems around it) for each number; the window stops at another number and at a clause
     break or, when `stop_at_items`, at a list-item break (a sentence's list: 'A 18.55%, B 3.66%'). Values in a
     row share what precedes and follows the row ('71.8% and 73.8% win rate', 'gains of +4.33% (BIRD) and
@@ -81,7 +84,7 @@ def _bindings(text: str, stop_at_items: bool) -> list[tuple[float, set[str]]]:
             if not n and t in ends and j + 1 < len(toks) and _value(toks[j + 1]) is not None:
                 j = _aside_end(toks, j + 2)  # the next value of the row, with its own aside
                 continue
-            if _value(toks[j]) is not None or t in ends:
+            if _value(toks[j]) is not None or t in ends or t in stops:
                 break
             picked.append(toks[j])
             j, n = j + 1, n + _counts(toks[j])
@@ -92,7 +95,7 @@ def _bindings(text: str, stop_at_items: bool) -> list[tuple[float, set[str]]]:
             if k >= 0 and _value(toks[k]) is not None:
                 j = k - 1  # the value before it in the row, with its own aside
                 continue
-            if _value(toks[j]) is not None or t in ends or t == ")":
+            if _value(toks[j]) is not None or t in ends or t == ")" or t in stops:
                 break
             picked.append(toks[j])
             j, n = j - 1, n + _counts(toks[j])
@@ -116,7 +119,9 @@ def _units(text: str) -> list[tuple[float, set[str]]]:
                 break
             if _counts(t) and (s := _stem(t.lower())):
                 after.append(s)
-        out.append((v, set(after)))
+        # '8K-token chunks' counts tokens as '8K tokens' does: a hyphenated unit's parts count too
+        out.append((v, set(after) | {_stem(p.lower()) for a in toks[i + 1 : i + 2] if "-" in a for p in a.split("-")
+                                     if len(p) > 1}))
     return out
 
 
@@ -134,9 +139,9 @@ def _count_moved(claim: str, sentence: str) -> list[float]:
 def value_bound_elsewhere(claim: str, sentence: str) -> list[float]:
     """The claim's values that the sentence states but binds to other words than the claim does, the claim's
     words being those the sentence binds to another of its values; [] when none."""
-    mine = _bindings(claim, stop_at_items=False)
     theirs = _bindings(sentence, stop_at_items=True)
     values = {v for v, _ in theirs}
+    mine = _bindings(claim, stop_at_items=False, stops=frozenset(w for w, v in _VALUE_WORDS.items() if v in values))
     if len(values) < 2 or re.search(r"\brespectively\b", sentence, re.IGNORECASE):
         return []  # 'A and B ... X and Y, respectively' binds by position, not by the words around
     out = _count_moved(claim, sentence)
@@ -161,8 +166,9 @@ def values_keep_their_words(claim: str, sentence: str) -> bool:
     it around it in the claim, and none is bound elsewhere: the values are where the sentence puts them, whatever
     order the claim lists them in ('cuts tokens by 39% while raising accuracy by 70%' from '+70% accuracy gains,
     -39% token reduction')."""
-    mine = _bindings(claim, stop_at_items=False)
     theirs = _bindings(sentence, stop_at_items=True)
+    digits = {v for v, _ in theirs}
+    mine = _bindings(claim, stop_at_items=False, stops=frozenset(w for w, v in _VALUE_WORDS.items() if v in digits))
     if not mine or value_bound_elsewhere(claim, sentence):
         return False
     for v, ctx in mine:

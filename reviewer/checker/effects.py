@@ -45,7 +45,8 @@ def _content(tokens: list[str]) -> list[str]:
 _BENEFITS = ("accur", "perform", "effici", "safe", "calibr", "qualiti", "robust", "score", "util", "success",
              "win", "general", "reason", "capab", "abil", "agreement", "consist", "stabil", "transpar", "faith",
              "helpful", "honest", "align", "diversiti", "expect", "surviv", "function", "recoveri", "potenti",
-             "flexib")
+             "flexib", "understand", "trust", "depth", "relev", "coverag", "interpret", "satisfact",
+             "usabl", "clariti", "coher")
 
 
 def valence(obj: frozenset[str]) -> int:

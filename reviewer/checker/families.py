@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from reviewer.checker.effects import valence
+from reviewer.checker.fronted import MARKER_POLARITY, fronted_pairs, marker_polarity, side
 from reviewer.checker.ranked import ranked_pairs
 from reviewer.textutil import STOPWORDS, content_stems
 
@@ -38,6 +39,8 @@ def comparison_args(s: str) -> tuple[tuple[int, int], re.Match[str], tuple[int, 
         return None
     a_start = len(left) - len(" ".join(a_words))
     rest = s[m.end() :]
+    if rest.lower().startswith("by "):  # 'A is outperformed by B' is B over A: `comparison_sides` reads passives
+        return None
     stop = _ARG_STOP.search(rest)
     b_text = rest[: stop.start()] if stop else rest.rstrip(".")
     if not b_text.strip() or len(b_text.split()) > 6 or "(" in b_text or ")" in b_text:
@@ -258,43 +261,21 @@ _WIN_RATE = r"win(?:ning)? rates? of {}(?:\.\d+)?\s?\\?%\s(?:against|over|versus
 _CMP_VERB = re.compile(
     r"\b(?P<down>(?:(?:is|are|was|were|be|been|being) )?(?:outperformed|surpassed|beaten|exceeded|outdone|outpaced) by|"
     r"underperform(?:s|ed|ing)?|lag(?:s|ged|ging)? behind|trail(?:s|ed|ing)?|fall(?:s|ing)? (?:short of|behind)|"
-    r"fell (?:short of|behind)|(?:is |are |was |were )?(?:inferior to|behind)|" + _WIN_RATE.format("(?:[0-4]?\\d)") + r")\s"
+    r"fell (?:short of|behind)|(?:is |are |was |were )?(?:inferior to|behind)|los(?:es|t|ing) (?:out )?to|"
+    r"(?:comes?|came|coming|ranks?|ranked|finish(?:es|ed)?) (?:second|last|below)(?: to)?|" + _WIN_RATE.format("(?:[0-4]?\\d)") + r")\s"
     r"|\b(?P<up>outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|outscor\w*|"
-    r"outpac\w*|outdo(?:es|ing)?|outstrip\w*|(?:is |are |was |were )?(?:superior to|ahead of)|"
+    r"outpac\w*|outdo(?:es|ing)?|outstrip\w*|overtak\w*|outclass\w*|excel(?:s|led)?(?: \w+ly)? beyond|(?:is |are |was |were )?(?:superior to|ahead of)|"
     r"(?:is |are |was |were )?(?:preferred|favou?red|chosen) (?:over|to)|" + _WIN_RATE.format("(?:5[1-9]|[6-9]\\d)") + r")\s",
     re.IGNORECASE)
-_CMP_THAN = re.compile(r"\b(?P<adj>" + "|".join(sorted(_UP_CMP | _DOWN_CMP)) + r")\b(?=((?:\s[\w\-]+){0,4}?)\s+than\s)",
+_CMP_THAN = re.compile(r"\b(?P<adj>" + "|".join(sorted(_UP_CMP | _DOWN_CMP)) + r")\b(?=((?:\s[\w\-]+){0,8}?)\s+than\s)",
                        re.IGNORECASE)
 _CMP_MARKER = re.compile(r"\b(?:compared (?:to|with)|relative to|versus|vs\.?|over|beyond)\s+(?![\d+\-])", re.IGNORECASE)
-_MARKER_POLARITY = re.compile(r"\b(?P<up>improv\w*|gains?|better|higher|outperform\w*|boost\w*|superior|advantages?|"
-                              r"surpass\w*|prefer\w*|favou?r\w*|aligned|prioriti[sz]\w*)\b|\b(?P<down>inferior|worse|lower|drops?|degrad\w*|lags?|hurts?)\b",
-                              re.IGNORECASE)
-# 'Compared with B, A accelerates ...': the marker and its loser open the clause, the winner follows the comma.
-_FRONTED = re.compile(r"(?:^|[;:]\s+|\.\s+)(?:compared (?:to|with)|relative to|in comparison (?:to|with))\s+"
-                      r"(?P<loser>[^,;.]{2,80}),\s*(?P<rest>[^;]+)", re.IGNORECASE)
-_FRONT_UP = re.compile(r"\b(?:accelerat\w*|speeds? up|faster)\b", re.IGNORECASE)
+_ACTIVE_PREFER = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )\bprefer(?:s|red)?\s", re.IGNORECASE)
 _LOSER_STOP = re.compile(r"[,;:.]\s|[,;:]|\.$|\s(?:by|on|in|across|while|at|when|for|up to|from|within|under|"
                          r"despite|thereby|thus|which|whereas|but)\s", re.IGNORECASE)
 _MEMBERS = re.compile(r"^[,(]?\s*(?:including|such as|like|especially|notably|namely)\s+(?P<members>.+)", re.I)  # of a class
 _WINNER_START = re.compile(r";|\b(?:that|whereas|while|but|although|however|then)\b", re.IGNORECASE)
 _SUBJECT_START = re.compile(r";|\b(?:that|whereas|however|then)\b", re.IGNORECASE)  # a participle's subject
-_AMOUNT_CUE = re.compile(r"higher|lower|drops?", re.IGNORECASE)  # 'gains' and 'boosts' are good news anyway
-
-
-def _marker_polarity(cue: re.Match[str], head: str) -> int:
-    """+1 / -1 for a cue before 'compared to / over'; an amount cue counts only when the worth of what it
-    counts is known ('accuracy gain' +1, 'error drop' +1, 'length drop' unknown: 0)."""
-    pol = 1 if cue.group("up") else -1
-    if _AMOUNT_CUE.fullmatch(cue.group(0)):
-        near = head[max(0, cue.start() - 30) : cue.end() + 30]
-        pol *= valence(frozenset(content_stems(_AMOUNT_CUE.sub(" ", near))))
-    return pol
-
-
-def _side(text: str) -> set[str]:
-    return set(content_stems(text))
-
-
 # 'correlates more strongly with X than Y', 'more robust to noise than Y': its worth after more/less says who is ahead
 _GOOD_MANNER = frozenset("strongly accurately effectively efficiently reliably robustly closely consistently faithfully "
                          "precisely quickly successfully robust accurate effective efficient reliable stable".split())
@@ -326,11 +307,11 @@ def comparison_sides(text: str) -> list[tuple[set[str], set[str]]]:
     for m in _CMP_MARKER.finditer(text):
         head = text[max(0, m.start() - 160) : m.start()]
         head = _WINNER_START.split(head)[-1]
-        pols = [_marker_polarity(c, head) for c in _MARKER_POLARITY.finditer(head)]
+        pols = [marker_polarity(c, head) for c in MARKER_POLARITY.finditer(head)]
         pols = [x for x in pols if x]
         if pols and not any(abs(m.start() - f[1]) < 3 for f in found):
             found.append((m.start(), m.end(), pols[-1]))
-    out = _fronted_pairs(text)
+    out = fronted_pairs(text)
     for start, loser_start, pol in sorted(found):
         rest = text[loser_start:]
         stop = _LOSER_STOP.search(rest)
@@ -343,29 +324,15 @@ def comparison_sides(text: str) -> list[tuple[set[str], set[str]]]:
         participle = head.rstrip().endswith(",") and text[start:loser_start].lower().startswith(("outperforming",
                                                                                                 "surpassing"))
         winner_text = (_SUBJECT_START if participle else _WINNER_START).split(head)[-1]
-        winner, loser = _side(winner_text), _side(loser_text)
+        if prefers := list(_ACTIVE_PREFER.finditer(winner_text)):  # 'humans prefer A over B': A wins, not humans
+            winner_text = winner_text[prefers[-1].end():]
+        if loser_text.split()[:1] in (["those"], ["that"]) and stop:  # 'over those produced by B': B is the loser
+            loser_text = " ".join(rest[: stop.end()].split() + _LOSER_STOP.split(rest[stop.end():], maxsplit=1)[:1])
+        winner, loser = side(winner_text), side(loser_text)
         winner, loser = winner - loser, loser - winner
         if winner and loser:
             out.append((winner, loser) if pol > 0 else (loser, winner))
     return out + ranked_pairs(text)
-
-
-def _fronted_pairs(text: str) -> list[tuple[set[str], set[str]]]:
-    """'Compared with B, A improves / accelerates X': (A, B); a cue of loss after A ('A lags') gives (B, A)."""
-    out = []
-    for m in _FRONTED.finditer(text):
-        rest = m.group("rest")
-        cues = [(c.start(), _marker_polarity(c, rest)) for c in _MARKER_POLARITY.finditer(rest)]
-        cues += [(c.start(), 1) for c in _FRONT_UP.finditer(rest)]
-        cues = [c for c in cues if c[1]]
-        if not cues:
-            continue
-        at, pol = min(cues)
-        winner, loser = _side(rest[:at]), _side(m.group("loser"))
-        winner, loser = winner - loser, loser - winner
-        if winner and loser:
-            out.append((winner, loser) if pol > 0 else (loser, winner))
-    return out
 
 
 def _share(x: set[str], y: set[str]) -> float:

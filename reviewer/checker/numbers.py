@@ -12,6 +12,15 @@ from dataclasses import dataclass, field
 
 from reviewer.checker.embedded import stated_in_a_name
 from reviewer.checker.fractional import fractions_in
+from reviewer.checker.frames import (
+    HYPHEN_COUNT,
+    after_match,
+    counted_apart,
+    counts_same,
+    frame,
+    frame_match,
+    frames,
+)
 from reviewer.checker.limits import relation, stated_otherwise
 from reviewer.textutil import content_stems
 
@@ -22,15 +31,16 @@ _NUM = re.compile(
 )
 _UNIT_CANON = {"percent": "%", "per cent": "%", "fold": "x", "-fold": "x", "×": "x", "times": "x", "point": "pp",
                "points": "pp", "pp": "pp"}
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "K": 1e3, "k": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
+_SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "K": 1e3, "k": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
 _WORD_NUMS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "hundred": 100, "twice": 2, "double": 2,
     "doubles": 2, "doubled": 2, "triple": 3, "tripled": 3, "half": 0.5, "halved": 0.5,
 }
-_MULTIPLIER = re.compile(r"\b(?:halv(?:es|ed|ing)|doubl(?:es|ed|ing)|tripl(?:es|ed|ing)|quadrupl(?:es|ed|ing))\b(?!-)",
+_MULTIPLIER = re.compile(r"\b(?:halv(?:es|ed|ing)|doubl(?:es|ed|ing)|tripl(?:es|ed|ing)|quadrupl(?:es|ed|ing)|"
+                         r"twice(?=\s+as\b))\b(?!-)",
                          re.IGNORECASE)
-_MULTIPLIERS = {"doub": 2.0, "trip": 3.0, "quad": 4.0}
+_MULTIPLIERS = {"doub": 2.0, "trip": 3.0, "quad": 4.0, "twic": 2.0}
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:but|while|whereas|although|however|which|that)\b", re.IGNORECASE)
 
 
@@ -75,11 +85,12 @@ def extract_numbers(text: str, word_numbers: bool = False) -> list[Number]:
     if "respectively" in text:
         out = _respectively(text, out, spans)
     if word_numbers:
-        for m in re.finditer(r"\b(" + "|".join(_WORD_NUMS) + r")\b(?:[\s-](thousand|million|billion)\b)?", text,
+        for m in re.finditer(r"\b(" + "|".join(_WORD_NUMS) + r")\b(?:[\s-](hundred|thousand|million|billion)\b)?", text,
                              re.IGNORECASE):
             scale = _SCALE[m.group(2).lower()] if m.group(2) else 1.0  # 'ten thousand' is 10,000
-            out.append(Number(float(_WORD_NUMS[m.group(1).lower()]) * scale, "", m.group(0),
-                              _context(text, m.start(), m.end())))
+            times = re.match(r"\s*(?:times\b|-?fold\b)", text[m.end():]) or m.group(1).lower() == "twice"
+            out.append(Number(float(_WORD_NUMS[m.group(1).lower()]) * scale, "x" if times else "", m.group(0),
+                              _context(text, m.start(), m.end())))  # 'ten times more accurate' is a multiple
     return out
 
 
@@ -128,10 +139,12 @@ def _context(text: str, start: int, end: int, width: int = 40) -> frozenset[str]
     if before.endswith("("):  # 'on the ImageReward benchmark (67.4%)': the aside's number is of what precedes it
         before = text[max(0, start - 2 * width) : start].rstrip().rstrip("<>≤≥~≈").rstrip()[:-1]
     left = _CLAUSE_BREAK.split(before)[-1]
-    right = _CLAUSE_BREAK.split(text[end : end + width])[0]
+    after = _PARTITIVE.sub(" ", text[end : end + width])  # '1,865 of which have ...': the same clause goes on
+    right = _CLAUSE_BREAK.split(after)[0]
     return frozenset(s for s in content_stems(f"{left} {right}") if not s[:1].isdigit())
 
 
+_PARTITIVE = re.compile(r"^\s+of\s+(?:which|whom|them)\b", re.IGNORECASE)
 _JUNK_CONTEXT = frozenset({"up", "averag", "approxim", "about", "nearli", "almost", "around", "onli"})
 
 
@@ -150,8 +163,9 @@ def shared_context(a: Number, b: Number) -> int:
 
 def same_value(claim: Number, evidence: Number) -> bool:
     """Equal up to the claim's printed precision, or the same share written as percent vs fraction."""
-    b = evidence.value
-    return any(abs(claim.value - c) <= claim.tol for c in (b, b * 100, b / 100))
+    b = evidence.value  # a share both ways ('0.25' vs '25%'), never a count times 100 ('five' is not '500')
+    values = (b, *((b * 100,) if b <= 1 else ()), *((b / 100,) if claim.value <= 1 else ()))
+    return any(abs(claim.value - c) <= claim.tol for c in values)
 
 
 @dataclass
@@ -174,7 +188,8 @@ def check_numbers(claim: str, all_text: str, aligned: list[tuple[int, str, float
     all_text = _unescape(all_text)
     aligned = [(i, _unescape(t), a) for i, t, a in aligned]
     evidence_values = extract_numbers(all_text, word_numbers=True)
-    loose = _counted_words(claim, _MODIFIED_COUNT)  # conflicts only (see `_MODIFIED_COUNT`)
+    loose = [*_counted_words(claim, _MODIFIED_COUNT), *_counted_words(claim, HYPHEN_COUNT),  # conflicts only
+             *scaled_word_numbers(claim)]  # 'up to one thousand agents' against 'up to one hundred agents'
     claim_numbers = extract_numbers(claim) + _counted_words(claim) + loose
     # an evidence number the claim states elsewhere is accounted for ('aged 16 to 24' vs 'aged 16-44')
     taken = [e for e in evidence_values if any(same_value(c, e) for c in claim_numbers)]
@@ -202,11 +217,12 @@ def check_numbers(claim: str, all_text: str, aligned: list[tuple[int, str, float
             same_unit = [e for e in [*extract_numbers(text, word_numbers=words), *scaled]
                          if (e.unit == num.unit or (num.unit == "pp" and not e.unit and shared_context(num, e))
                              or {e.unit, num.unit} == {"frac", "%"})  # 'half of the users' vs '10% of users'
-                         and not any(e.raw == t.raw and e.value == t.value for t in taken)]
+                         and not (any(e.raw == t.raw and e.value == t.value for t in taken)
+                                  and not counted_apart(claim, num, claim_numbers, text, e, same_value))]
             # the evidence number most about the same thing: '-39% token reduction', not '+70% accuracy gains'
             # and first the one counting the same noun ('seven domains' vs 'five domains', not '8,000 instances')
-            noun = _frame(claim, num.raw)
-            ranked = sorted(same_unit, key=lambda e: (-_counts_same(noun, text, e.raw), -shared_context(num, e)))
+            noun = frame(claim, num.raw)
+            ranked = sorted(same_unit, key=lambda e: (-counts_same(noun, text, e.raw), -shared_context(num, e)))
             for e in ranked:
                 if relation(claim, num, text, e) == "implied":
                     continue  # a weaker bound does not contradict (`limits.py`); a stronger one still does
@@ -274,13 +290,14 @@ _COUNT_WORD = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleve
 # written 'two RMs', 'a pair of', 'both')
 _MODIFIED_COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s+"
                              r"(?!(?:hundred|thousand|million|billion)\b)"  # 'ten thousand pairs' is 10,000
-                             r"(?=(?:[a-z][\w-]*\s+){1,2}?[a-z]\w*s\b)", re.IGNORECASE)
+                             r"(?=(?:[a-z][\w-]*\s+){1,3}?[a-z]\w*s\b)", re.IGNORECASE)
 
 
 def _counted_words(claim: str, pattern: re.Pattern[str] = _COUNT_WORD) -> list[Number]:
     """A count written as a word before a plural noun ('twelve domains'): a number like '12 domains', and an
     exact one ('nine datasets' is not the '9.3%' of the training data)."""
-    return [Number(float(_WORD_NUMS[m.group(1).lower()]), "", m.group(1), _context(claim, m.start(), m.end(1)), 0.01)
+    return [Number(float(_WORD_NUMS[m.group(1).lower()]), "x" if re.match(r"\s*(?:times|-?fold)\b", claim[m.end(1):])
+                   else "", m.group(1), _context(claim, m.start(), m.end(1)), 0.01)  # 'three times': a multiple
             for m in pattern.finditer(claim)]
 
 
@@ -330,14 +347,14 @@ def _closer_rival(claim: str, num: Number, equal: list[Number], all_text: str,
     listed, rival = _listed_holder(claim, num, equal, aligned) if equal else (False, None)
     if listed:
         return rival
-    mine = _frame(claim, num.raw)
+    mine = frame(claim, num.raw)
     if mine is None:
         return None
-    best = max((_frame_match(mine, f) for f in _frames(all_text, [e.raw for e in equal])), default=0)
-    rivals = [(_frame_match(mine, f), -k, e, idx) for k, (idx, text, _) in enumerate(aligned[:2])
+    best = max((frame_match(mine, f) for f in frames(all_text, [e.raw for e in equal])), default=0)
+    rivals = [(frame_match(mine, f), -k, e, idx) for k, (idx, text, _) in enumerate(aligned[:2])
               for e in _numbers_like(num, text)
               if e.unit == num.unit and not same_value(num, e) and _comparable(num, e)
-              for f in _frames(text, [e.raw])]
+              for f in frames(text, [e.raw])]
     top = max(rivals, key=lambda r: r[:2], default=None)
     if top and top[0] >= 3 and top[0] >= best + 2:
         return top[2], top[3]
@@ -347,54 +364,17 @@ def _closer_rival(claim: str, num: Number, equal: list[Number], all_text: str,
     held = _held_by_other_name(claim, num, equal, all_text, aligned)
     if held is not None:
         return held
-    after = [(_after_match(mine, f), e, idx) for idx, text, _ in aligned[:2]
+    after = [(after_match(mine, f), e, idx) for idx, text, _ in aligned[:2]
              for e in _numbers_like(num, text)
              if e.unit == num.unit and not same_value(num, e) and _comparable(num, e)
-             for f in _frames(text, [e.raw])]
-    best_after = max((_after_match(mine, f) for f in _frames(all_text, [e.raw for e in equal])), default=0)
+             for f in frames(text, [e.raw])]
+    best_after = max((after_match(mine, f) for f in frames(all_text, [e.raw for e in equal])), default=0)
     hit = [(e, idx) for m, e, idx in after if m >= 2 and len(mine[1]) >= 2]
     return hit[0] if hit and best_after == 0 and best == 0 else None
-
-
-def _counts_same(noun: tuple[list[str], list[str]] | None, text: str, raw: str) -> int:
-    """1 when the word right after the evidence number is the claim number's ('domains' ~ 'domain')."""
-    frame = _frame(text, raw)
-    return int(bool(noun and frame and noun[1][:1] and _after_match((noun[0], noun[1][:1]), frame)))
-
-
-def _after_match(a: tuple[list[str], list[str]], b: tuple[list[str], list[str]]) -> int:
-    return sum(x == y or (min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)))
-               for x, y in zip(a[1], b[1], strict=False))
-
-
-def _frames(text: str, raws: list[str]) -> list[tuple[list[str], list[str]]]:
-    return [f for raw in dict.fromkeys(raws) for f in _all_frames(text, raw)]
-
-
-def _all_frames(text: str, raw: str) -> list[tuple[list[str], list[str]]]:
-    out = []
-    for m in re.finditer(rf"(?<![\w.]){re.escape(raw)}(?![\w.]*\w)", text):
-        before = re.findall(r"[\w\-]+", text[max(0, m.start() - 60) : m.start()].lower())[-3:]
-        after = re.findall(r"[\w\-]+", text[m.end() : m.end() + 40].lower())[:2]
-        out.append((before, after))
-    return out
-
-
-def _frame(text: str, raw: str) -> tuple[list[str], list[str]] | None:
-    found = _all_frames(text, raw)
-    return found[0] if found else None
-
-
-def _frame_match(a: tuple[list[str], list[str]], b: tuple[list[str], list[str]]) -> int:
-    """Words of the two frames that match in place (a shared 3-letter prefix: 'gpu' ~ 'gpus')."""
-    def same(x: str, y: str) -> bool:
-        return x == y or (min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)))
-    before = sum(same(x, y) for x, y in zip(reversed(a[0]), reversed(b[0]), strict=False))
-    return before + sum(same(x, y) for x, y in zip(a[1], b[1], strict=False))
 
 
 def _comparable(a: Number, b: Number) -> bool:
     """A count given with a scale word ('30 million cases') has no rival in a small bare number ('89 studies')."""
     def scaled(n: Number) -> bool:
-        return bool(re.search(r"(?:thousand|million|billion|[KMBT])$", n.raw))
+        return bool(re.search(r"(?:hundred|thousand|million|billion|[KMBT])$", n.raw))
     return not any(scaled(x) and not scaled(y) and y.value < 1000 for x, y in ((a, b), (b, a)))

@@ -38,14 +38,13 @@ from reviewer.checker.claimtext import authors_voice, quotable, title_authors_as
 from reviewer.checker.compared import comparison_unstated
 from reviewer.checker.endorsed import faulted_in
 from reviewer.checker.evaluated import evaluated_on
-from reviewer.checker.exclusive import exclusive_overreach
 from reviewer.checker.features import FEATURE_NAMES, Analysis, clean_claim, compute_features, named_terms
 from reviewer.checker.flips import _NOT_ASSERTED, LEX_TOP1, _stance_flip
+from reviewer.checker.judged import judged_otherwise
 from reviewer.checker.ownname import one_name_per_thing
 from reviewer.checker.quantified import only_some
 from reviewer.checker.types import LABELS, ClaimVerdict
 from reviewer.checker.unstated import unmentioned_effects
-from reviewer.checker.valence import valence_clash
 from reviewer.checker.verbatim import quoted_sentence, quoted_verdict
 from reviewer.errors import ConfigError
 from reviewer.models import EvidenceSentence, Paper
@@ -298,7 +297,7 @@ class OfflineChecker:
             # Nothing in the evidence states otherwise; it just does not mention what the claim names.
             reasons.append("guard: no stated contradiction, and the claim names things the evidence lacks")
             label = "UNSUPPORTED"
-        if label == "SUPPORTED" and analysis.quoted < 0 and (judged := _judged_otherwise(claim, analysis, items)):
+        if label == "SUPPORTED" and analysis.quoted < 0 and (judged := judged_otherwise(claim, analysis, items)):
             label, score = "CONTRADICTED", min(score, 0.1)
             analysis.contradiction_sentences = [analysis.order[0]]
             reasons.append(judged)
@@ -340,20 +339,6 @@ def _unstated(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> 
         return f"the claim says {moved[0]!r} changes, which the evidence never mentions"
     compared = comparison_unstated(claim, " ".join(x.text for x in items))  # `compared.py`
     return f"the claim ranks {compared}, which no evidence sentence compares" if compared else ""
-
-
-def _judged_otherwise(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> str:
-    """Why the best-aligned asserted sentence reverses the claim in other words, or '': it judges the shared thing the
-    other way (`valence.py`), or states as one of several what the claim says holds alone (`exclusive.py`)."""
-    i = analysis.order[0] if analysis.order else -1
-    if i < 0 or _NOT_ASSERTED.search(items[i].text) or reports_other_work(items[i].text):
-        return ""
-    where = f"sentence {items[i].index} of {items[i].key}"
-    if found := valence_clash(claim, items[i].text):
-        return f"rule: the claim judges {found[0]!r} the other way from {where} ({found[1]!r})"
-    if only := exclusive_overreach(claim, items[i].text):  # `exclusive.py`
-        return f"rule: the claim restricts ({only!r}) what {where} states among other things"
-    return ""
 
 
 def _anchored(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> str:

@@ -26,6 +26,7 @@ _TOKEN = re.compile(r"[~+]?[A-Za-z0-9][\w\-.%+']*[\w%+]|[A-Za-z0-9%]|[,;:()]")
 _BREAK = frozenset(", ; : and or while whereas but although though yet unlike".split())
 _WINDOW = 4  # content tokens on each side of an entity
 _MIN_SLOT = 4.0  # a replacement (no exchange) needs this many weighted slot words (one sentence's word weighs 1)
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?\w+(?:ed|en)\s+by\b", re.IGNORECASE)
 _MARGIN = 4.0  # ... and must beat the entity's own best slot by this much
 _MIN_MUTUAL = 1.0  # two entities each in the other's slot need less
 _SHARED_SUFFIX = 6  # 'over|thinking' / 'under|thinking'
@@ -151,6 +152,8 @@ def _fit(ab: _Abstract, slot: Slot, ent: str, directed: bool) -> float:
 
 def slot_swaps(claim: str, abstract: str) -> list[tuple[str, str]]:
     """(claim's entity, the sibling whose slot it fills in the abstract), the clearest first."""
+    if _PASSIVE.search(claim):  # 'A is outperformed by B' puts B's fact in A's slot: the order is not the roles
+        return []
     ab = _read_abstract(abstract)
     toks = [_norm(t) for t in _TOKEN.findall(claim)]
     names = ab.names | {_norm(t) for t in _TOKEN.findall(claim) if _strong_name(t)}
