@@ -7,8 +7,7 @@ topic's own search, those both place high weighing double (reviewer.survey.ancho
 for never using the topic's rare subject words and one for leaving a facet of the topic unaddressed, reviewer.survey.facets), and up to `MAX_SURVEYED` papers above a floor
 (absolute, or `TOP_MARGIN` under the pool's best paper when higher) are surveyed, and so is a paper a little
 under it that the topic's own hybrid search ranks among its first few; past the first `AGREE_FROM` papers, a
-paper must also rank high in the topic's search or, for a topic with a head phrase, by that phrase alone (else in
-the pooled ranking). The appendix says which floor or rank
+paper must also rank high in the topic's search or the pooled ranking. The appendix says which floor or rank
 left each other paper out. Only a paper's own method, result and conclusion sentences are quoted
 (reviewer.survey.quotepick); its limitation sentences feed the open-problems section. With an LLM, papers go in batches
 (`REVIEWER_EVIDENCE_BATCH_SIZE` per call) for a relevance grade that decides membership, a summary, quotes and
@@ -65,7 +64,7 @@ SEARCH_TOP = 5
 RARE_SHARE = 0.1  # a topic word found in at most this share of the corpus names what the topic is about
 RARE_PENALTY = 0.05  # relevance lost by a paper that names none of the topic's rare words
 # Past the first AGREE_FROM surveyed papers, relevance alone no longer decides: the paper must also be among
-# the first AGREE_TOP of the topic's own hybrid search or of a second ranking (see `_second_ranking`).
+# the first AGREE_TOP of the topic's own hybrid search or of the pooled (fused) ranking of the facet queries.
 AGREE_FROM = 8
 AGREE_TOP = 20
 
@@ -96,7 +95,6 @@ def offline_evidence(
     acronyms = acronyms or []
     relevance = _relevance([topic] + [a.apply(topic) for a in acronyms], papers, settings)
     core = _core_phrase(topic)
-    core_rel: dict[str, float] = {}
     if core:
         # "X for Y": a paper must be about X, not merely about Y, so the head phrase weighs half.
         core_rel = _relevance([core] + [a.apply(core) for a in acronyms], papers, settings)
@@ -112,8 +110,7 @@ def offline_evidence(
     ranked = sorted(papers, key=lambda p: (-relevance[p.id], p.key))
     floor = max(RELEVANCE_FLOOR, max(relevance.values(), default=0.0) - TOP_MARGIN)
     agreed = _agreed(relevance, searched or [], floor)
-    high = set([pid for pid in (searched or []) if pid in relevance][:AGREE_TOP]) | set(
-        _second_ranking(papers, core_rel)[:AGREE_TOP])
+    high = set([pid for pid in (searched or []) if pid in relevance][:AGREE_TOP]) | {p.id for p in papers[:AGREE_TOP]}
     gazetteer = mine_gazetteer(papers)
     kept: list[PaperEvidence] = []
     weak: list[WeakPaper] = []
@@ -131,7 +128,7 @@ def offline_evidence(
             continue
         if len(kept) >= AGREE_FROM and paper.id not in high and paper.id not in agreed and not every:
             weak.append(WeakPaper(key=paper.key, title=paper.title,
-                                  reason=unconfirmed(rank, len(ranked), AGREE_FROM, AGREE_TOP, bool(core_rel))))
+                                  reason=unconfirmed(rank, len(ranked), AGREE_FROM, AGREE_TOP)))
             continue
         sentences, limitations = pick_quotes(paper, combined)
         kept.append(PaperEvidence(
@@ -142,18 +139,6 @@ def offline_evidence(
         info=StageInfo(stage="evidence"), papers=kept, weak=weak, threshold=round(floor, 4),
         gazetteer=sorted(gazetteer),
     )
-
-
-def _second_ranking(papers: list[Paper], head_relevance: dict[str, float]) -> list[str]:
-    """The ranking that confirms a paper past the first few besides the topic's own search: by relevance to the
-    topic's head phrase when it has one ('reward model benchmarks' of '... and evaluation'), else the pooled order.
-
-    The pool fuses every facet query, so a paper that one peripheral facet's query ranks first ('reward
-    models' for a topic about benchmarking them) sits high in it without being about the topic's head concept;
-    the head phrase's own ranking asks for that concept."""
-    if not head_relevance:
-        return [p.id for p in papers]
-    return sorted(head_relevance, key=lambda pid: (-head_relevance[pid], pid))
 
 
 def _agreed(relevance: dict[str, float], searched: list[str], floor: float = RELEVANCE_FLOOR) -> set[str]:

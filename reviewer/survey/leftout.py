@@ -27,9 +27,7 @@ def below_floor(rel: float, floor: float, unused: list[str] | None, unaddressed:
     return reason
 
 
-def unconfirmed(rank: int, total: int, agree_from: int, agree_top: int, head: bool = False) -> str:
-    """Over the floor but past the first papers, and no ranking but relevance puts it high (`head`: the second
-    ranking is by the topic's head phrase, not the pooled one)."""
-    second = "the ranking by its head phrase" if head else "the pooled ranking"
+def unconfirmed(rank: int, total: int, agree_from: int, agree_top: int) -> str:
+    """Over the floor but past the first papers, and no ranking but relevance puts it high."""
     return (f"ranked {rank} of {total} by topic relevance, but past the first {agree_from} papers the topic's "
-            f"search or {second} must also place a paper in its first {agree_top}; neither does")
+            f"search or the pooled ranking must also place a paper in its first {agree_top}; neither does")
