@@ -88,6 +88,10 @@ BLIND15_SET = Path(__file__).parent / "datasets" / "survey_blind15.jsonl"
 # reasoning, LLM judges, multimodal reward models), several opening with a verb, written before the facet-query
 # work of branch s23; scored once before and once after it.
 BLIND16_SET = Path(__file__).parent / "datasets" / "survey_blind16.jsonl"
+# Five topics on seed papers earlier sets use at most three times (noisy preference labels, contamination and
+# memorization, rankings over several responses, checklists and rubrics, training-free steering of reasoning),
+# written before the admission work of branch s24; scored once before and once after it.
+BLIND17_SET = Path(__file__).parent / "datasets" / "survey_blind17.jsonl"
 # A sentence opening with a word that points outside the quote, unless it names its referent
 # ("This paper", "These results show" count as resolved only with a noun that the sentence itself owns).
 _ANAPHOR = re.compile(
