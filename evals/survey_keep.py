@@ -33,7 +33,8 @@ def run(which: str, keep: Path) -> None:
             "blind13": survey_eval.BLIND13_SET,
             "blind14": survey_eval.BLIND14_SET,
             "blind15": survey_eval.BLIND15_SET,
-            "blind16": survey_eval.BLIND16_SET}[which]
+            "blind16": survey_eval.BLIND16_SET,
+            "blind18": survey_eval.BLIND18_SET}[which]
     original = survey_eval.tempfile.TemporaryDirectory
     survey_eval.tempfile.TemporaryDirectory = lambda prefix="": contextlib.nullcontext(str(where))  # type: ignore[assignment,misc]
     try:
