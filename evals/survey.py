@@ -92,6 +92,10 @@ BLIND16_SET = Path(__file__).parent / "datasets" / "survey_blind16.jsonl"
 # memorization, rankings over several responses, checklists and rubrics, training-free steering of reasoning),
 # written before the admission work of branch s24; scored once before and once after it.
 BLIND17_SET = Path(__file__).parent / "datasets" / "survey_blind17.jsonl"
+# Six topics on seed papers earlier sets use at most twice (noisy preference labels, memorization vs reasoning,
+# thinking habits, checklists and rubrics, model internals, early exit), three opening with a verb, written before
+# the paraphrase-stability query work of branch s25; scored once before and once after it.
+BLIND18_SET = Path(__file__).parent / "datasets" / "survey_blind18.jsonl"
 # A sentence opening with a word that points outside the quote, unless it names its referent
 # ("This paper", "These results show" count as resolved only with a noun that the sentence itself owns).
 _ANAPHOR = re.compile(

@@ -33,6 +33,7 @@ from reviewer.survey.context import Previous, SurveyContext
 from reviewer.survey.facets import TitleStats, facet_penalty, title_stats
 from reviewer.survey.leftout import below_floor, unconfirmed
 from reviewer.survey.quotepick import INJECTED, pick_quotes
+from reviewer.survey.subject import FIRST_PAPERS, supported
 from reviewer.survey.table import llm_benchmarks, mine_gazetteer, offline_row, verified_cell
 from reviewer.survey.terms import head_chunk, is_clause, topic_chunks
 from reviewer.survey.types import (
@@ -331,6 +332,8 @@ def run(ctx: SurveyContext, previous: Previous) -> EvidenceResult:
     if ctx.llm is None:
         searched = saved_ranking(scope, ctx.settings.candidate_pool, ctx.options.max_papers) or [
             h.id for h in ctx.retriever.search(scope.topic, k=len(scope.papers), filters=ctx.filters)]
+        first = ctx.retriever.catalog.get_many(searched[:FIRST_PAPERS])
+        rare = supported(rare, [first[pid] for pid in searched[:FIRST_PAPERS] if pid in first])
         return offline_evidence(*args, rare=rare, bridges=scope.bridges, searched=searched,
                                 titles=title_stats(ctx.retriever.catalog))
     # With an LLM its relevance grade decides: every pooled paper is graded; a paper whose batch failed
