@@ -22,7 +22,13 @@ from reviewer.quotes import verify_quote
 from reviewer.survey import headline
 from reviewer.survey.benchclause import evaluated_names
 from reviewer.survey.headline import _numbered_span  # noqa: F401 (tests import it here)
-from reviewer.survey.names import appositive_name, descriptive_method, named_phrase, title_prefix_name
+from reviewer.survey.names import (
+    appositive_name,
+    descriptive_method,
+    named_phrase,
+    title_head_name,
+    title_prefix_name,
+)
 from reviewer.survey.ownname import defined_name
 from reviewer.survey.resultcell import (
     MAX_RESULT_WORDS,  # noqa: F401 (tests import it here)
@@ -216,10 +222,12 @@ def mine_gazetteer(papers: list[Paper]) -> frozenset[str]:
 
 
 def _own_resource(name: str, abstract: str) -> bool:
-    """'we propose ULTRAFEEDBACK, a large-scale ... preference dataset': the paper's own name is a dataset's."""
+    """'we propose ULTRAFEEDBACK, a large-scale ... preference dataset', 'we construct a new dataset, Persuasive-Pairs,
+    of ...': the paper's own name is a dataset's."""
     return bool(name) and bool(re.search(
         rf"(?<![\w-]){re.escape(name)}(?:,|\s+is|\s+--?)\s+(?:a|an)\s+(?:(?!of\b)[\w-]+,?\s+){{0,6}}?(?:dataset|benchmark|"
-        rf"corpus|test set)s?\b", abstract))
+        rf"corpus|test set)s?\b"
+        rf"|\b(?:a|an)\s+(?:new\s+|novel\s+)?(?:dataset|benchmark|corpus|test set),\s+{re.escape(name)},", abstract))
 
 
 def benchmarks_of(paper: Paper, gazetteer: frozenset[str], method: str) -> str:
@@ -269,8 +277,14 @@ def headline_result(paper: Paper, name: str = "") -> str:
     return headline.headline_result(paper, name, own=name or method_name(paper))
 
 
+def row_name(paper: Paper) -> str:
+    """The name the row's cells are read with: `method_name`, else the acronym the paper defines for what it builds,
+    else a title head the abstract uses as a name ('Varco Arena', 'Thought Cloning')."""
+    return method_name(paper) or defined_name(paper) or title_head_name(paper.title, paper.abstract)
+
+
 def offline_row(paper: Paper, gazetteer: frozenset[str] = CURATED_BENCHMARKS) -> TableRow:
-    name = method_name(paper) or defined_name(paper)
+    name = row_name(paper)
     # Only a name the paper gives its method (its contribution phrase when that is a name: 'Markovian Thinking'), or
     # what it calls it again and again ('our implicit PRM'): a description ('theoretically bounded metric', 'routing
     # framework') tells a reader scanning the column nothing a name would, so the cell is blank and the paper is
