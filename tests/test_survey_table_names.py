@@ -100,3 +100,34 @@ def test_scores_in_the_lead_of_a_that_clause_reach_the_result_cell(seed_papers: 
     cell = offline_row(paper).result.text
     assert cell.startswith("SEED-GRPO achieves new state-of-the-art performance in average accuracy"), cell
     assert "AIME24 56.7" in cell and "OlympiadBench 48.0" in cell and "validating" not in cell, cell
+
+
+@pytest.mark.parametrize(("fragment", "bench"), [
+    ("Evaluation results on AgentHarm demonstrate", "AgentHarm"),  # one name after 'results on', no 'benchmark' word
+    ("Experiments on miniF2F and ProofNet demonstrate", "ProofNet"),
+])
+def test_a_name_the_experiments_are_on_is_a_benchmark(seed_papers: dict[str, Paper], fragment: str, bench: str) -> None:
+    paper = _with(seed_papers, fragment)
+    gazetteer = mine_gazetteer(list(seed_papers.values()))
+    assert bench in gazetteer
+    assert bench in offline_row(paper, gazetteer).benchmarks.text.split(", ")
+
+
+def test_the_name_before_dubbed_is_the_method(seed_papers: dict[str, Paper]) -> None:
+    """'we propose ARTE, dubbed Aligning TeacheR with StudenT PreferencEs': not the two words after 'dubbed'."""
+    assert offline_row(_with(seed_papers, "we propose ARTE, dubbed")).method.text == "ARTE"
+
+
+def test_a_model_is_no_benchmark(seed_papers: dict[str, Paper]) -> None:
+    """GradeSQL names BIRD and Spider as benchmarks and Granite3 as a model it runs."""
+    paper = _with(seed_papers, "GradeSQL:")
+    cell = offline_row(paper, mine_gazetteer(list(seed_papers.values()))).benchmarks.text.split(", ")
+    assert "BIRD" in cell and "Granite3" in paper.abstract and "Granite3" not in cell, cell
+
+
+def test_a_language_is_no_benchmark(seed_papers: dict[str, Paper]) -> None:
+    """The Choice of Divergence: 'Extensive experiments on math and SQL generation ...' names a language, not a
+    dataset (a name after 'experiments on' is read as a benchmark's)."""
+    paper = _with(seed_papers, "The Choice of Divergence:")
+    assert re.search(r"\bexperiments? on\b[^.]*\bSQL\b", paper.abstract, re.IGNORECASE)
+    assert "SQL" not in offline_row(paper, mine_gazetteer(list(seed_papers.values()))).benchmarks.text.split(", ")
