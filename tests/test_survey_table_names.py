@@ -131,3 +131,19 @@ def test_a_language_is_no_benchmark(seed_papers: dict[str, Paper]) -> None:
     paper = _with(seed_papers, "The Choice of Divergence:")
     assert re.search(r"\bexperiments? on\b[^.]*\bSQL\b", paper.abstract, re.IGNORECASE)
     assert "SQL" not in offline_row(paper, mine_gazetteer(list(seed_papers.values()))).benchmarks.text.split(", ")
+
+
+@pytest.mark.parametrize("title", ["LLMs Learn to Deceive Unintentionally", "CORE-MM:"])
+def test_the_setting_a_paper_considers_is_no_task(seed_papers: dict[str, Paper], title: str) -> None:
+    """'we consider a more practical human-AI interaction environment where ...', 'we consider a more effective
+    assessment technique ...': the setting or the tool, not the problem the paper addresses."""
+    paper = _with(seed_papers, title)
+    assert re.search(r"\bwe consider a more\b", paper.abstract)
+    assert not offline_row(paper).task.text.lower().startswith("more "), offline_row(paper).task.text
+
+
+def test_learning_from_human_feedback_is_one_term_in_a_title_task(seed_papers: dict[str, Paper]) -> None:
+    """'Personalizing Reinforcement Learning from Human Feedback with Variational Preference Learning': the title's
+    task is cut at 'with' (its means), not at the 'from' inside RLHF."""
+    paper = _with(seed_papers, "Personalizing Reinforcement Learning from Human Feedback")
+    assert offline_row(paper).task.text == "Personalizing Reinforcement Learning from Human Feedback"
