@@ -1,6 +1,6 @@
 """Score the offline table extractor (reviewer.survey.table.offline_row) against hand labels.
 
-    python -m evals.table_fields --set dev|blind
+    python -m evals.table_fields --set dev|blind|blind2
 
 Each line of evals/datasets/table_fields_<set>.jsonl is a seed paper labelled from its abstract alone: the name of
 its method (or null), the task it addresses, the benchmarks and datasets it names, and the numbers of its headline
@@ -14,7 +14,10 @@ Per field: precision (filled cells that are right) and recall (labelled fields t
 - benchmarks: micro precision/recall over names (case and punctuation ignored);
 - result number: a result cell carrying a number is right when one of its numbers is a labelled headline number;
   recall is over papers labelled with a headline number.
-Also: the share of papers that get a printed row (>= MIN_TABLE_FIELDS cells).
+Also: the share of papers that get a printed row (>= MIN_TABLE_FIELDS cells), the cells filled (of four per paper,
+and of the printed rows' cells, as `reviewer eval survey` counts fill), the wrong cells per field (filled minus right),
+and the reader's check (evals/reader_check.py: Method cells that are descriptions, Task cells that are fragments or
+generic words), which needs no label.
 """
 
 from __future__ import annotations
@@ -57,6 +60,9 @@ class TableFieldsResult(BaseModel):
     papers: int
     rows: int
     fields: dict[str, FieldScore]
+    filled: int = 0
+    row_cells_filled: int = 0
+    reader_faults: list[str] = Field(default_factory=list)
 
 
 def load(which: str) -> list[FieldLabel]:
@@ -91,6 +97,7 @@ def numbers_in(text: str) -> set[str]:
 
 
 def score(labels: list[FieldLabel]) -> TableFieldsResult:
+    from evals.reader_check import method_fault, task_fault
     from evals.seed_claims import seed_papers_by_title
     from reviewer.ingest.markup import plain_text
     from reviewer.survey.report import MIN_TABLE_FIELDS
@@ -101,11 +108,19 @@ def score(labels: list[FieldLabel]) -> TableFieldsResult:
               for t, p in seed_papers_by_title().items()}
     gazetteer = mine_gazetteer(list(papers.values()))
     fields = {k: FieldScore() for k in ("method", "task", "benchmarks", "result_number")}
-    rows = 0
+    rows = filled = row_cells = 0
+    faults: list[str] = []
     for label in labels:
-        row = offline_row(papers[label.title], gazetteer)
+        paper = papers[label.title]
+        row = offline_row(paper, gazetteer)
         rows += row.filled() >= MIN_TABLE_FIELDS
+        filled += row.filled()
+        row_cells += row.filled() if row.filled() >= MIN_TABLE_FIELDS else 0
         m, t, r = row.method.text.strip(), row.task.text.strip(), row.result.text.strip()
+        if m and method_fault(m, paper.title, paper.abstract):
+            faults.append(f"method: {m}")
+        if t and task_fault(t, ""):
+            faults.append(f"task: {t}")
         f = fields["method"]
         f.predicted += bool(m)
         f.gold += label.method is not None
@@ -125,24 +140,31 @@ def score(labels: list[FieldLabel]) -> TableFieldsResult:
         f.predicted += bool(found)
         f.gold += label.has_number
         f.correct += bool(found & numbers_in(" ".join(label.numbers)))
-    return TableFieldsResult(papers=len(labels), rows=rows, fields=fields)
+    return TableFieldsResult(papers=len(labels), rows=rows, fields=fields, filled=filled, row_cells_filled=row_cells,
+                             reader_faults=faults)
 
 
 def format_result(result: TableFieldsResult) -> str:
-    lines = [f"papers {result.papers}; printed rows {result.rows} ({result.rows / max(1, result.papers):.0%})"]
+    lines = [f"papers {result.papers}; printed rows {result.rows} ({result.rows / max(1, result.papers):.0%}); cells "
+             f"filled {result.filled}/{4 * result.papers} ({result.filled / max(1, 4 * result.papers):.1%}), of printed "
+             f"rows {result.row_cells_filled}/{4 * result.rows} ({result.row_cells_filled / max(1, 4 * result.rows):.1%})"]
     for name, f in result.fields.items():
         lines.append(f"{name:<14} precision {f.precision():.2f} ({f.correct}/{f.predicted})  "
-                     f"recall {f.recall():.2f} ({f.correct}/{f.gold})")
+                     f"recall {f.recall():.2f} ({f.correct}/{f.gold})  wrong {f.predicted - f.correct}")
+    lines.append(f"reader's check faults {len(result.reader_faults)} (method descriptions, task fragments/generic)")
     return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--set", dest="which", default="dev", choices=["dev", "blind"])
+    parser.add_argument("--set", dest="which", default="dev", choices=["dev", "blind", "blind2"])
+    parser.add_argument("--faults", action="store_true", help="list the reader's-check faults (not for blind sets)")
     args = parser.parse_args()
     result = score(load(args.which))
     print(format_result(result))
-    print(json.dumps(result.model_dump()))
+    print(json.dumps(result.model_dump(exclude={"reader_faults"})))
+    if args.faults:
+        print("\n".join(result.reader_faults))
 
 
 if __name__ == "__main__":

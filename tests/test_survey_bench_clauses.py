@@ -1,4 +1,4 @@
-"""Benchmark cells and lead facts only from evaluation clauses (benchclause.py, lead._bare), on real seed text."""
+"""Benchmark cells and lead facts only from evaluation clauses (benchclause.py, wording.compact_name in lead.py), on real seed text."""
 
 from __future__ import annotations
 

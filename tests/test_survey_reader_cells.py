@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from reviewer.models import Paper
 from reviewer.survey.cellfit import for_topic, restates_topic
-from reviewer.survey.names import descriptive_method
+from reviewer.survey.names import descriptive_method, title_head_name
 from reviewer.survey.outline import topic_head
 from reviewer.survey.ownname import defined_name
 from reviewer.survey.table import contribution_phrase, method_name, offline_row, our_method_phrase
@@ -19,7 +19,7 @@ def test_a_method_cell_is_never_a_description(seed_papers: dict[str, Paper]) -> 
     a description tells a reader scanning the column nothing a name would."""
     blank = 0
     for p in seed_papers.values():
-        if method_name(p) or defined_name(p) or our_method_phrase(p):
+        if method_name(p) or defined_name(p) or our_method_phrase(p) or title_head_name(p.title, p.abstract):
             continue
         phrase = descriptive_method(contribution_phrase(p))
         if phrase and phrase.islower() and len(phrase.split()) > 1:  # lower-case words only: a description

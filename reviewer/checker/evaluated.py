@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from reviewer.checker.ownname import own_name, resolve
+from reviewer.evalclause import COMPARING_WORDS, evaluated, learns_from
 from reviewer.models import Paper
 from reviewer.roles import Role, sentence_roles
 from reviewer.textutil import normalize, split_sentences
@@ -25,16 +26,13 @@ _CLAIM = re.compile(r"^(?P<name>[^,;]{1,60}?) is evaluated on (?P<list>[^;:]{1,2
 _EVALUATES = re.compile(r"\b(?:experiments?|evaluat\w*|results?|achiev\w*|accuracy|outperform\w*|surpass\w*|"
                         r"improv\w*|gains?|performance|reduction|scores?|points|beats?|sota|state-of-the-art)\b",
                         re.IGNORECASE)
-# 'on' after these is the data a model learns from, not where it is evaluated.
-_TRAINED = frozenset({"trained", "train", "trains", "training", "tuned", "finetuned", "pretrained", "distilled",
-                      "fine", "built", "based", "building", "relies", "rely", "depends", "conditioned", "focus", "focuses",
-                      "focused", "focusing"})
 # Words that end the 'on' phrase: a new clause starts, so the benchmark is not what 'on' governs.
 _CLAUSE = frozenset({"that", "which", "while", "but", "whereas", "to", "is", "are", "was", "were", "we",
-                     # ... or it turns to what the method is compared with ('..., outperforming methods such as CoT')
-                     "than", "over", "from", "of", "demonstrate", "demonstrates", "show", "shows", "against", "versus", "vs", "outperforming", "outperforms", "surpassing",
+                     # ... or it turns to what the method is compared with ('..., outperforming methods such as CoT';
+                     # the comparing words are evalclause's, shared with the survey's table and lead)
+                     "over", "from", "of", "demonstrate", "demonstrates", "show", "shows", "against",
                      "method", "methods", "approach", "approaches", "baseline", "baselines", "technique", "techniques",
-                     "algorithm", "algorithms", "objective", "objectives", "models"})
+                     "algorithm", "algorithms", "objective", "objectives", "models"}) | COMPARING_WORDS
 # Field words, not benchmarks: 'evaluated on LLMs / RL / SFT' names no place of evaluation.
 _GENERIC = frozenset({"llm", "lm", "mllm", "lrm", "vlm", "slm", "rl", "rm", "prm", "orm", "sft", "qa", "nlp", "nli",
                       "ai", "api", "gpu", "usd", "sql", "cot", "dpo", "ppo", "grpo", "rlhf", "rlvr", "mcts", "t2i"})
@@ -50,10 +48,12 @@ def _benches(listing: str) -> list[str]:
 
 
 def _evaluated_in(bench: str, sentence: str) -> bool:
-    """`bench` occurs in the sentence inside an 'on ...' phrase (not training data) of a sentence that evaluates."""
+    """`bench` occurs in the sentence inside an 'on ...' phrase (not training data) of a sentence that evaluates, and
+    the shared clause reader (`reviewer.evalclause`) finds no mention it only trains on, releases, contrasts,
+    integrates with or compares against."""
     # the whole name, not the start of a longer one ('MATH' in 'MATH-500', 'Qwen2' in 'Qwen2.5-Math')
     if not _EVALUATES.search(sentence) or not re.search(rf"(?<![\w.-]){re.escape(bench)}(?![\w-]|\.\w)", sentence,
-                                                          re.IGNORECASE):
+                                                          re.IGNORECASE) or not evaluated(bench, sentence, ignore_case=True):
         return False
     raw = sentence.split()
     norm = [normalize(t) for t in raw]
@@ -80,7 +80,7 @@ def _governed_by_on(raw: list[str], norm: list[str], i: int) -> bool:
             if not (norm[k + 1] in _LIST_OPENERS or item):
                 return False
         if norm[k] == "on":
-            return k == 0 or norm[k - 1] not in _TRAINED
+            return k == 0 or not learns_from(norm[k - 2] if k >= 2 else "", norm[k - 1])
     return False
 
 

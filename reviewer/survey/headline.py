@@ -27,12 +27,15 @@ from reviewer.textutil import split_sentences
 
 SUBJECT_CELL_WORDS = 25  # a subjectless result clause takes the clause before it only while the cell stays short
 _WORD_NUMBER = r"(?:two|three|four|five|six|seven|eight|nine|ten)"
+_BENCH = r"(?-i:[A-Z][A-Za-z]*(?:[A-Z]|\d)[\w.-]*)"  # a benchmark-shaped name: inner capitals or digits
 _NUMBER_METRIC = re.compile(
     r"(?<![\w.])\d+(?:\.\d+)?\s?(?:%|×|x\b|times\b|points?\b|pp\b|percent|-fold\b)|\b(?:accuracy|pass@\d+|win rate|F1|"
     r"score|reduction|speed-?up|improvement|gain)s?\b[^.,;]{0,30}(?<![\w.])\d+(?:\.\d+)?(?![\w-])"
     # '76 accuracy points', '+8.2 on pass@1', 'ten times more accurate', 'a three-fold gain', 'from 0.41 to 0.58'
     rf"|(?<![\w.])\d+(?:\.\d+)?\s+(?:(?!data\b)[a-z-]+\s+){{1,2}}points?\b|(?<=[\s(])\+\d+(?:\.\d+)?(?![\w.])"
-    rf"|\b{_WORD_NUMBER}(?:\s+times\b|-fold\b)|\bfrom\s+\d+(?:\.\d+)?%?\s+to\s+\d+(?:\.\d+)?",
+    rf"|\b{_WORD_NUMBER}(?:\s+times\b|-fold\b)|\bfrom\s+\d+(?:\.\d+)?%?\s+to\s+\d+(?:\.\d+)?"
+    # a score on a named benchmark: 'up to 0.59 on MT-Bench', '(AIME24 56.7, AMC 68.7, ...)'
+    rf"|(?<![\w.])\d+\.\d+\s+on\s+{_BENCH}|(?<=[(,]\s)(?:and\s+)?{_BENCH}\s+\d+\.\d+(?![\w.%])",
     re.IGNORECASE)
 # Verbs of a gain: a limitation sentence states a headline result only when what it finally says is one.
 _GAIN_VERB = re.compile(r"\b(?:outperform\w*|surpass\w*|improv\w*|achiev\w*|reduc\w*|boost\w*|gains?|exceed\w*|raises?|"
@@ -96,8 +99,25 @@ def headline_result(paper: Paper, name: str = "", own: str = "") -> str:
 _LIST_ITEM = re.compile(r"(?:(?:and|or)\s+)?(?:(?:by\s+|to\s+)?[-+−~]?\d[\d.]*(?![\d.]*\))|[A-Z][\w.-]*(?:\s[\w.-]+)?\s\([-+−~]?\d)")
 
 
+def _scores_in_lead(sentence: str) -> str:
+    """'Experimental results on five benchmarks (AIME24 56.7, AMC 68.7, ...) demonstrate that X achieves new
+    state-of-the-art performance in average accuracy, validating ...': the scores are in the lead the that-clause
+    drops, so the cell is the result's first clause with the scores' parenthesis; '' when the sentence is not so."""
+    lead = _THAT_CLAUSE.match(sentence)
+    rest = sentence[lead.end():] if lead else ""
+    paren = next((p for p in re.findall(r"\([^()]{4,}\)", lead.group(0)) if _NUMBER_METRIC.search(p)), "") if lead else ""
+    if not paren or _NUMBER_METRIC.search(rest):
+        return ""
+    main = split_clauses(drop_connective(rest.rstrip(" .")))[0].rstrip(" ,")
+    cell = f"{main} {paren}"
+    return cell[:1].upper() + cell[1:] if len(cell.split()) <= MAX_RESULT_WORDS and len(main.split()) >= 4 else ""
+
+
 def _numbered_span(sentence: str) -> str:
     """A result sentence's span for the cell: whole if short, else its clause with the number (and its list)."""
+    scores = _scores_in_lead(sentence)
+    if scores:
+        return scores
     span = drop_connective(_THAT_CLAUSE.sub("", sentence).rstrip(" ."))
     if len(span.split()) <= CELL_WORDS:
         return span[:1].upper() + span[1:]

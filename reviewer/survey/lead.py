@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from reviewer.checker.wording import compact_name
 from reviewer.models import Paper
 from reviewer.survey.benchclause import evaluated
 from reviewer.survey.kinds import contribution_kind
@@ -79,11 +80,6 @@ def _task(row: TableRow | None, paper: Paper) -> str:
     return f"the {task}" if _BARE_HEAD.match(task) else task
 
 
-def _bare(name: str) -> str:
-    """'LMRL Gym' and 'LMRL-Gym' are one name: case, spaces, hyphens and underscores dropped."""
-    return re.sub(r"[\s_-]+", "", name.lower())
-
-
 def _benchmarks(row: TableRow | None) -> list[str]:
     return [b for b in (row.benchmarks.text.split(", ") if row and row.benchmarks.text else []) if b]
 
@@ -119,10 +115,11 @@ def section_lead(keys: list[str], evidence: dict[str, PaperEvidence], names: dic
         if contribution_kind(papers[k].title, papers[k].abstract) == "benchmark":
             continue  # a benchmark paper is not "evaluated on" the benchmarks it compares itself with
         task = _task(rows[k], papers[k])
-        # 'ValuePrism is evaluated on ValuePrism', 'LMRL Gym ... on LMRL-Gym': a paper's own dataset named as its method is not where it is evaluated.
+        # 'ValuePrism is evaluated on ValuePrism', 'LMRL Gym ... on LMRL-Gym' (one name written two ways,
+        # `wording.compact_name`): a paper's own dataset named as its method is not where it is evaluated.
         # Only a name the abstract says it is evaluated on: not its training data, a resource it releases or the
         # benchmark it contrasts itself with (benchclause.py).
-        benches = [b for b in _benchmarks(rows[k]) if b not in seen and _bare(b) != _bare(name)
+        benches = [b for b in _benchmarks(rows[k]) if b not in seen and compact_name(b) != compact_name(name)
                    and evaluated(b, papers[k].abstract)][:3]
         said["task"] |= bool(task)
         said["bench"] |= bool(benches)

@@ -51,6 +51,24 @@ def title_prefix_name(title: str, contribution: str) -> str:
     return head if re.match(rf"{re.escape(head)}(?![\w-])", obj) else ""
 
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\(\s*)$")
+_TITLE_CASE_HEAD = re.compile(r"[A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*){0,3}")
+
+
+def title_head_name(title: str, abstract: str) -> str:
+    """A title's head before ':' in Title Case ('Varco Arena: A Tournament Approach ...', 'Thought Cloning: ...') that
+    the abstract writes with the same capitals mid-sentence ('Our method, Varco Arena, provides ...'): the abstract
+    uses it as a name, so it is the method's name though no word has inner capitals. A catchy head the abstract never
+    repeats ('Thought Crime', 'The Policy Cliff') or writes in lower case names no method."""
+    if ":" not in title:
+        return ""
+    head = title.split(":", 1)[0].strip()
+    if not _TITLE_CASE_HEAD.fullmatch(head) or re.match(r"(?:The|A|An)\s", head):
+        return ""
+    return head if any(not _SENTENCE_START.search(abstract[:m.start()])
+                       for m in re.finditer(rf"(?<![\w-]){re.escape(head)}(?![\w-])", abstract)) else ""
+
+
 _CONTRAST = re.compile(r"\s+(?:rather than|instead of|as opposed to)\s.*$", re.IGNORECASE)
 
 
@@ -60,11 +78,12 @@ def clean_task(task: str) -> str:
     return _CONTRAST.sub("", task).strip()
 
 
-# 'we propose a simple yet efficient pipeline, ThoughtMani, to ...': the name set off after the contribution's head
-# noun names the method, though neither the title nor a 'called' gives it.
+# 'we propose a simple yet efficient pipeline, ThoughtMani, to ...', 'a multi-turn online reinforcement learning (RL)
+# approach, SCoRe, that ...', 'a new dataset, Persuasive-Pairs, of ...': the name set off after the contribution's
+# head noun names the method or resource, though neither the title nor a 'called' gives it.
 _APPOSITIVE = re.compile(
-    r"^(?:[\w-]+\s+){0,7}?(?:pipeline|framework|method|approach|algorithm|system|technique|strategy|paradigm|recipe|"
-    r"scheme|mechanism|toolkit|agent|model)s?,?\s+(?:called\s+|named\s+)?(?P<name>[A-Z][\w.+-]*[A-Z0-9][\w.+-]*)"
+    r"^(?:[\w-]+\s+|\([\w-]+\)\s+){0,7}?(?:pipeline|framework|method|approach|algorithm|system|technique|strategy|"
+    r"paradigm|recipe|scheme|mechanism|toolkit|agent|model|dataset|benchmark|corpus)s?,?\s+(?:called\s+|named\s+)?(?P<name>[A-Z][\w.+-]*[A-Z0-9][\w.+-]*)"
     r"(?=[,:;(]|\s+(?:to|that|which|for|as)\b)")
 
 

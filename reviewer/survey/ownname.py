@@ -18,7 +18,7 @@ from reviewer.textutil import split_sentences
 _OWN_MAKING = re.compile(
     r"\b(?:we|this (?:paper|work))\s+(?:\w+ly\s+)?(?:then\s+)?(?:propose|introduce|present|develop|design|train|"
     r"identify|create|build|devise|construct|formulate|call|term|dub|name)\w*\b|\bby\s+training\b|"
-    r"\b[Oo]ur\s+(?:proposed|new|novel)\b", re.IGNORECASE)
+    r"\b[Oo]ur\s+(?:proposed|new|novel)\b|\b[Oo]ur\s+(?:framework|approach|method|algorithm|system|pipeline),", re.IGNORECASE)
 # 'Follow-up Likelihood as Reward" (FLR)', 'uncertainty quantification heads (UHeads)', 'Parallel-Distill-Refine (PDR)'.
 _DEFINED = re.compile(r"[\w\"'”’]\s*\((?P<acr>[A-Z][A-Za-z0-9+-]{1,11})\)")
 # Techniques and model classes whose acronyms many abstracts define: never a paper's own method.
@@ -42,8 +42,18 @@ def defined_name(paper: Paper) -> str:
             if len(gap.split()) > MAX_GAP_WORDS or re.search(r"[.;:]\s", gap) or \
                     acr.upper().rstrip("S") in _COMMON or acr.upper() in _COMMON or sum(c.isupper() for c in acr) < 2:
                 continue
-            # Used again after it is defined: the name the paper goes on to call its method by.
+            # Used again after it is defined: the name the paper goes on to call its method by; or spelled out by the
+            # capitalised words the authors make ('propose Bias--Variance Optimized Preference Optimization (BVPO)').
             after = abstract[abstract.find(m.group(0)) + len(m.group(0)):]
-            if re.search(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", after):
+            if re.search(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", after) or _spelled(acr, gap):
                 return acr
     return ""
+
+
+def _spelled(acr: str, words: str) -> bool:
+    """True when the acronym's capitals are, in order, initials of the capitalised words before it (the name it
+    abbreviates is written out in Title Case: 'Personality Alignment with Personality Inventories (PAPI)')."""
+    initials = [w[0] for w in re.split(r"[\s\-–]+", words) if w[:1].isupper()]
+    capitals = [c for c in acr if c.isupper()]
+    it = iter(initials)
+    return len(capitals) >= 3 and all(c in it for c in capitals)

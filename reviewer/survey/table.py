@@ -22,7 +22,13 @@ from reviewer.quotes import verify_quote
 from reviewer.survey import headline
 from reviewer.survey.benchclause import evaluated_names
 from reviewer.survey.headline import _numbered_span  # noqa: F401 (tests import it here)
-from reviewer.survey.names import appositive_name, descriptive_method, named_phrase, title_prefix_name
+from reviewer.survey.names import (
+    appositive_name,
+    descriptive_method,
+    named_phrase,
+    title_head_name,
+    title_prefix_name,
+)
 from reviewer.survey.ownname import defined_name
 from reviewer.survey.resultcell import (
     MAX_RESULT_WORDS,  # noqa: F401 (tests import it here)
@@ -43,14 +49,15 @@ CURATED_BENCHMARKS = frozenset("""GSM8K MATH MATH500 MATH-500 AIME AIME24 AIME25
 # (a single capital before a hyphen counts too: 'M-RewardBench', 'S-GRPO')
 _NAME = re.compile(r"(?<![\w-])(?:[A-Z][\w.+-]*\d[\w.-]*|[A-Z][A-Za-z]*[A-Z][\w.+-]*|[A-Z][a-z]+-[A-Z][\w.-]*|[A-Z]-[A-Z][\w.+-]*)(?![\w-])")
 _BENCH_SUFFIX = re.compile(r"(?:Bench|bench|QA|Eval|Arena|Gym|Set|set|(?<=\d)K)(?:[-\s]?\d+(?:\.\d+)?)?$")
-_EVAL_CONTEXT = re.compile(r"\b(?:benchmarks?|datasets?|suites?|test sets?)\b", re.IGNORECASE)
+_EVAL_CONTEXT = re.compile(r"\b(?:benchmarks?|datasets?|suites?|test sets?)\b"
+                           r"|\b(?:experiments?|evaluations?|evaluation results|results)\s+on\b", re.IGNORECASE)
 _LIST_LEAD = re.compile(r"(?:\bon|\bincluding|\bsuch as|\bacross|\(|,|\band|\bor)\s*(?:the\s+)?$")
 _NOT_BENCH = frozenset("""LLM LLMS LRM LRMS LM LMS RL RLHF RLAIF RLVR PRM PRMS ORM ORMS DPO PPO GRPO SFT COT CoT AI AGI
     NLP ML API GPU GPUS SOTA MCTS KL MLLM MLLMS VLM VLMS QA IR RAG TTS PO HF BON BoN KTO SIMPO IPO ORPO RM RMS
-    MDP FLOPS FLOPs CPU ID OOD MOE MoE VLA LoRA LORA TPU NLI RAG""".split())
+    MDP FLOPS FLOPs CPU ID OOD MOE MoE VLA LoRA LORA TPU NLI RAG SQL""".split())
 _MODEL_PREFIX = re.compile(
     r"^(?:qwen|llama|gpt|deepseek|mistral|mixtral|claude|gemini|gemma|phi|o1|o3|o4|r1|internlm|yi|glm|"
-    r"chatglm|vicuna|olmo|falcon|bloom|t5|bert|roberta|palm|opt|llava|internvl|skywork)",
+    r"chatglm|vicuna|olmo|falcon|bloom|t5|bert|roberta|palm|opt|llava|internvl|skywork|granite)",
     re.IGNORECASE,
 )
 _HARDWARE = re.compile(r"^(?:[AHVL]\d{2,3}|[AH]800|TPU\w*|GPU\w*)(?:-\w+)?$")
@@ -88,6 +95,9 @@ def method_name(paper: Paper) -> str:
     for sentence in _sentences(paper):
         m = _CALLED.search(sentence)
         if m and _OWN.search(sentence):  # 'an ability called Theory-of-Mind' in the background is no method
+            named_first = re.search(r"(?<![\w-])([A-Z][\w.+-]*),\s*$", sentence[:m.start()])
+            if named_first and _name_like(named_first.group(1)):
+                return named_first.group(1)  # 'we propose ARTE, dubbed Aligning TeacheR with ...': the name comes first
             # 'called Reinforcing Cognitive Experts (RICE)': the acronym the sentence defines is the name the paper
             # uses; the two capitalised words the pattern takes would cut the long form ('Reinforcing Cognitive').
             spelled = re.match(r"(?:\s[A-Z][\w\-.+]*){0,4}\s*\(([A-Z][A-Za-z0-9\-+]{1,14})\)", sentence[m.end():])
@@ -216,10 +226,12 @@ def mine_gazetteer(papers: list[Paper]) -> frozenset[str]:
 
 
 def _own_resource(name: str, abstract: str) -> bool:
-    """'we propose ULTRAFEEDBACK, a large-scale ... preference dataset': the paper's own name is a dataset's."""
+    """'we propose ULTRAFEEDBACK, a large-scale ... preference dataset', 'we construct a new dataset, Persuasive-Pairs,
+    of ...': the paper's own name is a dataset's."""
     return bool(name) and bool(re.search(
         rf"(?<![\w-]){re.escape(name)}(?:,|\s+is|\s+--?)\s+(?:a|an)\s+(?:(?!of\b)[\w-]+,?\s+){{0,6}}?(?:dataset|benchmark|"
-        rf"corpus|test set)s?\b", abstract))
+        rf"corpus|test set)s?\b"
+        rf"|\b(?:a|an)\s+(?:new\s+|novel\s+)?(?:dataset|benchmark|corpus|test set),\s+{re.escape(name)},", abstract))
 
 
 def benchmarks_of(paper: Paper, gazetteer: frozenset[str], method: str) -> str:
@@ -269,8 +281,14 @@ def headline_result(paper: Paper, name: str = "") -> str:
     return headline.headline_result(paper, name, own=name or method_name(paper))
 
 
+def row_name(paper: Paper) -> str:
+    """The name the row's cells are read with: `method_name`, else the acronym the paper defines for what it builds,
+    else a title head the abstract uses as a name ('Varco Arena', 'Thought Cloning')."""
+    return method_name(paper) or defined_name(paper) or title_head_name(paper.title, paper.abstract)
+
+
 def offline_row(paper: Paper, gazetteer: frozenset[str] = CURATED_BENCHMARKS) -> TableRow:
-    name = method_name(paper) or defined_name(paper)
+    name = row_name(paper)
     # Only a name the paper gives its method (its contribution phrase when that is a name: 'Markovian Thinking'), or
     # what it calls it again and again ('our implicit PRM'): a description ('theoretically bounded metric', 'routing
     # framework') tells a reader scanning the column nothing a name would, so the cell is blank and the paper is

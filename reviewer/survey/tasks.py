@@ -15,6 +15,7 @@ from reviewer.models import Paper
 from reviewer.roles import Role, sentence_roles
 from reviewer.survey.names import clean_task
 from reviewer.survey.prose import is_boilerplate
+from reviewer.survey.sentcase import as_in_abstract as _as_in_abstract
 from reviewer.survey.terms import _NOUNS_LOOKING_ADJ
 from reviewer.textutil import split_sentences
 
@@ -50,11 +51,13 @@ _THING_FOR = re.compile(
 _PURPOSE = re.compile(
     rf"\b(?:{_THING}\s+(?:(?:designed|tailored|built|developed|that aims?|aiming|aims?)\s+)?to|designed to|"
     rf"aims? to|aiming to|in order to|so as to)\s+(?P<verb>[a-z]{{3,}})\s+(?P<obj>(?:[\w\-'/]+\s+){{0,8}}?[\w\-/]+){_END}")
-_STUDY = re.compile(rf"\bwe\s+(?:\w+ly\s+)?(?:study|investigate|address|tackle|examine|explore|focus on|consider|"
+_STUDY = re.compile(rf"\bwe\s+(?:\w+ly\s+)?(?:study|investigate|address|tackle|examine|explore|focus on|"
                     rf"revisit|analy[sz]e)\s+(?!whether|how|why|what|when|if|the question|this|these|it\b){_PHRASE}{_END}",
                     re.IGNORECASE)
 _TITLE_FOR = re.compile(rf"\bfor\s+{_PHRASE}$", re.IGNORECASE)
-_MEANS = re.compile(r"\s+(?:with|via|through|using|by|from|without)\s+", re.IGNORECASE)
+# ('from' in 'Reinforcement Learning from Human Feedback' is part of the term, not a means)
+_MEANS = re.compile(r"\s+(?:with|via|through|using|by|(?<!learning )from(?!\s+(?:human|ai)\s+feedback)|without)\s+",
+                    re.IGNORECASE)
 _NOT_VERBS = frozenset("""the a an be this that these those its their our each all both and or any some more
     such further further other human humans""".split())
 # A phrase that names no task ('more detail', 'research use', 'our study'), or points outside itself.
@@ -115,10 +118,26 @@ def generic_task(task: str) -> bool:
     return bool(words) and all(w in _GENERIC_TASK_WORDS for w in words if w)
 
 
+# 'recent approaches' (from 'a survey of recent approaches'), 'addressing alignment challenges': a head that names only
+# that there is work or trouble, with at most one word of what it is about, tells two papers apart by nothing.
+_VAGUE_HEADS = frozenset("""approaches methods works advances progress techniques studies research developments
+    challenges issues problems limitations gaps difficulties""".split())
+_VAGUE_WORDS = frozenset("""recent existing current prior previous new novel various several key major open these
+    addressing tackling solving overcoming mitigating""".split())
+
+
+def vague_task(task: str) -> bool:
+    """True when the task is a vague head ('approaches', 'challenges') with at most one other content word."""
+    words = [w.strip(",;:()").lower() for w in task.split() if w.strip(",;:()")]
+    content = [w for w in words if w not in _VAGUE_WORDS and w not in {"the", "a", "an", "of", "in", "for"}]
+    return bool(words) and words[-1] in _VAGUE_HEADS and len(content) <= 2
+
+
 def _ok(task: str, low: int = 2, high: int = 9) -> str:
     task = _trimmed(clean_task(_DETERMINER.sub("", task.strip(" ,.;:"))), low)
     words = task.split()
-    if not low <= len(words) <= high or _EMPTY.search(task) or _QUESTION.match(task) or generic_task(task):
+    if not low <= len(words) <= high or _EMPTY.search(task) or _QUESTION.match(task) or generic_task(task) \
+            or vague_task(task):
         return ""
     last = words[-1].lower()
     if re.fullmatch(r"[a-z]{2,}[^e]ed", last) or all(w.lower() in _MODEL_WORDS for w in words):
@@ -138,21 +157,35 @@ def _ok(task: str, low: int = 2, high: int = 9) -> str:
     return task
 
 
+_RELATIVE_AFTER = re.compile(r"\s+(?:that|who|whom)\s+[^,;:.()]+")
+_BARE_DEFINITE = re.compile(r"(?:^|\s)the\s+[\w-]+$", re.IGNORECASE)
+
+
+def _restrictive(task: str, sentence: str, end: int) -> str:
+    """'in order to learn the representations that people use': a task ending on a bare 'the <noun>' that the
+    sentence continues with its restrictive clause ('that people use') says nothing without it, so the clause is
+    kept, or the task dropped when that makes it longer than a cell's eleven words."""
+    m = _RELATIVE_AFTER.match(sentence, end) if task and _BARE_DEFINITE.search(task) else None
+    whole = f"{task} {m.group(0).strip()}" if m else task
+    return whole if len(whole.split()) <= 11 else ""
+
+
 def from_sentence(sentence: str) -> str:
     """The task one own sentence states, or ''."""
     if not _OWN.search(sentence):
         return ""
     for pattern in (_OF_PROBLEM, _THING_FOR, _STUDY):
         m = pattern.search(sentence)
-        if m and _ok(m.group("task")):
-            return _ok(m.group("task"))
+        task = _restrictive(_ok(m.group("task")), sentence, m.end("task")) if m else ""
+        if task:
+            return task
     m = _PURPOSE.search(sentence)
     if m and m.group("verb").endswith(_NOUN_ENDS):  # 'an approach to scalable alignment': a noun phrase, no verb
-        task = _ok(f"{m.group('verb')} {m.group('obj')}")
+        task = _restrictive(_ok(f"{m.group('verb')} {m.group('obj')}"), sentence, m.end("obj"))
         if task:
             return task
     elif m and m.group("verb") not in _NOT_VERBS and not m.group("verb").endswith(("ing", "ed", "ly")):
-        task = _ok(f"{gerund(m.group('verb'))} {m.group('obj')}", 3, 10)
+        task = _restrictive(_ok(f"{gerund(m.group('verb'))} {m.group('obj')}", 3, 10), sentence, m.end("obj"))
         if task:
             return task
     return ""
@@ -165,9 +198,11 @@ _INQUIRY = re.compile(
     rf"carries out|undertakes?)\s+(?:an?\s+|the first\s+)?(?:[\w-]+\s+){{0,3}}?(?P<noun>evaluation|investigation|"
     rf"analysis|study|exploration|examination|assessment)\s+(?:of|for|on|into)\s+{_PHRASE}{_END}", re.IGNORECASE)
 # 'a pipeline, ThoughtMani, to enable ...', 'an approach, namely SALMON (...), to align ...': the name in apposition
-# sits between the thing and its purpose.
+# sits between the thing and its purpose; or the thing between the name and it ('MultiRole-R1, a diversity-enhanced
+# framework with multiple role perspectives, to improve ...').
 _NAMED_PURPOSE = re.compile(
-    rf"\b{_THING},\s+(?:namely\s+|called\s+)?[A-Z][^,;.]{{0,80}}?,\s+to\s+(?P<verb>[a-z]{{3,}})\s+"
+    rf"(?:\b{_THING},\s+(?:namely\s+|called\s+)?[A-Z]|(?<![\w-])[A-Z][\w.+-]*[A-Z0-9][\w.+-]*,\s+an?\s+)"
+    rf"[^,;.]{{0,80}}?,\s+to\s+(?P<verb>[a-z]{{3,}})\s+"
     rf"(?P<obj>(?:[\w\-'/]+\s+){{0,7}}?[\w\-/]+){_END}")
 _THAT_DOES = re.compile(
     rf"\b{_THING}\s+(?:that|which)\s+(?:\w+ly\s+)?(?P<verb>[a-z]{{3,}}?(?:ss|sh|ch|x|z)?)(?:es|s)\s+"
@@ -313,39 +348,6 @@ def task_of(paper: Paper, method: str) -> str:
         if task:
             return task
     return ""
-
-
-_CAPITALISED = r"[A-Z][a-z]+(?:-(?:[A-Z][a-z]+|[a-z]+))*"  # 'Reasoning', 'Fine-Tuning', 'Preference-aligned'
-
-
-def _named_in(words: str, abstract: str) -> bool:
-    """True when the abstract writes these capitalised words as a name: two or more of them together anywhere
-    ('Large Reasoning Models (LRMs)'), one alone inside a sentence and not as part of a longer capitalised run."""
-    for hit in re.finditer(rf"(?<![\w-]){re.escape(words)}(?![\w-])", abstract):
-        if " " in words:
-            return True
-        before, after = abstract[:hit.start()], abstract[hit.end():]
-        if not re.search(r"(?:^|[.!?:]\s+|\(\s*)$", before) and not re.search(rf"{_CAPITALISED} $", before) \
-                and not re.match(rf" {_CAPITALISED}", after):
-            return True
-    return False
-
-
-def _as_in_abstract(phrase: str, abstract: str) -> str:
-    """A phrase cut from a title in Title Case ('Enhancing Multimodal Mathematical Reasoning') in sentence case
-    ('Enhancing multimodal mathematical reasoning'): capitalised words keep their capitals only where the abstract
-    writes them as a name ('Monte Carlo', 'Large Reasoning Models'); the longest such run of words wins."""
-    def lowered(m: re.Match[str]) -> str:
-        words, out, i = m.group(0).split(" "), [], 0
-        while i < len(words):
-            k = next(k for k in range(len(words), i, -1) if k == i + 1 or _named_in(" ".join(words[i:k]), abstract))
-            run = " ".join(words[i:k])
-            out.append(run if _named_in(run, abstract) else run.lower())
-            i = k
-        return " ".join(out)
-    head, _, rest = phrase.partition(" ")
-    rest = re.sub(rf"(?<![\w-]){_CAPITALISED}(?: {_CAPITALISED})*(?![\w-])", lowered, rest)
-    return f"{head[:1].upper()}{head[1:]} {rest}".rstrip() if head else phrase
 
 
 _BY_MEANS = re.compile(r"\s+(?:via|with|through|using)\s+", re.IGNORECASE)  # "without X" is part of the task
