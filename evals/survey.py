@@ -88,6 +88,10 @@ BLIND15_SET = Path(__file__).parent / "datasets" / "survey_blind15.jsonl"
 # reasoning, LLM judges, multimodal reward models), several opening with a verb, written before the facet-query
 # work of branch s23; scored once before and once after it.
 BLIND16_SET = Path(__file__).parent / "datasets" / "survey_blind16.jsonl"
+# Seven topics on seed papers earlier sets use at most once (exploration in reasoning RL, process reward models, diverse
+# preferences, thinking traces, human-like prompting, noisy preference data, per-problem thinking budgets), written
+# before the theme/aside work of branch h25; scored once before and once after it.
+BLIND19_SET = Path(__file__).parent / "datasets" / "survey_blind19.jsonl"
 # A sentence opening with a word that points outside the quote, unless it names its referent
 # ("This paper", "These results show" count as resolved only with a noun that the sentence itself owns).
 _ANAPHOR = re.compile(
