@@ -96,6 +96,10 @@ BLIND17_SET = Path(__file__).parent / "datasets" / "survey_blind17.jsonl"
 # thinking habits, checklists and rubrics, model internals, early exit), three opening with a verb, written before
 # the paraphrase-stability query work of branch s25; scored once before and once after it.
 BLIND18_SET = Path(__file__).parent / "datasets" / "survey_blind18.jsonl"
+# Seven topics on seed papers earlier sets use at most once (exploration in reasoning RL, process reward models, diverse
+# preferences, thinking traces, human-like prompting, noisy preference data, per-problem thinking budgets), written
+# before the theme/aside work of branch h25; scored once before and once after it.
+BLIND19_SET = Path(__file__).parent / "datasets" / "survey_blind19.jsonl"
 # A sentence opening with a word that points outside the quote, unless it names its referent
 # ("This paper", "These results show" count as resolved only with a noun that the sentence itself owns).
 _ANAPHOR = re.compile(

@@ -55,11 +55,33 @@ def contribution_kind(title: str, abstract: str) -> Kind:
             rf"\bwe\s+(?:\w+ly\s+)?(?:introduce|present|propose|release|construct|build|curate)\s+{re.escape(name)}\b",
             abstract, re.IGNORECASE):
         return "benchmark"  # 'we present MoReBench: 1,000 moral scenarios ...'
-    if _STUDY_TITLE.search(title):
+    proposes = any(_PROPOSES.search(s) for s in sentences)
+    # 'What makes Reasoning Models Different? ...': a question title over an abstract that names the method it
+    # proposes ('we propose FoReaL-Decoding, ...') is a method paper that opens with its motivating question.
+    if _STUDY_TITLE.search(title) and not any(_names_method(s, sentences) for s in sentences):
         return "study"
     studies = any(_STUDY_SENTENCE.search(s) for s in sentences)
-    proposes = any(_PROPOSES.search(s) for s in sentences)
     return "study" if studies and not proposes else "method"
+
+
+# A coined name: a word with a capital after its first letter ('FoReaL-Decoding', 'ThoughtMani', 'TRAAC').
+_COINED = re.compile(r"\b[A-Za-z][a-z]*[A-Z][\w-]*")
+
+
+def _names_method(sentence: str, sentences: list[str]) -> bool:
+    """The sentence proposes a method under a coined name ('we propose FoReaL-Decoding, a ... method'), not an
+    analysis, benchmark or dataset (kinds._PROPOSES), and the abstract comes back to that name in two more of its
+    sentences: the method is what the paper reports on, not an aside to its study ('we also propose a defense')."""
+    m = _PROPOSES.search(sentence)
+    name = _COINED.search(sentence[m.end():m.end() + 40]) if m is not None else None
+    if m is None or name is None or _RESOURCE.search(sentence[m.end():]) or _RESOURCE.search(sentence[:m.start()]):
+        return False
+    return sum(1 for s in sentences if s is not sentence and name.group(0) in s) >= 2
+
+
+# What a coined name may stand for other than a method: a resource or a study ('a focused benchmark of 700 ...').
+_RESOURCE = re.compile(r"\b(?:benchmarks?|datasets?|corpus|corpora|environments?|sandbox|testbeds?|suites?|"
+                       r"stud(?:y|ies)|analys[ie]s|concepts?)\b", re.IGNORECASE)
 
 
 _CUT_BEFORE = frozenset("by for in of with on to from via that which while when".split())

@@ -23,6 +23,7 @@ from reviewer.survey.headclean import clause_subject, noun_phrase_head, shared_h
 from reviewer.survey.leftover import _by_kind, _scope_line, cap_sections
 from reviewer.survey.onetitle import _CONTRAST, _NOUN_ING_HEAD, _TRAINING_NOUN, _drop_gerund, single_title
 from reviewer.survey.regroup import regroup
+from reviewer.survey.retitle import adopt_orphans, keep_shared
 from reviewer.survey.scope import spells
 from reviewer.survey.terms import _NOT_A_HEAD, PhraseStats, norm_stems, topic_chunks
 from reviewer.survey.themes import (
@@ -258,14 +259,19 @@ def offline_outline(
     vec = own_vectors(sections, papers, _embedder(settings))
     sections, aside = settle(sections, papers, vec, exclude | _stems(head), rescope)
     sections = mend(sections, papers, vec, exclude | _stems(head), head, topic, rescope)
+    sections = keep_shared(sections, papers, head, exclude | _stems(head), rescope)  # 'A and B' cut to what is shared
     # Every paper under a title it uses (fit.py); the papers no title fits are named together or set aside.
     sections, loose = refit(sections, papers, vec, exclude | _stems(head), rescope)
     ignore = exclude | _stems(head)
     named, aside = name_aside(aside + loose, sections, evidence, papers, docs, stats, head, exclude, bodies, x,
                               single_title(topic, head), acronyms or [])
-    sections, loose = refit(sections + named, papers, vec, ignore, rescope)
+    sections, loose = refit(keep_shared(sections + named, papers, head, ignore, rescope), papers, vec, ignore, rescope)
     # The papers still under no title: by kind, technique family or a phrase their titles share (regroup.py).
     sections, aside = regroup(aside + loose, sections, papers, head, topic, ignore, rescope)
+    aside = adopt_orphans(aside, sections, papers, vec, ignore, rescope)
+    if not sections and len(aside) >= 2:  # no theme at all: one section on the topic, as for too few papers
+        title = single_title(topic, head)
+        sections, aside = [Section(title=title, scope=_scope_line(title, len(aside), []), keys=aside)], []
     return Outline(info=info, sections=sections, not_covered=list(result.weak), aside=aside)
 
 

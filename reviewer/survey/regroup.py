@@ -27,7 +27,7 @@ from reviewer.models import Paper
 from reviewer.survey.catchall import uses_label
 from reviewer.survey.families import families_of, family_groups, family_title, own_method_text
 from reviewer.survey.fit import fits
-from reviewer.survey.kinds import contribution_kind, kind_title
+from reviewer.survey.kinds import _short_topic, contribution_kind, kind_title
 from reviewer.survey.themes import theme_title
 from reviewer.survey.titles import _stems, is_catch_all
 from reviewer.survey.titlewords import plural_head
@@ -77,10 +77,21 @@ def by_kind(loose: list[str], sections: list[Section], papers: dict[str, Paper],
     return [k for k in loose if k not in placed]
 
 
+def family_head(head: str, topic: str) -> str:
+    """What a family title serves: the survey's head, or, for a topic with none, the topic cut to a short noun
+    phrase ('tool use' of 'tool use by language model agents', kinds._short_topic) when it is at most three words
+    and joins nothing with 'and', so 'Reinforcement learning for tool use' says what the family is used for."""
+    if head:
+        return head
+    short = _short_topic(topic)
+    return short if short and len(short.split()) <= 3 and " and " not in f" {short} " else ""
+
+
 def by_family(loose: list[str], sections: list[Section], papers: dict[str, Paper], head: str, topic: str,
               ignore: set[str], rescope: Callable[[Section], None]) -> list[str]:
     """Loose papers whose own method sentences share a technique family: a theme named for the family, kept
     only for the papers its title holds for (fit.fits); the rest returned."""
+    head = family_head(head, topic)
     texts = {n: own_method_text(papers[k].title, papers[k].abstract) for n, k in enumerate(loose)}
     groups, _ = family_groups(texts, f"{head} {topic}")  # a family the topic names separates nothing
     placed: set[str] = set()
@@ -158,6 +169,7 @@ def singles(loose: list[str], sections: list[Section], papers: dict[str, Paper],
     one-paper theme is thin support, and the outline dissolves those (fit.py). A method of no family, or of the
     family the topic names, stays apart from the themes."""
     left = []
+    fhead = family_head(head, topic)
     for key in loose:
         paper = papers[key]
         kind = contribution_kind(paper.title, paper.abstract)
@@ -166,8 +178,8 @@ def singles(loose: list[str], sections: list[Section], papers: dict[str, Paper],
         else:
             named = [f for f in families_of(own_method_text(paper.title, paper.abstract), f"{head} {topic}")
                      if uses_label(f, paper)]
-            title = family_title(named[0], head) if named and head else ""
-        if not title or not fits(title, paper, ignore) or (kind == "method" and not holds_head(title, head, paper)) \
+            title = family_title(named[0], fhead) if named and fhead else ""
+        if not title or not fits(title, paper, ignore) or (kind == "method" and not holds_head(title, fhead, paper)) \
                 or not _place(title, [key], sections, rescope):
             left.append(key)
     return left
