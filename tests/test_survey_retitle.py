@@ -81,3 +81,15 @@ def test_orphan_joins_a_theme_whose_title_it_uses(seed_papers: dict[str, Paper])
     assert left == ["dynamicevaluation"]
     assert theme.keys == ["archertraining", "lmrlgym", "toolaugmented"]
     _no_misfit([theme], TOOLS, seed_papers)
+
+
+def test_a_conjunct_cut_from_its_noun_is_no_title(seed_papers: dict[str, Paper]) -> None:
+    """These abstracts say 'inference time' before another word ('inference-time scaling', 'inference time
+    compute') too often for 'Inference time' to name a theme alone, so an 'A and B' title is never cut to it;
+    the other conjunct still makes a title."""
+    from reviewer.survey.retitle import _conjuncts
+
+    keys = ["baseknow", "mind2024step", "simultaneousmulti", "auxthink", "justcomputer", "simbenchbenchmarking"]
+    texts = [f"{seed_papers[k].title}. {seed_papers[k].abstract}" for k in keys]
+    titles = _conjuncts("Inference time and process supervision", "PRMs", texts)
+    assert titles == ["Process supervision with PRMs"]

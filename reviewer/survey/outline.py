@@ -67,6 +67,9 @@ if TYPE_CHECKING:
 
 
 
+# Words that end no title: a title ending with one was cut mid-phrase.
+_EDGE = frozenset("a an the of for in on with and or to by via from as at".split())
+
 def paper_vectors(
     evidence: list[PaperEvidence],
     papers: dict[str, Paper],
@@ -269,8 +272,10 @@ def offline_outline(
     # The papers still under no title: by kind, technique family or a phrase their titles share (regroup.py).
     sections, aside = regroup(aside + loose, sections, papers, head, topic, ignore, rescope)
     aside = adopt_orphans(aside, sections, papers, vec, ignore, rescope)
-    if not sections and len(aside) >= 2:  # no theme at all: one section on the topic, as for too few papers
-        title = single_title(topic, head)
+    title = single_title(topic, head)
+    # No theme at all: one section on the topic, as for too few papers -- unless the topic makes no title of its
+    # own ('Work on agents' names no theme; a topic cut before its last word leaves 'texts or').
+    if not sections and len(aside) >= 2 and not is_catch_all(title) and title.split()[-1].lower() not in _EDGE:
         sections, aside = [Section(title=title, scope=_scope_line(title, len(aside), []), keys=aside)], []
     return Outline(info=info, sections=sections, not_covered=list(result.weak), aside=aside)
 

@@ -23,20 +23,24 @@ from reviewer.survey.catchall import _KIND
 from reviewer.survey.fit import _home, fits
 from reviewer.survey.themes import theme_title
 from reviewer.survey.titles import is_catch_all
+from reviewer.survey.titlewords import is_cut_modifier
 from reviewer.survey.types import Section
 
 _AND = re.compile(r"\s+and\s+")
 
 
-def _conjuncts(title: str, head: str) -> list[str]:
+def _conjuncts(title: str, head: str, texts: list[str]) -> list[str]:
     """The titles each conjunct of an 'A and B' title makes alone ('Token usage' with the head glued on the way a
-    theme title is formed, themes.theme_title); none for a title without 'and'."""
+    theme title is formed, themes.theme_title); none for a title without 'and'. A conjunct the papers' texts use
+    as a modifier cut from its noun ('Inference time' scaling) names nothing alone."""
     parts = _AND.split(title)
     if len(parts) != 2 or not all(p.strip() for p in parts):
         return []
     out = []
     for part in parts:
         part = part.strip()
+        if is_cut_modifier(part, texts):
+            continue
         part = part[:1].upper() + part[1:]
         title_ = theme_title(part, head, [])
         if not is_catch_all(title_):
@@ -56,7 +60,8 @@ def keep_shared(sections: list[Section], papers: dict[str, Paper], head: str, ig
         held = sum(1 for k in keys if fits(s.title, papers[k], ignore))
         if held == len(keys):
             continue
-        best = max(((sum(1 for k in keys if fits(t, papers[k], ignore)), t) for t in _conjuncts(s.title, head)
+        texts = [f"{papers[k].title}. {papers[k].abstract}" for k in keys]
+        best = max(((sum(1 for k in keys if fits(t, papers[k], ignore)), t) for t in _conjuncts(s.title, head, texts)
                     if t.lower() not in taken and not is_catch_all(t)), default=(0, ""))
         if best[0] > held and best[0] >= 2:
             taken.discard(s.title.lower())
