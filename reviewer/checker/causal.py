@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from reviewer.checker.pairswap import pairs_reversed
 from reviewer.textutil import content_stems
 
 _FORWARD = re.compile(r"\b(?:causes?|caused|causing|leads?\s+to|led\s+to|leading\s+to|results?\s+in|resulted\s+in|"
@@ -51,18 +52,7 @@ def causal_links(text: str) -> list[tuple[set[str], set[str]]]:
     return [(c - e, e - c) for c, e in out if c - e and e - c]
 
 
-def _share(x: set[str], y: set[str]) -> float:
-    return len(x & y) / len(x) if x else 0.0
-
-
 def cause_reversed(claim: str, sentence: str) -> bool:
     """The claim's cause is the sentence's effect and its effect the sentence's cause."""
     theirs = causal_links(sentence)
-    if not theirs:
-        return False
-    mine = causal_links(claim)
-    straight = any(_share(c, sc) > 0 and _share(e, se) > 0 and
-                   _share(c, sc) + _share(e, se) >= _share(c, se) + _share(e, sc) for c, e in mine for sc, se in theirs)
-    return not straight and any(
-        _share(c, se) > 0 and _share(e, sc) > 0 and
-        _share(c, se) + _share(e, sc) >= _share(c, sc) + _share(e, se) + _MARGIN for c, e in mine for sc, se in theirs)
+    return bool(theirs) and pairs_reversed(causal_links(claim), theirs, _MARGIN)

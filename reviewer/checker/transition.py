@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from reviewer.checker.pairswap import pairs_reversed
 from reviewer.textutil import content_stems
 
 _FROM_TO = re.compile(r"\bfrom\s+(?P<a>[^;:.()]{2,80}?)\s+(?:to|toward|towards|into)"
@@ -35,19 +36,7 @@ def transitions(text: str) -> list[tuple[set[str], set[str]]]:
     return out
 
 
-def _share(x: set[str], y: set[str]) -> float:
-    return len(x & y) / len(x) if x else 0.0
-
-
 def transition_reversed(claim: str, sentence: str) -> bool:
     """The claim's start is the sentence's end and its end the sentence's start."""
     theirs = transitions(sentence)
-    if not theirs:
-        return False
-    mine = transitions(claim)
-    if any(_share(a, sa) > 0 and _share(b, sb) > 0 and _share(a, sa) + _share(b, sb) >= _share(a, sb) + _share(b, sa)
-           for a, b in mine for sa, sb in theirs):
-        return False
-    return any(_share(a, sb) > 0 and _share(b, sa) > 0 and
-               _share(a, sb) + _share(b, sa) >= _share(a, sa) + _share(b, sb) + _MARGIN
-               for a, b in mine for sa, sb in theirs)
+    return bool(theirs) and pairs_reversed(transitions(claim), theirs, _MARGIN)
