@@ -10,7 +10,8 @@ import pytest
 
 from conftest import SEEDS
 from reviewer.errors import InputError
-from reviewer.ingest.detect import is_prose, normalize_arxiv_id, normalize_doi, split_authors
+from reviewer.ingest.detect import is_prose
+from reviewer.ingest.identifiers import normalize_arxiv_id, normalize_doi, split_authors
 from reviewer.ingest.parse import detect_format, parse_file
 from reviewer.ingest.seedtext import parse_author_line
 from reviewer.models import PaperRecord

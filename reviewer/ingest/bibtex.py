@@ -18,12 +18,9 @@ from reviewer.ingest.bibfast import parse_entry, split_chunks
 from reviewer.ingest.detect import (
     MAX_TEXT_LINE_BYTES,
     build_record,
-    flip_name,
     iter_lines,
-    normalize_arxiv_id,
-    normalize_doi,
-    parse_year,
 )
+from reviewer.ingest.identifiers import flip_name, normalize_arxiv_id, normalize_doi, parse_year
 from reviewer.models import PaperRecord
 
 MAX_ENTRY_CHARS = 1024 * 1024

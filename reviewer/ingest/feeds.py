@@ -16,12 +16,9 @@ from reviewer.errors import InputError
 from reviewer.ingest.detect import (
     MAX_TEXT_LINE_BYTES,
     build_record,
-    flip_name,
     iter_lines,
-    normalize_arxiv_id,
-    normalize_doi,
-    parse_year,
 )
+from reviewer.ingest.identifiers import flip_name, normalize_arxiv_id, normalize_doi, parse_year
 from reviewer.models import PaperRecord
 
 # ---------------------------------------------------------------- RIS

@@ -18,10 +18,8 @@ from reviewer.ingest.detect import (
     MAX_JSONL_LINE_BYTES,
     build_record,
     iter_lines,
-    normalize_arxiv_id,
-    normalize_doi,
-    parse_year,
 )
+from reviewer.ingest.identifiers import normalize_arxiv_id, normalize_doi, parse_year
 from reviewer.ingest.tabular import record_from_mapping
 from reviewer.models import PaperRecord
 
@@ -258,7 +256,7 @@ _GMT_YEAR = re.compile(r"\b(19|20)\d\d\b")
 
 def _arxiv_snapshot(path: Path, line: int | None, obj: Mapping[str, object]) -> PaperRecord | InputError:
     from reviewer.ingest.bibtex import latex_to_text
-    from reviewer.ingest.detect import split_authors
+    from reviewer.ingest.identifiers import split_authors
 
     authors: list[str] = []
     for parts in obj.get("authors_parsed") or []:

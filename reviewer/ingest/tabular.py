@@ -18,9 +18,11 @@ from reviewer.ingest.detect import (
     MAX_TEXT_LINE_BYTES,
     TITLE_KEYS,
     build_record,
-    flip_name,
     iter_lines,
     norm_key,
+)
+from reviewer.ingest.identifiers import (
+    flip_name,
     normalize_arxiv_id,
     normalize_doi,
     parse_year,
