@@ -25,8 +25,10 @@ def _pool() -> tuple[list, list]:
 
 
 def test_a_neighbour_stating_little_of_the_question_is_left_out_whatever_its_score() -> None:
+    # The share bar alone (no names passed): `select` would also drop CLOSE, which never names ProgressGym.
     pool, papers = _pool()
-    texts = [p.ev.text for p in select(analyse(WHY_Q), pool, papers).points]
+    asked = set(content_stems(WHY_Q)) - _QUESTION_WORDS
+    texts = [p.ev.text for p in same_question(pool[1:], pool[0], papers, asked)]
     assert not any(NEIGHBOUR in t for t in texts), texts
     assert any(CLOSE in t for t in texts), texts
 
@@ -39,3 +41,21 @@ def test_the_bar_is_the_lead_abstracts_share_less_the_margin() -> None:
     kept = same_question(pool[1:], pool[0], papers, asked, margin=1.0)  # no bar: every point stays
     assert len(kept) == 2
 
+
+
+NAMED_Q = "How does TO-GATE get a model to ask a user more useful follow-up questions?"
+GATE_LEAD = "we propose TO-GATE, a novel framework that enhances question generation through trajectory optimization"
+GATE_OWN = "The trajectory optimization enables the model to produce effective elicitation questions"
+# Neighbours that state the question's words (questions, user, follow-up) as fully, but never name TO-GATE.
+NEWS = "When answering questions about ongoing events, the model should use recent news articles"
+FOLLOW_UP = "the machine can leverage the user's follow-up utterances as feedback signals"
+
+
+def test_a_question_naming_a_work_keeps_only_points_from_abstracts_naming_it() -> None:
+    q = analyse(NAMED_Q)
+    assert q.names == ["TO-GATE"]
+    pool = [scored(GATE_LEAD, 0.594), scored(NEWS, 0.66), scored(FOLLOW_UP, 0.56), scored(GATE_OWN, 0.526)]
+    papers = [paper_with(f) for f in (GATE_LEAD, NEWS, FOLLOW_UP)]
+    texts = [p.ev.text for p in select(q, pool, papers).points]
+    assert any(GATE_OWN in t for t in texts), texts
+    assert not any(NEWS in t or FOLLOW_UP in t for t in texts), texts

@@ -10,6 +10,8 @@ keep it too.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from reviewer.ask.lead import Scored
 from reviewer.models import Paper
 from reviewer.textutil import content_stems
@@ -36,17 +38,22 @@ def stated_share(asked: set[str], paper: Paper) -> float:
 
 
 def same_question(points: list[Scored], lead: Scored, papers: list[Paper], asked: set[str],
-                  margin: float = COVERAGE_MARGIN) -> list[Scored]:
+                  margin: float = COVERAGE_MARGIN, names: tuple[str, ...] = (),
+                  mentions: Callable[[str, str], bool] | None = None) -> list[Scored]:
     """The points from papers whose abstracts state the question's words about as fully as the lead's does.
 
     A paraphrased question describes one work ("the method that splits rollouts into budget groups"); the lead's
     abstract states most of that description. A neighbour of the topic that shares one striking sentence but
-    little of the description answers another question, however similar that one sentence scores.
+    little of the description answers another question, however similar that one sentence scores. A question
+    naming a work the lead's abstract names ("How does TO-GATE ...?") is about that work: another paper's point
+    must come from an abstract naming it too.
     """
     by_id = {p.id: p for p in papers}
     if lead.ev.paper_id not in by_id:
         return points
     bar = stated_share(asked, by_id[lead.ev.paper_id]) - margin
+    text = {pid: f"{p.title} {p.abstract}" for pid, p in by_id.items()}
+    named = [n for n in names if mentions and mentions(text[lead.ev.paper_id], n)]
     shares: dict[str, float] = {}
     kept = []
     for p in points:
@@ -54,7 +61,7 @@ def same_question(points: list[Scored], lead: Scored, papers: list[Paper], asked
         if pid != lead.ev.paper_id and pid in by_id:
             if pid not in shares:
                 shares[pid] = stated_share(asked, by_id[pid])
-            if shares[pid] < bar:
+            if shares[pid] < bar or (named and mentions and not any(mentions(text[pid], n) for n in named)):
                 continue
         kept.append(p)
     return kept

@@ -394,7 +394,8 @@ def select(question: Question, scored: list[Scored], papers: list[Paper], max_po
     points = _distinct(rest, max_points, per_paper)
     if question.qtype not in (QType.METHODS, QType.DEFINITION):  # other papers' points: near the lead, same question
         asked = set(content_stems(question.text)) - _QUESTION_WORDS
-        points = same_question(on_question(points, lead), lead, papers, asked)
+        points = same_question(on_question(points, lead), lead, papers, asked, names=tuple(question.names),
+                               mentions=mentions)
     by_paper: dict[str, list[Scored]] = {}
     for p in points:
         by_paper.setdefault(p.ev.paper_id, []).append(p)
