@@ -61,6 +61,7 @@ PARA18 = Path(__file__).resolve().parent / "datasets" / "ask_para18.jsonl"
 PARA19 = Path(__file__).resolve().parent / "datasets" / "ask_para19.jsonl"
 PARA20 = Path(__file__).resolve().parent / "datasets" / "ask_para20.jsonl"
 PARA21 = Path(__file__).resolve().parent / "datasets" / "ask_para21.jsonl"
+PARA22 = Path(__file__).resolve().parent / "datasets" / "ask_para22.jsonl"
 REFUSE = Path(__file__).resolve().parent / "datasets" / "ask_refuse.jsonl"
 
 
@@ -86,6 +87,7 @@ class AskRow(BaseModel):
     first_answers_head: bool = False
     first_sentence: str = ""
     cited: list[str] = Field(default_factory=list)
+    other_cited: int = Field(default=0, description="Papers cited that the case does not expect (padding).")
     best_similarity: float | None = None
     seconds: float
 
@@ -99,6 +101,8 @@ class AskEvalResult(BaseModel):
     type_accuracy: float
     unanswerable_refused: float
     answerable_wrongly_refused: float
+    # Mean number of papers an answered answerable question cites beyond the expected ones: off-question points.
+    other_cited_mean: float = 0.0
     cold_start_seconds: float
     median_seconds: float
     max_seconds: float
@@ -166,6 +170,7 @@ def run_ask_eval(settings: Settings, path: Path = DEV, limit: int | None = None,
                      cited=cited, best_similarity=answer.best_similarity, seconds=round(seconds, 3))
         if case.answerable and not answer.refused:
             row.cites_expected = bool(set(cited) & set(case.papers))
+            row.other_cited = len(set(cited) - set(case.papers))
             if first is not None:
                 row.first_sentence = first.text
                 row.first_answers, row.first_answers_head = judge_first(checker, case, first.text)
@@ -175,6 +180,7 @@ def run_ask_eval(settings: Settings, path: Path = DEV, limit: int | None = None,
     offdomain = [r.best_similarity for r, c in zip(rows, cases, strict=True)
                  if c.kind == "off-domain" and r.best_similarity is not None]
     typed = [r for r in answerable if r.expected_type != "general"]
+    answered = [r for r in answerable if not r.refused]
     times = sorted(r.seconds for r in rows)
     share = lambda xs, f: round(sum(1 for x in xs if f(x)) / len(xs), 3) if xs else 0.0  # noqa: E731
     return AskEvalResult(
@@ -186,6 +192,7 @@ def run_ask_eval(settings: Settings, path: Path = DEV, limit: int | None = None,
         type_accuracy=share(typed, lambda r: r.predicted_type == r.expected_type),
         unanswerable_refused=share(unanswerable, lambda r: r.refused),
         answerable_wrongly_refused=share(answerable, lambda r: r.refused),
+        other_cited_mean=round(sum(r.other_cited for r in answered) / len(answered), 3) if answered else 0.0,
         cold_start_seconds=round(cold, 3),
         median_seconds=times[len(times) // 2] if times else 0.0,
         max_seconds=times[-1] if times else 0.0,
@@ -208,6 +215,7 @@ def format_result(result: AskEvalResult) -> str:
         (f"unanswerable refused                     {result.unanswerable_refused:.3f}  (target 1.00)"
          if result.n_unanswerable else "unanswerable refused                     n/a    (no unanswerable question in this set)"),
         f"answerable wrongly refused               {result.answerable_wrongly_refused:.3f}  (target <= 0.05)",
+        f"other papers cited per answer            {result.other_cited_mean:.3f}  (not expected: off-question points)",
         f"latency: load {result.cold_start_seconds:.2f} s once, then median {result.median_seconds:.3f} s, "
         f"max {result.max_seconds:.3f} s per question",
         f"best sentence similarity: answerable min {result.similarity_answerable_min}, "

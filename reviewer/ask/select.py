@@ -31,7 +31,7 @@ from reviewer.ask.lead import (
 from reviewer.ask.outcome import asks_outcome
 from reviewer.ask.points import distinct as _distinct
 from reviewer.ask.points import near as _near
-from reviewer.ask.points import on_question
+from reviewer.ask.points import on_question, same_question
 from reviewer.ask.proper import prose
 from reviewer.ask.question import QType, Question
 from reviewer.ask.sides import comparing_papers
@@ -392,8 +392,10 @@ def select(question: Question, scored: list[Scored], papers: list[Paper], max_po
     per_paper = 1 if question.qtype == QType.METHODS else 2
     rest = [s for s in strong[1:] if not _near(s.ev.text, lead.ev.text)]
     points = _distinct(rest, max_points, per_paper)
-    if question.qtype not in (QType.METHODS, QType.DEFINITION):  # other papers' points must be near the lead's
-        points = on_question(points, lead)
+    if question.qtype not in (QType.METHODS, QType.DEFINITION):  # other papers' points: near the lead, same question
+        asked = set(content_stems(question.text)) - _QUESTION_WORDS
+        points = same_question(on_question(points, lead), lead, papers, asked, names=tuple(question.names),
+                               mentions=mentions)
     by_paper: dict[str, list[Scored]] = {}
     for p in points:
         by_paper.setdefault(p.ev.paper_id, []).append(p)
