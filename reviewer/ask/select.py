@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from reviewer.ask import forms as qforms
 from reviewer.ask.asked import asks_thing, past_introduction, thing_first
 from reviewer.ask.aspect import aspect_lead, stronger_finding_first
-from reviewer.ask.define import acronym, contrasted_only, defines, definition_strength, lead_rank
+from reviewer.ask.define import contrasted_only, defines, definition_strength, lead_rank
 from reviewer.ask.define import term_pattern as term_pattern
 from reviewer.ask.items import later_item_answers
 from reviewer.ask.lead import CAUSE as _CAUSE
@@ -28,6 +28,10 @@ from reviewer.ask.lead import (
     replacement_first,
     says_instead,
 )
+from reviewer.ask.naming import DEMONSTRATIVE as DEMONSTRATIVE
+from reviewer.ask.naming import acts as _acts
+from reviewer.ask.naming import antecedent as _antecedent
+from reviewer.ask.naming import is_fragment, mentions, role_map, subject_forms
 from reviewer.ask.outcome import asks_outcome
 from reviewer.ask.points import distinct as _distinct
 from reviewer.ask.points import near as _near
@@ -38,7 +42,7 @@ from reviewer.ask.sides import comparing_papers
 from reviewer.ask.verb import asked_verb, states_verb, verb_first, verb_score
 from reviewer.ask.whypaper import why_from_first_paper
 from reviewer.models import EvidenceSentence, Paper
-from reviewer.roles import Role, reports_other_work, sentence_roles
+from reviewer.roles import Role, reports_other_work
 from reviewer.textutil import content_stems, split_sentences
 
 # Question types whose lead must be about the asked term itself, not about what is contrasted with it.
@@ -58,59 +62,13 @@ _PERFORMANCE = re.compile(r"(?<!to )\b(?:improv\w*|outperform\w*|achiev\w*|surpa
 _ASKS_WHAT_IT_DOES = re.compile(r"\b(?:do|does|did)\b.*\b(?:add|do|propose|introduce|contribute|offer|change|"
                                 r"replace|use|modify|bring)\b", re.IGNORECASE)
 _ADDITIVE = re.compile(r"^(?:Additionally|Moreover|Furthermore|In addition|Besides|Also|Further)\b")
-_PRONOUN = re.compile(r"^(?:They|It)\b")
-_HEAD_NOUN = re.compile(r"\s+(?:environment|method|model|framework|algorithm|approach|technique|system|paper|"
-                        r"problem|dataset|benchmark|objective|loss|pipeline)s?$", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+(?:\.\d+)?\s?(?:%|x\b|×|points?|pp)|\b\d+\.\d+\b|\b\d{2,}\b")
 _FIGURE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:[KMBkmb]\b|%)")
 _ANAPHOR = re.compile(r"^(?:this|these|those|they|it|such|its|their|that)\b", re.IGNORECASE)
-_CUT_END = re.compile(r"(?:\s0|\b(?:i|e|e\.g|i\.e|al|vs|cf|approx|resp|Fig|Eq))\.$")
-_CUT_START = re.compile(r"^\d+(?:\.\d+)?\s?(?:%|\\%)|^(?:e|g)\.\s")
-_FRAGMENT_START = re.compile(r"^[a-z(\[,;:]")
-_ENUM_CLOSER = re.compile(r"(?:^|(?<=[\s:;,\-]))(?:\d{1,2}|[a-h]|i{1,3}|iv|vi{0,3})\)")
 
 
-def is_fragment(text: str) -> bool:
-    """A sentence cut in the middle, a question, or too short to stand alone (an enumerator "1)" opens no "(")."""
-    t = text.strip()
-    if len(t.split()) < 6 or _FRAGMENT_START.match(t) and not re.match(r"^\(\d+\)|^\([ivx]+\)", t):
-        return True
-    if t.endswith("?") or t.endswith(":") or not re.search(r"[.!]['\")\]]*$", t):
-        return True
-    # Split inside a number ("achieving a 0." | "54% gain") or an abbreviation ("... hacking, i." | "e. ...").
-    if _CUT_END.search(t) or _CUT_START.match(t):
-        return True
-    return (bare := _ENUM_CLOSER.sub("", t)).count("(") != bare.count(")")
 
 
-_term_pattern = term_pattern
-_acronym = acronym
-
-
-def mentions(text: str, term: str) -> bool:
-    """Whether the text names the term (or its acronym, e.g. PRM for process reward model)."""
-    pattern = _term_pattern(term)
-    if pattern and pattern.search(text):
-        return True
-    acro = _acronym(term)
-    # The acronym alone, not inside a hyphenated system name ("PRM" in "ReasonFlux-PRM" is that system).
-    return bool(acro and len(acro) >= 2 and re.search(rf"(?<![\w-]){acro}s?(?![\w-])", text))
-
-
-def subject_forms(subject: str, aliases: dict[str, list[str]]) -> list[str]:
-    """The ways an abstract names the subject: as asked, its spelled-out aliases, and a proper name without
-    its generic head noun ("Delethink environment" -> "Delethink", which abstracts use alone)."""
-    if not subject:
-        return []
-    # "outcome reward models (ORMs)": the long name and the acronym are two forms, neither with the brackets.
-    inside = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", subject)
-    if inside:
-        return [*subject_forms(inside.group(1), aliases), *subject_forms(inside.group(2), aliases)]
-    forms = [subject, *aliases.get(subject, [])]
-    bare = _HEAD_NOUN.sub("", subject)
-    if bare != subject and re.search(r"[A-Z]", bare):
-        forms.append(bare)
-    return forms
 
 
 _QUESTION_WORDS = frozenset(content_stems("what which how why does do paper papers thought method approach model "
@@ -144,55 +102,7 @@ def _bigrams(stems: list[str]) -> set[tuple[str, str]]:
 _defines = defines
 
 
-DEMONSTRATIVE = re.compile(r"^(?:This|The proposed|Our|The resulting) (?:new |novel |simple )?(?:approach|method|"
-                           r"framework|model|technique|algorithm|system|design|pipeline|strategy|paradigm)\b")
 
-
-def _antecedent(text: str, index: int, sentences: list[str], question: Question) -> str:
-    """The name 'This approach' stands for: a name from the question, or one introduced as `X, a/an ...`,
-    `called X`, or `propose X` in the previous sentence of the same abstract."""
-    if index == 0 or index > len(sentences):
-        return ""
-    previous = sentences[index - 1]
-    if _PRONOUN.match(text):
-        # "They tend to ..." after a sentence whose grammatical subject is the asked-about term.
-        opening = " ".join(previous.split()[:6])
-        subject = question.subject
-        return subject if subject and mentions(opening, subject) and re.match(
-            rf"^(?:The\s+)?{re.escape(subject.split()[0])}", previous, re.IGNORECASE) else ""
-    if not DEMONSTRATIVE.match(text):
-        return ""
-    for name in [question.subject, *question.names]:
-        if name and mentions(previous, name):
-            return name
-    m = re.search(r"\b(?:propose|introduce|present|called|named|termed|dubbed)\s+(?:as\s+)?([A-Z][\w\-]+(?:-[\w]+)*)",
-                  previous)
-    return m.group(1) if m and len(m.group(1)) > 2 else ""
-
-
-_PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|for|on|with|from|to|by|at|than|like|under|over|into|via)\s+(?:the\s+)?$",
-                                 re.IGNORECASE)
-
-
-def _acts(text: str, term: str) -> bool:
-    """The term is the grammatical subject of a present-tense verb: 'CRM maintains two RMs ...'."""
-    pattern = _term_pattern(term)
-    acro = _acronym(term)
-    alts = ([pattern.pattern] if pattern else []) + ([rf"(?<![\w-]){acro}s?(?![\w-])"] if acro else [])
-    if not alts:
-        return False
-    pattern = rf"(?:{'|'.join(alts)})(?:\s*\([^)]*\))?\s+(?:\w+ly\s+)?(?:[a-z]+[^s\W]s|[a-z]+ies)\b"
-    # "loss reweighting in DPO acts ...": after a preposition the term is an object, not the subject.
-    return any(not _PREPOSITION_BEFORE.search(text[: m.start()]) for m in re.finditer(pattern, text))
-
-
-def role_map(papers: list[Paper]) -> dict[tuple[str, int], Role]:
-    out: dict[tuple[str, int], Role] = {}
-    for p in papers:
-        sentences = split_sentences(p.abstract)
-        for i, role in enumerate(sentence_roles(sentences)):
-            out[(p.id, i)] = role
-    return out
 
 
 def score_for_type(
