@@ -21,7 +21,7 @@ from benchmarks.data import scifact_docs
 from reviewer.embed import MiniLMEmbedder
 from reviewer.textutil import split_sentences
 
-MODELS = ("wheel", "wheel-export", "qint8")
+MODELS = ("wheel", "wheel-export", "qint8", "qint8-fused")
 
 
 def ingest_texts(n_docs: int) -> list[str]:

@@ -28,6 +28,8 @@ from reviewer.settings import Settings
 VOCAB_PATH = asset("minilm/vocab.txt")
 INT8_MODEL_PATH = asset("minilm/model_qint8.onnx")
 FUSED_MODEL_PATH = asset("minilm/model_fused.onnx")
+FUSED_INT8_MODEL_PATH = asset("minilm/model_fused_qint8.onnx")
+PER_TEXT_MODELS = ("qint8", "qint8-fused")  # dynamic int8: one activation scale per call
 DIM = 384
 
 
@@ -47,7 +49,10 @@ def model_path(model: str) -> Path:
         return wheel_model_path()
     if model == "qint8":
         return INT8_MODEL_PATH
-    raise ConfigError(f"unknown REVIEWER_MINILM_MODEL {model!r}", hint="use wheel (default), wheel-export or qint8")
+    if model == "qint8-fused":
+        return FUSED_INT8_MODEL_PATH
+    raise ConfigError(f"unknown REVIEWER_MINILM_MODEL {model!r}",
+                      hint="use wheel (default), wheel-export, qint8 or qint8-fused")
 
 
 class MiniLMEmbedder:
@@ -59,7 +64,7 @@ class MiniLMEmbedder:
         """graph_level, arena and spin exist for benchmarks/bench_plan.py, which measured them (RESULTS.md);
         `path` overrides the model file (benchmarks/quant_probe.py).
 
-        per_text (default: for the qint8 model) runs one text per call whatever batch_size says: dynamic
+        per_text (default: for the dynamic-int8 models) runs one text per call whatever batch_size says: dynamic
         int8 quantizes activations with one scale per input tensor, so in a batch a text's vector would
         depend on its batch-mates (1 - cos up to 0.03). One at a time, a text always gets the same vector
         (cache, seed pack and query agree), and it costs no more CPU here (benchmarks/RESULTS.md §6c)."""
@@ -70,7 +75,7 @@ class MiniLMEmbedder:
         self.batch_size = batch_size
         self.threads = threads
         self.model = model
-        self.per_text = model == "qint8" if per_text is None else per_text
+        self.per_text = model in PER_TEXT_MODELS if per_text is None else per_text
         options = ort.SessionOptions()
         options.enable_cpu_mem_arena = arena  # off: variable batch shapes otherwise grow the arena to GBs
         options.graph_optimization_level = {

