@@ -1,14 +1,15 @@
 """A light learned model of who-did-what-to-whom, fitted on hand-written seed claims and measured out-of-fold.
 
     python -m evals.seed_crossenc pairs --home H   # the read splits' claims with the checker's state
-    python -m evals.fit_order [--l2 3] [--train sc|said-s]
+    python -m evals.fit_order [--l2 30] [--train sc|said-s] [--write --threshold 0.7]
 
-Features: `evals/order_features.py` (where the claim's shared words, names and numbers stand against its
-best-aligned sentence, voice, negator parity) plus the shipped combiner's P(S), P(C), best cosine and lexical
-coverage. A logistic model (Newton, L2) predicts gold CONTRADICTED, trained on the read splits' SUPPORTED and
+Features: `reviewer/checker/ordermodel.order_inputs`: `argorder.py` (where the claim's shared words, names and
+numbers stand against its best-aligned sentence, voice, negator parity) plus the shipped combiner's P(S), P(C)
+and its whole feature vector. A logistic model (Newton, L2) predicts gold CONTRADICTED, trained on the read splits' SUPPORTED and
 CONTRADICTED claims (`sc`) or on the claims the checker calls SUPPORTED (`said-s`), five folds grouped by paper.
 The report is what it would do as a guarded override: move the checker's SUPPORTED to CONTRADICTED at P >= t.
-Tried on branch c26; no threshold fixed more than it broke, so nothing ships (evals/RESULTS.md).
+`--write` fits on every read-split row and writes evals/datasets/crossenc/order_model_tried.json, the model c26
+wired in and measured (not shipped: evals/RESULTS.md).
 """
 
 from __future__ import annotations
@@ -21,19 +22,16 @@ from typing import get_args
 
 import numpy as np
 
-from evals.order_features import ORDER_FEATURES, order_features
+from evals.order_features import ORDER_FEATURES
+from evals.order_model import ORDER_PATH, OrderModel, order_inputs
 from evals.seed_crossenc import PAIRS
+from reviewer.checker.features import FEATURE_NAMES
 
-EXTRA = ("cover_top2", "discord_top2", "combiner_s", "combiner_c", "dense_max", "lex_top1")
+NAMES = (*ORDER_FEATURES, "cover_top2", "discord_top2", "combiner_s", "combiner_c", *FEATURE_NAMES)
 
 
 def features(row: dict, abstract: str) -> np.ndarray:
-    from reviewer.textutil import split_sentences
-
-    sents = split_sentences(row["evidence"])
-    one = order_features(row["claim"], sents[0] if sents else "", abstract)
-    two = order_features(row["claim"], " ".join(sents[:2]), abstract)
-    return np.concatenate([one, two[[0, 3]], [row["combiner"][0], row["combiner"][1], row["dense"], row["lex1"]]])
+    return order_inputs(row["claim"], row["sentences"], abstract, np.array(row["combiner"]), np.array(row["features"]))
 
 
 def fit(x: np.ndarray, y: np.ndarray, l2: float, iters: int = 50) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -59,7 +57,9 @@ def main(argv: list[str] | None = None) -> None:
     from evals.seed_claims import Split, load_rows, seed_papers_by_title
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--l2", type=float, default=3.0)
+    parser.add_argument("--l2", type=float, default=30.0)
+    parser.add_argument("--write", action="store_true", help="fit on every row and write the shipped model")
+    parser.add_argument("--threshold", type=float, default=0.7)
     parser.add_argument("--train", choices=["sc", "said-s"], default="sc")
     parser.add_argument("--folds", type=int, default=5)
     args = parser.parse_args(argv)
@@ -84,8 +84,15 @@ def main(argv: list[str] | None = None) -> None:
         print(f"  P >= {t}: moves {sum(moved.values())}: fixes {moved['CONTRADICTED']}, breaks {moved['SUPPORTED']} S"
               f" and {moved['UNSUPPORTED']} U")
     model = fit(x[use], y[use], args.l2)
-    for name, w in zip((*ORDER_FEATURES, *EXTRA), model[2], strict=False):
+    for name, w in zip(NAMES, model[2], strict=False):
         print(f"  {name:<20} {w:+.3f}")
+    if args.write:
+        out = OrderModel(names=list(NAMES), mean=[round(float(v), 6) for v in model[0]],
+                         scale=[round(float(v), 6) for v in model[1]], weights=[round(float(v), 6) for v in model[2]],
+                         threshold=args.threshold, fitted_on=f"{int(use.sum())} read-split seed claims ({args.train}), "
+                         f"l2 {args.l2}")
+        ORDER_PATH.write_text(out.model_dump_json(indent=1) + "\n", encoding="utf-8")
+        print("wrote", ORDER_PATH)
 
 
 if __name__ == "__main__":

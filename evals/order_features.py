@@ -3,8 +3,9 @@
 A contradicted paraphrase often keeps every word of its sentence and says who did what to whom the other way:
 'the student drafts, the teacher prefers' for 'the teacher drafts, the student prefers'. Counted words cannot
 see that, the order of the shared words can, but so can a faithful passive or a fronted clause. So these are
-plain measurements (no phrase lists beyond negators and comparatives), weighed by a logistic model fitted on
-hand-written seed claims out-of-fold (`evals/fit_order.py`). Tried on branch c26 and not shipped.
+plain measurements (no phrase lists beyond negators and comparatives), weighed with the shipped combiner's
+signals by a logistic model fitted on hand-written seed claims (`evals/order_model.py`, `evals/fit_order.py`).
+Tried on branch c26 as a SUPPORTED -> CONTRADICTED override and not kept (evals/RESULTS.md).
 """
 
 from __future__ import annotations

@@ -56,7 +56,9 @@ def build_pairs(home: Path, out: Path = PAIRS) -> int:
                 "evidence": evidence_text([s.text for s in items], analysis.order),
                 "checker": chk.check(r.claim, [paper]).label,
                 "combiner": [round(float(v), 5) for v in probabilities(chk.params, analysis.features)[0]],
-                "dense": round(float(analysis.features[0]), 5), "lex1": round(float(analysis.features[3]), 5)}))
+                "dense": round(float(analysis.features[0]), 5), "lex1": round(float(analysis.features[3]), 5),
+                "features": [round(float(v), 6) for v in analysis.features],
+                "sentences": [items[k].text for k in analysis.order[:3]]}))
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return len(lines)
