@@ -101,7 +101,7 @@ def report(suffix: str = "") -> None:
             row = json.loads(line)
             probs[row["id"]] = row["probs"]
     ids = [i for i in rows if i in probs]
-    labels = ("SUPPORTED", "CONTRADICTED", "UNSUPPORTED")
+    from reviewer.checker.types import LABELS as labels
     acc = np.mean([labels[int(np.argmax(probs[i]))] == rows[i]["label"] for i in ids])
     print(f"{len(ids)} claims out-of-fold; model alone argmax accuracy {acc:.3f}")
     said_s = [i for i in ids if rows[i]["checker"] == "SUPPORTED"]
