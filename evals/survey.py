@@ -100,6 +100,11 @@ BLIND18_SET = Path(__file__).parent / "datasets" / "survey_blind18.jsonl"
 # preferences, thinking traces, human-like prompting, noisy preference data, per-problem thinking budgets), written
 # before the theme/aside work of branch h25; scored once before and once after it.
 BLIND19_SET = Path(__file__).parent / "datasets" / "survey_blind19.jsonl"
+# Seven topics on seed papers earlier sets use at most three times (games and strategic reasoning, tool and search
+# use, simulating human behaviour -- which repeats fresh's relevant set in other words --, multi-turn agent RL,
+# label-free training signals, synthetic reasoning data, embodied agents), written before the selection work of
+# branch s26; scored once before it (no selection change was kept).
+BLIND20_SET = Path(__file__).parent / "datasets" / "survey_blind20.jsonl"
 # A sentence opening with a word that points outside the quote, unless it names its referent
 # ("This paper", "These results show" count as resolved only with a noun that the sentence itself owns).
 _ANAPHOR = re.compile(
