@@ -53,3 +53,12 @@ def test_a_papers_own_benchmark_is_in_its_benchmarks_cell(seed_papers: dict[str,
                                                           name: str) -> None:
     paper = _with(seed_papers, title)
     assert name in offline_row(paper, mine_gazetteer(list(seed_papers.values()))).benchmarks.text.split(", ")
+
+
+def test_the_eval_does_not_count_a_papers_own_spelled_out_dataset_as_its_method(seed_papers: dict[str, Paper]) -> None:
+    """The eval's own-method reader (evals/survey_fit.py) reads the same shape as the writer."""
+    from evals.survey_fit import own_method_names
+
+    paper = _with(seed_papers, "CLASH:")
+    assert "CLASH (Character perspective-based" in paper.abstract
+    assert own_method_names("CLASH", "CLASH", paper.abstract) == []
