@@ -94,7 +94,7 @@ def test_benchmark_field_holds_only_benchmark_names(seed_papers: dict[str, Paper
         for name in names:
             assert name in paper.abstract and name in gazetteer
             # A method name never, unless the paper says its own contribution is a dataset or benchmark by that name.
-            own_dataset = re.search(rf"{re.escape(name)}, an? (?:[\w-]+,? ){{0,6}}(?:dataset|benchmark)\b"
+            own_dataset = re.search(rf"{re.escape(name)}(?: \([^()]+\))?, an? (?:[\w-]+,? ){{0,6}}(?:dataset|benchmark)\b"
                                     rf"|\ban? (?:new |novel )?(?:dataset|benchmark), {re.escape(name)},", paper.abstract)
             assert name not in methods or name in CURATED_BENCHMARKS or re.search(r"Bench|bench|QA|Eval|Arena|Gym", name) \
                 or own_dataset, (paper.key, name)

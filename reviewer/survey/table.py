@@ -29,7 +29,7 @@ from reviewer.survey.names import (
     title_head_name,
     title_prefix_name,
 )
-from reviewer.survey.ownname import defined_name
+from reviewer.survey.ownname import defined_name, title_defined_name
 from reviewer.survey.resultcell import (
     MAX_RESULT_WORDS,  # noqa: F401 (tests import it here)
     reads_alone,
@@ -48,7 +48,7 @@ CURATED_BENCHMARKS = frozenset("""GSM8K MATH MATH500 MATH-500 AIME AIME24 AIME25
     LogiQA ReClor FOLIO ToolBench WebArena OSWorld GAIA Spider BIRD""".split())
 # (a single capital before a hyphen counts too: 'M-RewardBench', 'S-GRPO')
 _NAME = re.compile(r"(?<![\w-])(?:[A-Z][\w.+-]*\d[\w.-]*|[A-Z][A-Za-z]*[A-Z][\w.+-]*|[A-Z][a-z]+-[A-Z][\w.-]*|[A-Z]-[A-Z][\w.+-]*)(?![\w-])")
-_BENCH_SUFFIX = re.compile(r"(?:Bench|bench|QA|Eval|Arena|Gym|Set|set|(?<=\d)K)(?:[-\s]?\d+(?:\.\d+)?)?$")
+_BENCH_SUFFIX = re.compile(r"(?:Bench|bench|BENCH|QA|Eval|Arena|Gym|Set|set|(?<=\d)K)(?:[-\s]?\d+(?:\.\d+)?)?$")
 _EVAL_CONTEXT = re.compile(r"\b(?:benchmarks?|datasets?|suites?|test sets?)\b"
                            r"|\b(?:experiments?|evaluations?|evaluation results|results)\s+on\b", re.IGNORECASE)
 _LIST_LEAD = re.compile(r"(?:\bon|\bincluding|\bsuch as|\bacross|\(|,|\band|\bor)\s*(?:the\s+)?$")
@@ -227,9 +227,10 @@ def mine_gazetteer(papers: list[Paper]) -> frozenset[str]:
 
 def _own_resource(name: str, abstract: str) -> bool:
     """'we propose ULTRAFEEDBACK, a large-scale ... preference dataset', 'we construct a new dataset, Persuasive-Pairs,
-    of ...': the paper's own name is a dataset's."""
+    of ...', 'we introduce CLASH (Character perspective-based ...), a meticulously curated dataset': the paper's own
+    name is a dataset's (its spelled-out form in parentheses may stand between)."""
     return bool(name) and bool(re.search(
-        rf"(?<![\w-]){re.escape(name)}(?:,|\s+is|\s+--?)\s+(?:a|an)\s+(?:(?!of\b)[\w-]+,?\s+){{0,6}}?(?:dataset|benchmark|"
+        rf"(?<![\w-]){re.escape(name)}(?:\s*\([^()]{{1,200}}\))?(?:,|\s+is|\s+--?)\s+(?:a|an)\s+(?:(?!of\b)[\w-]+,?\s+){{0,6}}?(?:dataset|benchmark|"
         rf"corpus|test set)s?\b"
         rf"|\b(?:a|an)\s+(?:new\s+|novel\s+)?(?:dataset|benchmark|corpus|test set),\s+{re.escape(name)},", abstract))
 
@@ -284,7 +285,8 @@ def headline_result(paper: Paper, name: str = "") -> str:
 def row_name(paper: Paper) -> str:
     """The name the row's cells are read with: `method_name`, else the acronym the paper defines for what it builds,
     else a title head the abstract uses as a name ('Varco Arena', 'Thought Cloning')."""
-    return method_name(paper) or defined_name(paper) or title_head_name(paper.title, paper.abstract)
+    return method_name(paper) or defined_name(paper) or title_head_name(paper.title, paper.abstract) \
+        or title_defined_name(paper)
 
 
 def offline_row(paper: Paper, gazetteer: frozenset[str] = CURATED_BENCHMARKS) -> TableRow:
