@@ -100,6 +100,10 @@ BLIND18_SET = Path(__file__).parent / "datasets" / "survey_blind18.jsonl"
 # preferences, thinking traces, human-like prompting, noisy preference data, per-problem thinking budgets), written
 # before the theme/aside work of branch h25; scored once before and once after it.
 BLIND19_SET = Path(__file__).parent / "datasets" / "survey_blind19.jsonl"
+# Seven topics on seed papers earlier sets use at most once or twice (LLMs simulating people, rewards without answers,
+# principle-following reward models, embodied reasoning, analyses of DPO, distillation data, LLM values), written
+# before the reading work of branch h26; scored once before and once after it.
+BLIND21_SET = Path(__file__).parent / "datasets" / "survey_blind21.jsonl"
 # A sentence opening with a word that points outside the quote, unless it names its referent
 # ("This paper", "These results show" count as resolved only with a noun that the sentence itself owns).
 _ANAPHOR = re.compile(

@@ -34,7 +34,8 @@ def run(which: str, keep: Path) -> None:
             "blind14": survey_eval.BLIND14_SET,
             "blind15": survey_eval.BLIND15_SET,
             "blind16": survey_eval.BLIND16_SET,
-            "blind17": survey_eval.BLIND17_SET, "blind18": survey_eval.BLIND18_SET, "blind19": survey_eval.BLIND19_SET}[which]
+            "blind17": survey_eval.BLIND17_SET, "blind18": survey_eval.BLIND18_SET, "blind19": survey_eval.BLIND19_SET,
+            "blind21": survey_eval.BLIND21_SET}[which]
     original = survey_eval.tempfile.TemporaryDirectory
     survey_eval.tempfile.TemporaryDirectory = lambda prefix="": contextlib.nullcontext(str(where))  # type: ignore[assignment,misc]
     try:
