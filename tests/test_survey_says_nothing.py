@@ -128,3 +128,14 @@ def test_the_conclusion_says_where_the_weight_lies_and_names_the_methods(seed_pa
     names = [r.method.text for r in report.table if r.method.text]
     assert len(names) >= 4 and all(n in text for n in names[:4]), (names, text)
     assert text.index(names[0]) < text.index(names[-1])
+
+
+def test_a_later_this_paper_sentence_names_the_paper_not_a_pronoun(seed_papers: dict[str, Paper]) -> None:
+    """UnifiedReward-Think's 'To this end, this paper proposes ...' quoted after the paper's first quote read 'Their
+    paper proposes ...' (a pronoun opener); it reads 'The paper proposes ...'."""
+    from reviewer.survey.prose import third_person
+
+    paper = seed_papers["unifiedmultimodal"]
+    sentence = _sentence(paper, r"this paper proposes UnifiedReward-Think")
+    later = third_person(sentence, paper, name_first=False)
+    assert later.startswith("The paper proposes UnifiedReward-Think"), later
