@@ -105,6 +105,10 @@ BLIND19_SET = Path(__file__).parent / "datasets" / "survey_blind19.jsonl"
 # label-free training signals, synthetic reasoning data, embodied agents), written before the selection work of
 # branch s26; scored once before it (no selection change was kept).
 BLIND20_SET = Path(__file__).parent / "datasets" / "survey_blind20.jsonl"
+# Seven topics on seed papers earlier sets use at most once or twice (LLMs simulating people, rewards without answers,
+# principle-following reward models, embodied reasoning, analyses of DPO, distillation data, LLM values), written
+# before the reading work of branch h26; scored once before and once after it.
+BLIND21_SET = Path(__file__).parent / "datasets" / "survey_blind21.jsonl"
 # A sentence opening with a word that points outside the quote, unless it names its referent
 # ("This paper", "These results show" count as resolved only with a noun that the sentence itself owns).
 _ANAPHOR = re.compile(

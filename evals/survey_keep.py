@@ -35,7 +35,8 @@ def run(which: str, keep: Path) -> None:
             "blind15": survey_eval.BLIND15_SET,
             "blind16": survey_eval.BLIND16_SET,
             "blind17": survey_eval.BLIND17_SET, "blind18": survey_eval.BLIND18_SET, "blind19": survey_eval.BLIND19_SET,
-            "blind20": survey_eval.BLIND20_SET}[which]
+            "blind20": survey_eval.BLIND20_SET,
+            "blind21": survey_eval.BLIND21_SET}[which]
     original = survey_eval.tempfile.TemporaryDirectory
     survey_eval.tempfile.TemporaryDirectory = lambda prefix="": contextlib.nullcontext(str(where))  # type: ignore[assignment,misc]
     try:

@@ -160,8 +160,9 @@ def third_person(sentence: str, paper: Paper, name_first: bool = True) -> str:
     text = _THIS_WORK.sub("", _lead(sentence))
     m = _THIS_PAPER.match(text)
     if m:
-        # 'Our paper introduces' -> 'The paper introduces' when the authors go unnamed ('The authors' paper' is stilted).
-        text = ("the" if owner == "the authors'" else owner) + f" {m.group(2)}" + text[m.end() :]
+        # 'Our paper introduces' -> 'The paper introduces' when the authors go unnamed ('The authors' paper' is stilted),
+        # and after the paper's first quote, where 'Their paper proposes X' would point back with a pronoun.
+        text = ("the" if owner in ("the authors'", "their") else owner) + f" {m.group(2)}" + text[m.end() :]
         owner = "their"
     m = re.search(r"\b[Ww]e\b", text)
     if m:

@@ -15,6 +15,7 @@ import re
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.roles import Role, reports_other_work, sentence_roles
 from reviewer.survey.prose import is_anaphoric, is_boilerplate, role_bonus
+from reviewer.survey.vacuous import says_nothing
 from reviewer.textutil import split_sentences
 
 SENTENCES_PER_PAPER = 5
@@ -52,4 +53,9 @@ def pick_quotes(
     alone = next((e for e in scored if not is_anaphoric(e.text)), None)
     if alone is not None and all(is_anaphoric(e.text) for e in picked):
         picked.append(alone)
+    # ... and one that says something: an appraisal ('Our findings highlight the urgent need for ...',
+    # vacuous.says_nothing) is no sentence the section writer should have to open the paper with.
+    telling = next((e for e in scored if not is_anaphoric(e.text) and not says_nothing(e.text)), None)
+    if telling is not None and telling not in picked and all(is_anaphoric(e.text) or says_nothing(e.text) for e in picked):
+        picked.append(telling)
     return picked, limits

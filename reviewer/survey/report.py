@@ -204,6 +204,7 @@ def conclusion(report: SurveyReport) -> list[str]:
     themes = [s.title for s in report.sections if s.cited_keys]
     if not themes:
         return []
+    from reviewer.survey.closing import recap
     from reviewer.survey.sections import ASIDE, OPEN_PROBLEMS
 
     body = [t for t in themes if t not in (OPEN_PROBLEMS, ASIDE)]
@@ -215,6 +216,9 @@ def conclusion(report: SurveyReport) -> list[str]:
         for b in (row.benchmarks.text.split(", ") if row.benchmarks.text else []):
             bench[b] = bench.get(b, 0) + 1
     common = sorted(((c, b) for b, c in bench.items() if c >= 2), key=lambda x: (-x[0], x[1]))[:3]
+    more = recap(report, ASIDE, OPEN_PROBLEMS, escape_md)
+    if more:
+        text += " " + more
     if common:
         text += " " + common_benchmarks(common)
     if OPEN_PROBLEMS in themes:
@@ -264,7 +268,8 @@ def render_markdown(report: SurveyReport) -> str:
     out = [f"# Survey: {escape_md(report.topic)}", "", "## Overview", "", overview(report), ""]
     # Papers no theme fits are named in the overview, never under a numbered 'Further work' heading.
     for section in (s for s in report.sections if s.title == ASIDE):
-        out += [" ".join(cite(s.text, s.keys) for s in p.sentences) for p in section.paragraphs] + [""]
+        for p in section.paragraphs:  # a blank line between paragraphs, or Markdown runs them together
+            out += [" ".join(cite(s.text, s.keys) for s in p.sentences), ""]
     for n, section in enumerate((s for s in report.sections if s.title != ASIDE), start=1):
         out.append(_section_md(n, section))
     out += _table_section(report, numbers, titles)

@@ -32,6 +32,7 @@ from reviewer.survey.synthesis import (
 )
 from reviewer.survey.table import method_name
 from reviewer.survey.types import Drafts, EvidenceResult, Outline, Section, SectionDraft, StageInfo
+from reviewer.survey.vacuous import continues, says_nothing
 
 if TYPE_CHECKING:
     from reviewer.llm.client import LLMClient
@@ -56,8 +57,9 @@ def lead_sentence(ranked: list[EvidenceSentence]) -> EvidenceSentence:
 
 
 def _points_back(text: str) -> bool:
-    """As printed: the writer drops a leading 'To address this, ' (strip_marker), which then points nowhere."""
-    return points_back(strip_marker(text))
+    """As printed: the writer drops a leading 'To address this, ' (strip_marker), which then points nowhere; and a
+    sentence that goes on from an earlier one ('We further show ...', vacuous.continues) is no first quote either."""
+    return points_back(strip_marker(text)) or continues(text)
 
 
 def _select(section: Section, result: EvidenceResult, settings: Settings) -> dict[str, list[EvidenceSentence]]:
@@ -75,6 +77,11 @@ def _select(section: Section, result: EvidenceResult, settings: Settings) -> dic
         # Lead with the paper's own contribution, in a sentence that stands on its own: background
         # about the field and "This yields..." (which needs its predecessor) only when nothing else is left.
         own = [s for s in ranked if not is_context(s.text, s.index)] or ranked
+        # An appraisal that says nothing ('Our work provides crucial insights for ...') is not quoted while the
+        # paper has a sentence that stands alone and says something (vacuous.says_nothing).
+        informative = [s for s in own if not says_nothing(s.text)]
+        if any(not is_anaphoric(s.text) for s in informative):
+            own = informative
         lead = lead_sentence(own)
         chosen[key] = [lead]
         # An extra quote printed before the lead would become the paper's first one: it must not point back either.
@@ -169,9 +176,15 @@ def aside_section(outline: Outline, result: EvidenceResult, papers: dict[str, Pa
     # Framing only (no finding words), so the checker lets it stand uncited.
     lines = [f"Beyond these themes, the survey cites {count_word(n)} paper{'s' if n != 1 else ''} on the topic "
              f"that no theme's title fits."]
-    lines += [s for k in keys for s in quoted.get(k, [])]
+    # A paragraph per few papers, as in a theme: eleven papers in one block is a wall the reader skips.
+    paragraphs = [lines]
+    for n, k in enumerate(k for k in keys if quoted.get(k)):
+        if n and n % PAPERS_PER_PARAGRAPH == 0:
+            paragraphs.append([])
+        paragraphs[-1].extend(quoted[k])
     scope = "Papers on the topic that no theme's title is true of."
-    return [SectionDraft(title=ASIDE, scope=scope, keys=keys, text=" ".join(lines), mode="offline")]
+    return [SectionDraft(title=ASIDE, scope=scope, keys=keys, text="\n\n".join(" ".join(p) for p in paragraphs),
+                         mode="offline")]
 
 
 def offline_sections(

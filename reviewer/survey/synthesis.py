@@ -17,6 +17,7 @@ from reviewer.roles import Role, reports_other_work, sentence_roles
 from reviewer.survey.openfit import quotable_problem
 from reviewer.survey.prose import dangling_list, is_anaphoric, lead_then_pointer, opens_with_context
 from reviewer.survey.types import PaperEvidence, TableRow
+from reviewer.survey.vacuous import says_nothing
 from reviewer.textutil import content_stems, split_sentences
 
 _NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -204,7 +205,8 @@ def open_problem_quotes(evidence: list[PaperEvidence], papers: dict[str, Paper],
             if i in quoted or (written and _tail(text) in written) or not own_finding or not names_open_problem(text) or _PRAISE.search(text):
                 continue
             if is_anaphoric(text) or dangling_list(text) or "?" in text or reports_other_work(text) or len(text.split()) > 45 \
-                    or re.search(r"@\w|<[a-z/]", text, re.IGNORECASE) or not quotable_problem(sentences, roles, i):
+                    or re.search(r"@\w|<[a-z/]", text, re.IGNORECASE) or not quotable_problem(sentences, roles, i) \
+                    or says_nothing(text):
                 continue
             out.append(EvidenceSentence(paper_id=paper.id, key=paper.key, index=i, text=text, score=ev.relevance))
             break
