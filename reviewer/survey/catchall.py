@@ -131,16 +131,23 @@ def settle(sections: list[Section], papers: dict[str, Paper], vec: dict[str, np.
     named = [s for s in sections if not is_catch_all(s.title)]
     if not catch or not named:
         return sections, []
-    aside: list[str] = []
-    for s in catch:
-        for key in s.keys:
-            best = closest_theme(key, named, vec, papers, ignore) if key in vec else None
-            if best is None:
-                aside.append(key)
-                continue
-            best.keys.append(key)
-            rescope(best)
-    return named, aside
+    keys = [key for s in catch for key in s.keys]
+    return named, place(keys, lambda key: closest_theme(key, named, vec, papers, ignore) if key in vec else None,
+                        rescope)
+
+
+def place(keys: list[str], home_of: Callable[[str], Section | None], rescope: Callable[[Section], None]) -> list[str]:
+    """Each key joins the theme `home_of` picks (its scope re-counted at once, so later picks see it grown);
+    returns the keys no theme took, in order."""
+    left: list[str] = []
+    for key in keys:
+        home = home_of(key)
+        if home is None:
+            left.append(key)
+            continue
+        home.keys.append(key)
+        rescope(home)
+    return left
 
 
 def name_aside(aside: list[str], sections: list[Section], evidence: list[PaperEvidence], papers: dict[str, Paper],

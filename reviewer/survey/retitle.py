@@ -19,7 +19,7 @@ from collections.abc import Callable
 import numpy as np
 
 from reviewer.models import Paper
-from reviewer.survey.catchall import _KIND
+from reviewer.survey.catchall import _KIND, place
 from reviewer.survey.fit import _home, fits
 from reviewer.survey.themes import theme_title
 from reviewer.survey.titles import is_catch_all
@@ -75,12 +75,4 @@ def adopt_orphans(aside: list[str], sections: list[Section], papers: dict[str, P
                   ignore: set[str], rescope: Callable[[Section], None]) -> list[str]:
     """Each paper still apart from the themes joins the named theme whose title it uses and whose papers it is
     closest to (fit._home); returns the papers no title fits."""
-    left = []
-    for key in aside:
-        home = _home(key, sections, papers, vec, ignore) if key in papers else None
-        if home is None:
-            left.append(key)
-            continue
-        home.keys.append(key)
-        rescope(home)
-    return left
+    return place(aside, lambda key: _home(key, sections, papers, vec, ignore) if key in papers else None, rescope)
