@@ -30,11 +30,14 @@ def on_question(points: list[Scored], lead: Scored, share: float = OTHER_PAPER_S
     return [p for p in points if p.ev.paper_id == lead.ev.paper_id or p.ev.score >= share * lead.ev.score]
 
 
+def share(stems: set[str], text: str) -> float:
+    """Share of the given stems that the text contains."""
+    return len(stems & set(content_stems(text))) / len(stems) if stems else 0.0
+
+
 def stated_share(asked: set[str], paper: Paper) -> float:
     """Share of the question's content stems that the paper's title and abstract state."""
-    if not asked:
-        return 0.0
-    return len(asked & set(content_stems(f"{paper.title} {paper.abstract}"))) / len(asked)
+    return share(asked, f"{paper.title} {paper.abstract}")
 
 
 def same_question(points: list[Scored], lead: Scored, papers: list[Paper], asked: set[str],

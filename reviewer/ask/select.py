@@ -36,6 +36,7 @@ from reviewer.ask.outcome import asks_outcome
 from reviewer.ask.points import distinct as _distinct
 from reviewer.ask.points import near as _near
 from reviewer.ask.points import on_question, same_question
+from reviewer.ask.points import share as _share
 from reviewer.ask.proper import prose
 from reviewer.ask.question import QType, Question
 from reviewer.ask.sides import comparing_papers
@@ -73,11 +74,6 @@ _ANAPHOR = re.compile(r"^(?:this|these|those|they|it|such|its|their|that)\b", re
 
 _QUESTION_WORDS = frozenset(content_stems("what which how why does do paper papers thought method approach model "
                                           "models used use way ways"))
-
-
-def _share(stems: set[str], text: str) -> float:
-    """Share of the given stems that the text contains."""
-    return len(stems & set(content_stems(text))) / len(stems) if stems else 0.0
 
 
 def _spelled_out(subject: str, text: str) -> list[str]:
