@@ -16,14 +16,10 @@ from reviewer.survey.types import SurveyReport
 MAX_METHODS = 6
 
 
-def _listing(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" and {items[-1]}"
-
-
 def recap(report: SurveyReport, aside_title: str, closing_title: str, escape_md: Callable[[str], str]) -> str:
     """'The largest theme is “B” (four papers); five more papers fit no theme ... The methods the papers name
     include A, B and C.' The aside (papers no theme fits) and the closing open-problems section are no themes."""
-    from reviewer.survey.synthesis import count_word
+    from reviewer.survey.synthesis import count_word, listing
 
     aside = {k for s in report.sections if s.title == aside_title for k in s.cited_keys}
     themes = [s for s in report.sections if s.title not in (aside_title, closing_title) and s.cited_keys]
@@ -48,5 +44,5 @@ def recap(report: SurveyReport, aside_title: str, closing_title: str, escape_md:
     if len(names) >= 2:
         shown = [escape_md(n[:1].upper() + n[1:]) for n in names[:MAX_METHODS]]
         verb = "are" if len(names) <= MAX_METHODS else "include"
-        text += f" The methods and resources the papers name {verb} {_listing(shown)}."
+        text += f" The methods and resources the papers name {verb} {listing(shown)}."
     return text.strip()

@@ -17,7 +17,7 @@ from reviewer.checker.wording import compact_name
 from reviewer.models import Paper
 from reviewer.survey.benchclause import evaluated
 from reviewer.survey.kinds import contribution_kind
-from reviewer.survey.synthesis import count_word
+from reviewer.survey.synthesis import count_word, listing
 from reviewer.survey.types import PaperEvidence, TableRow
 
 MAX_CONTRASTS = 3
@@ -27,10 +27,6 @@ _VERB_ING = re.compile(r"^(?!(?:reasoning|learning|training|planning|thinking|mo
                        r"coding|programming)\b)\w+ing\b", re.IGNORECASE)
 
 _BARE_HEAD = re.compile(r"^[a-z][a-z-]*[^s\W]\s+(?:of|between|among)\b")
-
-
-def _listing(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" and {items[-1]}"
 
 
 def _plural(n: int, one: str, many: str) -> str:
@@ -52,22 +48,22 @@ def _count_sentence(keys: list[str], names: dict[str, str], papers: dict[str, Pa
     if not studies and not benches:
         if len(named) >= 2:
             verb = "are" if len(named) == n else "include"
-            return head + f"; the methods they propose {verb} {_listing(named)}."
+            return head + f"; the methods they propose {verb} {listing(named)}."
         return head + "."
     if len(studies) == n or len(benches) == n:  # 'all three are empirical studies', not 'three are ...'
         what = "are empirical studies" if studies else "introduce benchmarks or datasets"
         return f"{head}, and {'both' if n == 2 else 'all ' + count_word(n)} {what}."
     parts = []
     if methods:
-        what = "" if not named else f" ({_listing(named)})" if len(named) == len(methods) else \
-            f" (among them {_listing(named)})"
+        what = "" if not named else f" ({listing(named)})" if len(named) == len(methods) else \
+            f" (among them {listing(named)})"
         parts.append(f"{count_word(len(methods))} {_plural(len(methods), 'proposes a method', 'propose methods')}{what}")
     if studies:
         parts.append(f"{count_word(len(studies))} {_plural(len(studies), 'is an empirical study', 'are empirical studies')}")
     if benches:
         parts.append(f"{count_word(len(benches))} {_plural(len(benches), 'introduces', 'introduce')} "
                      f"{_plural(len(benches), 'a benchmark or dataset', 'benchmarks or datasets')}")
-    return f"{head}: {_listing(parts)}."
+    return f"{head}: {listing(parts)}."
 
 
 def _task(row: TableRow | None, paper: Paper) -> str:
@@ -100,9 +96,9 @@ def section_lead(keys: list[str], evidence: dict[str, PaperEvidence], names: dic
         subjects = [names.get(k) or "" for k in ks[:3]]
         if all(subjects):
             said_shared = bench
-            out.append(f"{_listing(subjects)} are all evaluated on {bench} [{'; '.join('@' + k for k in ks[:3])}]."
+            out.append(f"{listing(subjects)} are all evaluated on {bench} [{'; '.join('@' + k for k in ks[:3])}]."
                        if len(subjects) > 2 else
-                       f"{_listing(subjects)} are both evaluated on {bench} [{'; '.join('@' + k for k in ks[:3])}].")
+                       f"{listing(subjects)} are both evaluated on {bench} [{'; '.join('@' + k for k in ks[:3])}].")
     contrasts: list[str] = []
     # The benchmark the lead just said they share is no difference between them ('A and B are both evaluated on
     # AMC. They differ in where they are evaluated. ... B is evaluated on GSM8K, AIME and AMC').
@@ -124,11 +120,11 @@ def section_lead(keys: list[str], evidence: dict[str, PaperEvidence], names: dic
         said["task"] |= bool(task)
         said["bench"] |= bool(benches)
         if task and benches:
-            contrasts.append(f"{name} targets {task} and is evaluated on {_listing(benches)} [@{k}].")
+            contrasts.append(f"{name} targets {task} and is evaluated on {listing(benches)} [@{k}].")
         elif task:
             contrasts.append(f"{name} targets {task} [@{k}].")
         elif benches:
-            contrasts.append(f"{name} is evaluated on {_listing(benches)} [@{k}].")
+            contrasts.append(f"{name} is evaluated on {listing(benches)} [@{k}].")
         seen |= set(benches)
     if len(contrasts) >= 2 and len(keys) >= 2:
         out.append("They differ in the problem each one targets and in where it is evaluated." if all(said.values())

@@ -185,15 +185,14 @@ def _one_field(row: TableRow, title: str) -> str:
 def common_benchmarks(common: list[tuple[int, str]]) -> str:
     """'The benchmark named most often in the abstracts is RewardBench (two papers).' / '... are AMC (three
     papers), GSM8K and MATH (two papers each).': the verb agrees, and names with one count share it."""
-    from reviewer.survey.synthesis import count_word
+    from reviewer.survey.synthesis import count_word, listing
 
     groups: dict[int, list[str]] = {}
     for c, b in common:
         groups.setdefault(c, []).append(escape_md(b))
     parts = []
     for c, names in groups.items():
-        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" and {names[-1]}"
-        parts.append(f"{listed} ({count_word(c)} papers{' each' if len(names) > 1 else ''})")
+        parts.append(f"{listing(names)} ({count_word(c)} papers{' each' if len(names) > 1 else ''})")
     if len(common) == 1:
         return f"The benchmark named most often in the abstracts is {parts[0]}."
     return "The benchmarks named most often in the abstracts are " + ", ".join(parts) + "."

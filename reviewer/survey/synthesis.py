@@ -37,6 +37,11 @@ def count_word(n: int) -> str:
     return _NUMBER_WORDS[n] if 0 <= n < len(_NUMBER_WORDS) else str(n)
 
 
+def listing(items: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C': a list as prose writes it."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" and {items[-1]}"
+
+
 def resolve_subject(sentence: str, name: str) -> str | None:
     """'This approach reduces X' -> 'NAME reduces X' when the paper names its method; else None.
 
