@@ -28,41 +28,12 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
+from evals import sets
 from evals.ask_labels import LABELS, HandResult, format_hand, load_labels, score_hand
 from reviewer.settings import Settings
 
 if TYPE_CHECKING:
     from reviewer.checker import ClaimChecker
-
-DEV = Path(__file__).resolve().parent / "datasets" / "ask_dev.jsonl"
-HOLDOUT = Path(__file__).resolve().parent / "datasets" / "ask_holdout.jsonl"
-FRESH = Path(__file__).resolve().parent / "datasets" / "ask_fresh.jsonl"
-BLIND = Path(__file__).resolve().parent / "datasets" / "ask_blind.jsonl"
-DEFS = Path(__file__).resolve().parent / "datasets" / "ask_defs.jsonl"
-NEW = Path(__file__).resolve().parent / "datasets" / "ask_new.jsonl"
-PARA = Path(__file__).resolve().parent / "datasets" / "ask_para.jsonl"
-PARA2 = Path(__file__).resolve().parent / "datasets" / "ask_para2.jsonl"
-PARA3 = Path(__file__).resolve().parent / "datasets" / "ask_para3.jsonl"
-PARA4 = Path(__file__).resolve().parent / "datasets" / "ask_para4.jsonl"
-PARA5 = Path(__file__).resolve().parent / "datasets" / "ask_para5.jsonl"
-PARA6 = Path(__file__).resolve().parent / "datasets" / "ask_para6.jsonl"
-PARA7 = Path(__file__).resolve().parent / "datasets" / "ask_para7.jsonl"
-PARA8 = Path(__file__).resolve().parent / "datasets" / "ask_para8.jsonl"
-PARA9 = Path(__file__).resolve().parent / "datasets" / "ask_para9.jsonl"
-PARA10 = Path(__file__).resolve().parent / "datasets" / "ask_para10.jsonl"
-PARA11 = Path(__file__).resolve().parent / "datasets" / "ask_para11.jsonl"
-PARA12 = Path(__file__).resolve().parent / "datasets" / "ask_para12.jsonl"
-PARA13 = Path(__file__).resolve().parent / "datasets" / "ask_para13.jsonl"
-PARA14 = Path(__file__).resolve().parent / "datasets" / "ask_para14.jsonl"
-PARA15 = Path(__file__).resolve().parent / "datasets" / "ask_para15.jsonl"
-PARA17 = Path(__file__).resolve().parent / "datasets" / "ask_para17.jsonl"
-PARA16 = Path(__file__).resolve().parent / "datasets" / "ask_para16.jsonl"
-PARA18 = Path(__file__).resolve().parent / "datasets" / "ask_para18.jsonl"
-PARA19 = Path(__file__).resolve().parent / "datasets" / "ask_para19.jsonl"
-PARA20 = Path(__file__).resolve().parent / "datasets" / "ask_para20.jsonl"
-PARA21 = Path(__file__).resolve().parent / "datasets" / "ask_para21.jsonl"
-PARA22 = Path(__file__).resolve().parent / "datasets" / "ask_para22.jsonl"
-REFUSE = Path(__file__).resolve().parent / "datasets" / "ask_refuse.jsonl"
 
 
 class AskCase(BaseModel):
@@ -143,11 +114,11 @@ def judge_first(checker: ClaimChecker, case: AskCase, first: str) -> tuple[bool,
     return whole, whole or any(checker.check(claim, [in_context]).label == "SUPPORTED" for claim in claims)
 
 
-def load_cases(path: Path = DEV) -> list[AskCase]:
+def load_cases(path: Path = sets.DATA / "ask_dev.jsonl") -> list[AskCase]:
     return [AskCase.model_validate_json(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def run_ask_eval(settings: Settings, path: Path = DEV, limit: int | None = None,
+def run_ask_eval(settings: Settings, path: Path = sets.DATA / "ask_dev.jsonl", limit: int | None = None,
                  labels: Path = LABELS) -> AskEvalResult:
     from reviewer.ask.session import AskSession
     from reviewer.checker import ClaimChecker

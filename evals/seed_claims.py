@@ -64,10 +64,11 @@ import json
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Literal, get_args
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from evals import sets
 from evals.metrics import confusion_lines
 from reviewer.checker.types import LABELS, Label
 from reviewer.models import Paper
@@ -75,7 +76,8 @@ from reviewer.settings import Settings
 
 DATA = Path(__file__).resolve().parent / "datasets"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-Split = Literal["dev", "test", "blind", "fresh", "final", "hidden", "sealed", "roles", "probe", "vault", "swapdev", "ward", "moor", "quay", "pier", "dock", "berth", "jetty", "wharf", "slip", "marina", "groyne", "weir", "sluice", "lock", "canal"]
+# A split is the name NAME of evals/datasets/seed_claims_NAME.jsonl (evals/sets.py finds them by file name).
+Split = str
 
 
 class SeedClaim(BaseModel):
@@ -103,7 +105,7 @@ class SeedClaimsResult(BaseModel):
 
 
 def load_rows(split: Split, root: Path = DATA) -> list[SeedClaim]:
-    path = root / f"seed_claims_{split}.jsonl"
+    path = sets.path("claims", split, root)
     return [SeedClaim.model_validate_json(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
@@ -177,7 +179,7 @@ def main(argv: list[str] | None = None) -> None:
     from reviewer.checker import ClaimChecker
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", choices=list(get_args(Split)), default="dev")
+    parser.add_argument("--split", choices=sets.names("claims"), default="dev")
     parser.add_argument("--home", type=Path, default=DEFAULT_HOME, help="vector cache directory")
     parser.add_argument("--errors", action="store_true", help="list the claims the checker gets wrong")
     parser.add_argument("--json", type=Path, default=None, help="also write the result as JSON here")

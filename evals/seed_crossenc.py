@@ -20,13 +20,15 @@ import json
 import zlib
 from collections import Counter
 from pathlib import Path
-from typing import get_args
 
 import numpy as np
 
 OUT = Path(__file__).resolve().parent / "datasets" / "crossenc"
 PAIRS = OUT / "seed_pairs.jsonl"
 BLIND = frozenset({"lock", "weir", "sluice", "groyne", "marina", "canal"})  # held out: never trained or tuned on
+# The read splits the pairs were built from, named so that a split added later is never trained on by accident.
+READ: tuple[str, ...] = ("dev", "test", "blind", "fresh", "final", "hidden", "sealed", "roles", "probe", "vault", "swapdev",
+                         "ward", "moor", "quay", "pier", "dock", "berth", "jetty", "wharf", "slip")
 FOLDS = 2
 
 
@@ -37,16 +39,14 @@ def fold_of(paper: str, folds: int = FOLDS) -> int:
 def build_pairs(home: Path, out: Path = PAIRS) -> int:
     """One row per read-split claim: its evidence (top-3 aligned sentences) and the shipped checker's verdict."""
     from evals.crossenc import evidence_text
-    from evals.seed_claims import Split, load_rows, seed_papers_by_title
+    from evals.seed_claims import load_rows, seed_papers_by_title
     from reviewer.checker.offline import OfflineChecker, probabilities
     from reviewer.settings import Settings
 
     chk = OfflineChecker(Settings(home=home))
     papers = seed_papers_by_title()
     lines = []
-    for split in get_args(Split):
-        if split in BLIND:
-            continue
+    for split in READ:
         for r in load_rows(split):
             paper = papers[r.title].model_copy(update={"key": r.paper})
             analysis, items = chk.analyse(r.claim, [paper])

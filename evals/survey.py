@@ -19,6 +19,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
+from evals import sets
 from evals.survey_fit import FitShape, _corpus, add_sections, add_table
 from evals.survey_fit import summary as fit_summary
 from evals.survey_table import TableShape, add_table_cells
@@ -30,85 +31,8 @@ from reviewer.roles import Role, reports_other_work, sentence_roles
 from reviewer.settings import Settings
 from reviewer.textutil import normalize, split_sentences
 
-DEV_SET = Path(__file__).parent / "datasets" / "survey_dev.jsonl"
-# Written before the selection rules were finalised and never used to choose them; reported separately.
-HOLDOUT_SET = Path(__file__).parent / "datasets" / "survey_holdout.jsonl"
-# Ten topics over the seeds written (relevant sets read from the abstracts) before the aboutness selection
-# was written; scored once before and once after it, never used to choose anything.
-FRESH_SET = Path(__file__).parent / "datasets" / "survey_fresh.jsonl"
-# Eight topics written before the catch-all rule (catchall.py), only to check theme titles on new topics.
-THEMES2_SET = Path(__file__).parent / "datasets" / "survey_themes2.jsonl"
-# Eight topics of varied shape written (relevant sets read from all titles and the candidates' abstracts)
-# before the facet/count selection change of branch s10g; scored once before and once after it.
-BLIND3_SET = Path(__file__).parent / "datasets" / "survey_blind3.jsonl"
-BLIND4_SET = Path(__file__).parent / "datasets" / "survey_blind4.jsonl"
-# Seven topics written before the relevance-anchor change of branch s11; scored once before and once after.
-BLIND5_SET = Path(__file__).parent / "datasets" / "survey_blind5.jsonl"
-# Seven topics written (relevant sets read from the abstracts) before the issue-10 reading fixes of branch
-# t11 (titles, leads, open problems, table cells); scored once before and once after them.
-BLIND6_SET = Path(__file__).parent / "datasets" / "survey_blind6.jsonl"
-# Seven topics on seed themes earlier sets cover little (DPO objectives, theory of mind, principle-following
-# reward models, prompting strategies, output diversity, survey articles, PPO recipes), written before the
-# reading fixes of branch t13; scored once before and once after them.
-BLIND7_SET = Path(__file__).parent / "datasets" / "survey_blind7.jsonl"
-# Seven topics on seed themes no earlier set covers (preference models beyond Bradley-Terry, education,
-# cheap reasoning, game theory, multi-turn RL, what post-training adds, clarifying questions), written before
-# the selection change of branch s17; scored once before and once after it.
-BLIND8_SET = Path(__file__).parent / "datasets" / "survey_blind8.jsonl"
-# Seven topics on seed papers no earlier set lists (combining rewards, weak-to-strong generalization, reasoning RL
-# beyond maths, language feedback, test-time memory, persuasion, online vs offline preference tuning), written
-# before the selection work of branch s18; scored once before and once after it.
-BLIND9_SET = Path(__file__).parent / "datasets" / "survey_blind9.jsonl"
-# Seven topics on seed papers no earlier set lists (safety-alignment brittleness, what preference learning learns,
-# scaling reward models, cheaper reasoning RL, strategic games, LLMs as social-science measures, steerability),
-# written before the selection work of branch s20; scored once before and once after it.
-BLIND10_SET = Path(__file__).parent / "datasets" / "survey_blind10.jsonl"
-# Seven topics on seed papers no earlier set lists (anytime/bounded-context reasoning, RL stability theory, what
-# preference tuning learns, domain preference alignment, brittle safety alignment, thinking while acting, LLMs as
-# scoring instruments), written before the reading fixes of branch t20; scored once before and once after them.
-BLIND11_SET = Path(__file__).parent / "datasets" / "survey_blind11.jsonl"
-# Seven topics on seed papers earlier sets use little (collaborative fast-slow decoding, epistemic uncertainty,
-# overthinking in multimodal RL, persuasive text, routing across specialised LLMs, explanations for users,
-# self-improvement without labels), written before the theme-fit work of branch t22; scored once before and once after.
-BLIND12_SET = Path(__file__).parent / "datasets" / "survey_blind12.jsonl"
-
-# Seven topics on seed papers earlier sets use little (overthinking in multimodal models, large-small model
-# collaboration, routing among LLMs, graph and set inputs, rater diversity, presenting explanations, step-level preference
-# optimization), written before the selection work of branch s21; scored once before and once after it.
-BLIND13_SET = Path(__file__).parent / "datasets" / "survey_blind13.jsonl"
-# Eight topics on seed papers earlier sets use at most twice (personalized alignment, medical adaptation, text-to-image
-# preference optimization, role-playing, training-data selection, agent safety, small-model reasoning, preference
-# datasets), written before the selection work of branch s22; scored once before and once after it.
-BLIND14_SET = Path(__file__).parent / "datasets" / "survey_blind14.jsonl"
-# Eight topics on seed papers earlier sets use little (diffusion-model alignment, agent behaviour, knowledge conflicts,
-# prompt optimization, programs and SQL, generative reward models, multi-turn decomposition, RLHF misalignment),
-# written before the reader's-check work of branch t23; scored once before and once after it.
-BLIND15_SET = Path(__file__).parent / "datasets" / "survey_blind15.jsonl"
-# Six topics on seed papers earlier sets use little (uncertainty, hallucination, moral dilemmas, multimodal RL
-# reasoning, LLM judges, multimodal reward models), several opening with a verb, written before the facet-query
-# work of branch s23; scored once before and once after it.
-BLIND16_SET = Path(__file__).parent / "datasets" / "survey_blind16.jsonl"
-# Five topics on seed papers earlier sets use at most three times (noisy preference labels, contamination and
-# memorization, rankings over several responses, checklists and rubrics, training-free steering of reasoning),
-# written before the admission work of branch s24; scored once before and once after it.
-BLIND17_SET = Path(__file__).parent / "datasets" / "survey_blind17.jsonl"
-# Six topics on seed papers earlier sets use at most twice (noisy preference labels, memorization vs reasoning,
-# thinking habits, checklists and rubrics, model internals, early exit), three opening with a verb, written before
-# the paraphrase-stability query work of branch s25; scored once before and once after it.
-BLIND18_SET = Path(__file__).parent / "datasets" / "survey_blind18.jsonl"
-# Seven topics on seed papers earlier sets use at most once (exploration in reasoning RL, process reward models, diverse
-# preferences, thinking traces, human-like prompting, noisy preference data, per-problem thinking budgets), written
-# before the theme/aside work of branch h25; scored once before and once after it.
-BLIND19_SET = Path(__file__).parent / "datasets" / "survey_blind19.jsonl"
-# Seven topics on seed papers earlier sets use at most three times (games and strategic reasoning, tool and search
-# use, simulating human behaviour -- which repeats fresh's relevant set in other words --, multi-turn agent RL,
-# label-free training signals, synthetic reasoning data, embodied agents), written before the selection work of
-# branch s26; scored once before it (no selection change was kept).
-BLIND20_SET = Path(__file__).parent / "datasets" / "survey_blind20.jsonl"
-# Seven topics on seed papers earlier sets use at most once or twice (LLMs simulating people, rewards without answers,
-# principle-following reward models, embodied reasoning, analyses of DPO, distillation data, LLM values), written
-# before the reading work of branch h26; scored once before and once after it.
-BLIND21_SET = Path(__file__).parent / "datasets" / "survey_blind21.jsonl"
+DEV_SET = sets.DATA / "survey_dev.jsonl"
+# Other sets: evals/sets.py finds them by file name; evals/datasets/sets.toml says how each was written and used.
 # A sentence opening with a word that points outside the quote, unless it names its referent
 # ("This paper", "These results show" count as resolved only with a noun that the sentence itself owns).
 _ANAPHOR = re.compile(

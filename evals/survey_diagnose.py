@@ -16,10 +16,9 @@ from pathlib import Path
 
 import numpy as np
 
-from evals.survey import DEV_SET, FRESH_SET, HOLDOUT_SET, load_dev
+from evals import sets
+from evals.survey import load_dev
 from reviewer.settings import Settings
-
-SETS = {"dev": DEV_SET, "holdout": HOLDOUT_SET, "fresh": FRESH_SET}
 
 
 def _ranks(scores: dict[str, float]) -> dict[str, int]:
@@ -44,7 +43,7 @@ def main(names: list[str]) -> None:
     causes: Counter[str] = Counter()
     with tempfile.TemporaryDirectory(prefix="diag-") as tmp:
         for name in names:
-            for dev in load_dev(SETS[name]):
+            for dev in load_dev(sets.path("survey", name)):
                 rel = set(dev.relevant)
                 for kind, text in (("topic", dev.topic), ("paraphrase", dev.paraphrase)):
                     q = np.asarray(retriever.embed_query(text), dtype=np.float64)

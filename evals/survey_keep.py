@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import evals.survey as survey_eval
+from evals import sets
 
 
 def run(which: str, keep: Path) -> None:
@@ -21,22 +22,7 @@ def run(which: str, keep: Path) -> None:
     where.mkdir(parents=True, exist_ok=True)
     from reviewer.settings import Settings
 
-    path = {"dev": survey_eval.DEV_SET, "holdout": survey_eval.HOLDOUT_SET, "fresh": survey_eval.FRESH_SET,
-            "themes2": survey_eval.THEMES2_SET, "blind3": survey_eval.BLIND3_SET,
-            "blind4": survey_eval.BLIND4_SET, "blind5": survey_eval.BLIND5_SET,
-            "blind6": survey_eval.BLIND6_SET, "blind7": survey_eval.BLIND7_SET,
-            "blind8": survey_eval.BLIND8_SET,
-            "blind9": survey_eval.BLIND9_SET,
-            "blind10": survey_eval.BLIND10_SET,
-            "blind11": survey_eval.BLIND11_SET,
-            "blind12": survey_eval.BLIND12_SET,
-            "blind13": survey_eval.BLIND13_SET,
-            "blind14": survey_eval.BLIND14_SET,
-            "blind15": survey_eval.BLIND15_SET,
-            "blind16": survey_eval.BLIND16_SET,
-            "blind17": survey_eval.BLIND17_SET, "blind18": survey_eval.BLIND18_SET, "blind19": survey_eval.BLIND19_SET,
-            "blind20": survey_eval.BLIND20_SET,
-            "blind21": survey_eval.BLIND21_SET}[which]
+    path = sets.path("survey", which)
     original = survey_eval.tempfile.TemporaryDirectory
     survey_eval.tempfile.TemporaryDirectory = lambda prefix="": contextlib.nullcontext(str(where))  # type: ignore[assignment,misc]
     try:

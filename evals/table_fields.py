@@ -1,6 +1,6 @@
 """Score the offline table extractor (reviewer.survey.table.offline_row) against hand labels.
 
-    python -m evals.table_fields --set dev|blind|blind2|blind3
+    python -m evals.table_fields --set NAME   # evals/datasets/table_fields_NAME.jsonl (dev by default)
 
 Each line of evals/datasets/table_fields_<set>.jsonl is a seed paper labelled from its abstract alone: the name of
 its method (or null), the task it addresses, the benchmarks and datasets it names, and the numbers of its headline
@@ -25,11 +25,11 @@ from __future__ import annotations
 import argparse
 import json
 import re
-from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-DATASETS = Path(__file__).parent / "datasets"
+from evals import sets
+
 _STOP = frozenset("""a an the of for in on with to and or by from via as at into its their our llm llms language
     models model large""".split())
 TASK_F1 = 0.4
@@ -66,7 +66,7 @@ class TableFieldsResult(BaseModel):
 
 
 def load(which: str) -> list[FieldLabel]:
-    path = DATASETS / f"table_fields_{which}.jsonl"
+    path = sets.path("table", which)
     return [FieldLabel.model_validate_json(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
@@ -157,7 +157,7 @@ def format_result(result: TableFieldsResult) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--set", dest="which", default="dev", choices=["dev", "blind", "blind2", "blind3"])
+    parser.add_argument("--set", dest="which", default="dev", choices=sets.names("table"))
     parser.add_argument("--faults", action="store_true", help="list the reader's-check faults (not for blind sets)")
     args = parser.parse_args()
     result = score(load(args.which))

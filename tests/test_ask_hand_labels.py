@@ -6,7 +6,8 @@ sentence from the same file.
 
 from __future__ import annotations
 
-from evals.ask import BLIND, DEFS, DEV, FRESH, HOLDOUT, NEW, PARA, PARA2, load_cases
+from evals import sets
+from evals.ask import load_cases
 from evals.ask_labels import format_hand, load_labels, score_hand
 
 
@@ -57,9 +58,8 @@ def test_every_answerable_question_of_each_set_has_one_label_per_lead() -> None:
     # A question whose lead a later change moved keeps the label of each lead it has had (follow-up 14: two holdout
     # questions), so the run of older code is still scored; never none, never two for the same lead.
     labels = load_labels()
-    for name, path in (("dev", DEV), ("holdout", HOLDOUT), ("fresh", FRESH), ("blind", BLIND), ("defs", DEFS), ("new", NEW),
-                       ("para", PARA), ("para2", PARA2)):
-        asked = sorted(c.q for c in load_cases(path) if c.answerable)
+    for name in ("dev", "holdout", "fresh", "blind", "defs", "new", "para", "para2"):
+        asked = sorted(c.q for c in load_cases(sets.path("ask", name)) if c.answerable)
         assert sorted({lab.question for lab in labels if lab.set == name}) == asked, name
         pairs = [(lab.question, " ".join(lab.lead.split())) for lab in labels if lab.set == name]
         assert len(pairs) == len(set(pairs)), name
@@ -78,27 +78,7 @@ def test_a_question_labelled_for_two_leads_is_scored_by_the_lead_it_has() -> Non
 
 def test_every_answerable_question_of_the_newer_sets_has_a_label() -> None:
     # These sets keep one label per lead a question has had, so a question may have several, never none.
-    from evals.ask import (
-        PARA5,
-        PARA6,
-        PARA7,
-        PARA8,
-        PARA9,
-        PARA10,
-        PARA11,
-        PARA12,
-        PARA13,
-        PARA14,
-        PARA15,
-        PARA16,
-        PARA17,
-        PARA18,
-        PARA19,
-        PARA20,
-        PARA21,
-    )
-
     labels = load_labels()
-    for name, path in (("para5", PARA5), ("para6", PARA6), ("para7", PARA7), ("para8", PARA8), ("para9", PARA9), ("para10", PARA10), ("para11", PARA11), ("para12", PARA12), ("para13", PARA13), ("para14", PARA14), ("para15", PARA15), ("para16", PARA16), ("para17", PARA17), ("para18", PARA18), ("para19", PARA19), ("para20", PARA20), ("para21", PARA21)):
-        asked = {c.q for c in load_cases(path) if c.answerable}
+    for name in [f"para{n}" for n in range(5, 22)]:
+        asked = {c.q for c in load_cases(sets.path("ask", name)) if c.answerable}
         assert asked == {lab.question for lab in labels if lab.set == name}, name
