@@ -3,13 +3,15 @@ themselves and name only what is true of the paper."""
 
 from __future__ import annotations
 
-import math
 
-
-def shown_below(rel: float) -> str:
-    """The relevance as printed for a paper under the floor: rounded down, so the appendix never says
-    '0.60 is below the floor 0.60' for a score of 0.597."""
-    return f"{math.floor(rel * 100) / 100:.2f}"
+def shown_below(rel: float, floor: float) -> tuple[str, str]:
+    """The relevance and the floor as printed for a paper under it: two decimals, or as many more as it takes
+    for the printed score to read below the printed floor (never '0.61 is below the floor 0.61')."""
+    for digits in range(2, 7):
+        shown, bar = f"{rel:.{digits}f}", f"{floor:.{digits}f}"
+        if float(shown) < float(bar):
+            return shown, bar
+    return f"{rel:.6f}", f"{floor:.6f}"
 
 
 def _quoted(words: list[str]) -> str:
@@ -19,7 +21,8 @@ def _quoted(words: list[str]) -> str:
 def below_floor(rel: float, floor: float, unused: list[str] | None, unaddressed: list[str] | None) -> str:
     """Under the floor; with the topic's rare words the paper never uses and the facet words it barely
     addresses, when those penalties applied to it."""
-    reason = f"topic relevance {shown_below(rel)} is below the floor {floor:.2f} for on-topic papers"
+    shown, bar = shown_below(rel, floor)
+    reason = f"topic relevance {shown} is below the floor {bar} for on-topic papers"
     if unused:
         reason += f"; it never uses the topic's rare word{'s' if len(unused) > 1 else ''} {_quoted(unused)}"
     if unaddressed:
