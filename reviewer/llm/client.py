@@ -8,7 +8,6 @@ use the fake chat models); by default a ChatOpenAI is built from Settings.
 
 from __future__ import annotations
 
-import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -16,12 +15,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel
 
 from reviewer.errors import BudgetExceeded
+from reviewer.llm.budget import Budget
 from reviewer.llm.cache import CachedReply, ResponseCache, endpoint_digest, make_key
 from reviewer.llm.calllog import CallLog
 from reviewer.llm.cancel import check_cancelled, install_interrupt_handler
 from reviewer.llm.cancel import reset as reset_cancelled
 from reviewer.llm.factory import KEYLESS_API_KEY, make_chat_model
-from reviewer.llm.ledger import Ledger, LedgerEntry
+from reviewer.llm.ledger import Ledger
 from reviewer.llm.negotiate import negotiate
 from reviewer.llm.prompts import load_prompt
 from reviewer.llm.reach import probe
@@ -40,7 +40,7 @@ from reviewer.llm.structured import (
     StructuredOutputError,
     message_from_finish_error,
 )
-from reviewer.llm.usage import CallStats, estimate_tokens, messages_text, serialize_messages
+from reviewer.llm.usage import CallStats, estimate_tokens, serialize_messages
 from reviewer.settings import Settings
 
 if TYPE_CHECKING:
@@ -81,8 +81,6 @@ class LLMClient:
         self.ledger = ledger if ledger is not None else Ledger(None)
         self._cache = cache
         self._cache_enabled = cache is not None or settings.llm_cache
-        self.max_calls = max_calls
-        self.max_cost = max_cost
         self.policy = RetryPolicy(
             max_retries=settings.llm_max_retries if max_retries is None else max_retries,
             backoff_base=backoff_base,
@@ -90,9 +88,8 @@ class LLMClient:
             retry_after_cap=retry_after_cap,
             unreachable_budget=settings.llm_unreachable_retry_s,
         )
-        self.calls_made = 0
-        self.cost_usd = 0.0
-        self._lock = threading.Lock()
+        self.budget = Budget(settings, self.ledger, max_calls, max_cost)
+        self._lock = self.budget.lock
         # After the endpoint rejects the credentials, every later call would too: fail them locally.
         self._refused: LLMEndpointError | None = None
         self._method: str | None = None  # structured-output method known to work (see known_method)
@@ -171,65 +168,18 @@ class LLMClient:
         if self.cache is not None:
             self.cache.set_method(self.endpoint_id, method)
 
-    # -- budget and accounting -----------------------------------------------------------------
+    # -- budget and accounting (reviewer/llm/budget.py) ----------------------------------------
 
-    def _cost(self, prompt_tokens: int, completion_tokens: int) -> float:
-        s = self.settings
-        return (prompt_tokens * s.llm_price_in + completion_tokens * s.llm_price_out) / 1_000_000
+    @property
+    def calls_made(self) -> int:
+        return self.budget.calls_made
 
-    def _reserve(self, messages: list[BaseMessage]) -> None:
-        """Raise BudgetExceeded before a call that could break --max-calls / --max-cost."""
-        with self._lock:
-            if self.max_calls is not None and self.calls_made + 1 > self.max_calls:
-                raise BudgetExceeded(
-                    f"call budget exhausted: {self.calls_made} of max {self.max_calls} LLM calls made",
-                    hint="raise --max-calls, or re-run: cached replies cost no calls",
-                )
-            if self.max_cost is not None:
-                worst = self._cost(estimate_tokens(messages_text(messages)), self.settings.llm_max_tokens)
-                if self.cost_usd >= self.max_cost or self.cost_usd + worst > self.max_cost:
-                    raise BudgetExceeded(
-                        f"cost budget exhausted: ${self.cost_usd:.4f} spent of max ${self.max_cost:.4f}, "
-                        f"and the next call may cost up to ${worst:.4f}",
-                        hint="raise --max-cost, or re-run: cached replies cost nothing",
-                    )
-            self.calls_made += 1
+    @property
+    def cost_usd(self) -> float:
+        return self.budget.cost_usd
 
-    def _record(
-        self,
-        stage: str,
-        prompt: str,
-        kind: str,
-        started: float,
-        stats: CallStats,
-        *,
-        method: str | None = None,
-        cache_hit: bool = False,
-        error: str | None = None,
-    ) -> None:
-        cost = 0.0 if cache_hit else self._cost(stats.prompt_tokens, stats.completion_tokens)
-        if not cache_hit:
-            with self._lock:
-                self.cost_usd += cost
-        self.ledger.record(
-            LedgerEntry(
-                stage=stage,
-                prompt=prompt,
-                model=self.model_name,
-                kind=kind,
-                method=method,
-                prompt_tokens=stats.prompt_tokens,
-                completion_tokens=stats.completion_tokens,
-                estimated=stats.estimated,
-                cost_usd=cost,
-                latency_s=round(time.monotonic() - started, 4),
-                cache_hit=cache_hit,
-                retries=stats.retries,
-                validation_retries=stats.validation_retries,
-                fallbacks=list(stats.fallbacks),
-                error=error,
-            )
-        )
+    def _record(self, stage: str, prompt: str, kind: str, started: float, stats: CallStats, **extra: Any) -> None:
+        self.budget.record(stage, prompt, self.model_name, kind, started, stats, **extra)
 
     # -- calling --------------------------------------------------------------------------------
 
@@ -333,7 +283,7 @@ class LLMClient:
         if hit is not None and hit.kind == "complete":
             self._record(stage, prompt, "complete", started, CallStats(), cache_hit=True)
             return hit.text
-        self._reserve(messages)
+        self.budget.reserve(messages)
         stats = CallStats(prompt=prompt)
         try:
             self._connect(stage)
@@ -385,7 +335,7 @@ class LLMClient:
                     stage, prompt, "structured", started, CallStats(), method=hit.method, cache_hit=True
                 )
                 return value
-        self._reserve(messages)
+        self.budget.reserve(messages)
         stats = CallStats(prompt=prompt)
         method: str | None = None
         try:
