@@ -62,6 +62,7 @@ PARA19 = Path(__file__).resolve().parent / "datasets" / "ask_para19.jsonl"
 PARA20 = Path(__file__).resolve().parent / "datasets" / "ask_para20.jsonl"
 PARA21 = Path(__file__).resolve().parent / "datasets" / "ask_para21.jsonl"
 PARA22 = Path(__file__).resolve().parent / "datasets" / "ask_para22.jsonl"
+PARA23 = Path(__file__).resolve().parent / "datasets" / "ask_para23.jsonl"
 REFUSE = Path(__file__).resolve().parent / "datasets" / "ask_refuse.jsonl"
 
 
