@@ -96,9 +96,10 @@ def test_every_answerable_question_of_the_newer_sets_has_a_label() -> None:
         PARA19,
         PARA20,
         PARA21,
+        PARA23,
     )
 
     labels = load_labels()
-    for name, path in (("para5", PARA5), ("para6", PARA6), ("para7", PARA7), ("para8", PARA8), ("para9", PARA9), ("para10", PARA10), ("para11", PARA11), ("para12", PARA12), ("para13", PARA13), ("para14", PARA14), ("para15", PARA15), ("para16", PARA16), ("para17", PARA17), ("para18", PARA18), ("para19", PARA19), ("para20", PARA20), ("para21", PARA21)):
+    for name, path in (("para5", PARA5), ("para6", PARA6), ("para7", PARA7), ("para8", PARA8), ("para9", PARA9), ("para10", PARA10), ("para11", PARA11), ("para12", PARA12), ("para13", PARA13), ("para14", PARA14), ("para15", PARA15), ("para16", PARA16), ("para17", PARA17), ("para18", PARA18), ("para19", PARA19), ("para20", PARA20), ("para21", PARA21), ("para23", PARA23)):
         asked = {c.q for c in load_cases(path) if c.answerable}
         assert asked == {lab.question for lab in labels if lab.set == name}, name
