@@ -10,6 +10,7 @@ from reviewer.ask.count import asked_figure_first
 from reviewer.ask.define import defining_papers
 from reviewer.ask.detail import detail_refusal, unstated_detail
 from reviewer.ask.figure import figure_first
+from reviewer.ask.finding import finding_first
 from reviewer.ask.forms import compared_with, two_parts
 from reviewer.ask.names import NameIndex, corpus_names
 from reviewer.ask.predicate import off_topic, refusal_text
@@ -199,6 +200,7 @@ def _answer(question: str, settings: Settings, retriever: HybridRetriever, k: in
         return _refusal(question, best, q.qtype.value)
     scored = figure_first(first_q.text, scored)  # "How many ...?" opens with a close sentence that states a figure
     scored = asked_figure_first(first_q.text, scored)  # ... of the kind asked: 'which two parts', 'what share'
+    scored = finding_first(first_q.text, scored)  # 'What did X find / conclude?' opens with a finding, not an aim
     notes: list[str] = []
     if llm is not None:
         try:
