@@ -1,6 +1,6 @@
 """Score the offline table extractor (reviewer.survey.table.offline_row) against hand labels.
 
-    python -m evals.table_fields --set dev|blind|blind2|blind3
+    python -m evals.table_fields --set dev|blind|blind2|blind3|blind4
 
 Each line of evals/datasets/table_fields_<set>.jsonl is a seed paper labelled from its abstract alone: the name of
 its method (or null), the task it addresses, the benchmarks and datasets it names, and the numbers of its headline
@@ -157,7 +157,7 @@ def format_result(result: TableFieldsResult) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--set", dest="which", default="dev", choices=["dev", "blind", "blind2", "blind3"])
+    parser.add_argument("--set", dest="which", default="dev", choices=["dev", "blind", "blind2", "blind3", "blind4"])
     parser.add_argument("--faults", action="store_true", help="list the reader's-check faults (not for blind sets)")
     args = parser.parse_args()
     result = score(load(args.which))
