@@ -1,6 +1,7 @@
-"""Task and Method cells from the sentence that names the paper's method (branch t27), on real seed text: the kind of
-work it says the method is ('a new test-time alignment approach'), what it is designed to do, and a name the
-authors give with 'we call'."""
+"""Task, Method and Result cells the abstract states where the extractor left them blank (branch t27), on real seed
+text: the Task as the kind of work the sentence naming the method says it is ('a new test-time alignment approach') or
+what it is designed to do, a name the authors give with 'we call', results about 'code generation' and 'achieving
+state-of-the-art'."""
 
 from __future__ import annotations
 
@@ -44,3 +45,23 @@ def test_a_name_the_authors_give_with_we_call_is_the_method(seed_papers: dict[st
     row = offline_row(paper, mine_gazetteer(list(seed_papers.values())))
     assert row.method.text == "EQUILIBRIUM-RANKING"
     assert "EQUILIBRIUM-RANKING" not in row.benchmarks.text
+
+
+def test_code_generation_is_a_task_not_a_code_release(seed_papers: dict[str, Paper]) -> None:
+    """'RiskPO achieves consistent and significant improvements in ... and code generation benchmarks': a result
+    sentence, not the release boilerplate 'code' otherwise marks (the Result cell was blank)."""
+    result = offline_row(_titled(seed_papers, "RiskPO")).result.text
+    assert result.startswith("RiskPO achieves consistent and significant improvements"), result
+
+
+def test_achieving_state_of_the_art_is_a_result(seed_papers: dict[str, Paper]) -> None:
+    """'... Skywork-Reward-V2 is versatile ..., achieving state-of-the-art performance across seven major reward model
+    benchmarks' (the Result cell was blank)."""
+    result = offline_row(_titled(seed_papers, "Skywork-Reward-V2")).result.text
+    assert "state-of-the-art performance across seven major reward model benchmarks" in result, result
+
+
+def test_results_that_demonstrate_superior_performance_are_a_result(seed_papers: dict[str, Paper]) -> None:
+    """'Our experimental results demonstrate the superior performance of SAR in ...' (the Result cell was blank)."""
+    result = offline_row(_titled(seed_papers, "Shifting Attention to Relevance")).result.text
+    assert "superior performance of SAR" in result, result
