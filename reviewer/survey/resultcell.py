@@ -79,7 +79,6 @@ def shares_object(part: str, whole: str) -> bool:
 
 # Verbs only ('improves', not 'improvement'): the sentence must say that something did better.
 _COMPARES = re.compile(r"\b(?:outperform(?:s|ed)?|surpass(?:es|ed)?|improv(?:e|es|ed)|enhanc(?:e|es|ed)|achiev(?:e|es|ed)|achieving state-of-the-art|superior performance|superiority|"
-                       r"(?:strongly|highly|closely) correlates?\s+with|"
                        r"exceed(?:s|ed)?|beats?|match(?:es|ed)|reduc(?:e|es|ed)|boost(?:s|ed)?|excel(?:s|led)?|"
                        r"compared (?:to|with))\b", re.IGNORECASE)
 # A sentence that reports the paper's evidence is a result whatever role the classifier gives it ('Our experiments
