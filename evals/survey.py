@@ -22,7 +22,7 @@ from pydantic import BaseModel, Field
 from evals import sets
 from evals.survey_fit import FitShape, _corpus, add_sections, add_table
 from evals.survey_fit import summary as fit_summary
-from evals.survey_table import TableShape, add_table_cells
+from evals.survey_table import TableShape, add_table_cells, rendered_cells
 from evals.survey_table import summary as table_summary
 from evals.survey_text import pointing_subject, rendered_entities
 from evals.title_judge import CATCH_ALL as _CATCH_ALL
@@ -258,15 +258,17 @@ def report_shape(report: object, abstracts: dict[str, str], shape: ReportShape) 
             continue  # listed under the table, not printed as a row
         shape.table_rows += 1
         cells = row.cells()
-        shape.cells += len(cells)
-        shape.cells_filled += sum(1 for c in cells if c.strip())
         shape.truncated_cells += sum(1 for c in cells if c.rstrip().endswith(("…", "...")))
         shape.markup_hits += [m.group(0) for c in cells for m in _MARKUP.finditer(c)]
     for b in report.bibliography:
         shape.markup_hits += [m.group(0) for m in _MARKUP.finditer(b.title)]
     from reviewer.survey.report import render_markdown
 
-    shape.entity_hits += rendered_entities(render_markdown(report))
+    markdown = render_markdown(report)
+    shape.entity_hits += rendered_entities(markdown)
+    cells, filled = rendered_cells(markdown)  # every cell of every table printed, whatever its columns
+    shape.cells += cells
+    shape.cells_filled += filled
 
 
 def run_survey_eval(settings: Settings, limit: int | None = None, path: Path = DEV_SET) -> SurveyEvalResult:

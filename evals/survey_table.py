@@ -66,6 +66,23 @@ def add_table_cells(report: object, papers: dict[str, tuple[str, str]], min_fiel
                 shape.ungrounded.append(f"{row.key} {column}: {cell[:120]}")
 
 
+_PIPE = re.compile(r"(?<!\\)\|")
+
+
+def rendered_cells(markdown: str) -> tuple[int, int]:
+    """(cells, filled cells) of every table row the Markdown report prints, whatever its columns: a table that
+    leaves a column out for some papers is scored on the cells it shows, not on four per paper. The Ref. column
+    is not a field."""
+    cells = filled = 0
+    for line in markdown.splitlines():
+        if not line.startswith("| \\["):
+            continue
+        fields = [c.strip() for c in _PIPE.split(line.strip())[1:-1]][1:]
+        cells += len(fields)
+        filled += sum(1 for c in fields if c)
+    return cells, filled
+
+
 def summary(shape: TableShape) -> str:
     return (f"table row coverage {shape.rows}/{shape.cited} cited papers ({shape.rows / max(1, shape.cited):.1%}); "
             f"cells shown per cited paper {shape.cells_shown / max(1, shape.cited):.2f} of 4; cells not grounded in "

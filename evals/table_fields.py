@@ -62,6 +62,7 @@ class TableFieldsResult(BaseModel):
     fields: dict[str, FieldScore]
     filled: int = 0
     row_cells_filled: int = 0
+    row_cells: int = 0  # cells of the printed rows: a row of the table without a benchmark column has three
     reader_faults: list[str] = Field(default_factory=list)
 
 
@@ -100,7 +101,7 @@ def score(labels: list[FieldLabel]) -> TableFieldsResult:
     from evals.reader_check import method_fault, task_fault
     from evals.seed_claims import seed_papers_by_title
     from reviewer.ingest.markup import plain_text
-    from reviewer.survey.report import MIN_TABLE_FIELDS
+    from reviewer.survey.report import COLUMNS, MIN_TABLE_FIELDS, NO_BENCH_COLUMNS
     from reviewer.survey.table import mine_gazetteer, offline_row
 
     # As ingest stores them: markup turned into plain text ('76.2\\%' -> '76.2%').
@@ -108,7 +109,7 @@ def score(labels: list[FieldLabel]) -> TableFieldsResult:
               for t, p in seed_papers_by_title().items()}
     gazetteer = mine_gazetteer(list(papers.values()))
     fields = {k: FieldScore() for k in ("method", "task", "benchmarks", "result_number")}
-    rows = filled = row_cells = 0
+    rows = filled = row_cells = shown = 0
     faults: list[str] = []
     for label in labels:
         paper = papers[label.title]
@@ -116,6 +117,8 @@ def score(labels: list[FieldLabel]) -> TableFieldsResult:
         rows += row.filled() >= MIN_TABLE_FIELDS
         filled += row.filled()
         row_cells += row.filled() if row.filled() >= MIN_TABLE_FIELDS else 0
+        if row.filled() >= MIN_TABLE_FIELDS:  # as report.table_groups renders it
+            shown += len(COLUMNS if row.benchmarks.text.strip() else NO_BENCH_COLUMNS) - 1
         m, t, r = row.method.text.strip(), row.task.text.strip(), row.result.text.strip()
         if m and method_fault(m, paper.title, paper.abstract):
             faults.append(f"method: {m}")
@@ -141,13 +144,16 @@ def score(labels: list[FieldLabel]) -> TableFieldsResult:
         f.gold += label.has_number
         f.correct += bool(found & numbers_in(" ".join(label.numbers)))
     return TableFieldsResult(papers=len(labels), rows=rows, fields=fields, filled=filled, row_cells_filled=row_cells,
+                             row_cells=shown,
                              reader_faults=faults)
 
 
 def format_result(result: TableFieldsResult) -> str:
     lines = [f"papers {result.papers}; printed rows {result.rows} ({result.rows / max(1, result.papers):.0%}); cells "
              f"filled {result.filled}/{4 * result.papers} ({result.filled / max(1, 4 * result.papers):.1%}), of printed "
-             f"rows {result.row_cells_filled}/{4 * result.rows} ({result.row_cells_filled / max(1, 4 * result.rows):.1%})"]
+             f"rows {result.row_cells_filled}/{4 * result.rows} ({result.row_cells_filled / max(1, 4 * result.rows):.1%}), "
+             f"of the cells the tables show {result.row_cells_filled}/{result.row_cells} "
+             f"({result.row_cells_filled / max(1, result.row_cells):.1%})"]
     for name, f in result.fields.items():
         lines.append(f"{name:<14} precision {f.precision():.2f} ({f.correct}/{f.predicted})  "
                      f"recall {f.recall():.2f} ({f.correct}/{f.gold})  wrong {f.predicted - f.correct}")

@@ -195,4 +195,5 @@ def test_a_row_needs_two_fields_and_a_listed_paper_keeps_its_one_field() -> None
     rows = [line for line in lines if line.startswith("| \\[")]
     assert listed == ["- \\[1\\] One Token to Fool LLM-as-a-Judge", "- \\[3\\] RM-R1",
                       "- \\[4\\] Bag of Tricks (headline result: Tuning temperature improves accuracy by up to 5%)"], listed
-    assert rows == ["| \\[2\\] | Reason-RFT | Reinforcement fine-tuning for visual reasoning |   |   |"], rows
+    # (no benchmark named: its row is in the table without that column)
+    assert rows == ["| \\[2\\] | Reason-RFT | Reinforcement fine-tuning for visual reasoning |   |"], rows

@@ -9,7 +9,8 @@ from reviewer.models import Paper
 from reviewer.survey.table import headline_result
 
 _NUMBER = re.compile(r"\d")
-_COMPARING = re.compile(r"\b(?:outperform|surpass|improv|enhanc|achiev|exceed|excel|beat|match|reduc|boost)\w*"
+# ('superior': 'results demonstrate the superior performance of SAR' says it did better, as 'outperforms' does; t27)
+_COMPARING = re.compile(r"\b(?:outperform|surpass|improv|enhanc|achiev|exceed|excel|beat|match|reduc|boost|superior)\w*"
                         r"|\bcompared (?:to|with)\b", re.I)
 
 

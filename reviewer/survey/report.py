@@ -31,6 +31,7 @@ _BLOCK_START = re.compile(r"^(\s*)([#>+=-])")
 _ORDERED_START = re.compile(r"^(\s*\d+)([.)])")
 THIN_SECTION_PAPERS = 2
 COLUMNS = ("Ref.", "Method", "Task", "Benchmarks and datasets", "Headline result")
+NO_BENCH_COLUMNS = ("Ref.", "Method", "Task", "Headline result")
 # A paper gets a row when its abstract gives two of the four fields, so no row is mostly blank; a paper with one
 # field is listed under the table with that field, so nothing the abstract gives is lost (dev: 84% of cited papers
 # get a row, 75% of their cells filled; at one field 97% and 69%, at three 53% and 87%).
@@ -143,26 +144,42 @@ def _section_md(n: int, section: CheckedSection) -> str:
     return "\n".join(lines)
 
 
-def _table_md(rows: list[TableRow], numbers: dict[str, int]) -> list[str]:
-    """One row per paper with at least MIN_TABLE_FIELDS fields; cells hold whole spans (they wrap)."""
-    out = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
+def _table_md(rows: list[TableRow], numbers: dict[str, int], columns: tuple[str, ...] = COLUMNS) -> list[str]:
+    """One row per paper; cells hold whole spans (they wrap). Without the benchmark column, its cell is left out."""
+    out = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
     for row in rows:
-        cells = [f"\\[{numbers[row.key]}\\]"] + [escape_cell(text) for text in row.cells()]
+        texts = row.cells() if columns == COLUMNS else [row.method.text, row.task.text, row.result.text]
+        cells = [f"\\[{numbers[row.key]}\\]"] + [escape_cell(text) for text in texts]
         out.append("| " + " | ".join(cells) + " |")
     return out
 
 
+def table_groups(rows: list[TableRow]) -> tuple[list[TableRow], list[TableRow], list[TableRow]]:
+    """(rows for the table with a benchmark column, rows for the table without one, papers listed under both).
+
+    A benchmark column is blank for most papers (dev surveys: 88 of 178 rows), nearly always because the
+    abstract names no benchmark or dataset at all; for those papers the column says nothing a reader can compare,
+    so they get their own table without it. Which papers get a row does not change (MIN_TABLE_FIELDS)."""
+    full = [r for r in rows if r.filled() >= MIN_TABLE_FIELDS]
+    benched = [r for r in full if r.benchmarks.text.strip()]
+    return benched, [r for r in full if not r.benchmarks.text.strip()], [r for r in rows if r not in full]
+
+
 def _table_section(report: SurveyReport, numbers: dict[str, int], titles: dict[str, str]) -> list[str]:
     rows = [r for r in report.table if r.key in numbers]
-    full = [r for r in rows if r.filled() >= MIN_TABLE_FIELDS]
-    sparse = [r for r in rows if r.filled() < MIN_TABLE_FIELDS]
     if not rows:
         return []
+    benched, unbenched, sparse = table_groups(rows)
     out = ["## Comparison of methods", ""]
-    if full:
+    if benched or unbenched:
         out += ["Fields are taken from each paper's title and abstract; a blank cell means the abstract "
                 "does not say.", ""]
-        out += _table_md(full, numbers) + [""]
+    if benched:
+        out += _table_md(benched, numbers) + [""]
+    if unbenched:
+        out += [("Papers whose abstracts name no known benchmark or dataset:" if benched else
+                 "None of these papers' abstracts names a known benchmark or dataset:"), ""]
+        out += _table_md(unbenched, numbers, NO_BENCH_COLUMNS) + [""]
     if sparse:
         out += ["Papers whose abstracts give at most one of these fields (shown after the title), so they have no "
                 "row:", ""]

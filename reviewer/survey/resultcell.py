@@ -78,7 +78,7 @@ def shares_object(part: str, whole: str) -> bool:
 
 
 # Verbs only ('improves', not 'improvement'): the sentence must say that something did better.
-_COMPARES = re.compile(r"\b(?:outperform(?:s|ed)?|surpass(?:es|ed)?|improv(?:e|es|ed)|enhanc(?:e|es|ed)|achiev(?:e|es|ed)|"
+_COMPARES = re.compile(r"\b(?:outperform(?:s|ed)?|surpass(?:es|ed)?|improv(?:e|es|ed)|enhanc(?:e|es|ed)|achiev(?:e|es|ed)|achieving state-of-the-art|superior performance|superiority|"
                        r"exceed(?:s|ed)?|beats?|match(?:es|ed)|reduc(?:e|es|ed)|boost(?:s|ed)?|excel(?:s|led)?|"
                        r"compared (?:to|with))\b", re.IGNORECASE)
 # A sentence that reports the paper's evidence is a result whatever role the classifier gives it ('Our experiments
@@ -90,7 +90,9 @@ _OWN_VOICE = re.compile(r"^(?:our|the proposed) (?:[\w-]+ ){0,2}?(?:approach|met
                         r"(?:\w+ly )?(?:outperform|surpass|achiev|exceed|beat)\w*\b", re.IGNORECASE)
 # A result cell may speak in the paper's voice ('Our model outperforms ...'), not point back ('This yields ...').
 _POINTS_BACK = re.compile(r"^(?:this|these|that|those|it|its|such|their)\b", re.IGNORECASE)
-_NOT_A_RESULT = re.compile(r"\b(?:open-?sourced?|available at|https?://|code|release[ds]?|future|we (?:believe|view|"
+# ('code' as a release, not the task in 'code generation benchmarks')
+_NOT_A_RESULT = re.compile(r"\b(?:open-?sourced?|available at|https?://|code(?!\s+(?:generation|completion|synthesis|"
+                          r"reasoning|tasks?|benchmarks?)\b)|release[ds]?|future|we (?:believe|view|"
                           r"argue|hypothesi[sz]e|hope|expect|conjecture|seek|aim|set out|ask))\b", re.IGNORECASE)
 
 

@@ -34,6 +34,7 @@ from reviewer.survey.resultcell import (
     MAX_RESULT_WORDS,  # noqa: F401 (tests import it here)
     reads_alone,
 )
+from reviewer.survey.taskkind import named_task
 from reviewer.survey.tasks import _CONTRIBUTION, _OWN, _sentences, task_of
 from reviewer.survey.types import Cell, TableRow
 from reviewer.survey.voice import impersonal
@@ -61,7 +62,8 @@ _MODEL_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _HARDWARE = re.compile(r"^(?:[AHVL]\d{2,3}|[AH]800|TPU\w*|GPU\w*)(?:-\w+)?$")
-_CALLED = re.compile(r"\b(?:called|named|dubbed|termed)\s+(?P<name>[A-Z][\w\-.+]*(?:\s[A-Z0-9][\w\-.+]*)?)")
+# ('a decoding algorithm we call EQUILIBRIUM-RANKING': the authors' own naming verb)
+_CALLED = re.compile(r"\b(?:called|named|dubbed|termed|we call|we term)\s+(?P<name>[A-Z][\w\-.+]*(?:\s[A-Z0-9][\w\-.+]*)?)")
 _DEFINED_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9\-+]{1,14})\)")
 _PHRASE_CUT = re.compile(
     r",|\s(?:that|which|to|where|whereby|by|using|via|with|for|in|on|from|based|designed|trained|as|"
@@ -297,7 +299,7 @@ def offline_row(paper: Paper, gazetteer: frozenset[str] = CURATED_BENCHMARKS) ->
     # listed with its other fields when too few are left for a row.
     method = name or named_phrase(descriptive_method(contribution_phrase(paper)), paper.title) or our_method_phrase(paper)
     result = reads_alone(impersonal(headline_result(paper, name), name), name)  # "We observe that X" -> "That X" -> "X"
-    return TableRow(key=paper.key, method=_cell(method), task=_cell(task_of(paper, name)),
+    return TableRow(key=paper.key, method=_cell(method), task=_cell(task_of(paper, name) or named_task(paper, name)),
                     benchmarks=_cell(benchmarks_of(paper, gazetteer, name)), result=_cell(result))
 
 
