@@ -23,7 +23,7 @@ from reviewer.checker.offline import CONTRA_COLS, CheckerParams, OfflineChecker,
 from reviewer.checker.types import LABELS
 from reviewer.settings import Settings
 
-HELD_OUT: tuple[str, ...] = ("quay", "pier", "dock", "berth", "jetty", "wharf", "slip", "marina", "groyne", "weir", "sluice", "lock", "canal")
+HELD_OUT: tuple[str, ...] = ("quay", "pier", "dock", "berth", "jetty", "wharf", "slip", "marina", "groyne", "weir", "sluice", "lock", "canal", "basin")
 FIT_SPLITS: tuple[str, ...] = tuple(s for s in get_args(Split) if s not in HELD_OUT)
 
 

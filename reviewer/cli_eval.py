@@ -163,7 +163,7 @@ def eval_retrieval(subset: int | None, docs: int, out: Path | None) -> None:
 @click.option("--limit", type=int, default=None, help="Only the first N dev claims.")
 @click.option("--nei", type=click.Choice(["retrieved", "cited"]), default="retrieved", show_default=True,
               help="Check no-evidence claims against the top BM25 abstract, or against SciFact's cited ones.")
-@click.option("--set", "which", type=click.Choice(["scifact", "seeds", "seeds-test", "seeds-blind", "seeds-fresh", "seeds-final", "seeds-hidden", "seeds-sealed", "seeds-probe", "seeds-vault", "seeds-swapdev", "seeds-ward", "seeds-moor", "seeds-quay", "seeds-pier", "seeds-dock", "seeds-berth", "seeds-jetty", "seeds-wharf", "seeds-slip", "seeds-marina", "seeds-groyne", "seeds-weir", "seeds-sluice", "seeds-lock", "seeds-canal"]), default="scifact",
+@click.option("--set", "which", type=click.Choice(["scifact", "seeds", "seeds-test", "seeds-blind", "seeds-fresh", "seeds-final", "seeds-hidden", "seeds-sealed", "seeds-probe", "seeds-vault", "seeds-swapdev", "seeds-ward", "seeds-moor", "seeds-quay", "seeds-pier", "seeds-dock", "seeds-berth", "seeds-jetty", "seeds-wharf", "seeds-slip", "seeds-marina", "seeds-groyne", "seeds-weir", "seeds-sluice", "seeds-lock", "seeds-canal", "seeds-basin"]), default="scifact",
               show_default=True, help="scifact: SciFact dev + the synthetic test split; seeds: hand-written claims "
               "about the seed abstracts (dev split); seeds-test: their held-out papers; seeds-blind / seeds-fresh: "
               "splits on further papers, scored only before and after a round of changes; seeds-sealed: scored once; "
@@ -187,7 +187,7 @@ def eval_claims(mode: str, limit: int | None, nei: str, which: str, out: Path | 
         from evals.seed_claims import format_seed_claims, run_seed_claims_eval
 
         seeds = run_seed_claims_eval(ClaimChecker(settings, llm=llm),
-                                     {"seeds-test": "test", "seeds-blind": "blind", "seeds-fresh": "fresh", "seeds-final": "final", "seeds-hidden": "hidden", "seeds-sealed": "sealed", "seeds-probe": "probe", "seeds-vault": "vault", "seeds-swapdev": "swapdev", "seeds-ward": "ward", "seeds-moor": "moor", "seeds-quay": "quay", "seeds-pier": "pier", "seeds-dock": "dock", "seeds-berth": "berth", "seeds-jetty": "jetty", "seeds-wharf": "wharf", "seeds-slip": "slip", "seeds-marina": "marina", "seeds-groyne": "groyne", "seeds-weir": "weir", "seeds-sluice": "sluice", "seeds-lock": "lock", "seeds-canal": "canal"}.get(which, "dev"))  # type: ignore[arg-type]
+                                     {"seeds-test": "test", "seeds-blind": "blind", "seeds-fresh": "fresh", "seeds-final": "final", "seeds-hidden": "hidden", "seeds-sealed": "sealed", "seeds-probe": "probe", "seeds-vault": "vault", "seeds-swapdev": "swapdev", "seeds-ward": "ward", "seeds-moor": "moor", "seeds-quay": "quay", "seeds-pier": "pier", "seeds-dock": "dock", "seeds-berth": "berth", "seeds-jetty": "jetty", "seeds-wharf": "wharf", "seeds-slip": "slip", "seeds-marina": "marina", "seeds-groyne": "groyne", "seeds-weir": "weir", "seeds-sluice": "sluice", "seeds-lock": "lock", "seeds-canal": "canal", "seeds-basin": "basin"}.get(which, "dev"))  # type: ignore[arg-type]
         click.echo(format_seed_claims(seeds))
         click.echo(f"result: {_write_result('claims-seeds', seeds.model_dump_json(indent=2), out)}")
         return
