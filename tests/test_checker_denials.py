@@ -5,7 +5,8 @@
 - values in a list bound to the name each is measured on ('80% accuracy on WebShop and 76% on HotpotQA' in
   either order), but not through a 'respectively' list nor for a bare count;
 - 'proves more effective' is a copula, not a proof;
-- an aim ('we investigate whether X') names X without stating it, so denying X contradicts nothing;
+- an aim ('we investigate whether X') names X without stating it, so denying X contradicts nothing (nor does
+  any stance reader take it for an assertion);
 - of two contrasted clauses sharing as many words with the claim, the one sharing more besides direction words.
 """
 
@@ -27,6 +28,7 @@ HELPSTEER = "emerging top of more than 140 reward models"
 SUBSET = "validate the enhanced efficacy of our approach over conventional methods"
 COT_LENGTH = "it increases with task difficulty but decreases with model capability"
 PEAR = "the thinking phase exhibits higher entropy"
+MOREBENCH = "150 examples to test whether AI can reason"
 PRM_AIM = "In this paper, we investigate whether PRMs can be used mid-generation"
 PRM_STATED = "This allows for principled early rejection based on intermediate token-level signals"
 
@@ -115,3 +117,14 @@ def test_a_comparison_keeps_its_direction_word_with_the_first_clause(checker: Cl
     # ranking the two phases speaks of both clauses, and its 'higher' is the first one's
     assert_contradicted_twin(checker, PEAR, "Entropy is lower in the thinking phase than in the final answer phase.",
                              "Entropy is higher in the thinking phase than in the final answer phase.")
+
+
+def test_the_stance_readers_take_an_aim_for_no_assertion(checker: ClaimChecker) -> None:
+    # '150 examples to test whether AI can reason under five major frameworks': the abstract never says whether it
+    # can, so denying it is no contradiction; denying what the abstract states ('fail to predict') still is
+    assert_contradicted_twin(
+        checker, MOREBENCH,
+        "Scaling laws and existing benchmarks on math, code and scientific reasoning predict models' abilities to "
+        "perform moral reasoning.",
+        "MoReBench-Theory's 150 examples show that AI cannot reason under the five major frameworks in normative "
+        "ethics.")

@@ -67,16 +67,12 @@ _INSTEAD = re.compile(r"\b(?:instead\s+of|rather\s+than)\s+([^,;:.()]+)", re.IGN
 _LEXICAL_DENIAL = re.compile(r"\b(?:miss(?:es|ed|ing)?|overlook(?:s|ed|ing)?|neglect(?:s|ed|ing)?|omit(?:s|ted|ting)?|"
                              r"(?:eliminat|remov|obviat)(?:e|es|ed|ing)\s+(?:the\s+)?(?:need|requirement)\s+(?:for|of)|"
                              r"devoid\s+of|free\s+of|falls?\s+short\s+of)\s+([^;:.()]+)", re.IGNORECASE)
-# 'Evidence that X was associated with Y was lacking': the denial follows what it denies
-_LACKING = re.compile(r"\b(?:evidence|support|proof)\s+(?:that|for|of)\s+([^;:.()]+?)\s+(?:was|is|were|are|remains?)\s+"
-                      r"(?:lacking|absent|insufficient|scarce)\b", re.IGNORECASE)
 _OR_BEFORE = re.compile(r"\bor\s+$", re.IGNORECASE)
 
 
 def _free_stems(text: str) -> set[str]:
     kept = {s for m in _KEPT_FROM.finditer(text) for s in content_stems(m.group(1) or m.group(2))[:1]}
     kept |= {s for m in _LEXICAL_DENIAL.finditer(text) for s in content_stems(m.group(1))[:3]}
-    kept |= {s for m in _LACKING.finditer(text) for s in content_stems(m.group(1))}
     kept |= {s for m in _INSTEAD.finditer(text) for s in content_stems(m.group(1))[:3]}
     return kept | {s for m in _FREE.finditer(text) for s in content_stems(m.group(1))[:1]}
 
