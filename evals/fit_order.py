@@ -18,7 +18,6 @@ import argparse
 import json
 import zlib
 from collections import Counter
-from typing import get_args
 
 import numpy as np
 
@@ -54,7 +53,8 @@ def predict(model: tuple[np.ndarray, np.ndarray, np.ndarray], x: np.ndarray) -> 
 
 
 def main(argv: list[str] | None = None) -> None:
-    from evals.seed_claims import Split, load_rows, seed_papers_by_title
+    from evals import sets
+    from evals.seed_claims import load_rows, seed_papers_by_title
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--l2", type=float, default=30.0)
@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--train", choices=["sc", "said-s"], default="sc")
     parser.add_argument("--folds", type=int, default=5)
     args = parser.parse_args(argv)
-    titles = {r.id: r.title for s in get_args(Split) for r in load_rows(s)}
+    titles = {r.id: r.title for s in sets.names("claims") for r in load_rows(s)}
     papers = seed_papers_by_title()
     rows = [json.loads(line) for line in PAIRS.read_text(encoding="utf-8").splitlines() if line]
     x = np.array([features(r, papers[titles[r["id"]]].abstract) for r in rows])

@@ -48,6 +48,9 @@
     python -m evals.seed_claims --split canal  # 16 seed papers earlier splits use least (2-3 claims each, none in lock),
                                                # every family, weighted to exchanged roles; held out and blind
                                                # (issue 12, c26: the learned model's held-out set, scored once each)
+    python -m evals.seed_claims --split basin  # 16 seed papers earlier splits use least (2-3 claims each, none in lock
+                                               # or canal), every family, mostly paraphrased; held out and blind
+                                               # (issue 12, c27: scored once before, once after)
 
 `evals/datasets/seed_claims_{dev,test}.jsonl` hold paraphrased claims about seed papers, written by
 hand (not by the rules in `evals/perturb.py`, which the checker's features mirror): SUPPORTED

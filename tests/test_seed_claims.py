@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import get_args
 
 import pytest
 
+from evals import sets
 from evals.seed_claims import Split, load_rows, seed_papers_by_title
 
 
@@ -68,8 +68,13 @@ def test_the_final_split_uses_papers_no_other_split_uses() -> None:
 
 # Every seed paper is used by some split by now, so the c25 blind split `lock` reuses the papers earlier splits use
 # least; the disjointness tests below hold among the splits written on unused papers.
-_REUSES_PAPERS: tuple[str, ...] = ("lock", "canal")
-_DISJOINT: tuple[Split, ...] = tuple(s for s in get_args(Split) if s not in _REUSES_PAPERS)
+_REUSES_PAPERS: tuple[str, ...] = ("lock", "canal", "basin")
+_DISJOINT: tuple[Split, ...] = tuple(s for s in sets.names("claims") if s not in _REUSES_PAPERS)
+
+
+def test_the_disjointness_checks_see_every_split_written_on_unused_papers() -> None:
+    # Splits are found by file name (evals/sets.py); an empty list here would make the checks below pass vacuously.
+    assert len(_DISJOINT) >= 20 and {"hidden", "sealed", "probe", "vault", "roles", "final"} <= set(_DISJOINT)
 
 
 @pytest.mark.parametrize("split", ["hidden", "sealed", "probe", "vault"])
@@ -261,6 +266,27 @@ def test_the_canal_split_is_blind_on_little_used_papers_none_in_lock_and_copies_
     counts = Counter(r.family for r in rows)
     assert all(counts[f] for f in (*_EVERY_FAMILY, "hedge", "background")), counts
     assert counts["entity"] >= 10, counts  # exchanged roles, the commonest blind error
+    assert all((r.label == "SUPPORTED") == (r.family == "supported") for r in rows)
+    assert all(r.label == "CONTRADICTED" for r in rows if r.family not in ("supported", "unsupported", "hedge",
+                                                                            "background"))
+    labels = Counter(r.label for r in rows)
+    assert labels["CONTRADICTED"] >= 40 and labels["SUPPORTED"] >= 25 and labels["UNSUPPORTED"] >= 15, labels
+
+
+def test_the_basin_split_is_blind_on_little_used_papers_none_in_lock_or_canal_and_copies_no_claim() -> None:
+    # issue 12, c27 pass: written and scored once on the starting code before any checker change
+    rows = load_rows("basin")
+    papers = seed_papers_by_title()
+    others = [r for s in _DISJOINT for r in load_rows(s)]
+    reused = [*load_rows("lock"), *load_rows("canal")]
+    assert len(rows) >= 80 and len({r.id for r in rows}) == len(rows)
+    assert all(r.title in papers for r in rows)
+    uses = Counter(r.title for r in others)
+    assert all(uses[r.title] <= 3 for r in rows), [r.paper for r in rows if uses[r.title] > 3]
+    assert not {r.title for r in rows} & {r.title for r in reused}
+    assert not {r.claim for r in rows} & {r.claim for r in [*others, *reused]}
+    counts = Counter(r.family for r in rows)
+    assert all(counts[f] for f in (*_EVERY_FAMILY, "hedge", "background")), counts
     assert all((r.label == "SUPPORTED") == (r.family == "supported") for r in rows)
     assert all(r.label == "CONTRADICTED" for r in rows if r.family not in ("supported", "unsupported", "hedge",
                                                                             "background"))

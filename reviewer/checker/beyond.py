@@ -52,9 +52,17 @@ def _strong_key(word: str) -> str:
     return word
 
 
+# 'proves more effective', 'proved to be robust', 'proves highly useful': 'turns out', a copula, not a proof
+_COPULA = re.compile(r"\s+(?:to\s+be\b|more\b|less\b|(?:highly|very|quite|particularly|especially|remarkably|"
+                     r"surprisingly|consistently)\s+\w+|(?:effective|useful|successful|beneficial|valuable|helpful|"
+                     r"robust|superior|inferior|competitive|efficient|crucial|essential|difficult|challenging)\b)",
+                     re.IGNORECASE)
+
+
 def absolute_added(claim: str, evidence_text: str) -> list[str]:
     """Certainty words of the claim ('proves', 'always', 'completely') whose strong reading no evidence
     sentence asserts, in these words or in equivalent ones ('all' for 'every', 'fully' for 'completely')."""
     # asserted only in a sentence that shares a word the claim puts beside it (`certainty_scope.py`)
-    return sorted(w for w in {w.lower() for w in _ABSOLUTE.findall(claim)}
+    words = {m.group().lower() for m in _ABSOLUTE.finditer(claim) if not _COPULA.match(claim, m.end())}
+    return sorted(w for w in words
                   if not asserted_near(claim, w, _STRONG_READING.get(_strong_key(w)), evidence_text, _ABSOLUTE))

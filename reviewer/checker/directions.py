@@ -99,8 +99,17 @@ def closest_clause(claim: str, sentence: str) -> str:
     parts = [p for p in _CONTRAST.split(sentence) if p.strip()]
     if len(parts) < 2:
         return sentence
+    # a tie goes by what the clause is about, not by its direction word, which is what the caller compares: in
+    # 'decreased the risk of PONV but was associated with an increased risk of postoperative bleeding' a claim that
+    # dexamethasone decreases bleeding reads the second clause; a comparison ('higher in A than in B') speaks of
+    # both clauses, its direction word of the first
     c = set(content_stems(claim))
-    return max(parts, key=lambda p: len(c & set(content_stems(p))))
+    plain = set() if _THAN.search(claim) else c - _DIRECTED
+    return max(parts, key=lambda p: (len(c & set(content_stems(p))), len(plain & set(content_stems(p)))))
+
+
+_THAN = re.compile(r"\bthan\b", re.IGNORECASE)
+_DIRECTED = frozenset().union(*(up | down for up, down, _ in DIRECTION_FAMILIES))
 
 
 def direction_agrees(claim: str, sentence: str) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from reviewer.checker.aims import is_aim
 from reviewer.checker.bound import value_bound_elsewhere
 from reviewer.checker.causes import cause_denied
 from reviewer.checker.clauses import clause_words_exchanged
@@ -90,8 +91,8 @@ def _flip_in(claim: str, texts: list[str], analysis: Analysis, items: list[Evide
         if analysis.alignment[i] < STANCE_MIN_ALIGN or (i != top[0] and analysis.features[LEX_TOP1] >= 0.8):
             continue  # a claim that copies its best sentence is read against that sentence (near_copy_edits)
         text = texts[i]
-        if _NOT_ASSERTED.search(text):
-            continue  # a question asserts nothing to reverse
+        if _NOT_ASSERTED.search(text) or (is_aim(text) and not is_aim(claim)):
+            continue  # a question (or an aim: 'we test whether X') asserts nothing to reverse
         if comparison_flipped(claim, text) or spelled_flip(claim, text) or names_exchanged(claim, text) or \
                 degree_exchanged(claim, text) or contrast_reversed(claim, text) or parity_reversed(claim, text):  # 'more P in A than in B' vs
             # 'P in B compared to A' (`degrees.py`); 'A shows higher P, while B shows lower P' (`contrast.py`);

@@ -61,3 +61,24 @@ def frame_match(a: tuple[list[str], list[str]], b: tuple[list[str], list[str]]) 
         return x == y or (min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)))
     before = sum(same(x, y) for x, y in zip(reversed(a[0]), reversed(b[0]), strict=False))
     return before + sum(same(x, y) for x, y in zip(a[1], b[1], strict=False))
+
+
+_NAMED = re.compile(r"\b[A-Z][\w\-.]*[\w]|\b\w*\d\w*-\w+")  # as `numbers._NAME`
+
+
+def measured_on(text: str, raw: str) -> set[str]:
+    """The name each occurrence of the value `raw` is measured on, when one follows within four words before a
+    clause break ('80% accuracy on WebShop', '80% on WebShop'): what a list of values binds each value to."""
+    out: set[str] = set()
+    for m in re.finditer(rf"(?<![\w.]){re.escape(raw)}(?![\w.]*\w)", text):
+        tail = re.split(r"[,;:()]|\band\b|\bwhile\b|\bwhereas\b", text[m.end():m.end() + 60])[0].split()[:4]
+        placed = False  # the name is what the value is measured on, after 'on' / 'in': '4 GPUs' names a unit
+        for w in (w.strip(".") for w in tail):
+            if w.lower() == "respectively":
+                break  # '15.6% and 9.1% respectively on MATH and HumanEval': the list binds (`numbers._listed_holder`)
+            if w[:1].isdigit():
+                break  # 'from 60% to 80% on GSM8K': the name is the next value's
+            if placed and _NAMED.fullmatch(w):
+                out.add(w.lower())
+            placed = placed or w.lower() in ("on", "in", "for", "across", "at")
+    return out

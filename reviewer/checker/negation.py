@@ -34,6 +34,8 @@ def negated_scopes(text: str, width: int = 3) -> list[list[str]]:
     training data')."""
     out: list[list[str]] = []
     for m in _NEGATOR.finditer(text):
+        if m.group().lower() == "not" and _OR_BEFORE.search(text, 0, m.start()):
+            continue  # 'accepts them or not' names the alternative, it denies nothing
         window = text[m.end() : m.end() + 80 * (width > 3) + 80]
         scope = (_CLAUSE_BREAK.split(window)[0] if width <= 3 else _WIDE_BREAK.split(window.replace("(", " ")
                                                                                       .replace(")", " "))[0])
@@ -60,8 +62,17 @@ _KEPT_FROM = re.compile(r"\b(?:shield|protect|insulat|guard|spar|free)\w*\s+(?:[
 _INSTEAD = re.compile(r"\b(?:instead\s+of|rather\s+than)\s+([^,;:.()]+)", re.IGNORECASE)
 
 
+# ... and a verb that says a thing is missing: 'often miss the complex aspects' is 'often fail to capture' them,
+# 'eliminates the need for human involvement' is 'needs no human involvement'; read only to cancel a flip
+_LEXICAL_DENIAL = re.compile(r"\b(?:miss(?:es|ed|ing)?|overlook(?:s|ed|ing)?|neglect(?:s|ed|ing)?|omit(?:s|ted|ting)?|"
+                             r"(?:eliminat|remov|obviat)(?:e|es|ed|ing)\s+(?:the\s+)?(?:need|requirement)\s+(?:for|of)|"
+                             r"devoid\s+of|free\s+of|falls?\s+short\s+of)\s+([^;:.()]+)", re.IGNORECASE)
+_OR_BEFORE = re.compile(r"\bor\s+$", re.IGNORECASE)
+
+
 def _free_stems(text: str) -> set[str]:
     kept = {s for m in _KEPT_FROM.finditer(text) for s in content_stems(m.group(1) or m.group(2))[:1]}
+    kept |= {s for m in _LEXICAL_DENIAL.finditer(text) for s in content_stems(m.group(1))[:3]}
     kept |= {s for m in _INSTEAD.finditer(text) for s in content_stems(m.group(1))[:3]}
     return kept | {s for m in _FREE.finditer(text) for s in content_stems(m.group(1))[:1]}
 

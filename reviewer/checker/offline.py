@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from pydantic import BaseModel, Field
 
-from reviewer.checker.aims import aim_led, without_aims
+from reviewer.checker.aims import aim_led, is_aim, without_aims
 from reviewer.checker.anchors import anchored_in
 from reviewer.checker.background import background_only, bare_coverage, restated_context
 from reviewer.checker.bound import values_keep_their_words
@@ -359,10 +359,16 @@ def _anchored(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> 
 def only_questions(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> bool:
     """Every sentence read as conflicting with the (asserted) claim asks instead of asserting."""
     found = analysis.contradiction_sentences
-    if _NOT_ASSERTED.search(claim):
-        return False  # a question set against a question: a near-copy with an edit, read as such
-    # nor does a report of others' view assert anything of the paper's ('Recent studies reveal that ...')
-    return bool(found) and all(_NOT_ASSERTED.search(items[k].text) or reports_other_work(items[k].text) for k in found)
+    if _NOT_ASSERTED.search(claim) or is_aim(claim):
+        return False  # a question (or aim) set against a question: a near-copy with an edit, read as such
+    # nor does a report of others' view assert anything of the paper's ('Recent studies reveal that ...'), nor an
+    # aim ('OBJECTIVE To examine whether X is associated with Y') or a hypothesis ('If such an association exists,
+    # users might be at lower risk'): each names what the claim denies without stating it
+    return bool(found) and all(_NOT_ASSERTED.search(items[k].text) or reports_other_work(items[k].text)
+                               or is_aim(items[k].text) or _HYPOTHESIS.match(items[k].text) for k in found)
+
+
+_HYPOTHESIS = re.compile(r"\s*(?:If|Should|Assuming)\b[^.,]*,[^.]*\b(?:might|may|could|would)\b", re.IGNORECASE)
 
 
 def _summary(analysis: Analysis, probs: np.ndarray) -> str:
