@@ -109,9 +109,10 @@ BLIND20_SET = Path(__file__).parent / "datasets" / "survey_blind20.jsonl"
 # principle-following reward models, embodied reasoning, analyses of DPO, distillation data, LLM values), written
 # before the reading work of branch h26; scored once before and once after it.
 BLIND21_SET = Path(__file__).parent / "datasets" / "survey_blind21.jsonl"
-# Seven topics on seed papers earlier sets use at most twice (cost of test-time scaling, parallel and chunked thinking,
-# conflicting information and argumentation, latent and diffusion reasoning, economic agents, open multimodal models,
-# critic models), written before the selection work of branch s27; scored once before and once after it.
+# Seven topics on seed papers earlier sets use little, 26 of 27 at most twice (cost of test-time scaling, parallel
+# and chunked thinking, conflicting information and argumentation, latent and diffusion reasoning, economic agents,
+# open multimodal models, critic models), written before the selection work of branch s27; scored once before and
+# once after it.
 BLIND22_SET = Path(__file__).parent / "datasets" / "survey_blind22.jsonl"
 # A sentence opening with a word that points outside the quote, unless it names its referent
 # ("This paper", "These results show" count as resolved only with a noun that the sentence itself owns).
