@@ -102,3 +102,32 @@ def test_of_joins_no_facets_and_hyphenated_titles_count(retriever: HybridRetriev
     assert "mind" not in content_stems(paper.title)  # the hyphenated compound is one stem
     nothing = {w: {paper.id: 0.0} for alts in facets for words in alts for w in words}
     assert coverage(paper, facets, nothing)[0] == 1.0
+
+
+def test_a_paper_without_the_topics_rare_words_needs_a_second_ranking_from_the_first_rank(
+    settings: Settings, retriever: HybridRetriever
+) -> None:
+    """'process reward models for multimodal reasoning': a text-only PRM paper (no 'multimodal' anywhere in it)
+    ranks among the first AGREE_FROM by relevance, yet neither the topic's search nor the pooled ranking puts
+    it in its first AGREE_TOP; it is left out, with a reason naming the rare word it never uses, and every
+    surveyed paper that lacks one of the topic's rare words is one a second ranking places high."""
+    topic = "process reward models for multimodal reasoning"
+    found, result = _survey(settings, retriever, topic)
+    pooled = [r.paper.id for r in found.papers]
+    searched = [h.id for h in retriever.search(topic, k=len(pooled)) if h.id in set(pooled)]
+    high = set(searched[:evidence.AGREE_TOP]) | set(pooled[:evidence.AGREE_TOP])
+    papers = {r.paper.key: r.paper for r in found.papers}
+    left = [w for w in result.weak if "so the topic's search or the pooled ranking must also place it" in w.reason]
+    assert left, [w.reason for w in result.weak][:5]
+    for weak in left:
+        words = re.findall(r"'([^']+)'", weak.reason.split("never uses the topic's rare word")[1].split(", so")[0])
+        paper = papers[weak.key]
+        stems = set(content_stems(f"{paper.title} {paper.abstract}"))
+        assert words and all(content_stems(w)[0] not in stems for w in words), (weak.key, words)
+        assert paper.id not in high, weak.key
+        rank = int(re.match(r"ranked (\d+) of", weak.reason).group(1))  # type: ignore[union-attr]
+        assert rank <= evidence.AGREE_FROM, weak.reason
+    multimodal = content_stems("multimodal")[0]
+    lacking = [e for e in result.papers
+               if multimodal not in content_stems(f"{papers[e.key].title} {papers[e.key].abstract}")]
+    assert all(e.paper_id in high for e in lacking), [e.key for e in lacking if e.paper_id not in high]

@@ -7,7 +7,8 @@ topic's own search, those both place high weighing double (reviewer.survey.ancho
 for never using the topic's rare subject words and one for leaving a facet of the topic unaddressed, reviewer.survey.facets), and up to `MAX_SURVEYED` papers above a floor
 (absolute, or `TOP_MARGIN` under the pool's best paper when higher) are surveyed, and so is a paper a little
 under it that the topic's own hybrid search ranks among its first few; past the first `AGREE_FROM` papers, a
-paper must also rank high in the topic's search or the pooled ranking. The appendix says which floor or rank
+paper must also rank high in the topic's search or the pooled ranking, and so must one at any rank that never uses
+one of the topic's rare words. The appendix says which floor or rank
 left each other paper out. Only a paper's own method, result and conclusion sentences are quoted
 (reviewer.survey.quotepick); its limitation sentences feed the open-problems section. With an LLM, papers go in batches
 (`REVIEWER_EVIDENCE_BATCH_SIZE` per call) for a relevance grade that decides membership, a summary, quotes and
@@ -127,9 +128,12 @@ def offline_evidence(
                 f"ranked {rank} of {len(ranked)} by topic relevance; the survey already holds {MAX_SURVEYED} papers, "
                 "its most")))
             continue
-        if len(kept) >= AGREE_FROM and paper.id not in high and paper.id not in agreed and not every:
-            weak.append(WeakPaper(key=paper.key, title=paper.title,
-                                  reason=unconfirmed(rank, len(ranked), AGREE_FROM, AGREE_TOP)))
+        # A paper that never uses one of the topic's rare words owes its relevance to similarity alone (the
+        # setting's phrases, closeness to the anchors): it must rank high in another ranking from the first rank on.
+        if (len(kept) >= AGREE_FROM or paper.id in lacking) and paper.id not in high and paper.id not in agreed \
+                and not every:
+            weak.append(WeakPaper(key=paper.key, title=paper.title, reason=unconfirmed(
+                rank, len(ranked), AGREE_FROM, AGREE_TOP, lacking.get(paper.id) if len(kept) < AGREE_FROM else None)))
             continue
         sentences, limitations = pick_quotes(paper, combined)
         kept.append(PaperEvidence(

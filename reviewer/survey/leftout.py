@@ -30,7 +30,12 @@ def below_floor(rel: float, floor: float, unused: list[str] | None, unaddressed:
     return reason
 
 
-def unconfirmed(rank: int, total: int, agree_from: int, agree_top: int) -> str:
-    """Over the floor but past the first papers, and no ranking but relevance puts it high."""
+def unconfirmed(rank: int, total: int, agree_from: int, agree_top: int, unused: list[str] | None = None) -> str:
+    """Over the floor, and no ranking but relevance puts it high: past the first papers, or (`unused`) among them
+    while never using some of the topic's rare words."""
+    if unused:
+        return (f"ranked {rank} of {total} by topic relevance, but it never uses the topic's rare "
+                f"word{'s' if len(unused) > 1 else ''} {_quoted(unused)}, so the topic's search or the pooled ranking "
+                f"must also place it in its first {agree_top}; neither does")
     return (f"ranked {rank} of {total} by topic relevance, but past the first {agree_from} papers the topic's "
             f"search or the pooled ranking must also place a paper in its first {agree_top}; neither does")
