@@ -109,6 +109,10 @@ BLIND20_SET = Path(__file__).parent / "datasets" / "survey_blind20.jsonl"
 # principle-following reward models, embodied reasoning, analyses of DPO, distillation data, LLM values), written
 # before the reading work of branch h26; scored once before and once after it.
 BLIND21_SET = Path(__file__).parent / "datasets" / "survey_blind21.jsonl"
+# Seven topics on seed papers earlier sets use at most twice (monitoring reasoning for safety, the cost of correct
+# answers, parallel lines of thought, process-level reasoning benchmarks, inverse RL, open multimodal reasoning
+# recipes, token-level credit in policy optimization), written before the theme work of branch h27.
+BLIND23_SET = Path(__file__).parent / "datasets" / "survey_blind23.jsonl"
 # A sentence opening with a word that points outside the quote, unless it names its referent
 # ("This paper", "These results show" count as resolved only with a noun that the sentence itself owns).
 _ANAPHOR = re.compile(

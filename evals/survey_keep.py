@@ -36,7 +36,8 @@ def run(which: str, keep: Path) -> None:
             "blind16": survey_eval.BLIND16_SET,
             "blind17": survey_eval.BLIND17_SET, "blind18": survey_eval.BLIND18_SET, "blind19": survey_eval.BLIND19_SET,
             "blind20": survey_eval.BLIND20_SET,
-            "blind21": survey_eval.BLIND21_SET}[which]
+            "blind21": survey_eval.BLIND21_SET,
+            "blind23": survey_eval.BLIND23_SET}[which]
     original = survey_eval.tempfile.TemporaryDirectory
     survey_eval.tempfile.TemporaryDirectory = lambda prefix="": contextlib.nullcontext(str(where))  # type: ignore[assignment,misc]
     try:

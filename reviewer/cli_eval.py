@@ -220,10 +220,11 @@ def eval_citations(limit: int | None, out: Path | None) -> None:
 @eval_group.command("survey")
 @click.option("--limit", type=int, default=None, help="Only the first N dev topics.")
 @click.option("--set", "which", type=click.Choice(["dev", "holdout", "fresh", "themes2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20",
-                                                        "blind21"]), default="dev",
+                                                        "blind21", "blind23"]), default="dev",
               show_default=True, help="dev: the topics selection was developed on; holdout: 3 topics written "
               "before, checked after; fresh: 10 topics written before the aboutness selection, scored before and after; themes2: 8 topics written to check theme titles; blind3: 8 topics written before the facet selection, scored before and after; blind4: 6 topics written before the theme re-titling (s10j), scored before and after; blind5: 7 topics written before the relevance anchors (s11), scored before and after; blind6: 7 topics written before the reading fixes of t11, scored before and after; blind7: 7 topics written before the reading fixes of t13, scored before and after; blind8: 7 topics written before the selection change of s17, scored before and after; blind9: 7 topics written before the selection work of s18, scored before and after; blind10: 7 topics written before the selection work of s20, scored before and after; blind11: 7 topics written before the reading fixes of t20, scored before and after; blind12: 7 topics written before the theme-fit work of t22, scored before and after; blind13: 7 topics written before the selection work of s21, scored before and after; blind14: 8 topics written before the selection work of s22, scored before and after; blind15: 8 topics written before the reader's check of t23, scored before and after; blind16: 6 topics written before the facet-query work of s23, scored before and after; blind17: 5 topics written before the admission work of s24, scored before and after; blind18: 6 topics written before the paraphrase-stability query work of s25, scored before and after; blind19: 7 topics written before the theme/aside work of h25, scored before and after; blind20: 7 topics written before the selection work of s26, scored once (no selection change kept); "
-              "blind21: 7 topics written before the reading work of h26, scored before and after.")
+              "blind21: 7 topics written before the reading work of h26, scored before and after; "
+              "blind23: 7 topics written before the theme work of h27, scored before and after.")
 @click.option("--out", type=click.Path(path_type=Path), help="Where to write the JSON result.")
 def eval_survey(limit: int | None, which: str, out: Path | None) -> None:
     """Offline survey quality on the dev topics: recall/precision/stability of the cited papers, quote
@@ -248,6 +249,7 @@ def eval_survey(limit: int | None, which: str, out: Path | None) -> None:
         BLIND19_SET,
         BLIND20_SET,
         BLIND21_SET,
+        BLIND23_SET,
         DEV_SET,
         FRESH_SET,
         HOLDOUT_SET,
@@ -262,7 +264,7 @@ def eval_survey(limit: int | None, which: str, out: Path | None) -> None:
             "blind3": BLIND3_SET, "blind4": BLIND4_SET, "blind5": BLIND5_SET,
             "blind6": BLIND6_SET, "blind7": BLIND7_SET, "blind8": BLIND8_SET,
             "blind9": BLIND9_SET, "blind10": BLIND10_SET, "blind11": BLIND11_SET, "blind12": BLIND12_SET, "blind13": BLIND13_SET, "blind14": BLIND14_SET, "blind15": BLIND15_SET, "blind16": BLIND16_SET, "blind17": BLIND17_SET, "blind18": BLIND18_SET, "blind19": BLIND19_SET, "blind20": BLIND20_SET,
-            "blind21": BLIND21_SET}[which]
+            "blind21": BLIND21_SET, "blind23": BLIND23_SET}[which]
     result = run_survey_eval(Settings(), limit=limit, path=path)
     click.echo(format_result(result))
     click.echo(f"result: {_write_result('survey', dumps(result), out)}")
