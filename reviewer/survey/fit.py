@@ -53,11 +53,18 @@ _STUDY_LABEL = re.compile(r"\b(?:empirical|systematic|comprehensive|large-scale)
                           r"investigations?|evaluations?|comparisons?)\b", re.IGNORECASE)
 
 
+_BENCHMARK_LABEL = re.compile(r"benchmarks and datasets\b", re.IGNORECASE)  # kinds.kind_title's benchmark title
+
+
 def fits(title: str, paper: Paper, ignore: set[str]) -> bool:
     """The paper is about every phrase the title claims (central.about: its title uses it, or its abstract comes
     back to it), not only mentions it; a catch-all or a kind title ('Empirical studies of X')
     names no phrase, so every paper fits it. A label naming a kind of paper fits only papers of that kind."""
     if _STUDY_LABEL.search(title) and contribution_kind(paper.title, paper.abstract) != "study":
+        return False
+    # ... and 'Benchmarks and datasets for X' only papers whose own contribution is one (a method evaluated on
+    # benchmarks, or trained on a dataset it mentions, is not).
+    if _BENCHMARK_LABEL.match(title) and contribution_kind(paper.title, paper.abstract) != "benchmark":
         return False
     if is_catch_all(title) or _KIND.match(title):
         return True

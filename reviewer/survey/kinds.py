@@ -38,6 +38,13 @@ _BENCHMARK = re.compile(
 _NAMED_RESOURCE = re.compile(
     r"\b[Ww]e\s+(?:\w+ly\s+)?(?:introduce|present|release|construct|build|curate|collect|create)\s+([A-Z][\w-]+),\s+"
     r"(?:a|an)\s+[^.]{0,80}?\b(?:dataset|benchmark|corpus)\b")
+# A title whose subtitle is a dataset or benchmark ('CasiMedicos-Arg: A Medical Question Answering Dataset ...',
+# '... -- A Comprehensive Chinese Medical Exam Dataset'): the paper's contribution is that resource.
+_DATASET_TITLE = re.compile(r"(?::|\s--?\s)\s*(?:An?|The)\s+(?:[\w-]+\s+){0,6}?(?:Dataset|Benchmark|Corpus)s?\b"
+                            r"(?!\s+(?:Construction|Generation|Synthesis|Curation|Selection|Filtering)\b)",
+                            re.IGNORECASE)
+# A title that announces an evaluation of something ('Evaluating Robustness of ...', 'Benchmarking LLMs on ...').
+_EVALUATION_TITLE = re.compile(r"(?:evaluating|benchmarking|assessing|measuring)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)  # pure; the outline and each section lead ask again for the same papers
@@ -47,9 +54,15 @@ def contribution_kind(title: str, abstract: str) -> Kind:
     sentences = split_sentences(abstract)
     if any(_BENCHMARK.search(s) for s in sentences) and re.search(r"bench|dataset|corpus", title, re.IGNORECASE):
         return "benchmark"
+    if _DATASET_TITLE.search(title):
+        return "benchmark"  # 'COIG-P: A High-Quality and Large-Scale Chinese Preference Dataset for Alignment ...'
     for m in _NAMED_RESOURCE.finditer(abstract):
         if m.group(1) in title:
             return "benchmark"  # 'we present UltraFeedback, a large-scale ... preference dataset'
+        # 'Evaluating Robustness of Reward Models ...': a title announcing an evaluation over an abstract whose
+        # named benchmark ('we construct RewardMATH, a benchmark ...') is what its results are reported on.
+        if _EVALUATION_TITLE.match(title) and sum(1 for s in sentences if m.group(1) in s) >= 2:
+            return "benchmark"
     name = title.split(":", 1)[0].strip() if ":" in title else ""
     if name and re.search(r"Bench|Eval\b|QA\b", name) and re.search(
             rf"\bwe\s+(?:\w+ly\s+)?(?:introduce|present|propose|release|construct|build|curate)\s+{re.escape(name)}\b",

@@ -76,6 +76,12 @@ def _task(row: TableRow | None, paper: Paper) -> str:
     return f"the {task}" if _BARE_HEAD.match(task) else task
 
 
+def _method_cell(row: TableRow | None) -> str:
+    """The table's method name for the paper, when it is one short name ('UHeads'), not a description."""
+    text = row.method.text.strip() if row and row.method.text else ""
+    return text if text and len(text.split()) <= 3 and any(c.isupper() for c in text) else ""
+
+
 def _benchmarks(row: TableRow | None) -> list[str]:
     return [b for b in (row.benchmarks.text.split(", ") if row and row.benchmarks.text else []) if b]
 
@@ -83,8 +89,11 @@ def _benchmarks(row: TableRow | None) -> list[str]:
 def section_lead(keys: list[str], evidence: dict[str, PaperEvidence], names: dict[str, str],
                  papers: dict[str, Paper]) -> list[str]:
     """The section's opening sentences (see the module docstring); cited where they state a fact."""
-    out = [_count_sentence(keys, names, papers)]
     rows = {k: evidence[k].row if k in evidence else None for k in keys}
+    # The count names each method as the table's method cell does when the writer's own name finder has none
+    # ('UHeads', 'PAVs'): the same grounded cell the comparison table prints for the paper.
+    listed = {k: names.get(k) or _method_cell(rows[k]) for k in keys}
+    out = [_count_sentence(keys, listed, papers)]
     users: dict[str, list[str]] = {}
     for k in keys:
         for b in _benchmarks(rows[k]):
