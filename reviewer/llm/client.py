@@ -21,7 +21,8 @@ from reviewer.llm.calllog import CallLog
 from reviewer.llm.cancel import check_cancelled, install_interrupt_handler
 from reviewer.llm.cancel import reset as reset_cancelled
 from reviewer.llm.factory import KEYLESS_API_KEY, make_chat_model
-from reviewer.llm.ledger import Ledger, LedgerEntry
+from reviewer.llm.ledger import Ledger
+from reviewer.llm.meter import Meter
 from reviewer.llm.negotiate import negotiate
 from reviewer.llm.prompts import load_prompt
 from reviewer.llm.reach import probe
@@ -40,7 +41,7 @@ from reviewer.llm.structured import (
     StructuredOutputError,
     message_from_finish_error,
 )
-from reviewer.llm.usage import CallStats, estimate_tokens, messages_text, serialize_messages
+from reviewer.llm.usage import CallStats, estimate_tokens, serialize_messages
 from reviewer.settings import Settings
 
 if TYPE_CHECKING:
@@ -57,8 +58,7 @@ class LLMClient:
 
     Budgets count logical calls: `max_calls` is the number of non-cached `complete`/`structured`
     calls (transport retries, method probes and the one corrective retry belong to their call);
-    `max_cost` is checked before each call against the spend so far plus a worst case for this
-    call (estimated prompt tokens + llm_max_tokens completion tokens at the configured prices).
+    `max_cost` is checked before each call (see reviewer.llm.meter.Meter, which keeps both).
     """
 
     def __init__(
@@ -81,8 +81,7 @@ class LLMClient:
         self.ledger = ledger if ledger is not None else Ledger(None)
         self._cache = cache
         self._cache_enabled = cache is not None or settings.llm_cache
-        self.max_calls = max_calls
-        self.max_cost = max_cost
+        self.meter = Meter(settings, self.ledger, max_calls, max_cost)
         self.policy = RetryPolicy(
             max_retries=settings.llm_max_retries if max_retries is None else max_retries,
             backoff_base=backoff_base,
@@ -90,8 +89,6 @@ class LLMClient:
             retry_after_cap=retry_after_cap,
             unreachable_budget=settings.llm_unreachable_retry_s,
         )
-        self.calls_made = 0
-        self.cost_usd = 0.0
         self._lock = threading.Lock()
         # After the endpoint rejects the credentials, every later call would too: fail them locally.
         self._refused: LLMEndpointError | None = None
@@ -171,65 +168,28 @@ class LLMClient:
         if self.cache is not None:
             self.cache.set_method(self.endpoint_id, method)
 
-    # -- budget and accounting -----------------------------------------------------------------
+    # -- budget and accounting (reviewer.llm.meter) ----------------------------------------------
 
-    def _cost(self, prompt_tokens: int, completion_tokens: int) -> float:
-        s = self.settings
-        return (prompt_tokens * s.llm_price_in + completion_tokens * s.llm_price_out) / 1_000_000
+    @property
+    def max_calls(self) -> int | None:
+        return self.meter.max_calls
 
-    def _reserve(self, messages: list[BaseMessage]) -> None:
-        """Raise BudgetExceeded before a call that could break --max-calls / --max-cost."""
-        with self._lock:
-            if self.max_calls is not None and self.calls_made + 1 > self.max_calls:
-                raise BudgetExceeded(
-                    f"call budget exhausted: {self.calls_made} of max {self.max_calls} LLM calls made",
-                    hint="raise --max-calls, or re-run: cached replies cost no calls",
-                )
-            if self.max_cost is not None:
-                worst = self._cost(estimate_tokens(messages_text(messages)), self.settings.llm_max_tokens)
-                if self.cost_usd >= self.max_cost or self.cost_usd + worst > self.max_cost:
-                    raise BudgetExceeded(
-                        f"cost budget exhausted: ${self.cost_usd:.4f} spent of max ${self.max_cost:.4f}, "
-                        f"and the next call may cost up to ${worst:.4f}",
-                        hint="raise --max-cost, or re-run: cached replies cost nothing",
-                    )
-            self.calls_made += 1
+    @property
+    def max_cost(self) -> float | None:
+        return self.meter.max_cost
 
-    def _record(
-        self,
-        stage: str,
-        prompt: str,
-        kind: str,
-        started: float,
-        stats: CallStats,
-        *,
-        method: str | None = None,
-        cache_hit: bool = False,
-        error: str | None = None,
-    ) -> None:
-        cost = 0.0 if cache_hit else self._cost(stats.prompt_tokens, stats.completion_tokens)
-        if not cache_hit:
-            with self._lock:
-                self.cost_usd += cost
-        self.ledger.record(
-            LedgerEntry(
-                stage=stage,
-                prompt=prompt,
-                model=self.model_name,
-                kind=kind,
-                method=method,
-                prompt_tokens=stats.prompt_tokens,
-                completion_tokens=stats.completion_tokens,
-                estimated=stats.estimated,
-                cost_usd=cost,
-                latency_s=round(time.monotonic() - started, 4),
-                cache_hit=cache_hit,
-                retries=stats.retries,
-                validation_retries=stats.validation_retries,
-                fallbacks=list(stats.fallbacks),
-                error=error,
-            )
-        )
+    @property
+    def calls_made(self) -> int:
+        return self.meter.calls_made
+
+    @property
+    def cost_usd(self) -> float:
+        return self.meter.cost_usd
+
+    def _record(self, stage: str, prompt: str, kind: str, started: float, stats: CallStats, *,
+                method: str | None = None, cache_hit: bool = False, error: str | None = None) -> None:
+        self.meter.record(stage, prompt, self.model_name, kind, started, stats, method=method,
+                          cache_hit=cache_hit, error=error)
 
     # -- calling --------------------------------------------------------------------------------
 
@@ -333,7 +293,7 @@ class LLMClient:
         if hit is not None and hit.kind == "complete":
             self._record(stage, prompt, "complete", started, CallStats(), cache_hit=True)
             return hit.text
-        self._reserve(messages)
+        self.meter.reserve(messages)
         stats = CallStats(prompt=prompt)
         try:
             self._connect(stage)
@@ -385,7 +345,7 @@ class LLMClient:
                     stage, prompt, "structured", started, CallStats(), method=hit.method, cache_hit=True
                 )
                 return value
-        self._reserve(messages)
+        self.meter.reserve(messages)
         stats = CallStats(prompt=prompt)
         method: str | None = None
         try:
