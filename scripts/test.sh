@@ -3,8 +3,6 @@
 # The browser test renders a report in Debian's headless Chromium; as root we install it if missing
 # (elsewhere install it yourself, or set REVIEWER_SKIP_BROWSER=1 to skip that one test). Debian's pandoc is
 # installed the same way for the `pandoc --citeproc` round trip of reports and their BibTeX.
-# `-n 2`: pytest-xdist runs the suite in two worker processes (the brief's machine has 2 cores; each worker
-# builds its own seeded template home and every test has its own tmp home and free ports). Pass `-n 0` to run serially.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -18,4 +16,4 @@ fi
 python3 -m venv .venv
 . .venv/bin/activate
 pip install --disable-pip-version-check -q -e '.[test]'
-python -m pytest -q -n 2 "$@"
+python -m pytest -q "$@"
