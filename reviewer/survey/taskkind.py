@@ -11,6 +11,7 @@ kind that is only adjectives ('a novel framework'), a part of the method's own n
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from reviewer.models import Paper
 from reviewer.survey.tasks import (
@@ -41,15 +42,20 @@ def named_task(paper: Paper, method: str) -> str:
     return kind_task(paper, method) or purpose_task(paper, method)
 
 
-def kind_task(paper: Paper, method: str) -> str:
-    """The activity a contribution sentence that names `method` says it is a kind of, or ''."""
+def _naming_contributions(paper: Paper, method: str) -> Iterator[str]:
+    """The object of each contribution sentence ('we propose ...') that names `method`, in abstract order."""
     if not method:
-        return ""
+        return
     for sentence in _sentences(paper):
         c = _CONTRIBUTION.search(sentence)
-        if not c or not re.search(rf"(?<![\w-]){re.escape(method)}(?![\w-])", sentence):
-            continue
-        m = _KIND.search(c.group("obj"))
+        if c and re.search(rf"(?<![\w-]){re.escape(method)}(?![\w-])", sentence):
+            yield c.group("obj")
+
+
+def kind_task(paper: Paper, method: str) -> str:
+    """The activity a contribution sentence that names `method` says it is a kind of, or ''."""
+    for obj in _naming_contributions(paper, method):
+        m = _KIND.search(obj)
         if not m:
             continue
         words = m.group("kind").split()
@@ -76,18 +82,13 @@ _LIST_GOES_ON = re.compile(r",\s+(?:[\w-]+\s+)?[\w-]+,\s")  # 'a sequence of exp
 
 def purpose_task(paper: Paper, method: str) -> str:
     """What the contribution sentence naming `method` says it is for ('to V X' -> 'V-ing X'), or ''."""
-    if not method:
-        return ""
-    for sentence in _sentences(paper):
-        c = _CONTRIBUTION.search(sentence)
-        if not c or not re.search(rf"(?<![\w-]){re.escape(method)}(?![\w-])", sentence):
-            continue
-        m = _PURPOSE.search(c.group("obj"))
+    for obj in _naming_contributions(paper, method):
+        m = _PURPOSE.search(obj)
         if not m:
             continue
         verb = m.group("verb")
         if verb in _NOT_VERBS or verb in _POINTING_VERBS or verb.endswith(("ing", "ed", "ly")) \
-                or _LIST_GOES_ON.match(c.group("obj"), m.end()):
+                or _LIST_GOES_ON.match(obj, m.end()):
             return ""
         task = _whole(_ok(f"{gerund(verb)} {m.group('obj')}", 3, 10))
         return "" if _BARE_DEFINITE.search(task) else task
