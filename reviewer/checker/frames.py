@@ -63,7 +63,8 @@ def frame_match(a: tuple[list[str], list[str]], b: tuple[list[str], list[str]]) 
     return before + sum(same(x, y) for x, y in zip(a[1], b[1], strict=False))
 
 
-_NAMED = re.compile(r"\b[A-Z][\w\-.]*[\w]|\b\w*\d\w*-\w+")  # as `numbers._NAME`
+# A name a value can be measured on or held by: a capitalised word or a digit-bearing compound.
+NAME_TOKEN = re.compile(r"\b[A-Z][\w\-.]*[\w]|\b\w*\d\w*-\w+")
 
 
 def measured_on(text: str, raw: str) -> set[str]:
@@ -78,7 +79,7 @@ def measured_on(text: str, raw: str) -> set[str]:
                 break  # '15.6% and 9.1% respectively on MATH and HumanEval': the list binds (`numbers._listed_holder`)
             if w[:1].isdigit():
                 break  # 'from 60% to 80% on GSM8K': the name is the next value's
-            if placed and _NAMED.fullmatch(w):
+            if placed and NAME_TOKEN.fullmatch(w):
                 out.add(w.lower())
             placed = placed or w.lower() in ("on", "in", "for", "across", "at")
     return out

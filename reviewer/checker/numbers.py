@@ -14,6 +14,7 @@ from reviewer.checker.embedded import stated_in_a_name
 from reviewer.checker.fractional import fractions_in
 from reviewer.checker.frames import (
     HYPHEN_COUNT,
+    NAME_TOKEN,
     after_match,
     counted_apart,
     counts_same,
@@ -242,7 +243,6 @@ def check_numbers(claim: str, all_text: str, aligned: list[tuple[int, str, float
     return result
 
 
-_NAME = re.compile(r"\b[A-Z][\w\-.]*[\w]|\b\w*\d\w*-\w+")
 
 
 def _names_before(text: str, end: int, unit: str) -> set[str]:
@@ -251,7 +251,7 @@ def _names_before(text: str, end: int, unit: str) -> set[str]:
     start = max(text.rfind(". ", 0, end), text.rfind("; ", 0, end), end - 90, 0)
     prior = [m.end() for m in _NUM.finditer(text, start, end) if m.end() < end
              and _UNIT_CANON.get((m.group(2) or "").lower(), (m.group(2) or "").lower()) == unit]
-    return {n.lower() for n in _NAME.findall(text[max([start, *prior]):end])}
+    return {n.lower() for n in NAME_TOKEN.findall(text[max([start, *prior]):end])}
 
 
 def _held_by_other_name(claim: str, num: Number, equal: list[Number], all_text: str,
