@@ -101,24 +101,25 @@ def score(labels: list[FieldLabel]) -> TableFieldsResult:
     from evals.reader_check import method_fault, task_fault
     from evals.seed_claims import seed_papers_by_title
     from reviewer.ingest.markup import plain_text
-    from reviewer.survey.report import COLUMNS, MIN_TABLE_FIELDS, NO_BENCH_COLUMNS
+    from reviewer.survey.report import COLUMNS, MIN_TABLE_FIELDS, NO_BENCH_COLUMNS, table_groups
     from reviewer.survey.table import mine_gazetteer, offline_row
+    from reviewer.survey.types import TableRow
 
     # As ingest stores them: markup turned into plain text ('76.2\\%' -> '76.2%').
     papers = {t: p.model_copy(update={"title": plain_text(p.title), "abstract": plain_text(p.abstract)})
               for t, p in seed_papers_by_title().items()}
     gazetteer = mine_gazetteer(list(papers.values()))
     fields = {k: FieldScore() for k in ("method", "task", "benchmarks", "result_number")}
-    rows = filled = row_cells = shown = 0
+    rows = filled = row_cells = 0
+    built: list[TableRow] = []
     faults: list[str] = []
     for label in labels:
         paper = papers[label.title]
         row = offline_row(paper, gazetteer)
+        built.append(row)
         rows += row.filled() >= MIN_TABLE_FIELDS
         filled += row.filled()
         row_cells += row.filled() if row.filled() >= MIN_TABLE_FIELDS else 0
-        if row.filled() >= MIN_TABLE_FIELDS:  # as report.table_groups renders it
-            shown += len(COLUMNS if row.benchmarks.text.strip() else NO_BENCH_COLUMNS) - 1
         m, t, r = row.method.text.strip(), row.task.text.strip(), row.result.text.strip()
         if m and method_fault(m, paper.title, paper.abstract):
             faults.append(f"method: {m}")
@@ -143,6 +144,8 @@ def score(labels: list[FieldLabel]) -> TableFieldsResult:
         f.predicted += bool(found)
         f.gold += label.has_number
         f.correct += bool(found & numbers_in(" ".join(label.numbers)))
+    benched, unbenched, _ = table_groups(built)  # the two tables the report prints; Ref. is not a field
+    shown = len(benched) * (len(COLUMNS) - 1) + len(unbenched) * (len(NO_BENCH_COLUMNS) - 1)
     return TableFieldsResult(papers=len(labels), rows=rows, fields=fields, filled=filled, row_cells_filled=row_cells,
                              row_cells=shown,
                              reader_faults=faults)
