@@ -45,7 +45,7 @@ class Seen:
     params: dict[str, str]
     headers: dict[str, str]
     at: float
-    done: float = 0.0  # when its reply was written
+    done: float = 0.0  # when its reply body started to be written
 
 
 @dataclass
@@ -84,9 +84,11 @@ class ScholarlyServer:
                 self.send_header("Content-Type", ctype)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
+                # Stamped before the body goes out: the client cannot hold the reply earlier. Stamped after the
+                # flush, a thread switch could date it after the client had the reply and started its pause.
+                server.requests[-1].done = time.monotonic()
                 self.wfile.write(body)
                 self.wfile.flush()
-                server.requests[-1].done = time.monotonic()
 
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.port = self._httpd.server_address[1]
