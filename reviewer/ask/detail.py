@@ -15,6 +15,10 @@ import re
 
 from reviewer.models import EvidenceSentence, Paper
 
+# People a study recruited, as a question or an abstract names them ("participants", "annotators"; not "users" of a
+# system, whose number is a property of the system).
+_PEOPLE = (r"(?:people|persons|participants|annotators|labell?ers|raters|evaluators|crowd[- ]?workers|volunteers|"
+           r"subjects|respondents|testers)\b")
 # Kinds of detail an abstract rarely gives, each with the words that state it. A question using a word of a family asks
 # for that detail; an abstract using any word of the family may give it. ("pay attention" is no payment.)
 DETAIL_FAMILIES: dict[str, re.Pattern[str]] = {
@@ -35,12 +39,25 @@ DETAIL_FAMILIES: dict[str, re.Pattern[str]] = {
     # A license, not a licensing exam.
     "license": re.compile(r"\b(?:licen[cs]e[sd]?|sublicens\w*|open-source licen[cs]e)\b", re.IGNORECASE),
     "affiliation": re.compile(r"\b(?:universit(?:y|ies)|affiliat\w*|institutions?)\b", re.IGNORECASE),
+    # Who the people behind a study were and how many: "how many people took part", "which countries ... come from".
+    "number of participants": re.compile(rf"\bhow\s+many\s+(?:[\w-]+\s+){{0,2}}{_PEOPLE}", re.IGNORECASE),
+    "demographics": re.compile(r"\b(?:countr(?:y|ies)|nationalit(?:y|ies)|ethnicit(?:y|ies)|demographics?)\b",
+                               re.IGNORECASE),
+    # A fine-tuning setting, not "rank" as an ordering ("rank responses"): the adapter's rank.
+    "adapter rank": re.compile(r"\b(?:LoRA|adapters?)\s+ranks?\b|\branks?\s+of\s+(?:the\s+)?(?:LoRA|adapters?)\b",
+                               re.IGNORECASE),
 }
 # What states a detail, where an abstract may say it in other words than a question asks with ("2 days", "$9", "cheap").
 STATED_BY: dict[str, re.Pattern[str]] = {
     "training time": re.compile(r"\b(?:hours?|days?|weeks?|minutes?|wall[- ]clock|training time)\b", re.IGNORECASE),
     "cost": re.compile(r"\b(?:costs?|cost(?:ed|ing|ly)|price[ds]?|pricing|dollars?|USD|expens\w+|cheap\w*|budgets?)\b|"
                        r"\$\s?\d", re.IGNORECASE),
+    # A head count: a number shortly before the people ("500 participants", "1,500 diverse participants") or right
+    # after them ("participants (89.1%)").
+    "number of participants": re.compile(rf"\d[\d,.]*%?\s+(?:[\w-]+\s+){{0,3}}{_PEOPLE}|{_PEOPLE}\s*\(?\d",
+                                         re.IGNORECASE),
+    # A rank is stated by its value ("rank 16", "r = 8", "rank-1").
+    "adapter rank": re.compile(r"\brank[- ]?(?:of\s+|=\s*)?\d|\br\s*=\s*\d", re.IGNORECASE),
 }
 # How many of the best-ranked sentences' papers are looked in: the papers an answer would quote first.
 DETAIL_SENTENCES = 5
