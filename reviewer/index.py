@@ -184,7 +184,8 @@ class VectorStore:
                     if late:  # one encoder pass per text; its paper vector is the `whole` plan's, so cache it
                         vectors, matrices = late_vectors([(p.title, p.abstract) for p in chunk], self.settings,
                                                          cache.embed)
-                        cache.put([p.text for p in chunk], vectors)
+                        if not self.settings.late_window:  # short windows: the paper vector is not the text's own
+                            cache.put([p.text for p in chunk], vectors)
                     else:
                         units = [paper_sentences(p.title, p.abstract) for p in chunk]
                         matrix = cache.embed([u for group in units for u in group] + ([p.text for p in chunk] if whole else []))

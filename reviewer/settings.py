@@ -90,6 +90,13 @@ class Settings(BaseSettings):
         "tells its sentences apart; no extra embedding). 0 = off: 0.3 helps the seed `ask` and topic sets but "
         "lowers SciFact dev (benchmarks/RESULTS.md §6f).",
     )
+    late_window: int = Field(
+        default=0, ge=0, le=510,
+        description="With paper_vector='late': >0 encodes the text in short windows of whole sentences of at most "
+        "this many word pieces (a longer sentence gets its own), each unit pooled from its own window only and the "
+        "paper vector the mean of every window's token states (no whole-text pass); 0 = embed_max_length windows "
+        "and the `whole` plan's paper vector. Long windows make a paper's units alike (benchmarks/RESULTS.md §6i, §6j).",
+    )
     paper_title_weight: float | None = Field(
         default=0.3, ge=0, le=1,
         description="With paper_vector='mean': the paper vector is normalise(w * title + (1 - w) * mean of the "

@@ -53,7 +53,8 @@ def vector_tag(settings: Settings) -> str:
 def late_suffix(settings: Settings) -> str:
     """Names a late plan's collection and unit-row tag: rows made with other options never mix."""
     centre = f"-c{round(settings.late_centre * 100):02d}" if settings.late_centre else ""
-    return "-late" + ("-t" if settings.late_title_alone else "") + centre
+    window = f"-w{settings.late_window}" if settings.late_window else ""
+    return "-late" + ("-t" if settings.late_title_alone else "") + centre + window
 
 
 class VectorCache:
