@@ -5,13 +5,15 @@
   subject after the setting, so the setting's words are no side;
 - a manner adverb ('consistently') is no side, and 'our method' is the paper's own side;
 - a name with digits is one name however punctuated ('GPT3-5' is 'GPT-3.5');
-- prefixes naming the two ends of one scale ('superlinear' / 'sublinear'), and an upper / lower bound.
+- prefixes naming the two ends of one scale ('superlinear' / 'sublinear'), and an upper / lower bound;
+- 'X rather than Y' told as 'Y rather than X' under a subject both share.
 """
 
 from __future__ import annotations
 
 from reviewer.checker import ClaimChecker
 from reviewer.checker.directions import direction_reversals
+from reviewer.checker.exchanged import preference_exchanged
 from reviewer.checker.families import comparison_agrees, comparison_order_reversed
 from seed_text import assert_contradicted_twin, sentence_with
 
@@ -23,6 +25,7 @@ META = "GPT-4 demonstrates a performance ten times more accurate than GPT3-5"
 TREND = "we show a superlinear trend in the timescale"
 BOUND = "We then derive an upper bound for epistemic uncertainty"
 LATENCY = "while incurring lower latency"
+ATTACK = "sophisticated reasoning capabilities often become attack vectors rather than protective mechanisms"
 
 
 def test_the_superiority_of_a_over_b_ranks_a_over_b(checker: ClaimChecker) -> None:
@@ -80,3 +83,17 @@ def test_upper_and_lower_are_opposite_only_of_a_bound() -> None:
     assert direction_reversals("The authors derive a lower bound for epistemic uncertainty.", sentence_with(BOUND))
     assert not direction_reversals("PDR instantiations of current models use the upper layers of the model.",
                                    sentence_with(LATENCY))
+
+
+def test_what_is_done_and_what_is_passed_over_exchanged_under_a_shared_subject(checker: ClaimChecker) -> None:
+    sentence = sentence_with(ATTACK)
+    assert preference_exchanged("In the authors' view, sophisticated reasoning capabilities serve as protective "
+                                "mechanisms rather than attack vectors.", sentence)
+    assert not preference_exchanged("In the authors' view, sophisticated reasoning capabilities turn into attack "
+                                    "vectors rather than protective mechanisms.", sentence)
+    assert_contradicted_twin(
+        checker, ATTACK,
+        "The findings show that sophisticated reasoning capabilities serve as protective mechanisms rather than "
+        "attack vectors.",
+        "The findings show that sophisticated reasoning capabilities often turn into attack vectors rather than "
+        "protective mechanisms.")
