@@ -6,7 +6,8 @@
 - a manner adverb ('consistently') is no side, and 'our method' is the paper's own side;
 - a name with digits is one name however punctuated ('GPT3-5' is 'GPT-3.5');
 - prefixes naming the two ends of one scale ('superlinear' / 'sublinear'), and an upper / lower bound;
-- 'X rather than Y' told as 'Y rather than X' under a subject both share.
+- 'X rather than Y' told as 'Y rather than X' under a subject both share;
+- two sibling terms ('math' / 'non-math') exchanged between what the abstract says of each.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from reviewer.checker import ClaimChecker
 from reviewer.checker.directions import direction_reversals
 from reviewer.checker.exchanged import preference_exchanged
 from reviewer.checker.families import comparison_agrees, comparison_order_reversed
-from seed_text import assert_contradicted_twin, sentence_with
+from reviewer.checker.siblings import siblings_exchanged
+from reviewer.textutil import split_sentences
+from seed_text import assert_contradicted_twin, paper_with, sentence_with
 
 ARTE = "demonstrate the superiority of ARTE over existing instruction-tuning datasets"
 PEDAGOGY = "further validate the superiority of RLHF over SFT"
@@ -25,6 +28,7 @@ META = "GPT-4 demonstrates a performance ten times more accurate than GPT3-5"
 TREND = "we show a superlinear trend in the timescale"
 BOUND = "We then derive an upper bound for epistemic uncertainty"
 LATENCY = "while incurring lower latency"
+TRAAC = "although our models are trained on math datasets, they show accuracy and efficiency gains"
 ATTACK = "sophisticated reasoning capabilities often become attack vectors rather than protective mechanisms"
 
 
@@ -97,3 +101,12 @@ def test_what_is_done_and_what_is_passed_over_exchanged_under_a_shared_subject(c
         "attack vectors.",
         "The findings show that sophisticated reasoning capabilities often turn into attack vectors rather than "
         "protective mechanisms.")
+
+
+def test_sibling_terms_exchanged_between_what_each_is_said_of(checker: ClaimChecker) -> None:
+    sentences = split_sentences(paper_with(TRAAC).abstract)
+    exchanged = "Although TRAAC's models are trained on non-math datasets, they show accuracy gains on math datasets."
+    faithful = "Although TRAAC's models are trained on math datasets, they show accuracy gains on non-math datasets."
+    assert siblings_exchanged(exchanged, sentences) == ("math", "non-math")
+    assert siblings_exchanged(faithful, sentences) is None
+    assert_contradicted_twin(checker, TRAAC, exchanged, faithful)
