@@ -3,6 +3,8 @@
 Split from `families.py` (whose `comparison_sides` reads them with the verb and 'than' comparisons). A claim that
 restates such a sentence with the sides exchanged ('B proved more robust than A') is a reversed comparison only
 if the sentence's own order is read, and a paraphrase often fronts the loser instead of writing 'than'.
+Also here (c28): what a side is (`side`: no manner adverbs, 'our method' as 'our'; `one_spelling` for names with
+digits), a clause's subject past its opening setting (`past_setting`), and 'the superiority of A over B'.
 """
 
 from __future__ import annotations
