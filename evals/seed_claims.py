@@ -51,6 +51,9 @@
     python -m evals.seed_claims --split basin  # 16 seed papers earlier splits use least (2-3 claims each, none in lock
                                                # or canal), every family, mostly paraphrased; held out and blind
                                                # (issue 12, c27: scored once before, once after)
+    python -m evals.seed_claims --split delta  # 16 seed papers earlier splits use least (3 claims each, none in lock,
+                                               # canal or basin), every family, mostly paraphrased; held out and
+                                               # blind (issue 12, c28: scored once before, once after)
 
 `evals/datasets/seed_claims_{dev,test}.jsonl` hold paraphrased claims about seed papers, written by
 hand (not by the rules in `evals/perturb.py`, which the checker's features mirror): SUPPORTED

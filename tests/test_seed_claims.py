@@ -68,7 +68,7 @@ def test_the_final_split_uses_papers_no_other_split_uses() -> None:
 
 # Every seed paper is used by some split by now, so the c25 blind split `lock` reuses the papers earlier splits use
 # least; the disjointness tests below hold among the splits written on unused papers.
-_REUSES_PAPERS: tuple[str, ...] = ("lock", "canal", "basin")
+_REUSES_PAPERS: tuple[str, ...] = ("lock", "canal", "basin", "delta")
 _DISJOINT: tuple[Split, ...] = tuple(s for s in sets.names("claims") if s not in _REUSES_PAPERS)
 
 
@@ -279,6 +279,27 @@ def test_the_basin_split_is_blind_on_little_used_papers_none_in_lock_or_canal_an
     papers = seed_papers_by_title()
     others = [r for s in _DISJOINT for r in load_rows(s)]
     reused = [*load_rows("lock"), *load_rows("canal")]
+    assert len(rows) >= 80 and len({r.id for r in rows}) == len(rows)
+    assert all(r.title in papers for r in rows)
+    uses = Counter(r.title for r in others)
+    assert all(uses[r.title] <= 3 for r in rows), [r.paper for r in rows if uses[r.title] > 3]
+    assert not {r.title for r in rows} & {r.title for r in reused}
+    assert not {r.claim for r in rows} & {r.claim for r in [*others, *reused]}
+    counts = Counter(r.family for r in rows)
+    assert all(counts[f] for f in (*_EVERY_FAMILY, "hedge", "background")), counts
+    assert all((r.label == "SUPPORTED") == (r.family == "supported") for r in rows)
+    assert all(r.label == "CONTRADICTED" for r in rows if r.family not in ("supported", "unsupported", "hedge",
+                                                                            "background"))
+    labels = Counter(r.label for r in rows)
+    assert labels["CONTRADICTED"] >= 40 and labels["SUPPORTED"] >= 25 and labels["UNSUPPORTED"] >= 15, labels
+
+
+def test_the_delta_split_is_blind_on_little_used_papers_none_in_lock_canal_or_basin_and_copies_no_claim() -> None:
+    # issue 12, c28 pass: written and scored once on the starting code before any checker change
+    rows = load_rows("delta")
+    papers = seed_papers_by_title()
+    others = [r for s in _DISJOINT for r in load_rows(s)]
+    reused = [*load_rows("lock"), *load_rows("canal"), *load_rows("basin")]
     assert len(rows) >= 80 and len({r.id for r in rows}) == len(rows)
     assert all(r.title in papers for r in rows)
     uses = Counter(r.title for r in others)

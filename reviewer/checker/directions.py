@@ -38,6 +38,9 @@ DIRECTION_FAMILIES: tuple[tuple[frozenset[str], frozenset[str], bool], ...] = (
     _family("major crucial critic substanti import vital key larg", "trivial neglig minor margin slight", False),
 )
 _FLIP_PREFIXES = ("in", "un", "non", "im", "ir", "il", "dis", "anti")
+# prefixes that name the two ends of one scale: 'superlinear' / 'sublinear', 'overfit' / 'underfit', and the two
+# bounds ('upper-bounds' / 'lower-bounds', read as words)
+_PAIRED_PREFIXES = (("super", "sub"), ("over", "under"), ("upper", "lower"))
 _SIDES = [(up, down) for up, down, _ in DIRECTION_FAMILIES]  # (`moved.py`; any family: 'negligible cost')
 
 
@@ -78,6 +81,12 @@ def direction_reversals(claim: str, sentence: str, strong_only: bool = False) ->
                 out.append((x, p + x))
             if x.startswith(p) and x[len(p) :] in sw and len(x) - len(p) >= 4 and x[len(p) :] not in cw:
                 out.append((x, x[len(p) :]))
+        for a, b in (*_PAIRED_PREFIXES, *((b, a) for a, b in _PAIRED_PREFIXES)):
+            rest = x[len(a) :]
+            # a bare 'upper' / 'lower' only of a bound ('upper layers' ranks nothing); a prefix before a word
+            fits = len(rest) >= 4 if rest else "bound" in cw & sw
+            if x.startswith(a) and fits and b + rest in sw - cw and a + rest not in sw:
+                out.append((x, b + rest))
     return out
 
 

@@ -207,6 +207,11 @@ def preference_exchanged(claim: str, sentence: str) -> bool:
             cross = len(c[0] & s[1]) + len(c[1] & s[0])
             if c[0] & s[1] and c[1] & s[0] and cross >= len(c[0] & s[0]) + len(c[1] & s[1]) + 2:
                 return True
+            # the clause's subject is shared by both done sides and names neither ('reasoning capabilities act as X
+            # rather than Y' against '... become Y rather than X'): enough that each passed-over side is mostly the
+            # other's done side, and the two passed-over sides share nothing
+            if not c[1] & s[1] and 2 * len(c[1] & s[0]) >= len(c[1]) and 2 * len(s[1] & c[0]) >= len(s[1]):
+                return True
     return False
 
 

@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from reviewer.checker.effects import valence
-from reviewer.checker.fronted import MARKER_POLARITY, fronted_pairs, marker_polarity, side
+from reviewer.checker.fronted import (
+    MARKER_POLARITY,
+    fronted_pairs,
+    marker_polarity,
+    noun_ranked_pairs,
+    one_spelling,
+    past_setting,
+    side,
+)
 from reviewer.checker.ranked import ranked_pairs
 from reviewer.textutil import STOPWORDS, content_stems
 
@@ -323,7 +331,7 @@ def comparison_sides(text: str) -> list[tuple[set[str], set[str]]]:
         # '..., outperforming B': the participle's subject is the main clause's, past any 'while ...' aside
         participle = head.rstrip().endswith(",") and text[start:loser_start].lower().startswith(("outperforming",
                                                                                                 "surpassing"))
-        winner_text = (_SUBJECT_START if participle else _WINNER_START).split(head)[-1]
+        winner_text = past_setting((_SUBJECT_START if participle else _WINNER_START).split(head)[-1])
         if prefers := list(_ACTIVE_PREFER.finditer(winner_text)):  # 'humans prefer A over B': A wins, not humans
             winner_text = winner_text[prefers[-1].end():]
         if loser_text.split()[:1] in (["those"], ["that"]) and stop:  # 'over those produced by B': B is the loser
@@ -332,10 +340,11 @@ def comparison_sides(text: str) -> list[tuple[set[str], set[str]]]:
         winner, loser = winner - loser, loser - winner
         if winner and loser:
             out.append((winner, loser) if pol > 0 else (loser, winner))
-    return out + ranked_pairs(text)
+    return out + ranked_pairs(text) + noun_ranked_pairs(text)
 
 
 def _share(x: set[str], y: set[str]) -> float:
+    x, y = one_spelling(x), one_spelling(y)  # 'GPT3-5' is 'GPT-3.5'
     return len(x & y) / len(x) if x else 0.0
 
 

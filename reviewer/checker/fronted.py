@@ -3,6 +3,8 @@
 Split from `families.py` (whose `comparison_sides` reads them with the verb and 'than' comparisons). A claim that
 restates such a sentence with the sides exchanged ('B proved more robust than A') is a reversed comparison only
 if the sentence's own order is read, and a paraphrase often fronts the loser instead of writing 'than'.
+Also here (c28): what a side is (`side`: no manner adverbs, 'our method' as 'our'; `one_spelling` for names with
+digits), a clause's subject past its opening setting (`past_setting`), and 'the superiority of A over B'.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import re
 
 from reviewer.checker.effects import valence
+from reviewer.checker.wording import compact_name
 from reviewer.textutil import content_stems
 
 MARKER_POLARITY = re.compile(r"\b(?P<up>improv\w*|gains?|better|higher|outperform\w*|boost\w*|superior|advantages?|"
@@ -39,8 +42,58 @@ def marker_polarity(cue: re.Match[str], head: str) -> int:
     return pol
 
 
+# A manner adverb says how, not who: 'the baselines consistently beat A' and 'our method consistently outperforms
+# the baselines' must not share a side through 'consistently'.
+_MANNER = re.compile(r"\b\w{2,}(?:ally|ently|antly|ively|ously|ably|ibly|edly|ingly|fully|ately)\b|\b(?:greatly|"
+                     r"strongly|clearly|slightly|largely|highly|mostly|nearly|markedly|vastly|notably)\b", re.IGNORECASE)
+# A clause opened by a setting ('In experiments on A, B and C, our method ...') names its subject after the setting's
+# last comma; what follows such a comma is the subject only if it does not open another phrase ('..., despite ...').
+_OPENER = re.compile(r"\s*(?:in|on|across|with|under|for|at|through|from|after|among|within|using|during|given)\b",
+                     re.IGNORECASE)
+_NOT_SUBJECT = re.compile(r"\s*(?:[^A-Za-z\s]|(?:despite|while|and|or|but|which|who|where|when|although|though|as|"
+                          r"with|in|on|for|by|to|from|at|after|before|since|because|including|such|e\.g|i\.e)\b)",
+                          re.IGNORECASE)
+# 'the superiority of A over B', 'an advantage of A over B': a noun ranks A over B
+_NOUN_RANK = re.compile(r"\b(?:superiority|advantages?|edge) of (?P<winner>[^,;.()]{2,80}?) over "
+                        r"(?P<loser>[^,;.()]{2,120})", re.IGNORECASE)
+_NOUN_LOSER_STOP = re.compile(r"\s(?:on|in|across|for|by|with|at|from|under|when|while|which|thanks)\s", re.IGNORECASE)
+
+
+_OWN = re.compile(r"\bour\b", re.IGNORECASE)
+
+
 def side(text: str) -> set[str]:
-    return set(content_stems(text))
+    """The stems naming one side; 'our method' (stopwords only) is the paper's own side, 'our'."""
+    return set(content_stems(_MANNER.sub(" ", text))) | ({"our"} if _OWN.search(text) else set())
+
+
+def one_spelling(stems: set[str]) -> set[str]:
+    """A name with digits without its punctuation, so 'GPT3-5' and 'GPT-3.5' are one side."""
+    return {compact_name(t) if any(ch.isdigit() for ch in t) else t for t in stems}
+
+
+def past_setting(text: str) -> str:
+    """The clause without an opening setting ('In experiments on the 20 questions game, ..., '), so the sides of a
+    comparison hold who compares, not where."""
+    if not _OPENER.match(text):
+        return text
+    commas = [i for i, ch in enumerate(text) if ch == ","]
+    for i in reversed(commas):
+        rest = text[i + 1 :]
+        if rest.strip() and not _NOT_SUBJECT.match(rest):
+            return rest
+    return text
+
+
+def noun_ranked_pairs(text: str) -> list[tuple[set[str], set[str]]]:
+    """(winner, loser) of 'the superiority / advantage of A over B'."""
+    out = []
+    for m in _NOUN_RANK.finditer(text):
+        winner, loser = side(m.group("winner")), side(_NOUN_LOSER_STOP.split(m.group("loser"), maxsplit=1)[0])
+        winner, loser = winner - loser, loser - winner
+        if winner and loser:
+            out.append((winner, loser))
+    return out
 
 
 def fronted_pairs(text: str) -> list[tuple[set[str], set[str]]]:

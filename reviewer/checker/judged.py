@@ -11,6 +11,7 @@ from reviewer.checker.exclusive import exclusive_overreach
 from reviewer.checker.features import Analysis
 from reviewer.checker.flips import _NOT_ASSERTED
 from reviewer.checker.scoped import scope_widened
+from reviewer.checker.siblings import siblings_exchanged
 from reviewer.checker.transition import transition_reversed
 from reviewer.checker.valence import valence_clash
 from reviewer.models import EvidenceSentence
@@ -34,4 +35,7 @@ def judged_otherwise(claim: str, analysis: Analysis, items: list[EvidenceSentenc
         return f"rule: the claim gives as the cause what {where} gives as the effect"
     if transition_reversed(claim, items[i].text):  # `transition.py`
         return f"rule: the claim tells the change of {where} the other way round (from its end to its start)"
+    asserted = [x.text for x in items if not _NOT_ASSERTED.search(x.text) and not reports_other_work(x.text)]
+    if pair := siblings_exchanged(claim, asserted):  # `siblings.py`
+        return f"rule: the claim says of {pair[0]!r} what the abstract says of {pair[1]!r}, and the other way round"
     return ""
