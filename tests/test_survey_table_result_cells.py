@@ -8,7 +8,7 @@ import re
 
 from reviewer.models import Paper
 from reviewer.roles import Role, sentence_roles
-from reviewer.survey.table import headline_result
+from reviewer.survey.table import headline_result, row_name
 from reviewer.textutil import split_sentences
 
 _CONNECTIVE = re.compile(r"^(?:Notably|In contrast|Empirically|Specifically|Moreover|Furthermore|Additionally|"
@@ -53,7 +53,9 @@ def test_a_result_cell_keeps_the_noun_its_last_modifier_needs(seed_papers: dict[
 
 def test_a_stated_limitation_or_aim_is_no_headline_result(seed_papers: dict[str, Paper]) -> None:
     """'..., analysis exposes persistent challenges: The approach exhibits low precision (<10%) ...' has a number but
-    states what fails; 'We seek to identify ...' states an aim. Neither is the paper's headline result."""
+    states what fails; 'We seek to identify ...' states an aim. Neither is the paper's headline result. (A paper that
+    names no method of its own evaluates others': what it finds fails, in its own voice, 'we highlight that existing
+    LLMs fail ... drops by at least 50%', is its result; t28.)"""
     checked = 0
     for paper in seed_papers.values():
         cell = headline_result(paper)
@@ -64,7 +66,9 @@ def test_a_stated_limitation_or_aim_is_no_headline_result(seed_papers: dict[str,
         if at < 0:
             continue
         checked += 1
-        if sentence_roles(sentences)[at] == Role.LIMITATION:
+        evaluation_finding = not row_name(paper) and re.search(
+            r"\bwe\s+(?:\w+\s+)?(?:find|show|highlight|observe|reveal)s?\s+that\b", sentences[at], re.I)
+        if sentence_roles(sentences)[at] == Role.LIMITATION and not evaluation_finding:
             tail = re.split(r":\s", sentences[at])[-1]
             assert re.search(r"\b(?:outperform|surpass|improv|achiev|exceed|boost|increas|reduc|gain)\w*", tail, re.I), \
                 (paper.key, cell)

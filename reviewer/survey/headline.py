@@ -71,28 +71,52 @@ _NO_SUBJECT = re.compile(r"(?:with|by|over|compared (?:to|with)|relative to)\s+(
 _FRAGMENT = re.compile(r"(?:as well as|for (?:instance|example)|e\.g\.|such as|including|covering|[a-z]+ing)\b", re.IGNORECASE)
 
 
-def headline_result(paper: Paper, name: str = "", own: str = "") -> str:
+# The paper's own finding: 'In experiments, we highlight that ...', 'our analysis reveals ...'.
+_OWN_FINDING = re.compile(r"\b(?:we|our (?:[\w-]+ )?(?:results|experiments|analys[ie]s|findings|evaluations?))\s+"
+                          r"(?:\w+ly\s+|also\s+|further\s+)?(?:find|found|show|highlight|observe|reveal|uncover|"
+                          r"demonstrate)s?\b", re.IGNORECASE)
+
+
+def headline_result(paper: Paper, name: str = "", own: str = "", evaluation: bool = False) -> str:
     """The clause that states a result with a number and metric; whole words, never cut mid-clause. The next
-    numbered sentence is tried when the best one's clause cannot stand alone (resultcell.reads_alone)."""
+    numbered sentence is tried when the best one's clause cannot stand alone (resultcell.reads_alone).
+
+    `evaluation`: the paper builds no method of its own (an analysis, or a benchmark it evaluates models on), so a
+    limitation it finds in the models it evaluates ('accuracy on GSM8K drops by at least 50%') is its headline."""
     from reviewer.roles import Role, sentence_roles
 
-    ranked: list[tuple[int, int, str]] = []
+    ranked: list[tuple[int, int, str, str]] = []
     sentences = _sentences(paper)
     roles = sentence_roles(sentences)
     for i, sentence in enumerate(sentences):
         # A limitation with a number ('..., analysis exposes persistent challenges: the approach exhibits low
         # precision (<10%) ...') is no headline result unless what it finally states is a gain.
         limit = roles[i] == Role.LIMITATION and not _GAIN_VERB.search(re.split(r":\s", sentence)[-1])
-        if i == 0 or limit or not _NUMBER_METRIC.search(sentence):
+        # ... but an evaluation's own finding ('we highlight that existing LLMs fail ...') is its headline, read as
+        # its whole that-clause (the numbered span alone, 'revealing ... (e.g. ... drops by at least 50%)', says
+        # neither who failed nor at what).
+        finding = _finding_clause(sentence) if limit and evaluation else ""
+        if i == 0 or (limit and not finding) or not _NUMBER_METRIC.search(sentence):
             continue
         score = 2 * bool(_RESULT_VERB.search(sentence)) + len(_NUMBER_METRIC.findall(sentence))
         if score >= 2:
-            ranked.append((-score, i, sentence))
-    for _, _, sentence in sorted(ranked):
-        cell = reads_alone(_numbered_span(sentence), name)
+            ranked.append((-score, i, sentence, finding))
+    for _, _, sentence, finding in sorted(ranked):
+        cell = reads_alone(finding or _numbered_span(sentence), name)
         if cell:
             return cell
     return reads_alone(qualitative_result(paper, own or name), name)
+
+
+def _finding_clause(sentence: str) -> str:
+    """'In experiments, we highlight that existing LLMs fail significantly on ... (e.g. accuracy on GSM8K drops by at
+    least 50%)': what an evaluation found, its whole that-clause with the number; '' when it is not so or too long."""
+    m = _OWN_FINDING.search(sentence)
+    lead = re.match(r"\s*that\s+", sentence[m.end():]) if m else None
+    clause = sentence[m.end() + lead.end():].rstrip(" .") if m and lead else ""
+    if not clause or len(clause.split()) > MAX_RESULT_WORDS or not _NUMBER_METRIC.search(clause):
+        return ""
+    return clause[:1].upper() + clause[1:]
 
 
 # A clause that continues a list of numbers: '4.5% in RL', 'and by 6.3%', or a name with its number ('HumanEval (+4.3%)').

@@ -86,6 +86,11 @@ _COMPARES = re.compile(r"\b(?:outperform(?:s|ed)?|surpass(?:es|ed)?|improv(?:e|e
 _EVIDENCE_LEAD = re.compile(r"^(?:\w+ly,\s+)?(?:our |the )?(?:[\w-]+ ){0,2}(?:experiments?|results|evaluations?|"
                             r"analys[ie]s|studies)\b[^.;]{0,120}?\b(?:show|demonstrate|reveal|indicate|confirm)s?\s+that\b",
                             re.IGNORECASE)
+# 'To validate our approach, we conduct extensive evaluations, showing that Keye-VL achieves ...': the paper's evidence
+# in a participle; the cell is what it shows.
+_CONDUCTED = re.compile(r"\bwe\s+(?:\w+ly\s+)?(?:conduct|perform|run|carry out)\s+(?:[\w-]+\s+){0,3}?(?:experiments?|"
+                        r"evaluations?|analys[ie]s|studies)\b[^.;]{0,120}?,\s+(?:showing|demonstrating|revealing|confirming|"
+                        r"indicating)\s+that\s+", re.IGNORECASE)
 _OWN_VOICE = re.compile(r"^(?:our|the proposed) (?:[\w-]+ ){0,2}?(?:approach|method|model|framework|system|algorithm)s? "
                         r"(?:\w+ly )?(?:outperform|surpass|achiev|exceed|beat)\w*\b", re.IGNORECASE)
 # A result cell may speak in the paper's voice ('Our model outperforms ...'), not point back ('This yields ...').
@@ -96,6 +101,10 @@ _NOT_A_RESULT = re.compile(r"\b(?:open-?sourced?|available at|https?://|code(?!\
                           r"argue|hypothesi[sz]e|hope|expect|conjecture|seek|aim|set out|ask))\b", re.IGNORECASE)
 
 
+# '... competitive on general image-based tasks (Figure 1)': a pointer into the paper the table reader cannot follow.
+_FIGURE = re.compile(r"\s*\((?:see\s+)?(?:Fig(?:ure)?|Table|Tab)\.?\s*\d+[a-z]?\)$", re.IGNORECASE)
+
+
 def qualitative_result(paper: Paper, own: str) -> str:
     """Without a number: the paper's own result sentence that compares or improves ('AURORA enhances process
     evaluation accuracy, ...'), its 'results show that' lead removed; whole clauses, never cut mid-clause."""
@@ -104,10 +113,11 @@ def qualitative_result(paper: Paper, own: str) -> str:
     sentences = _sentences(paper)
     roles = sentence_roles(sentences)
     for i, sentence in enumerate(sentences):
-        span = _THAT_CLAUSE.sub("", strip_marker(sentence)).rstrip(" .").lstrip(" ,")
+        conducted = _CONDUCTED.search(sentence)
+        span = (sentence[conducted.end():] if conducted else _THAT_CLAUSE.sub("", strip_marker(sentence))).rstrip(" .").lstrip(" ,")
         # '... demonstrates that General-Reasoner outperforms ...': a that-clause about the paper's own method.
         about_own = bool(own) and span != sentence.rstrip(" .") and span.startswith(own + " ")
-        evidence = bool(_EVIDENCE_LEAD.match(sentence) or _OWN_VOICE.match(sentence)) or about_own
+        evidence = bool(_EVIDENCE_LEAD.match(sentence) or _OWN_VOICE.match(sentence) or conducted) or about_own
         if i == 0 or (roles[i] != Role.RESULT and not evidence) or not _COMPARES.search(sentence) \
                 or _NOT_A_RESULT.search(sentence) or _POINTS_BACK.match(sentence):
             continue
@@ -117,9 +127,11 @@ def qualitative_result(paper: Paper, own: str) -> str:
             clauses = [c for c in join_phrases(split_clauses(span)) if len(c.split()) <= MAX_RESULT_WORDS and _COMPARES.search(c)
                        and not re.match(r"(?:to|through|by|as|while|and)\b", c, re.IGNORECASE)]
             span = next((c for c in clauses if own and c.startswith(own + " ")), clauses[0] if clauses else "")
-        span = drop_connective(span)
+        span = _FIGURE.sub("", drop_connective(span))
+        # (a cell that cannot stand alone, 'Although Qwen2.5 achieves strong ...' cut from its main clause, gives
+        # way to the paper's next result sentence, as a numbered one does in headline.py)
         if len(span.split()) >= 5 and not _POINTS_BACK.match(span) and _COMPARES.search(span) and "?" not in span \
-                and not re.match(r"(?:To|Through|By|As) ", span):
+                and not re.match(r"(?:To|Through|By|As) ", span) and reads_alone(_sentence_case(span), own):
             return _sentence_case(span)
     return ""
 

@@ -29,7 +29,7 @@ from reviewer.survey.names import (
     title_head_name,
     title_prefix_name,
 )
-from reviewer.survey.ownname import defined_name, title_defined_name
+from reviewer.survey.ownname import _spelled, defined_name, title_defined_name
 from reviewer.survey.resultcell import (
     MAX_RESULT_WORDS,  # noqa: F401 (tests import it here)
     reads_alone,
@@ -88,12 +88,19 @@ def _name_like(word: str) -> bool:
         and core[:1].isalpha()
 
 
+def _abbreviated(head: str, abstract: str) -> str:
+    """'Tool-Augmented Policy Optimization' when the abstract writes 'Tool-Augmented Policy Optimization (TAPO)': the
+    acronym, the short name the abstract goes on to use and a table column reads best with; else the head itself."""
+    m = re.search(rf"(?<![\w-]){re.escape(head)}\s*\(([A-Z][A-Za-z0-9\-+]{{1,14}})\)", abstract, re.IGNORECASE)
+    return m.group(1) if m and " " in head and _spelled(m.group(1), head) and not _plural_acronym(m.group(1)) else head
+
+
 def method_name(paper: Paper) -> str:
     """The name the paper gives its method, system or resource, or ''."""
     head = paper.title.split(":", 1)[0].strip() if ":" in paper.title else ""
     if head and len(head.split()) <= 4 and any(_name_like(w) for w in head.split()) and not _NOT_A_NAME.match(head) \
             and not re.search(r"\b(?:is|are|was|were|can|do|does|will)\b", head):  # 'LLMs are X' is a claim
-        return head
+        return _abbreviated(head, paper.abstract)
     for sentence in _sentences(paper):
         m = _CALLED.search(sentence)
         if m and _OWN.search(sentence):  # 'an ability called Theory-of-Mind' in the background is no method
@@ -281,7 +288,8 @@ def our_method_phrase(paper: Paper) -> str:
 def headline_result(paper: Paper, name: str = "") -> str:
     """The headline-result cell (reviewer.survey.headline); without a number, the paper's own comparing sentence
     about its method (named here, so headline.py need not import this module)."""
-    return headline.headline_result(paper, name, own=name or method_name(paper))
+    own = name or method_name(paper)
+    return headline.headline_result(paper, name, own=own, evaluation=not own or _own_resource(own, paper.abstract))
 
 
 def row_name(paper: Paper) -> str:
@@ -299,8 +307,19 @@ def offline_row(paper: Paper, gazetteer: frozenset[str] = CURATED_BENCHMARKS) ->
     # listed with its other fields when too few are left for a row.
     method = name or named_phrase(descriptive_method(contribution_phrase(paper)), paper.title) or our_method_phrase(paper)
     result = reads_alone(impersonal(headline_result(paper, name), name), name)  # "We observe that X" -> "That X" -> "X"
-    return TableRow(key=paper.key, method=_cell(method), task=_cell(task_of(paper, name) or named_task(paper, name)),
-                    benchmarks=_cell(benchmarks_of(paper, gazetteer, name)), result=_cell(result))
+    benchmarks = benchmarks_of(paper, gazetteer, name)
+    return TableRow(key=paper.key, method=_cell(method or built_resource(paper, benchmarks)),
+                    task=_cell(task_of(paper, name) or named_task(paper, name)),
+                    benchmarks=_cell(benchmarks), result=_cell(result))
+
+
+def built_resource(paper: Paper, benchmarks: str) -> str:
+    """'..., and to validate this, we construct RewardMATH, a benchmark that ...': the benchmark or dataset the paper
+    builds is what it contributes, named as a dataset paper's method is ('MoReBench'); '' when it builds none."""
+    own = [b for b in benchmarks.split(", ") if b and _own_resource(b, paper.abstract)]
+    return next((b for b in own for s in split_sentences(paper.abstract)
+                 if (c := _CONTRIBUTION.search(s)) and re.search(rf"(?<![\w-]){re.escape(b)}(?![\w-])", c.group("obj"))),
+                "")
 
 
 def _cell(text: str) -> Cell:

@@ -272,8 +272,10 @@ def from_abstract(sentences: list[str], method: str = "") -> str:
 
 # A title that is a claim about what its method does for a task: the task is the verb's object ('... Empowers
 # Multimodal Reasoning'); for a problem it removes, the task is removing it ('... Prevents Thought Collapse in X').
-_TITLE_VERB = re.compile(r"\s(?P<verb>improves?|boosts?|empowers?|helps?|unlocks?|enhances?|advances?|prevents?|"
-                         r"avoids?)\s+(?P<obj>.+)$", re.IGNORECASE)
+# ('Time-Reversal Provides Unsupervised Feedback to LLMs', '... Elicits Effective Personalization to Real Users': what
+# the method gives is its task as much as what it improves)
+_TITLE_VERB = re.compile(r"\s(?P<verb>improves?|boosts?|empowers?|helps?|unlocks?|enhances?|advances?|elicits?|"
+                         r"provides?|prevents?|avoids?)\s+(?P<obj>.+)$", re.IGNORECASE)
 
 
 def from_title(title: str, method: str) -> str:
