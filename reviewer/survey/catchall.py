@@ -181,12 +181,14 @@ def name_aside(aside: list[str], sections: list[Section], evidence: list[PaperEv
     core = [k for k in rest if uses_label(head, papers[k]) or any(
         uses_label(a.phrase, papers[k]) for a in acronyms if a.short.rstrip("s").lower() == head.rstrip("s").lower())]
     title = topic_title if head else ""  # the topic as a one-section title (outline.single_title)
-    # Beside named themes, a section titled by the topic names no theme of its own (a reader takes it for
-    # 'other work'): its papers are cited apart from the themes instead.
     if len(core) >= max(2, needed_support(len(rest))) and title and not is_catch_all(title) \
-            and not sections and not out:
-        out.append(Section(title=title, scope=_scope_line(title, len(rest), []), keys=rest))
-        rest = []
+            and not any(s.title.lower() == title.lower() for s in sections + out):
+        # Beside named themes, the topic's title is true only of the papers that use its head: they are the
+        # work on the topic itself, and are discussed there rather than in the overview's aside; the others
+        # stay apart. With no theme at all, it is the survey's one section.
+        keys = core if sections or out else rest
+        out.append(Section(title=title, scope=_scope_line(title, len(keys), []), keys=keys))
+        rest = [k for k in rest if k not in keys]
     return out, rest
 
 
