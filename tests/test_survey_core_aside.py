@@ -2,8 +2,9 @@
 
 On dev's "uncertainty quantification for large language models" four UQ methods (MAQA, attention-chain UQ, SAR,
 uncertainty heads) share no phrase beyond the topic's words, so they sat in the overview's aside next to a single
-"Epistemic uncertainty" theme. catchall.name_aside now gives them the topic-titled section; a paper that does not
-use the head (One Token to Fool LLM-as-a-Judge) stays apart. Real seed abstracts and their indexed vectors.
+"Epistemic uncertainty" theme. catchall.core_section (called by the outline after every narrower grouping) gives
+them the topic-titled section; a paper that does not use the head (One Token to Fool LLM-as-a-Judge) stays apart.
+With no theme at all, name_aside still makes the topic's section of every aside paper. Real seed abstracts.
 """
 
 from __future__ import annotations
@@ -48,14 +49,19 @@ def _name_aside(seed_papers: dict[str, Paper], retriever: HybridRetriever, aside
 TOPIC_TITLE = "Uncertainty quantification for large language models"
 
 
-def test_core_papers_beside_a_theme_get_the_topic_section(seed_papers: dict[str, Paper],
-                                                          retriever: HybridRetriever) -> None:
-    named, rest = _name_aside(seed_papers, retriever, UQ_CORE + [OFF_TOPIC], THEMED)
-    topic_sections = [s for s in named if s.title.lower() == TOPIC_TITLE.lower()]
-    assert len(topic_sections) == 1, [(s.title, s.keys) for s in named]
-    assert len(topic_sections[0].keys) >= 2 and set(topic_sections[0].keys) <= set(UQ_CORE)
-    assert set(UQ_CORE) <= {k for s in named for k in s.keys}, (named, rest)
-    assert rest == [OFF_TOPIC]
+def test_core_papers_beside_a_theme_get_the_topic_section(seed_papers: dict[str, Paper]) -> None:
+    from reviewer.survey.catchall import core_section
+    from reviewer.survey.types import Section
+
+    papers = {k: seed_papers[k] for k in THEMED + UQ_CORE + [OFF_TOPIC]}
+    themes = [Section(title="Epistemic uncertainty", scope="", keys=list(THEMED))]
+    sections, rest = core_section(UQ_CORE + [OFF_TOPIC], themes, papers, "uncertainty quantification", TOPIC_TITLE, [])
+    assert [s.title for s in sections] == ["Epistemic uncertainty", TOPIC_TITLE]
+    assert sections[1].keys == UQ_CORE and rest == [OFF_TOPIC]
+    # A survey that already has the topic's section, or one paper on the topic, gets no second one.
+    assert core_section(UQ_CORE, sections[1:], papers, "uncertainty quantification", TOPIC_TITLE, [])[1] == UQ_CORE
+    assert core_section(UQ_CORE[:1] + [OFF_TOPIC], themes, papers, "uncertainty quantification", TOPIC_TITLE,
+                        [])[0] == themes
 
 
 def test_with_no_theme_the_topic_section_takes_every_aside_paper(seed_papers: dict[str, Paper],
