@@ -274,8 +274,9 @@ def offline_outline(
     aside = adopt_orphans(aside, sections, papers, vec, ignore, rescope)
     title = single_title(topic, head)
     # The topic's own work beside the themes, under the topic as its title -- only when the topic is itself a
-    # title (a noun phrase single_title keeps whole): a question or a clause cut to a title reads as a fragment.
-    if sections and title.lower() == topic.strip().lower():
+    # title (a noun phrase single_title keeps whole, not a verb's clause such as 'aligning ... with ...'): a
+    # question or a clause cut to a title reads as a fragment.
+    if sections and title.lower() == topic.strip().lower() and not _verb_ing(title):
         sections, aside = core_section(aside, sections, papers, head, title, acronyms or [])
     # No theme at all: one section on the topic, as for too few papers -- unless the topic makes no title of its
     # own ('Work on agents' names no theme; a topic cut before its last word leaves 'texts or').
