@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from reviewer.models import Paper
     from reviewer.retrieve import HybridRetriever
     from reviewer.settings import Settings
+    from reviewer.survey.run import SurveyRun
     from reviewer.survey.types import TableRow
 
 REPO = Path(__file__).resolve().parent.parent
@@ -141,6 +142,27 @@ def table_row() -> Callable[..., TableRow]:
         return rows[key].model_copy(deep=True)
 
     return row
+
+
+@pytest.fixture(scope="session")
+def offline_survey(seeded_home_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], SurveyRun]:
+    """`run_survey(topic)` offline on the seeds with the default options, run once per topic for the session:
+    several test files check their own rules on the same topic's report (~7 CPU s a survey). Each caller gets
+    a deep copy of the run; its run directory is shared, so a test that edits saved stages runs its own."""
+    from reviewer.settings import Settings
+    from reviewer.survey.run import run_survey
+
+    runs = tmp_path_factory.mktemp("shared-surveys")
+    done: dict[str, SurveyRun] = {}
+
+    def survey(topic: str) -> SurveyRun:
+        if topic not in done:
+            with pytest.MonkeyPatch.context() as mp:
+                mp.setenv("REVIEWER_HOME", str(seeded_home_template))
+                done[topic] = run_survey(topic, Settings(llm_offline=True), runs_dir=runs, quiet=True)
+        return done[topic].model_copy(deep=True)
+
+    return survey
 
 
 @pytest.fixture(scope="module")

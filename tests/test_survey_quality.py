@@ -15,6 +15,7 @@ from reviewer.retrieve import HybridRetriever
 from reviewer.roles import Role, reports_other_work, sentence_roles
 from reviewer.settings import Settings
 from reviewer.survey.quotepick import pick_quotes as _pick
+from reviewer.survey.run import SurveyRun
 from reviewer.survey.synthesis import resolve_subject, with_context
 from reviewer.survey.table import CURATED_BENCHMARKS, method_name
 from reviewer.survey.themes import GENERIC_THEME_WORDS, theme_title
@@ -121,10 +122,8 @@ def test_generic_or_acronym_labels_never_become_theme_titles(label: str) -> None
     assert own - GENERIC_THEME_WORDS - {"further"}, title
 
 
-def test_offline_outline_titles_are_noun_phrases(settings: Settings, tmp_path: Path) -> None:
-    from reviewer.survey.run import run_survey
-
-    run = run_survey("preference datasets for aligning language models", settings, runs_dir=tmp_path, quiet=True)
+def test_offline_outline_titles_are_noun_phrases(offline_survey: Callable[[str], SurveyRun]) -> None:
+    run = offline_survey("preference datasets for aligning language models")
     titles = [s.title for s in run.report.sections if s.title != "Open problems"]
     assert len(titles) >= 3
     for title in titles:
