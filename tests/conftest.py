@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,8 @@ if TYPE_CHECKING:
     from reviewer.models import Paper
     from reviewer.retrieve import HybridRetriever
     from reviewer.settings import Settings
+    from reviewer.survey.run import SurveyRun
+    from reviewer.survey.types import TableRow
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
@@ -105,6 +108,61 @@ def seed_papers(settings: Settings) -> dict[str, Paper]:
 
     with Catalog(settings.catalog_path) as catalog:
         return {p.key: p for p in catalog.iter_papers()}
+
+
+def _read_seed_papers(home: Path) -> dict[str, Paper]:
+    from reviewer.catalog import Catalog
+    from reviewer.settings import Settings
+
+    with Catalog(Settings(home=home).catalog_path) as catalog:
+        return {p.key: p for p in catalog.iter_papers()}
+
+
+@pytest.fixture(scope="session")
+def seed_gazetteer(seeded_home_template: Path) -> frozenset[str]:
+    """`mine_gazetteer` over every seed paper, mined once per session: ~30 tests read the same one (0.7 CPU s each)."""
+    from reviewer.survey.table import mine_gazetteer
+
+    return mine_gazetteer(list(_read_seed_papers(seeded_home_template).values()))
+
+
+@pytest.fixture(scope="session")
+def table_row() -> Callable[..., TableRow]:
+    """`offline_row` computed once per (paper, gazetteer) for the session. A row is a pure function of the two, and
+    many tests check a rule over every seed paper's row (~3.4 CPU s a pass over the seeds); each caller gets its
+    own deep copy, so no test sees another's changes."""
+    from reviewer.survey.table import CURATED_BENCHMARKS, offline_row
+
+    rows: dict[tuple[str, frozenset[str]], TableRow] = {}
+
+    def row(paper: Paper, gazetteer: frozenset[str] = CURATED_BENCHMARKS) -> TableRow:
+        key = (paper.model_dump_json(), gazetteer)
+        if key not in rows:
+            rows[key] = offline_row(paper, gazetteer)
+        return rows[key].model_copy(deep=True)
+
+    return row
+
+
+@pytest.fixture(scope="session")
+def offline_survey(seeded_home_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], SurveyRun]:
+    """`run_survey(topic)` offline on the seeds with the default options, run once per topic for the session:
+    several test files check their own rules on the same topic's report (~7 CPU s a survey). Each caller gets
+    a deep copy of the run; its run directory is shared, so a test that edits saved stages runs its own."""
+    from reviewer.settings import Settings
+    from reviewer.survey.run import run_survey
+
+    runs = tmp_path_factory.mktemp("shared-surveys")
+    done: dict[str, SurveyRun] = {}
+
+    def survey(topic: str) -> SurveyRun:
+        if topic not in done:
+            with pytest.MonkeyPatch.context() as mp:
+                mp.setenv("REVIEWER_HOME", str(seeded_home_template))
+                done[topic] = run_survey(topic, Settings(llm_offline=True), runs_dir=runs, quiet=True)
+        return done[topic].model_copy(deep=True)
+
+    return survey
 
 
 @pytest.fixture(scope="module")

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_here import run_cli_here
 from fake_openai_server import MALFORMED_SHAPES, FakeOpenAIServer, Fault, Reply, fake_openai
 from pydantic import SecretStr
 
@@ -173,18 +174,20 @@ def test_survey_falls_back_on_malformed_replies(fake_openai: FakeOpenAIServer, r
 
 def test_cli_verify_and_check_fall_back_on_malformed_replies(fake_openai: FakeOpenAIServer, seeded_home: Path,
                                                              retriever: HybridRetriever, tmp_path: Path) -> None:
+    """Through main() in this process (tests/cli_here.py): what the commands print and return is the point here,
+    not the process; the dead endpoint's process-level cost is test_closed_port_ask_and_survey_fail_over_in_seconds."""
     hit = retriever.search(QUESTION, k=1)[0]
     report = tmp_path / "answer.md"
     report.write_text(f"Process reward models score each intermediate step [@{hit.key}].\n", encoding="utf-8")
     env = cli_env(seeded_home, REVIEWER_LLM_BASE_URL=fake_openai.base_url, REVIEWER_LLM_API_KEY=KEY,
                   REVIEWER_LLM_MODEL="fake-model", REVIEWER_LLM_CACHE="0", REVIEWER_LLM_MAX_RETRIES="0")
-    offline_check = run_cli(["check", str(report)], env)
+    offline_check = run_cli_here(["check", str(report)], env)
     for shape in ("not_json", "list_content"):
         fake_openai.default = lambda request, shape=shape: Fault.malformed(shape)
-        verify = run_cli(["verify", "--claim", "Process reward models score steps.", "--paper", hit.key, "--llm"],
-                         env)
-        check = run_cli(["check", str(report), "--llm", "--json"], env)
-        ask = run_cli(["ask", QUESTION], env)
+        verify = run_cli_here(["verify", "--claim", "Process reward models score steps.", "--paper", hit.key,
+                               "--llm"], env)
+        check = run_cli_here(["check", str(report), "--llm", "--json"], env)
+        ask = run_cli_here(["ask", QUESTION], env)
         for proc in (verify, check, ask):
             assert "unexpected" not in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
             assert "malformed reply" in proc.stdout + proc.stderr, (proc.stdout, proc.stderr)

@@ -5,10 +5,10 @@ hacking'), contribution kinds, and a section lead that says what separates its p
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from collections.abc import Callable
 
 from reviewer.models import Paper
-from reviewer.settings import Settings
+from reviewer.survey.run import SurveyRun
 from reviewer.survey.terms import phrases
 from reviewer.survey.themes import theme_title
 
@@ -17,15 +17,13 @@ _PREPOSITION = re.compile(r"^(?:during|in|on|for|with|by|from|of|to|via|at|after
 _CATCH_ALL = re.compile(r"^(?:further )?work on\b", re.IGNORECASE)
 
 
-def test_no_large_catch_all_and_no_preposition_openers(settings: Settings, tmp_path: Path) -> None:
+def test_no_large_catch_all_and_no_preposition_openers(offline_survey: Callable[[str], SurveyRun]) -> None:
     """On seed topics whose themes left many papers unnamed, a 'Further work on X' section keeps at most
     three papers, and no theme title opens with a preposition."""
-    from reviewer.survey.run import run_survey
-
     sections = 0
-    for n, topic in enumerate(("process reward models for LLM reasoning", "reward model benchmarks and evaluation",
-                               "preference datasets for aligning language models")):
-        report = run_survey(topic, settings, runs_dir=tmp_path / str(n), quiet=True).report
+    for topic in ("process reward models for LLM reasoning", "reward model benchmarks and evaluation",
+                  "preference datasets for aligning language models"):
+        report = offline_survey(topic).report
         for section in report.sections:
             keys = {k for p in section.paragraphs for s in p.sentences for k in s.keys}
             sections += 1

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from reviewer.models import Paper
 from reviewer.survey.report import common_benchmarks
-from reviewer.survey.table import mine_gazetteer, offline_row
+from reviewer.survey.types import TableRow
 
 
-def test_benchmark_sentence_reads_as_prose(seed_papers: dict[str, Paper]) -> None:
+def test_benchmark_sentence_reads_as_prose(seed_papers: dict[str, Paper], table_row: Callable[..., TableRow], seed_gazetteer: frozenset[str]) -> None:
     """Over the seed papers' Benchmarks cells: one benchmark takes 'is', several 'are', the count is a word, and
     benchmarks named by as many papers share one count ('GSM8K and MATH500 (two papers each)')."""
-    gazetteer = mine_gazetteer(list(seed_papers.values()))
-    counts = Counter(b for p in seed_papers.values() for b in offline_row(p, gazetteer).benchmarks.text.split(", ") if b)
+    gazetteer = seed_gazetteer
+    counts = Counter(b for p in seed_papers.values() for b in table_row(p, gazetteer).benchmarks.text.split(", ") if b)
     ranked = sorted(((c, b) for b, c in counts.items() if c >= 2), key=lambda x: (-x[0], x[1]))
     one = common_benchmarks(ranked[:1])
     assert one.startswith("The benchmark named most often in the abstracts is "), one

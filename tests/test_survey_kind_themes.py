@@ -14,7 +14,7 @@ from reviewer.survey.fit import fits
 from reviewer.survey.kinds import contribution_kind
 from reviewer.survey.lead import section_lead
 from reviewer.survey.regroup import regroup
-from reviewer.survey.table import method_name, mine_gazetteer, offline_row
+from reviewer.survey.table import method_name, offline_row
 from reviewer.survey.types import PaperEvidence, Section
 
 _DATASETS = ("coighigh", "casimedicosarg", "benchmarkingcmexam", "boardgameqadataset", "cultivatingpluralism")
@@ -56,11 +56,11 @@ def test_two_loose_benchmarks_form_their_kind_theme(seed_papers: dict[str, Paper
     assert "evaluatingrobustness" not in left and "mrewardbench" not in left
 
 
-def test_the_lead_names_a_method_by_its_table_cell(seed_papers: dict[str, Paper]) -> None:
+def test_the_lead_names_a_method_by_its_table_cell(seed_papers: dict[str, Paper], seed_gazetteer: frozenset[str]) -> None:
     """Reasoning with Confidence has no name the writer's name finder gives, but its table row names UHeads: the
     count sentence over it, UQAC and SAR lists all three methods."""
     keys = ["uncertaintyquantification", "reasoningconfidence", "shifting2023attention"]
-    gazetteer = mine_gazetteer(list(seed_papers.values()))
+    gazetteer = seed_gazetteer
     evidence = {k: PaperEvidence(key=k, paper_id=seed_papers[k].id, relevance=0.9, sentences=[],
                                  row=offline_row(seed_papers[k], gazetteer)) for k in keys}
     assert method_name(seed_papers["reasoningconfidence"]) == ""

@@ -4,6 +4,7 @@ separates the papers, every factual sentence cited and supported by the abstract
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from reviewer.checker import ClaimChecker
 from reviewer.citations import cited_sentences
@@ -11,22 +12,26 @@ from reviewer.models import Paper
 from reviewer.settings import Settings
 from reviewer.survey.lead import section_lead
 from reviewer.survey.prose import is_framing
-from reviewer.survey.table import method_name, mine_gazetteer, offline_row
+from reviewer.survey.table import method_name, offline_row
 from reviewer.survey.types import PaperEvidence, TableRow
 
 
-def _evidence(papers: list[Paper], gazetteer: frozenset[str]) -> dict[str, PaperEvidence]:
-    return {p.key: PaperEvidence(key=p.key, paper_id=p.id, relevance=0.9, sentences=[], row=offline_row(p, gazetteer))
+def _evidence(papers: list[Paper], gazetteer: frozenset[str],
+              row: Callable[..., TableRow] = offline_row) -> dict[str, PaperEvidence]:
+    """Each paper's evidence with its offline table row (`row`: offline_row, or the session's memo of it)."""
+    return {p.key: PaperEvidence(key=p.key, paper_id=p.id, relevance=0.9, sentences=[], row=row(p, gazetteer))
             for p in papers}
 
 
 def test_lead_says_what_separates_the_papers_and_cites_each_fact(seed_papers: dict[str, Paper],
+                                                                  seed_gazetteer: frozenset[str],
+                                                                  table_row: Callable[..., TableRow],
                                                                   settings: Settings) -> None:
     """Groups of seed papers that name a common benchmark: the lead counts them without a claim, cites the
     shared benchmark, then contrasts named papers by task or benchmarks, one cited sentence each, and the
     offline checker supports every cited sentence against its own abstract."""
-    gazetteer = mine_gazetteer(list(seed_papers.values()))
-    evidence = _evidence(list(seed_papers.values()), gazetteer)
+    gazetteer = seed_gazetteer
+    evidence = _evidence(list(seed_papers.values()), gazetteer, table_row)
     checker = ClaimChecker(settings)
     leads = contrasted = supported = checked = 0
     for bench in ("MATH", "GSM8K", "AlpacaEval", "MT-Bench"):
@@ -94,17 +99,19 @@ def test_open_problems_never_quote_a_sentence_that_solves_the_problem(seed_paper
 
 
 def test_a_paper_named_in_a_checked_sentence_keeps_its_citation(seed_papers: dict[str, Paper],
+                                                                 seed_gazetteer: frozenset[str],
+                                                                 table_row: Callable[..., TableRow],
                                                                  settings: Settings) -> None:
     """'A and B are both evaluated on MATH [@a; @b]' about seed papers that both name MATH: when the per-paper
     check would prune one key, the sentence would still name that paper's method; the key stays."""
     from reviewer.survey.check import SectionChecker
 
-    gazetteer = mine_gazetteer(list(seed_papers.values()))
+    gazetteer = seed_gazetteer
     checker = SectionChecker(settings, seed_papers)
     kept = 0
     for bench in ("MATH", "GSM8K", "AIME"):
         group = [p for p in seed_papers.values() if method_name(p) and re.fullmatch(r"[\w.+-]+", method_name(p))
-                 and bench in offline_row(p, gazetteer).benchmarks.text.split(", ")][:4]
+                 and bench in table_row(p, gazetteer).benchmarks.text.split(", ")][:4]
         for a, b in zip(group, group[1:], strict=False):
             text = f"{method_name(a)} and {method_name(b)} are both evaluated on {bench}."
             check, _ = checker.check_sentence(text, [a.key, b.key])
@@ -131,11 +138,12 @@ def test_summary_openers_and_clause_then_pronoun_are_anaphoric(seed_papers: dict
     assert seen >= 5, seen
 
 
-def test_no_paper_is_said_to_be_evaluated_on_its_own_name(seed_papers: dict[str, Paper]) -> None:
+def test_no_paper_is_said_to_be_evaluated_on_its_own_name(seed_papers: dict[str, Paper], seed_gazetteer: frozenset[str],
+                                                          table_row: Callable[..., TableRow]) -> None:
     """A paper whose method cell names its own dataset (the dataset is also in its benchmark cell) is never 'X is
     evaluated on X' in the lead, wherever it sits among the section's papers."""
-    gazetteer = mine_gazetteer(list(seed_papers.values()))
-    evidence = _evidence(list(seed_papers.values()), gazetteer)
+    gazetteer = seed_gazetteer
+    evidence = _evidence(list(seed_papers.values()), gazetteer, table_row)
     own = [p for p in seed_papers.values() if method_name(p)
            and method_name(p) in evidence[p.key].row.benchmarks.text.split(", ")]
     assert own, "no seed paper names its own dataset as its method"
@@ -148,12 +156,12 @@ def test_no_paper_is_said_to_be_evaluated_on_its_own_name(seed_papers: dict[str,
             assert not re.search(rf"\b{name} (?:targets .+? and )?is evaluated on (?:[^.]*, )?{name}\b", line), line
 
 
-def test_contrasts_leave_out_the_shared_benchmark(seed_papers: dict[str, Paper]) -> None:
+def test_contrasts_leave_out_the_shared_benchmark(seed_papers: dict[str, Paper], seed_gazetteer: frozenset[str]) -> None:
     """Plan-Then-Action and S-GRPO both name AMC: after the lead says so, the sentences on what separates them
     do not list AMC again as a difference (the themes2 run printed '... S-GRPO is evaluated on GSM8K, AIME and
     AMC' right after 'They differ in where they are evaluated')."""
     group = [seed_papers["planthen"], seed_papers["sgrpo"]]
-    gazetteer = mine_gazetteer(list(seed_papers.values()))
+    gazetteer = seed_gazetteer
     evidence = _evidence(group, gazetteer)
     names = {p.key: method_name(p) for p in group}
     lead = section_lead([p.key for p in group], evidence, names, seed_papers)

@@ -5,9 +5,10 @@ alternative'), never the paper's task."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from reviewer.models import Paper
-from reviewer.survey.table import offline_row
+from reviewer.survey.types import TableRow
 
 # Written for the test: words that name no method on their own, and words that only qualify one.
 _EMPTY = {"framework", "method", "approach", "pipeline", "solution", "alternative", "design", "generator", "way",
@@ -16,12 +17,12 @@ _QUALIFIER = {"a", "an", "the", "new", "novel", "simple", "efficient", "effectiv
               "unified", "yet", "and", "adaptive", "scalable", "robust", "our"}
 
 
-def test_method_cells_are_never_empty_heads_or_tasks(seed_papers: dict[str, Paper]) -> None:
+def test_method_cells_are_never_empty_heads_or_tasks(seed_papers: dict[str, Paper], table_row: Callable[..., TableRow]) -> None:
     """Across all seed papers, no method cell is made only of empty heads and qualifiers, opens with a
     filler ('yet', 'and') or names a task; most rows still have a method."""
     filled = 0
     for p in seed_papers.values():
-        cell = offline_row(p).method.text
+        cell = table_row(p).method.text
         filled += bool(cell)
         words = [w.lower().strip(",.") for w in cell.split()]
         if not words:
@@ -34,7 +35,7 @@ def test_method_cells_are_never_empty_heads_or_tasks(seed_papers: dict[str, Pape
     assert filled >= 0.62 * len(seed_papers), filled
 
 
-def test_a_one_word_title_prefix_the_abstract_proposes_is_the_method_name(seed_papers: dict[str, Paper]) -> None:
+def test_a_one_word_title_prefix_the_abstract_proposes_is_the_method_name(seed_papers: dict[str, Paper], table_row: Callable[..., TableRow]) -> None:
     """'Name: ...' titles whose abstract proposes or introduces that name: the cell is the name itself,
     even when the abstract writes it glued to a parenthesis ('Name(Expansion ...)')."""
     seen = 0
@@ -43,5 +44,5 @@ def test_a_one_word_title_prefix_the_abstract_proposes_is_the_method_name(seed_p
         if not m or not re.search(rf"\b(?:propose|introduce|present)s?\s+{m.group(1)}\b", p.abstract):
             continue
         seen += 1
-        assert offline_row(p).method.text == m.group(1), (p.key, offline_row(p).method.text)
+        assert table_row(p).method.text == m.group(1), (p.key, table_row(p).method.text)
     assert seen >= 3, seen

@@ -4,6 +4,7 @@ markup cleaning, and paper selection that survives rewording the topic."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,9 +15,11 @@ from reviewer.retrieve import HybridRetriever
 from reviewer.roles import Role, reports_other_work, sentence_roles
 from reviewer.settings import Settings
 from reviewer.survey.quotepick import pick_quotes as _pick
+from reviewer.survey.run import SurveyRun
 from reviewer.survey.synthesis import resolve_subject, with_context
-from reviewer.survey.table import CURATED_BENCHMARKS, method_name, mine_gazetteer, offline_row
+from reviewer.survey.table import CURATED_BENCHMARKS, method_name
 from reviewer.survey.themes import GENERIC_THEME_WORDS, theme_title
+from reviewer.survey.types import TableRow
 from reviewer.textutil import split_sentences
 from tests.survey_steps import surveyed
 
@@ -78,17 +81,17 @@ def test_expletive_it_is_not_rewritten_to_a_method_name() -> None:
     assert resolve_subject("This method halves the cost.", "") is None
 
 
-def test_benchmark_field_holds_only_benchmark_names(seed_papers: dict[str, Paper]) -> None:
+def test_benchmark_field_holds_only_benchmark_names(seed_papers: dict[str, Paper], table_row: Callable[..., TableRow], seed_gazetteer: frozenset[str]) -> None:
     """The gazetteer mined from the seeds finds benchmark names used as such, and no paper's benchmark
     cell ever holds a method name that some seed paper gives its own method."""
     papers = list(seed_papers.values())
-    gazetteer = mine_gazetteer(papers)
+    gazetteer = seed_gazetteer
     methods = {method_name(p) for p in papers} - {""}
     mined_only = gazetteer - {"GSM8K", "MATH500", "AIME", "ProcessBench", "PRM800K"}
     assert {"DeltaBench", "UniversalBench", "RM-Bench"} <= gazetteer
     filled = 0
     for paper in papers:
-        row = offline_row(paper, gazetteer)
+        row = table_row(paper, gazetteer)
         names = [n for n in row.benchmarks.text.split(", ") if n]
         filled += bool(names)
         for name in names:
@@ -102,10 +105,10 @@ def test_benchmark_field_holds_only_benchmark_names(seed_papers: dict[str, Paper
     assert filled > 60 and mined_only
 
 
-def test_table_cells_are_never_cut(seed_papers: dict[str, Paper]) -> None:
-    gazetteer = mine_gazetteer(list(seed_papers.values()))
+def test_table_cells_are_never_cut(seed_papers: dict[str, Paper], table_row: Callable[..., TableRow], seed_gazetteer: frozenset[str]) -> None:
+    gazetteer = seed_gazetteer
     for paper in seed_papers.values():
-        for cell in offline_row(paper, gazetteer).cells():
+        for cell in table_row(paper, gazetteer).cells():
             assert not cell.endswith(("…", "...")), (paper.key, cell)
 
 
@@ -119,10 +122,8 @@ def test_generic_or_acronym_labels_never_become_theme_titles(label: str) -> None
     assert own - GENERIC_THEME_WORDS - {"further"}, title
 
 
-def test_offline_outline_titles_are_noun_phrases(settings: Settings, tmp_path: Path) -> None:
-    from reviewer.survey.run import run_survey
-
-    run = run_survey("preference datasets for aligning language models", settings, runs_dir=tmp_path, quiet=True)
+def test_offline_outline_titles_are_noun_phrases(offline_survey: Callable[[str], SurveyRun]) -> None:
+    run = offline_survey("preference datasets for aligning language models")
     titles = [s.title for s in run.report.sections if s.title != "Open problems"]
     assert len(titles) >= 3
     for title in titles:

@@ -5,6 +5,8 @@ is built on ends on a noun (no goal adjective, no modifier cut from the head it 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from reviewer.models import Paper
 from reviewer.survey.cellfit import for_topic, restates_topic
 from reviewer.survey.names import descriptive_method, title_head_name
@@ -12,9 +14,10 @@ from reviewer.survey.outline import topic_head
 from reviewer.survey.ownname import defined_name
 from reviewer.survey.table import contribution_phrase, method_name, offline_row, our_method_phrase
 from reviewer.survey.tasks import generic_task
+from reviewer.survey.types import TableRow
 
 
-def test_a_method_cell_is_never_a_description(seed_papers: dict[str, Paper]) -> None:
+def test_a_method_cell_is_never_a_description(seed_papers: dict[str, Paper], table_row: Callable[..., TableRow]) -> None:
     """A paper that names no method ('we propose a theoretically bounded metric to ...') has a blank Method cell:
     a description tells a reader scanning the column nothing a name would."""
     blank = 0
@@ -24,30 +27,30 @@ def test_a_method_cell_is_never_a_description(seed_papers: dict[str, Paper]) -> 
         phrase = descriptive_method(contribution_phrase(p))
         if phrase and phrase.islower() and len(phrase.split()) > 1:  # lower-case words only: a description
             blank += 1
-            assert offline_row(p).method.text == "", (p.key, offline_row(p).method.text)
+            assert table_row(p).method.text == "", (p.key, table_row(p).method.text)
     assert blank >= 10, blank
 
 
-def test_a_contribution_phrase_that_is_a_name_fills_the_cell(seed_papers: dict[str, Paper]) -> None:
+def test_a_contribution_phrase_that_is_a_name_fills_the_cell(seed_papers: dict[str, Paper], table_row: Callable[..., TableRow]) -> None:
     """'we propose Markovian Thinking', 'we introduce Search Arena', '... via Self-Certainty': the contribution's
     phrase is a name (Title Case mid-sentence, a coined token, or the title's one-word means) and stays."""
-    kept = {offline_row(p).method.text for p in seed_papers.values()
+    kept = {table_row(p).method.text for p in seed_papers.values()
             if not (method_name(p) or defined_name(p) or our_method_phrase(p))
             and descriptive_method(contribution_phrase(p))}
     assert {"Markovian Thinking", "Search Arena", "self-certainty", "Kwai Keye-VL"} <= kept, kept
 
 
-def test_named_methods_keep_their_cell(seed_papers: dict[str, Paper]) -> None:
+def test_named_methods_keep_their_cell(seed_papers: dict[str, Paper], table_row: Callable[..., TableRow]) -> None:
     """The names stay: a paper whose abstract or title gives its method a name has it in the cell."""
     named = [p for p in seed_papers.values() if method_name(p)]
     assert len(named) >= 100
-    assert all(offline_row(p).method.text == method_name(p) for p in named)
+    assert all(table_row(p).method.text == method_name(p) for p in named)
 
 
-def test_no_task_cell_is_a_reflexive_fragment_or_only_generic_words(seed_papers: dict[str, Paper]) -> None:
+def test_no_task_cell_is_a_reflexive_fragment_or_only_generic_words(seed_papers: dict[str, Paper], table_row: Callable[..., TableRow]) -> None:
     """'We revisit the environment itself' gives no task 'environment itself'; 'Chain-of-Thought reasoning' or 'LLM
     reasoning' is true of every paper of a reasoning survey, so the next source of the task is read instead."""
-    tasks = {p.key: offline_row(p).task.text for p in seed_papers.values()}
+    tasks = {p.key: table_row(p).task.text for p in seed_papers.values()}
     assert not [t for t in tasks.values() if "itself" in t.lower().split() or "themselves" in t.lower().split()]
     assert not [(k, t) for k, t in tasks.items() if t and generic_task(t)]
     # ... and a paper whose first task phrase was generic gets its next one, not a blank.

@@ -5,6 +5,7 @@ capabilities), and table cells that name a task and keep the paper's own method 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from evals.survey_fit import own_method_names, task_names_nothing
 from evals.title_judge import title_problem
@@ -17,7 +18,7 @@ from reviewer.survey.synthesis import names_open_problem, open_problem_quotes
 from reviewer.survey.table import offline_row
 from reviewer.survey.tasks import task_of
 from reviewer.survey.themes import theme_title
-from reviewer.survey.types import PaperEvidence
+from reviewer.survey.types import PaperEvidence, TableRow
 from reviewer.textutil import split_sentences
 
 # Survey heads written for the test: techniques and tasks, none of them a phenomenon.
@@ -115,14 +116,14 @@ def test_a_capability_is_not_an_open_problem(seed_papers: dict[str, Paper]) -> N
     assert all("trade-offs" not in q.text for q in open_problem_quotes([ev], seed_papers))
 
 
-def test_task_cells_name_a_task_and_rarely_repeat_the_title(seed_papers: dict[str, Paper]) -> None:
+def test_task_cells_name_a_task_and_rarely_repeat_the_title(seed_papers: dict[str, Paper], table_row: Callable[..., TableRow]) -> None:
     """Across all seed papers, no Task cell is headed by the models worked on or by an outcome ('Large Reasoning
     Models', 'Amplified benefits'); at most 28% repeat the title or subtitle (31% before the title's
     'what' without its 'how' was tried), and most papers still have a Task cell (seven in ten: a paper whose
     abstract states no task gets a blank cell, not its title; tests/test_survey_task_source.py)."""
     filled = repeats = 0
     for p in seed_papers.values():
-        row = offline_row(p)
+        row = table_row(p)
         task = task_of(p, row.method.text)
         cell = row.task.text
         filled += bool(cell)
@@ -135,12 +136,11 @@ def test_task_cells_name_a_task_and_rarely_repeat_the_title(seed_papers: dict[st
 
 
 def test_the_papers_own_method_named_in_apposition_stays_out_of_the_benchmark_column(
-        seed_papers: dict[str, Paper]) -> None:
+        seed_papers: dict[str, Paper], seed_gazetteer: frozenset[str]) -> None:
     """'we propose a simple yet efficient pipeline, ThoughtMani, to ...': the name is the method, and though the
     abstract then writes 'on the LiveBench/Code dataset, ThoughtMani keeps ...', it is no benchmark."""
-    from reviewer.survey.table import mine_gazetteer
 
-    gazetteer = mine_gazetteer(list(seed_papers.values()))
+    gazetteer = seed_gazetteer
     row = offline_row(seed_papers["thoughtmanipulation"], gazetteer)
     assert row.method.text == "ThoughtMani"
     assert "ThoughtMani" not in row.benchmarks.text

@@ -4,6 +4,7 @@ alone, family titles that hold for their papers."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.settings import Settings
@@ -11,7 +12,7 @@ from reviewer.survey.prose import is_anaphoric
 from reviewer.survey.regroup import holds_head
 from reviewer.survey.resultcell import reads_alone
 from reviewer.survey.sections import offline_section
-from reviewer.survey.table import _numbered_span, mine_gazetteer, offline_row
+from reviewer.survey.table import _numbered_span, offline_row
 from reviewer.survey.types import EvidenceResult, PaperEvidence, Section, StageInfo, TableRow
 from reviewer.textutil import split_sentences
 
@@ -40,26 +41,25 @@ def test_the_lead_counts_only_the_papers_the_section_quotes(seed_papers: dict[st
     assert draft.scope.startswith("One "), draft.scope
 
 
-def test_result_cells_stand_alone_over_all_seeds(seed_papers: dict[str, Paper]) -> None:
+def test_result_cells_stand_alone_over_all_seeds(seed_papers: dict[str, Paper], table_row: Callable[..., TableRow], seed_gazetteer: frozenset[str]) -> None:
     """No headline-result cell over the seeds opens with a complementizer, a relative or a concessive clause cut
     from its main clause, or a pronoun pointing at an unseen sentence."""
     papers = list(seed_papers.values())
-    gazetteer = mine_gazetteer(papers)
+    gazetteer = seed_gazetteer
     bad = []
     for p in papers:
-        cell = offline_row(p, gazetteer).result.text
+        cell = table_row(p, gazetteer).result.text
         if re.match(r"(?:That|Where|Which|It|They|This|These)\b", cell) or (
                 re.match(r"(?:Although|Though|Whereas|While)\b", cell) and ", " not in cell):
             bad.append((p.key, cell))
     assert not bad, bad
 
 
-def test_result_cell_rules_on_seed_sentences(seed_papers: dict[str, Paper]) -> None:
+def test_result_cell_rules_on_seed_sentences(seed_papers: dict[str, Paper], seed_gazetteer: frozenset[str]) -> None:
     """The cell keeps the abstract's words: a pronoun for the method becomes its name, a list of numbers runs on to
     its end ('GSM8K (+4.9%), HumanEval (+4.3%) ...'), two verbs sharing an object are not cut apart ('discovered and reused a Python-based solution'), a
     concession alone is no result, and a main clause after a concession stays."""
-    papers = list(seed_papers.values())
-    gazetteer = mine_gazetteer(papers)
+    gazetteer = seed_gazetteer
     mastering = offline_row(seed_papers["mastermulti"], gazetteer).result.text  # 'It achieves 76% accuracy on HotpotQA'
     assert mastering.startswith("MASTER achieves 76%"), mastering
     assert not offline_row(seed_papers["reasoningvectors"], gazetteer).result.text.startswith("This ")

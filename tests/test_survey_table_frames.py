@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from reviewer.models import Paper
-from reviewer.survey.table import mine_gazetteer, offline_row
+from reviewer.survey.table import offline_row
 
 
 def _with(seed_papers: dict[str, Paper], fragment: str) -> Paper:
@@ -22,10 +22,10 @@ def _with(seed_papers: dict[str, Paper], fragment: str) -> Paper:
     ("We address this challenge with Diversity-Aware Reinforcement Learning (DARLING)", "DARLING"),
     ("with our Multi-Action-Head DPO (MAH-DPO)", "MAH-DPO"),  # spelled by initials and the all-capitals 'DPO'
 ])
-def test_an_acronym_the_authors_define_for_what_they_make_is_the_method(seed_papers: dict[str, Paper], fragment: str,
+def test_an_acronym_the_authors_define_for_what_they_make_is_the_method(seed_papers: dict[str, Paper], seed_gazetteer: frozenset[str], fragment: str,
                                                                        name: str) -> None:
     paper = _with(seed_papers, fragment)
-    row = offline_row(paper, mine_gazetteer(list(seed_papers.values())))
+    row = offline_row(paper, seed_gazetteer)
     assert row.method.text == name
     assert name not in row.benchmarks.text.split(", ")  # the method is no benchmark of its own
 
@@ -49,10 +49,10 @@ def test_a_field_or_model_class_the_title_is_about_is_no_method(seed_papers: dic
     ("COIG-P:", "COIG-P"),
     ("Eliciting and Analyzing Emergent Misalignment", "MISALIGNMENTBENCH"),  # a '...BENCH' in capitals
 ])
-def test_a_papers_own_benchmark_is_in_its_benchmarks_cell(seed_papers: dict[str, Paper], title: str,
+def test_a_papers_own_benchmark_is_in_its_benchmarks_cell(seed_papers: dict[str, Paper], seed_gazetteer: frozenset[str], title: str,
                                                           name: str) -> None:
     paper = _with(seed_papers, title)
-    assert name in offline_row(paper, mine_gazetteer(list(seed_papers.values()))).benchmarks.text.split(", ")
+    assert name in offline_row(paper, seed_gazetteer).benchmarks.text.split(", ")
 
 
 def test_the_eval_does_not_count_a_papers_own_spelled_out_dataset_as_its_method(seed_papers: dict[str, Paper]) -> None:

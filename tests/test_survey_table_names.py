@@ -5,12 +5,14 @@ what the authors make, a task cut before its restrictive clause, vague tasks, sc
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
 
 from reviewer.models import Paper
 from reviewer.survey.ownname import defined_name
-from reviewer.survey.table import mine_gazetteer, offline_row
+from reviewer.survey.table import offline_row
+from reviewer.survey.types import TableRow
 
 
 def _with(seed_papers: dict[str, Paper], fragment: str) -> Paper:
@@ -44,9 +46,9 @@ def test_a_catchy_title_head_is_no_method_name(seed_papers: dict[str, Paper], ti
     ("Personality Inventories (PAPI) dataset", "PAPI", ""),  # spelled out by what 'we created'
 ])
 def test_a_name_in_apposition_or_spelled_out_names_the_method_and_its_dataset(
-        seed_papers: dict[str, Paper], fragment: str, name: str, bench: str) -> None:
+        seed_papers: dict[str, Paper], seed_gazetteer: frozenset[str], fragment: str, name: str, bench: str) -> None:
     paper = _with(seed_papers, fragment)
-    row = offline_row(paper, mine_gazetteer(list(seed_papers.values())))
+    row = offline_row(paper, seed_gazetteer)
     assert row.method.text == name
     if bench:  # the paper's own dataset stays in its Benchmarks cell though it is the method's name
         assert bench in row.benchmarks.text.split(", "), row.benchmarks.text
@@ -60,10 +62,10 @@ def test_our_framework_comma_defines_the_method_name(seed_papers: dict[str, Pape
     assert defined_name(_with(seed_papers, fragment)) == name
 
 
-def test_the_own_dataset_named_after_a_dataset_noun_is_a_benchmark(seed_papers: dict[str, Paper]) -> None:
+def test_the_own_dataset_named_after_a_dataset_noun_is_a_benchmark(seed_papers: dict[str, Paper], seed_gazetteer: frozenset[str]) -> None:
     """SimpleToM: 'We create a new dataset, SimpleTom, containing concise, diverse stories'."""
     paper = _with(seed_papers, "We create a new dataset, SimpleTom,")
-    assert "SimpleTom" in offline_row(paper, mine_gazetteer(list(seed_papers.values()))).benchmarks.text.split(", ")
+    assert "SimpleTom" in offline_row(paper, seed_gazetteer).benchmarks.text.split(", ")
 
 
 def test_a_task_keeps_the_restrictive_clause_of_its_bare_definite_noun(seed_papers: dict[str, Paper]) -> None:
@@ -77,15 +79,15 @@ _VAGUE = frozenset("approaches methods works advances progress techniques studie
                    "limitations gaps".split())
 
 
-def test_no_task_cell_is_a_vague_head_with_one_word_of_content(seed_papers: dict[str, Paper]) -> None:
+def test_no_task_cell_is_a_vague_head_with_one_word_of_content(seed_papers: dict[str, Paper], table_row: Callable[..., TableRow], seed_gazetteer: frozenset[str]) -> None:
     """'recent approaches' (a survey's 'survey of recent approaches'), 'addressing alignment challenges': no Task
     cell over all seeds ends on such a head with at most one content word before it."""
-    gazetteer = mine_gazetteer(list(seed_papers.values()))
+    gazetteer = seed_gazetteer
     survey = _with(seed_papers, "Perception, Reason, Think, and Plan:")
     assert "recent approaches" in survey.abstract
     vague = []
     for paper in seed_papers.values():
-        words = offline_row(paper, gazetteer).task.text.lower().split()
+        words = table_row(paper, gazetteer).task.text.lower().split()
         content = [w for w in words if w not in {"the", "a", "an", "of", "in", "for", "recent", "existing", "addressing",
                                                  "tackling", "current", "prior", "previous", "new", "key", "major"}]
         if words and words[-1] in _VAGUE and len(content) <= 2:
@@ -106,9 +108,9 @@ def test_scores_in_the_lead_of_a_that_clause_reach_the_result_cell(seed_papers: 
     ("Evaluation results on AgentHarm demonstrate", "AgentHarm"),  # one name after 'results on', no 'benchmark' word
     ("Experiments on miniF2F and ProofNet demonstrate", "ProofNet"),
 ])
-def test_a_name_the_experiments_are_on_is_a_benchmark(seed_papers: dict[str, Paper], fragment: str, bench: str) -> None:
+def test_a_name_the_experiments_are_on_is_a_benchmark(seed_papers: dict[str, Paper], seed_gazetteer: frozenset[str], fragment: str, bench: str) -> None:
     paper = _with(seed_papers, fragment)
-    gazetteer = mine_gazetteer(list(seed_papers.values()))
+    gazetteer = seed_gazetteer
     assert bench in gazetteer
     assert bench in offline_row(paper, gazetteer).benchmarks.text.split(", ")
 
@@ -118,19 +120,19 @@ def test_the_name_before_dubbed_is_the_method(seed_papers: dict[str, Paper]) -> 
     assert offline_row(_with(seed_papers, "we propose ARTE, dubbed")).method.text == "ARTE"
 
 
-def test_a_model_is_no_benchmark(seed_papers: dict[str, Paper]) -> None:
+def test_a_model_is_no_benchmark(seed_papers: dict[str, Paper], seed_gazetteer: frozenset[str]) -> None:
     """GradeSQL names BIRD and Spider as benchmarks and Granite3 as a model it runs."""
     paper = _with(seed_papers, "GradeSQL:")
-    cell = offline_row(paper, mine_gazetteer(list(seed_papers.values()))).benchmarks.text.split(", ")
+    cell = offline_row(paper, seed_gazetteer).benchmarks.text.split(", ")
     assert "BIRD" in cell and "Granite3" in paper.abstract and "Granite3" not in cell, cell
 
 
-def test_a_language_is_no_benchmark(seed_papers: dict[str, Paper]) -> None:
+def test_a_language_is_no_benchmark(seed_papers: dict[str, Paper], seed_gazetteer: frozenset[str]) -> None:
     """The Choice of Divergence: 'Extensive experiments on math and SQL generation ...' names a language, not a
     dataset (a name after 'experiments on' is read as a benchmark's)."""
     paper = _with(seed_papers, "The Choice of Divergence:")
     assert re.search(r"\bexperiments? on\b[^.]*\bSQL\b", paper.abstract, re.IGNORECASE)
-    assert "SQL" not in offline_row(paper, mine_gazetteer(list(seed_papers.values()))).benchmarks.text.split(", ")
+    assert "SQL" not in offline_row(paper, seed_gazetteer).benchmarks.text.split(", ")
 
 
 @pytest.mark.parametrize("title", ["LLMs Learn to Deceive Unintentionally", "CORE-MM:"])

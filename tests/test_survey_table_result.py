@@ -28,13 +28,13 @@ def test_papers_without_numbers_get_a_verbatim_qualitative_result(seed_papers: d
     assert qualitative >= 20, qualitative
 
 
-def test_hyphenated_names_used_as_datasets_reach_the_benchmark_cell(seed_papers: dict[str, Paper]) -> None:
+def test_hyphenated_names_used_as_datasets_reach_the_benchmark_cell(seed_papers: dict[str, Paper], seed_gazetteer: frozenset[str]) -> None:
     """'... with Pick-a-Pic dataset': a hyphenated name written right before 'dataset'/'benchmark' is a
     resource name even when it has no inner capital or digit, and lands in that paper's benchmark cell."""
-    from reviewer.survey.table import benchmarks_of, method_name, mine_gazetteer
+    from reviewer.survey.table import benchmarks_of, method_name
 
     papers = list(seed_papers.values())
-    gazetteer = mine_gazetteer(papers)
+    gazetteer = seed_gazetteer
     lower = {w.lower() for p in papers for w in re.findall(r"(?<![\w-])[a-z][\w-]*", p.abstract)}
     seen = 0
     for p in papers:

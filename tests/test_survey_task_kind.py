@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from reviewer.models import Paper
-from reviewer.survey.table import mine_gazetteer, offline_row
+from reviewer.survey.table import offline_row
 
 
 def _titled(seed_papers: dict[str, Paper], start: str) -> Paper:
@@ -39,10 +39,10 @@ def test_a_means_is_no_task(seed_papers: dict[str, Paper], start: str) -> None:
     assert offline_row(_titled(seed_papers, start)).task.text == ""
 
 
-def test_a_name_the_authors_give_with_we_call_is_the_method(seed_papers: dict[str, Paper]) -> None:
+def test_a_name_the_authors_give_with_we_call_is_the_method(seed_papers: dict[str, Paper], seed_gazetteer: frozenset[str]) -> None:
     """'resulting in a decoding algorithm we call EQUILIBRIUM-RANKING' (the Consensus Game's method cell was blank)."""
     paper = _titled(seed_papers, "The Consensus Game")
-    row = offline_row(paper, mine_gazetteer(list(seed_papers.values())))
+    row = offline_row(paper, seed_gazetteer)
     assert row.method.text == "EQUILIBRIUM-RANKING"
     assert "EQUILIBRIUM-RANKING" not in row.benchmarks.text
 

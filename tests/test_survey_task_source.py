@@ -5,21 +5,24 @@ whose abstract states no task gets a blank cell instead."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from evals.survey_fit import task_is_title
 from reviewer.models import Paper
 from reviewer.survey.table import offline_row
 from reviewer.survey.tasks import from_inquiry
+from reviewer.survey.types import TableRow
 from reviewer.textutil import split_sentences
 
 _PREPOSITIONS = {"in", "of", "for", "on", "with", "to", "by", "from", "at", "as", "into"}
 
 
-def test_no_task_cell_repeats_the_title(seed_papers: dict[str, Paper]) -> None:
+def test_no_task_cell_repeats_the_title(seed_papers: dict[str, Paper], table_row: Callable[..., TableRow]) -> None:
     """Over all seed papers no Task cell is the title or its part after the colon (the eval's own judge), and
     seven in ten papers still have a Task cell."""
-    repeats = [(p.key, offline_row(p).task.text) for p in seed_papers.values()
-               if task_is_title(offline_row(p).task.text, p.title)]
-    filled = sum(bool(offline_row(p).task.text) for p in seed_papers.values())
+    repeats = [(p.key, table_row(p).task.text) for p in seed_papers.values()
+               if task_is_title(table_row(p).task.text, p.title)]
+    filled = sum(bool(table_row(p).task.text) for p in seed_papers.values())
     assert not repeats, repeats
     assert filled >= 0.7 * len(seed_papers), filled
 
@@ -53,10 +56,10 @@ def test_what_the_contributed_thing_does_is_its_task(seed_papers: dict[str, Pape
     assert manager.startswith("evaluating ") and not manager.endswith("realistic"), manager
 
 
-def test_task_cells_are_short_and_end_on_a_word_of_their_phrase(seed_papers: dict[str, Paper]) -> None:
+def test_task_cells_are_short_and_end_on_a_word_of_their_phrase(seed_papers: dict[str, Paper], table_row: Callable[..., TableRow]) -> None:
     """No Task cell runs past ten words or ends on a preposition, over all seed papers."""
     for p in seed_papers.values():
-        words = offline_row(p).task.text.split()
+        words = table_row(p).task.text.split()
         assert len(words) <= 10 and not (words and words[-1].lower() in _PREPOSITIONS), (p.key, words)
 
 

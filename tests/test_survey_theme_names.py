@@ -6,12 +6,12 @@ function word ('Towards')."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from collections.abc import Callable
 
 from reviewer.models import Paper
-from reviewer.settings import Settings
 from reviewer.survey.families import families_of, family_groups, family_title, own_method_text
 from reviewer.survey.outline import topic_head
+from reviewer.survey.run import SurveyRun
 from reviewer.survey.terms import phrases
 from reviewer.survey.themes import ThemeDoc, _candidates
 from reviewer.survey.titles import _title_word_groups
@@ -64,20 +64,18 @@ def test_family_titles_state_a_relation_only_where_one_holds() -> None:
         "Emergent misalignment in reinforcement learning"
 
 
-def test_no_survey_section_lists_method_names_as_its_title(settings: Settings, tmp_path: Path) -> None:
+def test_no_survey_section_lists_method_names_as_its_title(offline_survey: Callable[[str], SurveyRun]) -> None:
     """Seed topics whose method papers share no phrase: the methods are grouped by technique, and no section
     of more than three papers is titled by a list of method names."""
-    from reviewer.survey.run import run_survey
-
     family_titles = 0
     # (On "test-time scaling and inference compute" four methods share no family and fit no theme whose
     # title is true of them; they keep a list of names: reported in evals/RESULTS.md as still open.)
     # (Since branch s22's agreed anchors, "self-correction and self-reflection ..." surveys fewer method papers
     # and groups none by technique; "self-reflection in LLM reasoning" does.)
-    for n, topic in enumerate(("self-correction and self-reflection in LLM reasoning",
-                               "reward hacking and reward model overoptimization",
-                               "self-reflection in LLM reasoning")):
-        report = run_survey(topic, settings, runs_dir=tmp_path / str(n), quiet=True).report
+    for topic in ("self-correction and self-reflection in LLM reasoning",
+                  "reward hacking and reward model overoptimization",
+                  "self-reflection in LLM reasoning"):
+        report = offline_survey(topic).report
         for section in report.sections:
             keys = {k for p in section.paragraphs for s in p.sentences for k in s.keys}
             assert not (_NAME_LIST.search(section.title) and len(keys) > 3), (topic, section.title, len(keys))
@@ -180,14 +178,12 @@ def test_lead_and_scope_read_as_sentences_for_one_kind_sections(seed_papers: dic
         assert not re.search(r"papers on (?:work on|empirical studies)", line), line
 
 
-def test_one_technique_names_one_section(settings: Settings, tmp_path: Path) -> None:
+def test_one_technique_names_one_section(offline_survey: Callable[[str], SurveyRun]) -> None:
     """A seed topic where a named theme already says 'RL' and left-over methods use RL: the methods join
     that theme instead of a second section on the same technique."""
     from reviewer.survey.families import FAMILIES
-    from reviewer.survey.run import run_survey
 
-    report = run_survey("reward hacking and reward model overoptimization", settings, runs_dir=tmp_path,
-                        quiet=True).report
+    report = offline_survey("reward hacking and reward model overoptimization").report
     titles = [s.title for s in report.sections]
     for fam in FAMILIES:
         named = [t for t in titles if re.search(fam.pattern, t, re.IGNORECASE)]

@@ -4,7 +4,7 @@ cut from their list, theme titles supported by most of the section's papers, and
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 
@@ -12,6 +12,7 @@ from reviewer.catalog import Catalog
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.settings import Settings
 from reviewer.survey.prose import dangling_list, strip_marker
+from reviewer.survey.run import SurveyRun
 from reviewer.survey.sections import _select
 from reviewer.survey.synthesis import with_context
 from reviewer.survey.table import method_name
@@ -75,10 +76,10 @@ def test_list_items_cut_from_their_list_are_never_quoted(seed_papers: dict[str, 
     assert partial >= 3 and whole >= 3
 
 
-def test_theme_title_words_are_used_by_half_the_sections_papers(settings: Settings, tmp_path: Path) -> None:
+def test_theme_title_words_are_used_by_half_the_sections_papers(settings: Settings,
+                                                                offline_survey: Callable[[str], SurveyRun]) -> None:
     """Every offline theme title's own words (beyond the topic's) occur in at least half of that section's
     papers, and in two or more when it has two, on three seed topics."""
-    from reviewer.survey.run import run_survey
     from reviewer.survey.titles import needed_support
 
     with Catalog(settings.catalog_path) as catalog:
@@ -86,7 +87,7 @@ def test_theme_title_words_are_used_by_half_the_sections_papers(settings: Settin
     checked = 0
     for topic in ("process reward models for LLM reasoning", "multimodal reward models",
                   "reward hacking in reinforcement learning from human feedback"):
-        run = run_survey(topic, settings, runs_dir=tmp_path / str(checked), quiet=True)
+        run = offline_survey(topic)
         ignore = set(content_stems(topic)) | {"prm", "prms", "rlhf", "llm", "llms", "rm", "rms", "work", "further"}
         topic_words = {w[:5] for w in re.findall(r"[a-z]+", topic.lower())}
         for section in run.report.sections:
