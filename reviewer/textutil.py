@@ -58,7 +58,9 @@ def normalize_title(title: str) -> str:
     for ch in text:
         cat = unicodedata.category(ch)
         if cat[0] == "M":
-            if not latin:
+            # Only the generic diacritics a Latin letter takes are folded; a mark of another script (a Devanagari
+            # vowel sign) keeps its meaning even where a stray one follows a Latin letter.
+            if not (latin and "\u0300" <= ch <= "\u036f"):
                 out.append(ch)
             continue
         if cat[0] in "LN" or cat in ("Sm", "So", "Sc") or ch in _TITLE_SYMBOLS:

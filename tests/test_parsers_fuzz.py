@@ -463,3 +463,11 @@ def test_a_stray_quote_costs_at_most_its_own_row(tmp_path: Path, rows: list[tupl
     errors = [i for i in items if isinstance(i, InputError)]
     assert {f"T{i}" for i in range(len(rows)) if i != bad} <= titles
     assert f"T{bad}" in titles or [e.line for e in errors] == [bad + 2]
+
+
+def test_a_mark_of_another_script_after_a_latin_letter_is_kept() -> None:
+    """Only Latin diacritics fold away: a Devanagari vowel sign is a letter's worth of difference in any position."""
+    from reviewer.textutil import normalize_title
+
+    assert normalize_title("0b\u094d") != normalize_title("0b\u0947")  # hypothesis found this pair merged
+    assert normalize_title("Re\u0301sume\u0301 of LLM Reasoning") == normalize_title("Resume of LLM reasoning")
