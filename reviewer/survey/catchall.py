@@ -178,7 +178,8 @@ def name_aside(aside: list[str], sections: list[Section], evidence: list[PaperEv
     rest = [evidence[i].key for i in sorted(left)]
     # Papers on the topic itself, which no narrower phrase unites: a section titled by the topic, when it is
     # a noun phrase (single_title), and most of them use the topic's head.
-    core = core_papers(rest, papers, head, acronyms)
+    core = [k for k in rest if uses_label(head, papers[k]) or any(
+        uses_label(a.phrase, papers[k]) for a in acronyms if a.short.rstrip("s").lower() == head.rstrip("s").lower())]
     title = topic_title if head else ""  # the topic as a one-section title (outline.single_title)
     # Beside named themes, a section titled by the topic names no theme of its own (a reader takes it for
     # 'other work'): its papers are cited apart from the themes instead.
@@ -187,27 +188,6 @@ def name_aside(aside: list[str], sections: list[Section], evidence: list[PaperEv
         out.append(Section(title=title, scope=_scope_line(title, len(rest), []), keys=rest))
         rest = []
     return out, rest
-
-
-def core_papers(keys: list[str], papers: dict[str, Paper], head: str, acronyms: list[Acronym]) -> list[str]:
-    """The papers that use the topic's head phrase (or the phrase its acronym stands for): work on the topic itself."""
-    if not head:
-        return []
-    return [k for k in keys if uses_label(head, papers[k]) or any(
-        uses_label(a.phrase, papers[k]) for a in acronyms if a.short.rstrip("s").lower() == head.rstrip("s").lower())]
-
-
-def core_section(aside: list[str], sections: list[Section], papers: dict[str, Paper], head: str, topic_title: str,
-                 acronyms: list[Acronym]) -> tuple[list[Section], list[str]]:
-    """After every narrower grouping, the aside papers that use the topic's head (two or more) are discussed under
-    the topic's own title rather than in the overview: the title is true of each of them, and a researcher reads
-    them as the work on the topic itself. The papers that do not use it stay apart."""
-    core = core_papers(aside, papers, head, acronyms)
-    if len(core) < 2 or not topic_title or is_catch_all(topic_title) \
-            or any(s.title.lower() == topic_title.lower() for s in sections):
-        return sections, aside
-    section = Section(title=topic_title, scope=_scope_line(topic_title, len(core), []), keys=core)
-    return [*sections, section], [k for k in aside if k not in core]
 
 
 def rescope(section: Section) -> None:

@@ -15,7 +15,7 @@ import numpy as np
 
 from reviewer.models import Paper
 from reviewer.settings import Settings
-from reviewer.survey.catchall import core_section, merge_same_titles, name_aside, own_vectors, rescope, settle
+from reviewer.survey.catchall import merge_same_titles, name_aside, own_vectors, rescope, settle
 from reviewer.survey.context import Previous, SurveyContext
 from reviewer.survey.fieldwide import field_weights
 from reviewer.survey.fit import refit
@@ -273,11 +273,6 @@ def offline_outline(
     sections, aside = regroup(aside + loose, sections, papers, head, topic, ignore, rescope)
     aside = adopt_orphans(aside, sections, papers, vec, ignore, rescope)
     title = single_title(topic, head)
-    # The topic's own work beside the themes, under the topic as its title -- only when the topic is itself a
-    # title (a noun phrase single_title keeps whole, not a verb's clause such as 'aligning ... with ...'): a
-    # question or a clause cut to a title reads as a fragment.
-    if sections and title.lower() == topic.strip().lower() and not _verb_ing(title):
-        sections, aside = core_section(aside, sections, papers, head, title, acronyms or [])
     # No theme at all: one section on the topic, as for too few papers -- unless the topic makes no title of its
     # own ('Work on agents' names no theme; a topic cut before its last word leaves 'texts or').
     if not sections and len(aside) >= 2 and not is_catch_all(title) and title.split()[-1].lower() not in _EDGE:
