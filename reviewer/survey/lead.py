@@ -17,6 +17,7 @@ from reviewer.checker.wording import compact_name
 from reviewer.models import Paper
 from reviewer.survey.benchclause import evaluated
 from reviewer.survey.kinds import contribution_kind
+from reviewer.survey.prose import is_framing
 from reviewer.survey.synthesis import count_word, listing
 from reviewer.survey.types import PaperEvidence, TableRow
 
@@ -34,14 +35,25 @@ def _plural(n: int, one: str, many: str) -> str:
 
 
 def _count_sentence(keys: list[str], names: dict[str, str], papers: dict[str, Paper]) -> str:
-    """'Ten papers fall under this theme: eight propose methods (A, B and C) and two are empirical studies.'"""
+    """'Ten papers fall under this theme: eight propose methods (A, B and C) and two are empirical studies.'
+
+    Always a sentence the checker keeps as uncited framing: else the bare count."""
+    sentence = _count_parts(keys, names, papers)
+    n = len(keys)
+    return sentence if is_framing(sentence) else \
+        f"{count_word(n).capitalize()} {_plural(n, 'paper falls', 'papers fall')} under this theme."
+
+
+def _count_parts(keys: list[str], names: dict[str, str], papers: dict[str, Paper]) -> str:
     n = len(keys)
     kinds = {k: contribution_kind(papers[k].title, papers[k].abstract) for k in keys if k in papers}
     methods = [k for k in keys if kinds.get(k, "method") == "method"]
     studies = [k for k in keys if kinds.get(k) == "study"]
     benches = [k for k in keys if kinds.get(k) == "benchmark"]
-    # Names with digits would make the uncited sentence look like a claim with numbers; they are left out.
-    named = [names[k] for k in methods if names.get(k) and not any(c.isdigit() for c in names[k])][:3]
+    # The sentence is uncited framing, so it names only what the checker lets stand uncited: a name that reads as a
+    # finding ('Provably Robust DPO', 'Improved ...') would get the whole lead dropped, and the section would open
+    # on what follows it ('They differ in ...').
+    named = [names[k] for k in methods if names.get(k) and is_framing(names[k])][:3]
     head = f"{count_word(n).capitalize()} {_plural(n, 'paper falls', 'papers fall')} under this theme"
     if n == 1:
         return head + "."
@@ -49,6 +61,9 @@ def _count_sentence(keys: list[str], names: dict[str, str], papers: dict[str, Pa
         if len(named) >= 2:
             verb = "are" if len(named) == n else "include"
             return head + f"; the methods they propose {verb} {listing(named)}."
+        if named:  # one name is still a fact the reader can hold on to
+            return head + f"; {'both' if n == 2 else 'all ' + count_word(n)} propose methods, " \
+                          f"{named[0]} among them."
         return head + "."
     if len(studies) == n or len(benches) == n:  # 'all three are empirical studies', not 'three are ...'
         what = "are empirical studies" if studies else "introduce benchmarks or datasets"
@@ -113,13 +128,26 @@ def section_lead(keys: list[str], evidence: dict[str, PaperEvidence], names: dic
     # AMC. They differ in where they are evaluated. ... B is evaluated on GSM8K, AIME and AMC').
     seen: set[str] = {said_shared} if said_shared else set()
     said = {"task": False, "bench": False}
+    unnamed = 0
     for k in keys:
         name = names.get(k, "")
-        if not name or k not in papers or len(contrasts) >= MAX_CONTRASTS:
+        if k not in papers or len(contrasts) >= MAX_CONTRASTS:
             continue
-        if contribution_kind(papers[k].title, papers[k].abstract) == "benchmark":
+        kind = contribution_kind(papers[k].title, papers[k].abstract)
+        if kind == "benchmark":
             continue  # a benchmark paper is not "evaluated on" the benchmarks it compares itself with
         task = _task(rows[k], papers[k])
+        if not name:
+            if kind != "method":
+                continue  # a study asks a question; it does not "target" a problem
+            # A paper whose method has no name is still set apart by the problem it targets: 'One paper targets X',
+            # which the checker reads against that paper's abstract. Where it is evaluated needs the method's name
+            # as the subject (the checker cannot tell whose evaluation 'one paper is evaluated on' reports).
+            if task:
+                contrasts.append(f"{'One paper' if not unnamed else 'Another paper'} targets {task} [@{k}].")
+                said["task"] = True
+                unnamed += 1
+            continue
         # 'ValuePrism is evaluated on ValuePrism', 'LMRL Gym ... on LMRL-Gym' (one name written two ways,
         # `wording.compact_name`): a paper's own dataset named as its method is not where it is evaluated.
         # Only a name the abstract says it is evaluated on: not its training data, a resource it releases or the

@@ -14,10 +14,16 @@ import re
 
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.roles import Role, reports_other_work, sentence_roles
-from reviewer.survey.openfit import quotable_problem
-from reviewer.survey.prose import dangling_list, is_anaphoric, lead_then_pointer, opens_with_context
+from reviewer.survey.openfit import points_back, quotable_problem
+from reviewer.survey.prose import (
+    dangling_list,
+    is_anaphoric,
+    lead_then_pointer,
+    opens_with_context,
+    strip_marker,
+)
 from reviewer.survey.types import PaperEvidence, TableRow
-from reviewer.survey.vacuous import says_nothing
+from reviewer.survey.vacuous import later_step, says_nothing
 from reviewer.textutil import content_stems, split_sentences
 
 _NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -82,14 +88,21 @@ def with_context(paper: Paper, chosen: list[EvidenceSentence], name: str) -> lis
     sentences = split_sentences(paper.abstract)
     roles = sentence_roles(sentences)
     out: dict[int, EvidenceSentence] = {}
-    for ev in sorted(chosen, key=lambda e: e.index):
-        if not is_anaphoric(ev.text):
-            out[ev.index] = ev
-            continue
+    for n, ev in enumerate(sorted(chosen, key=lambda e: e.index)):
         prev = ev.index - 1
         usable_prev = prev >= 0 and (prev in out or (
                 roles[prev] != Role.BACKGROUND and not reports_other_work(sentences[prev])
                 and not is_anaphoric(sentences[prev]) and not dangling_list(sentences[prev])))
+        if not is_anaphoric(ev.text):
+            # The paper's first quote that is a later step of the sentence before it ('The authors then introduce
+            # an approach to solve this issue', 'The preference data are subsequently used ...') comes with that
+            # sentence, as an anaphor does, when it is the paper's own; else it stands as before.
+            if n == 0 and usable_prev and (later_step(ev.text) or points_back(strip_marker(ev.text))) \
+                    and not later_step(sentences[prev]) and not points_back(strip_marker(sentences[prev])):
+                out[prev] = EvidenceSentence(paper_id=paper.id, key=paper.key, index=prev, text=sentences[prev],
+                                             score=ev.score)
+            out[ev.index] = ev
+            continue
         # A definite phrase ("The framework ...") reads best after the sentence that introduced it, and
         # stays verbatim for the checker; a pronoun ("It ...") is replaced by the method's name first.
         resolved = resolve_subject(ev.text, name)

@@ -56,3 +56,22 @@ def says_nothing(sentence: str) -> bool:
 def continues(sentence: str) -> bool:
     """The sentence goes on from an earlier one ('We further show', 'Further experiments demonstrate')."""
     return bool(_CONTINUES.match(sentence.strip()))
+
+
+# A sequence adverb early in the sentence ('The preference data are subsequently used to ...', 'Using it, we then
+# ...'): the sentence is a later step of something the abstract said just before.
+_LATER_STEP = re.compile(r"^(?P<before>(?:[\w'()-]+[ ,]+){0,7}?)(?:subsequently|then|thereafter|afterwards)\b(?! on\b)",
+                         re.IGNORECASE)
+# 'Here, the listener re-evaluates ...', 'The resulting GRPO approach ...': the setting or the thing the sentence before
+# built.
+_RESULTING = re.compile(r"^(?:Here,|The resulting\b)")
+# ... not the 'then' of a condition or of a clause inside the sentence ('if X, then Y', 'X, which then ...').
+_INNER_CLAUSE = re.compile(r"\b(?:which|that|who|if|when|whenever|once|and|or)\b", re.IGNORECASE)
+
+
+def later_step(sentence: str) -> bool:
+    """The sentence goes on from an earlier one: `continues`, or a sequence adverb among its first words."""
+    text = sentence.strip()
+    m = _LATER_STEP.match(text)
+    return continues(text) or bool(m and not _INNER_CLAUSE.search(m.group("before"))) or bool(_RESULTING.match(text))
+
