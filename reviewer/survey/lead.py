@@ -128,26 +128,13 @@ def section_lead(keys: list[str], evidence: dict[str, PaperEvidence], names: dic
     # AMC. They differ in where they are evaluated. ... B is evaluated on GSM8K, AIME and AMC').
     seen: set[str] = {said_shared} if said_shared else set()
     said = {"task": False, "bench": False}
-    unnamed = 0
     for k in keys:
         name = names.get(k, "")
-        if k not in papers or len(contrasts) >= MAX_CONTRASTS:
+        if not name or k not in papers or len(contrasts) >= MAX_CONTRASTS:
             continue
-        kind = contribution_kind(papers[k].title, papers[k].abstract)
-        if kind == "benchmark":
+        if contribution_kind(papers[k].title, papers[k].abstract) == "benchmark":
             continue  # a benchmark paper is not "evaluated on" the benchmarks it compares itself with
         task = _task(rows[k], papers[k])
-        if not name:
-            if kind != "method":
-                continue  # a study asks a question; it does not "target" a problem
-            # A paper whose method has no name is still set apart by the problem it targets: 'One paper targets X',
-            # which the checker reads against that paper's abstract. Where it is evaluated needs the method's name
-            # as the subject (the checker cannot tell whose evaluation 'one paper is evaluated on' reports).
-            if task:
-                contrasts.append(f"{'One paper' if not unnamed else 'Another paper'} targets {task} [@{k}].")
-                said["task"] = True
-                unnamed += 1
-            continue
         # 'ValuePrism is evaluated on ValuePrism', 'LMRL Gym ... on LMRL-Gym' (one name written two ways,
         # `wording.compact_name`): a paper's own dataset named as its method is not where it is evaluated.
         # Only a name the abstract says it is evaluated on: not its training data, a resource it releases or the
