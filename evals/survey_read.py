@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from pydantic import BaseModel, Field
 
 _NUMBER = (r"(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|Fifteen|Sixteen|"
            r"Seventeen|Eighteen|Nineteen|Twenty|\d+)")
@@ -39,8 +40,7 @@ _APPRAISAL = re.compile(r"\b(?:valuable|crucial|new|important|novel|deep(?:er)?)
 NOT_THEMES = ("Papers outside the themes", "Open problems")
 
 
-@dataclass
-class ReadShape:
+class ReadShape(BaseModel):
     reports: int = 0
     sections: int = 0
     headless: int = 0
@@ -50,7 +50,7 @@ class ReadShape:
     mid_thought: int = 0
     appraisals: int = 0
     cited: int = 0
-    examples: dict[str, list[str]] = field(default_factory=dict)
+    examples: dict[str, list[str]] = Field(default_factory=dict)
 
     def note(self, kind: str, text: str) -> None:
         self.examples.setdefault(kind, []).append(text[:150])
@@ -63,7 +63,8 @@ def mid_thought(text: str) -> bool:
     return bool(_SEQUENCE.match(text) or _SAID_BEFORE.search(first_clause)
                 or re.match(r"^(?:To (?:address|solve|tackle|overcome|mitigate|remedy|fill) (?:this|these|it|them)|"
                             r"(?:Building on|Based on|Using|With|Through|From|Given) (?:this|these|those|such)|"
-                            r"In (?:this|that) (?:way|case|setting)|Here,|The resulting)\b", text))
+                            r"In (?:this|that) (?:way|case|setting)|The resulting)\b|^Here,", text)
+                or re.search(r"\b(?:subsequently|thereafter|afterwards)\b", first_clause, re.IGNORECASE))
 
 
 def read_report(report: object, shape: ReadShape) -> None:
