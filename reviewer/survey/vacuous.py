@@ -17,9 +17,11 @@ import re
 # phrase before it is allowed ('By shedding light on these mechanisms, this study offers valuable guidance').
 _SUBJECT = (r"^(?:[^,;]{0,80},\s+)?(?:(?:this|the|our|these|their|such|overall,? (?:our|the)) (?:[\w'-]+ ){0,3}?"
             r"(?:work|paper|study|findings?|results?|framework|approach|method|analys[ie]s|observations?|insights?|"
-            r"contributions?|benchmark|dataset|survey|experiments?|investigation|evaluation|system|model)s?|we|it|they)"
+            r"contributions?|benchmark|dataset|survey|experiments?|investigation|evaluation|system|model)s?"
+            # ... with what they come from ('The insights gained from our analyses not only deepen ...')
+            r"(?: (?:gained|obtained|drawn|derived|learned|learnt) (?:from|through|in) [^,;]{1,60}?)?|we|it|they)"
             r"\s+(?:(?:also|further|thus|therefore|hence|together|collectively|ultimately|thereby|can|may|could|"
-            r"will|would|should|might|have|has)\s+)*")
+            r"will|would|should|might|have|has|not only|are|is)\s+)*")
 # The predicate: an appraisal of the work's importance, a hope, or a release of code, with no claim of its own.
 _APPRAISAL = (r"(?:provid(?:e|es|ed|ing)|giv(?:e|es|en|ing)|(?:offer|yield|deliver)(?:s|ed|ing)?) (?:[\w-]+ ){0,3}?(?:insights?|understanding|guidance|"
               r"perspectives?|foundation|roadmap|directions?|avenues?|implications|lessons)\b"
@@ -30,6 +32,8 @@ _APPRAISAL = (r"(?:provid(?:e|es|ed|ing)|giv(?:e|es|en|ing)|(?:offer|yield|deliv
               r"|pave[sd]? the way|open(?:s|ed)? (?:up )?(?:new |promising )?(?:avenues|directions|possibilities|doors)"
               r"|sh[e]d(?:s|ding)? (?:new |some )?light on|serves? as (?:a |an )?(?:[\w-]+ ){0,2}?(?:roadmap|foundation|"
               r"guide|resource|reference)|(?:hope|believe|envision|anticipate)s?\b"
+              r"|deepens? (?:the |our |their )?(?:[\w-]+ ){0,2}?understanding\b"
+              r"|(?:eager|happy|glad|pleased) to (?:release|share|open-source)"
               r"|(?:open-sourced?|release[sd]?|made (?:\w+ )?(?:publicly )?available) (?:the |our |their |all )?(?:[\w-]+ ){0,2}?"
               r"(?:code|models?|weights|data|datasets?|checkpoints|implementation)s?\b(?=[^.]*?(?:https?://|github|huggingface|"
               r"\bto (?:encourage|facilitate|foster|support|enable|promote|spur|advance)|\bfor (?:future|further)))")
