@@ -117,7 +117,7 @@ def read_report(report: object, shape: ReadShape) -> None:
 def summary(shape: ReadShape) -> str:
     return (f"reports {shape.reports}; theme sections {shape.sections}: headless {shape.headless}, count-only leads "
             f"{shape.count_only} of {shape.multi} with two or more papers; papers' first quotes {shape.first_quotes}: "
-            f"mid-thought {shape.mid_thought}; appraisals {shape.appraisals} of {shape.cited} cited sentences")
+            f"mid-thought {shape.mid_thought}; appraisals {shape.appraisals} of {shape.cited} cited sentences outside the leads")
 
 
 def main(argv: list[str]) -> None:

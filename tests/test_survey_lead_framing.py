@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reviewer.models import EvidenceSentence, Paper
-from reviewer.survey.lead import section_lead
+from reviewer.survey.lead import is_survey, section_lead
 from reviewer.survey.prose import is_framing
 from reviewer.survey.synthesis import with_context
 from reviewer.survey.table import method_name
@@ -82,3 +82,17 @@ def test_later_step_is_a_sequence_not_a_condition() -> None:
     assert not later_step("We propose X, which then improves Y across many tasks.")
     assert not later_step("If the verifier rejects a step, then the policy resamples it.")
     assert not later_step("We introduce Think-RM, a training framework for generative reward models.")
+
+
+def test_a_survey_article_is_counted_as_a_survey(seed_papers: dict[str, Paper], table_row: Callable[..., TableRow],
+                                                 seed_gazetteer: frozenset[str]) -> None:
+    """A survey article ('Towards Large Reasoning Models: A Survey of ...') reports no experiment: a theme holding it
+    and two methods counts it as a survey, not as an empirical study; an empirical study stays one."""
+    count = _lead(["zoureasonflux", "reasoningsurvey", "dreamprmdomain"], seed_papers, table_row, seed_gazetteer)[0]
+    assert count == ("Three papers fall under this theme: two propose methods (ReasonFlux-PRM and DreamPRM) and one "
+                     "is a survey."), count
+    both = _lead(["technicalsurvey", "alignmentsafety"], seed_papers, table_row, seed_gazetteer)[0]
+    assert both == "Two papers fall under this theme, and both are surveys.", both
+    assert is_survey(seed_papers["bidirectional2024human"])  # '... A Systematic Review for Clarifications, ...'
+    assert not is_survey(seed_papers["preferencealgorithms"])  # an empirical study
+    assert not is_survey(seed_papers["lessonsdeveloping"])

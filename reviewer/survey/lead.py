@@ -30,6 +30,16 @@ _VERB_ING = re.compile(r"^(?!(?:reasoning|learning|training|planning|thinking|mo
 _BARE_HEAD = re.compile(r"^[a-z][a-z-]*[^s\W]\s+(?:of|between|among)\b")
 
 
+# A survey or review article ('... : A Survey', 'A Systematic Review for ...', 'This survey provides ...') reports no
+# experiment of its own: the count calls it a survey, not an empirical study.
+_SURVEY_TITLE = re.compile(r"\b(?:A|An)\s+(?:[A-Z][\w-]+\s+)?(?:Survey|Review)\b")
+_SURVEY_ABSTRACT = re.compile(r"\b(?:this|our|the present) (?:survey|review)\b|\bwe survey\b", re.IGNORECASE)
+
+
+def is_survey(paper: Paper) -> bool:
+    return bool(_SURVEY_TITLE.search(paper.title) or _SURVEY_ABSTRACT.search(paper.abstract))
+
+
 def _plural(n: int, one: str, many: str) -> str:
     return one if n == 1 else many
 
@@ -48,7 +58,8 @@ def _count_parts(keys: list[str], names: dict[str, str], papers: dict[str, Paper
     n = len(keys)
     kinds = {k: contribution_kind(papers[k].title, papers[k].abstract) for k in keys if k in papers}
     methods = [k for k in keys if kinds.get(k, "method") == "method"]
-    studies = [k for k in keys if kinds.get(k) == "study"]
+    studies = [k for k in keys if kinds.get(k) == "study" and not is_survey(papers[k])]
+    surveys = [k for k in keys if kinds.get(k) == "study" and is_survey(papers[k])]
     benches = [k for k in keys if kinds.get(k) == "benchmark"]
     # The sentence is uncited framing, so it names only what the checker lets stand uncited: a name that reads as a
     # finding ('Provably Robust DPO', 'Improved ...') would get the whole lead dropped, and the section would open
@@ -57,7 +68,7 @@ def _count_parts(keys: list[str], names: dict[str, str], papers: dict[str, Paper
     head = f"{count_word(n).capitalize()} {_plural(n, 'paper falls', 'papers fall')} under this theme"
     if n == 1:
         return head + "."
-    if not studies and not benches:
+    if not studies and not benches and not surveys:
         if len(named) >= 2:
             verb = "are" if len(named) == n else "include"
             return head + f"; the methods they propose {verb} {listing(named)}."
@@ -65,8 +76,9 @@ def _count_parts(keys: list[str], names: dict[str, str], papers: dict[str, Paper
             return head + f"; {'both' if n == 2 else 'all ' + count_word(n)} propose methods, " \
                           f"{named[0]} among them."
         return head + "."
-    if len(studies) == n or len(benches) == n:  # 'all three are empirical studies', not 'three are ...'
-        what = "are empirical studies" if studies else "introduce benchmarks or datasets"
+    if n in (len(studies), len(benches), len(surveys)):  # 'all three are empirical studies', not 'three are ...'
+        what = "are empirical studies" if len(studies) == n else "are surveys" if len(surveys) == n else \
+            "introduce benchmarks or datasets"
         return f"{head}, and {'both' if n == 2 else 'all ' + count_word(n)} {what}."
     parts = []
     if methods:
@@ -75,6 +87,8 @@ def _count_parts(keys: list[str], names: dict[str, str], papers: dict[str, Paper
         parts.append(f"{count_word(len(methods))} {_plural(len(methods), 'proposes a method', 'propose methods')}{what}")
     if studies:
         parts.append(f"{count_word(len(studies))} {_plural(len(studies), 'is an empirical study', 'are empirical studies')}")
+    if surveys:
+        parts.append(f"{count_word(len(surveys))} {_plural(len(surveys), 'is a survey', 'are surveys')}")
     if benches:
         parts.append(f"{count_word(len(benches))} {_plural(len(benches), 'introduces', 'introduce')} "
                      f"{_plural(len(benches), 'a benchmark or dataset', 'benchmarks or datasets')}")
