@@ -1,7 +1,8 @@
 """Leads and first quotes as a reader meets them, on real seed papers: the section's count names what the checker
 lets stand as uncited framing (so the lead is never dropped and the section never opens on 'They differ ...'),
 and a paper's first quote that is a later step of the sentence
-before it ('We then introduce an approach to solve this issue') comes with that sentence."""
+before it ('We then introduce an approach to solve this issue') comes with that sentence; a problem the paper
+acts on is no open problem."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from collections.abc import Callable
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.survey.lead import is_survey, section_lead
 from reviewer.survey.prose import is_framing
-from reviewer.survey.synthesis import with_context
+from reviewer.survey.synthesis import names_open_problem, with_context
 from reviewer.survey.table import method_name
 from reviewer.survey.types import PaperEvidence, TableRow
 from reviewer.survey.vacuous import later_step
@@ -96,3 +97,14 @@ def test_a_survey_article_is_counted_as_a_survey(seed_papers: dict[str, Paper], 
     assert is_survey(seed_papers["bidirectional2024human"])  # '... A Systematic Review for Clarifications, ...'
     assert not is_survey(seed_papers["preferencealgorithms"])  # an empirical study
     assert not is_survey(seed_papers["lessonsdeveloping"])
+
+
+def test_a_problem_the_paper_acts_on_is_no_open_problem(seed_papers: dict[str, Paper]) -> None:
+    """'Recognizing the limitations of format-only rewards ..., we incorporate length-based rewards' and 'Given that
+    the thinking reward may be unreliable ... due to reward hacking, we propose Trust-GRPO' name a problem the paper
+    then acts on; a limit stated in the main clause after such an opening still counts."""
+    acted = [s for s in split_sentences(seed_papers["surrogatesignals"].abstract) if s.startswith("Recognizing")]
+    acted += [s for s in split_sentences(seed_papers["sophiavlreinforcing"].abstract) if s.startswith("Given that")]
+    assert len(acted) == 2 and not any(names_open_problem(s) for s in acted), acted
+    assert names_open_problem("Given limited compute, our method still struggles on long proofs.")
+    assert names_open_problem("The approach exhibits low precision (<10%) on difficult problems.")

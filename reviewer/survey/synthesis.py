@@ -182,12 +182,23 @@ _SPECIFIC = re.compile(r"\s+(?:in|of|on|such as|including|like)\s+(?!the (?:fiel
 _OTHERS = re.compile(r"^(?:\w+ly,\s+)?(?:unlike|in contrast to|compared (?:to|with)|whereas)\b[^,;]*$", re.IGNORECASE)
 
 
+# A problem named in the clause that motivates the paper's own next step ('Recognizing the limitations of format-only
+# rewards in the later phases, we incorporate length-based rewards'; 'Given that the thinking reward may be unreliable
+# ..., we propose Trust-GRPO') is one the paper acts on, not one it leaves open.
+_RESPONDED = re.compile(r"^(?:Recogni[sz]ing|Noting|Given|Observing|Acknowledging|Considering|Motivated by|Aware of|"
+                        r"Realizing|Identifying|In light of|Inspired by)\b[^.;]*?,\s*(?:we|our|the authors)\b",
+                        re.IGNORECASE)
+
+
 def names_open_problem(text: str) -> bool:
     """The sentence names a limitation, failure or open question that it does not itself remove, that is not the
     subject it studies, not an ablation's evidence for the method, and not other work's (a leading 'Unlike ...')."""
     if _ABLATION.search(text):
         return False
+    responded = _RESPONDED.match(text)
     for m in _OPEN.finditer(text):
+        if responded and m.start() < responded.end():
+            continue
         before = text[max(0, m.start() - 60):m.start()]
         if not (_REMOVED.search(before) or _STUDIED.search(before) or _ENABLED.search(before)
                 or (_ANNOUNCED.search(before) and not _SPECIFIC.match(text, m.end()))
