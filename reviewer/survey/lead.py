@@ -72,9 +72,8 @@ def _count_parts(keys: list[str], names: dict[str, str], papers: dict[str, Paper
         if len(named) >= 2:
             verb = "are" if len(named) == n else "include"
             return head + f"; the methods they propose {verb} {listing(named)}."
-        if named:  # one name is still a fact the reader can hold on to
-            return head + f"; {'both' if n == 2 else 'all ' + count_word(n)} propose methods, " \
-                          f"{named[0]} among them."
+        if named:  # one name is still a fact the reader can hold on to (and claims nothing of the others' kind)
+            return head + f"; one of them proposes {named[0]}."
         return head + "."
     if n in (len(studies), len(benches), len(surveys)):  # 'all three are empirical studies', not 'three are ...'
         what = "are empirical studies" if len(studies) == n else "are surveys" if len(surveys) == n else \
