@@ -22,6 +22,8 @@ from pydantic import BaseModel, Field
 from evals import sets
 from evals.survey_fit import FitShape, _corpus, add_sections, add_table
 from evals.survey_fit import summary as fit_summary
+from evals.survey_read import ReadShape, read_report
+from evals.survey_read import summary as read_summary
 from evals.survey_table import TableShape, add_table_cells, rendered_cells
 from evals.survey_table import summary as table_summary
 from evals.survey_text import pointing_subject, rendered_entities
@@ -123,6 +125,7 @@ class ReportShape(BaseModel):
     flagged: list[str] = Field(default_factory=list)
     fit: FitShape = Field(default_factory=FitShape)  # misfit papers, open problems, table cells (survey_fit)
     table: TableShape = Field(default_factory=TableShape)  # row coverage, cells shown, grounding (survey_table)
+    read: ReadShape = Field(default_factory=ReadShape)  # leads and first quotes as a reader meets them (survey_read)
 
 
 class SurveyEvalResult(BaseModel):
@@ -249,6 +252,7 @@ def report_shape(report: object, abstracts: dict[str, str], shape: ReportShape) 
             shape.markup_hits += [m.group(0) for m in _MARKUP.finditer(text)]
     from reviewer.survey.report import MIN_TABLE_FIELDS
 
+    read_report(report, shape.read)
     add_sections(report, shape.fit, lambda text, keys: _source(text, keys, abstracts))
     add_table(report, shape.fit, MIN_TABLE_FIELDS)
     add_table_cells(report, _corpus()[0], MIN_TABLE_FIELDS, shape.table)
@@ -355,6 +359,7 @@ def format_result(result: SurveyEvalResult) -> str:
         f"{s.aside_only} of {s.cited_papers} ({s.aside_only / max(1, s.cited_papers):.1%})",
         fit_summary(s.fit),
         table_summary(s.table),
+        read_summary(s.read),
         f"slowest survey {result.max_seconds:.1f} s",
     ]
     return "\n".join(lines)

@@ -139,3 +139,15 @@ def test_a_later_this_paper_sentence_names_the_paper_not_a_pronoun(seed_papers: 
     sentence = _sentence(paper, r"this paper proposes UnifiedReward-Think")
     later = third_person(sentence, paper, name_first=False)
     assert later.startswith("The paper proposes UnifiedReward-Think"), later
+
+
+def test_appraisals_with_a_derived_subject_or_an_eagerness_to_release(seed_papers: dict[str, Paper]) -> None:
+    """'The insights gained from our analyses not only deepen the understanding of PO methods but also inspire ...'
+    and 'we are eager to release technical reports, reward models and PPO codes' appraise the work; the same
+    predicates that go on to a finding do not."""
+    deepen = _sentence(seed_papers["wangpreference"], r"^The insights gained from our analyses")
+    eager = _sentence(seed_papers["secrets2023rlhf"], r"eager to release")
+    assert says_nothing(deepen) and says_nothing(eager)
+    assert not says_nothing("The insights gained from our analyses deepen the understanding of DPO, showing that "
+                            "it follows stable targets.")
+    assert not says_nothing("The insights gained from our analyses reveal that PPO follows dynamic targets.")

@@ -17,6 +17,7 @@ from reviewer.checker.wording import compact_name
 from reviewer.models import Paper
 from reviewer.survey.benchclause import evaluated
 from reviewer.survey.kinds import contribution_kind
+from reviewer.survey.prose import is_framing
 from reviewer.survey.synthesis import count_word, listing
 from reviewer.survey.types import PaperEvidence, TableRow
 
@@ -29,29 +30,54 @@ _VERB_ING = re.compile(r"^(?!(?:reasoning|learning|training|planning|thinking|mo
 _BARE_HEAD = re.compile(r"^[a-z][a-z-]*[^s\W]\s+(?:of|between|among)\b")
 
 
+# A survey or review article ('... : A Survey', 'A Systematic Review for ...', 'This survey provides ...') reports no
+# experiment of its own: the count calls it a survey, not an empirical study.
+_SURVEY_TITLE = re.compile(r"\b(?:A|An)\s+(?:[A-Z][\w-]+\s+)?(?:Survey|Review)\b")
+_SURVEY_ABSTRACT = re.compile(r"\b(?:this|our|the present) (?:survey|review)\b|\bwe survey\b", re.IGNORECASE)
+
+
+def is_survey(paper: Paper) -> bool:
+    return bool(_SURVEY_TITLE.search(paper.title) or _SURVEY_ABSTRACT.search(paper.abstract))
+
+
 def _plural(n: int, one: str, many: str) -> str:
     return one if n == 1 else many
 
 
 def _count_sentence(keys: list[str], names: dict[str, str], papers: dict[str, Paper]) -> str:
-    """'Ten papers fall under this theme: eight propose methods (A, B and C) and two are empirical studies.'"""
+    """'Ten papers fall under this theme: eight propose methods (A, B and C) and two are empirical studies.'
+
+    Always a sentence the checker keeps as uncited framing: else the bare count."""
+    sentence = _count_parts(keys, names, papers)
+    n = len(keys)
+    return sentence if is_framing(sentence) else \
+        f"{count_word(n).capitalize()} {_plural(n, 'paper falls', 'papers fall')} under this theme."
+
+
+def _count_parts(keys: list[str], names: dict[str, str], papers: dict[str, Paper]) -> str:
     n = len(keys)
     kinds = {k: contribution_kind(papers[k].title, papers[k].abstract) for k in keys if k in papers}
     methods = [k for k in keys if kinds.get(k, "method") == "method"]
-    studies = [k for k in keys if kinds.get(k) == "study"]
+    studies = [k for k in keys if kinds.get(k) == "study" and not is_survey(papers[k])]
+    surveys = [k for k in keys if kinds.get(k) == "study" and is_survey(papers[k])]
     benches = [k for k in keys if kinds.get(k) == "benchmark"]
-    # Names with digits would make the uncited sentence look like a claim with numbers; they are left out.
-    named = [names[k] for k in methods if names.get(k) and not any(c.isdigit() for c in names[k])][:3]
+    # The sentence is uncited framing, so it names only what the checker lets stand uncited: a name that reads as a
+    # finding ('Provably Robust DPO', 'Improved ...') would get the whole lead dropped, and the section would open
+    # on what follows it ('They differ in ...').
+    named = [names[k] for k in methods if names.get(k) and is_framing(names[k])][:3]
     head = f"{count_word(n).capitalize()} {_plural(n, 'paper falls', 'papers fall')} under this theme"
     if n == 1:
         return head + "."
-    if not studies and not benches:
+    if not studies and not benches and not surveys:
         if len(named) >= 2:
             verb = "are" if len(named) == n else "include"
             return head + f"; the methods they propose {verb} {listing(named)}."
+        if named:  # one name is still a fact the reader can hold on to (and claims nothing of the others' kind)
+            return head + f"; one of them proposes {named[0]}."
         return head + "."
-    if len(studies) == n or len(benches) == n:  # 'all three are empirical studies', not 'three are ...'
-        what = "are empirical studies" if studies else "introduce benchmarks or datasets"
+    if n in (len(studies), len(benches), len(surveys)):  # 'all three are empirical studies', not 'three are ...'
+        what = "are empirical studies" if len(studies) == n else "are surveys" if len(surveys) == n else \
+            "introduce benchmarks or datasets"
         return f"{head}, and {'both' if n == 2 else 'all ' + count_word(n)} {what}."
     parts = []
     if methods:
@@ -60,6 +86,8 @@ def _count_sentence(keys: list[str], names: dict[str, str], papers: dict[str, Pa
         parts.append(f"{count_word(len(methods))} {_plural(len(methods), 'proposes a method', 'propose methods')}{what}")
     if studies:
         parts.append(f"{count_word(len(studies))} {_plural(len(studies), 'is an empirical study', 'are empirical studies')}")
+    if surveys:
+        parts.append(f"{count_word(len(surveys))} {_plural(len(surveys), 'is a survey', 'are surveys')}")
     if benches:
         parts.append(f"{count_word(len(benches))} {_plural(len(benches), 'introduces', 'introduce')} "
                      f"{_plural(len(benches), 'a benchmark or dataset', 'benchmarks or datasets')}")

@@ -92,6 +92,9 @@ FINDING_CUES = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"\d")
+# A name that carries digits ('RM-R1', 'GPT-4', 'Qwen2.5-7B'): a capitalised token whose digits follow a letter names a
+# method or model, it states no number.
+_NAME_WITH_DIGITS = re.compile(r"(?<![\w.-])(?=[\w.-]*[A-Z])[A-Za-z][A-Za-z.-]*\d[\w.-]*")
 # Background statements about the field, which a survey should not attribute to one paper's findings.
 _BACKGROUND = re.compile(
     r"\b(?:have|has) (?:recently )?(?:emerged|become|shown|achieved|demonstrated|gained|attracted|proven|been)"
@@ -255,7 +258,7 @@ def is_boilerplate(sentence: str) -> bool:
 def is_framing(sentence: str, max_words: int = 30) -> bool:
     """An uncited sentence that only frames (no numbers, no finding vocabulary, short) may stay."""
     return (
-        not _NUMBER.search(sentence)
+        not _NUMBER.search(_NAME_WITH_DIGITS.sub("", sentence))
         and not _CLAIM_WORDS.search(sentence)
         and len(sentence.split()) <= max_words
     )

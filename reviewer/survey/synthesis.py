@@ -14,10 +14,16 @@ import re
 
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.roles import Role, reports_other_work, sentence_roles
-from reviewer.survey.openfit import quotable_problem
-from reviewer.survey.prose import dangling_list, is_anaphoric, lead_then_pointer, opens_with_context
+from reviewer.survey.openfit import points_back, quotable_problem
+from reviewer.survey.prose import (
+    dangling_list,
+    is_anaphoric,
+    lead_then_pointer,
+    opens_with_context,
+    strip_marker,
+)
 from reviewer.survey.types import PaperEvidence, TableRow
-from reviewer.survey.vacuous import says_nothing
+from reviewer.survey.vacuous import later_step, says_nothing
 from reviewer.textutil import content_stems, split_sentences
 
 _NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -82,14 +88,21 @@ def with_context(paper: Paper, chosen: list[EvidenceSentence], name: str) -> lis
     sentences = split_sentences(paper.abstract)
     roles = sentence_roles(sentences)
     out: dict[int, EvidenceSentence] = {}
-    for ev in sorted(chosen, key=lambda e: e.index):
-        if not is_anaphoric(ev.text):
-            out[ev.index] = ev
-            continue
+    for n, ev in enumerate(sorted(chosen, key=lambda e: e.index)):
         prev = ev.index - 1
         usable_prev = prev >= 0 and (prev in out or (
                 roles[prev] != Role.BACKGROUND and not reports_other_work(sentences[prev])
                 and not is_anaphoric(sentences[prev]) and not dangling_list(sentences[prev])))
+        if not is_anaphoric(ev.text):
+            # The paper's first quote that is a later step of the sentence before it ('The authors then introduce
+            # an approach to solve this issue', 'The preference data are subsequently used ...') comes with that
+            # sentence, as an anaphor does, when it is the paper's own; else it stands as before.
+            if n == 0 and usable_prev and (later_step(ev.text) or points_back(strip_marker(ev.text))) \
+                    and not later_step(sentences[prev]) and not points_back(strip_marker(sentences[prev])):
+                out[prev] = EvidenceSentence(paper_id=paper.id, key=paper.key, index=prev, text=sentences[prev],
+                                             score=ev.score)
+            out[ev.index] = ev
+            continue
         # A definite phrase ("The framework ...") reads best after the sentence that introduced it, and
         # stays verbatim for the checker; a pronoun ("It ...") is replaced by the method's name first.
         resolved = resolve_subject(ev.text, name)
@@ -169,12 +182,23 @@ _SPECIFIC = re.compile(r"\s+(?:in|of|on|such as|including|like)\s+(?!the (?:fiel
 _OTHERS = re.compile(r"^(?:\w+ly,\s+)?(?:unlike|in contrast to|compared (?:to|with)|whereas)\b[^,;]*$", re.IGNORECASE)
 
 
+# A problem named in the clause that motivates the paper's own next step ('Recognizing the limitations of format-only
+# rewards in the later phases, we incorporate length-based rewards'; 'Given that the thinking reward may be unreliable
+# ..., we propose Trust-GRPO') is one the paper acts on, not one it leaves open.
+_RESPONDED = re.compile(r"^(?:Recogni[sz]ing|Noting|Given|Observing|Acknowledging|Considering|Motivated by|Aware of|"
+                        r"Realizing|Identifying|In light of|Inspired by)\b[^.;]*?,\s*(?:we|our|the authors)\b",
+                        re.IGNORECASE)
+
+
 def names_open_problem(text: str) -> bool:
     """The sentence names a limitation, failure or open question that it does not itself remove, that is not the
     subject it studies, not an ablation's evidence for the method, and not other work's (a leading 'Unlike ...')."""
     if _ABLATION.search(text):
         return False
+    responded = _RESPONDED.match(text)
     for m in _OPEN.finditer(text):
+        if responded and m.start() < responded.end():
+            continue
         before = text[max(0, m.start() - 60):m.start()]
         if not (_REMOVED.search(before) or _STUDIED.search(before) or _ENABLED.search(before)
                 or (_ANNOUNCED.search(before) and not _SPECIFIC.match(text, m.end()))

@@ -17,9 +17,11 @@ import re
 # phrase before it is allowed ('By shedding light on these mechanisms, this study offers valuable guidance').
 _SUBJECT = (r"^(?:[^,;]{0,80},\s+)?(?:(?:this|the|our|these|their|such|overall,? (?:our|the)) (?:[\w'-]+ ){0,3}?"
             r"(?:work|paper|study|findings?|results?|framework|approach|method|analys[ie]s|observations?|insights?|"
-            r"contributions?|benchmark|dataset|survey|experiments?|investigation|evaluation|system|model)s?|we|it|they)"
+            r"contributions?|benchmark|dataset|survey|experiments?|investigation|evaluation|system|model)s?"
+            # ... with what they come from ('The insights gained from our analyses not only deepen ...')
+            r"(?: (?:gained|obtained|drawn|derived|learned|learnt) (?:from|through|in) [^,;]{1,60}?)?|we|it|they)"
             r"\s+(?:(?:also|further|thus|therefore|hence|together|collectively|ultimately|thereby|can|may|could|"
-            r"will|would|should|might|have|has)\s+)*")
+            r"will|would|should|might|have|has|not only|are|is)\s+)*")
 # The predicate: an appraisal of the work's importance, a hope, or a release of code, with no claim of its own.
 _APPRAISAL = (r"(?:provid(?:e|es|ed|ing)|giv(?:e|es|en|ing)|(?:offer|yield|deliver)(?:s|ed|ing)?) (?:[\w-]+ ){0,3}?(?:insights?|understanding|guidance|"
               r"perspectives?|foundation|roadmap|directions?|avenues?|implications|lessons)\b"
@@ -30,6 +32,8 @@ _APPRAISAL = (r"(?:provid(?:e|es|ed|ing)|giv(?:e|es|en|ing)|(?:offer|yield|deliv
               r"|pave[sd]? the way|open(?:s|ed)? (?:up )?(?:new |promising )?(?:avenues|directions|possibilities|doors)"
               r"|sh[e]d(?:s|ding)? (?:new |some )?light on|serves? as (?:a |an )?(?:[\w-]+ ){0,2}?(?:roadmap|foundation|"
               r"guide|resource|reference)|(?:hope|believe|envision|anticipate)s?\b"
+              r"|deepens? (?:the |our |their )?(?:[\w-]+ ){0,2}?understanding\b"
+              r"|(?:eager|happy|glad|pleased) to (?:release|share|open-source)"
               r"|(?:open-sourced?|release[sd]?|made (?:\w+ )?(?:publicly )?available) (?:the |our |their |all )?(?:[\w-]+ ){0,2}?"
               r"(?:code|models?|weights|data|datasets?|checkpoints|implementation)s?\b(?=[^.]*?(?:https?://|github|huggingface|"
               r"\bto (?:encourage|facilitate|foster|support|enable|promote|spur|advance)|\bfor (?:future|further)))")
@@ -56,3 +60,22 @@ def says_nothing(sentence: str) -> bool:
 def continues(sentence: str) -> bool:
     """The sentence goes on from an earlier one ('We further show', 'Further experiments demonstrate')."""
     return bool(_CONTINUES.match(sentence.strip()))
+
+
+# A sequence adverb early in the sentence ('The preference data are subsequently used to ...', 'Using it, we then
+# ...'): the sentence is a later step of something the abstract said just before.
+_LATER_STEP = re.compile(r"^(?P<before>(?:[\w'()-]+[ ,]+){0,7}?)(?:subsequently|then|thereafter|afterwards)\b(?! on\b)",
+                         re.IGNORECASE)
+# 'Here, the listener re-evaluates ...', 'The resulting GRPO approach ...': the setting or the thing the sentence before
+# built.
+_RESULTING = re.compile(r"^(?:Here,|The resulting\b)")
+# ... not the 'then' of a condition or of a clause inside the sentence ('if X, then Y', 'X, which then ...').
+_INNER_CLAUSE = re.compile(r"\b(?:which|that|who|if|when|whenever|once|and|or)\b", re.IGNORECASE)
+
+
+def later_step(sentence: str) -> bool:
+    """The sentence goes on from an earlier one: `continues`, or a sequence adverb among its first words."""
+    text = sentence.strip()
+    m = _LATER_STEP.match(text)
+    return continues(text) or bool(m and not _INNER_CLAUSE.search(m.group("before"))) or bool(_RESULTING.match(text))
+
