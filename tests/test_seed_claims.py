@@ -68,7 +68,7 @@ def test_the_final_split_uses_papers_no_other_split_uses() -> None:
 
 # Every seed paper is used by some split by now, so the c25 blind split `lock` reuses the papers earlier splits use
 # least; the disjointness tests below hold among the splits written on unused papers.
-_REUSES_PAPERS: tuple[str, ...] = ("lock", "canal", "basin", "delta")
+_REUSES_PAPERS: tuple[str, ...] = ("lock", "canal", "basin", "delta", "estuary")
 _DISJOINT: tuple[Split, ...] = tuple(s for s in sets.names("claims") if s not in _REUSES_PAPERS)
 
 
@@ -273,7 +273,7 @@ def test_the_canal_split_is_blind_on_little_used_papers_none_in_lock_and_copies_
     assert labels["CONTRADICTED"] >= 40 and labels["SUPPORTED"] >= 25 and labels["UNSUPPORTED"] >= 15, labels
 
 
-def _assert_blind_split(name: str, reused_splits: tuple[str, ...]) -> None:
+def _assert_blind_split(name: str, reused_splits: tuple[str, ...], max_uses: int = 3) -> None:
     """A blind split: on little-used papers, none in the splits reused beside it, no claim copied, every family."""
     rows = load_rows(name)
     papers = seed_papers_by_title()
@@ -282,7 +282,7 @@ def _assert_blind_split(name: str, reused_splits: tuple[str, ...]) -> None:
     assert len(rows) >= 80 and len({r.id for r in rows}) == len(rows)
     assert all(r.title in papers for r in rows)
     uses = Counter(r.title for r in others)
-    assert all(uses[r.title] <= 3 for r in rows), [r.paper for r in rows if uses[r.title] > 3]
+    assert all(uses[r.title] <= max_uses for r in rows), [r.paper for r in rows if uses[r.title] > max_uses]
     assert not {r.title for r in rows} & {r.title for r in reused}
     assert not {r.claim for r in rows} & {r.claim for r in [*others, *reused]}
     counts = Counter(r.family for r in rows)
@@ -302,3 +302,9 @@ def test_the_basin_split_is_blind_on_little_used_papers_none_in_lock_or_canal_an
 def test_the_delta_split_is_blind_on_little_used_papers_none_in_lock_canal_or_basin_and_copies_no_claim() -> None:
     # issue 12, c28 pass: written and scored once on the starting code before any checker change
     _assert_blind_split("delta", ("lock", "canal", "basin"))
+
+
+def test_the_estuary_split_is_blind_on_little_used_papers_none_in_lock_canal_basin_or_delta() -> None:
+    # issue 12, c29 pass: written and scored once on the starting code before any checker change. Only nine papers
+    # outside the reused splits had three or fewer claims, so the rest of its papers have four.
+    _assert_blind_split("estuary", ("lock", "canal", "basin", "delta"), max_uses=4)

@@ -42,6 +42,7 @@ from reviewer.checker.features import FEATURE_NAMES, Analysis, clean_claim, comp
 from reviewer.checker.flips import _NOT_ASSERTED, LEX_TOP1, _stance_flip
 from reviewer.checker.judged import judged_otherwise
 from reviewer.checker.ownname import one_name_per_thing
+from reviewer.checker.passedover import stated_otherwise
 from reviewer.checker.quantified import only_some
 from reviewer.checker.types import LABELS, ClaimVerdict
 from reviewer.checker.unstated import unmentioned_effects
@@ -301,6 +302,9 @@ class OfflineChecker:
             label, score = "CONTRADICTED", min(score, 0.1)
             analysis.contradiction_sentences = [analysis.order[0]]
             reasons.append(judged)
+        if label != "CONTRADICTED" and analysis.quoted < 0 and (other := stated_otherwise(claim, analysis, items, label)):
+            label, score = "CONTRADICTED", min(score, 0.1)  # 'P rather than R' where the paper does R (`passedover.py`)
+            reasons.append(other)
         return label, score
 
     def _worded_supports(self, claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> bool:
