@@ -159,3 +159,15 @@ def test_an_opening_since_clause_is_the_reason_a_why_question_wants() -> None:
     led = lead_first(out, [0] * len(out), "", True, mentions, lambda t: bool(CAUSE.search(t)))
     assert led[0].ev.text.startswith("Since multimodal reasoning")
     assert not _STRONG_CAUSE.search("Since 2020, reward models have been trained on human comparisons.")
+
+
+def test_earlier_works_claim_does_not_settle_a_yes_no_question() -> None:
+    # Jekyll & Hyde: the background's "recent studies demonstrate that prompting an appropriate role-playing persona
+    # ... improves its reasoning capability" states the asked claim as earlier work's; the abstract's own finding
+    # ("... degrade their reasoning abilities in 4 out of 12 datasets") answers.
+    earlier = _scored("prompting an appropriate role-playing persona to an LLM improves its reasoning", 0.80)
+    earlier = earlier.model_copy(update={"reported": True})
+    finding = _scored("degrade their reasoning abilities in 4 out of 12 datasets", 0.70)
+    led = verdict_first([earlier, finding], "Does prompting an LLM with a role-playing persona improve its reasoning?",
+                        verdict=True)
+    assert led[0] is finding

@@ -286,7 +286,9 @@ def verdict_first(out: list[Scored], question: str, verdict: bool) -> list[Score
     """A yes/no or evidence question's lead is a finding (or states the question's claim); a comparing or "which
     works best" question's, one that states the comparison; a "which model ... most often" question's, the result
     that names the leader."""
-    out = finding_first(out) if verdict and not (out and states_claim(out[0].ev.text, question)) else out
+    # Not earlier work's claim ("recent studies demonstrate that a persona improves ..."), which the question may doubt.
+    claimed = bool(out) and not out[0].reported and states_claim(out[0].ev.text, question)
+    out = finding_first(out) if verdict and not claimed else out
     ranking = bool(_SUPERLATIVE_Q.match(_body(question)))
     out = comparison_first(out, WINNER_SHARE if ranking else 0.6) if asks_comparison_verdict(question) else out
     return winner_first(out) if asks_winner(question) else out
