@@ -57,3 +57,14 @@ def test_only_the_leads_own_abstract_may_give_the_count() -> None:
     other = scored("three features approximate this gap", 0.70)
     own = scored("Specifically, we introduce three core challenges", 0.570)
     assert asked_figure_first(q, [lead, other, own])[0] is own
+
+
+def test_how_many_of_the_n_things_is_answered_by_another_count_of_them() -> None:
+    # para20: the question gives the whole ("twelve datasets"); Jekyll & Hyde's lead restates that whole, the
+    # sentence two places up in its abstract gives the part asked ("in 4 out of 12 datasets").
+    q = "On how many of the twelve reasoning datasets did giving the model a role to play hurt its reasoning?"
+    lead = scored("selecting better choices among the potential solutions on twelve widely-used", 0.715)
+    part = scored("degrade their reasoning abilities in 4 out of 12 datasets", 0.60)
+    states = asked_figure(q)
+    assert states is not None and not states(lead.ev.text) and states(part.ev.text)
+    assert asked_figure_first(q, [lead, part])[0] is part

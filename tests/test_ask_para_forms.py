@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from reviewer.ask.asked import asks_thing, reports_gains
 from reviewer.ask.forms import asks_winner, form_score, how_first, verdict_first
-from reviewer.ask.lead import CAUSE, Scored, lead_first
+from reviewer.ask.lead import _STRONG_CAUSE, CAUSE, Scored, lead_first
 from reviewer.ask.proper import PROPER_WEIGHT, proper_order, proper_words
 from reviewer.ask.select import mentions
 from reviewer.roles import Role
@@ -134,3 +134,40 @@ def test_which_works_best_reaches_a_finding_that_shares_few_words_with_the_quest
     assert led[0].ev.text.startswith("Our main finding is that")
     led = verdict_first(out, "Does on-policy preference tuning do better than offline tuning?", verdict=True)
     assert not led[0].ev.text.startswith("Our main finding is that")
+
+
+def test_a_lead_stating_the_yes_no_questions_own_claim_is_not_traded_for_another_finding() -> None:
+    # Value Kaleidoscope (refuse set): "Humans prefer the sets of values output by our system over the teacher GPT-4"
+    # states the asked claim without a "we show that"; the abstract's "we demonstrate that Kaleido can help explain
+    # variability ..." is a finding about something else.
+    claim = _scored("Humans prefer the sets of values output by our system over the teacher GPT-4", 0.84)
+    other = _scored("we demonstrate that Kaleido can help explain variability in human decision-making", 0.77)
+    led = verdict_first([claim, other], "Do people prefer Kaleido's value outputs to GPT-4's?", verdict=True)
+    assert led[0] is claim
+    # A yes/no question about something the lead does not state still opens with the finding.
+    led = verdict_first([claim, other], "Can Kaleido explain why people decide differently?", verdict=True)
+    assert led[0] is other
+
+
+def test_an_opening_since_clause_is_the_reason_a_why_question_wants() -> None:
+    # DreamPRM (para21): the introduction leads; "Since multimodal reasoning covers a wider range of tasks ..., the
+    # ... shift ... is more severe" gives the asked reason, "However, current ... datasets suffer from quality
+    # imbalance" a further problem.
+    out = [_scored("we introduce DreamPRM, a domain-reweighted training framework", 0.70),
+           _scored("Since multimodal reasoning covers a wider range of tasks", 0.64),
+           _scored("current multimodal reasoning datasets suffer from quality imbalance", 0.53)]
+    led = lead_first(out, [0] * len(out), "", True, mentions, lambda t: bool(CAUSE.search(t)))
+    assert led[0].ev.text.startswith("Since multimodal reasoning")
+    assert not _STRONG_CAUSE.search("Since 2020, reward models have been trained on human comparisons.")
+
+
+def test_earlier_works_claim_does_not_settle_a_yes_no_question() -> None:
+    # Jekyll & Hyde: the background's "recent studies demonstrate that prompting an appropriate role-playing persona
+    # ... improves its reasoning capability" states the asked claim as earlier work's; the abstract's own finding
+    # ("... degrade their reasoning abilities in 4 out of 12 datasets") answers.
+    earlier = _scored("prompting an appropriate role-playing persona to an LLM improves its reasoning", 0.80)
+    earlier = earlier.model_copy(update={"reported": True})
+    finding = _scored("degrade their reasoning abilities in 4 out of 12 datasets", 0.70)
+    led = verdict_first([earlier, finding], "Does prompting an LLM with a role-playing persona improve its reasoning?",
+                        verdict=True)
+    assert led[0] is finding

@@ -37,3 +37,14 @@ def test_a_methods_question_keeps_points_from_every_relevant_paper() -> None:
     pool, papers = _pool()
     texts = [p.ev.text for p in select(q, pool, papers).points]
     assert any(FAR_OTHER in t for t in texts), texts
+
+
+def test_a_lead_moved_down_its_abstract_keeps_the_bar_of_its_papers_best_sentence() -> None:
+    # A lead rule may open with a lower-scored sentence of the same abstract (the taxonomy sentence here, 0.519, under
+    # PacifAIst's introduction at 0.571); other papers' points are measured against the paper's best match, not the
+    # moved lead, so FAR_OTHER (0.413: over 0.75 x 0.519, under 0.75 x 0.571) stays out.
+    pool, _ = _pool()
+    lead, moved, close, far = pool
+    assert far in on_question([close, far], moved)
+    kept = on_question([close, far], moved, anchor=lead.ev.score)
+    assert close in kept and far not in kept

@@ -33,6 +33,9 @@ _END = (r"(?=\s+(?:do|does|did|are|is|were|was|make|made|can|could|have|has|had|
 _WHICH_N = re.compile(rf"\b(?:which|what)\s+(?:(?:are|were)\s+(?:the\s+)?)?({'|'.join(_WORDS)}|\d+)\s+(?:[\w-]+\s+){{0,2}}?[\w-]+?{_END}",
                       re.IGNORECASE)
 _HOW_MANY = re.compile(rf"\bhow\s+(?:many|few)\s+((?:[\w-]+\s+){{0,2}}?[\w-]+?){_END}", re.IGNORECASE)
+# "On how many of the twelve reasoning datasets ...?": a part of a whole the question names; the asked noun follows.
+_HOW_MANY_OF = re.compile(rf"\bhow\s+(?:many|few)\s+of\s+(?:the|these|those|its|their)\s+(?:{'|'.join(_WORDS)}|\d+)?\s*"
+                          rf"((?:[\w-]+\s+){{0,2}}?[\w-]+?){_END}", re.IGNORECASE)
 _SHARE = re.compile(r"\b(?:what|which)\s+(?:\w+\s+){0,2}?(?:share|fraction|percentage|proportion)\b", re.IGNORECASE)
 _PART = re.compile(r"\d\s?%|\bper\s?cent\b|\bhalf\b|\bfraction\b", re.IGNORECASE)
 _COUNT = rf"(?:\d+(?:[.,]\d+)*[KkMB]?|{'|'.join(_WORDS)})"
@@ -42,13 +45,24 @@ WINDOW = 8
 RATIO = 0.7
 
 
-def _counts(noun: list[str]) -> Callable[[str], bool]:
-    """A number within four words before the asked noun's head: 'five unique prompting strategies'."""
+def _number(figure: str) -> str:
+    """'twelve' and '12' are one number."""
+    return _DIGITS.get(figure.lower(), figure.lower())
+
+
+def given(question: str) -> frozenset[str]:
+    """The counts the question itself states ("of the twelve datasets"): the answer is another number."""
+    return frozenset(_number(m.group(0)) for m in re.finditer(rf"(?<![\w.-]){_COUNT}(?![\w.-])", question, re.IGNORECASE))
+
+
+def _counts(noun: list[str], known: frozenset[str] = frozenset()) -> Callable[[str], bool]:
+    """A number within four words before the asked noun's head: 'five unique prompting strategies'; not a number
+    the question already gives ('twelve widely-used reasoning datasets' for 'how many of the twelve datasets')."""
     head = set(noun[-1:])
 
     def has(text: str) -> bool:
-        return any(head & set(content_stems(m.group(1)))
-                   for m in re.finditer(rf"(?<![\w.-]){_COUNT}(?![\w.-])((?:\s+[\w-]+){{1,4}})", text, re.IGNORECASE))
+        return any(head & set(content_stems(m.group(2))) and _number(m.group(1)) not in known
+                   for m in re.finditer(rf"(?<![\w.-])({_COUNT})(?![\w.-])((?:\s+[\w-]+){{1,4}})", text, re.IGNORECASE))
     return has
 
 
@@ -59,9 +73,9 @@ def asked_figure(question: str) -> Callable[[str], bool] | None:
         n = m.group(1).lower()
         said = re.compile(rf"(?<![\w.-])(?:{re.escape(n)}|{_DIGITS.get(n, n)})(?![\w.-])", re.IGNORECASE)
         return lambda t: bool(said.search(t))
-    m = _HOW_MANY.search(question)
+    m = _HOW_MANY_OF.search(question) or _HOW_MANY.search(question)
     if m and (noun := content_stems(m.group(1))):
-        return _counts(noun)
+        return _counts(noun, given(question))
     if _SHARE.search(question):
         return lambda t: bool(_PART.search(t))
     return None

@@ -267,10 +267,28 @@ def comparison_first(out: list[Scored], share: float = 0.6) -> list[Scored]:
     return out
 
 
+# How much of a yes/no question's own words a lead must state to state its claim.
+CLAIM_SHARE = 0.6
+
+
+def states_claim(text: str, question: str) -> bool:
+    """The sentence states the yes/no question's own claim ("Humans prefer the sets of values output by their
+    system over the teacher GPT-4" for "Do people prefer Kaleido's value outputs to GPT-4's?"): it answers the
+    question whatever its role, without a "we show that"."""
+    body = _body(question)
+    if not (_YES_NO.match(body) or _YES_NO.match(_SCENE.sub("", body))):  # "What evidence shows X?" is not X
+        return False
+    asked = set(content_stems(body))
+    return len(asked) >= 3 and len(asked & set(content_stems(text))) >= CLAIM_SHARE * len(asked)
+
+
 def verdict_first(out: list[Scored], question: str, verdict: bool) -> list[Scored]:
-    """A yes/no or evidence question's lead is a finding; a comparing or "which works best" question's, one that
-    states the comparison; a "which model ... most often" question's, the result that names the leader."""
-    out = finding_first(out) if verdict else out
+    """A yes/no or evidence question's lead is a finding (or states the question's claim); a comparing or "which
+    works best" question's, one that states the comparison; a "which model ... most often" question's, the result
+    that names the leader."""
+    # Not earlier work's claim ("recent studies demonstrate that a persona improves ..."), which the question may doubt.
+    claimed = bool(out) and not out[0].reported and states_claim(out[0].ev.text, question)
+    out = finding_first(out) if verdict and not claimed else out
     ranking = bool(_SUPERLATIVE_Q.match(_body(question)))
     out = comparison_first(out, WINNER_SHARE if ranking else 0.6) if asks_comparison_verdict(question) else out
     return winner_first(out) if asks_winner(question) else out

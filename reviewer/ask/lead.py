@@ -122,7 +122,10 @@ CAUSE = re.compile(r"\b(?:because|due to|since|stem(?:s|ming)?\s+(?:\w+ly\s+)?fr
 _STRONG_CAUSE = re.compile(r"\b(?:because|due to|stem(?:s|ming)?\s+(?:\w+ly\s+)?from|caused\s+(?:\w+ly\s+)?by|owing to|"
                            r"suffers? from|as a result of|attributed to|root cause|aris(?:e|es|ing)\s+(?:\w+ly\s+)?(?:when|from)|"
                            r"driven\s+(?:\w+ly\s+)?by|reliance on|"
-                           r"(?:limited|hindered|constrained|bottlenecked) by)\b", re.IGNORECASE)
+                           r"(?:limited|hindered|constrained|bottlenecked) by)\b"
+                           # "Since multimodal reasoning covers a wider range of tasks, the ... shift is more severe": an
+                           # opening "Since ..., " states the reason for its main clause (not "Since 2020").
+                           r"|^Since\s+(?!\d)[^,]{10,200},", re.IGNORECASE)
 
 # What a sentence says something brings about: "..., causing errors in early steps to accumulate", "the robot collects
 # informative data more efficiently, thereby accelerating learning". Within the lead's own abstract such a sentence

@@ -25,9 +25,11 @@ OTHER_PAPER_SHARE = 0.75
 COVERAGE_MARGIN = 0.15
 
 
-def on_question(points: list[Scored], lead: Scored, share: float = OTHER_PAPER_SHARE) -> list[Scored]:
-    """The points from the lead's paper, and those from other papers at least `share` as relevant as the lead."""
-    return [p for p in points if p.ev.paper_id == lead.ev.paper_id or p.ev.score >= share * lead.ev.score]
+def on_question(points: list[Scored], lead: Scored, share: float = OTHER_PAPER_SHARE, anchor: float = 0.0) -> list[Scored]:
+    """The points from the lead's paper, and those from other papers at least `share` as relevant as the lead, or as
+    `anchor` (the best score of the lead's paper) when a lead rule opened with a lower-scored sentence of it."""
+    bar = share * max(lead.ev.score, anchor)
+    return [p for p in points if p.ev.paper_id == lead.ev.paper_id or p.ev.score >= bar]
 
 
 def share(stems: set[str], text: str) -> float:

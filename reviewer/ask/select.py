@@ -300,7 +300,8 @@ def select(question: Question, scored: list[Scored], papers: list[Paper], max_po
     points = _distinct(rest, max_points, per_paper)
     if question.qtype not in (QType.METHODS, QType.DEFINITION):  # other papers' points: near the lead, same question
         asked = set(content_stems(question.text)) - _QUESTION_WORDS
-        points = same_question(on_question(points, lead), lead, papers, asked, names=tuple(question.names),
+        own_best = max((s.ev.score for s in scored if s.ev.paper_id == lead.ev.paper_id), default=0.0)
+        points = same_question(on_question(points, lead, anchor=own_best), lead, papers, asked, names=tuple(question.names),
                                mentions=mentions)
     by_paper: dict[str, list[Scored]] = {}
     for p in points:
