@@ -30,6 +30,7 @@ from reviewer.survey.titles import (
     shared_terms,
     split_by_phrases,
 )
+from reviewer.survey.titlewords import plural_head
 from reviewer.survey.types import Acronym, PaperEvidence, Section
 from reviewer.textutil import content_stems, split_sentences
 
@@ -171,6 +172,8 @@ def name_aside(aside: list[str], sections: list[Section], evidence: list[PaperEv
             whole = complete_name(raw, texts)
             whole = better_named(whole, [], members, docs, stats, exclude, exclude | _stems(head), taken,
                                  needed_support(len(members)))
+            # A count noun heads a title in the plural ('Process reward models'), as regroup.by_title_phrase does.
+            whole = plural_head(whole, [texts[i] for i in members], any_plural=True)
             named[raw, tuple(members)] = restore_case(theme_title(whole, head, []), bodies)
         return named[raw, tuple(members)]
 
