@@ -30,6 +30,7 @@ from reviewer.survey.titles import (
     shared_terms,
     split_by_phrases,
 )
+from reviewer.survey.titlewords import plural_head
 from reviewer.survey.types import Acronym, PaperEvidence, Section
 from reviewer.textutil import content_stems, split_sentences
 
@@ -152,22 +153,43 @@ def place(keys: list[str], home_of: Callable[[str], Section | None], rescope: Ca
 
 def name_aside(aside: list[str], sections: list[Section], evidence: list[PaperEvidence], papers: dict[str, Paper],
                 docs: list[ThemeDoc], stats: PhraseStats, head: str, exclude: set[str], bodies: list[str],
-                x: np.ndarray, topic_title: str = "", acronyms: list[Acronym] | None = None
-                ) -> tuple[list[Section], list[str]]:
+                x: np.ndarray, topic_title: str = "", acronyms: list[Acronym] | None = None,
+                fit: Callable[[str, Paper], bool] | None = None) -> tuple[list[Section], list[str]]:
     """Papers no theme took, named by a phrase two or more of them share (the label picker's own share
-    rules), or by the topic itself (`topic_title`) when most of them use its head phrase; the rest stay aside."""
+    rules), or by the topic itself (`topic_title`) when most of them use its head phrase; the rest stay aside.
+    With `fit` (fit.fits: is a title true of a paper), a phrase names only the papers its title is true of, so
+    fit.refit does not take the new theme apart again, and the others may share another phrase."""
     acronyms = acronyms or []
     if len(aside) < 2:
         return [], aside
     index = {e.key: i for i, e in enumerate(evidence)}
     taken = {" ".join(norm_stems(content_stems(s.title))) for s in sections}
-    groups, left = split_by_phrases([index[k] for k in aside], docs, stats, exclude, taken, x, keep=1)
+    texts = [f"{d.title}. {d.body}" for d in docs]
+    named: dict[tuple[str, tuple[int, ...]], str] = {}
+
+    def title_of(raw: str, members: list[int]) -> str:
+        if (raw, tuple(members)) not in named:
+            whole = complete_name(raw, texts)
+            whole = better_named(whole, [], members, docs, stats, exclude, exclude | _stems(head), taken,
+                                 needed_support(len(members)))
+            # A count noun heads a title in the plural ('Process reward models'), as regroup.by_title_phrase does.
+            whole = plural_head(whole, [texts[i] for i in members], any_plural=True)
+            named[raw, tuple(members)] = restore_case(theme_title(whole, head, []), bodies)
+        return named[raw, tuple(members)]
+
+    def holds(raw: str, members: list[int]) -> list[int]:
+        title = title_of(raw, members)
+        if fit is None or is_catch_all(title):
+            return members if fit is None else []
+        kept = [i for i in members if fit(title, papers[evidence[i].key])]
+        # The group's own title is what the section gets: true of every member it keeps.
+        return kept if len(kept) < 2 or all(fit(title_of(raw, kept), papers[evidence[i].key]) for i in kept) else []
+
+    groups, left = split_by_phrases([index[k] for k in aside], docs, stats, exclude, taken, x, keep=1,
+                                    holds=holds if fit is not None else None)
     out = []
     for raw, members in groups:
-        whole = complete_name(raw, [f"{d.title}. {d.body}" for d in docs])
-        whole = better_named(whole, [], members, docs, stats, exclude, exclude | _stems(head), taken,
-                             needed_support(len(members)))
-        title = restore_case(theme_title(whole, head, []), bodies)
+        title = title_of(raw, members)
         if is_catch_all(title) or any(s.title == title for s in sections + out):
             left += members
             continue

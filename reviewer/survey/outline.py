@@ -18,7 +18,7 @@ from reviewer.settings import Settings
 from reviewer.survey.catchall import merge_same_titles, name_aside, own_vectors, rescope, settle
 from reviewer.survey.context import Previous, SurveyContext
 from reviewer.survey.fieldwide import field_weights
-from reviewer.survey.fit import refit
+from reviewer.survey.fit import fits, refit
 from reviewer.survey.headclean import clause_subject, noun_phrase_head, shared_head
 from reviewer.survey.leftover import _by_kind, _scope_line, cap_sections
 from reviewer.survey.onetitle import _CONTRAST, _NOUN_ING_HEAD, _TRAINING_NOUN, _drop_gerund, single_title
@@ -267,7 +267,7 @@ def offline_outline(
     sections, loose = refit(sections, papers, vec, exclude | _stems(head), rescope)
     ignore = exclude | _stems(head)
     named, aside = name_aside(aside + loose, sections, evidence, papers, docs, stats, head, exclude, bodies, x,
-                              single_title(topic, head), acronyms or [])
+                              single_title(topic, head), acronyms or [], lambda t, p: fits(t, p, ignore))
     sections, loose = refit(keep_shared(sections + named, papers, head, ignore, rescope), papers, vec, ignore, rescope)
     # The papers still under no title: by kind, technique family or a phrase their titles share (regroup.py).
     sections, aside = regroup(aside + loose, sections, papers, head, topic, ignore, rescope)

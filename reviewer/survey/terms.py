@@ -151,8 +151,11 @@ class PhraseStats:
         min_df: int = 1,
         top: int = 8,
         prefer: set[str] | None = None,
+        overlapping: bool = False,
     ) -> list[Phrase]:
-        """c-TF-IDF: phrases frequent in `members` and rare elsewhere; multi-word and `prefer`red favoured."""
+        """c-TF-IDF: phrases frequent in `members` and rare elsewhere; multi-word and `prefer`red favoured.
+        With `overlapping`, a phrase sharing stems with a better one is kept too ('reward model' after
+        'process reward model': the shorter one may be used by more papers)."""
         exclude, prefer = exclude or set(), prefer or set()
         local: Counter[str] = Counter(p for i in members for p in self.doc_phrases[i])
         size = max(len(members), 1)
@@ -167,7 +170,7 @@ class PhraseStats:
             field = self.field.get(stems, 1.0)
             scored.append(Phrase(stems=stems, surface=self.surface(stems), score=tf * idf * length * field))
         scored.sort(key=lambda p: (-p.score, p.stems))
-        return _drop_overlaps(scored, top)
+        return scored[:top] if overlapping else _drop_overlaps(scored, top)
 
 
 def _lowerable(surface: str) -> bool:

@@ -333,7 +333,8 @@ def _bare(raw: str) -> bool:
     if len(content) > 1 and (content[0].endswith("ing") and content[0] not in _NOUN_ING or opens_with_verb(raw)):
         content = content[1:]
     words = raw.split()
-    acronym = len(words) == 1 and sum(c.isupper() for c in words[0]) >= 2
+    # ... but a hyphenated compound of three words or more ('LLM-as-a-Judge') is a term, not an acronym.
+    acronym = len(words) == 1 and sum(c.isupper() for c in words[0]) >= 2 and words[0].count("-") < 2
     return acronym or not content or all(w in GENERIC_THEME_WORDS for w in content)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 
 import numpy as np
 
@@ -331,9 +332,6 @@ def _sentence_word(word: str) -> str:
     return word
 
 
-
-
-
 def _kmeans_options(left: list[int], x: np.ndarray, stats: PhraseStats, exclude: set[str],
                     used: set[str]) -> list[tuple[int, str, list[int]]]:
     """Groups of similar papers (k-means, k = 2 or 3) that a phrase shared by most of them can name."""
@@ -358,6 +356,7 @@ def _kmeans_options(left: list[int], x: np.ndarray, stats: PhraseStats, exclude:
 def split_by_phrases(
     members: list[int], docs: list[ThemeDoc], stats: PhraseStats, exclude: set[str], taken: set[str],
     x: np.ndarray | None = None, keep: int = CATCH_ALL_MAX,
+    holds: Callable[[str, list[int]], list[int]] | None = None,
 ) -> tuple[list[tuple[str, list[int]]], list[int]]:
     """Break a catch-all into groups that each share a named phrase, largest group first.
 
@@ -366,7 +365,8 @@ def split_by_phrases(
     them has it in its title (so a phrase met in passing does not make a theme). Each round takes the
     group most of the remaining papers share, until at most `keep` papers are left or nothing is
     shared; failing both, k-means groups of similar papers named by a phrase most of them share (`x`:
-    the papers' unit vectors). What is left stays a (small) catch-all.
+    the papers' unit vectors). What is left stays a (small) catch-all. `holds` (name, group -> the members
+    the title made of it is true of) keeps a group only for those, two or more (catchall.name_aside).
     """
     left = list(members)
     groups: list[tuple[str, list[int]]] = []
@@ -374,9 +374,10 @@ def split_by_phrases(
     in_title = {i: {s for s, _ in phrases(docs[i].title)} for i in members}
     while len(left) > keep:
         options = [(n, name, g) for n, name, g in _title_word_groups(left, docs, exclude, used)]
-        for p in stats.distinctive(left, exclude=exclude, top=60):
+        for p in stats.distinctive(left, exclude, 2 if holds else 1, 200 if holds else 60, overlapping=bool(holds)):
             n_words = len(p.stems.split())
-            acronym = n_words == 1 and sum(c.isupper() for c in p.surface) >= 2
+            # One token that is a term: an acronym, or a compound of three words or more ('LLM-as-a-judge').
+            acronym = n_words == 1 and (sum(c.isupper() for c in p.surface) >= 2 or p.surface.count("-") >= 2)
             group = [i for i in left if p.stems in stats.doc_phrases[i]]
             if (n_words < 2 and not acronym) or len(group) < 2 or p.stems in used or _bare(p.surface) \
                     or not any(p.stems in in_title[i] for i in group) \
@@ -388,7 +389,8 @@ def split_by_phrases(
             options = _kmeans_options(left, x, stats, exclude, used)
         bodies = [f"{d.title}. {d.body}" for d in docs]
         options = [(n, whole_label(name, bodies, [bodies[i] for i in g], needed_support(len(g))), g) for n, name, g in options]
-        options = [o for o in options if o[1]]
+        options = [o for o in options if o[1]] if holds is None else \
+            [(len(h), name, h) for _, name, g in options if name and len(h := holds(title_case(name), g)) >= 2]
         if not options:
             break
         _, name, group = max(options, key=lambda o: o[0])
