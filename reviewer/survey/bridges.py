@@ -29,6 +29,7 @@ COMMON_SHARE = 0.1  # a word more papers than this share use names the setting, 
 SAMPLE = 3000  # a larger corpus is read in an even sample: shares, not exact counts, decide
 BRIDGES = 2  # facet phrases added per topic
 BRIDGE_FLOOR = 0.6  # absolute cosine: below it the nearest corpus term is a guess, not a synonym
+SETTING_SHARE = 0.5  # a word most papers use names the corpus's setting ('language models'), never a topic's head
 
 
 class Vocabulary(BaseModel):
@@ -85,6 +86,19 @@ def subject_words(text: str, vocab: Vocabulary) -> str:
     kept = [w for w in re.findall(r"[A-Za-z][\w'-]*", text)
             if not (stems := content_stems(w)) or vocab.word_df.get(stems[0], 0) <= limit]
     return " ".join(kept) if any(content_stems(w) for w in kept) else ""
+
+
+def setting_stems(vocab: Vocabulary) -> frozenset[str]:
+    """The stems most papers of the corpus use: its setting ('languag', 'llms' in a corpus on LLMs)."""
+    return frozenset(st for st, df in vocab.word_df.items() if df > SETTING_SHARE * vocab.papers)
+
+
+def subject_chunks(chunks: list[str], setting: frozenset[str]) -> list[str]:
+    """The chunks that say something besides the corpus's setting: 'language models' of 'language models that
+    browse the web' names what every paper is about, not the topic, so it is neither the topic's head phrase
+    nor a sub-query of its own. All chunks when every one is setting."""
+    subject = [c for c in chunks if any(st not in setting for st in content_stems(c))]
+    return subject or chunks
 
 
 def bridge_phrases(

@@ -30,6 +30,7 @@ from reviewer.models import EvidenceSentence, Paper
 from reviewer.quotes import quote_sentences, verify_quote
 from reviewer.settings import Settings
 from reviewer.survey.anchors import anchored
+from reviewer.survey.bridges import setting_stems, subject_chunks, vocabulary
 from reviewer.survey.context import Previous, SurveyContext
 from reviewer.survey.facets import TitleStats, facet_penalty, title_stats
 from reviewer.survey.leftout import below_floor, unconfirmed
@@ -83,11 +84,13 @@ def offline_evidence(
     bridges: list[str] | None = None,
     searched: list[str] | None = None,
     titles: TitleStats | None = None,
+    setting: frozenset[str] = frozenset(),
 ) -> EvidenceResult:
     """Evidence for the surveyed papers (`every`: for every pooled paper, best first, for the LLM to grade).
 
     `searched`: paper ids in the order the topic's own hybrid search ranks them (see `_agreed`); `titles`:
-    the corpus's title word counts, which find the topic's facets (reviewer.survey.facets)."""
+    the corpus's title word counts, which find the topic's facets (reviewer.survey.facets); `setting`: the stems
+    most corpus papers use, which never make the topic's head phrase (reviewer.survey.bridges)."""
     papers = [r.paper for r in retrieved]
     topic_scores = _scores(topic, papers, settings)
     combined = dict(topic_scores)
@@ -96,7 +99,7 @@ def offline_evidence(
             combined[loc] = max(combined.get(loc, 0.0), SUBQUERY_DISCOUNT * score)
     acronyms = acronyms or []
     relevance = _relevance([topic] + [a.apply(topic) for a in acronyms], papers, settings)
-    core = _core_phrase(topic)
+    core = _core_phrase(topic, setting)
     if core:
         # "X for Y": a paper must be about X, not merely about Y, so the head phrase weighs half.
         core_rel = _relevance([core] + [a.apply(core) for a in acronyms], papers, settings)
@@ -217,12 +220,13 @@ def _about(
     return out, lacking
 
 
-def _core_phrase(topic: str) -> str | None:
-    """The head phrase of a multi-part topic ('process reward models' of '... for LLM reasoning')."""
+def _core_phrase(topic: str, setting: frozenset[str] = frozenset()) -> str | None:
+    """The head phrase of a multi-part topic ('process reward models' of '... for LLM reasoning'), never one
+    only of the corpus's `setting` words ('large language models' of '... in education', reviewer.survey.bridges)."""
     if is_clause(topic):  # a question's first noun phrase is not necessarily its subject
         return None
     chunks = topic_chunks(topic)
-    head = head_chunk(chunks)
+    head = head_chunk(subject_chunks(chunks, setting))
     return head if len(chunks) > 1 and head and content_stems(head) else None
 
 
@@ -333,16 +337,17 @@ def run(ctx: SurveyContext, previous: Previous) -> EvidenceResult:
     stored = ctx.retriever.store.vectors([r.paper.id for r in scope.papers])
     args = (scope.topic, scope.queries, scope.papers, ctx.settings, scope.acronyms, stored)
     rare = rare_words(scope.topic, scope.acronyms, ctx.retriever.lexical, corpus_title_stems(ctx.retriever.catalog))
+    setting = setting_stems(vocabulary(ctx.retriever.catalog, ctx.settings.home))
     if ctx.llm is None:
         searched = saved_ranking(scope, ctx.settings.candidate_pool, ctx.options.max_papers) or [
             h.id for h in ctx.retriever.search(scope.topic, k=len(scope.papers), filters=ctx.filters)]
         first = ctx.retriever.catalog.get_many(searched[:FIRST_PAPERS])
         rare = supported(rare, [first[pid] for pid in searched[:FIRST_PAPERS] if pid in first])
         return offline_evidence(*args, rare=rare, bridges=scope.bridges, searched=searched,
-                                titles=title_stats(ctx.retriever.catalog))
+                                titles=title_stats(ctx.retriever.catalog), setting=setting)
     # With an LLM its relevance grade decides: every pooled paper is graded; a paper whose batch failed
     # keeps the offline decision (rank and floor).
-    wide = offline_evidence(*args, every=True, rare=rare)
+    wide = offline_evidence(*args, every=True, rare=rare, setting=setting)
     if not wide.papers:
         return wide
     result = llm_evidence(scope.topic, wide, ctx.papers, ctx.llm, ctx.settings.evidence_batch_size)

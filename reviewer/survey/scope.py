@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from reviewer.retrieve import Filters, HybridRetriever, rrf
 from reviewer.settings import Settings
-from reviewer.survey.bridges import bridge_phrases
+from reviewer.survey.bridges import bridge_phrases, setting_stems, subject_chunks, vocabulary
 from reviewer.survey.context import Previous, SurveyContext
 from reviewer.survey.feedback import FEEDBACK_PAPERS, feedback_ranking
 from reviewer.survey.terms import PhraseStats, head_chunk, phrases, topic_chunks
@@ -101,9 +101,10 @@ def offline_queries(
     queries: list[tuple[str, float]] = [(topic, TOPIC_WEIGHT)]
     chunks = topic_chunks(topic)
     multi = len(chunks) > 1
+    subject = subject_chunks(chunks, setting_stems(vocabulary(retriever.catalog, retriever.settings.home)))
     if multi:
-        head = head_chunk(chunks)
-        queries += [(c, 1.0 if c == head else 0.5) for c in chunks if len(c.split()) >= 2]
+        head = head_chunk(subject)
+        queries += [(c, 1.0 if c == head else 0.5) for c in subject if len(c.split()) >= 2]
     hits = retriever.search(topic, k=max(PRF_DOCS * 5, 30), filters=filters)
     papers = retriever.papers_for(hits)
     texts = [f"{p.title}. {p.abstract}" for p in papers]
@@ -120,7 +121,7 @@ def offline_queries(
             p for p in stats.distinctive(list(range(PRF_DOCS)), exclude=exclude, min_df=2, top=20)
             if len(p.stems.split()) >= 2 or p.stems in titled
         ]
-        core = head_chunk(chunks) or topic
+        core = head_chunk(subject) or topic
         queries += [(f"{core} {phrase.surface}", 0.7) for phrase in found[:1]]
     seen: dict[str, float] = {}
     for query, weight in queries:
@@ -173,7 +174,8 @@ def run(ctx: SurveyContext, previous: Previous) -> ScopeResult:
         queries, weights = offline_queries(topic, ctx.retriever, ctx.filters)
         # Each corpus term joins the topic's head phrase, so a term near a modifier ('vision-language')
         # still asks for the topic's subject ('reward models').
-        core = head_chunk(topic_chunks(topic)) or topic
+        setting = setting_stems(vocabulary(ctx.retriever.catalog, ctx.settings.home))
+        core = head_chunk(subject_chunks(topic_chunks(topic), setting)) or topic
         bridges = [f"{core} {b}" for b in bridge_phrases(topic, ctx.retriever.catalog, ctx.settings)]
         bridges = [b for b in bridges if b.lower() not in {q.lower() for q in queries}]
         queries, weights = queries + bridges, weights + [BRIDGE_WEIGHT] * len(bridges)
