@@ -2,9 +2,9 @@
 
     python -m benchmarks.mixed_seeds default DIR/ffn.onnx:late DIR/skip3.onnx:whole ...
 
-Each arm is `default` (the fused fp32 graph, `whole`, its bundled seed vectors) or FILE:PLAN: a model file built by
-scripts/build_fused_int8_model.py VARIANT --out FILE, run as `minilm_model="qint8-fused"` (one text or window per
-call) with `paper_vector=PLAN`. Every arm ingests the seeds into a fresh home, so a file's arm embeds every seed
+Each arm is `default` (the fused fp32 graph, `whole`, its bundled seed vectors), MODEL:PLAN for a shipped
+`minilm_model` value (e.g. `wheel:late`), or FILE:PLAN: a model file built by scripts/build_fused_int8_model.py
+VARIANT --out FILE, run as `minilm_model="qint8-fused"` (one text or window per call) with `paper_vector=PLAN`. Every arm ingests the seeds into a fresh home, so a file's arm embeds every seed
 paper and every query with that file. Printed per arm: benchmarks/plan_seeds' bars through the production
 HybridRetriever (15 paraphrased known items, the `ask` cited papers, the survey topics) and the hybrid ranks
 (late_seeds.detail) that moved against the first arm.
@@ -23,6 +23,7 @@ from reviewer.ingest.pipeline import ingest_paths
 from reviewer.retrieve import HybridRetriever
 from reviewer.settings import Settings
 
+MODELS = ("wheel", "wheel-export", "qint8", "qint8-fused")
 _SHIPPED = embed.model_path
 _FILE: list[Path] = []
 
@@ -43,8 +44,9 @@ def main() -> None:
             _FILE.clear()
             if arm != "default":
                 file, plan = arm.rsplit(":", 1)
-                _FILE.append(Path(file).resolve())
-                extra = {"minilm_model": "qint8-fused", "paper_vector": plan}
+                if file not in MODELS:
+                    _FILE.append(Path(file).resolve())
+                extra = {"minilm_model": file if file in MODELS else "qint8-fused", "paper_vector": plan}
             embed.get_embedder.cache_clear()  # a session per file, not per model name
             settings = Settings(home=Path(tmp) / str(n), auto_ingest_seeds=False, **extra)
             ingest_paths(settings, [settings.seeds_dir], quiet=True)
