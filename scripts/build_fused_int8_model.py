@@ -21,7 +21,7 @@ ops, [Attention (packed Q/K/V + scores), output projection, FFN up, FFN down]; t
 embeddings and every layer norm (onnxruntime's dynamic quantizer never touches them):
 
 - `ffn`: the two FFN MatMuls int8, attention and its output projection fp32;
-- `ffn-up`: only the FFN up-projection (384 -> 1536) int8;
+- `ffn-up` / `ffn-down`: only the FFN up-projection (384 -> 1536) / down-projection int8;
 - `attn`: the Attention op and its output projection int8, the FFN fp32;
 - `skip<k>` (k = 0..5): everything int8 as `dynamic`, except layer k's four ops;
 - `only<k>`: only layer k's four ops int8.
@@ -36,10 +36,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-VARIANTS = ("dynamic", "dynamic-ffn32", "static", "ffn", "ffn-up", "attn", *(f"{kind}{k}" for kind in ("skip", "only")
-                                                                          for k in range(6)))
+VARIANTS = ("dynamic", "dynamic-ffn32", "static", "ffn", "ffn-up", "ffn-down", "attn",
+            *(f"{kind}{k}" for kind in ("skip", "only") for k in range(6)))
 ROLES = ("attention", "output", "ffn-up", "ffn-down")  # a layer's weight ops, in graph order
-MIXED = {"ffn": {"ffn-up", "ffn-down"}, "ffn-up": {"ffn-up"}, "attn": {"attention", "output"}}
+MIXED = {"ffn": {"ffn-up", "ffn-down"}, "ffn-up": {"ffn-up"}, "ffn-down": {"ffn-down"}, "attn": {"attention", "output"}}
 CALIBRATION_DOCS = range(2000, 2064)
 
 

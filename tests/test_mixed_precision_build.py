@@ -19,6 +19,7 @@ def _quantized(variant: str) -> set[tuple[int, str]]:
 def test_ffn_variants_quantize_only_the_feed_forward_matmuls() -> None:
     assert _quantized("ffn") == {(k, r) for k in range(6) for r in ("ffn-up", "ffn-down")}
     assert _quantized("ffn-up") == {(k, "ffn-up") for k in range(6)}
+    assert _quantized("ffn-down") == {(k, "ffn-down") for k in range(6)}
 
 
 def test_attn_variant_quantizes_attention_and_its_output_projection_only() -> None:
