@@ -4,7 +4,8 @@
 
 Each arm is `default` (the fused fp32 graph, `whole`, its bundled seed vectors), MODEL:PLAN for a shipped
 `minilm_model` value (e.g. `wheel:late`), or FILE:PLAN: a model file built by scripts/build_fused_int8_model.py
-VARIANT --out FILE, run as `minilm_model="qint8-fused"` (one text or window per call) with `paper_vector=PLAN`. Every arm ingests the seeds into a fresh home, so a file's arm embeds every seed
+VARIANT --out FILE, run as `minilm_model="qint8-fused"` (one text or window per call) with `paper_vector=PLAN`;
+FILE:PLAN:POOL also sets `candidate_pool=POOL` (§6i's best production point on SciFact train was 200). Every arm ingests the seeds into a fresh home, so a file's arm embeds every seed
 paper and every query with that file. Printed per arm: benchmarks/plan_seeds' bars through the production
 HybridRetriever (15 paraphrased known items, the `ask` cited papers, the survey topics) and the hybrid ranks
 (late_seeds.detail) that moved against the first arm.
@@ -40,13 +41,14 @@ def main() -> None:
     first: list[int] = []
     with tempfile.TemporaryDirectory(prefix="mixed-seeds-") as tmp:
         for n, arm in enumerate(sys.argv[1:]):
-            extra: dict[str, str] = {}
+            extra: dict[str, str | int] = {}
             _FILE.clear()
             if arm != "default":
-                file, plan = arm.rsplit(":", 1)
+                file, plan, *pool = arm.split(":")
                 if file not in MODELS:
                     _FILE.append(Path(file).resolve())
                 extra = {"minilm_model": file if file in MODELS else "qint8-fused", "paper_vector": plan}
+                extra |= {"candidate_pool": int(pool[0])} if pool else {}
             embed.get_embedder.cache_clear()  # a session per file, not per model name
             settings = Settings(home=Path(tmp) / str(n), auto_ingest_seeds=False, **extra)
             ingest_paths(settings, [settings.seeds_dir], quiet=True)
