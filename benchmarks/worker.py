@@ -138,9 +138,13 @@ def task_ingest(args: dict[str, Any]) -> dict[str, Any]:
     from reviewer.ingest.pipeline import ingest_paths
     from reviewer.settings import Settings
 
+    arm = dict(args.get("settings", {}))
+    model_file = arm.pop("model_file", None)  # §6k: a screened model file, run as minilm_model="qint8-fused"
+    if model_file:
+        shipped = embed_mod.model_path
+        embed_mod.model_path = lambda m: Path(model_file) if m == "qint8-fused" else shipped(m)  # type: ignore[assignment]
     settings = Settings(home=Path(args["home"]), embed_max_length=args.get("max_length", 256),
-                        embed_batch_size=args.get("batch_size", DEFAULT_BATCH), auto_ingest_seeds=False,
-                        **args.get("settings", {}))
+                        embed_batch_size=args.get("batch_size", DEFAULT_BATCH), auto_ingest_seeds=False, **arm)
     if args.get("fake"):
         fake: Any = FakeEmbedder()
         if args.get("real_calls"):

