@@ -234,14 +234,40 @@ def mine_gazetteer(papers: list[Paper]) -> frozenset[str]:
     return frozenset(found)
 
 
+_RESOURCE_NOUN = r"(?:dataset|benchmark|corpus|test set)s?\b"
+
+
 def _own_resource(name: str, abstract: str) -> bool:
     """'we propose ULTRAFEEDBACK, a large-scale ... preference dataset', 'we construct a new dataset, Persuasive-Pairs,
     of ...', 'we introduce CLASH (Character perspective-based ...), a meticulously curated dataset': the paper's own
     name is a dataset's (its spelled-out form in parentheses may stand between)."""
-    return bool(name) and bool(re.search(
-        rf"(?<![\w-]){re.escape(name)}(?:\s*\([^()]{{1,200}}\))?(?:,|\s+is|\s+--?)\s+(?:a|an)\s+(?:(?!of\b)[\w-]+,?\s+){{0,6}}?(?:dataset|benchmark|"
-        rf"corpus|test set)s?\b"
-        rf"|\b(?:a|an)\s+(?:new\s+|novel\s+)?(?:dataset|benchmark|corpus|test set),\s+{re.escape(name)},", abstract))
+    if not name:
+        return False
+    said = rf"(?<![\w-]){re.escape(name)}(?![\w-])"
+    # ('the LLM benchmark', 'a QA dataset': a kind of model or task before the noun is no name)
+    before_noun = rf"|{said}(?:\s*\([^()]{{1,200}}\))?\s+{_RESOURCE_NOUN}" if _plausible(name) else ""
+    return bool(re.search(
+        rf"(?:(?<=\(){re.escape(name)}\)|{said}(?:\s*\([^()]{{1,200}}\))?)(?:,|\s+is|\s+--?)\s+(?:a|an)\s+"
+        rf"(?:(?!of\b)[\w-]+,?\s+){{0,6}}?{_RESOURCE_NOUN}"
+        rf"|\b(?:a|an)\s+(?:(?!of\b)[\w-]+\s+){{0,6}}?(?:dataset|benchmark|corpus|test set),\s+{said}" + before_noun,
+        abstract))
+
+
+# 'AIME 2024', 'AlpacaEval 2.0': a year or a version number written after a benchmark's name says which edition the
+# paper ran, and the edition is part of the name ('AIME 2024' and 'AIME 2025' are two test sets).
+_EDITION = re.compile(r" (?:(?:19|20)\d\d|\d\.\d)(?![\w.%-]|\.\d)")
+
+
+def _edition(abstract: str, end: int) -> str:
+    """' 2024' when the name ending at `end` is followed by a year or a version number, else ''."""
+    m = _EDITION.match(abstract, end)
+    return m.group(0) if m else ""
+
+
+_INTRODUCED_RESOURCE = re.compile(
+    r"\b(?:[Ww]e|[Tt]his (?:paper|work|study))\s+(?:\w+ly\s+)?(?:introduce|present|propose|release|construct|build|curate|"
+    r"create|collect)s?\s+(?P<name>[A-Z][\w.+-]*(?:\s[A-Z][\w.+-]*){0,2}),\s+(?:a|an)\s+(?:(?!of\b)[\w-]+,?\s+){0,6}?"
+    + _RESOURCE_NOUN)
 
 
 def benchmarks_of(paper: Paper, gazetteer: frozenset[str], method: str) -> str:
@@ -256,7 +282,12 @@ def benchmarks_of(paper: Paper, gazetteer: frozenset[str], method: str) -> str:
             continue
         if (name in gazetteer or _own_resource(name, paper.abstract)) and (
                 name.lower() not in own or _BENCH_SUFFIX.search(name) or _own_resource(name, paper.abstract)):
-            found.append((m.start(), name))
+            found.append((m.start(), name + _edition(paper.abstract, m.start() + len(name))))
+    # A resource the paper itself introduces under a name of one word or of several ('we introduce Guru, a curated RL
+    # reasoning corpus', 'we introduce Search Arena, a crowd-sourced, large-scale, human-preference dataset').
+    for m in _INTRODUCED_RESOURCE.finditer(paper.abstract):
+        if _plausible(m.group("name")) and not _LEAD_WORDS.match(m.group("name") + " "):
+            found.append((m.start("name"), m.group("name")))
     # Names of other shapes ('Pick-a-Pic') that the gazetteer took from "<Name> dataset".
     for name in gazetteer:
         if not _NAME.fullmatch(name) and name.lower() not in own:

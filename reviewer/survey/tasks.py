@@ -19,6 +19,9 @@ from reviewer.survey.sentcase import as_in_abstract as _as_in_abstract
 from reviewer.survey.terms import _NOUNS_LOOKING_ADJ
 from reviewer.textutil import split_sentences
 
+# A participle that opens a modifier of the thing built ('a benchmark for character-grounded roleplay spanning 30
+# iconic heroes', 'a corpus for X consisting of ...'): what follows says what the thing holds, not its task.
+_PARTICIPLES = r"(?:spanning|covering|containing|consisting|comprising|featuring|encompassing)"
 # Shared with table.py (the method column reads the same contribution sentence).
 _CONTRIBUTION = re.compile(
     r"\b(?:we|this (?:paper|work|study))\s+(?:\w+ly\s+)?(?:propose|introduce|present|develop|design|"
@@ -26,7 +29,7 @@ _CONTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 _FOR_TASK = re.compile(r"(?<!need )(?<!needs )\bfor\s+(?!the most|a\s|an\s|each|all\s|this|these|example|instance|that|which)(?P<task>(?:[\w\-]+\s+){0,7}?[\w\-]+)(?=[,.;:()]|\s(?:that|which|by|via|"
-                       r"using|with|through|while|and\s(?:we|achiev|show))\b|$)", re.IGNORECASE)
+                       r"using|with|through|while|" + _PARTICIPLES + r"|and\s(?:we|achiev|show))\b|$)", re.IGNORECASE)
 _DEICTIC = re.compile(r"\b(?:this|these|that|those|it|its|such|our|their)\b", re.IGNORECASE)
 
 
@@ -36,7 +39,8 @@ def _sentences(paper: Paper) -> list[str]:
 
 
 # Where a task phrase ends: punctuation, a relative clause, the means ('by', 'via', 'using') or the results.
-_END = (r"(?=\s*(?:[,;:()]|\.(?!\d))|(?<!ed)\sby\b|\s(?:that|which|who|whose|via|using|through|while|whereby|where|without|so that|and\s"
+_END = (r"(?=\s*(?:[,;:()]|\.(?!\d))|(?<!ed)\sby\b|\s(?:that|which|who|whose|via|using|through|while|whereby|where|without|so that|"
+        rf"{_PARTICIPLES}|and\s"
         r"(?:we|achiev|show|demonstrat|evaluat|propos|introduc|find|discuss|reveal|observe|argue|highlight)|from scratch)\b|$)")
 _PHRASE = r"(?P<task>(?:[\w\-'/]+\s+){0,9}?[\w\-/]+)"
 _THING = (r"(?:methods?|approach(?:es)?|frameworks?|algorithms?|techniques?|strateg(?:y|ies)|pipelines?|recipes?|"
@@ -62,7 +66,7 @@ _NOT_VERBS = frozenset("""the a an be this that these those its their our each a
     such further further other human humans""".split())
 # A phrase that names no task ('more detail', 'research use', 'our study'), or points outside itself.
 _EMPTY = re.compile(r"\b(?:this|these|that|those|it|its|itself|themselves|such|our|their|licen[cs]e[ds]?|usage|research (?:use|"
-                    r"purposes?)|commercial|public|download\w*|reproducib\w*|future (?:research|work|studies)|questions?|"
+                    r"purposes?)|commercial|public|download\w*|reproducib\w*|future (?:research|work|studies)|questions?(?![- ]answering)|"
                     r"aspects?|ways?|one|two|three|four|several|years?|decades?)\b",
                     re.IGNORECASE)
 # Word endings of an adjective or a noun: after 'approach to' they open a noun phrase, not an infinitive.
@@ -196,7 +200,7 @@ def from_sentence(sentence: str) -> str:
 _INQUIRY = re.compile(
     rf"\b(?:we|this (?:paper|work|study))\s+(?:\w+ly\s+|first\s+|then\s+|also\s+)?(?:conducts?|presents?|performs?|provides?|offers?|carry out|"
     rf"carries out|undertakes?)\s+(?:an?\s+|the first\s+)?(?:[\w-]+\s+){{0,3}}?(?P<noun>evaluation|investigation|"
-    rf"analysis|study|exploration|examination|assessment)\s+(?:of|for|on|into)\s+{_PHRASE}{_END}", re.IGNORECASE)
+    rf"analysis|study|exploration|examination|assessment|survey|review|overview)\s+(?:of|for|on|into)\s+{_PHRASE}{_END}", re.IGNORECASE)
 # 'a pipeline, ThoughtMani, to enable ...', 'an approach, namely SALMON (...), to align ...': the name in apposition
 # sits between the thing and its purpose; or the thing between the name and it ('MultiRole-R1, a diversity-enhanced
 # framework with multiple role perspectives, to improve ...').
@@ -335,7 +339,7 @@ def task_of(paper: Paper, method: str) -> str:
     if method and sub.lower().startswith(method.lower()):
         return ""
     genre = from_genre_title(paper.title, method)
-    if genre is not None:
+    if genre:
         return _as_in_abstract(genre, paper.abstract)
     # The title's 'what' without its 'how': 'Early Exit via Reinforcement Learning in Reasoning Models' -> 'Early
     # Exit'; the Method column names the means, and a cell repeating the title tells a reader nothing new.
