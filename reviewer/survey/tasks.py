@@ -174,6 +174,9 @@ def _restrictive(task: str, sentence: str, end: int) -> str:
     return whole if len(whole.split()) <= 11 else ""
 
 
+_VERB_NEXT = re.compile(r"\b(?:aims?|aiming|designed|tailored|built|developed|order|as)\s+to\s")
+
+
 def from_sentence(sentence: str) -> str:
     """The task one own sentence states, or ''."""
     if not _OWN.search(sentence):
@@ -184,7 +187,9 @@ def from_sentence(sentence: str) -> str:
         if task:
             return task
     m = _PURPOSE.search(sentence)
-    if m and m.group("verb").endswith(_NOUN_ENDS):  # 'an approach to scalable alignment': a noun phrase, no verb
+    # 'an approach to scalable alignment': a noun phrase, no verb; but after 'aiming to', 'designed to', 'in order to'
+    # a verb follows ('aiming to enable efficient resource allocation')
+    if m and m.group("verb").endswith(_NOUN_ENDS) and not _VERB_NEXT.search(m.group(0)):
         task = _restrictive(_ok(f"{m.group('verb')} {m.group('obj')}"), sentence, m.end("obj"))
         if task:
             return task
