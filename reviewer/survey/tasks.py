@@ -29,7 +29,7 @@ _CONTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 _FOR_TASK = re.compile(r"(?<!need )(?<!needs )\bfor\s+(?!the most|a\s|an\s|each|all\s|this|these|example|instance|that|which)(?P<task>(?:[\w\-]+\s+){0,7}?[\w\-]+)(?=[,.;:()]|\s(?:that|which|by|via|"
-                       r"using|with|through|while|" + _PARTICIPLES + r"|and\s(?:we|achiev|show))\b|$)", re.IGNORECASE)
+                       r"using|with|through|while|and\s(?:we|achiev|show))\b|$)", re.IGNORECASE)
 _DEICTIC = re.compile(r"\b(?:this|these|that|those|it|its|such|our|their)\b", re.IGNORECASE)
 
 
