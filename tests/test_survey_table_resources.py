@@ -91,3 +91,16 @@ def test_after_aiming_to_comes_a_verb(seed_papers: dict[str, Paper]) -> None:
     abstract = _titled(seed_papers, "Hierarchical Budget Policy Optimization").abstract
     sentence = next(s for s in abstract.split(". ") if "aiming to enable" in s)
     assert from_sentence(sentence) == "enabling efficient resource allocation"
+
+
+def test_a_verb_ending_like_a_noun_before_its_object_is_a_verb(seed_papers: dict[str, Paper]) -> None:
+    """'We develop a simple and principled framework to augment current preference learning methods with rationale
+    information': 'augment' ends like 'alignment', but its object follows, so the task reads 'augmenting ...'."""
+    task = offline_row(_titled(seed_papers, "Data-Centric Human Preference Optimization")).task.text
+    assert task == "augmenting current preference learning methods with rationale information", task
+
+
+def test_a_titles_claim_is_no_task(seed_papers: dict[str, Paper]) -> None:
+    """'Monte Carlo Tree Search Boosts Reasoning via Iterative Preference Learning': the part before the means is a
+    claim about a method ('... boosts reasoning'), not a task; the abstract states none, so the cell is blank."""
+    assert offline_row(_titled(seed_papers, "Monte Carlo Tree Search Boosts Reasoning")).task.text == ""

@@ -174,6 +174,7 @@ def _restrictive(task: str, sentence: str, end: int) -> str:
     return whole if len(whole.split()) <= 11 else ""
 
 
+_DETERMINED = re.compile(r"(?:the|a|an|their|its|our|these|this|those|current|existing|each|all)\s", re.IGNORECASE)
 _VERB_NEXT = re.compile(r"\b(?:aims?|aiming|designed|tailored|built|developed|order|as)\s+to\s")
 
 
@@ -189,7 +190,9 @@ def from_sentence(sentence: str) -> str:
     m = _PURPOSE.search(sentence)
     # 'an approach to scalable alignment': a noun phrase, no verb; but after 'aiming to', 'designed to', 'in order to'
     # a verb follows ('aiming to enable efficient resource allocation')
-    if m and m.group("verb").endswith(_NOUN_ENDS) and not _VERB_NEXT.search(m.group(0)):
+    # ('a framework to augment current preference learning methods': a determiner after it makes it a verb too)
+    if m and m.group("verb").endswith(_NOUN_ENDS) and not _VERB_NEXT.search(m.group(0)) \
+            and not _DETERMINED.match(m.group("obj")):
         task = _restrictive(_ok(f"{m.group('verb')} {m.group('obj')}"), sentence, m.end("obj"))
         if task:
             return task
@@ -349,6 +352,8 @@ def task_of(paper: Paper, method: str) -> str:
     # The title's 'what' without its 'how': 'Early Exit via Reinforcement Learning in Reasoning Models' -> 'Early
     # Exit'; the Method column names the means, and a cell repeating the title tells a reader nothing new.
     what = _ok(_BY_MEANS.split(sub, maxsplit=1)[0], 2, 10) if _BY_MEANS.search(sub) else ""
+    # ('Monte Carlo Tree Search Boosts Reasoning via ...': a claim about a method, its verb's object too short a task)
+    what = "" if _TITLE_VERB.search(what) else what
     if what:
         return _as_in_abstract(what, paper.abstract)
     # What the paper investigates or what the thing it builds does, else a blank cell: never the title again (the
