@@ -104,3 +104,12 @@ def test_a_titles_claim_is_no_task(seed_papers: dict[str, Paper]) -> None:
     """'Monte Carlo Tree Search Boosts Reasoning via Iterative Preference Learning': the part before the means is a
     claim about a method ('... boosts reasoning'), not a task; the abstract states none, so the cell is blank."""
     assert offline_row(_titled(seed_papers, "Monte Carlo Tree Search Boosts Reasoning")).task.text == ""
+
+
+def test_our_method_names_the_method(seed_papers: dict[str, Paper]) -> None:
+    """'We then ensemble the diverse prompts in our method DIV-SE (DIVerse reasoning path Self-Ensemble)': the Method
+    cell was blank. 'we created the Personality Alignment with Personality Inventories (PAPI) dataset ... our method,
+    PAS, achieves ...': PAPI is the dataset (now in the Benchmarks cell), PAS the method."""
+    assert offline_row(_titled(seed_papers, "Diversity of Thought Improves Reasoning")).method.text == "DIV-SE"
+    row = offline_row(_titled(seed_papers, "Personality Alignment of Large Language Models"))
+    assert (row.method.text, row.benchmarks.text) == ("PAS", "PAPI"), row

@@ -245,7 +245,8 @@ def _own_resource(name: str, abstract: str) -> bool:
         return False
     said = rf"(?<![\w-]){re.escape(name)}(?![\w-])"
     # ('the LLM benchmark', 'a QA dataset': a kind of model or task before the noun is no name)
-    before_noun = rf"|{said}(?:\s*\([^()]{{1,200}}\))?\s+{_RESOURCE_NOUN}" if _plausible(name) else ""
+    before_noun = rf"|{said}(?:(?<=\({re.escape(name)})\))?(?:\s*\([^()]{{1,200}}\))?\s+{_RESOURCE_NOUN}" \
+        if _plausible(name) else ""
     return bool(re.search(
         rf"(?:(?<=\(){re.escape(name)}\)|{said}(?:\s*\([^()]{{1,200}}\))?)(?:,|\s+is|\s+--?)\s+(?:a|an)\s+"
         rf"(?:(?!of\b)[\w-]+,?\s+){{0,6}}?{_RESOURCE_NOUN}"
@@ -323,11 +324,21 @@ def headline_result(paper: Paper, name: str = "") -> str:
     return headline.headline_result(paper, name, own=own, evaluation=not own or _own_resource(own, paper.abstract))
 
 
+# 'We then ensemble the diverse prompts in our method DIV-SE (...)', 'our method, PAS, achieves': the authors' own
+# name for their method, said where they use it rather than where they introduce it (not the first word of a long
+# form: 'our method Diversity-Preserving Hybrid RL (DPH-RL)').
+_OUR_METHOD = re.compile(r"\b[Oo]ur (?:[\w-]+ )?(?:method|approach|framework|algorithm|technique)s?,?\s+([A-Z][\w.+-]*)(?!\s+[A-Z])")
+
+
 def row_name(paper: Paper) -> str:
     """The name the row's cells are read with: `method_name`, else the acronym the paper defines for what it builds,
-    else a title head the abstract uses as a name ('Varco Arena', 'Thought Cloning')."""
-    return method_name(paper) or defined_name(paper) or title_head_name(paper.title, paper.abstract) \
+    else a title head the abstract uses as a name ('Varco Arena', 'Thought Cloning'); a name given as 'our method X'
+    comes first when none of these is found or the one found is the dataset the paper builds ('the ... (PAPI) dataset')."""
+    name = method_name(paper) or defined_name(paper) or title_head_name(paper.title, paper.abstract) \
         or title_defined_name(paper)
+    ours = next((m.group(1).rstrip(".,") for m in _OUR_METHOD.finditer(paper.abstract)
+                 if _name_like(m.group(1)) and m.group(1).upper() not in _NOT_BENCH), "")
+    return ours if ours and (not name or _own_resource(name, paper.abstract)) else name
 
 
 def offline_row(paper: Paper, gazetteer: frozenset[str] = CURATED_BENCHMARKS) -> TableRow:
