@@ -113,3 +113,12 @@ def test_our_method_names_the_method(seed_papers: dict[str, Paper]) -> None:
     assert offline_row(_titled(seed_papers, "Diversity of Thought Improves Reasoning")).method.text == "DIV-SE"
     row = offline_row(_titled(seed_papers, "Personality Alignment of Large Language Models"))
     assert (row.method.text, row.benchmarks.text) == ("PAS", "PAPI"), row
+
+
+def test_a_benchmark_word_written_apart_ends_a_name(seed_papers: dict[str, Paper]) -> None:
+    """'BigGen Bench', 'Reward Bench', 'Chatbot Arena': the names were missed because the benchmark word stands apart;
+    the paper's own method of that shape ('Varco Arena') stays out of its Benchmarks cell."""
+    assert _names(_titled(seed_papers, "Self-rationalization improves LLM")) == ["BigGen Bench", "Reward Bench"]
+    assert "Chatbot Arena" in _names(_titled(seed_papers, "Inverse Constitutional AI"))
+    varco = [p for p in seed_papers.values() if "Varco Arena" in p.abstract and p.title.startswith("Varco Arena")]
+    assert varco and all("Varco Arena" not in _names(p) for p in varco)

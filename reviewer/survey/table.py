@@ -265,6 +265,7 @@ def _edition(abstract: str, end: int) -> str:
     return m.group(0) if m else ""
 
 
+_SPACED_BENCH = re.compile(r"(?<![\w-])(?:[A-Z][\w-]*\s){1,2}(?:Bench|Arena|Leaderboard|Gym|Eval)\b(?![\w-])")
 _INTRODUCED_RESOURCE = re.compile(
     r"\b(?:[Ww]e|[Tt]his (?:paper|work|study))\s+(?:\w+ly\s+)?(?:introduce|present|propose|release|construct|build|curate|"
     r"create|collect)s?\s+(?P<name>[A-Z][\w.+-]*(?:\s[A-Z][\w.+-]*){0,2}),\s+(?:a|an)\s+(?:(?!of\b)[\w-]+,?\s+){0,6}?"
@@ -289,6 +290,13 @@ def benchmarks_of(paper: Paper, gazetteer: frozenset[str], method: str) -> str:
     for m in _INTRODUCED_RESOURCE.finditer(paper.abstract):
         if _plausible(m.group("name")) and not _LEAD_WORDS.match(m.group("name") + " "):
             found.append((m.start("name"), m.group("name")))
+    # A name whose benchmark word stands apart ('BigGen Bench', 'Chatbot Arena', 'Open LLM Leaderboard'), unless it is
+    # the paper's own method ('Varco Arena') or a name already listed with the word after it ('AlpacaEval Leaderboard').
+    for m in _SPACED_BENCH.finditer(paper.abstract):
+        name, first = m.group(0), m.group(0).split()[0]
+        if name.lower() != method.lower() and first not in _RESOURCE_STOP and first not in gazetteer \
+                and not any(a <= m.start() < b for a, b in urls):
+            found.append((m.start(), name))
     # Names of other shapes ('Pick-a-Pic') that the gazetteer took from "<Name> dataset".
     for name in gazetteer:
         if not _NAME.fullmatch(name) and name.lower() not in own:
