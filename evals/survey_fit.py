@@ -191,8 +191,9 @@ def own_method_names(bench_cell: str, method_cell: str, abstract: str) -> list[s
         # ('a new Multi-Answer Question Answering dataset, MAQA, ...', 'Logic Competence Measurement Benchmark
         # (LOGICOM), a diagnostic benchmark': the same shapes with the name in apposition or in parentheses)
         if re.search(said + r"\)?(?:\s*\([^()]+\))?(?:,|\s+is|\s+--?)?\s+(?:(?:a|an|the)\s+)?(?:[\w-]+,?\s+){0,6}?(?:dataset|benchmark|"
-                     r"corpus|suite)s?\b", abstract) or re.search(r"\b(?:dataset|benchmark|corpus)s?,?\s+(?:called\s+|"
-                                                                  r"named\s+)?" + said, abstract):
+                     r"corpus|suite)s?\b", abstract) or re.search(r"\b(?:dataset|benchmark|corpus)s?\s+(?:called\s+|"
+                                                                  r"named\s+)?" + said, abstract) \
+                or re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,6}?(?:dataset|benchmark|corpus),\s+" + said, abstract):
             continue
         if name.lower() == method_cell.strip().lower() or re.search(said + _RESULT_VERB.pattern, abstract) \
                 or any(not _RESOURCE.search(s) for s in introduced):
