@@ -188,9 +188,12 @@ def own_method_names(bench_cell: str, method_cell: str, abstract: str) -> list[s
         introduced = [m.group(0) for m in re.finditer(_INTRODUCES + said, abstract, re.IGNORECASE)]
         # A paper whose own contribution is the dataset ('we present ULTRAFEEDBACK, a large-scale ... preference
         # dataset', 'introduces CLASH (Character perspective-based ...), a meticulously curated dataset') rightly lists it.
-        if re.search(said + r"(?:\s*\([^()]+\))?(?:,|\s+is|\s+--?)?\s+(?:(?:a|an|the)\s+)?(?:[\w-]+,?\s+){0,6}?(?:dataset|benchmark|"
+        # ('a new Multi-Answer Question Answering dataset, MAQA, ...', 'Logic Competence Measurement Benchmark
+        # (LOGICOM), a diagnostic benchmark': the same shapes with the name in apposition or in parentheses)
+        if re.search(said + r"\)?(?:\s*\([^()]+\))?(?:,|\s+is|\s+--?)?\s+(?:(?:a|an|the)\s+)?(?:[\w-]+,?\s+){0,6}?(?:dataset|benchmark|"
                      r"corpus|suite)s?\b", abstract) or re.search(r"\b(?:dataset|benchmark|corpus)s?\s+(?:called\s+|"
-                                                                  r"named\s+)?" + said, abstract):
+                                                                  r"named\s+)?" + said, abstract) \
+                or re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,6}?(?:dataset|benchmark|corpus),\s+" + said, abstract):
             continue
         if name.lower() == method_cell.strip().lower() or re.search(said + _RESULT_VERB.pattern, abstract) \
                 or any(not _RESOURCE.search(s) for s in introduced):

@@ -111,7 +111,9 @@ def _method_cell(row: TableRow | None) -> str:
 
 
 def _benchmarks(row: TableRow | None) -> list[str]:
-    return [b for b in (row.benchmarks.text.split(", ") if row and row.benchmarks.text else []) if b]
+    """The row's benchmarks without their editions ('AMC 2023' -> 'AMC'), so two papers run on one benchmark share it."""
+    names = [b for b in (row.benchmarks.text.split(", ") if row and row.benchmarks.text else []) if b]
+    return list(dict.fromkeys(re.sub(r" (?:(?:19|20)\d\d|\d\.\d)$", "", b) for b in names))
 
 
 def section_lead(keys: list[str], evidence: dict[str, PaperEvidence], names: dict[str, str],

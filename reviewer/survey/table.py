@@ -234,14 +234,42 @@ def mine_gazetteer(papers: list[Paper]) -> frozenset[str]:
     return frozenset(found)
 
 
+_RESOURCE_NOUN = r"(?:dataset|benchmark|corpus|test set)s?\b"
+
+
 def _own_resource(name: str, abstract: str) -> bool:
     """'we propose ULTRAFEEDBACK, a large-scale ... preference dataset', 'we construct a new dataset, Persuasive-Pairs,
     of ...', 'we introduce CLASH (Character perspective-based ...), a meticulously curated dataset': the paper's own
     name is a dataset's (its spelled-out form in parentheses may stand between)."""
-    return bool(name) and bool(re.search(
-        rf"(?<![\w-]){re.escape(name)}(?:\s*\([^()]{{1,200}}\))?(?:,|\s+is|\s+--?)\s+(?:a|an)\s+(?:(?!of\b)[\w-]+,?\s+){{0,6}}?(?:dataset|benchmark|"
-        rf"corpus|test set)s?\b"
-        rf"|\b(?:a|an)\s+(?:new\s+|novel\s+)?(?:dataset|benchmark|corpus|test set),\s+{re.escape(name)},", abstract))
+    if not name:
+        return False
+    said = rf"(?<![\w-]){re.escape(name)}(?![\w-])"
+    # ('the LLM benchmark', 'a QA dataset': a kind of model or task before the noun is no name)
+    before_noun = rf"|{said}(?:(?<=\({re.escape(name)})\))?(?:\s*\([^()]{{1,200}}\))?\s+{_RESOURCE_NOUN}" \
+        if _plausible(name) else ""
+    return bool(re.search(
+        rf"(?:(?<=\(){re.escape(name)}\)|{said}(?:\s*\([^()]{{1,200}}\))?)(?:,|\s+is|\s+--?)\s+(?:a|an)\s+"
+        rf"(?:(?!of\b)[\w-]+,?\s+){{0,6}}?{_RESOURCE_NOUN}"
+        rf"|\b(?:a|an)\s+(?:(?!of\b)[\w-]+\s+){{0,6}}?(?:dataset|benchmark|corpus|test set),\s+{said}" + before_noun,
+        abstract))
+
+
+# 'AIME 2024', 'AlpacaEval 2.0': a year or a version number written after a benchmark's name says which edition the
+# paper ran, and the edition is part of the name ('AIME 2024' and 'AIME 2025' are two test sets).
+_EDITION = re.compile(r" (?:(?:19|20)\d\d|\d\.\d)(?![\w.%-]|\.\d)")
+
+
+def _edition(abstract: str, end: int) -> str:
+    """' 2024' when the name ending at `end` is followed by a year or a version number, else ''."""
+    m = _EDITION.match(abstract, end)
+    return m.group(0) if m else ""
+
+
+_SPACED_BENCH = re.compile(r"(?<![\w-])(?:[A-Z][\w-]*\s){1,2}(?:Bench|Arena|Leaderboard|Gym|Eval)\b(?![\w-])")
+_INTRODUCED_RESOURCE = re.compile(
+    r"\b(?:[Ww]e|[Tt]his (?:paper|work|study))\s+(?:\w+ly\s+)?(?:introduce|present|propose|release|construct|build|curate|"
+    r"create|collect)s?\s+(?P<name>[A-Z][\w.+-]*(?:\s[A-Z][\w.+-]*){0,2}),\s+(?:a|an)\s+(?:(?!of\b)[\w-]+,?\s+){0,6}?"
+    + _RESOURCE_NOUN)
 
 
 def benchmarks_of(paper: Paper, gazetteer: frozenset[str], method: str) -> str:
@@ -256,6 +284,18 @@ def benchmarks_of(paper: Paper, gazetteer: frozenset[str], method: str) -> str:
             continue
         if (name in gazetteer or _own_resource(name, paper.abstract)) and (
                 name.lower() not in own or _BENCH_SUFFIX.search(name) or _own_resource(name, paper.abstract)):
+            found.append((m.start(), name + _edition(paper.abstract, m.start() + len(name))))
+    # A resource the paper itself introduces under a name of one word or of several ('we introduce Guru, a curated RL
+    # reasoning corpus', 'we introduce Search Arena, a crowd-sourced, large-scale, human-preference dataset').
+    for m in _INTRODUCED_RESOURCE.finditer(paper.abstract):
+        if _plausible(m.group("name")) and not _LEAD_WORDS.match(m.group("name") + " "):
+            found.append((m.start("name"), m.group("name")))
+    # A name whose benchmark word stands apart ('BigGen Bench', 'Chatbot Arena', 'Open LLM Leaderboard'), unless it is
+    # the paper's own method ('Varco Arena') or a name already listed with the word after it ('AlpacaEval Leaderboard').
+    for m in _SPACED_BENCH.finditer(paper.abstract):
+        name, first = m.group(0), m.group(0).split()[0]
+        if name.lower() != method.lower() and first not in _RESOURCE_STOP and first not in gazetteer \
+                and not any(a <= m.start() < b for a, b in urls):
             found.append((m.start(), name))
     # Names of other shapes ('Pick-a-Pic') that the gazetteer took from "<Name> dataset".
     for name in gazetteer:
@@ -292,11 +332,21 @@ def headline_result(paper: Paper, name: str = "") -> str:
     return headline.headline_result(paper, name, own=own, evaluation=not own or _own_resource(own, paper.abstract))
 
 
+# 'We then ensemble the diverse prompts in our method DIV-SE (...)', 'our method, PAS, achieves': the authors' own
+# name for their method, said where they use it rather than where they introduce it (not the first word of a long
+# form: 'our method Diversity-Preserving Hybrid RL (DPH-RL)').
+_OUR_METHOD = re.compile(r"\b[Oo]ur (?:[\w-]+ )?(?:method|approach|framework|algorithm|technique)s?,?\s+([A-Z][\w.+-]*)(?!\s+[A-Z])")
+
+
 def row_name(paper: Paper) -> str:
     """The name the row's cells are read with: `method_name`, else the acronym the paper defines for what it builds,
-    else a title head the abstract uses as a name ('Varco Arena', 'Thought Cloning')."""
-    return method_name(paper) or defined_name(paper) or title_head_name(paper.title, paper.abstract) \
+    else a title head the abstract uses as a name ('Varco Arena', 'Thought Cloning'); a name given as 'our method X'
+    comes first when none of these is found or the one found is the dataset the paper builds ('the ... (PAPI) dataset')."""
+    name = method_name(paper) or defined_name(paper) or title_head_name(paper.title, paper.abstract) \
         or title_defined_name(paper)
+    ours = next((m.group(1).rstrip(".,") for m in _OUR_METHOD.finditer(paper.abstract)
+                 if _name_like(m.group(1)) and m.group(1).upper() not in _NOT_BENCH), "")
+    return ours if ours and (not name or _own_resource(name, paper.abstract)) else name
 
 
 def offline_row(paper: Paper, gazetteer: frozenset[str] = CURATED_BENCHMARKS) -> TableRow:

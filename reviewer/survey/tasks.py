@@ -19,6 +19,9 @@ from reviewer.survey.sentcase import as_in_abstract as _as_in_abstract
 from reviewer.survey.terms import _NOUNS_LOOKING_ADJ
 from reviewer.textutil import split_sentences
 
+# A participle that opens a modifier of the thing built ('a benchmark for character-grounded roleplay spanning 30
+# iconic heroes', 'a corpus for X consisting of ...'): what follows says what the thing holds, not its task.
+_PARTICIPLES = r"(?:spanning|covering|containing|consisting|comprising|featuring|encompassing)"
 # Shared with table.py (the method column reads the same contribution sentence).
 _CONTRIBUTION = re.compile(
     r"\b(?:we|this (?:paper|work|study))\s+(?:\w+ly\s+)?(?:propose|introduce|present|develop|design|"
@@ -36,7 +39,8 @@ def _sentences(paper: Paper) -> list[str]:
 
 
 # Where a task phrase ends: punctuation, a relative clause, the means ('by', 'via', 'using') or the results.
-_END = (r"(?=\s*(?:[,;:()]|\.(?!\d))|(?<!ed)\sby\b|\s(?:that|which|who|whose|via|using|through|while|whereby|where|without|so that|and\s"
+_END = (r"(?=\s*(?:[,;:()]|\.(?!\d))|(?<!ed)\sby\b|\s(?:that|which|who|whose|via|using|through|while|whereby|where|without|so that|"
+        rf"{_PARTICIPLES}|and\s"
         r"(?:we|achiev|show|demonstrat|evaluat|propos|introduc|find|discuss|reveal|observe|argue|highlight)|from scratch)\b|$)")
 _PHRASE = r"(?P<task>(?:[\w\-'/]+\s+){0,9}?[\w\-/]+)"
 _THING = (r"(?:methods?|approach(?:es)?|frameworks?|algorithms?|techniques?|strateg(?:y|ies)|pipelines?|recipes?|"
@@ -62,7 +66,7 @@ _NOT_VERBS = frozenset("""the a an be this that these those its their our each a
     such further further other human humans""".split())
 # A phrase that names no task ('more detail', 'research use', 'our study'), or points outside itself.
 _EMPTY = re.compile(r"\b(?:this|these|that|those|it|its|itself|themselves|such|our|their|licen[cs]e[ds]?|usage|research (?:use|"
-                    r"purposes?)|commercial|public|download\w*|reproducib\w*|future (?:research|work|studies)|questions?|"
+                    r"purposes?)|commercial|public|download\w*|reproducib\w*|future (?:research|work|studies)|questions?(?![- ]answering)|"
                     r"aspects?|ways?|one|two|three|four|several|years?|decades?)\b",
                     re.IGNORECASE)
 # Word endings of an adjective or a noun: after 'approach to' they open a noun phrase, not an infinitive.
@@ -170,6 +174,10 @@ def _restrictive(task: str, sentence: str, end: int) -> str:
     return whole if len(whole.split()) <= 11 else ""
 
 
+_DETERMINED = re.compile(r"(?:the|a|an|their|its|our|these|this|those|current|existing|each|all)\s", re.IGNORECASE)
+_VERB_NEXT = re.compile(r"\b(?:aims?|aiming|designed|tailored|built|developed|order|as)\s+to\s")
+
+
 def from_sentence(sentence: str) -> str:
     """The task one own sentence states, or ''."""
     if not _OWN.search(sentence):
@@ -180,7 +188,11 @@ def from_sentence(sentence: str) -> str:
         if task:
             return task
     m = _PURPOSE.search(sentence)
-    if m and m.group("verb").endswith(_NOUN_ENDS):  # 'an approach to scalable alignment': a noun phrase, no verb
+    # 'an approach to scalable alignment': a noun phrase, no verb; but after 'aiming to', 'designed to', 'in order to'
+    # a verb follows ('aiming to enable efficient resource allocation')
+    # ('a framework to augment current preference learning methods': a determiner after it makes it a verb too)
+    if m and m.group("verb").endswith(_NOUN_ENDS) and not _VERB_NEXT.search(m.group(0)) \
+            and not _DETERMINED.match(m.group("obj")):
         task = _restrictive(_ok(f"{m.group('verb')} {m.group('obj')}"), sentence, m.end("obj"))
         if task:
             return task
@@ -196,7 +208,7 @@ def from_sentence(sentence: str) -> str:
 _INQUIRY = re.compile(
     rf"\b(?:we|this (?:paper|work|study))\s+(?:\w+ly\s+|first\s+|then\s+|also\s+)?(?:conducts?|presents?|performs?|provides?|offers?|carry out|"
     rf"carries out|undertakes?)\s+(?:an?\s+|the first\s+)?(?:[\w-]+\s+){{0,3}}?(?P<noun>evaluation|investigation|"
-    rf"analysis|study|exploration|examination|assessment)\s+(?:of|for|on|into)\s+{_PHRASE}{_END}", re.IGNORECASE)
+    rf"analysis|study|exploration|examination|assessment|survey|review|overview)\s+(?:of|for|on|into)\s+{_PHRASE}{_END}", re.IGNORECASE)
 # 'a pipeline, ThoughtMani, to enable ...', 'an approach, namely SALMON (...), to align ...': the name in apposition
 # sits between the thing and its purpose; or the thing between the name and it ('MultiRole-R1, a diversity-enhanced
 # framework with multiple role perspectives, to improve ...').
@@ -335,11 +347,13 @@ def task_of(paper: Paper, method: str) -> str:
     if method and sub.lower().startswith(method.lower()):
         return ""
     genre = from_genre_title(paper.title, method)
-    if genre is not None:
+    if genre:
         return _as_in_abstract(genre, paper.abstract)
     # The title's 'what' without its 'how': 'Early Exit via Reinforcement Learning in Reasoning Models' -> 'Early
     # Exit'; the Method column names the means, and a cell repeating the title tells a reader nothing new.
     what = _ok(_BY_MEANS.split(sub, maxsplit=1)[0], 2, 10) if _BY_MEANS.search(sub) else ""
+    # ('Monte Carlo Tree Search Boosts Reasoning via ...': a claim about a method, its verb's object too short a task)
+    what = "" if _TITLE_VERB.search(what) else what
     if what:
         return _as_in_abstract(what, paper.abstract)
     # What the paper investigates or what the thing it builds does, else a blank cell: never the title again (the
