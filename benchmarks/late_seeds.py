@@ -89,6 +89,13 @@ def main() -> None:
         print(f"hybrid ranks {first} -> {arm} ({len(moved)} of {len(got)} moved): " + "; ".join(moved))
 
 
+def moved_ranks(first: list[int], ranks: list[int]) -> str:
+    """The seed items whose hybrid rank differs between two arms' `detail` lists, as 'known 3: 2 -> 4; ...'."""
+    names = [f"known {i + 1}" if i < 15 else f"ask {i - 14}" for i in range(len(ranks))]
+    moved = [f"{q}: {x} -> {y}" for q, x, y in zip(names, first, ranks, strict=True) if x != y]
+    return "; ".join(moved) or "none"
+
+
 def detail(retriever: HybridRetriever) -> list[int]:
     """Hybrid rank of each known item (15 paraphrases) and of the first cited paper of each `ask` question."""
     rows = ps._rows("seeds_paraphrased.jsonl")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -24,6 +25,18 @@ from benchmarks.plan_worker import _papers
 from reviewer.embed import MiniLMEmbedder
 from reviewer.late_chunk import late_embed
 from reviewer.vector_cache import paper_sentences
+
+
+def rotated_cpu(arms: dict[str, Callable[[], Any]], rounds: int) -> dict[str, list[float]]:
+    """CPU seconds of each arm per round, the order rotated each round so that no arm always runs first."""
+    names = list(arms)
+    cpu: dict[str, list[float]] = {a: [] for a in names}
+    for r in range(rounds):
+        for name in names[r % len(names):] + names[: r % len(names)]:
+            start = time.process_time()
+            arms[name]()
+            cpu[name].append(time.process_time() - start)
+    return cpu
 
 
 def _today(embedder: MiniLMEmbedder, papers: list[tuple[str, str]]) -> Any:

@@ -28,7 +28,7 @@ import numpy as np
 import benchmarks.plan_seeds as ps
 import reviewer.late_chunk as lc
 from benchmarks.fusion_grid import components
-from benchmarks.late_seeds import detail
+from benchmarks.late_seeds import detail, moved_ranks
 from reviewer.embed import embed_texts
 from reviewer.ingest.pipeline import ingest_paths
 from reviewer.retrieve import HybridRetriever
@@ -119,10 +119,8 @@ def main() -> None:
                   f"| {c[2]:.3f} | {c[3]:.3f} / {c[4]:.3f} |", flush=True)
             ranks = detail(retriever)
             first = first or ranks
-            names = [f"known {i + 1}" if i < 15 else f"ask {i - 14}" for i in range(len(ranks))]
-            moved = [f"{q}: {x} -> {y}" for q, x, y in zip(names, first, ranks, strict=True) if x != y]
             if n:
-                print(f"  hybrid ranks moved vs the first arm: {'; '.join(moved) or 'none'}", flush=True)
+                print(f"  hybrid ranks moved vs the first arm: {moved_ranks(first, ranks)}", flush=True)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ mean of per-round today / arm process CPU seconds with a 95% t-interval (benchma
 from __future__ import annotations
 
 import sys
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -20,7 +19,7 @@ import numpy as np
 
 from benchmarks.bench_plan import interval
 from benchmarks.data import scifact_jsonl
-from benchmarks.late_speed import _today
+from benchmarks.late_speed import _today, rotated_cpu
 from benchmarks.plan_worker import _papers
 from reviewer.embed import MiniLMEmbedder
 from reviewer.late_chunk import late_embed
@@ -41,12 +40,7 @@ def main() -> None:
     for fn in arms.values():  # warm-up
         fn()
     names = list(arms)
-    cpu: dict[str, list[float]] = {a: [] for a in names}
-    for r in range(rounds):
-        for name in names[r % len(names):] + names[: r % len(names)]:
-            start = time.process_time()
-            arms[name]()
-            cpu[name].append(time.process_time() - start)
+    cpu = rotated_cpu(arms, rounds)
     print(f"| arm (32 SciFact abstracts, {rounds} rounds) | CPU s per round (median) | vs today, CPU [95% CI] |")
     print("|---|---|---|")
     for name in names:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import benchmarks.plan_seeds as ps
 import reviewer.embed as embed
-from benchmarks.late_seeds import detail
+from benchmarks.late_seeds import detail, moved_ranks
 from reviewer.ingest.pipeline import ingest_paths
 from reviewer.retrieve import HybridRetriever
 from reviewer.settings import Settings
@@ -58,10 +58,8 @@ def main() -> None:
                   f"| {a['hybrid']:.3f} | {t['recall@20']:.3f} / {t['ndcg@10']:.3f} |", flush=True)
             ranks = detail(retriever)
             first = first or ranks
-            names = [f"known {i + 1}" if i < 15 else f"ask {i - 14}" for i in range(len(ranks))]
-            moved = [f"{q}: {x} -> {y}" for q, x, y in zip(names, first, ranks, strict=True) if x != y]
             if n:
-                print(f"  hybrid ranks moved vs the first arm: {'; '.join(moved) or 'none'}", flush=True)
+                print(f"  hybrid ranks moved vs the first arm: {moved_ranks(first, ranks)}", flush=True)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,6 @@ the late unit vectors and of the paper vectors against the fp32 `wheel late` arm
 from __future__ import annotations
 
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -23,7 +22,7 @@ import numpy as np
 
 from benchmarks.bench_plan import interval
 from benchmarks.data import scifact_jsonl
-from benchmarks.late_speed import _today
+from benchmarks.late_speed import _today, rotated_cpu
 from benchmarks.plan_worker import _papers
 from reviewer.embed import MiniLMEmbedder
 from reviewer.late_chunk import late_embed
@@ -41,12 +40,7 @@ def main() -> None:
     arms |= {name: (lambda e=e: late_embed(e, papers)) for name, e in embedders.items()}
     out = {name: fn() for name, fn in arms.items()}  # warm-up, and the vectors for the drift
     names = list(arms)
-    cpu: dict[str, list[float]] = {a: [] for a in names}
-    for r in range(rounds):
-        for name in names[r % len(names):] + names[: r % len(names)]:
-            start = time.process_time()
-            arms[name]()
-            cpu[name].append(time.process_time() - start)
+    cpu = rotated_cpu(arms, rounds)
     ref_paper, ref_units = out["wheel late"][0], np.concatenate(out["wheel late"][1])
     print(f"| arm (32 SciFact abstracts, {rounds} rounds) | CPU s per round (median) | vs today, CPU [95% CI] "
           "| unit 1 - cos vs wheel late, mean / max | paper vector 1 - cos, mean / max |")
