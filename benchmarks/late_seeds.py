@@ -89,6 +89,16 @@ def main() -> None:
         print(f"hybrid ranks {first} -> {arm} ({len(moved)} of {len(got)} moved): " + "; ".join(moved))
 
 
+def seed_bars(settings: Settings) -> tuple[HybridRetriever, str]:
+    """Ingest the seeds into `settings.home` and give the retriever with its bar cells: known-item hybrid and dense
+    MRR / top-1, `ask` hybrid MRR, topic recall@20 / nDCG@10 (a markdown row's middle, without outer pipes)."""
+    ingest_paths(settings, [settings.seeds_dir], quiet=True)
+    retriever = HybridRetriever(settings)
+    k, a, t = ps.known_items(retriever), ps.ask_items(retriever), ps.topics(retriever)
+    return retriever, (f"{k['hybrid'][0]:.3f} / {k['hybrid'][1]} | {k['dense'][0]:.3f} / {k['dense'][1]} "
+                       f"| {a['hybrid']:.3f} | {t['recall@20']:.3f} / {t['ndcg@10']:.3f}")
+
+
 def moved_ranks(first: list[int], ranks: list[int]) -> str:
     """The seed items whose hybrid rank differs between two arms' `detail` lists, as 'known 3: 2 -> 4; ...'."""
     names = [f"known {i + 1}" if i < 15 else f"ask {i - 14}" for i in range(len(ranks))]

@@ -28,9 +28,8 @@ import numpy as np
 import benchmarks.plan_seeds as ps
 import reviewer.late_chunk as lc
 from benchmarks.fusion_grid import components
-from benchmarks.late_seeds import detail, moved_ranks
+from benchmarks.late_seeds import detail, moved_ranks, seed_bars
 from reviewer.embed import embed_texts
-from reviewer.ingest.pipeline import ingest_paths
 from reviewer.retrieve import HybridRetriever
 from reviewer.settings import Settings
 
@@ -110,13 +109,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="late-window-") as tmp:
         for n, arm in enumerate(sys.argv[1:]):
             settings = Settings(home=Path(tmp) / str(n), auto_ingest_seeds=False, **json.loads(arm))
-            ingest_paths(settings, [settings.seeds_dir], quiet=True)
-            retriever = HybridRetriever(settings)
-            k, a, t = ps.known_items(retriever), ps.ask_items(retriever), ps.topics(retriever)
+            retriever, bars = seed_bars(settings)
             c = unit_stats(retriever)
-            print(f"| `{arm}` | {k['hybrid'][0]:.3f} / {k['hybrid'][1]} | {k['dense'][0]:.3f} / {k['dense'][1]} "
-                  f"| {a['hybrid']:.3f} | {t['recall@20']:.3f} / {t['ndcg@10']:.3f} | {c[0]:.3f} | {c[1]:.3f} "
-                  f"| {c[2]:.3f} | {c[3]:.3f} / {c[4]:.3f} |", flush=True)
+            print(f"| `{arm}` | {bars} | {c[0]:.3f} | {c[1]:.3f} | {c[2]:.3f} | {c[3]:.3f} / {c[4]:.3f} |", flush=True)
             ranks = detail(retriever)
             first = first or ranks
             if n:

@@ -17,11 +17,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-import benchmarks.plan_seeds as ps
 import reviewer.embed as embed
-from benchmarks.late_seeds import detail, moved_ranks
-from reviewer.ingest.pipeline import ingest_paths
-from reviewer.retrieve import HybridRetriever
+from benchmarks.late_seeds import detail, moved_ranks, seed_bars
 from reviewer.settings import Settings
 
 MODELS = ("wheel", "wheel-export", "qint8", "qint8-fused")
@@ -51,11 +48,8 @@ def main() -> None:
                 extra |= {"candidate_pool": int(pool[0])} if pool else {}
             embed.get_embedder.cache_clear()  # a session per file, not per model name
             settings = Settings(home=Path(tmp) / str(n), auto_ingest_seeds=False, **extra)
-            ingest_paths(settings, [settings.seeds_dir], quiet=True)
-            retriever = HybridRetriever(settings)
-            k, a, t = ps.known_items(retriever), ps.ask_items(retriever), ps.topics(retriever)
-            print(f"| `{arm}` | {k['hybrid'][0]:.3f} / {k['hybrid'][1]} | {k['dense'][0]:.3f} / {k['dense'][1]} "
-                  f"| {a['hybrid']:.3f} | {t['recall@20']:.3f} / {t['ndcg@10']:.3f} |", flush=True)
+            retriever, bars = seed_bars(settings)
+            print(f"| `{arm}` | {bars} |", flush=True)
             ranks = detail(retriever)
             first = first or ranks
             if n:
