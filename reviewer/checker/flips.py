@@ -53,6 +53,7 @@ from reviewer.checker.subjectless import unnamed_winner_reversed
 from reviewer.checker.substituted import name_substituted, names_crossed
 from reviewer.checker.tradeoff import tradeoff_across, tradeoff_reversed
 from reviewer.models import EvidenceSentence
+from reviewer.roles import reports_other_work
 
 LEX_TOP1 = FEATURE_NAMES.index("lex_top1")
 STANCE_MIN_ALIGN = 0.45
@@ -61,6 +62,12 @@ LOOSE_ALIGN = 0.35
 _NOT_ASSERTED = re.compile(r"\?\s*$|\b(?:whether|if)\b[^.]*\b(?:remains?|is|are)\s+(?:still\s+)?(?:unclear|unknown|"
                            r"open|debated|uncertain)|\bit\s+(?:is|remains)\s+(?:still\s+)?(?:unclear|unknown|uncertain)"
                            r"\s+(?:whether|if|how)\b", re.IGNORECASE)
+
+
+def asserts_own(text: str) -> bool:
+    """The sentence states something of the paper's own: it neither asks ('whether X remains unclear') nor reports
+    others' work ('Prior studies suggest ...'), so a claim may be read against it."""
+    return not (_NOT_ASSERTED.search(text) or reports_other_work(text))
 
 
 # The swap readers ask for the same sentences' names once per claim that cites them (read-only sets).

@@ -9,20 +9,19 @@ from __future__ import annotations
 from reviewer.checker.causal import cause_reversed
 from reviewer.checker.exclusive import exclusive_overreach
 from reviewer.checker.features import Analysis
-from reviewer.checker.flips import _NOT_ASSERTED
+from reviewer.checker.flips import asserts_own
 from reviewer.checker.scoped import scope_widened
 from reviewer.checker.siblings import siblings_exchanged
 from reviewer.checker.transition import transition_reversed
 from reviewer.checker.valence import valence_clash
 from reviewer.models import EvidenceSentence
-from reviewer.roles import reports_other_work
 
 
 def judged_otherwise(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> str:
     """Why the best-aligned asserted sentence reverses the claim in other words, or '': it judges the shared thing the
     other way (`valence.py`), or states as one of several what the claim says holds alone (`exclusive.py`)."""
     i = analysis.order[0] if analysis.order else -1
-    if i < 0 or _NOT_ASSERTED.search(items[i].text) or reports_other_work(items[i].text):
+    if i < 0 or not asserts_own(items[i].text):
         return ""
     where = f"sentence {items[i].index} of {items[i].key}"
     if found := valence_clash(claim, items[i].text):
@@ -35,7 +34,7 @@ def judged_otherwise(claim: str, analysis: Analysis, items: list[EvidenceSentenc
         return f"rule: the claim gives as the cause what {where} gives as the effect"
     if transition_reversed(claim, items[i].text):  # `transition.py`
         return f"rule: the claim tells the change of {where} the other way round (from its end to its start)"
-    asserted = [x.text for x in items if not _NOT_ASSERTED.search(x.text) and not reports_other_work(x.text)]
+    asserted = [x.text for x in items if asserts_own(x.text)]
     if pair := siblings_exchanged(claim, asserted):  # `siblings.py`
         return f"rule: the claim says of {pair[0]!r} what the abstract says of {pair[1]!r}, and the other way round"
     return ""

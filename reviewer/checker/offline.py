@@ -39,7 +39,7 @@ from reviewer.checker.compared import comparison_unstated
 from reviewer.checker.endorsed import faulted_in
 from reviewer.checker.evaluated import evaluated_on
 from reviewer.checker.features import FEATURE_NAMES, Analysis, clean_claim, compute_features, named_terms
-from reviewer.checker.flips import _NOT_ASSERTED, LEX_TOP1, _stance_flip
+from reviewer.checker.flips import _NOT_ASSERTED, LEX_TOP1, _stance_flip, asserts_own
 from reviewer.checker.judged import judged_otherwise
 from reviewer.checker.ownname import one_name_per_thing
 from reviewer.checker.passedover import stated_otherwise
@@ -50,7 +50,7 @@ from reviewer.checker.verbatim import quoted_sentence, quoted_verdict
 from reviewer.errors import ConfigError
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.resources import asset
-from reviewer.roles import attributes_to_other_work, rejects_reported_view, reports_other_work
+from reviewer.roles import attributes_to_other_work, rejects_reported_view
 from reviewer.settings import Settings
 from reviewer.textutil import split_sentences
 
@@ -348,7 +348,7 @@ def _unstated(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> 
 def _anchored(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> str:
     """The best-aligned asserted sentence that holds all the claim's anchors in order (`anchors.py`), or ''."""
     i = analysis.order[0] if analysis.order else -1
-    if i < 0 or _NOT_ASSERTED.search(items[i].text) or reports_other_work(items[i].text):
+    if i < 0 or not asserts_own(items[i].text):
         return ""
     resolved = analysis.resolved[i] if len(analysis.resolved) > i else items[i].text
     # as written, or with 'our method' named and abbreviations spelled one way (`ownname.py`)
@@ -368,7 +368,7 @@ def only_questions(claim: str, analysis: Analysis, items: list[EvidenceSentence]
     # nor does a report of others' view assert anything of the paper's ('Recent studies reveal that ...'), nor an
     # aim ('OBJECTIVE To examine whether X is associated with Y') or a hypothesis ('If such an association exists,
     # users might be at lower risk'): each names what the claim denies without stating it
-    return bool(found) and all(_NOT_ASSERTED.search(items[k].text) or reports_other_work(items[k].text)
+    return bool(found) and all(not asserts_own(items[k].text)
                                or is_aim(items[k].text) or _HYPOTHESIS.match(items[k].text) for k in found)
 
 

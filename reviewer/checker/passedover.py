@@ -21,10 +21,9 @@ import re
 from reviewer.checker.exchanged import _BREAK, _RATHER
 from reviewer.checker.exclusive import exclusive_overreach
 from reviewer.checker.features import Analysis, content_stems
-from reviewer.checker.flips import _NOT_ASSERTED
+from reviewer.checker.flips import asserts_own
 from reviewer.checker.negation import _free_stems, negated_scopes
 from reviewer.models import EvidenceSentence
-from reviewer.roles import reports_other_work
 
 # a sentence that sets R against another thing, or speaks of others' or the usual practice, does not say the paper does R
 _CONTRAST = re.compile(r"\b(?:rather than|instead of|unlike|than|versus|vs\.?|compared (?:with|to)|previous|prior|"
@@ -74,7 +73,6 @@ def passed_over_done(claim: str, sentence: str, abstract: str) -> str:
     return " ".join(sorted(stated))
 
 
-
 def stated_otherwise(claim: str, analysis: Analysis, items: list[EvidenceSentence], label: str) -> str:
     """Why one of the two best-aligned asserted sentences states otherwise than a claim not yet called CONTRADICTED,
     or '': the claim passes over what the sentence says the paper does, or (for a claim the combiner found no
@@ -83,7 +81,7 @@ def stated_otherwise(claim: str, analysis: Analysis, items: list[EvidenceSentenc
     abstract = " ".join(x.text for x in items)
     for i in analysis.order[:2]:
         text, where = items[i].text, f"sentence {items[i].index} of {items[i].key}"
-        if _NOT_ASSERTED.search(text) or reports_other_work(text):
+        if not asserts_own(text):
             continue
         if stated := passed_over_done(claim, text, abstract):
             return f"rule: the claim passes over {stated!r}, which {where} states the paper does, for a choice " \
