@@ -10,7 +10,11 @@ from __future__ import annotations
 
 from reviewer.evalclause import evaluated, evaluation_mention
 
-__all__ = ["evaluated", "evaluated_names", "evaluation_mention"]
+__all__ = ["EDITION", "evaluated", "evaluated_names", "evaluation_mention"]
+
+# 'AIME 2024', 'AlpacaEval 2.0': a year or a version number written after a benchmark's name says which edition the
+# paper ran; the table keeps it in the name (two editions are two test sets), the lead drops it to see a shared one.
+EDITION = r" (?:(?:19|20)\d\d|\d\.\d)"
 
 
 def evaluated_names(names: list[tuple[int, str]], text: str, strict: bool = True) -> list[tuple[int, str]]:

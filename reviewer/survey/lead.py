@@ -15,7 +15,7 @@ import re
 
 from reviewer.checker.wording import compact_name
 from reviewer.models import Paper
-from reviewer.survey.benchclause import evaluated
+from reviewer.survey.benchclause import EDITION, evaluated
 from reviewer.survey.kinds import contribution_kind
 from reviewer.survey.prose import is_framing
 from reviewer.survey.synthesis import count_word, listing
@@ -113,7 +113,7 @@ def _method_cell(row: TableRow | None) -> str:
 def _benchmarks(row: TableRow | None) -> list[str]:
     """The row's benchmarks without their editions ('AMC 2023' -> 'AMC'), so two papers run on one benchmark share it."""
     names = [b for b in (row.benchmarks.text.split(", ") if row and row.benchmarks.text else []) if b]
-    return list(dict.fromkeys(re.sub(r" (?:(?:19|20)\d\d|\d\.\d)$", "", b) for b in names))
+    return list(dict.fromkeys(re.sub(EDITION + "$", "", b) for b in names))
 
 
 def section_lead(keys: list[str], evidence: dict[str, PaperEvidence], names: dict[str, str],

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from reviewer.models import Paper
 from reviewer.quotes import verify_quote
 from reviewer.survey import headline
-from reviewer.survey.benchclause import evaluated_names
+from reviewer.survey.benchclause import EDITION, evaluated_names
 from reviewer.survey.headline import _numbered_span  # noqa: F401 (tests import it here)
 from reviewer.survey.names import (
     appositive_name,
@@ -254,9 +254,7 @@ def _own_resource(name: str, abstract: str) -> bool:
         abstract))
 
 
-# 'AIME 2024', 'AlpacaEval 2.0': a year or a version number written after a benchmark's name says which edition the
-# paper ran, and the edition is part of the name ('AIME 2024' and 'AIME 2025' are two test sets).
-_EDITION = re.compile(r" (?:(?:19|20)\d\d|\d\.\d)(?![\w.%-]|\.\d)")
+_EDITION = re.compile(EDITION + r"(?![\w.%-]|\.\d)")  # the whole number: not '2.0' of '2.05', nor '2024' of '2024b'
 
 
 def _edition(abstract: str, end: int) -> str:
