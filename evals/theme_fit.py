@@ -10,7 +10,7 @@ For every paper cited under a named theme (not the overview's aside, not Open pr
 - kind misfit: the title names a kind of paper ('Empirical studies of X', 'Benchmarks and datasets for X', 'Surveys
   of X') and the paper's own words do not say it is one: a benchmark paper names the resource in its title or says
   it introduces/builds/releases one; a study says that it studies, analyses, evaluates or investigates and proposes
-  no new method, framework or algorithm of its own; a survey calls itself one.
+  no new method, framework or algorithm of its own and is no survey article; a survey calls itself one.
 A paper fails when either test fails. The share of themed papers that fail is reported per set.
 """
 
@@ -155,6 +155,8 @@ def states_kind(kind: str, title: str, abstract: str) -> bool:
         return bool(re.search(r"\b(?:survey|review|overview|tutorial)\b", title, re.IGNORECASE)
                     or _SURVEY.search(abstract))
     if kind == "study":
+        if states_kind("survey", title, abstract):
+            return False  # a survey article reports no study of its own
         return bool(_STUDY_TITLE.search(title) or _STUDIES.search(abstract)) and not _NEW_METHOD.search(abstract) \
             and not _OWN_WINS.search(abstract)
     return True

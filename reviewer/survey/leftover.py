@@ -17,7 +17,7 @@ from reviewer.survey.families import (
     family_title,
     own_method_text,
 )
-from reviewer.survey.kinds import contribution_kind, kind_title
+from reviewer.survey.kinds import kind_title, paper_kind
 from reviewer.survey.themes import GENERIC_THEME_WORDS, ThemeDoc
 from reviewer.survey.titles import CATCH_ALL_MAX, _stems, needed_support
 from reviewer.survey.types import PaperEvidence, Section
@@ -91,10 +91,10 @@ def _by_kind(left: list[int], evidence: list[PaperEvidence], papers: dict[str, P
     kinds: dict[str, list[int]] = {}
     for i in left:
         p = papers[evidence[i].key]
-        kinds.setdefault(contribution_kind(p.title, p.abstract), []).append(i)
+        kinds.setdefault(paper_kind(p.title, p.abstract), []).append(i)  # a survey article is no empirical study
     out: list[tuple[str, list[int]]] = []
     rest: list[int] = []
-    for kind in ("study", "benchmark"):
+    for kind in ("study", "benchmark", "survey"):
         members = kinds.get(kind, [])
         if len(members) >= 2:
             out.append((kind_title(kind, head, topic), members))

@@ -27,7 +27,7 @@ from reviewer.models import Paper
 from reviewer.survey.catchall import uses_label
 from reviewer.survey.families import families_of, family_groups, family_title, own_method_text
 from reviewer.survey.fit import fits
-from reviewer.survey.kinds import _short_topic, contribution_kind, kind_title
+from reviewer.survey.kinds import _short_topic, kind_title, paper_kind
 from reviewer.survey.themes import theme_title
 from reviewer.survey.titles import _stems, is_catch_all
 from reviewer.survey.titlewords import plural_head
@@ -59,7 +59,7 @@ def holds_head(title: str, head: str, paper: Paper) -> bool:
     return _stems(head) <= _stems(f"{paper.title}. {paper.abstract}")  # 'LLM reasoning' as 'reasoning of LLMs'
 
 
-def _named_kind(kind: Literal["study", "benchmark"], head: str, topic: str) -> bool:
+def _named_kind(kind: Literal["study", "benchmark", "survey"], head: str, topic: str) -> bool:
     """The kind title names what was studied: 'Empirical studies of the topic' (no head phrase, a question for a
     topic) says nothing a reader can check, so no paper is added to it."""
     return not kind_title(kind, head, topic).endswith(" the topic")
@@ -67,10 +67,11 @@ def _named_kind(kind: Literal["study", "benchmark"], head: str, topic: str) -> b
 
 def by_kind(loose: list[str], sections: list[Section], papers: dict[str, Paper], head: str, topic: str,
             rescope: Callable[[Section], None]) -> list[str]:
-    """Studies and benchmarks among the loose papers: a theme of their kind (kinds.kind_title); the rest returned."""
-    kinds = {k: contribution_kind(papers[k].title, papers[k].abstract) for k in loose}
+    """Studies, benchmarks and surveys among the loose papers: a theme of their kind (kinds.kind_title); the rest
+    returned."""
+    kinds = {k: paper_kind(papers[k].title, papers[k].abstract) for k in loose}  # a survey is no study
     placed: set[str] = set()
-    for kind in ("study", "benchmark"):
+    for kind in ("study", "benchmark", "survey"):
         keys = [k for k in loose if kinds[k] == kind]
         if keys and _named_kind(kind, head, topic) and _place(kind_title(kind, head, topic), keys, sections, rescope):
             placed |= set(keys)
@@ -172,7 +173,7 @@ def singles(loose: list[str], sections: list[Section], papers: dict[str, Paper],
     fhead = family_head(head, topic)
     for key in loose:
         paper = papers[key]
-        kind = contribution_kind(paper.title, paper.abstract)
+        kind = paper_kind(paper.title, paper.abstract)
         if kind != "method":
             title = kind_title(kind, head, topic) if _named_kind(kind, head, topic) else ""
         else:
