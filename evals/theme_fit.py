@@ -137,7 +137,10 @@ _STUDY_TITLE = re.compile(r"\?|^(?:what|how|why|when|is|are|can|do|does|on the|t
 # A method of the paper's own, not one it adds beside its study ('Additionally, we propose a defense ...').
 _NEW_METHOD = re.compile(r"(?<!additionally, )(?<!also, )(?<!further, )(?<!moreover, )" + _WE + r"(?:propose|introduce|present|develop|design)s?\s+(?:[\w-]+,?\s+){0,6}?(?:method|"
                          r"framework|algorithm|approach|technique|model|objective|loss|pipeline|system|strategy)\b"
-                         r"|\bnovel (?:[\w-]+\s+){0,3}?(?:method|framework|algorithm|approach|technique|objective)\b",
+                         r"|\bnovel (?:[\w-]+\s+){0,3}?(?:method|framework|algorithm|approach|technique|objective)\b"
+                         # 'introduces DOVE, a new preference optimization objective'
+                         r"|\b[A-Z][\w-]*[A-Z][\w-]*,\s+an?\s+(?:new|novel)\s+(?:[\w-]+\s+){0,3}?(?:method|framework|"
+                         r"algorithm|approach|technique|objective|loss)\b",
                          re.IGNORECASE)
 # ... or reports its own method beating others ('our approach consistently outperforms ...').
 _OWN_WINS = re.compile(r"\b(?:our|the proposed) (?:[\w-]+ ){0,2}(?:method|approach|framework|model|algorithm|objective|"
