@@ -110,6 +110,8 @@ def title_kind(title: str) -> str:
     if not head:
         return ""
     words = {w.lower() for w in head.groups() if w}
+    if words & {"studies", "analyses"} and words & {"surveys", "reviews"}:
+        return "study or survey"  # 'Studies and surveys of X': either kind fits
     if words & {"benchmarks", "benchmark", "datasets", "dataset", "corpora"}:
         return "benchmark"
     if words & {"surveys", "survey", "reviews", "overviews"}:
@@ -152,6 +154,8 @@ _SURVEY = re.compile(r"\b(?:this|our|the present) (?:survey|review|overview|tuto
 
 def states_kind(kind: str, title: str, abstract: str) -> bool:
     """The paper's own title or abstract says it is a paper of that kind (see the module's docstring)."""
+    if kind == "study or survey":
+        return states_kind("study", title, abstract) or states_kind("survey", title, abstract)
     if kind == "benchmark":
         return bool(_TITLE_RESOURCE.search(title) or _BUILDS.search(abstract) or _NAMED_RESOURCE.search(abstract))
     if kind == "survey":

@@ -3,7 +3,8 @@
 A paper whose abstract reports that a method it names itself beats others is a method paper, however much it also
 studies ('we propose a novel framework, Contrastive Unlikelihood Training (CUT) ... CUT can beat the 175B DaVinci003'):
 it is no member of 'Empirical studies of X'. A study's wins belong to what it studies, which it did not name first.
-A survey or review article is no empirical study either; two of them form 'Surveys of X'. And the eval's theme-fit
+A survey or review article is no empirical study either; two of them form 'Surveys of X', and beside studies
+'Studies and surveys of X'. And the eval's theme-fit
 check (evals/theme_fit.py) finds a paper under a title it never uses and a method paper under a study title.
 """
 
@@ -39,19 +40,26 @@ def test_a_study_title_holds_neither_methods_nor_surveys(seed_papers: dict[str, 
     assert not is_survey_text(seed_papers["preferencealgorithms"].title, seed_papers["preferencealgorithms"].abstract)
 
 
-def test_two_loose_surveys_form_a_survey_theme(seed_papers: dict[str, Paper]) -> None:
+def test_loose_surveys_form_a_survey_theme_and_join_studies_under_a_title_true_of_both(
+        seed_papers: dict[str, Paper]) -> None:
     """Two survey articles left over in a survey of RL for language models form 'Surveys of ...', which holds no
-    study; the study stays loose."""
-    loose = ["technicalsurvey", "reasoningsurvey", "preferencealgorithms"]
-    assert [paper_kind(seed_papers[k].title, seed_papers[k].abstract) for k in loose] == ["survey", "survey", "study"]
+    method; beside a loose study they form 'Studies and surveys of ...' with it, and a method stays loose."""
+    topic, ignore = "reinforcement learning for large language models", {"reinforc", "learn", "languag", "model"}
+    assert [paper_kind(seed_papers[k].title, seed_papers[k].abstract) for k in
+            ("technicalsurvey", "reasoningsurvey", "preferencealgorithms", "stepdpo")] == ["survey", "survey", "study",
+                                                                                           "method"]
     sections: list[Section] = []
-    out, left = regroup(loose, sections, seed_papers, "reinforcement learning",
-                        "reinforcement learning for large language models", {"reinforc", "learn", "languag", "model"},
-                        lambda s: None)
+    out, left = regroup(["technicalsurvey", "reasoningsurvey", "stepdpo"], sections, seed_papers,
+                        "reinforcement learning", topic, ignore, lambda s: None)
     surveys = [s for s in out if s.title.startswith("Surveys of")]
     assert len(surveys) == 1 and sorted(surveys[0].keys) == ["reasoningsurvey", "technicalsurvey"], out
-    assert "preferencealgorithms" not in surveys[0].keys
     assert not fits(surveys[0].title, seed_papers["preferencealgorithms"], set())
+    sections = []
+    out, left = regroup(["technicalsurvey", "preferencealgorithms", "stepdpo"], sections, seed_papers,
+                        "reinforcement learning", topic, ignore, lambda s: None)
+    both = [s for s in out if s.title.startswith("Studies and surveys of")]
+    assert len(both) == 1 and sorted(both[0].keys) == ["preferencealgorithms", "technicalsurvey"], out
+    assert "stepdpo" not in both[0].keys and not fits(both[0].title, seed_papers["stepdpo"], set())
 
 
 def test_the_theme_fit_check_finds_unused_words_and_wrong_kinds(seed_papers: dict[str, Paper]) -> None:

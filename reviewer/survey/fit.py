@@ -21,7 +21,7 @@ from reviewer.models import Paper
 from reviewer.survey.catchall import _GLUE, _KIND, _similarity, label_phrases
 from reviewer.survey.central import about, about_pattern
 from reviewer.survey.families import FAMILIES, own_method_text
-from reviewer.survey.kinds import contribution_kind, is_survey_text
+from reviewer.survey.kinds import contribution_kind, is_survey_text, paper_kind
 from reviewer.survey.leftover import GENERIC_STEMS
 from reviewer.survey.titles import _stems, is_catch_all
 from reviewer.survey.types import Section
@@ -69,6 +69,9 @@ def fits(title: str, paper: Paper, ignore: set[str]) -> bool:
         return False
     if title.lower().startswith("surveys of ") and not is_survey_text(paper.title, paper.abstract):
         return False  # kinds.kind_title's survey title
+    if title.lower().startswith("studies and surveys of ") and paper_kind(paper.title, paper.abstract) not in (
+            "study", "survey"):
+        return False
     if is_catch_all(title) or _KIND.match(title):
         return True
     return all(about(p, paper, ignore) or _family_uses(p, paper) for p in claims(title, ignore))

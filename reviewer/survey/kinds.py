@@ -162,15 +162,27 @@ def _short_topic(topic: str) -> str:
     return noun_phrase_head(" ".join(words)) if words else ""
 
 
+def reading_groups(kinds: dict[str, PaperKind], head: str, topic: str) -> list[tuple[TitledKind, list[str]]]:
+    """The papers of each titled kind, in order; studies and surveys as one group when both are present and its
+    title ('Studies and surveys of X') has at most eight words, so a lone survey beside studies is not left apart."""
+    of = {k: [key for key, v in kinds.items() if v == k] for k in ("study", "benchmark", "survey")}
+    if of["study"] and of["survey"] and len(kind_title("study+survey", head, topic).split()) <= 8:
+        return [("study+survey", of["study"] + of["survey"]), ("benchmark", of["benchmark"])]
+    return [("study", of["study"]), ("benchmark", of["benchmark"]), ("survey", of["survey"])]
+
+
 def paper_kind(title: str, abstract: str) -> PaperKind:
     """contribution_kind, with survey and review articles apart from the empirical studies (is_survey_text): what a
     kind theme groups by."""
     return "survey" if is_survey_text(title, abstract) else contribution_kind(title, abstract)
 
 
-def kind_title(kind: Literal["study", "benchmark", "survey"], head: str, topic: str = "") -> str:
+TitledKind = Literal["study", "benchmark", "survey", "study+survey"]
+
+
+def kind_title(kind: TitledKind, head: str, topic: str = "") -> str:
     """A 3-8 word title for a group of one kind: 'Empirical studies of PRMs', 'Benchmarks and datasets for PRMs',
-    'Surveys of PRMs'.
+    'Surveys of PRMs', 'Studies and surveys of PRMs'.
     Methods get no kind title: those no phrase or technique family unites go under 'Further work'. Without a
     head phrase the topic, cut to five words, names what was studied ('Empirical studies of tool use');
     'the topic' says nothing to a reader of the section list."""
@@ -179,6 +191,8 @@ def kind_title(kind: Literal["study", "benchmark", "survey"], head: str, topic: 
         return f"Empirical studies of {head}"
     if kind == "survey":
         return f"Surveys of {head}"
+    if kind == "study+survey":  # studies with a survey article among them: the title is true of both
+        return f"Studies and surveys of {head}"
     # in a survey of 'reward model benchmarks', the benchmarks are for reward models
     base = re.sub(r"\s+(?:benchmarks?|datasets?|evaluations?)$", "", head, flags=re.IGNORECASE)
     if base != head:

@@ -21,13 +21,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Literal
 
 from reviewer.models import Paper
 from reviewer.survey.catchall import uses_label
 from reviewer.survey.families import families_of, family_groups, family_title, own_method_text
 from reviewer.survey.fit import fits
-from reviewer.survey.kinds import _short_topic, kind_title, paper_kind
+from reviewer.survey.kinds import TitledKind, _short_topic, kind_title, paper_kind, reading_groups
 from reviewer.survey.themes import theme_title
 from reviewer.survey.titles import _stems, is_catch_all
 from reviewer.survey.titlewords import plural_head
@@ -59,7 +58,7 @@ def holds_head(title: str, head: str, paper: Paper) -> bool:
     return _stems(head) <= _stems(f"{paper.title}. {paper.abstract}")  # 'LLM reasoning' as 'reasoning of LLMs'
 
 
-def _named_kind(kind: Literal["study", "benchmark", "survey"], head: str, topic: str) -> bool:
+def _named_kind(kind: TitledKind, head: str, topic: str) -> bool:
     """The kind title names what was studied: 'Empirical studies of the topic' (no head phrase, a question for a
     topic) says nothing a reader can check, so no paper is added to it."""
     return not kind_title(kind, head, topic).endswith(" the topic")
@@ -71,8 +70,7 @@ def by_kind(loose: list[str], sections: list[Section], papers: dict[str, Paper],
     returned."""
     kinds = {k: paper_kind(papers[k].title, papers[k].abstract) for k in loose}  # a survey is no study
     placed: set[str] = set()
-    for kind in ("study", "benchmark", "survey"):
-        keys = [k for k in loose if kinds[k] == kind]
+    for kind, keys in reading_groups(kinds, head, topic):
         if keys and _named_kind(kind, head, topic) and _place(kind_title(kind, head, topic), keys, sections, rescope):
             placed |= set(keys)
     return [k for k in loose if k not in placed]
@@ -176,6 +174,9 @@ def singles(loose: list[str], sections: list[Section], papers: dict[str, Paper],
         kind = paper_kind(paper.title, paper.abstract)
         if kind != "method":
             title = kind_title(kind, head, topic) if _named_kind(kind, head, topic) else ""
+            both = kind_title("study+survey", head, topic)  # a study or a survey joins 'Studies and surveys of X'
+            if kind in ("study", "survey") and any(s.title.lower() == both.lower() for s in sections):
+                title = both
         else:
             named = [f for f in families_of(own_method_text(paper.title, paper.abstract), f"{head} {topic}")
                      if uses_label(f, paper)]
