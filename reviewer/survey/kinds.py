@@ -140,6 +140,7 @@ _RESOURCE = re.compile(r"\b(?:benchmarks?|datasets?|corpus|corpora|environments?
 
 
 _CUT_BEFORE = frozenset("by for in of with on to from via that which while when".split())
+_CUT_ALSO = frozenset("over across beyond under at".split())
 
 
 def _short_topic(topic: str) -> str:
@@ -192,7 +193,13 @@ def kind_title(kind: TitledKind, head: str, topic: str = "") -> str:
     if kind == "survey":
         return f"Surveys of {head}"
     if kind == "study+survey":  # studies with a survey article among them: the title is true of both
-        return f"Studies and surveys of {head}"
+        words = head.split()  # ... its head cut before its last prepositional phrase until the title has 8 words
+        while len(words) > 4:  # 'test-time scaling of LLM reasoning' -> 'test-time scaling'
+            cut = max((i for i, w in enumerate(words) if i >= 1 and w.lower() in _CUT_BEFORE | _CUT_ALSO), default=0)
+            if not cut:
+                break
+            words = words[:cut]
+        return f"Studies and surveys of {' '.join(words)}"
     # in a survey of 'reward model benchmarks', the benchmarks are for reward models
     base = re.sub(r"\s+(?:benchmarks?|datasets?|evaluations?)$", "", head, flags=re.IGNORECASE)
     if base != head:

@@ -175,6 +175,9 @@ def singles(loose: list[str], sections: list[Section], papers: dict[str, Paper],
         if kind != "method":
             title = kind_title(kind, head, topic) if _named_kind(kind, head, topic) else ""
             both = kind_title("study+survey", head, topic)  # a study or a survey joins 'Studies and surveys of X'
+            studies = next((s for s in sections if s.title.lower() == kind_title("study", head, topic).lower()), None)
+            if kind == "survey" and studies is not None and len(both.split()) <= 8 and fits(both, paper, ignore):
+                studies.title = both  # ... and a survey beside 'Empirical studies of X' makes it that theme
             if kind in ("study", "survey") and any(s.title.lower() == both.lower() for s in sections):
                 title = both
         else:
