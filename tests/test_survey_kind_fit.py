@@ -78,3 +78,27 @@ def test_the_theme_fit_check_finds_unused_words_and_wrong_kinds(seed_papers: dic
     assert why("Monte Carlo tree search for alignment", "comparingbad").startswith("word")
     assert why("Reasoning steps in mathematics", "stepdpo") == ""
     assert why("Step-level preference optimization", "stepdpo") == "word “level”"
+
+
+def test_a_loose_survey_turns_a_study_theme_into_studies_and_surveys(seed_papers: dict[str, Paper]) -> None:
+    """A survey article left over beside an 'Empirical studies of X' theme joins it, and the theme is retitled so
+    its title is true of both kinds; a loose method does not join."""
+    topic, ignore = "reinforcement learning for large language models", {"reinforc", "learn", "languag", "model"}
+    studies = Section(title="Empirical studies of reinforcement learning", scope="",
+                      keys=["preferencealgorithms", "medicaladaptation"])
+    out, left = regroup(["technicalsurvey", "stepdpo"], [studies], seed_papers, "reinforcement learning", topic, ignore,
+                        lambda s: None)
+    both = next(s for s in out if s.keys[:2] == ["preferencealgorithms", "medicaladaptation"])
+    assert both.title == "Studies and surveys of reinforcement learning", out
+    assert "technicalsurvey" in both.keys and "technicalsurvey" not in left
+    assert "stepdpo" not in both.keys
+
+
+def test_a_studies_and_surveys_title_cuts_its_head_to_eight_words() -> None:
+    from reviewer.survey.kinds import kind_title
+
+    for head in ("tree search over reasoning steps", "test-time scaling of LLM reasoning in vision-language models"):
+        title = kind_title("study+survey", head)
+        assert len(title.split()) <= 8 and title.startswith("Studies and surveys of "), title
+        assert head.startswith(title.removeprefix("Studies and surveys of ")), title
+    assert kind_title("study+survey", "small language models") == "Studies and surveys of small language models"
