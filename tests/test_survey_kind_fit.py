@@ -102,3 +102,14 @@ def test_a_studies_and_surveys_title_cuts_its_head_to_eight_words() -> None:
         assert len(title.split()) <= 8 and title.startswith("Studies and surveys of "), title
         assert head.startswith(title.removeprefix("Studies and surveys of ")), title
     assert kind_title("study+survey", "small language models") == "Studies and surveys of small language models"
+
+
+def test_empirical_studies_beside_studies_and_surveys_of_the_same_head_are_one_theme(
+        seed_papers: dict[str, Paper]) -> None:
+    topic, ignore = "reinforcement learning for large language models", {"reinforc", "learn", "languag", "model"}
+    studies = Section(title="Empirical studies of reinforcement learning", scope="",
+                      keys=["preferencealgorithms", "medicaladaptation"])
+    both = Section(title="Studies and surveys of reinforcement learning", scope="", keys=["technicalsurvey", "1bsurpass"])
+    out, _ = regroup([], [studies, both], seed_papers, "reinforcement learning", topic, ignore, lambda s: None)
+    assert [s.title for s in out] == ["Studies and surveys of reinforcement learning"], out
+    assert sorted(out[0].keys) == ["1bsurpass", "medicaladaptation", "preferencealgorithms", "technicalsurvey"]

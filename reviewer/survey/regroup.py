@@ -190,6 +190,17 @@ def singles(loose: list[str], sections: list[Section], papers: dict[str, Paper],
     return left
 
 
+def _merge_studies(sections: list[Section], head: str, topic: str, rescope: Callable[[Section], None]) -> None:
+    """'Empirical studies of X' beside 'Studies and surveys of X' is one theme: the studies join the second."""
+    study, both = (kind_title(k, head, topic).lower() for k in ("study", "study+survey"))
+    a = next((s for s in sections if s.title.lower() == study), None)
+    b = next((s for s in sections if s.title.lower() == both), None)
+    if a is not None and b is not None:
+        b.keys += [k for k in a.keys if k not in b.keys]
+        rescope(b)
+        sections.remove(a)
+
+
 def regroup(loose: list[str], sections: list[Section], papers: dict[str, Paper], head: str, topic: str,
             ignore: set[str], rescope: Callable[[Section], None]) -> tuple[list[Section], list[str]]:
     """Place the papers no theme title fits by kind, then by technique family; returns the sections (new ones
@@ -200,4 +211,5 @@ def regroup(loose: list[str], sections: list[Section], papers: dict[str, Paper],
     loose = by_family(loose, sections, papers, head, topic, ignore, rescope)
     loose = by_title_phrase(loose, sections, papers, head, ignore, rescope)
     loose = singles(loose, sections, papers, head, topic, ignore, rescope)
+    _merge_studies(sections, head, topic, rescope)
     return sections, loose
