@@ -27,6 +27,9 @@ from evals.survey_read import summary as read_summary
 from evals.survey_table import TableShape, add_table_cells, rendered_cells
 from evals.survey_table import summary as table_summary
 from evals.survey_text import pointing_subject, rendered_entities
+from evals.theme_fit import ThemeFitShape
+from evals.theme_fit import add_report as add_theme_fit
+from evals.theme_fit import summary as theme_fit_summary
 from evals.title_judge import CATCH_ALL as _CATCH_ALL
 from evals.title_judge import title_problem
 from reviewer.roles import Role, reports_other_work, sentence_roles
@@ -126,6 +129,7 @@ class ReportShape(BaseModel):
     fit: FitShape = Field(default_factory=FitShape)  # misfit papers, open problems, table cells (survey_fit)
     table: TableShape = Field(default_factory=TableShape)  # row coverage, cells shown, grounding (survey_table)
     read: ReadShape = Field(default_factory=ReadShape)  # leads and first quotes as a reader meets them (survey_read)
+    theme: ThemeFitShape = Field(default_factory=ThemeFitShape)  # themed papers that do not fit (theme_fit)
 
 
 class SurveyEvalResult(BaseModel):
@@ -253,6 +257,7 @@ def report_shape(report: object, abstracts: dict[str, str], shape: ReportShape) 
     from reviewer.survey.report import MIN_TABLE_FIELDS
 
     read_report(report, shape.read)
+    add_theme_fit(report, shape.theme)
     add_sections(report, shape.fit, lambda text, keys: _source(text, keys, abstracts))
     add_table(report, shape.fit, MIN_TABLE_FIELDS)
     add_table_cells(report, _corpus()[0], MIN_TABLE_FIELDS, shape.table)
@@ -360,6 +365,7 @@ def format_result(result: SurveyEvalResult) -> str:
         fit_summary(s.fit),
         table_summary(s.table),
         read_summary(s.read),
+        theme_fit_summary(s.theme),
         f"slowest survey {result.max_seconds:.1f} s",
     ]
     return "\n".join(lines)

@@ -53,6 +53,7 @@ def score(keep: Path, sets: list[str]) -> None:
               f"{shape.catch_alls}; cited only in the overview aside {shape.aside_only} of {shape.cited_papers} "
               f"({shape.aside_only / max(1, shape.cited_papers):.1%})")
         print("   " + survey_eval.fit_summary(shape.fit))
+        print("   " + survey_eval.theme_fit_summary(shape.theme))
         for line in shape.fit.misfit_list + shape.fit.thin_list + shape.fit.open_list if "--list" in sys.argv else []:
             print(f"   fit: {line}")
         for title in shape.bad_titles:

@@ -151,7 +151,7 @@ def segments(title: str) -> list[tuple[str, str]]:
     return [(parts[i], parts[i + 1] if i + 1 < len(parts) else "") for i in range(0, len(parts), 2)]
 
 
-_KIND_WORDS = frozenset("empirical studies study benchmarks benchmark datasets dataset methods llms".split())
+_KIND_WORDS = frozenset("empirical studies study benchmarks benchmark datasets dataset surveys survey methods llms".split())
 
 
 def _initials(words: list[str]) -> str:

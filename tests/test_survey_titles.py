@@ -26,7 +26,8 @@ _POINTS_BACK = re.compile(
     r"^(?:(?:In|For|During|Within) the (?:[\w-]+ ){0,2}(?:stage|phase|step|level|optimi[sz]ation|approach|"
     r"method|setting|module|part)s?,|The (?:proposed )?(?:framework|approach|method|algorithm|pipeline)\b|"
     r"The (?:only|key|main|first|second) [a-z]+ (?:is|was)\b|(?:Based on|Building on) [^,]{1,40},)")
-_KIND_TITLE = re.compile(r"^Empirical studies of |^Benchmarks and datasets for | and (?:other [\w-]+|related) methods$")
+_KIND_TITLE = re.compile(r"^Empirical studies of |^Benchmarks and datasets for |^Surveys of |^Studies and surveys of "
+                         r"| and (?:other [\w-]+|related) methods$")
 _ITEM = re.compile(r"(?:^|(?<=\s))\(([1-9]|i{1,3}|iv)\)\s")
 
 

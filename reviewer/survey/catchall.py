@@ -43,8 +43,9 @@ def own_text(paper: Paper) -> str:
 
 
 _GLUE = re.compile(r"\s+(?:in|with|for|of|and|on)\s+")
-# Titles that name a kind of paper ('Empirical studies of X', 'Benchmarks and datasets for X'), not a phrase.
-_KIND = re.compile(r"^(?:empirical studies|benchmarks and datasets)\b", re.IGNORECASE)
+# Titles that name a kind of paper ('Empirical studies of X', 'Benchmarks and datasets for X', 'Surveys of X',
+# 'Studies and surveys of X'), not a phrase.
+_KIND = re.compile(r"^(?:empirical studies|benchmarks and datasets|surveys of|studies and surveys of)\b", re.IGNORECASE)
 
 
 def label_phrases(title: str, ignore: set[str]) -> list[str]:

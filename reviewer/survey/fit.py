@@ -21,7 +21,7 @@ from reviewer.models import Paper
 from reviewer.survey.catchall import _GLUE, _KIND, _similarity, label_phrases
 from reviewer.survey.central import about, about_pattern
 from reviewer.survey.families import FAMILIES, own_method_text
-from reviewer.survey.kinds import contribution_kind
+from reviewer.survey.kinds import contribution_kind, is_survey_text, paper_kind
 from reviewer.survey.leftover import GENERIC_STEMS
 from reviewer.survey.titles import _stems, is_catch_all
 from reviewer.survey.types import Section
@@ -60,11 +60,17 @@ def fits(title: str, paper: Paper, ignore: set[str]) -> bool:
     """The paper is about every phrase the title claims (central.about: its title uses it, or its abstract comes
     back to it), not only mentions it; a catch-all or a kind title ('Empirical studies of X')
     names no phrase, so every paper fits it. A label naming a kind of paper fits only papers of that kind."""
-    if _STUDY_LABEL.search(title) and contribution_kind(paper.title, paper.abstract) != "study":
-        return False
+    if _STUDY_LABEL.search(title) and (contribution_kind(paper.title, paper.abstract) != "study"
+                                       or is_survey_text(paper.title, paper.abstract)):
+        return False  # ... and a survey article is no empirical study
     # ... and 'Benchmarks and datasets for X' only papers whose own contribution is one (a method evaluated on
     # benchmarks, or trained on a dataset it mentions, is not).
     if _BENCHMARK_LABEL.match(title) and contribution_kind(paper.title, paper.abstract) != "benchmark":
+        return False
+    if title.lower().startswith("surveys of ") and not is_survey_text(paper.title, paper.abstract):
+        return False  # kinds.kind_title's survey title
+    if title.lower().startswith("studies and surveys of ") and paper_kind(paper.title, paper.abstract) not in (
+            "study", "survey"):
         return False
     if is_catch_all(title) or _KIND.match(title):
         return True

@@ -15,6 +15,7 @@ from reviewer.survey.headclean import noun_phrase_head
 from reviewer.textutil import split_sentences
 
 Kind = Literal["method", "study", "benchmark"]
+PaperKind = Literal["method", "study", "benchmark", "survey"]
 
 # A title asking a question or announcing a study ("What Are ...?", "Lessons of ...", "Bag of Tricks ...").
 _STUDY_TITLE = re.compile(
@@ -72,9 +73,50 @@ def contribution_kind(title: str, abstract: str) -> Kind:
     # 'What makes Reasoning Models Different? ...': a question title over an abstract that names the method it
     # proposes ('we propose FoReaL-Decoding, ...') is a method paper that opens with its motivating question.
     if _STUDY_TITLE.search(title) and not any(_names_method(s, sentences) for s in sentences):
-        return "study"
+        return "method" if _own_name_wins(sentences) else "study"
     studies = any(_STUDY_SENTENCE.search(s) for s in sentences)
-    return "study" if studies and not proposes else "method"
+    return "study" if studies and not proposes and not _own_name_wins(sentences) else "method"
+
+
+# A name the paper coins: two capitals, or a capital and a digit or '^' ('CUT', 'DOVE', 'TP-LLaMA', 'R^3', 'Guru-7B').
+_NAME = re.compile(r"(?<![\w^-])(?=[\w^-]*[A-Z][\w^-]*[A-Z0-9^])[A-Z][\w^-]*[\w^]")
+_OWN_VOICE = re.compile(r"\b(?:we|our|this (?:paper|work|study))\b[^.]*\b(?:propos\w*|introduc\w*|present\w*|develop\w*|"
+                        r"design\w*|resulting in|call\w*|dub\w*|named|term\w*)\b", re.IGNORECASE)
+# A result reported against others: what a study does not claim for a name of its own.
+_BEATS = re.compile(r"\b(?:outperform\w*|surpass\w*|beats?|(?:improvements?|gains?) over|state-of-the-art "
+                    r"(?:performance|results))\b", re.IGNORECASE)
+
+
+def _own_name_wins(sentences: list[str]) -> bool:
+    """The abstract reports that a name it introduces itself beats others: the name first appears in a sentence in
+    the paper's own voice that proposes, introduces or names something ('we propose a novel framework, Contrastive Unlikelihood Training (CUT)', 'resulting in our
+    ToolPrefer-LLaMA (TP-LLaMA) model'), and a later or the same sentence has it before a win over others ('TP-LLaMA
+    significantly outperforms the baselines', '... using DOVE outperforms the LLM trained with DPO'). A paper whose
+    own named method wins is a method paper, however much it also studies; a study's wins belong to what it studies
+    ('medical LLMs only outperform their base models in 12.1% of cases'), which it did not name first."""
+    first: dict[str, int] = {}
+    for i, s in enumerate(sentences):
+        for m in _NAME.finditer(s):
+            first.setdefault(m.group(0), i)
+    own = {n for n, i in first.items() if _OWN_VOICE.search(sentences[i])}
+    for s in sentences:
+        win = _BEATS.search(s)
+        if win and any(m.group(0) in own for m in _NAME.finditer(s[:win.start()])):
+            return True
+    return False
+
+
+# A survey or review article ('... : A Survey', 'A Systematic Review for ...', 'This survey provides ...').
+_SURVEY_TITLE = re.compile(r"\b(?:A|An)\s+(?:[A-Z][\w-]+\s+)?(?:Survey|Review)\b")
+_SURVEY_ABSTRACT = re.compile(r"\b(?:this|our|the present) (?:survey|review)\b|\bwe survey\b|\b(?:provide|present|offer|"
+                              r"conduct|introduce)s?\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:survey|review|overview)\s+of\b",
+                              re.IGNORECASE)  # '... provides a comprehensive review of recent advances in ...' 
+
+
+def is_survey_text(title: str, abstract: str) -> bool:
+    """The paper is a survey or review article: it reports no study of its own, so it is no empirical study (a
+    'study' to contribution_kind, which has no kind for it, but never under an 'Empirical studies of X' title)."""
+    return bool(_SURVEY_TITLE.search(title) or _SURVEY_ABSTRACT.search(abstract))
 
 
 # A coined name: a word with a capital after its first letter ('FoReaL-Decoding', 'ThoughtMani', 'TRAAC').
@@ -98,6 +140,7 @@ _RESOURCE = re.compile(r"\b(?:benchmarks?|datasets?|corpus|corpora|environments?
 
 
 _CUT_BEFORE = frozenset("by for in of with on to from via that which while when".split())
+_CUT_ALSO = frozenset("over across beyond under at".split())
 
 
 def _short_topic(topic: str) -> str:
@@ -120,14 +163,43 @@ def _short_topic(topic: str) -> str:
     return noun_phrase_head(" ".join(words)) if words else ""
 
 
-def kind_title(kind: Literal["study", "benchmark"], head: str, topic: str = "") -> str:
-    """A 3-8 word title for a group of one kind: 'Empirical studies of PRMs', 'Benchmarks and datasets for PRMs'.
+def reading_groups(kinds: dict[str, PaperKind], head: str, topic: str) -> list[tuple[TitledKind, list[str]]]:
+    """The papers of each titled kind, in order; studies and surveys as one group when both are present and its
+    title ('Studies and surveys of X') has at most eight words, so a lone survey beside studies is not left apart."""
+    of = {k: [key for key, v in kinds.items() if v == k] for k in ("study", "benchmark", "survey")}
+    if of["study"] and of["survey"] and len(kind_title("study+survey", head, topic).split()) <= 8:
+        return [("study+survey", of["study"] + of["survey"]), ("benchmark", of["benchmark"])]
+    return [("study", of["study"]), ("benchmark", of["benchmark"]), ("survey", of["survey"])]
+
+
+def paper_kind(title: str, abstract: str) -> PaperKind:
+    """contribution_kind, with survey and review articles apart from the empirical studies (is_survey_text): what a
+    kind theme groups by."""
+    return "survey" if is_survey_text(title, abstract) else contribution_kind(title, abstract)
+
+
+TitledKind = Literal["study", "benchmark", "survey", "study+survey"]
+
+
+def kind_title(kind: TitledKind, head: str, topic: str = "") -> str:
+    """A 3-8 word title for a group of one kind: 'Empirical studies of PRMs', 'Benchmarks and datasets for PRMs',
+    'Surveys of PRMs', 'Studies and surveys of PRMs'.
     Methods get no kind title: those no phrase or technique family unites go under 'Further work'. Without a
     head phrase the topic, cut to five words, names what was studied ('Empirical studies of tool use');
     'the topic' says nothing to a reader of the section list."""
     head = head or _short_topic(topic) or "the topic"
     if kind == "study":
         return f"Empirical studies of {head}"
+    if kind == "survey":
+        return f"Surveys of {head}"
+    if kind == "study+survey":  # studies with a survey article among them: the title is true of both
+        words = head.split()  # ... its head cut before its last prepositional phrase until the title has 8 words
+        while len(words) > 4:  # 'test-time scaling of LLM reasoning' -> 'test-time scaling'
+            cut = max((i for i, w in enumerate(words) if i >= 1 and w.lower() in _CUT_BEFORE | _CUT_ALSO), default=0)
+            if not cut:
+                break
+            words = words[:cut]
+        return f"Studies and surveys of {' '.join(words)}"
     # in a survey of 'reward model benchmarks', the benchmarks are for reward models
     base = re.sub(r"\s+(?:benchmarks?|datasets?|evaluations?)$", "", head, flags=re.IGNORECASE)
     if base != head:

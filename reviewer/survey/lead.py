@@ -16,7 +16,7 @@ import re
 from reviewer.checker.wording import compact_name
 from reviewer.models import Paper
 from reviewer.survey.benchclause import EDITION, evaluated
-from reviewer.survey.kinds import contribution_kind
+from reviewer.survey.kinds import contribution_kind, is_survey_text
 from reviewer.survey.prose import is_framing
 from reviewer.survey.synthesis import count_word, listing
 from reviewer.survey.types import PaperEvidence, TableRow
@@ -30,14 +30,10 @@ _VERB_ING = re.compile(r"^(?!(?:reasoning|learning|training|planning|thinking|mo
 _BARE_HEAD = re.compile(r"^[a-z][a-z-]*[^s\W]\s+(?:of|between|among)\b")
 
 
-# A survey or review article ('... : A Survey', 'A Systematic Review for ...', 'This survey provides ...') reports no
-# experiment of its own: the count calls it a survey, not an empirical study.
-_SURVEY_TITLE = re.compile(r"\b(?:A|An)\s+(?:[A-Z][\w-]+\s+)?(?:Survey|Review)\b")
-_SURVEY_ABSTRACT = re.compile(r"\b(?:this|our|the present) (?:survey|review)\b|\bwe survey\b", re.IGNORECASE)
-
-
 def is_survey(paper: Paper) -> bool:
-    return bool(_SURVEY_TITLE.search(paper.title) or _SURVEY_ABSTRACT.search(paper.abstract))
+    """A survey or review article reports no experiment of its own: the count calls it a survey, not an empirical
+    study (kinds.is_survey_text)."""
+    return is_survey_text(paper.title, paper.abstract)
 
 
 def _plural(n: int, one: str, many: str) -> str:

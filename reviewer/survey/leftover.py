@@ -17,7 +17,7 @@ from reviewer.survey.families import (
     family_title,
     own_method_text,
 )
-from reviewer.survey.kinds import contribution_kind, kind_title
+from reviewer.survey.kinds import kind_title, paper_kind, reading_groups
 from reviewer.survey.themes import GENERIC_THEME_WORDS, ThemeDoc
 from reviewer.survey.titles import CATCH_ALL_MAX, _stems, needed_support
 from reviewer.survey.types import PaperEvidence, Section
@@ -88,19 +88,16 @@ def _by_kind(left: list[int], evidence: list[PaperEvidence], papers: dict[str, P
     a few left-over papers keep the catch-all title ('')."""
     if len(left) <= CATCH_ALL_MAX:
         return [("", left)] if left else []
-    kinds: dict[str, list[int]] = {}
-    for i in left:
-        p = papers[evidence[i].key]
-        kinds.setdefault(contribution_kind(p.title, p.abstract), []).append(i)
+    kinds = {str(i): paper_kind(papers[evidence[i].key].title, papers[evidence[i].key].abstract) for i in left}
     out: list[tuple[str, list[int]]] = []
     rest: list[int] = []
-    for kind in ("study", "benchmark"):
-        members = kinds.get(kind, [])
+    for kind, keys in reading_groups(kinds, head, topic):  # a survey article is no empirical study
+        members = [int(k) for k in keys]
         if len(members) >= 2:
             out.append((kind_title(kind, head, topic), members))
         else:
             rest += members
-    rest += kinds.get("method", [])
+    rest += [i for i in left if kinds[str(i)] == "method"]
     rest = _adopt(rest, targets, evidence, docs, x, ignore)
     if len(rest) > CATCH_ALL_MAX:  # methods no phrase unites: grouped by the technique they use
         own = {i: own_method_text(papers[evidence[i].key].title, papers[evidence[i].key].abstract) for i in rest}

@@ -21,13 +21,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Literal
 
 from reviewer.models import Paper
 from reviewer.survey.catchall import uses_label
 from reviewer.survey.families import families_of, family_groups, family_title, own_method_text
 from reviewer.survey.fit import fits
-from reviewer.survey.kinds import _short_topic, contribution_kind, kind_title
+from reviewer.survey.kinds import TitledKind, _short_topic, kind_title, paper_kind, reading_groups
 from reviewer.survey.themes import theme_title
 from reviewer.survey.titles import _stems, is_catch_all
 from reviewer.survey.titlewords import plural_head
@@ -59,7 +58,7 @@ def holds_head(title: str, head: str, paper: Paper) -> bool:
     return _stems(head) <= _stems(f"{paper.title}. {paper.abstract}")  # 'LLM reasoning' as 'reasoning of LLMs'
 
 
-def _named_kind(kind: Literal["study", "benchmark"], head: str, topic: str) -> bool:
+def _named_kind(kind: TitledKind, head: str, topic: str) -> bool:
     """The kind title names what was studied: 'Empirical studies of the topic' (no head phrase, a question for a
     topic) says nothing a reader can check, so no paper is added to it."""
     return not kind_title(kind, head, topic).endswith(" the topic")
@@ -67,11 +66,11 @@ def _named_kind(kind: Literal["study", "benchmark"], head: str, topic: str) -> b
 
 def by_kind(loose: list[str], sections: list[Section], papers: dict[str, Paper], head: str, topic: str,
             rescope: Callable[[Section], None]) -> list[str]:
-    """Studies and benchmarks among the loose papers: a theme of their kind (kinds.kind_title); the rest returned."""
-    kinds = {k: contribution_kind(papers[k].title, papers[k].abstract) for k in loose}
+    """Studies, benchmarks and surveys among the loose papers: a theme of their kind (kinds.kind_title); the rest
+    returned."""
+    kinds = {k: paper_kind(papers[k].title, papers[k].abstract) for k in loose}  # a survey is no study
     placed: set[str] = set()
-    for kind in ("study", "benchmark"):
-        keys = [k for k in loose if kinds[k] == kind]
+    for kind, keys in reading_groups(kinds, head, topic):
         if keys and _named_kind(kind, head, topic) and _place(kind_title(kind, head, topic), keys, sections, rescope):
             placed |= set(keys)
     return [k for k in loose if k not in placed]
@@ -172,9 +171,15 @@ def singles(loose: list[str], sections: list[Section], papers: dict[str, Paper],
     fhead = family_head(head, topic)
     for key in loose:
         paper = papers[key]
-        kind = contribution_kind(paper.title, paper.abstract)
+        kind = paper_kind(paper.title, paper.abstract)
         if kind != "method":
             title = kind_title(kind, head, topic) if _named_kind(kind, head, topic) else ""
+            both = kind_title("study+survey", head, topic)  # a study or a survey joins 'Studies and surveys of X'
+            studies = next((s for s in sections if s.title.lower() == kind_title("study", head, topic).lower()), None)
+            if kind == "survey" and studies is not None and len(both.split()) <= 8 and fits(both, paper, ignore):
+                studies.title = both  # ... and a survey beside 'Empirical studies of X' makes it that theme
+            if kind in ("study", "survey") and any(s.title.lower() == both.lower() for s in sections):
+                title = both
         else:
             named = [f for f in families_of(own_method_text(paper.title, paper.abstract), f"{head} {topic}")
                      if uses_label(f, paper)]
@@ -183,6 +188,17 @@ def singles(loose: list[str], sections: list[Section], papers: dict[str, Paper],
                 or not _place(title, [key], sections, rescope):
             left.append(key)
     return left
+
+
+def _merge_studies(sections: list[Section], head: str, topic: str, rescope: Callable[[Section], None]) -> None:
+    """'Empirical studies of X' beside 'Studies and surveys of X' is one theme: the studies join the second."""
+    study, both = (kind_title(k, head, topic).lower() for k in ("study", "study+survey"))
+    a = next((s for s in sections if s.title.lower() == study), None)
+    b = next((s for s in sections if s.title.lower() == both), None)
+    if a is not None and b is not None:
+        b.keys += [k for k in a.keys if k not in b.keys]
+        rescope(b)
+        sections.remove(a)
 
 
 def regroup(loose: list[str], sections: list[Section], papers: dict[str, Paper], head: str, topic: str,
@@ -195,4 +211,5 @@ def regroup(loose: list[str], sections: list[Section], papers: dict[str, Paper],
     loose = by_family(loose, sections, papers, head, topic, ignore, rescope)
     loose = by_title_phrase(loose, sections, papers, head, ignore, rescope)
     loose = singles(loose, sections, papers, head, topic, ignore, rescope)
+    _merge_studies(sections, head, topic, rescope)
     return sections, loose
