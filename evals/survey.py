@@ -252,7 +252,7 @@ def report_shape(report: object, abstracts: dict[str, str], shape: ReportShape) 
             shape.markup_hits += [m.group(0) for m in _MARKUP.finditer(text)]
     from reviewer.survey.report import MIN_TABLE_FIELDS
 
-    read_report(report, shape.read)
+    read_report(report, shape.read, abstracts)
     add_sections(report, shape.fit, lambda text, keys: _source(text, keys, abstracts))
     add_table(report, shape.fit, MIN_TABLE_FIELDS)
     add_table_cells(report, _corpus()[0], MIN_TABLE_FIELDS, shape.table)
