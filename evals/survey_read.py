@@ -203,7 +203,8 @@ def main(argv: list[str]) -> None:
     show = "--list" in argv
     for where in [Path(a) for a in argv if a != "--list"]:
         shape = ReadShape()
-        for path in sorted(where.rglob("report.json")) if where.is_dir() else [where]:
+        # survey_keep's run directories, or the reports `reviewer survey --json` printed (DIR/*.json, or one file)
+        for path in (sorted(where.rglob("report.json")) or sorted(where.glob("*.json"))) if where.is_dir() else [where]:
             read_report(SurveyReport.model_validate_json(path.read_text(encoding="utf-8")), shape, abstracts)
         print(f"== {where}: {summary(shape)}")
         for kind, texts in shape.examples.items() if show else []:
