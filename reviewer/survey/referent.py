@@ -114,7 +114,10 @@ def _introducers(sentences: list[str], roles: list[Role], index: int, title: str
     head = phrase.split()[-1][:5].lower()
     body = " ".join(phrase.split()[-2:]).lower() if len(phrase.split()) > 1 else head
     for j in before[:3]:
-        if (body in sentences[j].lower() or head in sentences[j].lower()) and _own(sentences, roles, j):
+        # ... where the thing is introduced, not spoken of again ('We validate our approach ...', 'This approach ...')
+        again = re.search(rf"\b(?:our|their|the proposed|the resulting|this|these|those|such)(?: [\w-]+){{0,2}}? "
+                          rf"{re.escape(head)}", sentences[j], re.IGNORECASE)
+        if (body in sentences[j].lower() or head in sentences[j].lower()) and not again and _own(sentences, roles, j):
             found = _with_step_before(sentences, roles, j)
             if found:
                 return found
