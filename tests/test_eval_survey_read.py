@@ -51,8 +51,8 @@ def test_unintroduced_referents_in_first_quotes() -> None:
     assert not unintroduced("R^3 significantly improves performance.", "The authors propose R^3 [@a].",
                             "Preference-free Alignment", abstract)
     assert not unintroduced("R^3 significantly improves performance.", "", "R^3: Relevance Rewards", abstract)
-    assert not unintroduced("Large Language Models (LLMs) are popular.", "", "T", "Large Language Models (LLMs) are "
-                            "popular. We propose a method.")
+    assert not unintroduced("LLMs are popular.", "", "T", "We study large language models (LLMs) and propose a method. "
+                            "LLMs are popular.")
     assert unintroduced("Experiments show that their method outperforms the baselines.", "", "T")
     assert unintroduced("The analysis shows that an LLM can game some of these reward models.", "", "T")
     assert not unintroduced("The authors propose a framework, and their framework is fast.", "", "T")
