@@ -10,7 +10,7 @@ from __future__ import annotations
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.roles import sentence_roles
 from reviewer.survey.referent import coins, introducers
-from reviewer.survey.synthesis import name_method, with_context
+from reviewer.survey.synthesis import with_context
 from reviewer.survey.table import method_name
 from reviewer.textutil import split_sentences
 
@@ -68,11 +68,6 @@ def test_coinage_is_the_papers_own_not_a_field_acronym() -> None:
     assert coins("We then show that STICK (Self-TICK) can be used to improve generation quality.", "STICK")
     assert not coins("Large Language Models (LLMs) have achieved remarkable success.", "LLMs")
     assert not coins("Direct Preference Optimization (DPO) is a popular alternative to RLHF.", "DPO")
-
-
-def test_the_authors_approach_is_named() -> None:
-    assert name_method("The authors' approach outperforms Gopher 280B by 7.3% on TruthfulQA.", "Themis") == \
-        "Themis outperforms Gopher 280B by 7.3% on TruthfulQA."
 
 
 def test_background_is_never_the_introducer(seed_papers: dict[str, Paper]) -> None:

@@ -36,7 +36,7 @@ _SUBJECT = re.compile(
     r"technique|pipeline|paradigm|strategy|design|agent|benchmark|dataset|recipe|architecture)s?|It)\b"
     r"(?=\s+(?!is\b|was\b|has\b|remains\b|seems\b|becomes\b|appears\b|turns\b)[a-z])"
 )
-_OWN_THING = re.compile(r"\b(?:[Tt]heir|[Tt]he proposed|[Tt]he authors') (?:method|approach|framework|system|model|algorithm|technique|"
+_OWN_THING = re.compile(r"\b(?:their|the proposed) (?:method|approach|framework|system|model|algorithm|technique|"
                         r"pipeline|benchmark|dataset)\b")
 
 
