@@ -256,7 +256,7 @@ def report_shape(report: object, abstracts: dict[str, str], shape: ReportShape) 
             shape.markup_hits += [m.group(0) for m in _MARKUP.finditer(text)]
     from reviewer.survey.report import MIN_TABLE_FIELDS
 
-    read_report(report, shape.read)
+    read_report(report, shape.read, abstracts)
     add_theme_fit(report, shape.theme)
     add_sections(report, shape.fit, lambda text, keys: _source(text, keys, abstracts))
     add_table(report, shape.fit, MIN_TABLE_FIELDS)

@@ -10,7 +10,11 @@ survey section reads, not from the writer's rules:
   kind of contribution, nothing shared, nothing that separates them;
 - mid-thought openers: a paper's first quote in the report goes on from a sentence the reader never saw ('The authors
   then introduce ...', '... to solve this issue', 'Building on this insight, ...');
-- appraisals: a quote that only praises the work ('... offers valuable insights', 'paves the way', 'eager to release').
+- appraisals: a quote that only praises the work ('... offers valuable insights', 'paves the way', 'eager to release');
+- unintroduced referents: a paper's first quote speaks of a thing of the paper the reader has not met: 'their
+  method', 'the authors' framework', 'the resulting chain' or 'these points' with nothing before it, or a name the
+  abstract coins elsewhere ('(DCS)', 'R^3, a ...') that neither the quote, the paper's title nor an earlier sentence
+  of the report citing the paper has given (counted when the abstracts are passed).
 """
 
 from __future__ import annotations
@@ -38,6 +42,18 @@ _APPRAISAL = re.compile(r"\b(?:valuable|crucial|new|important|novel|deep(?:er)?)
                         r"\beager to\b|\bserves? as a (?:roadmap|foundation|valuable)\b|\bopens? (?:up )?new avenues\b|"
                         r"\binspire\w* (?:the development|future)\b|\bhope (?:that|this|our)\b", re.IGNORECASE)
 NOT_THEMES = ("Papers outside the themes", "Open problems")
+# A thing of the paper's own, named by what it is, not what it is called: 'their method', 'the authors' framework',
+# 'the proposed algorithm', 'the resulting chain'.
+_OWN_NOUN = (r"(?:method|approach|framework|model|system|algorithm|protocol|technique|pipeline|mechanism|chain|strategy|"
+             r"dataset|benchmark|corpus|objective|loss|metric|procedure|paradigm|recipe)")
+_OWN_THING = re.compile(rf"\b(?:(?:their|the authors'|the proposed|the resulting)(?: [\w-]+){{0,3}}? {_OWN_NOUN}(?![\w-])|"
+                        rf"(?:this|these|those|such)(?: [\w-]+){{0,2}} (?:{_OWN_NOUN}s?|points?|weakness(?:es)?|variants?|"
+                        rf"designs?|process(?:es)?|inequalities|properties|behaviou?rs?|issues?|problems?|limitations?|"
+                        rf"findings?|observations?|insights?|phenomen(?:on|a)|challenges?)(?![\w-]))", re.IGNORECASE)
+# ... unless the sentence introduces it itself ('the authors propose a framework ...', 'their method, X, ...').
+_INTRODUCES = re.compile(r"\b(?:propos|introduc|present|develop|design|call|nam|buil|construct|formulat|devis)\w*\b",
+                         re.IGNORECASE)
+_NAME = re.compile(r"(?<![\w-])([A-Z][\w^-]*[A-Z0-9^][\w^-]*|[A-Z]\^\d)(?![\w-])")
 
 
 class ReadShape(BaseModel):
@@ -49,6 +65,8 @@ class ReadShape(BaseModel):
     first_quotes: int = 0
     mid_thought: int = 0
     appraisals: int = 0
+    unintroduced: int = 0
+    unshared: int = 0  # leads of two or more papers that say nothing the papers have in common
     cited: int = 0
     examples: dict[str, list[str]] = Field(default_factory=dict)
 
@@ -67,12 +85,53 @@ def mid_thought(text: str) -> bool:
                 or re.search(r"\b(?:subsequently|thereafter|afterwards)\b", first_clause, re.IGNORECASE))
 
 
-def read_report(report: object, shape: ReadShape) -> None:
+def shared(text: str, keys: list[str]) -> bool:
+    """A lead sentence says something of two or more of the section's papers together: cited to several, or 'both',
+    'all three', 'each of them', 'share', 'in common' (not the count's 'the methods they propose include ...')."""
+    return len(keys) >= 2 or bool(re.search(r"\b(?:both|all (?:of them|two|three|four|five|six|seven|eight|nine|ten|\d+)|"
+                                            r"each of them|share|in common)\b", text, re.IGNORECASE))
+
+
+def coined(name: str, abstract: str) -> bool:
+    """The abstract gives NAME as its own coinage: 'we propose NAME', 'called NAME', 'NAME, a novel ...', or '(NAME)'
+    in a sentence that proposes or introduces something (not 'large language models (LLMs)')."""
+    n = re.escape(name)
+    verb = r"\b(?:call|name|dubb|term|propos|introduc|present|develop|design|construct|buil)\w*"
+    for sentence in re.split(r"(?<=[.!?])\s+", abstract):
+        # '(NAME)' after a capitalised long form ('Distributional Correctness Score (DCS)'), not after a common noun
+        # ('large language models (LLMs)').
+        if re.search(rf"{verb} (?:[\w-]+ ){{0,3}}?{n}(?![\w-])|(?<![\w-]){n}, (?:a|an)\b", sentence, re.IGNORECASE) \
+                or (re.search(rf"(?:[A-Z][\w-]*\s+){{2,}}\({n}\)|(?<![\w-]){n} \([A-Z]", sentence)
+                    and re.search(verb + r"|\b(?:we|our)\b", sentence, re.IGNORECASE)):
+            return True
+    return False
+
+
+def unintroduced(text: str, said: str, title: str, abstract: str = "") -> bool:
+    """A paper's first quote TEXT speaks of the paper's own thing the reader has not met (see the module docstring);
+    SAID is what the report said of the paper before (its lead), TITLE the paper's title."""
+    m = _OWN_THING.search(text)
+    if m and not _INTRODUCES.search(text[:m.start()]) and not re.match(r"\s*(?:,\s*[`'\"]*[A-Z]|\([A-Z])", text[m.end():]) \
+            and not re.match(r"(?i)(?:this|these|those|such) (?:paper|work|study|survey|article)", m.group(0)):
+        noun = m.group(0).split()[-1].lower()[:5]
+        if noun not in text[:m.start()].lower():
+            return True
+    for name in _NAME.findall(text) if abstract else []:
+        defined_here = re.search(rf"\({re.escape(name)}\)|(?<![\w-]){re.escape(name)} \(", text)
+        if name in title or name in said or defined_here or not coined(name, abstract) or coined(name, text):
+            continue
+        return True
+    return False
+
+
+def read_report(report: object, shape: ReadShape, abstracts: dict[str, str] | None = None) -> None:
     from reviewer.survey.types import SurveyReport
 
     assert isinstance(report, SurveyReport)
     shape.reports += 1
     seen: set[str] = set()
+    said: dict[str, str] = {"": ""}  # what the report said of each paper so far ("": of any paper, the leads too)
+    titles = {b.key: b.title for b in report.bibliography}
     for section in report.sections:
         sentences = [s for p in section.paragraphs for s in p.sentences]
         # A theme's lead (its first paragraph, opening with the count) cites papers in its comparisons; a paper's
@@ -81,8 +140,12 @@ def read_report(report: object, shape: ReadShape) -> None:
             section.paragraphs[0].sentences and _COUNT.match(section.paragraphs[0].sentences[0].text) else []
         for s in sentences:
             if any(s is x for x in lead):
+                for k in s.keys:
+                    said[k] = said.get(k, "") + " " + s.text
+                said[""] += " " + s.text
                 continue
             if not s.keys:
+                said[""] += " " + s.text
                 continue
             shape.cited += 1
             if _APPRAISAL.search(s.text):
@@ -94,7 +157,14 @@ def read_report(report: object, shape: ReadShape) -> None:
                 if mid_thought(s.text):
                     shape.mid_thought += 1
                     shape.note("mid-thought", s.text)
+                key = s.keys[0]
+                if unintroduced(s.text, said.get(key, "") + said[""], titles.get(key, ""), (abstracts or {}).get(key, "")):
+                    shape.unintroduced += 1
+                    shape.note("unintroduced", s.text)
             seen.update(s.keys)
+            for k in s.keys:
+                said[k] = said.get(k, "") + " " + s.text
+            said[""] += " " + s.text
         if section.title in NOT_THEMES or not sentences:
             continue
         shape.sections += 1
@@ -112,22 +182,30 @@ def read_report(report: object, shape: ReadShape) -> None:
             if _COUNT_ONLY.match(sentences[0].text) and not said_more:
                 shape.count_only += 1
                 shape.note("count-only", section.title)
+            if not any(shared(s.text, s.keys) for s in (lead or sentences[:1])):
+                shape.unshared += 1
+                shape.note("unshared", f"{section.title}: {' '.join(s.text for s in (lead or sentences[:1]))}")
 
 
 def summary(shape: ReadShape) -> str:
     return (f"reports {shape.reports}; theme sections {shape.sections}: headless {shape.headless}, count-only leads "
-            f"{shape.count_only} of {shape.multi} with two or more papers; papers' first quotes {shape.first_quotes}: "
-            f"mid-thought {shape.mid_thought}; appraisals {shape.appraisals} of {shape.cited} cited sentences outside the leads")
+            f"{shape.count_only} and leads sharing nothing {shape.unshared} of {shape.multi} with two or more papers; papers' first quotes {shape.first_quotes}: "
+            f"mid-thought {shape.mid_thought}, unintroduced referents {shape.unintroduced}; appraisals {shape.appraisals} of {shape.cited} cited sentences outside the leads")
 
 
 def main(argv: list[str]) -> None:
+    from reviewer.catalog import Catalog
+    from reviewer.settings import Settings
     from reviewer.survey.types import SurveyReport
 
+    with Catalog(Settings().catalog_path) as catalog:
+        abstracts = {p.key: p.abstract for p in catalog.iter_papers()}
     show = "--list" in argv
     for where in [Path(a) for a in argv if a != "--list"]:
         shape = ReadShape()
-        for path in sorted(where.rglob("report.json")):
-            read_report(SurveyReport.model_validate_json(path.read_text(encoding="utf-8")), shape)
+        # survey_keep's run directories, or the reports `reviewer survey --json` printed (DIR/*.json, or one file)
+        for path in (sorted(where.rglob("report.json")) or sorted(where.glob("*.json"))) if where.is_dir() else [where]:
+            read_report(SurveyReport.model_validate_json(path.read_text(encoding="utf-8")), shape, abstracts)
         print(f"== {where}: {summary(shape)}")
         for kind, texts in shape.examples.items() if show else []:
             for text in texts:

@@ -22,6 +22,7 @@ from reviewer.survey.prose import (
     opens_with_context,
     strip_marker,
 )
+from reviewer.survey.referent import introducers
 from reviewer.survey.types import PaperEvidence, TableRow
 from reviewer.survey.vacuous import later_step, says_nothing
 from reviewer.textutil import content_stems, split_sentences
@@ -101,6 +102,12 @@ def with_context(paper: Paper, chosen: list[EvidenceSentence], name: str) -> lis
                     and not later_step(sentences[prev]) and not points_back(strip_marker(sentences[prev])):
                 out[prev] = EvidenceSentence(paper_id=paper.id, key=paper.key, index=prev, text=sentences[prev],
                                              score=ev.score)
+            elif n == 0 and ev.index < len(sentences) and sentences[ev.index] == ev.text:
+                # ... and one that speaks of a thing the abstract introduced earlier ('R^3 improves ...', 'their
+                # method outperforms ...', '... these points') comes with the sentence that introduces it.
+                for where in introducers(sentences, roles, ev.index, paper.title):
+                    out[where] = EvidenceSentence(paper_id=paper.id, key=paper.key, index=where,
+                                                  text=sentences[where], score=ev.score)
             out[ev.index] = ev
             continue
         # A definite phrase ("The framework ...") reads best after the sentence that introduced it, and
