@@ -1,4 +1,4 @@
-"""c30: verbs of causing and stopping read as moves, and a hope of the abstract restated as a finding.
+"""c30: a hope, an expectation or a promise of the abstract restated as a finding (`aspired.py`).
 
 Each reading is pinned on real seed sentences, with a faithful twin that must not trip it.
 """
@@ -7,27 +7,11 @@ from __future__ import annotations
 
 from reviewer.checker import ClaimChecker
 from reviewer.checker.aspired import aspiration_restated
-from reviewer.checker.effects import effect_reversed
 from seed_text import paper_with, sentence_with
 
-LATR = "designed to explicitly promotes trajectory-level diversity"
-ENTROPY = "This method prevents policy entropy from dropping sharply"
 HOPE = "We hope this work could offer research directions to narrow the gap"
 PAVES = "paves the way for more reliable digital assistants"
 EXPECT = "While we expect Thought Cloning to truly shine at scale"
-
-
-def test_a_stopping_verb_against_a_causing_verb_of_another_family_is_a_reversal() -> None:
-    sentence = sentence_with(LATR)
-    # 'reduces' (an amount down) against 'promotes' (causing): the antonym families pair only within one family
-    assert effect_reversed("LATR is designed to reduce trajectory-level diversity.", sentence)
-    assert not effect_reversed("LATR is designed to increase trajectory-level diversity.", sentence)
-
-
-def test_what_a_stopping_verb_stops_from_happening_is_not_moved_down() -> None:
-    # 'prevents entropy from dropping' keeps the entropy up: it agrees with a claim that entropy stays high
-    sentence = sentence_with(ENTROPY)
-    assert not effect_reversed("The method keeps policy entropy high and raises policy entropy.", sentence)
 
 
 def test_a_hope_restated_as_done_is_not_supported_and_its_hedged_twin_is(checker: ClaimChecker) -> None:

@@ -16,15 +16,10 @@ import re
 from reviewer.checker.polarity import null_finding
 from reviewer.textutil import STOPWORDS, stemmer
 
-# The verbs of causing and stopping ('promotes', 'activates', 'accelerates' / 'inhibits', 'prevents', 'delays')
-# move what they act on up or down as surely as 'increases' / 'reduces' (c30): 'encourages proliferation' against
-# 'reduces proliferation' crosses the antonym families of `directions.py`, which pair only within one family.
-_CAUSING = frozenset("promot activ induc stimul encourag acceler".split())
-_STOPPING = frozenset("inhibit prevent block repress inactiv deactiv abolish delay".split())
 _UP = frozenset("increas rais boost elev amplifi grow grew inflat higher more greater doubl tripl expand aggrav "
-                "exacerb".split()) | _CAUSING  # amounts up
+                "exacerb".split())  # amounts up
 _DOWN = frozenset("decreas reduc reduct lower cut mitig allevi curb suppress diminish drop declin fewer less "
-                  "deflat shrink halv lessen minim elimin".split()) | _STOPPING
+                  "deflat shrink halv lessen minim elimin".split())
 _GOOD = frozenset("improv enhanc better benefit strengthen gain".split())
 _BAD = frozenset("degrad wors worsen hurt harm impair weaken undermin damag compromis".split())
 # Quantities whose rise is bad news: raising them worsens things, cutting them helps.
@@ -80,8 +75,6 @@ def effects(text: str) -> list[tuple[str, int, frozenset[str]]]:
         if kind is None:
             continue
         word = toks[i].lower()
-        if st in _STOPPING and "from" in (t.lower() for t in toks[i + 1 : i + 6]):
-            continue  # 'prevents entropy from dropping': what is stopped is the drop, not the entropy
         nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
         if nxt in ("with", "as") and word.endswith(("s", "es")) and not word.endswith(("ss", "ous", "ions", "ments", "gains")):
             # 'the optimal length decreases with model capability': it moves along with what follows
