@@ -68,7 +68,7 @@ def test_the_final_split_uses_papers_no_other_split_uses() -> None:
 
 # Every seed paper is used by some split by now, so the c25 blind split `lock` reuses the papers earlier splits use
 # least; the disjointness tests below hold among the splits written on unused papers.
-_REUSES_PAPERS: tuple[str, ...] = ("lock", "canal", "basin", "delta", "estuary")
+_REUSES_PAPERS: tuple[str, ...] = ("lock", "canal", "basin", "delta", "estuary", "fjord")
 _DISJOINT: tuple[Split, ...] = tuple(s for s in sets.names("claims") if s not in _REUSES_PAPERS)
 
 
@@ -308,3 +308,9 @@ def test_the_estuary_split_is_blind_on_little_used_papers_none_in_lock_canal_bas
     # issue 12, c29 pass: written and scored once on the starting code before any checker change. Only nine papers
     # outside the reused splits had three or fewer claims, so the rest of its papers have four.
     _assert_blind_split("estuary", ("lock", "canal", "basin", "delta"), max_uses=4)
+
+
+def test_the_fjord_split_is_blind_on_little_used_papers_none_in_lock_canal_basin_delta_or_estuary() -> None:
+    # issue 12, c30 pass: written and scored once on the starting code before any checker change; its papers have
+    # four claims each in the disjoint splits (no paper outside the reused splits has fewer by now).
+    _assert_blind_split("fjord", ("lock", "canal", "basin", "delta", "estuary"), max_uses=4)

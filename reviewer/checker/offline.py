@@ -32,6 +32,7 @@ from pydantic import BaseModel, Field
 
 from reviewer.checker.aims import aim_led, is_aim, without_aims
 from reviewer.checker.anchors import anchored_in
+from reviewer.checker.aspired import aspiration_restated
 from reviewer.checker.background import background_only, bare_coverage, restated_context
 from reviewer.checker.bound import values_keep_their_words
 from reviewer.checker.claimtext import authors_voice, quotable, title_authors_as_we
@@ -334,15 +335,18 @@ def _names_in_order(claim: str, sentence: str) -> bool:
 
 
 def _unstated(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> str:
-    """Why a claim the combiner supports says more than the evidence: a number stated nowhere in it, or an
-    effect on something it never names (`unstated.py`); '' when neither."""
+    """Why a claim the combiner supports says more than the evidence: a number stated nowhere in it, an effect on
+    something it never names (`unstated.py`), a comparison no sentence makes, or a hope stated as done; '' if none."""
     if analysis.features[NUM_UNMATCHED] > 0:
         return "the claim states a number the evidence never states"
     moved = unmentioned_effects(claim, " ".join(x.text for x in items))
     if moved:
         return f"the claim says {moved[0]!r} changes, which the evidence never mentions"
     compared = comparison_unstated(claim, " ".join(x.text for x in items))  # `compared.py`
-    return f"the claim ranks {compared}, which no evidence sentence compares" if compared else ""
+    if compared:
+        return f"the claim ranks {compared}, which no evidence sentence compares"
+    hoped = aspiration_restated(claim, items[analysis.order[0]].text) if analysis.order else ""  # `aspired.py`
+    return f"the claim states as done what its best sentence only hopes or expects ({hoped!r})" if hoped else ""
 
 
 def _anchored(claim: str, analysis: Analysis, items: list[EvidenceSentence]) -> str:
