@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from reviewer.ask.setting import asked_setting, states_setting
 from reviewer.models import EvidenceSentence, Paper
 
 # People a study recruited, as a question or an abstract names them ("participants", "annotators"; not "users" of a
@@ -71,11 +72,15 @@ def asked_details(question: str) -> list[str]:
 def unstated_detail(question: str, ranked: list[EvidenceSentence], papers: list[Paper]) -> str | None:
     """The first detail the question asks for that no paper of its DETAIL_SENTENCES best sentences states, or None."""
     asked = asked_details(question)
-    if not asked:
+    setting = asked_setting(question)
+    if not asked and setting is None:
         return None
     top = list(dict.fromkeys(e.paper_id for e in ranked[:DETAIL_SENTENCES]))
     by_id = {p.id: p for p in papers}
     texts = [f"{by_id[i].title} {by_id[i].abstract}" for i in top if i in by_id]
+    if setting is not None and not any(states_setting(setting, f"{by_id[i].title}. {by_id[i].abstract}")
+                                       for i in top if i in by_id):
+        return setting
     for family in asked:
         stated = STATED_BY.get(family, DETAIL_FAMILIES[family])
         if not any(stated.search(t) for t in texts):
