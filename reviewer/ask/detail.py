@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from reviewer.ask.setting import asked_setting, states_setting
+from reviewer.ask.setting import MODEL_ROLE, SETTING_NAMES, asked_setting, states_setting
 from reviewer.models import EvidenceSentence, Paper
 
 # People a study recruited, as a question or an abstract names them ("participants", "annotators"; not "users" of a
@@ -90,6 +90,11 @@ def unstated_detail(question: str, ranked: list[EvidenceSentence], papers: list[
 
 def detail_refusal(family: str, best: float) -> str:
     """One line saying which detail the closest abstracts never give."""
+    if family in SETTING_NAMES:
+        what = "name no model the method was built on" if family == MODEL_ROLE else f"give no value of the {family}"
+        return (f"The indexed abstracts do not state this: the abstracts closest to the question {what} (best "
+                f"sentence similarity {best:.2f}). Such settings are usually in a paper's body, not its abstract; try "
+                "rephrasing the question, or ingest the full text.")
     return (f"The indexed abstracts do not state this: the abstracts closest to the question say nothing about "
             f"{family} (best sentence similarity {best:.2f}). Such details are usually in a paper's body, not its "
             "abstract; try rephrasing the question, or ingest the full text.")

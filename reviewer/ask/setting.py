@@ -53,12 +53,14 @@ _STATES_ROLE = re.compile(r"\b(?:" + _ROLE + r"|backbones?|built\s+(?:on|upon)|f
 # A model's name carries a version or a size: "LLaMA-2-70b", "Qwen2.5-7B", "GPT-4o", "Mistral-7B", "T5".
 _MODEL_NAME = re.compile(r"^(?=.*[A-Za-z])(?=.*\d)[A-Za-z][\w.]*(?:-[\w.]+)*$")
 MODEL_WINDOW = 8
+MODEL_ROLE = "model it was built on"
+SETTING_NAMES = frozenset([*SETTINGS, MODEL_ROLE])
 
 
 def asked_setting(question: str) -> str | None:
     """The setting or model role the question asks for by its wh-word and head noun, or None."""
     if _ASKS_MODEL.search(question):
-        return "model it was built on"
+        return MODEL_ROLE
     return next((name for name, pattern in _ASKS.items() if pattern.search(question)), None)
 
 
@@ -79,6 +81,6 @@ def _near(sentence: str, words: re.Pattern[str], value: re.Pattern[str], window:
 
 def states_setting(setting: str, text: str) -> bool:
     """Some sentence of the text gives the setting's value (or, for a model role, a model's name beside the role)."""
-    if setting == "model it was built on":
+    if setting == MODEL_ROLE:
         return any(_near(s, _STATES_ROLE, _MODEL_NAME, MODEL_WINDOW) for s in split_sentences(text))
     return any(_near(s, _STATES[setting], _VALUE, VALUE_WINDOW) for s in split_sentences(text))
