@@ -26,6 +26,7 @@ from collections.abc import Callable
 
 from pydantic import BaseModel
 
+from reviewer.ask.topic import TOPIC_PULL, pulled_away
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.textutil import content_stems, words
 
@@ -127,6 +128,9 @@ def off_topic(
     best = max((e.similarity for e in ranked), default=0.0)
     absent = [w for w in _predicate_words(question) if not _covered(w, vocabulary)]
     if absent and best < ABSENT_WORD_MAX_SIMILARITY:
+        return OffTopic(words=absent, similarity=best, reason="absent")
+    pull = pulled_away(question, absent, best, lambda text: rank(text, papers))
+    if pull is not None and pull >= TOPIC_PULL:  # the evidence is about the question without its uncovered topic
         return OffTopic(words=absent, similarity=best, reason="absent")
     naming = [p for p in papers if any(names_paper(n, p) for n in names)]
     if _ASKS_DATE.search(question):
