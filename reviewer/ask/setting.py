@@ -44,12 +44,13 @@ _VALUE = re.compile(r"^(?:\d[\d,.]*(?:e-?\d+)?[kKMB%]?|one|two|three|four|five|s
 VALUE_WINDOW = 6
 
 # A model a method was built on, asked by its role: "Which base model ...?", "What backbone LLM ...?".
-_ROLE = (r"(?:base|backbone|teacher|student|initial|underlying|pre-?trained|foundation|starting|seed|reference|"
-         r"policy)")
+_ROLE = r"(?:base|backbone|teacher|student|initial|underlying|pre-?trained|foundation|starting|seed)"
 _ASKS_MODEL = re.compile(_WH + r"(?:[\w-]+\s+){0,2}?" + _ROLE + r"\s+(?:(?:language|vision-language|reasoning)\s+)?"
                          r"(?:models?|LLMs?|checkpoints?|networks?)\b|" + _WH + r"backbones?\b", re.IGNORECASE)
-_STATES_ROLE = re.compile(r"\b(?:" + _ROLE + r"|backbones?|built\s+(?:on|upon)|fine-?tun\w*|initiali[sz]\w*|"
-                          r"distill\w*\s+from|starting\s+from)\b", re.IGNORECASE)
+# The role, or a verb that puts a model in it ("we train Qwen2.5-7B", "applied to LLaMA-2-70b"): read leniently, since
+# a name beside any of them is more likely the answer than not.
+_STATES_ROLE = re.compile(r"\b(?:" + _ROLE + r"|backbones?|built\s+(?:on|upon)|(?:fine-?)?tun(?:e|es|ed|ing)|initiali[sz]\w*|"
+                          r"distill\w*\s+from|starting\s+from|train\w*|appl(?:y|ies|ied|ying))\b", re.IGNORECASE)
 # A model's name carries a version or a size: "LLaMA-2-70b", "Qwen2.5-7B", "GPT-4o", "Mistral-7B", "T5".
 _MODEL_NAME = re.compile(r"^(?=.*[A-Za-z])(?=.*\d)[A-Za-z][\w.]*(?:-[\w.]+)*$")
 MODEL_WINDOW = 8
