@@ -15,7 +15,8 @@ thing of kind N: when no abstract naming X uses N, and the predicate is not clea
 
 A second rule, for questions with or without names: a content word that no title or abstract of the corpus
 uses ("watermarking", "carbon footprint") in a question whose evidence is only moderately similar
-(< `ABSENT_WORD_MAX_SIMILARITY`) names a topic the corpus does not cover. A third: a date question ("When was
+(< `ABSENT_WORD_MAX_SIMILARITY`) names a topic the corpus does not cover; so does such a word in a yes/no question
+whose best evidence is closer to the question without it (`topic.pulled_away`). A third: a date question ("When was
 X released?", "In what year ...?") is refused when no sentence of the papers naming X gives a date or year.
 """
 
