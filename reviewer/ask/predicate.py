@@ -110,6 +110,14 @@ def _covered(word: str, stems: set[str]) -> bool:
         any(st in stems for st in content_stems(p)) for p in parts if content_stems(p))
 
 
+def _in_corpus(word: str, vocabulary: set[str]) -> bool:
+    """The word is a corpus word, also after dropping a hyphenated prefix or letter of one or two letters ("re-order",
+    "e-commerce"): such a part derives a word, it names no topic."""
+    parts = word.split("-")
+    core = [p for p in parts if len(p) > 2]
+    return _covered(word, vocabulary) or bool(core) and len(core) < len(parts) and _covered("-".join(core), vocabulary)
+
+
 def off_topic(
     question: str,
     names: list[str],
@@ -127,7 +135,7 @@ def off_topic(
     paper) says nothing about the named method.
     """
     best = max((e.similarity for e in ranked), default=0.0)
-    absent = [w for w in _predicate_words(question) if not _covered(w, vocabulary)]
+    absent = [w for w in _predicate_words(question) if not _in_corpus(w, vocabulary)]
     if absent and best < ABSENT_WORD_MAX_SIMILARITY:
         return OffTopic(words=absent, similarity=best, reason="absent")
     pull = pulled_away(question, absent, best, lambda text: rank(text, papers))
