@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from reviewer.ask.setting import MODEL_ROLE, SETTING_NAMES, asked_setting, states_setting
 from reviewer.models import EvidenceSentence, Paper
 
 # People a study recruited, as a question or an abstract names them ("participants", "annotators"; not "users" of a
@@ -71,11 +72,15 @@ def asked_details(question: str) -> list[str]:
 def unstated_detail(question: str, ranked: list[EvidenceSentence], papers: list[Paper]) -> str | None:
     """The first detail the question asks for that no paper of its DETAIL_SENTENCES best sentences states, or None."""
     asked = asked_details(question)
-    if not asked:
+    setting = asked_setting(question)
+    if not asked and setting is None:
         return None
     top = list(dict.fromkeys(e.paper_id for e in ranked[:DETAIL_SENTENCES]))
     by_id = {p.id: p for p in papers}
     texts = [f"{by_id[i].title} {by_id[i].abstract}" for i in top if i in by_id]
+    if setting is not None and not any(states_setting(setting, f"{by_id[i].title}. {by_id[i].abstract}")
+                                       for i in top if i in by_id):
+        return setting
     for family in asked:
         stated = STATED_BY.get(family, DETAIL_FAMILIES[family])
         if not any(stated.search(t) for t in texts):
@@ -85,6 +90,11 @@ def unstated_detail(question: str, ranked: list[EvidenceSentence], papers: list[
 
 def detail_refusal(family: str, best: float) -> str:
     """One line saying which detail the closest abstracts never give."""
+    if family in SETTING_NAMES:
+        what = "name no model the method was built on" if family == MODEL_ROLE else f"give no value of the {family}"
+        return (f"The indexed abstracts do not state this: the abstracts closest to the question {what} (best "
+                f"sentence similarity {best:.2f}). Such settings are usually in a paper's body, not its abstract; try "
+                "rephrasing the question, or ingest the full text.")
     return (f"The indexed abstracts do not state this: the abstracts closest to the question say nothing about "
             f"{family} (best sentence similarity {best:.2f}). Such details are usually in a paper's body, not its "
             "abstract; try rephrasing the question, or ingest the full text.")

@@ -15,7 +15,8 @@ thing of kind N: when no abstract naming X uses N, and the predicate is not clea
 
 A second rule, for questions with or without names: a content word that no title or abstract of the corpus
 uses ("watermarking", "carbon footprint") in a question whose evidence is only moderately similar
-(< `ABSENT_WORD_MAX_SIMILARITY`) names a topic the corpus does not cover. A third: a date question ("When was
+(< `ABSENT_WORD_MAX_SIMILARITY`) names a topic the corpus does not cover; so does such a word in a yes/no question
+whose best evidence is closer to the question without it (`topic.pulled_away`). A third: a date question ("When was
 X released?", "In what year ...?") is refused when no sentence of the papers naming X gives a date or year.
 """
 
@@ -26,6 +27,7 @@ from collections.abc import Callable
 
 from pydantic import BaseModel
 
+from reviewer.ask.topic import TOPIC_PULL, pulled_away
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.textutil import content_stems, words
 
@@ -108,6 +110,14 @@ def _covered(word: str, stems: set[str]) -> bool:
         any(st in stems for st in content_stems(p)) for p in parts if content_stems(p))
 
 
+def _in_corpus(word: str, vocabulary: set[str]) -> bool:
+    """The word is a corpus word, also after dropping a hyphenated prefix or letter of one or two letters ("re-order",
+    "e-commerce"): such a part derives a word, it names no topic."""
+    parts = word.split("-")
+    core = [p for p in parts if len(p) > 2]
+    return _covered(word, vocabulary) or bool(core) and len(core) < len(parts) and _covered("-".join(core), vocabulary)
+
+
 def off_topic(
     question: str,
     names: list[str],
@@ -125,8 +135,11 @@ def off_topic(
     paper) says nothing about the named method.
     """
     best = max((e.similarity for e in ranked), default=0.0)
-    absent = [w for w in _predicate_words(question) if not _covered(w, vocabulary)]
+    absent = [w for w in _predicate_words(question) if not _in_corpus(w, vocabulary)]
     if absent and best < ABSENT_WORD_MAX_SIMILARITY:
+        return OffTopic(words=absent, similarity=best, reason="absent")
+    pull = pulled_away(question, absent, best, lambda text: rank(text, papers))
+    if pull is not None and pull >= TOPIC_PULL:  # the evidence is about the question without its uncovered topic
         return OffTopic(words=absent, similarity=best, reason="absent")
     naming = [p for p in papers if any(names_paper(n, p) for n in names)]
     if _ASKS_DATE.search(question):
