@@ -263,7 +263,7 @@ def report_shape(report: object, abstracts: dict[str, str], shape: ReportShape) 
     add_table_cells(report, _corpus()[0], MIN_TABLE_FIELDS, shape.table)
     shape.papers_cited += len(report.table)
     for row in report.table:
-        if row.filled() < MIN_TABLE_FIELDS:
+        if row.facts() < MIN_TABLE_FIELDS:
             continue  # listed under the table, not printed as a row
         shape.table_rows += 1
         cells = row.cells()

@@ -206,7 +206,7 @@ def add_table(report: object, shape: FitShape, min_fields: int) -> None:
     and result cells that are too long, over the printed rows."""
     papers, _ = _corpus()
     for row in getattr(report, "table", []):
-        if row.filled() < min_fields:
+        if row.facts() < min_fields:
             continue
         title, abstract = papers.get(row.key, ("", ""))
         if row.task.text.strip():

@@ -52,7 +52,7 @@ def add_table_cells(report: object, papers: dict[str, tuple[str, str]], min_fiel
     `papers` maps a key to (title, abstract)."""
     for row in getattr(report, "table", []):
         shape.cited += 1
-        if row.filled() < min_fields:
+        if row.facts() < min_fields:
             continue
         shape.rows += 1
         title, abstract = papers.get(row.key, ("", ""))

@@ -117,9 +117,9 @@ def score(labels: list[FieldLabel]) -> TableFieldsResult:
         paper = papers[label.title]
         row = offline_row(paper, gazetteer)
         built.append(row)
-        rows += row.filled() >= MIN_TABLE_FIELDS
+        rows += row.facts() >= MIN_TABLE_FIELDS
         filled += row.filled()
-        row_cells += row.filled() if row.filled() >= MIN_TABLE_FIELDS else 0
+        row_cells += row.filled() if row.facts() >= MIN_TABLE_FIELDS else 0
         m, t, r = row.method.text.strip(), row.task.text.strip(), row.result.text.strip()
         if m and method_fault(m, paper.title, paper.abstract):
             faults.append(f"method: {m}")

@@ -68,7 +68,7 @@ def test_survey_structure_citations_bibliography_table(settings: Settings, prm_r
     assert table_lines and all(line.rstrip().count("|   |") < 3 for line in table_lines)
     listed = [line for line in md.splitlines() if line.startswith("- \\[")]
     assert len(table_lines) + len(listed) >= len(bib_keys)
-    assert len(table_lines) == sum(1 for r in report.table if r.filled() >= 2)
+    assert len(table_lines) == sum(1 for r in report.table if r.facts() >= 2)
     assert "…" not in "".join(table_lines)
     assert "## References" in md and "## Appendix: coverage" in md
     # Weakly related papers are reported, never cited.

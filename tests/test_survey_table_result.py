@@ -10,8 +10,9 @@ from reviewer.survey.table import headline_result
 
 _NUMBER = re.compile(r"\d")
 # ('superior': 'results demonstrate the superior performance of SAR' says it did better, as 'outperforms' does; t27)
+# ('better', 'faster than': 'SimulPL exhibits better alignment ...' says it did better; t30)
 _COMPARING = re.compile(r"\b(?:outperform|surpass|improv|enhanc|achiev|exceed|excel|beat|match|reduc|boost|superior)\w*"
-                        r"|\bcompared (?:to|with)\b", re.I)
+                        r"|\bcompared (?:to|with)\b|\bbetter\b|\b(?:faster|higher|stronger|lower|more accurate) than\b", re.I)
 
 
 def test_papers_without_numbers_get_a_verbatim_qualitative_result(seed_papers: dict[str, Paper]) -> None:

@@ -160,7 +160,7 @@ def table_groups(rows: list[TableRow]) -> tuple[list[TableRow], list[TableRow], 
     A benchmark column is blank for most papers (dev surveys: 88 of 178 rows), nearly always because the
     abstract names no benchmark or dataset at all; for those papers the column says nothing a reader can compare,
     so they get their own table without it. Which papers get a row does not change (MIN_TABLE_FIELDS)."""
-    full = [r for r in rows if r.filled() >= MIN_TABLE_FIELDS]
+    full = [r for r in rows if r.facts() >= MIN_TABLE_FIELDS]
     benched = [r for r in full if r.benchmarks.text.strip()]
     return benched, [r for r in full if not r.benchmarks.text.strip()], [r for r in rows if r not in full]
 

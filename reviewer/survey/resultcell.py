@@ -80,7 +80,8 @@ def shares_object(part: str, whole: str) -> bool:
 # Verbs only ('improves', not 'improvement'): the sentence must say that something did better.
 _COMPARES = re.compile(r"\b(?:outperform(?:s|ed)?|surpass(?:es|ed)?|improv(?:e|es|ed)|enhanc(?:e|es|ed)|achiev(?:e|es|ed)|achieving state-of-the-art|superior performance|superiority|"
                        r"exceed(?:s|ed)?|beats?|match(?:es|ed)|reduc(?:e|es|ed)|boost(?:s|ed)?|excel(?:s|led)?|"
-                       r"compared (?:to|with))\b", re.IGNORECASE)
+                       r"compared (?:to|with)|(?<!to )(?<!of )better(?!\s+[a-z]+ing\b)|(?:faster|higher|stronger|lower|more accurate) than)\b",
+                       re.IGNORECASE)
 # A sentence that reports the paper's evidence is a result whatever role the classifier gives it ('Our experiments
 # on IMDb ... show that rDPO is robust ...', 'Empirical results show that ...').
 _EVIDENCE_LEAD = re.compile(r"^(?:\w+ly,\s+)?(?:our |the )?(?:[\w-]+ ){0,2}(?:experiments?|results|evaluations?|"
@@ -91,8 +92,10 @@ _EVIDENCE_LEAD = re.compile(r"^(?:\w+ly,\s+)?(?:our |the )?(?:[\w-]+ ){0,2}(?:ex
 _CONDUCTED = re.compile(r"\bwe\s+(?:\w+ly\s+)?(?:conduct|perform|run|carry out)\s+(?:[\w-]+\s+){0,3}?(?:experiments?|"
                         r"evaluations?|analys[ie]s|studies)\b[^.;]{0,120}?,\s+(?:showing|demonstrating|revealing|confirming|"
                         r"indicating)\s+that\s+", re.IGNORECASE)
-_OWN_VOICE = re.compile(r"^(?:our|the proposed) (?:[\w-]+ ){0,2}?(?:approach|method|model|framework|system|algorithm)s? "
-                        r"(?:\w+ly )?(?:outperform|surpass|achiev|exceed|beat)\w*\b", re.IGNORECASE)
+# ('Remarkably, our method, PAS, achieves superior performance ...': an adverb before it, the name in apposition)
+_OWN_VOICE = re.compile(r"^(?:\w+ly,\s+)?(?:our|the proposed) (?:[\w-]+ ){0,2}?(?:approach|method|model|framework|system|"
+                        r"algorithm)s?,?\s+(?:[A-Z][\w.+-]*,\s+)?(?:\w+ly )?(?:outperform|surpass|achiev|exceed|beat)\w*\b",
+                        re.IGNORECASE)
 # A result cell may speak in the paper's voice ('Our model outperforms ...'), not point back ('This yields ...').
 _POINTS_BACK = re.compile(r"^(?:this|these|that|those|it|its|such|their)\b", re.IGNORECASE)
 # ('code' as a release, not the task in 'code generation benchmarks')

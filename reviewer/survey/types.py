@@ -115,6 +115,14 @@ class TableRow(BaseModel):
     def filled(self) -> int:
         return sum(1 for c in self.cells() if c.strip())
 
+    def facts(self) -> int:
+        """Filled cells that each say something of their own: a Benchmarks cell naming only the row's Method (a
+        dataset paper's 'MAQA' in both) repeats it, so such a row holds one fact, not two. A row needs
+        MIN_TABLE_FIELDS of these (report.table_groups); `filled` still counts the cells shown."""
+        names = {n.strip().lower() for n in self.benchmarks.text.split(",") if n.strip()}
+        repeats = bool(names) and names == {self.method.text.strip().lower()}
+        return self.filled() - repeats
+
 
 class PaperEvidence(BaseModel):
     """The verbatim abstract sentences of one paper that bear on the topic."""
