@@ -75,7 +75,7 @@ _TEMPLATE_OPENERS = re.compile(
     r"^(?:this section|in this section|this theme|the following|here we|we now|this part|"
     r"this subsection|papers in this)\b", re.IGNORECASE,
 )
-_MARKUP = re.compile(r"\\[A-Za-z]+|\\[%&_#$']|\{[^{}\s]*\}|&(?:[a-z]{2,8}|#\d+);|\$[^$\s]{1,20}\$|\d(?:times|rightarrow)\b")
+_MARKUP = re.compile(r"\\[A-Za-z]+|\\[%&_#$']|\{[^{}\s]*\}|&(?:[a-z]{2,8}|#\d+);|\$[^$\s]{1,20}\$|\d(?:times|rightarrow)\b|[a-z](?:rightarrow|leftarrow|otimes|oplus)[A-Z]")
 class DevTopic(BaseModel):
     topic: str
     paraphrase: str

@@ -149,7 +149,8 @@ def test_markup_is_plain_text_once_at_ingest_and_raw_is_kept(seed_papers: dict[s
     assert clean.abstract == "Accuracy rises by 12.5% (x > y) with 1.5× fewer calls, á la Shepherd."
     assert clean.raw_abstract == raw.abstract
     assert plain_text("no markup here") == "no markup here"
-    leftovers = re.compile(r"\\[A-Za-z%&_']|\{[^{}\s]*\}|&(?:gt|lt|amp|quot);|\d(?:times|rightarrow)\b")
+    leftovers = re.compile(r"\\[A-Za-z%&_']|\{[^{}\s]*\}|&(?:gt|lt|amp|quot);|\d(?:times|rightarrow)\b"
+                           r"|[a-z](?:rightarrow|leftarrow|otimes|oplus)[A-Z]")
     for paper in seed_papers.values():
         assert not leftovers.search(paper.title + " " + paper.abstract), paper.key
 

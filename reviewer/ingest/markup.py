@@ -23,6 +23,7 @@ _SYMBOLS = {
     "pm": "±", "infty": "∞", "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε",
     "varepsilon": "ε", "theta": "θ", "lambda": "λ", "mu": "μ", "pi": "π", "sigma": "σ", "tau": "τ",
     "phi": "φ", "varphi": "φ", "omega": "ω", "ldots": "…", "dots": "…", "cdots": "…",
+    "otimes": "⊗", "oplus": "⊕",
 }
 _ACCENTS = {"'": "\u0301", "`": "\u0300", '"': "\u0308", "^": "\u0302", "~": "\u0303", "c": "\u0327"}
 _ACCENT = re.compile(r"\\(['`\"^~]|c\s)\{?([A-Za-z])\}?")
@@ -34,6 +35,9 @@ _HTML_TAG = re.compile(r"</?(?:i|b|em|strong|sub|sup|br|p|span|div|tt|code|u)\b[
 # "\times" that lost its backslash upstream: "1.5-5times", "10 times" is English and stays.
 _GLUED_TIMES = re.compile(r"(?<=\d)times\b")
 _GLUED_ARROW = re.compile(r"(?<=[\d)\s])rightarrow\b")
+# A symbol name that lost its backslash between two name parts ("ZhrightarrowEn", "LongotimesShort"): no English
+# word joins a lower-case letter to a capital through these names.
+_GLUED_JOIN = re.compile(r"(?<=[a-z])(rightarrow|leftarrow|Rightarrow|otimes|oplus)(?=[A-Z])")
 
 
 def _accent(match: re.Match[str]) -> str:
@@ -73,6 +77,7 @@ def plain_text(text: str) -> str:
         out = out.replace("\\\\", " ").replace("\\", "")
     out = _GLUED_TIMES.sub("×", out)
     out = _GLUED_ARROW.sub("→", out)
+    out = _GLUED_JOIN.sub(lambda m: _SYMBOLS[m.group(1)], out)
     return re.sub(r"[ \t]{2,}", " ", out).strip()
 
 
