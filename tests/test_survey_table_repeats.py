@@ -6,29 +6,17 @@ from __future__ import annotations
 
 from evals.survey_table import rendered_cells
 from reviewer.models import Paper
-from reviewer.survey.report import bibliography, render_markdown, table_groups
-from reviewer.survey.table import mine_gazetteer, offline_row
-from reviewer.survey.types import CheckedSection, Coverage, Paragraph, Sentence, SurveyOptions, SurveyReport
+from reviewer.survey.report import render_markdown, table_groups
+from tests.table_report import table_report
 
 REPEATED = "MAQA: Evaluating Uncertainty Quantification in LLMs Regarding Data Uncertainty"
 # M-RewardBench's Benchmarks cell repeats its Method too, but it states a task and a result besides.
 WITH_MORE = "M-RewardBench: Evaluating Reward Models in Multilingual Settings"
 
 
-def _report(seed_papers: dict[str, Paper], titles: list[str]) -> SurveyReport:
-    papers = {p.key: p for p in seed_papers.values() if p.title in titles}
-    assert len(papers) == len(titles)
-    gazetteer = mine_gazetteer(list(seed_papers.values()))
-    section = CheckedSection(title="Theme", scope="S.", paragraphs=[Paragraph(sentences=[
-        Sentence(text="A finding.", keys=[key]) for key in papers])])
-    return SurveyReport(topic="t", options=SurveyOptions(topic="t"), sections=[section],
-                        table=[offline_row(p, gazetteer) for p in papers.values()],
-                        bibliography=bibliography([section], papers), coverage=Coverage(queries=["q"], retrieved=2),
-                        stages=[])
-
 
 def test_a_benchmark_cell_that_repeats_the_method_is_no_second_field(seed_papers: dict[str, Paper]) -> None:
-    report = _report(seed_papers, [REPEATED, WITH_MORE])
+    report = table_report(seed_papers, [REPEATED, WITH_MORE])
     repeated = next(r for r in report.table if r.method.text == "MAQA")
     assert repeated.benchmarks.text == "MAQA" and repeated.filled() == 2 and repeated.facts() == 1
     benched, unbenched, listed = table_groups(report.table)

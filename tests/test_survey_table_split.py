@@ -6,41 +6,17 @@ from __future__ import annotations
 
 from evals.survey_table import rendered_cells
 from reviewer.models import Paper
-from reviewer.survey.report import bibliography, render_markdown
-from reviewer.survey.table import mine_gazetteer, offline_row
-from reviewer.survey.types import (
-    CheckedSection,
-    Coverage,
-    Paragraph,
-    Sentence,
-    SurveyOptions,
-    SurveyReport,
-)
+from reviewer.survey.report import render_markdown
+from tests.table_report import table_report
 
 # Two README-survey papers: the implicit PRM names MATH; RM-R1's abstract names no benchmark or dataset.
 BENCHED = "Free Process Rewards without Process Labels"
 UNBENCHED = "RM-R1: Reward Modeling as Reasoning"
 
 
-def _paper(seed_papers: dict[str, Paper], title: str) -> Paper:
-    found = [p for p in seed_papers.values() if p.title == title]
-    assert len(found) == 1, title
-    return found[0]
-
-
-def _report(seed_papers: dict[str, Paper], titles: list[str]) -> SurveyReport:
-    papers = {p.key: p for p in (_paper(seed_papers, t) for t in titles)}
-    gazetteer = mine_gazetteer(list(seed_papers.values()))
-    section = CheckedSection(title="Theme", scope="S.", paragraphs=[Paragraph(sentences=[
-        Sentence(text="A finding.", keys=[key]) for key in papers])])
-    return SurveyReport(topic="t", options=SurveyOptions(topic="t"), sections=[section],
-                        table=[offline_row(p, gazetteer) for p in papers.values()],
-                        bibliography=bibliography([section], papers), coverage=Coverage(queries=["q"], retrieved=2),
-                        stages=[])
-
 
 def test_a_paper_naming_no_benchmark_is_in_a_table_without_that_column(seed_papers: dict[str, Paper]) -> None:
-    report = _report(seed_papers, [BENCHED, UNBENCHED])
+    report = table_report(seed_papers, [BENCHED, UNBENCHED])
     benched, unbenched = report.table
     assert benched.benchmarks.text == "MATH" and not unbenched.benchmarks.text.strip()
     assert unbenched.filled() >= 2  # RM-R1 has a row: its method and its result
@@ -56,13 +32,13 @@ def test_a_paper_naming_no_benchmark_is_in_a_table_without_that_column(seed_pape
 
 def test_fill_counts_every_cell_of_every_printed_table(seed_papers: dict[str, Paper]) -> None:
     """The eval's count reads the Markdown: RM-R1's row shows three fields, so its missing benchmark is not a cell."""
-    report = _report(seed_papers, [BENCHED, UNBENCHED])
+    report = table_report(seed_papers, [BENCHED, UNBENCHED])
     cells, filled = rendered_cells(render_markdown(report))
     assert cells == 4 + 3
     assert filled == sum(r.filled() for r in report.table)
 
 
 def test_only_unbenchmarked_papers_give_one_table_without_the_column(seed_papers: dict[str, Paper]) -> None:
-    lines = render_markdown(_report(seed_papers, [UNBENCHED])).splitlines()
+    lines = render_markdown(table_report(seed_papers, [UNBENCHED])).splitlines()
     assert [line for line in lines if line.startswith("| Ref. |")] == ["| Ref. | Method | Task | Headline result |"]
     assert not any("Benchmarks and datasets" in line for line in lines)
