@@ -57,3 +57,9 @@ def test_a_question_about_one_part_of_a_two_part_method_is_led_by_that_part() ->
                       content_stems)[0] is rationale
     assert part_first(ranked, "How is the action-prediction reward of the shopping simulator kept from being hacked?",
                       content_stems)[0] is action
+
+
+def test_an_added_part_is_headed_after_its_connective() -> None:
+    intro = scored("For the RM approach, we adopt pointwise generative reward modeling", 0.45)
+    added = scored("Furthermore, for effective inference-time scaling, we use parallel sampling", 0.41)
+    assert part_first([intro, added], "How does DeepSeek-GRM scale at inference time?", content_stems)[0] is added

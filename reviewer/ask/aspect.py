@@ -146,8 +146,9 @@ PART_SHARE = 0.3
 
 def framed_part(text: str, asked: set[str], stems: Callable[[str], list[str]]) -> int:
     """How many words of the part heading the sentence ("For action prediction, ...") the question asks, when it asks
-    at least half of them (0: no heading, or another part). Hyphens split ("action-prediction reward")."""
-    m = _PART_FRAME.match(text.strip())
+    at least half of them (0: no heading, or another part). Hyphens split ("action-prediction reward"); an added part
+    ("Furthermore, for effective inference-time scaling, we use ...") is headed the same way."""
+    m = _PART_FRAME.match(_ADDS.sub("", text.strip()))
     if not m:
         return 0
     part = set(stems(m.group(1).replace("-", " "))) - set(stems(_SCAFFOLD))
