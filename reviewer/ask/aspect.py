@@ -8,6 +8,9 @@ Two question shapes whose answer a relevance score under-rates (follow-up 17 of 
   words beyond X's name and the question's scaffolding) answers it.
 - "How many / how few ...?", "By how much ...?": a count or an amount is asked; a lead that states no figure (the
   contributions, the setting) yields to the same abstract's close sentence that does.
+- "How does Shop-R1 stop its action-prediction reward from being gamed?": an abstract that describes its method part by
+  part heads each part's sentence with the part ("For action prediction, we propose ...", "For negative samples, X is
+  proposed ..."). The introduction names every part and so outscores it; the sentence the asked part heads answers.
 """
 
 from __future__ import annotations
@@ -133,17 +136,60 @@ def doing_first(out: list[Scored], acts: Callable[[str], bool]) -> list[Scored]:
     return out
 
 
+# "For advantage calculation, ...": an opening phrase naming the part of the method the sentence is about (not "For
+# example", "For each pair", "For this reason").
+_PART_FRAME = re.compile(r"^for\s+(?!example\b|instance\b|each\b|every\b|any\b|all\b|this\b|these\b|that\b|those\b|"
+                         r"such\b|more\b|details?\b)([^,]{3,60}),", re.IGNORECASE)
+PART_REACH = 16
+PART_SHARE = 0.3
+
+
+def framed_part(text: str, asked: set[str], stems: Callable[[str], list[str]]) -> int:
+    """How many words of the part heading the sentence ("For action prediction, ...") the question asks, when it asks
+    at least half of them (0: no heading, or another part). Hyphens split ("action-prediction reward"); an added part
+    ("Furthermore, for effective inference-time scaling, we use ...") is headed the same way."""
+    m = _PART_FRAME.match(_ADDS.sub("", text.strip()))
+    if not m:
+        return 0
+    part = set(stems(m.group(1).replace("-", " "))) - set(stems(_SCAFFOLD))
+    n = len(part & asked)
+    return n if part and 2 * n >= len(part) else 0
+
+
+def part_first(out: list[Scored], question: str, stems: Callable[[str], list[str]]) -> list[Scored]:
+    """A lead not headed by the asked part yields to the same abstract's sentence that is ("For rationale generation, we
+    leverage ..."), among the next PART_REACH candidates, scoring at least PART_SHARE of it and not background; of
+    several, the one whose heading the question asks most of."""
+    if not out:
+        return out
+    asked = set(stems(question.replace("-", " "))) - set(stems(_SCAFFOLD))
+    lead = out[0]
+    if framed_part(lead.ev.text, asked, stems):
+        return out
+    best, most = 0, 0
+    for i, x in enumerate(out[1:PART_REACH], start=1):
+        if x.ev.paper_id != lead.ev.paper_id or x.score < PART_SHARE * lead.score or x.role == Role.BACKGROUND:
+            continue
+        n = framed_part(x.ev.text, asked, stems)
+        if n > most:
+            best, most = i, n
+    return [out[best], *out[:best], *out[best + 1:]] if best else out
+
+
 def aspect_lead(out: list[Scored], question: Question, forms: list[str], stems: Callable[[str], list[str]],
                 plain: bool, acts: Callable[[str], bool]) -> list[Scored]:
     """The rules, last in the lead order: `figure_first` for a count question; `aspect_first` for a how / what / who
     question about a thing (`plain`: not a why, yes/no or problem question, which have their own leads), and
-    `doing_first` for a how question about it (`acts`: the asked thing is the subject of a verb in the text)."""
+    `doing_first` for a how question about it (`acts`: the asked thing is the subject of a verb in the text); last
+    `part_first` for a how / what / who question about one part of a method."""
     if asks_count(question.text):
         return figure_first(out)
     if plain and question.qtype in (QType.MECHANISM, QType.NAMED, QType.GENERAL):
         out = aspect_first(out, aspect_words(question.text, [*forms, *question.names], stems), stems)
     if plain and question.qtype == QType.MECHANISM:
         out = doing_first(out, acts)
+    if plain and question.qtype in (QType.MECHANISM, QType.NAMED, QType.GENERAL):
+        out = part_first(out, question.text, stems)
     return out
 
 
