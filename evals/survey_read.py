@@ -25,6 +25,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
+from reviewer.survey.referent import COINED_NAME
+
 _NUMBER = (r"(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|Fifteen|Sixteen|"
            r"Seventeen|Eighteen|Nineteen|Twenty|\d+)")
 _COUNT = re.compile(rf"^{_NUMBER} papers? falls? under this theme\b")
@@ -53,7 +55,6 @@ _OWN_THING = re.compile(rf"\b(?:(?:their|the authors'|the proposed|the resulting
 # ... unless the sentence introduces it itself ('the authors propose a framework ...', 'their method, X, ...').
 _INTRODUCES = re.compile(r"\b(?:propos|introduc|present|develop|design|call|nam|buil|construct|formulat|devis)\w*\b",
                          re.IGNORECASE)
-_NAME = re.compile(r"(?<![\w-])([A-Z][\w^-]*[A-Z0-9^][\w^-]*|[A-Z]\^\d)(?![\w-])")
 
 
 class ReadShape(BaseModel):
@@ -116,7 +117,7 @@ def unintroduced(text: str, said: str, title: str, abstract: str = "") -> bool:
         noun = m.group(0).split()[-1].lower()[:5]
         if noun not in text[:m.start()].lower():
             return True
-    for name in _NAME.findall(text) if abstract else []:
+    for name in COINED_NAME.findall(text) if abstract else []:
         defined_here = re.search(rf"\({re.escape(name)}\)|(?<![\w-]){re.escape(name)} \(", text)
         if name in title or name in said or defined_here or not coined(name, abstract) or coined(name, text):
             continue

@@ -35,7 +35,8 @@ _INTRODUCES = re.compile(r"\b(?:we|this (?:paper|work|study)|the authors)\s+(?:\
 # The paper's statement of what it contributes ('In this work, we focus on X and propose a ... approach').
 _PROPOSES = re.compile(r"\b(?:we|this (?:paper|work|study))\b[^.;]{0,80}?\b(?:propose|introduce|present|develop|design)"
                        r"s?\b", re.IGNORECASE)
-_NAME = re.compile(r"(?<![\w-])([A-Z][\w^-]*[A-Z0-9^][\w^-]*|[A-Z]\^\d)(?![\w-])")
+# A coined name: capitals or digits after its first letter ('GRPO', 'R^3', 'MM-PRM'); the survey eval reads names the same way.
+COINED_NAME = re.compile(r"(?<![\w-])([A-Z][\w^-]*[A-Z0-9^][\w^-]*|[A-Z]\^\d)(?![\w-])")
 _VERB = r"\b(?:call|name|dubb|term|propos|introduc|present|develop|design|construct|buil|creat|devis|formulat|curat)\w*"
 
 
@@ -99,7 +100,7 @@ def _introducers(sentences: list[str], roles: list[Role], index: int, title: str
     if _INTRODUCES.search(text):
         return []
     before = list(range(index - 1, -1, -1))
-    for name in _NAME.findall(text):
+    for name in COINED_NAME.findall(text):
         if name in title or coins(text, name) or re.search(rf"\({re.escape(name)}\)|(?<![\w-]){re.escape(name)} \(", text):
             continue
         where = next((j for j in before if coins(sentences[j], name)), None)
