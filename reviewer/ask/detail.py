@@ -77,9 +77,9 @@ def unstated_detail(question: str, ranked: list[EvidenceSentence], papers: list[
         return None
     top = list(dict.fromkeys(e.paper_id for e in ranked[:DETAIL_SENTENCES]))
     by_id = {p.id: p for p in papers}
-    texts = [f"{by_id[i].title} {by_id[i].abstract}" for i in top if i in by_id]
-    if setting is not None and not any(states_setting(setting, f"{by_id[i].title}. {by_id[i].abstract}")
-                                       for i in top if i in by_id):
+    closest = [by_id[i] for i in top if i in by_id]
+    texts = [f"{p.title} {p.abstract}" for p in closest]
+    if setting is not None and not any(states_setting(setting, f"{p.title}. {p.abstract}") for p in closest):
         return setting
     for family in asked:
         stated = STATED_BY.get(family, DETAIL_FAMILIES[family])

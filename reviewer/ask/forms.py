@@ -58,11 +58,16 @@ def _body(question: str) -> str:
 _SCENE = re.compile(r"^(?:when|if|once|after|given|while|whenever|in)\b[^,?]{3,120},\s*", re.IGNORECASE)
 
 
+def _yes_no(body: str) -> bool:
+    """The question's body asks yes or no, also after a scene-setting "When ...,"."""
+    return bool(_YES_NO.match(body) or _YES_NO.match(_SCENE.sub("", body)))
+
+
 def asks_verdict(question: str) -> bool:
     """A yes/no question ("Is it true that ...", "Can a weaker model ...", also after a scene-setting "When ...,")
     or one asking for the evidence."""
     body = _body(question)
-    return bool(_YES_NO.match(body) or _YES_NO.match(_SCENE.sub("", body)) or _EVIDENCE.match(body))
+    return _yes_no(body) or bool(_EVIDENCE.match(body))
 
 
 def verdict_score(text: str, role: Role) -> float:
@@ -246,8 +251,7 @@ def asks_comparison_verdict(question: str) -> bool:
     """A yes/no question that compares two things ("as well as", "beat", "more than"), or one asking which works
     best."""
     body = _body(question)
-    yes_no = _YES_NO.match(body) or _YES_NO.match(_SCENE.sub("", body))
-    return bool(yes_no) and bool(_COMPARES_Q.search(body)) or bool(_SUPERLATIVE_Q.match(body))
+    return _yes_no(body) and bool(_COMPARES_Q.search(body)) or bool(_SUPERLATIVE_Q.match(body))
 
 
 def comparison_first(out: list[Scored], share: float = 0.6) -> list[Scored]:
@@ -276,7 +280,7 @@ def states_claim(text: str, question: str) -> bool:
     system over the teacher GPT-4" for "Do people prefer Kaleido's value outputs to GPT-4's?"): it answers the
     question whatever its role, without a "we show that"."""
     body = _body(question)
-    if not (_YES_NO.match(body) or _YES_NO.match(_SCENE.sub("", body))):  # "What evidence shows X?" is not X
+    if not _yes_no(body):  # "What evidence shows X?" is not X
         return False
     asked = set(content_stems(body))
     return len(asked) >= 3 and len(asked & set(content_stems(text))) >= CLAIM_SHARE * len(asked)

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, TypeVar
 
 from reviewer.survey.headclean import noun_phrase_head
 from reviewer.textutil import split_sentences
 
 Kind = Literal["method", "study", "benchmark"]
+K = TypeVar("K")  # what a caller keys its papers by: a paper key, or an index into its evidence
 PaperKind = Literal["method", "study", "benchmark", "survey"]
 
 # A title asking a question or announcing a study ("What Are ...?", "Lessons of ...", "Bag of Tricks ...").
@@ -163,7 +164,7 @@ def _short_topic(topic: str) -> str:
     return noun_phrase_head(" ".join(words)) if words else ""
 
 
-def reading_groups(kinds: dict[str, PaperKind], head: str, topic: str) -> list[tuple[TitledKind, list[str]]]:
+def reading_groups(kinds: dict[K, PaperKind], head: str, topic: str) -> list[tuple[TitledKind, list[K]]]:
     """The papers of each titled kind, in order; studies and surveys as one group when both are present and its
     title ('Studies and surveys of X') has at most eight words, so a lone survey beside studies is not left apart."""
     of = {k: [key for key, v in kinds.items() if v == k] for k in ("study", "benchmark", "survey")}

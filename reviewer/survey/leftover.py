@@ -88,16 +88,15 @@ def _by_kind(left: list[int], evidence: list[PaperEvidence], papers: dict[str, P
     a few left-over papers keep the catch-all title ('')."""
     if len(left) <= CATCH_ALL_MAX:
         return [("", left)] if left else []
-    kinds = {str(i): paper_kind(papers[evidence[i].key].title, papers[evidence[i].key].abstract) for i in left}
+    kinds = {i: paper_kind(papers[evidence[i].key].title, papers[evidence[i].key].abstract) for i in left}
     out: list[tuple[str, list[int]]] = []
     rest: list[int] = []
-    for kind, keys in reading_groups(kinds, head, topic):  # a survey article is no empirical study
-        members = [int(k) for k in keys]
+    for kind, members in reading_groups(kinds, head, topic):  # a survey article is no empirical study
         if len(members) >= 2:
             out.append((kind_title(kind, head, topic), members))
         else:
             rest += members
-    rest += [i for i in left if kinds[str(i)] == "method"]
+    rest += [i for i in left if kinds[i] == "method"]
     rest = _adopt(rest, targets, evidence, docs, x, ignore)
     if len(rest) > CATCH_ALL_MAX:  # methods no phrase unites: grouped by the technique they use
         own = {i: own_method_text(papers[evidence[i].key].title, papers[evidence[i].key].abstract) for i in rest}
