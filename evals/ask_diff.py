@@ -22,9 +22,9 @@ from pydantic import BaseModel
 from evals.ask_labels import load_labels, normalise
 
 DATASETS = Path(__file__).resolve().parent / "datasets"
-# para16-para25 were blind for follow-ups 20-28 and branch a29 and are read since; para26 is the blind set of branch a30.
+# para16-para26 were blind for follow-ups 20-28 and branches a29-a30 and are read since; para27 is the blind set of branch a32.
 DEV_READ = ("dev holdout fresh blind defs new para para2 para3 para4 para5 para6 para7 para8 para9 para10 para11 "
-            "para12 para13 para14 para15 para16 para17 para18 para19 para20 para21 para22 para23 para24 para25 refuse").split()
+            "para12 para13 para14 para15 para16 para17 para18 para19 para20 para21 para22 para23 para24 para25 para26 refuse").split()
 
 
 class DiffRow(BaseModel):

@@ -73,3 +73,15 @@ def test_a_setting_or_base_model_the_closest_abstract_gives_is_answered(seeded_h
         answer = _ask(question)
         assert not answer.refused, answer.answer
         assert key in {c.key for c in answer.citations}, answer.answer
+
+
+def test_the_papers_own_model_beside_a_training_verb_is_not_the_model_it_was_built_on() -> None:
+    # RM-R1's abstract trains "a family of ReasRMs, RM-R1": the name its title gives is what was built, not a base model.
+    title = "RM-R1: Reward Modeling as Reasoning"
+    own = "We propose a reasoning-oriented training pipeline and train a family of ReasRMs, RM-R1."
+    assert not states_setting(MODEL_ROLE, f"{title}. {own}", title)
+    # A size variant of the title's name is the paper's own too ("ReasonFlux-PRM-7B" under "ReasonFlux-PRM: ...").
+    assert not states_setting(MODEL_ROLE, "We train ReasonFlux-PRM-7B on trajectories.", "ReasonFlux-PRM: Trajectory-Aware PRMs")
+    # Another model beside the verb still states it, and without the title the own name counts as before.
+    assert states_setting(MODEL_ROLE, f"{title}. We train RM-R1 from Qwen2.5-14B-Instruct.", title)
+    assert states_setting(MODEL_ROLE, own)

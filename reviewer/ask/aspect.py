@@ -28,6 +28,7 @@ from reviewer.ask.lead import (
     leans_on_previous,
     poses_question,
 )
+from reviewer.ask.listing import list_first
 from reviewer.ask.question import QType, Question
 from reviewer.roles import Role
 
@@ -180,8 +181,9 @@ def aspect_lead(out: list[Scored], question: Question, forms: list[str], stems: 
                 plain: bool, acts: Callable[[str], bool]) -> list[Scored]:
     """The rules, last in the lead order: `figure_first` for a count question; `aspect_first` for a how / what / who
     question about a thing (`plain`: not a why, yes/no or problem question, which have their own leads), and
-    `doing_first` for a how question about it (`acts`: the asked thing is the subject of a verb in the text); last
-    `part_first` for a how / what / who question about one part of a method."""
+    `doing_first` for a how question about it (`acts`: the asked thing is the subject of a verb in the text);
+    `part_first` for a how / what / who question about one part of a method; last `list_first` for a question asking
+    for the members of a kind ("Which board games ...?")."""
     if asks_count(question.text):
         return figure_first(out)
     if plain and question.qtype in (QType.MECHANISM, QType.NAMED, QType.GENERAL):
@@ -190,6 +192,8 @@ def aspect_lead(out: list[Scored], question: Question, forms: list[str], stems: 
         out = doing_first(out, acts)
     if plain and question.qtype in (QType.MECHANISM, QType.NAMED, QType.GENERAL):
         out = part_first(out, question.text, stems)
+    if question.qtype not in (QType.METHODS, QType.DEFINITION):
+        out = list_first(out, question.text, stems)
     return out
 
 

@@ -79,7 +79,7 @@ def unstated_detail(question: str, ranked: list[EvidenceSentence], papers: list[
     by_id = {p.id: p for p in papers}
     closest = [by_id[i] for i in top if i in by_id]
     texts = [f"{p.title} {p.abstract}" for p in closest]
-    if setting is not None and not any(states_setting(setting, f"{p.title}. {p.abstract}") for p in closest):
+    if setting is not None and not any(states_setting(setting, f"{p.title}. {p.abstract}", p.title) for p in closest):
         return setting
     for family in asked:
         stated = STATED_BY.get(family, DETAIL_FAMILIES[family])

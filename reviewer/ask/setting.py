@@ -17,6 +17,7 @@ sampling temperature improve reasoning?") asks for a gain, which abstracts do st
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from reviewer.textutil import split_sentences
 
@@ -69,19 +70,37 @@ def _tokens(sentence: str) -> list[str]:
     return re.findall(r"[\w.%,-]+", sentence)
 
 
-def _near(sentence: str, words: re.Pattern[str], value: re.Pattern[str], window: int) -> bool:
+def _near(sentence: str, words: re.Pattern[str], value: Callable[[str], bool], window: int) -> bool:
     """The sentence uses the words with a value token at most `window` words from them."""
     tokens = [t.strip(".,") for t in _tokens(sentence)]
     for m in words.finditer(sentence):
         at = len(_tokens(sentence[: m.start()]))
         span = len(_tokens(m.group(0))) or 1
-        if any(value.match(t) for t in tokens[max(0, at - window): at] + tokens[at + span: at + span + window]):
+        if any(value(t) for t in tokens[max(0, at - window): at] + tokens[at + span: at + span + window]):
             return True
     return False
 
 
-def states_setting(setting: str, text: str) -> bool:
-    """Some sentence of the text gives the setting's value (or, for a model role, a model's name beside the role)."""
+# A name in a title: a capital or a digit after its first letter ("RM-R1", "ReasonFlux-PRM", "GPT-4"), not a title word.
+_TITLE_NAME = re.compile(r"^[A-Za-z][\w.-]*[A-Z0-9][\w.-]*$")
+
+
+def own_names(title: str) -> set[str]:
+    """The names a paper's title gives (its own method or model: "RM-R1: Reward Modeling as Reasoning")."""
+    return {w.lower() for w in (t.strip(".,:;()") for t in title.split()) if _TITLE_NAME.match(w)}
+
+
+def _other_model(token: str, own: set[str]) -> bool:
+    """A model's name that is not the paper's own ("RM-R1", "ReasonFlux-PRM-7B" under "ReasonFlux-PRM: ...")."""
+    low = token.lower()
+    return bool(_MODEL_NAME.match(token)) and not any(low == n or low.startswith(n + "-") for n in own)
+
+
+def states_setting(setting: str, text: str, title: str = "") -> bool:
+    """Some sentence of the text gives the setting's value (or, for a model role, a model's name beside the role that
+    is not one the paper's title names: "we train a family of ReasRMs, RM-R1" names what was built, not the model it
+    was built on)."""
     if setting == MODEL_ROLE:
-        return any(_near(s, _STATES_ROLE, _MODEL_NAME, MODEL_WINDOW) for s in split_sentences(text))
-    return any(_near(s, _STATES[setting], _VALUE, VALUE_WINDOW) for s in split_sentences(text))
+        own = own_names(title)
+        return any(_near(s, _STATES_ROLE, lambda t: _other_model(t, own), MODEL_WINDOW) for s in split_sentences(text))
+    return any(_near(s, _STATES[setting], lambda t: bool(_VALUE.match(t)), VALUE_WINDOW) for s in split_sentences(text))
