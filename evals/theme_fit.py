@@ -12,6 +12,12 @@ For every paper cited under a named theme (not the overview's aside, not Open pr
   it introduces/builds/releases one; a study says that it studies, analyses, evaluates or investigates and proposes
   no new method, framework or algorithm of its own and is no survey article; a survey calls itself one.
 A paper fails when either test fails. The share of themed papers that fail is reported per set.
+
+A third count, apart from the fit: a title that glues the topic's own head onto a label of its own ('Outcome reward
+in PRMs', 'Prompting for large language models as judges') says that each of its papers is about that head, which
+the fit test cannot see, since it passes over the topic's words. A paper under such a title whose title and abstract
+never use the glued words as a phrase (in word forms, as the initials of a multi-word phrase, or as the long form of
+an acronym the corpus defines) is counted as under a head it never uses.
 """
 
 from __future__ import annotations
@@ -58,6 +64,7 @@ class Corpus:
         self.papers = papers
         self.terms = Terms([f"{t}. {a}" for t, a in papers.values()])
         self.long: dict[str, set[str]] = {}
+        self.spelled: dict[str, list[tuple[str, ...]]] = {}  # acronym -> its long forms, words in order
         for title, abstract in papers.values():
             for m in re.finditer(r"\(([A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*?)s?\)", f"{title}. {abstract}"):
                 letters = [c.lower() for c in m.group(1) if c.isupper()]
@@ -65,6 +72,9 @@ class Corpus:
                 words = [w for w in before if w.lower() not in _GLUE][-len(letters):]
                 if len(words) == len(letters) and all(w[0].lower() == c for w, c in zip(words, letters, strict=True)):
                     self.long.setdefault(m.group(1).lower(), set()).update(w.lower() for w in words)
+                    forms = self.spelled.setdefault(m.group(1).lower(), [])
+                    if tuple(w.lower() for w in words) not in forms:
+                        forms.append(tuple(w.lower() for w in words))
 
     def text_words(self, text: str) -> tuple[set[str], set[str]]:
         """The text's lower-case words and the words its acronyms stand for."""
@@ -187,7 +197,8 @@ def verdict(section_title: str, topic: str, paper_title: str, abstract: str, cor
         if not missing:
             continue
         # A name the corpus states is an instance of the phrase ('RL algorithms such as GRPO') uses it.
-        phrase = " ".join(_TOKEN.findall(seg))
+        # ... read without the vague words the title adds ('Reinforcement learning methods' claims RL).
+        phrase = " ".join(w for w in _TOKEN.findall(seg) if w.lower() not in _VAGUE)
         short = "".join(w[0].upper() for w in phrase.split() if w.lower() not in _GLUE)
         if len(phrase.split()) > 1 and any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", text)
                                           for n in corpus.terms.instances(phrase.lower(), short)):
@@ -196,8 +207,61 @@ def verdict(section_title: str, topic: str, paper_title: str, abstract: str, cor
     return ""
 
 
+def _topic_terms(topic: str) -> set[str]:
+    """The topic's lower-case words and the initials its runs of content words form ('process reward models' ->
+    'prm')."""
+    words = [w.lower() for w in _TOKEN.findall(topic)]
+    content = [w for w in words if w not in _GLUE]
+    out = set(words)
+    for i in range(len(content)):
+        for j in range(i + 2, len(content) + 1):
+            out.add("".join(w[0] for w in content[i:j]))
+    return out
+
+
+def glued_head(title: str, topic: str) -> str:
+    """The title's segment made only of the topic's own words, when another segment names something of the title's
+    own ('Outcome reward in PRMs' -> 'PRMs'); '' for a title of the topic's words alone or of no topic segment."""
+    own = _topic_terms(topic)
+    segs = _segments(title)
+    if len(segs) < 2 or title_kind(title):
+        return ""
+
+    def topical(seg: str) -> bool:
+        words = [w.lower() for w in _TOKEN.findall(seg) if w.lower() not in _GLUE]
+        return bool(words) and all(any(_same_word(w, t) for t in own) or w.rstrip("s") in own for w in words)
+
+    glued = [seg for seg in segs if topical(seg)]
+    if not glued or len(glued) == len(segs):
+        return ""
+    return glued[-1] if topical(segs[-1]) else glued[0]
+
+
+def _has_run(words: list[str], run: tuple[str, ...] | list[str]) -> bool:
+    n = len(run)
+    return n > 0 and any(all(_same_word(run[k], words[i + k]) for k in range(n)) for i in range(len(words) - n + 1))
+
+
+def uses_head(head: str, text: str, corpus: Corpus) -> bool:
+    """The text uses the phrase HEAD as a phrase: its words in order and in some form, or its initials in capitals
+    ('process reward models' ~ 'PRM'), or, for an acronym, the acronym or a long form the corpus gives it."""
+    tokens = _TOKEN.findall(text)
+    words = [w.lower() for w in tokens]
+    run = [w.lower() for w in _TOKEN.findall(head) if w.lower() not in _GLUE]
+    acronyms = {w.lower().rstrip("s") for w in tokens if _acronym(w)}
+    if len(run) == 1 and _acronym(_TOKEN.findall(head)[0]):
+        key = run[0].rstrip("s") if run[0].rstrip("s") in corpus.spelled else run[0]
+        return key.rstrip("s") in acronyms or any(_has_run(words, form) for form in corpus.spelled.get(key, []))
+    full = [w.lower() for w in _TOKEN.findall(head)]
+    if _has_run(words, full) or _has_run(words, run):
+        return True
+    return len(run) > 1 and "".join(w[0] for w in run) in acronyms
+
+
 class ThemeFitShape(BaseModel):
     themed: int = 0
+    glued: int = 0  # papers under a title that glues the topic's head onto its own label
+    glued_unused: int = 0  # ... whose text never uses that head
     unfit: int = 0
     word_unfit: int = 0
     kind_themed: int = 0  # papers under a kind title
@@ -237,6 +301,12 @@ def add_report(report: object, shape: ThemeFitShape, where: Corpus | None = None
             shape.themed += 1
             shape.kind_themed += bool(kind)
             why = verdict(section.title, topic, title, abstract, where)
+            head = glued_head(section.title, topic)
+            if head:
+                shape.glued += 1
+                if not uses_head(head, f"{title}. {abstract}", where):
+                    shape.glued_unused += 1
+                    shape.unfit_list.append(f"{section.title} ∌ {title[:70]} (glued head “{head}” unused)")
             if why:
                 shape.unfit += 1
                 shape.kind_unfit += why.startswith("not a")
@@ -247,7 +317,8 @@ def add_report(report: object, shape: ThemeFitShape, where: Corpus | None = None
 def summary(shape: ThemeFitShape) -> str:
     return (f"theme fit: themed papers {shape.themed}, not fitting their theme {shape.unfit} "
             f"({shape.unfit / max(1, shape.themed):.1%}): title word unused {shape.word_unfit}, not of the titled kind "
-            f"{shape.kind_unfit} of {shape.kind_themed} under kind titles")
+            f"{shape.kind_unfit} of {shape.kind_themed} under kind titles; under a title glued to the topic's head "
+            f"{shape.glued}, never using that head {shape.glued_unused}")
 
 
 def main(argv: list[str]) -> None:

@@ -20,6 +20,7 @@ from reviewer.survey.context import Previous, SurveyContext
 from reviewer.survey.fieldwide import field_weights
 from reviewer.survey.fit import fits, refit
 from reviewer.survey.headclean import clause_subject, noun_phrase_head, shared_head
+from reviewer.survey.headglue import unglue
 from reviewer.survey.leftover import _by_kind, _scope_line, cap_sections
 from reviewer.survey.onetitle import _CONTRAST, _NOUN_ING_HEAD, _TRAINING_NOUN, _drop_gerund, single_title
 from reviewer.survey.regroup import regroup
@@ -272,6 +273,7 @@ def offline_outline(
     # The papers still under no title: by kind, technique family or a phrase their titles share (regroup.py).
     sections, aside = regroup(aside + loose, sections, papers, head, topic, ignore, rescope)
     aside = adopt_orphans(aside, sections, papers, vec, ignore, rescope)
+    unglue(sections, papers, head, acronyms or [], rescope)  # no '<label> in <head>' over a paper not about the head
     title = single_title(topic, head)
     # No theme at all: one section on the topic, as for too few papers -- unless the topic makes no title of its
     # own ('Work on agents' names no theme; a topic cut before its last word leaves 'texts or').
