@@ -268,7 +268,7 @@ def from_inquiry(sentence: str) -> str:
     return ""
 
 
-def from_abstract(sentences: list[str], method: str = "", title: str = "") -> str:
+def from_abstract(sentences: list[str], method: str = "", title: str = "", abstract: str = "") -> str:
     """The first task the abstract's objective and method sentences state (the paper's own, not its background, and
     not that of a named benchmark it builds besides its method)."""
     roles = sentence_roles(sentences)
@@ -278,7 +278,7 @@ def from_abstract(sentences: list[str], method: str = "", title: str = "") -> st
             continue
         if r in (Role.OBJECTIVE, Role.METHOD):
             task = from_sentence(s)
-            if task and (not title or on_title(task, title)):
+            if task and (not title or on_title(task, title, abstract)):
                 return task
     return ""
 
@@ -341,7 +341,7 @@ def task_of(paper: Paper, method: str) -> str:
             return clean_task(_trimmed(m.group("task")))
     # The problem the abstract's own sentences state, else the title's task phrase (tasks.py); the title itself
     # only when neither says one.
-    task = from_abstract(_sentences(paper), method, paper.title) or _as_in_abstract(from_title(paper.title, method), paper.abstract)
+    task = from_abstract(_sentences(paper), method, paper.title, paper.abstract) or _as_in_abstract(from_title(paper.title, method), paper.abstract)
     if task:
         return task
     sub = paper.title.split(":", 1)[1].strip() if ":" in paper.title else paper.title.strip()

@@ -8,6 +8,7 @@ the title is a step of the method, not the paper's task.
 
 from __future__ import annotations
 
+from reviewer.checker.degrees import expand_acronyms
 from reviewer.textutil import STOPWORDS, stemmer, words
 
 
@@ -22,7 +23,8 @@ def _stems(text: str) -> set[str]:
     return set(stemmer().stemWords([w for w in out if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]))
 
 
-def on_title(task: str, title: str) -> bool:
-    """True when `task` shares a content word with `title` (or has no content word to compare)."""
+def on_title(task: str, title: str, abstract: str = "") -> bool:
+    """True when `task` shares a content word with `title` (or has no content word to compare); an acronym of the
+    title counts by the words the abstract spells it with ('Robust DPO' -> 'Direct Preference Optimization')."""
     mine = _stems(task)
-    return not mine or bool(mine & _stems(title))
+    return not mine or bool(mine & (_stems(title) | _stems(expand_acronyms(title, abstract))))
