@@ -84,3 +84,12 @@ def test_a_title_not_on_models_gives_no_activity(seed_papers: dict[str, Paper]) 
     which the project keeps out of the Task cell; 'Towards ...' is no activity."""
     assert title_activity(_titled(seed_papers, "WorldPM: Scaling Human Preference Modeling")) == ""
     assert title_activity(_titled(seed_papers, "Towards Reasoning Ability of Small Language Models")) == ""
+
+
+def test_a_title_acronym_counts_by_its_spelled_words(seed_papers: dict[str, Paper],
+                                                     table_row: Callable[..., TableRow]) -> None:
+    """'Provably Robust DPO: Aligning Language Models with Noisy Feedback': the abstract's task phrase ('policy
+    optimization in the presence of random preference flips') shares no word with the title as written, but DPO is
+    the abstract's 'direct preference optimization', which it does share: the phrase is kept."""
+    paper = _titled(seed_papers, "Provably Robust DPO")
+    assert table_row(paper).task.text == "policy optimization in the presence of random preference flips"
