@@ -8,11 +8,10 @@ from reviewer.models import Paper
 from reviewer.survey.sentcase import as_in_abstract
 from reviewer.survey.tasks import _ok
 
-# The models a title says its activity is about ('... in Large Language Models', '... of LLMs', '... for Language
-# Models'): the corpus's papers are all about some models, so the phrase names which ones, not the task.
+# The models a title says its activity is about ('... in Large Language Models', '... of LLMs', '... in State-of-the-Art
+# Large Language Models'): the corpus's papers are all about some models, so the phrase names which ones, not the task.
 _WHICH_MODELS = re.compile(
-    r"\s+(?:in|of|for|on|across)\s+(?:the\s+)?(?:(?:large|small|multimodal|vision[- ]language|reasoning|frontier|"
-    r"modern|pre-?trained|open)\s+)*(?:(?:language|reasoning|foundation)\s+)?(?:models?|llms?|lms?|lrms?|mllms?|"
+    r"\s+(?:in|of|for|on|across)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:models?|llms?|lms?|lrms?|mllms?|"
     r"vlms?|ais?|agents?|ai systems)\s*$", re.IGNORECASE)
 
 
