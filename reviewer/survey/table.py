@@ -36,6 +36,7 @@ from reviewer.survey.resultcell import (
 )
 from reviewer.survey.taskkind import named_task
 from reviewer.survey.tasks import _CONTRIBUTION, _OWN, _sentences, task_of
+from reviewer.survey.titleactivity import title_activity
 from reviewer.survey.types import Cell, TableRow
 from reviewer.survey.voice import impersonal
 from reviewer.textutil import split_sentences
@@ -357,7 +358,7 @@ def offline_row(paper: Paper, gazetteer: frozenset[str] = CURATED_BENCHMARKS) ->
     result = reads_alone(impersonal(headline_result(paper, name), name), name)  # "We observe that X" -> "That X" -> "X"
     benchmarks = benchmarks_of(paper, gazetteer, name)
     return TableRow(key=paper.key, method=_cell(method or built_resource(paper, benchmarks)),
-                    task=_cell(task_of(paper, name) or named_task(paper, name)),
+                    task=_cell(task_of(paper, name) or named_task(paper, name) or title_activity(paper)),
                     benchmarks=_cell(benchmarks), result=_cell(result))
 
 

@@ -16,6 +16,7 @@ from reviewer.roles import Role, sentence_roles
 from reviewer.survey.names import clean_task
 from reviewer.survey.prose import is_boilerplate
 from reviewer.survey.sentcase import as_in_abstract as _as_in_abstract
+from reviewer.survey.tasktitle import on_title
 from reviewer.survey.terms import _NOUNS_LOOKING_ADJ
 from reviewer.textutil import split_sentences
 
@@ -146,8 +147,8 @@ def _ok(task: str, low: int = 2, high: int = 9) -> str:
     last = words[-1].lower()
     if re.fullmatch(r"[a-z]{2,}[^e]ed", last) or all(w.lower() in _MODEL_WORDS for w in words):
         return ""  # 'the issues caused' (cut before its 'by'), or only the models worked on
-    if "?" in task:
-        return ""  # 'Reasons to Reject? Aligning ...': a question and its answer, not one task
+    if "?" in task or re.search(r"\s(?:of|for|up to|from|to|by|over|with)\s+\d+$", task):
+        return ""  # a question and its answer ('Reasons to Reject? Aligning ...'); or cut inside a figure ('of 1,500')
     head = _PREPOSITION.split(task, maxsplit=1)[0].split()
     if len(head) > 1 and head[0].lower() in _NO_TASK_HEADS and re.fullmatch(r"[a-z]+(?:ing|ed)", head[1]):
         return ""  # 'models ranging from 1.5B to 32B parameters', 'LLMs trained on ...': the models studied  # 'Reward-policy maps in LLMs' is headed by 'maps'
@@ -267,7 +268,7 @@ def from_inquiry(sentence: str) -> str:
     return ""
 
 
-def from_abstract(sentences: list[str], method: str = "") -> str:
+def from_abstract(sentences: list[str], method: str = "", title: str = "", abstract: str = "") -> str:
     """The first task the abstract's objective and method sentences state (the paper's own, not its background, and
     not that of a named benchmark it builds besides its method)."""
     roles = sentence_roles(sentences)
@@ -277,7 +278,7 @@ def from_abstract(sentences: list[str], method: str = "") -> str:
             continue
         if r in (Role.OBJECTIVE, Role.METHOD):
             task = from_sentence(s)
-            if task:
+            if task and (not title or on_title(task, title, abstract)):
                 return task
     return ""
 
@@ -340,7 +341,7 @@ def task_of(paper: Paper, method: str) -> str:
             return clean_task(_trimmed(m.group("task")))
     # The problem the abstract's own sentences state, else the title's task phrase (tasks.py); the title itself
     # only when neither says one.
-    task = from_abstract(_sentences(paper), method) or _as_in_abstract(from_title(paper.title, method), paper.abstract)
+    task = from_abstract(_sentences(paper), method, paper.title, paper.abstract) or _as_in_abstract(from_title(paper.title, method), paper.abstract)
     if task:
         return task
     sub = paper.title.split(":", 1)[1].strip() if ":" in paper.title else paper.title.strip()
