@@ -1,0 +1,69 @@
+"""c31: what a direction word acts on, read further (`effects.py`), and how-often adverbs as quantifiers.
+
+Each reading is pinned on a real seed sentence with a faithful twin that must not trip it:
+- an amount moved on a thing the other text calls improved ('lowers pass@N' vs 'improves pass@N');
+- every item of a listed object ('improves A, B, and C');
+- 'hallucinate more': the verb before a closing 'more' / 'less' is what moves (not 'X more than Y');
+- 'compared with the baselines' ranks nothing, so it does not silence the effect words (`winner.py`);
+- 'rarely' against 'routinely', and 'few-shot' is no count.
+"""
+
+from __future__ import annotations
+
+from reviewer.checker import ClaimChecker
+from reviewer.checker.effects import effect_reversed, effects
+from reviewer.checker.families import quantifier_conflict
+from reviewer.checker.winner import effect_compared_alike
+from seed_text import assert_contradicted_twin, sentence_with
+
+PASS_AT_N = "unlikeliness reward mitigates rank bias and improves pass@N"
+WELFARE = "improves reasoning efficiency, answer quality, and mutual welfare"
+HALLUCINATION = "verifiable reward RL generally alleviate their hallucination"
+CLARIFYING = "even the best current LLMs rarely ask clarifying questions"
+
+
+def test_an_amount_lowered_on_what_the_sentence_improves_is_reversed(checker: ClaimChecker) -> None:
+    sentence = sentence_with(PASS_AT_N)
+    assert effect_reversed("The unlikeliness reward lowers pass@N for large N.", sentence) == ["n pass"]
+    assert_contradicted_twin(
+        checker, PASS_AT_N,
+        "The unlikeliness reward lowers pass@N for large N in real theorem proving.",
+        "The unlikeliness reward raises pass@N for large N in real theorem proving.")
+
+
+def test_a_direction_word_acts_on_every_item_of_its_list(checker: ClaimChecker) -> None:
+    sentence = sentence_with(WELFARE)
+    assert frozenset({"mutual", "welfar"}) in {obj for _, _, obj in effects(sentence)}
+    assert_contradicted_twin(
+        checker, WELFARE,
+        "GTAlign improves answer quality at the cost of lower mutual welfare compared with the baselines.",
+        "GTAlign improves answer quality and also mutual welfare compared with the baselines.")
+
+
+def test_compared_with_the_baselines_ranks_nothing_so_the_effect_words_decide() -> None:
+    sentence = sentence_with(WELFARE)
+    lowered = "GTAlign lowers mutual welfare compared with the baselines."
+    assert not effect_compared_alike(lowered, sentence)
+    assert effect_compared_alike("GTAlign is better than the baselines at mutual welfare.", sentence)
+
+
+def test_a_closing_more_moves_the_verb_before_it_but_not_in_a_comparison(checker: ClaimChecker) -> None:
+    assert ("amount", 1, frozenset({"hallucin"})) in effects("Such models generally hallucinate more.")
+    assert ("amount", 1, frozenset({"hallucin"})) not in effects(
+        "Distillation reduces hallucination more than the full pipeline.")
+    assert_contradicted_twin(
+        checker, HALLUCINATION,
+        "Reasoning models trained with cold-start SFT and verifiable-reward RL generally hallucinate more.",
+        # the abstract's next sentence: distillation alone brings more hallucinations
+        "Reasoning models trained by distillation alone hallucinate more.")
+
+
+def test_how_often_adverbs_clash_and_few_shot_is_no_count(checker: ClaimChecker) -> None:
+    assert quantifier_conflict("LLMs routinely ask clarifying questions.", sentence_with(CLARIFYING))
+    assert not quantifier_conflict("Models often fail.", "In few-shot settings models fail.")
+    assert_contradicted_twin(
+        checker, CLARIFYING,
+        "According to the authors, the best current LLMs routinely ask clarifying questions in multi-turn "
+        "conversations.",
+        "According to the authors, even the best current LLMs seldom ask clarifying questions in multi-turn "
+        "conversations.")
