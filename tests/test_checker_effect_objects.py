@@ -5,7 +5,8 @@ Each reading is pinned on a real seed sentence with a faithful twin that must no
 - every item of a listed object ('improves A, B, and C');
 - 'hallucinate more': the verb before a closing 'more' / 'less' is what moves (not 'X more than Y');
 - 'compared with the baselines' ranks nothing, so it does not silence the effect words (`winner.py`);
-- 'rarely' against 'routinely', and 'few-shot' is no count.
+- 'rarely' against 'routinely', and 'few-shot' is no count;
+- a requirement read past 'additional' ('depends on additional human annotations' vs 'without additional annotations').
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from reviewer.checker import ClaimChecker
 from reviewer.checker.effects import effect_reversed, effects
 from reviewer.checker.families import quantifier_conflict
+from reviewer.checker.requires import requirement_denied
 from reviewer.checker.winner import effect_compared_alike
 from seed_text import assert_contradicted_twin, sentence_with
 
@@ -67,3 +69,16 @@ def test_how_often_adverbs_clash_and_few_shot_is_no_count(checker: ClaimChecker)
         "conversations.",
         "According to the authors, even the best current LLMs seldom ask clarifying questions in multi-turn "
         "conversations.")
+
+
+ANNOTATIONS = "AlphaLLM significantly enhances the performance of LLMs without additional annotations"
+
+
+def test_a_requirement_read_past_its_more_of_it_words(checker: ClaimChecker) -> None:
+    # 'depends on additional human annotations' against 'without additional annotations' (`requires.py`)
+    sentence = sentence_with(ANNOTATIONS)
+    assert requirement_denied("AlphaLLM depends on additional human annotations.", sentence)
+    assert_contradicted_twin(
+        checker, ANNOTATIONS,
+        "AlphaLLM depends on additional human annotations to improve LLM performance.",
+        "AlphaLLM improves LLM performance without relying on additional annotations.")
