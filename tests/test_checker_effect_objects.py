@@ -6,14 +6,15 @@ Each reading is pinned on a real seed sentence with a faithful twin that must no
 - 'hallucinate more': the verb before a closing 'more' / 'less' is what moves (not 'X more than Y');
 - 'compared with the baselines' ranks nothing, so it does not silence the effect words (`winner.py`);
 - 'rarely' against 'routinely', and 'few-shot' is no count;
-- a requirement read past 'additional' ('depends on additional human annotations' vs 'without additional annotations').
+- a requirement read past 'additional' ('depends on additional human annotations' vs 'without additional annotations');
+- a claim's winner that is two thirds the sentence's loser reverses the comparison (`families.py`).
 """
 
 from __future__ import annotations
 
 from reviewer.checker import ClaimChecker
 from reviewer.checker.effects import effect_reversed, effects
-from reviewer.checker.families import quantifier_conflict
+from reviewer.checker.families import comparison_order_reversed, quantifier_conflict
 from reviewer.checker.requires import requirement_denied
 from reviewer.checker.winner import effect_compared_alike
 from seed_text import assert_contradicted_twin, sentence_with
@@ -82,3 +83,20 @@ def test_a_requirement_read_past_its_more_of_it_words(checker: ClaimChecker) -> 
         checker, ANNOTATIONS,
         "AlphaLLM depends on additional human annotations to improve LLM performance.",
         "AlphaLLM improves LLM performance without relying on additional annotations.")
+
+
+GENERALIZABLE = "are indeed more generalizable than self-supervised and task-input alternatives"
+
+
+def test_a_winner_that_is_mostly_the_sentences_loser_reverses_the_comparison(checker: ClaimChecker) -> None:
+    # the claim's winner ('self-supervised alternatives learned') shares two of its three words with the sentence's
+    # loser; the sentence's winner side is a concession ('while far from perfect, are indeed')
+    sentence = sentence_with(GENERALIZABLE)
+    claim = "Self-supervised alternatives learned more generalizable representations than similarity queries did."
+    assert comparison_order_reversed(claim, sentence)
+    assert not comparison_order_reversed("Similarity queries learned more generalizable representations than "
+                                         "self-supervised alternatives did.", sentence)
+    assert_contradicted_twin(
+        checker, GENERALIZABLE, "In simulation and a user study, " + claim[0].lower() + claim[1:],
+        "In simulation and a user study, similarity queries led to more generalizable representations than "
+        "self-supervised alternatives.")

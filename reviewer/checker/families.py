@@ -373,7 +373,8 @@ def comparison_order_reversed(claim: str, sentence: str) -> bool:
                 return True
             # the claim's winner is wholly the sentence's loser, its loser named nowhere in the sentence (often
             # the paper's own method, which the sentence calls 'our model')
-            if _share(wc, le) >= 0.75 and not _share(wc, we) and not _share(lc, le) and not _share(lc, we):
+            if (_share(wc, le) >= 0.75 or (_share(wc, le) >= 0.6 and len(one_spelling(wc) & one_spelling(le)) >= 2)) \
+                    and not _share(wc, we) and not _share(lc, le) and not _share(lc, we):
                 return True
     return False
 
