@@ -18,7 +18,7 @@ def test_a_belief_the_sentence_turns_against_restated_as_found_is_contradicted(c
     assert held_view(claim, sentence_with(SOFT)) is True
     assert checker.check(claim, [paper_with(SOFT)]).label == "CONTRADICTED"
     # the paper's own finding, and the view reported as a view, are not read as the held view
-    reported = "The authors challenge the belief that Soft Thinking explores diverse reasoning paths simultaneously."
+    reported = "The authors refute that Soft Thinking enables the simultaneous exploration of diverse reasoning paths."
     assert held_view(reported, sentence_with(SOFT)) is None
     assert checker.check(reported, [paper_with(SOFT)]).label != "CONTRADICTED"
 
