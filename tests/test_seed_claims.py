@@ -68,7 +68,7 @@ def test_the_final_split_uses_papers_no_other_split_uses() -> None:
 
 # Every seed paper is used by some split by now, so the c25 blind split `lock` reuses the papers earlier splits use
 # least; the disjointness tests below hold among the splits written on unused papers.
-_REUSES_PAPERS: tuple[str, ...] = ("lock", "canal", "basin", "delta", "estuary", "fjord")
+_REUSES_PAPERS: tuple[str, ...] = ("lock", "canal", "basin", "delta", "estuary", "fjord", "lagoon")
 _DISJOINT: tuple[Split, ...] = tuple(s for s in sets.names("claims") if s not in _REUSES_PAPERS)
 
 
@@ -273,13 +273,14 @@ def test_the_canal_split_is_blind_on_little_used_papers_none_in_lock_and_copies_
     assert labels["CONTRADICTED"] >= 40 and labels["SUPPORTED"] >= 25 and labels["UNSUPPORTED"] >= 15, labels
 
 
-def _assert_blind_split(name: str, reused_splits: tuple[str, ...], max_uses: int = 3) -> None:
+def _assert_blind_split(name: str, reused_splits: tuple[str, ...], max_uses: int = 3, min_rows: int = 80,
+                        min_labels: tuple[int, int, int] = (40, 25, 15)) -> None:
     """A blind split: on little-used papers, none in the splits reused beside it, no claim copied, every family."""
     rows = load_rows(name)
     papers = seed_papers_by_title()
     others = [r for s in _DISJOINT for r in load_rows(s)]
     reused = [r for s in reused_splits for r in load_rows(s)]
-    assert len(rows) >= 80 and len({r.id for r in rows}) == len(rows)
+    assert len(rows) >= min_rows and len({r.id for r in rows}) == len(rows)
     assert all(r.title in papers for r in rows)
     uses = Counter(r.title for r in others)
     assert all(uses[r.title] <= max_uses for r in rows), [r.paper for r in rows if uses[r.title] > max_uses]
@@ -291,7 +292,8 @@ def _assert_blind_split(name: str, reused_splits: tuple[str, ...], max_uses: int
     assert all(r.label == "CONTRADICTED" for r in rows if r.family not in ("supported", "unsupported", "hedge",
                                                                             "background"))
     labels = Counter(r.label for r in rows)
-    assert labels["CONTRADICTED"] >= 40 and labels["SUPPORTED"] >= 25 and labels["UNSUPPORTED"] >= 15, labels
+    assert labels["CONTRADICTED"] >= min_labels[0] and labels["SUPPORTED"] >= min_labels[1], labels
+    assert labels["UNSUPPORTED"] >= min_labels[2], labels
 
 
 def test_the_basin_split_is_blind_on_little_used_papers_none_in_lock_or_canal_and_copies_no_claim() -> None:
@@ -314,3 +316,10 @@ def test_the_fjord_split_is_blind_on_little_used_papers_none_in_lock_canal_basin
     # issue 12, c30 pass: written and scored once on the starting code before any checker change; its papers have
     # four claims each in the disjoint splits (no paper outside the reused splits has fewer by now).
     _assert_blind_split("fjord", ("lock", "canal", "basin", "delta", "estuary"), max_uses=4)
+
+
+def test_the_lagoon_split_is_blind_on_little_used_papers_none_in_the_splits_reused_before_it() -> None:
+    # issue 12, c31 pass: 48 claims on 12 papers with four claims each in the disjoint splits, written from the
+    # abstracts and scored once on the starting code before any checker change.
+    _assert_blind_split("lagoon", ("lock", "canal", "basin", "delta", "estuary", "fjord"), max_uses=4, min_rows=48,
+                        min_labels=(19, 15, 10))

@@ -33,6 +33,31 @@ _CONCEDED = re.compile(r"^(?:while|although|though|even though|whereas)\s+(?P<pr
                        r"{10,}),", re.IGNORECASE)
 
 
+# A view the sentence names as held, not found: 'Contrary to the common belief that X, our findings reveal ...', 'The
+# dominant practice of AI alignment assumes (1) that X'. What follows 'that' is the view, whoever holds it.
+_HELD = re.compile(r"(?:\b(?:belief|assumption|view|wisdom|notion|perception)s?\s+(?:is\s+)?|\b(?:practices?|research|"
+                   r"work|studies|literature|methods|approaches)\b[^.;]{0,60}?\b(?:assumes?|believes?|presumes?|"
+                   r"posits?)\s+(?:\(\w\)\s+)?)that\s+(?P<premise>[^.;,]+)", re.IGNORECASE)
+# ... turned against in the same sentence: 'contrary to the belief that X', 'we challenge the assumption that X'
+_AGAINST = re.compile(r"\b(?:contrary\s+to|challeng\w*|counter\s+to|despite|unlike|overturn\w*|refut\w*|"
+                      r"question\w*)\s+(?:\w+\s+){0,4}?$", re.IGNORECASE)
+
+
+_NAMES_VIEW = re.compile(r"\b(?:belie\w*|assum\w*|presum\w*|views?|viewed|wisdom|notion|contrary|challeng\w*|refut\w*|"
+                         r"myths?|misconceptions?|questions?|overturn\w*)\b", re.IGNORECASE)
+
+
+def held_view(claim: str, sentence: str) -> bool | None:
+    """None unless the claim restates a view the sentence names as held ('the common belief that X'); then whether
+    the sentence itself turns against it ('Contrary to the common belief that X, ...')."""
+    if _NAMES_VIEW.search(claim):
+        return None  # 'The authors challenge the belief that X' reports the view as one, as the sentence does
+    for m in _HELD.finditer(sentence):
+        if bare_coverage(claim, m.group("premise")) >= 0.75:
+            return bool(_AGAINST.search(sentence[: m.start()]))
+    return None
+
+
 def premise_only(claim: str, sentence: str, conceded: bool = False) -> bool:
     """The claim restates a premise the sentence builds on ('leveraging the insight that X') or, with `conceded`
     (a sentence that sets the context or the aim, not a result: 'Although Self-PRM improves accuracy, analysis
@@ -71,6 +96,9 @@ def background_only(claim: str, analysis: Analysis, items: list[EvidenceSentence
             return None
     elif framed_by_claim(claim, item.text) and _context_only(items, analysis, best, top):
         return rejects_reported_view(sents, item.index), best  # 'The paper shows that <its opening context>'
+    elif (held := held_view(claim, item.text)) is not None and (held or framed_by_claim(claim, item.text)):
+        # 'The study confirms that X' where the sentence names X as a belief it goes on to reject (or one it holds)
+        return held or rejects_reported_view(sents, item.index), best
     elif framed_by_claim(claim, item.text) and premise_only(
             claim, item.text, sentence_roles(sents)[item.index] in (Role.BACKGROUND, Role.OBJECTIVE)):
         return False, best  # 'The authors show that X' where the paper only builds on 'the insight that X'

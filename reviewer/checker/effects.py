@@ -83,13 +83,49 @@ def effects(text: str) -> list[tuple[str, int, frozenset[str]]]:
                 out.append(("covary", 1 if kind in ("up", "good") else -1, frozenset(along)))
             continue
         obj = _object(toks, i, word)
+        if not obj and word in ("more", "less") and _after_verb(toks, i):
+            obj = _content(toks[i - 1 : i])  # 'models hallucinate more': the verb before it is what grows
         if not obj:
             continue
         sign = 1 if kind in ("up", "good") else -1
         if any(t.lower() in _NEGATORS and not _additive(toks, j) for j, t in enumerate(toks[: i]) if j >= i - 3):
             sign = -sign  # 'does not improve', 'without hurting'
-        out.append(("amount" if kind in ("up", "down") else "quality", sign, frozenset(obj)))
+        label = "amount" if kind in ("up", "down") else "quality"
+        out.append((label, sign, frozenset(obj)))
+        # 'improves reasoning efficiency, answer quality, and mutual welfare': the word acts on every listed item
+        out += [(label, sign, frozenset(item)) for item in _listed(toks, i + 1) if frozenset(item) != frozenset(obj)]
     return out
+
+
+def _listed(toks: list[str], start: int) -> list[list[str]]:
+    """The items of a comma list right after a direction word ('A, B, and C'), each as content stems; [] unless
+    the words form at least three items, the last after 'and' / 'or' (two items could be a second clause)."""
+    items: list[list[str]] = [[]]
+    closed = False
+    for t in toks[start : start + 16]:
+        low = t.lower()
+        if low == ",":
+            if not items[-1]:
+                break
+            items.append([])
+            continue
+        if low in ("and", "or"):
+            if items[-1]:
+                items.append([])
+            closed = True
+            continue
+        if _BREAK.match(t) or low in _OBJECT_STOP or _stem(t) in _UP | _DOWN | _GOOD | _BAD or len(items[-1]) >= 4:
+            break
+        items[-1].append(t)
+    found = [c for c in (_content(x) for x in items) if c]
+    return [c[:3] for c in found] if closed and len(found) >= 3 and items[-1] else []
+
+
+def _after_verb(toks: list[str], i: int) -> bool:
+    """'more' / 'less' at i closes what the word before it does ('hallucinate more'), not a comparison ('reduces X
+    more than Y', where it ranks the reduction) nor a direction word's own degree ('improves more')."""
+    nxt = toks[i + 1].lower() if i + 1 < len(toks) else "."
+    return i >= 1 and nxt != "than" and _stem(toks[i - 1]) not in _UP | _DOWN | _GOOD | _BAD
 
 
 def _additive(toks: list[str], j: int) -> bool:
@@ -187,6 +223,9 @@ def effect_reversed(claim: str, sentence: str) -> list[str]:
                 verdicts.append(sign_c != sign_s)
             else:
                 a, b = _net(kind_c, sign_c, obj_c), _net(kind_s, sign_s, obj_s)
+                if obj_c == obj_s and not (a and b):
+                    # 'lowers pass@N' vs 'improves pass@N': a thing one text calls improved is one to want more of
+                    a, b = a or sign_c, b or sign_s
                 if a and b:
                     verdicts.append(a != b)
         if verdicts and all(verdicts):

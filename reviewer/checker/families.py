@@ -85,13 +85,20 @@ _QUANT = {
     "both": "univ", "none": "neg", "no": "neg", "never": "neg", "neither": "neg", "rarely": "few",
     "most": "many", "many": "many", "majority": "many", "few": "few", "several": "some", "some": "some",
     "any": "some",
+    # how often, said of one statement: 'rarely ask clarifying questions' vs 'routinely ask them'
+    "often": "many", "frequently": "many", "usually": "many", "routinely": "many", "commonly": "many",
+    "seldom": "few",
 }
 _CLASH = {("univ", "neg"), ("neg", "univ"), ("neg", "some"), ("some", "neg"), ("many", "few"),
           ("few", "many"), ("univ", "few"), ("few", "univ"), ("neg", "many"), ("many", "neg")}
 
 
 def _quantifiers(text: str) -> set[str]:
-    return {_QUANT[w] for w in re.findall(r"[a-z]+", text.lower()) if w in _QUANT}
+    # 'few-shot' names a setting, not a count
+    return {_QUANT[w] for w in re.findall(r"[a-z]+", _FEW_SHOT.sub(" ", text.lower())) if w in _QUANT}
+
+
+_FEW_SHOT = re.compile(r"\bfew[\s-]shot\b")
 
 
 def quantifier_conflict(claim: str, sentence: str) -> bool:
@@ -366,7 +373,8 @@ def comparison_order_reversed(claim: str, sentence: str) -> bool:
                 return True
             # the claim's winner is wholly the sentence's loser, its loser named nowhere in the sentence (often
             # the paper's own method, which the sentence calls 'our model')
-            if _share(wc, le) >= 0.75 and not _share(wc, we) and not _share(lc, le) and not _share(lc, we):
+            if (_share(wc, le) >= 0.75 or (_share(wc, le) >= 0.6 and len(one_spelling(wc) & one_spelling(le)) >= 2)) \
+                    and not _share(wc, we) and not _share(lc, le) and not _share(lc, we):
                 return True
     return False
 
@@ -380,3 +388,4 @@ def comparison_agrees(claim: str, sentence: str) -> bool:
             if _share(wc, we) > 0 and _share(lc, le) > 0 and straight >= _share(wc, le) + _share(lc, we) + 0.5:
                 return True
     return False
+

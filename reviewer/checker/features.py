@@ -44,6 +44,7 @@ from reviewer.checker.negation import negation_flips
 from reviewer.checker.numbers import check_numbers, extract_numbers
 from reviewer.checker.polarity import polarity_clash
 from reviewer.checker.superlatives import ranking_conflict
+from reviewer.checker.winner import effect_compared_alike
 from reviewer.checker.wording import acronym_spelled_in, compact_name, worded_coverage
 from reviewer.textutil import content_stems, lexical_overlap, words
 
@@ -241,7 +242,7 @@ def compute_features(
             feats["dir_agree"] = a
     for i, text, a in aligned[:2]:
         moved = effect_reversed(claim, closest_clause(claim, text))  # 'lowers accuracy' vs 'improves accuracy'
-        if moved and i not in contra and not comparison_agrees(claim, text):
+        if moved and i not in contra and not effect_compared_alike(claim, text):
             feats["dir_reversed"] = max(feats["dir_reversed"], a)
             reasons.append(f"opposite effect on: {', '.join(moved[:2])} (sentence {i})")
             contra.append(i)

@@ -52,6 +52,7 @@ from reviewer.checker.stance import agreeing_pairs, comparison_flipped, stance_r
 from reviewer.checker.subjectless import unnamed_winner_reversed
 from reviewer.checker.substituted import name_substituted, names_crossed
 from reviewer.checker.tradeoff import tradeoff_across, tradeoff_reversed
+from reviewer.checker.winner import effect_compared_alike
 from reviewer.models import EvidenceSentence
 from reviewer.roles import reports_other_work
 
@@ -114,7 +115,7 @@ def _flip_in(claim: str, texts: list[str], analysis: Analysis, items: list[Evide
             return f"rule: opposite prefix ({pre}) to sentence {items[i].index} of {items[i].key}"
         if paid := tradeoff_reversed(claim, text):  # 'X at the cost of Y' vs 'X while improving Y' (`tradeoff.py`)
             return f"rule: a cost ({paid}) where sentence {items[i].index} of {items[i].key} keeps it (or the reverse)"
-        if not comparison_agrees(claim, text) and (moved := effect_reversed(claim, text)):
+        if not effect_compared_alike(claim, text) and (moved := effect_reversed(claim, text)):
             # read on the whole sentence: every clause that moves the thing must move it the other way
             return f"rule: opposite effect on {moved[0]} in sentence {items[i].index} of {items[i].key}"
         if not comparison_agrees(claim, text) and (heads := degree_reversed(claim, text)):

@@ -228,7 +228,9 @@ def check_numbers(claim: str, all_text: str, aligned: list[tuple[int, str, float
             for e in ranked:
                 if relation(claim, num, text, e) == "implied":
                     continue  # a weaker bound does not contradict (`limits.py`); a stronger one still does
-                if _comparable(num, e) and (shared_context(num, e) or align >= 0.75):
+                # ... or the only value of that unit in the best sentence, which states half the claim or more
+                only = len(same_unit) == 1 and idx == aligned[0][0] and align >= 0.5
+                if _comparable(num, e) and (shared_context(num, e) or align >= 0.75 or only):
                     conflict = (num.raw, e.raw, idx)
                     shared = shared_context(num, e)
                     break

@@ -62,7 +62,9 @@ def requirement_denied(claim: str, sentence: str) -> bool:
     if m is None or _negated(claim[: m.end()]) or _OTHER_WORK.search(claim) or _FREE.search(claim) or \
             _WITHOUT.search(claim):
         return False  # the claim itself does without something ('eliminating the need for ...')
-    wanted = content_stems(m.group("x"))[:2]
+    # 'depends on additional human annotations' against 'without additional annotations': what is required, past
+    # the words that only say 'more of it', as `_done_without` reads it
+    wanted = content_stems(_LEAD.sub("", m.group("x").strip()))[:3]
     if not wanted or _required(sentence):
         return False  # 'unlike methods that require X, ours is X-free': whose requirement is unclear
     return bool(_done_without(sentence) & set(wanted))
