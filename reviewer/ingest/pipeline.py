@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field
 
 from reviewer.catalog import Catalog, IngestStats
 from reviewer.errors import CorruptFileError, EmptyCorpusError, InputError, ReviewerError
-from reviewer.index import METADATA_FORMAT, SyncStats, collection_name, sync_index
+from reviewer.index import METADATA_FORMAT, SyncStats, collection_name, lexical_tag, sync_index
 from reviewer.models import PaperRecord
 from reviewer.settings import Settings
 
@@ -161,7 +161,7 @@ def _ingest_locked(settings: Settings, paths: list[Path], quiet: bool | None, re
 def _mark(settings: Settings, version: str) -> dict[str, object]:
     """What the indexes were last built for: corpus version, store, collection and metadata format."""
     return {"version": version, "target": settings.chroma_url or "embedded",
-            "collection": collection_name(settings), "format": METADATA_FORMAT}
+            "collection": collection_name(settings), "format": METADATA_FORMAT, "lexical": lexical_tag(settings)}
 
 
 def _sync(settings: Settings, catalog: Catalog, quiet: bool | None) -> SyncStats:
@@ -239,7 +239,8 @@ def ensure_ready(settings: Settings, quiet: bool | None = None, force: bool = Fa
 # Settings that change which papers and sentences a survey sees, so a saved run made under others is stale.
 _RESULT_SETTINGS = ("embedding", "minilm_model", "openai_embedding_model", "embed_max_length", "collection", "chroma_url",
                     "paper_vector", "late_title_alone", "late_centre", "late_window", "paper_title_weight", "fusion",
-                    "dense_weight", "sentence_rerank", "rrf_k", "candidate_pool", "min_evidence_score",
+                    "dense_weight", "sentence_rerank", "rrf_k", "candidate_pool", "bm25_k1", "bm25_title_repeat",
+                    "min_evidence_score",
                     "min_evidence_similarity", "evidence_batch_size", "llm_temperature", "llm_max_tokens")
 
 
