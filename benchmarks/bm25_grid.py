@@ -5,7 +5,8 @@
 
 CATALOG is the catalog.sqlite of a full SciFact eval home (any plan: the texts are the same). A VARIANT is
 'production' or comma-separated keys: k1, b, method (bm25s: lucene, robertson, atire, bm25l, bm25+), delta
-(bm25l / bm25+), title (the title indexed that many times), bigrams=1 (adjacent content stems also indexed as
+(bm25l / bm25+), title (the title indexed that many times), titlefield=w (plus w x the score of a title-only
+index: a separate title field), bigrams=1 (adjacent content stems also indexed as
 one token, in documents and queries). `fuse` takes a benchmarks/fusion_grid `collect` pickle (Chroma's top 200
 with unit cosines, BM25's top 200), replaces its BM25 lists by the variant's and fuses as HybridRetriever.search
 does, with the per-claim change against the pickle's own BM25 (95% bootstrap interval). The dense side is not
@@ -62,11 +63,20 @@ class Variant:
         params = {k: spec[k] for k in ("k1", "b", "delta", "method") if k in spec}
         self.retriever = bm25s.BM25(**params)
         self.retriever.index(tokens(texts, self.bigrams), show_progress=False)
+        self.field = float(spec.get("titlefield", 0))  # + this x the score of a title-only BM25 index
+        if self.field:
+            self.titles = bm25s.BM25(**params)
+            self.titles.index(tokens(titles, self.bigrams), show_progress=False)
 
     def query(self, text: str, n: int = MAX_POOL) -> Lexical:
         query = [[t for t in tokens([text], self.bigrams)[0] if t in self.retriever.vocab_dict]]
         if not query[0]:
             return []
+        if self.field:
+            scores = self.retriever.get_scores(query[0])
+            scores += self.field * self.titles.get_scores([t for t in query[0] if t in self.titles.vocab_dict])
+            top = np.argsort(-scores, kind="stable")[:n]
+            return [(self.ids[int(d)], float(scores[d])) for d in top if scores[d] > 0]
         docs, scores = self.retriever.retrieve(query, k=min(n, len(self.ids)), show_progress=False)
         return [(self.ids[int(d)], float(s)) for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
 
