@@ -252,7 +252,12 @@ def lexical_text(paper: Paper, title_repeat: int) -> str:
 
 
 def lexical_tag(settings: Settings) -> str:
-    """The BM25 settings an index was built under: a change rebuilds it."""
+    """The BM25 settings an index was built under, '' at the defaults (so homes built before the settings
+    existed stay current): a change rebuilds the index."""
+    defaults = type(settings).model_fields
+    if (settings.bm25_k1, settings.bm25_title_repeat) == (defaults["bm25_k1"].default,
+                                                          defaults["bm25_title_repeat"].default):
+        return ""
     return f"k1={settings.bm25_k1:g},title={settings.bm25_title_repeat}"
 
 
@@ -349,7 +354,8 @@ def sync_index(settings: Settings, catalog: Catalog, quiet: bool | None = None,
         store.delete(stale)
         stats.removed = len(stale)
     lexical = LexicalIndex.load(settings.bm25_path)
-    version = f"{catalog.version()}|{lexical_tag(settings)}"
+    tag = lexical_tag(settings)
+    version = f"{catalog.version()}|{tag}" if tag else catalog.version()
     if lexical is None or lexical.version != version or set(lexical.ids) != wanted_set:
         papers_all = catalog.papers()
         texts = [lexical_text(p, settings.bm25_title_repeat) for p in papers_all]

@@ -160,8 +160,10 @@ def _ingest_locked(settings: Settings, paths: list[Path], quiet: bool | None, re
 
 def _mark(settings: Settings, version: str) -> dict[str, object]:
     """What the indexes were last built for: corpus version, store, collection and metadata format."""
-    return {"version": version, "target": settings.chroma_url or "embedded",
-            "collection": collection_name(settings), "format": METADATA_FORMAT, "lexical": lexical_tag(settings)}
+    mark = {"version": version, "target": settings.chroma_url or "embedded",
+            "collection": collection_name(settings), "format": METADATA_FORMAT}
+    tag = lexical_tag(settings)  # '' at the default BM25 settings: the marks of older homes still match
+    return {**mark, "lexical": tag} if tag else mark
 
 
 def _sync(settings: Settings, catalog: Catalog, quiet: bool | None) -> SyncStats:
@@ -239,8 +241,7 @@ def ensure_ready(settings: Settings, quiet: bool | None = None, force: bool = Fa
 # Settings that change which papers and sentences a survey sees, so a saved run made under others is stale.
 _RESULT_SETTINGS = ("embedding", "minilm_model", "openai_embedding_model", "embed_max_length", "collection", "chroma_url",
                     "paper_vector", "late_title_alone", "late_centre", "late_window", "paper_title_weight", "fusion",
-                    "dense_weight", "sentence_rerank", "rrf_k", "candidate_pool", "bm25_k1", "bm25_title_repeat",
-                    "min_evidence_score",
+                    "dense_weight", "sentence_rerank", "rrf_k", "candidate_pool", "min_evidence_score",
                     "min_evidence_similarity", "evidence_batch_size", "llm_temperature", "llm_max_tokens")
 
 
@@ -255,5 +256,7 @@ def corpus_version(settings: Settings, quiet: bool | None = None, catalog: Catal
         ensure_ready(settings, quiet)
         with Catalog(settings.catalog_path) as opened:
             version = opened.version()
-    knobs = json.dumps({name: str(getattr(settings, name)) for name in _RESULT_SETTINGS}, sort_keys=True)
+    knobs_by_name = {name: str(getattr(settings, name)) for name in _RESULT_SETTINGS}
+    tag = lexical_tag(settings)  # only when not the default: saved runs made before the BM25 settings stay fresh
+    knobs = json.dumps({**knobs_by_name, "lexical": tag} if tag else knobs_by_name, sort_keys=True)
     return f"{version}-{hashlib.sha1(knobs.encode()).hexdigest()[:8]}"
