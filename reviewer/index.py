@@ -246,8 +246,24 @@ def tokenize(texts: list[str]) -> Any:
     return bm25s.tokenize(texts, stopwords="en", stemmer=stemmer(), show_progress=False)
 
 
+def lexical_text(paper: Paper, title_repeat: int) -> str:
+    """What BM25 indexes: the paper's text ("title. abstract") with the title repeated title_repeat times."""
+    return ". ".join([paper.title] * title_repeat + [paper.abstract])
+
+
+def lexical_tag(settings: Settings) -> str:
+    """The BM25 settings an index was built under, '' at the defaults (so homes built before the settings
+    existed stay current): a change rebuilds the index."""
+    defaults = type(settings).model_fields
+    if (settings.bm25_k1, settings.bm25_title_repeat) == (defaults["bm25_k1"].default,
+                                                          defaults["bm25_title_repeat"].default):
+        return ""
+    return f"k1={settings.bm25_k1:g},title={settings.bm25_title_repeat}"
+
+
 class LexicalIndex:
-    """bm25s over the same texts as the vectors, saved in versioned folders behind an atomic pointer."""
+    """bm25s over the papers' texts (the title weighted, see lexical_text), saved in versioned folders behind an
+    atomic pointer. Its version is the catalogue version plus lexical_tag: either changing rebuilds it."""
 
     def __init__(self, retriever: Any, ids: list[str], version: str) -> None:
         self.retriever = retriever
@@ -255,12 +271,13 @@ class LexicalIndex:
         self.version = version
 
     @classmethod
-    def build(cls, ids: list[str], texts: list[str], version: str) -> LexicalIndex:
+    def build(cls, ids: list[str], texts: list[str], version: str, k1: float | None = None) -> LexicalIndex:
+        """k1: BM25's term-frequency saturation (None: bm25s' default, 1.5); saved with the index."""
         import bm25s
 
         if not ids:
             return cls(None, [], version)
-        retriever = bm25s.BM25()
+        retriever = bm25s.BM25() if k1 is None else bm25s.BM25(k1=k1)
         retriever.index(tokenize(texts), show_progress=False)
         return cls(retriever, ids, version)
 
@@ -337,10 +354,11 @@ def sync_index(settings: Settings, catalog: Catalog, quiet: bool | None = None,
         store.delete(stale)
         stats.removed = len(stale)
     lexical = LexicalIndex.load(settings.bm25_path)
-    if lexical is None or lexical.version != catalog.version() or set(lexical.ids) != wanted_set:
+    tag = lexical_tag(settings)
+    version = f"{catalog.version()}|{tag}" if tag else catalog.version()
+    if lexical is None or lexical.version != version or set(lexical.ids) != wanted_set:
         papers_all = catalog.papers()
-        LexicalIndex.build([p.id for p in papers_all], [p.text for p in papers_all], catalog.version()).save(
-            settings.bm25_path
-        )
+        texts = [lexical_text(p, settings.bm25_title_repeat) for p in papers_all]
+        LexicalIndex.build([p.id for p in papers_all], texts, version, settings.bm25_k1).save(settings.bm25_path)
         stats.bm25_rebuilt = True
     return stats

@@ -134,6 +134,18 @@ class Settings(BaseSettings):
     candidate_pool: int = Field(
         default=100, ge=10, description="Candidates taken from each retriever before fusion."
     )
+    bm25_k1: float = Field(
+        default=1.5, gt=0, le=5,
+        description="BM25 term-frequency saturation (bm25s' 'lucene' scoring, whose default 1.5 this is). With "
+        "bm25_title_repeat=2, 1.2 is the best point on SciFact train through the hybrid fusion and lifts SciFact dev "
+        "with the qint8-fused late plan, but it moves seed known items and `ask` questions down a rank under the "
+        "default plan, so not the default (benchmarks/RESULTS.md §6m).",
+    )
+    bm25_title_repeat: int = Field(
+        default=1, ge=1, le=5,
+        description="Times a paper's title is indexed by BM25 (1 = once, as part of 'title. abstract'); 2 weighs "
+        "the words that name what the paper is about (SciFact train +0.004 nDCG@10, dev flat; §6m).",
+    )
     survey_max_papers: int = Field(default=40, ge=4, le=200, description="Papers pooled for a survey.")
     evidence_batch_size: int = Field(
         default=40,

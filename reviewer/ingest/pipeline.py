@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field
 
 from reviewer.catalog import Catalog, IngestStats
 from reviewer.errors import CorruptFileError, EmptyCorpusError, InputError, ReviewerError
-from reviewer.index import METADATA_FORMAT, SyncStats, collection_name, sync_index
+from reviewer.index import METADATA_FORMAT, SyncStats, collection_name, lexical_tag, sync_index
 from reviewer.models import PaperRecord
 from reviewer.settings import Settings
 
@@ -160,8 +160,10 @@ def _ingest_locked(settings: Settings, paths: list[Path], quiet: bool | None, re
 
 def _mark(settings: Settings, version: str) -> dict[str, object]:
     """What the indexes were last built for: corpus version, store, collection and metadata format."""
-    return {"version": version, "target": settings.chroma_url or "embedded",
+    mark = {"version": version, "target": settings.chroma_url or "embedded",
             "collection": collection_name(settings), "format": METADATA_FORMAT}
+    tag = lexical_tag(settings)  # '' at the default BM25 settings: the marks of older homes still match
+    return {**mark, "lexical": tag} if tag else mark
 
 
 def _sync(settings: Settings, catalog: Catalog, quiet: bool | None) -> SyncStats:
@@ -254,5 +256,7 @@ def corpus_version(settings: Settings, quiet: bool | None = None, catalog: Catal
         ensure_ready(settings, quiet)
         with Catalog(settings.catalog_path) as opened:
             version = opened.version()
-    knobs = json.dumps({name: str(getattr(settings, name)) for name in _RESULT_SETTINGS}, sort_keys=True)
+    knobs_by_name = {name: str(getattr(settings, name)) for name in _RESULT_SETTINGS}
+    tag = lexical_tag(settings)  # only when not the default: saved runs made before the BM25 settings stay fresh
+    knobs = json.dumps({**knobs_by_name, "lexical": tag} if tag else knobs_by_name, sort_keys=True)
     return f"{version}-{hashlib.sha1(knobs.encode()).hexdigest()[:8]}"
