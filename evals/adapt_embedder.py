@@ -15,7 +15,9 @@ eval wording, no label): for each paper
 Loss: in-batch negatives (InfoNCE over the batch's other documents, scale 20, both directions), each batch
 holding each paper at most once (a paper's own second pair would be a false negative). Mean pooling and L2
 normalisation as at run time; embeddings frozen; AdamW, linear warm-up and decay. Deterministic (fixed seed).
-The result is exported as a fused-graph int8 model file (evals/adapt_export.py).
+Then (unless --no-calibrate) the last LayerNorm bias gets the constant that gives the model the base model's
+cosine scale on corpus texts (evals/adapt_calibrate.py: the survey's floors are absolute cosines). The result is
+exported as a fused-graph int8 model file (evals/adapt_export.py).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 SEED = 31
 KINDS = ("title", "ict", "sent-title")
+LAST_BIAS = "encoder.layer.5.output.LayerNorm.bias"  # + c moves every mean-pooled vector by c
 
 
 def default_base() -> Path:
@@ -119,8 +122,40 @@ def _encode(model, tok, texts: list[str], max_length: int):  # type: ignore[no-u
     return torch.nn.functional.normalize(pooled, dim=-1)
 
 
+def raw_pooled(model, texts: list[str], max_length: int = 256) -> np.ndarray:  # type: ignore[no-untyped-def]
+    """Mean-pooled token states, not normalised (what the run-time embedder normalises), one text at a time."""
+    import torch
+
+    from evals.crossenc import make_tokenizer
+
+    tok = make_tokenizer(max_length=max_length)
+    out = []
+    with torch.no_grad():
+        for text in texts:
+            ids = torch.tensor([tok.encode(text).ids])
+            hidden = model(input_ids=ids, attention_mask=torch.ones_like(ids),
+                           token_type_ids=torch.zeros_like(ids)).last_hidden_state
+            out.append(hidden[0].mean(0).numpy())
+    return np.array(out)
+
+
+def calibrate(model, base: Path, papers: list[dict[str, Any]], wholes: int = 120) -> np.ndarray:  # type: ignore[no-untyped-def]
+    """The offset (evals/adapt_calibrate.py) from the corpus's titles, first sentences and first texts."""
+    from transformers import BertModel
+
+    from evals.adapt_calibrate import fit_offset
+
+    texts = ([p["title"] for p in papers], [p["sentences"][0] for p in papers],
+             [p["title"] + ". " + " ".join(p["sentences"]) for p in papers[:wholes]])
+    reference = BertModel.from_pretrained(str(base), add_pooling_layer=False).eval()
+    model.eval()
+    beta, offset = fit_offset([raw_pooled(reference, t) for t in texts], [raw_pooled(model, t) for t in texts])
+    print(f"calibration: beta {beta}", flush=True)
+    return offset
+
+
 def train(batches: list[list[tuple[str, str]]], base: Path, lr: float, scale: float, q_len: int, d_len: int,
-          frozen_layers: int) -> dict[str, np.ndarray]:
+          frozen_layers: int):  # type: ignore[no-untyped-def]
     import torch
     from transformers import BertModel
 
@@ -154,7 +189,7 @@ def train(batches: list[list[tuple[str, str]]], base: Path, lr: float, scale: fl
         opt.zero_grad()
         if step % 10 == 0 or step == total:
             print(f"step {step}/{total} loss {loss.item():.3f} ({time.perf_counter() - started:.0f} s)", flush=True)
-    return {k: v.detach().numpy().copy() for k, v in model.state_dict().items()}
+    return model.eval()
 
 
 def main() -> None:
@@ -170,6 +205,7 @@ def main() -> None:
     parser.add_argument("--q-len", type=int, default=64)
     parser.add_argument("--d-len", type=int, default=192)
     parser.add_argument("--frozen-layers", type=int, default=0)
+    parser.add_argument("--no-calibrate", action="store_true")
     args = parser.parse_args()
     rng = random.Random(SEED)
     papers = corpus_papers(args.corpus)
@@ -180,7 +216,10 @@ def main() -> None:
         raise SystemExit(f"unknown pair kinds {sorted(unknown)}; use {', '.join(KINDS)}")
     batches = rounds(papers, kinds, args.repeats, args.batch, rng)
     print(f"{len(papers)} papers, {sum(map(len, batches))} pairs, {len(batches)} batches", flush=True)
-    state = train(batches, default_base(), args.lr, args.scale, args.q_len, args.d_len, args.frozen_layers)
+    model = train(batches, default_base(), args.lr, args.scale, args.q_len, args.d_len, args.frozen_layers)
+    state = {k: v.detach().numpy().copy() for k, v in model.state_dict().items()}
+    if not args.no_calibrate:
+        state[LAST_BIAS] = state[LAST_BIAS] + calibrate(model, default_base(), papers)
     from evals.adapt_export import export_fused
 
     export_fused(state, args.out)

@@ -58,3 +58,22 @@ def test_the_adapted_model_has_its_own_identity() -> None:
     assert model_path("adapted") == ADAPTED_MODEL_PATH
     ids = {Settings(minilm_model=m).embedding_model_id for m in ("wheel", "qint8", "qint8-fused", "adapted")}
     assert len(ids) == 4
+
+
+def test_the_offset_restores_a_lost_shared_component() -> None:
+    """An adapted model whose vectors lost half of a component every text shared (so its cosines all fell) gets
+    back the base model's similarity tail from the offset; without it the tail stays far below."""
+    from evals.adapt_calibrate import fit_offset, tail_profile
+
+    rng = np.random.default_rng(3)
+    shared = rng.normal(size=32)
+    shared *= 2.5 / np.linalg.norm(shared)
+    papers = rng.normal(size=(40, 32))
+    noisy = [papers + rng.normal(scale=0.6, size=papers.shape) for _ in range(3)]
+    base = [noisy[0] + shared, noisy[1] + shared, (noisy[2] + shared)[:20]]
+    adapted = [noisy[0] + shared / 2, noisy[1] + shared / 2, (noisy[2] + shared / 2)[:20]]
+    beta, offset = fit_offset(base, adapted)
+    assert 0.6 <= beta <= 1.4
+    target = tail_profile(*base)
+    assert np.abs(tail_profile(*(x + offset for x in adapted)) - target).max() < 0.02
+    assert np.abs(tail_profile(*adapted) - target).max() > 0.05
