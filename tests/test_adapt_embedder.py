@@ -11,10 +11,12 @@ import random
 import re
 
 import numpy as np
+import pytest
 
 from evals.adapt_embedder import make_pairs, rounds
 from evals.adapt_export import quantize
-from reviewer.embed import ADAPTED_MODEL_PATH, model_path
+from reviewer.embed import model_path
+from reviewer.errors import ConfigError
 from reviewer.settings import Settings
 
 
@@ -54,8 +56,14 @@ def test_quantize_is_symmetric_per_output_channel() -> None:
     np.testing.assert_allclose(scale[0], np.abs(w).max(axis=0) / 127, rtol=1e-6)
 
 
-def test_the_adapted_model_has_its_own_identity() -> None:
-    assert model_path("adapted") == ADAPTED_MODEL_PATH
+def test_the_adapted_model_has_its_own_identity(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import reviewer.embed as embed
+
+    monkeypatch.setattr(embed, "ADAPTED_MODEL_PATH", tmp_path / "model_adapted.onnx")
+    with pytest.raises(ConfigError, match="not shipped"):
+        model_path("adapted")
+    (tmp_path / "model_adapted.onnx").write_bytes(b"")
+    assert model_path("adapted") == tmp_path / "model_adapted.onnx"
     ids = {Settings(minilm_model=m).embedding_model_id for m in ("wheel", "qint8", "qint8-fused", "adapted")}
     assert len(ids) == 4
 
