@@ -280,7 +280,7 @@ def offline_outline(
     sections, aside = regroup(aside + loose, sections, papers, head, topic, ignore, rescope)
     aside = adopt_orphans(aside, sections, papers, vec, ignore, rescope)
     unglue(sections, papers, head, acronyms or [], rescope)  # no '<label> in <head>' over a paper not about the head
-    qualify(sections, papers, [head] + topic_phrases(topic), acronyms or [], rescope)  # no two-word title
+    qualify(sections, papers, [head] + topic_phrases(topic), acronyms or [], rescope, topic)  # no two-word title
     title = single_title(topic, head)
     # No theme at all: one section on the topic, as for too few papers -- unless the topic makes no title of its
     # own ('Work on agents' names no theme; a topic cut before its last word leaves 'texts or').
