@@ -88,7 +88,7 @@ def _shared(members: list[Paper], own: set[str], topic: set[str], pool: list[Pap
 
 
 def qualify(sections: list[Section], papers: dict[str, Paper], phrases: list[str], acronyms: list[Acronym],
-            rescope: Callable[[Section], None], topic: str = "") -> None:
+            rescope: Callable[[Section], None], topic: str) -> None:
     """Each section titled by fewer than three words gets the first topic phrase every one of its papers is about,
     when the phrase adds words of its own and the title stays within 8 words (see the module docstring)."""
     for section in sections:
