@@ -50,6 +50,16 @@ def test_a_head_is_not_added_over_a_paper_not_about_it(seed_papers: dict[str, Pa
     assert both == "Outcome reward in PRMs", both
 
 
+def test_the_head_needs_papers_about_it_not_one_mention(seed_papers: dict[str, Paper]) -> None:
+    """Reasoning with Confidence names reward models once, as other work; it is not about them: the topic's head
+    'reward models' is not put on a section holding it (one mention is enough only for a setting phrase)."""
+    topic = "reward models for aligning LLMs"
+    keys = ["reasoningconfidence", "cdrcustomizable"]
+    assert "reward models" not in _qualified("Preference annotation", keys, topic, seed_papers)
+    assert _qualified("Preference annotation", ["leveraging2024domain", "cdrcustomizable"], topic,
+                      seed_papers) == "Preference annotation for reward models"
+
+
 def test_three_word_titles_and_kind_titles_are_left_alone(seed_papers: dict[str, Paper]) -> None:
     topic = "clinical question answering and diagnosis with LLMs"
     keys = ["stabilizingreasoning", "limitedimpact", "medicaladaptation"]

@@ -105,6 +105,8 @@ def qualify(sections: list[Section], papers: dict[str, Paper], phrases: list[str
                 continue
             if i and len(phrase.split()) < 2 and not phrase.isupper():  # a lone word ('evaluation') sets nothing
                 continue
+            if i and phrases[0] and _said(phrase, phrases[0], set(content_stems(phrases[0])), acronyms):
+                continue  # the head again, or a piece of it: only over papers about it (i == 0)
             title = f"{section.title} {_link(phrase)} {phrase}"
             if not 3 <= len(title.split()) <= 8 or any(s.title.lower() == title.lower() for s in sections):
                 continue
