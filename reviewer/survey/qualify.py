@@ -1,11 +1,13 @@
 """A theme title of one or two words names a label, not a theme ('Policy optimization', 'Human values'): issue 10
-asks for a noun phrase of 3-8 words. The section is on the survey's topic, and when every one of its papers is
-about one of the topic's own noun phrases (its head, or the setting it names: 'LLM reasoning' in 'entropy
-collapse in RL for LLM reasoning'), that phrase is what the label is applied to: 'Policy optimization for LLM
-reasoning'. A phrase is added only when every paper under the title is about it (headglue.about_head: the phrase
-itself, its acronym's long form, or the technique family it names), so a head h31's unglue removed, because one
-paper is not about it, is never added back. A model class ('language models') says nothing every paper of a survey
-does not share, and is not added; a label that already holds the phrase's words is left as it is.
+asks for a noun phrase of 3-8 words true of every paper under it. Applied last in the offline outline:
+1. the topic's head, when every paper of the section is about it (headglue.about_head, the test h31's unglue uses,
+   so a head it removed is never added back, nor as a setting phrase): 'Supervised fine-tuning in DPO';
+2. else another noun phrase of the topic (its setting: 'reward models' in 'collecting human feedback data to train
+   reward models'), when every paper uses it: 'Preference annotation for reward models';
+3. else a 2-3 word phrase every paper is about (central.about), the one most of their titles use: 'Continued
+   pretraining for medical LLMs', 'Verifiable rewards and policy optimization'.
+'for' links a thing served (models, LLMs, agents), 'in' a setting, 'and' a shared subject. A model class
+('language models') or a phrase the title already says (its words, initials or acronym) is not added.
 """
 
 from __future__ import annotations
