@@ -23,6 +23,7 @@ from reviewer.survey.headclean import clause_subject, noun_phrase_head, shared_h
 from reviewer.survey.headglue import unglue
 from reviewer.survey.leftover import _by_kind, _scope_line, cap_sections
 from reviewer.survey.onetitle import _CONTRAST, _NOUN_ING_HEAD, _TRAINING_NOUN, _drop_gerund, single_title
+from reviewer.survey.qualify import qualify
 from reviewer.survey.regroup import regroup
 from reviewer.survey.retitle import adopt_orphans, keep_shared
 from reviewer.survey.scope import spells
@@ -165,8 +166,8 @@ _KIND_OF = re.compile(r"^(?:(?:empirical|systematic)\s+)?(?:studies|study|analys
                       r"(?:of|on)\s+", re.IGNORECASE)
 
 
-def topic_head(topic: str, acronyms: list[Acronym]) -> str:
-    """The topic's head phrase, in its short form when the corpus defines one ('PRMs')."""
+def topic_phrases(topic: str) -> list[str]:
+    """The topic's noun phrases of 1-5 words, its head's first ('entropy collapse', 'RL', 'LLM reasoning')."""
     # What a topic contrasts its subject with ('... instead of only the final answer') is not its subject.
     topic = _CONTRAST.split(topic, maxsplit=1)[0]
     # 'empirical analyses of chain-of-thought behaviour': the survey's subject is what the studies are of.
@@ -180,7 +181,12 @@ def topic_head(topic: str, acronyms: list[Acronym]) -> str:
     ok = [c for c in pieces if not _NOT_NOUNY.search(c) and not _verb_ing(c) and not _NOT_A_HEAD.match(c)]
     chunks = [c for c in ok if 1 <= len(c.split()) <= 5]  # 'trustworthy' left by a question names no subject
     # A long piece ('intermediate step of a model's solution') still has its head noun phrase before 'of'.
-    chunks = chunks or [c.split(" of ")[0] for c in ok if 1 <= len(c.split(" of ")[0].split()) <= 5]
+    return chunks or [c.split(" of ")[0] for c in ok if 1 <= len(c.split(" of ")[0].split()) <= 5]
+
+
+def topic_head(topic: str, acronyms: list[Acronym]) -> str:
+    """The topic's head phrase, in its short form when the corpus defines one ('PRMs')."""
+    chunks = topic_phrases(topic)
     if not chunks:
         return ""
     # 'how confident a language model is' leaves 'confident a language model': the noun phrase is after the article.
@@ -274,6 +280,7 @@ def offline_outline(
     sections, aside = regroup(aside + loose, sections, papers, head, topic, ignore, rescope)
     aside = adopt_orphans(aside, sections, papers, vec, ignore, rescope)
     unglue(sections, papers, head, acronyms or [], rescope)  # no '<label> in <head>' over a paper not about the head
+    qualify(sections, papers, [head] + topic_phrases(topic), acronyms or [], rescope, topic)  # no two-word title
     title = single_title(topic, head)
     # No theme at all: one section on the topic, as for too few papers -- unless the topic makes no title of its
     # own ('Work on agents' names no theme; a topic cut before its last word leaves 'texts or').
