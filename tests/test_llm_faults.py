@@ -398,3 +398,13 @@ def test_any_200_reply_shape_is_text_or_an_llm_error(fake_openai: FakeOpenAIServ
     client = make_client(fake_openai, tmp_path, llm_cache=False, llm_max_retries=0)
     with contextlib.suppress(LLMError):
         assert isinstance(client.complete("ask", "_selftest", Q), str)
+
+
+def test_a_later_choice_without_a_message_is_an_llm_error(fake_openai: FakeOpenAIServer, tmp_path: Path) -> None:
+    """The OpenAI client reads every choice, so a second choice with no message must fail as LLMError, not crash."""
+    body = {"id": "chatcmpl-x", "object": "chat.completion", "model": "fake-model",
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": "fine"}}, {"index": 1}]}
+    fake_openai.script([Fault.raw(json.dumps(body).encode())])
+    client = make_client(fake_openai, tmp_path, llm_cache=False, llm_max_retries=0)
+    with pytest.raises(LLMError, match="choice 2 has no message"):
+        client.complete("ask", "_selftest", Q)

@@ -118,23 +118,29 @@ def validate_chat_reply(content: bytes, content_type: str) -> None:
     choices = body.get("choices")
     if not isinstance(choices, list) or not choices:
         raise MalformedReply("the reply has no choices")
-    message = choices[0].get("message") if isinstance(choices[0], dict) else None
+    _check_usage(body.get("usage"))
+    # The OpenAI client converts every choice, not just the first: a later choice without a message breaks it too.
+    for number, choice in enumerate(choices, start=1):
+        _check_choice(choice, "first choice" if number == 1 else f"choice {number}")
+
+
+def _check_choice(choice: object, which: str) -> None:
+    """One choice the OpenAI client can turn into a message: a message object, well-formed tool calls, text content."""
+    message = choice.get("message") if isinstance(choice, dict) else None
     if not isinstance(message, dict):
-        raise MalformedReply("the reply's first choice has no message")
+        raise MalformedReply(f"the reply's {which} has no message")
     calls = message.get("tool_calls")
     if calls is not None and not (isinstance(calls, list) and all(
             isinstance(c, dict) and isinstance(c.get("function"), dict)
             and isinstance(c["function"].get("arguments"), str) for c in calls)):
-        raise MalformedReply("the reply's tool calls are malformed")
-    _check_usage(body.get("usage"))
+        raise MalformedReply(f"the reply's {which} has malformed tool calls")
     content_value = message.get("content")
     if isinstance(content_value, list):
-        raise MalformedReply("the reply's content is a list of parts, not text")
+        raise MalformedReply(f"the reply's {which} has a list of parts as content, not text")
     if content_value is None and not calls:
-        raise MalformedReply("the reply's content is null")
+        raise MalformedReply(f"the reply's {which} has null content")
     if not isinstance(content_value, str | None):
-        raise MalformedReply(f"the reply's content is a JSON {type(content_value).__name__}, not text")
-
+        raise MalformedReply(f"the reply's {which} has a JSON {type(content_value).__name__} as content, not text")
 
 def _check_usage(usage: object) -> None:
     """Token counts the OpenAI client adds up: an object of integer counts (and detail objects), or absent."""
