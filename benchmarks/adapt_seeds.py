@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from benchmarks.plan_seeds import known_items
+from benchmarks.plan_seeds import ask_mrr_of, known_items
 from evals.metrics import mean, recall_at_k
 from reviewer.ingest.pipeline import ingest_paths
 from reviewer.retrieve import HybridRetriever
@@ -66,16 +66,7 @@ def ask_rows() -> list[dict[str, Any]]:
 
 
 def ask_mrr(retriever: HybridRetriever) -> dict[str, float]:
-    rows = ask_rows()
-    out = {"n": float(len(rows))}
-    for mode in ("hybrid", "dense"):
-        rr = []
-        for row in rows:
-            keys = [h.key for h in retriever.search(row["q"], k=10, mode=mode)]  # type: ignore[arg-type]
-            hits = [i for i, k in enumerate(keys) if k in set(row["papers"])]
-            rr.append(1 / (hits[0] + 1) if hits else 0.0)
-        out[mode] = mean(rr)
-    return out
+    return ask_mrr_of(retriever, ask_rows(), ("hybrid", "dense"))
 
 
 def measure(settings: Settings) -> dict[str, Any]:

@@ -76,8 +76,13 @@ def known_items(retriever: HybridRetriever) -> dict[str, tuple[float, int, int]]
 def ask_items(retriever: HybridRetriever) -> dict[str, float]:
     """MRR@10 of the first cited paper of each ask question (dense and hybrid)."""
     rows = [r for f in ("ask_dev.jsonl", "ask_holdout.jsonl") for r in _rows(f) if r.get("papers")]
-    out = {}
-    for mode in ("dense", "hybrid"):
+    return ask_mrr_of(retriever, rows, ("dense", "hybrid"))
+
+
+def ask_mrr_of(retriever: HybridRetriever, rows: list[dict[str, Any]], modes: tuple[str, ...]) -> dict[str, float]:
+    """MRR@10 of the first cited paper of each row's question, per search mode, and the row count as 'n'."""
+    out: dict[str, float] = {}
+    for mode in modes:
         rr = []
         for row in rows:
             keys = [h.key for h in retriever.search(row["q"], k=10, mode=mode)]  # type: ignore[arg-type]
