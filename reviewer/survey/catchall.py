@@ -45,7 +45,7 @@ def own_text(paper: Paper) -> str:
 _GLUE = re.compile(r"\s+(?:in|with|for|of|and|on)\s+")
 # Titles that name a kind of paper ('Empirical studies of X', 'Benchmarks and datasets for X', 'Surveys of X',
 # 'Studies and surveys of X'), not a phrase.
-_KIND = re.compile(r"^(?:empirical studies|benchmarks and datasets|surveys of|studies and surveys of)\b", re.IGNORECASE)
+KIND_TITLE = re.compile(r"^(?:empirical studies|benchmarks and datasets|surveys of|studies and surveys of)\b", re.IGNORECASE)
 
 
 def label_phrases(title: str, ignore: set[str]) -> list[str]:
@@ -78,7 +78,7 @@ def uses_label(phrase: str, paper: Paper) -> bool:
 
 def weak_phrase(section: Section, papers: dict[str, Paper], ignore: set[str]) -> str:
     """The first title phrase fewer than half of the section's papers are about (central.about), or ''."""
-    if is_catch_all(section.title) or _KIND.match(section.title):
+    if is_catch_all(section.title) or KIND_TITLE.match(section.title):
         return ""
     keys = [k for k in section.keys if k in papers]
     for phrase in label_phrases(section.title, ignore):

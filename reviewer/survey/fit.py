@@ -18,7 +18,7 @@ from collections.abc import Callable
 import numpy as np
 
 from reviewer.models import Paper
-from reviewer.survey.catchall import _GLUE, _KIND, _similarity, label_phrases
+from reviewer.survey.catchall import _GLUE, KIND_TITLE, _similarity, label_phrases
 from reviewer.survey.central import about, about_pattern
 from reviewer.survey.families import FAMILIES, own_method_text
 from reviewer.survey.kinds import contribution_kind, is_survey_text, paper_kind
@@ -27,7 +27,7 @@ from reviewer.survey.titles import _stems, is_catch_all
 from reviewer.survey.types import Section
 
 
-def _family_uses(phrase: str, paper: Paper) -> bool:
+def family_uses(phrase: str, paper: Paper) -> bool:
     """A family title's phrase ('Reinforcement learning') holds for a paper whose own method sentences use one
     of the family's members ('GRPO', 'policy optimization')."""
     family = next((f for f in FAMILIES if f.name.lower() == phrase.lower()), None)
@@ -72,9 +72,9 @@ def fits(title: str, paper: Paper, ignore: set[str]) -> bool:
     if title.lower().startswith("studies and surveys of ") and paper_kind(paper.title, paper.abstract) not in (
             "study", "survey"):
         return False
-    if is_catch_all(title) or _KIND.match(title):
+    if is_catch_all(title) or KIND_TITLE.match(title):
         return True
-    return all(about(p, paper, ignore) or _family_uses(p, paper) for p in claims(title, ignore))
+    return all(about(p, paper, ignore) or family_uses(p, paper) for p in claims(title, ignore))
 
 
 def _home(key: str, sections: list[Section], papers: dict[str, Paper], vec: dict[str, np.ndarray],
@@ -82,7 +82,7 @@ def _home(key: str, sections: list[Section], papers: dict[str, Paper], vec: dict
     """The named theme whose title the paper uses, closest by its own-text vector to the theme's papers."""
     best: tuple[float, int] | None = None
     for n, s in enumerate(sections):
-        if not s.keys or is_catch_all(s.title) or _KIND.match(s.title) or not fits(s.title, papers[key], ignore):
+        if not s.keys or is_catch_all(s.title) or KIND_TITLE.match(s.title) or not fits(s.title, papers[key], ignore):
             continue
         members = [vec[k] for k in s.keys if k in vec]
         sim = _similarity(vec[key], members) if key in vec and members else 0.0

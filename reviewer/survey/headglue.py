@@ -20,10 +20,10 @@ from collections.abc import Callable
 
 from reviewer.models import Paper
 from reviewer.survey.alone import stands_alone
-from reviewer.survey.catchall import _KIND
+from reviewer.survey.catchall import KIND_TITLE
 from reviewer.survey.central import about
 from reviewer.survey.families import FAMILIES
-from reviewer.survey.fit import _family_uses
+from reviewer.survey.fit import family_uses
 from reviewer.survey.types import Acronym, Section
 
 _LINKS = r"(?:in|for|with|of|on|and)"  # not "from": "Reinforcement learning from human feedback" is one name
@@ -31,7 +31,7 @@ _LINKS = r"(?:in|for|with|of|on|and)"  # not "from": "Reinforcement learning fro
 
 def split_glued(title: str, head: str) -> str:
     """The label of a title glued to HEAD ('Outcome reward in PRMs' -> 'Outcome reward'), or ''."""
-    if not head or _KIND.match(title):
+    if not head or KIND_TITLE.match(title):
         return ""
     h = re.escape(head)
     m = re.fullmatch(rf"(?i)(.+?)\s+{_LINKS}\s+{h}", title.strip()) or re.fullmatch(rf"(?i){h}\s+(?:for|in)\s+(.+)",
@@ -39,7 +39,7 @@ def split_glued(title: str, head: str) -> str:
     return m.group(1).strip() if m else ""
 
 
-def _forms(head: str, acronyms: list[Acronym]) -> list[str]:
+def head_forms(head: str, acronyms: list[Acronym]) -> list[str]:
     """The head and the long forms of its acronym ('PRMs' -> 'process reward models')."""
     bare = head.rstrip("s") if head[:-1].isupper() else head
     return [head] + [a.phrase for a in acronyms if a.short.lower() == bare.lower()]
@@ -47,7 +47,7 @@ def _forms(head: str, acronyms: list[Acronym]) -> list[str]:
 
 def about_head(head: str, paper: Paper, acronyms: list[Acronym]) -> bool:
     """The paper is about the head itself (central.about), or a member of the technique family it names."""
-    return any(about(f, paper) or _family_uses(f, paper) for f in _forms(head, acronyms))
+    return any(about(f, paper) or family_uses(f, paper) for f in head_forms(head, acronyms))
 
 
 def _alone(label: str) -> str:

@@ -17,9 +17,9 @@ from collections.abc import Callable
 
 from reviewer.models import Paper
 from reviewer.survey.alone import model_class
-from reviewer.survey.catchall import _KIND
+from reviewer.survey.catchall import KIND_TITLE
 from reviewer.survey.central import about, sentences_using
-from reviewer.survey.headglue import _forms, about_head
+from reviewer.survey.headglue import about_head, head_forms
 from reviewer.survey.leftover import GENERIC_STEMS
 from reviewer.survey.terms import phrases
 from reviewer.survey.types import Acronym, Section
@@ -46,7 +46,7 @@ def _nouny(phrase: str) -> bool:
 def _uses_phrase(phrase: str, paper: Paper, acronyms: list[Acronym]) -> bool:
     """The paper's title or abstract uses the phrase, its initials or its acronym's long form."""
     text = f"{paper.title}. {paper.abstract}"
-    return any(sentences_using(f, text) for f in _forms(phrase, acronyms))
+    return any(sentences_using(f, text) for f in head_forms(phrase, acronyms))
 
 
 def _said(phrase: str, title: str, own: set[str], acronyms: list[Acronym]) -> bool:
@@ -54,7 +54,7 @@ def _said(phrase: str, title: str, own: set[str], acronyms: list[Acronym]) -> bo
     'reinforcement learning')."""
     if set(content_stems(phrase)) & own:
         return True
-    forms = _forms(phrase, acronyms) + [a.short for a in acronyms if a.phrase.lower() == phrase.lower()]
+    forms = head_forms(phrase, acronyms) + [a.short for a in acronyms if a.phrase.lower() == phrase.lower()]
     initials = "".join(w[0] for w in phrase.split()).upper()
     return any(re.search(rf"(?<![\w-]){re.escape(f)}s?(?![\w-])", title, re.IGNORECASE) for f in forms[1:]) or (
         len(phrase.split()) > 1 and re.search(rf"(?<![\w]){initials}s?(?![\w])", title) is not None)
@@ -95,7 +95,7 @@ def qualify(sections: list[Section], papers: dict[str, Paper], phrases: list[str
     when the phrase adds words of its own and the title stays within 8 words (see the module docstring)."""
     for section in sections:
         words = section.title.split()
-        if len(words) >= 3 or _KIND.match(section.title):
+        if len(words) >= 3 or KIND_TITLE.match(section.title):
             continue
         own = set(content_stems(section.title))
         members = [papers[k] for k in section.keys if k in papers]

@@ -19,7 +19,7 @@ from collections.abc import Callable
 import numpy as np
 
 from reviewer.models import Paper
-from reviewer.survey.catchall import _KIND, place
+from reviewer.survey.catchall import KIND_TITLE, place
 from reviewer.survey.fit import _home, fits
 from reviewer.survey.themes import theme_title
 from reviewer.survey.titles import is_catch_all
@@ -54,7 +54,7 @@ def keep_shared(sections: list[Section], papers: dict[str, Paper], head: str, ig
     for more of its papers (at least two), so fit.py keeps them; other sections are left as they are."""
     taken = {s.title.lower() for s in sections}
     for s in sections:
-        if is_catch_all(s.title) or _KIND.match(s.title):
+        if is_catch_all(s.title) or KIND_TITLE.match(s.title):
             continue
         keys = [k for k in s.keys if k in papers]
         held = sum(1 for k in keys if fits(s.title, papers[k], ignore))
