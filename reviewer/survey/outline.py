@@ -27,7 +27,7 @@ from reviewer.survey.qualify import qualify
 from reviewer.survey.regroup import regroup
 from reviewer.survey.retitle import adopt_orphans, keep_shared
 from reviewer.survey.scope import spells
-from reviewer.survey.terms import _NOT_A_HEAD, PhraseStats, norm_stems, topic_chunks
+from reviewer.survey.terms import _NOT_A_HEAD, LEADING_VERBS, PhraseStats, norm_stems, topic_chunks
 from reviewer.survey.themes import (
     MAX_K,
     MIN_K,
@@ -125,11 +125,6 @@ def _verb_ing(chunk: str) -> bool:
     return first.endswith("ing") and first not in _NOUN_ING_HEAD and not _TRAINING_NOUN.match(chunk)
 
 
-_LEADING_VERBS = frozenset("""train collect build align make use improve reduce avoid detect estimate measure
-    evaluate generate learn teach tailor encourage prevent help enable select compare rank explain
-    mitigate steer control fine-tune finetune design create""".split())
-
-
 _INFINITIVE = re.compile(r"\bto\s+([a-z][\w-]*)(?:\s+(?:and|or)\s+([a-z][\w-]*))?")
 _POSSESSIVE = re.compile(r"^(?:(?:the|a|an|their|its|his|her|our|your|own|each|every)\s+)+", re.IGNORECASE)
 
@@ -197,7 +192,7 @@ def topic_head(topic: str, acronyms: list[Acronym]) -> str:
                   head, flags=re.IGNORECASE)
     # 'train reward models' (from 'data to train reward models'): a leading verb is not part of the subject.
     words = head.split()
-    if len(words) >= 3 and words[0].lower() in _LEADING_VERBS:
+    if len(words) >= 3 and words[0].lower() in LEADING_VERBS:
         head = " ".join(words[1:])
     # 'how confident a language model is': the subject of the survey is language models.
     head = re.sub(r"(?i)(?<=\s)model$", lambda m: m.group(0) + "s", head) if len(head.split()) >= 2 else head

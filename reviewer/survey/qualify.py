@@ -21,15 +21,13 @@ from reviewer.survey.catchall import KIND_TITLE
 from reviewer.survey.central import about, sentences_using
 from reviewer.survey.headglue import about_head, head_forms
 from reviewer.survey.leftover import GENERIC_STEMS
-from reviewer.survey.terms import phrases
+from reviewer.survey.terms import LEADING_VERBS, phrases
 from reviewer.survey.types import Acronym, Section
 from reviewer.textutil import content_stems
 
 _ARTICLES = re.compile(r"^(?:(?:a|an|the|their|its|each|every|more|less|several|various|multiple|some)\s+)+",
                        re.IGNORECASE)
-_LEADING_VERBS = frozenset("""train collect build align make use improve reduce avoid detect estimate measure evaluate
-    generate learn teach tailor encourage prevent help enable select compare rank explain mitigate steer control
-    fine-tune finetune design create score""".split())
+_LEADING_VERBS = LEADING_VERBS | {"score"}  # 'score images' in a topic phrase is a verb too
 # The thing a technique serves ('... for reasoning models', '... for LLM agents'); a field or setting it is used in
 # otherwise ('... in LLM reasoning').
 _SERVED = re.compile(r"(?:models?|LLMs?|LMs?|MLLMs?|VLMs?|agents?|polic(?:y|ies)|judges?|systems?)$")
@@ -89,6 +87,11 @@ def _shared(members: list[Paper], own: set[str], topic: set[str], pool: list[Pap
     return low if any(low in f"{p.title} {p.abstract}" for p in pool) else surface
 
 
+def _fits(title: str, sections: list[Section]) -> bool:
+    """A title of 3-8 words that no other section has."""
+    return 3 <= len(title.split()) <= 8 and not any(s.title.lower() == title.lower() for s in sections)
+
+
 def qualify(sections: list[Section], papers: dict[str, Paper], phrases: list[str], acronyms: list[Acronym],
             rescope: Callable[[Section], None], topic: str) -> None:
     """Each section titled by fewer than three words gets the first topic phrase every one of its papers is about,
@@ -110,7 +113,7 @@ def qualify(sections: list[Section], papers: dict[str, Paper], phrases: list[str
             if i and phrases[0] and _said(phrase, phrases[0], set(content_stems(phrases[0])), acronyms):
                 continue  # the head again, or a piece of it: only over papers about it (i == 0)
             title = f"{section.title} {_link(phrase)} {phrase}"
-            if not 3 <= len(title.split()) <= 8 or any(s.title.lower() == title.lower() for s in sections):
+            if not _fits(title, sections):
                 continue
             # The head only over papers about it (as headglue keeps it); a setting phrase over papers that use it.
             test = about_head if i == 0 else _uses_phrase
@@ -121,6 +124,6 @@ def qualify(sections: list[Section], papers: dict[str, Paper], phrases: list[str
         else:
             if topic and (other := _shared(members, own, set(content_stems(topic)), list(papers.values()))):
                 title = f"{section.title} {'for' if _SERVED.search(other) else 'and'} {other}"
-                if 3 <= len(title.split()) <= 8 and not any(s.title.lower() == title.lower() for s in sections):
+                if _fits(title, sections):
                     section.title = title
                     rescope(section)

@@ -16,7 +16,7 @@ from reviewer.roles import Role, sentence_roles
 from reviewer.survey.names import clean_task
 from reviewer.survey.prose import is_boilerplate
 from reviewer.survey.sentcase import as_in_abstract as _as_in_abstract
-from reviewer.survey.tasktitle import on_title
+from reviewer.survey.tasktitle import on_title, subtitle
 from reviewer.survey.terms import _NOUNS_LOOKING_ADJ
 from reviewer.textutil import split_sentences
 
@@ -294,7 +294,7 @@ _TITLE_VERB = re.compile(r"\s(?P<verb>improves?|boosts?|empowers?|helps?|unlocks
 def from_title(title: str, method: str) -> str:
     """The title's task phrase: what follows its last 'for' ('Outcome Reward Models for Ranking SQL Queries'), or
     a leading '-ing' phrase before its means ('Enhancing Test-Time Scaling of LLMs with ...'); '' if neither."""
-    sub = title.split(":", 1)[1].strip() if ":" in title else title.strip()
+    sub = subtitle(title)
     m = _TITLE_FOR.search(sub)
     if m and _ok(m.group("task"), 2, 8):
         return _ok(m.group("task"), 2, 8)
@@ -341,10 +341,11 @@ def task_of(paper: Paper, method: str) -> str:
             return clean_task(_trimmed(m.group("task")))
     # The problem the abstract's own sentences state, else the title's task phrase (tasks.py); the title itself
     # only when neither says one.
-    task = from_abstract(_sentences(paper), method, paper.title, paper.abstract) or _as_in_abstract(from_title(paper.title, method), paper.abstract)
+    task = (from_abstract(_sentences(paper), method, paper.title, paper.abstract)
+            or _as_in_abstract(from_title(paper.title, method), paper.abstract))
     if task:
         return task
-    sub = paper.title.split(":", 1)[1].strip() if ":" in paper.title else paper.title.strip()
+    sub = subtitle(paper.title)
     if method and sub.lower().startswith(method.lower()):
         return ""
     genre = from_genre_title(paper.title, method)

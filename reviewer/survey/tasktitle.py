@@ -28,3 +28,8 @@ def on_title(task: str, title: str, abstract: str = "") -> bool:
     title counts by the words the abstract spells it with ('Robust DPO' -> 'Direct Preference Optimization')."""
     mine = _stems(task)
     return not mine or bool(mine & (_stems(title) | _stems(expand_acronyms(title, abstract))))
+
+
+def subtitle(title: str) -> str:
+    """The title after its name ('STEER-ME: Assessing ...' -> 'Assessing ...'), or the whole title without one."""
+    return title.split(":", 1)[1].strip() if ":" in title else title.strip()

@@ -15,6 +15,11 @@ from pydantic import BaseModel
 
 from reviewer.textutil import content_stems, words
 
+# Verbs that open a topic's phrase ('train reward models', 'align LLMs'): the subject is what follows them.
+LEADING_VERBS = frozenset("""train collect build align make use improve reduce avoid detect estimate measure
+    evaluate generate learn teach tailor encourage prevent help enable select compare rank explain
+    mitigate steer control fine-tune finetune design create""".split())
+
 _CLAUSE = re.compile(r"[,.;:()\[\]!?\"“”]+|\s[-–—]\s")
 # Words that may sit inside a phrase ("of", "and") but never start or end one, and words that are too
 # generic to name anything.

@@ -7,6 +7,7 @@ import re
 from reviewer.models import Paper
 from reviewer.survey.sentcase import as_in_abstract
 from reviewer.survey.tasks import _ok
+from reviewer.survey.tasktitle import subtitle
 
 # The models a title says its activity is about ('... in Large Language Models', '... of LLMs', '... in State-of-the-Art
 # Large Language Models'): the corpus's papers are all about some models, so the phrase names which ones, not the task.
@@ -22,7 +23,7 @@ def title_activity(paper: Paper) -> str:
 
     The last source of the Task cell, read only when the abstract states no task: it is the title's 'what' without
     its 'which models', as `tasks.task_of` reads the title's 'what' without its 'how' ('... via X')."""
-    sub = paper.title.split(":", 1)[1].strip() if ":" in paper.title else paper.title.strip()
+    sub = subtitle(paper.title)
     m = _WHICH_MODELS.search(sub)
     first = sub.split()[0].lower() if sub.split() else ""
     if not m or not _GERUND.fullmatch(first) or first in _NOT_ACTIVITIES:
