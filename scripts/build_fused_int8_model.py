@@ -3,6 +3,7 @@
     python scripts/build_fused_int8_model.py            # writes reviewer/assets/minilm/model_fused_qint8.onnx
     python scripts/build_fused_int8_model.py --check    # rebuilds it into a temp file and compares the sha256
     python scripts/build_fused_int8_model.py VARIANT --out PATH [--check]   # the variants screened in §6h
+    python scripts/build_fused_int8_model.py --source FUSED.onnx --out PATH  # another fused graph, e.g. the adapted one
 
 Needs `onnx` at build time only (the static variant also reads benchmarks' SciFact data).
 
@@ -109,8 +110,8 @@ class _Calibration:
         self._it = iter(self._feeds)
 
 
-def build(target: Path, variant: str = "dynamic") -> None:
-    """Fold the fused graph to fp32 and quantize it into `target`."""
+def build(target: Path, variant: str = "dynamic", source: Path | None = None) -> None:
+    """Fold the fused graph (the bundled one unless `source`) to fp32 and quantize it into `target`."""
     try:
         from onnxruntime.quantization import (
             CalibrationMethod,
@@ -125,7 +126,7 @@ def build(target: Path, variant: str = "dynamic") -> None:
 
     with tempfile.TemporaryDirectory(prefix="minilm-fq8-") as tmp:
         folded = Path(tmp) / "folded.onnx"
-        _fold(FUSED_MODEL_PATH, folded)
+        _fold(source or FUSED_MODEL_PATH, folded)
         if variant == "static":
             quantize_static(str(folded), str(target), _Calibration(), quant_format=QuantFormat.QDQ, per_channel=True,
                             activation_type=QuantType.QUInt8, weight_type=QuantType.QInt8,
@@ -142,11 +143,12 @@ def main() -> None:
 
     argv = sys.argv[1:]
     out = Path(argv[argv.index("--out") + 1]) if "--out" in argv else None
+    source = Path(argv[argv.index("--source") + 1]) if "--source" in argv else None
     variant = next((a for a in argv if a in VARIANTS), "dynamic")
-    if out is None and variant != "dynamic":
-        raise SystemExit(f"give --out PATH for the {variant} variant (only `dynamic` ships)")
+    if out is None and (variant != "dynamic" or source is not None):
+        raise SystemExit("give --out PATH for a variant or another source (only the bundled graph's `dynamic` ships)")
     target = (out or FUSED_INT8_MODEL_PATH).resolve()
-    write_or_check(lambda p: build(p, variant), target, REPO, "minilm-fq8-check-")
+    write_or_check(lambda p: build(p, variant, source), target, REPO, "minilm-fq8-check-")
 
 
 if __name__ == "__main__":

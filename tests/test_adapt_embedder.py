@@ -68,6 +68,20 @@ def test_the_adapted_model_has_its_own_identity(tmp_path, monkeypatch) -> None: 
     assert len(ids) == 4
 
 
+def test_the_quantized_adapted_model_is_its_own_and_embeds_one_text_per_call(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Its dynamic int8 activations take one scale per call, so (like qint8-fused) a text must not share a batch."""
+    import reviewer.embed as embed
+
+    monkeypatch.setattr(embed, "ADAPTED_INT8_MODEL_PATH", tmp_path / "model_adapted_qint8.onnx")
+    with pytest.raises(ConfigError, match="not shipped"):
+        model_path("adapted-qint8-fused")
+    (tmp_path / "model_adapted_qint8.onnx").write_bytes(b"")
+    assert model_path("adapted-qint8-fused") == tmp_path / "model_adapted_qint8.onnx"
+    assert "adapted-qint8-fused" in embed.PER_TEXT_MODELS
+    ids = {Settings(minilm_model=m).embedding_model_id for m in ("qint8-fused", "adapted", "adapted-qint8-fused")}
+    assert len(ids) == 3
+
+
 def test_the_offset_restores_a_lost_shared_component() -> None:
     """An adapted model whose vectors lost half of a component every text shared (so its cosines all fell) gets
     back the base model's similarity tail from the offset; without it the tail stays far below."""
