@@ -179,6 +179,26 @@ _DETERMINED = re.compile(r"(?:the|a|an|their|its|our|these|this|those|current|ex
 _VERB_NEXT = re.compile(r"\b(?:aims?|aiming|designed|tailored|built|developed|order|as)\s+to\s")
 
 
+_CONTRIBUTES = re.compile(r"\b(?:we|this (?:paper|work|study))\b[^.;]*?\b(?:propose|introduce|present|develop|design|"
+                          r"release|construct|build|curate|describe)s?\b", re.IGNORECASE)
+_OUR_THING = re.compile(rf"\bour\s+(?:[\w-]+\s+){{0,3}}?{_THING}\b", re.IGNORECASE)  # 'our new X benchmark designed to V'
+_OWN_AIM = re.compile(r"^(?:in order|so as)\s+to\b|^aims?\s+to\b", re.IGNORECASE)
+
+
+def _contributed(sentence: str, m: re.Match[str]) -> bool:
+    """True when a purpose ('to V') is what the paper is for: it follows the sentence's own contribution verb ('we
+    propose X, a framework to V'; 'we focus on X and propose an approach to V'), or it is the authors' own aim or
+    purpose clause ('we aim to V', 'in order to V, we ...'), or the purpose of a thing it calls its own ('our new
+    benchmark ... designed to V'). An infinitive elsewhere is the purpose of a step ('we
+    analyze features from the routing model to identify ...'), of a tool the paper uses ('Using a linear probing
+    approach to trace ...') or of others' systems ('In order for AI systems to communicate ...')."""
+    c = _CONTRIBUTES.search(sentence)
+    ours = _OUR_THING.search(sentence)
+    return bool(c and c.end() <= m.start()) or bool(ours and ours.end() <= m.start() and ", " not in sentence[
+        ours.end():m.start()]) or bool(_OWN_AIM.match(m.group(0)) and re.search(
+        r"\b(?:we|this (?:paper|work|study))\b", sentence, re.IGNORECASE))
+
+
 def from_sentence(sentence: str) -> str:
     """The task one own sentence states, or ''."""
     if not _OWN.search(sentence):
@@ -189,6 +209,7 @@ def from_sentence(sentence: str) -> str:
         if task:
             return task
     m = _PURPOSE.search(sentence)
+    m = m if m and _contributed(sentence, m) else None
     # 'an approach to scalable alignment': a noun phrase, no verb; but after 'aiming to', 'designed to', 'in order to'
     # a verb follows ('aiming to enable efficient resource allocation')
     # ('a framework to augment current preference learning methods': a determiner after it makes it a verb too)
