@@ -57,7 +57,7 @@ _PURPOSE = re.compile(
     rf"\b(?:{_THING}\s+(?:(?:designed|tailored|built|developed|that aims?|aiming|aims?)\s+)?to|designed to|"
     rf"aims? to|aiming to|in order to|so as to)\s+(?P<verb>[a-z]{{3,}})\s+(?P<obj>(?:[\w\-'/]+\s+){{0,8}}?[\w\-/]+){_END}")
 _STUDY = re.compile(rf"\bwe\s+(?:\w+ly\s+)?(?:study|investigate|address|tackle|examine|explore|focus on|"
-                    rf"revisit|analy[sz]e)\s+(?!whether|how|why|what|when|if|the question|this|these|it\b){_PHRASE}{_END}",
+                    rf"revisit)\s+(?!whether|how|why|what|when|if|the question|this|these|it\b){_PHRASE}{_END}",
                     re.IGNORECASE)
 _TITLE_FOR = re.compile(rf"\bfor\s+{_PHRASE}$", re.IGNORECASE)
 # ('from' in 'Reinforcement Learning from Human Feedback' is part of the term, not a means)
