@@ -16,6 +16,7 @@ from reviewer.roles import Role, sentence_roles
 from reviewer.survey.names import clean_task
 from reviewer.survey.prose import is_boilerplate
 from reviewer.survey.sentcase import as_in_abstract as _as_in_abstract
+from reviewer.survey.taskpurpose import contributed
 from reviewer.survey.tasktitle import on_title, subtitle
 from reviewer.survey.terms import _NOUNS_LOOKING_ADJ
 from reviewer.textutil import split_sentences
@@ -32,7 +33,6 @@ _CONTRIBUTION = re.compile(
 _FOR_TASK = re.compile(r"(?<!need )(?<!needs )\bfor\s+(?!the most|a\s|an\s|each|all\s|this|these|example|instance|that|which)(?P<task>(?:[\w\-]+\s+){0,7}?[\w\-]+)(?=[,.;:()]|\s(?:that|which|by|via|"
                        r"using|with|through|while|and\s(?:we|achiev|show))\b|$)", re.IGNORECASE)
 _DEICTIC = re.compile(r"\b(?:this|these|that|those|it|its|such|our|their)\b", re.IGNORECASE)
-
 
 
 def _sentences(paper: Paper) -> list[str]:
@@ -177,26 +177,8 @@ def _restrictive(task: str, sentence: str, end: int) -> str:
 
 _DETERMINED = re.compile(r"(?:the|a|an|their|its|our|these|this|those|current|existing|each|all)\s", re.IGNORECASE)
 _VERB_NEXT = re.compile(r"\b(?:aims?|aiming|designed|tailored|built|developed|order|as)\s+to\s")
-
-
-_CONTRIBUTES = re.compile(r"\b(?:we|this (?:paper|work|study))\b[^.;]*?\b(?:propose|introduce|present|develop|design|"
-                          r"release|construct|build|curate|describe)s?\b", re.IGNORECASE)
-_OUR_THING = re.compile(rf"\bour\s+(?:[\w-]+\s+){{0,3}}?{_THING}\b", re.IGNORECASE)  # 'our new X benchmark designed to V'
-_OWN_AIM = re.compile(r"^(?:in order|so as)\s+to\b|^aims?\s+to\b", re.IGNORECASE)
-
-
-def _contributed(sentence: str, m: re.Match[str]) -> bool:
-    """True when a purpose ('to V') is what the paper is for: it follows the sentence's own contribution verb ('we
-    propose X, a framework to V'; 'we focus on X and propose an approach to V'), or it is the authors' own aim or
-    purpose clause ('we aim to V', 'in order to V, we ...'), or the purpose of a thing it calls its own ('our new
-    benchmark ... designed to V'). An infinitive elsewhere is the purpose of a step ('we
-    analyze features from the routing model to identify ...'), of a tool the paper uses ('Using a linear probing
-    approach to trace ...') or of others' systems ('In order for AI systems to communicate ...')."""
-    c = _CONTRIBUTES.search(sentence)
-    ours = _OUR_THING.search(sentence)
-    return bool(c and c.end() <= m.start()) or bool(ours and ours.end() <= m.start() and ", " not in sentence[
-        ours.end():m.start()]) or bool(_OWN_AIM.match(m.group(0)) and re.search(
-        r"\b(?:we|this (?:paper|work|study))\b", sentence, re.IGNORECASE))
+# 'our new X benchmark designed to V': the purpose of a thing the authors call theirs (taskpurpose.contributed).
+_OUR_THING = re.compile(rf"\bour\s+(?:[\w-]+\s+){{0,3}}?{_THING}\b", re.IGNORECASE)
 
 
 def from_sentence(sentence: str) -> str:
@@ -209,7 +191,7 @@ def from_sentence(sentence: str) -> str:
         if task:
             return task
     m = _PURPOSE.search(sentence)
-    m = m if m and _contributed(sentence, m) else None
+    m = m if m and contributed(sentence, m, _OUR_THING) else None  # not a step's, a tool's or others' purpose
     # 'an approach to scalable alignment': a noun phrase, no verb; but after 'aiming to', 'designed to', 'in order to'
     # a verb follows ('aiming to enable efficient resource allocation')
     # ('a framework to augment current preference learning methods': a determiner after it makes it a verb too)
