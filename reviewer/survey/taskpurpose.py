@@ -14,17 +14,20 @@ import re
 # The sentence's own contribution verb, also one coordinated after another ('we focus on X and propose ...').
 _CONTRIBUTES = re.compile(r"\b(?:we|this (?:paper|work|study))\b[^.;]*?\b(?:propose|introduce|present|develop|design|"
                           r"release|construct|build|curate|describe)s?\b", re.IGNORECASE)
-_OWN_AIM = re.compile(r"^(?:in order|so as)\s+to\b|^aims?\s+to\b", re.IGNORECASE)
+_OWN_AIM = re.compile(r"^(?:in order|so as)\s+to\b|^aim(?:s|ing)?\s+to\b", re.IGNORECASE)
 _OWN_SUBJECT = re.compile(r"\b(?:we|this (?:paper|work|study))\b", re.IGNORECASE)
 
 
 def contributed(sentence: str, purpose: re.Match[str], own_thing: re.Pattern[str]) -> bool:
     """True when the purpose matched in `sentence` follows the sentence's own contribution verb, is the authors' own
-    aim or purpose clause, or is that of a thing `own_thing` finds ('our new ... benchmark') with no clause between."""
+    aim or purpose clause (also one of a thing `own_thing` finds: 'our approach ..., aiming to V'), or is that of such a
+    thing ('our new ... benchmark ... designed to V') with no clause between."""
     c = _CONTRIBUTES.search(sentence)
     if c and c.end() <= purpose.start():
         return True
     ours = own_thing.search(sentence)
-    if ours and ours.end() <= purpose.start() and ", " not in sentence[ours.end():purpose.start()]:
+    ours = ours if ours and ours.end() <= purpose.start() else None
+    if ours and ", " not in sentence[ours.end():purpose.start()]:
         return True  # ('our new BullshitEval benchmark (2,400 scenarios ...) explicitly designed to evaluate ...')
-    return bool(_OWN_AIM.match(purpose.group(0)) and _OWN_SUBJECT.search(sentence))
+    # ('our approach partitions rollout samples ..., aiming to enable ...': the aim of the authors' own thing)
+    return bool(_OWN_AIM.match(purpose.group(0)) and (ours or _OWN_SUBJECT.search(sentence)))
