@@ -34,6 +34,7 @@ from reviewer.survey.resultcell import (
     MAX_RESULT_WORDS,  # noqa: F401 (tests import it here)
     reads_alone,
 )
+from reviewer.survey.taskchallenge import stated_challenge
 from reviewer.survey.taskkind import named_task
 from reviewer.survey.tasks import _CONTRIBUTION, _OWN, _sentences, task_of
 from reviewer.survey.titleactivity import title_activity
@@ -358,7 +359,8 @@ def offline_row(paper: Paper, gazetteer: frozenset[str] = CURATED_BENCHMARKS) ->
     result = reads_alone(impersonal(headline_result(paper, name), name), name)  # "We observe that X" -> "That X" -> "X"
     benchmarks = benchmarks_of(paper, gazetteer, name)
     return TableRow(key=paper.key, method=_cell(method or built_resource(paper, benchmarks)),
-                    task=_cell(task_of(paper, name) or named_task(paper, name) or title_activity(paper)),
+                    task=_cell(task_of(paper, name) or named_task(paper, name) or title_activity(paper)
+                               or stated_challenge(paper)),
                     benchmarks=_cell(benchmarks), result=_cell(result))
 
 

@@ -16,6 +16,7 @@ from reviewer.roles import Role, sentence_roles
 from reviewer.survey.names import clean_task
 from reviewer.survey.prose import is_boilerplate
 from reviewer.survey.sentcase import as_in_abstract as _as_in_abstract
+from reviewer.survey.taskpurpose import contributed
 from reviewer.survey.tasktitle import on_title, subtitle
 from reviewer.survey.terms import _NOUNS_LOOKING_ADJ
 from reviewer.textutil import split_sentences
@@ -32,7 +33,6 @@ _CONTRIBUTION = re.compile(
 _FOR_TASK = re.compile(r"(?<!need )(?<!needs )\bfor\s+(?!the most|a\s|an\s|each|all\s|this|these|example|instance|that|which)(?P<task>(?:[\w\-]+\s+){0,7}?[\w\-]+)(?=[,.;:()]|\s(?:that|which|by|via|"
                        r"using|with|through|while|and\s(?:we|achiev|show))\b|$)", re.IGNORECASE)
 _DEICTIC = re.compile(r"\b(?:this|these|that|those|it|its|such|our|their)\b", re.IGNORECASE)
-
 
 
 def _sentences(paper: Paper) -> list[str]:
@@ -57,7 +57,7 @@ _PURPOSE = re.compile(
     rf"\b(?:{_THING}\s+(?:(?:designed|tailored|built|developed|that aims?|aiming|aims?)\s+)?to|designed to|"
     rf"aims? to|aiming to|in order to|so as to)\s+(?P<verb>[a-z]{{3,}})\s+(?P<obj>(?:[\w\-'/]+\s+){{0,8}}?[\w\-/]+){_END}")
 _STUDY = re.compile(rf"\bwe\s+(?:\w+ly\s+)?(?:study|investigate|address|tackle|examine|explore|focus on|"
-                    rf"revisit|analy[sz]e)\s+(?!whether|how|why|what|when|if|the question|this|these|it\b){_PHRASE}{_END}",
+                    rf"revisit)\s+(?!whether|how|why|what|when|if|the question|this|these|it\b){_PHRASE}{_END}",
                     re.IGNORECASE)
 _TITLE_FOR = re.compile(rf"\bfor\s+{_PHRASE}$", re.IGNORECASE)
 # ('from' in 'Reinforcement Learning from Human Feedback' is part of the term, not a means)
@@ -177,6 +177,8 @@ def _restrictive(task: str, sentence: str, end: int) -> str:
 
 _DETERMINED = re.compile(r"(?:the|a|an|their|its|our|these|this|those|current|existing|each|all)\s", re.IGNORECASE)
 _VERB_NEXT = re.compile(r"\b(?:aims?|aiming|designed|tailored|built|developed|order|as)\s+to\s")
+# 'our new X benchmark designed to V': the purpose of a thing the authors call theirs (taskpurpose.contributed).
+_OUR_THING = re.compile(rf"\bour\s+(?:[\w-]+\s+){{0,3}}?{_THING}\b", re.IGNORECASE)
 
 
 def from_sentence(sentence: str) -> str:
@@ -189,6 +191,7 @@ def from_sentence(sentence: str) -> str:
         if task:
             return task
     m = _PURPOSE.search(sentence)
+    m = m if m and contributed(sentence, m, _OUR_THING) else None  # not a step's, a tool's or others' purpose
     # 'an approach to scalable alignment': a noun phrase, no verb; but after 'aiming to', 'designed to', 'in order to'
     # a verb follows ('aiming to enable efficient resource allocation')
     # ('a framework to augment current preference learning methods': a determiner after it makes it a verb too)
