@@ -18,7 +18,8 @@ OUT/<arm>.json and prints summary lines only: the blind set's per-question figur
 
 `compare` prints, per arm against the first file, each figure and a 95% paired bootstrap interval of the
 difference: known items over the pooled 75 questions, topics resampled by survey row (its topic and
-paraphrase move together), ask by question.
+paraphrase move together; also over e31's held-out split blind26..blind30 alone, since the `adapted` models were
+chosen on the other survey sets), ask by question.
 """
 
 from __future__ import annotations
@@ -26,12 +27,13 @@ from __future__ import annotations
 import argparse
 import json
 import tempfile
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from benchmarks.adapt_seeds import ask_rows, survey_sets
+from benchmarks.adapt_seeds import TEST_SETS, ask_rows, survey_sets
 from benchmarks.plan_seeds import DATASETS, ask_mrr_of, plan_settings
 from evals.metrics import mean, recall_at_k
 from reviewer.catalog import paper_id
@@ -124,11 +126,13 @@ def paired_ci(first: list[float], other: list[float], groups: list[int] | None =
     return float(diff.mean()), float(low), float(high)
 
 
-def flat_topics(result: dict[str, Any]) -> tuple[list[float], list[int]]:
-    """Every topic and paraphrase recall in a fixed order, with its survey row as the group."""
+def flat_topics(result: dict[str, Any], only: Collection[str] | None = None) -> tuple[list[float], list[int]]:
+    """Every topic and paraphrase recall (of the sets in `only`, if given) in a fixed order, with its survey row
+    as the group."""
     values: list[float] = []
     groups: list[int] = []
-    rows = [pair for name in sorted(result["topics"]) for pair in result["topics"][name]]
+    names = [n for n in sorted(result["topics"]) if only is None or n in only]
+    rows = [pair for name in names for pair in result["topics"][name]]
     for row, pair in enumerate(rows):
         values += pair
         groups += [row] * len(pair)
@@ -142,7 +146,10 @@ def compare(first: dict[str, Any], other: dict[str, Any]) -> dict[str, tuple[flo
     topics_b, groups_b = flat_topics(other)
     if groups != groups_b or len(known_a) != len(known_b) or len(first["ask"]) != len(other["ask"]):
         raise ValueError("the two results were not scored on the same questions")
+    held_a, held_groups = flat_topics(first, TEST_SETS)
+    held_b, _ = flat_topics(other, TEST_SETS)
     return {"known": paired_ci(known_a, known_b), "topics": paired_ci(topics_a, topics_b, groups),
+            "topics_heldout": paired_ci(held_a, held_b, held_groups) if held_a else (0.0, 0.0, 0.0),
             "ask": paired_ci(first["ask"], other["ask"])}
 
 
@@ -191,12 +198,14 @@ def main() -> None:
         return
     results = [json.loads(Path(f).read_text()) for f in args.files]
     print(f"| arm | known old 15 / new 60 / pooled MRR | pooled vs {results[0]['arm']} [95% CI] | topics recall@20 "
-          f"| vs default [95% CI] | ask MRR@10 | vs default [95% CI] |\n|---|---|---|---|---|---|---|")
+          f"| vs default [95% CI] | held-out topics vs default | ask MRR@10 | vs default [95% CI] |\n"
+          f"|---|---|---|---|---|---|---|---|")
     for result in results:
         s, c = summary(result), compare(results[0], result)
-        cells = [f"{d:+.4f} [{lo:+.4f}, {hi:+.4f}]" for d, lo, hi in (c["known"], c["topics"], c["ask"])]
+        cells = [f"{d:+.4f} [{lo:+.4f}, {hi:+.4f}]" for d, lo, hi in
+                 (c["known"], c["topics"], c["topics_heldout"], c["ask"])]
         print(f"| {result['arm']} | {s['old_mrr']:.3f} / {s['new_mrr']:.3f} / {s['pooled_mrr']:.3f} | {cells[0]} | "
-              f"{s['topics_r20']:.3f} | {cells[1]} | {s['ask_mrr']:.3f} | {cells[2]} |")
+              f"{s['topics_r20']:.3f} | {cells[1]} | {cells[2]} | {s['ask_mrr']:.3f} | {cells[3]} |")
 
 
 if __name__ == "__main__":

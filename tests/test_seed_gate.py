@@ -74,10 +74,15 @@ def test_pooled_known_mrr_weighs_every_question_alike_and_topics_pair_by_row() -
     assert s["pooled_mrr"] == pytest.approx(0.6) and s["n_known"] == 75  # not the mean of 1.0 and 0.5
     assert (s["old_top1"], s["new_top1"], s["topics_r20"], s["n_topics"], s["ask_mrr"]) == (15, 0, 0.5, 6, 0.5)
     assert flat_topics(result) == ([0.5, 0.5, 0.0, 1.0, 1.0, 0.0], [0, 0, 1, 1, 2, 2])
+    assert flat_topics(result, {"b"}) == ([1.0, 0.0], [0, 0])
     better = _result([1.0] * 15, [1.0] * 60, {"b": [[1.0, 1.0]], "a": [[0.5, 0.5], [0.0, 1.0]]}, [1.0, 1.0])
     c = compare(result, better)
     assert c["known"][0] == pytest.approx(0.4) and c["topics"][0] == pytest.approx(1 / 6)
     assert c["ask"][0] == pytest.approx(0.5)
+    held = {"blind26": [[0.0, 0.0]], "dev": [[1.0, 1.0]]}
+    assert compare(_result([1.0] * 15, [1.0] * 60, held, [1.0, 1.0]),
+                   _result([1.0] * 15, [1.0] * 60, {**held, "blind26": [[0.5, 1.0]]}, [1.0, 1.0])
+                   )["topics_heldout"][0] == pytest.approx(0.75)
     with pytest.raises(ValueError, match="same questions"):
         compare(result, _result([1.0] * 15, [1.0] * 59, result["topics"], [1.0, 1.0]))
 
