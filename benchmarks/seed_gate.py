@@ -126,6 +126,12 @@ def paired_ci(first: list[float], other: list[float], groups: list[int] | None =
     return float(diff.mean()), float(low), float(high)
 
 
+def moved(first: list[float], other: list[float]) -> tuple[int, int]:
+    """How many items the arm scores higher / lower than the first (a count, never which items)."""
+    pairs = list(zip(first, other, strict=True))
+    return sum(b > a for a, b in pairs), sum(b < a for a, b in pairs)
+
+
 def flat_topics(result: dict[str, Any], only: Collection[str] | None = None) -> tuple[list[float], list[int]]:
     """Every topic and paraphrase recall (of the sets in `only`, if given) in a fixed order, with its survey row
     as the group."""
@@ -139,18 +145,20 @@ def flat_topics(result: dict[str, Any], only: Collection[str] | None = None) -> 
     return values, groups
 
 
-def compare(first: dict[str, Any], other: dict[str, Any]) -> dict[str, tuple[float, float, float]]:
+def compare(first: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:
     known_a = first["known"]["old"] + first["known"]["new"]
     known_b = other["known"]["old"] + other["known"]["new"]
     topics_a, groups = flat_topics(first)
     topics_b, groups_b = flat_topics(other)
     if groups != groups_b or len(known_a) != len(known_b) or len(first["ask"]) != len(other["ask"]):
         raise ValueError("the two results were not scored on the same questions")
+    counts = {"known": moved(known_a, known_b), "topics": moved(topics_a, topics_b),
+              "ask": moved(first["ask"], other["ask"])}
     held_a, held_groups = flat_topics(first, TEST_SETS)
     held_b, _ = flat_topics(other, TEST_SETS)
     return {"known": paired_ci(known_a, known_b), "topics": paired_ci(topics_a, topics_b, groups),
             "topics_heldout": paired_ci(held_a, held_b, held_groups) if held_a else (0.0, 0.0, 0.0),
-            "ask": paired_ci(first["ask"], other["ask"])}
+            "ask": paired_ci(first["ask"], other["ask"]), "moved": counts}
 
 
 def arm_settings(homes: Path, arm: str) -> Settings:
@@ -204,6 +212,8 @@ def main() -> None:
         s, c = summary(result), compare(results[0], result)
         cells = [f"{d:+.4f} [{lo:+.4f}, {hi:+.4f}]" for d, lo, hi in
                  (c["known"], c["topics"], c["topics_heldout"], c["ask"])]
+        for at, key in ((0, "known"), (1, "topics"), (3, "ask")):
+            cells[at] += " ({} up / {} down)".format(*c["moved"][key])
         print(f"| {result['arm']} | {s['old_mrr']:.3f} / {s['new_mrr']:.3f} / {s['pooled_mrr']:.3f} | {cells[0]} | "
               f"{s['topics_r20']:.3f} | {cells[1]} | {cells[2]} | {s['ask_mrr']:.3f} | {cells[3]} |")
 

@@ -79,6 +79,7 @@ def test_pooled_known_mrr_weighs_every_question_alike_and_topics_pair_by_row() -
     c = compare(result, better)
     assert c["known"][0] == pytest.approx(0.4) and c["topics"][0] == pytest.approx(1 / 6)
     assert c["ask"][0] == pytest.approx(0.5)
+    assert c["moved"] == {"known": (60, 0), "topics": (1, 0), "ask": (1, 0)}
     held = {"blind26": [[0.0, 0.0]], "dev": [[1.0, 1.0]]}
     assert compare(_result([1.0] * 15, [1.0] * 60, held, [1.0, 1.0]),
                    _result([1.0] * 15, [1.0] * 60, {**held, "blind26": [[0.5, 1.0]]}, [1.0, 1.0])
