@@ -7,7 +7,8 @@ MODEL is a REVIEWER_MINILM_MODEL value ('wheel', 'adapted', ...); FILE (optional
 * survey wordings: every survey_*.jsonl set, the topic and its paraphrase each a query, its hand-picked relevant
   papers the targets; recall@20 / recall@40 / R-precision, hybrid and dense, pooled over the sets of a split. The
   split 'test' is blind26..blind30 (held out by branch e31: only pooled figures are printed), 'dev' the rest;
-* known items: seeds_paraphrased.jsonl (benchmarks.plan_seeds.known_items), MRR hybrid / dense;
+* known items: seeds_paraphrased.jsonl and seeds_known_blind.jsonl (benchmarks.plan_seeds.known_items), MRR
+  hybrid / dense / BM25 (benchmarks/seed_gate.py adds paired intervals against the default);
 * ask: MRR@10 of the first cited paper over every ask_*.jsonl row with cited papers (ask_rows), hybrid / dense.
 """
 
@@ -72,10 +73,12 @@ def ask_mrr(retriever: HybridRetriever) -> dict[str, float]:
 def measure(settings: Settings) -> dict[str, Any]:
     retriever = HybridRetriever(settings)
     known = known_items(retriever)
+    blind = known_items(retriever, "seeds_known_blind.jsonl")
     return {
         "dev": survey_split(retriever, test=False),
         "test": survey_split(retriever, test=True),
         "known_mrr": {m: known[m][0] for m in ("hybrid", "dense", "bm25")},
+        "known_blind_mrr": {m: blind[m][0] for m in ("hybrid", "dense", "bm25")},
         "ask_mrr10": ask_mrr(retriever),
     }
 

@@ -60,8 +60,9 @@ def add_pack(path: Path) -> None:
     vc.seed_pack = lambda: merged  # type: ignore[assignment]
 
 
-def known_items(retriever: HybridRetriever) -> dict[str, tuple[float, int, int]]:
-    rows = _rows("seeds_paraphrased.jsonl")
+def known_items(retriever: HybridRetriever, name: str = PARAPHRASED.name) -> dict[str, tuple[float, int, int]]:
+    """MRR, top-1 and count per search mode over a known-item set (seeds_known_blind.jsonl: branch k33's 60)."""
+    rows = _rows(name)
     out = {}
     for mode in ("dense", "bm25", "hybrid"):
         ranks = []
