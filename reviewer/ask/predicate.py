@@ -27,6 +27,7 @@ from collections.abc import Callable
 
 from pydantic import BaseModel
 
+from reviewer.ask.compared import unmentioned_side
 from reviewer.ask.topic import TOPIC_PULL, pulled_away
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.textutil import content_stems, words
@@ -72,7 +73,8 @@ class OffTopic(BaseModel):
 
     words: list[str]
     similarity: float
-    reason: str  # "predicate" (names known, predicate unstated), "kind" (the asked kind unstated), "absent", "date"
+    # "predicate" (names known, predicate unstated), "kind" (the asked kind unstated), "absent", "date", "compared"
+    reason: str
 
 
 def without_names(question: str, names: list[str]) -> str:
@@ -147,6 +149,9 @@ def off_topic(
             else [e.text for e in ranked[:DATE_SENTENCES]]
         if not any(_DATE.search(t) for t in sentences):
             return OffTopic(words=[], similarity=best, reason="date")
+    side = unmentioned_side(question, ranked, papers)  # "compared with human doctors": no close abstract names them
+    if side is not None:
+        return OffTopic(words=[side], similarity=best, reason="compared")
     if not names or is_definition:
         return None
     predicate = without_names(question, names)
@@ -197,6 +202,10 @@ def refusal_text(found: OffTopic, names: list[str]) -> str:
         return (f"The indexed abstracts mention {named} but not its {found.words[0]}: the abstracts that name it never "
                 f"use '{found.words[0]}' (best sentence similarity without the names {found.similarity:.2f}). Try "
                 "rephrasing it, or ingest papers on the topic.")
+    if found.reason == "compared":
+        return (f"The indexed abstracts do not make this comparison: the abstracts closest to the question never mention "
+                f"'{found.words[0]}' (best sentence similarity {found.similarity:.2f}). Try rephrasing it, or ingest "
+                "papers that make the comparison.")
     if found.reason == "date":
         where = f"the abstracts that name {named}" if names else "the most relevant abstracts"
         return (f"The indexed abstracts do not say when: {where} give no date or year (best sentence similarity "
