@@ -32,10 +32,16 @@ def test_the_compared_side_is_read_up_to_the_setting_of_the_comparison() -> None
 
 
 def test_a_comparison_with_a_side_no_close_abstract_names_is_refused(seeded_home: Path) -> None:
-    # AlphaMed's abstract (and its neighbours') compare it with SFT+RL pipelines, never with doctors.
-    answer = _ask("Does the medical LLM trained purely with rule-based RL rewards beat human doctors on medical QA?")
-    assert answer.refused, answer.answer
-    assert "never mention 'human doctors'" in answer.answer, answer.answer
+    for question, side in (
+        # AlphaMed's abstract (and its neighbours') compare it with SFT+RL pipelines, never with doctors.
+        ("How do the licensing-exam results of the medical model trained only with minimalist rule-based RL rewards "
+         "compare with those of human doctors?", "those of human doctors"),
+        # TrustJudge's abstract measures judge inconsistency; no close abstract names radiologists.
+        ("How accurate are LLM judges of radiology reports compared with expert radiologists?", "expert radiologists"),
+    ):
+        answer = _ask(question)
+        assert answer.refused, answer.answer
+        assert f"never mention '{side}'" in answer.answer, answer.answer
 
 
 def test_a_comparison_whose_side_an_abstract_names_is_answered(seeded_home: Path) -> None:
