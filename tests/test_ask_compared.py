@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reviewer.ask.answer import answer_question
-from reviewer.ask.compared import compared_side
+from reviewer.ask.compared import _stems, compared_side
 from reviewer.models import Answer
 from reviewer.retrieve import HybridRetriever
 from reviewer.settings import Settings
@@ -31,6 +31,12 @@ def test_the_compared_side_is_read_up_to_the_setting_of_the_comparison() -> None
     assert compared_side("How does TPO build its preference trees?") is None
 
 
+def test_a_hyphenated_word_of_an_abstract_names_its_parts() -> None:
+    # "general models" is named by an abstract's "general-domain counterparts".
+    assert "general" in _stems("than their general-domain counterparts")
+    assert "doctor" not in _stems("than their general-domain counterparts")
+
+
 def test_a_comparison_with_a_side_no_close_abstract_names_is_refused(seeded_home: Path) -> None:
     for question, side in (
         # AlphaMed's abstract (and its neighbours') compare it with SFT+RL pipelines, never with doctors.
@@ -51,7 +57,7 @@ def test_a_comparison_whose_side_an_abstract_names_is_answered(seeded_home: Path
         # TPO: "consistently outperforms DPO across three public large language models".
         ("How does the tree-structured preference optimisation compare with DPO across public language models?",
          "tpoaligning"),
-        # The side in other words: "general-domain" in the abstract, "general models" in the question.
+        # The side in other words than the abstracts use.
         ("Do language models further pretrained on biomedical text beat the general models they started from?", ""),
     ):
         answer = _ask(question)
