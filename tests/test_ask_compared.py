@@ -42,6 +42,10 @@ def test_a_comparison_with_a_side_no_close_abstract_names_is_refused(seeded_home
         # AlphaMed's abstract (and its neighbours') compare it with SFT+RL pipelines, never with doctors.
         ("How do the licensing-exam results of the medical model trained only with minimalist rule-based RL rewards "
          "compare with those of human doctors?", "those of human doctors"),
+        # "human" is in the close abstracts (as in 45% of the corpus), "doctors" in none: the common word does not
+        # name the side.
+        ("Does the medical LLM trained purely with rule-based RL rewards beat human doctors on medical QA?",
+         "human doctors"),
         # TrustJudge's abstract measures judge inconsistency; no close abstract names radiologists.
         ("How accurate are LLM judges of radiology reports compared with expert radiologists?", "expert radiologists"),
     ):

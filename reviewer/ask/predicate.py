@@ -17,7 +17,8 @@ A second rule, for questions with or without names: a content word that no title
 uses ("watermarking", "carbon footprint") in a question whose evidence is only moderately similar
 (< `ABSENT_WORD_MAX_SIMILARITY`) names a topic the corpus does not cover; so does such a word in a yes/no question
 whose best evidence is closer to the question without it (`topic.pulled_away`). A third: a date question ("When was
-X released?", "In what year ...?") is refused when no sentence of the papers naming X gives a date or year.
+X released?", "In what year ...?") is refused when no sentence of the papers naming X gives a date or year. A fourth:
+a comparison whose compared side ("... compare with human doctors?") no close abstract names (`compared`).
 """
 
 from __future__ import annotations
@@ -128,6 +129,7 @@ def off_topic(
     vocabulary: set[str],
     rank: Callable[[str, list[Paper]], list[EvidenceSentence]],
     is_definition: bool = False,
+    common: frozenset[str] = frozenset(),
 ) -> OffTopic | None:
     """Why the retrieved evidence does not answer `question`, or None when it may.
 
@@ -149,7 +151,7 @@ def off_topic(
             else [e.text for e in ranked[:DATE_SENTENCES]]
         if not any(_DATE.search(t) for t in sentences):
             return OffTopic(words=[], similarity=best, reason="date")
-    side = unmentioned_side(question, ranked, papers)  # "compared with human doctors": no close abstract names them
+    side = unmentioned_side(question, ranked, papers, common)  # "compared with human doctors": no close abstract names them
     if side is not None:
         return OffTopic(words=[side], similarity=best, reason="compared")
     if not names or is_definition:
