@@ -15,6 +15,7 @@ evals/RESULTS.md).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.textutil import content_stems
@@ -44,10 +45,10 @@ def _stems(text: str) -> set[str]:
 
 
 def unmentioned_side(question: str, ranked: list[EvidenceSentence], papers: list[Paper],
-                     common: frozenset[str] = frozenset()) -> str | None:
+                     common: Callable[[], frozenset[str]] = frozenset) -> str | None:
     """The compared side when none of the papers of the COMPARED_SENTENCES best sentences uses any of its words; words
-    in `common` (used by a large share of the corpus: "human" in "human doctors") count only when the side has no
-    other."""
+    in `common()` (used by a large share of the corpus: "human" in "human doctors"; read only for a comparison question)
+    count only when the side has no other."""
     side = compared_side(question)
     if side is None:
         return None
@@ -56,7 +57,7 @@ def unmentioned_side(question: str, ranked: list[EvidenceSentence], papers: list
     closest = [by_id[i] for i in top if i in by_id]
     if not closest:
         return None
-    wanted = _stems(side) - common or _stems(side)
+    wanted = _stems(side) - common() or _stems(side)
     if any(wanted & _stems(f"{p.title} {p.abstract}") for p in closest):
         return None
     return side

@@ -129,7 +129,7 @@ def off_topic(
     vocabulary: set[str],
     rank: Callable[[str, list[Paper]], list[EvidenceSentence]],
     is_definition: bool = False,
-    common: frozenset[str] = frozenset(),
+    common: Callable[[], frozenset[str]] = frozenset,
 ) -> OffTopic | None:
     """Why the retrieved evidence does not answer `question`, or None when it may.
 
