@@ -22,9 +22,10 @@ from pydantic import BaseModel
 from evals.ask_labels import load_labels, normalise
 
 DATASETS = Path(__file__).resolve().parent / "datasets"
-# para16-para26 were blind for follow-ups 20-28 and branches a29-a30 and are read since; para27 is the blind set of branch a32.
+# para16-para27 were blind for follow-ups 20-28 and branches a29-a32 and are read since; para28 is the blind set of branch a33.
 DEV_READ = ("dev holdout fresh blind defs new para para2 para3 para4 para5 para6 para7 para8 para9 para10 para11 "
-            "para12 para13 para14 para15 para16 para17 para18 para19 para20 para21 para22 para23 para24 para25 para26 refuse").split()
+            "para12 para13 para14 para15 para16 para17 para18 para19 para20 para21 para22 para23 para24 para25 para26 "
+            "para27 refuse").split()
 
 
 class DiffRow(BaseModel):

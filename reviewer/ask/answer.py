@@ -179,7 +179,8 @@ def _answer(question: str, settings: Settings, retriever: HybridRetriever, k: in
         return refused
     asked_names = [*q.names, *(n for n in names.named_in(question) if n not in q.names)]
     unasked = off_topic(question, asked_names, ranked_retrieved, retrieved, names.vocabulary,
-                        lambda text, some: _ranked(text, some, prior, settings), q.qtype == QType.DEFINITION)
+                        lambda text, some: _ranked(text, some, prior, settings), q.qtype == QType.DEFINITION,
+                        lambda: names.common)
     if unasked is not None:
         return Answer(question=question, answer=refusal_text(unasked, asked_names), refused=True,
                       question_type=q.qtype.value, best_similarity=best)

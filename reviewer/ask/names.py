@@ -35,6 +35,10 @@ _MODIFIER_SUFFIX = re.compile(
 )
 
 
+# A word more than this share of the abstracts use is common: it names no particular thing ("human": 45%).
+COMMON_SHARE = 0.3
+
+
 class NameIndex:
     """Every word and name the corpus uses, to tell an unknown name from a known one."""
 
@@ -114,6 +118,19 @@ class NameIndex:
         from reviewer.textutil import content_stems
 
         return {st for p in self.papers for st in content_stems(f"{p.title} {p.abstract}")}
+
+    @cached_property
+    def common(self) -> frozenset[str]:
+        """Content stems (hyphenated words also as their parts) used by more than COMMON_SHARE of the abstracts:
+        "human", "learning", "training" say little of which thing a question means."""
+        from reviewer.textutil import content_stems
+
+        counts: dict[str, int] = {}
+        for p in self.papers:
+            text = f"{p.title} {p.abstract}"
+            for st in set(content_stems(text)) | set(content_stems(re.sub(r"(?<=\w)-(?=\w)", " ", text))):
+                counts[st] = counts.get(st, 0) + 1
+        return frozenset(st for st, n in counts.items() if n > COMMON_SHARE * len(self.papers))
 
     def unknown_share(self, text: str) -> float:
         """Share of the question's content stems that no title or abstract uses. A hyphenated compound whose parts

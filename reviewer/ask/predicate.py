@@ -17,7 +17,8 @@ A second rule, for questions with or without names: a content word that no title
 uses ("watermarking", "carbon footprint") in a question whose evidence is only moderately similar
 (< `ABSENT_WORD_MAX_SIMILARITY`) names a topic the corpus does not cover; so does such a word in a yes/no question
 whose best evidence is closer to the question without it (`topic.pulled_away`). A third: a date question ("When was
-X released?", "In what year ...?") is refused when no sentence of the papers naming X gives a date or year.
+X released?", "In what year ...?") is refused when no sentence of the papers naming X gives a date or year. A fourth:
+a comparison whose compared side ("... compare with human doctors?") no close abstract names (`compared`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from collections.abc import Callable
 
 from pydantic import BaseModel
 
+from reviewer.ask.compared import unmentioned_side
 from reviewer.ask.topic import TOPIC_PULL, pulled_away
 from reviewer.models import EvidenceSentence, Paper
 from reviewer.textutil import content_stems, words
@@ -72,7 +74,8 @@ class OffTopic(BaseModel):
 
     words: list[str]
     similarity: float
-    reason: str  # "predicate" (names known, predicate unstated), "kind" (the asked kind unstated), "absent", "date"
+    # "predicate" (names known, predicate unstated), "kind" (the asked kind unstated), "absent", "date", "compared"
+    reason: str
 
 
 def without_names(question: str, names: list[str]) -> str:
@@ -126,6 +129,7 @@ def off_topic(
     vocabulary: set[str],
     rank: Callable[[str, list[Paper]], list[EvidenceSentence]],
     is_definition: bool = False,
+    common: Callable[[], frozenset[str]] = frozenset,
 ) -> OffTopic | None:
     """Why the retrieved evidence does not answer `question`, or None when it may.
 
@@ -147,6 +151,9 @@ def off_topic(
             else [e.text for e in ranked[:DATE_SENTENCES]]
         if not any(_DATE.search(t) for t in sentences):
             return OffTopic(words=[], similarity=best, reason="date")
+    side = unmentioned_side(question, ranked, papers, common)  # "compared with human doctors": no close abstract names them
+    if side is not None:
+        return OffTopic(words=[side], similarity=best, reason="compared")
     if not names or is_definition:
         return None
     predicate = without_names(question, names)
@@ -197,6 +204,10 @@ def refusal_text(found: OffTopic, names: list[str]) -> str:
         return (f"The indexed abstracts mention {named} but not its {found.words[0]}: the abstracts that name it never "
                 f"use '{found.words[0]}' (best sentence similarity without the names {found.similarity:.2f}). Try "
                 "rephrasing it, or ingest papers on the topic.")
+    if found.reason == "compared":
+        return (f"The indexed abstracts do not make this comparison: the abstracts closest to the question never mention "
+                f"'{found.words[0]}' (best sentence similarity {found.similarity:.2f}). Try rephrasing it, or ingest "
+                "papers that make the comparison.")
     if found.reason == "date":
         where = f"the abstracts that name {named}" if names else "the most relevant abstracts"
         return (f"The indexed abstracts do not say when: {where} give no date or year (best sentence similarity "
