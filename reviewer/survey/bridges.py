@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from pydantic import BaseModel
 
+from reviewer.survey.scales import TODAY, floors
 from reviewer.survey.terms import PhraseStats, phrases, topic_chunks
 from reviewer.textutil import atomic_write_text, content_stems
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 COMMON_SHARE = 0.1  # a word more papers than this share use names the setting, not the subject
 SAMPLE = 3000  # a larger corpus is read in an even sample: shares, not exact counts, decide
 BRIDGES = 2  # facet phrases added per topic
-BRIDGE_FLOOR = 0.6  # absolute cosine: below it the nearest corpus term is a guess, not a synonym
+BRIDGE_FLOOR = TODAY.bridge  # absolute cosine (today's model; reviewer.survey.scales): under it a nearest term is a guess
 SETTING_SHARE = 0.5  # a word most papers use names the corpus's setting ('language models'), never a topic's head
 
 
@@ -109,7 +110,7 @@ def bridge_phrases(
     from reviewer.vector_cache import VectorCache
 
     k = BRIDGES if k is None else k
-    floor = BRIDGE_FLOOR if floor is None else floor
+    floor = floors(settings).bridge if floor is None else floor
     vocab = vocabulary(catalog, settings.home)
     if k <= 0 or not vocab.phrases:
         return []

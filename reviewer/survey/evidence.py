@@ -35,6 +35,7 @@ from reviewer.survey.context import Previous, SurveyContext
 from reviewer.survey.facets import TitleStats, facet_penalty, title_stats
 from reviewer.survey.leftout import below_floor, unconfirmed
 from reviewer.survey.quotepick import INJECTED, pick_quotes
+from reviewer.survey.scales import TODAY, floors
 from reviewer.survey.subject import FIRST_PAPERS, supported
 from reviewer.survey.table import llm_benchmarks, mine_gazetteer, offline_row, verified_cell
 from reviewer.survey.terms import head_chunk, is_clause, topic_chunks
@@ -58,11 +59,12 @@ if TYPE_CHECKING:
 SUBQUERY_DISCOUNT = 0.9
 BRIDGE_DISCOUNT = 0.9  # a paper about a bridging facet (reviewer.survey.bridges), like one found by a sub-query
 MAX_SURVEYED = 20  # papers surveyed, by rank; a count, never a share of the best score
-RELEVANCE_FLOOR = 0.58  # absolute: below it a paper is off topic whatever its rank
-TOP_MARGIN = 0.25  # ... as is one this far under the pool's best (a dense setting clears the absolute floor)
+# Today's model's values; each embedding model has its own (reviewer.survey.scales, keyed by its identity).
+RELEVANCE_FLOOR = TODAY.relevance  # absolute: below it a paper is off topic whatever its rank
+TOP_MARGIN = TODAY.top_margin  # ... as is one this far under the pool's best (a dense setting clears the absolute floor)
 # Under the floor, a paper the topic's own hybrid search ranks among its first SEARCH_TOP pooled papers is still
 # surveyed, never under RESCUE_FLOOR: a rewording's search holds more of its papers than its wording's relevance.
-RESCUE_FLOOR = 0.5
+RESCUE_FLOOR = TODAY.rescue
 SEARCH_TOP = 5
 RARE_SHARE = 0.1  # a topic word found in at most this share of the corpus names what the topic is about
 RARE_PENALTY = 0.05  # relevance lost by a paper that names none of the topic's rare words
@@ -113,8 +115,9 @@ def offline_evidence(
     relevance, unaddressed = facet_penalty(
         relevance, papers, topic, titles, lambda word: _relevance([word], papers, settings))
     ranked = sorted(papers, key=lambda p: (-relevance[p.id], p.key))
-    floor = max(RELEVANCE_FLOOR, max(relevance.values(), default=0.0) - TOP_MARGIN)
-    agreed = _agreed(relevance, searched or [], floor)
+    scale = floors(settings)
+    floor = max(scale.relevance, max(relevance.values(), default=0.0) - scale.top_margin)
+    agreed = _agreed(relevance, searched or [], floor, scale.rescue)
     high = set([pid for pid in (searched or []) if pid in relevance][:AGREE_TOP]) | {p.id for p in papers[:AGREE_TOP]}
     gazetteer = mine_gazetteer(papers)
     kept: list[PaperEvidence] = []
@@ -149,16 +152,18 @@ def offline_evidence(
     )
 
 
-def _agreed(relevance: dict[str, float], searched: list[str], floor: float = RELEVANCE_FLOOR) -> set[str]:
+def _agreed(relevance: dict[str, float], searched: list[str], floor: float = RELEVANCE_FLOOR,
+            rescue: float = RESCUE_FLOOR) -> set[str]:
     """Papers under the floor that two signals agree on: the topic's own hybrid search (BM25 + dense)
-    ranks them among its first `SEARCH_TOP` pooled papers, and their relevance is above `RESCUE_FLOOR`.
+    ranks them among its first `SEARCH_TOP` pooled papers, and their relevance is above `rescue` (the model's
+    RESCUE_FLOOR, reviewer.survey.scales).
 
     The relevance model re-scores a reworded topic by its words and its best papers, and a rewording
     that avoids the corpus's term ('untrue content' for 'hallucination') leaves an on-topic paper a
     little short of the floor, while BM25 or the paper vectors may still put it first. A rank, not a
     score, decides, so the rule does not hang on the exact similarity values."""
     top = [pid for pid in searched if pid in relevance][:SEARCH_TOP]
-    return {pid for pid in top if RESCUE_FLOOR <= relevance[pid] < floor}
+    return {pid for pid in top if rescue <= relevance[pid] < floor}
 
 
 def rare_words(
@@ -351,12 +356,13 @@ def run(ctx: SurveyContext, previous: Previous) -> EvidenceResult:
     if not wide.papers:
         return wide
     result = llm_evidence(scope.topic, wide, ctx.papers, ctx.llm, ctx.settings.evidence_batch_size)
-    offline_keep = {e.key for e in [e for e in wide.papers if e.relevance >= RELEVANCE_FLOOR][:MAX_SURVEYED]}
+    floor = floors(ctx.settings).relevance
+    offline_keep = {e.key for e in [e for e in wide.papers if e.relevance >= floor][:MAX_SURVEYED]}
     ungraded = [e for e in result.papers if e.llm_relevance is None and e.key not in offline_keep]
     if not ungraded:
         return result
     left = {e.key for e in ungraded}
     weak = result.weak + [WeakPaper(key=e.key, title=ctx.papers[e.key].title, reason=(
         f"not graded by the LLM (its batch failed) and outside the offline top {MAX_SURVEYED} above the "
-        f"relevance floor {RELEVANCE_FLOOR:.2f}")) for e in ungraded]
+        f"relevance floor {floor:.2f}")) for e in ungraded]
     return result.model_copy(update={"papers": [e for e in result.papers if e.key not in left], "weak": weak})
