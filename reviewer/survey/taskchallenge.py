@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from reviewer.models import Paper
-from reviewer.survey.tasks import _ok
+from reviewer.survey.tasks import task_ok
 from reviewer.survey.tasktitle import on_title
 from reviewer.textutil import split_sentences
 
@@ -36,7 +36,7 @@ def stated_challenge(paper: Paper) -> str:
         m = _CHALLENGE.search(sentence)
         if not m or m.group("task").split()[0].lower() in _NOT_GERUNDS:
             continue
-        task = _ok(m.group("task"), 2, 10)
+        task = task_ok(m.group("task"), 2, 10)
         if task and on_title(task, paper.title, paper.abstract):
             return task
     return ""

@@ -20,11 +20,11 @@ from reviewer.survey.tasks import (
     _END,
     _NOT_VERBS,
     _THING,
-    _ok,
     _sentences,
     _whole,
     generic_task,
     gerund,
+    task_ok,
 )
 
 # Words that grade the method, not say what it does.
@@ -63,7 +63,7 @@ def kind_task(paper: Paper, method: str) -> str:
         if len(lowered) != len(words) or not _ACTIVITY.search(words[-1]) or words[-1].lower() in _MEANS or "of" in words \
                 or any(w.lower() in method.lower() for w in words if len(w) > 3):
             continue
-        task = _ok(" ".join(words), 2, 5)
+        task = task_ok(" ".join(words), 2, 5)
         if task and not generic_task(task):
             return task
     return ""
@@ -90,6 +90,6 @@ def purpose_task(paper: Paper, method: str) -> str:
         if verb in _NOT_VERBS or verb in _POINTING_VERBS or verb.endswith(("ing", "ed", "ly")) \
                 or _LIST_GOES_ON.match(obj, m.end()):
             return ""
-        task = _whole(_ok(f"{gerund(verb)} {m.group('obj')}", 3, 10))
+        task = _whole(task_ok(f"{gerund(verb)} {m.group('obj')}", 3, 10))
         return "" if _BARE_DEFINITE.search(task) else task
     return ""

@@ -138,7 +138,7 @@ def vague_task(task: str) -> bool:
     return bool(words) and words[-1] in _VAGUE_HEADS and len(content) <= 2
 
 
-def _ok(task: str, low: int = 2, high: int = 9) -> str:
+def task_ok(task: str, low: int = 2, high: int = 9) -> str:
     task = _trimmed(clean_task(_DETERMINER.sub("", task.strip(" ,.;:"))), low)
     words = task.split()
     if not low <= len(words) <= high or _EMPTY.search(task) or _QUESTION.match(task) or generic_task(task) \
@@ -187,7 +187,7 @@ def from_sentence(sentence: str) -> str:
         return ""
     for pattern in (_OF_PROBLEM, _THING_FOR, _STUDY):
         m = pattern.search(sentence)
-        task = _restrictive(_ok(m.group("task")), sentence, m.end("task")) if m else ""
+        task = _restrictive(task_ok(m.group("task")), sentence, m.end("task")) if m else ""
         if task:
             return task
     m = _PURPOSE.search(sentence)
@@ -197,11 +197,11 @@ def from_sentence(sentence: str) -> str:
     # ('a framework to augment current preference learning methods': a determiner after it makes it a verb too)
     if m and m.group("verb").endswith(_NOUN_ENDS) and not _VERB_NEXT.search(m.group(0)) \
             and not _DETERMINED.match(m.group("obj")):
-        task = _restrictive(_ok(f"{m.group('verb')} {m.group('obj')}"), sentence, m.end("obj"))
+        task = _restrictive(task_ok(f"{m.group('verb')} {m.group('obj')}"), sentence, m.end("obj"))
         if task:
             return task
     elif m and m.group("verb") not in _NOT_VERBS and not m.group("verb").endswith(("ing", "ed", "ly")):
-        task = _restrictive(_ok(f"{gerund(m.group('verb'))} {m.group('obj')}", 3, 10), sentence, m.end("obj"))
+        task = _restrictive(task_ok(f"{gerund(m.group('verb'))} {m.group('obj')}", 3, 10), sentence, m.end("obj"))
         if task:
             return task
     return ""
@@ -252,13 +252,13 @@ def from_inquiry(sentence: str) -> str:
     m = _INQUIRY.search(sentence)
     if m:
         task = _QUANTIFIERS.sub("", m.group("task"))
-        task = _ok(f"evaluation of {task}", 3, 10) if m.group("noun").lower() in ("evaluation", "assessment") \
-            else _ok(task)
+        task = task_ok(f"evaluation of {task}", 3, 10) if m.group("noun").lower() in ("evaluation", "assessment") \
+            else task_ok(task)
         if task and _whole(task):
             return _whole(task)
     m = _NAMED_PURPOSE.search(sentence)
     if m and m.group("verb") not in _NOT_VERBS and not m.group("verb").endswith(("ing", "ed", "ly")):
-        task = _whole(_ok(f"{gerund(m.group('verb'))} {m.group('obj')}", 3, 10))
+        task = _whole(task_ok(f"{gerund(m.group('verb'))} {m.group('obj')}", 3, 10))
         if task:
             return task
     m = _THAT_DOES.search(sentence)
@@ -267,7 +267,7 @@ def from_inquiry(sentence: str) -> str:
     # Only the thing the paper itself contributes ('we propose Cooper, a RL framework that ...').
     if m and not {verb, verb + "e"} & _NOT_TASK_VERBS and (_CONTRIBUTION.search(sentence[:m.start()])
                                                             or _ADDRESS.search(sentence[:m.start()])):
-        return _whole(_ok(f"{gerund(verb)} {m.group('obj')}", 3, 10))
+        return _whole(task_ok(f"{gerund(verb)} {m.group('obj')}", 3, 10))
     return ""
 
 
@@ -299,18 +299,18 @@ def from_title(title: str, method: str) -> str:
     a leading '-ing' phrase before its means ('Enhancing Test-Time Scaling of LLMs with ...'); '' if neither."""
     sub = subtitle(title)
     m = _TITLE_FOR.search(sub)
-    if m and _ok(m.group("task"), 2, 8):
-        return _ok(m.group("task"), 2, 8)
+    if m and task_ok(m.group("task"), 2, 8):
+        return task_ok(m.group("task"), 2, 8)
     v = _TITLE_VERB.search(sub)
     if v and not _QUESTION.match(sub):  # 'Generated Checklists Improve LLM Evaluation and Generation'
-        obj = _ok(_MEANS.split(v.group("obj"), maxsplit=1)[0], 2, 8)
+        obj = task_ok(_MEANS.split(v.group("obj"), maxsplit=1)[0], 2, 8)
         if obj:
             return f"{v.group('verb').capitalize().rstrip('s')}ing {obj}" \
                 if v.group("verb").lower().startswith(("prevent", "avoid")) else obj
     first = sub.split()[0].lower() if sub.split() else ""
     parts = _MEANS.split(sub, maxsplit=1)
     if first.endswith("ing") and len(parts) == 2 and (not method or not parts[0].lower().startswith(method.lower())):
-        return _ok(parts[0], 2, 8)
+        return task_ok(parts[0], 2, 8)
     return ""
 
 
@@ -340,7 +340,7 @@ def task_of(paper: Paper, method: str) -> str:
             continue
         m = _FOR_TASK.search(c.group("obj"))
         if m and 2 <= len(m.group("task").split()) <= 8 and not _DEICTIC.search(m.group("task")) \
-                and not _NOT_A_TASK.search(m.group("task")) and _ok(m.group("task")):
+                and not _NOT_A_TASK.search(m.group("task")) and task_ok(m.group("task")):
             return clean_task(_trimmed(m.group("task")))
     # The problem the abstract's own sentences state, else the title's task phrase (tasks.py); the title itself
     # only when neither says one.
@@ -356,7 +356,7 @@ def task_of(paper: Paper, method: str) -> str:
         return _as_in_abstract(genre, paper.abstract)
     # The title's 'what' without its 'how': 'Early Exit via Reinforcement Learning in Reasoning Models' -> 'Early
     # Exit'; the Method column names the means, and a cell repeating the title tells a reader nothing new.
-    what = _ok(_BY_MEANS.split(sub, maxsplit=1)[0], 2, 10) if _BY_MEANS.search(sub) else ""
+    what = task_ok(_BY_MEANS.split(sub, maxsplit=1)[0], 2, 10) if _BY_MEANS.search(sub) else ""
     # ('Monte Carlo Tree Search Boosts Reasoning via ...': a claim about a method, its verb's object too short a task)
     what = "" if _TITLE_VERB.search(what) else what
     if what:
@@ -391,10 +391,10 @@ def from_genre_title(title: str, method: str) -> str | None:
     head, sub = head.strip(), sub.strip()
     m = _GENRE.match(sub or head)
     if m and m.group("rest"):  # 'A Systematic Study on the Impact of X', 'A Survey of Reinforced Reasoning with LLMs'
-        return _ok(m.group("rest"), 2, 10)
+        return task_ok(m.group("rest"), 2, 10)
     if not sub or not (m or sub.endswith("?")):
         return None
     if head.endswith("?") or _QUESTION.match(head) or _CLAIM.search(head) \
             or (method and head.lower() == method.lower()) or len(head.split()) > 12:
         return ""  # 'Safety Subspaces are Not Distinct: A Fine-Tuning Case Study': no task phrase to give
-    return from_title(head, method) or _ok(head, 2, 12)
+    return from_title(head, method) or task_ok(head, 2, 12)

@@ -6,7 +6,7 @@ import re
 
 from reviewer.models import Paper
 from reviewer.survey.sentcase import as_in_abstract
-from reviewer.survey.tasks import _ok
+from reviewer.survey.tasks import task_ok
 from reviewer.survey.tasktitle import subtitle
 
 # The models a title says its activity is about ('... in Large Language Models', '... of LLMs', '... in State-of-the-Art
@@ -28,7 +28,7 @@ def title_activity(paper: Paper) -> str:
     first = sub.split()[0].lower() if sub.split() else ""
     if not m or not _GERUND.fullmatch(first) or first in _NOT_ACTIVITIES:
         return ""
-    return as_in_abstract(_ok(sub[:m.start()], 2, 10), paper.abstract)
+    return as_in_abstract(task_ok(sub[:m.start()], 2, 10), paper.abstract)
 
 
 _GERUND = re.compile(r"[a-z-]{3,}ing")
