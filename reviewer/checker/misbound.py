@@ -1,0 +1,107 @@
+"""A claim that binds what one part of a sentence says to the thing another part of it names.
+
+Abstracts state parallel facts in one sentence, each part headed by its own thing: a list of definitions ('(i) poor
+coverage, where rare user goals are underrepresented; (ii) miscalibration, where models overshoot requests; (iii)
+side effects, where changes to one dimension of text inadvertently affect others'), numbered findings ('1) ... safety
+triggers; 2) compliance cues strongly correlate with unsafe continuations'), or two roles ('the policy model generates
+multiple responses, and the reward model selects the one with the highest reward score'). A swapped entity keeps the
+words of one part and puts the head of another part in front of them ('miscalibration is when changes to one text
+dimension inadvertently affect others'; 'the reward model generates several responses').
+
+So the sentence is cut into its parallel parts, and each clause of the claim is read against them: the clause opens
+with words found in one part only (its head), every other word it shares with the sentence is found in another part
+(at least two such words, none of them in the head's part), and that other part's own head -- the words it puts
+before what the clause takes from it -- is missing from the clause. A clause that takes words from its head's part
+as well relates the two parts (a faithful summary of both), and is not read. No word lists: only the sentence's own
+parts and words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reviewer.textutil import STOPWORDS, stemmer
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-']*[A-Za-z0-9]|[A-Za-z]")
+# Where a sentence's parallel parts meet: a ';', a list marker, a contrast, or ', and' / ', then' before a new part.
+_MARKER = re.compile(r"\(\s*(?:[ivx]{1,4}|[a-e]|\d)\s*\)|(?:^|(?<=\s))\d\)(?=\s)", re.IGNORECASE)
+# 'while' / 'whereas' open a part with its own subject, not a participle ('while preserving accuracy', 'while
+# only relying on ...'); ', and' opens one only before a new subject ('..., and the reward model selects ...').
+_PART_BREAK = re.compile(
+    r";|\(\s*(?:[ivx]{1,4}|[a-e]|\d)\s*\)|(?:^|(?<=\s))\d\)(?=\s)"
+    r"|,?\s*\b(?:whereas|while)\b(?!\s+(?:\w+ly\s+)?\w+ing\b)"
+    r"|,\s+and\s+(?=(?:the|a|an|its|their|it|they|we)\b)"
+    r"|\s+and\s+(?=(?:the|a|an)\s+\w+\s+(?:\w+\s+)?(?:\w+s|\w+ed)\b)", re.IGNORECASE)
+# A claim's clauses: the same breaks, read on the claim.
+_OPENING = re.compile(r"^\s*(?:while|whereas|although|though)\b[^,]*,", re.IGNORECASE)
+_LINKS = frozenset("while whereas but although though yet".split())
+_MIN_TAKEN = 2
+_MAX_HEAD = 4  # a head names a thing; a longer run of one part's words is that part's own statement  # words the clause takes from the other part
+
+
+def _stems(text: str) -> list[str]:
+    toks = [w.lower().removesuffix("'s") for w in _WORD.findall(text)]
+    toks = [w for w in toks if w not in STOPWORDS and w not in _LINKS and len(w) > 1]
+    return [_key(s) for s in stemmer().stemWords(toks)]
+
+
+def _key(stem: str) -> str:
+    # 'exploratory' / 'exploration', 'arguments' / 'argues': a long word's first six letters name its family
+    return stem[:6] if len(stem) > 6 else stem
+
+
+def _parts(text: str) -> list[str]:
+    """The sentence's parallel parts (a leading 'While A, B' is two parts)."""
+    out: list[str] = []
+    if m := _OPENING.match(text):
+        out.append(m.group(0))
+        text = text[m.end():]
+    if (m := _MARKER.search(text)) and not out:
+        text = text[m.end():]  # what comes before a list's first marker introduces the list: no part of it
+    out += [p for p in _PART_BREAK.split(text) if p and p.strip()]
+    return out
+
+
+def misbound(claim: str, sentence: str) -> str:
+    """The head a clause of the claim puts before another part's words, with that part's own head ('' if none)."""
+    parts = [_stems(p) for p in _parts(sentence)]
+    parts = [p for p in parts if p]
+    if len(parts) < 2:
+        return ""
+    where: dict[str, set[int]] = {}
+    for k, p in enumerate(parts):
+        for s in p:
+            where.setdefault(s, set()).add(k)
+    for clause in _parts(claim):
+        found = _misbound_clause(_stems(clause), parts, where)
+        if found:
+            return found
+    return ""
+
+
+def _misbound_clause(words: list[str], parts: list[list[str]], where: dict[str, set[int]]) -> str:
+    shared = [w for w in words if w in where]
+    if len(shared) < 1 + _MIN_TAKEN:
+        return ""
+    own = {w for w in shared if len(where[w]) == 1}
+    # the head: the clause's first shared words, each found in one part only, all in the same part
+    head: list[str] = []
+    for w in shared:
+        if w not in own or (head and where[w] != where[head[0]]):
+            break
+        head.append(w)
+    if not head or len(head) > _MAX_HEAD:
+        return ""
+    a = next(iter(where[head[0]]))
+    rest = [w for w in shared[len(head):] if w not in head]
+    if any(a in where[w] for w in rest):
+        return ""  # the clause also takes words of the head's own part: it relates the parts
+    taken = [w for w in rest if w in own]
+    if len(taken) < _MIN_TAKEN or len({next(iter(where[w])) for w in taken}) != 1:
+        return ""
+    b = next(iter(where[taken[0]]))
+    first = min(parts[b].index(w) for w in taken)
+    other_head = [w for w in parts[b][:first] if where[w] == {b}]
+    if not other_head or any(w in words for w in other_head):
+        return ""
+    return f"{' '.join(head)} / {' '.join(other_head)}"
