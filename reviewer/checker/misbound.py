@@ -22,7 +22,7 @@ import re
 
 from reviewer.textutil import STOPWORDS, stemmer
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-']*[A-Za-z0-9]|[A-Za-z]")
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9']*[A-Za-z0-9]|[A-Za-z]")  # a hyphen parts words: 'tit-for-tat' = 'tit for tat'
 # Where a sentence's parallel parts meet: a ';', a list marker, a contrast, or ', and' / ', then' before a new part.
 _MARKER = re.compile(r"\(\s*(?:[ivx]{1,4}|[a-e]|\d)\s*\)|(?:^|(?<=\s))\d\)(?=\s)", re.IGNORECASE)
 # 'while' / 'whereas' open a part with its own subject, not a participle ('while preserving accuracy', 'while
@@ -34,14 +34,18 @@ _PART_BREAK = re.compile(
     r"|\s+and\s+(?=(?:the|a|an)\s+\w+\s+(?:\w+\s+)?(?:\w+s|\w+ed)\b)", re.IGNORECASE)
 # A claim's clauses: the same breaks, read on the claim.
 _OPENING = re.compile(r"^\s*(?:while|whereas|although|though)\b[^,]*,", re.IGNORECASE)
-_LINKS = frozenset("while whereas but although though yet".split())
+# Words that link or place a part but name nothing in it (besides the stopwords; an '-ly' adverb neither).
+_LINKS = frozenset("while whereas but although though yet so thus hence therefore doing during after before through "
+                   "across within without upon toward towards against along beyond despite".split())
+# A clause opened by its setting: 'In the MAD framework a judge ...', 'At inference the reward model ...'.
+_SETTING = re.compile(r"\s*(?:in|at|on|for|under|with|within|across|after|before|through|during)\b", re.IGNORECASE)
 _MIN_TAKEN = 2
 _MAX_HEAD = 4  # a head names a thing; a longer run of one part's words is that part's own statement  # words the clause takes from the other part
 
 
 def _stems(text: str) -> list[str]:
     toks = [w.lower().removesuffix("'s") for w in _WORD.findall(text)]
-    toks = [w for w in toks if w not in STOPWORDS and w not in _LINKS and len(w) > 1]
+    toks = [w for w in toks if w not in STOPWORDS and w not in _LINKS and len(w) > 1 and not w.endswith("ly")]
     return [_key(s) for s in stemmer().stemWords(toks)]
 
 
@@ -73,35 +77,47 @@ def misbound(claim: str, sentence: str) -> str:
         for s in p:
             where.setdefault(s, set()).add(k)
     for clause in _parts(claim):
-        found = _misbound_clause(_stems(clause), parts, where)
+        found = _misbound_clause([_known(w, where) for w in _stems(clause)], parts, where,
+                                 bool(_SETTING.match(clause)))
         if found:
             return found
     return ""
 
 
-def _misbound_clause(words: list[str], parts: list[list[str]], where: dict[str, set[int]]) -> str:
+def _known(word: str, where: dict[str, set[int]]) -> str:
+    """The sentence's word the claim's word is a form of ('argu' / 'argume'): the one sentence word it starts."""
+    if word in where or len(word) < 4:
+        return word
+    forms = [k for k in where if len(k) >= 4 and (k.startswith(word) or word.startswith(k))]
+    return forms[0] if len(forms) == 1 else word
+
+
+def _misbound_clause(words: list[str], parts: list[list[str]], where: dict[str, set[int]], setting: bool) -> str:
     shared = [w for w in words if w in where]
-    if len(shared) < 1 + _MIN_TAKEN:
+    own = [w for w in shared if len(where[w]) == 1]
+    if len(own) < 1 + _MIN_TAKEN:
         return ""
-    own = {w for w in shared if len(where[w]) == 1}
-    # the head: the clause's first shared words, each found in one part only, all in the same part
-    head: list[str] = []
-    for w in shared:
-        if w not in own or (head and where[w] != where[head[0]]):
-            break
-        head.append(w)
-    if not head or len(head) > _MAX_HEAD:
+    label = [next(iter(where[w])) for w in own]
+    if len(set(label)) != 2:
         return ""
-    a = next(iter(where[head[0]]))
-    rest = [w for w in shared[len(head):] if w not in head]
-    if any(a in where[w] for w in rest):
-        return ""  # the clause also takes words of the head's own part: it relates the parts
-    taken = [w for w in rest if w in own]
-    if len(taken) < _MIN_TAKEN or len({next(iter(where[w])) for w in taken}) != 1:
+    # the head: one run of words found only in part a, among words found only in part b
+    runs = [k for k in range(len(own)) if k == 0 or label[k] != label[k - 1]]
+    if len(runs) not in (2, 3) or (len(runs) == 3 and label[0] != label[runs[2]]):
         return ""
-    b = next(iter(where[taken[0]]))
+    cut = runs[1:]  # [a-run][b-run], or [b-run][a-run][b-run]: what precedes the head is of the taken part
+    if len(cut) == 2 and not setting:
+        return ""  # words of the taken part before the head are its setting ('At inference the reward model ...')
+    start, end = (0, cut[0]) if len(cut) == 1 else (cut[0], cut[1])
+    head, taken, before = own[start:end], own[end:], own[:start]
+    a, b = label[start], label[end]
+    if len(head) > _MAX_HEAD or len(taken) < _MIN_TAKEN or any(where[w] != {b} for w in taken):
+        return ""
+    if any(a in where[w] for w in shared if w not in head):
+        return ""  # the clause also takes other words of the head's own part: it relates the parts
     first = min(parts[b].index(w) for w in taken)
-    other_head = [w for w in parts[b][:first] if where[w] == {b}]
-    if not other_head or any(w in words for w in other_head):
+    if any(parts[b].index(w) > first for w in before):
+        return ""  # what precedes the head must come before, in its part, what the clause takes from it
+    other_head = [w for w in parts[b][:first] if where[w] == {b} and w not in words]
+    if not other_head:
         return ""
     return f"{' '.join(head)} / {' '.join(other_head)}"
