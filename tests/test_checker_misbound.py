@@ -43,12 +43,19 @@ def test_words_of_the_taken_part_before_the_head_need_a_setting_to_open_the_clai
 
 def test_a_participle_after_while_and_a_list_with_and_open_no_part() -> None:
     # 'while neglecting ...' goes on with the same subject; ', and reinforcement learning' is a list's last item
-    assert not misbound("The issues come from overemphasizing high-probability sequences at the expense of rare but "
-                        "informative reasoning paths.", sentence_with(NEGLECTING))
-    assert not misbound("Interventions such as best-of-N sampling and reinforcement learning fine-tuning differ in "
-                        "effectiveness.", sentence_with(LISTED))
+    assert not misbound("Overemphasizing high-probability sequences comes at the expense of rare but informative "
+                        "reasoning paths.", sentence_with(NEGLECTING))
+    assert not misbound("Interventions such as best-of-N sampling have varying effectiveness, and side effects remain "
+                        "a problem.", sentence_with(LISTED))
 
 
 def test_what_comes_before_a_lists_first_marker_is_no_part() -> None:
     assert not misbound("The framework uses LLMs to generate cognitive decision-making processes on simulation "
                         "samples.", sentence_with(PHASES))
+
+
+def test_an_adverb_opening_a_part_is_no_head_of_it() -> None:
+    # 'Specifically, the generator predicts ...': the claim names the generator before the discriminator's words
+    sentence = sentence_with("Specifically, the generator predicts the next state, and the discriminator ensures")
+    assert not misbound("In the Generator-Discriminator design, the generator predicts the next state and the "
+                        "discriminator checks it for logical consistency with the problem.", sentence)

@@ -12,8 +12,11 @@ So the sentence is cut into its parallel parts, and each clause of the claim is 
 with words found in one part only (its head), every other word it shares with the sentence is found in another part
 (at least two such words, none of them in the head's part), and that other part's own head -- the words it puts
 before what the clause takes from it -- is missing from the clause. A clause that takes words from its head's part
-as well relates the two parts (a faithful summary of both), and is not read. No word lists: only the sentence's own
-parts and words.
+as well relates the two parts (a faithful summary of both), and is not read. Words of the other part may come before
+the head only when the clause opens with its setting ('At inference the reward model generates several responses'
+against 'During inference, the policy model generates multiple responses, and the reward model selects ...'); a
+clause that first names the other part's own subject restates that part. A 'while' before a participle ('while
+preserving accuracy') and a list's ', and' open no part. No word lists: only the sentence's own parts and words.
 """
 
 from __future__ import annotations
@@ -23,24 +26,24 @@ import re
 from reviewer.textutil import STOPWORDS, stemmer
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9']*[A-Za-z0-9]|[A-Za-z]")  # a hyphen parts words: 'tit-for-tat' = 'tit for tat'
-# Where a sentence's parallel parts meet: a ';', a list marker, a contrast, or ', and' / ', then' before a new part.
+# A list marker: '(ii)', '(b)', '2)'.
 _MARKER = re.compile(r"\(\s*(?:[ivx]{1,4}|[a-e]|\d)\s*\)|(?:^|(?<=\s))\d\)(?=\s)", re.IGNORECASE)
-# 'while' / 'whereas' open a part with its own subject, not a participle ('while preserving accuracy', 'while
+# Where a sentence's (or a claim's) parallel parts meet: a ';', a list marker, 'while' / 'whereas', or 'and' before a
+# new subject. 'while' / 'whereas' open a part with its own subject, not a participle ('while preserving accuracy', 'while
 # only relying on ...'); ', and' opens one only before a new subject ('..., and the reward model selects ...').
 _PART_BREAK = re.compile(
     r";|\(\s*(?:[ivx]{1,4}|[a-e]|\d)\s*\)|(?:^|(?<=\s))\d\)(?=\s)"
     r"|,?\s*\b(?:whereas|while)\b(?!\s+(?:\w+ly\s+)?\w+ing\b)"
     r"|,\s+and\s+(?=(?:the|a|an|its|their|it|they|we)\b)"
     r"|\s+and\s+(?=(?:the|a|an)\s+\w+\s+(?:\w+\s+)?(?:\w+s|\w+ed)\b)", re.IGNORECASE)
-# A claim's clauses: the same breaks, read on the claim.
+# A leading 'While A, ...' clause is a part of its own.
 _OPENING = re.compile(r"^\s*(?:while|whereas|although|though)\b[^,]*,", re.IGNORECASE)
-# Words that link or place a part but name nothing in it (besides the stopwords; an '-ly' adverb neither).
-_LINKS = frozenset("while whereas but although though yet so thus hence therefore doing during after before through "
-                   "across within without upon toward towards against along beyond despite".split())
+# Words that link parts but name nothing in them (besides the stopwords; an '-ly' adverb neither).
+_LINKS = frozenset("while whereas but although though yet".split())
 # A clause opened by its setting: 'In the MAD framework a judge ...', 'At inference the reward model ...'.
 _SETTING = re.compile(r"\s*(?:in|at|on|for|under|with|within|across|after|before|through|during)\b", re.IGNORECASE)
-_MIN_TAKEN = 2
-_MAX_HEAD = 4  # a head names a thing; a longer run of one part's words is that part's own statement  # words the clause takes from the other part
+_MIN_TAKEN = 2  # words the clause takes from the other part
+_MAX_HEAD = 4  # a head names a thing; a longer run of one part's words is that part's own statement
 
 
 def _stems(text: str) -> list[str]:
@@ -77,19 +80,11 @@ def misbound(claim: str, sentence: str) -> str:
         for s in p:
             where.setdefault(s, set()).add(k)
     for clause in _parts(claim):
-        found = _misbound_clause([_known(w, where) for w in _stems(clause)], parts, where,
+        found = _misbound_clause(_stems(clause), parts, where,
                                  bool(_SETTING.match(clause)))
         if found:
             return found
     return ""
-
-
-def _known(word: str, where: dict[str, set[int]]) -> str:
-    """The sentence's word the claim's word is a form of ('argu' / 'argume'): the one sentence word it starts."""
-    if word in where or len(word) < 4:
-        return word
-    forms = [k for k in where if len(k) >= 4 and (k.startswith(word) or word.startswith(k))]
-    return forms[0] if len(forms) == 1 else word
 
 
 def _misbound_clause(words: list[str], parts: list[list[str]], where: dict[str, set[int]], setting: bool) -> str:
