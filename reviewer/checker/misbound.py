@@ -33,13 +33,14 @@ _MARKER = re.compile(r"\(\s*(?:[ivx]{1,4}|[a-e]|\d)\s*\)|(?:^|(?<=\s))\d\)(?=\s)
 # only relying on ...'); ', and' opens one only before a new subject ('..., and the reward model selects ...').
 _PART_BREAK = re.compile(
     r";|\(\s*(?:[ivx]{1,4}|[a-e]|\d)\s*\)|(?:^|(?<=\s))\d\)(?=\s)"
-    r"|,?\s*\b(?:whereas|while)\b(?!\s+(?:\w+ly\s+)?\w+ing\b)"
+    r"|,?\s*\b(?:whereas|while)\b(?!\s+(?:\w+ly\s+)?\w+ing\b)|,\s+but\s+(?!also\b)"
     r"|,\s+and\s+(?=(?:the|a|an|its|their|it|they|we)\b)"
     r"|\s+and\s+(?=(?:the|a|an)\s+\w+\s+(?:\w+\s+)?(?:\w+s|\w+ed)\b)", re.IGNORECASE)
 # A leading 'While A, ...' clause is a part of its own.
 _OPENING = re.compile(r"^\s*(?:while|whereas|although|though)\b[^,]*,", re.IGNORECASE)
 # Words that link parts but name nothing in them (besides the stopwords; an '-ly' adverb neither).
-_LINKS = frozenset("while whereas but although though yet".split())
+_LINKS = frozenset("while whereas but although though yet nevertheless nonetheless however moreover furthermore "
+                   "still".split())
 # A clause opened by its setting: 'In the MAD framework a judge ...', 'At inference the reward model ...'.
 _SETTING = re.compile(r"\s*(?:in|at|on|for|under|with|within|across|after|before|through|during)\b", re.IGNORECASE)
 _MIN_TAKEN = 2  # words the clause takes from the other part
@@ -100,6 +101,8 @@ def _misbound_clause(words: list[str], parts: list[list[str]], where: dict[str, 
     if len(runs) not in (2, 3) or (len(runs) == 3 and label[0] != label[runs[2]]):
         return ""
     cut = runs[1:]  # [a-run][b-run], or [b-run][a-run][b-run]: what precedes the head is of the taken part
+    if len(cut) == 1 and setting and own[0] == words[0]:
+        return ""  # 'On seven QA benchmarks REX-RAG gains ...': the words opening a setting are the setting, no head
     if len(cut) == 2 and not setting:
         return ""  # words of the taken part before the head are its setting ('At inference the reward model ...')
     start, end = (0, cut[0]) if len(cut) == 1 else (cut[0], cut[1])
