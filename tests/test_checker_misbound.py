@@ -59,3 +59,17 @@ def test_an_adverb_opening_a_part_is_no_head_of_it() -> None:
     sentence = sentence_with("Specifically, the generator predicts the next state, and the discriminator ensures")
     assert not misbound("In the Generator-Discriminator design, the generator predicts the next state and the "
                         "discriminator checks it for logical consistency with the problem.", sentence)
+
+
+def test_a_connective_adverb_is_no_head_and_but_parts_the_claim() -> None:
+    # 'While performance can be improved with finetuning, it nevertheless remains poor': 'nevertheless' opens the
+    # second part but names nothing in it (a claim's ', but' parts it as well)
+    sentence = sentence_with("While performance can be improved with finetuning, it nevertheless remains poor")
+    assert not misbound("Finetuning improves performance on BoardgameQA and still remains poor.", sentence)
+    assert not misbound("Finetuning improves performance on BoardgameQA, but remains poor.", sentence)
+
+
+def test_the_words_opening_a_setting_are_no_head() -> None:
+    # 'We evaluate it on seven question-answering benchmarks, and the experimental results show that REX-RAG ...'
+    sentence = sentence_with("achieves average performance gains of 5.1% on Qwen2.5-3B and 3.6% on Qwen2.5-7B")
+    assert not misbound("On seven QA benchmarks REX-RAG gains 5.1% on average on Qwen2.5-3B.", sentence)
