@@ -10,6 +10,7 @@ from reviewer.checker.causal import cause_reversed
 from reviewer.checker.exclusive import exclusive_overreach
 from reviewer.checker.features import Analysis
 from reviewer.checker.flips import asserts_own
+from reviewer.checker.misbound import misbound
 from reviewer.checker.scoped import scope_widened
 from reviewer.checker.siblings import siblings_exchanged
 from reviewer.checker.transition import transition_reversed
@@ -34,6 +35,8 @@ def judged_otherwise(claim: str, analysis: Analysis, items: list[EvidenceSentenc
         return f"rule: the claim gives as the cause what {where} gives as the effect"
     if transition_reversed(claim, items[i].text):  # `transition.py`
         return f"rule: the claim tells the change of {where} the other way round (from its end to its start)"
+    if heads := misbound(claim, items[i].text):  # `misbound.py`
+        return f"rule: the claim says of one part's head what {where} says of another ({heads!r})"
     asserted = [x.text for x in items if asserts_own(x.text)]
     if pair := siblings_exchanged(claim, asserted):  # `siblings.py`
         return f"rule: the claim says of {pair[0]!r} what the abstract says of {pair[1]!r}, and the other way round"
