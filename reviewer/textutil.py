@@ -127,6 +127,11 @@ def content_stems(text: str) -> list[str]:
     return stemmer().stemWords(toks)
 
 
+def stems_with_parts(text: str) -> set[str]:
+    """content_stems of the text, a hyphenated word's parts counted too ("general-domain" also gives "general")."""
+    return set(content_stems(text)) | set(content_stems(re.sub(r"(?<=\w)-(?=\w)", " ", text)))
+
+
 def lexical_overlap(query_stems: list[str], sentence_stems: set[str], idf: dict[str, float]) -> float:
     """IDF-weighted share of the query's content stems that the sentence contains."""
     wanted = set(query_stems)

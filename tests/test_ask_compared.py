@@ -8,10 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from reviewer.ask.answer import answer_question
-from reviewer.ask.compared import _stems, compared_side
+from reviewer.ask.compared import compared_side
 from reviewer.models import Answer
 from reviewer.retrieve import HybridRetriever
 from reviewer.settings import Settings
+from reviewer.textutil import stems_with_parts
 
 
 def _ask(question: str) -> Answer:
@@ -33,8 +34,8 @@ def test_the_compared_side_is_read_up_to_the_setting_of_the_comparison() -> None
 
 def test_a_hyphenated_word_of_an_abstract_names_its_parts() -> None:
     # "general models" is named by an abstract's "general-domain counterparts".
-    assert "general" in _stems("than their general-domain counterparts")
-    assert "doctor" not in _stems("than their general-domain counterparts")
+    assert "general" in stems_with_parts("than their general-domain counterparts")
+    assert "doctor" not in stems_with_parts("than their general-domain counterparts")
 
 
 def test_a_comparison_with_a_side_no_close_abstract_names_is_refused(seeded_home: Path) -> None:

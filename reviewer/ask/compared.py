@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 
 from reviewer.models import EvidenceSentence, Paper
-from reviewer.textutil import content_stems
+from reviewer.textutil import content_stems, stems_with_parts
 
 # What a question compares its subject with: the words after a comparing verb or phrase, up to a comma, a clause
 # break or the setting of the comparison ("... compared with human doctors on licensing exams").
@@ -39,11 +39,6 @@ def compared_side(question: str) -> str | None:
     return side if content_stems(side) else None
 
 
-def _stems(text: str) -> set[str]:
-    """Content stems of the text, hyphenated words also as their parts ("general-domain" gives "general")."""
-    return set(content_stems(text)) | set(content_stems(re.sub(r"(?<=\w)-(?=\w)", " ", text)))
-
-
 def unmentioned_side(question: str, ranked: list[EvidenceSentence], papers: list[Paper],
                      common: Callable[[], frozenset[str]] = frozenset) -> str | None:
     """The compared side when none of the papers of the COMPARED_SENTENCES best sentences uses any of its words; words
@@ -57,7 +52,7 @@ def unmentioned_side(question: str, ranked: list[EvidenceSentence], papers: list
     closest = [by_id[i] for i in top if i in by_id]
     if not closest:
         return None
-    wanted = _stems(side) - common() or _stems(side)
-    if any(wanted & _stems(f"{p.title} {p.abstract}") for p in closest):
+    wanted = stems_with_parts(side) - common() or stems_with_parts(side)
+    if any(wanted & stems_with_parts(f"{p.title} {p.abstract}") for p in closest):
         return None
     return side

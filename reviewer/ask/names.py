@@ -123,12 +123,11 @@ class NameIndex:
     def common(self) -> frozenset[str]:
         """Content stems (hyphenated words also as their parts) used by more than COMMON_SHARE of the abstracts:
         "human", "learning", "training" say little of which thing a question means."""
-        from reviewer.textutil import content_stems
+        from reviewer.textutil import stems_with_parts
 
         counts: dict[str, int] = {}
         for p in self.papers:
-            text = f"{p.title} {p.abstract}"
-            for st in set(content_stems(text)) | set(content_stems(re.sub(r"(?<=\w)-(?=\w)", " ", text))):
+            for st in stems_with_parts(f"{p.title} {p.abstract}"):
                 counts[st] = counts.get(st, 0) + 1
         return frozenset(st for st, n in counts.items() if n > COMMON_SHARE * len(self.papers))
 

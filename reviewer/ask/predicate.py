@@ -31,7 +31,7 @@ from pydantic import BaseModel
 from reviewer.ask.compared import unmentioned_side
 from reviewer.ask.topic import TOPIC_PULL, pulled_away
 from reviewer.models import EvidenceSentence, Paper
-from reviewer.textutil import content_stems, words
+from reviewer.textutil import content_stems, stems_with_parts, words
 
 PREDICATE_MIN_SIMILARITY = 0.35
 # "When was X released?", "In what year ...": a date question, answered only by a sentence that gives a date.
@@ -162,7 +162,7 @@ def off_topic(
         return None
     text = " ".join(f"{p.title} {p.abstract}" for p in naming)
     # "open-source" in the abstract covers "openly": its parts count as words too.
-    stems = set(content_stems(text)) | set(content_stems(re.sub(r"(?<=\w)-(?=\w)", " ", text)))
+    stems = stems_with_parts(text)
     numbers = set(_NUMBER.findall(text))
     covered = [w for w in asked if _covered(w, stems) or _NUMBER.search(w) and set(_NUMBER.findall(w)) <= numbers]
     # "8B" is the abstract's "8-billion-parameter": a number the abstract gives covers it.
