@@ -49,11 +49,12 @@ def test_costly_as_a_judgement_asks_for_no_price() -> None:
     assert asked_details("What did annotating the preference pairs cost?") == ["cost"]
 
 
-def test_why_a_self_improvement_method_is_costly_is_not_refused_as_a_price(seeded_home: Path) -> None:
-    # The PIT abstract says hand-written rubrics are "expensive and challenging" to derive; no close abstract gives a
-    # price, so reading "costly" as asking for one refused the question.
-    answer = _ask("Why is it costly to steer a model's self-improvement by prompting it with hand-written rubrics?")
+def test_why_a_training_scheme_is_costly_is_not_refused_as_a_price(seeded_home: Path) -> None:
+    # The T-PPO abstract says why in its own words ("low hardware utilization", resources that "sit idle" while long
+    # rollouts finish) and gives no price: reading "costly" as asking for one refused the question.
+    answer = _ask("Why is synchronous PPO training with long generations costly?")
     assert not answer.refused, answer.answer
+    assert "truncatedproximal" in {c.key for c in answer.citations}, answer.answer
 
 
 def test_a_detail_only_a_neighbouring_abstract_states_is_refused(seeded_home: Path) -> None:
