@@ -32,7 +32,10 @@ DETAIL_FAMILIES: dict[str, re.Pattern[str]] = {
     "software": re.compile(r"\b(?:PyTorch|TensorFlow|JAX|programming languages?|software libraries)\b"),
     "training time": re.compile(r"\b(?:wall[- ]clock|training time|(?:days|hours|weeks) of training)\b|"
                                r"\bhow long did\b[^?]*\b(?:take|train\w*|run)\b", re.IGNORECASE),
-    "cost": re.compile(r"\b(?:costs?|cost(?:ed|ing|ly)|price[ds]?|pricing|dollars?|USD|expens\w+)\b|\$\s?\d", re.IGNORECASE),
+    # A figure is asked with a noun or verb of cost, or "how costly / expensive"; "Why is it costly to ...?" asks for
+    # the reason it costs much, which an abstract gives in its own words ("many model calls"), not for a price.
+    "cost": re.compile(r"\b(?:costs?|cost(?:ed|ing)|price[ds]?|pricing|dollars?|USD|expenses?)\b|\$\s?\d|"
+                       r"\bhow\s+(?:costly|expensive)\b", re.IGNORECASE),
     "random seed": re.compile(r"\brandom seeds?\b", re.IGNORECASE),
     "payment": re.compile(r"\b(?:paid|pay(?!\s+(?:more\s+|less\s+|close\s+)?attention)|payments?|salar(?:y|ies)|wages?|"
                           r"compensat\w*|remunerat\w*)\b", re.IGNORECASE),
@@ -61,7 +64,7 @@ STATED_BY: dict[str, re.Pattern[str]] = {
     "adapter rank": re.compile(r"\brank[- ]?(?:of\s+|=\s*)?\d|\br\s*=\s*\d", re.IGNORECASE),
 }
 # How many of the best-ranked sentences' papers are looked in: the papers an answer would quote first.
-DETAIL_SENTENCES = 5
+DETAIL_SENTENCES = 1
 
 
 def asked_details(question: str) -> list[str]:

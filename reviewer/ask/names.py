@@ -29,9 +29,12 @@ TYPO_RATIO = 90.0
 
 
 _MODIFIER_SUFFIX = re.compile(
-    r"(.*?[A-Za-z0-9].*?)-(?:fine-|pre-|post-|self-|well-|over-|under-)?(?:driven|based|style|like|free|aware|guided|"
-    r"level|tuned|aligned|enhanced|powered|specific|centric|augmented|generated|inspired|oriented|assisted|wise|sized|"
-    r"scale|type|only|trained|supervised|conditioned|optimi[sz]ed|grounded|constrained|annotated|label(?:l)?ed)"
+    r"(.*?[A-Za-z0-9].*?)-(?:fine-|pre-|post-|self-|well-|over-|under-|re-)?(?:driven|based|style|like|free|aware|"
+    r"guided|level|tuned|aligned|enhanced|powered|specific|centric|augmented|generated|inspired|oriented|assisted|wise|"
+    r"sized|scale|type|only|trained|supervised|conditioned|optimi[sz]ed|grounded|constrained|annotated|label(?:l)?ed|"
+    # Any lower-case past participle says what the named thing did to something ("LLM-rewritten texts", "GPT-4-written
+    # answers", "RLHF-shaped habits"): a description, not a new name. A capitalised part ("Quasar-DPO") stays a name.
+    r"[a-z]{2,}(?:ed|en))"
 )
 
 
