@@ -97,7 +97,7 @@ def _shared(keys: list[str], names: dict[str, str], papers: dict[str, Paper], he
     out: list[str] = []
     said_kinds: set[bool] = set()
     for fact in shared_facts(keys, papers, head, title):
-        sentence = shared_sentence(fact, names) if fact.family not in said_kinds else ""
+        sentence = shared_sentence(fact, names, len(keys)) if fact.family not in said_kinds else ""
         if sentence:
             out.append(sentence)
             said_kinds.add(fact.family)

@@ -19,7 +19,7 @@ from reviewer.models import Paper
 from reviewer.roles import Role, sentence_roles
 from reviewer.survey.families import FAMILIES, own_method_text
 from reviewer.survey.kinds import contribution_kind
-from reviewer.survey.synthesis import listing
+from reviewer.survey.synthesis import count_word, listing
 from reviewer.textutil import split_sentences
 
 MAX_NAMED = 4  # a longer list of names stops reading as one fact
@@ -179,12 +179,16 @@ def says(name: str) -> str:
     return next((p.says for p in PHRASES if p.name == name), f"concern {name}")
 
 
-def shared_sentence(fact: SharedFact, names: dict[str, str]) -> str:
-    """'A and B both use reinforcement learning [@a; @b].': only the sharers with a name, and only when two or
-    more have one; '' otherwise."""
+def shared_sentence(fact: SharedFact, names: dict[str, str], n_papers: int) -> str:
+    """'A and B both use reinforcement learning [@a; @b].' when two or more sharers have a name (at most MAX_NAMED
+    of them); else the sharers counted: 'The two papers ...' or 'All three papers ...' when every one of the section's
+    N_PAPERS shares it, 'Two of the three papers ...' otherwise (never 'them', which reads as pointing back)."""
     named = [k for k in fact.keys if names.get(k)][:MAX_NAMED]
-    if len(named) < 2:
-        return ""
-    quantifier = "both" if len(named) == 2 else "all"
-    cites = "; ".join("@" + k for k in named)
-    return f"{listing([names[k] for k in named])} {quantifier} {says(fact.name)} [{cites}]."
+    if len(named) >= 2:
+        quantifier = "both" if len(named) == 2 else "all"
+        cites = "; ".join("@" + k for k in named)
+        return f"{listing([names[k] for k in named])} {quantifier} {says(fact.name)} [{cites}]."
+    n = len(fact.keys)
+    who = ("The two papers" if n == 2 else f"All {count_word(n)} papers") if n == n_papers else \
+        f"{count_word(n).capitalize()} of the {count_word(n_papers)} papers"
+    return f"{who} {says(fact.name)} [{'; '.join('@' + k for k in fact.keys)}]."
