@@ -76,3 +76,16 @@ def test_the_checker_reads_a_shared_fact_paper_by_paper(seed_papers: dict[str, P
     assert not shares("Two of the three papers use reinforcement learning.", [r1])
     assert holds_for("Two of the three papers use reinforcement learning.", rm)
     assert not holds_for("Two of the three papers use reinforcement learning.", vreason)
+
+
+def test_one_item_of_a_listing_is_no_shared_setting(seed_papers: dict[str, Paper]) -> None:
+    """COIG-P's pairs span 'Chat, Code, Math, Logic, Novel, and Role': mathematics is one domain of six, not the
+    setting the dataset concerns; a paper that works on mathematical reasoning does concern it."""
+    from reviewer.survey.families import own_method_text
+    from reviewer.survey.shared import settings_of
+
+    coig = seed_papers["coighigh"]
+    assert "Math, Logic" in coig.abstract
+    assert "mathematical reasoning" not in settings_of(own_method_text(coig.title, coig.abstract), "")
+    champ = seed_papers["champcompetition"]
+    assert "mathematical reasoning" in settings_of(own_method_text(champ.title, champ.abstract), "")

@@ -86,10 +86,18 @@ _NOT_USED = re.compile(r"\b(?:without|no|not|nor|instead of|rather than|unlike|f
                        r"eliminat\w*|bypass\w*|replac\w*|alternative to)\b[^,;:.]*$", re.IGNORECASE)
 
 
+# The mention is one item of a list of short items ('6 diverse domains: Chat, Code, Math, Logic, Novel, and Role'):
+# one of many things the paper covers, not what it is about.
+_ITEM_BEFORE = re.compile(r"(?:[\w-]+(?: [\w-]+){0,2}, ){2,}(?:and |or )?$")
+_ITEM_AFTER = re.compile(r"^(?:, [\w-]+(?: [\w-]+)?)+,? (?:and|or) [\w-]+")
+
+
 def uses(pattern: str, text: str) -> bool:
     """TEXT names PATTERN's thing as something the paper has, not as what it does without (_NOT_USED before the
-    mention in its clause)."""
+    mention in its clause) nor as one item of a list of many."""
     return any(not _NOT_USED.search(text[max(0, m.start() - 60):m.start()])
+               and not _ITEM_BEFORE.search(text[max(0, m.start() - 60):m.start()])
+               and not _ITEM_AFTER.match(text[m.end():m.end() + 60])
                for m in re.finditer(pattern, text, re.IGNORECASE))
 
 
