@@ -45,6 +45,7 @@ from reviewer.checker.judged import judged_otherwise
 from reviewer.checker.ownname import one_name_per_thing
 from reviewer.checker.passedover import stated_otherwise
 from reviewer.checker.quantified import only_some
+from reviewer.checker.sharedfact import shares
 from reviewer.checker.types import LABELS, ClaimVerdict
 from reviewer.checker.unstated import unmentioned_effects
 from reviewer.checker.verbatim import quoted_sentence, quoted_verdict
@@ -201,6 +202,9 @@ class OfflineChecker:
         label, score = self.apply_rules(claim, analysis, items, label, float(probs[0]), reasons)
         if label == "UNSUPPORTED" and len(papers) == 1 and (why := evaluated_on(clean_claim(claim), papers[0])):
             label, score = "SUPPORTED", max(score, 0.6)  # the lead's 'X is evaluated on A and B', part by part
+            reasons.append(why)
+        elif label == "UNSUPPORTED" and (why := shares(clean_claim(claim), papers)):
+            label, score = "SUPPORTED", max(score, 0.6)  # the lead's 'A and B both use X', paper by paper
             reasons.append(why)
         reasons.insert(0, _summary(analysis, probs))
         if label == "SUPPORTED" and analysis.quoted < 0 and analysis.order and aim_led(claim, items[analysis.order[0]]):

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from reviewer.ask.answer import evidence_block
 from reviewer.checker import ClaimChecker, ClaimVerdict
+from reviewer.checker.sharedfact import holds_for
 from reviewer.citations import cited_sentences, keys_in, strip_citations
 from reviewer.errors import BudgetExceeded, LLMError
 from reviewer.models import EvidenceSentence, Paper
@@ -76,8 +77,10 @@ class SectionChecker:
             each = self.checker.check_each(text, cited)
             # A paper the sentence names by its method keeps its citation: pruning it would leave a claim
             # about that method cited only to the others ('A and B are both evaluated on MATH [@a]').
+            # So does a paper the lead's shared fact holds for ('Two of them use RL'), whatever the combiner makes of
+            # the claim against its abstract alone.
             backing = [k for k, v in zip(known, each, strict=True) if v.label == "SUPPORTED"
-                       or _names(text, self.papers[k])]
+                       or _names(text, self.papers[k]) or holds_for(text, self.papers[k])]
             if backing and len(backing) < len(known):
                 check.pruned_keys = [k for k in known if k not in backing]
                 check.keys = backing

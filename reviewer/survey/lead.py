@@ -18,6 +18,7 @@ from reviewer.models import Paper
 from reviewer.survey.benchclause import EDITION, evaluated
 from reviewer.survey.kinds import contribution_kind, is_survey_text
 from reviewer.survey.prose import is_framing
+from reviewer.survey.shared import shared_facts, shared_sentence
 from reviewer.survey.synthesis import count_word, listing
 from reviewer.survey.types import PaperEvidence, TableRow
 
@@ -90,6 +91,19 @@ def _count_parts(keys: list[str], names: dict[str, str], papers: dict[str, Paper
     return f"{head}: {listing(parts)}."
 
 
+def _shared(keys: list[str], names: dict[str, str], papers: dict[str, Paper], head: str, title: str) -> list[str]:
+    """At most one technique family and one setting the papers share (shared.py), each said of the papers it is
+    true of."""
+    out: list[str] = []
+    said_kinds: set[bool] = set()
+    for fact in shared_facts(keys, papers, head, title):
+        sentence = shared_sentence(fact, names, len(keys)) if fact.family not in said_kinds else ""
+        if sentence:
+            out.append(sentence)
+            said_kinds.add(fact.family)
+    return out
+
+
 def _task(row: TableRow | None, paper: Paper) -> str:
     """The task from the contribution's 'for X' (never the title restated), when it reads as a noun phrase."""
     task = row.task.text.strip() if row and row.task.text else ""
@@ -113,8 +127,10 @@ def _benchmarks(row: TableRow | None) -> list[str]:
 
 
 def section_lead(keys: list[str], evidence: dict[str, PaperEvidence], names: dict[str, str],
-                 papers: dict[str, Paper]) -> list[str]:
-    """The section's opening sentences (see the module docstring); cited where they state a fact."""
+                 papers: dict[str, Paper], head: str = "", title: str = "") -> list[str]:
+    """The section's opening sentences (see the module docstring); cited where they state a fact. HEAD is the survey's
+    topic: a family or setting it names is shared by every paper of the survey and is not said (shared.py); TITLE is the
+    section's, whose phrases the papers may share."""
     rows = {k: evidence[k].row if k in evidence else None for k in keys}
     # The count names each method as the table's method cell does when the writer's own name finder has none
     # ('UHeads', 'PAVs'): the same grounded cell the comparison table prints for the paper.
@@ -134,6 +150,7 @@ def section_lead(keys: list[str], evidence: dict[str, PaperEvidence], names: dic
             out.append(f"{listing(subjects)} are all evaluated on {bench} [{'; '.join('@' + k for k in ks[:3])}]."
                        if len(subjects) > 2 else
                        f"{listing(subjects)} are both evaluated on {bench} [{'; '.join('@' + k for k in ks[:3])}].")
+    out += _shared(keys, listed, papers, head, title)
     contrasts: list[str] = []
     # The benchmark the lead just said they share is no difference between them ('A and B are both evaluated on
     # AMC. They differ in where they are evaluated. ... B is evaluated on GSM8K, AIME and AMC').

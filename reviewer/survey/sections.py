@@ -110,7 +110,8 @@ def _paper_sentences(key: str, sentences: list[EvidenceSentence], paper: Paper) 
 
 
 def offline_section(
-    section: Section, result: EvidenceResult, papers: dict[str, Paper], settings: Settings, reason: str | None = None
+    section: Section, result: EvidenceResult, papers: dict[str, Paper], settings: Settings, reason: str | None = None,
+    topic: str = "",
 ) -> SectionDraft:
     chosen = _select(section, result, settings)
     by_key = {e.key: e for e in result.papers}
@@ -120,11 +121,11 @@ def offline_section(
     order = related_order(list(quoted), by_key)
     names = {k: method_name(papers[k]) for k in order}
     # ... while a paper the lead itself cites ('X is evaluated on Y [@x]') is one the section discusses.
-    lead = section_lead(order, by_key, names, papers)
+    lead = section_lead(order, by_key, names, papers, topic, section.title)
     in_lead = set(keys_in(" ".join(lead)))
     discussed = [k for k in order if quoted[k] or k in in_lead]
     if discussed != order:  # the lead counts and compares the papers it is about: write it again for these
-        order, lead = discussed, section_lead(discussed, by_key, names, papers)
+        order, lead = discussed, section_lead(discussed, by_key, names, papers, topic, section.title)
     paragraphs: list[list[str]] = [lead]
     for n, key in enumerate(order):
         if n % PAPERS_PER_PARAGRAPH == 0:
@@ -188,9 +189,9 @@ def aside_section(outline: Outline, result: EvidenceResult, papers: dict[str, Pa
 
 
 def offline_sections(
-    outline: Outline, result: EvidenceResult, papers: dict[str, Paper], settings: Settings
+    outline: Outline, result: EvidenceResult, papers: dict[str, Paper], settings: Settings, topic: str = ""
 ) -> Drafts:
-    drafts = [offline_section(s, result, papers, settings) for s in outline.sections]
+    drafts = [offline_section(s, result, papers, settings, topic=topic) for s in outline.sections]
     drafts += aside_section(outline, result, papers, settings)
     closing = open_problems(outline, result, papers, drafts)
     return Drafts(info=StageInfo(stage="sections"), sections=drafts + ([closing] if closing else []))
@@ -240,14 +241,14 @@ def llm_sections(
         try:
             raw = llm.complete("section", "section", section_variables(topic, section, result, papers))
         except (LLMError, BudgetExceeded) as exc:
-            return offline_section(section, result, papers, settings, reason=exc.message)
+            return offline_section(section, result, papers, settings, reason=exc.message, topic=topic)
         text = _clean_llm_text(raw)
         if not text:
-            return offline_section(section, result, papers, settings, reason="the LLM returned an empty section")
+            return offline_section(section, result, papers, settings, reason="the LLM returned an empty section", topic=topic)
         if not set(keys_in(text)) & set(section.keys):
             # Prose that cites none of its papers cannot be checked, so it never replaces the evidence.
             return offline_section(section, result, papers, settings,
-                                   reason="the LLM's section cited none of its papers")
+                                   reason="the LLM's section cited none of its papers", topic=topic)
         return SectionDraft(title=section.title, scope=section.scope, keys=list(section.keys), text=text, mode="llm")
 
     if not outline.sections:
@@ -273,4 +274,4 @@ def run(ctx: SurveyContext, previous: Previous) -> Drafts:
     outline, evidence = previous.need_outline(), previous.need_evidence()
     if ctx.llm is not None:
         return llm_sections(ctx.topic, outline, evidence, ctx.papers, ctx.settings, ctx.llm)
-    return offline_sections(outline, evidence, ctx.papers, ctx.settings)
+    return offline_sections(outline, evidence, ctx.papers, ctx.settings, ctx.topic)
