@@ -42,6 +42,14 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+@pytest.fixture
+def one_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One MiniLM model for both roles (REVIEWER_INDEX_MODEL = the reading model's, 'wheel'): for tests of the
+    index's own mechanics (plans, late chunking) that compare its rows with embed_texts under the same settings.
+    The default split is covered by tests/test_model_roles.py and every test without this fixture."""
+    monkeypatch.setenv("REVIEWER_INDEX_MODEL", "wheel")
+
+
 def build_seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seeds ingested and indexed ONCE per test session (embedding 343 abstracts takes ~30-60 s)."""
     from reviewer.ingest.pipeline import ensure_ready
