@@ -52,7 +52,7 @@ def seed_papers() -> dict[str, tuple[np.ndarray, np.ndarray]]:
         if "paper_keys" not in pack.files:
             return {}
         keys, counts, rows = pack["paper_keys"], pack["paper_counts"], pack["paper_rows"]
-    bounds = np.cumsum([0, *counts.tolist()])
+    bounds = np.cumsum([0, *(counts + 1).tolist()])  # each paper: its vector, then its `count` unit rows
     return {key.tobytes().hex(): (rows[a], rows[a + 1 : b])
             for key, a, b in zip(keys, bounds[:-1], bounds[1:], strict=True)}
 
