@@ -78,7 +78,8 @@ def parse_point(text: str) -> dict[str, Any]:
 
 
 def collect(home: str, model: str, plan: str, split: str, out: str, query_model: str | None = None) -> None:
-    settings = Settings(home=Path(home), auto_ingest_seeds=False, minilm_model=model, paper_vector=plan)
+    settings = Settings(home=Path(home), auto_ingest_seeds=False, minilm_model=model, index_model=model,
+                        paper_vector=plan)
     retriever = HybridRetriever(settings)
     if query_model:
         retriever.index_query = HybridRetriever(settings.model_copy(update={"index_model": query_model})).index_query
