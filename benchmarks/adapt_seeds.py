@@ -96,7 +96,8 @@ def main() -> None:
         embed.ADAPTED_MODEL_PATH = Path(args.file)
     with tempfile.TemporaryDirectory(prefix="adapt-seeds-") as tmp:
         home = Path(args.home or tmp)
-        settings = Settings(home=home, auto_ingest_seeds=False, minilm_model=args.model)
+        settings = Settings(home=home, auto_ingest_seeds=False, minilm_model=args.model,
+                            index_model=args.model)
         if not (home / "catalog.sqlite").exists():
             ingest_paths(settings, [settings.seeds_dir], quiet=True)
         result = measure(settings)

@@ -15,20 +15,20 @@ from typing import Any
 from benchmarks import late_seeds, plan_seeds
 from reviewer.retrieve import HybridRetriever
 
-_embed_query = HybridRetriever.embed_query
+_index_query = HybridRetriever.index_query
 
 
 def _float_query(self: HybridRetriever, query: str) -> Any:
     settings = self.settings
     self.settings = settings.model_copy(update={"minilm_model": "wheel"})
     try:
-        return _embed_query(self, query)
+        return _index_query(self, query)
     finally:
         self.settings = settings
 
 
 def main() -> None:
-    HybridRetriever.embed_query = _float_query  # type: ignore[method-assign]
+    HybridRetriever.index_query = _float_query  # type: ignore[method-assign]
     if sys.argv[1] == "--plans":
         sys.argv = [sys.argv[0], *sys.argv[2:]]
         plan_seeds.main()

@@ -37,9 +37,9 @@ Claim = tuple[set[str], Dense, list[tuple[str, float]]]  # relevant ids, dense c
 
 def components(retriever: HybridRetriever, text: str, pool: int = MAX_POOL) -> tuple[Dense, list[tuple[str, float]]]:
     """What HybridRetriever.search fuses for one query, before any weight is applied."""
-    vector = retriever.embed_query(text)
+    vector = retriever.index_query(text)
     hits = retriever.store.query(vector, pool, None)
-    matrices = VectorCache(retriever.settings).paper_matrices([i for i, _ in hits], len(vector))
+    matrices = VectorCache(retriever.index).paper_matrices([i for i, _ in hits], len(vector))
     dense = []
     for doc, cosine in hits:
         units = matrices.get(doc)
@@ -78,10 +78,11 @@ def parse_point(text: str) -> dict[str, Any]:
 
 
 def collect(home: str, model: str, plan: str, split: str, out: str, query_model: str | None = None) -> None:
-    settings = Settings(home=Path(home), auto_ingest_seeds=False, minilm_model=model, paper_vector=plan)
+    settings = Settings(home=Path(home), auto_ingest_seeds=False, minilm_model=model, index_model=model,
+                        paper_vector=plan)
     retriever = HybridRetriever(settings)
     if query_model:
-        retriever.embed_query = HybridRetriever(settings.model_copy(update={"minilm_model": query_model})).embed_query
+        retriever.index_query = HybridRetriever(settings.model_copy(update={"index_model": query_model})).index_query
     claims = [(relevant, *components(retriever, text)) for text, relevant in queries(split)]
     Path(out).write_bytes(pickle.dumps(claims))
     print(f"{len(claims)} claims of SciFact {split} -> {out}")

@@ -44,7 +44,8 @@ def score(settings: Settings, items: list[tuple[str, set[str]]]) -> tuple[float,
 
 def main() -> None:
     home, model, plan, split = Path(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
-    base = Settings(home=home, auto_ingest_seeds=False, minilm_model=model, paper_vector=plan)
+    base = Settings(home=home, auto_ingest_seeds=False, minilm_model=model, index_model=model,
+                    paper_vector=plan)
     items = queries(split)
     print(f"{model} {plan}, SciFact {split}: {len(items)} claims")
     print("| dense_weight | sentence_rerank | candidate_pool | hybrid nDCG@10 | recall@100 |\n|---|---|---|---|---|")

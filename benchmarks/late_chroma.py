@@ -27,7 +27,7 @@ from reviewer.vector_cache import VectorCache
 
 
 def prepare(home: Path, saved: Path, arm: str) -> Settings:
-    whole = Settings(home=home, auto_ingest_seeds=False, minilm_model="qint8", paper_vector="whole")
+    whole = Settings(home=home, auto_ingest_seeds=False, minilm_model="qint8", index_model="qint8", paper_vector="whole")
     centre = next((int(w[1:]) / 100 for w in arm.split("-")[1:] if w.startswith("c")), 0.0)
     late = whole.model_copy(update={"paper_vector": "late", "late_title_alone": "-t" in arm, "late_centre": centre})
     ids, pack, rows = load_late(saved)

@@ -46,7 +46,7 @@ def load_late(saved: Path) -> tuple[list[str], np.lib.npyio.NpzFile, list[np.nda
 
 
 def embed(home: Path, out: Path, model: str, chunk: int = 64) -> None:
-    settings = Settings(home=home, auto_ingest_seeds=False, minilm_model=model)
+    settings = Settings(home=home, auto_ingest_seeds=False, minilm_model=model, index_model=model)
     ids = corpus_ids()
     with Catalog(settings.catalog_path) as catalog:
         papers = catalog.get_many(ids)
@@ -87,7 +87,7 @@ def claim_inputs(settings: Settings, ids: list[str], split: str, remember: bool 
 
 
 def evaluate_arms(home: Path, saved: Path, model: str, split: str, reranks: list[float]) -> None:
-    settings = Settings(home=home, auto_ingest_seeds=False, minilm_model=model)
+    settings = Settings(home=home, auto_ingest_seeds=False, minilm_model=model, index_model=model)
     ids, pack, late = load_late(saved)
     base, alone, titled = claim_inputs(settings, ids, split)
     whole = pack["wholes"]

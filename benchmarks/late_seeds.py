@@ -71,7 +71,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="late-seeds-") as tmp:
         for n, arm in enumerate(arms):
             model, units = arm.split(":")
-            settings = Settings(home=Path(tmp) / str(n), auto_ingest_seeds=False, minilm_model=model)
+            settings = Settings(home=Path(tmp) / str(n), auto_ingest_seeds=False, minilm_model=model, index_model=model)
             ingest_paths(settings, [settings.seeds_dir], quiet=True)
             if units.startswith("late"):
                 notes.append(f"{arm}: {late_units(settings, units)}")

@@ -56,7 +56,7 @@ def main() -> None:
     home, saved = Path(args[0]), Path(args[1])
     split = args[args.index("--split") + 1] if "--split" in args else "train"
     arms = args[args.index("--arms") + 1].split(",") if "--arms" in args else DEFAULT_ARMS
-    settings = Settings(home=home, auto_ingest_seeds=False, minilm_model="qint8")
+    settings = Settings(home=home, auto_ingest_seeds=False, minilm_model="qint8", index_model="qint8")
     ids, pack, late = load_late(saved)
     whole = pack["wholes"]
     base, alone, titled = claim_inputs(settings, ids, split, remember=False)

@@ -44,7 +44,8 @@ def main() -> None:
                 file, plan, *pool = arm.split(":")
                 if file not in MODELS:
                     _FILE.append(Path(file).resolve())
-                extra = {"minilm_model": file if file in MODELS else "qint8-fused", "paper_vector": plan}
+                model = file if file in MODELS else "qint8-fused"
+                extra = {"minilm_model": model, "index_model": model, "paper_vector": plan}
                 extra |= {"candidate_pool": int(pool[0])} if pool else {}
             embed.get_embedder.cache_clear()  # a session per file, not per model name
             settings = Settings(home=Path(tmp) / str(n), auto_ingest_seeds=False, **extra)

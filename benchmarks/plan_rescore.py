@@ -199,7 +199,7 @@ def seeds(pack: Path, arms: list[str]) -> None:
         for n, arm in enumerate(arms):
             tok = arm.startswith("tok")
             vc.paper_sentences, vc.mean_vectors = (recording_units, tok_mean) if tok else (plain_units, plain_mean)
-            settings = Settings(home=Path(tmp) / str(n), auto_ingest_seeds=False, minilm_model="qint8",
+            settings = Settings(home=Path(tmp) / str(n), auto_ingest_seeds=False, minilm_model="qint8", index_model="qint8",
                                 **SEED_ARMS[arm])
             ingest_paths(settings, [settings.seeds_dir], quiet=True)
             retriever = HybridRetriever(settings)

@@ -40,8 +40,11 @@ def _rows(name: str) -> list[dict[str, Any]]:
 
 
 def plan_settings(plan: str) -> dict[str, Any]:
+    """A plan's index settings. The model prefix is the INDEX model (Settings.index_model; no prefix: the wheel's,
+    as before the two roles); the reading model stays Settings' default. Pool and BM25 follow Settings' defaults
+    unless an arm sets them (benchmarks.seed_gate: `@100,k1=1.5,title=1` for the pre-split baseline)."""
     model, _, plan = plan.rpartition(":")
-    extra = {"minilm_model": model} if model else {}
+    extra = {"index_model": model or "wheel"}
     if plan.startswith("w="):
         return {"paper_vector": "mean", "paper_title_weight": float(plan[2:]), **extra}
     return {"paper_vector": plan, "paper_title_weight": None, **extra}

@@ -139,6 +139,8 @@ def task_ingest(args: dict[str, Any]) -> dict[str, Any]:
     from reviewer.settings import Settings
 
     arm = dict(args.get("settings", {}))
+    if "minilm_model" in arm:  # ingest is the index's work: an arm's model is the index model (one model, both roles)
+        arm.setdefault("index_model", arm["minilm_model"])
     model_file = arm.pop("model_file", None)  # §6k: a screened model file, run as minilm_model="qint8-fused"
     if model_file:
         shipped = embed_mod.model_path
@@ -149,14 +151,14 @@ def task_ingest(args: dict[str, Any]) -> dict[str, Any]:
         fake: Any = FakeEmbedder()
         if args.get("real_calls"):
             fake = RealThenFake(embed_mod.get_embedder(settings.embed_max_length, settings.embed_batch_size,
-                                                       settings.embed_threads, settings.minilm_model),
+                                                       settings.embed_threads, settings.index_settings.minilm_model),
                                 int(args["real_calls"]))
         embed_mod.get_embedder = lambda *a, **k: fake  # type: ignore[assignment]
     phases: dict[str, float] = {}
     seen: list[str] = []
     if not args.get("fake"):
         real = embed_mod.get_embedder(settings.embed_max_length, settings.embed_batch_size, settings.embed_threads,
-                                      settings.minilm_model)  # the same lru_cache key ingest asks for
+                                      settings.index_settings.minilm_model)  # the same lru_cache key ingest asks for
         real.embed(["warm up the session"])
         inner = real.embed
 

@@ -89,8 +89,8 @@ def collect(sets: list[str]) -> list[Lists]:
     by_key = {p.key: p.id for p in session.names.papers}
     from reviewer.vector_cache import VectorCache
 
-    cache = VectorCache(session.settings)
-    matrices = cache.paper_matrices(list(by_key.values()), len(r.embed_query("warm up")))
+    cache = VectorCache(session.settings.index_settings)  # per-paper unit rows: the index role
+    matrices = cache.paper_matrices(list(by_key.values()), len(r.index_query("warm up")))
     out = []
     for name in sets:
         for case in load_cases(DATASETS / f"ask_{name}.jsonl"):

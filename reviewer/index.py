@@ -71,7 +71,9 @@ def chroma_client(settings: Settings) -> Any:
 
 def collection_name(settings: Settings) -> str:
     """Vectors from different embedding models, or made by different paper-vector plans, never share a
-    collection: switching REVIEWER_PAPER_VECTOR then rebuilds the paper vectors instead of mixing them."""
+    collection: switching REVIEWER_PAPER_VECTOR then rebuilds the paper vectors instead of mixing them.
+    The collection is the index: it is named by the index model (Settings.index_settings)."""
+    settings = settings.index_settings
     tag = settings.embedding_model_id
     plan = ""
     if settings.paper_vector == "late":  # its own collection per late option: switching rebuilds the unit rows too
@@ -110,7 +112,7 @@ class VectorStore:
     def __init__(self, settings: Settings) -> None:
         from reviewer.embed_chroma import embedding_function
 
-        self.settings = settings
+        self.settings = settings.index_settings  # the index role: its model embeds, names and re-scores everything here
         self.function = embedding_function(settings)
         self.client = chroma_client(settings)
         try:
@@ -171,7 +173,6 @@ class VectorStore:
         per-paper rows only, so sentences read by content hash (evidence, checker) are embedded alone on demand.
         """
         from reviewer.embed import dimension_error
-        from reviewer.late_chunk import late_vectors
         from reviewer.vector_cache import VectorCache, mean_vectors, paper_sentences
 
         whole, late = self.settings.paper_vector == "whole", self.settings.paper_vector == "late"
@@ -182,8 +183,7 @@ class VectorStore:
                 for start in range(0, len(papers), EMBED_CHUNK):
                     chunk = papers[start : start + EMBED_CHUNK]
                     if late:  # one encoder pass per text; its paper vector is the `whole` plan's, so cache it
-                        vectors, matrices = late_vectors([(p.title, p.abstract) for p in chunk], self.settings,
-                                                         cache.embed)
+                        vectors, matrices = self._late(chunk, cache)
                         if not self.settings.late_window:  # short windows: the paper vector is not the text's own
                             cache.put([p.text for p in chunk], vectors)
                     else:
@@ -204,6 +204,19 @@ class VectorStore:
         # The next process to search must find the ef_search for the new size, not the empty collection's.
         self._search_exhaustively()
         return len(papers)
+
+    def _late(self, chunk: list[Paper], cache: Any) -> tuple[np.ndarray, list[np.ndarray]]:
+        """Late-plan paper vectors and unit matrices: the seed pack's rows where it has them (a fresh home
+        encodes no seed), the model's for the rest."""
+        from reviewer.late_chunk import late_vectors
+
+        pairs = [(p.title, p.abstract) for p in chunk]
+        packed = cache.packed_papers(pairs)
+        todo = [i for i in range(len(chunk)) if i not in packed]
+        if todo:
+            fresh, fresh_m = late_vectors([pairs[i] for i in todo], self.settings, cache.embed)
+            packed.update({i: (fresh[row], fresh_m[row]) for row, i in enumerate(todo)})
+        return np.stack([packed[i][0] for i in range(len(chunk))]), [packed[i][1] for i in range(len(chunk))]
 
     def dimension(self) -> int | None:
         """Size of the vectors already in the collection (None when it is empty)."""
@@ -251,12 +264,15 @@ def lexical_text(paper: Paper, title_repeat: int) -> str:
     return ". ".join([paper.title] * title_repeat + [paper.abstract])
 
 
+# The BM25 settings of every index built before they were settings (bm25s' k1, the title once): their tag is ''.
+LEGACY_LEXICAL = (1.5, 1)
+
+
 def lexical_tag(settings: Settings) -> str:
-    """The BM25 settings an index was built under, '' at the defaults (so homes built before the settings
-    existed stay current): a change rebuilds the index."""
-    defaults = type(settings).model_fields
-    if (settings.bm25_k1, settings.bm25_title_repeat) == (defaults["bm25_k1"].default,
-                                                          defaults["bm25_title_repeat"].default):
+    """The BM25 settings an index was built under, '' at the legacy values (so homes built before the settings
+    existed stay current when those are set back): any other pair, the defaults too, is part of the version, so
+    a change rebuilds the index."""
+    if (settings.bm25_k1, settings.bm25_title_repeat) == LEGACY_LEXICAL:
         return ""
     return f"k1={settings.bm25_k1:g},title={settings.bm25_title_repeat}"
 

@@ -81,16 +81,18 @@ class HybridRetriever:
     """Loads both indexes once; `search` is then a few milliseconds."""
 
     def __init__(self, settings: Settings, catalog: Catalog | None = None) -> None:
-        self.settings = settings
+        self.settings = settings  # the reading settings, as callers pass them on to evidence and the checker
+        self.index = settings.index_settings  # the index role: query vector, Chroma, per-paper unit rows
         self.catalog = catalog or Catalog(settings.catalog_path)
-        self.store = VectorStore(settings)
+        self.store = VectorStore(self.index)
         self.lexical = LexicalIndex.load(settings.bm25_path) or LexicalIndex.build([], [], "empty")
         self._vectors: Any = None
         self._queries: dict[str, Any] = {}
 
-    def embed_query(self, query: str) -> Any:
-        """The query's vector, kept for the last few queries: `ask` searches with the question and then
-        recalls sentences with it, and a survey re-scores its facets, so one text is embedded once."""
+    def index_query(self, query: str) -> Any:
+        """The query's vector by the INDEX model (comparable with the Chroma paper vectors and the per-paper unit
+        rows, not with sentences embedded for reading), kept for the last few queries: `ask` searches with the
+        question and then recalls sentences with it, and a survey re-scores its facets, so one text is embedded once."""
         import numpy as np
 
         from reviewer.embed import embed_texts
@@ -98,10 +100,27 @@ class HybridRetriever:
         if query not in self._queries:
             if len(self._queries) >= QUERY_MEMORY:
                 self._queries.pop(next(iter(self._queries)))
-            vector = np.array(embed_texts([query], self.settings)[0])  # a copy, not a view of a batch
+            vector = np.array(embed_texts([query], self.index)[0])  # a copy, not a view of a batch
             vector.setflags(write=False)  # shared by every caller: none may change it in place
             self._queries[query] = vector
         return self._queries[query]
+
+    def reading_vectors(self, ids: list[str]) -> dict[str, Any]:
+        """Whole-text vectors of these papers by the READING model (the survey's evidence anchors and themes set
+        them beside sentences embedded for reading): the stored paper vectors when one model does both roles,
+        else each text embedded once by content hash (the seed pack bundles the seeds')."""
+        if self.settings.roles_share_model:
+            return self.store.vectors(ids)
+        from reviewer.vector_cache import VectorCache
+
+        found = self.catalog.get_many(ids)
+        papers = [found[i] for i in dict.fromkeys(ids) if i in found]
+        cache = VectorCache(self.settings)
+        try:
+            vectors = cache.embed([p.text for p in papers])
+        finally:
+            cache.close()
+        return {p.id: v for p, v in zip(papers, vectors, strict=True)}
 
     def dense(self, query: str, n: int, filters: Filters | None = None) -> list[tuple[str, float]]:
         """Chroma candidates by paper vector, re-scored by their best-matching sentence.
@@ -110,14 +129,14 @@ class HybridRetriever:
         already on disk from ingest, so the re-scoring costs a lookup, not an embedding.
         """
         where = filters.chroma_where() if filters else None
-        vector = self.embed_query(query)
+        vector = self.index_query(query)
         hits = self.store.query(vector, n, where)
         if not hits or self.settings.sentence_rerank == 0:
             return hits
         from reviewer.vector_cache import VectorCache, paper_sentences
 
         if self._vectors is None:
-            self._vectors = VectorCache(self.settings)
+            self._vectors = VectorCache(self.index)
         ids = [i for i, _ in hits]
         matrices = self._vectors.paper_matrices(ids, len(vector))
         missing = [i for i in ids if i not in matrices]

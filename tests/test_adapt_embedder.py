@@ -73,7 +73,7 @@ def test_the_quantized_adapted_model_is_its_own_and_embeds_one_text_per_call(tmp
     import reviewer.embed as embed
 
     monkeypatch.setattr(embed, "ADAPTED_INT8_MODEL_PATH", tmp_path / "model_adapted_qint8.onnx")
-    with pytest.raises(ConfigError, match="not shipped"):
+    with pytest.raises(ConfigError, match="missing from this install"):
         model_path("adapted-qint8-fused")
     (tmp_path / "model_adapted_qint8.onnx").write_bytes(b"")
     assert model_path("adapted-qint8-fused") == tmp_path / "model_adapted_qint8.onnx"

@@ -42,7 +42,7 @@ def test_an_unstated_detail_of_a_described_paper_is_refused(seeded_home: Path) -
         assert "\n" not in answer.answer and f"say nothing about {family}" in answer.answer, answer.answer
 
 
-def test_a_detail_the_closest_abstract_gives_is_answered(seeded_home: Path) -> None:
+def test_a_detail_the_closest_abstract_gives_is_answered(legacy_index: Path) -> None:  # pinned on the pre-split index (conftest LEGACY_INDEX)
     # The temperature study's abstract reports "more than 20,000 A100-80G GPU hours"; HelpSteer2's, its license.
     answer = _ask("How many GPU hours did the study of sampling temperature for reasoning spend on its experiments?")
     assert not answer.refused and "GPU hours" in answer.answer, answer.answer

@@ -12,7 +12,7 @@ from reviewer.retrieve import HybridRetriever
 from reviewer.settings import Settings
 
 # "coral bleaching" is the title of the first paper and one mention in the short abstract of the second: with the
-# title indexed once (the default), the shorter text wins on length; weighted twice, the paper the words name wins.
+# title indexed once, the shorter text wins on length; weighted twice (the default), the paper the words name wins.
 PAPERS = [
     {"title": "Coral bleaching under marine heatwaves",
      "abstract": "We monitored forty reef sites across the Pacific for ten years, recording species counts, water "
@@ -40,20 +40,20 @@ def _top_title(settings: Settings) -> str:
 
 
 def test_bm25_title_repeat_weighs_the_title(tmp_path: Path) -> None:
-    settings = _home(tmp_path)
-    assert settings.bm25_title_repeat == 1  # the default: "title. abstract", as before the setting
+    settings = _home(tmp_path, bm25_title_repeat=1)  # "title. abstract", as before the setting
     assert _top_title(settings) == PAPERS[1]["title"]
     twice = settings.model_copy(update={"bm25_title_repeat": 2})
+    assert twice.bm25_title_repeat == Settings().bm25_title_repeat  # the default
     ensure_ready(twice, quiet=True)  # the setting changed: the lexical index is rebuilt under it
     assert _top_title(twice) == PAPERS[0]["title"]
 
 
 def test_bm25_k1_is_the_setting_and_a_change_rebuilds_the_index(tmp_path: Path) -> None:
-    settings = _home(tmp_path)
+    settings = _home(tmp_path, bm25_k1=1.5, bm25_title_repeat=1)
     built = LexicalIndex.load(settings.bm25_path)
     assert built is not None and built.retriever.k1 == settings.bm25_k1 == 1.5
     with Catalog(settings.catalog_path) as catalog:
-        assert built.version == catalog.version()  # at the defaults: what homes built before the settings hold
-    ensure_ready(settings.model_copy(update={"bm25_k1": 1.2}), quiet=True)
+        assert built.version == catalog.version()  # the legacy values: what homes built before the settings hold
+    ensure_ready(settings.model_copy(update={"bm25_k1": 1.2, "bm25_title_repeat": 2}), quiet=True)  # the defaults
     rebuilt = LexicalIndex.load(settings.bm25_path)
     assert rebuilt is not None and rebuilt.retriever.k1 == 1.2 and rebuilt.version != built.version

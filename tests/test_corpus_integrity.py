@@ -146,9 +146,9 @@ def test_merge_that_replaces_abstract_and_adds_year_and_source_reindexes(bare_ho
         paper = catalog.resolve(title)
     assert paper.abstract == new and paper.year == 2024 and paper.sources == ["first.jsonl", "second.jsonl"]
     stored = VectorStore(settings).vectors([paper.id])[paper.id]
-    expected = embed_texts([paper.text], settings)[0]
+    expected = embed_texts([paper.text], settings.index_settings)[0]  # the index model's
     assert float(stored @ expected) > 0.999  # the vector is the new text's, not the old abstract's
-    cache = VectorCache(settings)
+    cache = VectorCache(settings.index_settings)
     assert len(cache.paper_matrices([paper.id])[paper.id]) == len(paper_sentences(paper.title, new))
     cache.close()
 

@@ -50,7 +50,7 @@ def test_a_question_is_embedded_once_per_retriever(settings: Settings) -> None:
     from reviewer.retrieve import HybridRetriever
 
     retriever = HybridRetriever(settings)
-    first = retriever.embed_query(QUESTIONS[0])
-    assert retriever.embed_query(QUESTIONS[0]) is first
+    first = retriever.index_query(QUESTIONS[0])
+    assert retriever.index_query(QUESTIONS[0]) is first
     assert not first.flags.writeable
-    assert retriever.embed_query(QUESTIONS[1]) is not first
+    assert retriever.index_query(QUESTIONS[1]) is not first

@@ -61,7 +61,8 @@ def test_a_home_built_with_the_wheel_model_is_re_embedded_for_the_int8_model(
 
     monkeypatch.setenv("REVIEWER_PROGRESS_EVERY", "0")  # no terminal: a summary line however fast it is
     home = tmp_path / "old-home"
-    wheel = Settings(home=home, minilm_model="wheel", auto_ingest_seeds=False)
+    # the index role names the collection (the reading model, minilm_model, has no say in it)
+    wheel = Settings(home=home, index_model="wheel", paper_vector="whole", auto_ingest_seeds=False)
     ingest_paths(wheel, [_seed_jsonl(tmp_path / "five.jsonl")], quiet=True)
     with Catalog(wheel.catalog_path) as catalog:
         papers = catalog.papers()
@@ -69,13 +70,14 @@ def test_a_home_built_with_the_wheel_model_is_re_embedded_for_the_int8_model(
     before = VectorStore(wheel).vectors(ids)
     capsys.readouterr()
 
-    int8 = Settings(home=home, minilm_model="qint8", auto_ingest_seeds=False)
+    int8 = Settings(home=home, index_model="qint8", paper_vector="whole", auto_ingest_seeds=False)
     assert collection_name(int8) != collection_name(wheel)
+    assert collection_name(int8.model_copy(update={"minilm_model": "qint8"})) == collection_name(int8)
     ensure_ready(int8)
     err = capsys.readouterr().err  # no terminal: the progress prints summary lines
     assert f"embedding papers for {collection_name(int8)!r} (the index was built as {collection_name(wheel)!r})" in err
     stored = VectorStore(int8).vectors(ids)
-    fresh = embed_texts([p.text for p in papers], int8)
+    fresh = embed_texts([p.text for p in papers], int8.index_settings)
     assert _cos(np.stack([stored[i] for i in ids]), fresh).min() > 0.999
     old = np.stack([before[i] for i in ids])
     assert _cos(np.stack([stored[i] for i in ids]), old).min() < 0.999  # not the wheel model's vectors

@@ -117,7 +117,7 @@ def test_the_mean_paper_vector_is_the_mean_of_the_title_and_sentence_vectors(tmp
     with Catalog(settings.catalog_path) as catalog:
         papers = catalog.papers()[:40]
     ids = [p.id for p in papers]
-    cache = VectorCache(settings)
+    cache = VectorCache(settings.index_settings)  # the unit rows and any whole text: the index model's
     rows = cache.paper_matrices(ids)
     hashes = [cache._hash(p.text) for p in papers]
     cache.close()
@@ -142,7 +142,7 @@ def test_a_title_weight_puts_that_share_of_the_title_vector_in_the_paper_vector(
     with Catalog(settings.catalog_path) as catalog:
         papers = [p for p in catalog.papers() if p.title.strip()][:40]
     ids = [p.id for p in papers]
-    cache = VectorCache(settings)
+    cache = VectorCache(settings.index_settings)  # the unit rows are the index model's
     rows = cache.paper_matrices(ids)
     cache.close()
     stored = VectorStore(settings).vectors(ids)
@@ -173,7 +173,7 @@ def test_switching_the_paper_vector_plan_rebuilds_the_paper_vectors(tmp_path: Pa
     from reviewer.vector_cache import VectorCache, mean_vectors
 
     home = tmp_path / "switch-home"
-    whole = Settings(home=home, auto_ingest_seeds=False)
+    whole = Settings(home=home, paper_vector="whole", auto_ingest_seeds=False)
     ingest_paths(whole, [sorted(SEEDS.iterdir())[0]], quiet=True)
     with Catalog(whole.catalog_path) as catalog:
         ids = [p.id for p in catalog.papers()[:20]]
@@ -181,7 +181,7 @@ def test_switching_the_paper_vector_plan_rebuilds_the_paper_vectors(tmp_path: Pa
 
     mean = Settings(home=home, paper_vector="mean", paper_title_weight=None, auto_ingest_seeds=False)
     ensure_ready(mean, quiet=True)
-    cache = VectorCache(mean)
+    cache = VectorCache(mean.index_settings)  # the unit rows are the index model's
     rows = cache.paper_matrices(ids)
     cache.close()
     expected = mean_vectors([rows[i] for i in ids])

@@ -24,6 +24,8 @@ from reviewer.late_chunk import late_embed, late_vectors
 from reviewer.settings import Settings
 from reviewer.vector_cache import VectorCache, paper_sentences
 
+pytestmark = pytest.mark.usefixtures("one_model")  # the late plan's mechanics, one model for both roles
+
 
 def _long_seed_papers(n: int) -> list:
     """Seed papers longer than one 256-position window, so the second window is exercised."""

@@ -12,6 +12,7 @@ import sqlite3
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from evals.seed_claims import seed_papers_by_title
 from reviewer.catalog import Catalog
@@ -19,6 +20,8 @@ from reviewer.embed import get_embedder
 from reviewer.index import collection_name
 from reviewer.late_chunk import Plan, late_embed
 from reviewer.settings import Settings
+
+pytestmark = pytest.mark.usefixtures("one_model")  # the late plan's mechanics, one model for both roles
 
 
 def test_short_windows_tile_each_seed_paper_in_whole_sentences_within_the_budget() -> None:

@@ -17,11 +17,11 @@ from reviewer.vector_cache import VectorCache, paper_sentences, seed_pack
 
 
 def _ingest_texts(home: Path) -> list[str]:
+    """What the READING model embeds for the seeds: every title, sentence and whole text (evidence, themes)."""
     with Catalog(home / "catalog.sqlite") as catalog:
         papers = list(catalog.iter_papers())
     assert len(papers) == 343
-    whole = Settings().paper_vector == "whole"  # the default paper vector is the mean: no whole text
-    return [t for p in papers for t in [*paper_sentences(p.title, p.abstract), *([p.text] if whole else [])]]
+    return [t for p in papers for t in [*paper_sentences(p.title, p.abstract), p.text]]
 
 
 def test_pack_covers_every_text_ingest_embeds_for_the_seeds(seeded_home: Path) -> None:
@@ -55,3 +55,23 @@ def test_a_changed_embedding_setting_does_not_use_the_pack(seeded_home: Path, tm
     a.close(), b.close()
     assert np.allclose(got, embed_texts([text], short)[0], atol=1e-2)
     assert not np.allclose(got, seed_pack()[a._hash(text)].astype(np.float32), atol=1e-2)
+
+
+def test_pack_late_rows_equal_what_the_index_model_computes(seeded_home: Path) -> None:
+    """The INDEX model's late-plan rows (paper vector + unit matrix) for a sample of seeds, against late_vectors run
+    afresh; every seed has its rows (a fresh home encodes none)."""
+    from reviewer.late_chunk import late_vectors
+    from reviewer.vector_cache import seed_papers
+
+    settings = Settings().index_settings
+    with Catalog(seeded_home / "catalog.sqlite") as catalog:
+        papers = list(catalog.iter_papers())
+    cache = VectorCache(settings)
+    packed = cache.packed_papers([(p.title, p.abstract) for p in papers])
+    cache.close()
+    assert len(packed) == len(papers) == len(seed_papers())
+    sample = list(range(0, len(papers), 25))
+    whole, matrices = late_vectors([(papers[i].title, papers[i].abstract) for i in sample], settings)
+    for row, i in enumerate(sample):
+        assert np.abs(packed[i][0] - whole[row]).max() < 2e-3
+        assert packed[i][1].shape == matrices[row].shape and np.abs(packed[i][1] - matrices[row]).max() < 2e-3

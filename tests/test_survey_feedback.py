@@ -28,9 +28,10 @@ def test_feedback_ranking_puts_the_first_papers_near_the_top(retriever: HybridRe
     assert all(pid in ranking[:5] for pid in first), [ranking.index(p) + 1 if p in ranking else None for p in first]
 
 
-def test_feedback_ranking_joins_the_pool(settings: Settings, retriever: HybridRetriever,
+def test_feedback_ranking_joins_the_pool(legacy_settings: Settings, legacy_retriever: HybridRetriever,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     """A curriculum paper the wording's own queries do not pool is pooled through the feedback ranking."""
+    settings, retriever = legacy_settings, legacy_retriever  # pinned on the pre-split index (conftest LEGACY_INDEX)
     pooled = {r.paper.key for r in scope_and_evidence(settings, retriever, EASY_FIRST)[0].papers}
     assert CURRICULUM in pooled
     monkeypatch.setattr(scope, "FEEDBACK_POOL_WEIGHT", 0.0)

@@ -43,9 +43,10 @@ def test_the_survey_reads_the_embedding_models_floors(settings: Settings, retrie
     assert len(after.papers) < len(before.papers)
 
 
-def test_the_rescue_reads_the_embedding_models_floor(settings: Settings, retriever: HybridRetriever,
+def test_the_rescue_reads_the_embedding_models_floor(legacy_settings: Settings, legacy_retriever: HybridRetriever,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """A paper the topic's search ranks first but whose relevance is under the model's rescue floor stays out."""
+    settings, retriever = legacy_settings, legacy_retriever  # pinned on the pre-split index (conftest LEGACY_INDEX)
     before = {e.key: e for e in surveyed(settings, retriever, DENOISING).papers}
     assert RESCUED in before and before[RESCUED].relevance < evidence.RELEVANCE_FLOOR
     own = scales.Floors(relevance=0.58, rescue=before[RESCUED].relevance + 0.01, top_margin=0.25, bridge=0.6)

@@ -32,10 +32,11 @@ def test_floor_follows_the_best_paper(settings: Settings, retriever: HybridRetri
     assert OFF_TOPIC in left and "below the floor" in left[OFF_TOPIC], left.get(OFF_TOPIC)
 
 
-def test_search_rescue_reaches_the_fifth_paper(settings: Settings, retriever: HybridRetriever) -> None:
+def test_search_rescue_reaches_the_fifth_paper(legacy_settings: Settings, legacy_retriever: HybridRetriever) -> None:
     """A diffusion-policy paper, under the floor for a wording that avoids 'diffusion', is surveyed because the
     topic's own search ranks it among its first `SEARCH_TOP` (5) pooled papers; every paper surveyed under the
     floor is such a paper."""
+    settings, retriever = legacy_settings, legacy_retriever  # pinned on the pre-split index (conftest LEGACY_INDEX)
     result = surveyed(settings, retriever, REWORDED)
     by_key = {e.key: e for e in result.papers}
     assert RESCUED in by_key, sorted(by_key)

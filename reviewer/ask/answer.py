@@ -231,7 +231,7 @@ def _with_recalled(text: str, papers: list[Paper], prior: dict[str, float], retr
                    names: NameIndex, settings: Settings) -> tuple[list[Paper], dict[str, float]]:
     """The retrieved papers plus those whose single best sentence is closer to the question than any retrieved
     sentence (a paraphrase matches one sentence while its paper ranks far down); they get the lowest prior."""
-    vector = retriever.embed_query(text)
+    vector = retriever.index_query(text)  # the index model's: compared with the per-paper unit rows
     have = {p.id for p in papers}
     extra = recall_for(names.papers, settings, len(vector)).best_papers(vector, have)
     floor = min(prior.values(), default=0.0)
@@ -258,7 +258,7 @@ def title_order(text: str, q: Question, papers: list[Paper], settings: Settings)
     proper = proper_order(text, q.names, papers)
     if not papers or q.qtype in (QType.DEFINITION, QType.COMPARISON, QType.METHODS) or q.text.lower().startswith("why"):
         return proper
-    cache = VectorCache(settings)
+    cache = VectorCache(settings)  # the reading model: titles embedded alone, TITLE_WEIGHT tuned on it
     try:
         vectors = cache.embed([text, *(p.title for p in papers)])
     finally:

@@ -30,7 +30,7 @@ class SentenceRecall:
     def __init__(self, papers: list[Paper], settings: Settings, dim: int) -> None:
         from reviewer.vector_cache import VectorCache
 
-        cache = VectorCache(settings)
+        cache = VectorCache(settings.index_settings)  # the per-paper unit rows: the index role, as the query vector
         try:
             matrices = cache.paper_matrices([p.id for p in papers], dim)
         finally:

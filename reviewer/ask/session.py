@@ -37,7 +37,7 @@ class AskSession:
 
     def warm(self) -> None:
         """Load the embedding model and build the name index now, so the first question is fast too."""
-        self.retriever.embed_query("warm up")
+        self.retriever.index_query("warm up")
         _ = self.names.names, self.names.expansions, self.names.known("warm"), self.names.vocabulary, self.names.common
 
     def ask(self, question: str, k: int | None = None, filters: Filters | None = None) -> Answer:

@@ -239,7 +239,7 @@ def ensure_ready(settings: Settings, quiet: bool | None = None, force: bool = Fa
 
 
 # Settings that change which papers and sentences a survey sees, so a saved run made under others is stale.
-_RESULT_SETTINGS = ("embedding", "minilm_model", "openai_embedding_model", "embed_max_length", "collection", "chroma_url",
+_RESULT_SETTINGS = ("embedding", "minilm_model", "index_model", "openai_embedding_model", "embed_max_length", "collection", "chroma_url",
                     "paper_vector", "late_title_alone", "late_centre", "late_window", "paper_title_weight", "fusion",
                     "dense_weight", "sentence_rerank", "rrf_k", "candidate_pool", "min_evidence_score",
                     "min_evidence_similarity", "evidence_batch_size", "llm_temperature", "llm_max_tokens")

@@ -339,7 +339,7 @@ def saved_ranking(scope: ScopeResult, candidate_pool: int, max_papers: int) -> l
 def run(ctx: SurveyContext, previous: Previous) -> EvidenceResult:
     """Offline evidence for every pooled paper; with an LLM, graded, quoted and verified on top of it."""
     scope = previous.need_scope()
-    stored = ctx.retriever.store.vectors([r.paper.id for r in scope.papers])
+    stored = ctx.retriever.reading_vectors([r.paper.id for r in scope.papers])
     args = (scope.topic, scope.queries, scope.papers, ctx.settings, scope.acronyms, stored)
     rare = rare_words(scope.topic, scope.acronyms, ctx.retriever.lexical, corpus_title_stems(ctx.retriever.catalog))
     setting = setting_stems(vocabulary(ctx.retriever.catalog, ctx.settings.home))

@@ -39,13 +39,13 @@ def feedback_ranking(
     if not stored:
         return []
     centre = _unit(np.mean([_unit(np.asarray(v, dtype=np.float64)) for v in stored.values()], axis=0))
-    query = _unit(_unit(np.asarray(retriever.embed_query(topic), dtype=np.float64)) + FEEDBACK_WEIGHT * centre)
+    query = _unit(_unit(np.asarray(retriever.index_query(topic), dtype=np.float64)) + FEEDBACK_WEIGHT * centre)
     where = filters.chroma_where() if filters else None
     hits = retriever.store.query(query.astype(np.float32), n, where)
     from reviewer.vector_cache import VectorCache
 
     w = retriever.settings.sentence_rerank
-    mats = VectorCache(retriever.settings).paper_matrices([i for i, _ in hits], len(query))
+    mats = VectorCache(retriever.index).paper_matrices([i for i, _ in hits], len(query))
     scored = {i: w * float((mats[i] @ query).max()) + (1 - w) * s if i in mats and len(mats[i]) else s
               for i, s in hits}
     return sorted(scored, key=lambda i: (-scored[i], i))

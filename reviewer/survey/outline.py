@@ -367,7 +367,7 @@ def run(ctx: SurveyContext, previous: Previous) -> Outline:
     reason = None
     if ctx.llm is not None:
         reason = f"only {len(evidence.papers)} on-topic papers: too few for an LLM outline of 3+ themes"
-    stored = ctx.retriever.store.vectors([ctx.papers[e.key].id for e in evidence.papers])
+    stored = ctx.retriever.reading_vectors([ctx.papers[e.key].id for e in evidence.papers])
     acronyms = previous.scope.acronyms if previous.scope else []
     field = field_weights(ctx.settings, ctx.retriever.catalog)
     result = offline_outline(ctx.topic, evidence, ctx.papers, ctx.settings, stored, acronyms, field,
