@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 
 _PREP = re.compile(r"^\s(?:on|in|from|by|for|within|under|at|across)\s", re.IGNORECASE)
-_PARTICIPLE = re.compile(r"^(?:[a-z]+(?:ing|ed)|based)$", re.IGNORECASE)
+# past participles ("trained on", "aligned on", "based on") and the few -ing verbs that take a complement: a noun in
+# -ing ("greedy decoding in reasoning performance", "learning", "training") ends the loser, its setting follows
+_PARTICIPLE = re.compile(r"^(?:[a-z]+ed|based|built|relying|depending|drawing|building|operating)$", re.IGNORECASE)
 _LIST = re.compile(r"^,\s*((?:[^,;.()]+,\s*)+)(?:or|and)\s+([^,;.()]+)")
 _MAX_ITEM = 5  # an item longer than this is a clause ('..., and C improves the baseline'), not a listed loser
 
