@@ -12,11 +12,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, replace
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from reviewer.checker.numbers import Number
+
+class Number(Protocol):
+    """What a range reads of `numbers.Number` (a protocol, so this module does not import `numbers`, which calls it)."""
+
+    value: float
+    unit: str
+    raw: str
 
 # 'A to B', 'A - B', 'A–B', 'between A and B', 'from A to B'; A may carry its unit or leave it to B ('35.4 to 61.1%')
 _LINK = re.compile(r"^\s*(?:%|percent\b)?\s*(?:-|–|—|to\b|and\b)\s*$", re.IGNORECASE)
@@ -43,7 +48,7 @@ def spans_in(text: str, numbers: list[Number]) -> list[Span]:
             continue
         unit = a.unit or b.unit
         if a.unit != unit:  # '35.4 to 61.1%': the first end takes the second's unit
-            a = type(a)(a.value, unit, a.raw, a.context, a.tol)
+            a = replace(a, unit=unit)  # type: ignore[type-var]
         out.append(Span(a, b))
     return out
 
