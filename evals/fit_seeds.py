@@ -23,7 +23,7 @@ from reviewer.checker.types import LABELS
 from reviewer.settings import Settings
 
 HELD_OUT: tuple[str, ...] = ("quay", "pier", "dock", "berth", "jetty", "wharf", "slip", "marina", "groyne", "weir", "sluice", "lock", "canal", "basin", "delta", "estuary",
-                              "fjord", "lagoon", "marsh")
+                              "fjord", "lagoon", "marsh", "tarn")
 # The splits the combiner was fitted on, named so that a split added later is never fitted on by accident.
 FIT_SPLITS: tuple[str, ...] = ("dev", "test", "blind", "fresh", "final", "hidden", "sealed", "roles", "probe", "vault",
                                "swapdev", "ward", "moor")

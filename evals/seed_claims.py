@@ -66,6 +66,9 @@
     python -m evals.seed_claims --split marsh  # 12 seed papers used least over every split (4 claims each, none in
                                                # a reused split), every family, 48 claims, 7 entity swaps; held out
                                                # and blind (issue 12, c33: scored once before, once after)
+    python -m evals.seed_claims --split tarn   # 16 seed papers used least over every split (4 claims each, none in
+                                               # a reused split), every family, 64 claims; held out and blind
+                                               # (issue 12, c38: scored once before, once after)
 
 `evals/datasets/seed_claims_{dev,test}.jsonl` hold paraphrased claims about seed papers, written by
 hand (not by the rules in `evals/perturb.py`, which the checker's features mirror): SUPPORTED

@@ -68,7 +68,7 @@ def test_the_final_split_uses_papers_no_other_split_uses() -> None:
 
 # Every seed paper is used by some split by now, so the c25 blind split `lock` reuses the papers earlier splits use
 # least; the disjointness tests below hold among the splits written on unused papers.
-_REUSES_PAPERS: tuple[str, ...] = ("lock", "canal", "basin", "delta", "estuary", "fjord", "lagoon", "marsh")
+_REUSES_PAPERS: tuple[str, ...] = ("lock", "canal", "basin", "delta", "estuary", "fjord", "lagoon", "marsh", "tarn")
 _DISJOINT: tuple[Split, ...] = tuple(s for s in sets.names("claims") if s not in _REUSES_PAPERS)
 
 
@@ -330,3 +330,10 @@ def test_the_marsh_split_is_blind_on_little_used_papers_none_in_the_splits_reuse
     # and scored once on the starting code before any checker change; weighted a little to swapped entities.
     _assert_blind_split("marsh", ("lock", "canal", "basin", "delta", "estuary", "fjord", "lagoon"), max_uses=4,
                         min_rows=48, min_labels=(19, 17, 12))
+
+
+def test_the_tarn_split_is_blind_on_little_used_papers_none_in_the_splits_reused_before_it() -> None:
+    # issue 12, c38 pass: 64 claims on 16 papers with four claims each over every split, written from the abstracts
+    # and scored once on the starting code before any checker change.
+    _assert_blind_split("tarn", ("lock", "canal", "basin", "delta", "estuary", "fjord", "lagoon", "marsh"), max_uses=4,
+                        min_rows=64, min_labels=(27, 21, 16))

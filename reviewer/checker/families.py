@@ -23,6 +23,7 @@ from reviewer.checker.fronted import (
     past_setting,
     side,
 )
+from reviewer.checker.losers import widened
 from reviewer.checker.ranked import ranked_pairs
 from reviewer.textutil import STOPWORDS, content_stems
 
@@ -330,7 +331,7 @@ def comparison_sides(text: str) -> list[tuple[set[str], set[str]]]:
     for start, loser_start, pol in sorted(found):
         rest = text[loser_start:]
         stop = _LOSER_STOP.search(rest)
-        loser_text = rest[: stop.start()] if stop else rest
+        loser_text = widened(rest, stop, rest[: stop.start()] if stop else rest, _LOSER_STOP)  # (`losers.py`)
         if stop and (member := _MEMBERS.match(rest[stop.start():])):  # 'baselines, including B': B loses too
             loser_text += " " + _LOSER_STOP.split(member.group("members"), maxsplit=1)[0]
         loser_text = " ".join(loser_text.split()[:14])

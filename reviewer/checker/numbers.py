@@ -24,6 +24,7 @@ from reviewer.checker.frames import (
     measured_on,
 )
 from reviewer.checker.limits import relation, stated_otherwise
+from reviewer.checker.ranges import range_rival
 from reviewer.textutil import content_stems
 
 _NUM = re.compile(
@@ -210,6 +211,10 @@ def check_numbers(claim: str, all_text: str, aligned: list[tuple[int, str, float
             continue
         if not equal and stated_otherwise(claim, num, aligned, extract_numbers, shared_context):  # `limits.py`
             result.matched += 1
+            continue
+        if not equal and (span := range_rival(claim, num, claim_numbers, aligned, extract_numbers, same_value)):
+            result.conflicts.append((num.raw, span[0].raw, span[1]))  # a changed end of a range (`ranges.py`)
+            result.same_subject.append(span[2])
             continue
         conflict = None
         for idx, text, align in aligned:

@@ -84,6 +84,9 @@ _POLES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
         # length and amount: 'shorter completion lengths' vs 'longer completions'; 'a small number of labeled
         # samples' vs 'a large number'
         ("longer lengthier", "shorter"),
+        # cost and effort: 'cheap and easy' vs 'expensive and laborious'
+        ("cheap cheaper cheaply inexpensive inexpensively low-cost", "expensive costly laborious labor-intensive "
+         "labour-intensive"),
         ("large larger", "small smaller"),
         # how far an update goes: 'more conservative updates on high-uncertainty questions' vs 'more aggressive'
         ("conservative conservatively cautious cautiously", "aggressive aggressively"),
