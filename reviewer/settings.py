@@ -74,8 +74,8 @@ class Settings(BaseSettings):
         default="adapted-qint8-fused",
         description="The INDEX model (same choices as minilm_model): Chroma's paper vectors, the per-paper unit rows "
         "and the query vector searched and re-scored against them. 'adapted-qint8-fused' (the corpus-adapted MiniLM, "
-        "int8) with the late plan ingests 3.13x faster cold at SciFact dev nDCG@10 0.7412 / recall@100 0.9483 "
-        "(benchmarks/RESULTS.md §6n/§6o), but its absolute similarities are not the wheel's, so it does not read "
+        "int8) with the late plan ingests 3.17x faster cold at SciFact dev nDCG@10 0.7407 / recall@100 0.9483 "
+        "(benchmarks/RESULTS.md §6p), but its absolute similarities are not the wheel's, so it does not read "
         "(minilm_model does). Ignored with embedding='openai' (the endpoint's model does both).",
     )
     openai_embedding_model: str = Field(
@@ -93,7 +93,7 @@ class Settings(BaseSettings):
         "of embedded alone: ~1.3x less ingest CPU, ~2.9x with minilm_model='qint8', but SciFact dev hybrid nDCG@10 "
         "0.7315 with qint8 alone; benchmarks/RESULTS.md §6e). 'late' is the default since the index has its own "
         "model (index_model): with the adapted int8 model, candidate_pool 200 and BM25 k1 1.2 / title x2 it holds "
-        "SciFact dev (0.7412 / 0.9483) at 3.13x the cold-ingest speed (§6n/§6o), while the survey and checker "
+        "SciFact dev (0.7407 / 0.9483) at 3.17x the cold-ingest speed (§6p), while the survey and checker "
         "read sentences embedded alone by minilm_model. With embedding='openai' and this left unset, 'whole'.",
     )
     late_title_alone: bool = Field(
