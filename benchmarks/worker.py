@@ -130,6 +130,24 @@ def _wrap(owner: Any, name: str, phases: dict[str, float], label: str) -> None:
         setattr(owner, name, timed)
 
 
+def _fake_late(fake: FakeEmbedder) -> None:
+    """The late plan encodes through the session's token states, not `embed`: give it the same random-but-fixed
+    vectors (one unit row per title / sentence), running the real model first on what RealThenFake still owes."""
+    import reviewer.late_chunk as late_mod
+    from reviewer.vector_cache import paper_sentences
+
+    real_late = late_mod.late_embed
+
+    def late_embed(embedder: Any, papers: list[tuple[str, str]], *args: Any, **kwargs: Any) -> Any:
+        if isinstance(fake, RealThenFake) and fake.left > 0:
+            fake.left -= 1
+            real_late(fake.real, papers, *args, **kwargs)
+        wholes = fake.embed([f"{t}. {a}" for t, a in papers])
+        return wholes, [fake.embed(paper_sentences(t, a)) for t, a in papers], []
+
+    late_mod.late_embed = late_embed  # type: ignore[assignment]
+
+
 def task_ingest(args: dict[str, Any]) -> dict[str, Any]:
     """reviewer.ingest.pipeline.ingest_paths into a fresh home, timed by phase (model load excluded)."""
     import reviewer.embed as embed_mod
@@ -154,6 +172,8 @@ def task_ingest(args: dict[str, Any]) -> dict[str, Any]:
                                                        settings.embed_threads, settings.index_settings.minilm_model),
                                 int(args["real_calls"]))
         embed_mod.get_embedder = lambda *a, **k: fake  # type: ignore[assignment]
+        if settings.paper_vector == "late":
+            _fake_late(fake)
     phases: dict[str, float] = {}
     seen: list[str] = []
     if not args.get("fake"):
