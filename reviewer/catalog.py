@@ -10,8 +10,9 @@ import json
 import re
 import sqlite3
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, Field
 
@@ -198,6 +199,11 @@ class Catalog:
                 found[paper.id] = paper
         return found
 
+    def lazy(self, ids: list[str]) -> Sequence[Paper]:
+        """These papers, read a slice at a time: the index embeds them in chunks, so a 100k-paper ingest never
+        holds every Paper at once (benchmarks/RESULTS.md §5)."""
+        return _LazyPapers(self, ids)
+
     def resolve(self, ref: str) -> Paper:
         """A paper by id, citation key (with or without @) or exact title."""
         ref = ref.strip().lstrip("@")
@@ -352,3 +358,19 @@ class Catalog:
 
     def set_meta(self, name: str, value: object) -> None:
         self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (name, json.dumps(value)))
+
+
+class _LazyPapers(Sequence[Paper]):
+    """A list-like view of catalogue papers by id whose slices are fetched when asked for."""
+
+    def __init__(self, catalog: Catalog, ids: list[str]) -> None:
+        self.catalog, self.ids = catalog, ids
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index: int | slice) -> Any:
+        ids = self.ids[index] if isinstance(index, slice) else [self.ids[index]]
+        found = self.catalog.get_many(ids)
+        papers = [found[i] for i in ids if i in found]
+        return papers if isinstance(index, slice) else papers[0]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import uuid
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -162,7 +163,7 @@ class VectorStore:
                 return found
             offset += page
 
-    def add(self, papers: list[Paper], quiet: bool | None = None, label: str = "embedding papers") -> int:
+    def add(self, papers: Sequence[Paper], quiet: bool | None = None, label: str = "embedding papers") -> int:
         """Index one vector per paper and cache its title + sentence vectors.
 
         Sentence vectors are what evidence ranking, dense re-scoring and the claim checker read; making
@@ -350,14 +351,12 @@ def sync_index(settings: Settings, catalog: Catalog, quiet: bool | None = None,
     changed = [i for i in pending if i in have and i in wanted_set]  # merged: text or metadata changed
     stale = sorted(have - wanted_set)
     if missing:
-        papers = catalog.get_many(missing)
         label = "embedding papers"
         if previous_collection and previous_collection != store.collection.name:  # say why all of them
             label = f"embedding papers for {store.collection.name!r} (the index was built as {previous_collection!r})"
-        stats.embedded = store.add([papers[i] for i in missing if i in papers], quiet, label)
+        stats.embedded = store.add(catalog.lazy(missing), quiet, label)
     if changed:  # vectors, sentence rows and metadata all rewritten (unchanged texts are cache hits)
-        papers = catalog.get_many(changed)
-        stats.reindexed = store.add([papers[i] for i in changed if i in papers], quiet)
+        stats.reindexed = store.add(catalog.lazy(changed), quiet)
     if all_metadata:
         done = set(missing) | set(changed)
         rest = [i for i in wanted if i in have and i not in done]
@@ -373,8 +372,10 @@ def sync_index(settings: Settings, catalog: Catalog, quiet: bool | None = None,
     tag = lexical_tag(settings)
     version = f"{catalog.version()}|{tag}" if tag else catalog.version()
     if lexical is None or lexical.version != version or set(lexical.ids) != wanted_set:
-        papers_all = catalog.papers()
-        texts = [lexical_text(p, settings.bm25_title_repeat) for p in papers_all]
-        LexicalIndex.build([p.id for p in papers_all], texts, version, settings.bm25_k1).save(settings.bm25_path)
+        ids, texts = [], []
+        for paper in catalog.iter_papers():  # texts only: no list of every Paper beside the tokens (§5's 100k RSS)
+            ids.append(paper.id)
+            texts.append(lexical_text(paper, settings.bm25_title_repeat))
+        LexicalIndex.build(ids, texts, version, settings.bm25_k1).save(settings.bm25_path)
         stats.bm25_rebuilt = True
     return stats
