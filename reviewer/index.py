@@ -114,11 +114,11 @@ class VectorStore:
         from reviewer.embed_chroma import embedding_function
 
         self.settings = settings.index_settings  # the index role: its model embeds, names and re-scores everything here
-        self.function = embedding_function(settings)
-        self.client = chroma_client(settings)
+        self.function = embedding_function(self.settings)  # the collection's function is the index model's too
+        self.client = chroma_client(self.settings)
         try:
             self.collection = self.client.get_or_create_collection(
-                collection_name(settings),
+                collection_name(self.settings),
                 embedding_function=self.function,
                 configuration={"hnsw": {"space": "cosine", "ef_search": EXACT_EF}},
             )

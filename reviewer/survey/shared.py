@@ -119,11 +119,13 @@ def shared_facts(keys: list[str], papers: dict[str, Paper], head: str, title: st
     facts: list[SharedFact] = []
     own = {k: own_method_text(papers[k].title, papers[k].abstract) for k in keys if k in papers}
     methods = [k for k in own if contribution_kind(papers[k].title, papers[k].abstract) == "method"]
+    families = {k: families_used(own[k], head) for k in methods}  # each paper read once, not once per family
+    settings = {k: settings_of(own[k], head) for k in own}
     for family in FAMILIES:
-        users = [k for k in methods if family.name in families_used(own[k], head)]
+        users = [k for k in methods if family.name in families[k]]
         facts.append(SharedFact(name=family.name, keys=users, family=True))
     for setting in SETTINGS:
-        users = [k for k in own if setting.name in settings_of(own[k], head)]
+        users = [k for k in own if setting.name in settings[k]]
         facts.append(SharedFact(name=setting.name, keys=users, family=False))
     order = [f.name for f in FAMILIES] + [s.name for s in SETTINGS]
     kept = sorted((f for f in facts if len(f.keys) >= 2), key=lambda f: (-len(f.keys), not f.family,
